@@ -1,0 +1,35 @@
+# newsift: `make demo` and `make test` work on a fresh machine with only Python and pip.
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+DB ?= build/demo.db
+DEMO ?= examples
+export PIP_DISABLE_PIP_VERSION_CHECK=1
+
+.PHONY: install demo test check lint clean bench
+
+install: $(VENV)/.installed
+
+$(VENV)/.installed: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install -q --upgrade pip
+	$(BIN)/python -m pip install -q -e '.[dev]'
+	touch $@
+
+demo: install
+	@mkdir -p build
+	$(BIN)/newsift --db $(DB) ingest $(DEMO)
+	$(BIN)/newsift --db $(DB) articles
+
+test: install
+	$(BIN)/python -m pytest -q
+
+lint: install
+	$(BIN)/ruff format --check src tests bench
+	$(BIN)/ruff check src tests bench
+	$(BIN)/mypy src
+
+check: lint test
+
+clean:
+	rm -rf $(VENV) build .pytest_cache .mypy_cache .ruff_cache

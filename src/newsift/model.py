@@ -1,0 +1,396 @@
+"""The records every stage exchanges: frozen, slotted dataclasses with stand-off annotations.
+
+Stdlib imports only and no I/O. Offsets are half-open ``start``/``end`` character positions into
+``Article.text``, which never changes once built.
+"""
+
+from __future__ import annotations
+
+import enum
+import hashlib
+from dataclasses import dataclass, field
+from datetime import datetime
+
+__all__ = [
+    "Actor",
+    "AnnotatedArticle",
+    "Article",
+    "Claim",
+    "ClaimStatus",
+    "Dateline",
+    "Entity",
+    "EntityKind",
+    "Event",
+    "EventMode",
+    "Evidence",
+    "Failure",
+    "Mention",
+    "PloverType",
+    "Position",
+    "Quote",
+    "QuoteKind",
+    "RawDocument",
+    "Rejected",
+    "Removed",
+    "Resolution",
+    "RunReport",
+    "Sentence",
+    "Token",
+    "Value",
+    "content_hash",
+    "make_id",
+]
+
+
+def make_id(*parts: str, length: int = 16) -> str:
+    """A deterministic id: the first ``length`` hex digits of the SHA-256 of the joined parts."""
+    digest = hashlib.sha256("\x1f".join(parts).encode("utf-8", "surrogatepass"))
+    return digest.hexdigest()[:length]
+
+
+def content_hash(text: str) -> str:
+    """Hash of whitespace- and case-normalised text, used for idempotent ingest and exact duplicates."""
+    return make_id(" ".join(text.split()).casefold(), length=32)
+
+
+class Position(enum.StrEnum):
+    MAIN = "main"
+    RELATED = "related"
+
+
+class EntityKind(enum.StrEnum):
+    COUNTRY = "country"
+    ORGANISATION = "organisation"
+    COMPANY = "company"
+    PERSON = "person"
+    WEAPON_SYSTEM = "weapon_system"
+    PROGRAMME = "programme"
+    MILITARY_UNIT = "military_unit"
+    PLACE = "place"
+    OPERATION = "operation"
+    OUTLET = "outlet"
+    EVENT = "event"
+
+
+class Resolution(enum.StrEnum):
+    EXACT = "exact"
+    ALIAS = "alias"
+    DEMONYM = "demonym"
+    METONYM = "metonym"
+    COREFERENCE = "coreference"
+    NER = "ner"
+
+
+class QuoteKind(enum.StrEnum):
+    DIRECT = "direct"
+    INDIRECT = "indirect"
+    MIXED = "mixed"
+
+
+class ClaimStatus(enum.StrEnum):
+    ASSERTED = "asserted"
+    ATTRIBUTED = "attributed"
+    ALLEGED = "alleged"
+    DENIED = "denied"
+    SPECULATED = "speculated"
+    CONFIRMED = "confirmed"
+
+
+class PloverType(enum.StrEnum):
+    AGREE = "AGREE"
+    CONSULT = "CONSULT"
+    SUPPORT = "SUPPORT"
+    CONCEDE = "CONCEDE"
+    COOPERATE = "COOPERATE"
+    AID = "AID"
+    RETREAT = "RETREAT"
+    REQUEST = "REQUEST"
+    ACCUSE = "ACCUSE"
+    REJECT = "REJECT"
+    THREATEN = "THREATEN"
+    PROTEST = "PROTEST"
+    SANCTION = "SANCTION"
+    MOBILIZE = "MOBILIZE"
+    COERCE = "COERCE"
+    ASSAULT = "ASSAULT"
+    STATEMENT = "STATEMENT"
+
+
+class EventMode(enum.StrEnum):
+    """PLOVER's mode, plus the aspect the text gives (done, ongoing, planned, expected)."""
+
+    MILITARY = "military"
+    ECONOMIC = "economic"
+    DIPLOMATIC = "diplomatic"
+    VERBAL = "verbal"
+    OTHER = "other"
+
+
+# --- ingest and clean -------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class RawDocument:
+    """One input as read: bytes or text, where it came from and when."""
+
+    uri: str
+    content: bytes
+    content_type: str
+    fetched_at: datetime
+    encoding: str | None = None
+    url: str | None = None
+
+    @property
+    def id(self) -> str:
+        return make_id(self.uri, hashlib.sha256(self.content).hexdigest())
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Removed:
+    """A piece of the page that cleaning dropped, and why (kept for audit)."""
+
+    text: str
+    reason: str
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Dateline:
+    """'Drass (Kargil), Jul 26 (PTI)': place, date as written, and the wire credit."""
+
+    text: str
+    place: str | None = None
+    date_text: str | None = None
+    wire: str | None = None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Article:
+    """One clean article. ``text`` (title, standfirst, body) is what annotations point into."""
+
+    id: str
+    page_id: str
+    position: Position
+    index: int
+    title: str
+    body: str
+    uri: str = ""
+    url: str | None = None
+    source: str | None = None
+    outlet: str | None = None
+    standfirst: str | None = None
+    authors: tuple[str, ...] = ()
+    editor: str | None = None
+    wire: str | None = None
+    wire_slug: str | None = None
+    dateline: Dateline | None = None
+    published_text: str | None = None
+    published_at: datetime | None = None
+    published_earliest_at: datetime | None = None
+    published_latest_at: datetime | None = None
+    fetched_at: datetime | None = None
+    headings: tuple[str, ...] = ()
+    removed: tuple[Removed, ...] = ()
+    language: str = "en"
+    extractor: str = ""
+
+    @property
+    def text(self) -> str:
+        return "\n\n".join(part for part in (self.title, self.standfirst, self.body) if part)
+
+    @property
+    def paragraphs(self) -> tuple[str, ...]:
+        return tuple(p for p in self.body.split("\n\n") if p.strip())
+
+    @property
+    def content_hash(self) -> str:
+        return content_hash(self.text)
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Rejected:
+    """An expected non-result: not an article, too short, duplicate. Not an error."""
+
+    item_id: str
+    reason: str
+    detail: str = ""
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Failure:
+    """An error the runner recorded instead of raising (``on_error="record"``)."""
+
+    item_id: str
+    stage: str
+    error_type: str
+    message: str
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class RunReport:
+    """Counts of what a run did, which the CLI prints and turns into an exit code."""
+
+    n_inputs: int = 0
+    n_articles: int = 0
+    n_stored: int = 0
+    n_unchanged: int = 0
+    failures: tuple[Failure, ...] = ()
+    rejected: tuple[Rejected, ...] = ()
+    article_ids: tuple[str, ...] = ()
+
+
+# --- nlp --------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Entity:
+    """A canonical entity: countries use ISO 3166 alpha-3 ids, everything else a slug."""
+
+    id: str
+    kind: EntityKind
+    name: str
+    aliases: tuple[str, ...] = ()
+    country: str | None = None
+    attributes: tuple[tuple[str, str], ...] = ()
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Sentence:
+    article_id: str
+    index: int
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Token:
+    """One token of ``Article.text`` with its parse: ``head`` is the index of the head token."""
+
+    start: int
+    end: int
+    lemma: str
+    pos: str
+    tag: str
+    dep: str
+    head: int
+    sentence: int
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Mention:
+    """A span of ``Article.text`` that refers to an entity (or an unresolved named thing)."""
+
+    article_id: str
+    start: int
+    end: int
+    text: str
+    entity_id: str | None
+    label: str
+    resolution: Resolution
+    role: str | None = None
+    sentence: int = 0
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class AnnotatedArticle:
+    article: Article
+    sentences: tuple[Sentence, ...] = ()
+    tokens: tuple[Token, ...] = ()
+    mentions: tuple[Mention, ...] = ()
+    entities: tuple[Entity, ...] = ()
+    extractor: str = ""
+
+    def sentence_text(self, index: int) -> str:
+        sentence = self.sentences[index]
+        return self.article.text[sentence.start : sentence.end]
+
+
+# --- facts ------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Evidence:
+    """Where a fact came from: the article, the sentence, the span and the sentence's exact text."""
+
+    article_id: str
+    sentence: int
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Quote:
+    id: str
+    article_id: str
+    speaker_id: str | None
+    speaker_text: str | None
+    text: str
+    start: int
+    end: int
+    kind: QuoteKind
+    evidence: Evidence
+    affiliation: str | None = None
+    cue: str | None = None
+    addressee: str | None = None
+    speaker_start: int | None = None
+    speaker_end: int | None = None
+    cue_start: int | None = None
+    cue_end: int | None = None
+    extractor: str = ""
+    confidence: float = 1.0
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Actor:
+    """One side of an event: an entity (when resolved), its country code and sector."""
+
+    text: str
+    id: str | None = None
+    code: str | None = None
+    sector: str | None = None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Value:
+    amount: float
+    currency: str
+    text: str
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Event:
+    id: str
+    type: PloverType
+    mode: EventMode
+    evidence: Evidence
+    subtype: str | None = None
+    trigger: str | None = None
+    source: tuple[Actor, ...] = ()
+    target: tuple[Actor, ...] = ()
+    participants: tuple[Actor, ...] = ()
+    item: str | None = None
+    quantity: int | None = None
+    value: Value | None = None
+    programme: str | None = None
+    place: str | None = None
+    time_text: str | None = None
+    year: int | None = None
+    aspect: str | None = None
+    status: ClaimStatus = ClaimStatus.ASSERTED
+    extractor: str = ""
+    confidence: float = 1.0
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Claim:
+    id: str
+    status: ClaimStatus
+    evidence: Evidence
+    cue: str | None = None
+    asserted_by: tuple[str, ...] = ()
+    denied_by: tuple[str, ...] = ()
+    alleged_by: tuple[str, ...] = ()
+    event_id: str | None = None
+    extractor: str = ""
+    confidence: float = 1.0
+    hedges: tuple[str, ...] = field(default=())
