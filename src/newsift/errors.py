@@ -1,10 +1,10 @@
 """The exception tree of newsift. Stage code raises these; only the runner decides what a failure means.
 
-    NewsiftError
-    ├── InputError        empty, binary, undecodable, too large, unsupported or malformed input
-    ├── ExtractionError   a stage could not process an otherwise valid input
-    ├── StoreError        the store could not be opened, migrated or written
-    └── ConfigError       settings are invalid or a required component is missing
+NewsiftError
+├── InputError        empty, binary, undecodable, too large, unsupported or malformed input
+├── ExtractionError   a stage could not process an otherwise valid input
+├── StoreError        the store could not be opened, migrated or written
+└── ConfigError       settings are invalid or a required component is missing
 """
 
 from __future__ import annotations

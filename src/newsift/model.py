@@ -13,10 +13,12 @@ from datetime import datetime
 
 __all__ = [
     "Actor",
+    "Analysis",
     "AnnotatedArticle",
     "Article",
     "Claim",
     "ClaimStatus",
+    "ContentType",
     "Dateline",
     "Entity",
     "EntityKind",
@@ -51,6 +53,16 @@ def make_id(*parts: str, length: int = 16) -> str:
 def content_hash(text: str) -> str:
     """Hash of whitespace- and case-normalised text, used for idempotent ingest and exact duplicates."""
     return make_id(" ".join(text.split()).casefold(), length=32)
+
+
+class ContentType(enum.StrEnum):
+    """Formats the ingest stage recognises; the aggregator shape is decided from decoded text."""
+
+    HTML = "text/html"
+    TEXT = "text/plain"
+    FEED = "application/feed+xml"
+    JSONL = "application/jsonl"
+    WARC = "application/warc"
 
 
 class Position(enum.StrEnum):
@@ -142,7 +154,8 @@ class RawDocument:
 
     @property
     def id(self) -> str:
-        return make_id(self.uri, hashlib.sha256(self.content).hexdigest())
+        """Content-derived: the same bytes are the same page wherever they were read from."""
+        return make_id(hashlib.sha256(self.content).hexdigest())
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -394,3 +407,17 @@ class Claim:
     extractor: str = ""
     confidence: float = 1.0
     hedges: tuple[str, ...] = field(default=())
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Analysis:
+    """Everything the pipeline learned about one article: its annotations and its facts."""
+
+    annotated: AnnotatedArticle
+    quotes: tuple[Quote, ...] = ()
+    events: tuple[Event, ...] = ()
+    claims: tuple[Claim, ...] = ()
+
+    @property
+    def article(self) -> Article:
+        return self.annotated.article

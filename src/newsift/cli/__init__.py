@@ -1,1 +1,6 @@
-"""Stage package."""
+"""The `newsift` command line: a thin adapter over the runner and the store."""
+
+from newsift.cli import facts as _facts  # noqa: F401  (registers the knowledge verbs)
+from newsift.cli.app import app, main
+
+__all__ = ["app", "main"]

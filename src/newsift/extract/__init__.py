@@ -1,1 +1,1 @@
-"""Stage package."""
+"""The extract stage: quotes, events and claims from annotated articles."""

@@ -1,1 +1,1 @@
-"""Stage package."""
+"""The link stage: duplicates, stories, related articles, keyphrases and summaries."""

@@ -1,0 +1,47 @@
+"""Dispatch one raw document to the right cleaner: feed, JSONL, HTML, aggregator page or plain text."""
+
+from __future__ import annotations
+
+from newsift.clean.structured import (
+    CleanResult,
+    extract_feed_articles,
+    extract_jsonl_articles,
+    extract_text_article,
+)
+from newsift.errors import InputError
+from newsift.model import ContentType, RawDocument
+
+__all__ = ["split_document"]
+
+
+def split_document(raw: RawDocument, text: str | None) -> CleanResult:
+    """Turn one RawDocument (and its decoded text, None for binary formats) into articles.
+
+    Raises:
+        InputError: the document holds no article, or its format is not supported.
+    """
+    page_id = raw.id
+    if raw.content_type == ContentType.FEED:
+        return extract_feed_articles(raw.content, page_id=page_id, uri=raw.uri, fetched_at=raw.fetched_at)
+    if raw.content_type == ContentType.WARC:
+        raise InputError(raw.uri, "WARC archives are not supported yet")
+    if text is None:
+        raise InputError(raw.uri, f"no text for content type {raw.content_type}")
+    if raw.content_type == ContentType.JSONL:
+        return extract_jsonl_articles(text, page_id=page_id, uri=raw.uri, fetched_at=raw.fetched_at)
+    if raw.content_type == ContentType.HTML:
+        from newsift.clean.html import extract_html_article
+
+        article = extract_html_article(
+            text, page_id=page_id, uri=raw.uri, url=raw.url, fetched_at=raw.fetched_at
+        )
+        if article is None:
+            raise InputError(raw.uri, "no article text found in the HTML")
+        return CleanResult(articles=(article,))
+    from newsift.clean.aggregator import detect_aggregator_page, split_aggregator_page
+
+    if detect_aggregator_page(text):
+        articles = split_aggregator_page(text, page_id=page_id, uri=raw.uri, fetched_at=raw.fetched_at)
+        return CleanResult(articles=tuple(articles))
+    article = extract_text_article(text, page_id=page_id, uri=raw.uri, fetched_at=raw.fetched_at)
+    return CleanResult(articles=(article,))

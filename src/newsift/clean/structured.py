@@ -1,0 +1,225 @@
+"""Articles from structured inputs: JSONL (one article per line), RSS/Atom feeds, and plain text.
+
+Each bad JSONL line becomes a Failure naming the line; the good lines still become articles.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any
+from xml.sax import SAXException
+
+import msgspec
+
+from newsift.errors import InputError
+from newsift.model import Article, Failure, Position, make_id
+
+__all__ = ["CleanResult", "extract_feed_articles", "extract_jsonl_articles", "extract_text_article"]
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class CleanResult:
+    """What one raw document became: its articles, plus failures of parts of it (bad lines)."""
+
+    articles: tuple[Article, ...]
+    failures: tuple[Failure, ...] = ()
+
+
+class _JsonlRecord(msgspec.Struct, forbid_unknown_fields=False):
+    text: str | None = None
+    body: str | None = None
+    content: str | None = None
+    title: str | None = None
+    url: str | None = None
+    source: str | None = None
+    outlet: str | None = None
+    published: str | None = None
+    published_at: str | None = None
+    date: str | None = None
+    authors: list[str] | None = None
+    author: str | None = None
+    id: str | None = None
+
+
+_jsonl_decoder = msgspec.json.Decoder(_JsonlRecord)
+
+
+def extract_jsonl_articles(
+    text: str, *, page_id: str, uri: str, fetched_at: datetime, outlet_of: Any = None
+) -> CleanResult:
+    """One article per JSON line (title, text, url, source, published); bad lines become failures."""
+    articles: list[Article] = []
+    failures: list[Failure] = []
+    for number, line in enumerate(text.splitlines(), start=1):
+        if not line.strip():
+            continue
+        where = f"{uri}:{number}"
+        try:
+            record = _jsonl_decoder.decode(line)
+            articles.append(_jsonl_article(record, where, page_id, len(articles), uri, fetched_at))
+        except (msgspec.DecodeError, InputError) as err:
+            reason = err.reason if isinstance(err, InputError) else f"not a JSON article: {err}"
+            failures.append(Failure(item_id=where, stage="clean", error_type="InputError", message=reason))
+    if not articles and not failures:
+        raise InputError(uri, "JSONL input holds no records")
+    return CleanResult(articles=tuple(articles), failures=tuple(failures))
+
+
+def _jsonl_article(
+    record: _JsonlRecord, where: str, page_id: str, index: int, uri: str, fetched_at: datetime
+) -> Article:
+    body = record.text or record.body or record.content or ""
+    body = _paragraphs(body)
+    if not body:
+        raise InputError(where, "record has no text")
+    published = parse_datetime(record.published or record.published_at or record.date)
+    authors = tuple(record.authors or ([record.author] if record.author else ()))
+    key = record.id or record.url or str(index)
+    return Article(
+        id=make_id(page_id, key),
+        page_id=page_id,
+        position=Position.MAIN,
+        index=index,
+        title=(record.title or "").strip(),
+        body=body,
+        uri=uri,
+        url=record.url,
+        source=record.source,
+        outlet=_slug(record.outlet or record.source),
+        authors=authors,
+        published_text=record.published or record.published_at or record.date,
+        published_at=published,
+        fetched_at=fetched_at,
+        extractor="clean.jsonl.v1",
+    )
+
+
+def extract_feed_articles(content: bytes, *, page_id: str, uri: str, fetched_at: datetime) -> CleanResult:
+    """Entries of an RSS or Atom feed as articles (title, summary or content, link, date).
+
+    Raises:
+        InputError: the feed is not well-formed XML or holds no entries.
+    """
+    import feedparser
+
+    parsed = feedparser.parse(content)
+    problem = parsed.get("bozo_exception")
+    if isinstance(problem, SAXException):
+        raise InputError(uri, f"malformed feed XML: {problem}")
+    if not parsed.entries:
+        raise InputError(uri, "feed holds no entries")
+    feed_title = parsed.feed.get("title")
+    articles = []
+    for index, entry in enumerate(parsed.entries):
+        article = _feed_article(entry, feed_title, page_id, index, uri, fetched_at)
+        if article is not None:
+            articles.append(article)
+    return CleanResult(articles=tuple(articles))
+
+
+def _feed_article(
+    entry: Any, feed_title: str | None, page_id: str, index: int, uri: str, fetched_at: datetime
+) -> Article | None:
+    html = ""
+    if entry.get("content"):
+        html = entry["content"][0].get("value", "")
+    html = html or entry.get("summary", "")
+    body = _paragraphs(html_to_text(html))
+    title = (entry.get("title") or "").strip()
+    if not body and not title:
+        return None
+    struct = entry.get("published_parsed") or entry.get("updated_parsed")
+    published = datetime.fromtimestamp(calendar.timegm(struct), UTC) if struct else None
+    author = entry.get("author")
+    return Article(
+        id=make_id(page_id, entry.get("id") or entry.get("link") or str(index)),
+        page_id=page_id,
+        position=Position.MAIN,
+        index=index,
+        title=title,
+        body=body or title,
+        uri=uri,
+        url=entry.get("link"),
+        source=feed_title,
+        outlet=_slug(feed_title),
+        authors=(author,) if author else (),
+        published_text=entry.get("published") or entry.get("updated"),
+        published_at=published,
+        fetched_at=fetched_at,
+        extractor="clean.feed.v1",
+    )
+
+
+def extract_text_article(text: str, *, page_id: str, uri: str, fetched_at: datetime) -> Article:
+    """A plain text file: first non-empty line is the title, the rest the body.
+
+    Raises:
+        InputError: no text at all.
+    """
+    lines = [line.strip() for line in text.splitlines()]
+    lines = [line for line in lines if line]
+    if not lines:
+        raise InputError(uri, "no text")
+    title, rest = lines[0], lines[1:]
+    return Article(
+        id=make_id(page_id, "0"),
+        page_id=page_id,
+        position=Position.MAIN,
+        index=0,
+        title=title if rest else "",
+        body="\n\n".join(rest) if rest else title,
+        uri=uri,
+        fetched_at=fetched_at,
+        extractor="clean.text.v1",
+    )
+
+
+def html_to_text(html: str) -> str:
+    """Text of an HTML fragment with one paragraph per block element."""
+    if "<" not in html:
+        return html
+    from lxml import html as lxml_html
+    from lxml.etree import ParserError
+
+    try:
+        root = lxml_html.fromstring(html)
+    except (ParserError, ValueError):
+        return re.sub(r"<[^>]+>", " ", html)
+    for element in root.iter("p", "br", "div", "li", "h1", "h2", "h3", "h4", "blockquote"):
+        element.tail = "\n\n" + (element.tail or "")
+    text: str = root.text_content()
+    return text
+
+
+def _paragraphs(text: str) -> str:
+    blocks = re.split(r"\n\s*\n|\n", text)
+    return "\n\n".join(" ".join(b.split()) for b in blocks if b.strip())
+
+
+def _slug(name: str | None) -> str | None:
+    if not name:
+        return None
+    from newsift.clean.outlets import normalize_outlet
+
+    return normalize_outlet(name) or None
+
+
+def parse_datetime(value: str | None) -> datetime | None:
+    """ISO 8601 (or RFC 2822) to aware UTC; None when absent or unreadable."""
+    if not value:
+        return None
+    try:
+        parsed = datetime.fromisoformat(value.strip().replace("Z", "+00:00"))
+    except ValueError:
+        from email.utils import parsedate_to_datetime
+
+        try:
+            parsed = parsedate_to_datetime(value)
+        except (TypeError, ValueError):
+            return None
+    if parsed.tzinfo is None:
+        parsed = parsed.replace(tzinfo=UTC)
+    return parsed.astimezone(UTC)

@@ -1,0 +1,260 @@
+"""CLI verbs. Parsing, rendering and exit codes only; the work is done by the runner and the store.
+
+Exit codes: 0 all good, 1 some inputs failed, 2 usage or configuration error, 3 (nearly) all failed.
+"""
+
+from __future__ import annotations
+
+import logging
+import sys
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+from rich.markup import escape
+from rich.progress import Progress
+
+from newsift import codec
+from newsift.cli.render import (
+    console,
+    err_console,
+    print_json,
+    render_article,
+    render_articles_table,
+)
+from newsift.config import Settings, load_settings
+from newsift.errors import ConfigError, NewsiftError
+from newsift.model import RunReport
+from newsift.store import SqliteStore, open_store
+from newsift.views import render_article_json as article_json
+
+__all__ = ["app", "main"]
+
+app = typer.Typer(
+    name="newsift",
+    help="News pages in, source-linked knowledge out.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+
+JsonFlag = Annotated[bool, typer.Option("--json", help="Machine-readable JSON output.")]
+
+
+class _State:
+    settings: Settings = Settings()
+    db: str = "newsift.db"
+
+
+state = _State()
+
+
+@app.callback()
+def _main(
+    db: Annotated[
+        str | None, typer.Option(help="Store: a SQLite path.", envvar="NEWSIFT_DB")
+    ] = None,
+    config: Annotated[Path | None, typer.Option(help="Settings TOML file.")] = None,
+    verbose: Annotated[
+        bool, typer.Option("--verbose", "-v", help="Log progress to stderr.")
+    ] = False,
+) -> None:
+    logging.basicConfig(
+        level=logging.INFO if verbose else logging.WARNING,
+        format="%(levelname)s %(name)s: %(message)s",
+        stream=sys.stderr,
+    )
+    try:
+        state.settings = load_settings(config)
+    except ConfigError as err:
+        err_console.print(f"[red]error[/red]: {escape(str(err))}")
+        raise typer.Exit(2) from err
+    state.db = db or state.settings.db
+
+
+def _store() -> SqliteStore:
+    try:
+        return open_store(state.db)
+    except NewsiftError as err:
+        err_console.print(f"[red]error[/red]: {escape(str(err))}")
+        raise typer.Exit(2) from err
+
+
+def _parse_time(value: str | None) -> datetime | None:
+    if value is None:
+        return None
+    try:
+        parsed = datetime.fromisoformat(value.replace("Z", "+00:00"))
+    except ValueError as err:
+        raise typer.BadParameter(f"not an ISO 8601 time: {value!r}") from err
+    return parsed if parsed.tzinfo else parsed.replace(tzinfo=UTC)
+
+
+@app.command()
+def ingest(
+    inputs: Annotated[
+        list[str], typer.Argument(help="Files, folders (recursive) or http(s) URLs.")
+    ],
+    fetched_at: Annotated[
+        str | None, typer.Option(help="When the inputs were fetched (ISO 8601); else file mtime.")
+    ] = None,
+    allow_private: Annotated[
+        bool, typer.Option(help="Allow URLs on private/loopback addresses.")
+    ] = False,
+    no_analyze: Annotated[bool, typer.Option(help="Store clean articles only (no NLP).")] = False,
+    json_out: JsonFlag = False,
+) -> None:
+    """Read pages, split them into clean articles, analyse and store them (idempotent)."""
+    from newsift.runner import run_ingest
+
+    settings = state.settings
+    settings = _with(settings, allow_private=allow_private, analyze=not no_analyze)
+    store = _store()
+    when = _parse_time(fetched_at)
+    if sys.stderr.isatty() and not json_out:
+        with Progress(console=err_console, transient=True) as progress:
+            task = progress.add_task("ingesting", total=None)
+            report = run_ingest(
+                inputs,
+                store,
+                settings,
+                fetched_at=when,
+                on_progress=lambda done, total: progress.update(task, completed=done, total=total),
+            )
+    else:
+        report = run_ingest(inputs, store, settings, fetched_at=when)
+    store.close()
+    _print_report(report, json_out)
+    raise typer.Exit(_exit_code(report))
+
+
+def _with(settings: Settings, *, allow_private: bool, analyze: bool) -> Settings:
+    import msgspec
+
+    ingest_settings = msgspec.structs.replace(
+        settings.ingest, allow_private=allow_private or settings.ingest.allow_private
+    )
+    pipeline = msgspec.structs.replace(
+        settings.pipeline, analyze=analyze and settings.pipeline.analyze
+    )
+    return msgspec.structs.replace(settings, ingest=ingest_settings, pipeline=pipeline)
+
+
+def _print_report(report: RunReport, json_out: bool) -> None:
+    if json_out:
+        print_json(codec.to_builtins(report))
+        return
+    for failure in report.failures:
+        err_console.print(
+            f"[red]error[/red] {escape(failure.item_id)}: {escape(failure.message)}",
+            soft_wrap=True,
+        )
+    console.print(
+        f"{report.n_inputs} inputs, {report.n_articles} articles found, "
+        f"{report.n_stored} stored, {report.n_unchanged} already stored"
+        + (f", {len(report.failures)} failed" if report.failures else "")
+    )
+
+
+def _exit_code(report: RunReport) -> int:
+    if not report.failures:
+        return 0
+    if report.n_inputs and len(report.failures) >= report.n_inputs and not report.n_articles:
+        return 3
+    return 1
+
+
+@app.command()
+def split(
+    path: Annotated[str, typer.Argument(help="One page: file or URL.")],
+    fetched_at: Annotated[str | None, typer.Option(help="Fetch time (ISO 8601).")] = None,
+    json_out: JsonFlag = False,
+) -> None:
+    """Pure: one page in, its clean articles out; nothing stored."""
+    from newsift.runner import split_input
+
+    try:
+        articles = split_input(path, state.settings, fetched_at=_parse_time(fetched_at))
+    except NewsiftError as err:
+        err_console.print(f"[red]error[/red] {escape(str(err))}")
+        raise typer.Exit(1) from err
+    if json_out:
+        print_json([article_json(a) for a in articles])
+        return
+    console.print(render_articles_table(articles, title=f"{len(articles)} articles in {path}"))
+
+
+@app.command()
+def articles(
+    limit: Annotated[int, typer.Option(help="Most rows to show.")] = 50,
+    offset: Annotated[int, typer.Option(help="Rows to skip.")] = 0,
+    outlet: Annotated[str | None, typer.Option(help="Only this outlet id.")] = None,
+    json_out: JsonFlag = False,
+) -> None:
+    """List stored articles, newest first."""
+    store = _store()
+    rows = store.query_articles(limit=limit, offset=offset, outlet=outlet)
+    total = store.count_articles()
+    if json_out:
+        print_json([article_json(a) for a in rows])
+        return
+    console.print(render_articles_table(rows, title=f"Articles ({len(rows)} of {total})"))
+
+
+@app.command()
+def show(
+    article_id: Annotated[str, typer.Argument(help="Article id (or a unique prefix).")],
+    json_out: JsonFlag = False,
+) -> None:
+    """One clean article with its metadata and what was removed from the page."""
+    store = _store()
+    article = store.get_article(article_id)
+    if article is None:
+        err_console.print(f"[red]error[/red] no article with id {escape(article_id)}")
+        raise typer.Exit(1)
+    if json_out:
+        print_json(article_json(article))
+        return
+    render_article(article)
+
+
+@app.command()
+def search(
+    query: Annotated[str, typer.Argument(help="Words to find (title and body).")],
+    limit: Annotated[int, typer.Option(help="Most hits.")] = 20,
+    json_out: JsonFlag = False,
+) -> None:
+    """Full-text search over stored articles."""
+    hits = _store().search(query, limit=limit)
+    if json_out:
+        print_json(
+            [
+                {
+                    "id": h.article.id,
+                    "title": h.article.title,
+                    "outlet": h.article.outlet,
+                    "snippet": h.snippet,
+                    "rank": h.rank,
+                }
+                for h in hits
+            ]
+        )
+        return
+    if not hits:
+        console.print(f"no match for {escape(query)!r}")
+        return
+    for hit in hits:
+        console.print(
+            f"[bold]{hit.article.id[:12]}[/bold] {escape(hit.article.title)} "
+            f"[dim]({escape(hit.article.outlet or '-')})[/dim]\n    {escape(hit.snippet)}"
+        )
+
+
+def main(argv: list[str] | None = None) -> Any:
+    """Entry point of the `newsift` script."""
+    try:
+        return app(args=argv, standalone_mode=True)
+    except NewsiftError as err:
+        err_console.print(f"[red]error[/red]: {escape(str(err))}")
+        sys.exit(2)

@@ -1,0 +1,181 @@
+"""CLI verbs over the knowledge layers: analyze (pure), entities, quotes, events, claims, export."""
+
+from __future__ import annotations
+
+import sys
+from typing import Annotated
+
+import typer
+from rich.markup import escape
+from rich.table import Table
+
+from newsift.cli.app import JsonFlag, _parse_time, _store, app, state
+from newsift.cli.render import console, err_console, print_json
+from newsift.errors import NewsiftError
+from newsift.views import (
+    render_analysis_json,
+    render_claim_json,
+    render_entity_json,
+    render_event_json,
+    render_quote_json,
+)
+
+__all__: list[str] = []
+
+
+@app.command()
+def analyze(
+    path: Annotated[str, typer.Argument(help="One page: file or URL.")],
+    fetched_at: Annotated[str | None, typer.Option(help="Fetch time (ISO 8601).")] = None,
+    json_out: JsonFlag = False,
+) -> None:
+    """Pure: the whole chain on one input (articles, entities, quotes, events, claims); nothing stored."""
+    from newsift.runner import analyze_input
+
+    try:
+        analyses = analyze_input(path, state.settings, fetched_at=_parse_time(fetched_at))
+    except NewsiftError as err:
+        err_console.print(f"[red]error[/red] {escape(str(err))}")
+        raise typer.Exit(1) from err
+    data = render_analysis_json(analyses)
+    if json_out:
+        print_json(data)
+        return
+    for key in ("articles", "entities", "quotes", "events", "claims"):
+        console.print(f"{len(data[key])} {key}")
+    _print_entities(data["entities"][:30])
+    _print_events(data["events"])
+
+
+@app.command()
+def entities(
+    kind: Annotated[
+        str | None, typer.Option(help="Only this kind (country, company, person, ...).")
+    ] = None,
+    limit: Annotated[int, typer.Option(help="Most rows.")] = 100,
+    json_out: JsonFlag = False,
+) -> None:
+    """Canonical entities with kind, country and mention count."""
+    rows = [render_entity_json(e, n) for e, n in _store().query_entities(kind=kind, limit=limit)]
+    if json_out:
+        print_json(rows)
+        return
+    _print_entities(rows)
+
+
+def _print_entities(rows: list[dict[str, object]]) -> None:
+    table = Table(title="Entities")
+    for column in ("id", "kind", "name", "country", "mentions"):
+        table.add_column(column)
+    for row in rows:
+        table.add_row(
+            *(escape(str(row.get(c) or "")) for c in ("id", "kind", "name", "country", "mentions"))
+        )
+    console.print(table)
+
+
+@app.command()
+def quotes(
+    speaker: Annotated[str | None, typer.Option(help="Speaker name or id (substring).")] = None,
+    about: Annotated[
+        str | None, typer.Option(help="Only quotes in articles mentioning this entity id.")
+    ] = None,
+    json_out: JsonFlag = False,
+) -> None:
+    """Quotes with their speakers, cues and kinds."""
+    store = _store()
+    names = {e.id: e.name for e, _ in store.query_entities(limit=10**6)}
+    found = store.query_quotes(speaker=speaker)
+    if about:
+        articles = {m for m in store.query_articles_mentioning(about)}
+        found = [q for q in found if q.article_id in articles]
+    rows = [render_quote_json(q, names) for q in found]
+    if json_out:
+        print_json(rows)
+        return
+    for row in rows:
+        who = row["speaker"] or row["speaker_text"] or "?"
+        console.print(
+            f"[bold]{escape(str(who))}[/bold] [dim]({row['kind']}, {row['cue'] or '-'})[/dim]"
+        )
+        console.print(f"  {escape(str(row['text']))}")
+
+
+@app.command()
+def events(
+    type_: Annotated[str | None, typer.Option("--type", help="PLOVER type, e.g. AID.")] = None,
+    subtype: Annotated[
+        str | None, typer.Option(help="Defence subtype, e.g. arms_transfer.")
+    ] = None,
+    actor: Annotated[str | None, typer.Option(help="Actor country code or entity id.")] = None,
+    json_out: JsonFlag = False,
+) -> None:
+    """Events between actors, with attributes, status and evidence."""
+    rows = [
+        render_event_json(e)
+        for e in _store().query_events(type_=type_, subtype=subtype, actor=actor)
+    ]
+    if json_out:
+        print_json(rows)
+        return
+    _print_events(rows)
+
+
+def _print_events(rows: list[dict[str, object]]) -> None:
+    table = Table(title="Events")
+    for column in ("type", "subtype", "source", "target", "item", "value", "year", "status"):
+        table.add_column(column, overflow="fold")
+    for row in rows:
+        value = row.get("value")
+        table.add_row(
+            str(row["type"]),
+            str(row.get("subtype") or ""),
+            _codes(row["source"]),
+            _codes(row["target"]) or _codes(row["participants"]),
+            escape(str(row.get("item") or "")),
+            escape(str(value["text"])) if isinstance(value, dict) else "",
+            str(row.get("year") or ""),
+            str(row["status"]),
+        )
+    console.print(table)
+
+
+def _codes(actors: object) -> str:
+    if not isinstance(actors, list):
+        return ""
+    return ", ".join(escape(str(a.get("code") or a.get("text"))) for a in actors)
+
+
+@app.command()
+def claims(
+    status: Annotated[
+        str | None, typer.Option(help="asserted, attributed, alleged, denied, ...")
+    ] = None,
+    json_out: JsonFlag = False,
+) -> None:
+    """Claims with their status, cue and who asserts or denies them."""
+    rows = [render_claim_json(c) for c in _store().query_claims(status=status)]
+    if json_out:
+        print_json(rows)
+        return
+    for row in rows:
+        console.print(f"[bold]{row['status']}[/bold] [dim]{escape(str(row['cue'] or ''))}[/dim]")
+        evidence = row["evidence"]
+        console.print(f"  {escape(str(evidence['sentence']))}")
+
+
+@app.command()
+def export(
+    format_: Annotated[str, typer.Argument(metavar="FORMAT", help="jsonl, plover or sipri.")],
+) -> None:
+    """Write stored records to stdout in an analyst format."""
+    from newsift.exports import EXPORT_FORMATS
+
+    writer = EXPORT_FORMATS.get(format_)
+    if writer is None:
+        err_console.print(
+            f"[red]error[/red] unknown format {format_!r}: {', '.join(EXPORT_FORMATS)}"
+        )
+        raise typer.Exit(2)
+    n = writer(_store(), sys.stdout)
+    err_console.print(f"{n} records exported as {format_}")

@@ -1,0 +1,77 @@
+"""Settings: built-in defaults, then a TOML file, then NEWSIFT_<SECTION>__<KEY> environment variables.
+
+CLI flags are applied last by the CLI itself. Unknown keys fail, naming their path.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import tomllib
+from pathlib import Path
+from typing import Any
+
+import msgspec
+
+from newsift.errors import ConfigError
+
+__all__ = ["IngestSettings", "PipelineSettings", "Settings", "load_settings", "settings_hash"]
+
+
+class IngestSettings(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
+    max_input_bytes: int = 50 * 1024 * 1024
+    """Largest file or HTTP body read; larger inputs fail with a clear error."""
+    allow_private: bool = False
+    """Allow URLs that resolve to private, loopback or link-local addresses."""
+    fetch_timeout_s: float = 20.0
+    """Timeout of one HTTP request, in seconds."""
+    max_redirects: int = 5
+    """Most redirects followed for one URL, each checked again."""
+
+
+class PipelineSettings(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
+    analyze: bool = True
+    """Run entities, quotes, events and claims at ingest (False stores clean articles only)."""
+    batch_size: int = 32
+    """Articles per spaCy batch and per store transaction."""
+    on_error: str = "record"
+    """'record' turns a failing input into a Failure row and goes on; 'raise' stops."""
+
+
+class Settings(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
+    db: str = "newsift.db"
+    """Store location: a SQLite path."""
+    ingest: IngestSettings = IngestSettings()
+    pipeline: PipelineSettings = PipelineSettings()
+
+
+def load_settings(path: str | Path | None = None, env: dict[str, str] | None = None) -> Settings:
+    """Resolve settings from defaults, an optional TOML file and the environment.
+
+    Raises:
+        ConfigError: unreadable file, unknown key or wrong type (the message names the field).
+    """
+    data: dict[str, Any] = {}
+    if path is not None:
+        try:
+            data = tomllib.loads(Path(path).read_text(encoding="utf-8"))
+        except (OSError, tomllib.TOMLDecodeError) as err:
+            raise ConfigError(f"{path}: cannot read settings: {err}") from err
+    for key, value in (env if env is not None else dict(os.environ)).items():
+        if key.startswith("NEWSIFT_"):
+            _apply_env(data, key[len("NEWSIFT_") :].lower().split("__"), value)
+    try:
+        return msgspec.convert(data, Settings, strict=False)
+    except msgspec.ValidationError as err:
+        raise ConfigError(f"invalid settings: {err}") from err
+
+
+def _apply_env(data: dict[str, Any], path: list[str], value: str) -> None:
+    node = data
+    for part in path[:-1]:
+        node = node.setdefault(part, {})
+    node[path[-1]] = value
+
+
+def settings_hash(settings: Settings) -> str:
+    return hashlib.sha256(msgspec.json.encode(settings)).hexdigest()[:16]

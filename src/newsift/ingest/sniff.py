@@ -1,0 +1,114 @@
+"""Format sniffing and text decoding for raw inputs: content decides, the file extension only breaks ties."""
+
+from __future__ import annotations
+
+import codecs
+import re
+
+from newsift.errors import InputError
+from newsift.model import ContentType
+
+__all__ = ["decode_text", "detect_content_type"]
+
+HTML = ContentType.HTML
+TEXT = ContentType.TEXT
+FEED = ContentType.FEED
+JSONL = ContentType.JSONL
+WARC = ContentType.WARC
+
+_HTML_START = re.compile(
+    rb"^\s*(<!doctype\s+html|<html|<head|<body|<meta|<title|<article|<div|<p[\s>])", re.I
+)
+_FEED_ROOT = re.compile(rb"<(rss|feed|rdf:RDF)[\s>]", re.I)
+_XML_DECL = re.compile(rb"^\s*<\?xml", re.I)
+
+
+def detect_content_type(content: bytes, uri: str = "") -> ContentType:
+    """Guess the format from the bytes; the aggregator shape is decided later from decoded text."""
+    head = content[:4096].lstrip(b"\xef\xbb\xbf")
+    if head.startswith(b"WARC/"):
+        return WARC
+    if head[:2] == b"\x1f\x8b" and uri.endswith((".warc.gz", ".warc")):
+        return WARC
+    if _FEED_ROOT.search(head) and (_XML_DECL.match(head) or not _HTML_START.match(head)):
+        return FEED
+    if _HTML_START.match(head) or b"<html" in head.lower():
+        return HTML
+    if _XML_DECL.match(head):
+        return FEED
+    if head.lstrip().startswith(b"{"):
+        return JSONL
+    return TEXT
+
+
+def decode_text(content: bytes, uri: str) -> str:
+    """Decode bytes to text: BOM, then strict UTF-8, then a detected legacy charset.
+
+    Raises:
+        InputError: the input is empty, binary, or in no detectable text encoding.
+    """
+    if not content.strip():
+        raise InputError(uri, "empty input")
+    for bom, name in (
+        (codecs.BOM_UTF8, "utf-8-sig"),
+        (codecs.BOM_UTF16_LE, "utf-16"),
+        (codecs.BOM_UTF16_BE, "utf-16"),
+    ):
+        if content.startswith(bom):
+            return _strip_controls(content.decode(name, errors="replace"))
+    if _looks_utf16(content):
+        return _strip_controls(content.decode("utf-16-le" if content[1] == 0 else "utf-16-be"))
+    if _looks_binary(content):
+        raise InputError(uri, "binary content (not text, HTML, a feed or JSONL)")
+    try:
+        return _strip_controls(content.decode("utf-8"))
+    except UnicodeDecodeError:
+        pass
+    return _strip_controls(_decode_legacy(content, uri))
+
+
+def _decode_legacy(content: bytes, uri: str) -> str:
+    from charset_normalizer import from_bytes
+
+    matches = from_bytes(content[:1_000_000])
+    best = matches.best()
+    if best is None or best.encoding is None:
+        raise InputError(uri, "invalid UTF-8 and no other text encoding detected")
+    # Short Western text is ambiguous between the single-byte Latin code pages; English news is
+    # far more often Windows-1252 than Central European or Cyrillic ones, so prefer it when plausible.
+    if any(m.encoding in _WESTERN for m in matches):
+        return content.decode("cp1252", errors="replace")
+    return content.decode(best.encoding, errors="replace")
+
+
+_WESTERN = {"cp1252", "latin_1", "iso8859_15"}
+
+
+def _looks_utf16(content: bytes) -> bool:
+    sample = content[:2000]
+    if len(sample) < 4:
+        return False
+    zeros_even = sample[0::2].count(0)
+    zeros_odd = sample[1::2].count(0)
+    half = len(sample) / 2
+    return (
+        (zeros_odd > 0.4 * half
+        and zeros_even < 0.05 * half)
+        or (zeros_even > 0.4 * half and zeros_odd < 0.05 * half)
+    )
+
+
+def _looks_binary(content: bytes) -> bool:
+    sample = content[:8192]
+    if b"\x00" in sample:
+        return True
+    controls = sum(1 for byte in sample if byte < 9 or 13 < byte < 32)
+    return controls > 0.05 * len(sample)
+
+
+_CONTROLS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+def _strip_controls(text: str) -> str:
+    """Drop NULs, C0 controls and bidi overrides: they carry no meaning and can disguise text."""
+    return _CONTROLS.sub("", text.replace("\r\n", "\n").replace("\r", "\n"))

@@ -1,0 +1,218 @@
+"""The runner: reads inputs, runs the stages in order and in batches, applies the error policy.
+
+It owns batching, the on_error policy, progress callbacks and the RunReport; stages own none of that.
+"""
+
+from __future__ import annotations
+
+import logging
+import uuid
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from newsift.clean import CleanResult, split_document
+from newsift.config import Settings
+from newsift.errors import InputError, NewsiftError
+from newsift.ingest import HttpFetcher, decode_text, expand_inputs, read_file
+from newsift.model import (
+    Analysis,
+    Article,
+    ContentType,
+    Failure,
+    RawDocument,
+    RunReport,
+)
+from newsift.store import SqliteStore
+
+__all__ = [
+    "analyze_articles",
+    "analyze_input",
+    "clean_document",
+    "read_input",
+    "run_ingest",
+    "split_input",
+]
+
+logger = logging.getLogger(__name__)
+
+Progress = Callable[[int, int], None]
+
+
+def read_input(
+    item: str,
+    settings: Settings,
+    *,
+    fetched_at: datetime | None = None,
+    fetcher: HttpFetcher | None = None,
+) -> RawDocument:
+    """Read a path or URL into a RawDocument.
+
+    Raises:
+        InputError: the input cannot be read or is refused.
+    """
+    if "://" in item:
+        if not item.startswith(("http://", "https://")):
+            raise InputError(item, "unsupported URL scheme (only http and https)")
+        own = fetcher is None
+        fetcher = fetcher or _fetcher(settings)
+        try:
+            return fetcher.fetch(item)
+        finally:
+            if own:
+                fetcher.close()
+    return read_file(item, fetched_at=fetched_at, max_bytes=settings.ingest.max_input_bytes)
+
+
+def clean_document(raw: RawDocument) -> CleanResult:
+    """Decode (for text formats) and split one document into articles.
+
+    Raises:
+        InputError: undecodable input, or no article in it.
+    """
+    text = None if raw.content_type == ContentType.FEED else decode_text(raw.content, raw.uri)
+    if raw.content_type == ContentType.FEED and not raw.content.strip():
+        raise InputError(raw.uri, "empty input")
+    result = split_document(raw, text)
+    if not result.articles and not result.failures:
+        raise InputError(raw.uri, "no article found")
+    return result
+
+
+def split_input(
+    item: str, settings: Settings, *, fetched_at: datetime | None = None
+) -> list[Article]:
+    """The pure view of one input: read it and return its articles; nothing stored."""
+    return list(clean_document(read_input(item, settings, fetched_at=fetched_at)).articles)
+
+
+def analyze_articles(articles: Sequence[Article], settings: Settings) -> list[Analysis]:
+    """Run nlp and the extractors over a batch of articles, in input order."""
+    from newsift.nlp import annotate_articles
+
+    annotated = annotate_articles(articles, batch_size=settings.pipeline.batch_size)
+    return [Analysis(annotated=a) for a in annotated]
+
+
+def analyze_input(
+    item: str, settings: Settings, *, fetched_at: datetime | None = None
+) -> list[Analysis]:
+    """The pure view of the whole chain for one input: nothing stored."""
+    return analyze_articles(split_input(item, settings, fetched_at=fetched_at), settings)
+
+
+@dataclass
+class _Batch:
+    pages: list[tuple[RawDocument, list[Article]]] = field(default_factory=list)
+
+    def n_articles(self) -> int:
+        return sum(len(articles) for _, articles in self.pages)
+
+
+def run_ingest(
+    items: Iterable[str],
+    store: SqliteStore,
+    settings: Settings,
+    *,
+    fetched_at: datetime | None = None,
+    on_progress: Progress | None = None,
+) -> RunReport:
+    """Ingest paths, folders and URLs into the store, batch by batch.
+
+    Each failing input becomes a Failure (``on_error="record"``) or raises (``"raise"``); a batch is
+    stored in one transaction, so a crash loses at most the batch in flight.
+    """
+    inputs = list(expand_inputs(items))
+    run_id = uuid.uuid4().hex[:12]
+    failures: list[Failure] = []
+    counts = {"articles": 0, "stored": 0, "unchanged": 0}
+    stored_ids: list[str] = []
+    batch = _Batch()
+    fetcher: HttpFetcher | None = None
+    for done, item in enumerate(inputs, start=1):
+        try:
+            if "://" in item and fetcher is None:
+                fetcher = _fetcher(settings)
+            raw = read_input(item, settings, fetched_at=fetched_at, fetcher=fetcher)
+            if store.has_page(raw.id):
+                counts["unchanged"] += 1
+                logger.info("%s: already stored, skipped", item)
+            else:
+                result = clean_document(raw)
+                failures.extend(result.failures)
+                batch.pages.append((raw, list(result.articles)))
+                counts["articles"] += len(result.articles)
+        except NewsiftError as err:
+            _record(failures, item, "ingest", err, settings)
+        except Exception as err:  # per-input isolation: a bug on one input must not end the batch
+            if settings.pipeline.on_error == "raise":
+                raise
+            logger.exception("%s: unexpected error", item)
+            failures.append(
+                Failure(
+                    item_id=item, stage="ingest", error_type=type(err).__name__, message=str(err)
+                )
+            )
+        if batch.n_articles() >= settings.pipeline.batch_size:
+            _flush(batch, store, settings, counts, stored_ids, failures)
+        if on_progress is not None:
+            on_progress(done, len(inputs))
+    _flush(batch, store, settings, counts, stored_ids, failures)
+    if fetcher is not None:
+        fetcher.close()
+    if failures:
+        store.store_failures(run_id, failures)
+    return RunReport(
+        n_inputs=len(inputs),
+        n_articles=counts["articles"],
+        n_stored=counts["stored"],
+        n_unchanged=counts["unchanged"],
+        failures=tuple(failures),
+        article_ids=tuple(stored_ids),
+    )
+
+
+def _flush(
+    batch: _Batch,
+    store: SqliteStore,
+    settings: Settings,
+    counts: dict[str, int],
+    stored_ids: list[str],
+    failures: list[Failure],
+) -> None:
+    if not batch.pages:
+        return
+    analyses = {}
+    articles = [a for _, page_articles in batch.pages for a in page_articles]
+    if settings.pipeline.analyze and articles:
+        try:
+            analyses = {a.article.id: a for a in analyze_articles(articles, settings)}
+        except NewsiftError as err:
+            _record(failures, f"batch of {len(articles)} articles", "analyze", err, settings)
+    stored = store.store_batch([(raw, arts) for raw, arts in batch.pages], analyses)
+    counts["stored"] += stored.n_stored
+    counts["unchanged"] += stored.n_unchanged
+    stored_ids.extend(stored.article_ids)
+    batch.pages.clear()
+
+
+def _record(
+    failures: list[Failure], item: str, stage: str, err: NewsiftError, settings: Settings
+) -> None:
+    if settings.pipeline.on_error == "raise":
+        raise err
+    message = err.reason if isinstance(err, InputError) else str(err)
+    item_id = err.source if isinstance(err, InputError) else item
+    logger.error("%s: %s failed: %s", item_id, stage, message)
+    failures.append(
+        Failure(item_id=item_id, stage=stage, error_type=type(err).__name__, message=message)
+    )
+
+
+def _fetcher(settings: Settings) -> HttpFetcher:
+    return HttpFetcher(
+        allow_private=settings.ingest.allow_private,
+        max_bytes=settings.ingest.max_input_bytes,
+        timeout_s=settings.ingest.fetch_timeout_s,
+        max_redirects=settings.ingest.max_redirects,
+    )

@@ -1,0 +1,409 @@
+"""The SQLite store: WAL mode, numbered migrations, FTS5, one transaction per batch.
+
+Writes go through ``store_batch`` only; reads never write. Records are kept whole as JSON next to the
+columns used for filtering, so a record round-trips exactly.
+"""
+
+from __future__ import annotations
+
+import importlib.resources
+import logging
+import sqlite3
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any, TypeVar
+
+from newsift import codec
+from newsift.errors import StoreError
+from newsift.model import (
+    Analysis,
+    Article,
+    Claim,
+    Entity,
+    Event,
+    Failure,
+    Mention,
+    Quote,
+    RawDocument,
+)
+
+__all__ = ["SearchHit", "SqliteStore", "StoredBatch"]
+
+logger = logging.getLogger(__name__)
+T = TypeVar("T")
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class StoredBatch:
+    n_stored: int
+    n_unchanged: int
+    article_ids: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class SearchHit:
+    article: Article
+    snippet: str
+    rank: float
+
+
+class SqliteStore:
+    """A newsift store in one SQLite file (``:memory:`` works for tests)."""
+
+    def __init__(self, path: str | Path) -> None:
+        self.path = str(path)
+        if self.path != ":memory:":
+            Path(self.path).parent.mkdir(parents=True, exist_ok=True)
+        try:
+            self._conn = sqlite3.connect(self.path, check_same_thread=False)
+            self._conn.execute("PRAGMA journal_mode=WAL")
+            self._conn.execute("PRAGMA synchronous=NORMAL")
+            self._conn.execute("PRAGMA foreign_keys=ON")
+            self._migrate()
+        except sqlite3.Error as err:
+            raise StoreError(f"{self.path}: cannot open store: {err}") from err
+
+    # --- schema ---------------------------------------------------------------------------------
+
+    def _migrate(self) -> None:
+        self._conn.execute(
+            "CREATE TABLE IF NOT EXISTS schema_migrations (name TEXT PRIMARY KEY, applied_at TEXT)"
+        )
+        done = {row[0] for row in self._conn.execute("SELECT name FROM schema_migrations")}
+        for name, sql in _migrations("sqlite"):
+            if name in done:
+                continue
+            with self._conn:
+                self._conn.executescript(sql)
+                self._conn.execute("INSERT INTO schema_migrations VALUES (?, ?)", (name, _now()))
+            logger.info("%s: applied migration %s", self.path, name)
+
+    # --- writing --------------------------------------------------------------------------------
+
+    def has_page(self, page_id: str) -> bool:
+        row = self._conn.execute("SELECT 1 FROM pages WHERE id = ?", (page_id,)).fetchone()
+        return row is not None
+
+    def store_batch(
+        self,
+        pages: Sequence[tuple[RawDocument, Sequence[Article]]],
+        analyses: dict[str, Analysis] | None = None,
+    ) -> StoredBatch:
+        """Store pages with their articles (and analyses) in one transaction; known pages are skipped.
+
+        Raises:
+            StoreError: the write failed; nothing of the batch is stored.
+        """
+        analyses = analyses or {}
+        stored: list[str] = []
+        unchanged = 0
+        try:
+            with self._transaction() as conn:
+                for raw, articles in pages:
+                    if self._page_exists(conn, raw.id):
+                        unchanged += len(articles) or 1
+                        continue
+                    self._insert_page(conn, raw, len(articles))
+                    for article in articles:
+                        self._insert_article(conn, article)
+                        if article.id in analyses:
+                            self._insert_analysis(conn, analyses[article.id])
+                        stored.append(article.id)
+        except sqlite3.Error as err:
+            raise StoreError(f"{self.path}: batch not stored: {err}") from err
+        return StoredBatch(n_stored=len(stored), n_unchanged=unchanged, article_ids=tuple(stored))
+
+    def store_failures(self, run_id: str, failures: Iterable[Failure]) -> None:
+        rows = [(run_id, f.item_id, f.stage, f.error_type, f.message, _now()) for f in failures]
+        with self._transaction() as conn:
+            conn.executemany("INSERT INTO failures VALUES (?, ?, ?, ?, ?, ?)", rows)
+
+    @contextmanager
+    def _transaction(self) -> Iterator[sqlite3.Connection]:
+        with self._conn:
+            yield self._conn
+
+    @staticmethod
+    def _page_exists(conn: sqlite3.Connection, page_id: str) -> bool:
+        return conn.execute("SELECT 1 FROM pages WHERE id = ?", (page_id,)).fetchone() is not None
+
+    @staticmethod
+    def _insert_page(conn: sqlite3.Connection, raw: RawDocument, n_articles: int) -> None:
+        conn.execute(
+            "INSERT INTO pages VALUES (?, ?, ?, ?, ?, ?)",
+            (raw.id, raw.uri, str(raw.content_type), _iso(raw.fetched_at), n_articles, _now()),
+        )
+
+    @staticmethod
+    def _insert_article(conn: sqlite3.Connection, article: Article) -> None:
+        conn.execute(
+            "INSERT OR REPLACE INTO articles VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (
+                article.id,
+                article.page_id,
+                str(article.position),
+                article.index,
+                article.content_hash,
+                article.title,
+                article.source,
+                article.outlet,
+                _iso(article.published_at),
+                _iso(article.fetched_at),
+                codec.encode(article).decode(),
+            ),
+        )
+        conn.execute("DELETE FROM articles_fts WHERE article_id = ?", (article.id,))
+        conn.execute(
+            "INSERT INTO articles_fts (article_id, title, body) VALUES (?, ?, ?)",
+            (
+                article.id,
+                article.title,
+                "\n\n".join(p for p in (article.standfirst, article.body) if p),
+            ),
+        )
+
+    def _insert_analysis(self, conn: sqlite3.Connection, analysis: Analysis) -> None:
+        annotated = analysis.annotated
+        article_id = annotated.article.id
+        conn.executemany(
+            "INSERT OR REPLACE INTO sentences VALUES (?, ?, ?, ?)",
+            [(article_id, s.index, s.start, s.end) for s in annotated.sentences],
+        )
+        conn.executemany(
+            "INSERT OR REPLACE INTO mentions VALUES (?, ?, ?, ?, ?, ?)",
+            [
+                (article_id, m.start, m.end, m.entity_id, m.label, codec.encode(m).decode())
+                for m in annotated.mentions
+            ],
+        )
+        for entity in annotated.entities:
+            self._upsert_entity(conn, entity)
+        conn.executemany(
+            "INSERT OR REPLACE INTO quotes VALUES (?, ?, ?, ?)",
+            [(q.id, article_id, q.speaker_id, codec.encode(q).decode()) for q in analysis.quotes],
+        )
+        for event in analysis.events:
+            self._insert_event(conn, article_id, event)
+        conn.executemany(
+            "INSERT OR REPLACE INTO claims VALUES (?, ?, ?, ?, ?)",
+            [
+                (c.id, article_id, str(c.status), c.event_id, codec.encode(c).decode())
+                for c in analysis.claims
+            ],
+        )
+
+    @staticmethod
+    def _upsert_entity(conn: sqlite3.Connection, entity: Entity) -> None:
+        row = conn.execute("SELECT record FROM entities WHERE id = ?", (entity.id,)).fetchone()
+        if row is not None:
+            known = codec.decode(row[0], Entity)
+            aliases = tuple(sorted(set(known.aliases) | set(entity.aliases)))
+            attributes = tuple(dict.fromkeys(known.attributes + entity.attributes))
+            entity = Entity(
+                id=known.id,
+                kind=known.kind,
+                name=known.name,
+                aliases=aliases,
+                country=known.country or entity.country,
+                attributes=attributes,
+            )
+        conn.execute(
+            "INSERT OR REPLACE INTO entities VALUES (?, ?, ?, ?, ?)",
+            (
+                entity.id,
+                str(entity.kind),
+                entity.name,
+                entity.country,
+                codec.encode(entity).decode(),
+            ),
+        )
+
+    @staticmethod
+    def _insert_event(conn: sqlite3.Connection, article_id: str, event: Event) -> None:
+        conn.execute(
+            "INSERT OR REPLACE INTO events VALUES (?, ?, ?, ?, ?, ?, ?)",
+            (
+                event.id,
+                article_id,
+                str(event.type),
+                event.subtype,
+                str(event.status),
+                event.year,
+                codec.encode(event).decode(),
+            ),
+        )
+        conn.execute("DELETE FROM event_actors WHERE event_id = ?", (event.id,))
+        for role, actors in (
+            ("source", event.source),
+            ("target", event.target),
+            ("participant", event.participants),
+        ):
+            conn.executemany(
+                "INSERT INTO event_actors VALUES (?, ?, ?, ?)",
+                [(event.id, role, a.code, a.id) for a in actors],
+            )
+
+    # --- reading --------------------------------------------------------------------------------
+
+    def query_articles(
+        self, *, limit: int = 50, offset: int = 0, outlet: str | None = None
+    ) -> list[Article]:
+        sql = "SELECT record FROM articles"
+        params: list[Any] = []
+        if outlet:
+            sql += " WHERE outlet = ?"
+            params.append(outlet)
+        sql += " ORDER BY COALESCE(published_at, fetched_at) DESC, page_id, idx LIMIT ? OFFSET ?"
+        params += [limit, offset]
+        return self._records(sql, params, Article)
+
+    def count_articles(self) -> int:
+        return int(self._conn.execute("SELECT COUNT(*) FROM articles").fetchone()[0])
+
+    def get_article(self, article_id: str) -> Article | None:
+        """An article by id, or by a unique id prefix of at least 4 characters."""
+        rows = self._records("SELECT record FROM articles WHERE id = ?", [article_id], Article)
+        if not rows and len(article_id) >= 4:
+            rows = self._records(
+                "SELECT record FROM articles WHERE id LIKE ? LIMIT 2", [article_id + "%"], Article
+            )
+        return rows[0] if len(rows) == 1 else None
+
+    def search(self, query: str, *, limit: int = 20) -> list[SearchHit]:
+        """Full-text search; the query is treated as words, never as FTS syntax."""
+        match = _fts_query(query)
+        if not match:
+            return []
+        rows = self._conn.execute(
+            "SELECT a.record, snippet(articles_fts, 2, '[', ']', '…', 12), bm25(articles_fts) "
+            "FROM articles_fts JOIN articles a ON a.id = articles_fts.article_id "
+            "WHERE articles_fts MATCH ? ORDER BY bm25(articles_fts) LIMIT ?",
+            (match, limit),
+        ).fetchall()
+        return [
+            SearchHit(article=codec.decode(r[0], Article), snippet=r[1], rank=float(r[2]))
+            for r in rows
+        ]
+
+    def query_entities(
+        self, *, kind: str | None = None, limit: int = 200
+    ) -> list[tuple[Entity, int]]:
+        sql = (
+            "SELECT e.record, COUNT(m.entity_id) AS n FROM entities e "
+            "LEFT JOIN mentions m ON m.entity_id = e.id"
+        )
+        params: list[Any] = []
+        if kind:
+            sql += " WHERE e.kind = ?"
+            params.append(kind)
+        sql += " GROUP BY e.id ORDER BY n DESC, e.name LIMIT ?"
+        params.append(limit)
+        rows = self._conn.execute(sql, params).fetchall()
+        return [(codec.decode(r[0], Entity), int(r[1])) for r in rows]
+
+    def query_mentions(self, article_id: str) -> list[Mention]:
+        return self._records(
+            "SELECT record FROM mentions WHERE article_id = ? ORDER BY start", [article_id], Mention
+        )
+
+    def query_articles_mentioning(self, entity_id: str) -> set[str]:
+        rows = self._conn.execute(
+            "SELECT DISTINCT article_id FROM mentions WHERE entity_id = ?", (entity_id,)
+        )
+        return {row[0] for row in rows}
+
+    def query_quotes(
+        self, *, article_id: str | None = None, speaker: str | None = None
+    ) -> list[Quote]:
+        sql, params = "SELECT record FROM quotes", []
+        if article_id:
+            sql, params = sql + " WHERE article_id = ?", [article_id]
+        quotes = self._records(sql + " ORDER BY article_id, id", params, Quote)
+        if speaker:
+            wanted = speaker.casefold()
+            quotes = [
+                q
+                for q in quotes
+                if wanted in (q.speaker_id or "").casefold()
+                or wanted in (q.speaker_text or "").casefold()
+            ]
+        return sorted(quotes, key=lambda q: (q.article_id, q.start))
+
+    def query_events(
+        self,
+        *,
+        article_id: str | None = None,
+        type_: str | None = None,
+        subtype: str | None = None,
+        actor: str | None = None,
+    ) -> list[Event]:
+        clauses, params = [], []
+        for column, value in (("article_id", article_id), ("type", type_), ("subtype", subtype)):
+            if value:
+                clauses.append(f"{column} = ?")
+                params.append(value)
+        if actor:
+            clauses.append(
+                "id IN (SELECT event_id FROM event_actors WHERE code = ? OR entity_id = ?)"
+            )
+            params += [actor, actor]
+        where = (" WHERE " + " AND ".join(clauses)) if clauses else ""
+        return self._records(
+            f"SELECT record FROM events{where} ORDER BY article_id, id", params, Event
+        )
+
+    def query_claims(
+        self, *, article_id: str | None = None, status: str | None = None
+    ) -> list[Claim]:
+        clauses, params = [], []
+        if article_id:
+            clauses.append("article_id = ?")
+            params.append(article_id)
+        if status:
+            clauses.append("status = ?")
+            params.append(status)
+        where = (" WHERE " + " AND ".join(clauses)) if clauses else ""
+        return self._records(
+            f"SELECT record FROM claims{where} ORDER BY article_id, id", params, Claim
+        )
+
+    def _records(self, sql: str, params: Sequence[Any], type_: type[T]) -> list[T]:
+        return [codec.decode(row[0], type_) for row in self._conn.execute(sql, params)]
+
+    def close(self) -> None:
+        self._conn.close()
+
+
+def _migrations(dialect: str) -> list[tuple[str, str]]:
+    folder = importlib.resources.files("newsift.store") / "migrations"
+    found = []
+    for entry in folder.iterdir():
+        name = entry.name
+        if not name.endswith(".sql"):
+            continue
+        parts = name.split(".")
+        if len(parts) == 3 and parts[1] != dialect:
+            continue
+        found.append((name, entry.read_text(encoding="utf-8")))
+    return sorted(found)
+
+
+def _fts_query(query: str) -> str:
+    """Each whitespace-separated term becomes a quoted phrase of its word parts ("F-16" → "F 16")."""
+    phrases = []
+    for term in query.split():
+        words = "".join(c if c.isalnum() else " " for c in term).split()
+        if words:
+            phrases.append('"' + " ".join(words) + '"')
+    return " ".join(phrases)
+
+
+def _iso(value: datetime | None) -> str | None:
+    return value.astimezone(UTC).isoformat() if value else None
+
+
+def _now() -> str:
+    return datetime.now(UTC).isoformat()

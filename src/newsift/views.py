@@ -1,0 +1,159 @@
+"""Records rendered as the JSON contract of DESIGN.md (``analyze --json``, ``--json`` read verbs, the API).
+
+Adapters call these; the keys here are a public contract and are never renamed without a deprecation.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import replace
+from typing import Any
+
+from newsift import codec
+from newsift.model import Actor, Analysis, Article, Claim, Entity, Event, Evidence, Quote
+
+__all__ = [
+    "collect_entities",
+    "render_analysis_json",
+    "render_article_json",
+    "render_claim_json",
+    "render_entity_json",
+    "render_event_json",
+    "render_evidence_json",
+    "render_quote_json",
+]
+
+
+def render_article_json(article: Article) -> dict[str, Any]:
+    data: dict[str, Any] = codec.to_builtins(article)
+    data["published"] = data.get("published_at")
+    data["text"] = article.text
+    return data
+
+
+def render_entity_json(entity: Entity, mentions: int) -> dict[str, Any]:
+    attributes: dict[str, list[str]] = {}
+    for key, value in entity.attributes:
+        attributes.setdefault(key, []).append(value)
+    return {
+        "id": entity.id,
+        "kind": str(entity.kind),
+        "name": entity.name,
+        "country": entity.country,
+        "aliases": list(entity.aliases),
+        "mentions": mentions,
+        "attributes": attributes,
+    }
+
+
+def render_evidence_json(evidence: Evidence) -> dict[str, Any]:
+    return {
+        "article_id": evidence.article_id,
+        "sentence": evidence.text,
+        "sentence_index": evidence.sentence,
+        "start": evidence.start,
+        "end": evidence.end,
+    }
+
+
+def render_quote_json(quote: Quote, names: Mapping[str, str]) -> dict[str, Any]:
+    return {
+        "id": quote.id,
+        "speaker": names.get(quote.speaker_id) if quote.speaker_id else None,
+        "speaker_id": quote.speaker_id,
+        "speaker_text": quote.speaker_text,
+        "affiliation": quote.affiliation,
+        "cue": quote.cue,
+        "addressee": quote.addressee,
+        "text": quote.text,
+        "kind": str(quote.kind),
+        "article_id": quote.article_id,
+        "start": quote.start,
+        "end": quote.end,
+        "evidence": render_evidence_json(quote.evidence),
+        "extractor": quote.extractor,
+    }
+
+
+def _actors(actors: tuple[Actor, ...]) -> list[dict[str, Any]]:
+    return [{"id": a.id, "code": a.code, "text": a.text, "sector": a.sector} for a in actors]
+
+
+def render_event_json(event: Event) -> dict[str, Any]:
+    value = None
+    if event.value is not None:
+        value = {
+            "amount": event.value.amount,
+            "currency": event.value.currency,
+            "text": event.value.text,
+        }
+    return {
+        "id": event.id,
+        "type": str(event.type),
+        "mode": str(event.mode),
+        "subtype": event.subtype,
+        "trigger": event.trigger,
+        "source": _actors(event.source),
+        "target": _actors(event.target),
+        "participants": _actors(event.participants),
+        "item": event.item,
+        "quantity": event.quantity,
+        "value": value,
+        "programme": event.programme,
+        "place": event.place,
+        "time_text": event.time_text,
+        "year": event.year,
+        "aspect": event.aspect,
+        "status": str(event.status),
+        "evidence": render_evidence_json(event.evidence),
+        "extractor": event.extractor,
+        "confidence": event.confidence,
+    }
+
+
+def render_claim_json(claim: Claim) -> dict[str, Any]:
+    return {
+        "id": claim.id,
+        "status": str(claim.status),
+        "cue": claim.cue,
+        "asserted_by": list(claim.asserted_by),
+        "denied_by": list(claim.denied_by),
+        "alleged_by": list(claim.alleged_by),
+        "hedges": list(claim.hedges),
+        "event_id": claim.event_id,
+        "evidence": render_evidence_json(claim.evidence),
+        "extractor": claim.extractor,
+    }
+
+
+def render_analysis_json(analyses: list[Analysis]) -> dict[str, Any]:
+    """The ``analyze --json`` contract: articles, entities, quotes, events, claims (each a list)."""
+    entities, counts = collect_entities(analyses)
+    names = {entity_id: entity.name for entity_id, entity in entities.items()}
+    ordered = sorted(entities.values(), key=lambda e: (-counts.get(e.id, 0), e.name))
+    return {
+        "articles": [render_article_json(a.article) for a in analyses],
+        "entities": [render_entity_json(e, counts.get(e.id, 0)) for e in ordered],
+        "quotes": [render_quote_json(q, names) for a in analyses for q in a.quotes],
+        "events": [render_event_json(e) for a in analyses for e in a.events],
+        "claims": [render_claim_json(c) for a in analyses for c in a.claims],
+    }
+
+
+def collect_entities(analyses: list[Analysis]) -> tuple[dict[str, Entity], dict[str, int]]:
+    """Canonical entities referenced by the analyses (aliases merged) and their mention counts."""
+    entities: dict[str, Entity] = {}
+    counts: dict[str, int] = {}
+    for analysis in analyses:
+        for entity in analysis.annotated.entities:
+            known = entities.get(entity.id)
+            if known is None:
+                entities[entity.id] = entity
+            else:
+                aliases = tuple(dict.fromkeys(known.aliases + entity.aliases))
+                attributes = tuple(dict.fromkeys(known.attributes + entity.attributes))
+                entities[entity.id] = replace(known, aliases=aliases, attributes=attributes)
+        for mention in analysis.annotated.mentions:
+            if mention.entity_id:
+                counts[mention.entity_id] = counts.get(mention.entity_id, 0) + 1
+    return entities, counts

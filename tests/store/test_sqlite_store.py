@@ -1,0 +1,198 @@
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+
+from newsift.model import (
+    Actor,
+    Analysis,
+    AnnotatedArticle,
+    Article,
+    Claim,
+    ClaimStatus,
+    ContentType,
+    Entity,
+    EntityKind,
+    Event,
+    EventMode,
+    Evidence,
+    Mention,
+    PloverType,
+    Position,
+    Quote,
+    QuoteKind,
+    RawDocument,
+    Resolution,
+    Sentence,
+)
+from newsift.store import SqliteStore
+
+WHEN = datetime(2025, 7, 26, 12, tzinfo=UTC)
+
+
+def _page(content: bytes, uri: str = "page.txt") -> RawDocument:
+    return RawDocument(uri=uri, content=content, content_type=ContentType.TEXT, fetched_at=WHEN)
+
+
+def _article(page: RawDocument, index: int, title: str, body: str) -> Article:
+    return Article(
+        id=f"{page.id}-{index}",
+        page_id=page.id,
+        position=Position.MAIN if index == 0 else Position.RELATED,
+        index=index,
+        title=title,
+        body=body,
+        outlet="theprint",
+        fetched_at=WHEN,
+    )
+
+
+def _analysis(article: Article) -> Analysis:
+    text = article.text
+    start = text.index("Turkey")
+    evidence = Evidence(article_id=article.id, sentence=0, start=0, end=len(text), text=text)
+    mention = Mention(
+        article_id=article.id,
+        start=start,
+        end=start + 6,
+        text="Turkey",
+        entity_id="TUR",
+        label="GPE",
+        resolution=Resolution.EXACT,
+    )
+    return Analysis(
+        annotated=AnnotatedArticle(
+            article=article,
+            sentences=(Sentence(article_id=article.id, index=0, start=0, end=len(text)),),
+            mentions=(mention,),
+            entities=(
+                Entity(id="TUR", kind=EntityKind.COUNTRY, name="Turkey", aliases=("Türkiye",)),
+            ),
+        ),
+        quotes=(
+            Quote(
+                id="q1",
+                article_id=article.id,
+                speaker_id="person:a",
+                speaker_text="A",
+                text="x",
+                start=0,
+                end=1,
+                kind=QuoteKind.DIRECT,
+                evidence=evidence,
+            ),
+        ),
+        events=(
+            Event(
+                id="e1",
+                type=PloverType.AID,
+                mode=EventMode.MILITARY,
+                evidence=evidence,
+                subtype="upgrade",
+                source=(Actor(text="Turkey", id="TUR", code="TUR"),),
+                target=(Actor(text="Pakistan", id="PAK", code="PAK"),),
+            ),
+        ),
+        claims=(Claim(id="c1", status=ClaimStatus.DENIED, evidence=evidence, event_id="e1"),),
+    )
+
+
+@pytest.fixture
+def store(tmp_path: Path) -> SqliteStore:
+    return SqliteStore(tmp_path / "news.db")
+
+
+def test_sqlite_store_round_trips_articles(store: SqliteStore) -> None:
+    page = _page(b"one")
+    articles = [
+        _article(page, 0, "Turkey upgrades F-16s", "Body about the F-16 upgrade."),
+        _article(page, 1, "Related", "Another body."),
+    ]
+    result = store.store_batch([(page, articles)])
+    assert result.n_stored == 2
+    assert store.get_article(articles[0].id) == articles[0]
+    assert store.get_article(articles[1].id[:20]) == articles[1]
+    assert store.count_articles() == 2
+
+
+def test_sqlite_store_is_idempotent_by_content(store: SqliteStore) -> None:
+    page = _page(b"same bytes", "a.txt")
+    store.store_batch([(page, [_article(page, 0, "T", "B")])])
+    again = _page(b"same bytes", "elsewhere/b.txt")
+    result = store.store_batch([(again, [_article(again, 0, "T", "B")])])
+    assert (result.n_stored, result.n_unchanged) == (0, 1)
+    assert store.count_articles() == 1
+
+
+@pytest.mark.parametrize(
+    ("query", "found"),
+    [
+        ("F-16 upgrade", True),
+        ("upgrade", True),
+        ("submarine", False),
+        ('"; DROP TABLE articles; --', False),
+        ("NEAR(OR AND", False),
+        ("", False),
+    ],
+    ids=["phrase", "word", "absent", "injection", "fts-syntax", "empty"],
+)
+def test_sqlite_store_search_treats_query_as_words(
+    store: SqliteStore, query: str, found: bool
+) -> None:
+    page = _page(b"p")
+    store.store_batch(
+        [(page, [_article(page, 0, "Turkey upgrades F-16s", "The F-16 upgrade cost $75 million.")])]
+    )
+    hits = store.search(query)
+    assert bool(hits) is found
+    assert store.count_articles() == 1
+
+
+def test_sqlite_store_keeps_analysis_layers(store: SqliteStore) -> None:
+    page = _page(b"p")
+    article = _article(page, 0, "Turkey and Pakistan", "Turkey upgraded jets.")
+    store.store_batch([(page, [article])], {article.id: _analysis(article)})
+    assert [(e.id, n) for e, n in store.query_entities()] == [("TUR", 1)]
+    assert store.query_mentions(article.id)[0].entity_id == "TUR"
+    assert [q.id for q in store.query_quotes(speaker="person:a")] == ["q1"]
+    assert [e.id for e in store.query_events(actor="PAK")] == ["e1"]
+    assert store.query_events(actor="IND") == []
+    assert [c.status for c in store.query_claims(status="denied")] == [ClaimStatus.DENIED]
+
+
+def test_sqlite_store_merges_entity_aliases_across_articles(store: SqliteStore) -> None:
+    first, second = _page(b"1"), _page(b"2")
+    a1, a2 = _article(first, 0, "Turkey", "Turkey x."), _article(second, 0, "Turkey", "Turkey y.")
+    store.store_batch([(first, [a1])], {a1.id: _analysis(a1)})
+    analysis = _analysis(a2)
+    entity = Entity(id="TUR", kind=EntityKind.COUNTRY, name="Turkey", aliases=("Turkiye",))
+    annotated = AnnotatedArticle(
+        article=a2,
+        sentences=analysis.annotated.sentences,
+        mentions=analysis.annotated.mentions,
+        entities=(entity,),
+    )
+    store.store_batch([(second, [a2])], {a2.id: Analysis(annotated=annotated)})
+    ((merged, count),) = store.query_entities()
+    assert set(merged.aliases) == {"Türkiye", "Turkiye"}
+    assert count == 2
+
+
+def test_sqlite_store_failed_batch_stores_nothing(store: SqliteStore) -> None:
+    page = _page(b"p")
+    good = _article(page, 0, "T", "B")
+    clash = _article(page, 1, "T2", "B2")
+    bad_page = _page(b"q")
+    # the same page id twice inside one batch violates the primary key: the whole batch rolls back
+    from newsift.errors import StoreError
+
+    with pytest.raises(StoreError, match="batch not stored"):
+        store._conn.execute(
+            "CREATE TRIGGER boom BEFORE INSERT ON articles WHEN NEW.title = 'T2' "
+            "BEGIN SELECT RAISE(ABORT, 'boom'); END"
+        )
+        store.store_batch([(page, [good, clash]), (bad_page, [])])
+    assert store.count_articles() == 0
+    assert not store.has_page(page.id)
