@@ -88,10 +88,13 @@ def split_input(
 
 def analyze_articles(articles: Sequence[Article], settings: Settings) -> list[Analysis]:
     """Run nlp and the extractors over a batch of articles, in input order."""
+    from newsift.extract.quotes import extract_quotes
     from newsift.nlp import annotate_articles
 
-    annotated = annotate_articles(articles, batch_size=settings.pipeline.batch_size)
-    return [Analysis(annotated=a) for a in annotated]
+    analyses = []
+    for annotated in annotate_articles(articles, batch_size=settings.pipeline.batch_size):
+        analyses.append(Analysis(annotated=annotated, quotes=extract_quotes(annotated)))
+    return analyses
 
 
 def analyze_input(

@@ -1,0 +1,56 @@
+"""The cue lexicon of the quote extractor, read once from ``data/quote_cues.json``."""
+
+from __future__ import annotations
+
+import functools
+import json
+from dataclasses import dataclass
+from importlib import resources
+
+__all__ = ["Lexicon", "load_lexicon"]
+
+
+@dataclass(frozen=True, slots=True)
+class Lexicon:
+    speech: frozenset[str]
+    cognition: frozenset[str]
+    agreement: frozenset[str]
+    addressee_verbs: frozenset[str]
+    addressee_nouns: frozenset[str]
+    media: frozenset[str]
+    source_nouns: frozenset[str]
+    phrases: tuple[tuple[str, ...], ...]
+    male: frozenset[str]
+    female: frozenset[str]
+    title_words: frozenset[str]
+    abbreviations: tuple[tuple[str, str], ...]
+
+    def expand(self, word: str) -> str:
+        """'Gen.' → 'general': the full form of a title abbreviation, lower-cased."""
+        key = word.lower().rstrip(".")
+        return dict(self.abbreviations).get(key, key)
+
+    @property
+    def cues(self) -> frozenset[str]:
+        return self.speech | self.cognition | self.agreement
+
+
+@functools.cache
+def load_lexicon() -> Lexicon:
+    """The packaged lexicon (cached: it never changes while a process runs)."""
+    raw = json.loads(resources.files("newsift.extract").joinpath("data/quote_cues.json").read_text("utf-8"))
+    pronouns = raw["pronouns"]
+    return Lexicon(
+        speech=frozenset(raw["speech_verbs"]),
+        cognition=frozenset(raw["cognition_verbs"]),
+        agreement=frozenset(raw["agreement_verbs"]),
+        addressee_verbs=frozenset(raw["addressee_verbs"]),
+        addressee_nouns=frozenset(raw["addressee_nouns"]),
+        media=frozenset(raw["medium_nouns"]),
+        source_nouns=frozenset(raw["source_nouns"]),
+        phrases=tuple(tuple(p) for p in raw["phrasal_cues"]),
+        male=frozenset(pronouns["male"] + pronouns["honorific_male"]),
+        female=frozenset(pronouns["female"] + pronouns["honorific_female"]),
+        title_words=frozenset(raw["title_words"]),
+        abbreviations=tuple(sorted(raw["title_abbreviations"].items())),
+    )

@@ -1,0 +1,209 @@
+"""Dependency rules that turn a cue word into an attribution: its source, cue, content and addressee.
+
+Works on the Tree of one article and the quoted spans of its text; resolves no speaker.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from newsift.extract.quote_lexicon import Lexicon
+from newsift.extract.quote_marks import QuotedSpan
+from newsift.extract.quote_syntax import Tree
+
+__all__ = ["Found", "find_cue_relations"]
+
+Span = tuple[int, int]
+_VERB_POS = ("VERB",)
+_CONTENT_PREPS = ("against", "for", "on", "about", "of", "to", "that")
+_PLAIN_SAY = ("say", "add", "tell", "write", "ask", "reply", "explain", "note")
+_JOINERS = ("", ",", ":", "—", "-")
+
+
+@dataclass(frozen=True, slots=True)
+class Found:
+    """One attribution as written. Spans are char offsets; ``source_tokens`` is inclusive."""
+
+    cue: Span
+    cue_token: int
+    source: Span | None
+    source_tokens: Span | None
+    content: tuple[Span, ...]
+    addressee: Span | None = None
+    lemma: str = ""
+
+
+def find_cue_relations(tree: Tree, text: str, quotes: Sequence[QuotedSpan], lexicon: Lexicon) -> list[Found]:
+    """Every cue outside quotation marks that has a source, or content, or both (agreement verbs)."""
+    found = []
+    for i, token in enumerate(tree.tokens):
+        if any(q.start < token.start < q.end for q in quotes):
+            continue
+        relation = _phrase(tree, text, i, lexicon) or _verb(tree, text, i, quotes, lexicon)
+        if relation is not None:
+            found.append(relation)
+    return found
+
+
+def _word(tree: Tree, text: str, i: int) -> str:
+    return text[tree.tokens[i].start : tree.tokens[i].end].lower()
+
+
+def _phrase(tree: Tree, text: str, i: int, lexicon: Lexicon) -> Found | None:
+    """'according to X, Y': X is the source and the clause the phrase hangs on is the content."""
+    for phrase in lexicon.phrases:
+        n = len(phrase)
+        if i + n > len(tree.tokens) or tuple(_word(tree, text, i + k) for k in range(n)) != phrase:
+            continue
+        objects = [c for k in range(n) for c in tree.kids(i + k, "pobj")]
+        if not objects:
+            return None
+        source = tree.subtree(objects[-1])
+        head = tree.tokens[i].head
+        outer = tree.span(*tree.subtree(head, without=[i]))
+        content = _minus(outer, tree.span(tree.left[i], max(tree.right[i], source[1])))
+        return Found(
+            cue=tree.span(i, i + n - 1),
+            cue_token=i,
+            source=tree.span(*source),
+            source_tokens=source,
+            content=(content,) if content else (),
+            lemma=" ".join(phrase),
+        )
+    return None
+
+
+def _minus(outer: Span, cut: Span) -> Span | None:
+    """``outer`` without ``cut``: the part after a leading cut, else the part before it."""
+    if cut[0] <= outer[0] + 1:
+        return (cut[1], outer[1]) if cut[1] < outer[1] else None
+    return (outer[0], cut[0]) if outer[0] < cut[0] else None
+
+
+def _verb(tree: Tree, text: str, i: int, quotes: Sequence[QuotedSpan], lexicon: Lexicon) -> Found | None:
+    token = tree.tokens[i]
+    lemma = token.lemma.lower()
+    if token.pos not in _VERB_POS or lemma not in lexicon.cues or text[token.start : token.end].isupper():
+        return None
+    subject = _subject(tree, i)
+    content = _content(tree, i, lemma, lexicon)
+    if content is None:
+        content = _adjacent_quote(tree, text, i, subject, quotes)
+    if content is None and lemma not in lexicon.agreement:
+        return None
+    if content is None and subject is None:
+        return None
+    source = tree.subtree(subject, without=_right_clauses(tree, subject)) if subject is not None else None
+    if source is not None:
+        source = _outside_quotes(tree, source, quotes)
+        if source is None:
+            return None
+    return Found(
+        cue=_cue_span(tree, i),
+        cue_token=i,
+        source=tree.span(*source) if source else None,
+        source_tokens=source,
+        content=(content,) if content else (),
+        addressee=_addressee(tree, i, lemma, lexicon),
+        lemma=lemma,
+    )
+
+
+def _outside_quotes(tree: Tree, tokens: Span, quotes: Sequence[QuotedSpan]) -> Span | None:
+    """Drop a quote glued to the front of a source ("'...' Bhandari, who ..."); None if all quoted."""
+    first, last = tokens
+    for q in quotes:
+        while first <= last and q.start <= tree.tokens[first].start < q.end:
+            first += 1
+    return tree.trim(first, last) if first <= last else None
+
+
+def _right_clauses(tree: Tree, i: int) -> list[int]:
+    return [c for c in tree.kids(i, "relcl", "acl") if c > i]
+
+
+def _subject(tree: Tree, i: int) -> int | None:
+    """The verb's subject; a participle or conjunct ('..., adding', 'and added') borrows its head's."""
+    seen = 0
+    while seen < 3:
+        subjects = tree.kids(i, "nsubj")
+        if subjects:
+            return subjects[0]
+        token = tree.tokens[i]
+        if token.dep not in ("conj", "advcl", "xcomp") or token.head == i:
+            return None
+        if token.dep != "conj" and token.tag != "VBG":
+            return None
+        i, seen = token.head, seen + 1
+    return None
+
+
+def _content(tree: Tree, i: int, lemma: str, lexicon: Lexicon) -> Span | None:
+    for deps in (("ccomp",), ("xcomp",)):
+        kids = [c for c in tree.kids(i, *deps) if tree.tokens[c].pos != "PUNCT"]
+        if kids:
+            return tree.span(*tree.subtree(kids[-1]))
+    if lemma in ("say", "tell") or lemma in lexicon.agreement:
+        return None
+    objects = tree.kids(i, "dobj")
+    if objects and lemma not in lexicon.addressee_verbs:
+        return tree.span(*tree.subtree(objects[0]))
+    for prep in tree.kids(i, "prep"):
+        word = tree.tokens[prep].lemma.lower()
+        if word in _CONTENT_PREPS and tree.kids(prep, "pobj", "pcomp"):
+            return tree.span(*tree.subtree(tree.kids(prep, "pobj", "pcomp")[0]))
+    return None
+
+
+def _adjacent_quote(
+    tree: Tree, text: str, i: int, subject: int | None, quotes: Sequence[QuotedSpan]
+) -> Span | None:
+    """A quote just before the attribution ('"...," she said') or just after it ('said: "..."')."""
+    first = min(i, tree.left[subject]) if subject is not None else i
+    for q in quotes:
+        before, after = tree.tokens[first].start, tree.tokens[i].end
+        gap = text[q.end : before]
+        if (
+            q.end <= before
+            and gap.strip() in _JOINERS[:2]
+            and "\n" not in gap
+            and _open_ended(text, q, i, tree)
+        ):
+            return q.start, q.end
+        if (
+            after <= q.start
+            and text[after : q.start].strip() in _JOINERS
+            and "\n" not in text[after : q.start]
+        ):
+            return q.start, q.end
+    return None
+
+
+def _open_ended(text: str, q: QuotedSpan, i: int, tree: Tree) -> bool:
+    """'"...," she said' — a quote closed by a full stop takes only a plain saying verb after it."""
+    if text[q.end - 2] != ".":
+        return True
+    return tree.tokens[i].lemma.lower() in _PLAIN_SAY
+
+
+def _cue_span(tree: Tree, i: int) -> Span:
+    last = max([i, *tree.kids(i, "prt")])
+    return tree.span(i, last)
+
+
+def _addressee(tree: Tree, i: int, lemma: str, lexicon: Lexicon) -> Span | None:
+    """'told ThePrint', 'said to reporters', 'in a social media post'."""
+    if lemma in lexicon.addressee_verbs:
+        for obj in tree.kids(i, "dobj", "dative"):
+            return tree.span(*tree.subtree(obj))
+    for prep in tree.kids(i, "prep"):
+        objects = tree.kids(prep, "pobj")
+        if not objects:
+            continue
+        word, noun = tree.tokens[prep].lemma.lower(), tree.tokens[objects[0]].lemma.lower()
+        if (word == "to" and noun in lexicon.addressee_nouns) or (
+            word in ("in", "on") and noun in lexicon.media
+        ):
+            return tree.span(*tree.subtree(prep))
+    return None

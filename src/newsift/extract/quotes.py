@@ -1,0 +1,246 @@
+"""Quotes and attribution (quotes.rules.v1): who said what, to whom, as written, from annotated articles.
+
+Pure functions over AnnotatedArticle records (tokens, sentences, mentions, entities); never runs spaCy.
+Speaker resolution (names, surnames, pronouns, roles) is the salience model of quote_speakers.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, replace
+
+from newsift.extract.quote_lexicon import load_lexicon
+from newsift.extract.quote_marks import QuotedSpan, find_quoted_spans, normalize_quote_text
+from newsift.extract.quote_rules import Found, find_cue_relations
+from newsift.extract.quote_speakers import Speaker, SpeakerResolver
+from newsift.extract.quote_syntax import Tree
+from newsift.model import AnnotatedArticle, Evidence, Quote, QuoteKind, make_id
+
+__all__ = ["EXTRACTOR", "Attribution", "extract_attributions", "extract_quotes"]
+
+logger = logging.getLogger(__name__)
+
+EXTRACTOR = "quotes.rules.v1"
+Span = tuple[int, int]
+_MIN_WORDS = 3
+_SENTENCE_END = ".!?:…\"'”’»"
+_TRIM = " \t\n\r\xa0,;:"
+
+
+@dataclass(frozen=True, slots=True)
+class Attribution:
+    """One attribution with its spans as written (the source may be a pronoun) and its speaker.
+
+    ``content`` has several parts when a quote goes on after the cue ('"A," she said. "B."').
+    """
+
+    sentence: int
+    cue: Span | None
+    source: Span | None
+    content: tuple[Span, ...]
+    kind: QuoteKind
+    speaker: Speaker | None = None
+    addressee: Span | None = None
+    cue_lemma: str = ""
+
+
+def extract_attributions(annotated: AnnotatedArticle) -> tuple[Attribution, ...]:
+    """Every attribution of an article in text order, with spans in PolNeAR's conventions."""
+    text = annotated.article.text
+    if not annotated.tokens:
+        return ()
+    tree = Tree.build(annotated.tokens)
+    quotes = [q for q in find_quoted_spans(text) if q.depth == 0]
+    lexicon = load_lexicon()
+    found = [
+        replace(f, content=tuple(c for c in (_snap(text, part, quotes) for part in f.content) if c))
+        for f in find_cue_relations(tree, text, quotes, lexicon)
+    ]
+    found = _univocal(found, quotes)
+    resolver = SpeakerResolver(annotated, tree, [(q.start, q.end) for q in quotes], lexicon)
+    out: list[Attribution] = []
+    for item in found:
+        content = item.content
+        speaker = resolver.resolve(*item.source_tokens) if item.source_tokens else None
+        kind = _kind(content, quotes)
+        sentence = tree.tokens[item.cue_token].sentence
+        out.append(
+            Attribution(sentence, item.cue, item.source, content, kind, speaker, item.addressee, item.lemma)
+        )
+    return tuple(_continue_quotes(annotated, tree, out, quotes))
+
+
+def _univocal(found: list[Found], quotes: list[QuotedSpan]) -> list[Found]:
+    """One role per word, as in PolNeAR: a cue inside another attribution's content is dropped,
+    unless it introduces a whole quote of its own, which then ends the outer content."""
+    kept = list(found)
+    for item in found:
+        for other in found:
+            if other is item or item not in kept or other not in kept:
+                continue
+            host = next(((s, e) for s, e in other.content if s <= item.cue[0] < e), None)
+            if host is None:
+                continue
+            if not _quotes_itself(item, quotes):
+                kept.remove(item)
+                continue
+            cut = (host[0], item.content[0][0]) if item.content[0][0] > host[0] else None
+            parts = tuple(c for c in ((cut if c == host else c) for c in other.content) if c)
+            if parts:
+                kept[kept.index(other)] = replace(other, content=parts)
+            else:
+                kept.remove(other)
+    return kept
+
+
+def _quotes_itself(item: Found, quotes: list[QuotedSpan]) -> bool:
+    return bool(item.content) and any((q.start, q.end) == item.content[0] for q in quotes)
+
+
+def _snap(text: str, span: Span, quotes: list[QuotedSpan]) -> Span | None:
+    """Trim a content span, and widen it to whole quotes where it covers part of one."""
+    start, end = span
+    for q in quotes:
+        if q.start < end and start < q.end:
+            start, end = min(start, q.start), max(end, q.end)
+    while start < end and text[start] in _TRIM:
+        start += 1
+    while end > start and (text[end - 1] in _TRIM or (text[end - 1] == "." and not _in_quote(end, quotes))):
+        end -= 1
+    return (start, end) if start < end else None
+
+
+def _in_quote(end: int, quotes: list[QuotedSpan]) -> bool:
+    return any(q.start < end <= q.end for q in quotes)
+
+
+def _kind(content: tuple[Span, ...], quotes: list[QuotedSpan]) -> QuoteKind:
+    covered = [q for q in quotes for s, e in content if s <= q.start and q.end <= e]
+    if not covered:
+        return QuoteKind.INDIRECT
+    if all(any((q.start, q.end) == part for q in covered) for part in content):
+        return QuoteKind.DIRECT
+    return QuoteKind.MIXED
+
+
+def _continue_quotes(
+    annotated: AnnotatedArticle, tree: Tree, found: list[Attribution], quotes: list[QuotedSpan]
+) -> list[Attribution]:
+    """A quote standing alone as a sentence or paragraph continues the latest speaker before it."""
+    text = annotated.article.text
+    used = [part for a in found for part in a.content]
+    out = sorted(found, key=lambda a: _first(a))
+    for q in quotes:
+        if any(s <= q.start and q.end <= e for s, e in used) or not _stands_alone(text, q):
+            continue
+        index = _latest_before(out, q.start)
+        if index is None or not _close_enough(text, out[index], q, quotes):
+            continue
+        previous = out[index]
+        out[index] = replace(previous, content=(*previous.content, (q.start, q.end)))
+    return out
+
+
+def _first(a: Attribution) -> int:
+    return min([s for s, _ in a.content] + [a.cue[0] if a.cue else 0])
+
+
+def _last(a: Attribution) -> int:
+    return max([e for _, e in a.content] + [a.cue[1] if a.cue else 0] + [a.source[1] if a.source else 0])
+
+
+def _stands_alone(text: str, q: QuotedSpan) -> bool:
+    if len(text[q.start : q.end].split()) < _MIN_WORDS:
+        return False
+    before = text[: q.start].rstrip()
+    after = text[q.end :].lstrip()
+    opens = not before or text[len(before) : q.start].count("\n") > 0 or before[-1] in _SENTENCE_END
+    closes = not after or after[0] in "\n" or text[q.end - 2] in ".!?…" or text[q.end] == "\n"
+    return opens and closes
+
+
+def _latest_before(found: list[Attribution], offset: int) -> int | None:
+    best = None
+    for index, a in enumerate(found):
+        if a.speaker is not None and _last(a) <= offset:
+            best = index
+    return best
+
+
+def _close_enough(text: str, a: Attribution, q: QuotedSpan, quotes: list[QuotedSpan]) -> bool:
+    """Nothing but other quotes and punctuation between the attribution and this quote."""
+    return _only_quotes(text, _last(a), q.start, quotes)
+
+
+def _only_quotes(text: str, start: int, end: int, quotes: list[QuotedSpan]) -> bool:
+    chars = list(text[start:end])
+    for q in quotes:
+        for k in range(max(q.start, start), min(q.end, end)):
+            chars[k - start] = " "
+    return not any(ch.isalnum() for ch in chars)
+
+
+def extract_quotes(annotated: AnnotatedArticle) -> tuple[Quote, ...]:
+    """The quotes of one article: direct, indirect and mixed, each with its speaker and evidence.
+
+    Args:
+        annotated: an article with sentences, tokens (with a dependency parse) and mentions.
+
+    Returns:
+        One Quote per content part, in text order; offsets slice ``annotated.article.text``.
+    """
+    text = annotated.article.text
+    lexicon = load_lexicon()
+    spoken = lexicon.speech | lexicon.agreement | {" ".join(p) for p in lexicon.phrases}
+    quotes: list[Quote] = []
+    for a in extract_attributions(annotated):
+        if a.speaker is None or (a.cue_lemma not in spoken and a.kind is QuoteKind.INDIRECT):
+            continue
+        for part in a.content:
+            quotes.append(_to_quote(annotated, a, part, text))
+    logger.debug("article %s: %d quotes", annotated.article.id, len(quotes))
+    return tuple(sorted(quotes, key=lambda q: (q.start, q.end)))
+
+
+def _to_quote(annotated: AnnotatedArticle, a: Attribution, part: Span, text: str) -> Quote:
+    start, end = part
+    marked = text[start] in "\"'“‘«‹" and text[end - 1] in "\"'”’»›"
+    kind = QuoteKind.DIRECT if marked and a.kind is not QuoteKind.MIXED else a.kind
+    if marked:
+        start, end = start + 1, end - 1
+    display = normalize_quote_text(text[start:end]).rstrip(",").strip()
+    sentence = a.sentence if a.cue and part == a.content[0] else _sentence_at(annotated, start)
+    speaker = a.speaker
+    assert speaker is not None
+    return Quote(
+        id=make_id(annotated.article.id, "quote", str(start), str(end)),
+        article_id=annotated.article.id,
+        speaker_id=speaker.entity_id,
+        speaker_text=speaker.text,
+        text=display,
+        start=start,
+        end=end,
+        kind=kind,
+        evidence=Evidence(
+            article_id=annotated.article.id,
+            sentence=sentence,
+            start=start,
+            end=end,
+            text=annotated.sentence_text(sentence) if annotated.sentences else "",
+        ),
+        affiliation=speaker.affiliation,
+        cue=text[a.cue[0] : a.cue[1]] if a.cue else None,
+        addressee=text[a.addressee[0] : a.addressee[1]] if a.addressee else None,
+        speaker_start=speaker.start,
+        speaker_end=speaker.end,
+        cue_start=a.cue[0] if a.cue else None,
+        cue_end=a.cue[1] if a.cue else None,
+        extractor=EXTRACTOR,
+    )
+
+
+def _sentence_at(annotated: AnnotatedArticle, offset: int) -> int:
+    for sentence in annotated.sentences:
+        if sentence.start <= offset < sentence.end:
+            return sentence.index
+    return 0
