@@ -20,6 +20,9 @@ demo: install
 	@mkdir -p build
 	$(BIN)/newsift --db $(DB) ingest $(DEMO)
 	$(BIN)/newsift --db $(DB) articles
+	$(BIN)/newsift --db $(DB) entities --limit 20
+	$(BIN)/newsift --db $(DB) events
+	$(BIN)/newsift --db $(DB) quotes
 
 test: install
 	$(BIN)/python -m pytest -q
