@@ -88,12 +88,20 @@ def split_input(
 
 def analyze_articles(articles: Sequence[Article], settings: Settings) -> list[Analysis]:
     """Run nlp and the extractors over a batch of articles, in input order."""
-    from newsift.extract.quotes import extract_quotes
+    from newsift.extract import extract_claims, extract_events, extract_quotes
     from newsift.nlp import annotate_articles
 
     analyses = []
     for annotated in annotate_articles(articles, batch_size=settings.pipeline.batch_size):
-        analyses.append(Analysis(annotated=annotated, quotes=extract_quotes(annotated)))
+        events = extract_events(annotated)
+        analyses.append(
+            Analysis(
+                annotated=annotated,
+                quotes=extract_quotes(annotated),
+                events=events,
+                claims=extract_claims(annotated, events),
+            )
+        )
     return analyses
 
 

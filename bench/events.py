@@ -1,0 +1,169 @@
+"""Score events.rules.v1 event typing and actors on PLOVER gold records and CASE 2021 snippets.
+
+Usage: python bench/events.py [--data DIR] [--limit N]
+Reads every plover_*.jsonl and case2021_*.tsv in DIR (see benchdata/events/README.md).
+actor_f1 compares ISO codes per role (needs resolved mentions); actor_text_f1 compares actor spans
+per role (a predicted actor counts when its text and a gold actorText contain one another).
+Prints a human summary, then ONE JSON object as the last line.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import sys
+import time
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+from typing import Any
+
+from newsift.extract.event_acled import classify_acled
+from newsift.extract.event_typing import classify_article
+from newsift.model import Actor, Article, Event, PloverType, Position
+from newsift.nlp import annotate_articles
+
+REPO = Path(__file__).resolve().parents[1]
+DEFAULT_DATA = REPO / ".." / "shared" / "benchdata" / "events" / "dev"
+# The README's mapping of PLOVER 0.5b1 labels onto the current 16 categories.
+LABEL_MAP = {"DEMAND": "REQUEST", "DISAPPROVE": "ACCUSE", "INVESTIGATE": "ACCUSE", "FIGHT": "ASSAULT"}
+# CAMEO-era country codes in the gold file that differ from ISO 3166 alpha-3.
+CODE_MAP = {"JAP": "JPN"}
+TYPES = tuple(t.value for t in PloverType if t != PloverType.STATEMENT)
+
+
+def read_plover(data: Path) -> list[dict[str, Any]]:
+    rows: list[dict[str, Any]] = []
+    for path in sorted(data.glob("plover_*.jsonl")):
+        with path.open(encoding="utf-8") as handle:
+            rows += [json.loads(line) for line in handle if line.strip()]
+    return rows
+
+
+def read_case(data: Path) -> list[dict[str, str]]:
+    rows: list[dict[str, str]] = []
+    for path in sorted(data.glob("case2021_*.tsv")):
+        with path.open(encoding="utf-8", newline="") as handle:
+            rows += list(csv.DictReader(handle, delimiter="\t", quoting=csv.QUOTE_NONE))
+    return rows
+
+
+def _articles(texts: Iterable[str], prefix: str) -> list[Article]:
+    return [
+        Article(id=f"{prefix}-{k}", page_id=prefix, position=Position.MAIN, index=0, title="", body=text)
+        for k, text in enumerate(texts)
+    ]
+
+
+def f1_scores(gold: Sequence[str], predicted: Sequence[str], labels: Iterable[str]) -> dict[str, float]:
+    """Accuracy, macro-F1 over the labels seen in gold or predictions, and support-weighted F1."""
+    per_label, weights = [], []
+    seen = [x for x in labels if x in gold or x in predicted]
+    for label in seen:
+        tp = sum(g == p == label for g, p in zip(gold, predicted, strict=True))
+        fp = sum(p == label != g for g, p in zip(gold, predicted, strict=True))
+        fn = sum(g == label != p for g, p in zip(gold, predicted, strict=True))
+        per_label.append(2 * tp / (2 * tp + fp + fn) if tp else 0.0)
+        weights.append(sum(g == label for g in gold))
+    accuracy = sum(g == p for g, p in zip(gold, predicted, strict=True)) / max(1, len(gold))
+    macro = sum(per_label) / max(1, len(per_label))
+    weighted = sum(f * w for f, w in zip(per_label, weights, strict=True)) / max(1, sum(weights))
+    return {"accuracy": round(accuracy, 4), "macro_f1": round(macro, 4), "weighted_f1": round(weighted, 4)}
+
+
+def _codes(actors: Any) -> set[str]:
+    if not isinstance(actors, list):
+        return set()
+    return {CODE_MAP.get(a.get("code", ""), a.get("code", "")) for a in actors if a.get("code")}
+
+
+def _event_codes(actors: tuple[Actor, ...]) -> set[str]:
+    return {a.code for a in actors if a.code}
+
+
+def score_plover(rows: list[dict[str, Any]]) -> tuple[dict[str, Any], list[str]]:
+    annotated = annotate_articles(_articles((r["text"] for r in rows), "plover"))
+    gold_types, predicted_types, counts = [], [], Counter[str]()
+    for row, article in zip(rows, annotated, strict=True):
+        event = classify_article(article)
+        gold_types.append(LABEL_MAP.get(row["event"], row["event"]))
+        predicted_types.append(str(event.type) if event else "NONE")
+        _count_actors(counts, row, event)
+    scores = f1_scores(gold_types, predicted_types, TYPES)
+    actor = _f1(counts["tp"], counts["fp"], counts["fn"])
+    summary = {
+        "type_accuracy": scores["accuracy"],
+        "type_macro_f1": scores["macro_f1"],
+        "actor_f1": actor,
+        "actor_f1_any_role": _f1(counts["tp_any"], counts["fp_any"], counts["fn_any"]),
+        "actor_text_f1": _f1(counts["tp_text"], counts["fp_text"], counts["fn_text"]),
+        "records": len(rows),
+    }
+    confusion = Counter(zip(gold_types, predicted_types, strict=True))
+    lines = [f"  {g:>10} -> {p:<10} {n}" for (g, p), n in confusion.most_common() if g != p][:12]
+    return summary, lines
+
+
+def _count_actors(counts: Counter[str], row: dict[str, Any], event: Event | None) -> None:
+    for role in ("source", "target"):
+        gold = _codes(row.get(role))
+        predicted = _event_codes(getattr(event, role)) if event else set()
+        counts["tp"] += len(gold & predicted)
+        counts["fp"] += len(predicted - gold)
+        counts["fn"] += len(gold - predicted)
+    for role in ("source", "target"):
+        gold_texts = [a["actorText"].lower() for a in row.get(role) or [] if isinstance(a, dict)]
+        texts = [a.text.lower() for a in getattr(event, role)] if event else []
+        hits = sum(any(t in g or g in t for g in gold_texts) for t in texts)
+        counts["tp_text"] += hits
+        counts["fp_text"] += len(texts) - hits
+        counts["fn_text"] += max(0, len(gold_texts) - hits)
+    gold_any = _codes(row.get("source")) | _codes(row.get("target"))
+    predicted_any = _event_codes(event.source + event.target) if event else set()
+    counts["tp_any"] += len(gold_any & predicted_any)
+    counts["fp_any"] += len(predicted_any - gold_any)
+    counts["fn_any"] += len(gold_any - predicted_any)
+
+
+def _f1(tp: int, fp: int, fn: int) -> float:
+    return round(2 * tp / (2 * tp + fp + fn), 4) if tp else 0.0
+
+
+def score_case(rows: list[dict[str, str]]) -> dict[str, Any]:
+    annotated = annotate_articles(_articles((r["EventSnippet"] for r in rows), "case"))
+    gold = [r["SubType"] for r in rows]
+    predicted = [classify_acled(a) for a in annotated]
+    labels = sorted(set(gold) | set(predicted))
+    return {**f1_scores(gold, predicted, labels), "records": len(rows)}
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument(
+        "--data", type=Path, default=DEFAULT_DATA, help="folder with plover_*.jsonl, case2021_*.tsv"
+    )
+    parser.add_argument("--limit", type=int, default=0, help="score only the first N records of each set")
+    args = parser.parse_args(argv)
+    if not args.data.is_dir():
+        print(f"benchmark data not found: {args.data} (see benchdata/events/README.md)", file=sys.stderr)
+        return 2
+    plover, case = read_plover(args.data), read_case(args.data)
+    if args.limit:
+        plover, case = plover[: args.limit], case[: args.limit]
+    started = time.perf_counter()
+    result: dict[str, Any] = {}
+    if plover:
+        result["plover"], confusion = score_plover(plover)
+        print(f"PLOVER: {result['plover']}")
+        print("most frequent confusions (gold -> predicted):", *confusion, sep="\n")
+    if case:
+        result["case2021"] = score_case(case)
+        print(f"CASE 2021: {result['case2021']}")
+    result["seconds"] = round(time.perf_counter() - started, 1)
+    print(json.dumps(result, sort_keys=True))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

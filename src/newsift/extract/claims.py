@@ -1,0 +1,134 @@
+"""Claims: what an article says happened, with its status, the cue that decided it and who holds it.
+
+One claim per event (same sentence, same status) plus claims for cue sentences without an event
+('dismissed the idea'); ``claims.rules.v1``. Never calls spaCy and never changes events.
+"""
+
+from __future__ import annotations
+
+from newsift.extract.event_lexicon import ClaimCues, load_claim_cues
+from newsift.extract.event_modality import Modality, detect_modality
+from newsift.extract.event_parse import Parse
+from newsift.model import AnnotatedArticle, Claim, ClaimStatus, Event, Evidence, Mention, make_id
+
+__all__ = ["EXTRACTOR", "extract_claims"]
+
+EXTRACTOR = "claims.rules.v1"
+_HOLDER_ROLES = {
+    ClaimStatus.DENIED: "denied_by",
+    ClaimStatus.ALLEGED: "alleged_by",
+    ClaimStatus.ATTRIBUTED: "asserted_by",
+    ClaimStatus.CONFIRMED: "asserted_by",
+    ClaimStatus.SPECULATED: "asserted_by",
+}
+_NOT_HOLDERS = frozenset({"DATE", "CARDINAL", "ORDINAL", "TIME", "MONEY", "QUANTITY", "PERCENT"})
+_STANDALONE = (ClaimStatus.DENIED, ClaimStatus.ALLEGED, ClaimStatus.CONFIRMED, ClaimStatus.SPECULATED)
+
+
+def extract_claims(annotated: AnnotatedArticle, events: tuple[Event, ...]) -> tuple[Claim, ...]:
+    """Claims of one article.
+
+    Args:
+        annotated: the article the events came from (its parse and mentions are read).
+        events: ``extract_events(annotated)``; each gets one claim with ``event_id`` set and the
+            same status as the event.
+
+    Returns:
+        Claims in text order: event claims, then cue-only claims of sentences without events.
+    """
+    if not annotated.tokens:
+        return ()
+    parse, cues = Parse.build(annotated), load_claim_cues()
+    claims = [_event_claim(parse, event, cues) for event in events]
+    covered = {e.evidence.sentence for e in events}
+    for sentence in annotated.sentences:
+        if sentence.index not in covered:
+            claims.extend(_cue_claims(parse, sentence.index, cues))
+    return tuple(sorted(claims, key=lambda c: (c.evidence.start, c.id)))
+
+
+def _event_claim(parse: Parse, event: Event, cues: ClaimCues) -> Claim:
+    modality = detect_modality(parse, parse.tree.token_at(event.evidence.start), cues)
+    return _claim(parse, modality, event.evidence, event_id=event.id, status=event.status)
+
+
+def _claim(
+    parse: Parse, modality: Modality, evidence: Evidence, *, event_id: str | None, status: ClaimStatus
+) -> Claim:
+    holders = _holder_names(parse, modality)
+    roles: dict[str, tuple[str, ...]] = {"asserted_by": (), "denied_by": (), "alleged_by": ()}
+    if status == ClaimStatus.ASSERTED or not holders:
+        roles["asserted_by"] = _outlet(parse)
+    if holders:
+        roles[_HOLDER_ROLES.get(status, "asserted_by")] = holders
+    return Claim(
+        id=make_id(evidence.article_id, "claim", event_id or f"{evidence.start}:{evidence.end}"),
+        status=status,
+        evidence=evidence,
+        cue=modality.cue,
+        event_id=event_id,
+        hedges=modality.hedges,
+        extractor=EXTRACTOR,
+        confidence=0.7 if modality.cue else 0.6,
+        **roles,
+    )
+
+
+def _outlet(parse: Parse) -> tuple[str, ...]:
+    article = parse.annotated.article
+    outlet = article.outlet or article.source
+    return (outlet,) if outlet else ()
+
+
+def _holder_names(parse: Parse, modality: Modality) -> tuple[str, ...]:
+    """Entity ids (or names) in the holder phrases: 'the Defence Ministry', 'a report by Nordic Monitor'."""
+    names: list[str] = []
+    tree = parse.tree
+    for holder in modality.holders:
+        first, last = tree.subtree(holder)
+        mentions = [m for m in parse.mentions_in(first, last) if m.label not in _NOT_HOLDERS]
+        named = [m for m in mentions if m.label in ("PERSON", "ORG")] or mentions
+        if not named and tree.tokens[holder].pos == "PRON":
+            named = _antecedent(parse, holder)
+        names.extend([m.entity_id or m.text for m in named] or [_np(parse, holder)])
+    return tuple(dict.fromkeys(n for n in names if n))
+
+
+def _antecedent(parse: Parse, pronoun: int) -> list[Mention]:
+    """'she dismissed ...': the last person named before the pronoun (a salience guess)."""
+    if parse.lemma(pronoun) not in ("he", "she"):
+        return []
+    start = parse.tree.tokens[pronoun].start
+    people = [m for m in parse.annotated.mentions if m.label == "PERSON" and m.end <= start]
+    return people[-1:]
+
+
+def _np(parse: Parse, head: int) -> str:
+    tree = parse.tree
+    first, last = tree.subtree(head, without=tree.kids(head, "relcl", "acl", "prep", "conj", "cc"))
+    if tree.tokens[first].pos == "PRON" and first == last:
+        return ""
+    return parse.span_text(first, last)
+
+
+def _cue_claims(parse: Parse, sentence: int, cues: ClaimCues) -> list[Claim]:
+    """A denial, allegation, confirmation or speculation with no event under it is still a claim."""
+    tree, out = parse.tree, []
+    for i in parse.sentence_tokens(sentence):
+        complements = [c for c in tree.children[i] if tree.tokens[c].dep in ("ccomp", "dobj")]
+        if not complements or tree.tokens[i].pos != "VERB":
+            continue
+        modality = detect_modality(parse, complements[0], cues)
+        if modality.cue_token != i or modality.status not in _STANDALONE:
+            continue
+        first, last = tree.subtree(complements[0])
+        start, end = tree.span(first, last)
+        evidence = Evidence(
+            article_id=parse.annotated.article.id,
+            sentence=sentence,
+            start=start,
+            end=end,
+            text=parse.annotated.sentence_text(sentence),
+        )
+        out.append(_claim(parse, modality, evidence, event_id=None, status=modality.status))
+    return out

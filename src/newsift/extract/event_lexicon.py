@@ -1,0 +1,171 @@
+"""The event and claim lexicons, read once from ``data/event_*.json`` and ``data/claim_cues.json``.
+
+Only loading and shaping here: the meaning of each list is documented in the JSON files and docs/events.md.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+from dataclasses import dataclass
+from importlib import resources
+from typing import Any
+
+from newsift.model import EventMode, PloverType
+
+__all__ = ["ClaimCues", "DefenceTriggers", "EventLexicon", "TypeTriggers", "load_claim_cues", "load_lexicon"]
+
+
+@dataclass(frozen=True, slots=True)
+class TypeTriggers:
+    """Triggers of one PLOVER type, with its default mode and tie-break priority."""
+
+    type: PloverType
+    mode: EventMode
+    priority: int
+    verbs: frozenset[str]
+    nouns: frozenset[str]
+    phrases: tuple[tuple[str, ...], ...]
+
+
+@dataclass(frozen=True, slots=True)
+class DefenceTriggers:
+    """Triggers of one defence subtype and the PLOVER type/mode it maps to (the one mapping)."""
+
+    subtype: str
+    type: PloverType
+    mode: EventMode
+    promised_type: PloverType | None
+    verbs: frozenset[str]
+    nouns: frozenset[str]
+    phrases: tuple[tuple[str, ...], ...]
+    needs_item: bool
+    needs_context: frozenset[str]
+    recipient_subject: frozenset[str]
+
+
+@dataclass(frozen=True, slots=True)
+class EventLexicon:
+    types: tuple[TypeTriggers, ...]
+    defence: tuple[DefenceTriggers, ...]
+    statement_verbs: frozenset[str]
+    military: frozenset[str]
+    pact: frozenset[str]
+    promise: frozenset[str]
+    sign: frozenset[str]
+    items: frozenset[str]
+    weak_items: frozenset[str]
+    sectors: tuple[tuple[str, str], ...]
+    actor_labels: frozenset[str]
+    programme_nouns: frozenset[str]
+
+    def sector_of(self, word: str) -> str | None:
+        word = word.lower()
+        return next((sector for key, sector in self.sectors if key == word), None)
+
+
+@dataclass(frozen=True, slots=True)
+class ClaimCues:
+    denial: frozenset[str]
+    denial_phrases: tuple[tuple[str, ...], ...]
+    allegation: frozenset[str]
+    speculation: frozenset[str]
+    confirmation: frozenset[str]
+    attribution: frozenset[str]
+    hedges: frozenset[str]
+    hedge_hints: tuple[tuple[str, str], ...]
+    speculative_modals: frozenset[str]
+    negators: frozenset[str]
+    conditional_marks: frozenset[str]
+    future_aux: frozenset[str]
+    plan_verbs: frozenset[str]
+    expect_verbs: frozenset[str]
+    nonfactive: frozenset[str]
+    counterfactual: frozenset[str]
+    outlet_nouns: frozenset[str]
+
+    def hint(self, hedge: str) -> str | None:
+        return dict(self.hedge_hints).get(hedge)
+
+
+def _read(name: str) -> Any:
+    return json.loads(resources.files("newsift.extract").joinpath(f"data/{name}").read_text("utf-8"))
+
+
+def _phrases(raw: dict[str, Any]) -> tuple[tuple[str, ...], ...]:
+    return tuple(tuple(p) for p in raw.get("phrases", ()))
+
+
+def _type_triggers(name: str, raw: dict[str, Any]) -> TypeTriggers:
+    return TypeTriggers(
+        type=PloverType(name),
+        mode=EventMode(raw["mode"]),
+        priority=int(raw["priority"]),
+        verbs=frozenset(raw["verbs"]),
+        nouns=frozenset(raw["nouns"]),
+        phrases=_phrases(raw),
+    )
+
+
+def _defence_triggers(name: str, raw: dict[str, Any], mapping: dict[str, Any]) -> DefenceTriggers:
+    spec = mapping[name]
+    promised = spec.get("promised_type")
+    return DefenceTriggers(
+        subtype=name,
+        type=PloverType(spec["type"]),
+        mode=EventMode(spec["mode"]),
+        promised_type=PloverType(promised) if promised else None,
+        verbs=frozenset(raw["verbs"]),
+        nouns=frozenset(raw["nouns"]),
+        phrases=_phrases(raw),
+        needs_item=bool(raw.get("needs_item")),
+        needs_context=frozenset(raw.get("needs_context", ())),
+        recipient_subject=frozenset(raw.get("recipient_subject", ())),
+    )
+
+
+@functools.cache
+def load_lexicon() -> EventLexicon:
+    """The packaged event lexicon (cached: it never changes while a process runs)."""
+    main, general = _read("event_lexicon.json"), _read("event_types.json")
+    context, items = main["context"], main["items"]
+    sectors = tuple((w, s) for s, words in main["sectors"].items() if s != "_doc" for w in words)
+    return EventLexicon(
+        types=tuple(_type_triggers(k, v) for k, v in general["types"].items()),
+        defence=tuple(_defence_triggers(k, v, main["subtypes"]) for k, v in main["defence"].items()),
+        statement_verbs=frozenset(general["statement"]["verbs"]),
+        military=frozenset(context["military"]),
+        pact=frozenset(context["pact"]),
+        promise=frozenset(context["promise"]),
+        sign=frozenset(context["sign"]),
+        items=frozenset(items["nouns"]),
+        weak_items=frozenset(items["weak"]),
+        sectors=sectors,
+        actor_labels=frozenset(main["actor_labels"]),
+        programme_nouns=frozenset(main["programme_nouns"]),
+    )
+
+
+@functools.cache
+def load_claim_cues() -> ClaimCues:
+    """The packaged claim-cue lexicon (cached)."""
+    raw = _read("claim_cues.json")
+    return ClaimCues(
+        denial=frozenset(raw["denial_verbs"] + raw["denial_nouns"]),
+        denial_phrases=tuple(tuple(p) for p in raw["denial_phrases"]),
+        allegation=frozenset(raw["allegation_verbs"] + raw["allegation_nouns"]),
+        speculation=frozenset(raw["speculation_verbs"] + raw["speculation_nouns"]),
+        confirmation=frozenset(raw["confirmation_verbs"] + raw["confirmation_nouns"]),
+        attribution=frozenset(raw["attribution_verbs"]),
+        hedges=frozenset(raw["hedges"]),
+        hedge_hints=tuple(sorted(raw["hedge_hints"].items())),
+        speculative_modals=frozenset(raw["speculative_modals"]),
+        negators=frozenset(raw["negators"]),
+        conditional_marks=frozenset(raw["conditional_marks"]),
+        future_aux=frozenset(raw["future_aux"]),
+        plan_verbs=frozenset(raw["plan_verbs"]),
+        expect_verbs=frozenset(raw["expect_verbs"]),
+        nonfactive=frozenset(raw["nonfactive_verbs"]),
+        counterfactual=frozenset(raw["counterfactual_verbs"]),
+        outlet_nouns=frozenset(raw["outlet_nouns"]),
+    )

@@ -1,0 +1,230 @@
+"""Negation, modality and source cues above a predicate: the status an event or claim gets, and why.
+
+Reads the stored parse only. The nearest cue above the predicate decides (see docs/events.md).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from newsift.extract.event_lexicon import ClaimCues, load_claim_cues
+from newsift.extract.event_parse import Parse
+from newsift.model import ClaimStatus
+
+__all__ = ["Modality", "detect_modality"]
+
+_CLAUSE_DEPS = frozenset({"ccomp", "xcomp", "advcl", "acl", "relcl", "csubj", "pcomp", "conj", "parataxis"})
+_ADJUNCT_DEPS = frozenset({"advcl", "relcl", "parataxis", "appos", "npadvmod"})
+_VERB_CUES = (
+    ("denial", ClaimStatus.DENIED),
+    ("confirmation", ClaimStatus.CONFIRMED),
+    ("allegation", ClaimStatus.ALLEGED),
+    ("speculation", ClaimStatus.SPECULATED),
+    ("nonfactive", ClaimStatus.SPECULATED),
+    ("attribution", ClaimStatus.ATTRIBUTED),
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Modality:
+    """What the words around a predicate say about it happening."""
+
+    status: ClaimStatus = ClaimStatus.ASSERTED
+    cue: str | None = None
+    cue_token: int | None = None
+    holders: tuple[int, ...] = ()
+    hedges: tuple[str, ...] = ()
+    negated: bool = False
+    hypothetical: bool = False
+    modal: str | None = None
+    future: bool = False
+
+    @property
+    def is_realis(self) -> bool:
+        """Did it happen, as far as the text's own voice goes (ignores who said so)."""
+        return not (self.negated or self.hypothetical or self.modal or self.future) and self.status not in (
+            ClaimStatus.DENIED,
+            ClaimStatus.SPECULATED,
+        )
+
+
+@dataclass(slots=True)
+class _Scan:
+    negated: bool = False
+    hypothetical: bool = False
+    modal: str | None = None
+    future: bool = False
+    hedges: list[str] | None = None
+    cue: tuple[int, ClaimStatus] | None = None
+
+
+def detect_modality(parse: Parse, predicate: int, cues: ClaimCues | None = None) -> Modality:
+    """Status cues governing the token ``predicate``: negation, modals, 'if', deny/allege/say above it."""
+    cues = cues or load_claim_cues()
+    scan = _Scan(hedges=[])
+    chain = [predicate, *parse.tree.ancestors(predicate)]
+    local = True
+    governed = True
+    for position, node in enumerate(chain):
+        if position > 0 and scan.cue is None and governed:
+            found = _cue_of(parse, node, cues)
+            if found is not None:
+                scan.cue = (node, found)
+                _collect_hedges(parse, node, cues, scan)
+                if _is_noun_cue(parse, node):
+                    _upgrade(parse, chain[position + 1 :][:2], cues, scan)
+                break
+        if local:
+            _scan_local(parse, node, cues, scan)
+        _collect_hedges(parse, node, cues, scan)
+        dep = parse.tree.tokens[node].dep
+        if dep in ("ccomp", "advcl", "relcl", "csubj", "parataxis"):
+            local = False
+        if dep in _ADJUNCT_DEPS:
+            governed = False
+    if scan.cue is None:
+        scan.cue = _according_to(parse, predicate)
+    return _decide(parse, predicate, scan, cues)
+
+
+def _upgrade(parse: Parse, above: list[int], cues: ClaimCues, scan: _Scan) -> None:
+    """'denied claims that X': a denial or confirmation verb over a claim noun decides instead."""
+    for node in above:
+        found = _cue_of(parse, node, cues)
+        if found in (ClaimStatus.DENIED, ClaimStatus.CONFIRMED):
+            scan.cue = (node, found)
+            _collect_hedges(parse, node, cues, scan)
+            return
+
+
+def _is_noun_cue(parse: Parse, node: int) -> bool:
+    return parse.tree.tokens[node].pos in ("NOUN", "PROPN")
+
+
+def _cue_of(parse: Parse, node: int, cues: ClaimCues) -> ClaimStatus | None:
+    lemma = parse.lemma(node)
+    if parse.tree.tokens[node].pos not in ("VERB", "NOUN", "AUX", "ADJ"):
+        return None
+    if _phrase_at(parse, node, cues.denial_phrases):
+        return ClaimStatus.DENIED
+    for name, status in _VERB_CUES:
+        if lemma in getattr(cues, name):
+            if name == "attribution" and parse.tree.tokens[node].pos == "NOUN":
+                continue
+            return status
+    return None
+
+
+def _phrase_at(parse: Parse, node: int, phrases: tuple[tuple[str, ...], ...]) -> bool:
+    lemmas = [parse.lemma(node), *(parse.lemma(k) for k in parse.tree.kids(node, "prt", "advmod"))]
+    return any(p[0] == lemmas[0] and p[1] in lemmas[1:] for p in phrases)
+
+
+def _scan_local(parse: Parse, node: int, cues: ClaimCues, scan: _Scan) -> None:
+    """Negation, modals, conditionals and future marks on the predicate's own clause."""
+    tree = parse.tree
+    for child in tree.children[node]:
+        token, lemma = tree.tokens[child], parse.lemma(child)
+        if token.dep == "neg" or (lemma in cues.negators and token.dep in ("advmod", "det", "preconj")):
+            scan.negated = True
+        elif (token.dep == "mark" and lemma in cues.conditional_marks) or (
+            token.dep == "advcl"
+            and any(parse.lemma(m) in cues.conditional_marks for m in tree.kids(child, "mark"))
+        ):
+            scan.hypothetical = True
+        elif token.dep in ("aux", "auxpass") and lemma in cues.speculative_modals:
+            scan.modal = lemma
+        elif token.dep == "aux" and lemma in cues.future_aux:
+            scan.future = True
+        elif token.dep in ("nsubj", "nsubjpass", "dobj") and _has_no_determiner(parse, child, cues):
+            scan.negated = True
+    if parse.lemma(node) in cues.counterfactual and node != tree.tokens[node].head:
+        scan.negated = True
+    token = tree.tokens[node]
+    if token.dep == "xcomp" and parse.lemma(token.head) in cues.plan_verbs | cues.nonfactive:
+        scan.future = True  # 'wants to buy', 'plans to sign': not (yet) happened
+    if token.dep == "ROOT" and token.tag == "VB" and not tree.kids(node, "nsubj", "nsubjpass", "aux", "expl"):
+        scan.hypothetical = True  # an imperative: 'Call them today'
+
+
+def _has_no_determiner(parse: Parse, noun: int, cues: ClaimCues) -> bool:
+    """'no arms were delivered': a negative determiner on a core argument negates the clause."""
+    return any(parse.lemma(d) in ("no", "neither") for d in parse.tree.kids(noun, "det")) or (
+        parse.lemma(noun) in ("nothing", "nobody", "none") and parse.tree.tokens[noun].dep != "dobj"
+    )
+
+
+def _collect_hedges(parse: Parse, node: int, cues: ClaimCues, scan: _Scan) -> None:
+    assert scan.hedges is not None
+    for child in parse.tree.kids(node, "advmod", "amod"):
+        lemma = parse.lemma(child)
+        if (lemma in cues.hedges or parse.text(child).lower() in cues.hedges) and lemma not in scan.hedges:
+            scan.hedges.append(parse.text(child).lower())
+
+
+def _according_to(parse: Parse, predicate: int) -> tuple[int, ClaimStatus] | None:
+    sentence = parse.tree.tokens[predicate].sentence
+    for i in parse.sentence_tokens(sentence):
+        if parse.lemma(i) == "accord" and i + 1 < len(parse.texts) and parse.lemma(i + 1) == "to":
+            return i, ClaimStatus.ATTRIBUTED
+    return None
+
+
+def _decide(parse: Parse, predicate: int, scan: _Scan, cues: ClaimCues) -> Modality:
+    hedges = tuple(scan.hedges or ())
+    status, cue, cue_token = ClaimStatus.ASSERTED, None, None
+    holders: tuple[int, ...] = ()
+    if scan.cue is not None:
+        cue_token, status = scan.cue
+        cue = _cue_text(parse, cue_token, hedges)
+        holders = _holders(parse, cue_token)
+    hinted = [cues.hint(h) for h in hedges]
+    if status in (ClaimStatus.ASSERTED, ClaimStatus.ATTRIBUTED):
+        for hint in ("alleged", "speculated", "attributed"):
+            if hint in hinted and not (hint == "attributed" and status == ClaimStatus.ATTRIBUTED):
+                status, cue = ClaimStatus(hint), cue or hedges[hinted.index(hint)]
+                break
+    if status == ClaimStatus.ASSERTED and (scan.modal or _is_question(parse, predicate)):
+        status, cue = ClaimStatus.SPECULATED, scan.modal or "?"
+    return Modality(
+        status=status,
+        cue=cue,
+        cue_token=cue_token,
+        holders=holders,
+        hedges=hedges,
+        negated=scan.negated,
+        hypothetical=scan.hypothetical,
+        modal=scan.modal,
+        future=scan.future,
+    )
+
+
+def _cue_text(parse: Parse, cue_token: int, hedges: tuple[str, ...]) -> str:
+    words = [
+        parse.text(k).lower() for k in parse.tree.kids(cue_token, "advmod") if parse.text(k).lower() in hedges
+    ]
+    if parse.lemma(cue_token) == "accord":
+        return "according to"
+    return " ".join([*words, parse.text(cue_token)])
+
+
+def _holders(parse: Parse, cue_token: int) -> tuple[int, ...]:
+    """Who holds the cue: the subject of a cue verb, the 'by' agent, or the object of 'according to'."""
+    tree = parse.tree
+    if parse.lemma(cue_token) == "accord":
+        to = cue_token + 1
+        return tuple(tree.kids(to, "pobj"))
+    subjects = tree.kids(cue_token, "nsubj", "nsubjpass")
+    agents = [p for a in tree.kids(cue_token, "agent") for p in tree.kids(a, "pobj")]
+    if tree.tokens[cue_token].pos == "NOUN":
+        agents += [
+            p for a in tree.kids(cue_token, "prep") if parse.lemma(a) == "by" for p in tree.kids(a, "pobj")
+        ]
+    if not subjects and tree.tokens[cue_token].dep in _CLAUSE_DEPS:
+        subjects = tree.kids(tree.tokens[cue_token].head, "nsubj")
+    return tuple(agents or subjects)
+
+
+def _is_question(parse: Parse, predicate: int) -> bool:
+    tokens = parse.sentence_tokens(parse.tree.tokens[predicate].sentence)
+    return bool(tokens) and parse.text(tokens[-1]) == "?"

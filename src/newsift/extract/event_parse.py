@@ -1,0 +1,80 @@
+"""One article's parse as the event and claim extractors read it: tree, token texts, mentions, codes.
+
+Built from an AnnotatedArticle's records; never runs a parser and never mutates its input.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from newsift.extract.quote_syntax import Tree
+from newsift.model import AnnotatedArticle, Entity, EntityKind, Mention
+
+__all__ = ["Parse"]
+
+_COUNTRY_ID = re.compile(r"^[A-Z]{3}$")
+
+
+@dataclass(frozen=True, slots=True)
+class Parse:
+    """Read-only helpers over the tokens of one article."""
+
+    annotated: AnnotatedArticle
+    tree: Tree
+    texts: tuple[str, ...]
+    entities: dict[str, Entity]
+
+    @classmethod
+    def build(cls, annotated: AnnotatedArticle) -> Parse:
+        text = annotated.article.text
+        return cls(
+            annotated=annotated,
+            tree=Tree.build(annotated.tokens),
+            texts=tuple(text[t.start : t.end] for t in annotated.tokens),
+            entities={e.id: e for e in annotated.entities},
+        )
+
+    def text(self, i: int) -> str:
+        return self.texts[i]
+
+    def lemma(self, i: int) -> str:
+        return self.tree.tokens[i].lemma.lower()
+
+    def span_text(self, first: int, last: int) -> str:
+        start, end = self.tree.span(first, last)
+        return self.annotated.article.text[start:end]
+
+    def sentence_tokens(self, index: int) -> list[int]:
+        return [i for i, t in enumerate(self.tree.tokens) if t.sentence == index]
+
+    def mentions_in(self, first: int, last: int) -> list[Mention]:
+        """Mentions wholly inside the token range ``first..last``."""
+        start, end = self.tree.span(first, last)
+        return [m for m in self.annotated.mentions if start <= m.start and m.end <= end]
+
+    def mention_at(self, i: int) -> Mention | None:
+        token = self.tree.tokens[i]
+        for mention in self.annotated.mentions:
+            if mention.start <= token.start and token.end <= mention.end:
+                return mention
+        return None
+
+    def code_of(self, mention: Mention) -> str | None:
+        """ISO alpha-3 of a mention: the country itself, or the country of a firm, unit or system."""
+        if mention.entity_id is None:
+            return None
+        entity = self.entities.get(mention.entity_id)
+        if entity is None:
+            return mention.entity_id if _COUNTRY_ID.match(mention.entity_id) else None
+        if entity.kind == EntityKind.COUNTRY:
+            return entity.id
+        return entity.country
+
+    def kind_of(self, mention: Mention) -> EntityKind | None:
+        entity = self.entities.get(mention.entity_id or "")
+        if entity is not None:
+            return entity.kind
+        if mention.entity_id and _COUNTRY_ID.match(mention.entity_id):
+            return EntityKind.COUNTRY
+        return None

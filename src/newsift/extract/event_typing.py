@@ -1,0 +1,75 @@
+"""Sentence typing as PLOVER codes it: one main event per sentence or snippet, for benchmarks and views.
+
+Builds on ``events.sentence_events``; promises become AGREE, threats THREATEN, "must" REQUEST.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from newsift.extract.event_lexicon import ClaimCues, EventLexicon, load_claim_cues, load_lexicon
+from newsift.extract.event_modality import detect_modality
+from newsift.extract.event_parse import Parse
+from newsift.extract.events import sentence_events
+from newsift.model import AnnotatedArticle, Event, PloverType
+
+__all__ = ["classify_article", "classify_sentence"]
+
+
+def classify_sentence(annotated: AnnotatedArticle, index: int) -> Event | None:
+    """The main event of one sentence (the trigger nearest the root), with STATEMENT as the fallback.
+
+    Unlike ``extract_events`` this keeps negated and hypothetical events: it types the sentence.
+    """
+    parse, lexicon, cues = Parse.build(annotated), load_lexicon(), load_claim_cues()
+    events = sentence_events(parse, index, lexicon, cues, statements=True, keep_irrealis=True)
+    if not events:
+        return None
+
+    def rank(event: Event) -> tuple[int, int, int]:
+        head = parse.tree.token_at(event.evidence.start)
+        depth = len(parse.tree.ancestors(head))
+        return depth, event.type == PloverType.STATEMENT, -_priority(lexicon, event.type)
+
+    return _typed_by_modality(parse, min(events, key=rank), cues)
+
+
+_PROMISABLE = frozenset(
+    {PloverType.SUPPORT, PloverType.AID, PloverType.CONCEDE, PloverType.RETREAT, PloverType.COOPERATE}
+)
+_THREATENABLE = frozenset(
+    {PloverType.SANCTION, PloverType.COERCE, PloverType.ASSAULT, PloverType.PROTEST, PloverType.REJECT}
+)
+
+
+def _typed_by_modality(parse: Parse, event: Event, cues: ClaimCues) -> Event:
+    """PLOVER codes what an actor says it will do: a promised good is AGREE, a promised harm is THREATEN,
+    and what someone says another must do is REQUEST."""
+    head = parse.tree.token_at(event.evidence.start)
+    modality = detect_modality(parse, head, cues)
+    if modality.modal in ("must", "should") or "must" in _aux_lemmas(parse, head):
+        return replace(event, type=PloverType.REQUEST)
+    if event.aspect not in ("planned", "expected") and not modality.future and modality.modal != "would":
+        return event
+    if event.type in _PROMISABLE:
+        return replace(event, type=PloverType.AGREE)
+    if event.type in _THREATENABLE:
+        return replace(event, type=PloverType.THREATEN)
+    return event
+
+
+def _aux_lemmas(parse: Parse, head: int) -> set[str]:
+    nodes = [head, *parse.tree.ancestors(head)[:2]]
+    return {parse.lemma(a) for n in nodes for a in parse.tree.kids(n, "aux")}
+
+
+def classify_article(annotated: AnnotatedArticle) -> Event | None:
+    """The main event of a short text (a snippet or one-sentence record): the first sentence with a
+    non-STATEMENT main event, else the first STATEMENT."""
+    found = [e for s in annotated.sentences if (e := classify_sentence(annotated, s.index)) is not None]
+    typed = [e for e in found if e.type != PloverType.STATEMENT]
+    return (typed or found)[0] if found else None
+
+
+def _priority(lexicon: EventLexicon, type_: PloverType) -> int:
+    return next((t.priority for t in lexicon.types if t.type == type_), 0)

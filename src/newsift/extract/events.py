@@ -1,0 +1,341 @@
+"""Events from annotated articles: PLOVER type and mode, defence subtype, actors, attributes, status.
+
+Sentence-level rules over the stored parse and mentions (``events.rules.v1``); never calls spaCy.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from newsift.extract.event_actors import extract_roles
+from newsift.extract.event_attributes import (
+    extract_aspect,
+    extract_item,
+    extract_quantity,
+    extract_time,
+    extract_values,
+    item_phrase,
+    tree_distance,
+)
+from newsift.extract.event_lexicon import ClaimCues, EventLexicon, load_claim_cues, load_lexicon
+from newsift.extract.event_linking import EventCluster, link_events
+from newsift.extract.event_modality import Modality, detect_modality
+from newsift.extract.event_parse import Parse
+from newsift.extract.event_triggers import Trigger, find_triggers, product_tokens
+from newsift.extract.quote_syntax import Tree
+from newsift.model import AnnotatedArticle, ClaimStatus, Event, EventMode, Evidence, PloverType, make_id
+
+__all__ = [
+    "EXTRACTOR",
+    "EventCluster",
+    "extract_events",
+    "link_events",
+    "sentence_events",
+]
+
+EXTRACTOR = "events.rules.v1"
+_PLACE_PREPS = frozenset({"in", "at", "near", "off", "over", "across", "into", "inside"})
+_OWNER_ACTS = frozenset({"movement", "deployment", "strike"})
+# A ban or block of a transfer is one event, the ban: it absorbs the trigger it governs or modifies.
+_OPERATORS = frozenset({"export_ban"})
+_ITEM_SUBTYPES = frozenset(
+    {"arms_transfer", "upgrade", "co_development", "export_ban", "deployment", "movement", "strike"}
+)
+
+
+def _stops() -> frozenset[str]:
+    """Cue lemmas ('deny', 'allege', 'say'): their subject holds the claim, it does not act in the event."""
+    cues = load_claim_cues()
+    return cues.denial | cues.allegation | cues.speculation | cues.confirmation | cues.attribution
+
+
+def extract_events(annotated: AnnotatedArticle, *, statements: bool = False) -> tuple[Event, ...]:
+    """Events of every sentence of an article, in text order.
+
+    Negated and hypothetical ('if') events are dropped; modal ones ('could', 'may') are kept as
+    ``speculated``; denied, alleged and attributed ones carry that status.
+
+    Args:
+        annotated: the article with sentences, tokens (with a parse) and mentions.
+        statements: also emit STATEMENT events for sentences whose only trigger is a speech verb.
+
+    Returns:
+        The events, each with evidence pointing at its trigger and sentence.
+    """
+    if not annotated.tokens:
+        return ()
+    parse, lexicon, cues = Parse.build(annotated), load_lexicon(), load_claim_cues()
+    events: list[Event] = []
+    for sentence in annotated.sentences:
+        events.extend(sentence_events(parse, sentence.index, lexicon, cues, statements=statements))
+    return tuple(events)
+
+
+def sentence_events(
+    parse: Parse,
+    index: int,
+    lexicon: EventLexicon,
+    cues: ClaimCues,
+    *,
+    statements: bool,
+    keep_irrealis: bool = False,
+) -> list[Event]:
+    """Events of one sentence (``keep_irrealis`` keeps negated and hypothetical ones, for typing)."""
+    tokens = parse.sentence_tokens(index)
+    triggers = _prune(parse, find_triggers(parse, tokens, lexicon))
+    events = []
+    for trigger in triggers:
+        modality = detect_modality(parse, trigger.head, cues)
+        if not keep_irrealis and (
+            modality.hypothetical or (modality.negated and modality.status != ClaimStatus.DENIED)
+        ):
+            continue
+        events.append(_event(parse, trigger, tokens, modality, lexicon))
+    if not events and statements:
+        events = _statement(parse, tokens, lexicon, cues)
+    events = _attach_values(parse, tokens, events)
+    return _inherit_actors(_merge_duplicates(parse, events))
+
+
+def _prune(parse: Parse, triggers: list[Trigger]) -> list[Trigger]:
+    """Drop what a defence trigger already says.
+
+    General triggers inside a defence trigger's phrase ('upgraded ... in a deal') or governing a
+    defence noun ('signed a pact', 'hold drills') add nothing; a defence noun that is the object of
+    another defence trigger ('banned arms exports') is part of it.
+    """
+    tree = parse.tree
+    defence = [t for t in triggers if t.subtype]
+    spans = [(tree.left[t.head], tree.right[t.head]) for t in defence]
+    objects = {t.head: t for t in defence if tree.tokens[t.head].dep in ("dobj", "attr", "nsubjpass")}
+    governors = {tree.tokens[h].head for h in objects}
+    heads = {t.head for t in defence}
+    bans = {t.head for t in defence if t.subtype in _OPERATORS}
+    kept = []
+    for t in triggers:
+        if t.subtype is None and (any(a <= t.head <= b for a, b in spans) or t.head in governors):
+            continue
+        if t.subtype and t.head in objects and tree.tokens[t.head].head in heads:
+            continue
+        if t.subtype and t.subtype not in _OPERATORS and _linked_to(tree, t.head, bans):
+            continue
+        kept.append(t)
+    return kept
+
+
+def _linked_to(tree: Tree, head: int, others: set[int]) -> bool:
+    return tree.tokens[head].head in others or any(tree.tokens[o].head == head for o in others)
+
+
+def _event(
+    parse: Parse, trigger: Trigger, tokens: list[int], modality: Modality, lexicon: EventLexicon
+) -> Event:
+    annotated = parse.annotated
+    inverse = trigger.defence is not None and parse.lemma(trigger.head) in trigger.defence.recipient_subject
+    roles = extract_roles(
+        parse,
+        trigger.tokens,
+        lexicon,
+        inverse=inverse,
+        owner_acts=trigger.subtype in _OWNER_ACTS,
+        stops=_stops(),
+        supplier_from=trigger.subtype == "arms_transfer",
+    )
+    item = None
+    if trigger.subtype in _ITEM_SUBTYPES:
+        item = extract_item(parse, trigger.head, tokens, lexicon, product_tokens(parse, tokens))
+    dates = [
+        m
+        for m in annotated.mentions
+        if m.label == "DATE" and m.sentence == parse.tree.tokens[trigger.head].sentence
+    ]
+    time_text, year = extract_time(parse, trigger.head, tokens, dates)
+    aspect = extract_aspect(parse, trigger.head, load_claim_cues().future_aux, load_claim_cues().plan_verbs)
+    first, last = min(trigger.tokens), max(trigger.tokens)
+    start, end = parse.tree.span(trigger.head, trigger.head)  # the head: claims re-read modality there
+    sentence = parse.tree.tokens[trigger.head].sentence
+    return Event(
+        id=make_id(annotated.article.id, str(sentence), str(start), trigger.subtype or str(trigger.type)),
+        type=_type_of(parse, trigger, aspect, lexicon),
+        mode=trigger.mode,
+        evidence=Evidence(
+            article_id=annotated.article.id,
+            sentence=sentence,
+            start=start,
+            end=end,
+            text=annotated.sentence_text(sentence),
+        ),
+        subtype=trigger.subtype,
+        trigger=parse.span_text(first, last),
+        source=roles.source,
+        target=roles.target,
+        participants=roles.source + roles.target if trigger.type == PloverType.COOPERATE else (),
+        item=parse.span_text(*item) if item else None,
+        quantity=extract_quantity(parse, item[1]) if item else None,
+        programme=_programme(parse, trigger, lexicon),
+        place=_place(parse, trigger.head),
+        time_text=time_text,
+        year=year,
+        aspect=aspect,
+        status=modality.status,
+        extractor=EXTRACTOR,
+        confidence=_confidence(trigger, modality),
+    )
+
+
+def _type_of(parse: Parse, trigger: Trigger, aspect: str | None, lexicon: EventLexicon) -> PloverType:
+    """A defence pact is SUPPORT once signed and AGREE while only promised."""
+    spec = trigger.defence
+    if spec is None or spec.promised_type is None:
+        return trigger.type
+    governing = [parse.lemma(a) for a in parse.tree.ancestors(trigger.head)[:3]]
+    if any(g in lexicon.sign for g in governing[:1]) and aspect == "done":
+        return trigger.type
+    if aspect in ("planned", "expected") or any(g in lexicon.promise for g in governing):
+        return spec.promised_type
+    return trigger.type
+
+
+def _confidence(trigger: Trigger, modality: Modality) -> float:
+    base = 0.8 if trigger.subtype else 0.6
+    if modality.status == ClaimStatus.SPECULATED or modality.negated or modality.hypothetical:
+        base -= 0.3
+    return round(base, 2)
+
+
+def _clause(parse: Parse, trigger: int) -> tuple[int, int]:
+    """Token range of the trigger's clause: its governing verb's subtree without conjoined clauses."""
+    tree = parse.tree
+    chain = [trigger, *tree.ancestors(trigger)]
+    verbs = [
+        n
+        for n in chain
+        if tree.tokens[n].pos in ("VERB", "AUX") and tree.tokens[n].dep not in ("acl", "amod")
+    ]
+    verb = verbs[0] if verbs else trigger
+    return tree.subtree(verb, without=tree.kids(verb, "conj", "cc", "advcl", "parataxis"))
+
+
+def _programme(parse: Parse, trigger: Trigger, lexicon: EventLexicon) -> str | None:
+    """'KAAN fighter jet programme', 'MILGEM-class corvette project', or a named exercise."""
+    if trigger.subtype == "exercise":
+        return _name_before(parse, trigger.head)
+    first, last = _clause(parse, trigger.head)
+    heads = [i for i in range(first, last + 1) if parse.lemma(i) in lexicon.programme_nouns]
+    for head in sorted(heads, key=lambda h: tree_distance(parse, trigger.head, h)):
+        start, end = item_phrase(parse, head)
+        if start < end and tree_distance(parse, trigger.head, head) <= 4:
+            return parse.span_text(start, end)
+    return None
+
+
+def _name_before(parse: Parse, head: int) -> str | None:
+    """The proper-noun run inside a noun's phrase: 'the elite Ataturk-Jinnah special forces exercises'."""
+    tree = parse.tree
+    names = [i for i in range(tree.left[head], head) if tree.tokens[i].pos == "PROPN"]
+    if not names:
+        return None
+    first = last = names[0]
+    while last + 1 < head and (tree.tokens[last + 1].pos == "PROPN" or parse.text(last + 1) == "-"):
+        last += 1
+    return parse.span_text(first, last)
+
+
+def _place(parse: Parse, trigger: int) -> str | None:
+    """A place named in a locative phrase of the trigger's own phrase ('built in Karachi')."""
+    tree = parse.tree
+    first, last = tree.subtree(trigger, without=tree.kids(trigger, "advcl", "ccomp", "conj", "parataxis"))
+    if tree.tokens[trigger].dep == "acl":
+        first = min(first, tree.left[tree.tokens[trigger].head])
+    if tree.tokens[trigger].dep in ("dobj", "attr"):
+        for prep in tree.kids(tree.tokens[trigger].head, "prep"):
+            first, last = min(first, tree.left[prep]), max(last, tree.right[prep])
+    for mention in parse.annotated.mentions:
+        if mention.label not in ("GPE", "LOC", "FAC"):
+            continue
+        i = parse.tree.token_at(mention.start)
+        if first <= i <= last and parse.lemma(tree.tokens[i].head) in _PLACE_PREPS:
+            return mention.text
+    return None
+
+
+def _statement(parse: Parse, tokens: list[int], lexicon: EventLexicon, cues: ClaimCues) -> list[Event]:
+    verbs = [
+        i for i in tokens if parse.tree.tokens[i].pos == "VERB" and parse.lemma(i) in lexicon.statement_verbs
+    ]
+    roots = [i for i in tokens if parse.tree.tokens[i].head == i]
+    head = (verbs or roots or tokens[:1])[0] if tokens else None
+    if head is None:
+        return []
+    trigger = Trigger(head=head, tokens=(head,), type=PloverType.STATEMENT, mode=EventMode.VERBAL, priority=0)
+    return [_event(parse, trigger, tokens, detect_modality(parse, head, cues), lexicon)]
+
+
+def _attach_values(parse: Parse, tokens: list[int], events: list[Event]) -> list[Event]:
+    """Each money value goes to the nearest event (in the tree) that can carry one."""
+    carriers = [k for k, e in enumerate(events) if e.subtype or e.type in (PloverType.AGREE, PloverType.AID)]
+    if not tokens or not carriers:
+        return events
+    first = parse.tree.tokens[tokens[0]]
+    text = parse.annotated.article.text[first.start : parse.tree.tokens[tokens[-1]].end]
+    out = list(events)
+    for start, _end, value in extract_values(text, first.start):
+        i = parse.tree.token_at(start + 1)
+        free = [k for k in carriers if out[k].value is None]
+        if not free:
+            break
+        best = min(free, key=lambda k: tree_distance(parse, parse.tree.token_at(events[k].evidence.start), i))
+        out[best] = replace(out[best], value=value)
+    return out
+
+
+def _merge_duplicates(parse: Parse, events: list[Event]) -> list[Event]:
+    """Two triggers of one type linked in the tree ('fight a war', 'banned ... exports') are one event."""
+    kept: list[Event] = []
+    for event in events:
+        twin = next((k for k, e in enumerate(kept) if _twins(parse, e, event)), None)
+        if twin is None:
+            kept.append(event)
+        elif _is_verb(parse, event) and not _is_verb(parse, kept[twin]):
+            kept[twin] = _fill(event, kept[twin])
+        else:
+            kept[twin] = _fill(kept[twin], event)
+    return kept
+
+
+def _is_verb(parse: Parse, event: Event) -> bool:
+    return parse.tree.tokens[parse.tree.token_at(event.evidence.start)].pos == "VERB"
+
+
+def _twins(parse: Parse, a: Event, b: Event) -> bool:
+    if a.subtype != b.subtype or a.type != b.type:
+        return False
+    if a.programme and b.programme and a.programme != b.programme:
+        return False
+    head_a, head_b = parse.tree.token_at(a.evidence.start), parse.tree.token_at(b.evidence.start)
+    nouns = [h for h in (head_a, head_b) if parse.tree.tokens[h].pos in ("NOUN", "PROPN")]
+    return bool(nouns) and tree_distance(parse, head_a, head_b) <= (2 if a.subtype else 1)
+
+
+def _fill(a: Event, b: Event) -> Event:
+    """``a`` with the attributes it lacks taken from ``b``."""
+    fields = ("item", "quantity", "value", "programme", "place", "time_text", "year", "aspect")
+    updates = {f: getattr(b, f) for f in fields if getattr(a, f) is None and getattr(b, f) is not None}
+    if not a.source and b.source:
+        updates["source"] = b.source
+    if not a.target and b.target:
+        updates["target"] = b.target
+    return replace(a, **updates) if updates else a
+
+
+def _inherit_actors(events: list[Event]) -> list[Event]:
+    """'STM completed an upgrade ..., and the project saw ships built': the second clause shares actors."""
+    out: list[Event] = []
+    for event in events:
+        previous = next((e for e in reversed(out) if e.type == event.type and e.subtype), None)
+        if previous is not None and event.subtype and not (event.source and event.target):
+            event = replace(
+                event, source=event.source or previous.source, target=event.target or previous.target
+            )
+        out.append(event)
+    return out
