@@ -26,9 +26,7 @@ texts = st.text(max_size=200)
 
 
 @given(title=texts, body=texts, source=st.none() | texts, removed=st.lists(texts, max_size=3))
-def test_codec_article_round_trip(
-    title: str, body: str, source: str | None, removed: list[str]
-) -> None:
+def test_codec_article_round_trip(title: str, body: str, source: str | None, removed: list[str]) -> None:
     article = Article(
         id="a1",
         page_id="p1",
@@ -64,14 +62,9 @@ def test_codec_event_round_trip() -> None:
 
 def test_codec_decode_names_the_bad_field() -> None:
     with pytest.raises(InputError, match=r"\$\.index"):
-        codec.decode(
-            b'{"id":"a","page_id":"p","position":"main","index":"x","title":"","body":""}', Article
-        )
+        codec.decode(b'{"id":"a","page_id":"p","position":"main","index":"x","title":"","body":""}', Article)
 
 
 def test_codec_pretty_is_sorted_and_stable() -> None:
     removed = Removed(text="STORY CONTINUES", reason="ad marker")
-    assert (
-        codec.encode_pretty(removed)
-        == '{\n  "reason": "ad marker",\n  "text": "STORY CONTINUES"\n}'
-    )
+    assert codec.encode_pretty(removed) == '{\n  "reason": "ad marker",\n  "text": "STORY CONTINUES"\n}'

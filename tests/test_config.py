@@ -30,9 +30,7 @@ def test_config_wrong_type_fails() -> None:
         load_settings(env={"NEWSIFT_PIPELINE__BATCH_SIZE": "many"})
 
 
-@pytest.mark.parametrize(
-    "struct", [Settings, IngestSettings, PipelineSettings], ids=lambda s: s.__name__
-)
+@pytest.mark.parametrize("struct", [Settings, IngestSettings, PipelineSettings], ids=lambda s: s.__name__)
 def test_config_every_setting_is_documented(struct: type[msgspec.Struct]) -> None:
     source = inspect.getsource(struct)
     for name in struct.__struct_fields__:

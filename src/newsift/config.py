@@ -36,11 +36,13 @@ class PipelineSettings(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
     """Articles per spaCy batch and per store transaction."""
     on_error: str = "record"
     """'record' turns a failing input into a Failure row and goes on; 'raise' stops."""
+    workers: int = 1
+    """Analysis processes; 2 or more start a pool whose workers load the spaCy pipeline once."""
 
 
 class Settings(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
     db: str = "newsift.db"
-    """Store location: a SQLite path."""
+    """Store location: a SQLite path (or sqlite:///path), or a postgresql:// URL."""
     ingest: IngestSettings = IngestSettings()
     pipeline: PipelineSettings = PipelineSettings()
 

@@ -11,7 +11,7 @@ from typing import TextIO
 
 from newsift import codec
 from newsift.model import Article, Event
-from newsift.store import SqliteStore
+from newsift.store import Store
 from newsift.views import render_claim_json, render_event_json
 
 __all__ = ["EXPORT_FORMATS", "SIPRI_COLUMNS", "export_jsonl", "export_plover", "export_sipri"]
@@ -35,7 +35,7 @@ SIPRI_COLUMNS = (
 _ARMS_SUBTYPES = {"arms_transfer", "upgrade"}
 
 
-def export_jsonl(store: SqliteStore, out: TextIO) -> int:
+def export_jsonl(store: Store, out: TextIO) -> int:
     """Every stored record, one JSON object per line: {"type": ..., "record": ...}."""
     n = 0
     for kind, records in (
@@ -46,15 +46,13 @@ def export_jsonl(store: SqliteStore, out: TextIO) -> int:
         ("claim", store.query_claims()),
     ):
         for record in records:
-            out.write(
-                json.dumps({"type": kind, "record": codec.to_builtins(record)}, ensure_ascii=False)
-            )
+            out.write(json.dumps({"type": kind, "record": codec.to_builtins(record)}, ensure_ascii=False))
             out.write("\n")
             n += 1
     return n
 
 
-def export_plover(store: SqliteStore, out: TextIO) -> int:
+def export_plover(store: Store, out: TextIO) -> int:
     """Events as PLOVER-style JSON lines (event, mode, actors with country code and sector, text)."""
     articles = {a.id: a for a in _all_articles(store)}
     n = 0
@@ -66,12 +64,8 @@ def export_plover(store: SqliteStore, out: TextIO) -> int:
             "event": str(event.type),
             "mode": event.subtype or "",
             "context": str(event.mode),
-            "source": [
-                {"actorText": a.text, "code": a.code, "sector": a.sector} for a in event.source
-            ],
-            "target": [
-                {"actorText": a.text, "code": a.code, "sector": a.sector} for a in event.target
-            ],
+            "source": [{"actorText": a.text, "code": a.code, "sector": a.sector} for a in event.source],
+            "target": [{"actorText": a.text, "code": a.code, "sector": a.sector} for a in event.target],
             "eventText": event.trigger or "",
             "text": event.evidence.text,
             "status": str(event.status),
@@ -84,7 +78,7 @@ def export_plover(store: SqliteStore, out: TextIO) -> int:
     return n
 
 
-def export_sipri(store: SqliteStore, out: TextIO) -> int:
+def export_sipri(store: Store, out: TextIO) -> int:
     """Arms transfers and upgrades in the columns of the SIPRI trade register, one row per event."""
     articles = {a.id: a for a in _all_articles(store)}
     claims = {c.event_id: c for c in store.query_claims() if c.event_id}
@@ -101,14 +95,10 @@ def export_sipri(store: SqliteStore, out: TextIO) -> int:
     return n
 
 
-def _sipri_row(
-    event: Event, article: Article | None, claim: dict[str, object] | None
-) -> dict[str, object]:
+def _sipri_row(event: Event, article: Article | None, claim: dict[str, object] | None) -> dict[str, object]:
     done = event.aspect in (None, "done")
     uncertain = [
-        name
-        for name, value in (("supplier", event.source), ("recipient", event.target))
-        if not value
+        name for name, value in (("supplier", event.source), ("recipient", event.target)) if not value
     ]
     if event.status not in ("asserted", "confirmed"):
         uncertain.append("status")
@@ -141,7 +131,7 @@ def _date(event: Event, article: Article | None) -> str | None:
     return f"{event.year}" if event.year else None
 
 
-def _all_articles(store: SqliteStore) -> list[Article]:
+def _all_articles(store: Store) -> list[Article]:
     return store.query_articles(limit=10**9)
 
 

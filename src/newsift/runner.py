@@ -7,14 +7,16 @@ from __future__ import annotations
 
 import logging
 import uuid
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
+from typing import TYPE_CHECKING, TypeVar
 
 from newsift.clean import CleanResult, split_document
 from newsift.config import Settings
 from newsift.errors import InputError, NewsiftError
 from newsift.ingest import HttpFetcher, decode_text, expand_inputs, read_file
+from newsift.ingest.warc import is_warc_path, iter_warc_documents, split_warc
 from newsift.model import (
     Analysis,
     Article,
@@ -23,7 +25,10 @@ from newsift.model import (
     RawDocument,
     RunReport,
 )
-from newsift.store import SqliteStore
+from newsift.store import Store
+
+if TYPE_CHECKING:
+    from newsift.pool import AnalysisPool
 
 __all__ = [
     "analyze_articles",
@@ -37,6 +42,7 @@ __all__ = [
 logger = logging.getLogger(__name__)
 
 Progress = Callable[[int, int], None]
+_T = TypeVar("_T")
 
 
 def read_input(
@@ -79,9 +85,7 @@ def clean_document(raw: RawDocument) -> CleanResult:
     return result
 
 
-def split_input(
-    item: str, settings: Settings, *, fetched_at: datetime | None = None
-) -> list[Article]:
+def split_input(item: str, settings: Settings, *, fetched_at: datetime | None = None) -> list[Article]:
     """The pure view of one input: read it and return its articles; nothing stored."""
     return list(clean_document(read_input(item, settings, fetched_at=fetched_at)).articles)
 
@@ -105,9 +109,7 @@ def analyze_articles(articles: Sequence[Article], settings: Settings) -> list[An
     return analyses
 
 
-def analyze_input(
-    item: str, settings: Settings, *, fetched_at: datetime | None = None
-) -> list[Analysis]:
+def analyze_input(item: str, settings: Settings, *, fetched_at: datetime | None = None) -> list[Analysis]:
     """The pure view of the whole chain for one input: nothing stored."""
     return analyze_articles(split_input(item, settings, fetched_at=fetched_at), settings)
 
@@ -122,7 +124,7 @@ class _Batch:
 
 def run_ingest(
     items: Iterable[str],
-    store: SqliteStore,
+    store: Store,
     settings: Settings,
     *,
     fetched_at: datetime | None = None,
@@ -140,37 +142,32 @@ def run_ingest(
     stored_ids: list[str] = []
     batch = _Batch()
     fetcher: HttpFetcher | None = None
-    for done, item in enumerate(inputs, start=1):
-        try:
+    pool = _pool(settings)
+    try:
+        for done, item in enumerate(inputs, start=1):
             if "://" in item and fetcher is None:
                 fetcher = _fetcher(settings)
-            raw = read_input(item, settings, fetched_at=fetched_at, fetcher=fetcher)
-            if store.has_page(raw.id):
-                counts["unchanged"] += 1
-                logger.info("%s: already stored, skipped", item)
-            else:
-                result = clean_document(raw)
+            for raw in _isolated(_documents(item, settings, fetched_at, fetcher), item, failures, settings):
+                if store.has_page(raw.id):
+                    counts["unchanged"] += 1
+                    logger.info("%s: already stored, skipped", raw.uri)
+                    continue
+                result = _clean_isolated(raw, failures, settings)
+                if result is None:
+                    continue
                 failures.extend(result.failures)
                 batch.pages.append((raw, list(result.articles)))
                 counts["articles"] += len(result.articles)
-        except NewsiftError as err:
-            _record(failures, item, "ingest", err, settings)
-        except Exception as err:  # per-input isolation: a bug on one input must not end the batch
-            if settings.pipeline.on_error == "raise":
-                raise
-            logger.exception("%s: unexpected error", item)
-            failures.append(
-                Failure(
-                    item_id=item, stage="ingest", error_type=type(err).__name__, message=str(err)
-                )
-            )
-        if batch.n_articles() >= settings.pipeline.batch_size:
-            _flush(batch, store, settings, counts, stored_ids, failures)
-        if on_progress is not None:
-            on_progress(done, len(inputs))
-    _flush(batch, store, settings, counts, stored_ids, failures)
-    if fetcher is not None:
-        fetcher.close()
+                if batch.n_articles() >= settings.pipeline.batch_size:
+                    _flush(batch, store, settings, counts, stored_ids, failures, pool)
+            if on_progress is not None:
+                on_progress(done, len(inputs))
+        _flush(batch, store, settings, counts, stored_ids, failures, pool)
+    finally:
+        if fetcher is not None:
+            fetcher.close()
+        if pool is not None:
+            pool.close()
     if failures:
         store.store_failures(run_id, failures)
     return RunReport(
@@ -183,13 +180,65 @@ def run_ingest(
     )
 
 
+def _documents(
+    item: str, settings: Settings, fetched_at: datetime | None, fetcher: HttpFetcher | None
+) -> Iterator[RawDocument | Failure]:
+    """The documents of one input: itself, or the pages of a WARC archive (streamed from disk)."""
+    if "://" not in item and is_warc_path(item):
+        yield from iter_warc_documents(item, max_record_bytes=settings.ingest.max_input_bytes)
+        return
+    raw = read_input(item, settings, fetched_at=fetched_at, fetcher=fetcher)
+    yield from split_warc(raw, max_record_bytes=settings.ingest.max_input_bytes)
+
+
+def _isolated(
+    documents: Iterator[_T | Failure], item: str, failures: list[Failure], settings: Settings
+) -> Iterator[_T]:
+    """Per-input isolation: a bad input (or a bug on one) becomes a Failure and the batch goes on."""
+    try:
+        for doc in documents:
+            if isinstance(doc, Failure):
+                logger.error("%s: %s failed: %s", doc.item_id, doc.stage, doc.message)
+                failures.append(doc)
+            else:
+                yield doc
+    except NewsiftError as err:
+        _record(failures, item, "ingest", err, settings)
+    except Exception as err:
+        if settings.pipeline.on_error == "raise":
+            raise
+        logger.exception("%s: unexpected error", item)
+        failures.append(
+            Failure(item_id=item, stage="ingest", error_type=type(err).__name__, message=str(err))
+        )
+
+
+def _clean_isolated(raw: RawDocument, failures: list[Failure], settings: Settings) -> CleanResult | None:
+    """Clean one document; a failure is recorded (with the document's name) and None returned."""
+    done = list(_isolated(_cleaned(raw), raw.uri, failures, settings))
+    return done[0] if done else None
+
+
+def _cleaned(raw: RawDocument) -> Iterator[CleanResult]:
+    yield clean_document(raw)
+
+
+def _pool(settings: Settings) -> AnalysisPool | None:
+    if not settings.pipeline.analyze or settings.pipeline.workers <= 1:
+        return None
+    from newsift.pool import AnalysisPool
+
+    return AnalysisPool(settings, settings.pipeline.workers)
+
+
 def _flush(
     batch: _Batch,
-    store: SqliteStore,
+    store: Store,
     settings: Settings,
     counts: dict[str, int],
     stored_ids: list[str],
     failures: list[Failure],
+    pool: AnalysisPool | None = None,
 ) -> None:
     if not batch.pages:
         return
@@ -197,7 +246,8 @@ def _flush(
     articles = [a for _, page_articles in batch.pages for a in page_articles]
     if settings.pipeline.analyze and articles:
         try:
-            analyses = {a.article.id: a for a in analyze_articles(articles, settings)}
+            done = pool.analyze(articles) if pool is not None else analyze_articles(articles, settings)
+            analyses = {a.annotated.article.id: a for a in done}
         except NewsiftError as err:
             _record(failures, f"batch of {len(articles)} articles", "analyze", err, settings)
     stored = store.store_batch([(raw, arts) for raw, arts in batch.pages], analyses)
@@ -207,17 +257,13 @@ def _flush(
     batch.pages.clear()
 
 
-def _record(
-    failures: list[Failure], item: str, stage: str, err: NewsiftError, settings: Settings
-) -> None:
+def _record(failures: list[Failure], item: str, stage: str, err: NewsiftError, settings: Settings) -> None:
     if settings.pipeline.on_error == "raise":
         raise err
     message = err.reason if isinstance(err, InputError) else str(err)
     item_id = err.source if isinstance(err, InputError) else item
     logger.error("%s: %s failed: %s", item_id, stage, message)
-    failures.append(
-        Failure(item_id=item_id, stage=stage, error_type=type(err).__name__, message=message)
-    )
+    failures.append(Failure(item_id=item_id, stage=stage, error_type=type(err).__name__, message=message))
 
 
 def _fetcher(settings: Settings) -> HttpFetcher:

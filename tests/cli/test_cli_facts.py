@@ -12,8 +12,8 @@ from typer.testing import CliRunner
 from newsift.cli import app
 from newsift.model import (
     Actor,
-    AnnotatedArticle,
     Analysis,
+    AnnotatedArticle,
     Article,
     Claim,
     ClaimStatus,
@@ -40,26 +40,54 @@ BODY = "Turkish Aerospace upgraded 41 of Pakistan's F-16s in a $75 million deal.
 
 def _fill(path: Path) -> str:
     raw = RawDocument(uri="p.txt", content=b"page", content_type=ContentType.TEXT, fetched_at=WHEN)
-    article = Article(id="art1", page_id=raw.id, position=Position.MAIN, index=0, title="Upgrade",
-                      body=BODY, outlet="theprint", published_at=WHEN)
+    article = Article(
+        id="art1",
+        page_id=raw.id,
+        position=Position.MAIN,
+        index=0,
+        title="Upgrade",
+        body=BODY,
+        outlet="theprint",
+        published_at=WHEN,
+    )
     text = article.text
     start = text.index("Turkish Aerospace")
     sentence = Sentence(article_id="art1", index=1, start=text.index(BODY), end=len(text))
     evidence = Evidence(article_id="art1", sentence=1, start=sentence.start, end=sentence.end, text=BODY)
     event = Event(
-        id="ev1", type=PloverType.AID, mode=EventMode.MILITARY, evidence=evidence, subtype="upgrade",
+        id="ev1",
+        type=PloverType.AID,
+        mode=EventMode.MILITARY,
+        evidence=evidence,
+        subtype="upgrade",
         source=(Actor(text="Turkish Aerospace", id="turkish-aerospace", code="TUR", sector="COM"),),
-        target=(Actor(text="Pakistan", id="PAK", code="PAK", sector="MIL"),), item="F-16", quantity=41,
-        value=Value(amount=75e6, currency="USD", text="$75 million"), year=2019, aspect="done",
+        target=(Actor(text="Pakistan", id="PAK", code="PAK", sector="MIL"),),
+        item="F-16",
+        quantity=41,
+        value=Value(amount=75e6, currency="USD", text="$75 million"),
+        year=2019,
+        aspect="done",
     )
     analysis = Analysis(
         annotated=AnnotatedArticle(
             article=article,
             sentences=(sentence,),
-            mentions=(Mention(article_id="art1", start=start, end=start + 17, text="Turkish Aerospace",
-                              entity_id="turkish-aerospace", label="ORG", resolution=Resolution.EXACT),),
-            entities=(Entity(id="turkish-aerospace", kind=EntityKind.COMPANY, name="Turkish Aerospace",
-                             country="TUR"),),
+            mentions=(
+                Mention(
+                    article_id="art1",
+                    start=start,
+                    end=start + 17,
+                    text="Turkish Aerospace",
+                    entity_id="turkish-aerospace",
+                    label="ORG",
+                    resolution=Resolution.EXACT,
+                ),
+            ),
+            entities=(
+                Entity(
+                    id="turkish-aerospace", kind=EntityKind.COMPANY, name="Turkish Aerospace", country="TUR"
+                ),
+            ),
         ),
         events=(event,),
         claims=(Claim(id="cl1", status=ClaimStatus.ASSERTED, evidence=evidence, event_id="ev1"),),
@@ -105,6 +133,7 @@ def test_cli_export_sipri_has_register_columns(tmp_path: Path) -> None:
 def test_cli_export_plover_lines(tmp_path: Path) -> None:
     db = _fill(tmp_path / "n.db")
     code, out = _run("--db", db, "export", "plover")
+    assert code == 0, out
     (line,) = [json.loads(x) for x in out.splitlines()]
     assert (line["event"], line["mode"], line["date"]) == ("AID", "upgrade", "2025-07-26")
     assert line["source"][0]["code"] == "TUR"

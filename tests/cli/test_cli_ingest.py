@@ -65,9 +65,7 @@ def test_cli_ingest_twice_stores_nothing_new(tmp_path: Path) -> None:
     (tmp_path / "feed.xml").write_bytes(RSS)
     db = str(tmp_path / "news.db")
     assert _invoke("--db", db, "ingest", "--no-analyze", str(tmp_path / "feed.xml"))[0] == 0
-    code, out, _ = _invoke(
-        "--db", db, "ingest", "--no-analyze", "--json", str(tmp_path / "feed.xml")
-    )
+    code, out, _ = _invoke("--db", db, "ingest", "--no-analyze", "--json", str(tmp_path / "feed.xml"))
     report = json.loads(out)
     assert code == 0
     assert report["n_stored"] == 0 and report["n_unchanged"] == 1
@@ -83,9 +81,7 @@ def test_cli_ingest_twice_stores_nothing_new(tmp_path: Path) -> None:
     ],
     ids=["empty", "binary", "truncated-feed", "jsonl-not-json"],
 )
-def test_cli_ingest_bad_input_fails_alone(
-    tmp_path: Path, name: str, content: bytes, reason: str
-) -> None:
+def test_cli_ingest_bad_input_fails_alone(tmp_path: Path, name: str, content: bytes, reason: str) -> None:
     (tmp_path / "in").mkdir()
     (tmp_path / "in" / name).write_bytes(content)
     (tmp_path / "in" / "good.xml").write_bytes(RSS)

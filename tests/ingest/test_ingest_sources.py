@@ -185,9 +185,7 @@ def test_fetch_refuses_private_addresses_by_default(url: str) -> None:
         check_url(url)
 
 
-@pytest.mark.parametrize(
-    "url", ["file:///etc/passwd", "gopher://example.org/", "ftp://example.org/x"]
-)
+@pytest.mark.parametrize("url", ["file:///etc/passwd", "gopher://example.org/", "ftp://example.org/x"])
 def test_fetch_refuses_other_schemes(url: str) -> None:
     with pytest.raises(InputError, match="scheme"):
         check_url(url, allow_private=True)

@@ -67,9 +67,7 @@ def _analysis(article: Article) -> Analysis:
             article=article,
             sentences=(Sentence(article_id=article.id, index=0, start=0, end=len(text)),),
             mentions=(mention,),
-            entities=(
-                Entity(id="TUR", kind=EntityKind.COUNTRY, name="Turkey", aliases=("Türkiye",)),
-            ),
+            entities=(Entity(id="TUR", kind=EntityKind.COUNTRY, name="Turkey", aliases=("Türkiye",)),),
         ),
         quotes=(
             Quote(
@@ -138,9 +136,7 @@ def test_sqlite_store_is_idempotent_by_content(store: SqliteStore) -> None:
     ],
     ids=["phrase", "word", "absent", "injection", "fts-syntax", "empty"],
 )
-def test_sqlite_store_search_treats_query_as_words(
-    store: SqliteStore, query: str, found: bool
-) -> None:
+def test_sqlite_store_search_treats_query_as_words(store: SqliteStore, query: str, found: bool) -> None:
     page = _page(b"p")
     store.store_batch(
         [(page, [_article(page, 0, "Turkey upgrades F-16s", "The F-16 upgrade cost $75 million.")])]

@@ -26,7 +26,7 @@ from newsift.cli.render import (
 from newsift.config import Settings, load_settings
 from newsift.errors import ConfigError, NewsiftError
 from newsift.model import RunReport
-from newsift.store import SqliteStore, open_store
+from newsift.store import Store, open_store
 from newsift.views import render_article_json as article_json
 
 __all__ = ["app", "main"]
@@ -45,6 +45,11 @@ JsonFlag = Annotated[bool, typer.Option("--json", help="Machine-readable JSON ou
 class _State:
     settings: Settings = Settings()
     db: str = "newsift.db"
+    opened: list[Store] = []  # noqa: RUF012  (one process, one command: closed when it ends)
+
+    def close_stores(self) -> None:
+        while self.opened:
+            self.opened.pop().close()
 
 
 state = _State()
@@ -52,13 +57,12 @@ state = _State()
 
 @app.callback()
 def _main(
+    ctx: typer.Context,
     db: Annotated[
-        str | None, typer.Option(help="Store: a SQLite path.", envvar="NEWSIFT_DB")
+        str | None, typer.Option(help="Store: a SQLite path or a postgresql:// URL.", envvar="NEWSIFT_DB")
     ] = None,
     config: Annotated[Path | None, typer.Option(help="Settings TOML file.")] = None,
-    verbose: Annotated[
-        bool, typer.Option("--verbose", "-v", help="Log progress to stderr.")
-    ] = False,
+    verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Log progress to stderr.")] = False,
 ) -> None:
     logging.basicConfig(
         level=logging.INFO if verbose else logging.WARNING,
@@ -71,14 +75,18 @@ def _main(
         err_console.print(f"[red]error[/red]: {escape(str(err))}")
         raise typer.Exit(2) from err
     state.db = db or state.settings.db
+    ctx.call_on_close(state.close_stores)
 
 
-def _store() -> SqliteStore:
+def _store() -> Store:
+    """Open the --db store; it is closed when the command ends (closing twice is harmless)."""
     try:
-        return open_store(state.db)
+        store = open_store(state.db)
     except NewsiftError as err:
         err_console.print(f"[red]error[/red]: {escape(str(err))}")
         raise typer.Exit(2) from err
+    state.opened.append(store)
+    return store
 
 
 def _parse_time(value: str | None) -> datetime | None:
@@ -93,23 +101,22 @@ def _parse_time(value: str | None) -> datetime | None:
 
 @app.command()
 def ingest(
-    inputs: Annotated[
-        list[str], typer.Argument(help="Files, folders (recursive) or http(s) URLs.")
-    ],
+    inputs: Annotated[list[str], typer.Argument(help="Files, folders (recursive) or http(s) URLs.")],
     fetched_at: Annotated[
         str | None, typer.Option(help="When the inputs were fetched (ISO 8601); else file mtime.")
     ] = None,
-    allow_private: Annotated[
-        bool, typer.Option(help="Allow URLs on private/loopback addresses.")
-    ] = False,
+    allow_private: Annotated[bool, typer.Option(help="Allow URLs on private/loopback addresses.")] = False,
     no_analyze: Annotated[bool, typer.Option(help="Store clean articles only (no NLP).")] = False,
+    workers: Annotated[
+        int | None, typer.Option(min=1, help="Analysis processes (default: settings, 1).")
+    ] = None,
     json_out: JsonFlag = False,
 ) -> None:
-    """Read pages, split them into clean articles, analyse and store them (idempotent)."""
+    """Read pages (text, HTML, feeds, JSONL, WARC), split them into clean articles, analyse, store."""
     from newsift.runner import run_ingest
 
     settings = state.settings
-    settings = _with(settings, allow_private=allow_private, analyze=not no_analyze)
+    settings = _with(settings, allow_private=allow_private, analyze=not no_analyze, workers=workers)
     store = _store()
     when = _parse_time(fetched_at)
     if sys.stderr.isatty() and not json_out:
@@ -129,14 +136,16 @@ def ingest(
     raise typer.Exit(_exit_code(report))
 
 
-def _with(settings: Settings, *, allow_private: bool, analyze: bool) -> Settings:
+def _with(settings: Settings, *, allow_private: bool, analyze: bool, workers: int | None) -> Settings:
     import msgspec
 
     ingest_settings = msgspec.structs.replace(
         settings.ingest, allow_private=allow_private or settings.ingest.allow_private
     )
     pipeline = msgspec.structs.replace(
-        settings.pipeline, analyze=analyze and settings.pipeline.analyze
+        settings.pipeline,
+        analyze=analyze and settings.pipeline.analyze,
+        workers=workers or settings.pipeline.workers,
     )
     return msgspec.structs.replace(settings, ingest=ingest_settings, pipeline=pipeline)
 

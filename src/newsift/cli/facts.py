@@ -49,9 +49,7 @@ def analyze(
 
 @app.command()
 def entities(
-    kind: Annotated[
-        str | None, typer.Option(help="Only this kind (country, company, person, ...).")
-    ] = None,
+    kind: Annotated[str | None, typer.Option(help="Only this kind (country, company, person, ...).")] = None,
     limit: Annotated[int, typer.Option(help="Most rows.")] = 100,
     json_out: JsonFlag = False,
 ) -> None:
@@ -68,9 +66,7 @@ def _print_entities(rows: list[dict[str, object]]) -> None:
     for column in ("id", "kind", "name", "country", "mentions"):
         table.add_column(column)
     for row in rows:
-        table.add_row(
-            *(escape(str(row.get(c) or "")) for c in ("id", "kind", "name", "country", "mentions"))
-        )
+        table.add_row(*(escape(str(row.get(c) or "")) for c in ("id", "kind", "name", "country", "mentions")))
     console.print(table)
 
 
@@ -95,26 +91,19 @@ def quotes(
         return
     for row in rows:
         who = row["speaker"] or row["speaker_text"] or "?"
-        console.print(
-            f"[bold]{escape(str(who))}[/bold] [dim]({row['kind']}, {row['cue'] or '-'})[/dim]"
-        )
+        console.print(f"[bold]{escape(str(who))}[/bold] [dim]({row['kind']}, {row['cue'] or '-'})[/dim]")
         console.print(f"  {escape(str(row['text']))}")
 
 
 @app.command()
 def events(
     type_: Annotated[str | None, typer.Option("--type", help="PLOVER type, e.g. AID.")] = None,
-    subtype: Annotated[
-        str | None, typer.Option(help="Defence subtype, e.g. arms_transfer.")
-    ] = None,
+    subtype: Annotated[str | None, typer.Option(help="Defence subtype, e.g. arms_transfer.")] = None,
     actor: Annotated[str | None, typer.Option(help="Actor country code or entity id.")] = None,
     json_out: JsonFlag = False,
 ) -> None:
     """Events between actors, with attributes, status and evidence."""
-    rows = [
-        render_event_json(e)
-        for e in _store().query_events(type_=type_, subtype=subtype, actor=actor)
-    ]
+    rows = [render_event_json(e) for e in _store().query_events(type_=type_, subtype=subtype, actor=actor)]
     if json_out:
         print_json(rows)
         return
@@ -148,9 +137,7 @@ def _codes(actors: object) -> str:
 
 @app.command()
 def claims(
-    status: Annotated[
-        str | None, typer.Option(help="asserted, attributed, alleged, denied, ...")
-    ] = None,
+    status: Annotated[str | None, typer.Option(help="asserted, attributed, alleged, denied, ...")] = None,
     json_out: JsonFlag = False,
 ) -> None:
     """Claims with their status, cue and who asserts or denies them."""
@@ -173,9 +160,7 @@ def export(
 
     writer = EXPORT_FORMATS.get(format_)
     if writer is None:
-        err_console.print(
-            f"[red]error[/red] unknown format {format_!r}: {', '.join(EXPORT_FORMATS)}"
-        )
+        err_console.print(f"[red]error[/red] unknown format {format_!r}: {', '.join(EXPORT_FORMATS)}")
         raise typer.Exit(2)
     n = writer(_store(), sys.stdout)
     err_console.print(f"{n} records exported as {format_}")

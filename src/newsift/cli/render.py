@@ -53,9 +53,7 @@ def render_article(article: Article, *, show_removed: bool = True) -> None:
     if article.authors:
         meta.append("by " + escape(", ".join(article.authors)))
     if article.wire:
-        meta.append(
-            f"wire {article.wire}" + (f" ({article.wire_slug})" if article.wire_slug else "")
-        )
+        meta.append(f"wire {article.wire}" + (f" ({article.wire_slug})" if article.wire_slug else ""))
     if article.editor:
         meta.append(f"edited by {escape(article.editor)}")
     console.print("[dim]" + " · ".join(meta) + "[/dim]")

@@ -105,9 +105,7 @@ class HttpFetcher:
         except httpx.HTTPError as err:
             raise InputError(url, f"fetch failed: {type(err).__name__}: {err}") from err
 
-    def _document(
-        self, url: str, final: str, response: httpx.Response, content: bytes
-    ) -> RawDocument:
+    def _document(self, url: str, final: str, response: httpx.Response, content: bytes) -> RawDocument:
         if response.status_code >= 400:
             raise InputError(url, f"HTTP {response.status_code}")
         return RawDocument(

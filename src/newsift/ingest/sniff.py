@@ -91,10 +91,8 @@ def _looks_utf16(content: bytes) -> bool:
     zeros_even = sample[0::2].count(0)
     zeros_odd = sample[1::2].count(0)
     half = len(sample) / 2
-    return (
-        (zeros_odd > 0.4 * half
-        and zeros_even < 0.05 * half)
-        or (zeros_even > 0.4 * half and zeros_odd < 0.05 * half)
+    return (zeros_odd > 0.4 * half and zeros_even < 0.05 * half) or (
+        zeros_even > 0.4 * half and zeros_odd < 0.05 * half
     )
 
 

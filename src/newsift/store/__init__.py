@@ -1,12 +1,27 @@
-"""The store stage: everything persisted, SQLite by default."""
+"""The store stage: everything persisted, SQLite by default, PostgreSQL for a postgresql:// URL."""
 
+from newsift.store.base import Store
 from newsift.store.sqlite import SearchHit, SqliteStore, StoredBatch
 
-__all__ = ["SearchHit", "SqliteStore", "StoredBatch", "open_store"]
+__all__ = ["SearchHit", "SqliteStore", "Store", "StoredBatch", "open_store"]
 
 
-def open_store(url: str) -> SqliteStore:
-    """Open the store named by a path or ``sqlite:///path`` URL."""
+def open_store(url: str) -> Store:
+    """Open the store named by a path, a ``sqlite:///path`` URL or a ``postgresql://`` URL.
+
+    Raises:
+        StoreError: the store cannot be opened (PostgreSQL also when psycopg is not installed).
+    """
+    if url.startswith(("postgresql://", "postgres://")):
+        try:
+            from newsift.store.postgres import PostgresStore
+        except ImportError as err:
+            from newsift.errors import StoreError
+
+            raise StoreError(
+                f"{url.split('@')[-1]}: PostgreSQL needs psycopg: pip install 'newsift[postgres]'"
+            ) from err
+        return PostgresStore(url)
     if url.startswith("sqlite:///"):
         url = url[len("sqlite:///") :]
     return SqliteStore(url)

@@ -139,6 +139,7 @@ class SqliteStore:
 
     @staticmethod
     def _insert_article(conn: sqlite3.Connection, article: Article) -> None:
+        existed = conn.execute("SELECT 1 FROM articles WHERE id = ?", (article.id,)).fetchone() is not None
         conn.execute(
             "INSERT OR REPLACE INTO articles VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (
@@ -155,7 +156,8 @@ class SqliteStore:
                 codec.encode(article).decode(),
             ),
         )
-        conn.execute("DELETE FROM articles_fts WHERE article_id = ?", (article.id,))
+        if existed:  # an FTS5 delete scans the whole index: only pay it for a real replacement
+            conn.execute("DELETE FROM articles_fts WHERE article_id = ?", (article.id,))
         conn.execute(
             "INSERT INTO articles_fts (article_id, title, body) VALUES (?, ?, ?)",
             (
@@ -248,9 +250,7 @@ class SqliteStore:
 
     # --- reading --------------------------------------------------------------------------------
 
-    def query_articles(
-        self, *, limit: int = 50, offset: int = 0, outlet: str | None = None
-    ) -> list[Article]:
+    def query_articles(self, *, limit: int = 50, offset: int = 0, outlet: str | None = None) -> list[Article]:
         sql = "SELECT record FROM articles"
         params: list[Any] = []
         if outlet:
@@ -283,14 +283,9 @@ class SqliteStore:
             "WHERE articles_fts MATCH ? ORDER BY bm25(articles_fts) LIMIT ?",
             (match, limit),
         ).fetchall()
-        return [
-            SearchHit(article=codec.decode(r[0], Article), snippet=r[1], rank=float(r[2]))
-            for r in rows
-        ]
+        return [SearchHit(article=codec.decode(r[0], Article), snippet=r[1], rank=float(r[2])) for r in rows]
 
-    def query_entities(
-        self, *, kind: str | None = None, limit: int = 200
-    ) -> list[tuple[Entity, int]]:
+    def query_entities(self, *, kind: str | None = None, limit: int = 200) -> list[tuple[Entity, int]]:
         sql = (
             "SELECT e.record, COUNT(m.entity_id) AS n FROM entities e "
             "LEFT JOIN mentions m ON m.entity_id = e.id"
@@ -315,9 +310,7 @@ class SqliteStore:
         )
         return {row[0] for row in rows}
 
-    def query_quotes(
-        self, *, article_id: str | None = None, speaker: str | None = None
-    ) -> list[Quote]:
+    def query_quotes(self, *, article_id: str | None = None, speaker: str | None = None) -> list[Quote]:
         sql, params = "SELECT record FROM quotes", []
         if article_id:
             sql, params = sql + " WHERE article_id = ?", [article_id]
@@ -327,8 +320,7 @@ class SqliteStore:
             quotes = [
                 q
                 for q in quotes
-                if wanted in (q.speaker_id or "").casefold()
-                or wanted in (q.speaker_text or "").casefold()
+                if wanted in (q.speaker_id or "").casefold() or wanted in (q.speaker_text or "").casefold()
             ]
         return sorted(quotes, key=lambda q: (q.article_id, q.start))
 
@@ -346,18 +338,12 @@ class SqliteStore:
                 clauses.append(f"{column} = ?")
                 params.append(value)
         if actor:
-            clauses.append(
-                "id IN (SELECT event_id FROM event_actors WHERE code = ? OR entity_id = ?)"
-            )
+            clauses.append("id IN (SELECT event_id FROM event_actors WHERE code = ? OR entity_id = ?)")
             params += [actor, actor]
         where = (" WHERE " + " AND ".join(clauses)) if clauses else ""
-        return self._records(
-            f"SELECT record FROM events{where} ORDER BY article_id, id", params, Event
-        )
+        return self._records(f"SELECT record FROM events{where} ORDER BY article_id, id", params, Event)
 
-    def query_claims(
-        self, *, article_id: str | None = None, status: str | None = None
-    ) -> list[Claim]:
+    def query_claims(self, *, article_id: str | None = None, status: str | None = None) -> list[Claim]:
         clauses, params = [], []
         if article_id:
             clauses.append("article_id = ?")
@@ -366,9 +352,7 @@ class SqliteStore:
             clauses.append("status = ?")
             params.append(status)
         where = (" WHERE " + " AND ".join(clauses)) if clauses else ""
-        return self._records(
-            f"SELECT record FROM claims{where} ORDER BY article_id, id", params, Claim
-        )
+        return self._records(f"SELECT record FROM claims{where} ORDER BY article_id, id", params, Claim)
 
     def _records(self, sql: str, params: Sequence[Any], type_: type[T]) -> list[T]:
         return [codec.decode(row[0], type_) for row in self._conn.execute(sql, params)]

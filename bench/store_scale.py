@@ -1,0 +1,198 @@
+"""Store scale: ingest rate, search latency and size per article for SQLite (and PostgreSQL if present).
+
+Usage: python bench/store_scale.py [--n N] [--batch B] [--queries Q] [--pg-url URL | --no-pg]
+Generates N synthetic articles (own seeded generator, default 200,000), stores them in batches, runs
+Q word searches, and reports p50/p95 latency. PostgreSQL runs against --pg-url, else a throwaway
+server on 127.0.0.1 when the server binaries are installed.
+Prints a human summary, then ONE JSON object as the last line.
+"""
+
+from __future__ import annotations
+
+import argparse
+import glob
+import json
+import os
+import random
+import shutil
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+from newsift.model import Article, ContentType, Position, RawDocument
+from newsift.store import SqliteStore
+
+WORDS = (  # noqa: SIM905 (a sentence of words reads better than a 40-item list)
+    "turkey pakistan india drone jet navy army exercise upgrade deal minister talks border trade "
+    "missile frigate submarine treaty sanction election court bank inflation market oil gas port "
+    "strike ceasefire summit envoy budget factory export import cyber unit alliance agreement report"
+).split()
+FILLER = "the a of to in and on for with said that by from at as was is it its has have will".split()  # noqa: SIM905
+START = datetime(2025, 1, 1, tzinfo=UTC)
+
+
+def generate(n: int, seed: int = 7) -> Iterator[tuple[RawDocument, list[Article]]]:
+    """N one-article pages of 120 to 240 words, deterministic for a seed."""
+    rng = random.Random(seed)
+    for i in range(n):
+        when = START + timedelta(minutes=i)
+        raw = RawDocument(
+            uri=f"synthetic://{i}",
+            content=f"page {i}".encode(),
+            content_type=ContentType.TEXT,
+            fetched_at=when,
+        )
+        words = [
+            rng.choice(WORDS) if rng.random() < 0.35 else rng.choice(FILLER)
+            for _ in range(rng.randint(120, 240))
+        ]
+        paragraphs = [" ".join(words[k : k + 40]).capitalize() + "." for k in range(0, len(words), 40)]
+        title = " ".join(rng.sample(WORDS, 5)).capitalize()
+        article = Article(
+            id=f"{raw.id}-0",
+            page_id=raw.id,
+            position=Position.MAIN,
+            index=0,
+            title=title,
+            body="\n\n".join(paragraphs),
+            outlet=f"outlet{i % 50}",
+            published_at=when,
+            fetched_at=when,
+        )
+        yield raw, [article]
+
+
+def measure(store: Any, n: int, batch: int, queries: int) -> dict[str, float]:
+    started = time.perf_counter()
+    pending: list[tuple[RawDocument, list[Article]]] = []
+    for page in generate(n):
+        pending.append(page)
+        if len(pending) >= batch:
+            store.store_batch(pending)
+            pending = []
+    if pending:
+        store.store_batch(pending)
+    ingest_s = time.perf_counter() - started
+    rng = random.Random(11)
+    latencies, hits = [], 0
+    for _ in range(queries):
+        query = " ".join(rng.sample(WORDS, rng.choice((1, 2))))
+        t0 = time.perf_counter()
+        hits += len(store.search(query, limit=20))
+        latencies.append((time.perf_counter() - t0) * 1000)
+    cuts = statistics.quantiles(latencies, n=20)
+    assert store.count_articles() == n, "not every article was stored"
+    return {
+        "ingest_articles_per_s": round(n / ingest_s, 1),
+        "ingest_s": round(ingest_s, 2),
+        "search_p50_ms": round(statistics.median(latencies), 2),
+        "search_p95_ms": round(cuts[18], 2),
+        "search_mean_hits": round(hits / queries, 1),
+    }
+
+
+def run_sqlite(n: int, batch: int, queries: int, folder: Path) -> dict[str, float]:
+    path = folder / "scale.db"
+    store = SqliteStore(path)
+    result = measure(store, n, batch, queries)
+    store._conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    store.close()
+    size = sum(p.stat().st_size for p in folder.glob("scale.db*"))
+    return {**result, "bytes_per_article": round(size / n)}
+
+
+def run_postgres(url: str, n: int, batch: int, queries: int) -> dict[str, float]:
+    from newsift.store.postgres import PostgresStore
+
+    store = PostgresStore(url)
+    result = measure(store, n, batch, queries)
+    row = store._conn.execute("SELECT pg_database_size(current_database())").fetchone()
+    store.close()
+    return {**result, "bytes_per_article": round(int(row[0]) / n) if row else -1}
+
+
+@contextmanager
+def throwaway_postgres() -> Iterator[str | None]:
+    """A PostgreSQL server in a temporary folder on 127.0.0.1, or None when it cannot be started."""
+    found = sorted(glob.glob("/usr/lib/postgresql/*/bin/initdb"))
+    if not found or (os.geteuid() == 0 and not shutil.which("runuser")):
+        yield None
+        return
+    bindir = Path(found[-1]).parent
+    folder = Path(tempfile.mkdtemp(prefix="newsift-pgbench-"))
+    as_user = ["runuser", "-u", "postgres", "--"] if os.geteuid() == 0 else []
+    if as_user:
+        shutil.chown(folder, "postgres", "postgres")
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    data = str(folder / "data")
+    run = [*as_user, str(bindir / "pg_ctl"), "-D", data]
+    subprocess.run(
+        [
+            *as_user,
+            str(bindir / "initdb"),
+            "-D",
+            data,
+            "-U",
+            "bench",
+            "--auth=trust",
+            "--no-locale",
+            "-E",
+            "UTF8",
+        ],
+        check=True,
+        capture_output=True,
+    )
+    subprocess.run(
+        [*run, "-o", f"-h 127.0.0.1 -p {port} -k {folder}", "-w", "-l", str(folder / "log"), "start"],
+        check=True,
+        capture_output=True,
+    )
+    try:
+        yield f"postgresql://bench@127.0.0.1:{port}/postgres"
+    finally:
+        subprocess.run([*run, "-m", "fast", "-w", "stop"], check=False, capture_output=True)
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--n", type=int, default=200_000, help="synthetic articles")
+    parser.add_argument("--batch", type=int, default=500, help="pages per store_batch call")
+    parser.add_argument("--queries", type=int, default=200, help="searches timed")
+    parser.add_argument("--pg-url", default=None, help="an existing PostgreSQL database to fill")
+    parser.add_argument("--no-pg", action="store_true", help="SQLite only")
+    parser.add_argument("--no-sqlite", action="store_true", help="PostgreSQL only")
+    args = parser.parse_args(argv)
+    result: dict[str, Any] = {"articles": args.n, "batch": args.batch, "queries": args.queries}
+    if not args.no_sqlite:
+        with tempfile.TemporaryDirectory(prefix="newsift-scale-") as tmp:
+            result["sqlite"] = run_sqlite(args.n, args.batch, args.queries, Path(tmp))
+        print(f"sqlite: {result['sqlite']}")
+    if not args.no_pg:
+        with throwaway_postgres() if args.pg_url is None else _given(args.pg_url) as url:
+            if url is None:
+                print("postgresql: server binaries not found, skipped", file=sys.stderr)
+            else:
+                result["postgres"] = run_postgres(url, args.n, args.batch, args.queries)
+                print(f"postgres: {result['postgres']}")
+    print(json.dumps(result, sort_keys=True))
+    return 0
+
+
+@contextmanager
+def _given(url: str) -> Iterator[str | None]:
+    yield url
+
+
+if __name__ == "__main__":
+    sys.exit(main())

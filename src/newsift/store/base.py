@@ -1,0 +1,58 @@
+"""The store interface the runner, CLI, exports and web rely on; SQLite and PostgreSQL implement it."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from typing import Protocol
+
+from newsift.model import Analysis, Article, Claim, Entity, Event, Failure, Mention, Quote, RawDocument
+from newsift.store.sqlite import SearchHit, StoredBatch
+
+__all__ = ["Store"]
+
+
+class Store(Protocol):
+    """What every store offers: idempotent batch writes and the read queries of the CLI and web."""
+
+    path: str
+
+    def has_page(self, page_id: str) -> bool: ...
+
+    def store_batch(
+        self,
+        pages: Sequence[tuple[RawDocument, Sequence[Article]]],
+        analyses: dict[str, Analysis] | None = None,
+    ) -> StoredBatch: ...
+
+    def store_failures(self, run_id: str, failures: Iterable[Failure]) -> None: ...
+
+    def query_articles(
+        self, *, limit: int = 50, offset: int = 0, outlet: str | None = None
+    ) -> list[Article]: ...
+
+    def count_articles(self) -> int: ...
+
+    def get_article(self, article_id: str) -> Article | None: ...
+
+    def search(self, query: str, *, limit: int = 20) -> list[SearchHit]: ...
+
+    def query_entities(self, *, kind: str | None = None, limit: int = 200) -> list[tuple[Entity, int]]: ...
+
+    def query_mentions(self, article_id: str) -> list[Mention]: ...
+
+    def query_articles_mentioning(self, entity_id: str) -> set[str]: ...
+
+    def query_quotes(self, *, article_id: str | None = None, speaker: str | None = None) -> list[Quote]: ...
+
+    def query_events(
+        self,
+        *,
+        article_id: str | None = None,
+        type_: str | None = None,
+        subtype: str | None = None,
+        actor: str | None = None,
+    ) -> list[Event]: ...
+
+    def query_claims(self, *, article_id: str | None = None, status: str | None = None) -> list[Claim]: ...
+
+    def close(self) -> None: ...
