@@ -23,6 +23,7 @@ demo: install
 	$(BIN)/newsift --db $(DB) entities --limit 20
 	$(BIN)/newsift --db $(DB) events
 	$(BIN)/newsift --db $(DB) quotes
+	$(BIN)/newsift --db $(DB) stories --limit 10
 
 test: install
 	$(BIN)/python -m pytest -q

@@ -38,6 +38,8 @@ class PipelineSettings(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
     """'record' turns a failing input into a Failure row and goes on; 'raise' stops."""
     workers: int = 1
     """Analysis processes; 2 or more start a pool whose workers load the spaCy pipeline once."""
+    link: bool = True
+    """After an ingest that stored something, recompute duplicates, stories, related articles and tags."""
 
 
 class Settings(msgspec.Struct, frozen=True, forbid_unknown_fields=True):

@@ -37,6 +37,7 @@ __all__ = [
     "Resolution",
     "RunReport",
     "Sentence",
+    "Story",
     "Token",
     "Value",
     "content_hash",
@@ -421,3 +422,18 @@ class Analysis:
     @property
     def article(self) -> Article:
         return self.annotated.article
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Story:
+    """A cluster of articles about one happening; ``label`` is its most central title.
+
+    The id is derived from the story's first article, so it stays stable as articles join.
+    """
+
+    id: str
+    label: str
+    article_ids: tuple[str, ...]
+    first_at: datetime | None = None
+    last_at: datetime | None = None
+    extractor: str = ""

@@ -163,6 +163,8 @@ def run_ingest(
             if on_progress is not None:
                 on_progress(done, len(inputs))
         _flush(batch, store, settings, counts, stored_ids, failures, pool)
+        if counts["stored"] and settings.pipeline.link:
+            _relink(store, failures, settings)
     finally:
         if fetcher is not None:
             fetcher.close()
@@ -221,6 +223,15 @@ def _clean_isolated(raw: RawDocument, failures: list[Failure], settings: Setting
 
 def _cleaned(raw: RawDocument) -> Iterator[CleanResult]:
     yield clean_document(raw)
+
+
+def _relink(store: Store, failures: list[Failure], settings: Settings) -> None:
+    from newsift.relink import relink_store
+
+    try:
+        relink_store(store)
+    except NewsiftError as err:  # the articles are stored; only the links are stale
+        _record(failures, store.path, "link", err, settings)
 
 
 def _pool(settings: Settings) -> AnalysisPool | None:

@@ -10,7 +10,7 @@ from dataclasses import replace
 from typing import Any
 
 from newsift import codec
-from newsift.model import Actor, Analysis, Article, Claim, Entity, Event, Evidence, Quote
+from newsift.model import Actor, Analysis, Article, Claim, Entity, Event, Evidence, Quote, Story
 
 __all__ = [
     "collect_entities",
@@ -21,6 +21,8 @@ __all__ = [
     "render_event_json",
     "render_evidence_json",
     "render_quote_json",
+    "render_related_json",
+    "render_story_json",
 ]
 
 
@@ -157,3 +159,28 @@ def collect_entities(analyses: list[Analysis]) -> tuple[dict[str, Entity], dict[
             if mention.entity_id:
                 counts[mention.entity_id] = counts.get(mention.entity_id, 0) + 1
     return entities, counts
+
+
+def render_story_json(story: Story, titles: Mapping[str, str] | None = None) -> dict[str, Any]:
+    """A story: id, label, size, time span and its articles (with titles when given)."""
+    titles = titles or {}
+    return {
+        "id": story.id,
+        "label": story.label,
+        "n_articles": len(story.article_ids),
+        "first_at": story.first_at.isoformat() if story.first_at else None,
+        "last_at": story.last_at.isoformat() if story.last_at else None,
+        "articles": [{"id": a, "title": titles.get(a)} for a in story.article_ids],
+    }
+
+
+def render_related_json(related: Any, title: str | None = None) -> dict[str, Any]:
+    """A related article (``link.related.Related``) with its reasons."""
+    return {
+        "id": related.related_id,
+        "title": title,
+        "score": related.score,
+        "reasons": [str(r) for r in related.reasons],
+        "shared_entities": list(related.shared_entities),
+        "text_similarity": related.text_similarity,
+    }

@@ -247,3 +247,17 @@ def test_postgres_cli_ingest_then_read_through_open_store(pg_url: str, tmp_path:
         assert store.count_articles() == stored
     finally:
         store.close()
+
+
+def test_postgres_links_replace_and_query(store: PostgresStore) -> None:
+    from newsift.store import LinkRow
+
+    store.replace_links(
+        "story", [LinkRow(key="s2", record="{}", rank=1), LinkRow(key="s1", record="[]", rank=0)]
+    )
+    store.replace_links("tags", [LinkRow(key="a", article_id="a", record='["x"]')])
+    assert [r.key for r in store.query_links("story")] == ["s1", "s2"]
+    store.replace_links("story", [LinkRow(key="s3", record="{}")])
+    assert [r.key for r in store.query_links("story")] == ["s3"]
+    assert store.query_links("tags", article_id="a")[0].record == '["x"]'
+    assert store.query_links("tags", article_id="b") == []

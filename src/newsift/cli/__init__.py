@@ -1,6 +1,7 @@
 """The `newsift` command line: a thin adapter over the runner and the store."""
 
 from newsift.cli import facts as _facts  # noqa: F401  (registers the knowledge verbs)
+from newsift.cli import links as _links  # noqa: F401  (registers stories, duplicates, tags, related)
 from newsift.cli import scale as _scale  # noqa: F401  (registers poll and run-ray)
 from newsift.cli.app import app, main
 

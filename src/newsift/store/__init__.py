@@ -1,9 +1,9 @@
 """The store stage: everything persisted, SQLite by default, PostgreSQL for a postgresql:// URL."""
 
 from newsift.store.base import Store
-from newsift.store.sqlite import SearchHit, SqliteStore, StoredBatch
+from newsift.store.sqlite import LinkRow, SearchHit, SqliteStore, StoredBatch
 
-__all__ = ["SearchHit", "SqliteStore", "Store", "StoredBatch", "open_store"]
+__all__ = ["LinkRow", "SearchHit", "SqliteStore", "Store", "StoredBatch", "open_store"]
 
 
 def open_store(url: str) -> Store:

@@ -6,7 +6,7 @@ from collections.abc import Iterable, Sequence
 from typing import Protocol
 
 from newsift.model import Analysis, Article, Claim, Entity, Event, Failure, Mention, Quote, RawDocument
-from newsift.store.sqlite import SearchHit, StoredBatch
+from newsift.store.sqlite import LinkRow, SearchHit, StoredBatch
 
 __all__ = ["Store"]
 
@@ -54,5 +54,11 @@ class Store(Protocol):
     ) -> list[Event]: ...
 
     def query_claims(self, *, article_id: str | None = None, status: str | None = None) -> list[Claim]: ...
+
+    def replace_links(self, kind: str, rows: Iterable[LinkRow]) -> None: ...
+
+    def query_links(
+        self, kind: str, *, article_id: str | None = None, key: str | None = None
+    ) -> list[LinkRow]: ...
 
     def close(self) -> None: ...

@@ -26,7 +26,7 @@ from newsift.model import (
     Quote,
     RawDocument,
 )
-from newsift.store.sqlite import SearchHit, StoredBatch, _iso, _migrations, _now
+from newsift.store.sqlite import LinkRow, SearchHit, StoredBatch, _iso, _migrations, _now
 
 __all__ = ["PostgresStore", "is_postgres_url"]
 
@@ -119,6 +119,28 @@ class PostgresStore:
                 cur.executemany("INSERT INTO failures VALUES (%s, %s, %s, %s, %s, %s)", rows)
         except psycopg.Error as err:
             raise StoreError(f"{self.path}: failures not stored: {err}") from err
+
+    def replace_links(self, kind: str, rows: Iterable[LinkRow]) -> None:
+        """Replace every link row of one kind (``story``, ``duplicate``, ``related``, ``tags``) at once."""
+        values = [(kind, r.key, r.article_id, r.rank, r.record) for r in rows]
+        try:
+            with self._transaction() as cur:
+                cur.execute("DELETE FROM links WHERE kind = %s", (kind,))
+                cur.executemany("INSERT INTO links VALUES (%s, %s, %s, %s, %s)", values)
+        except psycopg.Error as e:
+            raise StoreError(f"{self.path}: {kind} links not stored: {e}") from e
+
+    def query_links(
+        self, kind: str, *, article_id: str | None = None, key: str | None = None
+    ) -> list[LinkRow]:
+        """Link rows of one kind, optionally of one article or one key, by rank then key."""
+        sql, params = "SELECT key, article_id, rank, record FROM links WHERE kind = %s", [kind]
+        if article_id is not None:
+            sql, params = sql + " AND article_id = %s", [*params, article_id]
+        if key is not None:
+            sql, params = sql + " AND key = %s", [*params, key]
+        rows = self._conn.execute(sql + " ORDER BY rank, key", params).fetchall()
+        return [LinkRow(key=r[0], article_id=r[1], rank=r[2], record=r[3]) for r in rows]
 
     @contextmanager
     def _transaction(self) -> Iterator[psycopg.Cursor[Any]]:

@@ -44,6 +44,16 @@ class StoredBatch:
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
+class LinkRow:
+    """One stored link-stage record: its JSON, its key (unique per kind) and its article, if any."""
+
+    key: str
+    record: str
+    article_id: str | None = None
+    rank: int = 0
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
 class SearchHit:
     article: Article
     snippet: str
@@ -120,6 +130,28 @@ class SqliteStore:
         rows = [(run_id, f.item_id, f.stage, f.error_type, f.message, _now()) for f in failures]
         with self._transaction() as conn:
             conn.executemany("INSERT INTO failures VALUES (?, ?, ?, ?, ?, ?)", rows)
+
+    def replace_links(self, kind: str, rows: Iterable[LinkRow]) -> None:
+        """Replace every link row of one kind (``story``, ``duplicate``, ``related``, ``tags``) at once."""
+        values = [(kind, r.key, r.article_id, r.rank, r.record) for r in rows]
+        try:
+            with self._transaction() as conn:
+                conn.execute("DELETE FROM links WHERE kind = ?", (kind,))
+                conn.executemany("INSERT INTO links VALUES (?, ?, ?, ?, ?)", values)
+        except sqlite3.Error as e:
+            raise StoreError(f"{self.path}: {kind} links not stored: {e}") from e
+
+    def query_links(
+        self, kind: str, *, article_id: str | None = None, key: str | None = None
+    ) -> list[LinkRow]:
+        """Link rows of one kind, optionally of one article or one key, by rank then key."""
+        sql, params = "SELECT key, article_id, rank, record FROM links WHERE kind = ?", [kind]
+        if article_id is not None:
+            sql, params = sql + " AND article_id = ?", [*params, article_id]
+        if key is not None:
+            sql, params = sql + " AND key = ?", [*params, key]
+        rows = self._conn.execute(sql + " ORDER BY rank, key", params).fetchall()
+        return [LinkRow(key=r[0], article_id=r[1], rank=r[2], record=r[3]) for r in rows]
 
     @contextmanager
     def _transaction(self) -> Iterator[sqlite3.Connection]:

@@ -1,0 +1,149 @@
+"""Score link.stories (incremental story clustering) on ECB+ and measure its speed.
+
+Usage: python bench/stories.py [--data DIR] [--split all|train|validation] [--orders N] [--threshold T]
+Reads every *.jsonl in DIR whose rows have a ``cluster`` field; ECB+ has no timestamps, so each arrival
+order is a fixed-seed shuffle and the scores are averaged over the orders.
+Prints a human summary, then ONE JSON object as the last line.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import time
+from collections import Counter, defaultdict
+from collections.abc import Mapping, Sequence
+from dataclasses import replace
+from pathlib import Path
+from typing import Any
+
+from newsift.link.stories import StoryClusterer, StorySettings
+from newsift.model import Article, Position
+
+REPO = Path(__file__).resolve().parents[1]
+DEFAULT_DATA = REPO / ".." / "shared" / "benchdata" / "clustering" / "dev"
+
+
+def read_rows(data: Path, split: str) -> list[dict[str, Any]]:
+    files = sorted(data.glob("*.jsonl")) if data.is_dir() else []
+    if not files:
+        raise SystemExit(f"no *.jsonl in {data}: see benchdata/clustering/README.md (pass --data DIR)")
+    rows: list[dict[str, Any]] = []
+    for path in files:
+        with path.open(encoding="utf-8") as handle:
+            rows += [row for line in handle if line.strip() and "cluster" in (row := json.loads(line))]
+    return [r for r in rows if split == "all" or r.get("cdcr_split") == split]
+
+
+def to_article(row: Mapping[str, Any]) -> Article:
+    return Article(
+        id=str(row["id"]),
+        page_id=str(row["id"]),
+        position=Position.MAIN,
+        index=0,
+        title=row.get("title") or "",
+        body=row.get("text") or "",
+        url=row.get("url"),
+    )
+
+
+def bcubed(gold: Mapping[str, str], predicted: Mapping[str, str]) -> dict[str, float]:
+    gold_members, predicted_members = _members(gold), _members(predicted)
+    precision = recall = 0.0
+    for doc in gold:
+        ours = predicted_members[predicted[doc]]
+        theirs = gold_members[gold[doc]]
+        shared = len(ours & theirs)
+        precision += shared / len(ours)
+        recall += shared / len(theirs)
+    return _prf(precision / len(gold), recall / len(gold))
+
+
+def pairwise(gold: Mapping[str, str], predicted: Mapping[str, str]) -> dict[str, float]:
+    joint = Counter((gold[d], predicted[d]) for d in gold)
+    together_both = sum(n * (n - 1) // 2 for n in joint.values())
+    together_gold = sum(n * (n - 1) // 2 for n in Counter(gold.values()).values())
+    together_predicted = sum(n * (n - 1) // 2 for n in Counter(predicted.values()).values())
+    precision = together_both / together_predicted if together_predicted else 1.0
+    recall = together_both / together_gold if together_gold else 1.0
+    return _prf(precision, recall)
+
+
+def _members(labels: Mapping[str, str]) -> dict[str, set[str]]:
+    members: dict[str, set[str]] = defaultdict(set)
+    for doc, label in labels.items():
+        members[label].add(doc)
+    return members
+
+
+def _prf(precision: float, recall: float) -> dict[str, float]:
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    return {"p": precision, "r": recall, "f1": f1}
+
+
+def cluster_once(articles: Sequence[Article], settings: StorySettings) -> tuple[dict[str, str], float]:
+    clusterer = StoryClusterer(settings)
+    started = time.perf_counter()
+    for article in articles:
+        clusterer.add(article)
+    seconds = time.perf_counter() - started
+    return {article.id: clusterer.story_of(article.id) or "" for article in articles}, seconds
+
+
+def evaluate(rows: Sequence[Mapping[str, Any]], settings: StorySettings, orders: int) -> dict[str, Any]:
+    articles = [to_article(r) for r in rows]
+    gold = {str(r["id"]): str(r["cluster"]) for r in rows}
+    runs = []
+    for seed in range(orders):
+        shuffled = list(articles)
+        random.Random(seed).shuffle(shuffled)
+        predicted, seconds = cluster_once(shuffled, settings)
+        runs.append(
+            (bcubed(gold, predicted), pairwise(gold, predicted), seconds, len(set(predicted.values())))
+        )
+    return {
+        "bcubed": _mean([r[0] for r in runs]),
+        "pairwise": _mean([r[1] for r in runs]),
+        "docs": len(articles),
+        "docs_per_s": round(len(articles) * orders / sum(r[2] for r in runs), 1),
+        "clusters": sum(r[3] for r in runs) / orders,
+        "gold_clusters": len(set(gold.values())),
+    }
+
+
+def _mean(scores: Sequence[Mapping[str, float]]) -> dict[str, float]:
+    return {key: round(sum(s[key] for s in scores) / len(scores), 4) for key in ("p", "r", "f1")}
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
+    parser.add_argument("--split", choices=("all", "train", "validation"), default="all")
+    parser.add_argument("--orders", type=int, default=5, help="fixed-seed arrival orders to average over")
+    parser.add_argument("--threshold", type=float, default=None, help="override StorySettings.threshold")
+    parser.add_argument("--name-weight", type=float, default=None, help="override StorySettings.name_weight")
+    args = parser.parse_args(argv)
+    rows = read_rows(args.data, args.split)
+    if not rows:
+        raise SystemExit(f"no rows with a cluster field for split {args.split!r} in {args.data}")
+    settings = StorySettings()
+    if args.threshold is not None:
+        settings = replace(settings, threshold=args.threshold)
+    if args.name_weight is not None:
+        settings = replace(settings, name_weight=args.name_weight)
+    result = evaluate(rows, settings, args.orders)
+    result |= {"split": args.split, "orders": args.orders, "threshold": settings.threshold}
+    b, p = result["bcubed"], result["pairwise"]
+    print(f"link.stories on {result['docs']} docs ({args.split}), {args.orders} arrival orders")
+    print(f"  BCubed   P {b['p']:.3f}  R {b['r']:.3f}  F1 {b['f1']:.3f}")
+    print(f"  pairwise P {p['p']:.3f}  R {p['r']:.3f}  F1 {p['f1']:.3f}")
+    print(
+        f"  clusters {result['clusters']:.1f} (gold {result['gold_clusters']}), {result['docs_per_s']} docs/s"
+    )
+    print(json.dumps(result))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,209 @@
+"""Exact and near duplicates, and syndicated wire copies, found incrementally (MinHash LSH on word shingles).
+
+Works on ids and text (or ``Article`` records); imports no other stage. Memory is bounded by ``capacity``.
+"""
+
+from __future__ import annotations
+
+import enum
+from collections import OrderedDict
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+import numpy as np
+from datasketch import MinHash, MinHashLSH
+
+from newsift.link.text import word_shingles
+from newsift.link.wires import detect_wire
+from newsift.model import Article, content_hash
+
+__all__ = ["EXTRACTOR", "DuplicateIndex", "DuplicateKind", "DuplicateMatch", "DuplicateSettings"]
+
+EXTRACTOR = "link.minhash.v1"
+_SCHEME = "affine32"  # datasketch's default; stored signatures are rebuilt into MinHash objects with it
+
+
+class DuplicateKind(enum.StrEnum):
+    UNIQUE = "unique"
+    EXACT = "exact"
+    NEAR = "near"
+    SYNDICATED = "syndicated"
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class DuplicateSettings:
+    """Attributes:
+    near_threshold: least estimated Jaccard of word shingles for a near duplicate.
+    syndication_threshold: least estimated containment for two copies of one wire story.
+    num_perm: MinHash permutations. shingle_size: words per shingle.
+    capacity: how many recent articles stay searchable (older ones are forgotten; memory stays bounded).
+    """
+
+    near_threshold: float = 0.8
+    syndication_threshold: float = 0.5
+    num_perm: int = 128
+    shingle_size: int = 5
+    capacity: int = 200_000
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class DuplicateMatch:
+    """What ``DuplicateIndex.add`` decided: the group the article joined and why.
+
+    ``group_id`` is the id of the group's first article; ``origin`` is "wire:<key>" for wire copies, else
+    "group:<group_id>".
+    """
+
+    article_id: str
+    group_id: str
+    kind: DuplicateKind
+    origin: str
+    matched_id: str | None = None
+    similarity: float = 0.0
+    extractor: str = EXTRACTOR
+
+
+@dataclass(slots=True)
+class _Entry:
+    signature: np.ndarray
+    n_shingles: int
+    wire: str | None
+    outlet: str | None
+
+
+class DuplicateIndex:
+    """Add articles one at a time; each add says which earlier group (if any) the article belongs to."""
+
+    def __init__(self, settings: DuplicateSettings | None = None) -> None:
+        self.settings = settings or DuplicateSettings()
+        lowest = min(self.settings.near_threshold, self.settings.syndication_threshold)
+        # Containment of a short copy in a longer one shows up as a lower Jaccard: search wide, decide after.
+        self._lsh = MinHashLSH(threshold=max(0.2, lowest * 0.6), num_perm=self.settings.num_perm)
+        self._exact: dict[str, str] = {}
+        self._entries: OrderedDict[str, _Entry] = OrderedDict()
+        self._group_of: dict[str, str] = {}
+        self._members: dict[str, list[str]] = {}
+        self._wire_of_group: dict[str, str] = {}
+        self._outlet_of: dict[str, str | None] = {}
+        self._wire_of: dict[str, str | None] = {}
+
+    def add_article(self, article: Article) -> DuplicateMatch:
+        """Index ``article`` using its text, ``wire`` field (or credits in the text) and outlet."""
+        wire = detect_wire(article.text, article.wire)
+        return self.add(article.id, article.text, wire=wire, outlet=article.outlet or article.source)
+
+    def add(
+        self, article_id: str, text: str, *, wire: str | None = None, outlet: str | None = None
+    ) -> DuplicateMatch:
+        """Index one article and return the group it joins (its own new group when unique).
+
+        Adding an id twice returns its group again without re-indexing.
+        """
+        if article_id in self._group_of:
+            return self._describe(article_id, DuplicateKind.UNIQUE, None, 0.0)
+        self._outlet_of[article_id] = outlet
+        self._wire_of[article_id] = wire
+        exact_key = content_hash(text)
+        if exact_key in self._exact and self._exact[exact_key] in self._group_of:
+            return self._join(article_id, self._exact[exact_key], DuplicateKind.EXACT, 1.0)
+        self._exact.setdefault(exact_key, article_id)
+        shingles = word_shingles(text, self.settings.shingle_size)
+        if not shingles:
+            return self._join(article_id, None, DuplicateKind.UNIQUE, 0.0)
+        entry = _Entry(self._signature(shingles), len(shingles), wire, outlet)
+        kind, matched, similarity = self._best_match(entry)
+        self._remember(article_id, entry)
+        return self._join(article_id, matched, kind, similarity)
+
+    def group_of(self, article_id: str) -> str | None:
+        return self._group_of.get(article_id)
+
+    def members(self, group_id: str) -> tuple[str, ...]:
+        return tuple(self._members.get(group_id, ()))
+
+    def groups(self) -> tuple[tuple[str, ...], ...]:
+        """Every group with at least two articles, in order of first appearance."""
+        return tuple(tuple(m) for m in self._members.values() if len(m) > 1)
+
+    def origin_of(self, article_id: str) -> str:
+        """The independent origin of one article: its wire, its copy group, its outlet, or itself."""
+        group = self._group_of.get(article_id)
+        if group is not None and group in self._wire_of_group:
+            return f"wire:{self._wire_of_group[group]}"
+        if group is not None and len(self._members[group]) > 1:
+            return f"group:{group}"
+        if self._wire_of.get(article_id):
+            return f"wire:{self._wire_of[article_id]}"
+        outlet = self._outlet_of.get(article_id)
+        return f"outlet:{outlet.casefold()}" if outlet else f"article:{article_id}"
+
+    def independent_origins(self, article_ids: Iterable[str]) -> set[str]:
+        """Distinct origins behind ``article_ids``: copies of one wire story or one outlet count once.
+
+        Use its size, not the number of articles, when counting how many sources corroborate a claim.
+        """
+        return {self.origin_of(article_id) for article_id in article_ids}
+
+    def _signature(self, shingles: set[str]) -> np.ndarray:
+        minhash = MinHash(num_perm=self.settings.num_perm)
+        minhash.update_batch([s.encode("utf-8") for s in shingles])
+        signature: np.ndarray = minhash.hashvalues
+        return signature
+
+    def _as_minhash(self, signature: np.ndarray) -> MinHash:
+        return MinHash(num_perm=self.settings.num_perm, hashvalues=signature, scheme=_SCHEME)
+
+    def _best_match(self, entry: _Entry) -> tuple[DuplicateKind, str | None, float]:
+        minhash = self._as_minhash(entry.signature)
+        best: tuple[DuplicateKind, str | None, float] = (DuplicateKind.UNIQUE, None, 0.0)
+        for candidate in self._lsh.query(minhash):
+            other = self._entries.get(candidate)
+            if other is None:
+                continue
+            kind, similarity = self._classify(entry, other)
+            if kind is not DuplicateKind.UNIQUE and similarity > best[2]:
+                best = (kind, candidate, similarity)
+        return best
+
+    def _classify(self, entry: _Entry, other: _Entry) -> tuple[DuplicateKind, float]:
+        jaccard = float(np.mean(entry.signature == other.signature))
+        if jaccard >= self.settings.near_threshold:
+            return DuplicateKind.NEAR, jaccard
+        if entry.wire is None or entry.wire != other.wire:
+            return DuplicateKind.UNIQUE, jaccard
+        # |A ∩ B| = J (|A| + |B|) / (1 + J); containment is that over the smaller set.
+        shared = jaccard * (entry.n_shingles + other.n_shingles) / (1 + jaccard)
+        containment = shared / min(entry.n_shingles, other.n_shingles)
+        if containment >= self.settings.syndication_threshold:
+            return DuplicateKind.SYNDICATED, min(containment, 1.0)
+        return DuplicateKind.UNIQUE, jaccard
+
+    def _remember(self, article_id: str, entry: _Entry) -> None:
+        self._entries[article_id] = entry
+        self._lsh.insert(article_id, self._as_minhash(entry.signature))
+        while len(self._entries) > self.settings.capacity:
+            old_id, _ = self._entries.popitem(last=False)
+            self._lsh.remove(old_id)
+
+    def _join(
+        self, article_id: str, matched: str | None, kind: DuplicateKind, similarity: float
+    ) -> DuplicateMatch:
+        group = self._group_of.get(matched, article_id) if matched is not None else article_id
+        self._group_of[article_id] = group
+        self._members.setdefault(group, []).append(article_id)
+        wire = self._wire_of.get(article_id)
+        if wire and (kind is not DuplicateKind.UNIQUE or len(self._members[group]) == 1):
+            self._wire_of_group.setdefault(group, wire)
+        return self._describe(article_id, kind, matched, similarity)
+
+    def _describe(
+        self, article_id: str, kind: DuplicateKind, matched: str | None, similarity: float
+    ) -> DuplicateMatch:
+        return DuplicateMatch(
+            article_id=article_id,
+            group_id=self._group_of[article_id],
+            kind=kind,
+            origin=self.origin_of(article_id),
+            matched_id=matched,
+            similarity=similarity,
+        )

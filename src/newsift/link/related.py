@@ -1,0 +1,135 @@
+"""Related articles: for each article the nearest others, with the reasons (same story, shared entities,
+similar text). Never the article itself, nor its duplicates or wire copies. No other stage is imported.
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from newsift.link.vectors import SparseVector, TermStatistics, cosine, extract_terms, weigh_terms
+from newsift.model import Article
+
+__all__ = ["EXTRACTOR", "Reason", "Related", "RelatedIndex"]
+
+EXTRACTOR = "link.related.v1"
+_INDEXED_TERMS = 25  # each article is findable through its strongest terms only: postings stay short
+_STORY_BONUS = 0.3
+_ENTITY_WEIGHT = 0.3
+_MIN_TEXT_SIMILARITY = 0.1
+
+
+class Reason(enum.StrEnum):
+    SAME_STORY = "same_story"
+    SHARED_ENTITIES = "shared_entities"
+    TEXT_SIMILARITY = "text_similarity"
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Related:
+    """``related_id`` is near ``article_id``; ``reasons`` say why, strongest evidence first."""
+
+    article_id: str
+    related_id: str
+    score: float
+    reasons: tuple[Reason, ...]
+    shared_entities: tuple[str, ...] = ()
+    text_similarity: float = 0.0
+    extractor: str = EXTRACTOR
+
+
+@dataclass(frozen=True, slots=True)
+class _Entry:
+    vector: SparseVector
+    entities: frozenset[str]
+    story_id: str | None
+    copy_group: str
+
+
+class RelatedIndex:
+    """Articles added with their story, entity ids and duplicate group; ``related`` ranks neighbours."""
+
+    def __init__(self, stats: TermStatistics | None = None) -> None:
+        self.stats = stats or TermStatistics()
+        self._entries: dict[str, _Entry] = {}
+        self._postings: dict[str, set[str]] = {}
+
+    def add(
+        self,
+        article: Article,
+        *,
+        entity_ids: Iterable[str] = (),
+        story_id: str | None = None,
+        duplicate_group: str | None = None,
+    ) -> None:
+        """Index one article.
+
+        Args:
+            article: the article.
+            entity_ids: canonical ids of the entities it mentions.
+            story_id: its story (from ``StoryClusterer``), if known.
+            duplicate_group: its group in ``DuplicateIndex`` (copies share one); defaults to its content hash.
+        """
+        counts = extract_terms(article.title, article.body)
+        self.stats.add(counts)
+        vector = weigh_terms(counts, self.stats)
+        entities = frozenset(entity_ids)
+        group = duplicate_group or article.content_hash
+        self._entries[article.id] = _Entry(vector, entities, story_id, group)
+        strongest = sorted(vector, key=vector.__getitem__, reverse=True)[:_INDEXED_TERMS]
+        for key in [
+            *strongest,
+            *(f"entity:{e}" for e in entities),
+            *([f"story:{story_id}"] if story_id else []),
+        ]:
+            self._postings.setdefault(key, set()).add(article.id)
+
+    def related(self, article_id: str, k: int = 5) -> tuple[Related, ...]:
+        """The ``k`` best neighbours of an indexed article (empty for an unknown id)."""
+        entry = self._entries.get(article_id)
+        if entry is None:
+            return ()
+        found = [self._relate(article_id, entry, other) for other in self._candidates(article_id, entry)]
+        kept = [r for r in found if r is not None]
+        return tuple(sorted(kept, key=lambda r: (-r.score, r.related_id))[:k])
+
+    def _candidates(self, article_id: str, entry: _Entry) -> set[str]:
+        keys = [*entry.vector, *(f"entity:{e}" for e in entry.entities)]
+        if entry.story_id:
+            keys.append(f"story:{entry.story_id}")
+        found: set[str] = set()
+        for key in keys:
+            found |= self._postings.get(key, set())
+        found.discard(article_id)
+        return found
+
+    def _relate(self, article_id: str, entry: _Entry, other_id: str) -> Related | None:
+        other = self._entries[other_id]
+        if other.copy_group == entry.copy_group:
+            return None
+        similarity = cosine(entry.vector, other.vector)
+        shared = tuple(sorted(entry.entities & other.entities))
+        same_story = entry.story_id is not None and entry.story_id == other.story_id
+        union = len(entry.entities | other.entities)
+        score = similarity + _ENTITY_WEIGHT * (len(shared) / union if union else 0.0)
+        score += _STORY_BONUS if same_story else 0.0
+        reasons = [
+            reason
+            for reason, holds in (
+                (Reason.SAME_STORY, same_story),
+                (Reason.SHARED_ENTITIES, bool(shared)),
+                (Reason.TEXT_SIMILARITY, similarity >= _MIN_TEXT_SIMILARITY),
+            )
+            if holds
+        ]
+        if not reasons:
+            return None
+        return Related(
+            article_id=article_id,
+            related_id=other_id,
+            score=round(score, 4),
+            reasons=tuple(reasons),
+            shared_entities=shared,
+            text_similarity=round(similarity, 4),
+        )

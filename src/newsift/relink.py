@@ -1,0 +1,101 @@
+"""The link step over a whole store: recompute duplicates, stories, related articles and tags, and
+read them back. The runner calls ``relink_store`` after an ingest that stored something new.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterator
+
+from newsift import codec
+from newsift.link.build import Links, link_articles
+from newsift.link.duplicates import DuplicateKind, DuplicateMatch
+from newsift.link.keyphrases import Tag
+from newsift.link.related import Related
+from newsift.model import Article, Story
+from newsift.store import LinkRow, Store
+
+__all__ = [
+    "all_articles",
+    "load_duplicates",
+    "load_related",
+    "load_stories",
+    "load_tags",
+    "relink_store",
+]
+
+_PAGE = 500
+
+
+def all_articles(store: Store) -> Iterator[Article]:
+    """Every stored article, page by page."""
+    offset = 0
+    while True:
+        page = store.query_articles(limit=_PAGE, offset=offset)
+        yield from page
+        if len(page) < _PAGE:
+            return
+        offset += _PAGE
+
+
+def relink_store(store: Store) -> Links:
+    """Link every stored article and replace the stored link records with the result."""
+    articles = list(all_articles(store))
+    entities: dict[str, list[str]] = {}
+    for article in articles:
+        counts = Counter(m.entity_id for m in store.query_mentions(article.id) if m.entity_id)
+        entities[article.id] = [e for e, _ in counts.most_common()]
+    names = {e.id: e.name for e, _ in store.query_entities(limit=1_000_000)}
+    links = link_articles(articles, entities, names)
+    store.replace_links(
+        "story",
+        (LinkRow(key=s.id, record=_json(s), rank=i) for i, s in enumerate(links.stories)),
+    )
+    store.replace_links(
+        "duplicate",
+        (LinkRow(key=d.article_id, article_id=d.article_id, record=_json(d)) for d in links.duplicates),
+    )
+    store.replace_links(
+        "related",
+        (
+            LinkRow(key=f"{r.article_id}:{r.related_id}", article_id=r.article_id, rank=i, record=_json(r))
+            for rows in links.related.values()
+            for i, r in enumerate(rows)
+        ),
+    )
+    store.replace_links(
+        "tags",
+        (LinkRow(key=a, article_id=a, record=_json(list(tags))) for a, tags in links.tags.items()),
+    )
+    return links
+
+
+def load_stories(store: Store) -> list[Story]:
+    """Stories, largest first."""
+    return [codec.decode(row.record, Story, source="links") for row in store.query_links("story")]
+
+
+def load_duplicates(store: Store) -> list[tuple[str, list[DuplicateMatch]]]:
+    """Groups of two or more copies: (group id, its matches, origin first)."""
+    groups: dict[str, list[DuplicateMatch]] = {}
+    for row in store.query_links("duplicate"):
+        match = codec.decode(row.record, DuplicateMatch, source="links")
+        groups.setdefault(match.group_id, []).append(match)
+    found = [(g, sorted(m, key=lambda x: x.kind != DuplicateKind.UNIQUE)) for g, m in groups.items()]
+    return sorted((g for g in found if len(g[1]) > 1), key=lambda g: (-len(g[1]), g[0]))
+
+
+def load_related(store: Store, article_id: str) -> list[Related]:
+    return [
+        codec.decode(r.record, Related, source="links")
+        for r in store.query_links("related", article_id=article_id)
+    ]
+
+
+def load_tags(store: Store, article_id: str) -> list[Tag]:
+    rows = store.query_links("tags", article_id=article_id)
+    return codec.decode(rows[0].record, list[Tag], source="links") if rows else []
+
+
+def _json(record: object) -> str:
+    return codec.encode(record).decode()

@@ -1,0 +1,60 @@
+"""Tests of link.keyphrases: entity names plus keyphrases, deduplicated and capped."""
+
+from __future__ import annotations
+
+from newsift.link.keyphrases import extract_keyphrases, extract_tags
+from newsift.link.vectors import TermStatistics, extract_terms
+from newsift.model import Article, Position
+
+BODY = (
+    "Turkey will upgrade Pakistan's Agosta submarines under a deal signed in Ankara. "
+    "The submarine upgrade includes new sonar systems and combat management software. "
+    "Pakistan Navy officers said the Agosta submarines would return to service next year. "
+    "Turkish engineers will also train Pakistani crews on the new sonar systems."
+)
+
+
+def _article(body: str = BODY, title: str = "Turkey to upgrade Pakistan's Agosta submarines") -> Article:
+    return Article(id="a", page_id="p", position=Position.MAIN, index=0, title=title, body=body)
+
+
+def test_keyphrases_find_repeated_title_phrases() -> None:
+    phrases = [p.casefold() for p, _ in extract_keyphrases(_article(), limit=30)]
+    assert any("agosta submarine" in p for p in phrases)
+    assert any("sonar system" in p for p in phrases)
+
+
+def test_keyphrases_skip_stop_words_and_numbers() -> None:
+    for phrase, _ in extract_keyphrases(_article(body=BODY + " The 2024 figures were 12 per cent higher.")):
+        words = phrase.casefold().split()
+        assert words[0] not in {"the", "will", "said"}
+        assert not phrase[0].isdigit()
+
+
+def test_keyphrases_tags_put_entities_first_and_drop_repeats() -> None:
+    tags = extract_tags(_article(), entity_names=["Turkey", "Pakistan", "Turkey", "Pakistan Navy"])
+    assert [t.text for t in tags[:2]] == ["Turkey", "Pakistan"]
+    assert [t.kind for t in tags[:2]] == ["entity", "entity"]
+    keys = [t.text.casefold() for t in tags]
+    assert len(keys) == len(set(keys))
+    assert "pakistan navy" not in keys
+    assert not any(t.kind == "keyphrase" and t.text.casefold() in {"turkey", "pakistan"} for t in tags)
+
+
+def test_keyphrases_tags_are_capped() -> None:
+    assert len(extract_tags(_article(), limit=3)) == 3
+    assert len(extract_tags(_article())) <= 8
+
+
+def test_keyphrases_corpus_rarity_demotes_common_words() -> None:
+    stats = TermStatistics()
+    for n in range(50):
+        stats.add(extract_terms("", f"Pakistan's officials statement number {n}"))
+    stats.add(extract_terms("", "sonar agosta submarines upgrade"))
+    ranked = [p.casefold() for p, _ in extract_keyphrases(_article(), stats=stats, limit=30)]
+    plain = [p.casefold() for p, _ in extract_keyphrases(_article())]
+
+    def first_with_pakistan(phrases: list[str]) -> int:
+        return next(i for i, p in enumerate(phrases) if "pakistan" in p)
+
+    assert first_with_pakistan(ranked) > first_with_pakistan(plain)

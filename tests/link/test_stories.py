@@ -1,0 +1,103 @@
+"""Tests of link.stories: incremental story clustering over a time window."""
+
+from __future__ import annotations
+
+import json
+import random
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import pytest
+
+from newsift.link.stories import StoryClusterer, StorySettings
+from newsift.model import Article, Position
+
+FIXTURE = Path(__file__).resolve().parents[1] / "fixtures" / "link" / "stories.json"
+T0 = datetime(2024, 1, 15, 8, 0, tzinfo=UTC)
+
+
+def _article(id_: str, title: str, body: str, published_at: datetime | None = None) -> Article:
+    return Article(
+        id=id_,
+        page_id=id_,
+        position=Position.MAIN,
+        index=0,
+        title=title,
+        body=body,
+        published_at=published_at,
+    )
+
+
+def _fixture() -> list[tuple[Article, str]]:
+    rows = json.loads(FIXTURE.read_text(encoding="utf-8"))["articles"]
+    return [(_article(r["id"], r["title"], r["body"]), r["story"]) for r in rows]
+
+
+@pytest.mark.parametrize("seed", range(5))
+def test_stories_two_earthquakes_stay_apart_and_each_holds_together(seed: int) -> None:
+    items = _fixture()
+    random.Random(seed).shuffle(items)
+    clusterer = StoryClusterer()
+    for article, _ in items:
+        clusterer.add(article)
+    gold = {article.id: story for article, story in items}
+    found = {article.id: clusterer.story_of(article.id) for article, _ in items}
+    for a in gold:
+        for b in gold:
+            assert (found[a] == found[b]) == (gold[a] == gold[b]), (a, b)
+
+
+def test_stories_id_is_stable_as_articles_arrive() -> None:
+    items = [a for a, story in _fixture() if story == "sulawesi"]
+    clusterer = StoryClusterer()
+    first = clusterer.add(items[0])
+    assert [clusterer.add(a) for a in items[1:]] == [first] * (len(items) - 1)
+    assert clusterer.story(first).article_ids == tuple(a.id for a in items)
+
+
+def test_stories_adding_an_article_twice_returns_its_story() -> None:
+    article = _fixture()[0][0]
+    clusterer = StoryClusterer()
+    assert clusterer.add(article) == clusterer.add(article)
+    assert len(clusterer.stories()) == 1
+
+
+def test_stories_label_is_the_title_of_a_member() -> None:
+    items = [a for a, story in _fixture() if story == "peru"]
+    clusterer = StoryClusterer()
+    story_ids = {clusterer.add(a) for a in items}
+    assert len(story_ids) == 1
+    story_id = story_ids.pop()
+    assert clusterer.story(story_id).label in {a.title for a in items}
+
+
+def test_stories_same_text_outside_the_window_starts_a_new_story() -> None:
+    article, _ = _fixture()[0]
+    clusterer = StoryClusterer(StorySettings(window=timedelta(days=2)))
+    early = clusterer.add(_article("early", article.title, article.body, T0))
+    near = clusterer.add(_article("near", article.title, article.body, T0 + timedelta(days=1)))
+    late = clusterer.add(_article("late", article.title, article.body, T0 + timedelta(days=30)))
+    assert early == near
+    assert late != early
+
+
+def test_stories_old_stories_close_but_stay_listed() -> None:
+    clusterer = StoryClusterer(StorySettings(window=timedelta(days=1)))
+    items = _fixture()
+    old = clusterer.add(_article("old", items[0][0].title, items[0][0].body, T0))
+    clusterer.add(_article("new", items[6][0].title, items[6][0].body, T0 + timedelta(days=10)))
+    assert clusterer.n_live == 1
+    assert old in {story.id for story in clusterer.stories()}
+    assert clusterer.story(old).first_at == T0
+
+
+def test_stories_shared_entities_join_articles_with_different_wording() -> None:
+    settings = StorySettings(entity_weight=0.9, threshold=0.5)
+    one = _article("one", "Talks in Ankara", "Ministers met to discuss drones and frigates.")
+    two = _article("two", "Delegation visit", "Officials reviewed a naval programme and training.")
+    together = StoryClusterer(settings)
+    first = together.add(one, entity_ids=("TUR", "PAK", "baykar"))
+    assert together.add(two, entity_ids=("TUR", "PAK", "baykar")) == first
+    apart = StoryClusterer(settings)
+    first = apart.add(one, entity_ids=("TUR", "PAK"))
+    assert apart.add(two, entity_ids=("FRA", "IDN")) != first
