@@ -158,3 +158,21 @@ def test_cli_analyze_json_has_the_contract_keys(tmp_path: Path) -> None:
     assert list(data) == ["articles", "entities", "quotes", "events", "claims"]
     assert data["articles"][0]["title"] == "Analysts weigh a drone deal"
     assert any("historic day" in q["text"] for q in data["quotes"])
+
+
+def test_cli_show_json_carries_mentions_quotes_and_related(tmp_path: Path) -> None:
+    db = _fill(tmp_path / "n.db")
+    code, out = _run("--db", db, "show", "art1", "--json")
+    assert code == 0, out
+    data = json.loads(out)
+    (mention,) = data["mentions"]
+    assert data["text"][mention["start"] : mention["end"]] == "Turkish Aerospace"
+    assert data["quotes"] == [] and data["related"] == []
+
+
+def test_cli_show_entities_marks_and_lists_them(tmp_path: Path) -> None:
+    db = _fill(tmp_path / "n.db")
+    code, out = _run("--db", db, "show", "art1", "--entities", "--related")
+    assert code == 0, out
+    assert "Entities" in out and "turkish-aerospace" in out
+    assert "Related articles" in out and "none" in out

@@ -214,18 +214,44 @@ def articles(
 @app.command()
 def show(
     article_id: Annotated[str, typer.Argument(help="Article id (or a unique prefix).")],
+    entities: Annotated[bool, typer.Option("--entities", help="Mark entity mentions in the text.")] = False,
+    quotes: Annotated[bool, typer.Option("--quotes", help="Mark quotes, with their speakers.")] = False,
+    related: Annotated[bool, typer.Option("--related", help="List related articles with reasons.")] = False,
     json_out: JsonFlag = False,
 ) -> None:
     """One clean article with its metadata and what was removed from the page."""
+    from newsift.cli.render import render_marked
+    from newsift.relink import load_related
+    from newsift.views import render_quote_json, render_related_json
+
     store = _store()
     article = store.get_article(article_id)
     if article is None:
         err_console.print(f"[red]error[/red] no article with id {escape(article_id)}")
         raise typer.Exit(1)
+    mentions = store.query_mentions(article.id) if entities or json_out else []
+    found_quotes = store.query_quotes(article_id=article.id) if quotes or json_out else []
+    neighbours = load_related(store, article.id) if related or json_out else []
+    titles = {r.related_id: (store.get_article(r.related_id) or article).title for r in neighbours}
     if json_out:
-        print_json(article_json(article))
+        names = {m.entity_id: m.text for m in mentions if m.entity_id}
+        data = article_json(article)
+        data["mentions"] = [codec.to_builtins(m) for m in mentions]
+        data["quotes"] = [render_quote_json(q, names) for q in found_quotes]
+        data["related"] = [render_related_json(r, titles.get(r.related_id)) for r in neighbours]
+        print_json(data)
         return
-    render_article(article)
+    if entities or quotes:
+        render_marked(article, mentions, found_quotes)
+    else:
+        render_article(article)
+    if related:
+        console.print("\n[bold]Related articles[/bold]")
+        for r in neighbours:
+            reasons = ", ".join(str(x) for x in r.reasons)
+            console.print(f"  {r.related_id[:12]} [dim]{reasons}[/dim] {escape(titles[r.related_id])}")
+        if not neighbours:
+            console.print("  none")
 
 
 @app.command()

@@ -10,9 +10,16 @@ from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
-from newsift.model import Article
+from newsift.model import Article, Mention, Quote
 
-__all__ = ["console", "err_console", "print_json", "render_article", "render_articles_table"]
+__all__ = [
+    "console",
+    "err_console",
+    "print_json",
+    "render_article",
+    "render_articles_table",
+    "render_marked",
+]
 
 console = Console(highlight=False)
 err_console = Console(stderr=True, highlight=False, soft_wrap=True)
@@ -65,3 +72,36 @@ def render_article(article: Article, *, show_removed: bool = True) -> None:
         console.print("\n[bold]Removed from the page[/bold]")
         for removed in article.removed:
             console.print(f"  [dim]{removed.reason}[/dim]: {escape(removed.text[:100])}")
+
+
+_KIND_STYLE = {
+    "PERSON": "bold cyan",
+    "ORG": "bold magenta",
+    "GPE": "bold green",
+    "NORP": "green",
+    "LOC": "green",
+    "PRODUCT": "bold yellow",
+}
+
+
+def render_marked(article: Article, mentions: list[Mention], quotes: list[Quote]) -> None:
+    """The article text with quotes underlined (speaker after each) and entity mentions coloured."""
+    from rich.text import Text
+
+    text = Text(article.text)
+    for quote in quotes:
+        text.stylize("italic underline", quote.start, quote.end)
+    for mention in mentions:
+        text.stylize(_KIND_STYLE.get(mention.label, "bold"), mention.start, mention.end)
+    console.rule(f"[bold]{escape(article.title)}")
+    console.print(text)
+    if mentions:
+        console.print("\n[bold]Entities[/bold]")
+        seen: dict[str, str] = {}
+        for m in mentions:
+            seen.setdefault(m.entity_id or m.text, f"{m.text} [dim]{m.label} {m.entity_id or ''}[/dim]")
+        console.print("  " + " · ".join(seen.values()))
+    if quotes:
+        console.print("\n[bold]Quotes[/bold]")
+        for q in quotes:
+            console.print(f"  [cyan]{escape(q.speaker_text or '?')}[/cyan]: {escape(q.text[:160])}")
