@@ -139,6 +139,9 @@ def _subject(tree: Tree, i: int) -> int | None:
     return None
 
 
+_MIN_OBJECT_TOKENS = 2
+
+
 def _content(tree: Tree, i: int, lemma: str, lexicon: Lexicon) -> Span | None:
     for deps in (("ccomp",), ("xcomp",)):
         kids = [c for c in tree.kids(i, *deps) if tree.tokens[c].pos != "PUNCT"]
@@ -148,7 +151,11 @@ def _content(tree: Tree, i: int, lemma: str, lexicon: Lexicon) -> Span | None:
         return None
     objects = tree.kids(i, "dobj")
     if objects and lemma not in lexicon.addressee_verbs:
-        return tree.span(*tree.subtree(objects[0]))
+        start, end = tree.subtree(objects[0])
+        # "denied it", "denied the accusation": a bare object names a claim, it does not report one
+        if end - start + 1 >= _MIN_OBJECT_TOKENS and tree.tokens[objects[0]].pos != "PRON":
+            return tree.span(start, end)
+        return None
     for prep in tree.kids(i, "prep"):
         word = tree.tokens[prep].lemma.lower()
         if word in _CONTENT_PREPS and tree.kids(prep, "pobj", "pcomp"):
