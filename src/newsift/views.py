@@ -128,17 +128,56 @@ def render_claim_json(claim: Claim) -> dict[str, Any]:
     }
 
 
-def render_analysis_json(analyses: list[Analysis]) -> dict[str, Any]:
-    """The ``analyze --json`` contract: articles, entities, quotes, events, claims (each a list)."""
+def render_analysis_json(analyses: list[Analysis], links: Any = None) -> dict[str, Any]:
+    """The ``analyze --json`` contract: articles, entities, quotes, events, claims (each a list).
+
+    With ``links`` (a ``link.build.Links``) each article also carries its story id, summary sentences,
+    tags and related articles, and the result has ``stories`` and ``duplicates``.
+    """
     entities, counts = collect_entities(analyses)
     names = {entity_id: entity.name for entity_id, entity in entities.items()}
     ordered = sorted(entities.values(), key=lambda e: (-counts.get(e.id, 0), e.name))
+    articles = [render_article_json(a.article) for a in analyses]
+    data: dict[str, Any] = {}
+    if links is not None:
+        data = _links_json(analyses, articles, links)
     return {
-        "articles": [render_article_json(a.article) for a in analyses],
+        "articles": articles,
         "entities": [render_entity_json(e, counts.get(e.id, 0)) for e in ordered],
         "quotes": [render_quote_json(q, names) for a in analyses for q in a.quotes],
         "events": [render_event_json(e) for a in analyses for e in a.events],
         "claims": [render_claim_json(c) for a in analyses for c in a.claims],
+        **data,
+    }
+
+
+def _links_json(analyses: list[Analysis], articles: list[dict[str, Any]], links: Any) -> dict[str, Any]:
+    from newsift.link.summary import summarize
+
+    titles = {a.article.id: a.article.title for a in analyses}
+    story_of = {article_id: s.id for s in links.stories for article_id in s.article_ids}
+    for analysis, data in zip(analyses, articles, strict=True):
+        article = analysis.article
+        spans = [(s.start, s.end) for s in analysis.annotated.sentences] or None
+        data["story_id"] = story_of.get(article.id)
+        data["summary"] = [
+            {"sentence_index": s.index, "start": s.start, "end": s.end, "text": s.text}
+            for s in summarize(article, spans=spans)
+        ]
+        data["tags"] = [{"text": t.text, "kind": t.kind} for t in links.tags.get(article.id, ())]
+        data["related"] = [
+            render_related_json(r, titles.get(r.related_id)) for r in links.related.get(article.id, ())
+        ]
+    groups: dict[str, list[Any]] = {}
+    for match in links.duplicates:
+        groups.setdefault(match.group_id, []).append(match)
+    return {
+        "stories": [render_story_json(s, titles) for s in links.stories],
+        "duplicates": [
+            {"group": g, "origin": ms[0].origin, "articles": [m.article_id for m in ms]}
+            for g, ms in groups.items()
+            if len(ms) > 1
+        ],
     }
 
 

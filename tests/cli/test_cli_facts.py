@@ -155,9 +155,16 @@ def test_cli_analyze_json_has_the_contract_keys(tmp_path: Path) -> None:
     code, out = _run("analyze", str(page), "--json")
     data = json.loads(out)
     assert code == 0
-    assert list(data) == ["articles", "entities", "quotes", "events", "claims"]
-    assert data["articles"][0]["title"] == "Analysts weigh a drone deal"
+    assert list(data)[:5] == ["articles", "entities", "quotes", "events", "claims"]
+    assert {"stories", "duplicates"} <= set(data)
+    article = data["articles"][0]
+    assert article["title"] == "Analysts weigh a drone deal"
     assert any("historic day" in q["text"] for q in data["quotes"])
+    assert data["stories"][0]["articles"][0]["id"] == article["id"]
+    assert article["story_id"] == data["stories"][0]["id"]
+    for sentence in article["summary"]:
+        assert article["text"][sentence["start"] : sentence["end"]] == sentence["text"]
+    assert article["summary"] and len(article["tags"]) <= 8
 
 
 def test_cli_show_json_carries_mentions_quotes_and_related(tmp_path: Path) -> None:

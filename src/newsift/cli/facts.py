@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import sys
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 from rich.markup import escape
@@ -12,6 +12,7 @@ from rich.table import Table
 from newsift.cli.app import JsonFlag, _parse_time, _store, app, state
 from newsift.cli.render import console, err_console, print_json
 from newsift.errors import NewsiftError
+from newsift.model import Analysis
 from newsift.views import (
     render_analysis_json,
     render_claim_json,
@@ -37,14 +38,29 @@ def analyze(
     except NewsiftError as err:
         err_console.print(f"[red]error[/red] {escape(str(err))}")
         raise typer.Exit(1) from err
-    data = render_analysis_json(analyses)
+    data = render_analysis_json(analyses, _links(analyses))
     if json_out:
         print_json(data)
         return
-    for key in ("articles", "entities", "quotes", "events", "claims"):
+    for key in ("articles", "entities", "quotes", "events", "claims", "stories"):
         console.print(f"{len(data[key])} {key}")
     _print_entities(data["entities"][:30])
     _print_events(data["events"])
+
+
+def _links(analyses: list[Analysis]) -> Any:
+    """The link stage over one input's articles (stories, copies, related, tags), as ingest runs it."""
+    from collections import Counter
+
+    from newsift.link.build import link_articles
+
+    entities: dict[str, list[str]] = {}
+    names: dict[str, str] = {}
+    for analysis in analyses:
+        counts = Counter(m.entity_id for m in analysis.annotated.mentions if m.entity_id)
+        entities[analysis.article.id] = [e for e, _ in counts.most_common()]
+        names.update({e.id: e.name for e in analysis.annotated.entities})
+    return link_articles([a.article for a in analyses], entities, names)
 
 
 @app.command()
