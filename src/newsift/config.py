@@ -27,6 +27,9 @@ class IngestSettings(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
     """Timeout of one HTTP request, in seconds."""
     max_redirects: int = 5
     """Most redirects followed for one URL, each checked again."""
+    allow_hosts: tuple[str, ...] = ()
+    """Trusted ``host`` or ``host:port`` values exempt from the private-address check (an intranet
+    feed server); every other host, redirect hops included, is still checked."""
 
 
 class PipelineSettings(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
@@ -38,6 +41,8 @@ class PipelineSettings(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
     """'record' turns a failing input into a Failure row and goes on; 'raise' stops."""
     workers: int = 1
     """Analysis processes; 2 or more start a pool whose workers load the spaCy pipeline once."""
+    max_analyze_chars: int = 1_000_000
+    """Longest article text analysed; a longer one is stored clean, without analysis, and reported."""
     link: bool = True
     """After an ingest that stored something, recompute duplicates, stories, related articles and tags."""
 

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, TypeVar
 
 from newsift.clean import CleanResult, split_document
 from newsift.config import Settings
-from newsift.errors import InputError, NewsiftError
+from newsift.errors import InputError, NewsiftError, StoreError
 from newsift.ingest import HttpFetcher, decode_text, expand_inputs, read_file
 from newsift.ingest.warc import is_warc_path, iter_warc_documents, split_warc
 from newsift.model import (
@@ -165,13 +165,21 @@ def run_ingest(
         _flush(batch, store, settings, counts, stored_ids, failures, pool)
         if counts["stored"] and settings.pipeline.link:
             _relink(store, failures, settings)
+    except StoreError as err:  # e.g. a full disk: the batch in flight is lost, committed ones stay
+        if settings.pipeline.on_error == "raise":
+            raise
+        logger.error("%s: ingest stopped: %s", store.path, err)
+        failures.append(Failure(item_id=store.path, stage="store", error_type="StoreError", message=str(err)))
     finally:
         if fetcher is not None:
             fetcher.close()
         if pool is not None:
             pool.close()
     if failures:
-        store.store_failures(run_id, failures)
+        try:
+            store.store_failures(run_id, failures)
+        except StoreError as err:  # the report still carries them
+            logger.error("%s", err)
     return RunReport(
         n_inputs=len(inputs),
         n_articles=counts["articles"],
@@ -225,6 +233,22 @@ def _cleaned(raw: RawDocument) -> Iterator[CleanResult]:
     yield clean_document(raw)
 
 
+def _analysable(articles: list[Article], failures: list[Failure], settings: Settings) -> list[Article]:
+    """Articles short enough to analyse; longer ones are stored clean and reported."""
+    limit = settings.pipeline.max_analyze_chars
+    for article in articles:
+        if len(article.text) > limit:
+            message = (
+                f"{len(article.text):,} characters, over the analysis limit of {limit:,}: stored unanalysed"
+            )
+            failures.append(
+                Failure(
+                    item_id=article.uri or article.id, stage="analyze", error_type="TooLong", message=message
+                )
+            )
+    return [a for a in articles if len(a.text) <= limit]
+
+
 def _relink(store: Store, failures: list[Failure], settings: Settings) -> None:
     from newsift.relink import relink_store
 
@@ -256,6 +280,7 @@ def _flush(
     analyses = {}
     articles = [a for _, page_articles in batch.pages for a in page_articles]
     if settings.pipeline.analyze and articles:
+        articles = _analysable(articles, failures, settings)
         try:
             done = pool.analyze(articles) if pool is not None else analyze_articles(articles, settings)
             analyses = {a.annotated.article.id: a for a in done}
@@ -283,4 +308,5 @@ def _fetcher(settings: Settings) -> HttpFetcher:
         max_bytes=settings.ingest.max_input_bytes,
         timeout_s=settings.ingest.fetch_timeout_s,
         max_redirects=settings.ingest.max_redirects,
+        allow_hosts=settings.ingest.allow_hosts,
     )

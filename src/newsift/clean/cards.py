@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from functools import lru_cache
 
 from newsift.clean import noise
 from newsift.clean.outlets import normalize_outlet
@@ -56,6 +57,7 @@ def find_card_headers(lines: list[str], start: int) -> list[CardHeader]:
     return headers
 
 
+@lru_cache(maxsize=4096)  # each line is tested once per card window it falls in (up to six times)
 def is_time_line(line: str) -> bool:
     return len(line) <= 40 and parse_relative_time(line, _REFERENCE) is not None
 

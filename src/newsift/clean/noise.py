@@ -104,6 +104,7 @@ _PAREN_DISCLAIMER = re.compile(
     r"\([^()]{0,200}?\b(?:auto-generated|syndicated (?:news )?feed|holds? no responsibility for)[^()]*\)",
     re.IGNORECASE,
 )
+_DISCLAIMER_WORD = re.compile(r"auto-generated|syndicated|no responsibility for", re.IGNORECASE)
 _SLUG_TAIL = re.compile(r"(?:^|(?<=\s))(?P<slug>(?P<wire>[A-Z]{2,8})(?:\s+[A-Z]{1,5}){1,8})\s*$")
 _SLUG_HEAD = re.compile(r"(?P<slug>(?P<wire>[A-Z]{2,8})(?:\s+[A-Z]{1,5}){1,8})\s+(?=\(?[A-Z][a-z])")
 _READ_MORE = re.compile(r"(?<=[.!?'\"’”…)])\s+(?:\.{3}\s*)?read more\b[.:…]*(?=\s|$)", re.IGNORECASE)
@@ -211,10 +212,14 @@ def find_inline_noise(text: str) -> list[NoiseHit]:
     hits = [NoiseHit(start=m.start(), end=m.end(), reason=AD_MARKER) for m in _AD_PHRASE.finditer(text)]
     hits += [NoiseHit(start=m.start(), end=m.end(), reason=AD_MARKER) for m in _AD_WORD.finditer(text)]
     hits += [NoiseHit(start=m.start(), end=m.end(), reason=EDITED_BY) for m in _CREDIT_INLINE.finditer(text)]
-    hits += [
-        NoiseHit(start=m.start(), end=m.end(), reason=DISCLAIMER) for m in _PAREN_DISCLAIMER.finditer(text)
-    ]
-    hits += [hit for m in _DISCLAIMER.finditer(text) for hit in _split_slug_head(text, m.start(), m.end())]
+    if _DISCLAIMER_WORD.search(text):  # the disclaimer patterns try 160 characters at every sentence start
+        hits += [
+            NoiseHit(start=m.start(), end=m.end(), reason=DISCLAIMER)
+            for m in _PAREN_DISCLAIMER.finditer(text)
+        ]
+        hits += [
+            hit for m in _DISCLAIMER.finditer(text) for hit in _split_slug_head(text, m.start(), m.end())
+        ]
     hits = _without_overlaps(sorted(hits, key=lambda hit: (hit.start, -hit.end)))
     slug = None if any(hit.reason == WIRE_SLUG for hit in hits) else _find_trailing_slug(text, hits)
     return sorted([*hits, slug], key=lambda hit: hit.start) if slug else hits
@@ -294,6 +299,7 @@ def _to_dateline(match: re.Match[str], date_text: str | None) -> DatelineMatch:
 _LONG_RUN = 700
 _PARAGRAPH_TARGET = 300
 _SHORTEST_TAIL = 80
+_WORD_REACH = 100  # a longer "word" (a URL, junk) is judged by its last 100 characters
 _BREAK = re.compile(r"[.!?…]['\"’”)]*\s+(?=['\"‘“(]?[A-Z0-9])")
 _QUOTE_OPEN = re.compile(r"(?:^|(?<=[\s(\[—–]))['‘\"“](?=[\w(…])")
 _QUOTE_CLOSE = re.compile(r"(?<=[\w.,!?;:…)\]])['’\"”](?=[\s.,;:!?)\]—–(]|$)")
@@ -392,5 +398,7 @@ def _safe_breaks(text: str) -> list[int]:
 def _ends_with_abbreviation(text: str, stop: int) -> bool:
     if text[stop] != ".":
         return False
-    word = text[:stop].rsplit(maxsplit=1)[-1].lstrip("('\"‘“") if text[:stop].strip() else ""
+    # Look back a bounded stretch: slicing from the start made a line of "Mr. Mr. ..." quadratic.
+    head = text[max(0, stop - _WORD_REACH) : stop]
+    word = head.rsplit(maxsplit=1)[-1].lstrip("('\"‘“") if head.strip() else ""
     return len(word) == 1 or "." in word or word.casefold() in _ABBREVIATIONS

@@ -105,7 +105,10 @@ def parse_relative_time(text: str, fetched_at: datetime) -> Resolved | None:
     if not cleaned or len(cleaned) > 60:
         return None
     for parse in (_parse_relative, _parse_written, _parse_numeric, _parse_iso):
-        result = parse(cleaned, fetched)
+        try:
+            result = parse(cleaned, fetched)
+        except OverflowError:  # "3000 years ago", "Jan 1, 0001": outside datetime's range, not a time
+            return None
         if result is not None:
             return result
     return None

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import ipaddress
 import socket
+from collections.abc import Collection
 from datetime import UTC, datetime
 from typing import Protocol
 from urllib.parse import urljoin, urlsplit
@@ -26,30 +27,54 @@ class Fetcher(Protocol):
     def fetch(self, url: str) -> RawDocument: ...
 
 
-def check_url(url: str, *, allow_private: bool = False) -> None:
+def check_url(url: str, *, allow_private: bool = False, allow_hosts: Collection[str] = ()) -> None:
     """Refuse non-http(s) URLs and hosts that resolve to private, loopback or link-local addresses.
+
+    Args:
+        url: the URL about to be fetched (each hop of a redirect chain is checked on its own).
+        allow_private: allow every private address.
+        allow_hosts: ``host`` or ``host:port`` values exempt from the address check (an intranet
+            source the operator trusts); a redirect out of them is checked like any other URL.
 
     Raises:
         InputError: the URL is refused, with the reason.
     """
-    parts = urlsplit(url)
+    try:
+        parts = urlsplit(url)
+        host, port = parts.hostname, parts.port
+    except ValueError as err:  # a bad port or bracketed host
+        raise InputError(url, f"malformed URL: {err}") from err
     if parts.scheme not in ("http", "https"):
         raise InputError(url, f"unsupported URL scheme {parts.scheme!r} (only http and https)")
-    host = parts.hostname
     if not host:
         raise InputError(url, "URL has no host")
-    if allow_private:
+    if allow_private or host in allow_hosts or f"{host}:{port}" in allow_hosts:
         return
     try:
-        infos = socket.getaddrinfo(host, parts.port or 443, type=socket.SOCK_STREAM)
-    except socket.gaierror as err:
-        raise InputError(url, f"cannot resolve host {host!r}: {err.strerror}") from err
+        infos = socket.getaddrinfo(host, port or 443, type=socket.SOCK_STREAM)
+    except (socket.gaierror, UnicodeError) as err:
+        raise InputError(url, f"cannot resolve host {host!r}: {err}") from err
     for info in infos:
         address = ipaddress.ip_address(info[4][0])
-        if not address.is_global:
+        if not _is_public(address):
             raise InputError(
                 url, f"refused: {host} resolves to non-public address {address} (--allow-private)"
             )
+
+
+def _is_public(address: ipaddress.IPv4Address | ipaddress.IPv6Address) -> bool:
+    """Global, and so is any IPv4 address embedded in it (mapped, 6to4, Teredo, NAT64)."""
+    if not address.is_global:
+        return False
+    if isinstance(address, ipaddress.IPv4Address):
+        return True
+    embedded = [address.ipv4_mapped, address.sixtofour, *(address.teredo or ())]
+    if address in _NAT64:
+        embedded.append(ipaddress.IPv4Address(int(address) & 0xFFFFFFFF))
+    return all(ip is None or ip.is_global for ip in embedded)
+
+
+_NAT64 = ipaddress.ip_network("64:ff9b::/96")
 
 
 class HttpFetcher:
@@ -62,8 +87,10 @@ class HttpFetcher:
         max_bytes: int = 20 * 1024 * 1024,
         timeout_s: float = 20.0,
         max_redirects: int = 5,
+        allow_hosts: Collection[str] = (),
     ) -> None:
         self.allow_private = allow_private
+        self.allow_hosts = frozenset(allow_hosts)
         self.max_bytes = max_bytes
         self.max_redirects = max_redirects
         self._client = httpx.Client(
@@ -79,8 +106,10 @@ class HttpFetcher:
         current = url
         for _ in range(self.max_redirects + 1):
             try:
-                check_url(current, allow_private=self.allow_private)
+                check_url(current, allow_private=self.allow_private, allow_hosts=self.allow_hosts)
             except InputError as err:
+                if current == url:
+                    raise
                 raise InputError(url, f"redirect to {current} refused: {err.reason}") from err
             response, body = self._get(current)
             if response.is_redirect:

@@ -57,14 +57,34 @@ def decode_text(content: bytes, uri: str) -> str:
         if content.startswith(bom):
             return _strip_controls(content.decode(name, errors="replace"))
     if _looks_utf16(content):
-        return _strip_controls(content.decode("utf-16-le" if content[1] == 0 else "utf-16-be"))
+        # No BOM: the NUL pattern tells the byte order; a cut or lone surrogate becomes U+FFFD.
+        encoding = "utf-16-le" if content[1] == 0 else "utf-16-be"
+        return _strip_controls(content.decode(encoding, errors="replace"))
     if _looks_binary(content):
         raise InputError(uri, "binary content (not text, HTML, a feed or JSONL)")
     try:
         return _strip_controls(content.decode("utf-8"))
     except UnicodeDecodeError:
         pass
+    if _UTF8_SEQUENCE.search(content[:1_000_000]):
+        # Valid multi-byte UTF-8 next to invalid bytes: a file pasted together from two encodings.
+        # Keep the UTF-8 and read the stray bytes as Windows-1252, the usual other half.
+        return _strip_controls(content.decode("utf-8", errors=_CP1252_FALLBACK))
     return _strip_controls(_decode_legacy(content, uri))
+
+
+_UTF8_SEQUENCE = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}")
+_CP1252_FALLBACK = "newsift.cp1252-fallback"
+
+
+def _cp1252_fallback(err: UnicodeError) -> tuple[str, int]:
+    if not isinstance(err, UnicodeDecodeError):
+        raise err
+    bad = err.object[err.start : err.end]
+    return bad.decode("cp1252", errors="replace"), err.end
+
+
+codecs.register_error(_CP1252_FALLBACK, _cp1252_fallback)
 
 
 def _decode_legacy(content: bytes, uri: str) -> str:

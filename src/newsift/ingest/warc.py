@@ -31,7 +31,16 @@ _WARC_MAGIC = b"WARC/1."
 _SCAN_CHUNK = 1 << 20
 _RECORD_TYPES = {"response", "resource"}
 _HTML_TYPES = ("text/html", "application/xhtml+xml")
-_READ_ERRORS = (ArchiveLoadFailed, EOFError, zlib.error, OSError, ValueError, KeyError, IndexError)
+_READ_ERRORS = (
+    ArchiveLoadFailed,
+    EOFError,
+    zlib.error,
+    OSError,
+    ValueError,
+    KeyError,
+    IndexError,
+    AttributeError,  # warcio on a response record without WARC-Target-URI
+)
 
 
 class _RecordError(Exception):

@@ -7,7 +7,7 @@ same however the articles arrived; the pass is deterministic for the same set of
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 
 from newsift.link.duplicates import DuplicateIndex, DuplicateMatch, DuplicateSettings
@@ -20,6 +20,7 @@ from newsift.model import Article, Story
 __all__ = ["Links", "link_articles"]
 
 _EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
+_MAX_CHARS = 100_000
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -53,6 +54,8 @@ def link_articles(
     """
     entities = entities or {}
     names = names or {}
+    # Linking reads at most the first _MAX_CHARS of a body: enough to tell a story, bounded in time/memory
+    articles = [replace(a, body=a.body[:_MAX_CHARS]) if len(a.body) > _MAX_CHARS else a for a in articles]
     ordered = sorted(articles, key=lambda a: (article_time(a) or _EPOCH, a.id))
     duplicates = DuplicateIndex(duplicate_settings)
     stories = StoryClusterer(story_settings)

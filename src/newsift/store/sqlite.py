@@ -128,8 +128,11 @@ class SqliteStore:
 
     def store_failures(self, run_id: str, failures: Iterable[Failure]) -> None:
         rows = [(run_id, f.item_id, f.stage, f.error_type, f.message, _now()) for f in failures]
-        with self._transaction() as conn:
-            conn.executemany("INSERT INTO failures VALUES (?, ?, ?, ?, ?, ?)", rows)
+        try:
+            with self._transaction() as conn:
+                conn.executemany("INSERT INTO failures VALUES (?, ?, ?, ?, ?, ?)", rows)
+        except sqlite3.Error as err:
+            raise StoreError(f"{self.path}: failures not stored: {err}") from err
 
     def replace_links(self, kind: str, rows: Iterable[LinkRow]) -> None:
         """Replace every link row of one kind (``story``, ``duplicate``, ``related``, ``tags``) at once."""

@@ -1,0 +1,97 @@
+"""Run the real `newsift` CLI in a child process and measure it: exit code, output, wall time, peak RSS.
+
+Peak RSS comes from the child's own rusage (``os.wait4``), so it is that process's high-water mark
+and nothing else's. Shared by tests/hostile and tests/reliability.
+"""
+
+from __future__ import annotations
+
+import os
+import resource
+import signal
+import subprocess
+import sys
+import threading
+import time
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+__all__ = ["CLI", "Finished", "limit_file_size", "run_newsift", "start_newsift"]
+
+CLI = "import sys; from newsift.cli import main; sys.exit(main(sys.argv[1:]))"
+
+
+@dataclass(frozen=True, slots=True)
+class Finished:
+    code: int  # negative: killed by that signal
+    stdout: str
+    stderr: str
+    seconds: float
+    peak_rss_mb: float
+
+    def error_lines(self) -> list[str]:
+        return [line for line in self.stderr.splitlines() if line.startswith("error ")]
+
+
+def _env(extra: Mapping[str, str] | None) -> dict[str, str]:
+    env = {k: v for k, v in os.environ.items() if not k.startswith("NEWSIFT_")}
+    env.update({"COLUMNS": "400", "NO_COLOR": "1", "PYTHONHASHSEED": "0"})
+    env.update(extra or {})
+    return env
+
+
+def start_newsift(
+    args: Sequence[str],
+    out: Path,
+    *,
+    env: Mapping[str, str] | None = None,
+    preexec: Callable[[], None] | None = None,
+) -> subprocess.Popen[bytes]:
+    """Start ``newsift ARGS`` with stdout and stderr written to ``out``.stdout/.stderr."""
+    with out.with_suffix(".stdout").open("wb") as stdout, out.with_suffix(".stderr").open("wb") as stderr:
+        return subprocess.Popen(
+            [sys.executable, "-c", CLI, *args],
+            stdout=stdout,
+            stderr=stderr,
+            env=_env(env),
+            preexec_fn=preexec,
+        )
+
+
+def run_newsift(
+    args: Sequence[str],
+    out: Path,
+    *,
+    env: Mapping[str, str] | None = None,
+    timeout_s: float = 120.0,
+    preexec: Callable[[], None] | None = None,
+) -> Finished:
+    """Run ``newsift ARGS`` to the end (killed after ``timeout_s``) and measure it."""
+    started = time.monotonic()
+    process = start_newsift(args, out, env=env, preexec=preexec)
+    timer = threading.Timer(timeout_s, lambda: os.kill(process.pid, signal.SIGKILL))
+    timer.start()
+    try:
+        _, status, usage = os.wait4(process.pid, 0)
+    finally:
+        timer.cancel()
+    process.returncode = os.waitstatus_to_exitcode(status)  # already reaped: keep Popen from waiting
+    seconds = time.monotonic() - started
+    return Finished(
+        code=process.returncode,
+        stdout=out.with_suffix(".stdout").read_text(errors="replace"),
+        stderr=out.with_suffix(".stderr").read_text(errors="replace"),
+        seconds=seconds,
+        peak_rss_mb=usage.ru_maxrss / 1024,  # Linux reports KiB
+    )
+
+
+def limit_file_size(max_bytes: int) -> Callable[[], None]:
+    """A preexec hook: files the child writes may not grow past ``max_bytes`` (EFBIG, no SIGXFSZ)."""
+
+    def apply() -> None:
+        signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
+        resource.setrlimit(resource.RLIMIT_FSIZE, (max_bytes, max_bytes))
+
+    return apply
