@@ -276,8 +276,12 @@ def extract_aspect(parse: Parse, trigger: int, future: frozenset[str], plans: fr
     lemmas = {parse.tree.tokens[v].lemma.lower() for v in above}
     if lemmas & {"expect", "likely", "poised", "due", "anticipate"}:
         return "expected"
-    if auxes & future or "to" in auxes or lemmas & plans or _going_to(parse, verb):
+    if auxes & future or lemmas & plans or _going_to(parse, verb):
         return "planned"
+    if "to" in auxes:  # 'continued to send', 'marched to protest': as the verb it completes, else planned
+        head = parse.tree.tokens[verb].head
+        governed = head != verb and parse.tree.tokens[verb].dep in ("xcomp", "advcl")
+        return extract_aspect(parse, head, future, plans) if governed else "planned"
     tag = parse.tree.tokens[verb].tag
     if (tag == "VBG" and auxes & {"be"}) or parse.tree.tokens[verb].lemma.lower() in ("continue", "remain"):
         return "ongoing"

@@ -13,7 +13,15 @@ from typing import Any
 
 from newsift.model import EventMode, PloverType
 
-__all__ = ["ClaimCues", "DefenceTriggers", "EventLexicon", "TypeTriggers", "load_claim_cues", "load_lexicon"]
+__all__ = [
+    "ClaimCues",
+    "DefenceTriggers",
+    "EventLexicon",
+    "Operator",
+    "TypeTriggers",
+    "load_claim_cues",
+    "load_lexicon",
+]
 
 
 @dataclass(frozen=True, slots=True)
@@ -26,6 +34,17 @@ class TypeTriggers:
     verbs: frozenset[str]
     nouns: frozenset[str]
     phrases: tuple[tuple[str, ...], ...]
+    needs_context: frozenset[str] = frozenset()
+    context: frozenset[str] = frozenset()
+
+
+@dataclass(frozen=True, slots=True)
+class Operator:
+    """A verb (or its noun) that retypes its object: 'lift' + 'curfew' is RETREAT."""
+
+    type: PloverType
+    verbs: frozenset[str]
+    objects: frozenset[str]
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,6 +77,13 @@ class EventLexicon:
     sectors: tuple[tuple[str, str], ...]
     actor_labels: frozenset[str]
     programme_nouns: frozenset[str]
+    operators: tuple[Operator, ...] = ()
+    not_triggers: tuple[tuple[str, ...], ...] = ()
+    commissive: frozenset[str] = frozenset()
+    anniversary: frozenset[str] = frozenset()
+    anniversary_verbs: frozenset[str] = frozenset()
+    as_speech: tuple[tuple[PloverType, PloverType], ...] = ()
+    refusal: frozenset[str] = frozenset()
 
     def sector_of(self, word: str) -> str | None:
         word = word.lower()
@@ -83,6 +109,7 @@ class ClaimCues:
     nonfactive: frozenset[str]
     counterfactual: frozenset[str]
     outlet_nouns: frozenset[str]
+    implicative: frozenset[str] = frozenset()
 
     def hint(self, hedge: str) -> str | None:
         return dict(self.hedge_hints).get(hedge)
@@ -96,7 +123,7 @@ def _phrases(raw: dict[str, Any]) -> tuple[tuple[str, ...], ...]:
     return tuple(tuple(p) for p in raw.get("phrases", ()))
 
 
-def _type_triggers(name: str, raw: dict[str, Any]) -> TypeTriggers:
+def _type_triggers(name: str, raw: dict[str, Any], context: dict[str, Any]) -> TypeTriggers:
     return TypeTriggers(
         type=PloverType(name),
         mode=EventMode(raw["mode"]),
@@ -104,6 +131,14 @@ def _type_triggers(name: str, raw: dict[str, Any]) -> TypeTriggers:
         verbs=frozenset(raw["verbs"]),
         nouns=frozenset(raw["nouns"]),
         phrases=_phrases(raw),
+        needs_context=frozenset(raw.get("needs_context", ())),
+        context=frozenset(context.get(name, ())),
+    )
+
+
+def _operator(raw: dict[str, Any]) -> Operator:
+    return Operator(
+        type=PloverType(raw["type"]), verbs=frozenset(raw["verbs"]), objects=frozenset(raw["objects"])
     )
 
 
@@ -131,7 +166,7 @@ def load_lexicon() -> EventLexicon:
     context, items = main["context"], main["items"]
     sectors = tuple((w, s) for s, words in main["sectors"].items() if s != "_doc" for w in words)
     return EventLexicon(
-        types=tuple(_type_triggers(k, v) for k, v in general["types"].items()),
+        types=tuple(_type_triggers(k, v, general["context"]) for k, v in general["types"].items()),
         defence=tuple(_defence_triggers(k, v, main["subtypes"]) for k, v in main["defence"].items()),
         statement_verbs=frozenset(general["statement"]["verbs"]),
         military=frozenset(context["military"]),
@@ -143,6 +178,15 @@ def load_lexicon() -> EventLexicon:
         sectors=sectors,
         actor_labels=frozenset(main["actor_labels"]),
         programme_nouns=frozenset(main["programme_nouns"]),
+        operators=tuple(_operator(r) for r in general["operators"]["rules"]),
+        not_triggers=_phrases(general["not_triggers"]),
+        commissive=frozenset(general["commissive"]["verbs"]),
+        anniversary=frozenset(main["anniversary"]["nouns"]),
+        anniversary_verbs=frozenset(main["anniversary"]["verbs"]),
+        as_speech=tuple(
+            (PloverType(k), PloverType(v)) for k, v in general["as_speech"].items() if k != "_doc"
+        ),
+        refusal=frozenset(general["refusal"]["verbs"]),
     )
 
 
@@ -168,4 +212,5 @@ def load_claim_cues() -> ClaimCues:
         nonfactive=frozenset(raw["nonfactive_verbs"]),
         counterfactual=frozenset(raw["counterfactual_verbs"]),
         outlet_nouns=frozenset(raw["outlet_nouns"]),
+        implicative=frozenset(raw["implicative_verbs"]),
     )

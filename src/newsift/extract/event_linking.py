@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from newsift.model import Event, make_id
+from newsift.model import Actor, Event, PloverType, make_id
 
 __all__ = ["EventCluster", "link_events"]
 
@@ -31,32 +31,31 @@ class EventCluster:
 def link_events(events: Iterable[Event]) -> tuple[EventCluster, ...]:
     """Group events that report the same happening.
 
-    Two events link when type and subtype match, their actor codes agree (equal, or one side has
-    none) and item, value and year do not contradict each other. Linking is transitive.
+    Two events are compatible when type and subtype match, their source and target codes agree role
+    by role (equal, or one side a subset; a swapped direction is another happening) and item, value
+    and year do not contradict each other. An event joins a cluster only when it is compatible with
+    every member (complete linkage), so two different deals are never chained together through a
+    vague third mention. The result does not depend on the input order.
 
     Returns:
-        Clusters in order of their first event; the cluster id is derived from its members' ids.
+        Clusters in text order of their first event (by article id, sentence, offset); the cluster id
+        is derived from its members' ids.
     """
-    pending = list(events)
-    parent = list(range(len(pending)))
-
-    def find(k: int) -> int:
-        while parent[k] != k:
-            parent[k] = parent[parent[k]]
-            k = parent[k]
-        return k
-
-    for i, a in enumerate(pending):
-        for j in range(i):
-            if find(i) != find(j) and _same_happening(a, pending[j]):
-                parent[find(i)] = find(j)
-    groups: dict[int, list[Event]] = {}
-    for k, event in enumerate(pending):
-        groups.setdefault(find(k), []).append(event)
+    clusters: list[list[Event]] = []
+    for event in sorted(events, key=_order):
+        home = next((c for c in clusters if all(_same_happening(event, other) for other in c)), None)
+        if home is None:
+            clusters.append([event])
+        else:
+            home.append(event)
     return tuple(
         EventCluster(id=make_id("event-cluster", *sorted(e.id for e in members)), events=tuple(members))
-        for members in groups.values()
+        for members in clusters
     )
+
+
+def _order(event: Event) -> tuple[str, int, int, str]:
+    return event.evidence.article_id, event.evidence.sentence, event.evidence.start, event.id
 
 
 def _same_happening(a: Event, b: Event) -> bool:
@@ -66,7 +65,27 @@ def _same_happening(a: Event, b: Event) -> bool:
         return False
     if a.subtype is None and not (_codes(a) and _codes(b)):
         return False
-    return _codes_agree(a, b) and _items_agree(a.item, b.item) and _values_agree(a, b) and _years_agree(a, b)
+    return (
+        _codes_agree(a, b)
+        and _roles_agree(a, b)
+        and _items_agree(a.item, b.item)
+        and _values_agree(a, b)
+        and _years_agree(a, b)
+    )
+
+
+def _role_codes(actors: tuple[Actor, ...]) -> frozenset[str]:
+    return frozenset(x.code for x in actors if x.code)
+
+
+def _roles_agree(a: Event, b: Event) -> bool:
+    """Source with source and target with target: 'A sells to B' is not 'B sells to A'."""
+    for role in ("source", "target"):
+        codes_a, codes_b = _role_codes(getattr(a, role)), _role_codes(getattr(b, role))
+        if codes_a and codes_b and not (codes_a <= codes_b or codes_b <= codes_a):
+            return False
+    crossed = _role_codes(a.source) & _role_codes(b.target) or _role_codes(a.target) & _role_codes(b.source)
+    return not (crossed and a.type != PloverType.COOPERATE)
 
 
 def _codes(event: Event) -> frozenset[str]:

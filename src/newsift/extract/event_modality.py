@@ -56,6 +56,7 @@ class _Scan:
     future: bool = False
     hedges: list[str] | None = None
     cue: tuple[int, ClaimStatus] | None = None
+    cue_negated: bool = False
 
 
 def detect_modality(parse: Parse, predicate: int, cues: ClaimCues | None = None) -> Modality:
@@ -73,18 +74,25 @@ def detect_modality(parse: Parse, predicate: int, cues: ClaimCues | None = None)
                 _collect_hedges(parse, node, cues, scan)
                 if _is_noun_cue(parse, node):
                     _upgrade(parse, chain[position + 1 :][:2], cues, scan)
+                scan.cue_negated = _is_negated_cue(parse, scan.cue[0], cues)
                 break
         if local:
             _scan_local(parse, node, cues, scan)
-        _collect_hedges(parse, node, cues, scan)
+            _collect_hedges(parse, node, cues, scan)  # a hedge scopes over its own clause only
         dep = parse.tree.tokens[node].dep
-        if dep in ("ccomp", "advcl", "relcl", "csubj", "parataxis"):
+        if dep in ("ccomp", "advcl", "relcl", "csubj", "parataxis") or _own_clause(parse, node):
             local = False
         if dep in _ADJUNCT_DEPS:
             governed = False
     if scan.cue is None:
         scan.cue = _according_to(parse, predicate)
     return _decide(parse, predicate, scan, cues)
+
+
+def _own_clause(parse: Parse, node: int) -> bool:
+    """A conjoined clause with its own subject ('I don't call, and then you write') keeps its own polarity."""
+    tree = parse.tree
+    return tree.tokens[node].dep == "conj" and bool(tree.kids(node, "nsubj", "nsubjpass", "expl"))
 
 
 def _upgrade(parse: Parse, above: list[int], cues: ClaimCues, scan: _Scan) -> None:
@@ -95,6 +103,18 @@ def _upgrade(parse: Parse, above: list[int], cues: ClaimCues, scan: _Scan) -> No
             scan.cue = (node, found)
             _collect_hedges(parse, node, cues, scan)
             return
+
+
+def _is_negated_cue(parse: Parse, node: int, cues: ClaimCues) -> bool:
+    """'has not confirmed', 'never denied', 'declined to confirm': the cue itself is withheld."""
+    tree = parse.tree
+    for child in tree.children[node]:
+        if tree.tokens[child].dep == "neg" or (
+            parse.lemma(child) in cues.negators and tree.tokens[child].dep in ("advmod", "preconj")
+        ):
+            return True
+    token = tree.tokens[node]
+    return token.dep == "xcomp" and parse.lemma(token.head) in cues.counterfactual
 
 
 def _is_noun_cue(parse: Parse, node: int) -> bool:
@@ -143,8 +163,18 @@ def _scan_local(parse: Parse, node: int, cues: ClaimCues, scan: _Scan) -> None:
     token = tree.tokens[node]
     if token.dep == "xcomp" and parse.lemma(token.head) in cues.plan_verbs | cues.nonfactive:
         scan.future = True  # 'wants to buy', 'plans to sign': not (yet) happened
+    elif _bare_infinitive(parse, node, cues):
+        scan.future = True  # 'what to do', 'a plan to buy': only implicatives ('managed to') entail it
     if token.dep == "ROOT" and token.tag == "VB" and not tree.kids(node, "nsubj", "nsubjpass", "aux", "expl"):
         scan.hypothetical = True  # an imperative: 'Call them today'
+
+
+def _bare_infinitive(parse: Parse, node: int, cues: ClaimCues) -> bool:
+    tree = parse.tree
+    if not any(parse.lemma(a) == "to" for a in tree.kids(node, "aux")):
+        return False
+    head = tree.tokens[node].head
+    return head == node or parse.lemma(head) not in cues.implicative
 
 
 def _has_no_determiner(parse: Parse, noun: int, cues: ClaimCues) -> bool:
@@ -178,6 +208,8 @@ def _decide(parse: Parse, predicate: int, scan: _Scan, cues: ClaimCues) -> Modal
         cue_token, status = scan.cue
         cue = _cue_text(parse, cue_token, hedges)
         holders = _holders(parse, cue_token)
+        if scan.cue_negated:  # a withheld confirmation or denial leaves the claim unconfirmed
+            status, cue = ClaimStatus.SPECULATED, f"not {cue}"
     hinted = [cues.hint(h) for h in hedges]
     if status in (ClaimStatus.ASSERTED, ClaimStatus.ATTRIBUTED):
         for hint in ("alleged", "speculated", "attributed"):
@@ -226,5 +258,11 @@ def _holders(parse: Parse, cue_token: int) -> tuple[int, ...]:
 
 
 def _is_question(parse: Parse, predicate: int) -> bool:
-    tokens = parse.sentence_tokens(parse.tree.tokens[predicate].sentence)
-    return bool(tokens) and parse.text(tokens[-1]) == "?"
+    """A yes/no question about the predicate itself ('Did Turkey deliver the drones?'): its verb is the
+    root and an auxiliary opens the sentence. Wh-questions ('How did they pay?') presuppose the event."""
+    tree = parse.tree
+    tokens = parse.sentence_tokens(tree.tokens[predicate].sentence)
+    if not tokens or parse.text(tokens[-1]) != "?" or tree.tokens[predicate].dep != "ROOT":
+        return False
+    first = tokens[0]
+    return tree.tokens[first].pos == "AUX" and tree.tokens[first].head == predicate

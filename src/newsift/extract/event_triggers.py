@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from newsift.extract.event_attributes import item_heads, item_phrase, tree_distance
-from newsift.extract.event_lexicon import DefenceTriggers, EventLexicon, TypeTriggers
+from newsift.extract.event_lexicon import DefenceTriggers, EventLexicon, Operator, TypeTriggers
 from newsift.extract.event_parse import Parse
 from newsift.model import EntityKind, EventMode, PloverType
 
@@ -17,6 +17,10 @@ __all__ = ["Trigger", "find_triggers", "product_tokens"]
 
 _NAME_LABELS = frozenset({"ORG", "PERSON", "WORK_OF_ART", "LAW", "FAC", "EVENT", "PRODUCT"})
 _SALE_WORDS = frozenset({"export", "sale", "deal", "transfer", "shipment", "delivery", "supply", "import"})
+_TIME_LABELS = frozenset({"DATE", "TIME"})
+_OBJECT_DEPS = frozenset({"dobj", "nsubjpass", "attr"})
+# 'what it called its involvement', 'calling it groundless': naming, not a phone call or a request.
+_NAMING_DEPS = frozenset({"oprd", "xcomp", "ccomp"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,8 +52,10 @@ def find_triggers(parse: Parse, tokens: Sequence[int], lexicon: EventLexicon) ->
     """All triggers of one sentence: defence subtypes first, then general PLOVER types."""
     products = product_tokens(parse, tokens)
     in_items = _item_tokens(parse, tokens, lexicon, products) | _name_tokens(parse, tokens)
-    found: list[Trigger] = []
-    used: set[int] = set()
+    not_events = _not_event_tokens(parse, tokens, lexicon)
+    in_items |= not_events
+    found = _operator_triggers(parse, tokens, lexicon, not_events)
+    used: set[int] = {i for t in found for i in t.tokens}
     reserved = _valid_defence_words(parse, tokens, lexicon, in_items, products)
     for phrases_only in (True, False):
         for spec in lexicon.defence:
@@ -60,10 +66,102 @@ def find_triggers(parse: Parse, tokens: Sequence[int], lexicon: EventLexicon) ->
                     used.update(match)
         for general in lexicon.types:
             for match in _matches(parse, tokens, general, in_items, phrases_only=phrases_only):
-                if not used.intersection(match) and not (phrases_only and reserved.intersection(match)):
-                    found.append(_general_trigger(match, general))
+                if used.intersection(match) or (phrases_only and reserved.intersection(match)):
+                    continue
+                if _general_ok(parse, match[0], general):
+                    found.append(_general_trigger(parse, match, general, lexicon))
                     used.update(match)
     return sorted(found, key=lambda t: t.head)
+
+
+def _general_ok(parse: Parse, head: int, spec: TypeTriggers) -> bool:
+    """Ambiguous general triggers ('march', 'rally') need a word of their type in their clause."""
+    if parse.lemma(head) in spec.needs_context:
+        return _words_near(parse, head, spec.context, clause=True)
+    return not _is_naming(parse, head)
+
+
+def _is_naming(parse: Parse, head: int) -> bool:
+    tree = parse.tree
+    return parse.lemma(head) == "call" and any(
+        tree.tokens[k].dep in _NAMING_DEPS for k in tree.children[head]
+    )
+
+
+def _not_event_tokens(parse: Parse, tokens: Sequence[int], lexicon: EventLexicon) -> set[int]:
+    """Dates ('in March'), fixed expressions ('press release') and anniversaries name no event."""
+    blocked = set()
+    for i in tokens:
+        mention = parse.mention_at(i)
+        if mention is not None and mention.label in _TIME_LABELS:
+            blocked.add(i)
+    for phrase in lexicon.not_triggers:
+        for match in _phrase_matches(parse, tokens, phrase):
+            blocked.update(match)
+    return blocked | _anniversary_tokens(parse, tokens, lexicon)
+
+
+def _anniversary_tokens(parse: Parse, tokens: Sequence[int], lexicon: EventLexicon) -> set[int]:
+    """'25 years of the partnership', 'the anniversary of the treaty' and the subject that marks them."""
+    tree, blocked = parse.tree, set[int]()
+    for i in tokens:
+        if parse.lemma(i) not in lexicon.anniversary or tree.tokens[i].pos != "NOUN":
+            continue
+        numbered = parse.lemma(i) != "year" or any(
+            tree.tokens[k].dep == "nummod" or tree.tokens[k].pos == "NUM" for k in tree.children[i]
+        )
+        if not numbered:
+            continue
+        for prep in tree.kids(i, "prep"):
+            if parse.lemma(prep) == "of":
+                blocked.update(range(tree.left[prep], tree.right[prep] + 1))
+        verb = tree.tokens[i].head
+        if tree.tokens[i].dep in _OBJECT_DEPS and parse.lemma(verb) in lexicon.anniversary_verbs:
+            for subject in tree.kids(verb, "nsubj"):
+                blocked.update(range(tree.left[subject], tree.right[subject] + 1))
+    return blocked
+
+
+def _operator_triggers(
+    parse: Parse, tokens: Sequence[int], lexicon: EventLexicon, blocked: set[int]
+) -> list[Trigger]:
+    """'lifted the curfew' (RETREAT), 'cancelled the visit' (SANCTION): the operator and its object."""
+    found, used = [], set(blocked)
+    for i in tokens:
+        if i in used:
+            continue
+        for rule in lexicon.operators:
+            obj = _operator_object(parse, i, rule)
+            if obj is not None and obj not in used:
+                mode = _mode_of(lexicon, rule.type)
+                found.append(Trigger(head=i, tokens=(i, obj), type=rule.type, mode=mode, priority=6))
+                used.update((i, obj))
+                break
+    return found
+
+
+def _operator_object(parse: Parse, i: int, rule: Operator) -> int | None:
+    tree, lemma = parse.tree, parse.lemma(i)
+    particles = [parse.lemma(k) for k in tree.kids(i, "prt", "prep", "advmod")]
+    if not ({lemma} | {f"{lemma} {p}" for p in particles}) & rule.verbs:
+        return None
+    if tree.tokens[i].pos == "VERB":
+        objects = [k for k in tree.children[i] if tree.tokens[k].dep in _OBJECT_DEPS]
+        objects = objects or tree.kids(i, "nsubj")  # intransitive: 'peacekeepers arrived', 'ties deepened'
+    elif tree.tokens[i].pos == "NOUN":
+        objects = [o for p in tree.kids(i, "prep") if parse.lemma(p) == "of" for o in tree.kids(p, "pobj")]
+    else:
+        return None
+    for obj in objects:
+        members = [o for p in tree.kids(obj, "prep") if parse.lemma(p) == "of" for o in tree.kids(p, "pobj")]
+        words = [obj, *tree.kids(obj, "compound", "amod"), *members]  # 'a mission of observers'
+        if any(parse.lemma(w) in rule.objects for w in words):
+            return obj
+    return None
+
+
+def _mode_of(lexicon: EventLexicon, type_: PloverType) -> EventMode:
+    return next((t.mode for t in lexicon.types if t.type == type_), EventMode.OTHER)
 
 
 def _valid_defence_words(
@@ -91,8 +189,18 @@ def _defence_trigger(match: tuple[int, ...], spec: DefenceTriggers) -> Trigger:
     )
 
 
-def _general_trigger(match: tuple[int, ...], spec: TypeTriggers) -> Trigger:
-    return Trigger(head=match[0], tokens=match, type=spec.type, mode=spec.mode, priority=spec.priority)
+def _general_trigger(
+    parse: Parse, match: tuple[int, ...], spec: TypeTriggers, lexicon: EventLexicon
+) -> Trigger:
+    type_ = spec.type
+    speech = dict(lexicon.as_speech).get(type_)
+    if (
+        speech is not None
+        and parse.tree.tokens[match[0]].pos == "VERB"
+        and parse.tree.kids(match[0], "ccomp")
+    ):
+        type_ = speech  # 'a rights group protested that ...' is a complaint, not a demonstration
+    return Trigger(head=match[0], tokens=match, type=type_, mode=spec.mode, priority=spec.priority)
 
 
 def _name_tokens(parse: Parse, tokens: Sequence[int]) -> set[int]:

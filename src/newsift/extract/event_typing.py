@@ -31,7 +31,19 @@ def classify_sentence(annotated: AnnotatedArticle, index: int) -> Event | None:
         depth = len(parse.tree.ancestors(head))
         return depth, event.type == PloverType.STATEMENT, -_priority(lexicon, event.type)
 
-    return _typed_by_modality(parse, min(events, key=rank), cues)
+    return _typed_by_modality(parse, _complement(parse, min(events, key=rank), events), cues)
+
+
+def _complement(parse: Parse, main: Event, events: list[Event]) -> Event:
+    """'vowed to attack': a commissive verb is typed by what it commits to (THREATEN, not AGREE)."""
+    tree, head = parse.tree, parse.tree.token_at(main.evidence.start)
+    if main.type != PloverType.AGREE or parse.lemma(head) not in load_lexicon().commissive:
+        return main  # 'threatened to deliver blows' stays a threat
+    for event in events:
+        token = tree.tokens[tree.token_at(event.evidence.start)]
+        if token.dep == "xcomp" and token.head == head and event.type != PloverType.STATEMENT:
+            return event
+    return main
 
 
 _PROMISABLE = frozenset(
@@ -49,13 +61,41 @@ def _typed_by_modality(parse: Parse, event: Event, cues: ClaimCues) -> Event:
     modality = detect_modality(parse, head, cues)
     if modality.modal in ("must", "should") or "must" in _aux_lemmas(parse, head):
         return replace(event, type=PloverType.REQUEST)
-    if event.aspect not in ("planned", "expected") and not modality.future and modality.modal != "would":
+    if _refused(parse, head) and event.type in _PROMISABLE | {PloverType.AGREE, PloverType.CONSULT}:
+        return replace(event, type=PloverType.REJECT)
+    conditional = modality.hypothetical and modality.modal is not None  # 'may halt talks if ...'
+    if event.aspect != "expected" and not conditional and not _committed(parse, head, cues):
         return event
     if event.type in _PROMISABLE:
         return replace(event, type=PloverType.AGREE)
     if event.type in _THREATENABLE:
         return replace(event, type=PloverType.THREATEN)
     return event
+
+
+def _committed(parse: Parse, head: int, cues: ClaimCues) -> bool:
+    """Said to be done later: 'will/would X', 'is going to X', or X under a commissive verb
+    ('vowed to X', 'threatened to X'), following xcomp links only ('tried to X' is the act itself)."""
+    tree, commissive = parse.tree, load_lexicon().commissive
+    node = next((n for n in [head, *tree.ancestors(head)][:3] if tree.tokens[n].pos in ("VERB", "AUX")), None)
+    for _ in range(3):
+        if node is None:
+            return False
+        auxes = {parse.lemma(a) for a in tree.kids(node, "aux")}
+        if auxes & (cues.future_aux | {"would"}):
+            return True
+        if not (tree.tokens[node].dep == "xcomp" or (tree.tokens[node].dep == "advcl" and "to" in auxes)):
+            return False
+        node = tree.tokens[node].head
+        if parse.lemma(node) in commissive or (parse.lemma(node) == "go" and tree.tokens[node].tag == "VBG"):
+            return True
+    return False
+
+
+def _refused(parse: Parse, head: int) -> bool:
+    """'failed to reach agreement', 'refused to meet': the trigger completes a refusal verb."""
+    token = parse.tree.tokens[head]
+    return token.dep == "xcomp" and parse.lemma(token.head) in load_lexicon().refusal
 
 
 def _aux_lemmas(parse: Parse, head: int) -> set[str]:
