@@ -121,3 +121,53 @@ def test_relink_cli_verbs_read_the_links(linked: tuple[SqliteStore, dict[str, st
     assert all(r["id"] != first and r["reasons"] for r in related)
     missing = runner.invoke(app, ["--db", db, "tags", "ffffffffffff"])
     assert missing.exit_code == 1 and "no article" in missing.stderr
+
+
+def _event_page(n: int) -> tuple[object, list[object], dict[str, object]]:
+    from newsift.model import (
+        Actor,
+        Analysis,
+        AnnotatedArticle,
+        Article,
+        ContentType,
+        Event,
+        EventMode,
+        Evidence,
+        PloverType,
+        Position,
+        RawDocument,
+    )
+
+    when = datetime(2024, 5, 1, tzinfo=UTC)
+    body = f"Report {n}: Poland signed for 180 K2 tanks from South Korea in 2022."
+    raw = RawDocument(uri=f"p{n}.txt", content=body.encode(), content_type=ContentType.TEXT, fetched_at=when)
+    article = Article(id=f"a{n}", page_id=raw.id, position=Position.MAIN, index=0, title=f"T{n}", body=body)
+    start = article.text.index(body)
+    evidence = Evidence(article_id=article.id, sentence=1, start=start, end=start + len(body), text=body)
+    event = Event(
+        id=f"e{n}",
+        type=PloverType.AID,
+        mode=EventMode.MILITARY,
+        evidence=evidence,
+        subtype="arms_transfer",
+        source=(Actor(text="South Korea", code="KOR"),),
+        target=(Actor(text="Poland", code="POL"),),
+        item="K2",
+        quantity=180,
+        year=2022,
+    )
+    analysis = Analysis(annotated=AnnotatedArticle(article=article), events=(event,))
+    return raw, [article], {article.id: analysis}
+
+
+def test_relink_reports_of_one_happening_are_one_event(tmp_path: Path) -> None:
+    from newsift.relink import load_happenings
+
+    store = SqliteStore(tmp_path / "news.db")
+    for n in (1, 2):
+        raw, articles, analyses = _event_page(n)
+        store.store_batch([(raw, articles)], analyses)  # type: ignore[list-item, arg-type]
+    relink_store(store)
+    assert load_happenings(store) == {"e1": ["e1", "e2"], "e2": ["e1", "e2"]}
+    rows = json.loads(CliRunner().invoke(app, ["--db", store.path, "events", "--distinct", "--json"]).stdout)
+    assert len(rows) == 1 and rows[0]["happening"]["reports"] == 2

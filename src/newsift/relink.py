@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterator
+from dataclasses import dataclass
 
 from newsift import codec
 from newsift.link.build import Links, link_articles
@@ -16,8 +17,10 @@ from newsift.model import Article, Story
 from newsift.store import LinkRow, Store
 
 __all__ = [
+    "Happening",
     "all_articles",
     "load_duplicates",
+    "load_happenings",
     "load_related",
     "load_stories",
     "load_tags",
@@ -25,6 +28,15 @@ __all__ = [
 ]
 
 _PAGE = 500
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Happening:
+    """One happening: the event mentions (in one or many articles) that report it."""
+
+    id: str
+    event_ids: tuple[str, ...]
+    article_ids: tuple[str, ...]
 
 
 def all_articles(store: Store) -> Iterator[Article]:
@@ -63,11 +75,35 @@ def relink_store(store: Store) -> Links:
             for i, r in enumerate(rows)
         ),
     )
+    store.replace_links("happening", _happenings(store))
     store.replace_links(
         "tags",
         (LinkRow(key=a, article_id=a, record=_json(list(tags))) for a, tags in links.tags.items()),
     )
     return links
+
+
+def _happenings(store: Store) -> list[LinkRow]:
+    """Event mentions across articles that report one happening (same type, actors, compatible facts)."""
+    from newsift.extract.event_linking import link_events
+
+    rows: list[LinkRow] = []
+    for cluster in link_events(tuple(store.query_events())):
+        record = Happening(
+            id=cluster.id, event_ids=tuple(e.id for e in cluster.events), article_ids=cluster.article_ids
+        )
+        rows.extend(
+            LinkRow(key=e.id, article_id=e.evidence.article_id, record=_json(record)) for e in cluster.events
+        )
+    return rows
+
+
+def load_happenings(store: Store) -> dict[str, list[str]]:
+    """Event id -> the ids of every event mention of the same happening (itself included)."""
+    found: dict[str, list[str]] = {}
+    for row in store.query_links("happening"):
+        found[row.key] = list(codec.decode(row.record, Happening, source="links").event_ids)
+    return found
 
 
 def load_stories(store: Store) -> list[Story]:

@@ -116,10 +116,25 @@ def events(
     type_: Annotated[str | None, typer.Option("--type", help="PLOVER type, e.g. AID.")] = None,
     subtype: Annotated[str | None, typer.Option(help="Defence subtype, e.g. arms_transfer.")] = None,
     actor: Annotated[str | None, typer.Option(help="Actor country code or entity id.")] = None,
+    distinct: Annotated[
+        bool, typer.Option("--distinct", help="One row per happening, however many reports mention it.")
+    ] = False,
     json_out: JsonFlag = False,
 ) -> None:
-    """Events between actors, with attributes, status and evidence."""
-    rows = [render_event_json(e) for e in _store().query_events(type_=type_, subtype=subtype, actor=actor)]
+    """Events between actors, with attributes, status and evidence; each says how many reports share it."""
+    from newsift.relink import load_happenings
+
+    store = _store()
+    happenings = load_happenings(store)
+    rows, seen = [], set()
+    for event in store.query_events(type_=type_, subtype=subtype, actor=actor):
+        same = happenings.get(event.id, [event.id])
+        if distinct and same[0] in seen:
+            continue
+        seen.add(same[0])
+        row = render_event_json(event)
+        row["happening"] = {"first_event_id": same[0], "reports": len(same)}
+        rows.append(row)
     if json_out:
         print_json(rows)
         return
