@@ -1,0 +1,126 @@
+"""Article-body extraction: newsift's HTML cleaner against plain trafilatura, in one run.
+
+Usage: python bench/extraction.py [--data DIR]
+DIR holds one ``ground-truth*.json`` ({page_id: {"articleBody", "url"}}) and ``html/<page_id>.html.gz``.
+Scoring (the benchmark's own): word 4-gram multisets per page; per-page precision and recall with
+shared shingles as true positives; precision averaged over pages with output, recall over all pages;
+F1 is the harmonic mean of the two averages. Prints a summary, then ONE JSON object as the last line.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import re
+import sys
+import time
+from collections import Counter
+from collections.abc import Callable
+from datetime import UTC, datetime
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+DEFAULT_DATA = REPO / ".." / "shared" / "benchdata" / "extraction" / "dev"
+_WORD = re.compile(r"\w+")
+WHEN = datetime(2026, 1, 1, tzinfo=UTC)
+
+
+def shingles(text: str, n: int = 4) -> Counter[tuple[str, ...]]:
+    words = _WORD.findall(text)
+    if len(words) < n:
+        return Counter([tuple(words)]) if words else Counter()
+    return Counter(tuple(words[i : i + n]) for i in range(len(words) - n + 1))
+
+
+def page_scores(predicted: str, truth: str) -> tuple[float | None, float]:
+    """(precision or None when nothing predicted, recall) of one page."""
+    pred, gold = shingles(predicted), shingles(truth)
+    tp = sum((pred & gold).values())
+    fp = sum(pred.values()) - tp
+    fn = sum(gold.values()) - tp
+    precision = tp / (tp + fp) if tp + fp else None
+    recall = tp / (tp + fn) if tp + fn else 1.0
+    return precision, recall
+
+
+def newsift_body(html: str, url: str) -> str:
+    from newsift.clean.html import extract_html_article
+    from newsift.errors import InputError
+
+    try:
+        article = extract_html_article(html, page_id="bench", uri=url, url=url, fetched_at=WHEN)
+    except InputError:
+        return ""
+    return article.body if article else ""
+
+
+def trafilatura_body(html: str, url: str) -> str:
+    import trafilatura
+
+    return trafilatura.extract(html, url=url, include_comments=False) or ""
+
+
+def score(
+    pages: list[tuple[str, str, str]], extract: Callable[[str, str], str]
+) -> tuple[dict[str, float], float]:
+    precisions, recalls = [], []
+    started = time.perf_counter()
+    for html, url, truth in pages:
+        precision, recall = page_scores(extract(html, url), truth)
+        if precision is not None:
+            precisions.append(precision)
+        recalls.append(recall)
+    seconds = time.perf_counter() - started
+    p = sum(precisions) / len(precisions) if precisions else 0.0
+    r = sum(recalls) / len(recalls) if recalls else 0.0
+    f1 = 2 * p * r / (p + r) if p + r else 0.0
+    return {"precision": round(p, 4), "recall": round(r, 4), "f1": round(f1, 4)}, seconds
+
+
+def load(folder: Path) -> list[tuple[str, str, str]]:
+    truth_files = sorted(folder.glob("ground-truth*.json"))
+    if not truth_files:
+        raise FileNotFoundError(f"no ground-truth*.json in {folder}")
+    truth = json.loads(truth_files[0].read_text(encoding="utf-8"))
+    pages = []
+    for page_id, item in sorted(truth.items()):
+        path = folder / "html" / f"{page_id}.html.gz"
+        if path.exists():
+            html = gzip.decompress(path.read_bytes()).decode("utf-8", errors="replace")
+            pages.append((html, item.get("url") or "", item["articleBody"]))
+    return pages
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
+    args = parser.parse_args()
+    if not args.data.is_dir():
+        print(
+            f"benchmark data not found: {args.data} (it lives in ../shared/benchdata/extraction)",
+            file=sys.stderr,
+        )
+        return 2
+    pages = load(args.data)
+    ours, seconds = score(pages, newsift_body)
+    theirs, _ = score(pages, trafilatura_body)
+    print(f"{len(pages)} pages from {args.data}")
+    for name, result in (("newsift", ours), ("trafilatura", theirs)):
+        print(f"  {name:12} P {result['precision']:.3f}  R {result['recall']:.3f}  F1 {result['f1']:.3f}")
+    print(f"  newsift {len(pages) / seconds:.1f} pages/s")
+    print(
+        json.dumps(
+            {
+                "newsift": ours,
+                "trafilatura": theirs,
+                "pages": len(pages),
+                "pages_per_s": round(len(pages) / seconds, 1),
+            }
+        )
+    )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
