@@ -1,0 +1,166 @@
+"""JSON routes under /api: the same data functions as the pages. Reads are open; writes need a token."""
+
+from __future__ import annotations
+
+import re
+import tempfile
+from pathlib import Path
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Depends, File, Form, Query, Request, UploadFile
+from fastapi.concurrency import run_in_threadpool
+from fastapi.responses import JSONResponse
+
+from newsift import codec
+from newsift.web.comments import create_comment, delete_comment, query_comments
+from newsift.web.data import (
+    query_article_list,
+    query_article_page,
+    query_search,
+    query_stories,
+    require_article,
+)
+from newsift.web.errors import HttpError
+from newsift.web.graph import query_dyad, query_entity_list, query_entity_page
+from newsift.web.guards import db_of, require_token_user
+from newsift.web.queries import SearchFilters
+
+__all__ = ["article_filters", "router"]
+
+router = APIRouter(prefix="/api", tags=["api"])
+
+Limit = Annotated[int, Query(ge=1, le=500, description="Most items to return.")]
+Offset = Annotated[int, Query(ge=0, description="Items to skip.")]
+_UPLOAD_NAME = re.compile(r"[^A-Za-z0-9._-]+")
+_CHUNK = 1 << 16
+_DATE = r"^(\d{4}(-\d{2}){0,2}([T ][0-9:.+Z-]{0,20})?)?$"  # empty: no filter (an empty form field)
+
+
+def article_filters(
+    q: Annotated[str | None, Query(max_length=500, description="Words to find (never FTS syntax).")] = None,
+    outlet: Annotated[str | None, Query(max_length=200, description="Outlet id, e.g. theprint.")] = None,
+    since: Annotated[str | None, Query(pattern=_DATE, description="Earliest date (ISO 8601).")] = None,
+    until: Annotated[str | None, Query(pattern=_DATE, description="Latest date or date prefix.")] = None,
+    entity: Annotated[str | None, Query(max_length=200, description="Entity id mentioned.")] = None,
+    event_type: Annotated[str | None, Query(max_length=60, description="PLOVER type or subtype.")] = None,
+    claim_status: Annotated[str | None, Query(max_length=20, description="A claim status present.")] = None,
+) -> SearchFilters:
+    """Search words and filters shared by article lists and search."""
+    return SearchFilters(
+        q=q, outlet=outlet, since=since, until=until, entity=entity,
+        event_type=event_type, claim_status=claim_status,
+    )  # fmt: skip
+
+
+Filters = Annotated[SearchFilters, Depends(article_filters)]
+
+
+@router.get("/articles", summary="List articles (newest first) with paging and filters")
+def list_articles(
+    request: Request, filters: Filters, limit: Limit = 50, offset: Offset = 0
+) -> dict[str, Any]:
+    return query_article_list(db_of(request), filters, limit=limit, offset=offset)
+
+
+@router.get("/articles/{article_id}", summary="One article with entities, quotes, events, claims")
+def get_article(request: Request, article_id: str) -> dict[str, Any]:
+    return query_article_page(db_of(request), article_id)
+
+
+@router.get("/search", summary="Full-text search with filters")
+def search(request: Request, filters: Filters, limit: Limit = 20, offset: Offset = 0) -> dict[str, Any]:
+    return query_search(db_of(request), filters, limit=limit, offset=offset)
+
+
+@router.get("/entities", summary="Entities by mention count")
+def list_entities(
+    request: Request,
+    kind: Annotated[str | None, Query(max_length=40)] = None,
+    limit: Limit = 100,
+    offset: Offset = 0,
+) -> dict[str, Any]:
+    return query_entity_list(db_of(request), kind=kind, limit=limit, offset=offset)
+
+
+@router.get("/entities/{entity_id}", summary="One entity: mentions over time, events, quotes")
+def get_entity(request: Request, entity_id: str) -> dict[str, Any]:
+    return query_entity_page(db_of(request), entity_id)
+
+
+@router.get("/dyads/{first}/{second}", summary="Two actors: events over time, claims roll-up, quotes")
+def get_dyad(request: Request, first: str, second: str) -> dict[str, Any]:
+    return query_dyad(db_of(request), first, second)
+
+
+@router.get("/stories", summary="Stories (clusters of articles), largest first")
+def list_stories(request: Request, limit: Limit = 50, offset: Offset = 0) -> dict[str, Any]:
+    return query_stories(db_of(request), limit=limit, offset=offset)
+
+
+@router.get("/articles/{article_id}/comments", summary="An article's comments, oldest first")
+def list_comments(request: Request, article_id: str) -> dict[str, Any]:
+    article = require_article(db_of(request), article_id)
+    return {"items": query_comments(db_of(request).conn(), article.id)}
+
+
+@router.post("/articles/{article_id}/comments", status_code=201, summary="Comment on an article (token)")
+def post_comment(
+    request: Request,
+    article_id: str,
+    body: Annotated[str, Form(max_length=5000)],
+    claim_id: Annotated[str | None, Form(max_length=64)] = None,
+) -> dict[str, Any]:
+    user = require_token_user(request)
+    article = require_article(db_of(request), article_id)
+    return create_comment(db_of(request).conn(), article.id, user, body, claim_id)
+
+
+@router.delete("/comments/{comment_id}", summary="Delete one of your comments (token)")
+def remove_comment(request: Request, comment_id: str) -> dict[str, Any]:
+    user = require_token_user(request)
+    return {"deleted": comment_id, "article_id": delete_comment(db_of(request).conn(), comment_id, user)}
+
+
+@router.post("/ingest", summary="Ingest an uploaded file or a public http(s) URL (token)")
+async def ingest(
+    request: Request,
+    file: Annotated[UploadFile | None, File(description="A page: text, HTML, feed, JSONL or WARC.")] = None,
+    url: Annotated[str | None, Form(max_length=2000, description="An http(s) URL to fetch.")] = None,
+) -> JSONResponse:
+    user = await run_in_threadpool(require_token_user, request)
+    if (file is None) == (not url):
+        raise HttpError(422, "invalid_request", "send exactly one of: file, url")
+    if url and not url.lower().startswith(("http://", "https://")):
+        raise HttpError(422, "invalid_url", "only http and https URLs can be ingested")
+    with tempfile.TemporaryDirectory(prefix="newsift-upload-") as folder:
+        item = url or str(await _save_upload(request, file, Path(folder)))  # type: ignore[arg-type]
+        report = await run_in_threadpool(_run_ingest, request, item)
+    data = {"user": user, "report": codec.to_builtins(report)}
+    if report.failures and not report.n_articles and not report.n_unchanged:
+        message = "; ".join(f.message for f in report.failures)
+        error = {"status": 422, "code": "ingest_failed", "message": message, "details": data["report"]}
+        return JSONResponse({"error": error}, status_code=422)
+    return JSONResponse(data, status_code=201 if report.n_stored else 200)
+
+
+async def _save_upload(request: Request, upload: UploadFile, folder: Path) -> Path:
+    """Write the upload under ``folder`` with a sanitised name, refusing more than the size limit."""
+    limit = request.app.state.settings.ingest.max_input_bytes
+    name = _UPLOAD_NAME.sub("_", Path(upload.filename or "upload").name).strip("._")[:80] or "upload"
+    path = folder / name
+    size = 0
+    with path.open("wb") as out:
+        while chunk := await upload.read(_CHUNK):
+            size += len(chunk)
+            if size > limit:
+                raise HttpError(413, "too_large", f"upload larger than {limit} bytes")
+            out.write(chunk)
+    return path
+
+
+def _run_ingest(request: Request, item: str) -> Any:
+    from newsift.runner import run_ingest
+
+    db = db_of(request)
+    with db.write_lock:
+        return run_ingest([item], db.store(), request.app.state.settings)

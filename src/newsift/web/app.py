@@ -1,0 +1,153 @@
+"""The FastAPI application: wiring, security headers and the one error shape. No data logic here."""
+
+from __future__ import annotations
+
+import importlib.resources
+import logging
+import secrets
+from collections.abc import AsyncIterator, Awaitable, Callable
+from contextlib import asynccontextmanager
+from pathlib import Path
+from typing import Any
+
+import jinja2
+import msgspec
+from fastapi import FastAPI, Request, Response
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse
+from fastapi.staticfiles import StaticFiles
+from fastapi.templating import Jinja2Templates
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from newsift.config import Settings
+from newsift.web.db import WebDb
+from newsift.web.errors import HttpError
+from newsift.web.guards import LoginThrottle, db_of
+
+__all__ = ["create_app", "render_error"]
+
+logger = logging.getLogger(__name__)
+
+CSP = (
+    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+    "object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'"
+)
+_SECURITY_HEADERS = {
+    "content-security-policy": CSP,
+    "x-content-type-options": "nosniff",
+    "x-frame-options": "DENY",
+    "referrer-policy": "same-origin",
+    "cross-origin-opener-policy": "same-origin",
+}
+_JSON_PREFIXES = ("/api", "/healthz", "/openapi.json")
+_CODES = {
+    400: "bad_request",
+    401: "unauthenticated",
+    403: "forbidden",
+    404: "not_found",
+    405: "method_not_allowed",
+    413: "too_large",
+    422: "invalid_request",
+    429: "too_many_requests",
+}
+
+
+def create_app(target: str | Path | Settings, *, secret: bytes | None = None) -> FastAPI:
+    """The newsift web app over one SQLite store.
+
+    Args:
+        target: a store path (or ``sqlite:///`` URL), or Settings whose ``db`` names the store.
+        secret: key signing CSRF tokens; random per process when not given.
+
+    Raises:
+        ConfigError: the store is not a SQLite file.
+    """
+    settings = target if isinstance(target, Settings) else msgspec.structs.replace(Settings(), db=str(target))
+    db = WebDb(settings.db)
+
+    @asynccontextmanager
+    async def lifespan(_: FastAPI) -> AsyncIterator[None]:
+        yield
+        db.close()
+
+    app = FastAPI(
+        title="newsift",
+        version="0.1.0",
+        description="Clean articles and source-linked knowledge: entities, quotes, events and claims.",
+        docs_url=None,  # FastAPI's Swagger page loads from a CDN; /api/docs is ours, served locally
+        redoc_url=None,
+        lifespan=lifespan,
+    )
+    app.state.db, app.state.settings = db, settings
+    app.state.secret = secret or secrets.token_bytes(32)
+    app.state.throttle = LoginThrottle()
+    env = jinja2.Environment(loader=jinja2.PackageLoader("newsift.web", "templates"), autoescape=True)
+    app.state.templates = Jinja2Templates(env=env)
+    _install(app)
+    return app
+
+
+def _package_dir(name: str) -> Path:
+    return Path(str(importlib.resources.files("newsift.web") / name))
+
+
+def _install(app: FastAPI) -> None:
+    from newsift.web.api import router as api_router
+    from newsift.web.pages import router as pages_router
+
+    app.mount("/static", StaticFiles(directory=str(_package_dir("static"))), name="static")
+    app.include_router(api_router)
+    app.include_router(pages_router)
+    app.add_api_route("/healthz", _healthz, methods=["GET"], tags=["meta"], summary="Health check")
+    app.add_exception_handler(HttpError, _on_http_error)  # type: ignore[arg-type]
+    app.add_exception_handler(StarletteHTTPException, _on_starlette_error)  # type: ignore[arg-type]
+    app.add_exception_handler(RequestValidationError, _on_validation_error)  # type: ignore[arg-type]
+    app.add_exception_handler(Exception, _on_unexpected)
+    app.middleware("http")(_security_headers)
+
+
+def _healthz(request: Request) -> dict[str, Any]:
+    return {"status": "ok", "articles": db_of(request).store().count_articles()}
+
+
+async def _security_headers(
+    request: Request, call_next: Callable[[Request], Awaitable[Response]]
+) -> Response:
+    response = await call_next(request)
+    for key, value in _SECURITY_HEADERS.items():
+        response.headers.setdefault(key, value)
+    return response
+
+
+def render_error(request: Request, error: HttpError, details: Any = None) -> Response:
+    """The one error shape: ``{"error": {status, code, message}}`` for JSON routes, a page for HTML ones."""
+    headers = {"www-authenticate": "Bearer"} if error.status == 401 else None
+    if request.url.path.startswith(_JSON_PREFIXES) or "text/html" not in request.headers.get("accept", ""):
+        body: dict[str, Any] = {"status": error.status, "code": error.code, "message": error.message}
+        if details is not None:
+            body["details"] = details
+        return JSONResponse({"error": body}, status_code=error.status, headers=headers)
+    templates: Jinja2Templates = request.app.state.templates
+    return templates.TemplateResponse(
+        request, "error.html", {"error": error, "user": None}, status_code=error.status, headers=headers
+    )
+
+
+async def _on_http_error(request: Request, exc: HttpError) -> Response:
+    return render_error(request, exc)
+
+
+async def _on_starlette_error(request: Request, exc: StarletteHTTPException) -> Response:
+    code = _CODES.get(exc.status_code, "error")
+    return render_error(request, HttpError(exc.status_code, code, str(exc.detail)))
+
+
+async def _on_validation_error(request: Request, exc: RequestValidationError) -> Response:
+    details = [{"loc": list(e.get("loc", ())), "message": str(e.get("msg", ""))} for e in exc.errors()]
+    error = HttpError(422, "invalid_request", "the request has invalid parameters")
+    return render_error(request, error, details)
+
+
+async def _on_unexpected(request: Request, exc: Exception) -> Response:
+    logger.error("%s %s: unexpected %s", request.method, request.url.path, type(exc).__name__, exc_info=exc)
+    return render_error(request, HttpError(500, "internal_error", "internal error"))

@@ -1,0 +1,172 @@
+"""One data function per resource, shared by the JSON API and the HTML pages (two renderers of one dict).
+
+Article list, article page, search and stories live here; entities and dyads in ``graph.py``.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from typing import Any
+
+from newsift.link.summary import summarize
+from newsift.model import Article, Claim, Mention
+from newsift.relink import load_related, load_stories, load_tags
+from newsift.views import (
+    render_article_json,
+    render_claim_json,
+    render_entity_json,
+    render_event_json,
+    render_quote_json,
+    render_related_json,
+    render_story_json,
+)
+from newsift.web.comments import query_comments
+from newsift.web.db import WebDb
+from newsift.web.errors import HttpError
+from newsift.web.queries import SearchFilters, query_entity, query_filtered_articles, query_sentences
+
+__all__ = [
+    "query_article_list",
+    "query_article_page",
+    "query_search",
+    "query_stories",
+    "render_article_summary",
+    "require_article",
+]
+
+
+def render_article_summary(article: Article) -> dict[str, Any]:
+    """The short form of an article used in lists: no body text."""
+    return {
+        "id": article.id,
+        "title": article.title,
+        "outlet": article.outlet,
+        "source": article.source,
+        "position": str(article.position),
+        "published": article.published_at.isoformat() if article.published_at else None,
+        "published_text": article.published_text,
+        "url": article.url,
+    }
+
+
+def query_article_list(db: WebDb, filters: SearchFilters, *, limit: int, offset: int) -> dict[str, Any]:
+    """A page of stored articles (newest first, or by relevance with words) as ``items`` with paging."""
+    hits, total = query_filtered_articles(db.conn(), filters, limit=limit, offset=offset)
+    items = [render_article_json(a) for a, _ in hits]
+    return {"items": items, "total": total, "limit": limit, "offset": offset}
+
+
+def require_article(db: WebDb, article_id: str) -> Article:
+    """The article with this id (or unique prefix).
+
+    Raises:
+        HttpError: 404 when there is none.
+    """
+    article = db.store().get_article(article_id)
+    if article is None:
+        raise HttpError(404, "not_found", f"no article with id {article_id}")
+    return article
+
+
+def query_article_page(db: WebDb, article_id: str) -> dict[str, Any]:
+    """An article with its entities, mentions, quotes, events, claims, related articles, tags and comments.
+
+    Raises:
+        HttpError: 404 when there is no such article.
+    """
+    article = require_article(db, article_id)
+    store, conn = db.store(), db.conn()
+    mentions = store.query_mentions(article.id)
+    entities = _article_entities(db, mentions)
+    names = {e["id"]: e["name"] for e in entities}
+    sentences = query_sentences(conn, article.id)
+    data = render_article_json(article)
+    data.update(
+        entities=entities,
+        mentions=[_mention_json(m) for m in mentions],
+        quotes=[render_quote_json(q, names) for q in store.query_quotes(article_id=article.id)],
+        events=[render_event_json(e) for e in store.query_events(article_id=article.id)],
+        claims=[_claim_json(c, article, sentences) for c in store.query_claims(article_id=article.id)],
+        summary=_summary(article, sentences),
+        tags=[{"text": t.text, "kind": t.kind} for t in load_tags(store, article.id)],
+        related=_related(db, article.id),
+        comments=query_comments(conn, article.id),
+    )
+    return data
+
+
+def _mention_json(mention: Mention) -> dict[str, Any]:
+    return {
+        "start": mention.start,
+        "end": mention.end,
+        "text": mention.text,
+        "entity_id": mention.entity_id,
+        "label": mention.label,
+        "resolution": str(mention.resolution),
+        "sentence": mention.sentence,
+    }
+
+
+def _article_entities(db: WebDb, mentions: list[Mention]) -> list[dict[str, Any]]:
+    counts = Counter(m.entity_id for m in mentions if m.entity_id)
+    found = []
+    for entity_id, n in counts.most_common():
+        entity = query_entity(db.conn(), entity_id)
+        if entity is not None:
+            found.append(render_entity_json(entity, n))
+    return found
+
+
+def _claim_json(claim: Claim, article: Article, sentences: list[tuple[int, int]]) -> dict[str, Any]:
+    """A claim, plus the span of its sentence in the article text (where the page marks it)."""
+    data = render_claim_json(claim)
+    data["span"] = _sentence_span(claim, article, sentences)
+    return data
+
+
+def _sentence_span(claim: Claim, article: Article, sentences: list[tuple[int, int]]) -> dict[str, int]:
+    index = claim.evidence.sentence
+    if 0 <= index < len(sentences):
+        start, end = sentences[index]
+        if article.text[start:end].strip() == claim.evidence.text.strip():
+            return {"start": start, "end": end}
+    found = article.text.find(claim.evidence.text)
+    if found >= 0:
+        return {"start": found, "end": found + len(claim.evidence.text)}
+    return {"start": claim.evidence.start, "end": claim.evidence.end}
+
+
+def _summary(article: Article, sentences: list[tuple[int, int]]) -> list[dict[str, Any]]:
+    chosen = summarize(article, spans=sentences or None)
+    return [{"sentence_index": s.index, "start": s.start, "end": s.end, "text": s.text} for s in chosen]
+
+
+def _related(db: WebDb, article_id: str) -> list[dict[str, Any]]:
+    store = db.store()
+    rows = []
+    for related in load_related(store, article_id):
+        other = store.get_article(related.related_id)
+        rows.append(render_related_json(related, other.title if other else None))
+    return rows
+
+
+def query_search(db: WebDb, filters: SearchFilters, *, limit: int, offset: int) -> dict[str, Any]:
+    """Full-text search with filters (outlet, dates, entity, event type, claim status)."""
+    hits, total = query_filtered_articles(db.conn(), filters, limit=limit, offset=offset)
+    items = [{**render_article_summary(a), "snippet": snippet} for a, snippet in hits]
+    return {"items": items, "total": total, "limit": limit, "offset": offset}
+
+
+def query_stories(db: WebDb, *, limit: int, offset: int) -> dict[str, Any]:
+    """Stories (clusters of articles), largest first, with their article titles."""
+    store = db.store()
+    stories = load_stories(store)
+    page = stories[offset : offset + limit]
+    titles: dict[str, str] = {}
+    for story in page:
+        for article_id in story.article_ids:
+            article = store.get_article(article_id)
+            if article is not None:
+                titles[article_id] = article.title
+    items = [render_story_json(s, titles) for s in page]
+    return {"items": items, "total": len(stories), "limit": limit, "offset": offset}

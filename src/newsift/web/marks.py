@@ -1,0 +1,103 @@
+"""Article text with entities, quotes and claims marked, as escaped HTML paragraphs.
+
+Spans may overlap (a mention inside a quote inside a claim): the text is cut at every boundary and each
+piece reopens the spans covering it, so the HTML stays well nested. Every piece of text is escaped.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from markupsafe import Markup, escape
+
+__all__ = ["LABEL_KINDS", "Span", "render_marked_paragraphs"]
+
+# spaCy NER labels shown as entity kinds when a mention is not resolved; numbers and dates are not marked.
+LABEL_KINDS = {
+    "GPE": "place",
+    "LOC": "place",
+    "FAC": "place",
+    "NORP": "country",
+    "ORG": "organisation",
+    "PERSON": "person",
+    "PRODUCT": "weapon_system",
+    "EVENT": "event",
+    "WORK_OF_ART": "programme",
+}
+_LAYERS = {"claim": 0, "quote": 1, "mention": 2}
+_PLAIN = {"asserted"}  # the outlet's own statements are the default: marked, but without a badge
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Span:
+    """One marked span: ``layer`` is claim, quote or mention; ``kind`` a status, speaker or entity kind."""
+
+    start: int
+    end: int
+    layer: str
+    kind: str
+    title: str = ""
+    href: str | None = None
+
+
+def render_marked_paragraphs(text: str, spans: Iterable[Span]) -> list[Markup]:
+    """The text's paragraphs (split at blank lines) as HTML with the spans marked."""
+    ordered = sorted(_without_overlapping_mentions(spans), key=lambda s: (_LAYERS[s.layer], s.start))
+    return [_render_range(text, start, end, ordered) for start, end in _paragraphs(text)]
+
+
+def _without_overlapping_mentions(spans: Iterable[Span]) -> list[Span]:
+    kept: list[Span] = []
+    last_end = -1
+    for span in sorted(spans, key=lambda s: (s.layer != "mention", s.start, -s.end)):
+        if span.end <= span.start:
+            continue
+        if span.layer == "mention":
+            if span.start < last_end:
+                continue
+            last_end = span.end
+        kept.append(span)
+    return kept
+
+
+def _paragraphs(text: str) -> list[tuple[int, int]]:
+    found, start = [], 0
+    while start <= len(text):
+        end = text.find("\n\n", start)
+        end = len(text) if end < 0 else end
+        if text[start:end].strip():
+            found.append((start, end))
+        start = end + 2
+    return found
+
+
+def _render_range(text: str, start: int, end: int, spans: Sequence[Span]) -> Markup:
+    inside = [s for s in spans if s.start < end and s.end > start]
+    cuts = sorted({start, end} | {max(start, min(end, p)) for s in inside for p in (s.start, s.end)})
+    parts: list[str] = []
+    for a, b in itertools.pairwise(cuts):
+        active = [s for s in inside if s.start <= a and s.end >= b]
+        parts.append(_wrap(escape(text[a:b]), active))
+        parts.extend(_badge(s) for s in inside if s.layer == "claim" and s.end == b and s.kind not in _PLAIN)
+    return Markup("".join(parts))
+
+
+def _wrap(html: Markup, active: Sequence[Span]) -> str:
+    out = str(html)
+    for span in reversed(active):
+        out = _open(span) + out + ("</a>" if span.href else "</span>")
+    return out
+
+
+def _open(span: Span) -> str:
+    classes = f"{span.layer} {span.layer}-{escape(span.kind)}"
+    title = f' title="{escape(span.title)}"' if span.title else ""
+    if span.href:
+        return f'<a class="{classes}" href="{escape(span.href)}"{title}>'
+    return f'<span class="{classes}" data-kind="{escape(span.kind)}"{title}>'
+
+
+def _badge(span: Span) -> str:
+    return f'<span class="badge badge-{escape(span.kind)}">{escape(span.kind)}</span>'

@@ -1,0 +1,244 @@
+"""HTML routes: server-rendered pages over the same data functions as /api, and the forms (CSRF-checked)."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+from urllib.parse import urlencode
+
+from fastapi import APIRouter, Depends, Form, Query, Request, Response
+from fastapi.responses import RedirectResponse
+from fastapi.templating import Jinja2Templates
+
+from newsift.web.api import article_filters
+from newsift.web.auth import SESSION_DAYS, authenticate, create_session, delete_session
+from newsift.web.charts import render_bar_chart
+from newsift.web.comments import create_comment, delete_comment
+from newsift.web.data import (
+    query_article_list,
+    query_article_page,
+    query_search,
+    query_stories,
+    require_article,
+)
+from newsift.web.graph import query_dyad, query_entity_list, query_entity_page
+from newsift.web.guards import (
+    CSRF_COOKIE,
+    SESSION_COOKIE,
+    csrf_for,
+    db_of,
+    require_csrf,
+    require_session_user,
+    session_user,
+)
+from newsift.web.marks import LABEL_KINDS, Span, render_marked_paragraphs
+from newsift.web.queries import SearchFilters
+
+__all__ = ["router"]
+
+router = APIRouter(include_in_schema=False)
+Filters = Annotated[SearchFilters, Depends(article_filters)]
+Page = Annotated[int, Query(ge=1, le=10_000)]
+_PER_PAGE = 25
+
+
+def _render(request: Request, name: str, context: dict[str, Any], status: int = 200) -> Response:
+    """Render a template with the signed-in user and a CSRF token (setting its cookie when new)."""
+    templates: Jinja2Templates = request.app.state.templates
+    token, is_new = csrf_for(request)
+    context = {**context, "user": session_user(request), "csrf": token}
+    response = templates.TemplateResponse(request, name, context, status_code=status)
+    if is_new:
+        _set_cookie(request, response, CSRF_COOKIE, token, samesite="strict", max_age=None)
+    return response
+
+
+def _set_cookie(
+    request: Request, response: Response, key: str, value: str, *, samesite: str, max_age: int | None
+) -> None:
+    response.set_cookie(
+        key, value, max_age=max_age, path="/", httponly=True, samesite=samesite,  # type: ignore[arg-type]
+        secure=request.url.scheme == "https",
+    )  # fmt: skip
+
+
+@router.get("/")
+def home(request: Request, filters: Filters, page: Page = 1) -> Response:
+    data = query_article_list(db_of(request), filters, limit=_PER_PAGE, offset=(page - 1) * _PER_PAGE)
+    context = {"data": data, "filters": filters, "page": page, "base": _base(request, "/")}
+    return _render(request, "articles.html", context)
+
+
+def _base(request: Request, path: str) -> str:
+    """The page's URL without its page number, ready for ``page=N`` to be appended."""
+    kept = urlencode([(k, v) for k, v in request.query_params.multi_items() if k != "page" and v])
+    return f"{path}?{kept}&" if kept else f"{path}?"
+
+
+@router.get("/articles/{article_id}")
+def article_page(request: Request, article_id: str) -> Response:
+    data = query_article_page(db_of(request), article_id)
+    context = {
+        "a": data,
+        "paragraphs": render_marked_paragraphs(data["text"], _spans(data)),
+        "speakers": _quotes_by_speaker(data["quotes"]),
+    }
+    return _render(request, "article.html", context)
+
+
+def _spans(data: dict[str, Any]) -> list[Span]:
+    kinds = {e["id"]: e["kind"] for e in data["entities"]}
+    spans = [
+        Span(
+            start=c["span"]["start"],
+            end=c["span"]["end"],
+            layer="claim",
+            kind=c["status"],
+            title=f"claim: {c['status']}" + (f" ({c['cue']})" if c["cue"] else ""),
+        )
+        for c in data["claims"]
+    ]
+    spans += [
+        Span(
+            start=q["start"],
+            end=q["end"],
+            layer="quote",
+            kind=q["kind"],
+            title=f"quote: {q['speaker'] or q['speaker_text'] or 'unknown speaker'}",
+        )
+        for q in data["quotes"]
+    ]
+    for m in data["mentions"]:
+        kind = kinds.get(m["entity_id"]) or LABEL_KINDS.get(m["label"])
+        if kind:
+            href = f"/entities/{m['entity_id']}" if m["entity_id"] in kinds else None
+            spans.append(
+                Span(start=m["start"], end=m["end"], layer="mention", kind=kind, title=kind, href=href)
+            )
+    return spans  # fmt: skip
+
+
+def _quotes_by_speaker(quotes: list[dict[str, Any]]) -> list[tuple[str, list[dict[str, Any]]]]:
+    groups: dict[str, list[dict[str, Any]]] = {}
+    for quote in quotes:
+        groups.setdefault(quote["speaker"] or quote["speaker_text"] or "unknown speaker", []).append(quote)
+    return sorted(groups.items(), key=lambda item: -len(item[1]))
+
+
+@router.get("/entities")
+def entities_page(request: Request, kind: Annotated[str | None, Query(max_length=40)] = None) -> Response:
+    data = query_entity_list(db_of(request), kind=kind, limit=500, offset=0)
+    return _render(request, "entities.html", {"data": data, "kind": kind})
+
+
+@router.get("/entities/{entity_id}")
+def entity_page(request: Request, entity_id: str) -> Response:
+    data = query_entity_page(db_of(request), entity_id)
+    points = [(p["period"], p["count"]) for p in data["mentions_over_time"]]
+    chart = render_bar_chart(points, title=f"Mentions of {data['name']} per month")
+    return _render(request, "entity.html", {"e": data, "chart": chart})
+
+
+@router.get("/dyad/{first}/{second}")
+def dyad_page(request: Request, first: str, second: str) -> Response:
+    data = query_dyad(db_of(request), first, second)
+    names = " and ".join(a["name"] for a in data["actors"])
+    chart = render_bar_chart(
+        [(p["period"], p["count"]) for p in data["timeline"]], title=f"Events between {names} per month"
+    )
+    return _render(request, "dyad.html", {"d": data, "chart": chart, "names": names})
+
+
+@router.get("/search")
+def search_page(request: Request, filters: Filters, page: Page = 1) -> Response:
+    data = query_search(db_of(request), filters, limit=_PER_PAGE, offset=(page - 1) * _PER_PAGE)
+    context = {"data": data, "filters": filters, "page": page, "base": _base(request, "/search")}
+    return _render(request, "search.html", context)
+
+
+@router.get("/stories")
+def stories_page(request: Request, page: Page = 1) -> Response:
+    data = query_stories(db_of(request), limit=_PER_PAGE, offset=(page - 1) * _PER_PAGE)
+    return _render(request, "stories.html", {"data": data, "page": page})
+
+
+@router.get("/login")
+def login_form(request: Request, next: Annotated[str, Query(max_length=500)] = "/") -> Response:
+    return _render(request, "login.html", {"next": _safe_next(next), "failed": False})
+
+
+@router.post("/login")
+def login(
+    request: Request,
+    name: Annotated[str, Form(max_length=40)],
+    password: Annotated[str, Form(max_length=1000)],
+    csrf: Annotated[str | None, Form()] = None,
+    next: Annotated[str, Form(max_length=500)] = "/",
+) -> Response:
+    require_csrf(request, csrf)
+    client = request.client.host if request.client else "?"
+    request.app.state.throttle.check(client)
+    conn = db_of(request).conn()
+    if not authenticate(conn, name, password):
+        request.app.state.throttle.fail(client)
+        return _render(request, "login.html", {"next": _safe_next(next), "failed": True}, status=401)
+    response = RedirectResponse(_safe_next(next), status_code=303)
+    delete_session(conn, request.cookies.get(SESSION_COOKIE))
+    raw = create_session(conn, name)
+    _set_cookie(request, response, SESSION_COOKIE, raw, samesite="lax", max_age=SESSION_DAYS * 86400)
+    return response
+
+
+def _safe_next(target: str) -> str:
+    """Only same-site paths: never '//host' or a full URL (no open redirect)."""
+    if target.startswith("/") and not target.startswith(("//", "/\\")):
+        return target
+    return "/"
+
+
+@router.post("/logout")
+def logout(request: Request, csrf: Annotated[str | None, Form()] = None) -> Response:
+    require_csrf(request, csrf)
+    delete_session(db_of(request).conn(), request.cookies.get(SESSION_COOKIE))
+    response = RedirectResponse("/", status_code=303)
+    response.delete_cookie(SESSION_COOKIE, path="/", httponly=True, samesite="lax")
+    return response
+
+
+@router.post("/articles/{article_id}/comments")
+def comment(
+    request: Request,
+    article_id: str,
+    body: Annotated[str, Form(max_length=5000)],
+    csrf: Annotated[str | None, Form()] = None,
+    claim_id: Annotated[str | None, Form(max_length=64)] = None,
+) -> Response:
+    require_csrf(request, csrf)
+    user = require_session_user(request)
+    article = require_article(db_of(request), article_id)
+    create_comment(db_of(request).conn(), article.id, user, body, claim_id)
+    return RedirectResponse(f"/articles/{article.id}#comments", status_code=303)
+
+
+@router.post("/comments/{comment_id}/delete")
+def uncomment(request: Request, comment_id: str, csrf: Annotated[str | None, Form()] = None) -> Response:
+    require_csrf(request, csrf)
+    user = require_session_user(request)
+    article_id = delete_comment(db_of(request).conn(), comment_id, user)
+    return RedirectResponse(f"/articles/{article_id}#comments", status_code=303)
+
+
+@router.get("/api/docs")
+def api_docs(request: Request) -> Response:
+    """The API reference, rendered here from the OpenAPI schema (no CDN)."""
+    schema = request.app.openapi()
+    operations = [
+        {
+            "method": method.upper(),
+            "path": path,
+            "summary": op.get("summary", ""),
+            "params": op.get("parameters", []),
+        }
+        for path, ops in schema["paths"].items()
+        for method, op in ops.items()
+    ]
+    return _render(request, "docs.html", {"operations": operations, "info": schema["info"]})
