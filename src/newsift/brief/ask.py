@@ -1,0 +1,219 @@
+"""Questions answered from the sources only: first from stored records (entities, dyad, event type, claim
+status, time window → events and claims), else from retrieved sentences; extractive, always cited.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from newsift.brief.facts import Sources, involves, summarize_claims, summarize_events
+from newsift.brief.passages import PassageIndex, extract_query_terms
+from newsift.brief.question import Question, entity_forms, parse_question
+from newsift.brief.records import Answer, Citation, FactRow, SentenceRow
+from newsift.model import Claim, Entity, Event, PloverType
+from newsift.relink import all_articles
+from newsift.store import Store
+
+__all__ = ["answer_question", "mentions_any"]
+
+_PARTIES = {
+    "denied": "denied_by",
+    "alleged": "alleged_by",
+    "asserted": "asserted_by",
+    "attributed": "asserted_by",
+}
+
+
+def answer_question(store: Store, question: str, *, limit: int = 3, rerank: bool = True) -> Answer:
+    """Answer ``question`` from stored records, falling back to passage retrieval.
+
+    Args:
+        store: the store to read.
+        question: the question as asked.
+        limit: most facts or sentences in the answer.
+        rerank: allow MiniLM re-ranking of passages when the optional package is installed.
+
+    Returns:
+        An Answer; its ``text`` is None ("no answer in the sources") when nothing matches.
+    """
+    stored = [e for e, _ in store.query_entities(limit=10**6)]
+    parsed = parse_question(question, stored)
+    sources = Sources(store)
+    forms = {e: entity_forms(e, stored) for e in parsed.entities}
+    facts = _facts(store, parsed, sources, forms) if parsed.types or parsed.status or parsed.entities else []
+    if not parsed.status:  # a denied happening does not answer what happened
+        facts = [f for f in facts if f.status != "denied"]
+    if facts:
+        return _records_answer(parsed, _relevant(parsed, facts)[:limit])
+    return _passage_answer(store, parsed, sources, forms, limit=limit, rerank=rerank)
+
+
+def mentions_any(sentence: str, forms: Sequence[str]) -> bool:
+    """True when one of the surface forms occurs in the sentence as whole words."""
+    return any(re.search(rf"(?<!\w){re.escape(f)}(?!\w)", sentence) for f in forms)
+
+
+def _facts(store: Store, q: Question, sources: Sources, forms: dict[str, tuple[str, ...]]) -> list[FactRow]:
+    events, claims = _candidates(store, q)
+    linked: dict[str, list[Claim]] = {}
+    for claim in claims:
+        if claim.event_id:
+            linked.setdefault(claim.event_id, []).append(claim)
+    kept = [e for e in events if _keeps_event(e, q, sources, forms, linked.get(e.id, []))]
+    kept = _best_typed(kept, q)
+    loose = [
+        c for c in claims
+        if not c.event_id and q.status and str(c.status) == q.status
+        and _names_all(c.evidence.text, (), q, forms) and _in_window(None, c.evidence.article_id, q, sources)
+    ]  # fmt: skip
+    kept_claims = [c for e in kept for c in linked.get(e.id, [])]
+    return summarize_events(kept, kept_claims, sources) + summarize_claims(loose, sources)
+
+
+def _candidates(store: Store, q: Question) -> tuple[list[Event], list[Claim]]:
+    events: dict[str, Event] = {}
+    for entity_id in q.entities:
+        events.update((e.id, e) for e in store.query_events(actor=entity_id))
+    for type_, subtype in q.types:
+        events.update((e.id, e) for e in store.query_events(type_=type_, subtype=subtype))
+    if q.status:
+        for e in store.query_events():
+            events.setdefault(e.id, e)
+    articles = sorted({e.evidence.article_id for e in events.values()})
+    claims = [c for a in articles for c in store.query_claims(article_id=a)]
+    if q.status:
+        known = {c.id for c in claims}
+        claims += [c for c in store.query_claims(status=q.status) if c.id not in known]
+    return list(events.values()), claims
+
+
+def _keeps_event(
+    event: Event, q: Question, sources: Sources, forms: dict[str, tuple[str, ...]], claims: list[Claim]
+) -> bool:
+    if q.status and str(event.status) != q.status and all(str(c.status) != q.status for c in claims):
+        return False
+    if not _names_all(event.evidence.text, (event,), q, forms):
+        return False
+    if _reversed(event, q):
+        return False
+    return _in_window(event.year, event.evidence.article_id, q, sources)
+
+
+def _names_all(
+    sentence: str, events: Sequence[Event], q: Question, forms: dict[str, tuple[str, ...]]
+) -> bool:
+    """Every entity of the question is an actor of the event or is named in its sentence."""
+    return all(
+        any(involves(e, entity_id) for e in events) or mentions_any(sentence, forms.get(entity_id, ()))
+        for entity_id in q.entities
+    )
+
+
+def _reversed(event: Event, q: Question) -> bool:
+    """'A supplied B' does not answer 'what has B supplied to A' (cooperation has no direction)."""
+    if not (q.source and q.target) or event.type == PloverType.COOPERATE:
+        return False
+    sources = {a.code for a in event.source} | {a.id for a in event.source}
+    targets = {a.code for a in event.target} | {a.id for a in event.target}
+    return q.target in sources and q.source in targets
+
+
+def _in_window(year: int | None, article_id: str, q: Question, sources: Sources) -> bool:
+    if q.since_year is None and q.until_year is None:
+        return True
+    if year is None:
+        published = sources.published(article_id)
+        year = published.year if published else None
+    if year is None:
+        return False
+    return (q.since_year is None or year >= q.since_year) and (q.until_year is None or year <= q.until_year)
+
+
+def _best_typed(events: list[Event], q: Question) -> list[Event]:
+    """With event types asked for, keep the events that match them best (type and subtype over type)."""
+    if not q.types:
+        return events
+
+    def score(event: Event) -> int:
+        best = 0
+        for type_, subtype in q.types:
+            type_ok = type_ is None or str(event.type) == type_
+            subtype_ok = subtype is None or event.subtype == subtype
+            best = max(best, 2 * (type_ok and subtype_ok) + (type_ok and type_ is not None))
+        return best
+
+    top = max((score(e) for e in events), default=0)
+    return [e for e in events if score(e) == top] if top else ([] if not q.status else events)
+
+
+def _relevant(q: Question, facts: list[FactRow]) -> list[FactRow]:
+    """Facts whose sentences share most words with the question first; those sharing far fewer dropped."""
+    terms = set(extract_query_terms(q.text))
+
+    def overlap(fact: FactRow) -> int:
+        return max(len(terms & set(extract_query_terms(c.sentence))) for c in fact.citations)
+
+    best = max(overlap(f) for f in facts)
+    return sorted((f for f in facts if overlap(f) >= best / 2), key=lambda f: -overlap(f))
+
+
+def _records_answer(q: Question, facts: list[FactRow]) -> Answer:
+    parts: list[str] = []
+    citations: list[Citation] = []
+    for fact in facts:
+        citation = fact.citations[0]
+        party = _party(q, fact)
+        sentence = citation.sentence.strip()
+        text = f"{party}: {sentence}" if party else sentence
+        if text not in parts:
+            parts.append(text)
+        citations.extend(c for c in fact.citations[:2] if c not in citations)
+    return Answer(question=q.text, text=" ".join(parts), citations=tuple(citations), facts=tuple(facts),
+                  method="records")  # fmt: skip
+
+
+def _party(q: Question, fact: FactRow) -> str:
+    """For 'who' questions about a status, the parties the records name (e.g. who denied)."""
+    if q.wh != "who" or not q.status:
+        return ""
+    names: tuple[str, ...] = getattr(fact, _PARTIES.get(q.status, "asserted_by"))
+    return ", ".join(names)
+
+
+def _passage_answer(
+    store: Store,
+    q: Question,
+    sources: Sources,
+    forms: dict[str, tuple[str, ...]],
+    *,
+    limit: int,
+    rerank: bool,
+) -> Answer:
+    every_form = [f for fs in forms.values() for f in fs]
+    articles = [
+        a for a in all_articles(store)
+        if all(mentions_any(a.text, fs) for fs in forms.values()) and _in_window(None, a.id, q, sources)
+    ]  # fmt: skip
+    index = PassageIndex(articles)
+    keep = (lambda _a, s: mentions_any(s, every_form)) if every_form else None
+    found = index.search(q.text, limit=limit, keep=keep, rerank=rerank)
+    if not found:
+        return Answer(question=q.text, text=None, method="none")
+    chosen = _close_to_best(found)
+    return Answer(
+        question=q.text,
+        text=" ".join(p.text.strip() for p in chosen),
+        citations=tuple(p.citation for p in chosen),
+        passages=tuple(found),
+        method="passages",
+    )
+
+
+def _close_to_best(found: list[SentenceRow]) -> list[SentenceRow]:
+    best = found[0].score
+    return [p for p in found[:2] if p.score >= 0.8 * best]
+
+
+def stored_entities(store: Store) -> list[Entity]:
+    return [e for e, _ in store.query_entities(limit=10**6)]

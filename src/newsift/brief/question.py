@@ -1,0 +1,151 @@
+"""A question read into a query: the entities it names (gazetteer and stored names), the direction
+between two of them, event types from PLOVER trigger words, a claim status and a time window.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from newsift.model import Entity
+from newsift.nlp.gazetteer import load_gazetteer
+
+__all__ = ["Question", "entity_forms", "parse_question"]
+
+_MAX_WORDS = 5
+_MAX_SUFFIX = 5
+# Question words → (PLOVER type or None, defence subtype or None). Stems: 'suppli' matches supplied.
+_TYPE_WORDS: tuple[tuple[str, str | None, str | None], ...] = (
+    *(
+        (stem, "AID", "arms_transfer")
+        for stem in ("suppl", "deliver", "sell", "sold", "transfer", "export", "provid", "bought", "buy")
+    ),
+    ("acqui", "AID", "arms_transfer"), ("purchas", "AID", "arms_transfer"), ("upgrad", "AID", "upgrade"),
+    ("exercis", "COOPERATE", "exercise"), ("drill", "COOPERATE", "exercise"),
+    ("co-develop", "COOPERATE", "co_development"), ("develop", "COOPERATE", "co_development"),
+    ("pact", None, "defence_pact"), ("alliance", None, "defence_pact"), ("ban", "SANCTION", None),
+    ("embargo", "SANCTION", None), ("sanction", "SANCTION", None), ("strike", "ASSAULT", None),
+    ("attack", "ASSAULT", None), ("deploy", "MOBILIZE", None), ("land", "MOBILIZE", "movement"),
+    ("accus", "ACCUSE", None), ("agree", "AGREE", None), ("sign", "AGREE", None),
+)  # fmt: skip
+_STATUS_WORDS = (("deni", "denied"), ("deny", "denied"), ("alleg", "alleged"), ("confirm", "confirmed"),
+                 ("specul", "speculated"), ("rumo", "speculated"))  # fmt: skip
+_YEAR = r"((?:19|20)\d\d)"
+_SINCE = re.compile(rf"\b(?:since|after|from)\s+{_YEAR}\b", re.IGNORECASE)
+_UNTIL = re.compile(rf"\b(?:before|until|till|by|to)\s+{_YEAR}\b", re.IGNORECASE)
+_IN = re.compile(rf"\bin\s+{_YEAR}\b", re.IGNORECASE)
+_WORD = re.compile(r"[\w&'’.-]+")
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Question:
+    """What a question asks for; ``entities`` are canonical ids (countries as ISO alpha-3) in text order."""
+
+    text: str
+    entities: tuple[str, ...] = ()
+    source: str | None = None
+    target: str | None = None
+    types: tuple[tuple[str | None, str | None], ...] = ()
+    status: str | None = None
+    since_year: int | None = None
+    until_year: int | None = None
+    wh: str = ""
+
+
+def parse_question(text: str, stored: Iterable[Entity] = ()) -> Question:
+    """Read a question; ``stored`` entities add their names and aliases to the gazetteer's forms."""
+    found = _find_entities(text, _index(tuple(stored)))
+    entities = tuple(dict.fromkeys(e for _, e in found))
+    source, target = _direction(text, found)
+    words = [w.casefold() for w in _WORD.findall(text)]
+    since, until = _window(text)
+    return Question(
+        text=text,
+        entities=entities,
+        source=source,
+        target=target,
+        types=tuple(dict.fromkeys((t, s) for w in words for stem, t, s in _TYPE_WORDS if _stem_of(w, stem))),
+        status=next((s for w in words for stem, s in _STATUS_WORDS if _stem_of(w, stem)), None),
+        since_year=since,
+        until_year=until,
+        wh=words[0] if words else "",
+    )
+
+
+def _stem_of(word: str, stem: str) -> bool:
+    """A short inflection of the stem ('banned' of 'ban'), not a longer word ('Bangladesh')."""
+    return word.startswith(stem) and len(word) - len(stem) <= _MAX_SUFFIX
+
+
+def _window(text: str) -> tuple[int | None, int | None]:
+    since = _SINCE.search(text)
+    until = _UNTIL.search(text)
+    single = _IN.search(text)
+    if single and not since and not until:
+        year = int(single.group(1))
+        return year, year
+    return (int(since.group(1)) if since else None), (int(until.group(1)) if until else None)
+
+
+def _direction(text: str, found: list[tuple[int, str]]) -> tuple[str | None, str | None]:
+    """'X ... to Y' makes X the source and Y the target; 'X ... from Y' the other way round."""
+    ids = list(dict.fromkeys(e for _, e in found))
+    if len(ids) != 2:
+        return None, None
+    positions = {e: p for p, e in reversed(found)}
+    second = max(ids, key=lambda e: positions[e])
+    first = ids[0] if ids[1] == second else ids[1]
+    before = text[: positions[second]].rstrip().casefold()
+    if before.endswith(("to", "for", "with")):
+        return first, second
+    if before.endswith("from"):
+        return second, first
+    return None, None
+
+
+def _find_entities(text: str, index: dict[str, str]) -> list[tuple[int, str]]:
+    """(position, entity id) for the longest known forms in the text, left to right."""
+    words = list(_WORD.finditer(text))
+    found: list[tuple[int, str]] = []
+    i = 0
+    while i < len(words):
+        for n in range(min(_MAX_WORDS, len(words) - i), 0, -1):
+            span = text[words[i].start() : words[i + n - 1].end()].rstrip(".?'’")
+            entity_id = index.get(span) or (index.get(span.casefold()) if len(span) > 3 else None)
+            if entity_id:
+                found.append((words[i].start(), entity_id))
+                i += n - 1
+                break
+        i += 1
+    return found
+
+
+def _index(stored: tuple[Entity, ...]) -> dict[str, str]:
+    index = dict(_gazetteer_index())
+    for entity in stored:
+        for form in (entity.name, *entity.aliases):
+            index.setdefault(form, entity.id)
+            if len(form) > 3:
+                index.setdefault(form.casefold(), entity.id)
+    return index
+
+
+@functools.cache
+def _gazetteer_index() -> dict[str, str]:
+    index: dict[str, str] = {}
+    for form, entity_id, _ in load_gazetteer().surface_forms():
+        index.setdefault(form, entity_id)
+        if len(form) > 3 and form[:1].isupper():
+            index.setdefault(form.casefold(), entity_id)
+    return index
+
+
+def entity_forms(entity_id: str, stored: Iterable[Entity] = ()) -> tuple[str, ...]:
+    """Every surface form naming the entity (name, aliases, demonyms, capital and seats), longest first."""
+    forms = {f for f, e, _ in load_gazetteer().surface_forms() if e == entity_id}
+    for entity in stored:
+        if entity.id == entity_id:
+            forms.update((entity.name, *entity.aliases))
+    return tuple(sorted(forms, key=len, reverse=True))

@@ -1,0 +1,168 @@
+"""CLI verbs over briefs and answers: brief (article, dyad, entity), ask, and watch add/list/check."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+from rich.markup import escape
+
+from newsift.brief.records import Brief
+from newsift.brief.render import (
+    render_answer_json,
+    render_answer_rich,
+    render_brief_json,
+    render_brief_markdown,
+    render_brief_rich,
+    render_fact_json,
+)
+from newsift.cli.app import JsonFlag, _parse_time, _store, app
+from newsift.cli.render import console, err_console, print_json
+from newsift.errors import ConfigError, ExtractionError, InputError
+
+__all__: list[str] = []
+
+watch_app = typer.Typer(help="Saved filters that report new matching facts.", no_args_is_help=True)
+app.add_typer(watch_app, name="watch")
+
+
+@app.command()
+def brief(
+    article_id: Annotated[str | None, typer.Argument(help="Article id (or a unique prefix).")] = None,
+    dyad: Annotated[
+        tuple[str, str] | None,
+        typer.Option(help="Two actors (ISO3 codes or entity ids): their relationship.", show_default=False),
+    ] = None,
+    entity: Annotated[str | None, typer.Option(help="An entity id, name or alias.")] = None,
+    as_of: Annotated[str | None, typer.Option(help="Dyad brief as known on this date (ISO 8601).")] = None,
+    markdown: Annotated[bool, typer.Option("--markdown", help="Markdown output.")] = False,
+    json_out: JsonFlag = False,
+) -> None:
+    """A brief built from stored records, each line citing its article and sentence."""
+    from newsift.brief.article import build_article_brief
+    from newsift.brief.dyad import build_dyad_brief
+    from newsift.brief.entity import build_entity_brief
+
+    if sum(x is not None for x in (article_id, dyad, entity)) != 1:
+        err_console.print("[red]error[/red] give one of ARTICLE_ID, --dyad A B or --entity NAME")
+        raise typer.Exit(2)
+    store = _store()
+    try:
+        if dyad is not None:
+            made = build_dyad_brief(store, dyad[0], dyad[1], as_of=_parse_time(as_of))
+        elif entity is not None:
+            made = build_entity_brief(store, entity)
+        else:
+            made = build_article_brief(store, str(article_id))
+    except InputError as err:
+        err_console.print(f"[red]error[/red] {escape(str(err))}")
+        raise typer.Exit(1) from err
+    _print_brief(made, json_out=json_out, markdown=markdown)
+
+
+def _print_brief(made: Brief, *, json_out: bool, markdown: bool) -> None:
+    if json_out:
+        print_json(render_brief_json(made))
+    elif markdown:
+        typer.echo(render_brief_markdown(made), nl=False)
+    else:
+        console.print(render_brief_rich(made))
+
+
+@app.command()
+def ask(
+    question: Annotated[str, typer.Argument(help="A question, e.g. 'Who denied the arms delivery?'")],
+    llm_url: Annotated[
+        str | None, typer.Option(help="OpenAI-compatible API root to phrase the answer (optional).")
+    ] = None,
+    llm_model: Annotated[str | None, typer.Option(help="Model name for --llm-url.")] = None,
+    json_out: JsonFlag = False,
+) -> None:
+    """Answer a question from the stored sources only, with citations (or say there is none)."""
+    from newsift.brief.ask import answer_question
+    from newsift.brief.llm import load_llm_settings, phrase_answer
+
+    answer = answer_question(_store(), question)
+    try:
+        settings = load_llm_settings(base_url=llm_url, model=llm_model)
+        answer = phrase_answer(answer, settings)
+    except ConfigError as err:
+        err_console.print(f"[red]error[/red] {escape(str(err))}")
+        raise typer.Exit(2) from err
+    except ExtractionError as err:
+        err_console.print(f"[yellow]warning[/yellow] {escape(str(err))}: extractive answer kept")
+    if json_out:
+        print_json(render_answer_json(answer))
+        return
+    console.print(render_answer_rich(answer))
+
+
+@watch_app.command("add")
+def watch_add(
+    dyad: Annotated[tuple[str, str] | None, typer.Option(help="Two actors.", show_default=False)] = None,
+    actor: Annotated[str | None, typer.Option(help="An actor code or entity id.")] = None,
+    type_: Annotated[str | None, typer.Option("--type", help="PLOVER type, e.g. AID.")] = None,
+    subtype: Annotated[str | None, typer.Option(help="Defence subtype, e.g. arms_transfer.")] = None,
+    status: Annotated[str | None, typer.Option(help="Claim status, e.g. denied.")] = None,
+    json_out: JsonFlag = False,
+) -> None:
+    """Save a watch; later `watch check` lists the matching facts that landed since."""
+    from newsift.brief.watch import WatchFilter, add_watch
+
+    if not any((dyad, actor, type_, subtype, status)):
+        err_console.print("[red]error[/red] a watch needs at least one filter")
+        raise typer.Exit(2)
+    spec = WatchFilter(dyad=dyad, actor=actor, type=type_, subtype=subtype, status=status)
+    watch, n = add_watch(_store(), spec)
+    if json_out:
+        print_json({"id": watch.id, "filter": _filter_json(spec), "n_matching": n})
+        return
+    console.print(f"watch {watch.id} added ({n} matching records now; only new ones will be reported)")
+
+
+def _filter_json(spec: object) -> dict[str, object]:
+    import msgspec
+
+    data: dict[str, object] = msgspec.to_builtins(spec)
+    return data
+
+
+@watch_app.command("list")
+def watch_list(json_out: JsonFlag = False) -> None:
+    """Saved watches with their filters and last check."""
+    from newsift.brief.watch import list_watches
+
+    watches = list_watches(_store())
+    rows = [
+        {"id": w.id, "filter": _filter_json(w.filter), "created_at": w.created_at, "checked_at": w.checked_at}
+        for w in watches
+    ]
+    if json_out:
+        print_json(rows)
+        return
+    for row in rows:
+        console.print(
+            f"{row['id']} {escape(str(row['filter']))} [dim]checked {row['checked_at'] or 'never'}[/dim]"
+        )
+    if not rows:
+        console.print("no watches")
+
+
+@watch_app.command("check")
+def watch_check(
+    watch_id: Annotated[str | None, typer.Argument(help="Only this watch (id or prefix).")] = None,
+    json_out: JsonFlag = False,
+) -> None:
+    """New facts matching each watch since its last check (then marked as reported)."""
+    from newsift.brief.watch import check_watches
+
+    reports = check_watches(_store(), watch_id)
+    if json_out:
+        print_json([{"id": r.watch.id, "new": [render_fact_json(f) for f in r.new]} for r in reports])
+        return
+    for report in reports:
+        console.print(f"[bold]{report.watch.id}[/bold] {len(report.new)} new")
+        for fact in report.new:
+            console.print(f"  {escape(fact.text)} [dim]({fact.status})[/dim]")
+            for c in fact.citations[:2]:
+                console.print(f"    [dim][{c.article_id[:12]}][/dim] {escape(c.sentence)}")

@@ -1,0 +1,128 @@
+from __future__ import annotations
+
+import pytest
+from tests.brief.conftest import DENIAL, DRONES, RAFALE, TRUST
+
+from newsift.brief.ask import answer_question
+from newsift.brief.passages import PassageIndex, stem
+from newsift.brief.question import parse_question
+from newsift.store import SqliteStore
+
+
+@pytest.mark.parametrize(
+    ("question", "entities", "source", "target", "types", "status", "window"),
+    [
+        (
+            "What has Turkey supplied to Pakistan since 2020?",
+            ("TUR", "PAK"),
+            "TUR",
+            "PAK",
+            (("AID", "arms_transfer"),),
+            None,
+            (2020, None),
+        ),
+        (
+            "Who denied the arms delivery to Pakistan?",
+            ("PAK",),
+            None,
+            None,
+            (("AID", "arms_transfer"),),
+            "denied",
+            (None, None),
+        ),
+        (
+            "Which drones did Pakistan buy from Turkey in 2022?",
+            ("PAK", "TUR"),
+            "TUR",
+            "PAK",
+            (("AID", "arms_transfer"),),
+            None,
+            (2022, 2022),
+        ),
+        (
+            "Did Bangladesh sign a pact with Turkey?",
+            ("BGD", "TUR"),
+            "BGD",
+            "TUR",
+            (("AGREE", None), (None, "defence_pact")),
+            None,
+            (None, None),
+        ),
+    ],
+    ids=["supply-since", "who-denied", "bought-from-in", "bangladesh-is-not-a-ban"],
+)
+def test_question_reads_entities_direction_types_status_and_window(
+    question: str,
+    entities: tuple[str, ...],
+    source: str | None,
+    target: str | None,
+    types: tuple[tuple[str | None, str | None], ...],
+    status: str | None,
+    window: tuple[int | None, int | None],
+) -> None:
+    parsed = parse_question(question)
+    assert parsed.entities == entities
+    assert (parsed.source, parsed.target) == (source, target)
+    assert parsed.types == types and parsed.status == status
+    assert (parsed.since_year, parsed.until_year) == window
+
+
+def test_ask_supply_since_2020_answers_from_records_without_the_denied_delivery(db: str) -> None:
+    answer = answer_question(SqliteStore(db), "What has Turkey supplied to Pakistan since 2020?")
+    assert answer.method == "records"
+    assert answer.text == DRONES
+    assert all(c.sentence != DENIAL for c in answer.citations)
+    assert all(f.year is None or f.year >= 2020 for f in answer.facts)
+
+
+def test_ask_who_denied_names_the_denier_and_cites_the_sentence(db: str) -> None:
+    answer = answer_question(SqliteStore(db), "Who denied the arms delivery to Pakistan?")
+    assert answer.text == f"Turkish Defence Ministry: {DENIAL}"
+    assert [(c.article_id, c.sentence) for c in answer.citations] == [("a1", DENIAL)]
+    assert answer.facts[0].status == "denied"
+
+
+def test_ask_direction_matters(db: str) -> None:
+    answer = answer_question(SqliteStore(db), "What has India supplied to France?")
+    assert answer.text is None
+
+
+def test_ask_unknown_dyad_has_no_answer_in_the_sources(db: str) -> None:
+    answer = answer_question(SqliteStore(db), "What did Brazil sell to Norway?")
+    assert (answer.text, answer.citations, answer.method) == (None, (), "none")
+
+
+def test_ask_falls_back_to_passages_with_an_extractive_answer(db: str) -> None:
+    answer = answer_question(SqliteStore(db), "How long has the partnership rested on trust?", rerank=False)
+    assert answer.method == "passages"
+    assert answer.text == TRUST and answer.citations[0].article_id == "a1"
+
+
+def test_ask_unrelated_question_has_no_answer(db: str) -> None:
+    assert answer_question(SqliteStore(db), "What is the boiling point of mercury?").text is None
+
+
+def test_ask_records_answer_prefers_sentences_sharing_the_question_words(db: str) -> None:
+    answer = answer_question(SqliteStore(db), "Which jets completed delivery?")
+    assert answer.text == RAFALE
+
+
+def test_passages_bm25_needs_half_the_weighted_terms() -> None:
+    from datetime import UTC, datetime
+
+    from newsift.model import Article, Position
+
+    article = Article(
+        id="x",
+        page_id="p",
+        position=Position.MAIN,
+        index=0,
+        title="Harbour news",
+        body="The frigate sailed from the northern harbour at dawn. Fishing boats stayed in port all week.",
+        published_at=datetime(2024, 1, 1, tzinfo=UTC),
+    )
+    index = PassageIndex([article])
+    (hit,) = index.search("When did the frigate sail?", rerank=False)
+    assert hit.text == "The frigate sailed from the northern harbour at dawn."
+    assert index.search("Which submarine sailed at night?", rerank=False) == []
+    assert stem("supplied") == stem("supplies") == "supply"
