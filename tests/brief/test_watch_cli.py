@@ -3,11 +3,12 @@ from __future__ import annotations
 import json
 from dataclasses import replace
 from datetime import UTC, datetime
+from pathlib import Path
 
+import pytest
 from tests.brief.conftest import DENIAL, DRONES
 from typer.testing import CliRunner
 
-import newsift.cli.brief  # noqa: F401  (registers brief, ask and watch until cli/__init__ imports it)
 from newsift.brief.watch import WatchFilter, add_watch, check_watches, list_watches
 from newsift.cli import app
 from newsift.model import (
@@ -145,3 +146,17 @@ def test_cli_watch_add_list_check(db: str) -> None:
     (report,) = json.loads(out)
     assert code == 0 and [f["citations"][0]["sentence"] for f in report["new"]] == [NEW]
     assert _run("--db", db, "watch", "add")[0] == 2
+
+
+@pytest.mark.model
+def test_cli_ingest_prints_alerts_for_matching_watches(tmp_path: Path) -> None:
+    examples = Path(__file__).parents[2] / "examples"
+    db = str(tmp_path / "w.db")
+    runner = CliRunner()
+    added = runner.invoke(app, ["--db", db, "watch", "add", "--actor", "FRA"])
+    assert added.exit_code == 0, added.stdout
+    first = runner.invoke(app, ["--db", db, "ingest", str(examples)])
+    assert first.exit_code == 0, first.stdout + first.stderr
+    assert "alert" in first.stdout and "new matching facts" in first.stdout
+    again = runner.invoke(app, ["--db", db, "ingest", str(examples)])
+    assert "alert" not in again.stdout  # nothing new stored, nothing new to report

@@ -131,8 +131,10 @@ def ingest(
             )
     else:
         report = run_ingest(inputs, store, settings, fetched_at=when)
-    store.close()
     _print_report(report, json_out)
+    if report.n_stored and not json_out:
+        _print_alerts(store)
+    store.close()
     raise typer.Exit(_exit_code(report))
 
 
@@ -164,6 +166,21 @@ def _print_report(report: RunReport, json_out: bool) -> None:
         f"{report.n_stored} stored, {report.n_unchanged} already stored"
         + (f", {len(report.failures)} failed" if report.failures else "")
     )
+
+
+def _print_alerts(store: Store) -> None:
+    """Watches (``watch add``) matched by new facts of this ingest: a line each; `watch check` for more."""
+    from newsift.brief.watch import check_watches, list_watches
+
+    if not list_watches(store):
+        return
+    for found in check_watches(store):
+        if found.new:
+            console.print(
+                f"[yellow]alert[/yellow] watch {found.watch.id}: {len(found.new)} new matching facts"
+            )
+            for fact in found.new[:5]:
+                console.print(f"  {escape(fact.text)} [dim]({fact.status})[/dim]")
 
 
 def _exit_code(report: RunReport) -> int:
