@@ -16,6 +16,7 @@ class Lexicon:
     cognition: frozenset[str]
     agreement: frozenset[str]
     addressee_verbs: frozenset[str]
+    verdict_verbs: frozenset[str]
     addressee_nouns: frozenset[str]
     media: frozenset[str]
     source_nouns: frozenset[str]
@@ -45,6 +46,7 @@ def load_lexicon() -> Lexicon:
         cognition=frozenset(raw["cognition_verbs"]),
         agreement=frozenset(raw["agreement_verbs"]),
         addressee_verbs=frozenset(raw["addressee_verbs"]),
+        verdict_verbs=frozenset(raw["verdict_verbs"]),
         addressee_nouns=frozenset(raw["addressee_nouns"]),
         media=frozenset(raw["medium_nouns"]),
         source_nouns=frozenset(raw["source_nouns"]),

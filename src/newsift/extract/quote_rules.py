@@ -150,7 +150,7 @@ def _content(tree: Tree, i: int, lemma: str, lexicon: Lexicon) -> Span | None:
     if lemma in ("say", "tell") or lemma in lexicon.agreement:
         return None
     objects = tree.kids(i, "dobj")
-    if objects and lemma not in lexicon.addressee_verbs:
+    if objects and lemma not in lexicon.addressee_verbs and lemma not in lexicon.verdict_verbs:
         start, end = tree.subtree(objects[0])
         # "denied it", "denied the accusation": a bare object names a claim, it does not report one
         if end - start + 1 >= _MIN_OBJECT_TOKENS and tree.tokens[objects[0]].pos != "PRON":
