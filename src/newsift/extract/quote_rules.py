@@ -140,6 +140,7 @@ def _subject(tree: Tree, i: int) -> int | None:
 
 
 _MIN_OBJECT_TOKENS = 2
+_MIN_VERDICT_OBJECT_TOKENS = 4
 
 
 def _content(tree: Tree, i: int, lemma: str, lexicon: Lexicon) -> Span | None:
@@ -150,10 +151,12 @@ def _content(tree: Tree, i: int, lemma: str, lexicon: Lexicon) -> Span | None:
     if lemma in ("say", "tell") or lemma in lexicon.agreement:
         return None
     objects = tree.kids(i, "dobj")
-    if objects and lemma not in lexicon.addressee_verbs and lemma not in lexicon.verdict_verbs:
+    if objects and lemma not in lexicon.addressee_verbs:
         start, end = tree.subtree(objects[0])
         # "denied it", "denied the accusation": a bare object names a claim, it does not report one
-        if end - start + 1 >= _MIN_OBJECT_TOKENS and tree.tokens[objects[0]].pos != "PRON":
+        # "denied the accusation" names a claim; "dismissed the idea of a secret base" reports one
+        least = _MIN_VERDICT_OBJECT_TOKENS if lemma in lexicon.verdict_verbs else _MIN_OBJECT_TOKENS
+        if end - start + 1 >= least and tree.tokens[objects[0]].pos != "PRON":
             return tree.span(start, end)
         return None
     for prep in tree.kids(i, "prep"):
