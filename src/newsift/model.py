@@ -27,6 +27,7 @@ __all__ = [
     "Evidence",
     "Failure",
     "Mention",
+    "Page",
     "PloverType",
     "Position",
     "Quote",
@@ -157,6 +158,20 @@ class RawDocument:
     def id(self) -> str:
         """Content-derived: the same bytes are the same page wherever they were read from."""
         return make_id(hashlib.sha256(self.content).hexdigest())
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Page:
+    """What the store keeps of an input once its articles are out: identity, origin, type and time."""
+
+    id: str
+    uri: str
+    content_type: str
+    fetched_at: datetime
+
+    @classmethod
+    def of(cls, raw: RawDocument) -> Page:
+        return cls(id=raw.id, uri=raw.uri, content_type=raw.content_type, fetched_at=raw.fetched_at)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

@@ -22,6 +22,7 @@ from newsift.model import (
     Article,
     ContentType,
     Failure,
+    Page,
     RawDocument,
     RunReport,
 )
@@ -116,7 +117,7 @@ def analyze_input(item: str, settings: Settings, *, fetched_at: datetime | None 
 
 @dataclass
 class _Batch:
-    pages: list[tuple[RawDocument, list[Article]]] = field(default_factory=list)
+    pages: list[tuple[Page, list[Article]]] = field(default_factory=list)  # no bytes held in a batch
 
     def n_articles(self) -> int:
         return sum(len(articles) for _, articles in self.pages)
@@ -156,7 +157,7 @@ def run_ingest(
                 if result is None:
                     continue
                 failures.extend(result.failures)
-                batch.pages.append((raw, list(result.articles)))
+                batch.pages.append((Page.of(raw), list(result.articles)))
                 counts["articles"] += len(result.articles)
                 if batch.n_articles() >= settings.pipeline.batch_size:
                     _flush(batch, store, settings, counts, stored_ids, failures, pool)

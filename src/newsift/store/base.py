@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import Protocol
 
-from newsift.model import Analysis, Article, Claim, Entity, Event, Failure, Mention, Quote, RawDocument
+from newsift.model import Analysis, Article, Claim, Entity, Event, Failure, Mention, Page, Quote, RawDocument
 from newsift.store.sqlite import LinkRow, SearchHit, StoredBatch
 
 __all__ = ["Store"]
@@ -20,7 +20,7 @@ class Store(Protocol):
 
     def store_batch(
         self,
-        pages: Sequence[tuple[RawDocument, Sequence[Article]]],
+        pages: Sequence[tuple[Page | RawDocument, Sequence[Article]]],
         analyses: dict[str, Analysis] | None = None,
     ) -> StoredBatch: ...
 

@@ -23,6 +23,7 @@ from newsift.model import (
     Event,
     Failure,
     Mention,
+    Page,
     Quote,
     RawDocument,
 )
@@ -80,7 +81,7 @@ class PostgresStore:
 
     def store_batch(
         self,
-        pages: Sequence[tuple[RawDocument, Sequence[Article]]],
+        pages: Sequence[tuple[Page | RawDocument, Sequence[Article]]],
         analyses: dict[str, Analysis] | None = None,
     ) -> StoredBatch:
         """Store pages with their articles (and analyses) in one transaction; known pages are skipped.
@@ -327,7 +328,7 @@ class PostgresStore:
         self._conn.close()
 
 
-def _insert_pages(cur: psycopg.Cursor[Any], pages: list[tuple[RawDocument, int]]) -> None:
+def _insert_pages(cur: psycopg.Cursor[Any], pages: list[tuple[Page | RawDocument, int]]) -> None:
     rows = [
         (raw.id, _text(raw.uri), str(raw.content_type), _iso(raw.fetched_at), n, _now()) for raw, n in pages
     ]

@@ -26,6 +26,7 @@ from newsift.model import (
     Event,
     Failure,
     Mention,
+    Page,
     Quote,
     RawDocument,
 )
@@ -99,7 +100,7 @@ class SqliteStore:
 
     def store_batch(
         self,
-        pages: Sequence[tuple[RawDocument, Sequence[Article]]],
+        pages: Sequence[tuple[Page | RawDocument, Sequence[Article]]],
         analyses: dict[str, Analysis] | None = None,
     ) -> StoredBatch:
         """Store pages with their articles (and analyses) in one transaction; known pages are skipped.
@@ -166,7 +167,7 @@ class SqliteStore:
         return conn.execute("SELECT 1 FROM pages WHERE id = ?", (page_id,)).fetchone() is not None
 
     @staticmethod
-    def _insert_page(conn: sqlite3.Connection, raw: RawDocument, n_articles: int) -> None:
+    def _insert_page(conn: sqlite3.Connection, raw: Page | RawDocument, n_articles: int) -> None:
         conn.execute(
             "INSERT INTO pages VALUES (?, ?, ?, ?, ?, ?)",
             (raw.id, raw.uri, str(raw.content_type), _iso(raw.fetched_at), n_articles, _now()),
