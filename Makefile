@@ -4,6 +4,8 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 DB ?= build/demo.db
 DEMO ?= examples
+PORT ?= 8000
+SERVE ?=
 export PIP_DISABLE_PIP_VERSION_CHECK=1
 
 .PHONY: install demo test check lint clean bench
@@ -24,6 +26,8 @@ demo: install
 	$(BIN)/newsift --db $(DB) events
 	$(BIN)/newsift --db $(DB) quotes
 	$(BIN)/newsift --db $(DB) stories --limit 10
+	@echo "Web UI over the demo data: http://127.0.0.1:$(PORT)/  ($(if $(SERVE),serving now; Ctrl-C stops,run 'make demo SERVE=1' to serve it))"
+	$(if $(SERVE),$(BIN)/newsift --db $(DB) serve --port $(PORT),@true)
 
 test: install
 	$(BIN)/python -m pytest -q
