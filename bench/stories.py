@@ -1,6 +1,7 @@
 """Score link.stories (incremental story clustering) on ECB+ and measure its speed.
 
 Usage: python bench/stories.py [--data DIR] [--split all|train|validation] [--orders N] [--threshold T]
+       [--name-weight W] [--number-weight W] [--split-ratio R]
 Reads every *.jsonl in DIR whose rows have a ``cluster`` field; ECB+ has no timestamps, so each arrival
 order is a fixed-seed shuffle and the scores are averaged over the orders.
 Prints a human summary, then ONE JSON object as the last line.
@@ -123,6 +124,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--orders", type=int, default=5, help="fixed-seed arrival orders to average over")
     parser.add_argument("--threshold", type=float, default=None, help="override StorySettings.threshold")
     parser.add_argument("--name-weight", type=float, default=None, help="override StorySettings.name_weight")
+    parser.add_argument(
+        "--number-weight", type=float, default=None, help="override StorySettings.number_weight"
+    )
+    parser.add_argument("--split-ratio", type=float, default=None, help="override StorySettings.split_ratio")
     args = parser.parse_args(argv)
     rows = read_rows(args.data, args.split)
     if not rows:
@@ -130,10 +135,17 @@ def main(argv: Sequence[str] | None = None) -> int:
     settings = StorySettings()
     if args.threshold is not None:
         settings = replace(settings, threshold=args.threshold)
-    if args.name_weight is not None:
-        settings = replace(settings, name_weight=args.name_weight)
+    for name in ("name_weight", "number_weight", "split_ratio"):
+        if getattr(args, name) is not None:
+            settings = replace(settings, **{name: getattr(args, name)})
     result = evaluate(rows, settings, args.orders)
-    result |= {"split": args.split, "orders": args.orders, "threshold": settings.threshold}
+    result |= {
+        "split": args.split,
+        "orders": args.orders,
+        "threshold": settings.threshold,
+        "number_weight": settings.number_weight,
+        "split_ratio": settings.split_ratio,
+    }
     b, p = result["bcubed"], result["pairwise"]
     print(f"link.stories on {result['docs']} docs ({args.split}), {args.orders} arrival orders")
     print(f"  BCubed   P {b['p']:.3f}  R {b['r']:.3f}  F1 {b['f1']:.3f}")

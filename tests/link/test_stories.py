@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from newsift.link.stories import StoryClusterer, StorySettings
-from newsift.model import Article, Position
+from newsift.model import Article, Position, make_id
 
 FIXTURE = Path(__file__).resolve().parents[1] / "fixtures" / "link" / "stories.json"
 T0 = datetime(2024, 1, 15, 8, 0, tzinfo=UTC)
@@ -101,3 +101,38 @@ def test_stories_shared_entities_join_articles_with_different_wording() -> None:
     apart = StoryClusterer(settings)
     first = apart.add(one, entity_ids=("TUR", "PAK"))
     assert apart.add(two, entity_ids=("FRA", "IDN")) != first
+
+
+def _merged_quakes(settings: StorySettings) -> tuple[StoryClusterer, dict[str, str]]:
+    """Both earthquakes with a join threshold so low that every article first lands in one story."""
+    items = [(a, story) for a, story in _fixture() if story != "budget"]
+    interleaved = [items[i // 2 + (i % 2) * 3] for i in range(len(items))]
+    clusterer = StoryClusterer(settings)
+    for article, _ in interleaved:
+        clusterer.add(article)
+    return clusterer, {article.id: story for article, story in interleaved}
+
+
+def test_stories_merged_happenings_split_and_first_article_keeps_the_id() -> None:
+    clusterer, gold = _merged_quakes(StorySettings(threshold=0.01))
+    found = {article_id: clusterer.story_of(article_id) for article_id in gold}
+    assert len(set(found.values())) == 2
+    for a in gold:
+        for b in gold:
+            assert (found[a] == found[b]) == (gold[a] == gold[b]), (a, b)
+    assert found["quake-a1"] == make_id("story", "quake-a1")
+    assert found["quake-b1"] == make_id("story", "quake-b1")
+    assert clusterer.story(make_id("story", "quake-b1")).article_ids == ("quake-b1", "quake-b2", "quake-b3")
+
+
+def test_stories_splitting_switched_off_keeps_the_merge() -> None:
+    clusterer, gold = _merged_quakes(StorySettings(threshold=0.01, split_ratio=0.0))
+    assert len({clusterer.story_of(article_id) for article_id in gold}) == 1
+
+
+def test_stories_single_outlier_is_not_split_off() -> None:
+    items = [a for a, story in _fixture() if story != "budget"][:4]
+    clusterer = StoryClusterer(StorySettings(threshold=0.01, split_min_size=4, split_min_part=2))
+    for article in items:
+        clusterer.add(article)
+    assert len({clusterer.story_of(a.id) for a in items}) == 1
