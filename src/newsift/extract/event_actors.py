@@ -20,7 +20,7 @@ _SOURCE_PREPS = frozenset({"by", "from"})
 _WITH_PREPS = frozenset({"alongside"})
 _SKIP_DEPS = frozenset({"conj", "cc", "prep", "relcl", "acl", "punct", "advcl", "ccomp"})
 _CLIMB_DEPS = frozenset(
-    {"xcomp", "acl", "dobj", "attr", "appos", "conj", "oprd", "nsubjpass", "compound", "amod"}
+    {"xcomp", "acl", "dobj", "attr", "appos", "conj", "oprd", "nsubjpass", "compound", "amod", "acomp"}
 )
 _KIND_SECTORS = {EntityKind.COMPANY: "COM", EntityKind.MILITARY_UNIT: "MIL", EntityKind.OUTLET: "MED"}
 _NOT_ACTORS = frozenset(
@@ -172,6 +172,8 @@ def extract_roles(
         source, target = source or s, target or t
     if not target and not owner_acts:
         target = _item_owner(parse, head, lexicon)
+    if not target:
+        target = _deep_target(parse, head, lexicon, source)
     if inverse:
         source, target = _invert(parse, head, source, target, lexicon)
     elif supplier_from:
@@ -181,6 +183,26 @@ def extract_roles(
     source += tuple(a for p in _kids(parse, head, _WITH_PREPS) for a in _pobj_actors(parse, p, lexicon))
     target = tuple(a for a in target if a not in source) or target
     return Roles(source=source, target=target)
+
+
+def _deep_target(
+    parse: Parse, trigger: int, lexicon: EventLexicon, source: tuple[Actor, ...]
+) -> tuple[Actor, ...]:
+    """'threatened to cut off electricity to X': a target named inside the trigger's complement clause."""
+    tree = parse.tree
+    frontier = [c for c in tree.children[trigger] if tree.tokens[c].dep in ("xcomp", "ccomp", "dobj")]
+    codes = {a.code for a in source}
+    for _ in range(3):
+        found: list[Actor] = []
+        for node in frontier:
+            found += [a for a in _direct_roles(parse, node, lexicon)[1] if a.code and a.code not in codes]
+        if found:
+            return tuple(found)
+        frontier = [c for n in frontier for c in tree.children[n] if tree.tokens[c].dep in _DEEP_DEPS]
+    return ()
+
+
+_DEEP_DEPS = frozenset({"xcomp", "ccomp", "dobj", "prep", "pobj", "conj", "advcl"})
 
 
 def _kids(parse: Parse, node: int, preps: frozenset[str]) -> list[int]:
@@ -197,7 +219,7 @@ def _direct_roles(
     for child in tree.children[trigger]:
         dep, lemma = tree.tokens[child].dep, parse.lemma(child)
         if dep in ("nsubj", "poss") and not source:
-            source = actors_at(parse, child, lexicon)
+            source = actors_at(parse, child, lexicon) or _antecedent_actors(parse, child, lexicon)
         elif dep == "agent" or (dep == "prep" and lemma == "by"):
             source = _pobj_actors(parse, child, lexicon) or source
         elif dep in ("dobj", "dative", "iobj", "nsubjpass") and not target:
@@ -209,6 +231,27 @@ def _direct_roles(
         elif dep in ("compound", "amod", "nmod") and is_noun and not source:
             source = tuple(a for a in actors_at(parse, child, lexicon) if a.code or _is_demonym(parse, child))
     return source, target
+
+
+_PRONOUNS = frozenset({"it", "they", "its", "their"})
+
+
+def _antecedent_actors(parse: Parse, pronoun: int, lexicon: EventLexicon) -> tuple[Actor, ...]:
+    """'Hungary said it will support ...': a state pronoun takes the subject of the clause above it."""
+    tree = parse.tree
+    if tree.tokens[pronoun].pos != "PRON" or parse.lemma(pronoun) not in _PRONOUNS:
+        return ()
+    node = tree.tokens[pronoun].head
+    for _ in range(3):
+        head = tree.tokens[node].head
+        if head == node:
+            return ()
+        node = head
+        for subject in tree.kids(node, "nsubj", "nsubjpass"):
+            found = tuple(a for a in actors_at(parse, subject, lexicon) if a.code)
+            if found:
+                return found
+    return ()
 
 
 def _is_demonym(parse: Parse, i: int) -> bool:

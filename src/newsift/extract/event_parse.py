@@ -16,6 +16,9 @@ __all__ = ["Parse"]
 _COUNTRY_ID = re.compile(r"^[A-Z]{3}$")
 
 
+IGO = "IGO"
+
+
 @dataclass(frozen=True, slots=True)
 class Parse:
     """Read-only helpers over the tokens of one article."""
@@ -69,6 +72,8 @@ class Parse:
             return mention.entity_id if _COUNTRY_ID.match(mention.entity_id) else None
         if entity.kind == EntityKind.COUNTRY:
             return entity.id
+        if entity.country is None and ("sector", "igo") in entity.attributes:
+            return IGO  # CAMEO/PLOVER's code for an intergovernmental organisation
         return entity.country
 
     def kind_of(self, mention: Mention) -> EntityKind | None:

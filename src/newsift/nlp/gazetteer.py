@@ -42,7 +42,7 @@ _ORG = frozenset({"seats"})
 # The optional fields each kind may carry, besides id, kind, name, aliases and country.
 _FIELDS: dict[EntityKind, frozenset[str]] = {
     EntityKind.COUNTRY: frozenset({"alpha2", "demonyms", "capital", "seats"}),
-    EntityKind.ORGANISATION: _ORG,
+    EntityKind.ORGANISATION: frozenset({"seats", "sector"}),
     EntityKind.MILITARY_UNIT: _ORG,
     EntityKind.OUTLET: _ORG,
     EntityKind.PLACE: _ORG,
@@ -56,7 +56,7 @@ _FIELDS: dict[EntityKind, frozenset[str]] = {
 # Attribute order in Entity.attributes; list fields become repeated keys.
 _ATTRIBUTES = (
     "alpha2", "demonyms", "capital", "seats", "maker", "category", "partners", "participants", "year",
-    "parent", "titles", "affiliations", "ambiguous", "note",
+    "parent", "titles", "affiliations", "sector", "ambiguous", "note",
 )  # fmt: skip
 
 
@@ -80,6 +80,7 @@ class _Row(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
     parent: str | None = None
     titles: tuple[str, ...] = ()
     affiliations: tuple[str, ...] = ()
+    sector: str | None = None  # organisations: "igo" (intergovernmental) or "ngo"
     ambiguous: bool = False
     note: str | None = None
 
