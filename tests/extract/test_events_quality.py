@@ -146,3 +146,13 @@ def test_event_modality_hedge_scopes_over_its_own_clause(nlp: Any) -> None:
 def test_event_modality_bare_infinitive_is_not_realis(nlp: Any) -> None:
     assert not _modality_of(nlp, "The navy has a plan to buy four frigates.", "buy").is_realis
     assert _modality_of(nlp, "The navy managed to buy four frigates.", "buy").is_realis
+
+
+def test_events_quantity_behind_a_model_number(nlp: Any) -> None:
+    events = extract_events(
+        _annotate(
+            nlp,
+            "Qatar signed a contract for 24 AH-64E Apache attack helicopters from the United States in 2016.",
+        )
+    )
+    assert any(e.quantity == 24 for e in events)

@@ -218,6 +218,10 @@ def extract_quantity(parse: Parse, item_head: int) -> int | None:
         number = parse_number(parse.text(child))
         if number is not None:
             return number
+        for inner in parse.tree.kids(child, "nummod"):  # '96 AH-64E helicopters': a model number between
+            number = parse_number(parse.text(inner))
+            if number is not None:
+                return number
     token = parse.tree.tokens[item_head]
     if token.dep == "pobj" and parse.tree.tokens[token.head].lemma.lower() == "of":
         owner = parse.tree.tokens[token.head].head
