@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from newsift import codec
-from newsift.link.build import Links, link_articles
+from newsift.link.build import Links, dyad_key, link_articles
 from newsift.link.duplicates import DuplicateKind, DuplicateMatch
 from newsift.link.keyphrases import Tag
 from newsift.link.related import Related
@@ -58,7 +58,15 @@ def relink_store(store: Store) -> Links:
         counts = Counter(m.entity_id for m in store.query_mentions(article.id) if m.entity_id)
         entities[article.id] = [e for e, _ in counts.most_common()]
     names = {e.id: e.name for e, _ in store.query_entities(limit=1_000_000)}
-    links = link_articles(articles, entities, names)
+    dyads: dict[str, set[str]] = {}
+    for event in store.query_events():
+        for a in event.source:
+            for b in event.target:
+                if a.code and b.code and a.code != b.code:
+                    dyads.setdefault(event.evidence.article_id, set()).add(
+                        dyad_key(event.type, a.code, b.code)
+                    )
+    links = link_articles(articles, entities, names, {k: sorted(v) for k, v in dyads.items()})
     store.replace_links(
         "story",
         (LinkRow(key=s.id, record=_json(s), rank=i) for i, s in enumerate(links.stories)),

@@ -75,3 +75,16 @@ def test_related_explicit_duplicate_group_is_excluded() -> None:
     index.add(_article("y", "Drones for Pakistan (updated)", DRONES + " More later."), duplicate_group="g")
     index.add(_article("z", "Pakistan drones", "Pakistan drones from Turkey, officials said."))
     assert [r.related_id for r in index.related("x")] == ["z"]
+
+
+def test_related_same_dyad_and_event_type_is_a_reason_without_shared_words() -> None:
+    index = RelatedIndex()
+    index.add(_article("x", "Ankara ships corvettes", "Hulls left the yard in May."), dyads=("AID:PAK|TUR",))
+    index.add(_article("y", "Karachi takes delivery", "Sailors trained for weeks."), dyads=("AID:PAK|TUR",))
+    index.add(
+        _article("z", "Ankara hosts talks", "Ministers met in the capital."), dyads=("CONSULT:PAK|TUR",)
+    )
+    found = {r.related_id: r for r in index.related("x")}
+    assert "y" in found and Reason.SAME_DYAD in found["y"].reasons
+    assert found["y"].shared_dyads == ("AID:PAK|TUR",)
+    assert "z" not in found or Reason.SAME_DYAD not in found["z"].reasons

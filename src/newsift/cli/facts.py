@@ -52,7 +52,7 @@ def _links(analyses: list[Analysis]) -> Any:
     """The link stage over one input's articles (stories, copies, related, tags), as ingest runs it."""
     from collections import Counter
 
-    from newsift.link.build import link_articles
+    from newsift.link.build import dyad_key, link_articles
 
     entities: dict[str, list[str]] = {}
     names: dict[str, str] = {}
@@ -60,7 +60,19 @@ def _links(analyses: list[Analysis]) -> Any:
         counts = Counter(m.entity_id for m in analysis.annotated.mentions if m.entity_id)
         entities[analysis.article.id] = [e for e, _ in counts.most_common()]
         names.update({e.id: e.name for e in analysis.annotated.entities})
-    return link_articles([a.article for a in analyses], entities, names)
+    dyads = {
+        a.article.id: sorted(
+            {
+                dyad_key(e.type, s.code, t.code)
+                for e in a.events
+                for s in e.source
+                for t in e.target
+                if s.code and t.code and s.code != t.code
+            }
+        )
+        for a in analyses
+    }
+    return link_articles([a.article for a in analyses], entities, names, dyads)
 
 
 @app.command()

@@ -17,7 +17,7 @@ from newsift.link.stories import StoryClusterer, StorySettings, article_time
 from newsift.link.vectors import TermStatistics
 from newsift.model import Article, Story
 
-__all__ = ["Links", "link_articles"]
+__all__ = ["Links", "dyad_key", "link_articles"]
 
 _EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 _MAX_CHARS = 100_000
@@ -37,6 +37,7 @@ def link_articles(
     articles: Sequence[Article],
     entities: Mapping[str, Sequence[str]] | None = None,
     names: Mapping[str, str] | None = None,
+    dyads: Mapping[str, Sequence[str]] | None = None,
     *,
     k_related: int = 5,
     n_tags: int = 8,
@@ -49,11 +50,13 @@ def link_articles(
         articles: the articles, in any order.
         entities: article id -> canonical entity ids it mentions, most mentioned first.
         names: entity id -> canonical name (for tags); ids without a name are not tags.
+        dyads: article id -> keys of the events it reports (``TYPE:A|B``), for 'same dyad' relations.
         k_related: neighbours kept per article.
         n_tags: most tags per article.
     """
     entities = entities or {}
     names = names or {}
+    dyads = dyads or {}
     # Linking reads at most the first _MAX_CHARS of a body: enough to tell a story, bounded in time/memory
     articles = [replace(a, body=a.body[:_MAX_CHARS]) if len(a.body) > _MAX_CHARS else a for a in articles]
     ordered = sorted(articles, key=lambda a: (article_time(a) or _EPOCH, a.id))
@@ -67,7 +70,13 @@ def link_articles(
         match = duplicates.add_article(article)
         matches.append(match)
         story_id = stories.add(article, ids)
-        related.add(article, entity_ids=ids, story_id=story_id, duplicate_group=match.group_id)
+        related.add(
+            article,
+            entity_ids=ids,
+            story_id=story_id,
+            duplicate_group=match.group_id,
+            dyads=dyads.get(article.id, ()),
+        )
     tags = {
         a.id: extract_tags(
             a,
@@ -83,3 +92,9 @@ def link_articles(
         related={a.id: related.related(a.id, k_related) for a in ordered},
         tags=tags,
     )
+
+
+def dyad_key(event_type: str, a: str, b: str) -> str:
+    """'AID:FRA|IND': an event type and its two actors, in either direction."""
+    first, second = sorted((a, b))
+    return f"{event_type}:{first}|{second}"

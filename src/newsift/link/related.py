@@ -1,5 +1,6 @@
-"""Related articles: for each article the nearest others, with the reasons (same story, shared entities,
-similar text). Never the article itself, nor its duplicates or wire copies. No other stage is imported.
+"""Related articles: for each article the nearest others, with the reasons (same story, same dyad and
+event type, shared entities, similar text). Never the article itself, nor its duplicates or wire copies.
+No other stage is imported.
 """
 
 from __future__ import annotations
@@ -16,12 +17,14 @@ __all__ = ["EXTRACTOR", "Reason", "Related", "RelatedIndex"]
 EXTRACTOR = "link.related.v1"
 _INDEXED_TERMS = 25  # each article is findable through its strongest terms only: postings stay short
 _STORY_BONUS = 0.3
+_DYAD_BONUS = 0.2
 _ENTITY_WEIGHT = 0.3
 _MIN_TEXT_SIMILARITY = 0.1
 
 
 class Reason(enum.StrEnum):
     SAME_STORY = "same_story"
+    SAME_DYAD = "same_dyad_and_event_type"
     SHARED_ENTITIES = "shared_entities"
     TEXT_SIMILARITY = "text_similarity"
 
@@ -35,6 +38,7 @@ class Related:
     score: float
     reasons: tuple[Reason, ...]
     shared_entities: tuple[str, ...] = ()
+    shared_dyads: tuple[str, ...] = ()
     text_similarity: float = 0.0
     extractor: str = EXTRACTOR
 
@@ -45,6 +49,7 @@ class _Entry:
     entities: frozenset[str]
     story_id: str | None
     copy_group: str
+    dyads: frozenset[str] = frozenset()
 
 
 class RelatedIndex:
@@ -62,6 +67,7 @@ class RelatedIndex:
         entity_ids: Iterable[str] = (),
         story_id: str | None = None,
         duplicate_group: str | None = None,
+        dyads: Iterable[str] = (),
     ) -> None:
         """Index one article.
 
@@ -70,18 +76,20 @@ class RelatedIndex:
             entity_ids: canonical ids of the entities it mentions.
             story_id: its story (from ``StoryClusterer``), if known.
             duplicate_group: its group in ``DuplicateIndex`` (copies share one); defaults to its content hash.
+            dyads: keys of the events it reports, as ``TYPE:A|B`` with the two actor codes sorted.
         """
         counts = extract_terms(article.title, article.body)
         self.stats.add(counts)
         vector = weigh_terms(counts, self.stats)
         entities = frozenset(entity_ids)
         group = duplicate_group or article.content_hash
-        self._entries[article.id] = _Entry(vector, entities, story_id, group)
+        self._entries[article.id] = _Entry(vector, entities, story_id, group, frozenset(dyads))
         strongest = sorted(vector, key=vector.__getitem__, reverse=True)[:_INDEXED_TERMS]
         for key in [
             *strongest,
             *(f"entity:{e}" for e in entities),
             *([f"story:{story_id}"] if story_id else []),
+            *(f"dyad:{d}" for d in dyads),
         ]:
             self._postings.setdefault(key, set()).add(article.id)
 
@@ -95,7 +103,7 @@ class RelatedIndex:
         return tuple(sorted(kept, key=lambda r: (-r.score, r.related_id))[:k])
 
     def _candidates(self, article_id: str, entry: _Entry) -> set[str]:
-        keys = [*entry.vector, *(f"entity:{e}" for e in entry.entities)]
+        keys = [*entry.vector, *(f"entity:{e}" for e in entry.entities), *(f"dyad:{d}" for d in entry.dyads)]
         if entry.story_id:
             keys.append(f"story:{entry.story_id}")
         found: set[str] = set()
@@ -114,10 +122,13 @@ class RelatedIndex:
         union = len(entry.entities | other.entities)
         score = similarity + _ENTITY_WEIGHT * (len(shared) / union if union else 0.0)
         score += _STORY_BONUS if same_story else 0.0
+        dyads = tuple(sorted(entry.dyads & other.dyads))
+        score += _DYAD_BONUS if dyads else 0.0
         reasons = [
             reason
             for reason, holds in (
                 (Reason.SAME_STORY, same_story),
+                (Reason.SAME_DYAD, bool(dyads)),
                 (Reason.SHARED_ENTITIES, bool(shared)),
                 (Reason.TEXT_SIMILARITY, similarity >= _MIN_TEXT_SIMILARITY),
             )
@@ -131,5 +142,6 @@ class RelatedIndex:
             score=round(score, 4),
             reasons=tuple(reasons),
             shared_entities=shared,
+            shared_dyads=dyads,
             text_similarity=round(similarity, 4),
         )
