@@ -31,7 +31,7 @@ def test_html_demo_page_metadata() -> None:
     assert (article.source, article.outlet) == ("Defence Desk", "defencedesk")
     assert article.authors == ("Marta Nowak",)
     assert article.published_at == datetime(2024, 8, 13, 10, 30, tzinfo=UTC)
-    assert article.extractor == "clean.html.v1"
+    assert article.extractor == "clean.html.v2"
 
 
 def test_html_demo_page_body_has_the_article_and_no_furniture() -> None:
@@ -43,6 +43,9 @@ def test_html_demo_page_body_has_the_article_and_no_furniture() -> None:
     for noise in ("Subscribe", "Sign up", "Share this", "Romania Orders", "All rights reserved", "dataLayer"):
         assert noise not in article.text, noise
     assert not article.body.startswith(article.title)
+    assert ("An AH-64E Apache in flight. (Photo by Defence Desk staff)", "caption") in {
+        (r.text, r.reason) for r in article.removed
+    }
 
 
 def test_html_cleanup_removes_furniture_with_reasons() -> None:
@@ -60,12 +63,13 @@ def test_html_cleanup_removes_furniture_with_reasons() -> None:
             "Colombia Upgrades Its Kfir Jets",
         ]
     )
-    body, removed, authors = clean_paragraphs(text, title="Chile buys two frigates")
+    cleaned = clean_paragraphs(text, title="Chile buys two frigates")
+    body, removed = cleaned.body, cleaned.removed
     assert body.split("\n\n") == [
         "Chile agreed to buy two Type 23 frigates from Britain, the navy said.",
         "The ships will replace older vessels in the fleet.",
     ]
-    assert authors == ("Ana Pérez", "Luis Soto")
+    assert cleaned.authors == ("Ana Pérez", "Luis Soto")
     reasons = {r.reason for r in removed}
     assert {"repeated headline", "byline", "prompt", "credit", "related headlines"} <= reasons
     assert sum(len(r.text) for r in removed) + len(body) > len(text) - 20 * len(removed)
@@ -81,9 +85,9 @@ def test_html_cleanup_keeps_bulleted_lists_and_short_copyright_mentions() -> Non
             "© Reuters",
         ]
     )
-    body, removed, _ = clean_paragraphs(text, title="")
-    assert "- Simulators installed at two bases" in body and "© Reuters" in body
-    assert removed == ()
+    cleaned = clean_paragraphs(text, title="")
+    assert "- Simulators installed at two bases" in cleaned.body and "© Reuters" in cleaned.body
+    assert cleaned.removed == ()
 
 
 def test_html_truncated_page_is_an_article_or_a_clear_error() -> None:

@@ -9,44 +9,52 @@ import re
 from datetime import datetime
 from typing import Any
 
+import trafilatura
+from lxml import etree
+from lxml.html import HtmlElement
+from trafilatura.utils import load_html
+
 from newsift.clean.html_cleanup import clean_paragraphs
+from newsift.clean.html_parts import find_other_parts
+from newsift.clean.html_tree import prune_tree
 from newsift.clean.noise import match_byline
 from newsift.clean.outlets import normalize_outlet
 from newsift.clean.structured import parse_datetime
 from newsift.errors import InputError
-from newsift.model import Article, Position, make_id
+from newsift.model import Article, Position, Removed, make_id
 
 __all__ = ["MAX_HTML_CHARS", "extract_html_article", "extract_html_body"]
 
 logger = logging.getLogger(__name__)
 
-EXTRACTOR = "clean.html.v1"
+EXTRACTOR = "clean.html.v2"
 MAX_HTML_CHARS = 20_000_000
 """Largest HTML (after scripts and styles are dropped) parsed; larger pages fail with InputError."""
 
-_SCRIPT = re.compile(r"<(script|style|noscript|template)\b[^>]*>.*?</\1\s*>", re.IGNORECASE | re.DOTALL)
-_UNCLOSED_SCRIPT = re.compile(r"<(script|style)\b[^>]*>.*\Z", re.IGNORECASE | re.DOTALL)
+_SCRIPT_TAGS = ("script", "style", "noscript", "template")
+_SCRIPT_OPEN = re.compile(rf"<({'|'.join(_SCRIPT_TAGS)})\b", re.IGNORECASE)
+_SCRIPT_CLOSE = {tag: re.compile(f"</{tag}", re.IGNORECASE) for tag in _SCRIPT_TAGS}
 _DEPTH_TAG = re.compile(r"<(?:div|span|section|p|b|i|td|tr|table|ul|li)\b", re.IGNORECASE)
 _MAX_TAGS = 400_000
 
 
-def extract_html_body(html: str, *, url: str | None = None, uri: str = "<html>") -> dict[str, Any] | None:
-    """Main text and metadata of a page as trafilatura sees it (``text``, ``title``, ``author``, ``date``,
-    ``sitename``, ``description``), or None when it finds no main text.
+def extract_html_body(
+    html: str, *, url: str | None = None, uri: str = "<html>"
+) -> tuple[dict[str, Any] | None, tuple[Removed, ...]]:
+    """Main text and metadata of a page as trafilatura sees it once hidden pop-ups, captions and credits are
+    pruned (``text``, ``title``, ``author``, ``date``, ``sitename``, ``description``; None when it finds no
+    main text), with the captions and credits pruned.
 
     Raises:
         InputError: the page is too large or too deeply nested to parse within the bounds.
     """
-    import trafilatura
-
-    html = _without_scripts(html)
-    if len(html) > MAX_HTML_CHARS:
-        raise InputError(uri, f"HTML too large: {len(html):,} characters (limit {MAX_HTML_CHARS:,})")
-    if len(_DEPTH_TAG.findall(html, 0, MAX_HTML_CHARS)) > _MAX_TAGS:
-        raise InputError(uri, f"HTML has more than {_MAX_TAGS:,} block elements")
+    tree = _parse(html, uri)
+    if tree is None:
+        return None, ()
+    removed = prune_tree(tree)
     try:
         document = trafilatura.bare_extraction(
-            html,
+            tree,
             url=url,
             with_metadata=True,
             include_comments=False,
@@ -56,9 +64,26 @@ def extract_html_body(html: str, *, url: str | None = None, uri: str = "<html>")
     except (ValueError, TypeError, RecursionError, AttributeError) as err:  # lxml/trafilatura on broken trees
         raise InputError(uri, f"HTML could not be parsed: {type(err).__name__}: {err}") from err
     if document is None:
-        return None
+        return None, removed
     data: dict[str, Any] = document.as_dict() if hasattr(document, "as_dict") else dict(document)
-    return data if (data.get("text") or "").strip() else None
+    text = data.get("text") or ""
+    if not text.strip():
+        return None, removed
+    before, after = find_other_parts(tree, text)
+    data["text"] = "\n".join([*before, text, *after])
+    return data, removed
+
+
+def _parse(html: str, uri: str) -> HtmlElement | None:
+    html = _without_scripts(html)
+    if len(html) > MAX_HTML_CHARS:
+        raise InputError(uri, f"HTML too large: {len(html):,} characters (limit {MAX_HTML_CHARS:,})")
+    if len(_DEPTH_TAG.findall(html, 0, MAX_HTML_CHARS)) > _MAX_TAGS:
+        raise InputError(uri, f"HTML has more than {_MAX_TAGS:,} block elements")
+    try:
+        return load_html(html)
+    except (ValueError, TypeError, RecursionError, etree.LxmlError) as err:
+        raise InputError(uri, f"HTML could not be parsed: {type(err).__name__}: {err}") from err
 
 
 def extract_html_article(
@@ -69,14 +94,15 @@ def extract_html_article(
     Raises:
         InputError: the page cannot be parsed within the bounds (size, nesting).
     """
-    data = extract_html_body(text, url=url, uri=uri)
+    data, captions = extract_html_body(text, url=url, uri=uri)
     if data is None:
         return None
     title = " ".join((data.get("title") or "").split())
-    body, removed, byline = clean_paragraphs(data["text"], title=title)
+    cleaned = clean_paragraphs(data["text"], title=title)
+    body = cleaned.body
     if not body:
         return None
-    authors = _authors(data.get("author"), byline)
+    authors = _authors(data.get("author"), cleaned.authors)
     sitename = (data.get("sitename") or "").strip() or None
     published_text = _meta_time(text) or (data.get("date") or "").strip() or None
     return Article(
@@ -95,7 +121,9 @@ def extract_html_article(
         published_text=published_text,
         published_at=parse_datetime(published_text),
         fetched_at=fetched_at,
-        removed=removed,
+        editor=cleaned.editor,
+        wire=cleaned.wire,
+        removed=captions + cleaned.removed,
         extractor=EXTRACTOR,
     )
 
@@ -120,9 +148,20 @@ def _meta_time(html: str) -> str | None:
 
 
 def _without_scripts(html: str) -> str:
-    """Drop script/style content before parsing: linear in the page, and it can be most of it."""
-    html = _SCRIPT.sub(" ", html)
-    return _UNCLOSED_SCRIPT.sub(" ", html)
+    """Drop script, style, noscript and template content before parsing, in one linear pass (a search per
+    opening tag that never looks back): it can be most of a page. An unclosed one runs to the end."""
+    parts: list[str] = []
+    position = 0
+    while (match := _SCRIPT_OPEN.search(html, position)) is not None:
+        parts.append(html[position : match.start()])
+        close = _SCRIPT_CLOSE[match.group(1).lower()].search(html, match.end())
+        if close is None:
+            return " ".join(parts)
+        end = html.find(">", close.end())
+        position = len(html) if end < 0 else end + 1
+        parts.append(" ")
+    parts.append(html[position:])
+    return "".join(parts)
 
 
 def _authors(author: str | None, byline: tuple[str, ...]) -> tuple[str, ...]:
