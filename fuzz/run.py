@@ -6,6 +6,7 @@ written to build/fuzz/crashes/, the corpus kept in build/fuzz/corpus/ between ru
 
 from __future__ import annotations
 
+import os
 import re
 import subprocess
 import sys
@@ -15,6 +16,7 @@ HERE = Path(__file__).resolve().parent
 BUILD = HERE.parent / "build" / "fuzz"
 HARNESSES = ["fuzz_split.py"]
 RSS_LIMIT_MB = 2048
+SEED = int(os.environ.get("NEWSIFT_FUZZ_SEED", "1"))
 _RUNS = re.compile(r"Done (\d+) runs in (\d+) second")
 
 
@@ -41,7 +43,8 @@ def run_harness(harness: str, seconds: int) -> tuple[int, bool, str]:
         str(HERE / harness),
         f"-max_total_time={seconds}",
         f"-rss_limit_mb={RSS_LIMIT_MB}",
-        "-timeout=10",
+        "-timeout=30",
+        f"-seed={SEED}",  # the same inputs every run: CI fails on a real crash, not on luck
         "-max_len=65536",
         f"-artifact_prefix={crashes}/",
         str(corpus),

@@ -205,3 +205,9 @@ def test_codec_round_trip_returns_the_article(body: str, title: str, authors: li
 def test_codec_decode_raises_only_input_error(data: bytes) -> None:
     with pytest.raises(InputError):
         codec.decode(data + b"\x00", Article, source="blob")
+
+
+def test_properties_html_to_text_on_a_comment_root_is_text() -> None:
+    from newsift.clean.structured import html_to_text
+
+    assert "T" in html_to_text("\x0b<!T\ufffd7\ufffd")

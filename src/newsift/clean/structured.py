@@ -188,6 +188,8 @@ def html_to_text(html: str) -> str:
         root = lxml_html.fromstring(html)
     except (ParserError, ValueError):
         return re.sub(r"<[^>]+>", " ", html)
+    if not isinstance(root.tag, str):  # a comment or processing instruction, not an element
+        return re.sub(r"<[^>]+>", " ", html)
     for element in root.iter("p", "br", "div", "li", "h1", "h2", "h3", "h4", "blockquote"):
         element.tail = "\n\n" + (element.tail or "")
     text: str = root.text_content()
