@@ -126,3 +126,36 @@ def test_passages_bm25_needs_half_the_weighted_terms() -> None:
     assert hit.text == "The frigate sailed from the northern harbour at dawn."
     assert index.search("Which submarine sailed at night?", rerank=False) == []
     assert stem("supplied") == stem("supplies") == "supply"
+
+
+@pytest.mark.parametrize(
+    ("question", "expects"),
+    [
+        ("How much did Germany's economy shrink?", "number"),
+        ("To what rate was corporate tax cut?", "number"),
+        ("By when are deliveries expected?", "time"),
+        ("Who built the submarines?", None),
+    ],
+    ids=["how-much", "to-what-rate", "by-when", "who"],
+)
+def test_question_reads_the_shape_of_the_answer(question: str, expects: str | None) -> None:
+    assert parse_question(question).expects == expects
+
+
+def test_question_lowercase_word_is_not_a_stored_entity() -> None:
+    from newsift.model import Entity, EntityKind
+
+    slip = Entity(id="organisation:telecoms", kind=EntityKind.ORGANISATION, name="Telecoms")
+    assert parse_question("Did India open telecoms to investors?", [slip]).entities == ("IND",)
+    assert parse_question("Did India open Telecoms to investors?", [slip]).entities == ("IND", slip.id)
+
+
+def test_passages_stem_meets_irregular_past_and_final_e() -> None:
+    assert stem("shrank") == stem("shrinking") == stem("shrink")
+    assert stem("raised") == stem("raise") and stem("agreed") == stem("agree")
+
+
+def test_ask_how_much_answers_with_a_sentence_holding_an_amount(db: str) -> None:
+    answer = answer_question(SqliteStore(db), "How much was the F-16 upgrade deal worth?", rerank=False)
+    assert answer.text is not None and "$75 million" in answer.text
+    assert all(any(ch.isdigit() for ch in c.sentence) for c in answer.citations)

@@ -8,14 +8,20 @@ import re
 from collections.abc import Sequence
 
 from newsift.brief.facts import Sources, involves, summarize_claims, summarize_events
-from newsift.brief.passages import PassageIndex, extract_query_terms
-from newsift.brief.question import Question, entity_forms, parse_question
+from newsift.brief.passages import MIN_COVERAGE, PassageIndex, extract_query_terms
+from newsift.brief.question import Question, entity_forms, is_answer_shaped, parse_question
 from newsift.brief.records import Answer, Citation, FactRow, SentenceRow
-from newsift.model import Claim, Entity, Event, PloverType
+from newsift.model import Article, Claim, Entity, Event, PloverType
 from newsift.relink import all_articles
 from newsift.store import Store
 
 __all__ = ["answer_question", "mentions_any"]
+
+# How much more of the question a passage must cover to win over the records' own sentences.
+_MARGIN = 0.25
+# A sentence of the asked shape (a number for 'how much', a time for 'when') may cover fewer of the
+# question's words: the shape already narrows it, and answers rephrase ('drop' asked, 'fell' written).
+_SHAPED_COVERAGE = 0.35
 
 _PARTIES = {
     "denied": "denied_by",
@@ -41,12 +47,27 @@ def answer_question(store: Store, question: str, *, limit: int = 3, rerank: bool
     parsed = parse_question(question, stored)
     sources = Sources(store)
     forms = {e: entity_forms(e, stored) for e in parsed.entities}
-    facts = _facts(store, parsed, sources, forms) if parsed.types or parsed.status or parsed.entities else []
+    # Records answer what a structured query can express (an event type or a claim status); a question
+    # naming only entities ('Where did Blair speak?') is asked of the sentences.
+    facts = _facts(store, parsed, sources, forms) if parsed.types or parsed.status else []
     if not parsed.status:  # a denied happening does not answer what happened
         facts = [f for f in facts if f.status != "denied"]
+    facts = [f for f in facts if any(is_answer_shaped(c.sentence, parsed.expects) for c in f.citations)]
+    index = PassageIndex(_candidate_articles(store, parsed, sources, forms))
+    passages = _passage_answer(index, parsed, forms, limit=limit, rerank=rerank)
     if facts:
-        return _records_answer(parsed, _relevant(parsed, facts)[:limit])
-    return _passage_answer(store, parsed, sources, forms, limit=limit, rerank=rerank)
+        records = _records_answer(parsed, _relevant(parsed, facts)[:limit], sources)
+        if not _covers_more(index, parsed, passages, records):
+            return records
+    return passages
+
+
+def _covers_more(index: PassageIndex, q: Question, passages: Answer, records: Answer) -> bool:
+    """True when the best passage holds clearly more of the question's words than any record sentence."""
+    if not passages.citations:
+        return False
+    best_record = max(index.coverage(c.sentence, q.text) for c in records.citations)
+    return index.coverage(passages.citations[0].sentence, q.text) >= best_record + _MARGIN
 
 
 def mentions_any(sentence: str, forms: Sequence[str]) -> bool:
@@ -158,12 +179,12 @@ def _relevant(q: Question, facts: list[FactRow]) -> list[FactRow]:
     return sorted((f for f in facts if overlap(f) >= best / 2), key=lambda f: -overlap(f))
 
 
-def _records_answer(q: Question, facts: list[FactRow]) -> Answer:
+def _records_answer(q: Question, facts: list[FactRow], sources: Sources) -> Answer:
     parts: list[str] = []
     citations: list[Citation] = []
     for fact in facts:
         citation = fact.citations[0]
-        party = _party(q, fact)
+        party = _party(q, fact, sources.names())
         sentence = citation.sentence.strip()
         text = f"{party}: {sentence}" if party else sentence
         if text not in parts:
@@ -173,31 +194,42 @@ def _records_answer(q: Question, facts: list[FactRow]) -> Answer:
                   method="records")  # fmt: skip
 
 
-def _party(q: Question, fact: FactRow) -> str:
+def _party(q: Question, fact: FactRow, names: dict[str, str]) -> str:
     """For 'who' questions about a status, the parties the records name (e.g. who denied)."""
     if q.wh != "who" or not q.status:
         return ""
-    names: tuple[str, ...] = getattr(fact, _PARTIES.get(q.status, "asserted_by"))
-    return ", ".join(names)
+    parties: tuple[str, ...] = getattr(fact, _PARTIES.get(q.status, "asserted_by"))
+    return ", ".join(dict.fromkeys(names.get(x, x) for x in parties))
 
 
-def _passage_answer(
-    store: Store,
-    q: Question,
-    sources: Sources,
-    forms: dict[str, tuple[str, ...]],
-    *,
-    limit: int,
-    rerank: bool,
-) -> Answer:
-    every_form = [f for fs in forms.values() for f in fs]
-    articles = [
+def _candidate_articles(
+    store: Store, q: Question, sources: Sources, forms: dict[str, tuple[str, ...]]
+) -> list[Article]:
+    """Articles naming every entity of the question, inside its time window."""
+    return [
         a for a in all_articles(store)
         if all(mentions_any(a.text, fs) for fs in forms.values()) and _in_window(None, a.id, q, sources)
     ]  # fmt: skip
-    index = PassageIndex(articles)
-    keep = (lambda _a, s: mentions_any(s, every_form)) if every_form else None
-    found = index.search(q.text, limit=limit, keep=keep, rerank=rerank)
+
+
+def _passage_answer(
+    index: PassageIndex, q: Question, forms: dict[str, tuple[str, ...]], *, limit: int, rerank: bool
+) -> Answer:
+    """The best sentences naming one of the question's entities, else any sentence of an article naming
+    them all (the answer may say 'the party' where the question says 'the Liberal Democrats')."""
+    every_form = [f for fs in forms.values() for f in fs]
+
+    def shaped(_article_id: str, sentence: str) -> bool:
+        return is_answer_shaped(sentence, q.expects)
+
+    def named(article_id: str, sentence: str) -> bool:
+        return shaped(article_id, sentence) and mentions_any(sentence, every_form)
+
+    coverage = _SHAPED_COVERAGE if q.expects else MIN_COVERAGE
+    found = index.search(q.text, limit=limit, keep=named if every_form else shaped, rerank=rerank,
+                         min_coverage=coverage)  # fmt: skip
+    if not found and every_form:
+        found = index.search(q.text, limit=limit, keep=shaped, rerank=rerank, min_coverage=coverage)
     if not found:
         return Answer(question=q.text, text=None, method="none")
     chosen = _close_to_best(found)

@@ -5,25 +5,21 @@ only; each sentence of its reply must be supported by a cited sentence, or it is
 from __future__ import annotations
 
 import logging
-import os
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from dataclasses import replace
-from typing import Any
 
 import httpx
-import msgspec
 
 from newsift.brief.passages import extract_query_terms
 from newsift.brief.records import Answer, Citation
-from newsift.errors import ConfigError, ExtractionError
 from newsift.link.text import split_sentence_spans
+from newsift.llm_client import LlmSettings, fetch_completion, load_llm_settings
 
 __all__ = ["LlmSettings", "is_supported", "load_llm_settings", "phrase_answer"]
 
 logger = logging.getLogger(__name__)
 
-_ENV_PREFIX = "NEWSIFT_LLM__"
 _MIN_RECALL = 0.6
 _MARKER = re.compile(r"\s*\[(\d+)\]")
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
@@ -34,36 +30,6 @@ _SYSTEM = (
     "like [1]. Do not add facts, numbers or names that the sources do not state. If the sources do not "
     "answer the question, reply exactly: NO ANSWER."
 )
-
-
-class LlmSettings(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
-    base_url: str = ""
-    """OpenAI-compatible API root, e.g. http://127.0.0.1:8000/v1; empty turns phrasing off."""
-    model: str = ""
-    """Model name sent with each request."""
-    api_key_env: str = "NEWSIFT_LLM_API_KEY"
-    """Environment variable holding the API key (the key itself is never stored in settings)."""
-    timeout_s: float = 30.0
-    """Timeout of one request, in seconds."""
-    max_tokens: int = 300
-    """Most tokens of the reply."""
-
-
-def load_llm_settings(env: Mapping[str, str] | None = None, **overrides: Any) -> LlmSettings:
-    """Settings from ``NEWSIFT_LLM__<FIELD>`` environment variables, then keyword overrides (CLI flags).
-
-    Raises:
-        ConfigError: an unknown field or a value of the wrong type.
-    """
-    env = os.environ if env is None else env
-    data: dict[str, Any] = {
-        k[len(_ENV_PREFIX) :].lower(): v for k, v in env.items() if k.startswith(_ENV_PREFIX)
-    }
-    data.update({k: v for k, v in overrides.items() if v is not None})
-    try:
-        return msgspec.convert(data, LlmSettings, strict=False)
-    except msgspec.ValidationError as err:
-        raise ConfigError(f"llm settings: {err}") from err
 
 
 def is_supported(sentence: str, evidence: str) -> bool:
@@ -95,7 +61,7 @@ def phrase_answer(answer: Answer, settings: LlmSettings, *, client: httpx.Client
     """
     if answer.text is None or not answer.citations or not settings.base_url:
         return answer
-    reply = _complete(_messages(answer.question, answer.citations), settings, client)
+    reply = fetch_completion(_messages(answer.question, answer.citations), settings, client=client)
     if reply.strip().upper().startswith("NO ANSWER"):
         return answer
     kept, used, dropped = _check(reply, answer.citations)
@@ -118,34 +84,6 @@ def _messages(question: str, citations: Sequence[Citation]) -> list[dict[str, st
         {"role": "system", "content": _SYSTEM},
         {"role": "user", "content": f"Sources:\n{numbered}\n\nQuestion: {question}"},
     ]
-
-
-def _complete(messages: list[dict[str, str]], settings: LlmSettings, client: httpx.Client | None) -> str:
-    headers = {}
-    key = os.environ.get(settings.api_key_env)
-    if key:
-        headers["Authorization"] = f"Bearer {key}"
-    body = {
-        "model": settings.model,
-        "messages": messages,
-        "temperature": 0,
-        "max_tokens": settings.max_tokens,
-    }
-    url = settings.base_url.rstrip("/") + "/chat/completions"
-    own = client is None
-    http = client or httpx.Client(timeout=settings.timeout_s)
-    try:
-        response = http.post(url, json=body, headers=headers)
-        response.raise_for_status()
-        content = response.json()["choices"][0]["message"]["content"]
-    except (httpx.HTTPError, ValueError, KeyError, IndexError, TypeError) as err:
-        raise ExtractionError(f"llm {url}: {type(err).__name__}: {err}") from err
-    finally:
-        if own:
-            http.close()
-    if not isinstance(content, str):
-        raise ExtractionError(f"llm {url}: reply content is not text")
-    return content
 
 
 def _check(reply: str, citations: Sequence[Citation]) -> tuple[list[str], list[Citation], int]:

@@ -16,27 +16,43 @@ from newsift.brief.records import Citation, SentenceRow
 from newsift.link.text import STOP_WORDS, split_sentence_spans, split_words
 from newsift.model import Article
 
-__all__ = ["PassageIndex", "extract_query_terms", "load_encoder", "stem"]
+__all__ = ["MIN_COVERAGE", "PassageIndex", "extract_query_terms", "load_encoder", "stem"]
 
 logger = logging.getLogger(__name__)
 
 _K1 = 1.5
 _B = 0.75
-_MIN_COVERAGE = 0.5
+MIN_COVERAGE = 0.5
 _QUESTION_WORDS = frozenset(
     {"what", "which", "who", "whom", "whose", "when", "where", "why", "how", "did", "does", "do"}
     | {"has", "have", "had", "is", "are", "was", "were"}
 )
+# Irregular past forms news uses most, so 'shrank' finds 'shrink' and 'bought' finds 'buy'.
+_IRREGULAR = {
+    "shrank": "shrink", "shrunk": "shrink", "sold": "sell", "bought": "buy", "began": "begin",
+    "begun": "begin", "rose": "rise", "risen": "rise", "fell": "fall", "fallen": "fall", "grew": "grow",
+    "grown": "grow", "gave": "give", "given": "give", "took": "take", "taken": "take", "won": "win",
+    "lost": "lose", "paid": "pay", "made": "make", "held": "hold", "built": "build", "ran": "run",
+    "struck": "strike", "met": "meet", "led": "lead", "spent": "spend", "sent": "send",
+    "told": "tell", "brought": "bring", "sought": "seek", "fought": "fight", "wrote": "write",
+    "written": "write", "chose": "choose", "chosen": "choose", "drove": "drive", "flew": "fly",
+    "flown": "fly", "shot": "shoot", "caught": "catch", "taught": "teach", "thought": "think",
+    "dealt": "deal", "meant": "mean", "kept": "keep", "found": "find", "became": "become", "arose": "arise",
+}  # fmt: skip
 _SUFFIXES = (("ies", "y"), ("ied", "y"), ("ing", ""), ("ed", ""), ("es", ""), ("s", ""))
 
 
 def stem(word: str) -> str:
     """A light suffix stripper (supplied→supply, deliveries→delivery, drones→drone); enough for BM25."""
     word = word.casefold()
+    if word in _IRREGULAR:
+        return _IRREGULAR[word]
     for suffix, replacement in _SUFFIXES:
         if word.endswith(suffix) and len(word) - len(suffix) >= 3 and not word.endswith("ss"):
-            return word[: -len(suffix)] + replacement
-    return word
+            word = word[: -len(suffix)] + replacement
+            break
+    # A final 'e' goes too, so 'raise' and 'raised' (→ 'rais') meet, as do 'agree' and 'agreed'.
+    return word[:-1] if word.endswith("e") and len(word) > 4 else word
 
 
 def extract_query_terms(text: str) -> list[str]:
@@ -85,8 +101,19 @@ class PassageIndex:
         total = sum(self.idf(t) for t in set(terms))
         return sum(self.idf(t) for t in set(terms) if t in doc.terms) / total if total else 0.0
 
+    def coverage(self, text: str, question: str) -> float:
+        """The share of the question's weighted terms that ``text`` holds (0 to 1)."""
+        doc = _Doc("", text, Counter(extract_query_terms(text)))
+        return self._coverage(doc, extract_query_terms(question))
+
     def search(
-        self, question: str, *, limit: int = 5, keep: Any = None, rerank: bool = True
+        self,
+        question: str,
+        *,
+        limit: int = 5,
+        keep: Any = None,
+        rerank: bool = True,
+        min_coverage: float = MIN_COVERAGE,
     ) -> list[SentenceRow]:
         """The best sentences for ``question``; a sentence must cover half the question's weighted terms.
 
@@ -95,6 +122,7 @@ class PassageIndex:
             limit: most sentences returned.
             keep: optional predicate on (article id, sentence text); False drops the sentence.
             rerank: re-rank with MiniLM embeddings when the optional package is installed.
+            min_coverage: the share of the question's weighted terms a sentence must hold.
         """
         terms = extract_query_terms(question)
         if not terms:
@@ -102,7 +130,7 @@ class PassageIndex:
         scored = [
             (self._score(d, terms), d)
             for d in self.docs
-            if (keep is None or keep(d.article_id, d.text)) and self._coverage(d, terms) >= _MIN_COVERAGE
+            if (keep is None or keep(d.article_id, d.text)) and self._coverage(d, terms) >= min_coverage
         ]
         scored = sorted((s for s in scored if s[0] > 0), key=lambda s: -s[0])[: limit * 5]
         encoder = load_encoder() if rerank and scored else None

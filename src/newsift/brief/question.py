@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from newsift.model import Entity
 from newsift.nlp.gazetteer import load_gazetteer
 
-__all__ = ["Question", "entity_forms", "parse_question"]
+__all__ = ["Question", "entity_forms", "is_answer_shaped", "parse_question"]
 
 _MAX_WORDS = 5
 _MAX_SUFFIX = 5
@@ -37,6 +37,23 @@ _SINCE = re.compile(rf"\b(?:since|after|from)\s+{_YEAR}\b", re.IGNORECASE)
 _UNTIL = re.compile(rf"\b(?:before|until|till|by|to)\s+{_YEAR}\b", re.IGNORECASE)
 _IN = re.compile(rf"\bin\s+{_YEAR}\b", re.IGNORECASE)
 _WORD = re.compile(r"[\w&'’.-]+")
+# What kind of answer the question wants, from its opening words: a quantity or a time.
+_ASKS_NUMBER = re.compile(
+    r"^\s*(?:how\s+(?:much|many|big|large|long|far)|by\s+how\s+much|what\s+(?:share|percentage|proportion|"
+    r"amount|number|price|value)|to\s+what\s+(?:rate|level|limit|extent|value|amount))\b",
+    re.IGNORECASE,
+)
+_ASKS_TIME = re.compile(r"^\s*(?:when|by\s+when|since\s+when|in\s+what\s+year|what\s+year)\b", re.IGNORECASE)
+_NUMBER = re.compile(
+    r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens?|hundreds?|thousands?|"
+    r"millions?|billions?|half|double|twice|decades?|years?|months?|weeks?|days?|hours?|centur(?:y|ies))\b",
+    re.IGNORECASE,
+)
+_TIME = re.compile(
+    r"\b(?:1[89]\d\d|20\d\d|January|February|March|April|May|June|July|August|September|October|November|"
+    r"December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec|Monday|Tuesday|Wednesday|Thursday|Friday|"
+    r"Saturday|Sunday|yesterday|today|ago|last\s+(?:week|month|year)|next\s+(?:week|month|year))\b"
+)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -52,6 +69,7 @@ class Question:
     since_year: int | None = None
     until_year: int | None = None
     wh: str = ""
+    expects: str | None = None  # "number" or "time" when the question asks for one
 
 
 def parse_question(text: str, stored: Iterable[Entity] = ()) -> Question:
@@ -71,7 +89,17 @@ def parse_question(text: str, stored: Iterable[Entity] = ()) -> Question:
         since_year=since,
         until_year=until,
         wh=words[0] if words else "",
+        expects="number" if _ASKS_NUMBER.match(text) else "time" if _ASKS_TIME.match(text) else None,
     )
+
+
+def is_answer_shaped(sentence: str, expects: str | None) -> bool:
+    """True when the sentence holds what the question asks for: a number, a time, or anything."""
+    if expects == "number":
+        return bool(_NUMBER.search(sentence))
+    if expects == "time":
+        return bool(_TIME.search(sentence))
+    return True
 
 
 def _stem_of(word: str, stem: str) -> bool:
@@ -105,15 +133,17 @@ def _direction(text: str, found: list[tuple[int, str]]) -> tuple[str | None, str
     return None, None
 
 
-def _find_entities(text: str, index: dict[str, str]) -> list[tuple[int, str]]:
+def _find_entities(text: str, index: _Index) -> list[tuple[int, str]]:
     """(position, entity id) for the longest known forms in the text, left to right."""
+    exact, folded = index
     words = list(_WORD.finditer(text))
     found: list[tuple[int, str]] = []
     i = 0
     while i < len(words):
         for n in range(min(_MAX_WORDS, len(words) - i), 0, -1):
             span = text[words[i].start() : words[i + n - 1].end()].rstrip(".?'’")
-            entity_id = index.get(span) or (index.get(span.casefold()) if len(span) > 3 else None)
+            # Case-blind only for a capitalised span: 'telecoms' in a question is not the NER's 'Telecoms'.
+            entity_id = exact.get(span) or (folded.get(span.casefold()) if span[:1].isupper() else None)
             if entity_id:
                 found.append((words[i].start(), entity_id))
                 i += n - 1
@@ -122,24 +152,30 @@ def _find_entities(text: str, index: dict[str, str]) -> list[tuple[int, str]]:
     return found
 
 
-def _index(stored: tuple[Entity, ...]) -> dict[str, str]:
-    index = dict(_gazetteer_index())
+_Index = tuple[dict[str, str], dict[str, str]]
+
+
+def _index(stored: tuple[Entity, ...]) -> _Index:
+    """Exact forms, and case-folded forms of more than three letters (gazetteer first, then stored)."""
+    exact, folded = (dict(d) for d in _gazetteer_index())
     for entity in stored:
-        for form in (entity.name, *entity.aliases):
-            index.setdefault(form, entity.id)
+        # A stored name without a capital ('budget', 'telecoms') is an NER slip, not a name to look for.
+        for form in (f for f in (entity.name, *entity.aliases) if any(c.isupper() for c in f)):
+            exact.setdefault(form, entity.id)
             if len(form) > 3:
-                index.setdefault(form.casefold(), entity.id)
-    return index
+                folded.setdefault(form.casefold(), entity.id)
+    return exact, folded
 
 
 @functools.cache
-def _gazetteer_index() -> dict[str, str]:
-    index: dict[str, str] = {}
+def _gazetteer_index() -> _Index:
+    exact: dict[str, str] = {}
+    folded: dict[str, str] = {}
     for form, entity_id, _ in load_gazetteer().surface_forms():
-        index.setdefault(form, entity_id)
+        exact.setdefault(form, entity_id)
         if len(form) > 3 and form[:1].isupper():
-            index.setdefault(form.casefold(), entity_id)
-    return index
+            folded.setdefault(form.casefold(), entity_id)
+    return exact, folded
 
 
 def entity_forms(entity_id: str, stored: Iterable[Entity] = ()) -> tuple[str, ...]:

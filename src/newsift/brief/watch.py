@@ -1,5 +1,6 @@
 """Watches: saved filters over stored events and claims (dyad, actor, type, subtype, status); a check
-lists the matching facts that were not there at the previous check. Tables: migration 006_watch.sql.
+lists the matching facts that were not there at the previous check, and POSTs them to the watch's
+webhook when it has one. Tables: migration 006_watch.sql (the webhook is kept in the filter's JSON).
 """
 
 from __future__ import annotations
@@ -14,10 +15,22 @@ import msgspec
 from newsift.brief.dyad import query_dyad_events
 from newsift.brief.facts import Sources, involves, summarize_claims, summarize_events
 from newsift.brief.records import FactRow
+from newsift.brief.render import render_fact_json
+from newsift.brief.webhook import Delivery, check_webhook_url, post_webhook
+from newsift.config import IngestSettings
 from newsift.model import Claim, Event, make_id
 from newsift.store import Store
 
-__all__ = ["Watch", "WatchFilter", "WatchReport", "add_watch", "check_watches", "list_watches", "match_watch"]
+__all__ = [
+    "Watch",
+    "WatchFilter",
+    "WatchReport",
+    "add_watch",
+    "check_watches",
+    "list_watches",
+    "match_watch",
+    "render_watch_json",
+]
 
 
 class WatchFilter(msgspec.Struct, frozen=True, forbid_unknown_fields=True, omit_defaults=True):
@@ -30,18 +43,45 @@ class WatchFilter(msgspec.Struct, frozen=True, forbid_unknown_fields=True, omit_
     status: str | None = None
 
 
+class _StoredFilter(WatchFilter, frozen=True, forbid_unknown_fields=True, omit_defaults=True):
+    """The ``filter`` column: the filter plus the webhook URL (absent in rows saved before webhooks)."""
+
+    webhook: str | None = None
+
+
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Watch:
     id: str
     filter: WatchFilter
     created_at: str
     checked_at: str | None
+    webhook: str | None = None
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class WatchReport:
+    """New facts of one watch; ``delivery`` is set when they were POSTed to its webhook."""
+
     watch: Watch
     new: tuple[FactRow, ...]
+    delivery: Delivery | None = None
+
+
+def render_watch_json(watch: Watch) -> dict[str, Any]:
+    data: dict[str, Any] = msgspec.to_builtins(watch.filter)
+    return {"id": watch.id, "filter": data, "webhook": watch.webhook, "created_at": watch.created_at,
+            "checked_at": watch.checked_at}  # fmt: skip
+
+
+def _encode(watch_filter: WatchFilter, webhook: str | None) -> str:
+    fields = msgspec.structs.asdict(watch_filter)
+    return msgspec.json.encode(_StoredFilter(**fields, webhook=webhook)).decode()
+
+
+def _decode(raw: str) -> tuple[WatchFilter, str | None]:
+    stored = msgspec.json.decode(raw, type=_StoredFilter)
+    fields = {k: v for k, v in msgspec.structs.asdict(stored).items() if k != "webhook"}
+    return WatchFilter(**fields), stored.webhook
 
 
 def _connection(store: Store) -> tuple[Any, str]:
@@ -92,15 +132,33 @@ def match_watch(store: Store, watch_filter: WatchFilter) -> tuple[list[Event], l
     return events, claims
 
 
-def add_watch(store: Store, watch_filter: WatchFilter) -> tuple[Watch, int]:
+def add_watch(
+    store: Store,
+    watch_filter: WatchFilter,
+    *,
+    webhook: str | None = None,
+    settings: IngestSettings | None = None,
+) -> tuple[Watch, int]:
     """Save a watch; what matches now is its baseline, so a check reports only what lands later.
+
+    Args:
+        store: the store holding the watch tables.
+        watch_filter: what the watch matches.
+        webhook: an http(s) URL to POST new matches to, checked like a URL to ingest.
+        settings: ``allow_private`` and ``allow_hosts`` for the webhook check (default: neither).
 
     Returns:
         The watch and the number of records matching now.
+
+    Raises:
+        InputError: the webhook URL is refused.
     """
-    encoded = msgspec.json.encode(watch_filter).decode()
+    if webhook is not None:
+        rules = settings or IngestSettings()
+        check_webhook_url(webhook, allow_private=rules.allow_private, allow_hosts=rules.allow_hosts)
+    encoded = _encode(watch_filter, webhook)
     watch = Watch(id=make_id("watch", encoded, _now(), length=8), filter=watch_filter, created_at=_now(),
-                  checked_at=None)  # fmt: skip
+                  checked_at=None, webhook=webhook)  # fmt: skip
     _run(store, "INSERT INTO watches (id, filter, created_at, checked_at) VALUES (?, ?, ?, ?)",
          (watch.id, encoded, watch.created_at, None))  # fmt: skip
     n = _mark_seen(store, watch.id, _record_ids(*match_watch(store, watch_filter)))
@@ -110,14 +168,32 @@ def add_watch(store: Store, watch_filter: WatchFilter) -> tuple[Watch, int]:
 
 def list_watches(store: Store) -> list[Watch]:
     rows = _run(store, "SELECT id, filter, created_at, checked_at FROM watches ORDER BY created_at, id")
-    return [
-        Watch(id=r[0], filter=msgspec.json.decode(r[1], type=WatchFilter), created_at=r[2], checked_at=r[3])
-        for r in rows.fetchall()
-    ]
+    watches = []
+    for watch_id, raw, created_at, checked_at in rows.fetchall():
+        watch_filter, webhook = _decode(raw)
+        watches.append(Watch(id=watch_id, filter=watch_filter, created_at=created_at, checked_at=checked_at,
+                             webhook=webhook))  # fmt: skip
+    return watches
 
 
-def check_watches(store: Store, watch_id: str | None = None) -> list[WatchReport]:
-    """For each watch (or one), the facts matching now that it had not reported; marks them reported."""
+def check_watches(
+    store: Store,
+    watch_id: str | None = None,
+    *,
+    settings: IngestSettings | None = None,
+    deliver: bool = True,
+) -> list[WatchReport]:
+    """For each watch (or one), the facts matching now that it had not reported; marks them reported.
+
+    A watch with a webhook POSTs its new facts there (when ``deliver``); if that fails, they stay
+    unreported, so the next check lists and sends them again.
+
+    Args:
+        store: the store to read.
+        watch_id: only the watch with this id (or id prefix).
+        settings: ``allow_private``, ``allow_hosts`` and the timeout for webhooks (default: public only).
+        deliver: POST to webhooks (False: list only).
+    """
     reports = []
     sources = Sources(store)
     for watch in list_watches(store):
@@ -129,11 +205,27 @@ def check_watches(store: Store, watch_id: str | None = None) -> list[WatchReport
         new_claims = [c for c in claims if c.id not in seen]
         rows = summarize_events(new_events, [c for c in new_claims if c.event_id], sources)
         rows += summarize_claims([c for c in new_claims if not c.event_id], sources)
-        _mark_seen(store, watch.id, _record_ids(new_events, new_claims))
+        delivery = _deliver(watch, rows, settings or IngestSettings()) if deliver and rows else None
+        if delivery is None or delivery.is_ok:
+            _mark_seen(store, watch.id, _record_ids(new_events, new_claims))
         _run(store, "UPDATE watches SET checked_at = ? WHERE id = ?", (_now(), watch.id))
-        reports.append(WatchReport(watch=watch, new=tuple(rows)))
+        reports.append(WatchReport(watch=watch, new=tuple(rows), delivery=delivery))
     _commit(store)
     return reports
+
+
+def _deliver(watch: Watch, rows: Sequence[FactRow], settings: IngestSettings) -> Delivery | None:
+    if watch.webhook is None:
+        return None
+    payload = {
+        "watch": render_watch_json(watch),
+        "sent_at": _now(),
+        "new": [render_fact_json(f) for f in rows],
+    }
+    return post_webhook(
+        watch.webhook, payload, allow_private=settings.allow_private, allow_hosts=settings.allow_hosts,
+        timeout_s=settings.fetch_timeout_s,
+    )  # fmt: skip
 
 
 def _record_ids(events: Sequence[Event], claims: Sequence[Claim]) -> list[str]:

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
+import msgspec
 import typer
 from rich.markup import escape
 
@@ -16,9 +17,13 @@ from newsift.brief.render import (
     render_brief_rich,
     render_fact_json,
 )
-from newsift.cli.app import JsonFlag, _parse_time, _store, app
+from newsift.cli.app import JsonFlag, _parse_time, _store, app, state
 from newsift.cli.render import console, err_console, print_json
+from newsift.config import IngestSettings
 from newsift.errors import ConfigError, ExtractionError, InputError
+
+if TYPE_CHECKING:
+    from newsift.brief.webhook import Delivery
 
 __all__: list[str] = []
 
@@ -97,6 +102,17 @@ def ask(
     console.print(render_answer_rich(answer))
 
 
+AllowPrivate = Annotated[
+    bool, typer.Option(help="Allow webhooks on private/loopback addresses (as ingest --allow-private).")
+]
+
+
+def _ingest_settings(allow_private: bool) -> IngestSettings:
+    """The ingest SSRF rules from settings (allow_private, allow_hosts), the flag turning private on."""
+    rules = state.settings.ingest
+    return msgspec.structs.replace(rules, allow_private=True) if allow_private else rules
+
+
 @watch_app.command("add")
 def watch_add(
     dyad: Annotated[tuple[str, str] | None, typer.Option(help="Two actors.", show_default=False)] = None,
@@ -104,6 +120,10 @@ def watch_add(
     type_: Annotated[str | None, typer.Option("--type", help="PLOVER type, e.g. AID.")] = None,
     subtype: Annotated[str | None, typer.Option(help="Defence subtype, e.g. arms_transfer.")] = None,
     status: Annotated[str | None, typer.Option(help="Claim status, e.g. denied.")] = None,
+    webhook: Annotated[
+        str | None, typer.Option(help="POST new matches as JSON to this http(s) URL (SSRF-checked).")
+    ] = None,
+    allow_private: AllowPrivate = False,
     json_out: JsonFlag = False,
 ) -> None:
     """Save a watch; later `watch check` lists the matching facts that landed since."""
@@ -113,9 +133,13 @@ def watch_add(
         err_console.print("[red]error[/red] a watch needs at least one filter")
         raise typer.Exit(2)
     spec = WatchFilter(dyad=dyad, actor=actor, type=type_, subtype=subtype, status=status)
-    watch, n = add_watch(_store(), spec)
+    try:
+        watch, n = add_watch(_store(), spec, webhook=webhook, settings=_ingest_settings(allow_private))
+    except InputError as err:
+        err_console.print(f"[red]error[/red] webhook {escape(str(err))}")
+        raise typer.Exit(2) from err
     if json_out:
-        print_json({"id": watch.id, "filter": _filter_json(spec), "n_matching": n})
+        print_json({"id": watch.id, "filter": _filter_json(spec), "webhook": webhook, "n_matching": n})
         return
     console.print(f"watch {watch.id} added ({n} matching records now; only new ones will be reported)")
 
@@ -130,19 +154,17 @@ def _filter_json(spec: object) -> dict[str, object]:
 @watch_app.command("list")
 def watch_list(json_out: JsonFlag = False) -> None:
     """Saved watches with their filters and last check."""
-    from newsift.brief.watch import list_watches
+    from newsift.brief.watch import list_watches, render_watch_json
 
     watches = list_watches(_store())
-    rows = [
-        {"id": w.id, "filter": _filter_json(w.filter), "created_at": w.created_at, "checked_at": w.checked_at}
-        for w in watches
-    ]
+    rows = [render_watch_json(w) for w in watches]
     if json_out:
         print_json(rows)
         return
     for row in rows:
         console.print(
             f"{row['id']} {escape(str(row['filter']))} [dim]checked {row['checked_at'] or 'never'}[/dim]"
+            + (f" → {escape(str(row['webhook']))}" if row["webhook"] else "")
         )
     if not rows:
         console.print("no watches")
@@ -151,18 +173,48 @@ def watch_list(json_out: JsonFlag = False) -> None:
 @watch_app.command("check")
 def watch_check(
     watch_id: Annotated[str | None, typer.Argument(help="Only this watch (id or prefix).")] = None,
+    allow_private: AllowPrivate = False,
     json_out: JsonFlag = False,
 ) -> None:
-    """New facts matching each watch since its last check (then marked as reported)."""
+    """New facts matching each watch since its last check (then marked as reported; POSTed to webhooks).
+
+    Exit code 1 when a webhook delivery failed (those facts stay unreported and are sent next time).
+    """
     from newsift.brief.watch import check_watches
 
-    reports = check_watches(_store(), watch_id)
+    reports = check_watches(_store(), watch_id, settings=_ingest_settings(allow_private))
+    failed = any(r.delivery is not None and not r.delivery.is_ok for r in reports)
     if json_out:
-        print_json([{"id": r.watch.id, "new": [render_fact_json(f) for f in r.new]} for r in reports])
-        return
+        rows = [
+            {
+                "id": r.watch.id,
+                "new": [render_fact_json(f) for f in r.new],
+                "delivery": _delivery_json(r.delivery),
+            }
+            for r in reports
+        ]
+        print_json(rows)
+        raise typer.Exit(1 if failed else 0)
     for report in reports:
-        console.print(f"[bold]{report.watch.id}[/bold] {len(report.new)} new")
+        console.print(
+            f"[bold]{report.watch.id}[/bold] {len(report.new)} new" + _delivery_text(report.delivery)
+        )
         for fact in report.new:
             console.print(f"  {escape(fact.text)} [dim]({fact.status})[/dim]")
             for c in fact.citations[:2]:
                 console.print(f"    [dim][{c.article_id[:12]}][/dim] {escape(c.sentence)}")
+    raise typer.Exit(1 if failed else 0)
+
+
+def _delivery_json(delivery: Delivery | None) -> dict[str, object] | None:
+    if delivery is None:
+        return None
+    return {"url": delivery.url, "ok": delivery.is_ok, "status": delivery.status, "error": delivery.error}
+
+
+def _delivery_text(delivery: Delivery | None) -> str:
+    if delivery is None:
+        return ""
+    if delivery.is_ok:
+        return f" [green]sent to {escape(delivery.url)}[/green]"
+    return f" [red]webhook failed: {escape(delivery.error or '?')}[/red] (kept for the next check)"
