@@ -1,34 +1,71 @@
 """Fetching URLs: http(s) only, bounded size, time and redirects, private addresses refused by default.
 
-Every hop of a redirect chain is resolved and checked before connecting (SSRF protection).
+Every hop of a redirect chain is resolved and checked before connecting, and the connection goes to the
+address that was checked (no second DNS lookup, so DNS rebinding cannot slip a private address in).
 """
 
 from __future__ import annotations
 
 import ipaddress
 import socket
-from collections.abc import Collection
+import ssl
+import threading
+from collections.abc import Callable, Collection, Iterable, Sequence
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Protocol
 from urllib.parse import urljoin, urlsplit
 
+import httpcore
 import httpx
 
 from newsift.errors import InputError
 from newsift.ingest.sniff import detect_content_type
 from newsift.model import RawDocument
 
-__all__ = ["Fetcher", "HttpFetcher", "check_url"]
+__all__ = [
+    "Fetcher",
+    "HttpFetcher",
+    "PinnedTransport",
+    "Resolver",
+    "VettedUrl",
+    "check_url",
+    "resolve_host",
+    "vet_url",
+]
 
 USER_AGENT = "newsift/0.1 (+https://example.invalid/newsift)"
+
+Resolver = Callable[[str, int], Sequence[str]]
+"""Turns (host, port) into IP address strings; raises OSError (e.g. socket.gaierror) when it cannot."""
+
+_DEFAULT_PORTS = {"http": 80, "https": 443}
 
 
 class Fetcher(Protocol):
     def fetch(self, url: str) -> RawDocument: ...
 
 
+@dataclass(frozen=True, slots=True)
+class VettedUrl:
+    """A URL whose host was resolved once and found acceptable: connect to ``addresses`` only."""
+
+    host: str  # as the HTTP client sees it: IDNA-encoded, no brackets around IPv6
+    port: int
+    addresses: tuple[str, ...]
+
+
+def resolve_host(host: str, port: int) -> tuple[str, ...]:
+    """The system resolver's addresses for ``host``, in its order, without repeats."""
+    infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
+    return tuple(dict.fromkeys(str(info[4][0]) for info in infos))
+
+
 def check_url(url: str, *, allow_private: bool = False, allow_hosts: Collection[str] = ()) -> None:
     """Refuse non-http(s) URLs and hosts that resolve to private, loopback or link-local addresses.
+
+    A check alone does not stop DNS rebinding (the client resolves again when it connects); fetch with
+    ``HttpFetcher`` or a ``PinnedTransport``, which connect to the vetted address.
 
     Args:
         url: the URL about to be fetched (each hop of a redirect chain is checked on its own).
@@ -39,23 +76,73 @@ def check_url(url: str, *, allow_private: bool = False, allow_hosts: Collection[
     Raises:
         InputError: the URL is refused, with the reason.
     """
+    host, _ = _split(url)
+    if not _is_exempt(url, allow_private, allow_hosts):
+        _vet_addresses(url, host, resolve_host)
+
+
+def vet_url(
+    url: str,
+    *,
+    allow_private: bool = False,
+    allow_hosts: Collection[str] = (),
+    resolver: Resolver = resolve_host,
+) -> VettedUrl:
+    """Check ``url`` like ``check_url`` and return the addresses to connect to (resolved exactly once).
+
+    Exempt hosts (``allow_private``, ``allow_hosts``) are resolved too, so every connection is pinned.
+
+    Raises:
+        InputError: the URL is refused or its host cannot be resolved.
+    """
+    host, port = _split(url)
+    exempt = _is_exempt(url, allow_private, allow_hosts)
+    addresses = _resolve(url, host, port, resolver)
+    if not exempt:
+        _refuse_private(url, host, addresses)
+    return VettedUrl(host=host, port=port, addresses=addresses)
+
+
+def _split(url: str) -> tuple[str, int]:
+    """(host as the client will send it, port) of an http(s) URL."""
     try:
         parts = urlsplit(url)
-        host, port = parts.hostname, parts.port
-    except ValueError as err:  # a bad port or bracketed host
+        port = parts.port
+        parsed = httpx.URL(url)
+    except (ValueError, httpx.InvalidURL) as err:  # a bad port, bracketed host or IDNA label
         raise InputError(url, f"malformed URL: {err}") from err
-    if parts.scheme not in ("http", "https"):
+    if parts.scheme not in _DEFAULT_PORTS:
         raise InputError(url, f"unsupported URL scheme {parts.scheme!r} (only http and https)")
-    if not host:
+    if not parts.hostname or not parsed.raw_host:
         raise InputError(url, "URL has no host")
-    if allow_private or host in allow_hosts or f"{host}:{port}" in allow_hosts:
-        return
+    return parsed.raw_host.decode("ascii").lower(), port or _DEFAULT_PORTS[parts.scheme]
+
+
+def _is_exempt(url: str, allow_private: bool, allow_hosts: Collection[str]) -> bool:
+    parts = urlsplit(url)
+    return allow_private or parts.hostname in allow_hosts or f"{parts.hostname}:{parts.port}" in allow_hosts
+
+
+def _resolve(url: str, host: str, port: int, resolver: Resolver) -> tuple[str, ...]:
     try:
-        infos = socket.getaddrinfo(host, port or 443, type=socket.SOCK_STREAM)
-    except (socket.gaierror, UnicodeError) as err:
+        addresses = tuple(resolver(host, port))
+    except (OSError, UnicodeError) as err:
         raise InputError(url, f"cannot resolve host {host!r}: {err}") from err
-    for info in infos:
-        address = ipaddress.ip_address(info[4][0])
+    if not addresses:
+        raise InputError(url, f"cannot resolve host {host!r}: no address")
+    return addresses
+
+
+def _vet_addresses(url: str, host: str, resolver: Resolver) -> None:
+    _refuse_private(url, host, _resolve(url, host, _DEFAULT_PORTS["https"], resolver))
+
+
+def _refuse_private(url: str, host: str, addresses: Iterable[str]) -> None:
+    for text in addresses:
+        try:
+            address = ipaddress.ip_address(text.partition("%")[0])  # drop an IPv6 zone id
+        except ValueError as err:
+            raise InputError(url, f"refused: {host} resolves to {text!r}, not an IP address") from err
         if not _is_public(address):
             raise InputError(
                 url, f"refused: {host} resolves to non-public address {address} (--allow-private)"
@@ -77,8 +164,64 @@ def _is_public(address: ipaddress.IPv4Address | ipaddress.IPv6Address) -> bool:
 _NAT64 = ipaddress.ip_network("64:ff9b::/96")
 
 
+class _PinnedBackend(httpcore.SyncBackend):
+    """Opens TCP connections only to addresses pinned for (host, port); anything else fails closed."""
+
+    def __init__(self) -> None:
+        self._pins: dict[tuple[str, int], tuple[str, ...]] = {}
+        self._lock = threading.Lock()
+
+    def pin(self, vetted: VettedUrl) -> None:
+        with self._lock:
+            self._pins[(vetted.host, vetted.port)] = vetted.addresses
+
+    def connect_tcp(
+        self,
+        host: str,
+        port: int,
+        timeout: float | None = None,
+        local_address: str | None = None,
+        socket_options: Iterable[httpcore.SOCKET_OPTION] | None = None,
+    ) -> httpcore.NetworkStream:
+        with self._lock:
+            addresses = self._pins.get((host.lower(), port), ())
+        if not addresses:
+            raise httpcore.ConnectError(f"{host}:{port} was not vetted before connecting")
+        failure: httpcore.ConnectError | httpcore.ConnectTimeout | None = None
+        for address in addresses:  # an IP literal: socket.create_connection does no DNS lookup
+            try:
+                return super().connect_tcp(address, port, timeout, local_address, socket_options)
+            except (httpcore.ConnectError, httpcore.ConnectTimeout) as err:
+                failure = err
+        raise failure or httpcore.ConnectError(f"{host}:{port}: no address to connect to")
+
+
+class PinnedTransport(httpx.HTTPTransport):
+    """An httpx transport that connects only to addresses pinned with ``pin`` (resolved and vetted).
+
+    TLS still verifies the certificate against, and sends SNI for, the URL's host name; the Host
+    header is the URL's. Only the TCP connection target is fixed.
+    """
+
+    def __init__(self, *, verify: ssl.SSLContext | bool = True) -> None:
+        super().__init__()
+        self._backend = _PinnedBackend()
+        context = verify if isinstance(verify, ssl.SSLContext) else httpx.create_ssl_context(verify=verify)
+        self._pool.close()
+        self._pool = httpcore.ConnectionPool(ssl_context=context, network_backend=self._backend)
+
+    def pin(self, vetted: VettedUrl) -> None:
+        """Allow connections to ``vetted.host:vetted.port``, at its vetted addresses only."""
+        self._backend.pin(vetted)
+
+
 class HttpFetcher:
-    """A small, careful HTTP client: bounded body size, timeouts and redirect count."""
+    """A small, careful HTTP client: bounded body size, timeouts and redirect count, pinned addresses.
+
+    ``resolver`` replaces the system resolver (a test's fake DNS); ``verify`` is passed to TLS (an
+    ``ssl.SSLContext`` trusting an intranet CA, say). Proxy environment variables are ignored: a proxy
+    would resolve names itself, after our check.
+    """
 
     def __init__(
         self,
@@ -88,13 +231,21 @@ class HttpFetcher:
         timeout_s: float = 20.0,
         max_redirects: int = 5,
         allow_hosts: Collection[str] = (),
+        resolver: Resolver = resolve_host,
+        verify: ssl.SSLContext | bool = True,
     ) -> None:
         self.allow_private = allow_private
         self.allow_hosts = frozenset(allow_hosts)
         self.max_bytes = max_bytes
         self.max_redirects = max_redirects
+        self._resolver = resolver
+        self._transport = PinnedTransport(verify=verify)
         self._client = httpx.Client(
-            timeout=timeout_s, follow_redirects=False, headers={"User-Agent": USER_AGENT}
+            transport=self._transport,
+            timeout=timeout_s,
+            follow_redirects=False,
+            headers={"User-Agent": USER_AGENT},
+            trust_env=False,
         )
 
     def fetch(self, url: str) -> RawDocument:
@@ -106,11 +257,15 @@ class HttpFetcher:
         current = url
         for _ in range(self.max_redirects + 1):
             try:
-                check_url(current, allow_private=self.allow_private, allow_hosts=self.allow_hosts)
+                vetted = vet_url(
+                    current, allow_private=self.allow_private, allow_hosts=self.allow_hosts,
+                    resolver=self._resolver,
+                )  # fmt: skip
             except InputError as err:
                 if current == url:
                     raise
                 raise InputError(url, f"redirect to {current} refused: {err.reason}") from err
+            self._transport.pin(vetted)
             response, body = self._get(current)
             if response.is_redirect:
                 location = response.headers.get("location")
