@@ -6,6 +6,7 @@ from typing import Any
 
 import pytest
 
+from newsift.extract.event_typing import classify_article
 from newsift.extract.events import extract_events
 from newsift.model import Article, Position
 from newsift.nlp import annotate_articles
@@ -35,3 +36,81 @@ def test_events_actors_state_pronoun_takes_the_clause_subject(nlp: Any) -> None:
 def test_events_actors_target_inside_the_complement_clause(nlp: Any) -> None:
     roles = _roles(nlp, "Iran threatened to cut off electricity to Azerbaijan over unpaid bills.")
     assert (frozenset({"IRN"}), frozenset({"AZE"})) in roles
+
+
+def _typed(nlp: Any, text: str) -> tuple[str, frozenset[str | None], frozenset[str | None]]:
+    article = Article(id="a", page_id="p", position=Position.MAIN, index=0, title="", body=text)
+    event = classify_article(next(annotate_articles([article], nlp=nlp)))
+    assert event is not None
+    return (
+        str(event.type),
+        frozenset(a.code for a in event.source),
+        frozenset(a.code for a in event.target),
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "target"),
+    [
+        ("Germany said on Friday that Serbia must withdraw its troops from the border.", "DEU", "SRB"),
+        ("The Kenyan foreign minister told reporters that Somalia should stop the raids.", "KEN", "SOM"),
+    ],
+    ids=["said-must", "told-should"],
+)
+def test_events_actors_demand_under_speech_verb(nlp: Any, text: str, source: str, target: str) -> None:
+    type_, sources, targets = _typed(nlp, text)
+    assert (type_, sources, targets) == ("REQUEST", frozenset({source}), frozenset({target}))
+
+
+def test_events_actors_reminder_addressee_is_the_one_asked(nlp: Any) -> None:
+    _, sources, targets = _typed(
+        nlp, "Spanish Prime Minister Luis Ortega sent a warning to Morocco that it must respect the accord."
+    )
+    assert (sources, targets) == (frozenset({"ESP"}), frozenset({"MAR"}))
+
+
+@pytest.mark.parametrize("title", ["Kenya President", "Kenya's ambassador", "Kenyan envoy"])
+def test_events_actors_country_stated_in_a_title(nlp: Any, title: str) -> None:
+    roles = _roles(nlp, f"{title} Daniel Mwangi arrived in Dodoma. Mwangi rejected an offer from Tanzania.")
+    assert (frozenset({"KEN"}), frozenset({"TZA"})) in roles
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("Opposition parties in Kenya demanded new elections.", "KEN"),
+        ("A group of Nigerian lawyers condemned the arrests.", "NGA"),
+        ("Brazil's senate has demanded an inquiry into the contract.", "BRA"),
+    ],
+    ids=["in-country", "group-of", "possessive"],
+)
+def test_events_actors_group_of_a_country(nlp: Any, text: str, code: str) -> None:
+    _, sources, _ = _typed(nlp, text)
+    assert sources == frozenset({code})
+
+
+def test_events_actors_place_is_the_target_when_no_one_is_acted_on(nlp: Any) -> None:
+    _, sources, targets = _typed(nlp, "Ethiopian troops imposed a curfew in Somalia on Sunday.")
+    assert (sources, targets) == (frozenset({"ETH"}), frozenset({"SOM"}))
+
+
+def test_events_actors_untitled_official_acts_at_home(nlp: Any) -> None:
+    _, sources, _ = _typed(nlp, "President Samuel Okello banned Ugandan opposition rallies on Monday.")
+    assert sources == frozenset({"UGA"})
+
+
+def test_events_actors_untitled_official_against_a_named_state_stays_unknown(nlp: Any) -> None:
+    _, sources, targets = _typed(nlp, "President Samuel Okello imposed sanctions on Kenya.")
+    assert sources == frozenset({None}) and targets == frozenset({"KEN"})
+
+
+def test_events_actors_pronoun_subject_of_a_complement_clause(nlp: Any) -> None:
+    _, sources, _ = _typed(nlp, "Chile's new government announced that it is prepared to impose martial law.")
+    assert sources == frozenset({"CHL"})
+
+
+def test_events_actors_name_with_a_preposition_inside(nlp: Any) -> None:
+    _, _, targets = _typed(
+        nlp, "Japan demanded that the Democratic People's Republic of Korea end its missile tests."
+    )
+    assert targets == frozenset({"PRK"})

@@ -10,14 +10,17 @@ from dataclasses import dataclass
 
 from newsift.extract.event_attributes import is_designation
 from newsift.extract.event_lexicon import EventLexicon
-from newsift.extract.event_parse import Parse
+from newsift.extract.event_parse import IGO, Parse
 from newsift.model import Actor, EntityKind, Mention
 
 __all__ = ["Roles", "actors_at", "extract_roles"]
 
-_TARGET_PREPS = frozenset({"to", "with", "against", "on", "for", "toward", "towards", "into", "upon"})
+_TARGET_PREPS = frozenset(
+    {"to", "with", "against", "on", "for", "toward", "towards", "into", "upon", "between", "among"}
+)
 _SOURCE_PREPS = frozenset({"by", "from"})
 _WITH_PREPS = frozenset({"alongside"})
+_ASIDE_PREPS = frozenset({"despite", "amid", "unlike", "because", "notwithstanding"})
 _SKIP_DEPS = frozenset({"conj", "cc", "prep", "relcl", "acl", "punct", "advcl", "ccomp"})
 _CLIMB_DEPS = frozenset(
     {"xcomp", "acl", "dobj", "attr", "appos", "conj", "oprd", "nsubjpass", "compound", "amod", "acomp"}
@@ -27,6 +30,7 @@ _NOT_ACTORS = frozenset(
     {EntityKind.WEAPON_SYSTEM, EntityKind.PROGRAMME, EntityKind.OPERATION, EntityKind.EVENT, EntityKind.PLACE}
 )
 _COUNTRY_LABELS = frozenset({"GPE", "NORP"})
+_WORD_PUNCT = frozenset({"-", "'", "’", "."})  # inside a name ('Zia-Ul-Haq'), not a phrase boundary
 _GENERIC_HEADS = frozenset(
     {"government", "ministry", "army", "navy", "president", "leader", "people", "force"}
 )
@@ -48,22 +52,49 @@ def actors_at(parse: Parse, head: int, lexicon: EventLexicon) -> tuple[Actor, ..
                 seen.add(child)
     unique: dict[tuple[str | None, str], Actor] = {}
     for h in heads:
-        for actor in _actors(parse, h, lexicon):
+        for actor in _actors(parse, h, lexicon) or _group_actors(parse, h, lexicon):
             unique.setdefault((actor.code or actor.id, actor.text), actor)
     return tuple(unique.values())
 
 
+_GROUP_PREPS = frozenset({"of", "from", "by", "in"})
+
+
+def _group_actors(parse: Parse, head: int, lexicon: EventLexicon) -> list[Actor]:
+    """'a group of Moroccan diplomats', 'rebels in the Ivory Coast', 'the return of UN inspectors':
+    a common noun naming no one takes the actor of its 'of', 'from' or 'by' phrase (a subject: 'in')."""
+    if parse.tree.tokens[head].pos != "NOUN":
+        return []
+    subject = parse.tree.tokens[head].dep in ("nsubj", "nsubjpass")
+    for prep in _kids(parse, head, _GROUP_PREPS if subject else _GROUP_PREPS - {"in"}):
+        found = [a for p in parse.tree.kids(prep, "pobj") for a in _actors(parse, p, lexicon) if a.code]
+        if found:
+            return found
+    return []
+
+
 def _phrase(parse: Parse, head: int, lexicon: EventLexicon) -> tuple[int, int]:
-    skip = [c for c in parse.tree.children[head] if parse.tree.tokens[c].dep in _SKIP_DEPS]
+    skip = [
+        c
+        for c in parse.tree.children[head]
+        if parse.tree.tokens[c].dep in _SKIP_DEPS and parse.text(c) not in _WORD_PUNCT
+    ]
     first, last = parse.tree.subtree(head, without=skip)
     preps = [p for p in parse.tree.kids(head, "prep") if parse.lemma(p) in ("of", "by")]
     if preps and parse.lemma(head) in _GENERIC_HEADS | lexicon.programme_nouns | {"report", "study"}:
         last = max(last, parse.tree.right[preps[0]])
+    named = parse.mention_at(head)
+    if named is not None:  # a name with a preposition inside: 'Republic of Korea'
+        first = min(first, parse.tree.token_at(named.start))
+        last = max(last, parse.tree.token_at(named.end - 1))
     return first, last
 
 
 def _is_thing(parse: Parse, mention: Mention, lexicon: EventLexicon) -> bool:
-    """Weapon systems, programmes and operations are attributes, not actors ('ATAK helicopter')."""
+    """Weapon systems, programmes and operations are attributes, not actors ('ATAK helicopter');
+    a place is an actor only as the home of a group ('Darfur rebels')."""
+    if parse.kind_of(mention) == EntityKind.PLACE and parse.code_of(mention):
+        return not _is_home_of(parse, mention, lexicon)
     if parse.kind_of(mention) in _NOT_ACTORS or is_designation(mention.text):
         return True
     if mention.label in _COUNTRY_LABELS or parse.kind_of(mention) == EntityKind.COUNTRY:
@@ -71,8 +102,21 @@ def _is_thing(parse: Parse, mention: Mention, lexicon: EventLexicon) -> bool:
     last = parse.tree.token_at(mention.end - 1)
     nouns = lexicon.items | lexicon.programme_nouns
     following = last + 1 < len(parse.texts) and parse.lemma(last + 1) in nouns
+    if following and parse.code_of(mention) == IGO:  # 'UN weapons inspectors' are people
+        following = parse.lemma(_np_head(parse, last + 1)) in nouns
     modifies = parse.lemma(_np_head(parse, last)) in nouns
     return following or modifies or parse.lemma(last) in lexicon.items or is_designation(parse.text(last))
+
+
+def _is_home_of(parse: Parse, mention: Mention, lexicon: EventLexicon) -> bool:
+    last = parse.tree.token_at(mention.end - 1)
+    token = parse.tree.tokens[last]
+    head = token.head
+    return (
+        token.dep == "compound"
+        and parse.tree.tokens[head].pos == "NOUN"
+        and parse.lemma(head) not in lexicon.items | lexicon.programme_nouns
+    )
 
 
 def _np_head(parse: Parse, i: int) -> int:
@@ -90,7 +134,9 @@ def _actors(parse: Parse, head: int, lexicon: EventLexicon) -> list[Actor]:
     mentions = [
         m
         for m in parse.mentions_in(first, last)
-        if (m.label in lexicon.actor_labels or m.entity_id) and not _is_thing(parse, m, lexicon)
+        if (m.label in lexicon.actor_labels or m.entity_id)
+        and _governed_by(parse, m, head)
+        and not _is_thing(parse, m, lexicon)
     ]
     if not mentions:
         return []
@@ -101,11 +147,55 @@ def _actors(parse: Parse, head: int, lexicon: EventLexicon) -> list[Actor]:
             Actor(text=_clean(m.text), id=m.entity_id, code=parse.code_of(m), sector=sector)
             for m in countries
         ]
-    primary = _primary(parse, mentions)
+    at_head = parse.mention_at(head)
+    primary = at_head if at_head in mentions and at_head.label != "NORP" else _primary(parse, mentions)
     code = parse.code_of(primary) or next((c for m in mentions if (c := parse.code_of(m))), None)
+    if code is None and parse.kind_of(primary) == EntityKind.PERSON:
+        code = _domestic_code(parse, primary, lexicon)
     text = _np_text(parse, first, last) if primary.label == "NORP" else _clean(primary.text)
     sector = _sector(parse, primary, first, last, lexicon)
     return [Actor(text=text, id=primary.entity_id, code=code, sector=sector)]
+
+
+def _governed_by(parse: Parse, mention: Mention, head: int) -> bool:
+    """The mention hangs from the phrase's head (a crossing parse can put another clause's name inside
+    the head's token range)."""
+    tokens = range(parse.tree.token_at(mention.start), parse.tree.token_at(mention.end - 1) + 1)
+    return any(i == head or head in parse.tree.ancestors(i) for i in tokens)
+
+
+def _domestic_code(parse: Parse, person: Mention, lexicon: EventLexicon) -> str | None:
+    """'President X banned Ugandan opposition parties', 'Judge X ... Chilean officials': an official
+    whose country is not stated acts at home when the sentence sets the scene in one country only
+    (a place, its people or its government; never a bare state name, which may be a foreign party)."""
+    entity = parse.entities.get(person.entity_id or "")
+    if entity is None or not any(key == "title" for key, _ in entity.attributes):
+        return None
+    codes = set()
+    for mention in parse.annotated.mentions:
+        code = parse.code_of(mention) if mention.sentence == person.sentence else None
+        if code is None or mention is person or parse.kind_of(mention) == EntityKind.PERSON:
+            continue
+        if _is_title_of_person(parse, mention):
+            continue
+        if mention.role in ("state", None) or _is_thing(parse, mention, lexicon):
+            return None
+        codes.add(code)
+    return codes.pop() if len(codes) == 1 else None
+
+
+def _is_title_of_person(parse: Parse, mention: Mention) -> bool:
+    """'South African leader F.W. de Klerk': the demonym belongs to another person's title."""
+    node = parse.tree.token_at(mention.end - 1)
+    for _ in range(4):
+        token = parse.tree.tokens[node]
+        if token.dep not in ("compound", "amod", "poss", "nmod") or token.head == node:
+            return False
+        node = token.head
+        other = parse.mention_at(node)
+        if other is not None and other.label == "PERSON":
+            return True
+    return False
 
 
 def _clean(text: str) -> str:
@@ -159,6 +249,9 @@ def extract_roles(
     jets'); ``supplier_from`` when 'from X' names the supplier of a deal; ``stops`` are lemmas
     (cue verbs such as 'deny') whose subject is never the event's actor.
     """
+    demand = _demand_roles(parse, tokens[0], lexicon)
+    if demand is not None:
+        return demand
     source: tuple[Actor, ...] = ()
     target: tuple[Actor, ...] = ()
     for token in tokens:
@@ -168,12 +261,14 @@ def extract_roles(
     if owner_acts and not source:
         source = _item_owner(parse, head, lexicon)
     if not source or not target:
-        s, t = _climb(parse, head, lexicon, stops)
+        s, t = _climb(parse, head, lexicon, stops, own=frozenset(tokens))
         source, target = source or s, target or t
     if not target and not owner_acts:
         target = _item_owner(parse, head, lexicon)
     if not target:
         target = _deep_target(parse, head, lexicon, source)
+    if not target:
+        target = _place_target(parse, head, lexicon)
     if inverse:
         source, target = _invert(parse, head, source, target, lexicon)
     elif supplier_from:
@@ -185,21 +280,103 @@ def extract_roles(
     return Roles(source=source, target=target)
 
 
+_DEONTIC = frozenset({"must", "should"})
+
+
+def _demand_roles(parse: Parse, trigger: int, lexicon: EventLexicon) -> Roles | None:
+    """'X said (that) Y must do Z', 'X reminded Y that it must do Z': X demands, Y is asked.
+
+    The event is the demand, so its source is whoever says what must be done and its target the one
+    who must do it; None when the trigger is not under such a clause.
+    """
+    tree = parse.tree
+    verb = next(
+        (
+            n
+            for n in [trigger, *tree.ancestors(trigger)][:3]
+            if {parse.lemma(a) for a in tree.kids(n, "aux")} & _DEONTIC
+        ),
+        None,
+    )
+    if verb is None or tree.tokens[verb].dep not in ("ccomp", "acl", "advcl", "parataxis"):
+        return None
+    speech = tree.tokens[verb].head
+    if tree.tokens[speech].pos in ("NOUN", "PROPN") and tree.tokens[speech].dep in ("dobj", "attr"):
+        speech = tree.tokens[speech].head  # 'issued a reminder that ...'
+    speakers = [c for c in tree.kids(speech, "nsubj", "poss") if tree.tokens[c].pos != "PRON"]
+    obliged = tree.kids(verb, "nsubj", "nsubjpass")
+    if not speakers or not obliged:
+        return None
+    source = tuple(a for s in speakers for a in actors_at(parse, s, lexicon))
+    target = tuple(a for o in obliged for a in actors_at(parse, o, lexicon))
+    if not target and tree.tokens[obliged[0]].pos == "PRON":  # 'reminded Iraq that it must ...'
+        target = _addressees(parse, speech, lexicon)
+    return Roles(source=source, target=tuple(a for a in target if a not in source))
+
+
 def _deep_target(
     parse: Parse, trigger: int, lexicon: EventLexicon, source: tuple[Actor, ...]
 ) -> tuple[Actor, ...]:
     """'threatened to cut off electricity to X': a target named inside the trigger's complement clause."""
     tree = parse.tree
     frontier = [c for c in tree.children[trigger] if tree.tokens[c].dep in ("xcomp", "ccomp", "dobj")]
-    codes = {a.code for a in source}
+    named = {a.id or a.text for a in source}
     for _ in range(3):
         found: list[Actor] = []
         for node in frontier:
-            found += [a for a in _direct_roles(parse, node, lexicon)[1] if a.code and a.code not in codes]
+            found += [
+                a for a in _direct_roles(parse, node, lexicon)[1] if a.code and (a.id or a.text) not in named
+            ]
         if found:
             return tuple(found)
-        frontier = [c for n in frontier for c in tree.children[n] if tree.tokens[c].dep in _DEEP_DEPS]
+        frontier = [
+            c
+            for n in frontier
+            for c in tree.children[n]
+            if tree.tokens[c].dep in _DEEP_DEPS and not tree.kids(c, "nsubj", "nsubjpass")
+        ]  # a clause with its own subject ('as police cracked down on X') is another event
     return ()
+
+
+_PLACE_PREPS = frozenset({"in", "into", "inside"})
+
+
+def _place_target(parse: Parse, trigger: int, lexicon: EventLexicon) -> tuple[Actor, ...]:
+    """'imposed a curfew in X', 'troops arrived in X': with no one acted on, the country where it
+    happens is the target (as PLOVER codes it)."""
+    tree = parse.tree
+    nodes = [trigger, *tree.kids(trigger, "dobj")]
+    if tree.tokens[trigger].dep in ("dobj", "xcomp", "nsubj", "attr", "prep"):
+        nodes.append(tree.tokens[trigger].head)
+    elif tree.tokens[trigger].dep == "pobj":  # 'remained on alert in X'
+        nodes.append(tree.tokens[tree.tokens[trigger].head].head)
+    for node in nodes:
+        for prep in _kids(parse, node, _PLACE_PREPS):
+            found = [
+                Actor(text=_clean(m.text), id=m.entity_id, code=code)
+                for p in tree.kids(prep, "pobj")
+                for m in parse.mentions_in(*tree.subtree(p))
+                if (code := parse.code_of(m)) and parse.kind_of(m) in _PLACE_KINDS
+            ]
+            if found:
+                return tuple(found)
+    return ()
+
+
+_PLACE_KINDS = frozenset({EntityKind.PLACE, EntityKind.COUNTRY})
+
+
+def _addressees(parse: Parse, verb: int, lexicon: EventLexicon) -> tuple[Actor, ...]:
+    """Whom a verb of saying addresses: 'told Iraq', 'sent a warning to Iraq'."""
+    tree = parse.tree
+    found: list[Actor] = []
+    for child in tree.children[verb]:
+        token = tree.tokens[child]
+        if token.pos == "ADP" and (token.dep == "dative" or parse.lemma(child) == "to"):
+            found += _pobj_actors(parse, child, lexicon)
+        elif token.dep in ("dative", "iobj") or (token.dep == "dobj" and not tree.kids(child, "acl")):
+            found += actors_at(parse, child, lexicon)
+    return tuple(found)
 
 
 _DEEP_DEPS = frozenset({"xcomp", "ccomp", "dobj", "prep", "pobj", "conj", "advcl"})
@@ -223,7 +400,10 @@ def _direct_roles(
         elif dep == "agent" or (dep == "prep" and lemma == "by"):
             source = _pobj_actors(parse, child, lexicon) or source
         elif dep in ("dobj", "dative", "iobj", "nsubjpass") and not target:
-            target = actors_at(parse, child, lexicon) or _pobj_actors_of(parse, child, lexicon, {"to"})
+            if tree.tokens[child].pos == "ADP":  # 'providing intelligence to X which ...'
+                target = _pobj_actors(parse, child, lexicon)
+            else:
+                target = actors_at(parse, child, lexicon) or _pobj_actors_of(parse, child, lexicon, {"to"})
         elif dep == "prep" and lemma in _TARGET_PREPS and not target:
             target = _pobj_actors(parse, child, lexicon)
         elif dep in ("ccomp", "xcomp") and not target:
@@ -269,15 +449,21 @@ def _pobj_actors_of(parse: Parse, noun: int, lexicon: EventLexicon, preps: set[s
 
 
 def _climb(
-    parse: Parse, trigger: int, lexicon: EventLexicon, stops: frozenset[str]
+    parse: Parse,
+    trigger: int,
+    lexicon: EventLexicon,
+    stops: frozenset[str],
+    own: frozenset[int] = frozenset(),
 ) -> tuple[tuple[Actor, ...], tuple[Actor, ...]]:
-    """A trigger without its own subject takes the subject of the clause that governs it."""
+    """A trigger without its own subject takes the subject of the clause that governs it (``own``: the
+    trigger's tokens, whose preposition is part of it: 'remained on alert')."""
     node = trigger
     target: tuple[Actor, ...] = ()
     tree = parse.tree
     for _ in range(4):
         token = tree.tokens[node]
-        if token.head == node or not _may_climb(parse, node):
+        owned = token.head in own or (node in own and token.pos == "ADP")
+        if token.head == node or not (_may_climb(parse, node) or owned):
             return (), target
         node = token.head
         if parse.lemma(node) in stops:
@@ -292,7 +478,7 @@ def _climb(
             found = (
                 _pobj_actors(parse, child, lexicon)
                 if tree.tokens[child].dep == "agent"
-                else actors_at(parse, child, lexicon)
+                else actors_at(parse, child, lexicon) or _antecedent_actors(parse, child, lexicon)
             )
             if found:
                 return found, target
@@ -314,10 +500,16 @@ def _item_owner(parse: Parse, trigger: int, lexicon: EventLexicon) -> tuple[Acto
     """'upgraded 41 of Pakistan's F-16s', 'landings of Turkish aircraft': whose the object is."""
     tree = parse.tree
     subjects = [s for s in tree.kids(trigger, "nsubj") if tree.tokens[trigger].pos == "VERB"]
+    adjuncts = [  # 'despite Israel's wish', 'as police cracked down on X': not the object's owner
+        c
+        for c in tree.children[trigger]
+        if (tree.tokens[c].dep == "prep" and parse.lemma(c) in _ASIDE_PREPS)
+        or (tree.tokens[c].dep in ("advcl", "conj", "parataxis") and tree.kids(c, "nsubj", "nsubjpass"))
+    ]
     scope = [
         i
         for i in range(tree.left[trigger], tree.right[trigger] + 1)
-        if not any(tree.left[s] <= i <= tree.right[s] for s in subjects) and i != trigger
+        if not any(tree.left[s] <= i <= tree.right[s] for s in subjects + adjuncts) and i != trigger
     ]
     if tree.tokens[trigger].dep == "acl":
         owner = tree.tokens[trigger].head

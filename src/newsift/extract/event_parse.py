@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from newsift.extract.quote_syntax import Tree
 from newsift.model import AnnotatedArticle, Entity, EntityKind, Mention
 
-__all__ = ["Parse"]
+__all__ = ["IGO", "Parse"]
 
 _COUNTRY_ID = re.compile(r"^[A-Z]{3}$")
 

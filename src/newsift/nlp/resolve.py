@@ -279,7 +279,7 @@ def _person_tokens(ctx: Context, drafts: Sequence[Draft]) -> list[int]:
 def _entity(
     ctx: Context, view: TokenView, entity_id: str, group: list[Draft], drafts: Sequence[Draft]
 ) -> Entity:
-    stated = _stated(ctx, view, group, drafts)
+    stated, stated_in = _stated(ctx, view, group, drafts)
     texts = list(dict.fromkeys(ctx.surface(d) for d in group))
     known = ctx.gazetteer.entities.get(entity_id)
     if known is not None:
@@ -288,15 +288,16 @@ def _entity(
     kind = _DERIVED.get(group[0].label, EntityKind.ORGANISATION)
     name = max(texts, key=lambda t: (len(t.split()), len(t)))
     name = name[4:] if name[:4] in ("the ", "The ") else name
-    country = _stated_country(ctx, group, drafts, stated) or _name_country(ctx, name)
+    country = _stated_country(ctx, group, stated, stated_in) or _name_country(ctx, name)
     aliases = tuple(t for t in texts if t != name)
     return Entity(id=entity_id, kind=kind, name=name, aliases=aliases, country=country, attributes=stated)
 
 
 def _stated(
     ctx: Context, view: TokenView, group: list[Draft], drafts: Sequence[Draft]
-) -> tuple[tuple[str, str], ...]:
-    """The first title stated next to a person's name, as written, and the organisations inside it."""
+) -> tuple[tuple[tuple[str, str], ...], list[Draft]]:
+    """The first title stated next to a person's name, as written, and the organisations inside it;
+    also the mentions inside that title."""
     for draft in group:
         if draft.label != "PERSON":
             continue
@@ -306,8 +307,8 @@ def _stated(
         inside = [d for d in drafts if span[0] <= d.start and d.end <= span[1] and d is not draft]
         orgs = [d.entity_id for d in inside if _is_org(ctx, d)]
         title = ("title", ctx.text[span[0] : span[1]].strip(" ,"))
-        return (title, *(("affiliations", o) for o in dict.fromkeys(orgs) if o))
-    return ()
+        return (title, *(("affiliations", o) for o in dict.fromkeys(orgs) if o)), inside
+    return (), []
 
 
 def _is_org(ctx: Context, draft: Draft) -> bool:
@@ -318,9 +319,10 @@ def _is_org(ctx: Context, draft: Draft) -> bool:
 
 
 def _stated_country(
-    ctx: Context, group: list[Draft], drafts: Sequence[Draft], stated: tuple[tuple[str, str], ...]
+    ctx: Context, group: list[Draft], stated: tuple[tuple[str, str], ...], inside: list[Draft]
 ) -> str | None:
-    """An unknown person's country from a demonym in their title ('Turkish president X')."""
+    """An unknown person's country from their title: a demonym ('Turkish president X'), a country
+    named in it ('Pakistan President X', "Niger's ambassador X"), else an affiliation's country."""
     if group[0].label != "PERSON" or not stated:
         return None
     title = dict(stated).get("title", "")
@@ -328,6 +330,10 @@ def _stated_country(
         for entity_id, how in ctx.gazetteer.lookup(word):
             if how is Resolution.DEMONYM:
                 return entity_id
+    for draft in inside:
+        entity = ctx.entity(draft)
+        if entity is not None and entity.kind is EntityKind.COUNTRY and draft.role != "place":
+            return entity.id
     affiliations = [v for k, v in stated if k == "affiliations"]
     return next((c for a in affiliations if (c := ctx.gazetteer.country_of(a))), None)
 
