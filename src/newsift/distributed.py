@@ -10,29 +10,18 @@ from __future__ import annotations
 import glob
 import logging
 from collections import defaultdict
-from dataclasses import dataclass
-from datetime import datetime
 from pathlib import Path
-from typing import Any, cast
+from typing import Any
 
 from newsift import codec
 from newsift.config import Settings
 from newsift.errors import ConfigError, NewsiftError
-from newsift.model import Analysis, Article, Failure, RawDocument, RunReport
+from newsift.model import Analysis, Article, Failure, Page, RawDocument, RunReport
+from newsift.store import open_store
 
 __all__ = ["read_shard", "run_ray"]
 
 logger = logging.getLogger(__name__)
-
-
-@dataclass(frozen=True, slots=True, kw_only=True)
-class _Page:
-    """The page fields the store keeps (its bytes stay behind in the shard)."""
-
-    id: str
-    uri: str
-    content_type: str
-    fetched_at: datetime
 
 
 def read_shard(path: str, settings: Settings) -> list[dict[str, Any]]:
@@ -70,7 +59,7 @@ def _clean_rows(raw: RawDocument, clean: Any) -> list[dict[str, Any]]:
                 Failure(item_id=raw.uri, stage="clean", error_type=type(err).__name__, message=str(err))
             )
         ]
-    page = _Page(id=raw.id, uri=raw.uri, content_type=str(raw.content_type), fetched_at=raw.fetched_at)
+    page = Page.of(raw)
     rows = [_failure_row(f) for f in result.failures]
     page_json = codec.encode(page).decode()
     rows += [
@@ -157,7 +146,7 @@ def load_parquet(
     """Load the rows ``run_ray`` wrote into the store named by ``db_url``, batch by batch."""
     import pyarrow.parquet as pq
 
-    store = _open_store(db_url)
+    store = open_store(db_url)
     failures: list[Failure] = []
     totals = {"articles": 0, "stored": 0, "unchanged": 0}
     stored_ids: list[str] = []
@@ -187,40 +176,18 @@ def load_parquet(
 
 def _group(
     rows: list[dict[str, Any]], failures: list[Failure]
-) -> tuple[list[tuple[RawDocument, list[Article]]], dict[str, Analysis]]:
-    pages: dict[str, RawDocument] = {}
+) -> tuple[list[tuple[Page, list[Article]]], dict[str, Analysis]]:
+    pages: dict[str, Page] = {}
     articles: dict[str, list[Article]] = defaultdict(list)
     analyses: dict[str, Analysis] = {}
     for row in rows:
         if row["kind"] == "failure":
             failures.append(codec.decode(row["article"], Failure))
             continue
-        page = codec.decode(row["page"], _Page)
+        page = codec.decode(row["page"], Page)
         article = codec.decode(row["article"], Article)
-        pages.setdefault(page.id, _stub(page))
+        pages.setdefault(page.id, page)
         articles[page.id].append(article)
         if row["analysis"]:
             analyses[article.id] = codec.decode(row["analysis"], Analysis)
     return [(raw, sorted(articles[key], key=lambda a: a.index)) for key, raw in pages.items()], analyses
-
-
-def _stub(page: _Page) -> RawDocument:
-    """Stands for the page already read: the stores read its id, uri, type and time, never its bytes."""
-    return cast(RawDocument, _PageRef(page))
-
-
-class _PageRef:
-    """Duck-types the RawDocument fields a store reads (``id``, ``uri``, ``content_type``, ``fetched_at``)."""
-
-    __slots__ = ("content_type", "fetched_at", "id", "uri")
-
-    def __init__(self, page: _Page) -> None:
-        self.id, self.uri = page.id, page.uri
-        self.content_type, self.fetched_at = page.content_type, page.fetched_at
-
-
-def _open_store(db_url: str) -> Any:
-    from newsift.store import open_store
-    from newsift.store.postgres import PostgresStore, is_postgres_url
-
-    return PostgresStore(db_url) if is_postgres_url(db_url) else open_store(db_url)

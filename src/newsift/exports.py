@@ -11,7 +11,7 @@ from typing import TextIO
 
 from newsift import codec
 from newsift.model import Article, Event
-from newsift.store import Store
+from newsift.store import Store, iter_articles
 from newsift.views import render_claim_json, render_event_json
 
 __all__ = ["EXPORT_FORMATS", "SIPRI_COLUMNS", "export_jsonl", "export_plover", "export_sipri"]
@@ -39,7 +39,7 @@ def export_jsonl(store: Store, out: TextIO) -> int:
     """Every stored record, one JSON object per line: {"type": ..., "record": ...}."""
     n = 0
     for kind, records in (
-        ("article", _all_articles(store)),
+        ("article", list(iter_articles(store))),
         ("entity", [e for e, _ in store.query_entities(limit=10**9)]),
         ("quote", store.query_quotes()),
         ("event", store.query_events()),
@@ -54,7 +54,7 @@ def export_jsonl(store: Store, out: TextIO) -> int:
 
 def export_plover(store: Store, out: TextIO) -> int:
     """Events as PLOVER-style JSON lines (event, mode, actors with country code and sector, text)."""
-    articles = {a.id: a for a in _all_articles(store)}
+    articles = {a.id: a for a in iter_articles(store)}
     n = 0
     for event in store.query_events():
         article = articles.get(event.evidence.article_id)
@@ -80,7 +80,7 @@ def export_plover(store: Store, out: TextIO) -> int:
 
 def export_sipri(store: Store, out: TextIO) -> int:
     """Arms transfers and upgrades in the columns of the SIPRI trade register, one row per event."""
-    articles = {a.id: a for a in _all_articles(store)}
+    articles = {a.id: a for a in iter_articles(store)}
     claims = {c.event_id: c for c in store.query_claims() if c.event_id}
     writer = csv.DictWriter(out, fieldnames=SIPRI_COLUMNS)
     writer.writeheader()
@@ -129,10 +129,6 @@ def _date(event: Event, article: Article | None) -> str | None:
     if article is not None and article.published_at is not None:
         return article.published_at.date().isoformat()
     return f"{event.year}" if event.year else None
-
-
-def _all_articles(store: Store) -> list[Article]:
-    return store.query_articles(limit=10**9)
 
 
 EXPORT_FORMATS = {"jsonl": export_jsonl, "plover": export_plover, "sipri": export_sipri}

@@ -5,7 +5,6 @@ read them back. The runner calls ``relink_store`` after an ingest that stored so
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterator
 from dataclasses import dataclass
 
 from newsift import codec
@@ -13,12 +12,11 @@ from newsift.link.build import Links, dyad_key, link_articles
 from newsift.link.duplicates import DuplicateKind, DuplicateMatch
 from newsift.link.keyphrases import Tag
 from newsift.link.related import Related
-from newsift.model import Article, Story
-from newsift.store import LinkRow, Store
+from newsift.model import Story
+from newsift.store import LinkRow, Store, iter_articles
 
 __all__ = [
     "Happening",
-    "all_articles",
     "load_duplicates",
     "load_happenings",
     "load_related",
@@ -26,8 +24,6 @@ __all__ = [
     "load_tags",
     "relink_store",
 ]
-
-_PAGE = 500
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -39,20 +35,9 @@ class Happening:
     article_ids: tuple[str, ...]
 
 
-def all_articles(store: Store) -> Iterator[Article]:
-    """Every stored article, page by page."""
-    offset = 0
-    while True:
-        page = store.query_articles(limit=_PAGE, offset=offset)
-        yield from page
-        if len(page) < _PAGE:
-            return
-        offset += _PAGE
-
-
 def relink_store(store: Store) -> Links:
     """Link every stored article and replace the stored link records with the result."""
-    articles = list(all_articles(store))
+    articles = list(iter_articles(store))
     entities: dict[str, list[str]] = {}
     for article in articles:
         counts = Counter(m.entity_id for m in store.query_mentions(article.id) if m.entity_id)

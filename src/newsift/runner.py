@@ -149,7 +149,8 @@ def run_ingest(
             if "://" in item and fetcher is None:
                 fetcher = _fetcher(settings)
             for raw in _isolated(_documents(item, settings, fetched_at, fetcher), item, failures, settings):
-                if store.has_page(raw.id):
+                page = Page.of(raw)  # hashes the bytes once
+                if store.has_page(page.id):
                     counts["unchanged"] += 1
                     logger.info("%s: already stored, skipped", raw.uri)
                     continue
@@ -157,7 +158,7 @@ def run_ingest(
                 if result is None:
                     continue
                 failures.extend(result.failures)
-                batch.pages.append((Page.of(raw), list(result.articles)))
+                batch.pages.append((page, list(result.articles)))
                 counts["articles"] += len(result.articles)
                 if batch.n_articles() >= settings.pipeline.batch_size:
                     _flush(batch, store, settings, counts, stored_ids, failures, pool)

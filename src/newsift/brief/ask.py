@@ -12,8 +12,7 @@ from newsift.brief.passages import MIN_COVERAGE, PassageIndex, extract_query_ter
 from newsift.brief.question import Question, entity_forms, is_answer_shaped, parse_question
 from newsift.brief.records import Answer, Citation, FactRow, SentenceRow
 from newsift.model import Article, Claim, Entity, Event, PloverType
-from newsift.relink import all_articles
-from newsift.store import Store
+from newsift.store import Store, iter_articles
 
 __all__ = ["answer_question", "mentions_any"]
 
@@ -207,7 +206,7 @@ def _candidate_articles(
 ) -> list[Article]:
     """Articles naming every entity of the question, inside its time window."""
     return [
-        a for a in all_articles(store)
+        a for a in iter_articles(store)
         if all(mentions_any(a.text, fs) for fs in forms.values()) and _in_window(None, a.id, q, sources)
     ]  # fmt: skip
 

@@ -9,7 +9,7 @@ import enum
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from newsift.link.vectors import SparseVector, TermStatistics, cosine, extract_terms, weigh_terms
+from newsift.link.vectors import SparseVector, TermStatistics, dot, extract_terms, weigh_terms
 from newsift.model import Article
 
 __all__ = ["EXTRACTOR", "Reason", "Related", "RelatedIndex"]
@@ -116,7 +116,7 @@ class RelatedIndex:
         other = self._entries[other_id]
         if other.copy_group == entry.copy_group:
             return None
-        similarity = cosine(entry.vector, other.vector)
+        similarity = dot(entry.vector, other.vector)  # both unit length: no norms per pair
         shared = tuple(sorted(entry.entities & other.entities))
         same_story = entry.story_id is not None and entry.story_id == other.story_id
         union = len(entry.entities | other.entities)

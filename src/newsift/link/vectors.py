@@ -11,7 +11,16 @@ from collections.abc import Iterable, Mapping
 
 from newsift.link.text import STOP_WORDS, split_words
 
-__all__ = ["SparseVector", "TermStatistics", "add_into", "cosine", "extract_terms", "norm", "weigh_terms"]
+__all__ = [
+    "SparseVector",
+    "TermStatistics",
+    "add_into",
+    "cosine",
+    "dot",
+    "extract_terms",
+    "norm",
+    "weigh_terms",
+]
 
 SparseVector = dict[str, float]
 
@@ -82,11 +91,15 @@ def weigh_terms(counts: Mapping[str, int], stats: TermStatistics) -> SparseVecto
 
 def cosine(a: Mapping[str, float], b: Mapping[str, float]) -> float:
     """Cosine of two sparse vectors (not assumed normalised)."""
+    denominator = norm(a) * norm(b)
+    return dot(a, b) / denominator if denominator else 0.0
+
+
+def dot(a: Mapping[str, float], b: Mapping[str, float]) -> float:
+    """Dot product; the cosine of two vectors from ``weigh_terms``, which are already unit length."""
     if len(a) > len(b):
         a, b = b, a
-    dot = sum(w * b.get(term, 0.0) for term, w in a.items())
-    denominator = norm(a) * norm(b)
-    return dot / denominator if denominator else 0.0
+    return sum(w * b.get(term, 0.0) for term, w in a.items())
 
 
 def norm(vector: Mapping[str, float]) -> float:

@@ -1,9 +1,9 @@
 """The store stage: everything persisted, SQLite by default, PostgreSQL for a postgresql:// URL."""
 
-from newsift.store.base import Store
+from newsift.store.base import Store, iter_articles
 from newsift.store.sqlite import LinkRow, SearchHit, SqliteStore, StoredBatch
 
-__all__ = ["LinkRow", "SearchHit", "SqliteStore", "Store", "StoredBatch", "open_store"]
+__all__ = ["LinkRow", "SearchHit", "SqliteStore", "Store", "StoredBatch", "iter_articles", "open_store"]
 
 
 def open_store(url: str) -> Store:

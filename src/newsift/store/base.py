@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from typing import Protocol
 
 from newsift.model import Analysis, Article, Claim, Entity, Event, Failure, Mention, Page, Quote, RawDocument
 from newsift.store.sqlite import LinkRow, SearchHit, StoredBatch
 
-__all__ = ["Store"]
+__all__ = ["Store", "iter_articles"]
 
 
 class Store(Protocol):
@@ -62,3 +62,17 @@ class Store(Protocol):
     ) -> list[LinkRow]: ...
 
     def close(self) -> None: ...
+
+
+_PAGE = 500
+
+
+def iter_articles(store: Store) -> Iterator[Article]:
+    """Every stored article, newest first, read a page of rows at a time."""
+    offset = 0
+    while True:
+        page = store.query_articles(limit=_PAGE, offset=offset)
+        yield from page
+        if len(page) < _PAGE:
+            return
+        offset += _PAGE

@@ -310,7 +310,7 @@ class SqliteStore:
 
     def search(self, query: str, *, limit: int = 20) -> list[SearchHit]:
         """Full-text search; the query is treated as words, never as FTS syntax."""
-        match = _fts_query(query)
+        match = fts_query(query)
         if not match:
             return []
         rows = self._conn.execute(
@@ -411,7 +411,7 @@ def _migrations(dialect: str) -> list[tuple[str, str]]:
     return sorted(found)
 
 
-def _fts_query(query: str) -> str:
+def fts_query(query: str) -> str:
     """Each whitespace-separated term becomes a quoted phrase of its word parts ("F-16" → "F 16")."""
     phrases = []
     for term in query.split():

@@ -12,6 +12,7 @@ from typing import Any
 
 from newsift import codec
 from newsift.model import Article, Entity
+from newsift.store.sqlite import fts_query
 
 __all__ = [
     "SearchFilters",
@@ -97,7 +98,7 @@ def _where(filters: SearchFilters) -> tuple[str, list[str], list[Any]]:
     joins = ""
     clauses: list[str] = []
     params: list[Any] = []
-    match = _fts_query(filters.q or "")
+    match = fts_query(filters.q or "")
     if match:
         joins = "JOIN articles_fts ON articles_fts.article_id = a.id"
         clauses.append("articles_fts MATCH ?")
@@ -119,13 +120,3 @@ def _where(filters: SearchFilters) -> tuple[str, list[str], list[Any]]:
         clauses.append("a.id IN (SELECT article_id FROM events WHERE type = ? OR subtype = ?)")
         params += [filters.event_type.upper(), filters.event_type]
     return joins, clauses, params
-
-
-def _fts_query(query: str) -> str:
-    """Each term becomes a quoted phrase of its word parts, so user input is never FTS syntax."""
-    phrases = []
-    for term in query.split():
-        words = "".join(c if c.isalnum() else " " for c in term).split()
-        if words:
-            phrases.append('"' + " ".join(words) + '"')
-    return " ".join(phrases)
