@@ -1,6 +1,7 @@
 """Settings: built-in defaults, then a TOML file, then NEWSIFT_<SECTION>__<KEY> environment variables.
 
-CLI flags are applied last by the CLI itself. Unknown keys fail, naming their path.
+CLI flags are applied last by the CLI itself. Unknown keys fail, naming their path. Other NEWSIFT_*
+variables (an API key, say) are not settings and are left alone.
 """
 
 from __future__ import annotations
@@ -9,13 +10,27 @@ import hashlib
 import os
 import tomllib
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 import msgspec
 
 from newsift.errors import ConfigError
+from newsift.llm_client import LlmSettings
 
-__all__ = ["IngestSettings", "PipelineSettings", "Settings", "load_settings", "settings_hash"]
+__all__ = [
+    "EXTRACTORS",
+    "IngestSettings",
+    "LlmSettings",
+    "PipelineSettings",
+    "Settings",
+    "load_settings",
+    "settings_hash",
+]
+
+Extractor = Literal["rules", "llm"]
+EXTRACTORS: tuple[Extractor, ...] = ("rules", "llm")
+_ENV_PREFIX = "NEWSIFT_"
+_ENV_SETTINGS = frozenset({"NEWSIFT_DB"})  # top-level settings; sections need a "__"
 
 
 class IngestSettings(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
@@ -45,6 +60,9 @@ class PipelineSettings(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
     """Longest article text analysed; a longer one is stored clean, without analysis, and reported."""
     link: bool = True
     """After an ingest that stored something, recompute duplicates, stories, related articles and tags."""
+    extractor: Extractor = "rules"
+    """Event extractor: 'rules' (offline, the default) or 'llm' (the endpoint of the ``llm`` section;
+    an article whose request fails keeps its rules events, and the run reports it)."""
 
 
 class Settings(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
@@ -52,10 +70,16 @@ class Settings(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
     """Store location: a SQLite path (or sqlite:///path), or a postgresql:// URL."""
     ingest: IngestSettings = IngestSettings()
     pipeline: PipelineSettings = PipelineSettings()
+    llm: LlmSettings = LlmSettings()
+    """OpenAI-compatible endpoint of the optional LLM event extractor and of phrased answers; its fields
+    are documented in ``newsift.llm_client.LlmSettings`` (``NEWSIFT_LLM__<FIELD>``)."""
 
 
 def load_settings(path: str | Path | None = None, env: dict[str, str] | None = None) -> Settings:
     """Resolve settings from defaults, an optional TOML file and the environment.
+
+    Only ``NEWSIFT_<SECTION>__<KEY>`` variables and ``NEWSIFT_DB`` are read; others with the prefix
+    (``NEWSIFT_LLM_API_KEY``, ...) belong to whoever reads them.
 
     Raises:
         ConfigError: unreadable file, unknown key or wrong type (the message names the field).
@@ -67,8 +91,8 @@ def load_settings(path: str | Path | None = None, env: dict[str, str] | None = N
         except (OSError, tomllib.TOMLDecodeError) as err:
             raise ConfigError(f"{path}: cannot read settings: {err}") from err
     for key, value in (env if env is not None else dict(os.environ)).items():
-        if key.startswith("NEWSIFT_"):
-            _apply_env(data, key[len("NEWSIFT_") :].lower().split("__"), value)
+        if key.startswith(_ENV_PREFIX) and ("__" in key or key in _ENV_SETTINGS):
+            _apply_env(data, key[len(_ENV_PREFIX) :].lower().split("__"), value)
     try:
         return msgspec.convert(data, Settings, strict=False)
     except msgspec.ValidationError as err:
