@@ -2,8 +2,9 @@
 
 Routes are enumerated from the app itself, so a route added later is covered: every write refuses an
 anonymous request, every HTML form refuses a request without its CSRF token, every query and path
-parameter takes injection strings without a 5xx or a change to the store. Known gaps are strict xfails
-whose reason names the fix (tests/web/test_web_security.py covers tokens, cookies, CSP and uploads).
+parameter takes injection strings without a 5xx or a change to the store; foreign Host headers, anonymous,
+oversized and too frequent uploads are refused before the body is read (tests/web/test_web_security.py
+covers tokens, cookies, CSP and uploads).
 """
 
 from __future__ import annotations
@@ -253,22 +254,12 @@ def test_security_error_responses_carry_the_security_headers(http: httpx.Client)
         assert headers["x-frame-options"] == "DENY" and headers["x-content-type-options"] == "nosniff", path
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="Offset has ge=0 but no upper bound, and SQLite raises OverflowError past 2**63-1 (a 500); "
-    "fix: Offset = Annotated[int, Query(ge=0, le=1_000_000_000)] in web/api.py",
-)
 @pytest.mark.parametrize("path", ["/api/articles", "/api/search", "/api/entities"])
 def test_security_huge_offset_is_refused_not_a_500(http: httpx.Client, path: str) -> None:
     response = http.get(path, params={"offset": "99999999999999999999"})
     assert response.status_code == 422 and response.json()["error"]["code"] == "invalid_request"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="store.get_article's prefix lookup passes the id to LIKE unescaped, so '_' and '%' are "
-    "wildcards; fix: escape \\ % _ and use LIKE ? ESCAPE '\\' (sqlite.py and postgres.py)",
-)
 def test_security_article_id_prefix_is_not_a_pattern(http: httpx.Client, site: WebSite) -> None:
     pattern = "_" + site.tp_article_id[1:12]  # not a prefix of any id, but LIKE matches it
     assert http.get(f"/api/articles/{pattern}").status_code == 404
@@ -291,14 +282,6 @@ def _raw_upload_headers(site: WebSite, length: int, token: str | None) -> bytes:
     return "\r\n".join(lines).encode()
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="FastAPI parses (and spools to disk) the whole multipart body before the handler checks the "
-    "token or the size, so an anonymous client can fill the disk; fix: a pure ASGI middleware in app.py "
-    "that, for POST /api/ingest, answers 401 without a valid Bearer token and 413 when Content-Length "
-    "exceeds settings.ingest.max_input_bytes (plus a small multipart allowance), counting streamed bytes "
-    "when there is no Content-Length, before the body is read",
-)
 def test_security_anonymous_huge_upload_is_refused_before_its_body(site: WebSite) -> None:
     host, port = urlsplit(site.base_url).hostname, urlsplit(site.base_url).port
     with socket.create_connection((str(host), int(port or 80)), timeout=5) as sock:
@@ -311,12 +294,6 @@ def test_security_anonymous_huge_upload_is_refused_before_its_body(site: WebSite
     assert answer.startswith((b"HTTP/1.1 401", b"HTTP/1.1 413")), answer
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="no rate limit on POST /api/ingest (only sign-ins are throttled); fix: a per-token "
-    "sliding-window limiter like guards.LoginThrottle (e.g. 30 uploads a minute) answering 429 with "
-    "Retry-After, checked before the body is read",
-)
 def test_security_uploads_are_rate_limited(http: httpx.Client, site: WebSite) -> None:
     headers = {"Authorization": f"Bearer {site.tokens['bob']}"}
     statuses = []
@@ -329,12 +306,6 @@ def test_security_uploads_are_rate_limited(http: httpx.Client, site: WebSite) ->
     assert 429 in statuses, statuses
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="any Host header is served, so a web page can read the local server through DNS rebinding "
-    "(reads are open on localhost); fix: TrustedHostMiddleware in create_app allowing 127.0.0.1, "
-    "localhost, [::1] and the --host given to `newsift serve` (a setting for names behind a proxy)",
-)
 def test_security_foreign_host_header_is_refused(http: httpx.Client) -> None:
     response = http.get("/api/articles", headers={"Host": "attacker.example"})
     assert response.status_code == 400

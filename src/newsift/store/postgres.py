@@ -230,7 +230,7 @@ class PostgresStore:
         if not rows and len(article_id) >= 4:
             prefix = article_id.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
             rows = self._records(
-                "SELECT record FROM articles WHERE id LIKE %s LIMIT 2", [prefix + "%"], Article
+                "SELECT record FROM articles WHERE id LIKE %s ESCAPE '\\' LIMIT 2", [prefix + "%"], Article
             )
         return rows[0] if len(rows) == 1 else None
 

@@ -303,8 +303,9 @@ class SqliteStore:
         """An article by id, or by a unique id prefix of at least 4 characters."""
         rows = self._records("SELECT record FROM articles WHERE id = ?", [article_id], Article)
         if not rows and len(article_id) >= 4:
+            prefix = article_id.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
             rows = self._records(
-                "SELECT record FROM articles WHERE id LIKE ? LIMIT 2", [article_id + "%"], Article
+                "SELECT record FROM articles WHERE id LIKE ? ESCAPE '\\' LIMIT 2", [prefix + "%"], Article
             )
         return rows[0] if len(rows) == 1 else None
 

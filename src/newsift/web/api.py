@@ -30,7 +30,7 @@ __all__ = ["article_filters", "router"]
 router = APIRouter(prefix="/api", tags=["api"])
 
 Limit = Annotated[int, Query(ge=1, le=500, description="Most items to return.")]
-Offset = Annotated[int, Query(ge=0, description="Items to skip.")]
+Offset = Annotated[int, Query(ge=0, le=1_000_000_000, description="Items to skip.")]
 _UPLOAD_NAME = re.compile(r"[^A-Za-z0-9._-]+")
 _CHUNK = 1 << 16
 _DATE = r"^(\d{4}(-\d{2}){0,2}([T ][0-9:.+Z-]{0,20})?)?$"  # empty: no filter (an empty form field)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import importlib.resources
 import logging
 import secrets
-from collections.abc import AsyncIterator, Awaitable, Callable
+from collections.abc import AsyncIterator, Awaitable, Callable, Iterable
 from contextlib import asynccontextmanager
 from pathlib import Path
 from typing import Any
@@ -20,9 +20,11 @@ from fastapi.templating import Jinja2Templates
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from newsift.config import Settings
+from newsift.web.auth import query_token_user
 from newsift.web.db import WebDb
 from newsift.web.errors import HttpError
-from newsift.web.guards import LoginThrottle, db_of
+from newsift.web.gate import Gate
+from newsift.web.guards import LoginThrottle, RateLimit, db_of
 
 __all__ = ["create_app", "render_error"]
 
@@ -52,12 +54,22 @@ _CODES = {
 }
 
 
-def create_app(target: str | Path | Settings, *, secret: bytes | None = None) -> FastAPI:
+def create_app(
+    target: str | Path | Settings,
+    *,
+    secret: bytes | None = None,
+    allowed_hosts: Iterable[str] = (),
+    uploads_per_minute: int = 30,
+) -> FastAPI:
     """The newsift web app over one SQLite store.
 
     Args:
         target: a store path (or ``sqlite:///`` URL), or Settings whose ``db`` names the store.
         secret: key signing CSRF tokens; random per process when not given.
+        allowed_hosts: Host header names served besides 127.0.0.1, localhost, ::1 and testserver
+            (the name behind a proxy; ``*.example.org`` matches subdomains, ``*`` anything).
+            A Host that is the literal address the connection arrived on is always served.
+        uploads_per_minute: most ``POST /api/ingest`` requests per API token in any 60 seconds.
 
     Raises:
         ConfigError: the store is not a SQLite file.
@@ -84,6 +96,14 @@ def create_app(target: str | Path | Settings, *, secret: bytes | None = None) ->
     env = jinja2.Environment(loader=jinja2.PackageLoader("newsift.web", "templates"), autoescape=True)
     app.state.templates = Jinja2Templates(env=env)
     _install(app)
+    app.add_middleware(
+        Gate,
+        hosts=tuple(allowed_hosts),
+        find_token_user=lambda token: query_token_user(db.conn(), token),
+        upload_limit=settings.ingest.max_input_bytes,
+        uploads=RateLimit(uploads_per_minute, 60.0),
+    )
+    app.middleware("http")(_security_headers)  # outermost, so the gate's refusals carry the headers too
     return app
 
 
@@ -107,7 +127,6 @@ def _install(app: FastAPI) -> None:
     app.add_exception_handler(StarletteHTTPException, _on_starlette_error)  # type: ignore[arg-type]
     app.add_exception_handler(RequestValidationError, _on_validation_error)  # type: ignore[arg-type]
     app.add_exception_handler(Exception, _on_unexpected)
-    app.middleware("http")(_security_headers)
 
 
 def _healthz(request: Request) -> dict[str, Any]:

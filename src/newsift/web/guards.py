@@ -16,6 +16,7 @@ __all__ = [
     "CSRF_COOKIE",
     "SESSION_COOKIE",
     "LoginThrottle",
+    "RateLimit",
     "csrf_for",
     "db_of",
     "require_csrf",
@@ -97,3 +98,27 @@ class LoginThrottle:
         while recent and recent[0] < time.monotonic() - self.window_s:
             recent.popleft()
         return recent
+
+
+class RateLimit:
+    """At most ``limit`` hits per key in any ``window_s`` seconds (a sliding window)."""
+
+    def __init__(self, limit: int = 30, window_s: float = 60.0) -> None:
+        self.limit = limit
+        self.window_s = window_s
+        self._hits: dict[str, deque[float]] = {}
+        self._lock = threading.Lock()
+
+    def hit(self, key: str) -> float:
+        """Count a hit for ``key``; returns 0.0, or the seconds to wait when over the limit (not counted)."""
+        now = time.monotonic()
+        with self._lock:
+            for stale in [k for k, hits in self._hits.items() if not hits or hits[-1] <= now - self.window_s]:
+                del self._hits[stale]  # keeps memory bounded by the keys active in the last window
+            hits = self._hits.setdefault(key, deque())
+            while hits and hits[0] <= now - self.window_s:
+                hits.popleft()
+            if len(hits) >= self.limit:
+                return hits[0] + self.window_s - now
+            hits.append(now)
+            return 0.0
