@@ -8,13 +8,13 @@ from __future__ import annotations
 import logging
 import uuid
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from typing import TYPE_CHECKING, TypeVar
 
 from newsift.clean import CleanResult, split_document
 from newsift.config import Settings
-from newsift.errors import InputError, NewsiftError, StoreError
+from newsift.errors import ConfigError, ExtractionError, InputError, NewsiftError, StoreError
 from newsift.ingest import HttpFetcher, decode_text, expand_inputs, read_file
 from newsift.ingest.warc import is_warc_path, iter_warc_documents, split_warc
 from newsift.model import (
@@ -24,16 +24,21 @@ from newsift.model import (
     Failure,
     Page,
     RawDocument,
+    Rejected,
     RunReport,
 )
 from newsift.store import Store
 
 if TYPE_CHECKING:
+    import httpx
+
     from newsift.pool import AnalysisPool
 
 __all__ = [
+    "LLM_FALLBACK",
     "analyze_articles",
     "analyze_input",
+    "check_extractor",
     "clean_document",
     "read_input",
     "run_ingest",
@@ -43,6 +48,7 @@ __all__ = [
 logger = logging.getLogger(__name__)
 
 Progress = Callable[[int, int], None]
+LLM_FALLBACK = "llm_fallback"  # the Rejected reason of an article whose LLM events fell back to rules
 _T = TypeVar("_T")
 
 
@@ -91,8 +97,38 @@ def split_input(item: str, settings: Settings, *, fetched_at: datetime | None = 
     return list(clean_document(read_input(item, settings, fetched_at=fetched_at)).articles)
 
 
-def analyze_articles(articles: Sequence[Article], settings: Settings) -> list[Analysis]:
-    """Run nlp and the extractors over a batch of articles, in input order."""
+def analyze_articles(
+    articles: Sequence[Article], settings: Settings, *, fallbacks: list[Rejected] | None = None
+) -> list[Analysis]:
+    """Run nlp and the extractors over a batch of articles, in input order.
+
+    With ``pipeline.extractor == "llm"`` the events come from the LLM extractor; an article whose
+    request fails keeps its rules events and is logged, and appended to ``fallbacks`` when given.
+
+    Raises:
+        ConfigError: the llm extractor is chosen but ``llm.base_url`` is empty.
+    """
+    check_extractor(settings)
+    analyses = _analyze_rules(articles, settings)
+    if settings.pipeline.extractor == "llm":
+        return _extract_llm_analyses(analyses, settings, fallbacks)
+    return analyses
+
+
+def check_extractor(settings: Settings) -> None:
+    """Fail before any work when the chosen event extractor cannot run.
+
+    Raises:
+        ConfigError: the llm extractor is chosen but ``llm.base_url`` is empty.
+    """
+    if settings.pipeline.extractor == "llm" and not settings.llm.base_url:
+        raise ConfigError(
+            "the llm event extractor needs an endpoint: set llm.base_url (NEWSIFT_LLM__BASE_URL) "
+            "and llm.model (NEWSIFT_LLM__MODEL)"
+        )
+
+
+def _analyze_rules(articles: Sequence[Article], settings: Settings) -> list[Analysis]:
     from newsift.extract import extract_claims, extract_events, extract_quotes
     from newsift.nlp import annotate_articles
 
@@ -108,6 +144,40 @@ def analyze_articles(articles: Sequence[Article], settings: Settings) -> list[An
             )
         )
     return analyses
+
+
+def _extract_llm_analyses(
+    analyses: Sequence[Analysis], settings: Settings, fallbacks: list[Rejected] | None = None
+) -> list[Analysis]:
+    """The analyses with their events from the LLM extractor and their claims made from those events.
+
+    Args:
+        analyses: rules analyses; their events are kept where the LLM did not read (and on failure).
+        settings: ``llm`` holds the endpoint and the per-article bounds.
+        fallbacks: collects one ``Rejected(reason="llm_fallback")`` per article whose request failed.
+    """
+    import httpx
+
+    with httpx.Client(timeout=settings.llm.timeout_s) as client:
+        return [_llm_analysis(analysis, settings, client, fallbacks) for analysis in analyses]
+
+
+def _llm_analysis(
+    analysis: Analysis, settings: Settings, client: httpx.Client, fallbacks: list[Rejected] | None
+) -> Analysis:
+    from newsift.extract import extract_claims
+    from newsift.extract.events_llm import extract_events_llm
+
+    annotated = analysis.annotated
+    try:
+        events = extract_events_llm(annotated, settings.llm, rules=analysis.events, client=client)
+    except ExtractionError as err:
+        article = annotated.article
+        logger.warning("%s (%s): llm events failed, rules events kept: %s", article.id, article.uri, err)
+        if fallbacks is not None:
+            fallbacks.append(Rejected(item_id=annotated.article.id, reason=LLM_FALLBACK, detail=str(err)))
+        return analysis
+    return replace(analysis, events=events, claims=extract_claims(annotated, events))
 
 
 def analyze_input(item: str, settings: Settings, *, fetched_at: datetime | None = None) -> list[Analysis]:
@@ -134,11 +204,18 @@ def run_ingest(
     """Ingest paths, folders and URLs into the store, batch by batch.
 
     Each failing input becomes a Failure (``on_error="record"``) or raises (``"raise"``); a batch is
-    stored in one transaction, so a crash loses at most the batch in flight.
+    stored in one transaction, so a crash loses at most the batch in flight. Articles whose LLM events
+    fell back to the rules ones are the report's ``rejected`` entries with reason ``LLM_FALLBACK``.
+
+    Raises:
+        ConfigError: the llm extractor is chosen but has no endpoint (checked before any input is read).
     """
+    if settings.pipeline.analyze:
+        check_extractor(settings)
     inputs = list(expand_inputs(items))
     run_id = uuid.uuid4().hex[:12]
     failures: list[Failure] = []
+    fallbacks: list[Rejected] = []
     counts = {"articles": 0, "stored": 0, "unchanged": 0}
     stored_ids: list[str] = []
     batch = _Batch()
@@ -161,10 +238,10 @@ def run_ingest(
                 batch.pages.append((page, list(result.articles)))
                 counts["articles"] += len(result.articles)
                 if batch.n_articles() >= settings.pipeline.batch_size:
-                    _flush(batch, store, settings, counts, stored_ids, failures, pool)
+                    _flush(batch, store, settings, counts, stored_ids, failures, pool, fallbacks)
             if on_progress is not None:
                 on_progress(done, len(inputs))
-        _flush(batch, store, settings, counts, stored_ids, failures, pool)
+        _flush(batch, store, settings, counts, stored_ids, failures, pool, fallbacks)
         if counts["stored"] and settings.pipeline.link:
             _relink(store, failures, settings)
     except StoreError as err:  # e.g. a full disk: the batch in flight is lost, committed ones stay
@@ -188,6 +265,7 @@ def run_ingest(
         n_stored=counts["stored"],
         n_unchanged=counts["unchanged"],
         failures=tuple(failures),
+        rejected=tuple(fallbacks),
         article_ids=tuple(stored_ids),
     )
 
@@ -263,9 +341,13 @@ def _relink(store: Store, failures: list[Failure], settings: Settings) -> None:
 def _pool(settings: Settings) -> AnalysisPool | None:
     if not settings.pipeline.analyze or settings.pipeline.workers <= 1:
         return None
+    import msgspec
+
     from newsift.pool import AnalysisPool
 
-    return AnalysisPool(settings, settings.pipeline.workers)
+    # Workers run spaCy and the rules; LLM requests go from this process (_flush), so fallbacks are counted.
+    rules = msgspec.structs.replace(settings.pipeline, extractor="rules")
+    return AnalysisPool(msgspec.structs.replace(settings, pipeline=rules), settings.pipeline.workers)
 
 
 def _flush(
@@ -276,6 +358,7 @@ def _flush(
     stored_ids: list[str],
     failures: list[Failure],
     pool: AnalysisPool | None = None,
+    fallbacks: list[Rejected] | None = None,
 ) -> None:
     if not batch.pages:
         return
@@ -284,7 +367,12 @@ def _flush(
     if settings.pipeline.analyze and articles:
         articles = _analysable(articles, failures, settings)
         try:
-            done = pool.analyze(articles) if pool is not None else analyze_articles(articles, settings)
+            if pool is None:
+                done = analyze_articles(articles, settings, fallbacks=fallbacks)
+            else:
+                done = pool.analyze(articles)
+                if settings.pipeline.extractor == "llm":
+                    done = _extract_llm_analyses(done, settings, fallbacks)
             analyses = {a.annotated.article.id: a for a in done}
         except NewsiftError as err:
             _record(failures, f"batch of {len(articles)} articles", "analyze", err, settings)

@@ -2,15 +2,11 @@
 
 from __future__ import annotations
 
-import contextlib
-import json
-import threading
-import time
 from collections.abc import Iterator
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 
 import pytest
+from tests.extract.chat_server import ChatServer, llm_event, llm_reply, serve_chat
 
 from newsift.errors import ConfigError, ExtractionError
 from newsift.extract.event_lexicon import load_lexicon
@@ -103,95 +99,24 @@ def _annotated(sentences: list[str], *, lemmas: dict[str, str] | None = None) ->
     )
 
 
-def _event(type_: str = "AID", **fields: Any) -> dict[str, Any]:
-    """One event as the model writes it (every key present, as the strict schema asks)."""
-    event: dict[str, Any] = {
-        "type": type_,
-        "mode": None,
-        "subtype": None,
-        "trigger": None,
-        "source": [],
-        "target": [],
-        "item": None,
-        "quantity": None,
-        "value": None,
-        "programme": None,
-        "place": None,
-        "time_text": None,
-        "year": None,
-        "aspect": None,
-        "status": "asserted",
-    }
-    event.update(fields)
-    return event
-
-
-def _reply(*events: dict[str, Any]) -> str:
-    return json.dumps({"events": list(events)})
-
-
-class _ChatServer(ThreadingHTTPServer):
-    replies: dict[str, str]  # a piece of the sentence sent → the assistant's content
-    status = 200
-    delay = 0.0
-    refuse_schema = False
-    requests: list[dict[str, Any]]
-
-
-class _Handler(BaseHTTPRequestHandler):
-    server: _ChatServer
-
-    def do_POST(self) -> None:
-        body = json.loads(self.rfile.read(int(self.headers["Content-Length"])))
-        self.server.requests.append(body)
-        time.sleep(self.server.delay)
-        if self.server.status != 200:
-            self._send(self.server.status, b'{"error": {"message": "overloaded"}}')
-            return
-        if self.server.refuse_schema and "response_format" in body:
-            self._send(400, b'{"error": {"message": "response_format is not supported"}}')
-            return
-        user = body["messages"][-1]["content"]
-        content = next((r for key, r in self.server.replies.items() if key in user), _reply())
-        choice = {"index": 0, "finish_reason": "stop", "message": {"role": "assistant", "content": content}}
-        self._send(200, json.dumps({"id": "c1", "model": body["model"], "choices": [choice]}).encode())
-
-    def _send(self, status: int, data: bytes) -> None:
-        self.send_response(status)
-        self.send_header("Content-Type", "application/json")
-        self.send_header("Content-Length", str(len(data)))
-        self.end_headers()
-        with contextlib.suppress(BrokenPipeError, ConnectionResetError):  # the client timed out and left
-            self.wfile.write(data)
-
-    def log_message(self, format: str, *args: Any) -> None:
-        pass
-
-
 @pytest.fixture
-def chat() -> Iterator[_ChatServer]:
-    server = _ChatServer(("127.0.0.1", 0), _Handler)
-    server.requests, server.replies = [], {}
-    thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.02}, daemon=True)
-    thread.start()
-    yield server
-    server.shutdown()
-    server.server_close()
-    thread.join()
+def chat() -> Iterator[ChatServer]:
+    with serve_chat() as server:
+        yield server
 
 
-def _settings(server: _ChatServer, **fields: Any) -> LlmSettings:
+def _settings(server: ChatServer, **fields: Any) -> LlmSettings:
     return LlmSettings(base_url=f"http://127.0.0.1:{server.server_address[1]}/v1", model="tiny", **fields)
 
 
-def _sent(server: _ChatServer) -> list[str]:
+def _sent(server: ChatServer) -> list[str]:
     return [r["messages"][-1]["content"].split("Sentence: ", 1)[1] for r in server.requests]
 
 
-def test_events_llm_good_reply_gives_checked_events_with_evidence(chat: _ChatServer) -> None:
+def test_events_llm_good_reply_gives_checked_events_with_evidence(chat: ChatServer) -> None:
     value = {"amount": 75_000_000, "currency": "USD", "text": "$75 million"}
-    chat.replies[UPGRADE] = _reply(
-        _event(
+    chat.replies[UPGRADE] = llm_reply(
+        llm_event(
             "AID",
             mode="military",
             subtype="upgrade",
@@ -224,10 +149,10 @@ def test_events_llm_good_reply_gives_checked_events_with_evidence(chat: _ChatSer
     assert request["response_format"]["json_schema"]["schema"] == response_schema()
 
 
-def test_events_llm_event_with_an_invented_actor_is_dropped(chat: _ChatServer) -> None:
-    chat.replies[DRILL] = _reply(
-        _event("ASSAULT", trigger="held", source=[{"text": "France", "sector": None}]),
-        _event(
+def test_events_llm_event_with_an_invented_actor_is_dropped(chat: ChatServer) -> None:
+    chat.replies[DRILL] = llm_reply(
+        llm_event("ASSAULT", trigger="held", source=[{"text": "France", "sector": None}]),
+        llm_event(
             "COOPERATE",
             subtype="exercise",
             trigger="exercise",
@@ -240,9 +165,9 @@ def test_events_llm_event_with_an_invented_actor_is_dropped(chat: _ChatServer) -
     assert [a.code for a in event.participants] == ["TUR", "PAK"]
 
 
-def test_events_llm_fields_the_sentence_does_not_hold_are_dropped(chat: _ChatServer) -> None:
-    chat.replies[UPGRADE] = _reply(
-        _event(
+def test_events_llm_fields_the_sentence_does_not_hold_are_dropped(chat: ChatServer) -> None:
+    chat.replies[UPGRADE] = llm_reply(
+        llm_event(
             "AID",
             subtype="upgrade",
             trigger="modernise",
@@ -269,9 +194,9 @@ def test_events_llm_fields_the_sentence_does_not_hold_are_dropped(chat: _ChatSer
     assert event.evidence.start == _annotated([UPGRADE]).sentences[0].start  # no trigger: the whole sentence
 
 
-def test_events_llm_actor_codes_come_from_mentions_not_from_the_model(chat: _ChatServer) -> None:
-    chat.replies[DRILL] = _reply(
-        _event(
+def test_events_llm_actor_codes_come_from_mentions_not_from_the_model(chat: ChatServer) -> None:
+    chat.replies[DRILL] = llm_reply(
+        llm_event(
             "COOPERATE",
             source=[
                 {"text": "turkey", "code": "USA", "id": "usa", "sector": "GOV"},
@@ -291,17 +216,17 @@ def test_events_llm_actor_codes_come_from_mentions_not_from_the_model(chat: _Cha
 @pytest.mark.parametrize(
     ("raw", "expected"),
     [
-        (_event("WAR"), None),
-        (_event("AGREE", subtype="arms_transfer"), (PloverType.AID, "arms_transfer")),
-        (_event("agree", subtype="defence_pact", aspect="planned"), (PloverType.AGREE, "defence_pact")),
-        (_event("SUPPORT", subtype="alliance"), (PloverType.SUPPORT, None)),
+        (llm_event("WAR"), None),
+        (llm_event("AGREE", subtype="arms_transfer"), (PloverType.AID, "arms_transfer")),
+        (llm_event("agree", subtype="defence_pact", aspect="planned"), (PloverType.AGREE, "defence_pact")),
+        (llm_event("SUPPORT", subtype="alliance"), (PloverType.SUPPORT, None)),
     ],
     ids=["unknown-type", "subtype-decides-type", "promised-pact", "unknown-subtype"],
 )
 def test_events_llm_types_follow_the_ontology(
-    chat: _ChatServer, raw: dict[str, Any], expected: tuple[PloverType, str | None] | None
+    chat: ChatServer, raw: dict[str, Any], expected: tuple[PloverType, str | None] | None
 ) -> None:
-    chat.replies[DRILL] = _reply(raw)
+    chat.replies[DRILL] = llm_reply(raw)
     events = extract_events_llm(_annotated([DRILL]), _settings(chat))
     assert [(e.type, e.subtype) for e in events] == ([expected] if expected else [])
 
@@ -311,15 +236,15 @@ def test_events_llm_types_follow_the_ontology(
     ["Sure! The events:\n```json\n{reply}\n```\nHope this helps.", "Here you go: {reply} (1 event)"],
     ids=["code-fence", "prose-around"],
 )
-def test_events_llm_reads_json_from_a_server_that_ignores_the_schema(chat: _ChatServer, content: str) -> None:
-    chat.replies[DRILL] = content.replace("{reply}", _reply(_event("COOPERATE", trigger="exercise")))
+def test_events_llm_reads_json_from_a_server_that_ignores_the_schema(chat: ChatServer, content: str) -> None:
+    chat.replies[DRILL] = content.replace("{reply}", llm_reply(llm_event("COOPERATE", trigger="exercise")))
     (event,) = extract_events_llm(_annotated([DRILL]), _settings(chat))
     assert event.type == PloverType.COOPERATE and event.trigger == "exercise"
 
 
-def test_events_llm_retries_without_the_schema_when_the_server_refuses_it(chat: _ChatServer) -> None:
+def test_events_llm_retries_without_the_schema_when_the_server_refuses_it(chat: ChatServer) -> None:
     chat.refuse_schema = True
-    chat.replies[DRILL] = _reply(_event("COOPERATE", trigger="exercise"))
+    chat.replies[DRILL] = llm_reply(llm_event("COOPERATE", trigger="exercise"))
     events = extract_events_llm(_annotated([UPGRADE, DRILL]), _settings(chat))
     assert [e.type for e in events] == [PloverType.COOPERATE]
     assert ["response_format" in r for r in chat.requests] == [True, False, False]
@@ -331,14 +256,14 @@ def test_events_llm_retries_without_the_schema_when_the_server_refuses_it(chat: 
     ids=["not-json", "wrong-shape"],
 )
 def test_events_llm_malformed_reply_is_an_extraction_error(
-    chat: _ChatServer, content: str, message: str
+    chat: ChatServer, content: str, message: str
 ) -> None:
     chat.replies[UPGRADE] = content
     with pytest.raises(ExtractionError, match=f"^a1 sentence 0: llm reply {message}"):
         extract_events_llm(_annotated([UPGRADE]), _settings(chat))
 
 
-def test_events_llm_server_error_is_an_extraction_error(chat: _ChatServer) -> None:
+def test_events_llm_server_error_is_an_extraction_error(chat: ChatServer) -> None:
     chat.status = 503
     with pytest.raises(
         ExtractionError, match=r"a1 sentence 0: llm http://127\.0\.0\.1:\d+/v1/chat/completions: HTTP 503"
@@ -347,7 +272,7 @@ def test_events_llm_server_error_is_an_extraction_error(chat: _ChatServer) -> No
     assert len(chat.requests) == 1  # a 5xx is not retried without the schema
 
 
-def test_events_llm_timeout_is_an_extraction_error(chat: _ChatServer) -> None:
+def test_events_llm_timeout_is_an_extraction_error(chat: ChatServer) -> None:
     chat.delay = 0.3
     with pytest.raises(ExtractionError, match=r"timed out after 0\.05s"):
         extract_events_llm(_annotated([UPGRADE]), _settings(chat, timeout_s=0.05))
@@ -358,9 +283,9 @@ def test_events_llm_needs_a_base_url() -> None:
         extract_events_llm(_annotated([UPGRADE]), LlmSettings())
 
 
-def test_events_llm_request_bound_keeps_the_rules_events_past_it(chat: _ChatServer) -> None:
+def test_events_llm_request_bound_keeps_the_rules_events_past_it(chat: ChatServer) -> None:
     sentences = [f"Turkey delivered {n} drones to Pakistan." for n in range(2, 10)]
-    chat.replies["Turkey delivered 2 "] = _reply(_event("AID", trigger="delivered", quantity=2))
+    chat.replies["Turkey delivered 2 "] = llm_reply(llm_event("AID", trigger="delivered", quantity=2))
     annotated = _annotated(sentences)
     rules = tuple(_rules_event(annotated, i) for i in (0, 6))
     events = extract_events_llm(
@@ -370,12 +295,12 @@ def test_events_llm_request_bound_keeps_the_rules_events_past_it(chat: _ChatServ
     assert [(e.evidence.sentence, e.extractor) for e in events] == [(0, EXTRACTOR), (6, "events.rules.v2")]
 
 
-def test_events_llm_long_article_sends_only_eventful_sentences(chat: _ChatServer) -> None:
+def test_events_llm_long_article_sends_only_eventful_sentences(chat: ChatServer) -> None:
     sentences = [QUIET, UPGRADE, QUIET, "Officials signed a pact.", QUIET, QUIET, QUIET]
     assert select_sentences(_annotated(sentences), _settings(chat, event_short_article=3)) == (1, 3)
 
 
-def test_events_llm_eventful_sentences_are_found_by_lemma_when_parsed(chat: _ChatServer) -> None:
+def test_events_llm_eventful_sentences_are_found_by_lemma_when_parsed(chat: ChatServer) -> None:
     sentences = [QUIET, "Ankara supplied drones.", QUIET, QUIET]
     settings = _settings(chat, event_short_article=1)
     assert select_sentences(_annotated(sentences, lemmas={"supplied": "supply"}), settings) == (1,)

@@ -5,6 +5,7 @@ Exit codes: 0 all good, 1 some inputs failed, 2 usage or configuration error, 3 
 
 from __future__ import annotations
 
+import enum
 import logging
 import sys
 from datetime import UTC, datetime
@@ -40,6 +41,23 @@ app = typer.Typer(
 )
 
 JsonFlag = Annotated[bool, typer.Option("--json", help="Machine-readable JSON output.")]
+
+
+class ExtractorChoice(enum.StrEnum):
+    """The values of ``pipeline.extractor`` (``config.EXTRACTORS``), as typer wants them."""
+
+    RULES = "rules"
+    LLM = "llm"
+
+
+ExtractorFlag = Annotated[
+    ExtractorChoice | None,
+    typer.Option(
+        "--extractor",
+        help="Event extractor: rules (offline) or llm (the llm.base_url endpoint; rules where it fails). "
+        "Default: settings, rules.",
+    ),
+]
 
 
 class _State:
@@ -110,6 +128,7 @@ def ingest(
     workers: Annotated[
         int | None, typer.Option(min=1, help="Analysis processes (default: settings, 1).")
     ] = None,
+    extractor: ExtractorFlag = None,
     json_out: JsonFlag = False,
 ) -> None:
     """Read pages (text, HTML, feeds, JSONL, WARC), split them into clean articles, analyse, store."""
@@ -117,6 +136,8 @@ def ingest(
 
     settings = state.settings
     settings = _with(settings, allow_private=allow_private, analyze=not no_analyze, workers=workers)
+    if settings.pipeline.analyze:
+        settings = _with_extractor(settings, extractor)
     store = _store()
     when = _parse_time(fetched_at)
     if sys.stderr.isatty() and not json_out:
@@ -152,6 +173,23 @@ def _with(settings: Settings, *, allow_private: bool, analyze: bool, workers: in
     return msgspec.structs.replace(settings, ingest=ingest_settings, pipeline=pipeline)
 
 
+def _with_extractor(settings: Settings, extractor: ExtractorChoice | None) -> Settings:
+    """Settings with ``--extractor`` applied; exits 2 when the extractor chosen cannot run."""
+    import msgspec
+
+    from newsift.runner import check_extractor
+
+    if extractor is not None:
+        pipeline = msgspec.structs.replace(settings.pipeline, extractor=str(extractor))
+        settings = msgspec.structs.replace(settings, pipeline=pipeline)
+    try:
+        check_extractor(settings)
+    except ConfigError as err:
+        err_console.print(f"[red]error[/red]: {escape(str(err))}")
+        raise typer.Exit(2) from err
+    return settings
+
+
 def _print_report(report: RunReport, json_out: bool) -> None:
     if json_out:
         print_json(codec.to_builtins(report))
@@ -166,6 +204,19 @@ def _print_report(report: RunReport, json_out: bool) -> None:
         f"{report.n_stored} stored, {report.n_unchanged} already stored"
         + (f", {len(report.failures)} failed" if report.failures else "")
     )
+    _print_fallbacks(report)
+
+
+def _print_fallbacks(report: RunReport) -> None:
+    from newsift.runner import LLM_FALLBACK
+
+    fallbacks = [r for r in report.rejected if r.reason == LLM_FALLBACK]
+    if fallbacks:
+        err_console.print(
+            f"[yellow]warning[/yellow] llm event extractor failed on {len(fallbacks)} articles; "
+            f"their rules events were stored instead (first: {escape(fallbacks[0].detail)})",
+            soft_wrap=True,
+        )
 
 
 def _print_alerts(store: Store) -> None:
