@@ -114,3 +114,78 @@ def test_events_actors_name_with_a_preposition_inside(nlp: Any) -> None:
         nlp, "Japan demanded that the Democratic People's Republic of Korea end its missile tests."
     )
     assert targets == frozenset({"PRK"})
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "target"),
+    [
+        ("Norway will give Mali a loan of 40 million dollars to build schools.", "NOR", "MLI"),
+        ("Canada is ready to send equipment to help defend Estonia.", "CAN", "EST"),
+        (
+            "The Economic Community of West African States (ECOWAS) bloc agreed to open an office in Accra.",
+            "IGO",
+            "GHA",
+        ),
+        ("Thailand launched a mediation effort between Cambodia and Laos on Friday.", "THA", "KHM LAO"),
+        ("Bishop Ruth Okafor called for sanctions against Eritrea over the arrests.", None, "ERI"),
+    ],
+    ids=["indirect-object", "purpose-clause", "acronym-in-brackets", "compound-trigger", "aimed-thing"],
+)
+def test_events_actors_targets_beyond_the_object(
+    nlp: Any, text: str, source: str | None, target: str
+) -> None:
+    _, sources, targets = _typed(nlp, text)
+    if source is not None:
+        assert sources == frozenset({source})
+    assert targets == frozenset(target.split())
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("Ethnic Hungarians in southern Slovakia demanded more schools in their language.", "SVK"),
+        ("The Kurds of Syria protested against the closure of the border crossing.", "SYR"),
+    ],
+    ids=["people-in-a-country", "people-of-a-country"],
+)
+def test_events_actors_people_take_the_country_they_live_in(nlp: Any, text: str, code: str) -> None:
+    _, sources, _ = _typed(nlp, text)
+    assert sources == frozenset({code})
+
+
+def test_events_actors_troops_abroad_keep_their_own_country(nlp: Any) -> None:
+    _, sources, _ = _typed(nlp, "Kenyan troops in Somalia attacked a militant camp on Sunday.")
+    assert sources == frozenset({"KEN"})
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Colombian army has been using villagers as human shields near the border.",
+        "Colombian forces were engaged in heavy fighting in the north, the ministry said.",
+        "Colombian troops shelled the rebel camps on Monday, killing twelve fighters.",
+    ],
+    ids=["as-role", "engaged-in", "participle"],
+)
+def test_events_actors_subject_acts_through_role_phrases(nlp: Any, text: str) -> None:
+    _, sources, _ = _typed(nlp, text)
+    assert sources == frozenset({"COL"})
+
+
+def test_events_actors_as_a_result_of_is_not_the_subjects_act(nlp: Any) -> None:
+    _, sources, _ = _typed(nlp, "A Chilean student died as a result of torture in a police station.")
+    assert "CHL" not in sources
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("Amnesty International condemned the executions in Iran.", "NGO"),
+        ("Al-Qaeda threatened attacks on shipping in the Red Sea.", "IMG"),
+        ("The European Community agreed to lift the embargo on South Africa.", "IGO"),
+    ],
+    ids=["ngo", "img", "igo-forerunner"],
+)
+def test_events_actors_bodies_without_a_country_get_their_sector_code(nlp: Any, text: str, code: str) -> None:
+    _, sources, _ = _typed(nlp, text)
+    assert sources == frozenset({code})

@@ -30,7 +30,9 @@ _NOT_ACTORS = frozenset(
     {EntityKind.WEAPON_SYSTEM, EntityKind.PROGRAMME, EntityKind.OPERATION, EntityKind.EVENT, EntityKind.PLACE}
 )
 _COUNTRY_LABELS = frozenset({"GPE", "NORP"})
-_WORD_PUNCT = frozenset({"-", "'", "’", "."})  # inside a name ('Zia-Ul-Haq'), not a phrase boundary
+# inside a name ('Zia-Ul-Haq') or around an acronym ('the Asia-Pacific Economic Cooperation (APEC)
+# forum'), not a phrase boundary
+_WORD_PUNCT = frozenset({"-", "'", "’", ".", "(", ")"})
 _GENERIC_HEADS = frozenset(
     {"government", "ministry", "army", "navy", "president", "leader", "people", "force"}
 )
@@ -150,11 +152,24 @@ def _actors(parse: Parse, head: int, lexicon: EventLexicon) -> list[Actor]:
     at_head = parse.mention_at(head)
     primary = at_head if at_head in mentions and at_head.label != "NORP" else _primary(parse, mentions)
     code = parse.code_of(primary) or next((c for m in mentions if (c := parse.code_of(m))), None)
+    if primary.label == "NORP" and (primary.role == "people" or primary.entity_id is None):
+        code = _residence(parse, head) or code
     if code is None and parse.kind_of(primary) == EntityKind.PERSON:
         code = _domestic_code(parse, primary, lexicon)
     text = _np_text(parse, first, last) if primary.label == "NORP" else _clean(primary.text)
     sector = _sector(parse, primary, first, last, lexicon)
     return [Actor(text=text, id=primary.entity_id, code=code, sector=sector)]
+
+
+def _residence(parse: Parse, head: int) -> str | None:
+    """'ethnic Albanians in south Serbia', 'the Kurds of Syria': a people named with where they live
+    act as that country's (as CAMEO codes them); their troops or firms keep their own country."""
+    for prep in _kids(parse, head, frozenset({"in", "of", "from"})):
+        for obj in parse.tree.kids(prep, "pobj"):
+            for mention in parse.mentions_in(*parse.tree.subtree(obj)):
+                if parse.kind_of(mention) in _PLACE_KINDS and mention.label != "NORP":
+                    return parse.code_of(mention)
+    return None
 
 
 def _governed_by(parse: Parse, mention: Mention, head: int) -> bool:
@@ -319,7 +334,11 @@ def _deep_target(
 ) -> tuple[Actor, ...]:
     """'threatened to cut off electricity to X': a target named inside the trigger's complement clause."""
     tree = parse.tree
-    frontier = [c for c in tree.children[trigger] if tree.tokens[c].dep in ("xcomp", "ccomp", "dobj")]
+    frontier = [
+        c
+        for c in tree.children[trigger]
+        if tree.tokens[c].dep in ("xcomp", "ccomp", "dobj") or _purpose(parse, c)
+    ]
     named = {a.id or a.text for a in source}
     for _ in range(3):
         found: list[Actor] = []
@@ -338,6 +357,16 @@ def _deep_target(
     return ()
 
 
+def _purpose(parse: Parse, node: int) -> bool:
+    """'send material to help defend X': an infinitive clause of purpose without its own subject."""
+    tree = parse.tree
+    return (
+        tree.tokens[node].dep == "advcl"
+        and "to" in {parse.lemma(a) for a in tree.kids(node, "aux")}
+        and not tree.kids(node, "nsubj", "nsubjpass")
+    )
+
+
 _PLACE_PREPS = frozenset({"in", "into", "inside"})
 
 
@@ -346,6 +375,8 @@ def _place_target(parse: Parse, trigger: int, lexicon: EventLexicon) -> tuple[Ac
     happens is the target (as PLOVER codes it)."""
     tree = parse.tree
     nodes = [trigger, *tree.kids(trigger, "dobj")]
+    for clause in tree.kids(trigger, "xcomp"):  # 'agreed to set up a centre in X'
+        nodes += [clause, *tree.kids(clause, "dobj")]
     if tree.tokens[trigger].dep in ("dobj", "xcomp", "nsubj", "attr", "prep"):
         nodes.append(tree.tokens[trigger].head)
     elif tree.tokens[trigger].dep == "pobj":  # 'remained on alert in X'
@@ -403,9 +434,11 @@ def _direct_roles(
             if tree.tokens[child].pos == "ADP":  # 'providing intelligence to X which ...'
                 target = _pobj_actors(parse, child, lexicon)
             else:
-                target = actors_at(parse, child, lexicon) or _pobj_actors_of(parse, child, lexicon, {"to"})
+                target = actors_at(parse, child, lexicon) or _aimed_at(parse, child, lexicon)
         elif dep == "prep" and lemma in _TARGET_PREPS and not target:
-            target = _pobj_actors(parse, child, lexicon)
+            target = _pobj_actors(parse, child, lexicon) or tuple(
+                a for p in parse.tree.kids(child, "pobj") for a in _aimed_at(parse, p, lexicon)
+            )
         elif dep in ("ccomp", "xcomp") and not target:
             target = tuple(a for s in tree.kids(child, "nsubj") for a in actors_at(parse, s, lexicon))
         elif dep in ("compound", "amod", "nmod") and is_noun and not source:
@@ -448,6 +481,17 @@ def _pobj_actors_of(parse: Parse, noun: int, lexicon: EventLexicon, preps: set[s
     return tuple(a for p in _kids(parse, noun, frozenset(preps)) for a in _pobj_actors(parse, p, lexicon))
 
 
+_AIM_PREPS = frozenset({"to", "against", "on", "toward", "towards"})
+
+
+def _aimed_at(parse: Parse, noun: int, lexicon: EventLexicon) -> tuple[Actor, ...]:
+    """'banned arms exports to India', 'called for sanctions against Nigeria': a thing naming no one
+    is aimed at the actors of its 'to', 'against' or 'on' phrase."""
+    if parse.tree.tokens[noun].pos != "NOUN":
+        return ()
+    return _pobj_actors_of(parse, noun, lexicon, set(_AIM_PREPS))
+
+
 def _climb(
     parse: Parse,
     trigger: int,
@@ -468,13 +512,17 @@ def _climb(
         node = token.head
         if parse.lemma(node) in stops:
             return (), target
-        if not target:
+        if not target:  # 'a mediation effort between X and Y': the head noun is the trigger's own
+            preps = _TARGET_PREPS if token.dep == "compound" else frozenset({"with", "to"})
             target = tuple(
-                a
-                for p in _kids(parse, node, frozenset({"with", "to"}))
-                for a in _pobj_actors(parse, p, lexicon)
-            )
-        for child in tree.kids(node, "nsubj", "poss", "agent"):
+                a for p in _kids(parse, node, preps) for a in _pobj_actors(parse, p, lexicon)
+            ) or _datives(parse, node, lexicon)
+        subjects = (
+            ("nsubj", "poss", "agent", "nsubjpass")
+            if parse.lemma(node) in _PARTAKE
+            else ("nsubj", "poss", "agent")
+        )
+        for child in tree.kids(node, *subjects):  # 'forces were engaged in X' acted
             found = (
                 _pobj_actors(parse, child, lexicon)
                 if tree.tokens[child].dep == "agent"
@@ -485,15 +533,48 @@ def _climb(
     return (), target
 
 
+def _datives(parse: Parse, verb: int, lexicon: EventLexicon) -> tuple[Actor, ...]:
+    """'gave Tanzania a grant': the indirect object of the verb a trigger climbs to."""
+    found: list[Actor] = []
+    for child in parse.tree.kids(verb, "dative", "iobj"):
+        if parse.tree.tokens[child].pos == "ADP":
+            found += _pobj_actors(parse, child, lexicon)
+        else:
+            found += actors_at(parse, child, lexicon)
+    return tuple(found)
+
+
 def _may_climb(parse: Parse, node: int) -> bool:
     """Climb through complements and noun modifiers, never out of an adjunct ('in the wake of ...')."""
-    token = parse.tree.tokens[node]
+    tree = parse.tree
+    token = tree.tokens[node]
     if token.dep in _CLIMB_DEPS:
         return True
+    if token.dep == "advcl":  # 'forces shelled the camps, killing 50': a participle shares the subject
+        return token.tag in ("VBG", "VBN") and not tree.kids(node, "nsubj", "nsubjpass", "mark")
     if token.dep == "pobj":
-        prep = parse.tree.tokens[token.head]
-        return parse.tree.tokens[prep.head].pos in ("NOUN", "PROPN") or parse.lemma(token.head) == "to"
-    return token.dep == "prep" and parse.tree.tokens[token.head].pos in ("NOUN", "PROPN")
+        prep = tree.tokens[token.head]
+        return (
+            tree.tokens[prep.head].pos in ("NOUN", "PROPN")
+            or parse.lemma(token.head) == "to"
+            or _role_prep(parse, token.head)
+        )
+    return token.dep == "prep" and (
+        tree.tokens[token.head].pos in ("NOUN", "PROPN") or _role_prep(parse, node)
+    )
+
+
+_PARTAKE = frozenset({"engage", "participate", "involve", "join", "part"})
+
+
+def _role_prep(parse: Parse, prep: int) -> bool:
+    """'held refugees as human shields', 'were engaged in ethnic cleansing', 'took part in the raid':
+    the noun after the preposition is what the verb's subject does, not a setting."""
+    tree = parse.tree
+    lemma, head = parse.lemma(prep), tree.tokens[prep].head
+    if lemma == "as":  # not 'as a result of X', where X happened to the subject
+        return not any(parse.lemma(o) in ("result", "consequence") for o in tree.kids(prep, "pobj"))
+    return lemma == "in" and parse.lemma(head) in _PARTAKE
 
 
 def _item_owner(parse: Parse, trigger: int, lexicon: EventLexicon) -> tuple[Actor, ...]:

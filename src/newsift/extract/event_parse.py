@@ -17,6 +17,7 @@ _COUNTRY_ID = re.compile(r"^[A-Z]{3}$")
 
 
 IGO = "IGO"
+_SECTOR_CODES = frozenset({"IGO", "NGO", "IMG"})  # intergovernmental, non-governmental, militarised
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,8 +73,15 @@ class Parse:
             return mention.entity_id if _COUNTRY_ID.match(mention.entity_id) else None
         if entity.kind == EntityKind.COUNTRY:
             return entity.id
-        if entity.country is None and ("sector", "igo") in entity.attributes:
-            return IGO  # CAMEO/PLOVER's code for an intergovernmental organisation
+        if entity.country is None:  # CAMEO/PLOVER's codes for bodies with no home country
+            return next(
+                (
+                    code
+                    for key, value in entity.attributes
+                    if key == "sector" and (code := value.upper()) in _SECTOR_CODES
+                ),
+                None,
+            )
         return entity.country
 
     def kind_of(self, mention: Mention) -> EntityKind | None:

@@ -21,7 +21,7 @@ from newsift import codec
 from newsift.errors import ConfigError, InputError
 from newsift.model import Entity, EntityKind, Resolution
 
-__all__ = ["CATEGORIES", "Gazetteer", "load_gazetteer"]
+__all__ = ["CATEGORIES", "SECTORS", "Gazetteer", "load_gazetteer"]
 
 # Categories of weapon systems (the ``category`` field); extend here and in docs/gazetteers.md together.
 CATEGORIES = frozenset(
@@ -32,6 +32,9 @@ CATEGORIES = frozenset(
         "artillery", "tank", "armoured_vehicle", "small_arms", "targeting_pod", "radar", "engine",
     }
 )  # fmt: skip
+# Organisations without a home country: intergovernmental, non-governmental, and international
+# militarised groups (CAMEO's IGO, NGO and IMG actor codes).
+SECTORS = frozenset({"igo", "ngo", "img"})
 
 _COUNTRY_ID = re.compile(r"[A-Z]{3}")
 _ALPHA2 = re.compile(r"[A-Z]{2}")
@@ -80,7 +83,7 @@ class _Row(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
     parent: str | None = None
     titles: tuple[str, ...] = ()
     affiliations: tuple[str, ...] = ()
-    sector: str | None = None  # organisations: "igo" (intergovernmental) or "ngo"
+    sector: str | None = None  # organisations: one of SECTORS
     ambiguous: bool = False
     note: str | None = None
 
@@ -189,6 +192,8 @@ def _check_row(row: _Row, where: str) -> None:
         _fail(where, f"{row.id}: a weapon system needs a 'category'")
     if row.category is not None and row.category not in CATEGORIES:
         _fail(where, f"{row.id}: category {row.category!r} is not one of the documented categories")
+    if row.sector is not None and row.sector not in SECTORS:
+        _fail(where, f"{row.id}: sector {row.sector!r} is not one of {', '.join(sorted(SECTORS))}")
 
 
 def _check_references(rows: list[_Located]) -> None:
