@@ -189,3 +189,8 @@ def test_events_actors_as_a_result_of_is_not_the_subjects_act(nlp: Any) -> None:
 def test_events_actors_bodies_without_a_country_get_their_sector_code(nlp: Any, text: str, code: str) -> None:
     _, sources, _ = _typed(nlp, text)
     assert sources == frozenset({code})
+
+
+def test_events_actors_grievance_targets_its_cause_not_its_addressee(nlp: Any) -> None:
+    _, sources, targets = _typed(nlp, "Ghana complained to the African Union over Togolese border raids.")
+    assert sources == frozenset({"GHA"}) and targets == frozenset({"TGO"})

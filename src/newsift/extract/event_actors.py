@@ -424,6 +424,10 @@ def _direct_roles(
     source: tuple[Actor, ...] = ()
     target: tuple[Actor, ...] = ()
     is_noun = tree.tokens[trigger].pos in ("NOUN", "PROPN")
+    if parse.lemma(trigger) in _ADDRESSED:  # 'complained to the UN over Israeli raids': Israel
+        target = tuple(
+            a for p in _kids(parse, trigger, _GRIEVANCE_PREPS) for a in _pobj_actors(parse, p, lexicon)
+        )
     for child in tree.children[trigger]:
         dep, lemma = tree.tokens[child].dep, parse.lemma(child)
         if dep in ("nsubj", "poss") and not source:
@@ -446,6 +450,9 @@ def _direct_roles(
     return source, target
 
 
+# Verbs whose 'to' names whom a grievance is addressed, and the prepositions naming what it is about.
+_ADDRESSED = frozenset({"complain", "complaint", "protest", "petition", "appeal"})
+_GRIEVANCE_PREPS = frozenset({"over", "about", "against", "at"})
 _PRONOUNS = frozenset({"it", "they", "its", "their"})
 
 
