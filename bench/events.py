@@ -1,7 +1,10 @@
 """Score events.rules.v2 event typing and actors on PLOVER gold records and CASE 2021 snippets.
 
-Usage: python bench/events.py [--data DIR] [--limit N]
+Usage: python bench/events.py [--data DIR] [--limit N] [--extractor rules|llm] [--config TOML]
 Reads every plover_*.jsonl and case2021_*.tsv in DIR (see benchdata/events/README.md).
+--extractor llm types the PLOVER records with the LLM event extractor (events.llm.v1) through the
+endpoint of the llm settings (NEWSIFT_LLM__BASE_URL, ...); a record whose request fails is typed by the
+rules and counted in llm_fallbacks. CASE 2021 subtypes always come from the rules.
 actor_f1 compares ISO codes per role (needs resolved mentions); actor_text_f1 compares actor spans
 per role (a predicted actor counts when its text and a gold actorText contain one another).
 Prints a human summary, then ONE JSON object as the last line.
@@ -19,9 +22,14 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
+import httpx
+
+from newsift.config import EXTRACTORS, LlmSettings, load_settings
+from newsift.errors import ConfigError, ExtractionError
 from newsift.extract.event_acled import classify_acled
 from newsift.extract.event_typing import classify_article
-from newsift.model import Actor, Article, Event, PloverType, Position
+from newsift.extract.events_llm import extract_events_llm
+from newsift.model import Actor, AnnotatedArticle, Article, Event, PloverType, Position
 from newsift.nlp import annotate_articles
 
 REPO = Path(__file__).resolve().parents[1]
@@ -82,11 +90,14 @@ def _event_codes(actors: tuple[Actor, ...]) -> set[str]:
     return {a.code for a in actors if a.code}
 
 
-def score_plover(rows: list[dict[str, Any]]) -> tuple[dict[str, Any], list[str]]:
+def score_plover(
+    rows: list[dict[str, Any]], llm: LlmSettings | None = None
+) -> tuple[dict[str, Any], list[str]]:
     annotated = annotate_articles(_articles((r["text"] for r in rows), "plover"))
     gold_types, predicted_types, counts = [], [], Counter[str]()
+    client = httpx.Client(timeout=llm.timeout_s) if llm is not None else None
     for row, article in zip(rows, annotated, strict=True):
-        event = classify_article(article)
+        event = classify_article(article) if llm is None else _llm_event(article, llm, client, counts)
         gold_types.append(LABEL_MAP.get(row["event"], row["event"]))
         predicted_types.append(str(event.type) if event else "NONE")
         _count_actors(counts, row, event)
@@ -100,9 +111,40 @@ def score_plover(rows: list[dict[str, Any]]) -> tuple[dict[str, Any], list[str]]
         "actor_text_f1": _f1(counts["tp_text"], counts["fp_text"], counts["fn_text"]),
         "records": len(rows),
     }
+    if client is not None:
+        client.close()
+        summary["llm_fallbacks"] = counts["llm_fallbacks"]
     confusion = Counter(zip(gold_types, predicted_types, strict=True))
     lines = [f"  {g:>10} -> {p:<10} {n}" for (g, p), n in confusion.most_common() if g != p][:12]
     return summary, lines
+
+
+def _llm_event(
+    article: AnnotatedArticle, llm: LlmSettings, client: httpx.Client | None, counts: Counter[str]
+) -> Event | None:
+    """The record's main event as the LLM reads it (as ``classify_article`` picks it); rules on failure."""
+    try:
+        events = extract_events_llm(article, llm, client=client)
+    except ExtractionError as err:
+        counts["llm_fallbacks"] += 1
+        if counts["llm_fallbacks"] == 1:
+            print(f"llm failed, rules used instead (first of the fallbacks): {err}", file=sys.stderr)
+        return classify_article(article)
+    typed = [e for e in events if e.type != PloverType.STATEMENT]
+    return (typed or list(events))[0] if events else None
+
+
+def _llm_settings(extractor: str, config: Path | None) -> LlmSettings | None:
+    """The endpoint for ``--extractor llm`` (None for rules); ConfigError when there is none."""
+    if extractor != "llm":
+        return None
+    llm = load_settings(config).llm
+    if not llm.base_url:
+        raise ConfigError(
+            "--extractor llm needs an OpenAI-compatible endpoint: set NEWSIFT_LLM__BASE_URL and "
+            "NEWSIFT_LLM__MODEL (or base_url and model under [llm] in --config)"
+        )
+    return llm
 
 
 def _count_actors(counts: Counter[str], row: dict[str, Any], event: Event | None) -> None:
@@ -144,7 +186,16 @@ def main(argv: Sequence[str] | None = None) -> int:
         "--data", type=Path, default=DEFAULT_DATA, help="folder with plover_*.jsonl, case2021_*.tsv"
     )
     parser.add_argument("--limit", type=int, default=0, help="score only the first N records of each set")
+    parser.add_argument(
+        "--extractor", choices=EXTRACTORS, default="rules", help="event extractor of the PLOVER records"
+    )
+    parser.add_argument("--config", type=Path, help="settings TOML (its [llm] section, for --extractor llm)")
     args = parser.parse_args(argv)
+    try:
+        llm = _llm_settings(args.extractor, args.config)
+    except ConfigError as err:
+        print(f"error: {err}", file=sys.stderr)
+        return 2
     if not args.data.is_dir():
         print(f"benchmark data not found: {args.data} (see benchdata/events/README.md)", file=sys.stderr)
         return 2
@@ -154,14 +205,18 @@ def main(argv: Sequence[str] | None = None) -> int:
     started = time.perf_counter()
     result: dict[str, Any] = {}
     if plover:
-        result["plover"], confusion = score_plover(plover)
+        result["plover"], confusion = score_plover(plover, llm)
         print(f"PLOVER: {result['plover']}")
         print("most frequent confusions (gold -> predicted):", *confusion, sep="\n")
     if case:
         result["case2021"] = score_case(case)
         print(f"CASE 2021: {result['case2021']}")
     result["seconds"] = round(time.perf_counter() - started, 1)
+    result["extractor"] = args.extractor
     print(json.dumps(result, sort_keys=True))
+    if plover and llm is not None and result["plover"]["llm_fallbacks"] == len(plover):
+        print("error: every llm request failed; the scores above are the rules'", file=sys.stderr)
+        return 1
     return 0
 
 

@@ -3,7 +3,10 @@
 
 from __future__ import annotations
 
+import importlib.util
 import json
+import subprocess
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -21,6 +24,8 @@ from newsift.runner import LLM_FALLBACK, analyze_input, run_ingest
 from newsift.store import open_store
 
 pytestmark = pytest.mark.model
+
+BENCH = Path(__file__).parents[2] / "bench" / "events.py"
 
 UPGRADE = "Turkish Aerospace will upgrade 41 F-16 jets of Pakistan for $75 million, officials said on Monday."
 PAGE = f"Turkey and Pakistan deepen defence ties\n\n{UPGRADE}\n\nThe weather in Karachi was mild on Monday.\n"
@@ -185,3 +190,43 @@ def test_events_llm_runner_flag_choices_are_the_settings_choices() -> None:
     from newsift.config import EXTRACTORS
 
     assert tuple(str(choice) for choice in ExtractorChoice) == EXTRACTORS
+
+
+def _bench_main(argv: list[str]) -> int:
+    spec = importlib.util.spec_from_file_location("bench_events", BENCH)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    code: int = module.main(argv)
+    return code
+
+
+def test_events_llm_runner_bench_without_endpoint_says_so(tmp_path: Path) -> None:
+    result = subprocess.run(
+        [sys.executable, str(BENCH), "--extractor", "llm", "--data", str(tmp_path)],
+        capture_output=True,
+        text=True,
+        env={"PATH": "/usr/bin:/bin"},
+    )
+    assert result.returncode == 2
+    assert "NEWSIFT_LLM__BASE_URL" in result.stderr
+
+
+def test_events_llm_runner_bench_types_plover_records_through_the_llm(
+    chat: ChatServer, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    record = {
+        "event": "AID",
+        "text": UPGRADE,
+        "source": [{"actorText": "Turkish Aerospace", "code": "TUR"}],
+        "target": [{"actorText": "Pakistan", "code": "PAK"}],
+    }
+    (tmp_path / "plover_mine.jsonl").write_text(json.dumps(record) + "\n", encoding="utf-8")
+    chat.replies[UPGRADE] = llm_reply(UPGRADE_EVENT)
+    for key, value in _env(chat).items():
+        monkeypatch.setenv(key, value)
+    assert _bench_main(["--data", str(tmp_path), "--extractor", "llm"]) == 0
+    result = json.loads(capsys.readouterr().out.splitlines()[-1])
+    assert result["extractor"] == "llm"
+    assert (result["plover"]["type_accuracy"], result["plover"]["llm_fallbacks"]) == (1.0, 0)
+    assert _asked(chat, UPGRADE) == 1
