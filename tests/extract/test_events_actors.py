@@ -194,3 +194,13 @@ def test_events_actors_bodies_without_a_country_get_their_sector_code(nlp: Any, 
 def test_events_actors_grievance_targets_its_cause_not_its_addressee(nlp: Any) -> None:
     _, sources, targets = _typed(nlp, "Ghana complained to the African Union over Togolese border raids.")
     assert sources == frozenset({"GHA"}) and targets == frozenset({"TGO"})
+
+
+def test_events_actors_agentless_arrest_is_done_by_the_country_where_it_happened(nlp: Any) -> None:
+    _, sources, targets = _typed(nlp, "A Canadian aid worker was arrested in Sudan on Friday.")
+    assert sources == frozenset({"SDN"}) and targets == frozenset({"CAN"})
+
+
+def test_events_actors_agentless_killing_has_no_implied_source(nlp: Any) -> None:
+    _, sources, _ = _typed(nlp, "A Canadian aid worker was killed in Sudan on Friday.")
+    assert "SDN" not in sources

@@ -256,13 +256,16 @@ def extract_roles(
     owner_acts: bool = False,
     stops: frozenset[str] = frozenset(),
     supplier_from: bool = False,
+    authority_acts: bool = False,
 ) -> Roles:
     """Source and target of a trigger (its tokens, head first).
 
     ``inverse`` when the subject receives ('Poland bought ...'); ``owner_acts`` when the owner of the
     moved thing acts ('landings of Turkish aircraft') rather than receives ('upgrade of Pakistan's
-    jets'); ``supplier_from`` when 'from X' names the supplier of a deal; ``stops`` are lemmas
-    (cue verbs such as 'deny') whose subject is never the event's actor.
+    jets'); ``supplier_from`` when 'from X' names the supplier of a deal; ``authority_acts`` when
+    only a state can do it (arrest, deport), so that a passive without an agent ('was arrested in X')
+    is done by the country where it happened; ``stops`` are lemmas (cue verbs such as 'deny') whose
+    subject is never the event's actor.
     """
     demand = _demand_roles(parse, tokens[0], lexicon)
     if demand is not None:
@@ -282,6 +285,8 @@ def extract_roles(
         target = _item_owner(parse, head, lexicon)
     if not target:
         target = _deep_target(parse, head, lexicon, source)
+    if authority_acts and not source and _agentless_passive(parse, head):
+        source = tuple(a for a in _place_target(parse, head, lexicon) if a not in target)
     if not target:
         target = _place_target(parse, head, lexicon)
     if inverse:
@@ -293,6 +298,11 @@ def extract_roles(
     source += tuple(a for p in _kids(parse, head, _WITH_PREPS) for a in _pobj_actors(parse, p, lexicon))
     target = tuple(a for a in target if a not in source) or target
     return Roles(source=source, target=target)
+
+
+def _agentless_passive(parse: Parse, verb: int) -> bool:
+    tree = parse.tree
+    return bool(tree.kids(verb, "auxpass", "nsubjpass")) and not tree.kids(verb, "agent")
 
 
 _DEONTIC = frozenset({"must", "should"})

@@ -140,6 +140,7 @@ def _event(
         owner_acts=trigger.subtype in _OWNER_ACTS,
         stops=_stops(),
         supplier_from=trigger.subtype == "arms_transfer",
+        authority_acts=trigger.type == PloverType.COERCE,
     )
     item = None
     if trigger.subtype in _ITEM_SUBTYPES:
