@@ -171,9 +171,11 @@ def _llm_analysis(
     annotated = analysis.annotated
     try:
         events = extract_events_llm(annotated, settings.llm, rules=analysis.events, client=client)
-    except ExtractionError as err:
-        article = annotated.article
-        logger.warning("%s (%s): llm events failed, rules events kept: %s", article.id, article.uri, err)
+    except ExtractionError as err:  # its message starts with the article id
+        # A run that collects fallbacks reports them in one summary line; a line each would drown it.
+        level = logging.INFO if fallbacks is not None else logging.WARNING
+        where = annotated.article.uri or annotated.article.id
+        logger.log(level, "%s: llm events failed, rules events kept: %s", where, err)
         if fallbacks is not None:
             fallbacks.append(Rejected(item_id=annotated.article.id, reason=LLM_FALLBACK, detail=str(err)))
         return analysis

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import importlib.util
 import json
+import logging
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -122,8 +123,7 @@ def test_events_llm_runner_failing_endpoint_falls_back_to_rules(
     env = _env(chat, NEWSIFT_PIPELINE__EXTRACTOR="llm")
     result = _invoke("--db", str(db), "ingest", str(page), env=env)
     assert result.exit_code == 0, result.output
-    assert "llm event extractor failed on 1 articles" in result.stderr
-    assert "rules events were stored instead" in result.stderr
+    assert "llm event extractor failed on 1 article; rules events were stored for it" in result.stderr
     assert [(e["type"], e["extractor"]) for e in _stored_events(db)] == [("AID", RULES)]
     assert chat.requests
 
@@ -162,10 +162,15 @@ def test_events_llm_runner_analyze_uses_the_llm_from_settings(chat: ChatServer, 
     assert data["events"][0]["id"] in {c["event_id"] for c in data["claims"]}
 
 
-def test_events_llm_runner_pure_analysis_falls_back_per_article(chat: ChatServer, page: Path) -> None:
+def test_events_llm_runner_pure_analysis_falls_back_with_a_warning(
+    chat: ChatServer, page: Path, caplog: pytest.LogCaptureFixture
+) -> None:
     chat.status = 500
-    (analysis,) = analyze_input(str(page), _settings(chat))
+    with caplog.at_level(logging.WARNING, logger="newsift.runner"):
+        (analysis,) = analyze_input(str(page), _settings(chat))
     assert [e.extractor for e in analysis.events] == [RULES]
+    (record,) = caplog.records
+    assert "llm events failed, rules events kept" in record.getMessage() and "HTTP 500" in record.getMessage()
 
 
 def test_events_llm_runner_with_workers_asks_from_the_main_process(

@@ -213,8 +213,9 @@ def _print_fallbacks(report: RunReport) -> None:
     fallbacks = [r for r in report.rejected if r.reason == LLM_FALLBACK]
     if fallbacks:
         err_console.print(
-            f"[yellow]warning[/yellow] llm event extractor failed on {len(fallbacks)} articles; "
-            f"their rules events were stored instead (first: {escape(fallbacks[0].detail)})",
+            f"[yellow]warning[/yellow] llm event extractor failed on {len(fallbacks)} "
+            f"article{'s' if len(fallbacks) > 1 else ''}; rules events were stored for "
+            f"{'them' if len(fallbacks) > 1 else 'it'} (first: {escape(fallbacks[0].detail)})",
             soft_wrap=True,
         )
 
