@@ -136,6 +136,17 @@ def test_poll_reads_opml_and_plain_lists(tmp_path: Path) -> None:
         read_sources(broken)
 
 
+def test_poll_refuses_opml_with_entity_declarations(tmp_path: Path) -> None:
+    laughs = tmp_path / "laughs.opml"
+    laughs.write_text(
+        '<?xml version="1.0"?><!DOCTYPE opml [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;">]>'
+        '<opml><body><outline text="&b;" xmlUrl="https://a.example/rss"/></body></opml>',
+        encoding="utf-8",
+    )
+    with pytest.raises(InputError, match="DTD"):
+        read_sources(laughs)
+
+
 def test_poll_ingests_only_new_entries_with_conditional_get(
     site: tuple[_Site, str], store: SqliteStore, tmp_path: Path
 ) -> None:

@@ -241,7 +241,7 @@ class PostgresStore:
             return []
         tsquery = " && ".join(["phraseto_tsquery('english', %s)"] * len(phrases))
         rows = self._conn.execute(
-            f"WITH q AS (SELECT {tsquery} AS query) "
+            f"WITH q AS (SELECT {tsquery} AS query) "  # nosec B608  # constant fragments; words are bound
             "SELECT a.record, ts_headline('english', s.body, q.query, %s), "
             "-ts_rank_cd(s.tsv, q.query) AS rank "
             "FROM q, articles_search s JOIN articles a ON a.id = s.article_id "
@@ -306,7 +306,7 @@ class PostgresStore:
             clauses.append("id IN (SELECT event_id FROM event_actors WHERE code = %s OR entity_id = %s)")
             params += [actor, actor]
         where = (" WHERE " + " AND ".join(clauses)) if clauses else ""
-        sql = f"SELECT record FROM events{where} ORDER BY article_id {_C}, id {_C}"
+        sql = f"SELECT record FROM events{where} ORDER BY article_id {_C}, id {_C}"  # nosec B608  # constant fragments
         return self._records(sql, params, Event)
 
     def query_claims(self, *, article_id: str | None = None, status: str | None = None) -> list[Claim]:
@@ -318,7 +318,7 @@ class PostgresStore:
             clauses.append("status = %s")
             params.append(status)
         where = (" WHERE " + " AND ".join(clauses)) if clauses else ""
-        sql = f"SELECT record FROM claims{where} ORDER BY article_id {_C}, id {_C}"
+        sql = f"SELECT record FROM claims{where} ORDER BY article_id {_C}, id {_C}"  # nosec B608  # constant fragments
         return self._records(sql, params, Claim)
 
     def _records(self, sql: str, params: Sequence[Any], type_: type[T]) -> list[T]:
@@ -397,7 +397,7 @@ def _upsert(
         return
     updates = ", ".join(f"{c} = EXCLUDED.{c}" for c in columns[n_keys:])
     sql = (
-        f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({', '.join(['%s'] * len(columns))}) "
+        f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({', '.join(['%s'] * len(columns))}) "  # nosec B608  # names from code
         f"ON CONFLICT ({', '.join(columns[:n_keys])}) DO UPDATE SET {updates}"
     )
     cur.executemany(sql, rows)

@@ -378,7 +378,8 @@ class SqliteStore:
             clauses.append("id IN (SELECT event_id FROM event_actors WHERE code = ? OR entity_id = ?)")
             params += [actor, actor]
         where = (" WHERE " + " AND ".join(clauses)) if clauses else ""
-        return self._records(f"SELECT record FROM events{where} ORDER BY article_id, id", params, Event)
+        sql = f"SELECT record FROM events{where} ORDER BY article_id, id"  # nosec B608  # constant fragments
+        return self._records(sql, params, Event)
 
     def query_claims(self, *, article_id: str | None = None, status: str | None = None) -> list[Claim]:
         clauses, params = [], []
@@ -389,7 +390,8 @@ class SqliteStore:
             clauses.append("status = ?")
             params.append(status)
         where = (" WHERE " + " AND ".join(clauses)) if clauses else ""
-        return self._records(f"SELECT record FROM claims{where} ORDER BY article_id, id", params, Claim)
+        sql = f"SELECT record FROM claims{where} ORDER BY article_id, id"  # nosec B608  # constant fragments
+        return self._records(sql, params, Claim)
 
     def _records(self, sql: str, params: Sequence[Any], type_: type[T]) -> list[T]:
         return [codec.decode(row[0], type_) for row in self._conn.execute(sql, params)]

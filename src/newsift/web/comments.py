@@ -12,7 +12,13 @@ from newsift.web.errors import HttpError
 __all__ = ["MAX_COMMENT_CHARS", "create_comment", "delete_comment", "query_comments"]
 
 MAX_COMMENT_CHARS = 5000
-_COLUMNS = "id, article_id, claim_id, user_name, body, created_at"
+_SELECT = (
+    "SELECT id, article_id, claim_id, user_name, body, created_at FROM comments "
+    "WHERE article_id = ? ORDER BY created_at, id"
+)
+_INSERT = (
+    "INSERT INTO comments (id, article_id, claim_id, user_name, body, created_at) VALUES (?, ?, ?, ?, ?, ?)"
+)
 
 
 def _row(row: tuple[Any, ...]) -> dict[str, Any]:
@@ -22,9 +28,7 @@ def _row(row: tuple[Any, ...]) -> dict[str, Any]:
 
 def query_comments(conn: sqlite3.Connection, article_id: str) -> list[dict[str, Any]]:
     """An article's comments, oldest first."""
-    rows = conn.execute(
-        f"SELECT {_COLUMNS} FROM comments WHERE article_id = ? ORDER BY created_at, id", (article_id,)
-    ).fetchall()
+    rows = conn.execute(_SELECT, (article_id,)).fetchall()
     return [_row(r) for r in rows]
 
 
@@ -41,7 +45,7 @@ def create_comment(
         raise HttpError(422, "invalid_comment", f"a comment has 1 to {MAX_COMMENT_CHARS} characters")
     row = (secrets.token_hex(8), article_id, claim_id or None, user, body, datetime.now(UTC).isoformat())
     with conn:
-        conn.execute(f"INSERT INTO comments ({_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?)", row)
+        conn.execute(_INSERT, row)
     return _row(row)
 
 

@@ -81,23 +81,22 @@ def _render_range(text: str, start: int, end: int, spans: Sequence[Span]) -> Mar
         active = [s for s in inside if s.start <= a and s.end >= b]
         parts.append(_wrap(escape(text[a:b]), active))
         parts.extend(_badge(s) for s in inside if s.layer == "claim" and s.end == b and s.kind not in _PLAIN)
-    return Markup("".join(parts))
+    return Markup("").join(parts)
 
 
-def _wrap(html: Markup, active: Sequence[Span]) -> str:
-    out = str(html)
+def _wrap(html: Markup, active: Sequence[Span]) -> Markup:
     for span in reversed(active):
-        out = _open(span) + out + ("</a>" if span.href else "</span>")
-    return out
+        html = _open(span) + html + (Markup("</a>") if span.href else Markup("</span>"))
+    return html
 
 
-def _open(span: Span) -> str:
-    classes = f"{span.layer} {span.layer}-{escape(span.kind)}"
-    title = f' title="{escape(span.title)}"' if span.title else ""
+def _open(span: Span) -> Markup:
+    """The opening tag; Markup.format escapes the layer, kind, title and href."""
+    title = Markup(' title="{}"').format(span.title) if span.title else Markup("")
     if span.href:
-        return f'<a class="{classes}" href="{escape(span.href)}"{title}>'
-    return f'<span class="{classes}" data-kind="{escape(span.kind)}"{title}>'
+        return Markup('<a class="{0} {0}-{1}" href="{2}"{3}>').format(span.layer, span.kind, span.href, title)
+    return Markup('<span class="{0} {0}-{1}" data-kind="{1}"{2}>').format(span.layer, span.kind, title)
 
 
-def _badge(span: Span) -> str:
-    return f'<span class="badge badge-{escape(span.kind)}">{escape(span.kind)}</span>'
+def _badge(span: Span) -> Markup:
+    return Markup('<span class="badge badge-{0}">{0}</span>').format(span.kind)

@@ -55,8 +55,8 @@ def query_sentences(conn: sqlite3.Connection, article_id: str) -> list[tuple[int
 def query_entity_mention_dates(conn: sqlite3.Connection, entity_id: str) -> list[tuple[str | None, int]]:
     """(article date or None, mentions in that article) for every article mentioning the entity."""
     rows = conn.execute(
-        f"SELECT {_DATE}, COUNT(*) FROM mentions m JOIN articles a ON a.id = m.article_id "
-        "WHERE m.entity_id = ? GROUP BY a.id",
+        "SELECT COALESCE(a.published_at, a.fetched_at), COUNT(*) FROM mentions m "
+        "JOIN articles a ON a.id = m.article_id WHERE m.entity_id = ? GROUP BY a.id",
         (entity_id,),
     ).fetchall()
     return [(r[0], int(r[1])) for r in rows]
@@ -67,7 +67,8 @@ def query_article_dates(conn: sqlite3.Connection, ids: Iterable[str]) -> dict[st
     found: dict[str, tuple[str | None, str]] = {}
     for article_id in set(ids):
         row = conn.execute(
-            f"SELECT {_DATE}, COALESCE(a.outlet, a.source, '') FROM articles a WHERE a.id = ?",
+            "SELECT COALESCE(a.published_at, a.fetched_at), COALESCE(a.outlet, a.source, '') "
+            "FROM articles a WHERE a.id = ?",
             (article_id,),
         ).fetchone()
         if row is not None:
