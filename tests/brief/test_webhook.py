@@ -24,6 +24,7 @@ class _Hook:
     def __init__(self) -> None:
         self.bodies: list[dict[str, Any]] = []
         self.status = 204
+        self.location: str | None = None
         hook = self
 
         class Handler(BaseHTTPRequestHandler):
@@ -31,6 +32,8 @@ class _Hook:
                 length = int(self.headers.get("content-length", "0"))
                 hook.bodies.append(json.loads(self.rfile.read(length)))
                 self.send_response(hook.status)
+                if hook.location:
+                    self.send_header("location", hook.location)
                 self.send_header("content-length", "0")
                 self.end_headers()
 
@@ -103,3 +106,53 @@ def test_webhook_cli_add_and_check_with_allow_private(hook: _Hook, db: str) -> N
     code, out = _run("--db", db, "watch", "check", "--allow-private", "--json")
     (report,) = json.loads(out)
     assert code == 0 and report["delivery"]["ok"] and hook.bodies[0]["new"][0]["status"] == "denied"
+
+
+def test_webhook_connects_to_the_address_it_checked(hook: _Hook) -> None:
+    """``hook.example`` exists only in the fake DNS: reaching the server proves the pinned connect."""
+    port = hook.host.rsplit(":", 1)[1]
+    lookups: list[str] = []
+
+    def resolver(host: str, _: int) -> list[str]:
+        lookups.append(host)
+        return ["127.0.0.1"]
+
+    delivery = post_webhook(f"http://hook.example:{port}/hook", {"x": 1}, allow_hosts={"hook.example"},
+                            resolver=resolver)  # fmt: skip
+    assert delivery.is_ok, delivery
+    assert hook.bodies == [{"x": 1}] and lookups == ["hook.example"]
+
+
+@pytest.mark.parametrize("address", ["127.0.0.1", "10.1.2.3", "169.254.169.254", "::1"])
+def test_webhook_name_resolving_to_a_private_address_is_refused(hook: _Hook, address: str) -> None:
+    port = hook.host.rsplit(":", 1)[1]
+    delivery = post_webhook(f"http://hook.example:{port}/hook", {"x": 1}, resolver=lambda host, _: [address])
+    assert not delivery.is_ok and delivery.error is not None and "non-public address" in delivery.error
+    assert hook.bodies == []
+
+
+def test_webhook_redirect_into_a_private_address_is_not_followed(hook: _Hook) -> None:
+    inner = _Hook()
+    thread = threading.Thread(target=inner.server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        hook.status, hook.location = 307, inner.url.replace("127.0.0.1", "localhost")
+        delivery = post_webhook(hook.url, {"x": 1}, allow_hosts={hook.host})
+    finally:
+        inner.server.shutdown()
+        inner.server.server_close()
+        thread.join(timeout=5)
+    assert not delivery.is_ok and delivery.status == 307
+    assert hook.bodies == [{"x": 1}] and inner.bodies == []
+
+
+def test_webhook_ignores_proxy_settings_from_the_environment(
+    hook: _Hook, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A proxy would resolve the name itself, after the check: it is never used."""
+    for name in ("HTTP_PROXY", "HTTPS_PROXY", "ALL_PROXY", "http_proxy", "all_proxy"):
+        monkeypatch.setenv(name, "http://127.0.0.1:9")
+    monkeypatch.delenv("NO_PROXY", raising=False)
+    monkeypatch.delenv("no_proxy", raising=False)
+    assert post_webhook(hook.url, {"x": 1}, allow_private=True).is_ok
+    assert hook.bodies == [{"x": 1}]

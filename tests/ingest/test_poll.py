@@ -11,6 +11,7 @@ from email.utils import formatdate
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
+import msgspec
 import pytest
 
 from newsift.config import IngestSettings, PipelineSettings, Settings
@@ -33,6 +34,7 @@ class _Resource:
     last_modified: str | None = None
     fail_times: int = 0
     status: int = 200
+    location: str | None = None
 
 
 @dataclass
@@ -68,6 +70,8 @@ def _handler(site: _Site) -> type[BaseHTTPRequestHandler]:
                 self.send_header("ETag", resource.etag)
             if resource and resource.last_modified:
                 self.send_header("Last-Modified", resource.last_modified)
+            if resource and resource.location:
+                self.send_header("Location", resource.location)
             self.send_header("Content-Length", str(len(body)))
             self.end_headers()
             self.wfile.write(body)
@@ -287,3 +291,73 @@ def test_poll_unreachable_robots_txt_disallows_the_host(
     )
     assert done.n_disallowed == 1
     assert "/feed.xml" not in server.paths()
+
+
+def _public_only(port: int, *allowed: str) -> Settings:
+    """Private addresses refused, except the ``allowed`` host names on the test server's port."""
+    hosts = tuple(f"{name}:{port}" for name in allowed)
+    return msgspec.structs.replace(SETTINGS, ingest=IngestSettings(allow_hosts=hosts, fetch_timeout_s=5))
+
+
+def test_poll_connects_to_the_address_it_checked(
+    site: tuple[_Site, str], store: SqliteStore, tmp_path: Path
+) -> None:
+    """``feeds.example`` exists only in the fake DNS: reaching the server proves the pinned connect."""
+    server, base = site
+    port = int(base.rsplit(":", 1)[1])
+    server.resources["/feed.xml"] = _Resource(_rss("Pinned"))
+    lookups: list[str] = []
+
+    def resolver(host: str, _: int) -> list[str]:
+        lookups.append(host)
+        return ["127.0.0.1"]
+
+    sources = _sources(tmp_path, f"http://feeds.example:{port}/feed.xml")
+    (done,) = poll_sources(sources, store, _public_only(port, "feeds.example"), max_rounds=1, policy=FAST,
+                           resolver=resolver)  # fmt: skip
+    assert done.report.n_stored == 1, done.report
+    assert server.paths() == ["/robots.txt", "/feed.xml"]
+    assert {headers["Host"] for _, headers, _ in server.requests} == {f"feeds.example:{port}"}
+    assert lookups == ["feeds.example"] * 3  # the source check, then once per request
+
+
+@pytest.mark.parametrize("address", ["127.0.0.1", "10.1.2.3", "169.254.169.254", "::ffff:127.0.0.1"])
+def test_poll_refuses_a_name_resolving_to_a_private_address(
+    site: tuple[_Site, str], store: SqliteStore, tmp_path: Path, address: str
+) -> None:
+    server, base = site
+    port = int(base.rsplit(":", 1)[1])
+    sources = _sources(tmp_path, f"http://feeds.example:{port}/feed.xml")
+    (done,) = poll_sources(sources, store, _public_only(port), max_rounds=1, policy=FAST,
+                           resolver=lambda host, _: [address])  # fmt: skip
+    (failure,) = done.report.failures
+    assert "non-public address" in failure.message
+    assert server.requests == []
+
+
+def test_poll_refuses_a_redirect_into_a_private_address(
+    site: tuple[_Site, str], store: SqliteStore, tmp_path: Path
+) -> None:
+    server, base = site
+    port = int(base.rsplit(":", 1)[1])
+    server.resources["/feed.xml"] = _Resource(b"", status=302, location=f"http://localhost:{port}/inner.xml")
+    server.resources["/inner.xml"] = _Resource(_rss("Internal"))
+    sources = _sources(tmp_path, f"{base}/feed.xml")
+    (done,) = poll_sources(sources, store, _public_only(port, "127.0.0.1"), max_rounds=1, policy=FAST)
+    (failure,) = done.report.failures
+    assert "redirect to http://localhost" in failure.message and "non-public address" in failure.message
+    assert "/inner.xml" not in server.paths() and done.report.n_stored == 0
+
+
+def test_poll_ignores_proxy_settings_from_the_environment(
+    site: tuple[_Site, str], store: SqliteStore, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A proxy would resolve the name itself, after the check: it is never used."""
+    server, base = site
+    server.resources["/feed.xml"] = _Resource(_rss("Direct"))
+    for name in ("HTTP_PROXY", "HTTPS_PROXY", "ALL_PROXY", "http_proxy", "all_proxy"):
+        monkeypatch.setenv(name, "http://127.0.0.1:9")
+    monkeypatch.delenv("NO_PROXY", raising=False)
+    monkeypatch.delenv("no_proxy", raising=False)
+    (done,) = poll_sources(_sources(tmp_path, f"{base}/feed.xml"), store, SETTINGS, max_rounds=1, policy=FAST)
+    assert done.report.n_stored == 1, done.report

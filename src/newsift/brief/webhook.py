@@ -1,6 +1,7 @@
 """Webhook delivery for watches: one JSON POST per check with new matches, under the SSRF rules of URL
-ingest (``ingest.fetch.check_url``: http(s) only, private addresses refused unless allowed). No retries
-here: a failed delivery leaves the matches unreported, so the next check sends them again.
+ingest (``ingest.fetch``: http(s) only, private addresses refused unless allowed, the host resolved once
+and the connection pinned to the checked address). No retries here: a failed delivery leaves the matches
+unreported, so the next check sends them again.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from typing import Any
 import httpx
 
 from newsift.errors import InputError
-from newsift.ingest.fetch import USER_AGENT, check_url
+from newsift.ingest.fetch import USER_AGENT, PinnedTransport, Resolver, check_url, resolve_host, vet_url
 
 __all__ = ["Delivery", "check_webhook_url", "post_webhook"]
 
@@ -46,21 +47,24 @@ def post_webhook(
     allow_private: bool = False,
     allow_hosts: Collection[str] = (),
     timeout_s: float = 10.0,
+    resolver: Resolver = resolve_host,
 ) -> Delivery:
     """POST ``payload`` as JSON to ``url``, checked again before sending (its address may have changed).
 
-    Redirects are not followed: a webhook that moves must be saved again. Never raises for a refused URL
-    or a network failure; the Delivery says what happened.
+    The host is resolved once and the connection goes to the address that was checked, so DNS
+    rebinding cannot swap in a private one. Redirects are not followed: a webhook that moves must be
+    saved again. Never raises for a refused URL or a network failure; the Delivery says what happened.
     """
     try:
-        check_url(url, allow_private=allow_private, allow_hosts=allow_hosts)
+        vetted = vet_url(url, allow_private=allow_private, allow_hosts=allow_hosts, resolver=resolver)
     except InputError as err:
         logger.warning("webhook %s refused: %s", url, err.reason)
         return Delivery(url=url, is_ok=False, error=f"refused: {err.reason}")
-    try:
-        with httpx.Client(
-            timeout=timeout_s, follow_redirects=False, headers={"User-Agent": USER_AGENT}
-        ) as http:
+    transport = PinnedTransport()
+    transport.pin(vetted)
+    try:  # trust_env=False: a proxy from the environment would resolve the name again, unchecked
+        with httpx.Client(transport=transport, timeout=timeout_s, follow_redirects=False,
+                          headers={"User-Agent": USER_AGENT}, trust_env=False) as http:  # fmt: skip
             response = http.post(url, json=payload)
     except httpx.HTTPError as err:
         logger.warning("webhook %s failed: %s", url, err)

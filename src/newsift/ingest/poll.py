@@ -23,7 +23,7 @@ import httpx
 
 from newsift.config import Settings
 from newsift.errors import InputError, NewsiftError
-from newsift.ingest.fetch import USER_AGENT, check_url
+from newsift.ingest.fetch import USER_AGENT, PinnedTransport, Resolver, resolve_host, vet_url
 from newsift.ingest.sniff import detect_content_type
 from newsift.model import ContentType, Failure, RawDocument, Rejected, RunReport
 
@@ -104,6 +104,7 @@ def poll_sources(
     policy: PollPolicy | None = None,
     sleep: Callable[[float], None] = time.sleep,
     on_round: Callable[[PollRound], None] | None = None,
+    resolver: Resolver = resolve_host,
 ) -> list[PollRound]:
     """Poll every source once per round, ``every_s`` seconds apart, and ingest what is new.
 
@@ -113,18 +114,21 @@ def poll_sources(
     Args:
         sources_file: OPML or a plain list of feed/page URLs (read once).
         store: an open SqliteStore or PostgresStore.
-        settings: ingest limits (``allow_private`` for local servers) and pipeline options.
+        settings: ingest limits (``allow_private`` or ``allow_hosts`` for local servers) and pipeline
+            options.
         every_s: seconds from the start of one round to the start of the next.
         max_rounds: stop after this many rounds (None: poll until interrupted).
         policy: per-host delay, retries and backoff.
         sleep: how to wait (tests pass a recorder).
         on_round: called after each round with its summary.
+        resolver: turns a host into addresses (tests pass a fake DNS). Each request resolves once,
+            checks the addresses and connects to them; every redirect hop is checked again.
 
     Raises:
         InputError: the sources file cannot be read.
     """
     urls = read_sources(sources_file)
-    poller = _Poller(store, settings, policy or PollPolicy(), sleep)
+    poller = _Poller(store, settings, policy or PollPolicy(), sleep, resolver)
     rounds: list[PollRound] = []
     try:
         while max_rounds is None or len(rounds) < max_rounds:
@@ -165,18 +169,28 @@ class _Tally:
 
 class _Poller:
     def __init__(
-        self, store: Any, settings: Settings, policy: PollPolicy, sleep: Callable[[float], None]
+        self,
+        store: Any,
+        settings: Settings,
+        policy: PollPolicy,
+        sleep: Callable[[float], None],
+        resolver: Resolver,
     ) -> None:
         self.store = store
         self.settings = settings
         self.policy = policy
         self.sleep = sleep
+        self.resolver = resolver
         self.state = _StateDb(store)
         self.hosts: dict[str, _Host] = {}
+        self.transport = PinnedTransport()
+        # trust_env=False: a proxy from the environment would resolve names itself, after our check.
         self.client = httpx.Client(
+            transport=self.transport,
             timeout=settings.ingest.fetch_timeout_s,
             follow_redirects=False,
             headers={"User-Agent": USER_AGENT},
+            trust_env=False,
         )
 
     def close(self) -> None:
@@ -216,8 +230,15 @@ class _Poller:
             report=report,
         )
 
+    def _vet(self, url: str) -> None:
+        """Resolve ``url``'s host once, refuse a private address (unless allowed), pin the connection."""
+        rules = self.settings.ingest
+        vetted = vet_url(url, allow_private=rules.allow_private, allow_hosts=rules.allow_hosts,
+                         resolver=self.resolver)  # fmt: skip
+        self.transport.pin(vetted)
+
     def _poll_one(self, url: str, tally: _Tally) -> None:
-        check_url(url, allow_private=self.settings.ingest.allow_private)
+        self._vet(url)  # refused here, before robots.txt is asked for
         if not self._host(url).robots.can_fetch(USER_AGENT, url):
             tally.counts["disallowed"] += 1
             tally.rejected.append(Rejected(item_id=url, reason="robots", detail="disallowed by robots.txt"))
@@ -326,7 +347,12 @@ class _Poller:
     def _follow(self, url: str, headers: Mapping[str, str]) -> _Fetched:
         current = url
         for _ in range(self.settings.ingest.max_redirects + 1):
-            check_url(current, allow_private=self.settings.ingest.allow_private)
+            try:
+                self._vet(current)
+            except InputError as err:
+                if current == url:
+                    raise
+                raise InputError(url, f"redirect to {current} refused: {err.reason}") from err
             fetched = self._request(current, headers)
             location = fetched.headers.get("location")
             if fetched.status in (301, 302, 303, 307, 308) and location:
