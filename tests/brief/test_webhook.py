@@ -6,6 +6,7 @@ import json
 import threading
 from collections.abc import Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -16,6 +17,8 @@ from newsift.brief.webhook import post_webhook
 from newsift.config import IngestSettings
 from newsift.errors import InputError
 from newsift.store import SqliteStore
+
+EXAMPLES = Path(__file__).parents[2] / "examples"
 
 
 class _Hook:
@@ -156,3 +159,23 @@ def test_webhook_ignores_proxy_settings_from_the_environment(
     monkeypatch.delenv("no_proxy", raising=False)
     assert post_webhook(hook.url, {"x": 1}, allow_private=True).is_ok
     assert hook.bodies == [{"x": 1}]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("flags", "status", "reason"),
+    [(["--allow-private"], 500, "HTTP 500"), ([], 204, "non-public address")],
+    ids=["answers-500", "private-refused"],
+)
+def test_webhook_cli_ingest_prints_each_failed_delivery(
+    hook: _Hook, tmp_path: Path, flags: list[str], status: int, reason: str
+) -> None:
+    """The ingest's own rules (``--allow-private``) govern the alerts' webhooks."""
+    db = str(tmp_path / "w.db")
+    code, _ = _run("--db", db, "watch", "add", "--actor", "FRA", "--webhook", hook.url, "--allow-private")
+    assert code == 0
+    hook.status = status
+    code, out = _run("--db", db, "ingest", str(EXAMPLES), *flags)
+    failed = [line for line in out.splitlines() if "webhook failed" in line]
+    assert code == 0 and len(failed) == 1 and reason in failed[0], out
+    assert len(hook.bodies) == (1 if flags else 0)

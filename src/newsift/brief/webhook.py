@@ -59,7 +59,8 @@ def post_webhook(
         vetted = vet_url(url, allow_private=allow_private, allow_hosts=allow_hosts, resolver=resolver)
     except InputError as err:
         logger.warning("webhook %s refused: %s", url, err.reason)
-        return Delivery(url=url, is_ok=False, error=f"refused: {err.reason}")
+        reason = err.reason if err.reason.startswith("refused") else f"refused: {err.reason}"
+        return Delivery(url=url, is_ok=False, error=reason)
     transport = PinnedTransport()
     transport.pin(vetted)
     try:  # trust_env=False: a proxy from the environment would resolve the name again, unchecked

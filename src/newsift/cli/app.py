@@ -154,7 +154,7 @@ def ingest(
         report = run_ingest(inputs, store, settings, fetched_at=when)
     _print_report(report, json_out)
     if report.n_stored and not json_out:
-        _print_alerts(store)
+        _print_alerts(store, settings)
     store.close()
     raise typer.Exit(_exit_code(report))
 
@@ -220,19 +220,29 @@ def _print_fallbacks(report: RunReport) -> None:
         )
 
 
-def _print_alerts(store: Store) -> None:
-    """Watches (``watch add``) matched by new facts of this ingest: a line each; `watch check` for more."""
+def _print_alerts(store: Store, settings: Settings) -> None:
+    """Watches (``watch add``) matched by new facts of this ingest: a line each; `watch check` for more.
+
+    Webhooks are posted under the ingest rules (``--allow-private``, ``allow_hosts``); a failed delivery
+    is one line, and its facts are sent again at the next check.
+    """
     from newsift.brief.watch import check_watches, list_watches
 
     if not list_watches(store):
         return
-    for found in check_watches(store):
+    for found in check_watches(store, settings=settings.ingest):
         if found.new:
             console.print(
                 f"[yellow]alert[/yellow] watch {found.watch.id}: {len(found.new)} new matching facts"
             )
             for fact in found.new[:5]:
                 console.print(f"  {escape(fact.text)} [dim]({fact.status})[/dim]")
+        if found.delivery is not None and not found.delivery.is_ok:
+            console.print(
+                f"[red]webhook failed[/red] watch {found.watch.id}: {escape(found.delivery.url)}: "
+                f"{escape(found.delivery.error or 'no reason given')} (sent again at the next check)",
+                soft_wrap=True,  # one line, however long the URL and the reason
+            )
 
 
 def _exit_code(report: RunReport) -> int:
