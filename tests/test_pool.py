@@ -90,3 +90,13 @@ def test_pool_worker_death_is_an_extraction_error() -> None:
             os.kill(pid, signal.SIGKILL)
         with pytest.raises(ExtractionError, match="worker process died"):
             doomed.collect(future)
+
+
+def test_pool_submit_batch_keeps_batches_in_flight_in_order(pool: AnalysisPool) -> None:
+    first, second = _articles(6), _articles(12)[6:]
+    pending = pool.submit_batch(first)
+    later = pool.submit_batch(second)  # both batches queued: the workers never wait for the caller
+    assert [a.article.id for a in pending.result()] == [a.id for a in first]
+    assert [a.article.id for a in later.result()] == [a.id for a in second]
+    assert pending.done() and later.done()
+    assert pool.submit_batch([]).result() == []

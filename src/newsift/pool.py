@@ -20,7 +20,7 @@ from newsift.config import Settings
 from newsift.errors import ExtractionError
 from newsift.model import Analysis, Article
 
-__all__ = ["AnalysisPool", "analyze_parallel"]
+__all__ = ["AnalysisPool", "PendingBatch", "analyze_parallel"]
 
 logger = logging.getLogger(__name__)
 
@@ -105,9 +105,14 @@ class AnalysisPool:
 
     def analyze(self, articles: Sequence[Article]) -> list[Analysis]:
         """One batch split across the workers, analyses returned in input order."""
+        return self.submit_batch(articles).result()
+
+    def submit_batch(self, articles: Sequence[Article]) -> PendingBatch:
+        """Start one batch on the workers and return at once, so the caller can store the previous
+        batch (or read the next) while this one is analysed; ``result()`` waits for it.
+        """
         size = max(1, -(-len(articles) // self.workers))
-        futures = [self.submit(chunk) for chunk in _chunks(articles, size)]
-        return [analysis for future in futures for analysis in self.collect(future)]
+        return PendingBatch(tuple(self.submit(chunk) for chunk in _chunks(articles, size)))
 
     def close(self) -> None:
         self._executor.shutdown(wait=True, cancel_futures=True)
@@ -119,6 +124,25 @@ class AnalysisPool:
         self, kind: type[BaseException] | None, value: BaseException | None, tb: TracebackType | None
     ) -> None:
         self.close()
+
+
+class PendingBatch:
+    """A batch submitted with ``AnalysisPool.submit_batch``; its analyses come in input order."""
+
+    def __init__(self, futures: tuple[Future[bytes], ...]) -> None:
+        self._futures = futures
+
+    def done(self) -> bool:
+        return all(future.done() for future in self._futures)
+
+    def result(self) -> list[Analysis]:
+        """Wait for the whole batch.
+
+        Raises:
+            ExtractionError: a worker process died.
+            NewsiftError: what ``analyze_articles`` raised for a chunk, re-raised here.
+        """
+        return [analysis for future in self._futures for analysis in AnalysisPool.collect(future)]
 
 
 def _init_worker() -> None:
