@@ -3,8 +3,7 @@
 Usage: python bench/throughput.py [--quick] [--data DIR|FILE] [--n N] [--batch-size B]
 Reads texts from bbc_news.jsonl; in one run times (1) bare ``nlp.pipe`` of the same model with NER only,
 (2) ``runner.analyze_articles`` in this process, one batch at a time as the runner calls it, (3) the same
-through a 2-worker pool (start-up timed
-apart). Speed targets are ratios measured here, never absolute times.
+through a 2-worker pool (start-up timed apart). Speed targets are ratios measured here, never absolute times.
 Prints a human summary, then ONE JSON object as the last line.
 """
 
