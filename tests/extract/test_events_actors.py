@@ -204,3 +204,17 @@ def test_events_actors_agentless_arrest_is_done_by_the_country_where_it_happened
 def test_events_actors_agentless_killing_has_no_implied_source(nlp: Any) -> None:
     _, sources, _ = _typed(nlp, "A Canadian aid worker was killed in Sudan on Friday.")
     assert "SDN" not in sources
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The new jets give Chile a long-range strike capability.",
+        "A local protest group met the mayor of Lyon on Tuesday.",
+    ],
+    ids=["strike-capability", "protest-group"],
+)
+def test_events_a_trigger_naming_an_ability_or_body_is_no_event(nlp: Any, text: str) -> None:
+    article = Article(id="a", page_id="p", position=Position.MAIN, index=0, title="", body=text)
+    events = extract_events(next(annotate_articles([article], nlp=nlp)))
+    assert not [e for e in events if str(e.type) in ("ASSAULT", "PROTEST")]

@@ -79,6 +79,7 @@ class EventLexicon:
     programme_nouns: frozenset[str]
     operators: tuple[Operator, ...] = ()
     not_triggers: tuple[tuple[str, ...], ...] = ()
+    capacity_heads: frozenset[str] = frozenset()
     commissive: frozenset[str] = frozenset()
     anniversary: frozenset[str] = frozenset()
     anniversary_verbs: frozenset[str] = frozenset()
@@ -180,6 +181,7 @@ def load_lexicon() -> EventLexicon:
         programme_nouns=frozenset(main["programme_nouns"]),
         operators=tuple(_operator(r) for r in general["operators"]["rules"]),
         not_triggers=_phrases(general["not_triggers"]),
+        capacity_heads=frozenset(general["capacity_heads"]["nouns"]),
         commissive=frozenset(general["commissive"]["verbs"]),
         anniversary=frozenset(main["anniversary"]["nouns"]),
         anniversary_verbs=frozenset(main["anniversary"]["verbs"]),

@@ -98,6 +98,11 @@ def _not_event_tokens(parse: Parse, tokens: Sequence[int], lexicon: EventLexicon
     for phrase in lexicon.not_triggers:
         for match in _phrase_matches(parse, tokens, phrase):
             blocked.update(match)
+    tree = parse.tree
+    for i in tokens:  # 'a long-range strike capability' is an ability, not a strike
+        token = tree.tokens[i]
+        if token.dep in ("compound", "amod") and parse.lemma(token.head) in lexicon.capacity_heads:
+            blocked.add(i)
     return blocked | _anniversary_tokens(parse, tokens, lexicon)
 
 
