@@ -28,6 +28,7 @@ class Parse:
     tree: Tree
     texts: tuple[str, ...]
     entities: dict[str, Entity]
+    lemmas: tuple[str, ...]  # lower-cased, one per token: read in every trigger test
 
     @classmethod
     def build(cls, annotated: AnnotatedArticle) -> Parse:
@@ -37,13 +38,14 @@ class Parse:
             tree=Tree.build(annotated.tokens),
             texts=tuple(text[t.start : t.end] for t in annotated.tokens),
             entities={e.id: e for e in annotated.entities},
+            lemmas=tuple(t.lemma.lower() for t in annotated.tokens),
         )
 
     def text(self, i: int) -> str:
         return self.texts[i]
 
     def lemma(self, i: int) -> str:
-        return self.tree.tokens[i].lemma.lower()
+        return self.lemmas[i]
 
     def span_text(self, first: int, last: int) -> str:
         start, end = self.tree.span(first, last)

@@ -270,7 +270,10 @@ def _lemma(parse: Parse, i: int) -> str:
 
 def _phrase_matches(parse: Parse, tokens: Sequence[int], phrase: tuple[str, ...]) -> list[tuple[int, ...]]:
     """Contiguous lemma sequences; two-word phrases may also be tree-linked ('express ... solidarity')."""
-    found = []
+    found: list[tuple[int, ...]] = []
+    lemmas = parse.lemmas
+    if not any(lemmas[i] == phrase[0] for i in tokens):  # both ways of matching start at phrase[0]
+        return found
     n = len(phrase)
     for k, i in enumerate(tokens):
         window = list(tokens[k : k + n])
