@@ -32,7 +32,7 @@ from newsift.store import Store
 if TYPE_CHECKING:
     import httpx
 
-    from newsift.pool import AnalysisPool
+    from newsift.pool import AnalysisPool, PendingBatch
 
 __all__ = [
     "LLM_FALLBACK",
@@ -206,8 +206,9 @@ def run_ingest(
     """Ingest paths, folders and URLs into the store, batch by batch.
 
     Each failing input becomes a Failure (``on_error="record"``) or raises (``"raise"``); a batch is
-    stored in one transaction, so a crash loses at most the batch in flight. Articles whose LLM events
-    fell back to the rules ones are the report's ``rejected`` entries with reason ``LLM_FALLBACK``.
+    stored in one transaction, so a crash loses at most the batches in flight (two with a pool).
+    Articles whose LLM events fell back to the rules ones are the report's ``rejected`` entries with
+    reason ``LLM_FALLBACK``.
 
     Raises:
         ConfigError: the llm extractor is chosen but has no endpoint (checked before any input is read).
@@ -223,6 +224,7 @@ def run_ingest(
     batch = _Batch()
     fetcher: HttpFetcher | None = None
     pool = _pool(settings)
+    in_flight: _InFlight | None = None  # with a pool: the batch being analysed while the next is read
     try:
         for done, item in enumerate(inputs, start=1):
             if "://" in item and fetcher is None:
@@ -240,10 +242,13 @@ def run_ingest(
                 batch.pages.append((page, list(result.articles)))
                 counts["articles"] += len(result.articles)
                 if batch.n_articles() >= settings.pipeline.batch_size:
-                    _flush(batch, store, settings, counts, stored_ids, failures, pool, fallbacks)
+                    in_flight = _flush(
+                        batch, store, settings, counts, stored_ids, failures, pool, fallbacks, in_flight
+                    )
             if on_progress is not None:
                 on_progress(done, len(inputs))
-        _flush(batch, store, settings, counts, stored_ids, failures, pool, fallbacks)
+        in_flight = _flush(batch, store, settings, counts, stored_ids, failures, pool, fallbacks, in_flight)
+        _flush(batch, store, settings, counts, stored_ids, failures, pool, fallbacks, in_flight)
         if counts["stored"] and settings.pipeline.link:
             _relink(store, failures, settings)
     except StoreError as err:  # e.g. a full disk: the batch in flight is lost, committed ones stay
@@ -352,6 +357,13 @@ def _pool(settings: Settings) -> AnalysisPool | None:
     return AnalysisPool(msgspec.structs.replace(settings, pipeline=rules), settings.pipeline.workers)
 
 
+@dataclass
+class _InFlight:
+    pages: list[tuple[Page, list[Article]]]
+    pending: PendingBatch | None
+    n_articles: int
+
+
 def _flush(
     batch: _Batch,
     store: Store,
@@ -361,28 +373,72 @@ def _flush(
     failures: list[Failure],
     pool: AnalysisPool | None = None,
     fallbacks: list[Rejected] | None = None,
-) -> None:
-    if not batch.pages:
-        return
-    analyses = {}
-    articles = [a for _, page_articles in batch.pages for a in page_articles]
-    if settings.pipeline.analyze and articles:
-        articles = _analysable(articles, failures, settings)
+    previous: _InFlight | None = None,
+) -> _InFlight | None:
+    """Analyse and store a batch. With a pool, the batch is started on the workers and the previous
+    one stored, so the workers analyse while this process stores and reads; returns what is in flight."""
+    if pool is None or not settings.pipeline.analyze:
+        _store(batch.pages, _analyze_batch(batch, settings, failures, fallbacks), store, counts, stored_ids)
+        batch.pages.clear()
+        return None
+    started = None
+    if batch.pages:
+        articles = _analysable([a for _, arts in batch.pages for a in arts], failures, settings)
         try:
-            if pool is None:
-                done = analyze_articles(articles, settings, fallbacks=fallbacks)
-            else:
-                done = pool.analyze(articles)
-                if settings.pipeline.extractor == "llm":
-                    done = _extract_llm_analyses(done, settings, fallbacks)
-            analyses = {a.annotated.article.id: a for a in done}
+            pending = pool.submit_batch(articles) if articles else None
         except NewsiftError as err:
             _record(failures, f"batch of {len(articles)} articles", "analyze", err, settings)
-    stored = store.store_batch([(raw, arts) for raw, arts in batch.pages], analyses)
+            pending = None
+        started = _InFlight(pages=list(batch.pages), pending=pending, n_articles=len(articles))
+        batch.pages.clear()
+    if previous is not None:
+        _store(previous.pages, _collect(previous, settings, failures, fallbacks), store, counts, stored_ids)
+    return started
+
+
+def _analyze_batch(
+    batch: _Batch, settings: Settings, failures: list[Failure], fallbacks: list[Rejected] | None
+) -> dict[str, Analysis]:
+    articles = [a for _, page_articles in batch.pages for a in page_articles]
+    if not (settings.pipeline.analyze and articles):
+        return {}
+    articles = _analysable(articles, failures, settings)
+    try:
+        done = analyze_articles(articles, settings, fallbacks=fallbacks)
+    except NewsiftError as err:
+        _record(failures, f"batch of {len(articles)} articles", "analyze", err, settings)
+        return {}
+    return {a.annotated.article.id: a for a in done}
+
+
+def _collect(
+    flushed: _InFlight, settings: Settings, failures: list[Failure], fallbacks: list[Rejected] | None
+) -> dict[str, Analysis]:
+    if flushed.pending is None:
+        return {}
+    try:
+        done = flushed.pending.result()
+        if settings.pipeline.extractor == "llm":
+            done = _extract_llm_analyses(done, settings, fallbacks)
+    except NewsiftError as err:
+        _record(failures, f"batch of {flushed.n_articles} articles", "analyze", err, settings)
+        return {}
+    return {a.annotated.article.id: a for a in done}
+
+
+def _store(
+    pages: list[tuple[Page, list[Article]]],
+    analyses: dict[str, Analysis],
+    store: Store,
+    counts: dict[str, int],
+    stored_ids: list[str],
+) -> None:
+    if not pages:
+        return
+    stored = store.store_batch(pages, analyses)
     counts["stored"] += stored.n_stored
     counts["unchanged"] += stored.n_unchanged
     stored_ids.extend(stored.article_ids)
-    batch.pages.clear()
 
 
 def _record(failures: list[Failure], item: str, stage: str, err: NewsiftError, settings: Settings) -> None:

@@ -37,6 +37,7 @@ def _load(name: str) -> ModuleType:
 
 proc = _load("cli_process")
 BATCH = {"NEWSIFT_PIPELINE__BATCH_SIZE": "8"}
+NO_LINK = {**BATCH, "NEWSIFT_PIPELINE__LINK": "false"}
 WORDS = [
     "Turkey",
     "Pakistan",
@@ -90,9 +91,17 @@ def _count_pages(db: Path) -> int:
         return 0
 
 
-def _kill_when(db: Path, folder: Path, out: Path, *, at_pages: int, after_s: float) -> int:
+def _kill_when(
+    db: Path,
+    folder: Path,
+    out: Path,
+    *,
+    at_pages: int,
+    after_s: float,
+    flags: tuple[str, ...] = ("--no-analyze",),
+) -> int:
     """Start an ingest and SIGKILL it once ``at_pages`` pages are committed and ``after_s`` passed."""
-    process = proc.start_newsift(["--db", str(db), "ingest", "--no-analyze", str(folder)], out, env=BATCH)
+    process = proc.start_newsift(["--db", str(db), "ingest", *flags, str(folder)], out, env=BATCH)
     started = time.monotonic()
     while process.poll() is None:
         if _count_pages(db) >= at_pages and time.monotonic() - started >= after_s:
@@ -140,6 +149,31 @@ def test_crash_restart_after_a_kill_reports_committed_pages_as_unchanged(tmp_pat
     report = json.loads(run.stdout)
     assert run.code == 0
     assert report["n_unchanged"] == before and report["n_stored"] == 120 - before
+
+
+@pytest.mark.model
+def test_crash_kill_with_two_workers_and_a_batch_in_flight_loses_nothing_committed(tmp_path: Path) -> None:
+    """With a pool one batch is analysed while the one before is stored: a kill loses at most those two,
+    and a restart stores every page once, analysed."""
+    paths = _write_inputs(tmp_path / "in", 64, body_words=30)
+    db = tmp_path / "news.db"
+    flags = ("--workers", "2")
+    code = _kill_when(db, tmp_path / "in", tmp_path / "kill", at_pages=16, after_s=0.0, flags=flags)
+    assert code == -signal.SIGKILL
+    committed = _snapshot(db)
+    run = proc.run_newsift(
+        ["--db", str(db), "ingest", *flags, "--json", str(tmp_path / "in")], tmp_path / "again", env=NO_LINK
+    )
+    assert run.code == 0, run.stderr[-2000:]
+    report = json.loads(run.stdout)
+    final = _snapshot(db)
+    assert len(final) == len(paths) and committed.items() <= final.items()
+    assert report["n_unchanged"] == len(committed) and report["n_stored"] == len(paths) - len(committed)
+    with closing(sqlite3.connect(db)) as conn:
+        unanalysed = conn.execute(
+            "SELECT count(*) FROM articles WHERE id NOT IN (SELECT article_id FROM sentences)"
+        ).fetchone()[0]
+    assert unanalysed == 0
 
 
 def test_crash_full_disk_gives_a_clear_error_and_keeps_the_store(tmp_path: Path) -> None:
