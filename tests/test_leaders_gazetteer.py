@@ -1,4 +1,4 @@
-"""The world-leaders gazetteer (leaders.jsonl): every entry is a well-formed person and its aliases are safe."""
+"""The world-leaders gazetteer (leaders.jsonl): every person is well formed and its aliases are safe."""
 
 from __future__ import annotations
 
@@ -13,9 +13,40 @@ from newsift.nlp.gazetteer import Gazetteer, load_gazetteer
 DATA = Path(__file__).resolve().parents[1] / "src" / "newsift" / "nlp" / "data"
 # Surnames of leaders that are also ordinary English words or common given names: never an alias alone.
 COMMON_WORDS = {
-    "May", "Major", "Brown", "Bush", "Rice", "Gates", "Baker", "Ford", "Carter", "Powell", "King", "Howard",
-    "Martin", "Clark", "Turner", "Hunt", "Fox", "Wallace", "Cook", "Straw", "Begin", "Sharon",
-    "Moon", "Park", "Kim", "Lee", "Lai", "Wang", "Abbas", "Hussein", "Khan", "Singh", "Sharif", "Kabila",
+    "May",
+    "Major",
+    "Brown",
+    "Bush",
+    "Rice",
+    "Gates",
+    "Baker",
+    "Ford",
+    "Carter",
+    "Powell",
+    "King",
+    "Howard",
+    "Martin",
+    "Clark",
+    "Turner",
+    "Hunt",
+    "Fox",
+    "Wallace",
+    "Cook",
+    "Straw",
+    "Begin",
+    "Sharon",
+    "Moon",
+    "Park",
+    "Kim",
+    "Lee",
+    "Lai",
+    "Wang",
+    "Abbas",
+    "Hussein",
+    "Khan",
+    "Singh",
+    "Sharif",
+    "Kabila",
 }
 
 

@@ -162,6 +162,13 @@ def test_events_llm_runner_analyze_uses_the_llm_from_settings(chat: ChatServer, 
     assert data["events"][0]["id"] in {c["event_id"] for c in data["claims"]}
 
 
+def test_events_llm_runner_analyze_flag_picks_the_llm(chat: ChatServer, page: Path) -> None:
+    chat.replies[UPGRADE] = llm_reply(UPGRADE_EVENT)
+    result = _invoke("analyze", str(page), "--json", "--extractor", "llm", env=_env(chat))
+    assert result.exit_code == 0, result.output
+    assert [e["extractor"] for e in json.loads(result.stdout)["events"]] == [LLM]
+
+
 def test_events_llm_runner_pure_analysis_falls_back_with_a_warning(
     chat: ChatServer, page: Path, caplog: pytest.LogCaptureFixture
 ) -> None:

@@ -53,3 +53,35 @@ def test_web_cli_short_password_is_refused(tmp_path: Path) -> None:
         app, ["--db", str(tmp_path / "cli.db"), "user", "add", "erin", "--password-stdin"], input="short\n"
     )
     assert result.exit_code == 1 and "at least 8" in result.stderr
+
+
+def test_web_cli_serve_answers_allowed_host_names_only(tmp_path: Path) -> None:
+    """`newsift serve --allowed-host NAME` in a real process: NAME is served, any other name refused."""
+    import subprocess
+    import sys
+    import time
+
+    from tests.web.conftest import _free_port
+
+    port = _free_port()
+    args = ["--db", str(tmp_path / "news.db"), "serve", "--port", str(port), "--allowed-host", "news.example"]
+    process = subprocess.Popen(
+        [str(Path(sys.executable).with_name("newsift")), *args],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        url, deadline = f"http://127.0.0.1:{port}/api/articles", time.monotonic() + 30
+        while True:
+            try:
+                local = httpx.get(url, timeout=2)
+                break
+            except httpx.TransportError:
+                assert process.poll() is None and time.monotonic() < deadline, "server did not start"
+                time.sleep(0.1)
+        named = httpx.get(url, headers={"Host": f"news.example:{port}"}, timeout=5)
+        other = httpx.get(url, headers={"Host": "evil.example"}, timeout=5)
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
+    assert (local.status_code, named.status_code, other.status_code) == (200, 200, 400)

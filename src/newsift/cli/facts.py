@@ -9,7 +9,7 @@ import typer
 from rich.markup import escape
 from rich.table import Table
 
-from newsift.cli.app import JsonFlag, _parse_time, _store, app, state
+from newsift.cli.app import ExtractorFlag, JsonFlag, _parse_time, _store, _with_extractor, app, state
 from newsift.cli.render import console, err_console, print_json
 from newsift.errors import NewsiftError
 from newsift.model import Analysis
@@ -28,13 +28,15 @@ __all__: list[str] = []
 def analyze(
     path: Annotated[str, typer.Argument(help="One page: file or URL.")],
     fetched_at: Annotated[str | None, typer.Option(help="Fetch time (ISO 8601).")] = None,
+    extractor: ExtractorFlag = None,
     json_out: JsonFlag = False,
 ) -> None:
     """Pure: the whole chain on one input (articles, entities, quotes, events, claims); nothing stored."""
     from newsift.runner import analyze_input
 
+    settings = _with_extractor(state.settings, extractor)
     try:
-        analyses = analyze_input(path, state.settings, fetched_at=_parse_time(fetched_at))
+        analyses = analyze_input(path, settings, fetched_at=_parse_time(fetched_at))
     except NewsiftError as err:
         err_console.print(f"[red]error[/red] {escape(str(err))}")
         raise typer.Exit(1) from err

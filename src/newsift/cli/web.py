@@ -35,6 +35,13 @@ def serve(
         str, typer.Option(help="Address to listen on (keep 127.0.0.1 unless behind a proxy).")
     ] = "127.0.0.1",
     port: Annotated[int, typer.Option(min=1, max=65535, help="Port to listen on.")] = 8000,
+    allowed_host: Annotated[
+        list[str] | None,
+        typer.Option(
+            help="Host header name to serve besides the local ones (repeatable; '*.example.org' allowed), "
+            "e.g. the name a reverse proxy forwards."
+        ),
+    ] = None,
 ) -> None:
     """Serve the web UI and the REST API (/api, OpenAPI at /openapi.json, docs at /api/docs)."""
     import uvicorn
@@ -42,7 +49,9 @@ def serve(
     from newsift.web import create_app
 
     try:
-        app = create_app(msgspec.structs.replace(state.settings, db=state.db))
+        app = create_app(
+            msgspec.structs.replace(state.settings, db=state.db), allowed_hosts=allowed_host or ()
+        )
     except NewsiftError as err:
         err_console.print(f"[red]error[/red]: {escape(str(err))}")
         raise typer.Exit(2) from err
