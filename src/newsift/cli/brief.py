@@ -85,11 +85,12 @@ def ask(
 ) -> None:
     """Answer a question from the stored sources only, with citations (or say there is none)."""
     from newsift.brief.ask import answer_question
-    from newsift.brief.llm import load_llm_settings, phrase_answer
+    from newsift.brief.llm import phrase_answer
 
     answer = answer_question(_store(), question)
     try:
-        settings = load_llm_settings(base_url=llm_url, model=llm_model)
+        flags = {k: v for k, v in (("base_url", llm_url), ("model", llm_model)) if v is not None}
+        settings = msgspec.structs.replace(state.settings.llm, **flags)  # [llm] of the settings file, env
         answer = phrase_answer(answer, settings)
     except ConfigError as err:
         err_console.print(f"[red]error[/red] {escape(str(err))}")
