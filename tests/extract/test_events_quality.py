@@ -156,3 +156,30 @@ def test_events_quantity_behind_a_model_number(nlp: Any) -> None:
         )
     )
     assert any(e.quantity == 24 for e in events)
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "realis"),
+    [
+        ("Please call the embassy and let us know the flight number.", "know", False),
+        ("Send the report to the ministry and tell them the dates.", "tell", False),
+        ("The pilots were able to land the damaged jet in Karachi.", "land", True),
+        ("The navy had to tow the frigate back to port.", "tow", True),
+        ("The navy has to tow the frigate back to port.", "tow", False),
+        ("The pilots will be able to land at night.", "land", False),
+        ("Where do the ministers meet next week?", "meet", False),
+        ("Where did the ministers meet last week?", "meet", True),
+    ],
+    ids=[
+        "imperative-conj",
+        "imperative-first",
+        "was-able",
+        "had-to",
+        "has-to",
+        "will-be-able",
+        "wh-present",
+        "wh-past",
+    ],
+)
+def test_event_modality_requests_and_past_necessity(nlp: Any, text: str, word: str, realis: bool) -> None:
+    assert _modality_of(nlp, text, word).is_realis is realis

@@ -161,12 +161,60 @@ def _scan_local(parse: Parse, node: int, cues: ClaimCues, scan: _Scan) -> None:
     if parse.lemma(node) in cues.counterfactual and node != tree.tokens[node].head:
         scan.negated = True
     token = tree.tokens[node]
-    if token.dep == "xcomp" and parse.lemma(token.head) in cues.plan_verbs | cues.nonfactive:
+    if _past_necessity(parse, node):
+        pass  # 'was able to land', 'had to pay': it happened
+    elif token.dep == "xcomp" and parse.lemma(token.head) in cues.plan_verbs | cues.nonfactive:
         scan.future = True  # 'wants to buy', 'plans to sign': not (yet) happened
     elif _bare_infinitive(parse, node, cues):
         scan.future = True  # 'what to do', 'a plan to buy': only implicatives ('managed to') entail it
-    if token.dep == "ROOT" and token.tag == "VB" and not tree.kids(node, "nsubj", "nsubjpass", "aux", "expl"):
-        scan.hypothetical = True  # an imperative: 'Call them today'
+    if _under_imperative(parse, node):
+        scan.hypothetical = True  # an imperative: 'Call them today', 'write and let me know'
+
+
+_IMPERATIVE_LINKS = frozenset({"conj", "xcomp"})
+_CAUSATIVES = frozenset({"let", "make", "help", "have"})
+
+
+def _is_imperative(parse: Parse, node: int) -> bool:
+    tree = parse.tree
+    token = tree.tokens[node]
+    return token.tag == "VB" and not tree.kids(node, "nsubj", "nsubjpass", "aux", "auxpass", "expl", "mark")
+
+
+def _under_imperative(parse: Parse, node: int) -> bool:
+    """The predicate is an imperative, or hangs from one through a conjunct, a complement or a
+    causative ('please write and let me know'): what is asked for has not happened."""
+    tree = parse.tree
+    for _ in range(4):
+        token = tree.tokens[node]
+        if token.dep == "ROOT":
+            return _is_imperative(parse, node)
+        own_subject = bool(tree.kids(node, "nsubj", "nsubjpass"))
+        head = token.head
+        linked = (token.dep in _IMPERATIVE_LINKS and not own_subject) or (
+            token.dep == "ccomp" and parse.lemma(head) in _CAUSATIVES
+        )
+        if not linked:
+            return False
+        node = head
+    return False
+
+
+def _past_necessity(parse: Parse, node: int) -> bool:
+    """'was able to X', 'had to X', 'managed to X' in the past: the complement happened."""
+    tree = parse.tree
+    token = tree.tokens[node]
+    if token.dep != "xcomp" or parse.lemma(token.head) not in ("able", "have"):
+        return False
+    head = token.head
+    verbs = [head, *tree.kids(head, "cop", "aux")]
+    if tree.tokens[head].dep == "acomp":
+        verbs.append(tree.tokens[head].head)
+    past = any(tree.tokens[v].tag in ("VBD", "VBN") for v in verbs)
+    return past and not any(parse.lemma(a) in _NOT_PAST for v in verbs for a in tree.kids(v, "aux"))
+
+
+_NOT_PAST = frozenset({"will", "would", "could", "may", "might", "should", "must", "can", "shall"})
 
 
 def _bare_infinitive(parse: Parse, node: int, cues: ClaimCues) -> bool:
@@ -265,4 +313,10 @@ def _is_question(parse: Parse, predicate: int) -> bool:
     if not tokens or parse.text(tokens[-1]) != "?" or tree.tokens[predicate].dep != "ROOT":
         return False
     first = tokens[0]
-    return tree.tokens[first].pos == "AUX" and tree.tokens[first].head == predicate
+    if tree.tokens[first].pos == "AUX" and tree.tokens[first].head == predicate:
+        return True
+    # 'Where do we vote?', 'Who will pay?': a question about what is not past asks, it does not tell
+    return any(
+        tree.tokens[a].tag in ("VBP", "VBZ", "MD") and parse.lemma(a) != "be"
+        for a in tree.kids(predicate, "aux")
+    )
