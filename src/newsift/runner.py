@@ -47,7 +47,7 @@ __all__ = [
 
 logger = logging.getLogger(__name__)
 
-Progress = Callable[[int, int], None]
+Progress = Callable[[int, int, int], None]  # inputs done, inputs in all, articles stored so far
 LLM_FALLBACK = "llm_fallback"  # the Rejected reason of an article whose LLM events fell back to rules
 _T = TypeVar("_T")
 
@@ -245,10 +245,14 @@ def run_ingest(
                     in_flight = _flush(
                         batch, store, settings, counts, stored_ids, failures, pool, fallbacks, in_flight
                     )
+                    if on_progress is not None:  # a WARC or a folder of many pages moves within one input
+                        on_progress(done - 1, len(inputs), counts["stored"])
             if on_progress is not None:
-                on_progress(done, len(inputs))
+                on_progress(done, len(inputs), counts["stored"])
         in_flight = _flush(batch, store, settings, counts, stored_ids, failures, pool, fallbacks, in_flight)
         _flush(batch, store, settings, counts, stored_ids, failures, pool, fallbacks, in_flight)
+        if on_progress is not None:
+            on_progress(len(inputs), len(inputs), counts["stored"])
         if counts["stored"] and settings.pipeline.link:
             _relink(store, failures, settings)
     except StoreError as err:  # e.g. a full disk: the batch in flight is lost, committed ones stay

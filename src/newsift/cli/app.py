@@ -8,13 +8,14 @@ from __future__ import annotations
 import enum
 import logging
 import sys
+import time
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Annotated, Any
 
 import typer
 from rich.markup import escape
-from rich.progress import Progress
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from newsift import codec
 from newsift.cli.render import (
@@ -31,6 +32,14 @@ from newsift.store import Store, open_store
 from newsift.views import render_article_json as article_json
 
 __all__ = ["app", "main"]
+
+_PROGRESS_COLUMNS = (
+    TextColumn("{task.description}"),
+    BarColumn(),
+    MofNCompleteColumn(),
+    TextColumn("inputs · {task.fields[stored]} articles stored · {task.fields[rate]:.1f} articles/s"),
+    TimeElapsedColumn(),
+)
 
 app = typer.Typer(
     name="newsift",
@@ -141,15 +150,15 @@ def ingest(
     store = _store()
     when = _parse_time(fetched_at)
     if sys.stderr.isatty() and not json_out:
-        with Progress(console=err_console, transient=True) as progress:
-            task = progress.add_task("ingesting", total=None)
-            report = run_ingest(
-                inputs,
-                store,
-                settings,
-                fetched_at=when,
-                on_progress=lambda done, total: progress.update(task, completed=done, total=total),
-            )
+        with Progress(*_PROGRESS_COLUMNS, console=err_console, transient=True) as progress:
+            task = progress.add_task("ingesting", total=None, stored=0, rate=0.0)
+            started = time.monotonic()
+
+            def report_progress(done: int, total: int, stored: int) -> None:
+                rate = stored / max(time.monotonic() - started, 1e-6)
+                progress.update(task, completed=done, total=total, stored=stored, rate=rate)
+
+            report = run_ingest(inputs, store, settings, fetched_at=when, on_progress=report_progress)
     else:
         report = run_ingest(inputs, store, settings, fetched_at=when)
     _print_report(report, json_out)
