@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from newsift.extract.quote_lexicon import Lexicon
 from newsift.extract.quote_marks import QuotedSpan
 from newsift.extract.quote_syntax import Tree
+from newsift.model import Token
 
 __all__ = ["Found", "find_cue_relations"]
 
@@ -32,6 +33,12 @@ class Found:
     content: tuple[Span, ...]
     addressee: Span | None = None
     lemma: str = ""
+    head: Span | None = None
+
+    @property
+    def word(self) -> Span:
+        """The cue word as shown to readers ('said'), where ``cue`` is PolNeAR's wider span ('has said:')."""
+        return self.head or self.cue
 
 
 def find_cue_relations(tree: Tree, text: str, quotes: Sequence[QuotedSpan], lexicon: Lexicon) -> list[Found]:
@@ -64,7 +71,7 @@ def _phrase(tree: Tree, text: str, i: int, lexicon: Lexicon) -> Found | None:
         outer = tree.span(*tree.subtree(head, without=[i]))
         content = _minus(outer, tree.span(tree.left[i], max(tree.right[i], source[1])))
         return Found(
-            cue=tree.span(i, i + n - 1),
+            cue=_with_colon(tree, text, i, i + n - 1),
             cue_token=i,
             source=tree.span(*source),
             source_tokens=source,
@@ -100,14 +107,24 @@ def _verb(tree: Tree, text: str, i: int, quotes: Sequence[QuotedSpan], lexicon: 
         if source is None:
             return None
     return Found(
-        cue=_cue_span(tree, i),
+        cue=_cue_span(tree, text, i, content),
         cue_token=i,
-        source=tree.span(*source) if source else None,
+        source=_source_span(tree, text, source) if source else None,
         source_tokens=source,
         content=(content,) if content else (),
         addressee=_addressee(tree, i, lemma, lexicon),
         lemma=lemma,
+        head=tree.span(i, max([i, *tree.kids(i, "prt")])),
     )
+
+
+def _source_span(tree: Tree, text: str, tokens: Span) -> Span:
+    """A source with an apposition keeps the comma that closes it ('Ann Lee, a lawyer, said')."""
+    start, end = tree.span(*tokens)
+    nxt = tokens[1] + 1
+    if "," in text[start:end] and nxt < len(tree.tokens) and text[tree.tokens[nxt].start] == ",":
+        end = tree.tokens[nxt].end
+    return start, end
 
 
 def _outside_quotes(tree: Tree, tokens: Span, quotes: Sequence[QuotedSpan]) -> Span | None:
@@ -197,9 +214,33 @@ def _open_ended(text: str, q: QuotedSpan, i: int, tree: Tree) -> bool:
     return tree.tokens[i].lemma.lower() in _PLAIN_SAY
 
 
-def _cue_span(tree: Tree, i: int) -> Span:
+_CUE_LEFT = ("aux", "auxpass", "neg", "advmod")
+
+
+def _cue_span(tree: Tree, text: str, i: int, content: Span | None) -> Span:
+    """The verb with its auxiliaries, negation and adverbs just before it ('has not yet said'), its
+    particle, a preposition that opens the content ('called for') and a colon after it ('said:')."""
+    first = i
+    while first > 0 and _joins_cue(tree.tokens[first - 1], i):
+        first -= 1
     last = max([i, *tree.kids(i, "prt")])
-    return tree.span(i, last)
+    nxt = last + 1
+    if content is not None and nxt < len(tree.tokens) and tree.tokens[nxt].head == i:
+        if tree.tokens[nxt].dep == "prep" and tree.tokens[nxt].end <= content[0]:
+            last = nxt
+    return _with_colon(tree, text, first, last)
+
+
+def _joins_cue(token: Token, i: int) -> bool:
+    # 'when he said' is a clause marker, not part of the saying
+    return token.head == i and token.dep in _CUE_LEFT and token.tag != "WRB"
+
+
+def _with_colon(tree: Tree, text: str, first: int, last: int) -> Span:
+    start, end = tree.span(first, last)
+    if last + 1 < len(tree.tokens) and text[tree.tokens[last + 1].start : tree.tokens[last + 1].end] == ":":
+        end = tree.tokens[last + 1].end
+    return start, end
 
 
 def _addressee(tree: Tree, i: int, lemma: str, lexicon: Lexicon) -> Span | None:

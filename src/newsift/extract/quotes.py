@@ -42,6 +42,7 @@ class Attribution:
     speaker: Speaker | None = None
     addressee: Span | None = None
     cue_lemma: str = ""
+    cue_word: Span | None = None
 
 
 def extract_attributions(annotated: AnnotatedArticle) -> tuple[Attribution, ...]:
@@ -65,7 +66,9 @@ def extract_attributions(annotated: AnnotatedArticle) -> tuple[Attribution, ...]
         kind = _kind(content, quotes)
         sentence = tree.tokens[item.cue_token].sentence
         out.append(
-            Attribution(sentence, item.cue, item.source, content, kind, speaker, item.addressee, item.lemma)
+            Attribution(
+                sentence, item.cue, item.source, content, kind, speaker, item.addressee, item.lemma, item.word
+            )
         )
     return tuple(_continue_quotes(annotated, tree, out, quotes))
 
@@ -212,6 +215,7 @@ def _to_quote(annotated: AnnotatedArticle, a: Attribution, part: Span, text: str
     sentence = a.sentence if a.cue and part == a.content[0] else _sentence_at(annotated, start)
     speaker = a.speaker
     assert speaker is not None
+    word = a.cue_word or a.cue
     return Quote(
         id=make_id(annotated.article.id, "quote", str(start), str(end)),
         article_id=annotated.article.id,
@@ -229,12 +233,12 @@ def _to_quote(annotated: AnnotatedArticle, a: Attribution, part: Span, text: str
             text=annotated.sentence_text(sentence) if annotated.sentences else "",
         ),
         affiliation=speaker.affiliation,
-        cue=text[a.cue[0] : a.cue[1]] if a.cue else None,
+        cue=text[word[0] : word[1]] if word else None,
         addressee=text[a.addressee[0] : a.addressee[1]] if a.addressee else None,
         speaker_start=speaker.start,
         speaker_end=speaker.end,
-        cue_start=a.cue[0] if a.cue else None,
-        cue_end=a.cue[1] if a.cue else None,
+        cue_start=word[0] if word else None,
+        cue_end=word[1] if word else None,
         extractor=EXTRACTOR,
     )
 
