@@ -198,13 +198,24 @@ def _adjacent_quote(
             and _open_ended(text, q, i, tree)
         ):
             return q.start, q.end
-        if (
-            after <= q.start
-            and text[after : q.start].strip() in _JOINERS
-            and "\n" not in text[after : q.start]
-        ):
+        gap = text[after : q.start]
+        if after <= q.start and gap.strip() in _JOINERS and ("\n" not in gap or gap.strip() == ":"):
             return q.start, q.end
-    return None
+    return _next_paragraph(tree, text, i)
+
+
+def _next_paragraph(tree: Tree, text: str, i: int) -> Span | None:
+    """'He said:' closing a paragraph introduces the whole next paragraph."""
+    colon = tree.tokens[i].end
+    while colon < len(text) and text[colon] in " \t":
+        colon += 1
+    if text[colon : colon + 1] != ":" or not text[colon + 1 :].lstrip(" \t").startswith("\n"):
+        return None
+    start = colon + 1
+    while start < len(text) and text[start].isspace():
+        start += 1
+    end = text.find("\n", start)
+    return (start, len(text) if end < 0 else end) if start < len(text) else None
 
 
 def _open_ended(text: str, q: QuotedSpan, i: int, tree: Tree) -> bool:
@@ -225,10 +236,13 @@ def _cue_span(tree: Tree, text: str, i: int, content: Span | None) -> Span:
         first -= 1
     last = max([i, *tree.kids(i, "prt")])
     nxt = last + 1
-    if content is not None and nxt < len(tree.tokens) and tree.tokens[nxt].head == i:
-        if tree.tokens[nxt].dep == "prep" and tree.tokens[nxt].end <= content[0]:
-            last = nxt
+    if content is not None and nxt < len(tree.tokens) and _opens_content(tree.tokens[nxt], i, content):
+        last = nxt
     return _with_colon(tree, text, first, last)
+
+
+def _opens_content(token: Token, i: int, content: Span) -> bool:
+    return token.head == i and token.dep == "prep" and token.end <= content[0]
 
 
 def _joins_cue(token: Token, i: int) -> bool:

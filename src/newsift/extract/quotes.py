@@ -9,6 +9,7 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass, replace
 
+from newsift.extract.quote_labels import find_label_relations
 from newsift.extract.quote_lexicon import load_lexicon
 from newsift.extract.quote_marks import QuotedSpan, find_quoted_spans, normalize_quote_text
 from newsift.extract.quote_rules import Found, find_cue_relations
@@ -55,7 +56,10 @@ def extract_attributions(annotated: AnnotatedArticle) -> tuple[Attribution, ...]
     lexicon = load_lexicon()
     found = [
         replace(f, content=tuple(c for c in (_snap(text, part, quotes) for part in f.content) if c))
-        for f in find_cue_relations(tree, text, quotes, lexicon)
+        for f in [
+            *find_cue_relations(tree, text, quotes, lexicon),
+            *find_label_relations(tree, text, quotes, annotated.mentions, lexicon),
+        ]
     ]
     found = _univocal(found, quotes)
     resolver = SpeakerResolver(annotated, tree, [(q.start, q.end) for q in quotes], lexicon)
@@ -171,8 +175,9 @@ def _latest_before(found: list[Attribution], offset: int) -> int | None:
 
 
 def _close_enough(text: str, a: Attribution, q: QuotedSpan, quotes: list[QuotedSpan]) -> bool:
-    """Nothing but other quotes and punctuation between the attribution and this quote."""
-    return _only_quotes(text, _last(a), q.start, quotes)
+    """Nothing but other quotes and punctuation between the attribution and this quote, or both in
+    one paragraph ('"A," Ann said as she left. "B."')."""
+    return "\n" not in text[_last(a) : q.start] or _only_quotes(text, _last(a), q.start, quotes)
 
 
 def _only_quotes(text: str, start: int, end: int, quotes: list[QuotedSpan]) -> bool:
