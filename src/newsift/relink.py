@@ -5,10 +5,11 @@ read them back. The runner calls ``relink_store`` after an ingest that stored so
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from newsift import codec
-from newsift.link.build import Links, dyad_key, link_articles
+from newsift.link.build import ArticleState, Linker, LinkerState, Links, dyad_key, link_more, time_order
 from newsift.link.duplicates import DuplicateKind, DuplicateMatch
 from newsift.link.keyphrases import Tag
 from newsift.link.related import Related
@@ -22,6 +23,7 @@ __all__ = [
     "load_related",
     "load_stories",
     "load_tags",
+    "relink_articles",
     "relink_store",
 ]
 
@@ -35,45 +37,189 @@ class Happening:
     article_ids: tuple[str, ...]
 
 
+_STATE = "linkstate"  # link kind of the saved linker: a "meta" row, article rows in chunk kinds
+_MAX_CHUNKS = 64  # article-state chunks (one per incremental run) before they are merged into one
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class _Meta:
+    linker: LinkerState
+    chunks: tuple[str, ...]
+    n_articles: int
+
+
 def relink_store(store: Store) -> Links:
-    """Link every stored article and replace the stored link records with the result."""
+    """Link every stored article and replace the stored link records with the result.
+
+    Also saves the linker's state, so ``relink_articles`` can add new articles to it later.
+    """
     articles = list(iter_articles(store))
+    linker = Linker()
+    links = link_more(linker, articles, *_annotations(store, [a.id for a in articles]))
+    _store_rows(store, "story", _story_rows(links.stories))
+    _store_rows(store, "duplicate", _duplicate_rows(links.duplicates))
+    _store_rows(store, "related", _related_rows(links.related))
+    _store_rows(store, "tags", _tag_rows(links.tags))
+    store.replace_links("happening", _happenings(store))
+    _save_state(store, linker, _read_meta(store), linker.order, merge=True)
+    return links
+
+
+def relink_articles(store: Store, article_ids: Sequence[str]) -> Links:
+    """Link newly stored articles against the saved state of the store's links, and update the links.
+
+    Only the new articles are compared with the stored ones (through the saved term postings and
+    signatures); older articles gain a new article in their related lists when it ranks among their
+    best. Falls back to ``relink_store`` when no state is saved or the state misses stored articles.
+    New articles are taken in time order after everything already linked: when none is older than
+    the stored ones, the result equals ``relink_store`` except for the tags of older articles, which
+    keep the document frequencies of the run that linked them.
+
+    Returns:
+        The links of the new articles (and the stories as they are now).
+    """
+    meta = _read_meta(store)
+    if meta is None:
+        return relink_store(store)
+    states = [
+        codec.decode(row.record, ArticleState, source="links")
+        for chunk in meta.chunks
+        for row in store.query_links(chunk)
+    ]
+    known = {s.id for s in states}
+    new_ids = list(dict.fromkeys(a for a in article_ids if a not in known))
+    if meta.n_articles != len(states) or store.count_articles() != len(states) + len(new_ids):
+        return relink_store(store)
+    articles = [a for a in (store.get_article(i) for i in new_ids) if a is not None]
+    linker = Linker.restore(meta.linker, states)
+    links = link_more(linker, articles, *_annotations(store, new_ids))
+    live_before = {story.id for story in meta.linker.stories.live}
+    closed = [
+        codec.decode(r.record, Story, source="links")
+        for r in store.query_links("story")
+        if r.key not in live_before
+    ]
+    stories = sorted([*closed, *links.stories], key=lambda s: (-len(s.article_ids), s.id))
+    _store_rows(store, "story", _story_rows(stories))
+    _add_rows(store, "duplicate", _duplicate_rows(links.duplicates))
+    _store_rows(store, "related", _updated_related(store, linker, links.related))
+    _add_rows(store, "tags", _tag_rows(links.tags))
+    store.replace_links("happening", _happenings(store))
+    _save_state(store, linker, meta, [a.id for a in time_order(articles)], merge=False)
+    return links
+
+
+def _annotations(
+    store: Store, article_ids: Sequence[str]
+) -> tuple[dict[str, list[str]], dict[str, str], dict[str, list[str]]]:
+    """Entity ids (most mentioned first), entity names and event dyads of the given articles."""
     entities: dict[str, list[str]] = {}
-    for article in articles:
-        counts = Counter(m.entity_id for m in store.query_mentions(article.id) if m.entity_id)
-        entities[article.id] = [e for e, _ in counts.most_common()]
+    for article_id in article_ids:
+        counts = Counter(m.entity_id for m in store.query_mentions(article_id) if m.entity_id)
+        entities[article_id] = [e for e, _ in counts.most_common()]
     names = {e.id: e.name for e, _ in store.query_entities(limit=1_000_000)}
+    wanted = set(article_ids)
+    events = (
+        store.query_events()
+        if len(wanted) > 200
+        else [e for a in article_ids for e in store.query_events(article_id=a)]
+    )
     dyads: dict[str, set[str]] = {}
-    for event in store.query_events():
+    for event in events:
+        if event.evidence.article_id not in wanted:
+            continue
         for a in event.source:
             for b in event.target:
                 if a.code and b.code and a.code != b.code:
                     dyads.setdefault(event.evidence.article_id, set()).add(
                         dyad_key(event.type, a.code, b.code)
                     )
-    links = link_articles(articles, entities, names, {k: sorted(v) for k, v in dyads.items()})
+    return entities, names, {k: sorted(v) for k, v in dyads.items()}
+
+
+def _updated_related(
+    store: Store, linker: Linker, new: Mapping[str, tuple[Related, ...]], k: int = 5
+) -> list[LinkRow]:
+    """The stored related lists, with each new article merged into the lists it now ranks in."""
+    gained = linker.related.gained_candidates(new)
+    stored: dict[str, list[LinkRow]] = {}
+    for row in store.query_links("related"):
+        stored.setdefault(row.article_id or "", []).append(row)
+    rows: list[LinkRow] = []
+    for article_id, old in stored.items():
+        if article_id not in gained or article_id in new:
+            rows.extend(old)
+            continue
+        found = [codec.decode(r.record, Related, source="links") for r in old]
+        found += [r for n in gained[article_id] if (r := linker.related.relate(article_id, n)) is not None]
+        rows.extend(
+            _related_rows({article_id: tuple(sorted(found, key=lambda r: (-r.score, r.related_id))[:k])})
+        )
+    for article_id in gained.keys() - stored.keys() - new.keys():
+        found = [r for n in gained[article_id] if (r := linker.related.relate(article_id, n)) is not None]
+        rows.extend(
+            _related_rows({article_id: tuple(sorted(found, key=lambda r: (-r.score, r.related_id))[:k])})
+        )
+    rows.extend(_related_rows(new))
+    return rows
+
+
+def _story_rows(stories: Iterable[Story]) -> list[LinkRow]:
+    return [LinkRow(key=s.id, record=_json(s), rank=i) for i, s in enumerate(stories)]
+
+
+def _duplicate_rows(matches: Iterable[DuplicateMatch]) -> list[LinkRow]:
+    return [LinkRow(key=d.article_id, article_id=d.article_id, record=_json(d)) for d in matches]
+
+
+def _related_rows(related: Mapping[str, tuple[Related, ...]]) -> list[LinkRow]:
+    return [
+        LinkRow(key=f"{r.article_id}:{r.related_id}", article_id=r.article_id, rank=i, record=_json(r))
+        for rows in related.values()
+        for i, r in enumerate(rows)
+    ]
+
+
+def _tag_rows(tags: Mapping[str, tuple[Tag, ...]]) -> list[LinkRow]:
+    return [LinkRow(key=a, article_id=a, record=_json(list(t))) for a, t in tags.items()]
+
+
+def _store_rows(store: Store, kind: str, rows: list[LinkRow]) -> None:
+    store.replace_links(kind, rows)
+
+
+def _add_rows(store: Store, kind: str, rows: list[LinkRow]) -> None:
+    """Keep the stored rows of ``kind`` and add ``rows`` (replacing rows of the same key)."""
+    fresh = {r.key for r in rows}
+    store.replace_links(kind, [*(r for r in store.query_links(kind) if r.key not in fresh), *rows])
+
+
+def _read_meta(store: Store) -> _Meta | None:
+    rows = store.query_links(_STATE, key="meta")
+    return codec.decode(rows[0].record, _Meta, source="links") if rows else None
+
+
+def _save_state(
+    store: Store, linker: Linker, meta: _Meta | None, added: Sequence[str], *, merge: bool
+) -> None:
+    """Save the linker: its article states in a new chunk kind, or all in one when merging."""
+    old = meta.chunks if meta is not None else ()
+    chunks: tuple[str, ...]
+    if merge or len(old) >= _MAX_CHUNKS:
+        added, chunks = linker.order, (f"{_STATE}:0",)
+        for chunk in old:
+            store.replace_links(chunk, [])
+    else:
+        chunks = (*old, f"{_STATE}:{int(old[-1].rsplit(':', 1)[1]) + 1 if old else 0}")
     store.replace_links(
-        "story",
-        (LinkRow(key=s.id, record=_json(s), rank=i) for i, s in enumerate(links.stories)),
+        chunks[-1],
+        [
+            LinkRow(key=a, article_id=a, rank=i, record=_json(linker.article_state(a)))
+            for i, a in enumerate(added)
+        ],
     )
-    store.replace_links(
-        "duplicate",
-        (LinkRow(key=d.article_id, article_id=d.article_id, record=_json(d)) for d in links.duplicates),
-    )
-    store.replace_links(
-        "related",
-        (
-            LinkRow(key=f"{r.article_id}:{r.related_id}", article_id=r.article_id, rank=i, record=_json(r))
-            for rows in links.related.values()
-            for i, r in enumerate(rows)
-        ),
-    )
-    store.replace_links("happening", _happenings(store))
-    store.replace_links(
-        "tags",
-        (LinkRow(key=a, article_id=a, record=_json(list(tags))) for a, tags in links.tags.items()),
-    )
-    return links
+    record = _Meta(linker=linker.state(), chunks=chunks, n_articles=len(linker.order))
+    store.replace_links(_STATE, [LinkRow(key="meta", record=_json(record))])
 
 
 def _happenings(store: Store) -> list[LinkRow]:

@@ -254,7 +254,7 @@ def run_ingest(
         if on_progress is not None:
             on_progress(len(inputs), len(inputs), counts["stored"])
         if counts["stored"] and settings.pipeline.link:
-            _relink(store, failures, settings)
+            _relink(store, stored_ids, failures, settings)
     except StoreError as err:  # e.g. a full disk: the batch in flight is lost, committed ones stay
         if settings.pipeline.on_error == "raise":
             raise
@@ -340,11 +340,12 @@ def _analysable(articles: list[Article], failures: list[Failure], settings: Sett
     return [a for a in articles if len(a.text) <= limit]
 
 
-def _relink(store: Store, failures: list[Failure], settings: Settings) -> None:
-    from newsift.relink import relink_store
+def _relink(store: Store, stored_ids: list[str], failures: list[Failure], settings: Settings) -> None:
+    """Link the articles stored in this run against the store (incremental; see ``relink_articles``)."""
+    from newsift.relink import relink_articles
 
     try:
-        relink_store(store)
+        relink_articles(store, stored_ids)
     except NewsiftError as err:  # the articles are stored; only the links are stale
         _record(failures, store.path, "link", err, settings)
 

@@ -9,6 +9,7 @@ import enum
 from collections import OrderedDict
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 from datasketch import MinHash, MinHashLSH
@@ -17,7 +18,14 @@ from newsift.link.text import word_shingles
 from newsift.link.wires import detect_wire
 from newsift.model import Article, content_hash
 
-__all__ = ["EXTRACTOR", "DuplicateIndex", "DuplicateKind", "DuplicateMatch", "DuplicateSettings"]
+__all__ = [
+    "EXTRACTOR",
+    "DuplicateIndex",
+    "DuplicateKind",
+    "DuplicateMatch",
+    "DuplicateRecord",
+    "DuplicateSettings",
+]
 
 EXTRACTOR = "link.minhash.v1"
 _SCHEME = "affine32"  # datasketch's default; stored signatures are rebuilt into MinHash objects with it
@@ -63,6 +71,18 @@ class DuplicateMatch:
     extractor: str = EXTRACTOR
 
 
+@dataclass(frozen=True, slots=True, kw_only=True)
+class DuplicateRecord:
+    """What the index keeps of one article, to index it again without its text (``restore``)."""
+
+    group_id: str
+    exact_key: str
+    signature: tuple[int, ...] = ()
+    n_shingles: int = 0
+    wire: str | None = None
+    outlet: str | None = None
+
+
 @dataclass(slots=True)
 class _Entry:
     signature: np.ndarray
@@ -86,6 +106,9 @@ class DuplicateIndex:
         self._wire_of_group: dict[str, str] = {}
         self._outlet_of: dict[str, str | None] = {}
         self._wire_of: dict[str, str | None] = {}
+        self._exact_key_of: dict[str, str] = {}
+        self._permutations: np.ndarray | None = None  # shared by rebuilt MinHash objects (costly to draw)
+        self._signature_dtype: np.dtype[Any] | None = None
 
     def add_article(self, article: Article) -> DuplicateMatch:
         """Index ``article`` using its text, ``wire`` field (or credits in the text) and outlet."""
@@ -104,6 +127,7 @@ class DuplicateIndex:
         self._outlet_of[article_id] = outlet
         self._wire_of[article_id] = wire
         exact_key = content_hash(text)
+        self._exact_key_of[article_id] = exact_key
         if exact_key in self._exact and self._exact[exact_key] in self._group_of:
             return self._join(article_id, self._exact[exact_key], DuplicateKind.EXACT, 1.0)
         self._exact.setdefault(exact_key, article_id)
@@ -144,6 +168,43 @@ class DuplicateIndex:
         """
         return {self.origin_of(article_id) for article_id in article_ids}
 
+    def record_of(self, article_id: str) -> DuplicateRecord:
+        """What ``restore`` needs to index ``article_id`` again. Raises KeyError for an unknown id."""
+        entry = self._entries.get(article_id)
+        return DuplicateRecord(
+            group_id=self._group_of[article_id],
+            exact_key=self._exact_key_of[article_id],
+            signature=tuple(int(v) for v in entry.signature) if entry is not None else (),
+            n_shingles=entry.n_shingles if entry is not None else 0,
+            wire=self._wire_of.get(article_id),
+            outlet=self._outlet_of.get(article_id),
+        )
+
+    def restore(self, article_id: str, record: DuplicateRecord) -> None:
+        """Index an article again from its record; call in the order the articles were first added."""
+        self._outlet_of[article_id] = record.outlet
+        self._wire_of[article_id] = record.wire
+        self._exact_key_of[article_id] = record.exact_key
+        self._exact.setdefault(record.exact_key, article_id)
+        self._group_of[article_id] = record.group_id
+        self._members.setdefault(record.group_id, []).append(article_id)
+        if record.signature:
+            self._signature_dtype = self._signature_dtype or self._dtype()
+            signature = np.array(record.signature, dtype=self._signature_dtype)
+            self._remember(article_id, _Entry(signature, record.n_shingles, record.wire, record.outlet))
+
+    @property
+    def wire_groups(self) -> dict[str, str]:
+        """Copy group id -> the wire it is a copy of (state for ``restore_wire_groups``)."""
+        return dict(self._wire_of_group)
+
+    def restore_wire_groups(self, wire_groups: dict[str, str]) -> None:
+        self._wire_of_group.update(wire_groups)
+
+    def _dtype(self) -> np.dtype[Any]:
+        dtype: np.dtype[Any] = self._as_minhash(np.zeros(self.settings.num_perm)).hashvalues.dtype
+        return dtype
+
     def _signature(self, shingles: set[str]) -> np.ndarray:
         minhash = MinHash(num_perm=self.settings.num_perm)
         minhash.update_batch([s.encode("utf-8") for s in shingles])
@@ -151,7 +212,14 @@ class DuplicateIndex:
         return signature
 
     def _as_minhash(self, signature: np.ndarray) -> MinHash:
-        return MinHash(num_perm=self.settings.num_perm, hashvalues=signature, scheme=_SCHEME)
+        if self._permutations is None:
+            self._permutations = MinHash(num_perm=self.settings.num_perm).permutations
+        return MinHash(
+            num_perm=self.settings.num_perm,
+            hashvalues=signature,
+            scheme=_SCHEME,
+            permutations=self._permutations,
+        )
 
     def _best_match(self, entry: _Entry) -> tuple[DuplicateKind, str | None, float]:
         minhash = self._as_minhash(entry.signature)

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from newsift.link.vectors import SparseVector, TermStatistics, dot, extract_terms, weigh_terms
 from newsift.model import Article
 
-__all__ = ["EXTRACTOR", "Reason", "Related", "RelatedIndex"]
+__all__ = ["EXTRACTOR", "Reason", "Related", "RelatedEntry", "RelatedIndex"]
 
 EXTRACTOR = "link.related.v1"
 _INDEXED_TERMS = 25  # each article is findable through its strongest terms only: postings stay short
@@ -52,6 +52,21 @@ class _Entry:
     dyads: frozenset[str] = frozenset()
 
 
+@dataclass(frozen=True, slots=True, kw_only=True)
+class RelatedEntry:
+    """What the index keeps of one article, to rebuild it without the text (``RelatedIndex.restore``).
+
+    ``vector`` is a tuple of (term, weight) pairs in the order the weights were computed (ties among the
+    strongest terms are broken by that order).
+    """
+
+    vector: tuple[tuple[str, float], ...]
+    entities: tuple[str, ...] = ()
+    story_id: str | None = None
+    copy_group: str = ""
+    dyads: tuple[str, ...] = ()
+
+
 class RelatedIndex:
     """Articles added with their story, entity ids and duplicate group; ``related`` ranks neighbours."""
 
@@ -59,6 +74,7 @@ class RelatedIndex:
         self.stats = stats or TermStatistics()
         self._entries: dict[str, _Entry] = {}
         self._postings: dict[str, set[str]] = {}
+        self._keys_of: dict[str, tuple[str, ...]] = {}  # each article's posting keys
 
     def add(
         self,
@@ -83,15 +99,67 @@ class RelatedIndex:
         vector = weigh_terms(counts, self.stats)
         entities = frozenset(entity_ids)
         group = duplicate_group or article.content_hash
-        self._entries[article.id] = _Entry(vector, entities, story_id, group, frozenset(dyads))
+        self._index(article.id, _Entry(vector, entities, story_id, group, frozenset(dyads)))
+
+    def entry_of(self, article_id: str) -> RelatedEntry:
+        """The state of one indexed article. Raises KeyError for an unknown id."""
+        entry = self._entries[article_id]
+        return RelatedEntry(
+            vector=tuple(entry.vector.items()),
+            entities=tuple(sorted(entry.entities)),
+            story_id=entry.story_id,
+            copy_group=entry.copy_group,
+            dyads=tuple(sorted(entry.dyads)),
+        )
+
+    def restore(self, article_id: str, entry: RelatedEntry) -> None:
+        """Index an article again from its state (its document frequencies are already in ``stats``)."""
+        self._index(
+            article_id,
+            _Entry(
+                dict(entry.vector),
+                frozenset(entry.entities),
+                entry.story_id,
+                entry.copy_group,
+                frozenset(entry.dyads),
+            ),
+        )
+
+    def relate(self, article_id: str, other_id: str) -> Related | None:
+        """How ``other_id`` relates to ``article_id`` (None when not at all, or a copy of it)."""
+        return self._relate(article_id, self._entries[article_id], other_id)
+
+    def gained_candidates(self, new_ids: Iterable[str]) -> dict[str, set[str]]:
+        """Indexed article -> those of ``new_ids`` that are among its candidate neighbours.
+
+        Scans every entry once: what an incremental update needs to refresh the older articles' lists.
+        """
+        wanted = set(new_ids)
+        owners: dict[str, set[str]] = {}
+        for new_id in wanted:
+            for key in self._keys_of[new_id]:
+                owners.setdefault(key, set()).add(new_id)
+        gained: dict[str, set[str]] = {}
+        for article_id, entry in self._entries.items():
+            hits = owners.keys() & self._query_keys(entry)
+            found = set().union(*(owners[k] for k in hits)) - {article_id} if hits else set()
+            if found:
+                gained[article_id] = found
+        return gained
+
+    def _index(self, article_id: str, entry: _Entry) -> None:
+        self._entries[article_id] = entry
+        vector = entry.vector
         strongest = sorted(vector, key=vector.__getitem__, reverse=True)[:_INDEXED_TERMS]
-        for key in [
+        keys = [
             *strongest,
-            *(f"entity:{e}" for e in entities),
-            *([f"story:{story_id}"] if story_id else []),
-            *(f"dyad:{d}" for d in dyads),
-        ]:
-            self._postings.setdefault(key, set()).add(article.id)
+            *(f"entity:{e}" for e in sorted(entry.entities)),
+            *([f"story:{entry.story_id}"] if entry.story_id else []),
+            *(f"dyad:{d}" for d in sorted(entry.dyads)),
+        ]
+        self._keys_of[article_id] = tuple(keys)
+        for key in keys:
+            self._postings.setdefault(key, set()).add(article_id)
 
     def related(self, article_id: str, k: int = 5) -> tuple[Related, ...]:
         """The ``k`` best neighbours of an indexed article (empty for an unknown id)."""
@@ -103,14 +171,18 @@ class RelatedIndex:
         return tuple(sorted(kept, key=lambda r: (-r.score, r.related_id))[:k])
 
     def _candidates(self, article_id: str, entry: _Entry) -> set[str]:
-        keys = [*entry.vector, *(f"entity:{e}" for e in entry.entities), *(f"dyad:{d}" for d in entry.dyads)]
-        if entry.story_id:
-            keys.append(f"story:{entry.story_id}")
         found: set[str] = set()
-        for key in keys:
+        for key in self._query_keys(entry):
             found |= self._postings.get(key, set())
         found.discard(article_id)
         return found
+
+    @staticmethod
+    def _query_keys(entry: _Entry) -> set[str]:
+        keys = {*entry.vector, *(f"entity:{e}" for e in entry.entities), *(f"dyad:{d}" for d in entry.dyads)}
+        if entry.story_id:
+            keys.add(f"story:{entry.story_id}")
+        return keys
 
     def _relate(self, article_id: str, entry: _Entry, other_id: str) -> Related | None:
         other = self._entries[other_id]

@@ -17,7 +17,16 @@ import numpy.typing as npt
 from newsift.link.vectors import SparseVector, TermStatistics, add_into, extract_terms, weigh_terms
 from newsift.model import Article, Story, make_id
 
-__all__ = ["EXTRACTOR", "Story", "StoryClusterer", "StorySettings", "article_time"]
+__all__ = [
+    "EXTRACTOR",
+    "ClustererState",
+    "LiveMember",
+    "LiveStory",
+    "Story",
+    "StoryClusterer",
+    "StorySettings",
+    "article_time",
+]
 
 EXTRACTOR = "link.stories.v2"
 _ENTITY_KEY = "="  # postings key prefix for entity ids; no text term starts with it
@@ -74,6 +83,37 @@ class _Cluster:
     next_check: int = 0
 
 
+@dataclass(frozen=True, slots=True, kw_only=True)
+class LiveMember:
+    """One article of a live story, as the clusterer keeps it (``vector``: (term, weight) pairs)."""
+
+    id: str
+    title: str
+    vector: tuple[tuple[str, float], ...]
+    entities: tuple[str, ...] = ()
+    when: datetime | None = None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class LiveStory:
+    id: str
+    members: tuple[LiveMember, ...]
+    next_check: int = 0
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class ClustererState:
+    """What ``StoryClusterer.restore`` needs to go on: document frequencies and the stories still open.
+
+    Closed stories are not part of it: they no longer change.
+    """
+
+    n_docs: int
+    frequencies: tuple[tuple[str, int], ...]
+    live: tuple[LiveStory, ...]
+    latest: datetime | None = None
+
+
 def article_time(article: Article) -> datetime | None:
     """When an article appeared: published time, else fetched time, else unknown."""
     return article.published_at or article.fetched_at
@@ -107,6 +147,41 @@ class StoryClusterer:
         self._join(cluster, _Member(article.id, article.title, vector, entities, when))
         self._refine(cluster)
         return self._story_of[article.id]
+
+    def state(self) -> ClustererState:
+        """The state to go on from later (``restore``): frequencies and the live stories."""
+        n_docs, frequencies = self.stats.snapshot()
+        live = tuple(
+            LiveStory(
+                id=c.id,
+                next_check=c.next_check,
+                members=tuple(
+                    LiveMember(
+                        id=m.id,
+                        title=m.title,
+                        vector=tuple(m.vector.items()),
+                        entities=tuple(sorted(m.entities)),
+                        when=m.when,
+                    )
+                    for m in c.members
+                ),
+            )
+            for c in self._clusters.values()
+        )
+        return ClustererState(n_docs=n_docs, frequencies=frequencies, live=live, latest=self._latest)
+
+    @classmethod
+    def restore(cls, state: ClustererState, settings: StorySettings | None = None) -> StoryClusterer:
+        """A clusterer that goes on where ``state`` was taken; only its live stories are in ``stories()``."""
+        clusterer = cls(settings, TermStatistics.restore(state.n_docs, state.frequencies))
+        clusterer._latest = state.latest
+        for story in state.live:
+            cluster = _Cluster(id=story.id, next_check=story.next_check)
+            clusterer._clusters[cluster.id] = cluster
+            for m in story.members:
+                member = _Member(m.id, m.title, dict(m.vector), frozenset(m.entities), m.when)
+                clusterer._join(cluster, member)
+        return clusterer
 
     @property
     def n_live(self) -> int:

@@ -46,6 +46,17 @@ class TermStatistics:
     def document_frequency(self, term: str) -> int:
         return self._df.get(term, 0)
 
+    def snapshot(self) -> tuple[int, tuple[tuple[str, int], ...]]:
+        """The number of documents and every document frequency, for ``restore``."""
+        return self.n_docs, tuple(self._df.items())
+
+    @classmethod
+    def restore(cls, n_docs: int, frequencies: Iterable[tuple[str, int]]) -> TermStatistics:
+        stats = cls()
+        stats.n_docs = n_docs
+        stats._df.update(dict(frequencies))
+        return stats
+
     def idf(self, term: str) -> float:
         return math.log((1 + self.n_docs) / (1 + self._df.get(term, 0))) + 1.0
 
