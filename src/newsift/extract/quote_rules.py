@@ -94,24 +94,29 @@ def _verb(tree: Tree, text: str, i: int, quotes: Sequence[QuotedSpan], lexicon: 
     if token.pos not in _VERB_POS or lemma not in lexicon.cues or text[token.start : token.end].isupper():
         return None
     subject = _subject(tree, i)
+    agent = _agent(tree, i) if subject is None else None
     content = _content(tree, i, lemma, lexicon)
     if content is None:
         content = _adjacent_quote(tree, text, i, subject, quotes)
-    if content is None and lemma not in lexicon.agreement:
+    if content is None and agent is not None:
+        content = _passive_subject(tree, i)
+    parts = _around(tree, text, i, subject, content)
+    if content is None and not parts and lemma not in lexicon.agreement:
         return None
     if content is None and subject is None:
         return None
-    source = tree.subtree(subject, without=_right_clauses(tree, subject)) if subject is not None else None
+    who = subject if subject is not None else agent
+    source = tree.subtree(who, without=_right_clauses(tree, who)) if who is not None else None
     if source is not None:
         source = _outside_quotes(tree, source, quotes)
         if source is None:
             return None
     return Found(
-        cue=_cue_span(tree, text, i, content),
+        cue=_cue_span(tree, text, i, content, agent),
         cue_token=i,
         source=_source_span(tree, text, source) if source else None,
         source_tokens=source,
-        content=(content,) if content else (),
+        content=tuple(sorted({*parts, *((content,) if content else ())})),
         addressee=_addressee(tree, i, lemma, lexicon),
         lemma=lemma,
         head=tree.span(i, max([i, *tree.kids(i, "prt")])),
@@ -140,20 +145,58 @@ def _right_clauses(tree: Tree, i: int) -> list[int]:
     return [c for c in tree.kids(i, "relcl", "acl") if c > i]
 
 
+# links a subject-less verb borrows its subject through: '..., adding', 'and added', 'took to Twitter
+# to accuse', 'despite admitting', 'issued a statement calling'
+_BORROW = ("conj", "advcl", "xcomp", "pcomp", "prep", "acl", "dobj", "pobj")
+_MAX_BORROW = 4
+
+
 def _subject(tree: Tree, i: int) -> int | None:
-    """The verb's subject; a participle or conjunct ('..., adding', 'and added') borrows its head's."""
-    seen = 0
-    while seen < 3:
+    """The verb's subject, else the subject of the clause it hangs from."""
+    for _ in range(_MAX_BORROW):
         subjects = tree.kids(i, "nsubj")
         if subjects:
             return subjects[0]
         token = tree.tokens[i]
-        if token.dep not in ("conj", "advcl", "xcomp") or token.head == i:
+        if token.dep not in _BORROW or token.head == i or (i != token.head and tree.kids(i, "nsubjpass")):
             return None
-        if token.dep != "conj" and token.tag != "VBG":
-            return None
-        i, seen = token.head, seen + 1
+        i = token.head
     return None
+
+
+def _agent(tree: Tree, i: int) -> int | None:
+    """'was first reported by The Post': the agent of a passive cue is its source."""
+    for agent in tree.kids(i, "agent"):
+        for obj in tree.kids(agent, "pobj"):
+            return obj
+    return None
+
+
+def _passive_subject(tree: Tree, i: int) -> Span | None:
+    subjects = tree.kids(i, "nsubjpass")
+    return tree.span(*tree.subtree(subjects[0])) if subjects else None
+
+
+def _around(tree: Tree, text: str, i: int, subject: int | None, content: Span | None) -> tuple[Span, ...]:
+    """'X, she said, Y.' and 'X, experts say.': words set off by commas before a parenthetical cue
+    are content too (with what follows it when the cue interrupts its clause)."""
+    if subject is None or subject > i or (content is not None and content[0] < tree.tokens[i].start):
+        return ()
+    token = tree.tokens[i]
+    outer = token.head if token.dep == "parataxis" else i
+    comma = tree.left[subject] - 1
+    if comma <= tree.left[outer] or _word(tree, text, comma) != ",":
+        return ()
+    end = max([i, *tree.kids(i, "prt")])
+    if outer == i and end + 1 < len(tree.tokens) and _word(tree, text, end + 1) not in (",", ".", "?", "!"):
+        return ()
+    first, last = tree.trim(tree.left[outer], comma - 1)
+    if last - first + 1 < _MIN_OBJECT_TOKENS:
+        return ()
+    parts = [tree.span(first, last)]
+    if outer != i and tree.right[i] < tree.right[outer]:
+        parts.append(tree.span(*tree.trim(tree.right[i] + 1, tree.right[outer])))
+    return tuple(parts)
 
 
 _MIN_OBJECT_TOKENS = 2
@@ -228,7 +271,7 @@ def _open_ended(text: str, q: QuotedSpan, i: int, tree: Tree) -> bool:
 _CUE_LEFT = ("aux", "auxpass", "neg", "advmod")
 
 
-def _cue_span(tree: Tree, text: str, i: int, content: Span | None) -> Span:
+def _cue_span(tree: Tree, text: str, i: int, content: Span | None, agent: int | None = None) -> Span:
     """The verb with its auxiliaries, negation and adverbs just before it ('has not yet said'), its
     particle, a preposition that opens the content ('called for') and a colon after it ('said:')."""
     first = i
@@ -238,6 +281,8 @@ def _cue_span(tree: Tree, text: str, i: int, content: Span | None) -> Span:
     nxt = last + 1
     if content is not None and nxt < len(tree.tokens) and _opens_content(tree.tokens[nxt], i, content):
         last = nxt
+    elif agent is not None and tree.tokens[agent].head == nxt:
+        last = nxt  # 'was reported by'
     return _with_colon(tree, text, first, last)
 
 
