@@ -27,7 +27,7 @@ from newsift.model import (
     Quote,
     RawDocument,
 )
-from newsift.store.sqlite import LinkRow, SearchHit, StoredBatch, _iso, _migrations, _now
+from newsift.store.sqlite import SEARCH_RANKED, LinkRow, SearchHit, StoredBatch, _iso, _migrations, _now
 
 __all__ = ["PostgresStore", "is_postgres_url"]
 
@@ -235,18 +235,24 @@ class PostgresStore:
         return rows[0] if len(rows) == 1 else None
 
     def search(self, query: str, *, limit: int = 20) -> list[SearchHit]:
-        """Full-text search; the query is treated as words (each term a phrase), never as syntax."""
+        """Full-text search; the query is treated as words (each term a phrase), never as syntax.
+
+        Ranks (``ts_rank_cd``) at most ``SEARCH_RANKED`` matches, so a word found in most articles costs
+        what a typical query does; a query with fewer matches is ranked over all of them.
+        """
         phrases = _phrases(query)
         if not phrases:
             return []
         tsquery = " && ".join(["phraseto_tsquery('english', %s)"] * len(phrases))
         rows = self._conn.execute(
-            f"WITH q AS (SELECT {tsquery} AS query) "  # nosec B608  # constant fragments; words are bound
-            "SELECT a.record, ts_headline('english', s.body, q.query, %s), "
-            "-ts_rank_cd(s.tsv, q.query) AS rank "
-            "FROM q, articles_search s JOIN articles a ON a.id = s.article_id "
-            f"WHERE numnode(q.query) > 0 AND s.tsv @@ q.query ORDER BY rank, a.id {_C} LIMIT %s",
-            [*phrases, _SNIPPET, limit],
+            f"WITH q AS (SELECT {tsquery} AS query), "  # nosec B608  # constant fragments; words are bound
+            "m AS (SELECT s.article_id, s.body, s.tsv FROM q, articles_search s "
+            "WHERE numnode(q.query) > 0 AND s.tsv @@ q.query LIMIT %s) "
+            "SELECT a.record, ts_headline('english', m.body, q.query, %s), "
+            "-ts_rank_cd(m.tsv, q.query) AS rank "
+            "FROM q, m JOIN articles a ON a.id = m.article_id "
+            f"ORDER BY rank, a.id {_C} LIMIT %s",
+            [*phrases, SEARCH_RANKED, _SNIPPET, limit],
         ).fetchall()
         return [SearchHit(article=codec.decode(r[0], Article), snippet=r[1], rank=float(r[2])) for r in rows]
 
