@@ -14,6 +14,7 @@ __all__ = ["Lexicon", "load_lexicon"]
 class Lexicon:
     speech: frozenset[str]
     cognition: frozenset[str]
+    stance: frozenset[str]
     agreement: frozenset[str]
     addressee_verbs: frozenset[str]
     verdict_verbs: frozenset[str]
@@ -33,7 +34,7 @@ class Lexicon:
 
     @property
     def cues(self) -> frozenset[str]:
-        return self.speech | self.cognition | self.agreement
+        return self.speech | self.cognition | self.stance | self.agreement
 
 
 @functools.cache
@@ -44,6 +45,7 @@ def load_lexicon() -> Lexicon:
     return Lexicon(
         speech=frozenset(raw["speech_verbs"]),
         cognition=frozenset(raw["cognition_verbs"]),
+        stance=frozenset(raw["stance_verbs"]),
         agreement=frozenset(raw["agreement_verbs"]),
         addressee_verbs=frozenset(raw["addressee_verbs"]),
         verdict_verbs=frozenset(raw["verdict_verbs"]),
