@@ -9,6 +9,7 @@ import calendar
 import re
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from html import unescape
 from typing import Any
 from xml.sax import SAXException
 
@@ -45,6 +46,11 @@ class _JsonlRecord(msgspec.Struct, forbid_unknown_fields=False):
 
 
 _jsonl_decoder = msgspec.json.Decoder(_JsonlRecord)
+_BLANK_LINE = re.compile(r"\n\s*\n")
+_BLOCK_TAGS = (
+    *("p", "br", "div", "li", "ul", "ol", "dd", "dt", "blockquote", "pre", "hr", "table", "tr", "td", "th"),
+    *("h1", "h2", "h3", "h4", "h5", "h6", "figure", "figcaption", "section", "article", "header", "footer"),
+)
 
 
 def extract_jsonl_articles(
@@ -123,12 +129,8 @@ def extract_feed_articles(content: bytes, *, page_id: str, uri: str, fetched_at:
 def _feed_article(
     entry: Any, feed_title: str | None, page_id: str, index: int, uri: str, fetched_at: datetime
 ) -> Article | None:
-    html = ""
-    if entry.get("content"):
-        html = entry["content"][0].get("value", "")
-    html = html or entry.get("summary", "")
-    body = _paragraphs(html_to_text(html))
-    title = (entry.get("title") or "").strip()
+    body = _feed_paragraphs(_entry_text(entry))
+    title = " ".join((entry.get("title") or "").split())
     if not body and not title:
         return None
     struct = entry.get("published_parsed") or entry.get("updated_parsed")
@@ -149,8 +151,25 @@ def _feed_article(
         published_text=entry.get("published") or entry.get("updated"),
         published_at=published,
         fetched_at=fetched_at,
-        extractor="clean.feed.v1",
+        extractor="clean.feed.v2",
     )
+
+
+def _entry_text(entry: Any) -> str:
+    """The entry's full content, else its summary, as text; markup only when the feed declares HTML."""
+    detail = entry["content"][0] if entry.get("content") else {}
+    if not detail.get("value"):
+        detail = entry.get("summary_detail") or {"value": entry.get("summary", "")}
+    value: str = detail.get("value") or ""
+    if detail.get("type") == "text/plain":
+        return value
+    return html_to_text(value)
+
+
+def _feed_paragraphs(text: str) -> str:
+    """Paragraphs split at blank lines; a single newline inside one is a space (feeds hard-wrap text)."""
+    blocks = _BLANK_LINE.split(text)
+    return "\n\n".join(" ".join(block.split()) for block in blocks if block.strip())
 
 
 def extract_text_article(text: str, *, page_id: str, uri: str, fetched_at: datetime) -> Article:
@@ -178,20 +197,22 @@ def extract_text_article(text: str, *, page_id: str, uri: str, fetched_at: datet
 
 
 def html_to_text(html: str) -> str:
-    """Text of an HTML fragment with one paragraph per block element."""
+    """Text of an HTML fragment with one paragraph per block element (and per ``<br>``), entities decoded."""
     if "<" not in html:
-        return html
+        return unescape(html)
     from lxml import html as lxml_html
     from lxml.etree import ParserError
 
     try:
         root = lxml_html.fromstring(html)
     except (ParserError, ValueError):
-        return re.sub(r"<[^>]+>", " ", html)
+        return unescape(re.sub(r"<[^>]+>", " ", html))
     if not isinstance(root.tag, str):  # a comment or processing instruction, not an element
-        return re.sub(r"<[^>]+>", " ", html)
-    for element in root.iter("p", "br", "div", "li", "h1", "h2", "h3", "h4", "blockquote"):
+        return unescape(re.sub(r"<[^>]+>", " ", html))
+    for element in root.iter(*_BLOCK_TAGS):
         element.tail = "\n\n" + (element.tail or "")
+        if element.tag != "br":  # text just before a block ends its paragraph too: "Intro<p>One</p>"
+            element.text = "\n\n" + (element.text or "")
     text: str = root.text_content()
     return text
 
