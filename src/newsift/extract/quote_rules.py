@@ -103,7 +103,7 @@ def _verb(tree: Tree, text: str, i: int, quotes: Sequence[QuotedSpan], lexicon: 
     parts = _around(tree, text, i, subject, content)
     if content is None and not parts and lemma not in lexicon.agreement:
         return None
-    if content is None and subject is None:
+    if (content is None or _imperative(tree, i)) and subject is None and agent is None:
         return None
     who = subject if subject is not None else agent
     source = tree.subtree(who, without=_right_clauses(tree, who)) if who is not None else None
@@ -162,6 +162,11 @@ def _subject(tree: Tree, i: int) -> int | None:
             return None
         i = token.head
     return None
+
+
+def _imperative(tree: Tree, i: int) -> bool:
+    """'Note: ...', 'Consider the costs': a bare verb with no subject and no auxiliary asserts nothing."""
+    return tree.tokens[i].tag == "VB" and not tree.kids(i, "aux", "auxpass", "nsubj", "nsubjpass")
 
 
 def _agent(tree: Tree, i: int) -> int | None:
