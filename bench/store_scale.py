@@ -1,6 +1,7 @@
 """Store scale: ingest rate, search latency and size per article for SQLite (and PostgreSQL if present).
 
 Usage: python bench/store_scale.py [--quick] [--n N] [--batch B] [--queries Q] [--pg-url URL | --no-pg]
+       python bench/store_scale.py --relink N   (link 50 new articles into N: incremental vs whole store)
 Generates N synthetic articles (own seeded generator, default 200,000; --quick: 5,000), stores them
 in batches (articles only, no analyses), then times Q searches of each kind: "typical" (one or two
 mid-frequency words; one such word is in 0.2 % to 2 % of the articles) and "common" (one of the 40
@@ -213,6 +214,34 @@ def throwaway_postgres() -> Iterator[str | None]:
         shutil.rmtree(folder, ignore_errors=True)
 
 
+def measure_relink(n: int, added: int, folder: Path) -> dict[str, float]:
+    """Seconds to link ``added`` new articles into a linked store of ``n``: incremental and whole-store."""
+    from newsift.relink import relink_articles, relink_store
+
+    store = SqliteStore(folder / "relink.db")
+    pages = list(generate(n + added))
+    store.store_batch(pages[:n])
+    started = time.perf_counter()
+    relink_store(store)
+    first_full = time.perf_counter() - started
+    new_ids = store.store_batch(pages[n:]).article_ids
+    started = time.perf_counter()
+    relink_articles(store, new_ids)
+    incremental = time.perf_counter() - started
+    started = time.perf_counter()
+    relink_store(store)
+    full = time.perf_counter() - started
+    store.close()
+    return {
+        "articles": n,
+        "added": added,
+        "full_relink_before_s": round(first_full, 2),
+        "incremental_s": round(incremental, 2),
+        "full_relink_s": round(full, 2),
+        "full_over_incremental": round(full / incremental, 1),
+    }
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="5,000 articles, 50 queries (seconds)")
@@ -222,7 +251,20 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--pg-url", default=None, help="an existing PostgreSQL database to fill")
     parser.add_argument("--no-pg", action="store_true", help="SQLite only")
     parser.add_argument("--no-sqlite", action="store_true", help="PostgreSQL only")
+    parser.add_argument(
+        "--relink",
+        type=int,
+        default=None,
+        metavar="N",
+        help="instead: time linking 50 new articles into a linked store of N (incremental vs whole store)",
+    )
     args = parser.parse_args(argv)
+    if args.relink is not None:
+        with tempfile.TemporaryDirectory(prefix="newsift-relink-") as tmp:
+            relink = measure_relink(args.relink, 50, Path(tmp))
+        print(f"relink: {relink}")
+        print(json.dumps(relink, sort_keys=True))
+        return 0
     args.n = args.n or (5_000 if args.quick else 200_000)
     args.queries = args.queries or (50 if args.quick else 200)
     result: dict[str, Any] = {"articles": args.n, "batch": args.batch, "queries": args.queries}
