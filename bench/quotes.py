@@ -1,4 +1,4 @@
-"""Score quotes.rules.v1 on PolNeAR-style attribution data (source, cue and content spans).
+"""Score the quote extractor (quotes.rules.vN) on PolNeAR-style attribution data (source, cue, content).
 
 Usage: python bench/quotes.py [--data DIR] [--limit N]
 Scores every polnear_*.jsonl in DIR except polnear_train.jsonl; each annotation file is one instance.
@@ -15,7 +15,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
-from newsift.extract.quotes import Attribution, extract_attributions
+from newsift.extract.quotes import EXTRACTOR, Attribution, extract_attributions
 from newsift.model import AnnotatedArticle, Article, Position
 from newsift.nlp import annotate_articles
 
@@ -135,7 +135,7 @@ def main(argv: list[str] | None = None) -> int:
     ]
     result = score(pairs)
     seconds = time.perf_counter() - began
-    print(f"PolNeAR attribution, {len(rows)} annotation files, {seconds:.1f}s, extractor quotes.rules.v1")
+    print(f"PolNeAR attribution, {len(rows)} annotation files, {seconds:.1f}s, extractor {EXTRACTOR}")
     for role in (*ROLES, "relation"):
         line = "  ".join(
             f"{m} P {v['p']:.3f} R {v['r']:.3f} F1 {v['f1']:.3f}" for m, v in result[role].items()

@@ -1,4 +1,4 @@
-"""Quotes and attribution (quotes.rules.v1): who said what, to whom, as written, from annotated articles.
+"""Quotes and attribution (quotes.rules.v2): who said what, to whom, as written, from annotated articles.
 
 Pure functions over AnnotatedArticle records (tokens, sentences, mentions, entities); never runs spaCy.
 Speaker resolution (names, surnames, pronouns, roles) is the salience model of quote_speakers.
@@ -21,7 +21,7 @@ __all__ = ["EXTRACTOR", "Attribution", "extract_attributions", "extract_quotes"]
 
 logger = logging.getLogger(__name__)
 
-EXTRACTOR = "quotes.rules.v1"
+EXTRACTOR = "quotes.rules.v2"
 Span = tuple[int, int]
 _MIN_WORDS = 3
 _SENTENCE_END = ".!?:…\"'”’»"
