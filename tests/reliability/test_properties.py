@@ -211,3 +211,11 @@ def test_properties_html_to_text_on_a_comment_root_is_text() -> None:
     from newsift.clean.structured import html_to_text
 
     assert "T" in html_to_text("\x0b<!T\ufffd7\ufffd")
+
+
+def test_properties_html_to_text_with_control_characters_in_a_block_is_text() -> None:
+    """Found by the fuzzer: lxml keeps a control character in a block's text and refuses it back."""
+    from newsift.clean.structured import html_to_text
+
+    text = b"\x00%d\x1fE<\x00\x00<h1> \xff\xfd\xff\xff\xfb\xff".decode("utf-8", errors="replace")
+    assert "E" in html_to_text(text)

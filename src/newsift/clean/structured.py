@@ -196,6 +196,9 @@ def extract_text_article(text: str, *, page_id: str, uri: str, fetched_at: datet
     )
 
 
+_XML_UNSAFE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
 def html_to_text(html: str) -> str:
     """Text of an HTML fragment with one paragraph per block element (and per ``<br>``), entities decoded."""
     if "<" not in html:
@@ -203,6 +206,7 @@ def html_to_text(html: str) -> str:
     from lxml import html as lxml_html
     from lxml.etree import ParserError
 
+    html = _XML_UNSAFE.sub(" ", html)  # lxml keeps them in text it then refuses to set back
     try:
         root = lxml_html.fromstring(html)
     except (ParserError, ValueError):
