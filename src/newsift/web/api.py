@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 import tempfile
 from pathlib import Path
@@ -163,4 +164,31 @@ def _run_ingest(request: Request, item: str) -> Any:
 
     db = db_of(request)
     with db.write_lock:
-        return run_ingest([item], db.store(), request.app.state.settings)
+        try:
+            return run_ingest([item], db.store(), request.app.state.settings)
+        finally:
+            _release_heap()
+
+
+def _release_heap() -> None:
+    """Hand the heap an ingest freed back to the system: analysis and relinking allocate tens of MB for
+    a moment, and glibc keeps freed pages per thread arena, so a long-running server would only grow."""
+    import gc
+
+    gc.collect()
+    trim = _malloc_trim()
+    if trim is not None:
+        trim(0)
+
+
+@functools.cache
+def _malloc_trim() -> Any:
+    """glibc's malloc_trim, or None elsewhere (found once: find_library runs a subprocess)."""
+    import ctypes
+    import ctypes.util
+
+    name = ctypes.util.find_library("c")
+    try:
+        return ctypes.CDLL(name).malloc_trim if name else None
+    except (OSError, AttributeError):  # not glibc
+        return None
