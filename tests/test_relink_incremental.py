@@ -13,6 +13,8 @@ from newsift.relink import relink_articles, relink_store
 from newsift.runner import run_ingest
 from newsift.store import SqliteStore
 
+REPO = Path(__file__).resolve().parents[1]
+
 FIXTURE = Path(__file__).parent / "fixtures" / "link" / "stories.json"
 SETTINGS = Settings(pipeline=PipelineSettings(analyze=False))
 KINDS = ("story", "duplicate", "related", "tags")
@@ -104,3 +106,18 @@ def test_relink_incremental_story_ids_survive_restarts(tmp_path: Path) -> None:
     store = SqliteStore(tmp_path / "news.db")
     run_ingest([str(p) for p in paths[1:]], store, SETTINGS)
     assert first <= {r.key for r in store.query_links("story")}
+
+
+def test_relink_cli_recomputes_the_whole_store(tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from newsift.cli import app
+
+    db = tmp_path / "news.db"
+    runner = CliRunner()
+    done = runner.invoke(app, ["--db", str(db), "ingest", "--no-analyze", str(REPO / "examples")])
+    assert done.exit_code in (0, 1), done.output
+    result = runner.invoke(app, ["--db", str(db), "relink", "--json"])
+    assert result.exit_code == 0, result.output
+    counts = json.loads(result.stdout)
+    assert counts["articles"] >= 4 and 1 <= counts["stories"] <= counts["articles"]

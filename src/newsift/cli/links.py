@@ -11,7 +11,7 @@ from rich.table import Table
 
 from newsift.cli.app import JsonFlag, _parse_time, _store, app
 from newsift.cli.render import console, err_console, print_json
-from newsift.relink import load_duplicates, load_related, load_stories, load_tags
+from newsift.relink import load_duplicates, load_related, load_stories, load_tags, relink_store
 from newsift.store import Store
 from newsift.views import render_related_json, render_story_json
 
@@ -66,6 +66,30 @@ def stories(
             escape(story.label[:90]),
         )
     console.print(table)
+
+
+@app.command()
+def relink(json_out: JsonFlag = False) -> None:
+    """Recompute every story, copy, related list and tag over the whole store (an ingest links only
+    its new articles; use this after ingesting with linking off or pages older than the stored ones)."""
+    store = _store()
+    try:
+        links = relink_store(store)
+        counts = {
+            "articles": store.count_articles(),
+            "stories": len(links.stories),
+            "copy_groups": len(load_duplicates(store)),
+            "with_related": sum(1 for r in links.related.values() if r),
+        }
+    finally:
+        store.close()
+    if json_out:
+        print_json(counts)
+        return
+    console.print(
+        f"relinked {counts['articles']} articles: {counts['stories']} stories, {counts['copy_groups']} groups of copies, "
+        f"{counts['with_related']} with related articles"
+    )
 
 
 @app.command()
