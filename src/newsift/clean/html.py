@@ -12,6 +12,7 @@ from typing import Any
 import trafilatura
 from lxml import etree
 from lxml.html import HtmlElement
+from trafilatura.settings import set_date_params
 from trafilatura.utils import load_html
 
 from newsift.clean.html_cleanup import clean_paragraphs
@@ -39,11 +40,12 @@ _MAX_TAGS = 400_000
 
 
 def extract_html_body(
-    html: str, *, url: str | None = None, uri: str = "<html>"
+    html: str, *, url: str | None = None, uri: str = "<html>", dated: bool = False
 ) -> tuple[dict[str, Any] | None, tuple[Removed, ...]]:
     """Main text and metadata of a page as trafilatura sees it once hidden pop-ups, captions and credits are
     pruned (``text``, ``title``, ``author``, ``date``, ``sitename``, ``description``; None when it finds no
-    main text), with the captions and credits pruned.
+    main text), with the captions and credits pruned. ``dated``: the caller already has the page's date,
+    so the date search stays in the markup (the full text search is about a quarter of the extraction time).
 
     Raises:
         InputError: the page is too large or too deeply nested to parse within the bounds.
@@ -57,6 +59,7 @@ def extract_html_body(
             tree,
             url=url,
             with_metadata=True,
+            date_extraction_params=set_date_params(not dated),
             include_comments=False,
             favor_precision=True,
             deduplicate=False,
@@ -94,7 +97,8 @@ def extract_html_article(
     Raises:
         InputError: the page cannot be parsed within the bounds (size, nesting).
     """
-    data, captions = extract_html_body(text, url=url, uri=uri)
+    meta_time = _meta_time(text)
+    data, captions = extract_html_body(text, url=url, uri=uri, dated=meta_time is not None)
     if data is None:
         return None
     title = " ".join((data.get("title") or "").split())
@@ -104,7 +108,7 @@ def extract_html_article(
         return None
     authors = _authors(data.get("author"), cleaned.authors)
     sitename = (data.get("sitename") or "").strip() or None
-    published_text = _meta_time(text) or (data.get("date") or "").strip() or None
+    published_text = meta_time or (data.get("date") or "").strip() or None
     return Article(
         id=make_id(page_id, "0"),
         page_id=page_id,
