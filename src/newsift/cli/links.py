@@ -87,8 +87,8 @@ def relink(json_out: JsonFlag = False) -> None:
         print_json(counts)
         return
     console.print(
-        f"relinked {counts['articles']} articles: {counts['stories']} stories, {counts['copy_groups']} groups of copies, "
-        f"{counts['with_related']} with related articles"
+        f"relinked {counts['articles']} articles: {counts['stories']} stories, "
+        f"{counts['copy_groups']} groups of copies, {counts['with_related']} with related articles"
     )
 
 
