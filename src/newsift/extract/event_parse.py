@@ -17,7 +17,6 @@ _COUNTRY_ID = re.compile(r"^[A-Z]{3}$")
 
 
 IGO = "IGO"
-_SECTOR_CODES = frozenset({"IGO", "NGO", "IMG"})  # intergovernmental, non-governmental, militarised
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,15 +74,10 @@ class Parse:
             return mention.entity_id if _COUNTRY_ID.match(mention.entity_id) else None
         if entity.kind == EntityKind.COUNTRY:
             return entity.id
-        if entity.country is None:  # CAMEO/PLOVER's codes for bodies with no home country
-            return next(
-                (
-                    code
-                    for key, value in entity.attributes
-                    if key == "sector" and (code := value.upper()) in _SECTOR_CODES
-                ),
-                None,
-            )
+        if entity.country is None:  # a body with no home country: CAMEO's IGO, NGO or IMG, from the
+            # gazetteer's sector (which it validates against nlp.gazetteer.SECTORS)
+            sector = next((value for key, value in entity.attributes if key == "sector"), None)
+            return sector.upper() if sector else None
         return entity.country
 
     def kind_of(self, mention: Mention) -> EntityKind | None:
