@@ -1,13 +1,10 @@
 from __future__ import annotations
 
-import json
-import threading
 from collections.abc import Iterator
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from typing import Any
 
 import pytest
 from tests.brief.conftest import DRONES
+from tests.extract.chat_server import ChatServer, serve_chat
 
 from newsift.brief.ask import answer_question
 from newsift.brief.llm import LlmSettings, is_supported, load_llm_settings, phrase_answer
@@ -15,67 +12,21 @@ from newsift.errors import ConfigError, ExtractionError
 from newsift.store import SqliteStore
 
 
-class _ChatServer(ThreadingHTTPServer):
-    reply = ""
-    requests: list[dict[str, Any]]
-
-
-class _Handler(BaseHTTPRequestHandler):
-    server: _ChatServer
-
-    def do_POST(self) -> None:
-        body = json.loads(self.rfile.read(int(self.headers["Content-Length"])))
-        self.server.requests.append(
-            {"path": self.path, "body": body, "auth": self.headers.get("Authorization")}
-        )
-        if self.path != "/v1/chat/completions":
-            self.send_error(404)
-            return
-        data = json.dumps(
-            {
-                "id": "c1",
-                "object": "chat.completion",
-                "model": body["model"],
-                "choices": [
-                    {
-                        "index": 0,
-                        "finish_reason": "stop",
-                        "message": {"role": "assistant", "content": self.server.reply},
-                    }
-                ],
-            }
-        ).encode()
-        self.send_response(200)
-        self.send_header("Content-Type", "application/json")
-        self.send_header("Content-Length", str(len(data)))
-        self.end_headers()
-        self.wfile.write(data)
-
-    def log_message(self, format: str, *args: Any) -> None:
-        pass
-
-
 @pytest.fixture
-def chat() -> Iterator[_ChatServer]:
-    server = _ChatServer(("127.0.0.1", 0), _Handler)
-    server.requests = []
-    thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.02}, daemon=True)
-    thread.start()
-    yield server
-    server.shutdown()
-    server.server_close()
-    thread.join()
+def chat() -> Iterator[ChatServer]:
+    with serve_chat() as server:
+        yield server
 
 
-def _settings(server: _ChatServer) -> LlmSettings:
+def _settings(server: ChatServer) -> LlmSettings:
     return LlmSettings(base_url=f"http://127.0.0.1:{server.server_address[1]}/v1", model="tiny")
 
 
 def test_llm_keeps_supported_sentences_and_drops_unsupported_ones(
-    chat: _ChatServer, db: str, monkeypatch: pytest.MonkeyPatch
+    chat: ChatServer, db: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setenv("NEWSIFT_LLM_API_KEY", "sekret")
-    chat.reply = (
+    chat.replies[""] = (  # "" is in every request: the one reply
         "Pakistan bought Bayraktar TB2 drones from Baykar of Turkey in 2022 [1]. "
         "Turkey also sold 40 fighter jets to Pakistan in 2021 [1]."
     )
@@ -85,24 +36,24 @@ def test_llm_keeps_supported_sentences_and_drops_unsupported_ones(
     assert answer.n_unsupported == 1 and answer.method == "records+llm" and answer.phrased_by == "tiny"
     assert [c.sentence for c in answer.citations] == [DRONES]
     (request,) = chat.requests
-    assert request["auth"] == "Bearer sekret" and request["body"]["model"] == "tiny"
-    assert DRONES in request["body"]["messages"][1]["content"]
+    assert chat.authorizations == ["Bearer sekret"] and request["model"] == "tiny"
+    assert DRONES in request["messages"][1]["content"]
 
 
-def test_llm_reply_without_support_keeps_the_extractive_answer(chat: _ChatServer, db: str) -> None:
-    chat.reply = "Turkey has not supplied anything to Pakistan [1]."
+def test_llm_reply_without_support_keeps_the_extractive_answer(chat: ChatServer, db: str) -> None:
+    chat.replies[""] = "Turkey has not supplied anything to Pakistan [1]."
     extractive = answer_question(SqliteStore(db), "What has Turkey supplied to Pakistan since 2020?")
     answer = phrase_answer(extractive, _settings(chat))
     assert answer.text == extractive.text and answer.n_unsupported == 1 and answer.phrased_by is None
 
 
-def test_llm_is_not_called_without_an_answer(chat: _ChatServer, db: str) -> None:
+def test_llm_is_not_called_without_an_answer(chat: ChatServer, db: str) -> None:
     extractive = answer_question(SqliteStore(db), "What did Brazil sell to Norway?")
     assert phrase_answer(extractive, _settings(chat)).text is None
     assert chat.requests == []
 
 
-def test_llm_endpoint_error_is_an_extraction_error(chat: _ChatServer, db: str) -> None:
+def test_llm_endpoint_error_is_an_extraction_error(chat: ChatServer, db: str) -> None:
     extractive = answer_question(SqliteStore(db), "What has Turkey supplied to Pakistan since 2020?")
     settings = LlmSettings(base_url=f"http://127.0.0.1:{chat.server_address[1]}/nope", model="tiny")
     with pytest.raises(ExtractionError):

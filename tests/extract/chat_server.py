@@ -55,6 +55,9 @@ class _Handler(BaseHTTPRequestHandler):
 
     def do_POST(self) -> None:
         body = json.loads(self.rfile.read(int(self.headers["Content-Length"])))
+        if self.path != "/v1/chat/completions":  # the root the tests configure is /v1
+            self._send(404, b'{"error": {"message": "not found"}}')
+            return
         self.server.requests.append(body)
         self.server.authorizations.append(self.headers.get("Authorization"))
         time.sleep(self.server.delay)
