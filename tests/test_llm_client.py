@@ -2,7 +2,8 @@ from __future__ import annotations
 
 import inspect
 
-from newsift.llm_client import LlmSettings, load_llm_settings
+from newsift.config import load_settings
+from newsift.llm_client import LlmSettings
 
 
 def test_llm_client_every_setting_is_documented() -> None:
@@ -14,7 +15,7 @@ def test_llm_client_every_setting_is_documented() -> None:
 
 def test_llm_client_event_bounds_come_from_the_environment() -> None:
     env = {"NEWSIFT_LLM__EVENT_MAX_REQUESTS": "4", "NEWSIFT_LLM__EVENT_SHORT_ARTICLE": "2"}
-    settings = load_llm_settings(env)
+    settings = load_settings(env=env).llm
     assert (settings.event_max_requests, settings.event_short_article, settings.event_max_tokens) == (
         4,
         2,

@@ -1,4 +1,5 @@
-"""The one OpenAI-compatible chat-completions client: its settings (``NEWSIFT_LLM__*``) and one request.
+"""The one OpenAI-compatible chat-completions client: its settings (the ``llm`` section of
+``newsift.config``, ``NEWSIFT_LLM__*``) and one request.
 
 Transport and protocol only: prompts and the reading of what the model says belong to its callers.
 """
@@ -12,11 +13,9 @@ from typing import Any
 import httpx
 import msgspec
 
-from newsift.errors import ConfigError, ExtractionError
+from newsift.errors import ExtractionError
 
-__all__ = ["LlmError", "LlmSettings", "fetch_completion", "load_llm_settings"]
-
-_ENV_PREFIX = "NEWSIFT_LLM__"
+__all__ = ["LlmError", "LlmSettings", "fetch_completion"]
 
 
 class LlmSettings(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
@@ -45,23 +44,6 @@ class LlmError(ExtractionError):
     def __init__(self, message: str, status: int | None = None) -> None:
         super().__init__(message)
         self.status = status
-
-
-def load_llm_settings(env: Mapping[str, str] | None = None, **overrides: Any) -> LlmSettings:
-    """Settings from ``NEWSIFT_LLM__<FIELD>`` environment variables, then keyword overrides (CLI flags).
-
-    Raises:
-        ConfigError: an unknown field or a value of the wrong type.
-    """
-    env = os.environ if env is None else env
-    data: dict[str, Any] = {
-        k[len(_ENV_PREFIX) :].lower(): v for k, v in env.items() if k.startswith(_ENV_PREFIX)
-    }
-    data.update({k: v for k, v in overrides.items() if v is not None})
-    try:
-        return msgspec.convert(data, LlmSettings, strict=False)
-    except msgspec.ValidationError as err:
-        raise ConfigError(f"llm settings: {err}") from err
 
 
 def fetch_completion(

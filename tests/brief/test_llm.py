@@ -2,12 +2,14 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+import msgspec
 import pytest
 from tests.brief.conftest import DRONES
 from tests.extract.chat_server import ChatServer, serve_chat
 
 from newsift.brief.ask import answer_question
-from newsift.brief.llm import LlmSettings, is_supported, load_llm_settings, phrase_answer
+from newsift.brief.llm import LlmSettings, is_supported, phrase_answer
+from newsift.config import load_settings
 from newsift.errors import ConfigError, ExtractionError
 from newsift.store import SqliteStore
 
@@ -76,7 +78,7 @@ def test_llm_is_supported_checks_numbers_words_and_negation(sentence: str, suppo
 
 def test_llm_settings_from_environment_and_overrides() -> None:
     env = {"NEWSIFT_LLM__BASE_URL": "http://127.0.0.1:9/v1", "NEWSIFT_LLM__TIMEOUT_S": "5"}
-    settings = load_llm_settings(env, model="m")
+    settings = msgspec.structs.replace(load_settings(env=env).llm, model="m")  # the --llm-model flag
     assert (settings.base_url, settings.timeout_s, settings.model) == ("http://127.0.0.1:9/v1", 5.0, "m")
     with pytest.raises(ConfigError):
-        load_llm_settings({"NEWSIFT_LLM__BASEURL": "x"})
+        load_settings(env={"NEWSIFT_LLM__BASEURL": "x"})

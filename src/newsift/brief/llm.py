@@ -14,9 +14,9 @@ import httpx
 from newsift.brief.passages import extract_query_terms
 from newsift.brief.records import Answer, Citation
 from newsift.link.text import split_sentence_spans
-from newsift.llm_client import LlmSettings, fetch_completion, load_llm_settings
+from newsift.llm_client import LlmSettings, fetch_completion
 
-__all__ = ["LlmSettings", "is_supported", "load_llm_settings", "phrase_answer"]
+__all__ = ["LlmSettings", "is_supported", "phrase_answer"]
 
 logger = logging.getLogger(__name__)
 
