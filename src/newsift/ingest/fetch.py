@@ -76,9 +76,9 @@ def check_url(url: str, *, allow_private: bool = False, allow_hosts: Collection[
     Raises:
         InputError: the URL is refused, with the reason.
     """
-    host, _ = _split(url)
+    host, port = _split(url)
     if not _is_exempt(url, allow_private, allow_hosts):
-        _vet_addresses(url, host, resolve_host)
+        _refuse_private(url, host, _resolve(url, host, port, resolve_host))
 
 
 def vet_url(
@@ -131,10 +131,6 @@ def _resolve(url: str, host: str, port: int, resolver: Resolver) -> tuple[str, .
     if not addresses:
         raise InputError(url, f"cannot resolve host {host!r}: no address")
     return addresses
-
-
-def _vet_addresses(url: str, host: str, resolver: Resolver) -> None:
-    _refuse_private(url, host, _resolve(url, host, _DEFAULT_PORTS["https"], resolver))
 
 
 def _refuse_private(url: str, host: str, addresses: Iterable[str]) -> None:
