@@ -21,7 +21,6 @@ Span = tuple[int, int]
 _MAX_LABEL_TOKENS = 4
 _MIN_CONTENT_WORDS = 3
 _LABEL_KINDS = ("PERSON", "ORG", "NORP")
-_QUOTE_MARKS = "\"'“”‘’«»"
 # a paragraph opening "Label: rest", where the label may follow a stray quote mark (transcripts)
 _LABEL = re.compile(r"[\"'“”]?([^\s:\"'“”][^:\n]{0,60}?)\s*:[ \t]+(?=\S)")
 _DASHES = ("―", "—", "–", "--")

@@ -119,7 +119,7 @@ def _verb(tree: Tree, text: str, i: int, quotes: Sequence[QuotedSpan], lexicon: 
         content=tuple(sorted({*parts, *((content,) if content else ())})),
         addressee=_addressee(tree, i, lemma, lexicon),
         lemma=lemma,
-        head=tree.span(i, max([i, *tree.kids(i, "prt")])),
+        head=tree.span(i, _particle_end(tree, i)),
     )
 
 
@@ -192,7 +192,7 @@ def _around(tree: Tree, text: str, i: int, subject: int | None, content: Span | 
     comma = tree.left[subject] - 1
     if comma <= tree.left[outer] or _word(tree, text, comma) != ",":
         return ()
-    end = max([i, *tree.kids(i, "prt")])
+    end = _particle_end(tree, i)
     if outer == i and end + 1 < len(tree.tokens) and _word(tree, text, end + 1) not in (",", ".", "?", "!"):
         return ()
     first, last = tree.trim(tree.left[outer], comma - 1)
@@ -282,13 +282,18 @@ def _cue_span(tree: Tree, text: str, i: int, content: Span | None, agent: int | 
     first = i
     while first > 0 and _joins_cue(tree.tokens[first - 1], i):
         first -= 1
-    last = max([i, *tree.kids(i, "prt")])
+    last = _particle_end(tree, i)
     nxt = last + 1
     if content is not None and nxt < len(tree.tokens) and _opens_content(tree.tokens[nxt], i, content):
         last = nxt
     elif agent is not None and tree.tokens[agent].head == nxt:
         last = nxt  # 'was reported by'
     return _with_colon(tree, text, first, last)
+
+
+def _particle_end(tree: Tree, i: int) -> int:
+    """The verb's last token: its particle when it has one ('pointed out')."""
+    return max([i, *tree.kids(i, "prt")])
 
 
 def _opens_content(token: Token, i: int, content: Span) -> bool:
@@ -302,7 +307,7 @@ def _joins_cue(token: Token, i: int) -> bool:
 
 def _with_colon(tree: Tree, text: str, first: int, last: int) -> Span:
     start, end = tree.span(first, last)
-    if last + 1 < len(tree.tokens) and text[tree.tokens[last + 1].start : tree.tokens[last + 1].end] == ":":
+    if last + 1 < len(tree.tokens) and _word(tree, text, last + 1) == ":":
         end = tree.tokens[last + 1].end
     return start, end
 
