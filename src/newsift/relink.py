@@ -56,10 +56,10 @@ def relink_store(store: Store) -> Links:
     articles = list(iter_articles(store))
     linker = Linker()
     links = link_more(linker, articles, *_annotations(store, [a.id for a in articles]))
-    _store_rows(store, "story", _story_rows(links.stories))
-    _store_rows(store, "duplicate", _duplicate_rows(links.duplicates))
-    _store_rows(store, "related", _related_rows(links.related))
-    _store_rows(store, "tags", _tag_rows(links.tags))
+    store.replace_links("story", _story_rows(links.stories))
+    store.replace_links("duplicate", _duplicate_rows(links.duplicates))
+    store.replace_links("related", _related_rows(links.related))
+    store.replace_links("tags", _tag_rows(links.tags))
     store.replace_links("happening", _happenings(store))
     _save_state(store, linker, _read_meta(store), linker.order, merge=True)
     return links
@@ -100,9 +100,9 @@ def relink_articles(store: Store, article_ids: Sequence[str]) -> Links:
         if r.key not in live_before
     ]
     stories = sorted([*closed, *links.stories], key=lambda s: (-len(s.article_ids), s.id))
-    _store_rows(store, "story", _story_rows(stories))
+    store.replace_links("story", _story_rows(stories))
     _add_rows(store, "duplicate", _duplicate_rows(links.duplicates))
-    _store_rows(store, "related", _updated_related(store, linker, links.related))
+    store.replace_links("related", _updated_related(store, linker, links.related))
     _add_rows(store, "tags", _tag_rows(links.tags))
     store.replace_links("happening", _happenings(store))
     _save_state(store, linker, meta, [a.id for a in time_order(articles)], merge=False)
@@ -182,10 +182,6 @@ def _related_rows(related: Mapping[str, tuple[Related, ...]]) -> list[LinkRow]:
 
 def _tag_rows(tags: Mapping[str, tuple[Tag, ...]]) -> list[LinkRow]:
     return [LinkRow(key=a, article_id=a, record=_json(list(t))) for a, t in tags.items()]
-
-
-def _store_rows(store: Store, kind: str, rows: list[LinkRow]) -> None:
-    store.replace_links(kind, rows)
 
 
 def _add_rows(store: Store, kind: str, rows: list[LinkRow]) -> None:
