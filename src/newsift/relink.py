@@ -145,21 +145,16 @@ def _updated_related(
     stored: dict[str, list[LinkRow]] = {}
     for row in store.query_links("related"):
         stored.setdefault(row.article_id or "", []).append(row)
-    rows: list[LinkRow] = []
-    for article_id, old in stored.items():
-        if article_id not in gained or article_id in new:
-            rows.extend(old)
-            continue
-        found = [codec.decode(r.record, Related, source="links") for r in old]
-        found += [r for n in gained[article_id] if (r := linker.related.relate(article_id, n)) is not None]
-        rows.extend(
-            _related_rows({article_id: tuple(sorted(found, key=lambda r: (-r.score, r.related_id))[:k])})
-        )
-    for article_id in gained.keys() - stored.keys() - new.keys():
-        found = [r for n in gained[article_id] if (r := linker.related.relate(article_id, n)) is not None]
-        rows.extend(
-            _related_rows({article_id: tuple(sorted(found, key=lambda r: (-r.score, r.related_id))[:k])})
-        )
+    rows = [
+        row
+        for article_id, old in stored.items()
+        if article_id in new or article_id not in gained
+        for row in old
+    ]
+    for article_id, new_ids in gained.items():
+        if article_id not in new:
+            kept = [codec.decode(r.record, Related, source="links") for r in stored.get(article_id, ())]
+            rows.extend(_related_rows({article_id: linker.related.merge(article_id, kept, new_ids, k)}))
     rows.extend(_related_rows(new))
     return rows
 

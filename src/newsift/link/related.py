@@ -125,9 +125,14 @@ class RelatedIndex:
             ),
         )
 
-    def relate(self, article_id: str, other_id: str) -> Related | None:
-        """How ``other_id`` relates to ``article_id`` (None when not at all, or a copy of it)."""
-        return self._relate(article_id, self._entries[article_id], other_id)
+    def merge(
+        self, article_id: str, kept: Iterable[Related], other_ids: Iterable[str], k: int = 5
+    ) -> tuple[Related, ...]:
+        """An earlier neighbour list of ``article_id`` with ``other_ids`` added where they rank among the
+        ``k`` best, ranked as ``related`` ranks."""
+        entry = self._entries[article_id]
+        found = [*kept, *(self._relate(article_id, entry, other) for other in other_ids)]
+        return _best(found, k)
 
     def gained_candidates(self, new_ids: Iterable[str]) -> dict[str, set[str]]:
         """Indexed article -> those of ``new_ids`` that are among its candidate neighbours.
@@ -166,9 +171,9 @@ class RelatedIndex:
         entry = self._entries.get(article_id)
         if entry is None:
             return ()
-        found = [self._relate(article_id, entry, other) for other in self._candidates(article_id, entry)]
-        kept = [r for r in found if r is not None]
-        return tuple(sorted(kept, key=lambda r: (-r.score, r.related_id))[:k])
+        return _best(
+            [self._relate(article_id, entry, other) for other in self._candidates(article_id, entry)], k
+        )
 
     def _candidates(self, article_id: str, entry: _Entry) -> set[str]:
         found: set[str] = set()
@@ -217,3 +222,8 @@ class RelatedIndex:
             shared_dyads=dyads,
             text_similarity=round(similarity, 4),
         )
+
+
+def _best(found: Iterable[Related | None], k: int) -> tuple[Related, ...]:
+    """The ``k`` highest scores, ties by related id."""
+    return tuple(sorted((r for r in found if r is not None), key=lambda r: (-r.score, r.related_id))[:k])
