@@ -27,7 +27,16 @@ from newsift.model import (
     Quote,
     RawDocument,
 )
-from newsift.store.sqlite import SEARCH_RANKED, LinkRow, SearchHit, StoredBatch, _iso, _migrations, _now
+from newsift.store.sqlite import (
+    SEARCH_RANKED,
+    LinkRow,
+    SearchHit,
+    StoredBatch,
+    _iso,
+    _like_prefix,
+    _migrations,
+    _now,
+)
 
 __all__ = ["PostgresStore", "is_postgres_url"]
 
@@ -228,9 +237,10 @@ class PostgresStore:
         """An article by id, or by a unique id prefix of at least 4 characters."""
         rows = self._records("SELECT record FROM articles WHERE id = %s", [article_id], Article)
         if not rows and len(article_id) >= 4:
-            prefix = article_id.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
             rows = self._records(
-                "SELECT record FROM articles WHERE id LIKE %s ESCAPE '\\' LIMIT 2", [prefix + "%"], Article
+                "SELECT record FROM articles WHERE id LIKE %s ESCAPE '\\' LIMIT 2",
+                [_like_prefix(article_id)],
+                Article,
             )
         return rows[0] if len(rows) == 1 else None
 

@@ -307,9 +307,10 @@ class SqliteStore:
         """An article by id, or by a unique id prefix of at least 4 characters."""
         rows = self._records("SELECT record FROM articles WHERE id = ?", [article_id], Article)
         if not rows and len(article_id) >= 4:
-            prefix = article_id.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
             rows = self._records(
-                "SELECT record FROM articles WHERE id LIKE ? ESCAPE '\\' LIMIT 2", [prefix + "%"], Article
+                "SELECT record FROM articles WHERE id LIKE ? ESCAPE '\\' LIMIT 2",
+                [_like_prefix(article_id)],
+                Article,
             )
         return rows[0] if len(rows) == 1 else None
 
@@ -450,3 +451,8 @@ def _iso(value: datetime | None) -> str | None:
 
 def _now() -> str:
     return datetime.now(UTC).isoformat()
+
+
+def _like_prefix(text: str) -> str:
+    """A LIKE pattern (``ESCAPE '\\'``) for what starts with ``text``, its wildcards taken literally."""
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
