@@ -180,7 +180,8 @@ class StoryClusterer:
             clusterer._clusters[cluster.id] = cluster
             for m in story.members:
                 member = _Member(m.id, m.title, dict(m.vector), frozenset(m.entities), m.when)
-                clusterer._join(cluster, member)
+                clusterer._place(cluster, member)
+            cluster.norm = _centroid_norm(cluster)
         return clusterer
 
     @property
@@ -256,8 +257,12 @@ class StoryClusterer:
         return cluster
 
     def _join(self, cluster: _Cluster, member: _Member) -> None:
+        self._place(cluster, member)
+        cluster.norm = _centroid_norm(cluster)
+
+    def _place(self, cluster: _Cluster, member: _Member) -> None:
+        """``_join`` without the centroid's norm, which ``restore`` takes once per story."""
         add_into(cluster.centroid, member.vector)
-        cluster.norm = sum(w * w for w in cluster.centroid.values()) ** 0.5
         for term in member.vector:
             self._postings.setdefault(term, set()).add(cluster.id)
         cluster.members.append(member)
@@ -398,3 +403,7 @@ def _bisect(similarity: npt.NDArray[np.float64], min_part: int) -> tuple[list[in
 def _mean_within(similarity: npt.NDArray[np.float64], group: list[int]) -> float:
     pairs = len(group) * (len(group) - 1)
     return float(similarity[np.ix_(group, group)].sum()) / pairs if pairs else 0.0
+
+
+def _centroid_norm(cluster: _Cluster) -> float:
+    return sum(w * w for w in cluster.centroid.values()) ** 0.5
