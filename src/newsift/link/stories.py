@@ -406,4 +406,5 @@ def _mean_within(similarity: npt.NDArray[np.float64], group: list[int]) -> float
 
 
 def _centroid_norm(cluster: _Cluster) -> float:
-    return sum(w * w for w in cluster.centroid.values()) ** 0.5
+    norm: float = sum(w * w for w in cluster.centroid.values()) ** 0.5
+    return norm
