@@ -33,9 +33,8 @@ from newsift.brief.ask import answer_question
 from newsift.brief.records import Answer
 from newsift.config import Settings
 from newsift.link.text import split_sentence_spans
-from newsift.relink import all_articles
 from newsift.runner import run_ingest
-from newsift.store import SqliteStore
+from newsift.store import SqliteStore, iter_articles
 
 REPO = Path(__file__).resolve().parents[1]
 QUESTIONS = REPO / "tests" / "fixtures" / "ask" / "questions.jsonl"
@@ -79,7 +78,7 @@ def build_store(path: Path, inputs: Sequence[str]) -> tuple[SqliteStore, int]:
 
 
 def _titles(store: SqliteStore) -> dict[str, str]:
-    return {a.id: a.title for a in all_articles(store)}
+    return {a.id: a.title for a in iter_articles(store)}
 
 
 def _matches(cite: dict[str, str], article_title: str, sentence: str) -> bool:
@@ -108,7 +107,7 @@ def score_answer(question: dict[str, Any], answer: Answer, titles: dict[str, str
 def count_fixture_misses(questions: list[dict[str, Any]], store: SqliteStore) -> list[str]:
     """Acceptable evidence that no stored sentence (or title) holds: ``id: sentence`` each."""
     sentences = []
-    for article in all_articles(store):
+    for article in iter_articles(store):
         spans = split_sentence_spans(article.text)
         sentences += [(article.title, article.text[s:e]) for s, e in spans] + [(article.title, article.title)]
     return [
