@@ -109,16 +109,29 @@ def score_file(gold: dict[str, Any], pred: dict[str, Any]) -> dict[str, Any]:
             continue
         c["typed_hit"] += 1
         need = _gold_codes(g)
-        full = [e for e in same if need <= _codes(e["source"]) | _codes(e["target"]) | _codes(e["participants"])]
+        full = [
+            e for e in same if need <= _codes(e["source"]) | _codes(e["target"]) | _codes(e["participants"])
+        ]
         if g["subtype"] in ROLE_SUBTYPES and g.get("source_actor") and g.get("target_actor"):
             c["role_gold"] += 1
-            if any(g["source_actor"] in _codes(e["source"]) and g["target_actor"] in _codes(e["target"]) for e in same):
+            if any(
+                g["source_actor"] in _codes(e["source"]) and g["target_actor"] in _codes(e["target"])
+                for e in same
+            ):
                 c["role_hit"] += 1
         if not full:
-            got = [(sorted(_codes(e["source"])), sorted(_codes(e["target"])), sorted(_codes(e["participants"])))
-                   for e in same]
-            c["errors"].append(("actors", g["subtype"], f"gold {sorted(need)} src={g.get('source_actor')} "
-                                f"got {got}", g["sentence"][:160]))
+            got = [
+                (sorted(_codes(e["source"])), sorted(_codes(e["target"])), sorted(_codes(e["participants"])))
+                for e in same
+            ]
+            c["errors"].append(
+                (
+                    "actors",
+                    g["subtype"],
+                    f"gold {sorted(need)} src={g.get('source_actor')} got {got}",
+                    g["sentence"][:160],
+                )
+            )
             continue
         c["full_hit"] += 1
         best = full[0]
@@ -126,8 +139,9 @@ def score_file(gold: dict[str, Any], pred: dict[str, Any]) -> dict[str, Any]:
         if any(e["status"] == g["status"] for e in full):
             c["status_hit"] += 1
         else:
-            c["errors"].append(("status", g["subtype"], f"gold {g['status']} got {best['status']}",
-                                g["sentence"][:160]))
+            c["errors"].append(
+                ("status", g["subtype"], f"gold {g['status']} got {best['status']}", g["sentence"][:160])
+            )
         if g.get("quantity") is not None:
             c["quantity_gold"] += 1
             c["quantity_hit"] += any(e.get("quantity") == g["quantity"] for e in full)
@@ -136,7 +150,8 @@ def score_file(gold: dict[str, Any], pred: dict[str, Any]) -> dict[str, Any]:
             gv = g["value"]
             c["value_hit"] += any(
                 (e.get("value") or {}).get("currency") == gv["currency"]
-                and abs(float((e.get("value") or {}).get("amount") or 0) - gv["amount"]) <= 0.01 * gv["amount"]
+                and abs(float((e.get("value") or {}).get("amount") or 0) - gv["amount"])
+                <= 0.01 * gv["amount"]
                 for e in full
             )
         if g.get("year"):
@@ -145,7 +160,9 @@ def score_file(gold: dict[str, Any], pred: dict[str, Any]) -> dict[str, Any]:
     gold_sentences = [(g["subtype"], g["sentence"]) for g in gold.get("events", [])]
     for e in events:
         c["pred"] += 1
-        if any(st == e["subtype"] and same_sentence(s, e["evidence"]["sentence"]) for st, s in gold_sentences):
+        if any(
+            st == e["subtype"] and same_sentence(s, e["evidence"]["sentence"]) for st, s in gold_sentences
+        ):
             c["pred_hit"] += 1
         else:
             c["errors"].append(("false", e["subtype"], e["evidence"]["sentence"][:160]))
@@ -157,8 +174,11 @@ def score_file(gold: dict[str, Any], pred: dict[str, Any]) -> dict[str, Any]:
         ):
             c["claim_hit"] += 1
         else:
-            got = [k.get("status") for k in pred.get("claims", [])
-                   if same_sentence(k["evidence"]["sentence"], g["sentence"])]
+            got = [
+                k.get("status")
+                for k in pred.get("claims", [])
+                if same_sentence(k["evidence"]["sentence"], g["sentence"])
+            ]
             c["errors"].append(("claim", g["status"], f"got {got}", g["sentence"][:160]))
     quotes = pred.get("quotes", [])
     for g in gold.get("quotes", []):
@@ -170,11 +190,15 @@ def score_file(gold: dict[str, Any], pred: dict[str, Any]) -> dict[str, Any]:
             continue
         c["quote_found"] += 1
         surname = words(g["speaker"])[-1] if words(g["speaker"]) else ""
-        if any(surname and surname in words(f"{q.get('speaker') or ''} {q.get('speaker_text') or ''}")
-               for q in found):
+        if any(
+            surname and surname in words(f"{q.get('speaker') or ''} {q.get('speaker_text') or ''}")
+            for q in found
+        ):
             c["speaker_hit"] += 1
         else:
-            c["errors"].append(("speaker", g["speaker"], [q.get("speaker") or q.get("speaker_text") for q in found]))
+            c["errors"].append(
+                ("speaker", g["speaker"], [q.get("speaker") or q.get("speaker_text") for q in found])
+            )
     for q in quotes:
         if not q.get("speaker"):
             continue
@@ -187,11 +211,30 @@ def score_file(gold: dict[str, Any], pred: dict[str, Any]) -> dict[str, Any]:
     return c
 
 
-COUNT_KEYS = (
-    "typed_gold typed_hit full_hit role_gold role_hit pred pred_hit status_gold status_hit quantity_gold "
-    "quantity_hit value_gold value_hit year_gold year_hit claim_gold claim_hit quote_gold quote_found "
-    "speaker_hit quote_pred quote_pred_hit"
-).split()
+COUNT_KEYS = [
+    "typed_gold",
+    "typed_hit",
+    "full_hit",
+    "role_gold",
+    "role_hit",
+    "pred",
+    "pred_hit",
+    "status_gold",
+    "status_hit",
+    "quantity_gold",
+    "quantity_hit",
+    "value_gold",
+    "value_hit",
+    "year_gold",
+    "year_hit",
+    "claim_gold",
+    "claim_hit",
+    "quote_gold",
+    "quote_found",
+    "speaker_hit",
+    "quote_pred",
+    "quote_pred_hit",
+]
 
 
 def _ratio(a: int, b: int) -> float | None:
@@ -221,7 +264,9 @@ def summarise(counts: list[dict[str, Any]]) -> dict[str, Any]:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
-    parser.add_argument("--errors", action="store_true", help="print the tune half's errors (never the check half's)")
+    parser.add_argument(
+        "--errors", action="store_true", help="print the tune half's errors (never the check half's)"
+    )
     parser.add_argument("--only", default="", help="comma-separated kinds of errors to print")
     args = parser.parse_args(argv)
     gold_path = args.data / "gold.jsonl"
@@ -248,8 +293,20 @@ def main(argv: list[str] | None = None) -> int:
     result["families"] = {
         fam: summarise([c for n, c in per_file.items() if n.startswith(fam)]) for fam in "abc"
     }
-    keys = ("typed_recall", "full_recall", "role_recall", "precision", "status", "claims", "quantity", "value",
-            "year", "quotes_found", "speaker_right", "quote_precision")
+    keys = (
+        "typed_recall",
+        "full_recall",
+        "role_recall",
+        "precision",
+        "status",
+        "claims",
+        "quantity",
+        "value",
+        "year",
+        "quotes_found",
+        "speaker_right",
+        "quote_precision",
+    )
     print(f"{'':8}" + "".join(f"{k[:9]:>10}" for k in keys))
     for label, row in [("all", result["all"]), ("tune", result["tune"]), ("check", result["check"])] + [
         (f"fam {f}", result["families"][f]) for f in "abc"

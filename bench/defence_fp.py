@@ -19,8 +19,17 @@ REPO = Path(__file__).resolve().parents[1]
 DEFAULT = REPO / ".." / "shared" / "benchdata" / "corpus" / "bbc_news.jsonl"
 CIVILIAN = frozenset({"business", "sport", "entertainment", "tech"})
 DEFENCE = frozenset(
-    {"arms_transfer", "upgrade", "co_development", "exercise", "defence_pact", "export_ban", "deployment",
-     "movement", "strike"}
+    {
+        "arms_transfer",
+        "upgrade",
+        "co_development",
+        "exercise",
+        "defence_pact",
+        "export_ban",
+        "deployment",
+        "movement",
+        "strike",
+    }
 )
 
 
@@ -50,8 +59,16 @@ def main(argv: list[str] | None = None) -> int:
 
     now = datetime(2005, 1, 1, tzinfo=UTC)
     articles = [
-        Article(id=r["id"], page_id=r["id"], position=Position.MAIN, index=0, title=r["title"], body=r["text"],
-                uri=r["id"], fetched_at=now)
+        Article(
+            id=r["id"],
+            page_id=r["id"],
+            position=Position.MAIN,
+            index=0,
+            title=r["title"],
+            body=r["text"],
+            uri=r["id"],
+            fetched_at=now,
+        )
         for r in rows
     ]
     settings = load_settings()
@@ -76,8 +93,10 @@ def main(argv: list[str] | None = None) -> int:
             "articles_with_one_per_100": round(100 * c["articles_hit"] / n, 2),
             "by_subtype": {k: v for k, v in c.items() if k in DEFENCE},
         }
-    print(f"false defence events per 100 civilian articles: tune {result['tune']['false_events_per_100']}, "
-          f"check {result['check']['false_events_per_100']}")
+    print(
+        f"false defence events per 100 civilian articles: tune {result['tune']['false_events_per_100']}, "
+        f"check {result['check']['false_events_per_100']}"
+    )
     print(json.dumps(result))
     return 0
 

@@ -109,6 +109,7 @@ class ClaimStatus(enum.StrEnum):
     DENIED = "denied"
     SPECULATED = "speculated"
     CONFIRMED = "confirmed"
+    PLANNED = "planned"
 
 
 class PloverType(enum.StrEnum):

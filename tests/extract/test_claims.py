@@ -101,10 +101,16 @@ def test_claims_confirmation() -> None:
 
 
 def test_claims_saying_is_attribution_and_hedges_are_kept() -> None:
-    _, claim = _transfer_claim(_delivery(("said", "say"), hedge="reportedly"))
+    _, claim = _transfer_claim(_delivery(("said", "say")))
     assert claim.status == ClaimStatus.ATTRIBUTED
-    assert claim.hedges == ("reportedly",) and claim.cue == "reportedly said"
     assert claim.extractor == EXTRACTOR
+
+
+def test_claims_a_hedge_outranks_attribution() -> None:
+    """'reportedly' is hedged wording: speculated outranks attributed (defence README precedence)."""
+    _, claim = _transfer_claim(_delivery(("said", "say"), hedge="reportedly"))
+    assert claim.status == ClaimStatus.SPECULATED
+    assert claim.hedges == ("reportedly",) and claim.cue == "reportedly"
 
 
 def test_claims_plain_statement_is_asserted_by_the_outlet() -> None:

@@ -6,6 +6,9 @@ One claim per event (same sentence, same status) plus claims for cue sentences w
 
 from __future__ import annotations
 
+from dataclasses import replace
+
+from newsift.extract.claim_status import sentence_status, top_status
 from newsift.extract.event_lexicon import ClaimCues, load_claim_cues
 from newsift.extract.event_modality import Modality, detect_modality
 from newsift.extract.event_parse import Parse
@@ -20,6 +23,7 @@ _HOLDER_ROLES = {
     ClaimStatus.ATTRIBUTED: "asserted_by",
     ClaimStatus.CONFIRMED: "asserted_by",
     ClaimStatus.SPECULATED: "asserted_by",
+    ClaimStatus.PLANNED: "asserted_by",
 }
 _NOT_HOLDERS = frozenset({"DATE", "CARDINAL", "ORDINAL", "TIME", "MONEY", "QUANTITY", "PERCENT"})
 _STANDALONE = (ClaimStatus.DENIED, ClaimStatus.ALLEGED, ClaimStatus.CONFIRMED, ClaimStatus.SPECULATED)
@@ -49,7 +53,35 @@ def extract_claims(annotated: AnnotatedArticle, events: tuple[Event, ...]) -> tu
 
 def _event_claim(parse: Parse, event: Event, cues: ClaimCues) -> Claim:
     modality = detect_modality(parse, parse.tree.token_at(event.evidence.start), cues)
-    return _claim(parse, modality, event.evidence, event_id=event.id, status=event.status)
+    claim = _claim(parse, modality, event.evidence, event_id=event.id, status=event.status)
+    if event.status_cue and event.status != modality.status:
+        holders = event.status_by or _cue_holders(parse, event.evidence.sentence)
+        claim = _with_holders(replace(claim, cue=event.status_cue), holders)
+    return claim
+
+
+def _with_holders(claim: Claim, holders: tuple[str, ...]) -> Claim:
+    if not holders:
+        return claim
+    role = _HOLDER_ROLES.get(claim.status, "asserted_by")
+    return replace(claim, **{role: holders})
+
+
+def _cue_holders(parse: Parse, sentence: int) -> tuple[str, ...]:
+    """Who voices the sentence's top cue: the subject of the nearest verb above the cue."""
+    _status, _cue, token = sentence_status(parse, parse.sentence_tokens(sentence))
+    if token is None:
+        return ()
+    tree = parse.tree
+    for node in [token, *tree.ancestors(token)][:4]:
+        for subject in tree.kids(node, "nsubj"):
+            first, last = tree.subtree(subject)
+            mentions = [m for m in parse.mentions_in(first, last) if m.label not in _NOT_HOLDERS]
+            if not mentions and tree.tokens[subject].pos == "PRON":
+                mentions = _antecedent(parse, subject)
+            names = [m.entity_id or m.text for m in mentions] or [_np(parse, subject)]
+            return tuple(dict.fromkeys(n for n in names if n))
+    return ()
 
 
 def _claim(
@@ -131,4 +163,24 @@ def _cue_claims(parse: Parse, sentence: int, cues: ClaimCues) -> list[Claim]:
             text=parse.annotated.sentence_text(sentence),
         )
         out.append(_claim(parse, modality, evidence, event_id=None, status=modality.status))
+    status, cue, _token = sentence_status(parse, parse.sentence_tokens(sentence))
+    if status in _STANDALONE:
+        if out:  # the sentence's top cue decides its claims' status (README precedence)
+            return [replace(c, status=top_status(c.status, status)) for c in out]
+        evidence = Evidence(
+            article_id=parse.annotated.article.id,
+            sentence=sentence,
+            start=parse.annotated.sentences[sentence].start,
+            end=parse.annotated.sentences[sentence].end,
+            text=parse.annotated.sentence_text(sentence),
+        )
+        claim = Claim(
+            id=make_id(evidence.article_id, "claim", f"{evidence.start}:{evidence.end}"),
+            status=status,
+            evidence=evidence,
+            cue=cue,
+            extractor=EXTRACTOR,
+            confidence=0.6,
+        )
+        out.append(_with_holders(claim, _cue_holders(parse, sentence)))
     return out

@@ -27,24 +27,87 @@ from newsift.extract.event_lexicon import EventLexicon
 from newsift.extract.event_parse import Parse
 from newsift.model import Actor, EntityKind
 
-__all__ = ["SUPPLY", "ACQUIRE", "frame_roles", "participants", "item_origin"]
+__all__ = ["ACQUIRE", "SUPPLY", "frame_roles", "item_origin", "participants"]
 
 SUPPLY = frozenset(
-    {"supply", "sell", "deliver", "export", "provide", "send", "ship", "gift", "donate", "hand", "transfer",
-     "arm", "equip", "sale", "delivery", "export", "supply", "shipment", "transfer", "lease", "give", "offer"}
+    {
+        "supply",
+        "sell",
+        "deliver",
+        "export",
+        "provide",
+        "send",
+        "ship",
+        "gift",
+        "donate",
+        "hand",
+        "transfer",
+        "arm",
+        "equip",
+        "sale",
+        "delivery",
+        "shipment",
+        "lease",
+        "give",
+        "offer",
+    }
 )
 ACQUIRE = frozenset(
-    {"buy", "purchase", "acquire", "procure", "order", "import", "receive", "induct", "obtain", "get",
-     "acquisition", "procurement", "induction", "buyer", "customer"}
+    {
+        "buy",
+        "purchase",
+        "acquire",
+        "procure",
+        "order",
+        "import",
+        "receive",
+        "induct",
+        "obtain",
+        "get",
+        "acquisition",
+        "procurement",
+        "induction",
+        "buyer",
+        "customer",
+    }
 )
 DEAL = frozenset({"contract", "deal", "agreement", "order", "negotiate", "negotiation", "talk", "pact"})
 _MADE = frozenset({"make", "build", "manufacture", "produce", "design", "develop", "supply"})
 _COUNTERPARTY_PREPS = frozenset({"with"})
-_CLIMB = frozenset({"xcomp", "advcl", "acl", "pobj", "prep", "dobj", "conj", "relcl", "ccomp", "attr", "oprd"})
+_CLIMB = frozenset(
+    {"xcomp", "advcl", "acl", "pobj", "prep", "dobj", "conj", "relcl", "ccomp", "attr", "oprd"}
+)
 _JOINT_PREPS = frozenset({"with", "between", "among", "alongside", "involving", "including"})
-_TAKE_PART = frozenset({"participate", "join", "take", "involve", "hold", "conduct", "stage", "begin", "launch",
-                        "start", "announce", "kick", "wrap", "end", "complete", "host", "carry", "organise",
-                        "organize", "sign", "ink", "conclude", "agree", "enter", "form", "establish"})
+_TAKE_PART = frozenset(
+    {
+        "participate",
+        "join",
+        "take",
+        "involve",
+        "hold",
+        "conduct",
+        "stage",
+        "begin",
+        "launch",
+        "start",
+        "announce",
+        "kick",
+        "wrap",
+        "end",
+        "complete",
+        "host",
+        "carry",
+        "organise",
+        "organize",
+        "sign",
+        "ink",
+        "conclude",
+        "agree",
+        "enter",
+        "form",
+        "establish",
+    }
+)
 
 
 def _coded(actors: Iterable[Actor]) -> tuple[Actor, ...]:
@@ -185,15 +248,19 @@ def _recipients_of_supply(parse: Parse, trigger: int, lexicon: EventLexicon) -> 
         return found
     for child in tree.kids(trigger, "dative", "iobj"):
         if tree.tokens[child].pos == "ADP":
-            found += tuple(a for p in tree.kids(child, "pobj") for a in actors_at(parse, p, lexicon) if a.code)
+            found += tuple(
+                a for p in tree.kids(child, "pobj") for a in actors_at(parse, p, lexicon) if a.code
+            )
         else:
             found += tuple(a for a in actors_at(parse, child, lexicon) if a.code)
     if found:
         return found
     for child in tree.kids(trigger, "dobj", "nsubjpass"):  # 'supply Y with', 'Y was supplied with'
-        if any(parse.lemma(p) == "with" for p in tree.kids(trigger, "prep")) or tree.kids(trigger, "dobj") == [
-            child
-        ] and _mention_actor(parse, child) is not None and not _item_like(parse, child, lexicon):
+        if any(parse.lemma(p) == "with" for p in tree.kids(trigger, "prep")) or (
+            tree.kids(trigger, "dobj") == [child]
+            and _mention_actor(parse, child) is not None
+            and not _item_like(parse, child, lexicon)
+        ):
             found = tuple(a for a in actors_at(parse, child, lexicon) if a.code)
             if found:
                 return found
@@ -232,27 +299,37 @@ def frame_roles(
         supplier = _prep_actors(parse, trigger, frozenset({"from"}), lexicon)
         if is_noun:
             recipient = tuple(
-                a for c in tree.kids(trigger, "poss", "compound", "amod") for a in actors_at(parse, c, lexicon)
+                a
+                for c in tree.kids(trigger, "poss", "compound", "amod")
+                for a in actors_at(parse, c, lexicon)
                 if a.code and a.code not in origin_codes
             ) or _prep_actors(parse, trigger, frozenset({"by"}), lexicon)
         if not recipient and not passive:
             recipient = _subjects(parse, trigger, lexicon, stops)
         if passive and not recipient:
             recipient = tuple(
-                a for ag in tree.kids(trigger, "agent") for p in tree.kids(ag, "pobj")
-                for a in actors_at(parse, p, lexicon) if a.code
+                a
+                for ag in tree.kids(trigger, "agent")
+                for p in tree.kids(ag, "pobj")
+                for a in actors_at(parse, p, lexicon)
+                if a.code
             )
         supplier = supplier or _counterparty(parse, trigger, lexicon)
     elif lemma in SUPPLY:
         recipient = _recipients_of_supply(parse, trigger, lexicon)
         if passive:
             supplier = tuple(
-                a for ag in tree.kids(trigger, "agent") for p in tree.kids(ag, "pobj")
-                for a in actors_at(parse, p, lexicon) if a.code
+                a
+                for ag in tree.kids(trigger, "agent")
+                for p in tree.kids(ag, "pobj")
+                for a in actors_at(parse, p, lexicon)
+                if a.code
             )
         elif is_noun:
             supplier = tuple(
-                a for c in tree.kids(trigger, "poss", "compound", "amod") for a in actors_at(parse, c, lexicon)
+                a
+                for c in tree.kids(trigger, "poss", "compound", "amod")
+                for a in actors_at(parse, c, lexicon)
                 if a.code
             ) or _prep_actors(parse, trigger, frozenset({"by", "from"}), lexicon)
         else:

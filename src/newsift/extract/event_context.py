@@ -68,8 +68,11 @@ def complete_actors(events: list[Event]) -> list[Event]:
         if len(sets) != 1:
             continue
         full = next(iter(sets))
-        source = next(e for e in out if e.subtype == subtype and frozenset(
-            a.code for a in e.participants if _is_country(a)) == full)
+        source = next(
+            e
+            for e in out
+            if e.subtype == subtype and frozenset(a.code for a in e.participants if _is_country(a)) == full
+        )
         for k, event in enumerate(out):
             have = {a.code for a in event.participants if _is_country(a)}
             if event.subtype != subtype or not have < full:

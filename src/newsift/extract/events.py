@@ -6,11 +6,13 @@ Sentence-level rules over the stored parse and mentions (``events.rules.v2``); n
 from __future__ import annotations
 
 from dataclasses import replace
+from datetime import datetime
 
+from newsift.extract.claim_status import sentence_status, top_status
+from newsift.extract.defence_gate import military_matter
 from newsift.extract.defence_roles import frame_roles
 from newsift.extract.defence_roles import participants as joint_participants
 from newsift.extract.event_actors import extract_roles
-from newsift.extract.event_context import complete_actors
 from newsift.extract.event_attributes import (
     extract_aspect,
     extract_item,
@@ -20,10 +22,12 @@ from newsift.extract.event_attributes import (
     item_phrase,
     tree_distance,
 )
+from newsift.extract.event_context import complete_actors
 from newsift.extract.event_lexicon import ClaimCues, EventLexicon, load_claim_cues, load_lexicon
 from newsift.extract.event_linking import EventCluster, link_events
 from newsift.extract.event_modality import Modality, detect_modality
 from newsift.extract.event_parse import Parse
+from newsift.extract.event_time import event_time
 from newsift.extract.event_triggers import Trigger, find_triggers, product_tokens
 from newsift.extract.quote_syntax import Tree
 from newsift.model import AnnotatedArticle, ClaimStatus, Event, EventMode, Evidence, PloverType, make_id
@@ -89,17 +93,68 @@ def sentence_events(
     tokens = parse.sentence_tokens(index)
     triggers = _prune(parse, find_triggers(parse, tokens, lexicon))
     events = []
+    cue_status = sentence_status(parse, tokens)
     for trigger in triggers:
         modality = detect_modality(parse, trigger.head, cues)
         if not keep_irrealis and (
             modality.hypothetical or (modality.negated and modality.status != ClaimStatus.DENIED)
         ):
             continue
-        events.append(_event(parse, trigger, tokens, modality, lexicon))
+        event = _with_status(parse, _event(parse, trigger, tokens, modality, lexicon), cue_status, lexicon)
+        if military_matter(parse, event, tokens):
+            events.append(event)
     if not events and statements:
         events = _statement(parse, tokens, lexicon, cues)
     events = _attach_values(parse, tokens, events)
     return _inherit_actors(_merge_duplicates(parse, events))
+
+
+_CONCLUDED = frozenset({"sign", "conclude", "ink", "award", "finalise", "finalize", "seal", "win", "place"})
+
+
+def _with_status(
+    parse: Parse,
+    event: Event,
+    cue_status: tuple[ClaimStatus | None, str | None, int | None],
+    lexicon: EventLexicon,
+) -> Event:
+    """The event's status by the README precedence: its sentence's top cue (denied, alleged,
+    speculated, confirmed), then planned for a future or intended event (not for a concluded
+    order or contract: 'signed a contract to buy' is the deal itself), then its own modality."""
+    status, cue, token = cue_status
+    if token is not None and not _scoped(parse, token, parse.tree.token_at(event.evidence.start)):
+        status = cue = None  # the cue is about another clause of the sentence
+    planned = None
+    if event.aspect in ("planned", "expected") and not _concluded(parse, event):
+        planned = ClaimStatus.PLANNED
+    top = top_status(event.status, status, planned)
+    if top == event.status:
+        return event
+    return replace(event, status=top, status_cue=cue if top == status else event.aspect)
+
+
+def _scoped(parse: Parse, cue: int, trigger: int) -> bool:
+    """Whether a cue bears on a trigger: it governs it ('denied that X supplied'), modifies its verb
+    ('reportedly sent', 'may supply') or sits inside its phrase ('the alleged shipment')."""
+    tree = parse.tree
+    above = tree.ancestors(trigger)
+    if cue in above:  # through its complement, not an adjunct ('denied X, terming Y as ...')
+        path = [trigger, *above]
+        below = path[path.index(cue) - 1]
+        return tree.tokens[below].dep not in ("advcl", "conj", "parataxis", "npadvmod")
+    if trigger in tree.ancestors(cue):
+        return True
+    head = tree.tokens[cue].head
+    return head == trigger or head in above[:2]
+
+
+def _concluded(parse: Parse, event: Event) -> bool:
+    tree = parse.tree
+    head = tree.token_at(event.evidence.start)
+    for node in [head, *tree.ancestors(head)][:4]:
+        if parse.lemma(node) in _CONCLUDED and tree.tokens[node].tag in ("VBD", "VBN"):
+            return True
+    return False
 
 
 def _prune(parse: Parse, triggers: list[Trigger]) -> list[Trigger]:
@@ -189,11 +244,17 @@ def _event(
         place=_place(parse, trigger.head),
         time_text=time_text,
         year=year,
+        time=event_time(time_text, year, _reported(annotated)),
         aspect=aspect,
         status=modality.status,
         extractor=EXTRACTOR,
         confidence=_confidence(trigger, modality),
     )
+
+
+def _reported(annotated: AnnotatedArticle) -> datetime | None:
+    article = annotated.article
+    return article.published_at or article.published_earliest_at or article.fetched_at
 
 
 def _type_of(parse: Parse, trigger: Trigger, aspect: str | None, lexicon: EventLexicon) -> PloverType:

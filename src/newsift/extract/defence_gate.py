@@ -1,0 +1,270 @@
+"""Is this defence event about defence? The civilian look-alike gate.
+
+'Mitsubishi Motors will supply Peugeot with 30,000 SUVs', 'Fiat sold half its finance arm', 'a joint
+venture factory', 'a ban on beef imports', 'scandal-hit', 'workers went on strike': the trigger words
+of the defence frames are everyday business words. A defence event is kept only when its sentence
+shows military matter:
+
+- a weapon system named by the gazetteer, or a military unit, armed force or defence body as actor;
+- a military word: a weapon or platform noun, arms/munitions words, armed forces words, 'military',
+  'armed'; 'defence'/'defense' only as a modifier ('defence ministry', 'defence deal', 'Ministry of
+  Defence'), never as a head noun (a football team's defence);
+- for strikes, force used on a target (air strike, bombing, missiles, killed, wounded); a strike by
+  workers or 'hit by' falls through.
+
+Exercises, pacts and deployments keep their own context tests (``needs_context`` in the lexicon);
+they pass this gate too, so 'exercise its option' or 'deploy capital' never become drills.
+"""
+
+from __future__ import annotations
+
+from newsift.extract.event_parse import Parse
+from newsift.model import EntityKind, Event
+
+__all__ = ["military_matter"]
+
+_WEAPONS = frozenset(
+    {
+        "aircraft",
+        "warplane",
+        "gunship",
+        "fighter",
+        "bomber",
+        "helicopter",
+        "drone",
+        "uav",
+        "ucav",
+        "submarine",
+        "corvette",
+        "frigate",
+        "destroyer",
+        "warship",
+        "howitzer",
+        "artillery",
+        "rifle",
+        "missile",
+        "rocket",
+        "launcher",
+        "munition",
+        "munitions",
+        "ammunition",
+        "weapon",
+        "weapons",
+        "weaponry",
+        "torpedo",
+        "interceptor",
+        "shells",
+        "grenade",
+        "grenades",
+        "mortar",
+        "bomb",
+        "bombs",
+        "warhead",
+        "armament",
+        "armaments",
+        "arms",
+        "radar",
+        "sonar",
+        "cannon",
+        "firearm",
+        "firearms",
+        "explosive",
+        "explosives",
+        "gun",
+        "guns",
+        "airstrike",
+        "airstrikes",
+        "amphibious",
+        "armoured",
+        "armored",
+        "stealth",
+        "ballistic",
+        "air-defence",
+        "air-defense",
+        "missiles",
+        "rockets",
+        "drones",
+        "fighters",
+        "bombers",
+        "helicopters",
+        "submarines",
+        "frigates",
+        "destroyers",
+        "corvettes",
+        "warships",
+    }
+)
+_FORCES = frozenset(
+    {
+        "military",
+        "militaries",
+        "army",
+        "armies",
+        "navy",
+        "navies",
+        "naval",
+        "troop",
+        "troops",
+        "soldier",
+        "soldiers",
+        "marine",
+        "marines",
+        "armed",
+        "militia",
+        "militias",
+        "rebel",
+        "rebels",
+        "insurgent",
+        "insurgents",
+        "paramilitary",
+        "battalion",
+        "brigade",
+        "regiment",
+        "infantry",
+        "commando",
+        "commandos",
+        "squadron",
+        "squadrons",
+        "fleet",
+        "pentagon",
+        "nato",
+        "warfare",
+        "servicemen",
+        "air force",
+        "coast guard",
+        "sailors",
+        "airmen",
+        "garrison",
+        "exercise",
+        "exercises",
+        "drill",
+        "drills",
+        "manoeuvres",
+        "maneuvers",
+        "war-game",
+        "wargame",
+        "wargames",
+    }
+)
+_DEFENCE_MODIFIERS = frozenset({"defence", "defense", "security"})
+_FORCE_USED = frozenset(
+    {
+        "kill",
+        "killed",
+        "wound",
+        "wounded",
+        "casualty",
+        "casualties",
+        "airstrike",
+        "bombing",
+        "shelling",
+        "missile",
+        "missiles",
+        "drone",
+        "drones",
+        "rocket",
+        "rockets",
+        "artillery",
+        "militant",
+        "militants",
+        "aircraft",
+        "warplane",
+        "warplanes",
+        "troops",
+        "army",
+        "military",
+        "bomb",
+        "bombs",
+        "raid",
+        "raids",
+    }
+)
+_GATED = frozenset(
+    {
+        "arms_transfer",
+        "upgrade",
+        "co_development",
+        "export_ban",
+        "deployment",
+        "movement",
+        "strike",
+        "exercise",
+        "defence_pact",
+    }
+)
+
+
+def military_matter(parse: Parse, event: Event, tokens: list[int]) -> bool:
+    """Whether the sentence of a defence event shows military matter (see the module docstring)."""
+    if event.subtype not in _GATED:
+        return True
+    head = parse.tree.token_at(event.evidence.start)
+    tokens = [i for i in tokens if i != head]  # the trigger itself ('drills', 'strike') proves nothing
+    words = {parse.text(i).lower() for i in tokens}
+    lemmas = {parse.lemma(i) for i in tokens}
+    if event.subtype == "strike":
+        return bool((words | lemmas) & _FORCE_USED) and not _labour(parse, tokens)
+    if (words | lemmas) & (_WEAPONS | _FORCES) - {"arms"} or "arms" in words:
+        return True
+    if _battle_tank(parse, tokens) or _defence_modifier(parse, tokens):
+        return True
+    return _military_mention(parse, tokens)
+
+
+_CIVIL_TANKS = frozenset({"think", "fuel", "water", "oil", "gas", "storage", "septic", "fish", "petrol"})
+
+
+_CIVIL_JETS = frozenset(
+    {"private", "jumbo", "business", "passenger", "corporate", "executive", "ski", "water", "regional"}
+)
+_JET_COMPOUNDS = frozenset({"fuel", "lag", "stream", "set", "airways", "airline", "engine"})
+
+
+def _battle_tank(parse: Parse, tokens: list[int]) -> bool:
+    """'Abrams tanks', 'K2 tanks', 'the jets were delivered' (not 'think tanks', 'fuel tanks',
+    'private jets', 'jet fuel')."""
+    last = len(parse.texts) - 1
+    for i in tokens:
+        before = parse.lemma(i - 1) if i > 0 else ""
+        after = parse.lemma(i + 1) if i < last else ""
+        if parse.lemma(i) == "tank" and before not in _CIVIL_TANKS:
+            return True
+        if parse.lemma(i) == "jet" and before not in _CIVIL_JETS and after not in _JET_COMPOUNDS:
+            return True
+    return False
+
+
+def _labour(parse: Parse, tokens: list[int]) -> bool:
+    """'workers went on strike', 'a strike by pilots': a stoppage of work, not an attack."""
+    lemmas = {parse.lemma(i) for i in tokens}
+    return bool(lemmas & {"worker", "union", "walkout", "stoppage", "picket", "pay", "wage"})
+
+
+def _defence_modifier(parse: Parse, tokens: list[int]) -> bool:
+    tree = parse.tree
+    for i in tokens:
+        if parse.lemma(i) not in _DEFENCE_MODIFIERS:
+            continue
+        token = tree.tokens[i]
+        if token.dep in ("compound", "amod", "nmod") and tree.tokens[token.head].pos in ("NOUN", "PROPN"):
+            return True
+        if token.dep == "pobj" and parse.lemma(token.head) == "of":  # 'Ministry of Defence'
+            return True
+    return False
+
+
+def _military_mention(parse: Parse, tokens: list[int]) -> bool:
+    if not tokens:
+        return False
+    start = parse.tree.tokens[tokens[0]].start
+    end = parse.tree.tokens[tokens[-1]].end
+    for mention in parse.annotated.mentions:
+        if not (start <= mention.start and mention.end <= end):
+            continue
+        kind = parse.kind_of(mention)
+        if kind in (EntityKind.WEAPON_SYSTEM, EntityKind.MILITARY_UNIT):
+            return True
+        entity = parse.entities.get(mention.entity_id or "")
+        if entity is not None and any(k == "sector" and v in ("mil", "MIL") for k, v in entity.attributes):
+            return True
+    return False
