@@ -75,7 +75,7 @@ DEAL = frozenset({"contract", "deal", "agreement", "order", "negotiate", "negoti
 _MADE = frozenset({"make", "build", "manufacture", "produce", "design", "develop", "supply"})
 _COUNTERPARTY_PREPS = frozenset({"with"})
 _CLIMB = frozenset(
-    {"xcomp", "advcl", "acl", "pobj", "prep", "dobj", "conj", "relcl", "ccomp", "attr", "oprd"}
+    {"xcomp", "advcl", "acl", "pobj", "prep", "dobj", "conj", "relcl", "ccomp", "attr", "oprd", "pcomp"}
 )
 _JOINT_PREPS = frozenset({"with", "between", "among", "alongside", "involving", "including"})
 _TAKE_PART = frozenset(
@@ -184,8 +184,14 @@ def _subjects(parse: Parse, node: int, lexicon: EventLexicon, stops: frozenset[s
             if found:
                 return found
         head = tree.tokens[node].head
-        if head == node or tree.tokens[node].dep not in _CLIMB or parse.lemma(head) in stops:
+        if head == node or tree.tokens[node].dep not in _CLIMB:
             return ()
+        if tree.tokens[node].dep == "pcomp" and parse.lemma(head) == "of":  # 'accused X of arming Y'
+            agents = [a for o in tree.kids(tree.tokens[head].head, "dobj") for a in actors_at(parse, o, lexicon)]
+            if agents or any(tree.tokens[o].pos == "PRON" for o in tree.kids(tree.tokens[head].head, "dobj")):
+                return _coded(a for a in agents if a.code)
+        if parse.lemma(head) in stops and tree.tokens[node].dep != "xcomp":
+            return ()  # 'denied providing arms': the denier controls the gerund; not 'denied that X ...'
         node = head
     return ()
 

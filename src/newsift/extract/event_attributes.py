@@ -172,7 +172,7 @@ def _joins(parse: Parse, i: int, *, adjectives: bool) -> bool:
         left.pos in ("PROPN", "NOUN", "X")
         or text == "-"
         or named
-        or left.tag == "VBG"
+        or (left.tag == "VBG" and left.dep in ("amod", "compound", "nmod"))  # not a gerund verb: "providing arms"
         or (adjectives and left.pos == "ADJ" and left.dep in ("amod", "compound"))
     )
 
