@@ -14,6 +14,7 @@ from fastapi.responses import JSONResponse
 
 from newsift import codec
 from newsift.web.comments import create_comment, delete_comment, query_comments
+from newsift.web.contract import CLAIM_STATUSES, ENTITY_KINDS, check_choice, check_date, event_types
 from newsift.web.data import (
     query_article_list,
     query_article_page,
@@ -46,14 +47,16 @@ def article_filters(
     event_type: Annotated[str | None, Query(max_length=60, description="PLOVER type or subtype.")] = None,
     claim_status: Annotated[str | None, Query(max_length=20, description="A claim status present.")] = None,
 ) -> SearchFilters:
-    """Search words and filters shared by article lists and search."""
+    """Search words and filters shared by article lists and search (422 for unknown values, bad dates)."""
     return SearchFilters(
-        q=q, outlet=outlet, since=since, until=until, entity=entity,
-        event_type=event_type, claim_status=claim_status,
+        q=q, outlet=outlet, since=check_date("since", since), until=check_date("until", until), entity=entity,
+        event_type=check_choice("event_type", event_type, event_types()),
+        claim_status=check_choice("claim_status", claim_status, CLAIM_STATUSES),
     )  # fmt: skip
 
 
 Filters = Annotated[SearchFilters, Depends(article_filters)]
+TokenUser = Annotated[str, Depends(require_token_user)]  # a dependency: checked before the body is read
 
 
 @router.get("/articles", summary="List articles (newest first) with paging and filters")
@@ -80,6 +83,7 @@ def list_entities(
     limit: Limit = 100,
     offset: Offset = 0,
 ) -> dict[str, Any]:
+    kind = check_choice("kind", kind, ENTITY_KINDS)
     return query_entity_list(db_of(request), kind=kind, limit=limit, offset=offset)
 
 
@@ -108,17 +112,16 @@ def list_comments(request: Request, article_id: str) -> dict[str, Any]:
 def post_comment(
     request: Request,
     article_id: str,
+    user: TokenUser,
     body: Annotated[str, Form(max_length=5000)],
     claim_id: Annotated[str | None, Form(max_length=64)] = None,
 ) -> dict[str, Any]:
-    user = require_token_user(request)
     article = require_article(db_of(request), article_id)
     return create_comment(db_of(request).conn(), article.id, user, body, claim_id)
 
 
 @router.delete("/comments/{comment_id}", summary="Delete one of your comments (token)")
-def remove_comment(request: Request, comment_id: str) -> dict[str, Any]:
-    user = require_token_user(request)
+def remove_comment(request: Request, comment_id: str, user: TokenUser) -> dict[str, Any]:
     return {"deleted": comment_id, "article_id": delete_comment(db_of(request).conn(), comment_id, user)}
 
 

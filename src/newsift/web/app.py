@@ -115,6 +115,7 @@ def _install(app: FastAPI) -> None:
     from newsift.web.api import router as api_router
     from newsift.web.briefs import api_router as briefs_api_router
     from newsift.web.briefs import pages_router as briefs_pages_router
+    from newsift.web.contract import install_openapi
     from newsift.web.pages import router as pages_router
 
     app.mount("/static", StaticFiles(directory=str(_package_dir("static"))), name="static")
@@ -123,6 +124,7 @@ def _install(app: FastAPI) -> None:
     app.include_router(pages_router)
     app.include_router(briefs_pages_router)
     app.add_api_route("/healthz", _healthz, methods=["GET"], tags=["meta"], summary="Health check")
+    install_openapi(app)
     app.add_exception_handler(HttpError, _on_http_error)  # type: ignore[arg-type]
     app.add_exception_handler(StarletteHTTPException, _on_starlette_error)  # type: ignore[arg-type]
     app.add_exception_handler(RequestValidationError, _on_validation_error)  # type: ignore[arg-type]

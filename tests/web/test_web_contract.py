@@ -1,0 +1,97 @@
+"""The API contract (issue 18): the OpenAPI document matches the server, enums and dates are checked,
+the token is checked before the body, and unknown dyad actors are 404. Real uvicorn, real SQLite."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+import httpx
+import pytest
+
+from newsift.web.contract import check_date
+
+if TYPE_CHECKING:
+    from tests.web.conftest import WebSite
+
+
+@pytest.fixture(scope="module")
+def openapi(site: WebSite) -> dict[str, Any]:
+    return httpx.get(site.base_url + "/openapi.json").json()  # type: ignore[no-any-return]
+
+
+def _error_ref(operation: dict[str, Any], status: str) -> str:
+    return str(operation["responses"][status]["content"]["application/json"]["schema"]["$ref"])
+
+
+def test_issue_18_openapi_documents_the_real_error_shape(openapi: dict[str, Any]) -> None:
+    assert "HTTPValidationError" not in str(openapi)
+    assert set(openapi["components"]["schemas"]["Error"]["properties"]) == {"error"}
+    listing = openapi["paths"]["/api/articles"]["get"]
+    assert _error_ref(listing, "422") == "#/components/schemas/Error"
+    detail = openapi["paths"]["/api/articles/{article_id}"]["get"]
+    assert _error_ref(detail, "404") == "#/components/schemas/Error"
+
+
+def test_issue_18_openapi_has_bearer_scheme_on_writes(openapi: dict[str, Any]) -> None:
+    assert openapi["components"]["securitySchemes"]["bearer"] == {
+        "type": "http", "scheme": "bearer", "description": "A token from `newsift token create`."
+    }  # fmt: skip
+    ingest = openapi["paths"]["/api/ingest"]["post"]
+    assert ingest["security"] == [{"bearer": []}]
+    assert {"201", "401", "413", "429"} <= set(ingest["responses"])
+    assert "security" not in openapi["paths"]["/api/articles"]["get"]
+
+
+def test_issue_18_openapi_lists_filter_enums(openapi: dict[str, Any]) -> None:
+    parameters = {p["name"]: p for p in openapi["paths"]["/api/articles"]["get"]["parameters"]}
+    assert "denied" in parameters["claim_status"]["schema"]["enum"]
+    assert {"AID", "arms_transfer"} <= set(parameters["event_type"]["schema"]["enum"])
+
+
+@pytest.mark.parametrize(
+    ("path", "params", "named"),
+    [
+        pytest.param("/api/articles", {"claim_status": "rumoured"}, "claim_status", id="claim-status"),
+        pytest.param("/api/search", {"event_type": "PARADE"}, "event_type", id="event-type"),
+        pytest.param("/api/entities", {"kind": "planet"}, "kind", id="kind"),
+        pytest.param("/api/search", {"since": "2022-13-45"}, "since", id="month-13"),
+        pytest.param("/api/articles", {"until": "9999-99-99T99:99"}, "until", id="impossible-time"),
+    ],
+)
+def test_issue_18_bad_filter_values_are_422_naming_the_parameter(
+    client: httpx.Client, path: str, params: dict[str, str], named: str
+) -> None:
+    response = client.get(path, params=params)
+    assert response.status_code == 422
+    error = response.json()["error"]
+    assert error["code"] == "invalid_parameter" and error["message"].startswith(named)
+
+
+def test_issue_18_enum_values_are_case_insensitive_and_name_the_allowed(client: httpx.Client) -> None:
+    assert client.get("/api/articles", params={"claim_status": "DENIED"}).json()["total"] >= 1
+    message = client.get("/api/articles", params={"claim_status": "rumoured"}).json()["error"]["message"]
+    assert "asserted" in message and "denied" in message
+
+
+@pytest.mark.parametrize(
+    "value", ["2025", "2025-04", "2025-04-30", "2025-04-30T10:15", "2025-04-30T10:15:00Z"]
+)
+def test_web_contract_real_dates_and_prefixes_pass(value: str) -> None:
+    assert check_date("since", value) == value
+
+
+def test_issue_18_token_is_checked_before_the_body(client: httpx.Client, site: WebSite) -> None:
+    response = client.post(f"/api/articles/{site.tp_article_id}/comments", data={})
+    assert response.status_code == 401
+    assert response.json()["error"]["code"] == "unauthenticated"
+
+
+@pytest.mark.parametrize("path", ["/api/dyads/XXX/PAK", "/api/dyads/TUR/QQQ"], ids=["first", "second"])
+def test_issue_18_unknown_dyad_actor_is_404(client: httpx.Client, path: str) -> None:
+    response = client.get(path)
+    assert response.status_code == 404
+    assert response.json()["error"]["code"] == "not_found"
+
+
+def test_issue_18_dyad_accepts_lower_case_codes(client: httpx.Client) -> None:
+    assert client.get("/api/dyads/tur/pak").status_code == 200
