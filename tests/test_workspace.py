@@ -5,16 +5,16 @@ from __future__ import annotations
 import re
 import shutil
 import sys
+from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
-from types import SimpleNamespace
 from typing import Any
 
 import pandas
 import pytest
 
 import newsift
-from newsift.exports.tables import event_time
+from newsift.exports.tables import event_row
 from newsift.model import (
     Actor,
     Analysis,
@@ -27,6 +27,7 @@ from newsift.model import (
     EntityKind,
     Event,
     EventMode,
+    EventTime,
     Evidence,
     Mention,
     PloverType,
@@ -161,16 +162,16 @@ def test_workspace_brief_facts_frame(ws: Any) -> None:
         ws.brief()
 
 
-def test_workspace_event_time_reads_the_time_field_when_records_have_it() -> None:
-    stated = SimpleNamespace(text="in May 2019", value="2019-05", precision="month", source="sentence")
-    row = event_time(SimpleNamespace(time=stated, year=None, time_text=None))  # type: ignore[arg-type]
-    assert row == {
-        "time": "2019-05",
-        "time_text": "in May 2019",
-        "time_precision": "month",
-        "time_source": "sentence",
-        "year": 2019,
-    }
+def test_workspace_event_time_reads_the_time_field(tmp_path: Path) -> None:
+    db = fill_store(tmp_path / "n.db")
+    store = SqliteStore(db)
+    (event,) = store.query_events()
+    stated = EventTime(text="in May 2023", value="2023-05", precision="month", source="text")
+    store.close()
+    row = event_row(replace(event, time=stated, year=None))
+    assert (row["time"], row["time_text"], row["time_precision"], row["time_source"], row["year"]) == (
+        "2023-05", "in May 2023", "month", "text", 2023,
+    )  # fmt: skip
 
 
 def test_workspace_to_pandas_without_pandas_names_the_fix(ws: Any, monkeypatch: pytest.MonkeyPatch) -> None:

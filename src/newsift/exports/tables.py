@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import datetime
 from typing import Any
 
 from newsift.model import Actor, Article, Claim, Entity, Event, Quote, Story
@@ -96,7 +96,7 @@ TABLES: dict[str, Table] = {
 }
 
 
-def _iso(value: datetime | date | None) -> str | None:
+def _iso(value: datetime | None) -> str | None:
     return value.isoformat() if value is not None else None
 
 
@@ -139,11 +139,11 @@ def entity_row(entity: Entity, mentions: int | None = None) -> Row:
 
 
 def event_time(event: Event) -> dict[str, Any]:
-    """The event's own time (``Event.time`` when the record has it) with a year; else the year field.
+    """The event's own time (``Event.time``: value, text, precision, source) and its year.
 
-    Read through ``getattr`` so rows work with records written before and after ``Event.time`` existed.
+    Records stored before ``Event.time`` existed give the ``year`` field at year precision.
     """
-    stated = getattr(event, "time", None)
+    stated = event.time
     if stated is None:
         return {
             "time": str(event.year) if event.year else None,
@@ -152,16 +152,13 @@ def event_time(event: Event) -> dict[str, Any]:
             "time_source": None,
             "year": event.year,
         }
-    value = getattr(stated, "value", None)
-    value = _iso(value) if isinstance(value, date | datetime) else (str(value) if value else None)
-    year = event.year or (int(value[:4]) if value and value[:4].isdigit() else None)
-    precision, source = getattr(stated, "precision", None), getattr(stated, "source", None)
+    value = stated.value or None
     return {
         "time": value,
-        "time_text": getattr(stated, "text", None) or event.time_text,
-        "time_precision": str(precision) if precision else None,
-        "time_source": str(source) if source else None,
-        "year": year,
+        "time_text": stated.text or event.time_text,
+        "time_precision": stated.precision,
+        "time_source": stated.source,
+        "year": event.year or (int(value[:4]) if value and value[:4].isdigit() else None),
     }
 
 
