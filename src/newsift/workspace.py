@@ -194,7 +194,10 @@ class Workspace:
         return run_ingest([str(i) for i in inputs], self._store, self.settings, fetched_at=fetched_at)
 
     def articles(self, *, outlet: str | None = None, limit: int = 10**9, offset: int = 0) -> Records[Article]:
-        """Stored articles, newest first."""
+        """Stored articles, newest first (``outlet`` as printed or as its id)."""
+        from newsift.clean.outlets import normalize_outlet
+
+        outlet = (normalize_outlet(outlet) or outlet) if outlet else None  # "ThePrint" finds "theprint"
         found = self._store.query_articles(limit=limit, offset=offset, outlet=outlet)
         return Records(found, TABLES["articles"], article_row)
 

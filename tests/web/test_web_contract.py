@@ -95,3 +95,15 @@ def test_issue_18_unknown_dyad_actor_is_404(client: httpx.Client, path: str) -> 
 
 def test_issue_18_dyad_accepts_lower_case_codes(client: httpx.Client) -> None:
     assert client.get("/api/dyads/tur/pak").status_code == 200
+
+
+@pytest.mark.parametrize(
+    "params",
+    [{"outlet": "NavalWatch"}, {"outlet": "Naval Watch"}, {"entity": "tur"}],
+    ids=["camel", "spaced", "lower-id"],
+)
+def test_issue_18_outlet_names_and_entity_ids_match_in_any_case(
+    client: httpx.Client, site: WebSite, params: dict[str, str]
+) -> None:
+    items = client.get("/api/search", params=params).json()["items"]
+    assert site.tp_article_id in [item["id"] for item in items]

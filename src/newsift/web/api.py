@@ -13,6 +13,7 @@ from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import JSONResponse
 
 from newsift import codec
+from newsift.clean.outlets import normalize_outlet
 from newsift.web.comments import create_comment, delete_comment, query_comments
 from newsift.web.contract import CLAIM_STATUSES, ENTITY_KINDS, check_choice, check_date, event_types
 from newsift.web.data import (
@@ -23,7 +24,7 @@ from newsift.web.data import (
     require_article,
 )
 from newsift.web.errors import HttpError
-from newsift.web.graph import query_dyad, query_entity_list, query_entity_page
+from newsift.web.graph import normalize_actor, query_dyad, query_entity_list, query_entity_page
 from newsift.web.guards import db_of, require_token_user
 from newsift.web.queries import SearchFilters
 
@@ -49,7 +50,9 @@ def article_filters(
 ) -> SearchFilters:
     """Search words and filters shared by article lists and search (422 for unknown values, bad dates)."""
     return SearchFilters(
-        q=q, outlet=outlet, since=check_date("since", since), until=check_date("until", until), entity=entity,
+        q=q, outlet=(normalize_outlet(outlet) or outlet) if outlet else None,
+        since=check_date("since", since), until=check_date("until", until),
+        entity=normalize_actor(entity) if entity else None,
         event_type=check_choice("event_type", event_type, event_types()),
         claim_status=check_choice("claim_status", claim_status, CLAIM_STATUSES),
     )  # fmt: skip
