@@ -55,6 +55,16 @@ def serve(
             "e.g. the name a reverse proxy forwards."
         ),
     ] = None,
+    access_log: Annotated[
+        bool, typer.Option("--access-log", help="Log every request (client, method, path, status) to stdout.")
+    ] = False,
+    forwarded_allow_ips: Annotated[
+        str | None,
+        typer.Option(
+            help="Proxy addresses whose X-Forwarded-For/-Proto headers are trusted (comma-separated, "
+            "'*' for any); default 127.0.0.1."
+        ),
+    ] = None,
 ) -> None:
     """Serve the web UI and the REST API (/api, OpenAPI at /openapi.json, docs at /api/docs)."""
     import uvicorn
@@ -69,7 +79,15 @@ def serve(
         err_console.print(f"[red]error[/red]: {escape(str(err))}")
         raise typer.Exit(2) from err
     console.print(f"newsift serving {escape(state.db)} at http://{host}:{port}/")
-    uvicorn.run(app, host=host, port=port, log_level="warning")
+    uvicorn.run(
+        app,
+        host=host,
+        port=port,
+        log_level="info" if access_log else "warning",  # uvicorn writes access lines at INFO
+        access_log=access_log,
+        proxy_headers=True,
+        forwarded_allow_ips=forwarded_allow_ips or "127.0.0.1",
+    )
 
 
 def _conn() -> sqlite3.Connection:
