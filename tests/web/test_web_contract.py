@@ -107,3 +107,17 @@ def test_issue_18_outlet_names_and_entity_ids_match_in_any_case(
 ) -> None:
     items = client.get("/api/search", params=params).json()["items"]
     assert site.tp_article_id in [item["id"] for item in items]
+
+
+def test_issue_18_comment_claim_id_must_be_a_claim_of_the_article(
+    client: httpx.Client, site: WebSite
+) -> None:
+    url, auth = (
+        f"/api/articles/{site.tp_article_id}/comments",
+        {"Authorization": f"Bearer {site.tokens['alice']}"},
+    )
+    refused = client.post(url, data={"body": "On which claim?", "claim_id": "no-such-claim"}, headers=auth)
+    assert refused.status_code == 422 and refused.json()["error"]["message"].startswith("claim_id")
+    created = client.post(url, data={"body": "Denied by Ankara.", "claim_id": "cl-drones"}, headers=auth)
+    assert created.status_code == 201 and created.json()["claim_id"] == "cl-drones"
+    assert client.delete(f"/api/comments/{created.json()['id']}", headers=auth).status_code == 200
