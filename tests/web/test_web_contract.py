@@ -121,3 +121,30 @@ def test_issue_18_comment_claim_id_must_be_a_claim_of_the_article(
     created = client.post(url, data={"body": "Denied by Ankara.", "claim_id": "cl-drones"}, headers=auth)
     assert created.status_code == 201 and created.json()["claim_id"] == "cl-drones"
     assert client.delete(f"/api/comments/{created.json()['id']}", headers=auth).status_code == 200
+
+
+def test_issue_18_head_answers_like_get_without_a_body(client: httpx.Client) -> None:
+    got, head = client.get("/api/articles"), client.head("/api/articles")
+    assert head.status_code == 200 and head.content == b""
+    assert head.headers["etag"] == got.headers["etag"]
+
+
+def test_issue_18_405_says_which_methods_are_allowed(client: httpx.Client) -> None:
+    response = client.put("/api/articles")
+    assert response.status_code == 405
+    assert response.headers["allow"] == "GET, HEAD"
+    assert response.json()["error"]["code"] == "method_not_allowed"
+
+
+def test_issue_18_etag_gives_304_when_unchanged(client: httpx.Client) -> None:
+    first = client.get("/api/entities")
+    again = client.get("/api/entities", headers={"If-None-Match": first.headers["etag"]})
+    assert (again.status_code, again.content) == (304, b"")
+    assert client.get("/api/entities", headers={"If-None-Match": '"other"'}).status_code == 200
+
+
+def test_issue_18_large_api_responses_are_gzipped_pages_are_not(client: httpx.Client) -> None:
+    api = client.get("/api/articles", params={"limit": 50}, headers={"Accept-Encoding": "gzip"})
+    assert api.headers["content-encoding"] == "gzip" and api.json()["items"]
+    page = client.get("/", headers={"Accept-Encoding": "gzip", "Accept": "text/html"})
+    assert "content-encoding" not in page.headers

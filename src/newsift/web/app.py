@@ -5,7 +5,7 @@ from __future__ import annotations
 import importlib.resources
 import logging
 import secrets
-from collections.abc import AsyncIterator, Awaitable, Callable, Iterable
+from collections.abc import AsyncIterator, Awaitable, Callable, Iterable, Mapping
 from contextlib import asynccontextmanager
 from pathlib import Path
 from typing import Any
@@ -25,6 +25,7 @@ from newsift.web.db import WebDb
 from newsift.web.errors import HttpError
 from newsift.web.gate import Gate
 from newsift.web.guards import LoginThrottle, RateLimit, db_of
+from newsift.web.http import ApiETag, ApiGzip, HeadAsGet
 
 __all__ = ["create_app", "render_error"]
 
@@ -103,6 +104,8 @@ def create_app(
         upload_limit=settings.ingest.max_input_bytes,
         uploads=RateLimit(uploads_per_minute, 60.0),
     )
+    for manners in (ApiETag, HeadAsGet, ApiGzip):  # inside out: gzip sees the tagged body, HEAD runs GET
+        app.add_middleware(manners)
     app.middleware("http")(_security_headers)  # outermost, so the gate's refusals carry the headers too
     return app
 
@@ -144,9 +147,14 @@ async def _security_headers(
     return response
 
 
-def render_error(request: Request, error: HttpError, details: Any = None) -> Response:
-    """The one error shape: ``{"error": {status, code, message}}`` for JSON routes, a page for HTML ones."""
-    headers = {"www-authenticate": "Bearer"} if error.status == 401 else None
+def render_error(
+    request: Request, error: HttpError, details: Any = None, headers: Mapping[str, str] | None = None
+) -> Response:
+    """The one error shape: ``{"error": {status, code, message}}`` for JSON routes, a page for HTML ones.
+
+    ``headers`` go with it (``Allow`` on a 405); a 401 also says ``WWW-Authenticate: Bearer``.
+    """
+    headers = {**(headers or {}), **({"www-authenticate": "Bearer"} if error.status == 401 else {})}
     if request.url.path.startswith(_JSON_PREFIXES) or "text/html" not in request.headers.get("accept", ""):
         body: dict[str, Any] = {"status": error.status, "code": error.code, "message": error.message}
         if details is not None:
@@ -164,7 +172,10 @@ async def _on_http_error(request: Request, exc: HttpError) -> Response:
 
 async def _on_starlette_error(request: Request, exc: StarletteHTTPException) -> Response:
     code = _CODES.get(exc.status_code, "error")
-    return render_error(request, HttpError(exc.status_code, code, str(exc.detail)))
+    headers = dict(exc.headers or {})
+    if "Allow" in headers and "GET" in headers["Allow"]:  # HeadAsGet answers HEAD on every GET route
+        headers["Allow"] += ", HEAD"
+    return render_error(request, HttpError(exc.status_code, code, str(exc.detail)), headers=headers)
 
 
 async def _on_validation_error(request: Request, exc: RequestValidationError) -> Response:
