@@ -15,7 +15,7 @@ from fastapi.responses import JSONResponse
 from newsift import codec
 from newsift.clean.outlets import normalize_outlet
 from newsift.web.comments import create_comment, delete_comment, query_comments
-from newsift.web.contract import CLAIM_STATUSES, ENTITY_KINDS, check_choice, check_date, event_types
+from newsift.web.contract import CLAIM_STATUSES, DATE_PATTERN, ENTITY_KINDS, check_choice, event_types
 from newsift.web.data import (
     query_article_list,
     query_article_page,
@@ -36,14 +36,15 @@ Limit = Annotated[int, Query(ge=1, le=500, description="Most items to return.")]
 Offset = Annotated[int, Query(ge=0, le=1_000_000_000, description="Items to skip.")]
 _UPLOAD_NAME = re.compile(r"[^A-Za-z0-9._-]+")
 _CHUNK = 1 << 16
-_DATE = r"^(\d{4}(-\d{2}){0,2}([T ][0-9:.+Z-]{0,20})?)?$"  # empty: no filter (an empty form field)
 
 
 def article_filters(
     q: Annotated[str | None, Query(max_length=500, description="Words to find (never FTS syntax).")] = None,
     outlet: Annotated[str | None, Query(max_length=200, description="Outlet id, e.g. theprint.")] = None,
-    since: Annotated[str | None, Query(pattern=_DATE, description="Earliest date (ISO 8601).")] = None,
-    until: Annotated[str | None, Query(pattern=_DATE, description="Latest date or date prefix.")] = None,
+    since: Annotated[str | None, Query(pattern=DATE_PATTERN, description="Earliest date (ISO 8601).")] = None,
+    until: Annotated[
+        str | None, Query(pattern=DATE_PATTERN, description="Latest date or date prefix.")
+    ] = None,
     entity: Annotated[str | None, Query(max_length=200, description="Entity id mentioned.")] = None,
     event_type: Annotated[str | None, Query(max_length=60, description="PLOVER type or subtype.")] = None,
     claim_status: Annotated[str | None, Query(max_length=20, description="A claim status present.")] = None,
@@ -51,7 +52,7 @@ def article_filters(
     """Search words and filters shared by article lists and search (422 for unknown values, bad dates)."""
     return SearchFilters(
         q=q, outlet=(normalize_outlet(outlet) or outlet) if outlet else None,
-        since=check_date("since", since), until=check_date("until", until),
+        since=since, until=until,
         entity=normalize_actor(entity) if entity else None,
         event_type=check_choice("event_type", event_type, event_types()),
         claim_status=check_choice("claim_status", claim_status, CLAIM_STATUSES),
@@ -116,7 +117,7 @@ def post_comment(
     request: Request,
     article_id: str,
     user: TokenUser,
-    body: Annotated[str, Form(max_length=5000)],
+    body: Annotated[str, Form(min_length=1, max_length=5000, pattern=r"\S")],  # not only blanks
     claim_id: Annotated[str | None, Form(max_length=64)] = None,
 ) -> dict[str, Any]:
     article = require_article(db_of(request), article_id)

@@ -21,6 +21,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from newsift.config import Settings
 from newsift.web.auth import query_token_user
+from newsift.web.contract import allowed_methods
 from newsift.web.db import WebDb
 from newsift.web.errors import HttpError
 from newsift.web.gate import Gate
@@ -173,8 +174,8 @@ async def _on_http_error(request: Request, exc: HttpError) -> Response:
 async def _on_starlette_error(request: Request, exc: StarletteHTTPException) -> Response:
     code = _CODES.get(exc.status_code, "error")
     headers = dict(exc.headers or {})
-    if "Allow" in headers and "GET" in headers["Allow"]:  # HeadAsGet answers HEAD on every GET route
-        headers["Allow"] += ", HEAD"
+    if exc.status_code == 405:  # every method of the path, not only those of the first route matched
+        headers["Allow"] = allowed_methods(request.app, request.url.path) or headers.get("Allow", "")
     return render_error(request, HttpError(exc.status_code, code, str(exc.detail)), headers=headers)
 
 

@@ -1,4 +1,4 @@
-"""The API contract: the OpenAPI document as the server behaves, and the checks of enum and date parameters.
+"""The API contract: the OpenAPI document as the server behaves, enum checks and the date pattern.
 
 The document is FastAPI's, corrected once: the real error schema on every error status a route can
 answer, the bearer scheme on writes, enums on filters. No data logic here.
@@ -9,7 +9,6 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Callable, Collection
-from datetime import date, datetime
 from typing import Any
 
 from fastapi import FastAPI
@@ -20,9 +19,10 @@ from newsift.web.errors import HttpError
 
 __all__ = [
     "CLAIM_STATUSES",
+    "DATE_PATTERN",
     "ENTITY_KINDS",
+    "allowed_methods",
     "check_choice",
-    "check_date",
     "event_types",
     "install_openapi",
 ]
@@ -55,7 +55,17 @@ _REASONS = {
     422: "Invalid parameters (the message names them and the allowed values)",
     429: "Too many uploads; retry after the Retry-After seconds",
 }
-_DATE_PREFIX = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?(?:[T ](.*))?$")
+_CLOCK = r"(?:[T ](?:[01]\d|2[0-3]):[0-5]\d(?::[0-5]\d(?:\.\d{1,6})?)?(?:Z|[+-](?:[01]\d|2[0-3]):[0-5]\d)?)?"
+_YEAR = r"(?:000[1-9]|00[1-9]\d|0[1-9]\d\d|[1-9]\d{3})"
+_MONTH_DAY = (
+    rf"(?:(?:0[13578]|1[02])(?:-(?:0[1-9]|[12]\d|3[01]){_CLOCK})?"
+    rf"|(?:0[469]|11)(?:-(?:0[1-9]|[12]\d|30){_CLOCK})?"
+    rf"|02(?:-(?:0[1-9]|1\d|2\d){_CLOCK})?)"
+)
+_URL = r"^[Hh][Tt][Tt][Pp][Ss]?://[^\s/?#]+"
+DATE_PATTERN = rf"^(?:{_YEAR}(?:-{_MONTH_DAY})?)?$"
+"""A date or date prefix that exists (2025, 2025-04, 2025-04-30, optional THH:MM[:SS][zone]); empty: no
+filter. Month lengths are checked; 29 February is let through in every year (a filter compares text)."""
 
 
 @functools.cache
@@ -78,28 +88,6 @@ def check_choice(name: str, value: str | None, allowed: Collection[str]) -> str 
     if value.casefold() not in folded:
         raise HttpError(422, "invalid_parameter", f"{name}: {value!r} is not one of {', '.join(allowed)}")
     return folded[value.casefold()]
-
-
-def check_date(name: str, value: str | None) -> str | None:
-    """A date or date prefix (``2025``, ``2025-04``, ``2025-04-03``, with an optional time) that exists.
-
-    Raises:
-        HttpError: 422 ``invalid_parameter`` for ``2022-13-45`` or ``9999-99-99T99:99``.
-    """
-    if not value:
-        return None
-    found = _DATE_PREFIX.match(value)
-    try:
-        if found is None:
-            raise ValueError(value)
-        year, month, day, clock = found.groups()
-        date(int(year), int(month or 1), int(day or 1))
-        if clock is not None:
-            datetime.fromisoformat(f"{year}-{month or '01'}-{day or '01'}T{clock.replace('Z', '+00:00')}")
-    except ValueError as err:
-        message = f"{name}: {value!r} is not a date (YYYY, YYYY-MM, YYYY-MM-DD, optional THH:MM)"
-        raise HttpError(422, "invalid_parameter", message) from err
-    return value
 
 
 def _statuses(path: str, method: str, operation: dict[str, Any]) -> list[int]:
@@ -141,6 +129,33 @@ _ENUMS: dict[str, Callable[[], tuple[str, ...]]] = {
 }
 
 
+def _fix_ingest_body(schemas: dict[str, Any]) -> None:
+    """``POST /api/ingest`` takes exactly one of a file and an http(s) URL: say so (``oneOf``)."""
+    name = next((n for n in schemas if n.startswith("Body_ingest")), None)
+    if name is None:
+        return
+    properties = schemas[name].get("properties", {})
+    file = {**properties.get("file", {}), "anyOf": [{"type": "string", "format": "binary"}]}
+    url = {**properties.get("url", {}), "anyOf": [{"type": "string", "maxLength": 2000, "pattern": _URL}]}
+    schemas[name] = {
+        "title": name,
+        "oneOf": [
+            {
+                "type": "object",
+                "required": ["file"],
+                "properties": {"file": file},
+                "additionalProperties": False,
+            },
+            {
+                "type": "object",
+                "required": ["url"],
+                "properties": {"url": url},
+                "additionalProperties": False,
+            },
+        ],
+    }
+
+
 def _openapi(app: FastAPI) -> dict[str, Any]:
     if app.openapi_schema:
         return app.openapi_schema
@@ -153,6 +168,7 @@ def _openapi(app: FastAPI) -> dict[str, Any]:
                 _fix_operation(path, method, operation)
             elif "422" in operation.get("responses", {}):
                 operation["responses"]["422"]["content"] = {"application/json": {"schema": _ERROR_REF}}
+    _fix_ingest_body(schemas)
     schemas.pop("HTTPValidationError", None)
     schemas.pop("ValidationError", None)
     schemas["Error"] = ERROR_SCHEMA
@@ -166,3 +182,15 @@ def _openapi(app: FastAPI) -> dict[str, Any]:
 def install_openapi(app: FastAPI) -> None:
     """Serve the corrected document at /openapi.json (built once, on first request)."""
     app.openapi = functools.partial(_openapi, app)  # type: ignore[method-assign]
+
+
+_ORDER = ("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE")
+
+
+def allowed_methods(app: FastAPI, path: str) -> str | None:
+    """The ``Allow`` value of a documented path (every method on it, HEAD wherever GET is), else None."""
+    for template, operations in app.openapi().get("paths", {}).items():
+        if re.fullmatch(re.sub(r"\\{[^}]+\\}", "[^/]+", re.escape(template)), path):
+            methods = {m.upper() for m in operations} | ({"HEAD"} if "get" in operations else set())
+            return ", ".join(sorted(methods, key=lambda m: (_ORDER.index(m) if m in _ORDER else 9, m)))
+    return None
