@@ -3,13 +3,15 @@ the token is checked before the body, and unknown dyad actors are 404. Real uvic
 
 from __future__ import annotations
 
+import itertools
 import re
+from datetime import date
 from typing import TYPE_CHECKING, Any
 
 import httpx
 import pytest
 
-from newsift.web.contract import DATE_PATTERN
+from newsift.web.contract import DATE_PATTERN, DAY_PATTERN
 
 if TYPE_CHECKING:
     from tests.web.conftest import WebSite
@@ -80,11 +82,17 @@ def test_issue_18_enum_values_are_case_insensitive_and_name_the_allowed(client: 
     assert "asserted" in message and "denied" in message
 
 
-@pytest.mark.parametrize(
-    "value", ["2025", "2025-04", "2025-04-30", "2025-04-30T10:15", "2025-04-30T10:15:00Z"]
-)
-def test_web_contract_real_dates_and_prefixes_pass(value: str) -> None:
-    assert re.match(DATE_PATTERN, value)
+@pytest.mark.parametrize("year", [1900, 2000, 2023, 2024])
+def test_web_contract_date_patterns_admit_exactly_the_real_days(year: int) -> None:
+    for month, day in itertools.product(range(1, 13), range(1, 32)):
+        text = f"{year}-{month:02d}-{day:02d}"
+        try:
+            exists = bool(date(year, month, day))
+        except ValueError:
+            exists = False
+        assert bool(re.match(DAY_PATTERN, text)) == exists == bool(re.match(DATE_PATTERN, text)), text
+    for prefix in (f"{year}", f"{year}-04", f"{year}-04-30T10:15", f"{year}-04-30T10:15:00Z"):
+        assert re.match(DATE_PATTERN, prefix), prefix
 
 
 def test_issue_18_token_is_checked_before_the_body(client: httpx.Client, site: WebSite) -> None:

@@ -20,6 +20,7 @@ from newsift.web.errors import HttpError
 __all__ = [
     "CLAIM_STATUSES",
     "DATE_PATTERN",
+    "DAY_PATTERN",
     "ENTITY_KINDS",
     "allowed_methods",
     "check_choice",
@@ -57,15 +58,24 @@ _REASONS = {
 }
 _CLOCK = r"(?:[T ](?:[01]\d|2[0-3]):[0-5]\d(?::[0-5]\d(?:\.\d{1,6})?)?(?:Z|[+-](?:[01]\d|2[0-3]):[0-5]\d)?)?"
 _YEAR = r"(?:000[1-9]|00[1-9]\d|0[1-9]\d\d|[1-9]\d{3})"
-_MONTH_DAY = (
-    rf"(?:(?:0[13578]|1[02])(?:-(?:0[1-9]|[12]\d|3[01]){_CLOCK})?"
-    rf"|(?:0[469]|11)(?:-(?:0[1-9]|[12]\d|30){_CLOCK})?"
-    rf"|02(?:-(?:0[1-9]|1\d|2\d){_CLOCK})?)"
-)
+
+
+def _month_day(day: str) -> str:
+    """Months with their own day ranges; ``day`` is "?" for an optional day (a date prefix) or ""."""
+    return (
+        rf"(?:(?:0[13578]|1[02])(?:-(?:0[1-9]|[12]\d|3[01]){_CLOCK}){day}"
+        rf"|(?:0[469]|11)(?:-(?:0[1-9]|[12]\d|30){_CLOCK}){day}"
+        rf"|02(?:-(?:0[1-9]|1\d|2[0-8]){_CLOCK}){day})"
+    )
+
+
+_LEAP_DAY = rf"(?:\d\d(?:0[48]|[2468][048]|[13579][26])|(?:0[48]|[2468][048]|[13579][26])00)-02-29{_CLOCK}"
 _URL = r"^[Hh][Tt][Tt][Pp][Ss]?://[^\s/?#]+"
-DATE_PATTERN = rf"^(?:{_YEAR}(?:-{_MONTH_DAY})?)?$"
+DATE_PATTERN = rf"^(?:{_YEAR}(?:-{_month_day('?')})?|{_LEAP_DAY})?$"
 """A date or date prefix that exists (2025, 2025-04, 2025-04-30, optional THH:MM[:SS][zone]); empty: no
-filter. Month lengths are checked; 29 February is let through in every year (a filter compares text)."""
+filter. Month lengths and leap years are checked by the pattern itself, so the document says it all."""
+DAY_PATTERN = rf"^(?:{_YEAR}-{_month_day('')}|{_LEAP_DAY})?$"
+"""A full date that exists (2025-04-30, optional THH:MM[:SS][zone]); empty: none given."""
 
 
 @functools.cache
