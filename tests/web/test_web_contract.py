@@ -171,3 +171,11 @@ def test_issue_18_large_api_responses_are_gzipped_pages_are_not(client: httpx.Cl
     assert api.headers["content-encoding"] == "gzip" and api.json()["items"]
     page = client.get("/", headers={"Accept-Encoding": "gzip", "Accept": "text/html"})
     assert "content-encoding" not in page.headers
+
+
+def test_issue_18_fields_keeps_article_lists_small(client: httpx.Client) -> None:
+    full = client.get("/api/articles", params={"limit": 50})
+    lean = client.get("/api/articles", params={"limit": 50, "fields": "id,title,outlet"})
+    assert {tuple(item) for item in lean.json()["items"]} == {("id", "title", "outlet")}
+    assert len(lean.content) * 5 < len(full.content)
+    assert client.get("/api/articles", params={"fields": "id;drop"}).status_code == 422

@@ -15,7 +15,15 @@ from fastapi.responses import JSONResponse
 from newsift import codec
 from newsift.clean.outlets import normalize_outlet
 from newsift.web.comments import create_comment, delete_comment, query_comments
-from newsift.web.contract import CLAIM_STATUSES, DATE_PATTERN, ENTITY_KINDS, check_choice, event_types
+from newsift.web.contract import (
+    CLAIM_STATUSES,
+    DATE_PATTERN,
+    ENTITY_KINDS,
+    FIELDS_PATTERN,
+    check_choice,
+    event_types,
+    pick_fields,
+)
 from newsift.web.data import (
     query_article_list,
     query_article_page,
@@ -60,14 +68,17 @@ def article_filters(
 
 
 Filters = Annotated[SearchFilters, Depends(article_filters)]
+Fields = Annotated[
+    str | None, Query(pattern=FIELDS_PATTERN, description="Keep these item keys: id,title,...")
+]
 TokenUser = Annotated[str, Depends(require_token_user)]  # a dependency: checked before the body is read
 
 
 @router.get("/articles", summary="List articles (newest first) with paging and filters")
 def list_articles(
-    request: Request, filters: Filters, limit: Limit = 50, offset: Offset = 0
+    request: Request, filters: Filters, limit: Limit = 50, offset: Offset = 0, fields: Fields = None
 ) -> dict[str, Any]:
-    return query_article_list(db_of(request), filters, limit=limit, offset=offset)
+    return pick_fields(query_article_list(db_of(request), filters, limit=limit, offset=offset), fields)
 
 
 @router.get("/articles/{article_id}", summary="One article with entities, quotes, events, claims")

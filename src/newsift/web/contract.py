@@ -22,10 +22,12 @@ __all__ = [
     "DATE_PATTERN",
     "DAY_PATTERN",
     "ENTITY_KINDS",
+    "FIELDS_PATTERN",
     "allowed_methods",
     "check_choice",
     "event_types",
     "install_openapi",
+    "pick_fields",
 ]
 
 CLAIM_STATUSES = tuple(str(s) for s in ClaimStatus)
@@ -84,6 +86,17 @@ def event_types() -> tuple[str, ...]:
     from newsift.extract.event_lexicon import load_lexicon
 
     return tuple(str(t) for t in PloverType) + tuple(sorted(d.subtype for d in load_lexicon().defence))
+
+
+FIELDS_PATTERN = r"^[a-z_]{1,40}(,[a-z_]{1,40}){0,30}$"
+
+
+def pick_fields(page: dict[str, Any], fields: str | None) -> dict[str, Any]:
+    """A page of ``items`` with only the named keys in each item (``fields=id,title,outlet``)."""
+    if not fields:
+        return page
+    keep = fields.split(",")
+    return {**page, "items": [{k: item[k] for k in keep if k in item} for item in page["items"]]}
 
 
 def check_choice(name: str, value: str | None, allowed: Collection[str]) -> str | None:
