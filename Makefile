@@ -8,7 +8,7 @@ PORT ?= 8000
 SERVE ?=
 export PIP_DISABLE_PIP_VERSION_CHECK=1
 
-.PHONY: install demo test check lint security clean bench
+.PHONY: install demo test check lint security clean bench contract
 
 install: $(VENV)/.installed
 
@@ -66,7 +66,11 @@ security: install
 		>build/pip-audit.log 2>&1 || true
 	@$(BIN)/python -c "$$PIP_AUDIT_SUMMARY" build/pip-audit.json build/pip-audit.log
 
-check: lint security test
+# The OpenAPI document against a live server: schemathesis, bounded, zero failures (schemathesis.toml).
+contract: install
+	$(BIN)/python -m pytest -q -m slow tests/web/test_web_schemathesis.py
+
+check: lint security test contract
 
 clean:
 	rm -rf $(VENV) build .pytest_cache .mypy_cache .ruff_cache

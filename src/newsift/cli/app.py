@@ -138,6 +138,10 @@ def ingest(
         int | None, typer.Option(min=1, help="Analysis processes (default: settings, 1).")
     ] = None,
     extractor: ExtractorFlag = None,
+    progress_every: Annotated[
+        float,
+        typer.Option(min=0, help="When stderr is not a terminal: a progress line every N seconds (0: none)."),
+    ] = 5.0,
     json_out: JsonFlag = False,
 ) -> None:
     """Read pages (text, HTML, feeds, JSONL, WARC), split them into clean articles, analyse, store."""
@@ -159,6 +163,11 @@ def ingest(
                 progress.update(task, completed=done, total=total, stored=stored, rate=rate)
 
             report = run_ingest(inputs, store, settings, fetched_at=when, on_progress=report_progress)
+    elif progress_every > 0 and not sys.stderr.isatty():
+        from newsift.cli.progress import ProgressLine
+
+        with ProgressLine(sys.stderr, interval=progress_every) as line:
+            report = run_ingest(inputs, store, settings, fetched_at=when, on_progress=line.update)
     else:
         report = run_ingest(inputs, store, settings, fetched_at=when)
     _print_report(report, json_out)

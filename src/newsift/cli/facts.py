@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from pathlib import Path
 from typing import Annotated, Any
 
 import typer
@@ -11,7 +12,7 @@ from rich.table import Table
 
 from newsift.cli.app import ExtractorFlag, JsonFlag, _parse_time, _store, _with_extractor, app, state
 from newsift.cli.render import console, err_console, print_json
-from newsift.errors import NewsiftError
+from newsift.errors import ConfigError, InputError, NewsiftError
 from newsift.model import Analysis
 from newsift.views import (
     render_analysis_json,
@@ -198,14 +199,26 @@ def claims(
 
 @app.command()
 def export(
-    format_: Annotated[str, typer.Argument(metavar="FORMAT", help="jsonl, plover or sipri.")],
+    format_: Annotated[
+        str, typer.Argument(metavar="FORMAT", help="jsonl, plover, sipri, csv, parquet, graphml or gexf.")
+    ],
+    out: Annotated[
+        Path | None, typer.Option(help="Folder to write into (csv/parquet: one file per table).")
+    ] = None,
+    table: Annotated[
+        str | None,
+        typer.Option(help="csv/parquet: one table to stdout (articles, entities, events, claims, ...)."),
+    ] = None,
 ) -> None:
-    """Write stored records to stdout in an analyst format."""
-    from newsift.exports import EXPORT_FORMATS
+    """Write stored records in an analyst format, to stdout or into --out DIR."""
+    from newsift.exports import run_export
 
-    writer = EXPORT_FORMATS.get(format_)
-    if writer is None:
-        err_console.print(f"[red]error[/red] unknown format {format_!r}: {', '.join(EXPORT_FORMATS)}")
-        raise typer.Exit(2)
-    n = writer(_store(), sys.stdout)
-    err_console.print(f"{n} records exported as {format_}")
+    try:
+        written = run_export(_store(), format_, stream=sys.stdout.buffer, out_dir=out, table=table)
+    except (InputError, ConfigError) as err:
+        err_console.print(f"[red]error[/red] {escape(str(err))}")
+        raise typer.Exit(2) from err
+    sys.stdout.flush()
+    for name, n in written:
+        where = "" if name == "-" else f" to {escape(str(out / name if out else name))}"
+        err_console.print(f"{n} records exported as {format_}{where}")

@@ -13,7 +13,17 @@ from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import JSONResponse
 
 from newsift import codec
+from newsift.clean.outlets import normalize_outlet
 from newsift.web.comments import create_comment, delete_comment, query_comments
+from newsift.web.contract import (
+    CLAIM_STATUSES,
+    DATE_PATTERN,
+    ENTITY_KINDS,
+    FIELDS_PATTERN,
+    check_choice,
+    event_types,
+    pick_fields,
+)
 from newsift.web.data import (
     query_article_list,
     query_article_page,
@@ -22,7 +32,7 @@ from newsift.web.data import (
     require_article,
 )
 from newsift.web.errors import HttpError
-from newsift.web.graph import query_dyad, query_entity_list, query_entity_page
+from newsift.web.graph import normalize_actor, query_dyad, query_entity_list, query_entity_page
 from newsift.web.guards import db_of, require_token_user
 from newsift.web.queries import SearchFilters
 
@@ -34,33 +44,41 @@ Limit = Annotated[int, Query(ge=1, le=500, description="Most items to return.")]
 Offset = Annotated[int, Query(ge=0, le=1_000_000_000, description="Items to skip.")]
 _UPLOAD_NAME = re.compile(r"[^A-Za-z0-9._-]+")
 _CHUNK = 1 << 16
-_DATE = r"^(\d{4}(-\d{2}){0,2}([T ][0-9:.+Z-]{0,20})?)?$"  # empty: no filter (an empty form field)
 
 
 def article_filters(
     q: Annotated[str | None, Query(max_length=500, description="Words to find (never FTS syntax).")] = None,
     outlet: Annotated[str | None, Query(max_length=200, description="Outlet id, e.g. theprint.")] = None,
-    since: Annotated[str | None, Query(pattern=_DATE, description="Earliest date (ISO 8601).")] = None,
-    until: Annotated[str | None, Query(pattern=_DATE, description="Latest date or date prefix.")] = None,
+    since: Annotated[str | None, Query(pattern=DATE_PATTERN, description="Earliest date (ISO 8601).")] = None,
+    until: Annotated[
+        str | None, Query(pattern=DATE_PATTERN, description="Latest date or date prefix.")
+    ] = None,
     entity: Annotated[str | None, Query(max_length=200, description="Entity id mentioned.")] = None,
     event_type: Annotated[str | None, Query(max_length=60, description="PLOVER type or subtype.")] = None,
     claim_status: Annotated[str | None, Query(max_length=20, description="A claim status present.")] = None,
 ) -> SearchFilters:
-    """Search words and filters shared by article lists and search."""
+    """Search words and filters shared by article lists and search (422 for unknown values, bad dates)."""
     return SearchFilters(
-        q=q, outlet=outlet, since=since, until=until, entity=entity,
-        event_type=event_type, claim_status=claim_status,
+        q=q, outlet=(normalize_outlet(outlet) or outlet) if outlet else None,
+        since=since, until=until,
+        entity=normalize_actor(entity) if entity else None,
+        event_type=check_choice("event_type", event_type, event_types()),
+        claim_status=check_choice("claim_status", claim_status, CLAIM_STATUSES),
     )  # fmt: skip
 
 
 Filters = Annotated[SearchFilters, Depends(article_filters)]
+Fields = Annotated[
+    str | None, Query(pattern=FIELDS_PATTERN, description="Keep these item keys: id,title,...")
+]
+TokenUser = Annotated[str, Depends(require_token_user)]  # a dependency: checked before the body is read
 
 
 @router.get("/articles", summary="List articles (newest first) with paging and filters")
 def list_articles(
-    request: Request, filters: Filters, limit: Limit = 50, offset: Offset = 0
+    request: Request, filters: Filters, limit: Limit = 50, offset: Offset = 0, fields: Fields = None
 ) -> dict[str, Any]:
-    return query_article_list(db_of(request), filters, limit=limit, offset=offset)
+    return pick_fields(query_article_list(db_of(request), filters, limit=limit, offset=offset), fields)
 
 
 @router.get("/articles/{article_id}", summary="One article with entities, quotes, events, claims")
@@ -80,6 +98,7 @@ def list_entities(
     limit: Limit = 100,
     offset: Offset = 0,
 ) -> dict[str, Any]:
+    kind = check_choice("kind", kind, ENTITY_KINDS)
     return query_entity_list(db_of(request), kind=kind, limit=limit, offset=offset)
 
 
@@ -108,17 +127,16 @@ def list_comments(request: Request, article_id: str) -> dict[str, Any]:
 def post_comment(
     request: Request,
     article_id: str,
-    body: Annotated[str, Form(max_length=5000)],
+    user: TokenUser,
+    body: Annotated[str, Form(min_length=1, max_length=5000, pattern=r"\S")],  # not only blanks
     claim_id: Annotated[str | None, Form(max_length=64)] = None,
 ) -> dict[str, Any]:
-    user = require_token_user(request)
     article = require_article(db_of(request), article_id)
     return create_comment(db_of(request).conn(), article.id, user, body, claim_id)
 
 
 @router.delete("/comments/{comment_id}", summary="Delete one of your comments (token)")
-def remove_comment(request: Request, comment_id: str) -> dict[str, Any]:
-    user = require_token_user(request)
+def remove_comment(request: Request, comment_id: str, user: TokenUser) -> dict[str, Any]:
     return {"deleted": comment_id, "article_id": delete_comment(db_of(request).conn(), comment_id, user)}
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import importlib.resources
 import logging
 import secrets
-from collections.abc import AsyncIterator, Awaitable, Callable, Iterable
+from collections.abc import AsyncIterator, Awaitable, Callable, Iterable, Mapping
 from contextlib import asynccontextmanager
 from pathlib import Path
 from typing import Any
@@ -21,10 +21,12 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from newsift.config import Settings
 from newsift.web.auth import query_token_user
+from newsift.web.contract import allowed_methods
 from newsift.web.db import WebDb
 from newsift.web.errors import HttpError
 from newsift.web.gate import Gate
 from newsift.web.guards import LoginThrottle, RateLimit, db_of
+from newsift.web.http import ApiETag, ApiGzip, HeadAsGet
 
 __all__ = ["create_app", "render_error"]
 
@@ -103,6 +105,8 @@ def create_app(
         upload_limit=settings.ingest.max_input_bytes,
         uploads=RateLimit(uploads_per_minute, 60.0),
     )
+    for manners in (ApiETag, HeadAsGet, ApiGzip):  # inside out: gzip sees the tagged body, HEAD runs GET
+        app.add_middleware(manners)
     app.middleware("http")(_security_headers)  # outermost, so the gate's refusals carry the headers too
     return app
 
@@ -115,6 +119,7 @@ def _install(app: FastAPI) -> None:
     from newsift.web.api import router as api_router
     from newsift.web.briefs import api_router as briefs_api_router
     from newsift.web.briefs import pages_router as briefs_pages_router
+    from newsift.web.contract import install_openapi
     from newsift.web.pages import router as pages_router
 
     app.mount("/static", StaticFiles(directory=str(_package_dir("static"))), name="static")
@@ -123,6 +128,7 @@ def _install(app: FastAPI) -> None:
     app.include_router(pages_router)
     app.include_router(briefs_pages_router)
     app.add_api_route("/healthz", _healthz, methods=["GET"], tags=["meta"], summary="Health check")
+    install_openapi(app)
     app.add_exception_handler(HttpError, _on_http_error)  # type: ignore[arg-type]
     app.add_exception_handler(StarletteHTTPException, _on_starlette_error)  # type: ignore[arg-type]
     app.add_exception_handler(RequestValidationError, _on_validation_error)  # type: ignore[arg-type]
@@ -142,9 +148,14 @@ async def _security_headers(
     return response
 
 
-def render_error(request: Request, error: HttpError, details: Any = None) -> Response:
-    """The one error shape: ``{"error": {status, code, message}}`` for JSON routes, a page for HTML ones."""
-    headers = {"www-authenticate": "Bearer"} if error.status == 401 else None
+def render_error(
+    request: Request, error: HttpError, details: Any = None, headers: Mapping[str, str] | None = None
+) -> Response:
+    """The one error shape: ``{"error": {status, code, message}}`` for JSON routes, a page for HTML ones.
+
+    ``headers`` go with it (``Allow`` on a 405); a 401 also says ``WWW-Authenticate: Bearer``.
+    """
+    headers = {**(headers or {}), **({"www-authenticate": "Bearer"} if error.status == 401 else {})}
     if request.url.path.startswith(_JSON_PREFIXES) or "text/html" not in request.headers.get("accept", ""):
         body: dict[str, Any] = {"status": error.status, "code": error.code, "message": error.message}
         if details is not None:
@@ -162,7 +173,10 @@ async def _on_http_error(request: Request, exc: HttpError) -> Response:
 
 async def _on_starlette_error(request: Request, exc: StarletteHTTPException) -> Response:
     code = _CODES.get(exc.status_code, "error")
-    return render_error(request, HttpError(exc.status_code, code, str(exc.detail)))
+    headers = dict(exc.headers or {})
+    if exc.status_code == 405:  # every method of the path, not only those of the first route matched
+        headers["Allow"] = allowed_methods(request.app, request.url.path) or headers.get("Allow", "")
+    return render_error(request, HttpError(exc.status_code, code, str(exc.detail)), headers=headers)
 
 
 async def _on_validation_error(request: Request, exc: RequestValidationError) -> Response:

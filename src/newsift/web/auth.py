@@ -28,6 +28,7 @@ __all__ = [
     "make_csrf",
     "query_session_user",
     "query_token_user",
+    "set_password",
 ]
 
 SESSION_DAYS = 14
@@ -54,8 +55,7 @@ def create_user(conn: sqlite3.Connection, name: str, password: str) -> None:
     """
     if not _NAME.match(name):
         raise InputError(name, "user names are 2-40 letters, digits, '_', '.' or '-'")
-    if len(password) < _MIN_PASSWORD:
-        raise InputError(name, f"password must have at least {_MIN_PASSWORD} characters")
+    _check_password(name, password)
     try:
         with conn:
             conn.execute(
@@ -64,6 +64,27 @@ def create_user(conn: sqlite3.Connection, name: str, password: str) -> None:
             )
     except sqlite3.IntegrityError as err:
         raise InputError(name, "user already exists") from err
+
+
+def _check_password(name: str, password: str) -> None:
+    if len(password) < _MIN_PASSWORD:
+        raise InputError(name, f"password must have at least {_MIN_PASSWORD} characters")
+
+
+def set_password(conn: sqlite3.Connection, name: str, password: str) -> None:
+    """Replace a user's password and end the user's sessions (API tokens stay valid).
+
+    Raises:
+        InputError: no such user, or a password shorter than 8 characters.
+    """
+    _check_password(name, password)
+    with conn:
+        changed = conn.execute(
+            "UPDATE users SET password_hash = ? WHERE name = ?", (_hasher.hash(password), name)
+        ).rowcount
+        conn.execute("DELETE FROM sessions WHERE user_name = ?", (name,))
+    if not changed:
+        raise InputError(name, "no such user")
 
 
 def authenticate(conn: sqlite3.Connection, name: str, password: str) -> bool:

@@ -19,6 +19,7 @@ from newsift.brief.records import Brief
 from newsift.brief.render import render_answer_json, render_brief_json, render_fact_json
 from newsift.brief.watch import list_watches, match_watch, render_watch_json
 from newsift.errors import InputError
+from newsift.web.contract import DAY_PATTERN
 from newsift.web.db import WebDb
 from newsift.web.errors import HttpError
 from newsift.web.guards import db_of, require_session_user, require_token_user
@@ -37,7 +38,7 @@ __all__ = [
 api_router = APIRouter(prefix="/api", tags=["briefs"])
 pages_router = APIRouter(include_in_schema=False)
 AsOf = Annotated[
-    str | None, Query(pattern=r"^(\d{4}-\d{2}-\d{2}([T ][0-9:.+Z-]{0,20})?)?$", description="ISO date.")
+    str | None, Query(pattern=DAY_PATTERN, description="ISO date (YYYY-MM-DD, optional THH:MM).")
 ]
 Question = Annotated[str, Query(max_length=500, description="A question in plain words.")]
 

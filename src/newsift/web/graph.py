@@ -77,7 +77,7 @@ def query_dyad(db: WebDb, first: str, second: str) -> dict[str, Any]:
     """Everything between two actors: events over time, claims with a status roll-up, quotes, neighbours.
 
     Raises:
-        HttpError: 404 when neither actor is known, 422 when both are the same.
+        HttpError: 404 when an actor is neither an entity nor an event actor, 422 when both are the same.
     """
     a, b = normalize_actor(first), normalize_actor(second)
     if a == b:
@@ -85,8 +85,13 @@ def query_dyad(db: WebDb, first: str, second: str) -> dict[str, Any]:
     store = db.store()
     events = [e for e in store.query_events(actor=a) if _between(e, a, b)]
     ends = [query_entity(db.conn(), x) for x in (a, b)]
-    if not events and not any(ends):
-        raise HttpError(404, "not_found", f"nothing known about {a} or {b}")
+    unknown = [
+        x
+        for x, entity in zip((a, b), ends, strict=True)
+        if entity is None and not store.query_events(actor=x)
+    ]
+    if unknown:
+        raise HttpError(404, "not_found", f"no entity or event actor {' or '.join(unknown)}")
     dates = query_article_dates(db.conn(), [e.evidence.article_id for e in events])
     event_ids = {e.id for e in events}
     claims = [c for c in store.query_claims() if c.event_id in event_ids]

@@ -1,4 +1,4 @@
-"""Exports analysts already use: JSONL of all records, PLOVER-style event lines, a SIPRI-style arms CSV.
+"""Record exports: JSONL of all records (comments included), PLOVER-style event lines, a SIPRI-style arms CSV.
 
 Read-only over the store; each function writes to a text stream.
 """
@@ -7,14 +7,16 @@ from __future__ import annotations
 
 import csv
 import json
+from collections.abc import Sequence
 from typing import TextIO
 
 from newsift import codec
+from newsift.exports.tables import comment_rows
 from newsift.model import Article, Event
 from newsift.store import Store, iter_articles
 from newsift.views import render_claim_json, render_event_json
 
-__all__ = ["EXPORT_FORMATS", "SIPRI_COLUMNS", "export_jsonl", "export_plover", "export_sipri"]
+__all__ = ["SIPRI_COLUMNS", "export_jsonl", "export_plover", "export_sipri"]
 
 SIPRI_COLUMNS = (
     "supplier",
@@ -36,14 +38,16 @@ _ARMS_SUBTYPES = {"arms_transfer", "upgrade"}
 
 
 def export_jsonl(store: Store, out: TextIO) -> int:
-    """Every stored record, one JSON object per line: {"type": ..., "record": ...}."""
+    """Every stored record, one JSON object per line: {"type": ..., "record": ...}; comments last."""
     n = 0
+    records: Sequence[object]
     for kind, records in (
         ("article", list(iter_articles(store))),
         ("entity", [e for e, _ in store.query_entities(limit=10**9)]),
         ("quote", store.query_quotes()),
         ("event", store.query_events()),
         ("claim", store.query_claims()),
+        ("comment", comment_rows(store)),
     ):
         for record in records:
             out.write(json.dumps({"type": kind, "record": codec.to_builtins(record)}, ensure_ascii=False))
@@ -129,6 +133,3 @@ def _date(event: Event, article: Article | None) -> str | None:
     if article is not None and article.published_at is not None:
         return article.published_at.date().isoformat()
     return f"{event.year}" if event.year else None
-
-
-EXPORT_FORMATS = {"jsonl": export_jsonl, "plover": export_plover, "sipri": export_sipri}

@@ -1,0 +1,35 @@
+"""Schemathesis against the live server (bounded): the OpenAPI document is the API, with zero failures.
+
+Marked slow (about a minute); `make contract` runs it, and `make check` through it.
+"""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import pytest
+
+if TYPE_CHECKING:
+    from tests.web.conftest import WebSite
+
+REPO = Path(__file__).resolve().parents[2]
+
+
+@pytest.mark.slow
+def test_web_schemathesis_finds_no_contract_failure(site: WebSite) -> None:
+    binary = Path(sys.executable).with_name("schemathesis")
+    if not binary.exists() and shutil.which("schemathesis") is None:
+        pytest.skip("schemathesis is not installed (pip install 'newsift[dev]')")
+    command = [
+        str(binary if binary.exists() else "schemathesis"),
+        "--config-file", str(REPO / "schemathesis.toml"),
+        "run", f"{site.base_url}/openapi.json",
+        "--header", f"Authorization: Bearer {site.tokens['alice']}",
+        "--checks", "all", "--max-examples", "10", "--seed", "18", "--no-color",
+    ]  # fmt: skip
+    result = subprocess.run(command, capture_output=True, text=True, timeout=600, check=False)
+    assert result.returncode == 0, result.stdout[-6000:] + result.stderr[-2000:]
