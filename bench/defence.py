@@ -48,18 +48,26 @@ def same_sentence(a: str | None, b: str | None) -> bool:
 
 
 def _codes(actors: Iterable[dict[str, Any]] | None) -> set[str]:
+    """ISO codes, ids and (for organisations, which gold names as written) the folded name."""
     out: set[str] = set()
     for actor in actors or ():
         for key in ("code", "id"):
             value = actor.get(key)
             if value:
                 out.add(str(value))
+        if actor.get("text"):
+            out.add(_norm(actor["text"]))
     return out
+
+
+def _gold_key(code: str) -> str:
+    """Gold keeps an organisation's name ('UN Security Council'): compare it folded."""
+    return code if re.fullmatch(r"[A-Z]{3}", code) else _norm(code)
 
 
 def _gold_codes(event: dict[str, Any]) -> set[str]:
     codes = {event.get("source_actor"), event.get("target_actor"), *(event.get("participants") or [])}
-    return {c for c in codes if c}
+    return {_gold_key(c) for c in codes if c}
 
 
 def _matches(name: str, text: str) -> bool:
@@ -115,7 +123,8 @@ def score_file(gold: dict[str, Any], pred: dict[str, Any]) -> dict[str, Any]:
         if g["subtype"] in ROLE_SUBTYPES and g.get("source_actor") and g.get("target_actor"):
             c["role_gold"] += 1
             if any(
-                g["source_actor"] in _codes(e["source"]) and g["target_actor"] in _codes(e["target"])
+                _gold_key(g["source_actor"]) in _codes(e["source"])
+                and _gold_key(g["target_actor"]) in _codes(e["target"])
                 for e in same
             ):
                 c["role_hit"] += 1

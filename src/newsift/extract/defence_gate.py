@@ -25,8 +25,7 @@ __all__ = ["military_matter"]
 
 _WEAPONS = frozenset(
     {
-        "aircraft",
-        "warplane",
+                "warplane",
         "gunship",
         "fighter",
         "bomber",
@@ -125,7 +124,6 @@ _FORCES = frozenset(
         "commandos",
         "squadron",
         "squadrons",
-        "fleet",
         "pentagon",
         "nato",
         "warfare",
@@ -199,6 +197,10 @@ def military_matter(parse: Parse, event: Event, tokens: list[int]) -> bool:
     if event.subtype not in _GATED:
         return True
     head = parse.tree.token_at(event.evidence.start)
+    if event.subtype in _JOINT_SUBTYPES and _joint(parse, event, head):
+        return True
+    if event.subtype in _THING_SUBTYPES:  # the matter moved is military, not just the sentence's setting
+        tokens = _frame_tokens(parse, head, tokens, event.item)
     tokens = [i for i in tokens if i != head]  # the trigger itself ('drills', 'strike') proves nothing
     words = {parse.text(i).lower() for i in tokens}
     lemmas = {parse.lemma(i) for i in tokens}
@@ -209,6 +211,39 @@ def military_matter(parse: Parse, event: Event, tokens: list[int]) -> bool:
     if _battle_tank(parse, tokens) or _defence_modifier(parse, tokens):
         return True
     return _military_mention(parse, tokens)
+
+
+_THING_SUBTYPES = frozenset({"arms_transfer", "upgrade"})
+_JOINT_SUBTYPES = frozenset({"exercise", "defence_pact", "co_development"})
+_FRAME_DEPS = frozenset({"compound", "amod", "dobj", "nsubjpass", "attr", "dative", "nmod", "appos"})
+
+
+def _frame_tokens(parse: Parse, head: int, tokens: list[int], item: str | None) -> list[int]:
+    """The words that say what is moved: the item phrase, the trigger's modifiers and objects (with
+    their own modifiers), and the noun a trigger modifies ('arms deal', 'military contracts')."""
+    tree = parse.tree
+    keep = {head, tree.tokens[head].head}
+    frontier = [c for c in tree.children[head] if tree.tokens[c].dep in _FRAME_DEPS]
+    for prep in tree.kids(head, "prep"):
+        if parse.lemma(prep) in ("of", "for", "with"):
+            frontier += tree.kids(prep, "pobj")
+    for node in frontier:
+        keep.add(node)
+        keep.update(c for c in tree.children[node] if tree.tokens[c].dep in ("compound", "amod", "nmod"))
+    keep.update(c for c in tree.children[tree.tokens[head].head] if tree.tokens[c].dep in ("compound", "amod"))
+    if item:
+        words = set(item.lower().split())
+        keep.update(i for i in tokens if parse.text(i).lower() in words)
+    return [i for i in tokens if i in keep]
+
+
+def _joint(parse: Parse, event: Event, head: int) -> bool:
+    """'joint air drills' between two named countries: states drill together, firms do not."""
+    countries = {a.code for a in event.participants if a.code and len(a.code) == 3 and a.code.isupper()}
+    joint = any(
+        parse.lemma(c) in ("joint", "bilateral", "trilateral", "multinational") for c in parse.tree.children[head]
+    )
+    return len(countries) >= 2 and (joint or event.subtype == "exercise")
 
 
 _CIVIL_TANKS = frozenset({"think", "fuel", "water", "oil", "gas", "storage", "septic", "fish", "petrol"})

@@ -294,6 +294,8 @@ def frame_roles(
     and the one served/banned), repairing the general labeller's reading by the frame's direction."""
     _LEX[:] = [lexicon]
     tree = parse.tree
+    if parse.lemma(trigger) not in ACQUIRE | SUPPLY | DEAL:  # 'signed a contract for 12 jets'
+        trigger = next((c for c in tree.kids(trigger, "dobj") if parse.lemma(c) in ACQUIRE | SUPPLY | DEAL), trigger)
     lemma = parse.lemma(trigger)
     origin = item_origin(parse, item_head)
     origin_codes = {a.code for a in origin}

@@ -142,8 +142,6 @@ def _scoped(parse: Parse, cue: int, trigger: int) -> bool:
         path = [trigger, *above]
         below = path[path.index(cue) - 1]
         return tree.tokens[below].dep not in ("advcl", "conj", "parataxis", "npadvmod")
-    if trigger in tree.ancestors(cue):
-        return True
     head = tree.tokens[cue].head
     return head == trigger or head in above[:2]
 
