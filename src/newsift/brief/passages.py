@@ -7,6 +7,7 @@ from __future__ import annotations
 import functools
 import logging
 import math
+import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -55,8 +56,12 @@ def stem(word: str) -> str:
     return word[:-1] if word.endswith("e") and len(word) > 4 else word
 
 
+_POSSESSIVE = re.compile(r"['’]s\b")
+
+
 def extract_query_terms(text: str) -> list[str]:
-    words = (w.casefold() for w in split_words(text))
+    """Stemmed content words; a possessive 's is dropped ('India's' asks about India)."""
+    words = (w.casefold() for w in split_words(_POSSESSIVE.sub("", text)))
     return [stem(w) for w in words if w not in STOP_WORDS and w not in _QUESTION_WORDS and len(w) > 1]
 
 

@@ -82,6 +82,7 @@ class Brief:
     claims: tuple[FactRow, ...] = ()
     quotes: tuple[QuoteRow, ...] = ()
     summary: tuple[SentenceRow, ...] = ()
+    key_facts: str = ""  # one line of the article's main events and claims, rendered from their fields
     sources: tuple[SourceRow, ...] = ()
     counts: tuple[tuple[str, int], ...] = ()
     tags: tuple[str, ...] = ()
