@@ -97,7 +97,8 @@ def _editor_order(article: Article, stats: TermStatistics | None) -> list[tuple[
     """Keyphrases an editor would keep: the two best systems or programmes, the best event phrase, then
     names, then other event phrases; a name is taken in its longest recurring form."""
     datelines = _dateline_words(article)
-    kept = [(p, s, c) for p, s, c in _ranked(article, stats) if _is_keepable(p, c, datelines)]
+    title = _key(article.title)
+    kept = [(p, s, c) for p, s, c in _ranked(article, stats) if _is_keepable(p, c, datelines, title)]
     groups: dict[int, list[tuple[str, float]]] = {}
     for phrase, score, _ in kept:
         groups.setdefault(_group(phrase), []).append((phrase, score))
@@ -131,8 +132,9 @@ def _group(phrase: str) -> int:
     return 2 if phrase[0].isupper() else 3
 
 
-def _is_keepable(phrase: str, count: int, datelines: frozenset[str]) -> bool:
-    """No calendar or amount words, no dateline; a name, a system or a recurring event phrase."""
+def _is_keepable(phrase: str, count: int, datelines: frozenset[str], title: frozenset[str]) -> bool:
+    """No calendar or amount words, no dateline; a name, a system, a recurring event phrase or a
+    headline phrase."""
     words = phrase.split()
     folded = [w.casefold().strip("'’") for w in words]
     if any(w in _CALENDAR or any(part in _CALENDAR for part in w.split("-")) for w in folded):
@@ -145,8 +147,11 @@ def _is_keepable(phrase: str, count: int, datelines: frozenset[str]) -> bool:
         return True
     if phrase[0].isupper():  # a name is capitalised throughout; a one-word name recurs
         return _is_name(words) and (len(words) > 1 or count > 1)
-    # A lowercase phrase is generic ('strategic ties', 'clear message') unless it names a happening.
-    return folded[-1] in _EVENT_NOUNS and count > 1
+    # A lowercase phrase is generic ('strategic ties', 'clear message') unless it names a happening or
+    # the headline uses it whole ('defence spending' in 'Budget raises defence spending').
+    if folded[-1] in _EVENT_NOUNS:
+        return count > 1
+    return len(words) > 1 and _key(phrase) <= title
 
 
 def _is_name(words: list[str]) -> bool:
