@@ -193,3 +193,41 @@ def test_ask_how_much_answers_with_a_sentence_holding_an_amount(db: str) -> None
     answer = answer_question(SqliteStore(db), "How much was the F-16 upgrade deal worth?", rerank=False)
     assert answer.text is not None and "$75 million" in answer.text
     assert all(any(ch.isdigit() for ch in c.sentence) for c in answer.citations)
+
+
+def test_issue_21_question_reads_the_speaker_topic_and_intent() -> None:
+    from newsift.model import Entity, EntityKind
+
+    analyst = Entity(id="rehan-qadir", kind=EntityKind.PERSON, name="Rehan Qadir")
+    said = parse_question("What did Rehan Qadir say about spare parts?", [analyst])
+    assert (said.intent, said.speaker, said.topic) == ("say", "rehan-qadir", "spare parts")
+    assert parse_question("What happened between Turkey and Pakistan since 2020?").intent == "dyad"
+    assert parse_question("What has Turkey upgraded for Pakistan?").intent == "list"
+    assert parse_question("Which jets completed delivery?").intent == ""  # no actor: not a list
+    assert parse_question("Who denied the sale?").intent == "status"
+
+
+def test_issue_21_status_words_give_way_to_a_cue_in_the_sentence() -> None:
+    from newsift.brief.question import drop_status_words, has_status_cue
+
+    assert (
+        drop_status_words("Who denied that the jets were shot down?") == "Who  that the jets were shot down?"
+    )
+    assert has_status_cue("The minister called the report inaccurate.", "denied")
+    assert not has_status_cue("The air force shot down two jets.", "denied")
+    assert has_status_cue("The air force shot down two jets.", None)
+
+
+def test_issue_21_passages_count_an_entity_form_for_another() -> None:
+    from datetime import UTC, datetime
+
+    from newsift.model import Article, Position
+
+    body = "India has not confirmed the loss of any jet. The weather in Paris was mild all week."
+    article = Article(id="x", page_id="p", position=Position.MAIN, index=0, title="Air force statement",
+                      body=body, published_at=datetime(2024, 1, 1, tzinfo=UTC))  # fmt: skip
+    index = PassageIndex([article])
+    assert index.search("Was the Indian jet loss confirmed?", rerank=False, min_coverage=0.9) == []
+    same = {"indian": frozenset({"indian", "india"})}
+    (hit,) = index.search("Was the Indian jet loss confirmed?", rerank=False, min_coverage=0.9, same=same)
+    assert hit.text == "India has not confirmed the loss of any jet."

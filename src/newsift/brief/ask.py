@@ -13,6 +13,7 @@ from newsift.brief.passages import MIN_COVERAGE, PassageIndex, extract_query_ter
 from newsift.brief.question import (
     AID_FAMILY,
     Question,
+    drop_status_words,
     entity_forms,
     has_status_cue,
     is_answer_shaped,
@@ -26,8 +27,9 @@ __all__ = ["answer_question", "mentions_any"]
 
 # How much more of the question a passage must cover to win over the records' own sentences.
 _MARGIN = 0.25
-# A sentence of the asked shape (a number for 'how much', a time for 'when') may cover fewer of the
-# question's words: the shape already narrows it, and answers rephrase ('drop' asked, 'fell' written).
+# A sentence of the asked shape (a number for 'how much', a time for 'when', a word of denial for 'who
+# denied') may cover fewer of the question's words: the shape already narrows it, and answers rephrase
+# ('drop' asked, 'fell' written).
 _SHAPED_COVERAGE = 0.35
 
 # Intents answered with every matching fact, in time order, rather than the few closest to the question.
@@ -252,14 +254,16 @@ def _passage_answer(
     def named(article_id: str, sentence: str) -> bool:
         return shaped(article_id, sentence) and mentions_any(sentence, every_form)
 
-    coverage = _SHAPED_COVERAGE if q.expects else MIN_COVERAGE
-    found = index.search(q.text, limit=limit, keep=named if every_form else shaped, rerank=rerank,
-                         min_coverage=coverage)  # fmt: skip
+    coverage = _SHAPED_COVERAGE if q.expects or q.status else MIN_COVERAGE
+    asked = drop_status_words(q.text) if q.status else q.text
+    same = _same_terms(forms)
+    found = index.search(asked, limit=limit, keep=named if every_form else shaped, rerank=rerank,
+                         min_coverage=coverage, same=same)  # fmt: skip
     if not found and every_form:
-        found = index.search(q.text, limit=limit, keep=shaped, rerank=rerank, min_coverage=coverage)
+        found = index.search(asked, limit=limit, keep=shaped, rerank=rerank, min_coverage=coverage, same=same)
     if not found:
         return Answer(question=q.text, text=None, method="none")
-    chosen = _close_to_best(found)
+    chosen = _close_to_best(found, index.titles)
     return Answer(
         question=q.text,
         text=" ".join(p.text.strip() for p in chosen),
@@ -269,9 +273,22 @@ def _passage_answer(
     )
 
 
-def _close_to_best(found: list[SentenceRow]) -> list[SentenceRow]:
+def _same_terms(forms: dict[str, tuple[str, ...]]) -> dict[str, frozenset[str]]:
+    """Each one-word form of a named entity stands for the others ('Indian' asked, 'India' written)."""
+    same: dict[str, frozenset[str]] = {}
+    for names in forms.values():
+        words = frozenset(terms[0] for f in names if len(terms := extract_query_terms(f)) == 1)
+        for word in words:
+            same[word] = same.get(word, frozenset()) | words
+    return same
+
+
+def _close_to_best(found: list[SentenceRow], titles: dict[str, str]) -> list[SentenceRow]:
+    """The best one or two sentences; a headline gives way to a body sentence that states the fact."""
     best = found[0].score
-    return [p for p in found[:2] if p.score >= 0.8 * best]
+    close = [p for p in found[:2] if p.score >= 0.8 * best]
+    body = [p for p in close if p.text.strip() not in titles.get(p.citation.article_id, "")]
+    return body or close[:1]
 
 
 def stored_entities(store: Store) -> list[Entity]:

@@ -9,7 +9,7 @@ import logging
 import math
 import re
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -77,8 +77,10 @@ class PassageIndex:
 
     def __init__(self, articles: Iterable[Article]) -> None:
         self.docs: list[_Doc] = []
+        self.titles: dict[str, str] = {}  # article id -> title, for every indexed article
         seen: set[tuple[str, str]] = set()
         for article in articles:
+            self.titles[article.id] = article.title
             for start, end in split_sentence_spans(article.text):
                 text = article.text[start:end]
                 key = (article.id, text)
@@ -93,18 +95,22 @@ class PassageIndex:
         n = len(self.docs)
         return math.log(1 + (n - self._df[term] + 0.5) / (self._df[term] + 0.5))
 
-    def _score(self, doc: _Doc, terms: Sequence[str]) -> float:
+    def _score(self, doc: _Doc, terms: Sequence[str], same: Mapping[str, frozenset[str]]) -> float:
         length = sum(doc.terms.values())
         score = 0.0
         for term in terms:
-            tf = doc.terms.get(term, 0)
+            tf = max((doc.terms.get(t, 0) for t in same.get(term, (term,))), default=0)
             if tf:
                 score += self.idf(term) * tf * (_K1 + 1) / (tf + _K1 * (1 - _B + _B * length / self._avg))
         return score
 
-    def _coverage(self, doc: _Doc, terms: Sequence[str]) -> float:
+    def _coverage(
+        self, doc: _Doc, terms: Sequence[str], same: Mapping[str, frozenset[str]] | None = None
+    ) -> float:
+        same = same or {}
         total = sum(self.idf(t) for t in set(terms))
-        return sum(self.idf(t) for t in set(terms) if t in doc.terms) / total if total else 0.0
+        held = (t for t in set(terms) if any(x in doc.terms for x in same.get(t, (t,))))
+        return sum(self.idf(t) for t in held) / total if total else 0.0
 
     def coverage(self, text: str, question: str) -> float:
         """The share of the question's weighted terms that ``text`` holds (0 to 1)."""
@@ -119,6 +125,7 @@ class PassageIndex:
         keep: Any = None,
         rerank: bool = True,
         min_coverage: float = MIN_COVERAGE,
+        same: Mapping[str, frozenset[str]] | None = None,
     ) -> list[SentenceRow]:
         """The best sentences for ``question``; a sentence must cover half the question's weighted terms.
 
@@ -128,14 +135,16 @@ class PassageIndex:
             keep: optional predicate on (article id, sentence text); False drops the sentence.
             rerank: re-rank with MiniLM embeddings when the optional package is installed.
             min_coverage: the share of the question's weighted terms a sentence must hold.
+            same: a question term -> the terms that stand for it too ('indian' -> 'india', from the forms
+                of an entity the question names); each includes the term itself.
         """
         terms = extract_query_terms(question)
         if not terms:
             return []
         scored = [
-            (self._score(d, terms), d)
+            (self._score(d, terms, same or {}), d)
             for d in self.docs
-            if (keep is None or keep(d.article_id, d.text)) and self._coverage(d, terms) >= min_coverage
+            if (keep is None or keep(d.article_id, d.text)) and self._coverage(d, terms, same) >= min_coverage
         ]
         scored = sorted((s for s in scored if s[0] > 0), key=lambda s: -s[0])[: limit * 5]
         encoder = load_encoder() if rerank and scored else None

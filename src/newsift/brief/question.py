@@ -12,7 +12,15 @@ from dataclasses import dataclass
 from newsift.model import Entity
 from newsift.nlp.gazetteer import load_gazetteer
 
-__all__ = ["AID_FAMILY", "Question", "entity_forms", "has_status_cue", "is_answer_shaped", "parse_question"]
+__all__ = [
+    "AID_FAMILY",
+    "Question",
+    "drop_status_words",
+    "entity_forms",
+    "has_status_cue",
+    "is_answer_shaped",
+    "parse_question",
+]
 
 _MAX_WORDS = 5
 _MAX_SUFFIX = 5
@@ -107,7 +115,7 @@ def parse_question(text: str, stored: Iterable[Entity] = ()) -> Question:
     words = [w.casefold() for w in _WORD.findall(text)]
     since, until = _window(text)
     types = tuple(dict.fromkeys((t, s) for w in words for stem, t, s in _TYPE_WORDS if _stem_of(w, stem)))
-    status = next((s for w in words for stem, s in _STATUS_WORDS if _stem_of(w, stem)), None)
+    status = next((s for s in map(_status_of, words) if s), None)
     expects = "number" if _ASKS_NUMBER.match(text) else "time" if _ASKS_TIME.match(text) else None
     say = _SAY.match(text)
     speaker = _speaker(say, found) if say else None
@@ -169,6 +177,16 @@ def is_answer_shaped(sentence: str, expects: str | None) -> bool:
     if expects == "time":
         return bool(_TIME.search(sentence))
     return True
+
+
+def drop_status_words(text: str) -> str:
+    """The question without its status words ('denied', 'alleged'): a sentence answering it may say
+    'inaccurate' or 'accused' instead, and ``has_status_cue`` checks that it says one."""
+    return _WORD.sub(lambda m: "" if _status_of(m.group(0).casefold()) else m.group(0), text)
+
+
+def _status_of(word: str) -> str | None:
+    return next((s for stem, s in _STATUS_WORDS if _stem_of(word, stem)), None)
 
 
 def has_status_cue(sentence: str, status: str | None) -> bool:
