@@ -24,8 +24,6 @@ logger = logging.getLogger(__name__)
 _K1 = 1.5
 _B = 0.75
 MIN_COVERAGE = 0.5
-# A question word found only in the headline or the sentence before counts half.
-_CONTEXT_WEIGHT = 0.5
 _QUESTION_WORDS = frozenset(
     {"what", "which", "who", "whom", "whose", "when", "where", "why", "how", "did", "does", "do"}
     | {"has", "have", "had", "is", "are", "was", "were"}
@@ -72,8 +70,6 @@ class _Doc:
     article_id: str
     text: str
     terms: Counter[str]
-    # Terms of the headline and the sentence before, which a sentence leans on ('The deal, worth ...').
-    context: frozenset[str] = frozenset()
 
 
 class PassageIndex:
@@ -85,16 +81,12 @@ class PassageIndex:
         seen: set[tuple[str, str]] = set()
         for article in articles:
             self.titles[article.id] = article.title
-            headline = frozenset(extract_query_terms(article.title))
-            before: frozenset[str] = frozenset()
             for start, end in split_sentence_spans(article.text):
                 text = article.text[start:end]
                 key = (article.id, text)
-                terms = Counter(extract_query_terms(text))
                 if len(text.split()) >= 4 and key not in seen:
                     seen.add(key)
-                    self.docs.append(_Doc(article.id, text, terms, (headline | before) - terms.keys()))
-                before = frozenset(terms)
+                    self.docs.append(_Doc(article.id, text, Counter(extract_query_terms(text))))
         self._df: Counter[str] = Counter(t for d in self.docs for t in d.terms)
         lengths = [sum(d.terms.values()) for d in self.docs]
         self._avg = (sum(lengths) / len(lengths)) if lengths else 1.0
@@ -106,14 +98,10 @@ class PassageIndex:
     def _score(self, doc: _Doc, terms: Sequence[str], same: Mapping[str, frozenset[str]]) -> float:
         length = sum(doc.terms.values())
         score = 0.0
-        norm = _K1 * (1 - _B + _B * length / self._avg)
         for term in terms:
-            forms = same.get(term, (term,))
-            tf = max((doc.terms.get(t, 0) for t in forms), default=0)
+            tf = max((doc.terms.get(t, 0) for t in same.get(term, (term,))), default=0)
             if tf:
-                score += self.idf(term) * tf * (_K1 + 1) / (tf + norm)
-            elif any(t in doc.context for t in forms):
-                score += _CONTEXT_WEIGHT * self.idf(term) * (_K1 + 1) / (1 + norm)
+                score += self.idf(term) * tf * (_K1 + 1) / (tf + _K1 * (1 - _B + _B * length / self._avg))
         return score
 
     def _coverage(
@@ -121,23 +109,8 @@ class PassageIndex:
     ) -> float:
         same = same or {}
         total = sum(self.idf(t) for t in set(terms))
-        held = 0.0
-        for term in set(terms):
-            forms = same.get(term, (term,))
-            if any(x in doc.terms for x in forms):
-                held += self.idf(term)
-            elif any(x in doc.context for x in forms):
-                held += _CONTEXT_WEIGHT * self.idf(term)
-        return held / total if total else 0.0
-
-    def _covers(
-        self, doc: _Doc, terms: Sequence[str], same: Mapping[str, frozenset[str]] | None, least: float
-    ) -> bool:
-        """Enough of the question with the context, and half of that in the sentence itself (a sentence
-        does not answer on its neighbour's words alone)."""
-        if self._coverage(doc, terms, same) < least:
-            return False
-        return not doc.context or self._coverage(_Doc("", "", doc.terms), terms, same) >= least / 2
+        held = (t for t in set(terms) if any(x in doc.terms for x in same.get(t, (t,))))
+        return sum(self.idf(t) for t in held) / total if total else 0.0
 
     def coverage(self, text: str, question: str) -> float:
         """The share of the question's weighted terms that ``text`` holds (0 to 1)."""
@@ -171,7 +144,7 @@ class PassageIndex:
         scored = [
             (self._score(d, terms, same or {}), d)
             for d in self.docs
-            if (keep is None or keep(d.article_id, d.text)) and self._covers(d, terms, same, min_coverage)
+            if (keep is None or keep(d.article_id, d.text)) and self._coverage(d, terms, same) >= min_coverage
         ]
         scored = sorted((s for s in scored if s[0] > 0), key=lambda s: -s[0])[: limit * 5]
         encoder = load_encoder() if rerank and scored else None
