@@ -1,5 +1,6 @@
 """Questions answered from the sources only: first from stored records (entities, dyad, event type, claim
-status, time window → events and claims), else from retrieved sentences; extractive, always cited.
+status, time window → events and claims; a speaker's quotes), as cited lines, else from retrieved
+sentences; extractive, always cited, "no answer" when neither holds one.
 """
 
 from __future__ import annotations

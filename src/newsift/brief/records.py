@@ -99,6 +99,6 @@ class Answer:
     citations: tuple[Citation, ...] = ()
     facts: tuple[FactRow, ...] = ()
     passages: tuple[SentenceRow, ...] = ()
-    method: str = "none"  # "records", "passages", "none"; "+llm" appended when phrased
+    method: str = "none"  # "records", "quotes", "passages", "none"; "+llm" appended when phrased
     n_unsupported: int = 0
     phrased_by: str | None = None
