@@ -231,3 +231,33 @@ def test_issue_21_passages_count_an_entity_form_for_another() -> None:
     same = {"indian": frozenset({"indian", "india"})}
     (hit,) = index.search("Was the Indian jet loss confirmed?", rerank=False, min_coverage=0.9, same=same)
     assert hit.text == "India has not confirmed the loss of any jet."
+
+
+@pytest.mark.parametrize(
+    ("when", "year", "expected"),
+    [
+        (
+            {"text": "March 2022", "value": "2022-03", "precision": "month", "source": "stated"},
+            2022,
+            "March 2022",
+        ),
+        (
+            {"text": None, "value": "2025-07-26", "precision": "day", "source": "report"},
+            None,
+            "2025-07-26 (report date)",
+        ),
+        (None, 2019, "2019"),
+    ],
+    ids=["stated-time", "report-date-marked", "year-before-the-time-field"],
+)
+def test_issue_21_event_time_reads_the_time_record_when_the_store_has_one(
+    when: dict[str, str | None] | None, year: int | None, expected: str
+) -> None:
+    from types import SimpleNamespace
+    from typing import cast
+
+    from newsift.brief.factlist import event_time_text
+    from newsift.model import Event
+
+    event = SimpleNamespace(time=SimpleNamespace(**when) if when else None, time_text=None, year=year)
+    assert event_time_text(cast(Event, event)) == expected
