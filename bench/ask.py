@@ -14,7 +14,11 @@ evidence, each a sentence substring and optionally an article-title substring. M
 - citation precision: of all citations returned, those matching an acceptable evidence of their question;
 - citation hit rate: answerable questions whose citations include at least one acceptable evidence;
 - fixture misses: acceptable evidence not found in any stored sentence (a broken fixture or split).
-Prints one line per question, then ONE JSON object last.
+Questions are split by bench/SPLITS.md: odd question numbers (1-based line number in the file) are the
+**tune** half, even the **check** half. Per-question lines and ``--verbose`` errors are printed for the
+tune half only; the check half is scored and reported, never shown. Each question has a ``kind``: "facts"
+(answerable from events, claims or quotes), "passages" (only from sentences) or "none" (no answer).
+Prints the tune half's lines, then ONE JSON object last (each half, each part, each kind).
 """
 
 from __future__ import annotations
@@ -48,8 +52,10 @@ def _norm(text: str) -> str:
 
 
 def read_questions(path: Path) -> list[dict[str, Any]]:
+    """The questions, each with its 1-based number and half ("tune" when odd, "check" when even)."""
     with path.open(encoding="utf-8") as handle:
-        return [json.loads(line) for line in handle if line.strip()]
+        rows = [json.loads(line) for line in handle if line.strip()]
+    return [q | {"number": n, "half": "tune" if n % 2 else "check"} for n, q in enumerate(rows, start=1)]
 
 
 def write_corpus_slice(corpus: Path, folder: Path, per_category: int) -> Path | None:
@@ -119,30 +125,37 @@ def count_fixture_misses(questions: list[dict[str, Any]], store: SqliteStore) ->
 
 
 def run_part(
-    name: str, questions: list[dict[str, Any]], store: SqliteStore, *, rerank: bool, verbose: bool
-) -> dict[str, Any]:
+    questions: list[dict[str, Any]], store: SqliteStore, *, rerank: bool, verbose: bool
+) -> list[dict[str, Any]]:
+    """Score each question; print a line for each tune-half question (and its wrong answer when verbose)."""
     titles = _titles(store)
     rows = []
-    started = time.perf_counter()
     for question in questions:
+        started = time.perf_counter()
         answer = answer_question(store, question["question"], rerank=rerank)
-        row = {"id": question["id"], "method": answer.method, **score_answer(question, answer, titles)}
+        row = {
+            **{k: question[k] for k in ("id", "half", "kind", "part", "answer")},
+            "method": answer.method,
+            "ms": 1000 * (time.perf_counter() - started),
+            **score_answer(question, answer, titles),
+        }
         rows.append(row)
+        if question["half"] != "tune":
+            continue
         mark = "ok " if row["correct"] else "BAD"
-        print(f"{mark} {row['id']:<28} {answer.method:<9} cites {row['n_good']}/{row['n_cited']}")
-        if verbose and not row["correct"]:
+        cites = f"{row['n_good']}/{row['n_cited']}"
+        print(f"{mark} {question['number']:>3} {row['id']:<28} {answer.method:<9} cites {cites}")
+        if verbose and (not row["correct"] or row["n_good"] < row["n_cited"]):
             print(f"      Q: {question['question']}\n      A: {answer.text}")
-    elapsed = time.perf_counter() - started
-    return _summary(name, questions, rows, elapsed, count_fixture_misses(questions, store))
+            for c in answer.citations:
+                print(f"      C: {c.sentence}")
+    return rows
 
 
-def _summary(
-    name: str, questions: list[dict[str, Any]], rows: list[dict[str, Any]], elapsed: float, misses: list[str]
-) -> dict[str, Any]:
-    answerable = [r for r, q in zip(rows, questions, strict=True) if q["answer"] is not None]
+def summarize_rows(rows: list[dict[str, Any]]) -> dict[str, Any]:
+    """Accuracy, citation precision and hit rate over some scored questions."""
+    answerable = [r for r in rows if r["answer"] is not None]
     cited = sum(r["n_cited"] for r in rows)
-    for miss in misses:
-        print(f"fixture miss ({name}): {miss}", file=sys.stderr)
     return {
         "n_questions": len(rows),
         "answer_accuracy": round(sum(r["correct"] for r in rows) / len(rows), 3) if rows else None,
@@ -153,21 +166,20 @@ def _summary(
         "n_citations": cited,
         "n_good_citations": sum(r["n_good"] for r in rows),
         "by_method": {m: sum(r["method"] == m for r in rows) for m in sorted({r["method"] for r in rows})},
-        "fixture_misses": len(misses),
-        "ms_per_question": round(1000 * elapsed / len(rows), 1) if rows else None,
     }
 
 
-def _overall(parts: dict[str, dict[str, Any]], n_by_part: dict[str, int]) -> dict[str, Any]:
-    """Question-weighted means over the parts that ran."""
-    ran = {k: v for k, v in parts.items() if isinstance(v, dict) and v.get("n_questions")}
-    total = sum(n_by_part[k] for k in ran)
-    result: dict[str, Any] = {"n_questions": total}
-    for key in ("answer_accuracy", "citation_hit_rate"):
-        values = [(v[key], n_by_part[k]) for k, v in ran.items() if v[key] is not None]
-        weight = sum(n for _, n in values)
-        result[key] = round(sum(x * n for x, n in values) / weight, 3) if weight else None
-    return result
+def _breakdown(rows: list[dict[str, Any]]) -> dict[str, Any]:
+    """One half: overall, per part and per kind."""
+    return {
+        **summarize_rows(rows),
+        "parts": {
+            p: summarize_rows([r for r in rows if r["part"] == p]) for p in sorted({r["part"] for r in rows})
+        },
+        "kinds": {
+            k: summarize_rows([r for r in rows if r["kind"] == k]) for k in sorted({r["kind"] for r in rows})
+        },
+    }
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -180,6 +192,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     questions = read_questions(args.questions)
     by_part = {p: [q for q in questions if q["part"] == p] for p in ("examples", "corpus")}
+    rows: list[dict[str, Any]] = []
     parts: dict[str, Any] = {}
     started = time.perf_counter()
     with tempfile.TemporaryDirectory(prefix="newsift-ask-") as folder:
@@ -193,27 +206,30 @@ def main(argv: Sequence[str] | None = None) -> int:
         for name, items in inputs.items():
             store, n_stored = build_store(Path(folder) / f"{name}.db", items)
             print(f"== {name}: {n_stored} articles stored, {len(by_part[name])} questions")
-            parts[name] = {"n_articles": n_stored}
-            parts[name] |= run_part(
-                name, by_part[name], store, rerank=not args.no_rerank, verbose=args.verbose
-            )
+            part_rows = run_part(by_part[name], store, rerank=not args.no_rerank, verbose=args.verbose)
+            misses = count_fixture_misses(by_part[name], store)
+            for miss in misses:
+                print(f"fixture miss ({name}): {miss}", file=sys.stderr)
+            parts[name] = {
+                "n_articles": n_stored,
+                "fixture_misses": len(misses),
+                "ms_per_question": round(sum(r["ms"] for r in part_rows) / len(part_rows), 1)
+                if part_rows
+                else None,
+            }
+            rows += part_rows
             store.close()
     result = {
         "bench": "ask",
-        **_overall(parts, {k: len(v) for k, v in by_part.items()}),
-        "citation_precision": _precision(parts),
+        "n_questions": len(rows),
+        "kinds": {k: sum(r["kind"] == k for r in rows) for k in sorted({r["kind"] for r in rows})},
+        "tune": _breakdown([r for r in rows if r["half"] == "tune"]),
+        "check": _breakdown([r for r in rows if r["half"] == "check"]),
         "parts": parts,
         "seconds": round(time.perf_counter() - started, 1),
     }
     print(json.dumps(result, sort_keys=True))
     return 0
-
-
-def _precision(parts: dict[str, Any]) -> float | None:
-    """Citation precision over both parts: good citations over all citations returned."""
-    ran = [v for v in parts.values() if isinstance(v, dict) and "n_citations" in v]
-    cited = sum(v["n_citations"] for v in ran)
-    return round(sum(v["n_good_citations"] for v in ran) / cited, 3) if cited else None
 
 
 if __name__ == "__main__":

@@ -41,6 +41,7 @@ DENIAL = (
 TRUST = "'Our partnership rests on decades of trust,' a Pakistani official told reporters."
 DRONES_2 = "Officials said Pakistan received Bayraktar TB2 drones made by Baykar of Turkey in 2022."
 RAFALE = "France completed delivery of 36 Rafale jets to India in 2022."
+PARTS = "'Ankara has never refused us spare parts for the drones,' said Rehan Qadir, an analyst in Lahore."
 EXERCISE = "Pilots from both air forces flew together in a joint exercise hosted by Turkey in 2023."
 
 TUR = Actor(text="Turkey", id="TUR", code="TUR", sector="GOV")
@@ -152,7 +153,31 @@ def _first(article: Article) -> Analysis:
         evidence=_evidence(article, TRUST),
         cue="told",
     )
-    return _analysis(article, events, claims, (quote,))
+    start = article.text.index("Ankara has never")
+    parts = Quote(
+        id="a1-q2",
+        article_id=article.id,
+        speaker_id="rehan-qadir",
+        speaker_text="Rehan Qadir",
+        text=PARTS[1 : PARTS.index(",'")],
+        start=start,
+        end=start + PARTS.index(",'") - 1,
+        kind=QuoteKind.DIRECT,
+        evidence=_evidence(article, PARTS),
+        cue="said",
+    )
+    name_at = article.text.index("Rehan Qadir")
+    analyst = Mention(
+        article_id=article.id,
+        start=name_at,
+        end=name_at + len("Rehan Qadir"),
+        text="Rehan Qadir",
+        entity_id="rehan-qadir",
+        label="PERSON",
+        resolution=Resolution.EXACT,
+    )
+    person = Entity(id="rehan-qadir", kind=EntityKind.PERSON, name="Rehan Qadir")
+    return _analysis(article, events, claims, (quote, parts), extra=((analyst, person),))
 
 
 def _second(article: Article) -> Analysis:
@@ -196,7 +221,11 @@ def _third(article: Article) -> Analysis:
 
 
 def _analysis(
-    article: Article, events: tuple[Event, ...], claims: tuple[Claim, ...], quotes: tuple[Quote, ...]
+    article: Article,
+    events: tuple[Event, ...],
+    claims: tuple[Claim, ...],
+    quotes: tuple[Quote, ...],
+    extra: tuple[tuple[Mention, Entity], ...] = (),
 ) -> Analysis:
     mentions = tuple(
         Mention(
@@ -214,6 +243,8 @@ def _analysis(
     entities = (
         (Entity(id="baykar", kind=EntityKind.COMPANY, name="Baykar", country="TUR"),) if mentions else ()
     )
+    mentions += tuple(m for m, _ in extra)
+    entities += tuple(e for _, e in extra)
     annotated = AnnotatedArticle(article=article, mentions=mentions, entities=entities)
     return Analysis(annotated=annotated, events=events, claims=claims, quotes=quotes)
 
@@ -225,7 +256,7 @@ def build_store(path: Path) -> str:
         "theprint",
         20,
         "Turkey and Pakistan deepen defence ties",
-        [UPGRADE, DRONES, DENIAL, TRUST, EXERCISE],
+        [UPGRADE, DRONES, DENIAL, TRUST, PARTS, EXERCISE],
     )
     second = _article("a2", "dawn", 22, "Pakistan's drone fleet grows", [DRONES_2])
     third = _article("a3", "reuters", 10, "Rafale deliveries to India complete", [RAFALE])

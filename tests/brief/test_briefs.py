@@ -110,8 +110,17 @@ def test_entity_brief_unknown_name_raises(db: str) -> None:
 def test_article_brief_has_summary_quotes_and_claims(db: str) -> None:
     brief = build_article_brief(_open(db), "a1")
     assert brief.summary[0].citation.article_id == "a1"
-    assert brief.quotes[0].speaker == "a Pakistani official"
+    assert [q.speaker for q in brief.quotes] == ["Rehan Qadir", "a Pakistani official"]
     assert {f.status for f in brief.facts} >= {"asserted", "denied"}
+
+
+def test_issue_21_article_brief_key_facts_line_from_events_and_claims(db: str) -> None:
+    brief = build_article_brief(_open(db), "a1")
+    facts = brief.key_facts.split("; ")
+    assert facts[0] == "denied by Turkish Defence Ministry: Turkey → Pakistan arms transfer of weapons"
+    assert "Turkish Aerospace → Pakistan upgrade of F-16 (41, $75 million, 2019)" in facts
+    assert "Baykar → Pakistan arms transfer of Bayraktar TB2 (2022)" in facts
+    assert "Key facts:" in render_brief_markdown(brief)
 
 
 def test_article_brief_unknown_id_raises(db: str) -> None:

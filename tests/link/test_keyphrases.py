@@ -58,3 +58,32 @@ def test_keyphrases_corpus_rarity_demotes_common_words() -> None:
         return next(i for i, p in enumerate(phrases) if "pakistan" in p)
 
     assert first_with_pakistan(ranked) > first_with_pakistan(plain)
+
+
+WIRE = (
+    "JAKARTA, Nov 5 (Reuters) - Indonesia signed a deal in November for 42 Rafale jets worth $8.1 billion. "
+    "The Rafale deal deepens strategic ties, officials said, a year after talks began in November. "
+    "Strategic ties with France cover two Scorpene submarines, and the Rafale deal was signed in Jakarta. "
+    "Billion-dollar ties: Indonesia will receive the first Rafale jets in 2026, a year-earlier plan said."
+)
+
+
+def _tags(body: str) -> list[str]:
+    title = "Indonesia buys Rafale jets"
+    article = Article(id="w", page_id="p", position=Position.MAIN, index=0, title=title, body=body)
+    return [t.text for t in extract_tags(article, entity_names=["Indonesia", "France"])]
+
+
+def test_issue_21_tags_hold_no_month_number_dateline_or_bare_word() -> None:
+    tags = _tags(WIRE)
+    assert len(tags) <= 8 and tags[:2] == ["Indonesia", "France"]
+    folded = {t.casefold() for t in tags}
+    assert not folded & {"nov", "november", "billion", "jakarta", "year-earlier", "ties", "strategic"}
+    assert "strategic ties" not in folded and "Rafale deal" in tags
+    assert not any(any(ch.isdigit() for ch in t) and "-" not in t for t in tags)
+
+
+def test_issue_21_tags_put_systems_and_event_phrases_before_other_phrases() -> None:
+    body = WIRE + " The F-16 upgrade and the F-16 order are separate; the F-16 fleet stays."
+    tags = _tags(body)
+    assert tags[2:4] == ["F-16", "Rafale deal"]

@@ -55,3 +55,34 @@ def test_summary_uses_given_sentence_spans() -> None:
     end = article.text.index("Istanbul.", start) + len("Istanbul.")
     summary = summarize(article, n_sentences=1, spans=[(0, len(article.title)), (start, end)])
     assert [s.text for s in summary] == [article.text[start:end]]
+
+
+def _page(standfirst: str | None, body: str, headings: tuple[str, ...] = ()) -> Article:
+    return Article(
+        id="b", page_id="p", position=Position.MAIN, index=0, title="Navy gets new corvettes",
+        standfirst=standfirst, body=body, headings=headings,
+    )  # fmt: skip
+
+
+HEADED_BODY = (
+    "The navy received two corvettes built at the Karachi shipyard on Monday.\n\n"
+    "Corvettes, shipyard and the navy\n\n"
+    "The corvettes carry radars and the navy says the shipyard will build two more corvettes.\n\n"
+    "Also read: Why the navy wants more corvettes from the shipyard\n\n"
+    "Officials said the shipyard had delivered the corvettes on time."
+)
+
+
+def test_issue_21_summary_never_chooses_a_section_heading_or_a_cross_link() -> None:
+    article = _page(None, HEADED_BODY, headings=("Corvettes, shipyard and the navy",))
+    texts = [s.text for s in summarize(article, n_sentences=4)]
+    assert texts and not any(t.startswith(("Corvettes, shipyard", "Also read")) for t in texts)
+    unnamed = _page(None, HEADED_BODY)  # the heading is still known by its shape
+    assert not any(s.text.startswith("Corvettes, shipyard") for s in summarize(unnamed, n_sentences=4))
+
+
+def test_issue_21_summary_weighs_the_standfirst_as_the_lead() -> None:
+    standfirst = "The defence ministry denied that the corvettes were delivered late."
+    article = _page(standfirst, HEADED_BODY)
+    texts = [s.text for s in summarize(article, n_sentences=2)]
+    assert texts == [standfirst, "The navy received two corvettes built at the Karachi shipyard on Monday."]

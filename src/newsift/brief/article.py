@@ -5,6 +5,7 @@ Built from stored records only; every line cites the article and the sentence it
 
 from __future__ import annotations
 
+from newsift.brief.factlist import render_key_facts
 from newsift.brief.facts import Sources, select_quotes, summarize_claims, summarize_events
 from newsift.brief.records import Brief, Citation, SentenceRow
 from newsift.errors import InputError
@@ -29,14 +30,16 @@ def build_article_brief(store: Store, article_id: str) -> Brief:
     events = store.query_events(article_id=article.id)
     claims = store.query_claims(article_id=article.id)
     source = sources.source_row(article.id)
+    facts = summarize_events(events, claims, sources)
     return Brief(
         kind="article",
         subject=article.title,
         subject_ids=(article.id,),
-        facts=tuple(summarize_events(events, claims, sources)),
+        facts=tuple(facts),
         claims=tuple(summarize_claims(claims, sources)),
         quotes=tuple(select_quotes(store.query_quotes(article_id=article.id), sources)),
         summary=summarize_article(article),
+        key_facts=render_key_facts(facts, {e.id: e for e in events}, sources.names()),
         sources=(source,) if source else (),
         tags=tuple(t.text for t in load_tags(store, article.id)),
         related=tuple(_related(store, sources, article.id)),

@@ -1,5 +1,6 @@
 """Questions answered from the sources only: first from stored records (entities, dyad, event type, claim
-status, time window → events and claims), else from retrieved sentences; extractive, always cited.
+status, time window → events and claims; a speaker's quotes), as cited lines, else from retrieved
+sentences; extractive, always cited, "no answer" when neither holds one.
 """
 
 from __future__ import annotations
@@ -7,10 +8,19 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from newsift.brief.factlist import render_list_answer, select_quote_lines
 from newsift.brief.facts import Sources, involves, summarize_claims, summarize_events
 from newsift.brief.passages import MIN_COVERAGE, PassageIndex, extract_query_terms
-from newsift.brief.question import Question, entity_forms, is_answer_shaped, parse_question
-from newsift.brief.records import Answer, Citation, FactRow, SentenceRow
+from newsift.brief.question import (
+    AID_FAMILY,
+    Question,
+    drop_status_words,
+    entity_forms,
+    has_status_cue,
+    is_answer_shaped,
+    parse_question,
+)
+from newsift.brief.records import Answer, FactRow, SentenceRow
 from newsift.model import Article, Claim, Entity, Event, PloverType
 from newsift.store import Store, iter_articles
 
@@ -18,16 +28,14 @@ __all__ = ["answer_question", "mentions_any"]
 
 # How much more of the question a passage must cover to win over the records' own sentences.
 _MARGIN = 0.25
-# A sentence of the asked shape (a number for 'how much', a time for 'when') may cover fewer of the
-# question's words: the shape already narrows it, and answers rephrase ('drop' asked, 'fell' written).
+# A sentence of the asked shape (a number for 'how much', a time for 'when', a word of denial for 'who
+# denied') may cover fewer of the question's words: the shape already narrows it, and answers rephrase
+# ('drop' asked, 'fell' written).
 _SHAPED_COVERAGE = 0.35
 
-_PARTIES = {
-    "denied": "denied_by",
-    "alleged": "alleged_by",
-    "asserted": "asserted_by",
-    "attributed": "asserted_by",
-}
+# Intents answered with every matching fact, in time order, rather than the few closest to the question.
+_LIST_INTENTS = frozenset({"list", "dyad"})
+_MAX_LINES = 12
 
 
 def answer_question(store: Store, question: str, *, limit: int = 3, rerank: bool = True) -> Answer:
@@ -46,19 +54,46 @@ def answer_question(store: Store, question: str, *, limit: int = 3, rerank: bool
     parsed = parse_question(question, stored)
     sources = Sources(store)
     forms = {e: entity_forms(e, stored) for e in parsed.entities}
-    # Records answer what a structured query can express (an event type or a claim status); a question
-    # naming only entities ('Where did Blair speak?') is asked of the sentences.
-    facts = _facts(store, parsed, sources, forms) if parsed.types or parsed.status else []
+    if parsed.intent == "say":
+        said = _quote_answer(store, parsed, sources, forms)
+        if said is not None:
+            return said
+    leads: dict[str, Event] = {}
+    # Records answer what a structured query can express (an event type, a claim status, a dyad); a
+    # question naming only entities ('Where did Blair speak?') is asked of the sentences.
+    asks_records = bool(parsed.types or parsed.status or parsed.intent == "dyad")
+    facts = _facts(store, parsed, sources, forms, leads) if asks_records else []
     if not parsed.status:  # a denied happening does not answer what happened
         facts = [f for f in facts if f.status != "denied"]
     facts = [f for f in facts if any(is_answer_shaped(c.sentence, parsed.expects) for c in f.citations)]
+    if facts and parsed.intent in _LIST_INTENTS:  # every transfer, or everything between two actors
+        return render_list_answer(parsed.text, facts[:_MAX_LINES], leads, sources)
     index = PassageIndex(_candidate_articles(store, parsed, sources, forms))
     passages = _passage_answer(index, parsed, forms, limit=limit, rerank=rerank)
     if facts:
-        records = _records_answer(parsed, _relevant(parsed, facts)[:limit], sources)
+        party = parsed.status if parsed.wh == "who" else None
+        rows = _relevant(parsed, facts)[:limit]
+        records = render_list_answer(parsed.text, rows, leads, sources, party_status=party,
+                                     expects=parsed.expects)  # fmt: skip
         if not _covers_more(index, parsed, passages, records):
             return records
     return passages
+
+
+def _quote_answer(
+    store: Store, q: Question, sources: Sources, forms: dict[str, tuple[str, ...]]
+) -> Answer | None:
+    """'What did X say about Y?': X's quote sentences closest to Y, cited; None when X has none on Y."""
+    speaker = q.speaker or ""
+    names = forms.get(speaker, ())
+    quotes = [
+        quote for quote in store.query_quotes()
+        if quote.speaker_id == speaker or (quote.speaker_text and mentions_any(quote.speaker_text, names))
+    ]  # fmt: skip
+    lines, citations = select_quote_lines(quotes, q.topic, sources)
+    if not lines:
+        return None
+    return Answer(question=q.text, text="\n".join(lines), citations=tuple(citations), method="quotes")
 
 
 def _covers_more(index: PassageIndex, q: Question, passages: Answer, records: Answer) -> bool:
@@ -74,7 +109,10 @@ def mentions_any(sentence: str, forms: Sequence[str]) -> bool:
     return any(re.search(rf"(?<!\w){re.escape(f)}(?!\w)", sentence) for f in forms)
 
 
-def _facts(store: Store, q: Question, sources: Sources, forms: dict[str, tuple[str, ...]]) -> list[FactRow]:
+def _facts(
+    store: Store, q: Question, sources: Sources, forms: dict[str, tuple[str, ...]], leads: dict[str, Event]
+) -> list[FactRow]:
+    """Fact rows answering the question; ``leads`` is filled with the kept events by id."""
     events, claims = _candidates(store, q)
     linked: dict[str, list[Claim]] = {}
     for claim in claims:
@@ -82,6 +120,7 @@ def _facts(store: Store, q: Question, sources: Sources, forms: dict[str, tuple[s
             linked.setdefault(claim.event_id, []).append(claim)
     kept = [e for e in events if _keeps_event(e, q, sources, forms, linked.get(e.id, []))]
     kept = _best_typed(kept, q)
+    leads.update((e.id, e) for e in kept)
     loose = [
         c for c in claims
         if not c.event_id and q.status and str(c.status) == q.status
@@ -95,7 +134,7 @@ def _candidates(store: Store, q: Question) -> tuple[list[Event], list[Claim]]:
     events: dict[str, Event] = {}
     for entity_id in q.entities:
         events.update((e.id, e) for e in store.query_events(actor=entity_id))
-    for type_, subtype in q.types:
+    for type_, subtype in _asked_types(q):
         events.update((e.id, e) for e in store.query_events(type_=type_, subtype=subtype))
     if q.status:
         for e in store.query_events():
@@ -150,17 +189,28 @@ def _in_window(year: int | None, article_id: str, q: Question, sources: Sources)
     return (q.since_year is None or year >= q.since_year) and (q.until_year is None or year <= q.until_year)
 
 
+def _asked_types(q: Question) -> tuple[tuple[str | None, str | None], ...]:
+    """The types asked for; a list of supplies takes every subtype of military aid (sales, upgrades)."""
+    if q.intent == "list":
+        return tuple(dict.fromkeys((*q.types, *(("AID", s) for s in sorted(AID_FAMILY)))))
+    return q.types
+
+
 def _best_typed(events: list[Event], q: Question) -> list[Event]:
     """With event types asked for, keep the events that match them best (type and subtype over type)."""
     if not q.types:
         return events
+    if q.intent == "list":
+        return [e for e in events if str(e.type) == "AID" and e.subtype in AID_FAMILY]
 
     def score(event: Event) -> int:
+        # A subtype asked for must match: a co-development does not answer a question about exercises.
         best = 0
         for type_, subtype in q.types:
             type_ok = type_ is None or str(event.type) == type_
-            subtype_ok = subtype is None or event.subtype == subtype
-            best = max(best, 2 * (type_ok and subtype_ok) + (type_ok and type_ is not None))
+            if subtype is not None and event.subtype != subtype:
+                continue
+            best = max(best, 2 * type_ok + (type_ok and type_ is not None))
         return best
 
     top = max((score(e) for e in events), default=0)
@@ -168,37 +218,14 @@ def _best_typed(events: list[Event], q: Question) -> list[Event]:
 
 
 def _relevant(q: Question, facts: list[FactRow]) -> list[FactRow]:
-    """Facts whose sentences share most words with the question first; those sharing far fewer dropped."""
+    """The facts whose sentences share the most words with the question (ties kept, in time order)."""
     terms = set(extract_query_terms(q.text))
 
     def overlap(fact: FactRow) -> int:
         return max(len(terms & set(extract_query_terms(c.sentence))) for c in fact.citations)
 
     best = max(overlap(f) for f in facts)
-    return sorted((f for f in facts if overlap(f) >= best / 2), key=lambda f: -overlap(f))
-
-
-def _records_answer(q: Question, facts: list[FactRow], sources: Sources) -> Answer:
-    parts: list[str] = []
-    citations: list[Citation] = []
-    for fact in facts:
-        citation = fact.citations[0]
-        party = _party(q, fact, sources.names())
-        sentence = citation.sentence.strip()
-        text = f"{party}: {sentence}" if party else sentence
-        if text not in parts:
-            parts.append(text)
-        citations.extend(c for c in fact.citations[:2] if c not in citations)
-    return Answer(question=q.text, text=" ".join(parts), citations=tuple(citations), facts=tuple(facts),
-                  method="records")  # fmt: skip
-
-
-def _party(q: Question, fact: FactRow, names: dict[str, str]) -> str:
-    """For 'who' questions about a status, the parties the records name (e.g. who denied)."""
-    if q.wh != "who" or not q.status:
-        return ""
-    parties: tuple[str, ...] = getattr(fact, _PARTIES.get(q.status, "asserted_by"))
-    return ", ".join(dict.fromkeys(names.get(x, x) for x in parties))
+    return [f for f in facts if overlap(f) == best]
 
 
 def _candidate_articles(
@@ -217,21 +244,27 @@ def _passage_answer(
     """The best sentences naming one of the question's entities, else any sentence of an article naming
     them all (the answer may say 'the party' where the question says 'the Liberal Democrats')."""
     every_form = [f for fs in forms.values() for f in fs]
+    topic = set(extract_query_terms(q.topic or ""))
 
     def shaped(_article_id: str, sentence: str) -> bool:
-        return is_answer_shaped(sentence, q.expects)
+        # 'What did X say about Y': a sentence that never touches Y does not answer, however much of X;
+        # 'who denied Y': a sentence without a word of denial does not either.
+        on_topic = not topic or bool(topic & set(extract_query_terms(sentence)))
+        return on_topic and has_status_cue(sentence, q.status) and is_answer_shaped(sentence, q.expects)
 
     def named(article_id: str, sentence: str) -> bool:
         return shaped(article_id, sentence) and mentions_any(sentence, every_form)
 
-    coverage = _SHAPED_COVERAGE if q.expects else MIN_COVERAGE
-    found = index.search(q.text, limit=limit, keep=named if every_form else shaped, rerank=rerank,
-                         min_coverage=coverage)  # fmt: skip
+    coverage = _SHAPED_COVERAGE if q.expects or q.status else MIN_COVERAGE
+    asked = drop_status_words(q.text) if q.status else q.text
+    same = _same_terms(forms)
+    found = index.search(asked, limit=limit, keep=named if every_form else shaped, rerank=rerank,
+                         min_coverage=coverage, same=same)  # fmt: skip
     if not found and every_form:
-        found = index.search(q.text, limit=limit, keep=shaped, rerank=rerank, min_coverage=coverage)
+        found = index.search(asked, limit=limit, keep=shaped, rerank=rerank, min_coverage=coverage, same=same)
     if not found:
         return Answer(question=q.text, text=None, method="none")
-    chosen = _close_to_best(found)
+    chosen = _close_to_best(found, index.titles)
     return Answer(
         question=q.text,
         text=" ".join(p.text.strip() for p in chosen),
@@ -241,9 +274,22 @@ def _passage_answer(
     )
 
 
-def _close_to_best(found: list[SentenceRow]) -> list[SentenceRow]:
+def _same_terms(forms: dict[str, tuple[str, ...]]) -> dict[str, frozenset[str]]:
+    """Each one-word form of a named entity stands for the others ('Indian' asked, 'India' written)."""
+    same: dict[str, frozenset[str]] = {}
+    for names in forms.values():
+        words = frozenset(terms[0] for f in names if len(terms := extract_query_terms(f)) == 1)
+        for word in words:
+            same[word] = same.get(word, frozenset()) | words
+    return same
+
+
+def _close_to_best(found: list[SentenceRow], titles: dict[str, str]) -> list[SentenceRow]:
+    """The best one or two sentences; a headline gives way to a body sentence that states the fact."""
     best = found[0].score
-    return [p for p in found[:2] if p.score >= 0.8 * best]
+    close = [p for p in found[:2] if p.score >= 0.8 * best]
+    body = [p for p in close if p.text.strip() not in titles.get(p.citation.article_id, "")]
+    return body or close[:1]
 
 
 def stored_entities(store: Store) -> list[Entity]:

@@ -7,8 +7,9 @@ from __future__ import annotations
 import functools
 import logging
 import math
+import re
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -55,8 +56,12 @@ def stem(word: str) -> str:
     return word[:-1] if word.endswith("e") and len(word) > 4 else word
 
 
+_POSSESSIVE = re.compile(r"['’]s\b")
+
+
 def extract_query_terms(text: str) -> list[str]:
-    words = (w.casefold() for w in split_words(text))
+    """Stemmed content words; a possessive 's is dropped ('India's' asks about India)."""
+    words = (w.casefold() for w in split_words(_POSSESSIVE.sub("", text)))
     return [stem(w) for w in words if w not in STOP_WORDS and w not in _QUESTION_WORDS and len(w) > 1]
 
 
@@ -72,8 +77,10 @@ class PassageIndex:
 
     def __init__(self, articles: Iterable[Article]) -> None:
         self.docs: list[_Doc] = []
+        self.titles: dict[str, str] = {}  # article id -> title, for every indexed article
         seen: set[tuple[str, str]] = set()
         for article in articles:
+            self.titles[article.id] = article.title
             for start, end in split_sentence_spans(article.text):
                 text = article.text[start:end]
                 key = (article.id, text)
@@ -88,18 +95,22 @@ class PassageIndex:
         n = len(self.docs)
         return math.log(1 + (n - self._df[term] + 0.5) / (self._df[term] + 0.5))
 
-    def _score(self, doc: _Doc, terms: Sequence[str]) -> float:
+    def _score(self, doc: _Doc, terms: Sequence[str], same: Mapping[str, frozenset[str]]) -> float:
         length = sum(doc.terms.values())
         score = 0.0
         for term in terms:
-            tf = doc.terms.get(term, 0)
+            tf = max((doc.terms.get(t, 0) for t in same.get(term, (term,))), default=0)
             if tf:
                 score += self.idf(term) * tf * (_K1 + 1) / (tf + _K1 * (1 - _B + _B * length / self._avg))
         return score
 
-    def _coverage(self, doc: _Doc, terms: Sequence[str]) -> float:
+    def _coverage(
+        self, doc: _Doc, terms: Sequence[str], same: Mapping[str, frozenset[str]] | None = None
+    ) -> float:
+        same = same or {}
         total = sum(self.idf(t) for t in set(terms))
-        return sum(self.idf(t) for t in set(terms) if t in doc.terms) / total if total else 0.0
+        held = (t for t in set(terms) if any(x in doc.terms for x in same.get(t, (t,))))
+        return sum(self.idf(t) for t in held) / total if total else 0.0
 
     def coverage(self, text: str, question: str) -> float:
         """The share of the question's weighted terms that ``text`` holds (0 to 1)."""
@@ -114,6 +125,7 @@ class PassageIndex:
         keep: Any = None,
         rerank: bool = True,
         min_coverage: float = MIN_COVERAGE,
+        same: Mapping[str, frozenset[str]] | None = None,
     ) -> list[SentenceRow]:
         """The best sentences for ``question``; a sentence must cover half the question's weighted terms.
 
@@ -123,14 +135,16 @@ class PassageIndex:
             keep: optional predicate on (article id, sentence text); False drops the sentence.
             rerank: re-rank with MiniLM embeddings when the optional package is installed.
             min_coverage: the share of the question's weighted terms a sentence must hold.
+            same: a question term -> the terms that stand for it too ('indian' -> 'india', from the forms
+                of an entity the question names); each includes the term itself.
         """
         terms = extract_query_terms(question)
         if not terms:
             return []
         scored = [
-            (self._score(d, terms), d)
+            (self._score(d, terms, same or {}), d)
             for d in self.docs
-            if (keep is None or keep(d.article_id, d.text)) and self._coverage(d, terms) >= min_coverage
+            if (keep is None or keep(d.article_id, d.text)) and self._coverage(d, terms, same) >= min_coverage
         ]
         scored = sorted((s for s in scored if s[0] > 0), key=lambda s: -s[0])[: limit * 5]
         encoder = load_encoder() if rerank and scored else None

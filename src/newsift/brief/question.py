@@ -12,7 +12,15 @@ from dataclasses import dataclass
 from newsift.model import Entity
 from newsift.nlp.gazetteer import load_gazetteer
 
-__all__ = ["Question", "entity_forms", "is_answer_shaped", "parse_question"]
+__all__ = [
+    "AID_FAMILY",
+    "Question",
+    "drop_status_words",
+    "entity_forms",
+    "has_status_cue",
+    "is_answer_shaped",
+    "parse_question",
+]
 
 _MAX_WORDS = 5
 _MAX_SUFFIX = 5
@@ -30,12 +38,34 @@ _TYPE_WORDS: tuple[tuple[str, str | None, str | None], ...] = (
     ("attack", "ASSAULT", None), ("deploy", "MOBILIZE", None), ("land", "MOBILIZE", "movement"),
     ("accus", "ACCUSE", None), ("agree", "AGREE", None), ("sign", "AGREE", None),
 )  # fmt: skip
+# Subtypes that answer 'what has X supplied / sold / upgraded for Y': one family of military aid.
+AID_FAMILY = frozenset({"arms_transfer", "upgrade"})
+# 'What did X say (about Y)?': the speaker and the topic, for an answer from X's quotes.
+_SAY = re.compile(
+    r"^\s*what\s+(?:did|does|do|has|have|had)\s+(?P<speaker>.+?)\s+"
+    r"(?:say|said|tell|told|think|thought|warn|warned|argue|argued|add|added|stress|stressed)\b"
+    r"(?:\s+\w+)?(?:\s+(?:about|on|of|regarding)\s+(?P<topic>.+?))?\s*\??\s*$",
+    re.IGNORECASE,
+)
+# 'What happened between X and Y (since T)?': everything the store holds between two actors.
+_BETWEEN = re.compile(r"\bbetween\s+\S.*?\s+and\s+\S", re.IGNORECASE)
+_LIST_WH = frozenset({"what", "which"})
 _STATUS_WORDS = (("deni", "denied"), ("deny", "denied"), ("alleg", "alleged"), ("confirm", "confirmed"),
                  ("specul", "speculated"), ("rumo", "speculated"))  # fmt: skip
+# Words that carry a status in a sentence: a passage answering 'who denied' must hold one.
+_STATUS_CUES = {
+    "denied": re.compile(
+        r"\b(?:den(?:y|ied|ies|ial)|dismiss\w*|reject\w*|refut\w*|inaccurate|false|groundless|baseless|"
+        r"untrue|not|never|no)\b|n't\b",
+        re.IGNORECASE,
+    ),
+    "alleged": re.compile(r"\b(?:alleg\w*|accus\w*|claim\w*|charg\w*|reportedly)\b", re.IGNORECASE),
+}
 _YEAR = r"((?:19|20)\d\d)"
 _SINCE = re.compile(rf"\b(?:since|after|from)\s+{_YEAR}\b", re.IGNORECASE)
 _UNTIL = re.compile(rf"\b(?:before|until|till|by|to)\s+{_YEAR}\b", re.IGNORECASE)
 _IN = re.compile(rf"\bin\s+{_YEAR}\b", re.IGNORECASE)
+_POSSESSIVE = re.compile(r"['’]s$")
 _WORD = re.compile(r"[\w&'’.-]+")
 # What kind of answer the question wants, from its opening words: a quantity or a time.
 _ASKS_NUMBER = re.compile(
@@ -70,6 +100,11 @@ class Question:
     until_year: int | None = None
     wh: str = ""
     expects: str | None = None  # "number" or "time" when the question asks for one
+    # What shape of answer: "say" (a speaker's quotes), "dyad" (all between two actors), "list" (every
+    # transfer or upgrade), "status" (who denied / alleged), "when", or "" (one fact or passage).
+    intent: str = ""
+    speaker: str | None = None  # the entity id of the speaker, for "say"
+    topic: str | None = None  # the words after 'about' in 'what did X say about ...'
 
 
 def parse_question(text: str, stored: Iterable[Entity] = ()) -> Question:
@@ -79,18 +114,60 @@ def parse_question(text: str, stored: Iterable[Entity] = ()) -> Question:
     source, target = _direction(text, found)
     words = [w.casefold() for w in _WORD.findall(text)]
     since, until = _window(text)
+    types = tuple(dict.fromkeys((t, s) for w in words for stem, t, s in _TYPE_WORDS if _stem_of(w, stem)))
+    status = next((s for s in map(_status_of, words) if s), None)
+    expects = "number" if _ASKS_NUMBER.match(text) else "time" if _ASKS_TIME.match(text) else None
+    say = _SAY.match(text)
+    speaker = _speaker(say, found) if say else None
+    wh = words[0] if words else ""
     return Question(
         text=text,
         entities=entities,
         source=source,
         target=target,
-        types=tuple(dict.fromkeys((t, s) for w in words for stem, t, s in _TYPE_WORDS if _stem_of(w, stem))),
-        status=next((s for w in words for stem, s in _STATUS_WORDS if _stem_of(w, stem)), None),
+        types=types,
+        status=status,
         since_year=since,
         until_year=until,
-        wh=words[0] if words else "",
-        expects="number" if _ASKS_NUMBER.match(text) else "time" if _ASKS_TIME.match(text) else None,
+        wh=wh,
+        expects=expects,
+        intent=_intent(text, wh, types, status, expects, speaker, len(entities)),
+        speaker=speaker,
+        topic=say.group("topic") if say else None,
     )
+
+
+def _intent(
+    text: str,
+    wh: str,
+    types: tuple[tuple[str | None, str | None], ...],
+    status: str | None,
+    expects: str | None,
+    speaker: str | None,
+    n_entities: int,
+) -> str:
+    if speaker and not status:
+        return "say"
+    if status:
+        return "status"
+    if expects == "time":
+        return "when"
+    if expects is None and n_entities >= 2 and _BETWEEN.search(text):
+        return "dyad"
+    if (
+        expects is None
+        and wh in _LIST_WH
+        and n_entities
+        and any(t == "AID" and s in AID_FAMILY for t, s in types)
+    ):
+        return "list"
+    return ""
+
+
+def _speaker(say: re.Match[str], found: list[tuple[int, str]]) -> str | None:
+    """The entity named in the speaker slot of 'what did X say', if one is."""
+    start, end = say.span("speaker")
+    return next((e for p, e in found if start <= p < end), None)
 
 
 def is_answer_shaped(sentence: str, expects: str | None) -> bool:
@@ -100,6 +177,23 @@ def is_answer_shaped(sentence: str, expects: str | None) -> bool:
     if expects == "time":
         return bool(_TIME.search(sentence))
     return True
+
+
+def drop_status_words(text: str) -> str:
+    """The question without its status words ('denied', 'alleged'): a sentence answering it may say
+    'inaccurate' or 'accused' instead, and ``has_status_cue`` checks that it says one."""
+    return _WORD.sub(lambda m: "" if _status_of(m.group(0).casefold()) else m.group(0), text)
+
+
+def _status_of(word: str) -> str | None:
+    return next((s for stem, s in _STATUS_WORDS if _stem_of(word, stem)), None)
+
+
+def has_status_cue(sentence: str, status: str | None) -> bool:
+    """True when the sentence holds a word of the asked status ('denied', 'inaccurate' for a denial), or
+    when no status is asked."""
+    cues = _STATUS_CUES.get(status or "")
+    return cues is None or bool(cues.search(sentence))
 
 
 def _stem_of(word: str, stem: str) -> bool:
@@ -141,7 +235,7 @@ def _find_entities(text: str, index: _Index) -> list[tuple[int, str]]:
     i = 0
     while i < len(words):
         for n in range(min(_MAX_WORDS, len(words) - i), 0, -1):
-            span = text[words[i].start() : words[i + n - 1].end()].rstrip(".?'’")
+            span = _POSSESSIVE.sub("", text[words[i].start() : words[i + n - 1].end()]).rstrip(".?'’")
             # Case-blind only for a capitalised span: 'telecoms' in a question is not the NER's 'Telecoms'.
             entity_id = exact.get(span) or (folded.get(span.casefold()) if span[:1].isupper() else None)
             if entity_id:

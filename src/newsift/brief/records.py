@@ -82,6 +82,7 @@ class Brief:
     claims: tuple[FactRow, ...] = ()
     quotes: tuple[QuoteRow, ...] = ()
     summary: tuple[SentenceRow, ...] = ()
+    key_facts: str = ""  # one line of the article's main events and claims, rendered from their fields
     sources: tuple[SourceRow, ...] = ()
     counts: tuple[tuple[str, int], ...] = ()
     tags: tuple[str, ...] = ()
@@ -98,6 +99,6 @@ class Answer:
     citations: tuple[Citation, ...] = ()
     facts: tuple[FactRow, ...] = ()
     passages: tuple[SentenceRow, ...] = ()
-    method: str = "none"  # "records", "passages", "none"; "+llm" appended when phrased
+    method: str = "none"  # "records", "quotes", "passages", "none"; "+llm" appended when phrased
     n_unsupported: int = 0
     phrased_by: str | None = None

@@ -97,6 +97,7 @@ def render_brief_json(brief: Brief) -> dict[str, Any]:
         "claims": [render_fact_json(r) for r in brief.claims],
         "quotes": [_quote_json(q) for q in brief.quotes],
         "summary": [_sentence_json(s) for s in brief.summary],
+        "key_facts": brief.key_facts,
         "sources": [_source_json(s) for s in brief.sources],
         "tags": list(brief.tags),
         "related": [{"id": i, "title": t, "reasons": r} for i, t, r in brief.related],
@@ -139,6 +140,8 @@ def render_brief_markdown(brief: Brief) -> str:
         lines += [f"_As of {brief.as_of:%Y-%m-%d}_", ""]
     if brief.summary:
         lines += ["## Summary", ""] + [f"- {s.text} {_ref(s.citation)}" for s in brief.summary] + [""]
+    if brief.key_facts:
+        lines += [f"**Key facts:** {brief.key_facts}", ""]
     for title, rows in (("Facts", brief.facts), ("Claims", brief.claims)):
         if rows:
             lines += [f"## {title}", ""]
@@ -177,6 +180,8 @@ def render_brief_rich(brief: Brief) -> RenderableType:
         parts.append(Text(" · ".join(f"{t} {n}" for t, n in brief.counts), style="dim"))
     for s in brief.summary:
         parts.append(Text.from_markup(f"• {escape(s.text)} [dim]{escape(_ref(s.citation))}[/dim]"))
+    if brief.key_facts:
+        parts.append(Text.from_markup(f"[bold]Key facts:[/bold] {escape(brief.key_facts)}"))
     for title, rows in (("Facts", brief.facts), ("Claims", brief.claims)):
         if rows:
             parts.append(_facts_table(title, rows))

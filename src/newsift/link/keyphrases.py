@@ -18,12 +18,37 @@ from newsift.model import Article
 
 __all__ = ["EXTRACTOR", "Tag", "extract_keyphrases", "extract_tags"]
 
-EXTRACTOR = "link.keyphrases.v1"
+EXTRACTOR = "link.keyphrases.v2"
 _MAX_PHRASE_WORDS = 3
 # Words that make a phrase but never start or end a good one ("said", numbers alone and the like are stops).
 _TOKEN = re.compile(r"[^\W\d_][\w'’-]*|\d[\d.,]*|[^\w\s]")
 _POSSESSIVE = re.compile(r"['’]s\b")
 _EXTRA_STOPS = frozenset(("according", "added", "statement", "people", "including", "told", "news"))
+# Words no editor keeps as a tag: calendar and clock words, amounts and counting words.
+_CALENDAR = frozenset((
+    "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+    "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov",
+    "dec", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "year", "years",
+    "month", "months", "week", "weeks", "day", "days", "today", "yesterday", "tomorrow", "earlier",
+    "later", "ago", "quarter", "decade", "century", "billion", "billions", "million", "millions",
+    "thousand", "thousands", "hundred", "hundreds", "crore", "crores", "lakh", "per", "cent", "percent",
+    "dozen",
+))  # fmt: skip
+# Nouns that name a happening: a phrase ending in one is an event tag ('arms transfer', 'joint drills').
+_EVENT_NOUNS = frozenset((
+    "upgrade", "upgrades", "transfer", "transfers", "sale", "sales", "delivery", "deliveries", "deal",
+    "deals", "contract", "contracts", "agreement", "agreements", "pact", "pacts", "exercise", "exercises",
+    "drill", "drills", "strike", "strikes", "ban", "bans", "sanction", "sanctions", "embargo",
+    "deployment", "deployments", "attack", "attacks", "ceasefire", "talks", "summit", "acquisition",
+    "co-development", "development",
+))  # fmt: skip
+# Words that mark a named programme or system ('KAAN fighter jet programme', 'Project 75').
+_PROGRAMME_WORDS = frozenset(["programme", "program", "project", "initiative", "class", "system", "systems"])
+_NAME_LINKS = frozenset(("of", "the", "and", "de", "for"))
+# 'Turkish', 'Indian', 'Pakistani': the adjective of a country the entity tags already name.
+_DEMONYM_ENDINGS = ("ish", "ian", "ese", "stani")
+_DESIGNATION = re.compile(r"^[A-Z][A-Za-z]*-?\d[\w-]*$|^[A-Z]{3,}$")
+_DATELINE = re.compile(r"^\s*([A-Z][A-Z .'’-]{2,})(?=,|:|\s+\(|\s+[-–—])", re.MULTILINE)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -58,7 +83,7 @@ def extract_tags(
         if key and not _overlaps(key, seen) and len(tags) < limit:
             tags.append(Tag(text=name, kind="entity", score=1.0))
             seen.append(key)
-    for phrase, score in extract_keyphrases(article, stats=stats, limit=limit * 3):
+    for phrase, score in _editor_order(article, stats):
         key = _key(phrase)
         if len(tags) >= limit:
             break
@@ -68,10 +93,88 @@ def extract_tags(
     return tuple(tags)
 
 
+def _editor_order(article: Article, stats: TermStatistics | None) -> list[tuple[str, float]]:
+    """Keyphrases an editor would keep: the two best systems or programmes, the best event phrase, then
+    names, then other event phrases; a name is taken in its longest recurring form."""
+    datelines = _dateline_words(article)
+    title = _key(article.title)
+    kept = [(p, s, c) for p, s, c in _ranked(article, stats) if _is_keepable(p, c, datelines, title)]
+    groups: dict[int, list[tuple[str, float]]] = {}
+    for phrase, score, _ in kept:
+        groups.setdefault(_group(phrase), []).append((phrase, score))
+    names = _longest_forms(groups.get(2, []), kept)
+    return [*groups.get(0, [])[:2], *groups.get(1, [])[:1], *names, *groups.get(3, [])]
+
+
+def _longest_forms(
+    names: list[tuple[str, float]], kept: list[tuple[str, float, int]]
+) -> list[tuple[str, float]]:
+    """Each name replaced by a longer capitalised phrase holding it that occurs as often ('Upendra
+    Dwivedi' for 'Dwivedi' when both occur together)."""
+    counts = {p: c for p, _, c in kept}
+    result = []
+    for phrase, score in names:
+        longer = [
+            p for p in counts
+            if p != phrase and _is_name(p.split()) and _key(phrase) < _key(p)
+            and counts[p] >= counts[phrase] / 2
+        ]  # fmt: skip
+        result.append((max(longer, key=len), score) if longer else (phrase, score))
+    return result
+
+
+def _group(phrase: str) -> int:
+    words = phrase.split()
+    if any(_DESIGNATION.match(w) for w in words) or words[-1].casefold() in _PROGRAMME_WORDS:
+        return 0
+    if words[-1].casefold() in _EVENT_NOUNS:
+        return 1
+    return 2 if phrase[0].isupper() else 3
+
+
+def _is_keepable(phrase: str, count: int, datelines: frozenset[str], title: frozenset[str]) -> bool:
+    """No calendar or amount words, no dateline; a name, a system, a recurring event phrase or a
+    headline phrase."""
+    words = phrase.split()
+    folded = [w.casefold().strip("'’") for w in words]
+    if any(w in _CALENDAR or any(part in _CALENDAR for part in w.split("-")) for w in folded):
+        return False
+    if phrase.casefold() in datelines or (len(words) == 1 and words[0].endswith(_DEMONYM_ENDINGS)):
+        return False
+    if _POSSESSIVE.search(words[-1]):  # 'Pakistan's' modifies; the bare name is its own candidate
+        return False
+    if any(_DESIGNATION.match(w) for w in words) or (len(words) > 1 and folded[-1] in _EVENT_NOUNS):
+        return True
+    if phrase[0].isupper():  # a name is capitalised throughout; a one-word name recurs
+        return _is_name(words) and (len(words) > 1 or count > 1)
+    # A lowercase phrase is generic ('strategic ties', 'clear message') unless it names a happening or
+    # the headline uses it whole ('defence spending' in 'Budget raises defence spending').
+    if folded[-1] in _EVENT_NOUNS:
+        return count > 1
+    return len(words) > 1 and _key(phrase) <= title
+
+
+def _is_name(words: list[str]) -> bool:
+    return all(w[0].isupper() or w in _NAME_LINKS for w in words) and words[-1][0].isupper()
+
+
+def _dateline_words(article: Article) -> frozenset[str]:
+    """Places and wire names of datelines ('JAKARTA, Nov 5 (Reuters) -'), from the record and the text."""
+    found = {m.group(1).strip().casefold() for m in _DATELINE.finditer(article.body)}
+    if article.dateline is not None:
+        found |= {x.casefold() for x in (article.dateline.place, article.dateline.text) if x}
+    return frozenset(found)
+
+
 def extract_keyphrases(
     article: Article, *, stats: TermStatistics | None = None, limit: int = 8
 ) -> tuple[tuple[str, float], ...]:
     """Keyphrases of one article with their scores, best first (phrases as written in the text)."""
+    return tuple((phrase, score) for phrase, score, _ in _ranked(article, stats)[:limit])
+
+
+def _ranked(article: Article, stats: TermStatistics | None) -> list[tuple[str, float, int]]:
+    """Every candidate phrase with its score and count, best first."""
     counts: Counter[str] = Counter()
     surface: dict[str, Counter[str]] = {}
     first_sentence: dict[str, int] = {}
@@ -86,7 +189,7 @@ def extract_keyphrases(
         ((_score(best[key], n, first_sentence[key], title_key, stats), key) for key, n in counts.items()),
         reverse=True,
     )
-    return tuple((best[key], score) for score, key in scored[:limit] if score > 0)
+    return [(best[key], score, counts[key]) for score, key in scored if score > 0]
 
 
 def _phrases(article: Article) -> Iterator[tuple[int, str]]:

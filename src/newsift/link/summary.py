@@ -5,6 +5,7 @@ Never writes new text: every summary sentence is a slice of ``Article.text`` wit
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -15,10 +16,17 @@ from newsift.model import Article
 
 __all__ = ["EXTRACTOR", "SummarySentence", "summarize"]
 
-EXTRACTOR = "link.summary.lead_centrality.v1"
+EXTRACTOR = "link.summary.lead_centrality.v2"
 _MIN_WORDS = 6
 _MAX_WORDS = 60
 _REDUNDANT = 0.6
+# The standfirst and the body's lead sentence state the main facts: each weighs as the first sentence.
+_LEAD_PRIOR = 2.0
+# A heading is a short line without a sentence's closing punctuation; a cross-link ('Also read: ...') is
+# page furniture. Neither is ever a summary sentence.
+_HEADING_WORDS = 14
+_CROSS_LINK = re.compile(r"^\s*(?:also\s+read|read\s+(?:more|also)|see\s+also|watch)\s*:", re.IGNORECASE)
+_CLOSES = (".", "!", "?", "'", "’", '"', "”", ")")
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -39,7 +47,8 @@ def summarize(
     """Pick up to ``n_sentences`` sentences that best stand for the article, in their original order.
 
     A sentence scores by closeness to the whole text (TF-IDF, sentences as documents) times a prior that
-    favours the lead; a sentence too close to one already chosen is skipped.
+    favours the standfirst and the lead sentence; a sentence too close to one already chosen is skipped.
+    Section headings and cross-links ('Also read: ...') are never chosen.
 
     Args:
         article: the article; the title is never part of the summary.
@@ -56,8 +65,10 @@ def summarize(
     centroid: SparseVector = {}
     for vector in vectors:
         add_into(centroid, vector)
+    body_start = sum(len(part) + 2 for part in (article.title, article.standfirst) if part)
+    n_before = sum(1 for s, _ in candidates if s < body_start)  # standfirst sentences
     scored = [
-        (cosine(vector, centroid) * _position_prior(i) * _length_factor(article.text[s:e]), i)
+        (cosine(vector, centroid) * _prior(i, n_before) * _length_factor(article.text[s:e]), i)
         for i, ((s, e), vector) in enumerate(zip(candidates, vectors, strict=True))
     ]
     chosen: list[tuple[float, int]] = []
@@ -76,7 +87,19 @@ def _candidates(article: Article, spans: Sequence[tuple[int, int]] | None) -> li
     found = spans if spans is not None else split_sentence_spans(article.text[body_start:])
     offset = 0 if spans is not None else body_start
     shifted = [(s + offset, e + offset) for s, e in found]
-    return [(s, e) for s, e in shifted if s >= body_start and e > s]
+    headings = {" ".join(h.split()) for h in article.headings}
+    return [
+        (s, e) for s, e in shifted
+        if s >= body_start and e > s and not _is_furniture(article.text[s:e], headings)
+    ]  # fmt: skip
+
+
+def _is_furniture(sentence: str, headings: set[str]) -> bool:
+    """A section heading (named by the article, or shaped as one) or a cross-link line."""
+    text = " ".join(sentence.split())
+    if text in headings or _CROSS_LINK.match(text):
+        return True
+    return len(text.split()) <= _HEADING_WORDS and not text.endswith(_CLOSES)
 
 
 def _vectors(text: str, spans: Sequence[tuple[int, int]]) -> list[SparseVector]:
@@ -87,9 +110,12 @@ def _vectors(text: str, spans: Sequence[tuple[int, int]]) -> list[SparseVector]:
     return [weigh_terms(c, stats) for c in counts]
 
 
-def _position_prior(index: int) -> float:
-    # News puts the happening first: the lead gets the most weight, later sentences a gently falling share.
-    return 1.0 + 1.0 / (1.0 + index)
+def _prior(index: int, n_standfirst: int) -> float:
+    """News puts the happening first: the standfirst and the lead get the most weight, later sentences a
+    gently falling share (counted from the lead)."""
+    if index <= n_standfirst:
+        return _LEAD_PRIOR
+    return 1.0 + 1.0 / (1.0 + index - n_standfirst)
 
 
 def _length_factor(sentence: str) -> float:

@@ -1,0 +1,183 @@
+"""Answers as lists of stored facts: one line per happening, claim or quote (item, quantity, value, time,
+status, outlets), each line citing its sentence. Formats records only; never writes a fact of its own.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from newsift.brief.facts import Sources
+from newsift.brief.passages import extract_query_terms
+from newsift.brief.records import Answer, Citation, FactRow
+from newsift.link.text import split_sentence_spans
+from newsift.model import Actor, Event, Quote
+
+__all__ = [
+    "event_time_text",
+    "render_fact_line",
+    "render_key_facts",
+    "render_list_answer",
+    "select_quote_lines",
+]
+
+_PARTIES = {
+    "denied": "denied_by",
+    "alleged": "alleged_by",
+    "asserted": "asserted_by",
+    "attributed": "asserted_by",
+}
+# One citation per line: the line's own sentence (other reports of it stay in the answer's facts).
+_CITES_PER_LINE = 1
+
+
+def event_time_text(event: Event) -> str | None:
+    """The event's own time as stated (the ``time`` record when the store has it, else year or text);
+    a report date used as a fallback is marked as such."""
+    when = getattr(event, "time", None)
+    if when is not None:
+        text = getattr(when, "text", None) or getattr(when, "value", None)
+        if text:
+            fallback = str(getattr(when, "source", "")) in {"report", "published", "fallback"}
+            return f"{text} (report date)" if fallback else str(text)
+    if event.time_text:
+        return event.time_text
+    return str(event.year) if event.year else None
+
+
+def _actor_names(actors: Sequence[Actor], names: dict[str, str]) -> str:
+    labels = [names.get(a.id or "") or names.get(a.code or "") or a.text for a in actors]
+    return ", ".join(dict.fromkeys(labels))
+
+
+def _actors(event: Event, names: dict[str, str]) -> str:
+    if event.source or event.target:
+        return f"{_actor_names(event.source, names) or '?'} → {_actor_names(event.target, names) or '?'}"
+    return _actor_names(event.participants, names)
+
+
+def _fields(event: Event, row: FactRow, sources: Sources, expects: str | None) -> list[str]:
+    """Item, quantity, value and time of an event; empty when it names no item or lacks what is asked."""
+    when = event_time_text(event) or (str(row.year) if row.year else None)
+    lacks = (expects == "number" and not (event.quantity or event.value)) or (expects == "time" and not when)
+    if not event.item or lacks:
+        return []
+    kind = (event.subtype or str(event.type)).replace("_", " ")
+    head = " ".join(p for p in (_actors(event, sources.names()), kind) if p)
+    parts = [f"{head}: {event.item}" if head else event.item]
+    if event.quantity:
+        parts.append(f"{event.quantity} units")
+    if event.value:
+        parts.append(event.value.text)
+    if when:
+        parts.append(when)
+    return parts
+
+
+def render_fact_line(
+    row: FactRow, lead: Event | None, sources: Sources, *, party: str = "", expects: str | None = None
+) -> str:
+    """One answer line: the event's fields (or its sentence, when the fields name no item or lack the
+    number or time the question asks for), then its status and outlets."""
+    fields = _fields(lead, row, sources, expects) if lead is not None else []
+    body = " · ".join(fields) if fields else row.citations[0].sentence.strip()
+    outlets = ", ".join(row.outlets)
+    tail = " · ".join(p for p in (row.status, outlets) if p)
+    prefix = f"{party}: " if party else ""
+    return f"{prefix}{body} ({tail})" if tail else f"{prefix}{body}"
+
+
+def _party(row: FactRow, status: str | None, names: dict[str, str]) -> str:
+    if not status:
+        return ""
+    parties: tuple[str, ...] = getattr(row, _PARTIES.get(status, "asserted_by"))
+    return ", ".join(dict.fromkeys(names.get(x, x) for x in parties))
+
+
+def render_list_answer(
+    question: str,
+    rows: Sequence[FactRow],
+    leads: dict[str, Event],
+    sources: Sources,
+    *,
+    party_status: str | None = None,
+    expects: str | None = None,
+) -> Answer:
+    """A numbered list, one line per fact row, each ending with the numbers of the sentences it cites.
+
+    With ``party_status`` ('who denied') each line names the parties and quotes the claim's sentence,
+    since the claim is the sentence; otherwise an event line gives its fields. A sentence is listed once.
+    """
+    lines: list[str] = []
+    citations: list[Citation] = []
+    seen: set[str] = set()
+    for row in rows:
+        lead = next((leads[i] for i in row.record_ids if i in leads), None)
+        party = _party(row, party_status, sources.names())
+        lead = None if party_status else lead
+        line = render_fact_line(row, lead, sources, party=party, expects=expects)
+        key = line if lead is not None and lead.item else row.citations[0].sentence
+        if key in seen:
+            continue
+        seen.add(key)
+        refs = []
+        for citation in row.citations[:_CITES_PER_LINE]:
+            if citation not in citations:
+                citations.append(citation)
+            refs.append(str(citations.index(citation) + 1))
+        lines.append(f"{len(lines) + 1}. {line} [{', '.join(refs)}]")
+    return Answer(question=question, text="\n".join(lines), citations=tuple(citations), facts=tuple(rows),
+                  method="records")  # fmt: skip
+
+
+def select_quote_lines(
+    quotes: Sequence[Quote], topic: str | None, sources: Sources, *, limit: int = 2
+) -> tuple[list[str], list[Citation]]:
+    """The speaker's quote sentences that share most words with the topic (all quotes when none is given);
+    each a verbatim sentence of the quote, cited. Empty when a topic is given and no quote touches it."""
+    terms = set(extract_query_terms(topic or ""))
+    scored: list[tuple[int, int, Citation, str]] = []
+    for quote in quotes:
+        article = sources.article(quote.article_id)
+        if article is None:
+            continue
+        for start, end in split_sentence_spans(article.text):
+            if end <= quote.start or start >= quote.end:
+                continue
+            sentence = article.text[start:end]
+            overlap = len(terms & set(extract_query_terms(sentence)))
+            speaker = sources.names().get(quote.speaker_id or "") or quote.speaker_text or "?"
+            citation = Citation(article_id=article.id, sentence=sentence, sentence_index=None)
+            scored.append((overlap, -len(scored), citation, speaker))
+    if terms:
+        scored = [s for s in scored if s[0] > 0]
+    scored.sort(key=lambda s: (-s[0], -s[1]))
+    best = scored[0][0] if scored else 0
+    chosen = [s for s in scored if s[0] >= best][:limit]
+    lines = [f"{i}. {speaker}: {c.sentence.strip()} [{i}]" for i, (_, _, c, speaker) in enumerate(chosen, 1)]
+    return lines, [c for _, _, c, _ in chosen]
+
+
+def render_key_facts(
+    rows: Sequence[FactRow], leads: dict[str, Event], names: dict[str, str], *, limit: int = 6
+) -> str:
+    """The 'key facts' line of an article: its events that name an item (what, how many, how much, when),
+    most detailed first, then what its claims deny or allege; '' when there are none."""
+    found: list[tuple[int, str]] = []
+    for row in rows:
+        lead = next((leads[i] for i in row.record_ids if i in leads), None)
+        if lead is None or not lead.item:
+            continue
+        kind = (lead.subtype or str(lead.type)).replace("_", " ")
+        extra = [str(lead.quantity) if lead.quantity else "", lead.value.text if lead.value else ""]
+        extra += [event_time_text(lead) or ""]
+        detail = ", ".join(p for p in extra if p)
+        parties = getattr(row, _PARTIES.get(row.status, "asserted_by")) if row.status == "denied" else ()
+        marked = "" if row.status in {"asserted", "attributed"} else row.status
+        if marked and parties:
+            marked += " by " + ", ".join(dict.fromkeys(names.get(x, x) for x in parties))
+        actors = _actors(lead, names)
+        text = (f"{marked}: " if marked else "") + (f"{actors} " if actors else "") + f"{kind} of {lead.item}"
+        text += f" ({detail})" if detail else ""
+        found.append((-(len([p for p in extra if p]) + 10 * (row.status == "denied")), text))
+    found.sort(key=lambda f: f[0])
+    return "; ".join(dict.fromkeys(text for _, text in found[:limit]))
