@@ -359,10 +359,18 @@ def _codes(actors: Iterable[Actor]) -> set[str | None]:
 def _acquiring_clause(parse: Parse, trigger: int) -> bool:
     """A deal word whose clause buys ('a contract to buy', 'a deal for 12 jets', 'signed an order')."""
     tree = parse.tree
-    for child in tree.children[trigger]:
-        if parse.lemma(child) in ACQUIRE or parse.lemma(child) == "for":
-            return True
-    return False
+    verb = tree.tokens[trigger].head if tree.tokens[trigger].dep in ("dobj", "attr") else trigger
+    children = [*tree.children[trigger], *(c for c in tree.children[verb] if tree.tokens[c].dep == "prep")]
+    if any(parse.lemma(c) in SUPPLY for c in tree.children[trigger]):  # 'a deal to supply ...'
+        return False
+    if any(parse.lemma(c) in ACQUIRE or parse.lemma(c) == "for" for c in children):
+        return True
+    # 'X signed a deal with Y': a firm signing sells, a state or force signing buys
+    for subject in tree.kids(verb, "nsubj"):
+        mention = parse.mention_at(subject)
+        if mention is not None and parse.kind_of(mention) == EntityKind.COMPANY:
+            return False
+    return bool(tree.kids(verb, "nsubj"))
 
 
 def participants(
