@@ -27,6 +27,8 @@ from newsift.model import (
     Quote,
     RawDocument,
 )
+from newsift.store import facts
+from newsift.store.facts import DyadCount, FactFilters, FactPage
 from newsift.store.sqlite import (
     SEARCH_RANKED,
     LinkRow,
@@ -41,6 +43,7 @@ from newsift.store.sqlite import (
 __all__ = ["PostgresStore", "is_postgres_url"]
 
 logger = logging.getLogger(__name__)
+_DIALECT = facts.Dialect("postgres")
 T = TypeVar("T")
 
 # Any fixed 64-bit key: serialises concurrent migrations of one database.
@@ -336,6 +339,32 @@ class PostgresStore:
         where = (" WHERE " + " AND ".join(clauses)) if clauses else ""
         sql = f"SELECT record FROM claims{where} ORDER BY article_id {_C}, id {_C}"  # nosec B608  # constant fragments
         return self._records(sql, params, Claim)
+
+    def query_fact_page(
+        self,
+        kind: str,
+        filters: FactFilters,
+        *,
+        sort: str = "-event_time",
+        limit: int = 50,
+        offset: int = 0,
+        facets: bool = True,
+    ) -> FactPage:
+        """Claims, events or quotes matching ``filters``: a page, the total and facet counts."""
+        return facts.query_fact_page(
+            self._fetch, _DIALECT, kind, filters, sort=sort, limit=limit, offset=offset, facets=facets
+        )
+
+    def query_top_dyads(self, *, limit: int = 30) -> list[DyadCount]:
+        """The pairs of actors with the most events between them."""
+        return facts.query_top_dyads(self._fetch, _DIALECT, limit=limit)
+
+    def query_counterparts(self, actor: str, *, limit: int = 30) -> list[DyadCount]:
+        """The actors sharing the most events with ``actor``."""
+        return facts.query_counterparts(self._fetch, _DIALECT, actor, limit=limit)
+
+    def _fetch(self, sql: str, params: Sequence[Any]) -> list[tuple[Any, ...]]:
+        return [tuple(row) for row in self._conn.execute(sql, params).fetchall()]
 
     def _records(self, sql: str, params: Sequence[Any], type_: type[T]) -> list[T]:
         return [codec.decode(row[0], type_) for row in self._conn.execute(sql, params)]
