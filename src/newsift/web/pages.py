@@ -33,7 +33,7 @@ from newsift.web.guards import (
 from newsift.web.marks import LABEL_KINDS, Span, render_marked_paragraphs
 from newsift.web.queries import SearchFilters
 
-__all__ = ["router"]
+__all__ = ["render_page", "router"]
 
 router = APIRouter(include_in_schema=False)
 Filters = Annotated[SearchFilters, Depends(article_filters)]
@@ -50,6 +50,9 @@ def _render(request: Request, name: str, context: dict[str, Any], status: int = 
     if is_new:
         _set_cookie(request, response, CSRF_COOKIE, token, samesite="strict", max_age=None)
     return response
+
+
+render_page = _render  # the name other page modules import
 
 
 def _set_cookie(
