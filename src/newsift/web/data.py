@@ -88,6 +88,7 @@ def query_article_page(db: WebDb, article_id: str) -> dict[str, Any]:
         events=[render_event_json(e) for e in store.query_events(article_id=article.id)],
         claims=[_claim_json(c, article, sentences) for c in store.query_claims(article_id=article.id)],
         summary=_summary(article, sentences),
+        sentences=[{"index": i, "start": start, "end": end} for i, (start, end) in enumerate(sentences)],
         tags=[{"text": t.text, "kind": t.kind} for t in load_tags(store, article.id)],
         related=_related(db, article.id),
         comments=query_comments(conn, article.id),
