@@ -111,7 +111,7 @@ def render_time_strip(points: Sequence[dict[str, str]], *, title: str) -> Markup
         source = "report" if point["source"] == "report" else "text"
         lane_y = _LANES[0][2] if source == "text" else _LANES[1][2]
         slot = (source, round((x - low) * scale / 8))
-        y = lane_y + 10 * (seen[slot] % 4) - 10
+        y = lane_y + (0, -9, 9, -18)[seen[slot] % 4]
         seen[slot] += 1
         marks.append(
             _MARK.format(
