@@ -117,8 +117,8 @@ def _is_key(row: dict[str, Any]) -> bool:
     event, claim = row["event"], row["claim"]
     has_actor = bool(event and (event["source"] or event["target"] or event["participants"]))
     has_holder = bool(claim and (claim["denied_by"] or claim["alleged_by"] or claim["asserted_by"]))
-    confidence = min(x.get("confidence", 1.0) for x in (event or {}, claim or {}))
-    return (has_actor or has_holder or row["status"] != "asserted") and confidence >= _LOW_CONFIDENCE
+    confidence = min(float(x.get("confidence", 1.0)) for x in (event or {}, claim or {}))
+    return bool(has_actor or has_holder or row["status"] != "asserted") and confidence >= _LOW_CONFIDENCE
 
 
 def _spans(data: dict[str, Any]) -> list[Span]:
