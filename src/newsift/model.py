@@ -23,6 +23,7 @@ __all__ = [
     "Entity",
     "EntityKind",
     "Event",
+    "EventTime",
     "EventMode",
     "Evidence",
     "Failure",
@@ -377,6 +378,20 @@ class Actor:
     id: str | None = None
     code: str | None = None
     sector: str | None = None
+    inferred: bool = False  # named by the article, not by the event's own sentence
+    inferred_from: int | None = None  # the sentence index that names it, when inferred
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class EventTime:
+    """When an event happened, as stated: ``value`` is ISO ('2023', '2023-05', '2023-05-04'),
+    ``precision`` year, month or day; ``source`` 'text' when the sentence states it, 'report' when
+    it is only the report's date (a marked fallback)."""
+
+    text: str | None
+    value: str
+    precision: str
+    source: str = "text"
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -408,6 +423,9 @@ class Event:
     status: ClaimStatus = ClaimStatus.ASSERTED
     extractor: str = ""
     confidence: float = 1.0
+    time: EventTime | None = None
+    status_cue: str | None = None  # the words that set ``status`` ('reportedly', 'denied')
+    status_by: tuple[str, ...] = ()  # who denies or alleges it (entity ids or outlet names)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

@@ -78,7 +78,13 @@ def render_quote_json(quote: Quote, names: Mapping[str, str]) -> dict[str, Any]:
 
 
 def _actors(actors: tuple[Actor, ...]) -> list[dict[str, Any]]:
-    return [{"id": a.id, "code": a.code, "text": a.text, "sector": a.sector} for a in actors]
+    out = []
+    for a in actors:
+        row: dict[str, Any] = {"id": a.id, "code": a.code, "text": a.text, "sector": a.sector}
+        if a.inferred:
+            row.update(inferred=True, inferred_from=a.inferred_from)
+        out.append(row)
+    return out
 
 
 def render_event_json(event: Event) -> dict[str, Any]:
@@ -105,12 +111,22 @@ def render_event_json(event: Event) -> dict[str, Any]:
         "place": event.place,
         "time_text": event.time_text,
         "year": event.year,
+        "time": _time_json(event),
         "aspect": event.aspect,
         "status": str(event.status),
+        "status_cue": event.status_cue,
+        "status_by": list(event.status_by),
         "evidence": render_evidence_json(event.evidence),
         "extractor": event.extractor,
         "confidence": event.confidence,
     }
+
+
+def _time_json(event: Event) -> dict[str, Any] | None:
+    time = event.time
+    if time is None:
+        return None
+    return {"text": time.text, "value": time.value, "precision": time.precision, "source": time.source}
 
 
 def render_claim_json(claim: Claim) -> dict[str, Any]:

@@ -7,7 +7,10 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from newsift.extract.defence_roles import frame_roles
+from newsift.extract.defence_roles import participants as joint_participants
 from newsift.extract.event_actors import extract_roles
+from newsift.extract.event_context import complete_actors
 from newsift.extract.event_attributes import (
     extract_aspect,
     extract_item,
@@ -38,6 +41,8 @@ _PLACE_PREPS = frozenset({"in", "at", "near", "off", "over", "across", "into", "
 _OWNER_ACTS = frozenset({"movement", "deployment", "strike"})
 # A ban or block of a transfer is one event, the ban: it absorbs the trigger it governs or modifies.
 _OPERATORS = frozenset({"export_ban"})
+_DIRECTED = frozenset({"arms_transfer"})
+_JOINT = frozenset({"exercise", "co_development", "defence_pact"})
 _ITEM_SUBTYPES = frozenset(
     {"arms_transfer", "upgrade", "co_development", "export_ban", "deployment", "movement", "strike"}
 )
@@ -68,7 +73,7 @@ def extract_events(annotated: AnnotatedArticle, *, statements: bool = False) -> 
     events: list[Event] = []
     for sentence in annotated.sentences:
         events.extend(sentence_events(parse, sentence.index, lexicon, cues, statements=statements))
-    return tuple(events)
+    return tuple(complete_actors(events))
 
 
 def sentence_events(
@@ -145,6 +150,13 @@ def _event(
     item = None
     if trigger.subtype in _ITEM_SUBTYPES:
         item = extract_item(parse, trigger.head, tokens, lexicon, product_tokens(parse, tokens))
+    source, target, participants = roles.source, roles.target, ()
+    if trigger.subtype in _DIRECTED:
+        source, target = frame_roles(
+            parse, trigger.head, item[1] if item else None, source, target, lexicon, _stops()
+        )
+    if trigger.type == PloverType.COOPERATE or trigger.subtype in _JOINT:
+        participants = joint_participants(parse, trigger.head, source + target, lexicon, _stops())
     dates = [
         m
         for m in annotated.mentions
@@ -168,9 +180,9 @@ def _event(
         ),
         subtype=trigger.subtype,
         trigger=parse.span_text(first, last),
-        source=roles.source,
-        target=roles.target,
-        participants=roles.source + roles.target if trigger.type == PloverType.COOPERATE else (),
+        source=source,
+        target=target,
+        participants=participants,
         item=parse.span_text(*item) if item else None,
         quantity=extract_quantity(parse, item[1]) if item else None,
         programme=_programme(parse, trigger, lexicon),

@@ -72,7 +72,22 @@ def _break_at_paragraphs(doc: Any) -> Any:
             previous.is_space and "\n" in previous.text
         ):
             token.is_sent_start = True
+        elif token.is_space and "\n" in token.text:
+            token.is_sent_start = False  # the break belongs to the sentence it ends
+        elif not token.is_space and not _may_end(previous):
+            # Inside a line a sentence starts only after closing punctuation: the parser otherwise cuts
+            # titles ('... drills over' | 'the Mediterranean') and a paragraph's first word
+            # ('China' | 'and Russia launched ...') into sentences of their own.
+            token.is_sent_start = False
     return doc
+
+
+_SENTENCE_ENDS = frozenset(".!?…:;\"'”’)]»")
+
+
+def _may_end(token: Any) -> bool:
+    """Whether a sentence may end after ``token`` (its last character closes a sentence or a quote)."""
+    return bool(token.text) and token.text[-1] in _SENTENCE_ENDS
 
 
 def _make_attributes(nlp: Any, name: str) -> _MemoAttributes:

@@ -1,0 +1,319 @@
+"""Roles of the defence frames: who supplies and who receives, who takes part.
+
+The general role labeller (``event_actors``) reads subject/object positions; a defence frame needs
+the frame's own reading on top of it:
+
+- *supply* words (supply, sell, deliver, export, arm, 'the sale of X to Y') make their subject the
+  supplier and their 'to' phrase, dative or 'supply X with' object the recipient;
+- *acquire* words (buy, order, procure, receive, 'Y's purchase of X') make their subject the
+  recipient and their 'from' phrase the supplier;
+- a *deal* ('signed a contract with Y to buy X', 'negotiating with Y on the purchase of X') names the
+  other party of the clause that governs the trigger;
+- the *origin* of the item ('Chinese drones', 'German-built submarines', 'jets built by Dassault',
+  'Dassault Rafale jets') is a supplier when no one else is named, and never a recipient;
+- exercises, pacts and co-development take as participants every country named around the trigger:
+  its modifiers ('joint Russian-Belarusian drills'), its 'with'/'between'/'involving' phrases and the
+  subjects of the verbs above it ('X and Y announced the start of the exercise').
+
+Codes come only from resolved mentions (a firm stands for its country through the gazetteer).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from newsift.extract.event_actors import actors_at
+from newsift.extract.event_lexicon import EventLexicon
+from newsift.extract.event_parse import Parse
+from newsift.model import Actor, EntityKind
+
+__all__ = ["SUPPLY", "ACQUIRE", "frame_roles", "participants", "item_origin"]
+
+SUPPLY = frozenset(
+    {"supply", "sell", "deliver", "export", "provide", "send", "ship", "gift", "donate", "hand", "transfer",
+     "arm", "equip", "sale", "delivery", "export", "supply", "shipment", "transfer", "lease", "give", "offer"}
+)
+ACQUIRE = frozenset(
+    {"buy", "purchase", "acquire", "procure", "order", "import", "receive", "induct", "obtain", "get",
+     "acquisition", "procurement", "induction", "buyer", "customer"}
+)
+DEAL = frozenset({"contract", "deal", "agreement", "order", "negotiate", "negotiation", "talk", "pact"})
+_MADE = frozenset({"make", "build", "manufacture", "produce", "design", "develop", "supply"})
+_COUNTERPARTY_PREPS = frozenset({"with"})
+_CLIMB = frozenset({"xcomp", "advcl", "acl", "pobj", "prep", "dobj", "conj", "relcl", "ccomp", "attr", "oprd"})
+_JOINT_PREPS = frozenset({"with", "between", "among", "alongside", "involving", "including"})
+_TAKE_PART = frozenset({"participate", "join", "take", "involve", "hold", "conduct", "stage", "begin", "launch",
+                        "start", "announce", "kick", "wrap", "end", "complete", "host", "carry", "organise",
+                        "organize", "sign", "ink", "conclude", "agree", "enter", "form", "establish"})
+
+
+def _coded(actors: Iterable[Actor]) -> tuple[Actor, ...]:
+    seen: dict[str, Actor] = {}
+    for a in actors:
+        key = a.code or a.id or a.text
+        if key and key not in seen:
+            seen[key] = a
+    return tuple(seen.values())
+
+
+def _mention_actor(parse: Parse, i: int) -> Actor | None:
+    """The actor named by the mention at token ``i`` (countries, demonyms, firms, forces, bodies)."""
+    mention = parse.mention_at(i)
+    if mention is None:
+        return None
+    kind = parse.kind_of(mention)
+    if kind in (EntityKind.WEAPON_SYSTEM, EntityKind.PROGRAMME, EntityKind.OPERATION, EntityKind.EVENT):
+        return None
+    code = parse.code_of(mention)
+    if code is None and mention.label not in ("GPE", "NORP", "ORG"):
+        return None
+    text = mention.text[4:] if mention.text.lower().startswith("the ") else mention.text
+    return Actor(text=text, id=mention.entity_id, code=code)
+
+
+def item_origin(parse: Parse, item_head: int | None) -> tuple[Actor, ...]:
+    """Whose the item is: 'Chinese drones', 'German-built submarines', 'Norwegian-made missile',
+    'Dassault Rafale jets', 'jets built by X', 'a system made in X', 'the weapon system's maker'."""
+    if item_head is None:
+        return ()
+    tree = parse.tree
+    found: list[Actor] = []
+    first, last = tree.left[item_head], item_head
+    for i in range(first, last + 1):
+        if tree.tokens[i].dep in ("det", "nummod", "quantmod") or parse.text(i).lower() in ("-", "the"):
+            continue
+        actor = _mention_actor(parse, i)
+        if actor is not None and actor.code:
+            found.append(actor)
+            continue
+        mention = parse.mention_at(i)
+        if mention is not None and parse.kind_of(mention) == EntityKind.WEAPON_SYSTEM:
+            code = parse.code_of(mention)
+            if code:
+                found.append(Actor(text=mention.text, id=mention.entity_id, code=code))
+    for clause in tree.kids(item_head, "acl", "relcl"):
+        if parse.lemma(clause) not in _MADE:
+            continue
+        for agent in tree.kids(clause, "agent"):
+            found += [a for p in tree.kids(agent, "pobj") for a in actors_at(parse, p, _LEX[0]) if a.code]
+        for prep in tree.kids(clause, "prep"):
+            if parse.lemma(prep) in ("in", "by"):
+                found += [a for p in tree.kids(prep, "pobj") for a in actors_at(parse, p, _LEX[0]) if a.code]
+    return _coded(found)
+
+
+_LEX: list[EventLexicon] = []
+
+
+def _subjects(parse: Parse, node: int, lexicon: EventLexicon, stops: frozenset[str]) -> tuple[Actor, ...]:
+    """The nearest subject above (or at) ``node``: 'Japan will pay ... to purchase', 'X is in talks to buy'."""
+    tree = parse.tree
+    for _ in range(5):
+        for child in tree.kids(node, "nsubj", "nsubjpass" if tree.tokens[node].pos == "NOUN" else "nsubj"):
+            found = tuple(a for a in actors_at(parse, child, lexicon) if a.code or a.id)
+            if found:
+                return found
+            if tree.tokens[child].pos == "PRON":
+                return _pronoun_antecedent(parse, child, lexicon)
+            return ()
+        for child in tree.kids(node, "poss"):
+            found = tuple(a for a in actors_at(parse, child, lexicon) if a.code)
+            if found:
+                return found
+        head = tree.tokens[node].head
+        if head == node or tree.tokens[node].dep not in _CLIMB or parse.lemma(head) in stops:
+            return ()
+        node = head
+    return ()
+
+
+def _pronoun_antecedent(parse: Parse, pronoun: int, lexicon: EventLexicon) -> tuple[Actor, ...]:
+    """'it', 'they': the subject of the clause above ('X said it would buy'), else of the sentence before."""
+    tree = parse.tree
+    node = pronoun
+    for _ in range(4):
+        head = tree.tokens[node].head
+        if head == node:
+            break
+        node = head
+        for subject in tree.kids(node, "nsubj"):
+            if subject != pronoun and tree.tokens[subject].pos != "PRON":
+                found = tuple(a for a in actors_at(parse, subject, lexicon) if a.code)
+                if found:
+                    return found
+    return ()
+
+
+def _prep_actors(parse: Parse, node: int, preps: frozenset[str], lexicon: EventLexicon) -> tuple[Actor, ...]:
+    tree = parse.tree
+    return tuple(
+        a
+        for prep in tree.kids(node, "prep")
+        if parse.lemma(prep) in preps
+        for p in tree.kids(prep, "pobj")
+        for a in actors_at(parse, p, lexicon)
+        if a.code or a.id
+    )
+
+
+def _counterparty(parse: Parse, trigger: int, lexicon: EventLexicon) -> tuple[Actor, ...]:
+    """'signed a contract with Y to buy', 'negotiating with Y on the purchase', 'a deal with Y for':
+    the 'with' party of the trigger or of a deal word or verb above it."""
+    tree = parse.tree
+    node = trigger
+    for _ in range(5):
+        found = _prep_actors(parse, node, _COUNTERPARTY_PREPS, lexicon)
+        if found:
+            return found
+        for child in tree.children[node]:  # 'a contract with Y' as the object of the verb above
+            if parse.lemma(child) in DEAL and child != trigger:
+                found = _prep_actors(parse, child, _COUNTERPARTY_PREPS, lexicon)
+                if found:
+                    return found
+        head = tree.tokens[node].head
+        if head == node or tree.tokens[node].dep not in _CLIMB:
+            return ()
+        node = head
+    return ()
+
+
+def _recipients_of_supply(parse: Parse, trigger: int, lexicon: EventLexicon) -> tuple[Actor, ...]:
+    """'sell X to Y', 'supply Y with X', 'Y will be supplied with X', 'gave Y X', 'the sale of X to Y'."""
+    tree = parse.tree
+    found = _prep_actors(parse, trigger, frozenset({"to", "for"}), lexicon)
+    if found:
+        return found
+    for child in tree.kids(trigger, "dative", "iobj"):
+        if tree.tokens[child].pos == "ADP":
+            found += tuple(a for p in tree.kids(child, "pobj") for a in actors_at(parse, p, lexicon) if a.code)
+        else:
+            found += tuple(a for a in actors_at(parse, child, lexicon) if a.code)
+    if found:
+        return found
+    for child in tree.kids(trigger, "dobj", "nsubjpass"):  # 'supply Y with', 'Y was supplied with'
+        if any(parse.lemma(p) == "with" for p in tree.kids(trigger, "prep")) or tree.kids(trigger, "dobj") == [
+            child
+        ] and _mention_actor(parse, child) is not None and not _item_like(parse, child, lexicon):
+            found = tuple(a for a in actors_at(parse, child, lexicon) if a.code)
+            if found:
+                return found
+    for child in tree.kids(trigger, "dobj"):  # 'delivered jets to Y' parsed with 'to' under the object
+        found = _prep_actors(parse, child, frozenset({"to"}), lexicon)
+        if found:
+            return found
+    return ()
+
+
+def _item_like(parse: Parse, i: int, lexicon: EventLexicon) -> bool:
+    return parse.lemma(i) in lexicon.items
+
+
+def frame_roles(
+    parse: Parse,
+    trigger: int,
+    item_head: int | None,
+    source: tuple[Actor, ...],
+    target: tuple[Actor, ...],
+    lexicon: EventLexicon,
+    stops: frozenset[str],
+) -> tuple[tuple[Actor, ...], tuple[Actor, ...]]:
+    """Supplier and recipient of an arms transfer (also upgrade and export ban: upgrader/banning party
+    and the one served/banned), repairing the general labeller's reading by the frame's direction."""
+    _LEX[:] = [lexicon]
+    tree = parse.tree
+    lemma = parse.lemma(trigger)
+    origin = item_origin(parse, item_head)
+    origin_codes = {a.code for a in origin}
+    is_noun = tree.tokens[trigger].pos in ("NOUN", "PROPN")
+    passive = bool(tree.kids(trigger, "auxpass", "nsubjpass"))
+    supplier: tuple[Actor, ...] = ()
+    recipient: tuple[Actor, ...] = ()
+    if lemma in ACQUIRE or (lemma in DEAL and _acquiring_clause(parse, trigger)):
+        supplier = _prep_actors(parse, trigger, frozenset({"from"}), lexicon)
+        if is_noun:
+            recipient = tuple(
+                a for c in tree.kids(trigger, "poss", "compound", "amod") for a in actors_at(parse, c, lexicon)
+                if a.code and a.code not in origin_codes
+            ) or _prep_actors(parse, trigger, frozenset({"by"}), lexicon)
+        if not recipient and not passive:
+            recipient = _subjects(parse, trigger, lexicon, stops)
+        if passive and not recipient:
+            recipient = tuple(
+                a for ag in tree.kids(trigger, "agent") for p in tree.kids(ag, "pobj")
+                for a in actors_at(parse, p, lexicon) if a.code
+            )
+        supplier = supplier or _counterparty(parse, trigger, lexicon)
+    elif lemma in SUPPLY:
+        recipient = _recipients_of_supply(parse, trigger, lexicon)
+        if passive:
+            supplier = tuple(
+                a for ag in tree.kids(trigger, "agent") for p in tree.kids(ag, "pobj")
+                for a in actors_at(parse, p, lexicon) if a.code
+            )
+        elif is_noun:
+            supplier = tuple(
+                a for c in tree.kids(trigger, "poss", "compound", "amod") for a in actors_at(parse, c, lexicon)
+                if a.code
+            ) or _prep_actors(parse, trigger, frozenset({"by", "from"}), lexicon)
+        else:
+            supplier = _subjects(parse, trigger, lexicon, stops)
+    else:
+        return source, target
+    supplier = supplier or tuple(a for a in source if a.code not in _codes(recipient))
+    recipient = recipient or tuple(a for a in target if a.code not in origin_codes | _codes(supplier))
+    if not supplier:
+        supplier = tuple(a for a in origin if a.code not in _codes(recipient))
+    recipient = tuple(a for a in recipient if a.code not in _codes(supplier))
+    return _coded(supplier), _coded(recipient)
+
+
+def _codes(actors: Iterable[Actor]) -> set[str | None]:
+    return {a.code for a in actors if a.code}
+
+
+def _acquiring_clause(parse: Parse, trigger: int) -> bool:
+    """A deal word whose clause buys ('a contract to buy', 'a deal for 12 jets', 'signed an order')."""
+    tree = parse.tree
+    for child in tree.children[trigger]:
+        if parse.lemma(child) in ACQUIRE or parse.lemma(child) == "for":
+            return True
+    return False
+
+
+def participants(
+    parse: Parse, trigger: int, current: tuple[Actor, ...], lexicon: EventLexicon, stops: frozenset[str]
+) -> tuple[Actor, ...]:
+    """Every country taking part in an exercise, pact or joint programme named around its trigger."""
+    tree = parse.tree
+    found: list[Actor] = list(current)
+    first = tree.left[trigger]
+    for i in range(first, trigger):  # 'joint Russian-Belarusian drills', 'US-Philippine exercises'
+        actor = _mention_actor(parse, i)
+        if actor is not None and actor.code:
+            found.append(actor)
+    found += _prep_actors(parse, trigger, _JOINT_PREPS, lexicon)
+    node = trigger
+    for _ in range(5):
+        for child in tree.kids(node, "nsubj", "nsubjpass", "poss"):
+            found += [a for a in actors_at(parse, child, lexicon) if a.code]
+            if tree.tokens[child].pos != "PRON":
+                found += _troop_owners(parse, child)
+        found += _prep_actors(parse, node, _JOINT_PREPS, lexicon)
+        head = tree.tokens[node].head
+        if head == node or tree.tokens[node].dep not in _CLIMB:
+            break
+        if parse.lemma(head) in stops and parse.lemma(head) not in _TAKE_PART:
+            break
+        node = head
+    return _coded(a for a in found if a.code and len(a.code) == 3 and a.code.isupper())
+
+
+def _troop_owners(parse: Parse, subject: int) -> list[Actor]:
+    """'7,200 Belarusian and 5,500 Russian troops', 'Egyptian military units': the forces' countries."""
+    tree = parse.tree
+    out = []
+    for i in range(tree.left[subject], tree.right[subject] + 1):
+        actor = _mention_actor(parse, i)
+        if actor is not None and actor.code:
+            out.append(actor)
+    return out

@@ -1,0 +1,83 @@
+"""Actors an article makes plain but a sentence leaves implicit.
+
+'The contract for the delivery of two submarines was signed in 2011' names no supplier, yet the
+article around it is about one supplier and one recipient. A directed defence event (arms transfer,
+upgrade) missing a side takes it from the article's dominant pair: the supplier (or recipient) that
+the article's own sentences name most often for that subtype, when one leads the others. Such actors
+are marked ``inferred`` with the sentence that named them. Joint events (exercises, pacts,
+co-development) missing participants take them from the article's one named exercise (or pact) when
+the article names only one set of participants for that subtype.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import replace
+
+from newsift.model import Actor, Event
+
+__all__ = ["complete_actors"]
+
+_DIRECTED = frozenset({"arms_transfer", "upgrade"})
+_JOINT = frozenset({"exercise", "defence_pact", "co_development"})
+
+
+def _is_country(actor: Actor) -> bool:
+    return bool(actor.code) and len(actor.code or "") == 3 and (actor.code or "").isupper()
+
+
+def _dominant(events: list[Event], side: str) -> Actor | None:
+    counts: Counter[str] = Counter()
+    first: dict[str, tuple[Actor, int]] = {}
+    for event in events:
+        for actor in getattr(event, side):
+            if _is_country(actor) and not actor.inferred:
+                counts[actor.code or ""] += 1
+                first.setdefault(actor.code or "", (actor, event.evidence.sentence))
+    ranked = counts.most_common(2)
+    if not ranked or (len(ranked) > 1 and ranked[0][1] == ranked[1][1]):
+        return None
+    actor, sentence = first[ranked[0][0]]
+    return replace(actor, inferred=True, inferred_from=sentence)
+
+
+def complete_actors(events: list[Event]) -> list[Event]:
+    """The events with missing sides filled from the article (see the module docstring)."""
+    out = list(events)
+    for subtype in _DIRECTED:
+        group = [e for e in out if e.subtype == subtype]
+        supplier, recipient = _dominant(group, "source"), _dominant(group, "target")
+        for k, event in enumerate(out):
+            if event.subtype != subtype:
+                continue
+            codes = {a.code for a in event.source + event.target}
+            updates = {}
+            if not any(map(_is_country, event.source)) and supplier and supplier.code not in codes:
+                updates["source"] = (*event.source, supplier)
+                codes.add(supplier.code)
+            if not any(map(_is_country, event.target)) and recipient and recipient.code not in codes:
+                updates["target"] = (*event.target, recipient)
+            if updates:
+                out[k] = replace(event, **updates)
+    for subtype in _JOINT:
+        sets = {
+            frozenset(a.code for a in e.participants if _is_country(a))
+            for e in out
+            if e.subtype == subtype and sum(map(_is_country, e.participants)) >= 2
+        }
+        if len(sets) != 1:
+            continue
+        full = next(iter(sets))
+        source = next(e for e in out if e.subtype == subtype and frozenset(
+            a.code for a in e.participants if _is_country(a)) == full)
+        for k, event in enumerate(out):
+            have = {a.code for a in event.participants if _is_country(a)}
+            if event.subtype != subtype or not have < full:
+                continue
+            extra = tuple(
+                replace(a, inferred=True, inferred_from=source.evidence.sentence)
+                for a in source.participants
+                if _is_country(a) and a.code not in have
+            )
+            out[k] = replace(event, participants=event.participants + extra)
+    return out
