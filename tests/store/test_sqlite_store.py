@@ -228,3 +228,29 @@ def test_sqlite_store_facts_top_dyads_and_counterparts(store: SqliteStore) -> No
     (pair,) = store.query_top_dyads()
     assert (pair.first, pair.second, pair.n_events, pair.n_claims, pair.n_denied) == ("PAK", "TUR", 1, 1, 1)
     assert [c.second for c in store.query_counterparts("TUR")] == ["PAK"]
+
+
+def test_sqlite_store_facts_read_the_event_time_before_the_year(store: SqliteStore) -> None:
+    from dataclasses import replace
+
+    from newsift.model import EventTime
+    from newsift.store.facts import FactFilters
+
+    page = _page(b"Turkey upgrades submarines for Pakistan.", uri="times.txt")
+    article = _article(page, 0, "Upgrade", "Turkey upgrades submarines for Pakistan, a report Ankara denied.")
+    analysis = _analysis(article)
+    stated = replace(
+        analysis.events[0], year=2018, time=EventTime(text="July 2018", value="2018-07", precision="month")
+    )
+    reported = replace(
+        analysis.events[0],
+        id="e2",
+        time=EventTime(text=None, value="2025-05-02", precision="day", source="report"),
+    )
+    store.store_batch([(page, [article])], {article.id: replace(analysis, events=(stated, reported))})
+    rows = store.query_fact_page("events", FactFilters(), sort="event_time").rows
+    assert [(r.event_time, r.event_precision) for r in rows] == [("2018-07", "month"), (None, "day")]
+    assert (
+        store.query_fact_page("events", FactFilters(event_since="2018-07", event_until="2018-07")).total == 1
+    )
+    assert store.query_fact_page("events", FactFilters(event_since="2025")).total == 0

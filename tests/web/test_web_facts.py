@@ -25,8 +25,8 @@ def test_web_facts_denials_between_two_countries_name_the_denier(client: httpx.C
 def test_web_facts_events_carry_their_own_time_or_a_marked_report_date(client: httpx.Client) -> None:
     data = client.get("/api/events", params={"dyad": "pak,tur", "sort": "event_time"}).json()
     times = {e["id"]: e["time"] for e in data["items"]}
-    assert times["ev-upgrade"] == {"value": "2016", "precision": "year", "source": "text"}
-    assert times["ev-drones"] == {"value": "2025-05-02", "precision": "day", "source": "report"}
+    assert times["ev-upgrade"] == {"text": "2016", "value": "2016", "precision": "year", "source": "text"}
+    assert times["ev-drones"] == {"text": None, "value": "2025-05-02", "precision": "day", "source": "report"}
     assert [e["id"] for e in data["items"]] == ["ev-upgrade", "ev-drones"]
     in_range = client.get("/api/events", params={"dyad": "TUR,PAK", "event_until": "2017"}).json()
     assert [e["id"] for e in in_range["items"]] == ["ev-upgrade"]

@@ -117,8 +117,13 @@ _ALIAS = {"claims": "c", "events": "e", "quotes": "q"}
 
 
 def _event_time(dialect: Dialect) -> str:
-    """The event's own time as text: its ``time.value``, else its year (NULL when it has neither)."""
-    return f"COALESCE({dialect.json_text('e.record', 'time', 'value')}, CAST(e.year AS TEXT))"
+    """The event's own time as text: its ``time.value`` (unless only the report's date), else its year;
+    NULL when it has neither."""
+    stated = (
+        f"CASE WHEN {dialect.json_text('e.record', 'time', 'source')} = 'report' THEN NULL "
+        f"ELSE {dialect.json_text('e.record', 'time', 'value')} END"
+    )
+    return f"COALESCE({stated}, CAST(e.year AS TEXT))"
 
 
 def _where(kind: str, f: FactFilters, dialect: Dialect) -> tuple[list[str], list[Any]]:

@@ -188,12 +188,14 @@ def sentence_href(article_id: str, sentence: int) -> str:
     return f"/articles/{article_id}#s-{sentence}"
 
 
-def event_time_json(row: FactRow) -> dict[str, Any]:
-    """The event's own time, else the report date marked ``source: report``."""
-    if row.event_time:
-        precision = row.event_precision or ("year" if len(row.event_time) == 4 else "day")
-        return {"value": row.event_time, "precision": precision, "source": row.event_time_source or "text"}
-    return {"value": (row.report_date or "")[:10] or None, "precision": "day", "source": "report"}
+def event_time_json(event: Event | None, report_date: str | None) -> dict[str, Any]:
+    """The event's own time (its ``time``, else its year), else the report date marked ``source: report``."""
+    time = event.time if event else None
+    if time is not None and time.source != "report":
+        return {"text": time.text, "value": time.value, "precision": time.precision, "source": time.source}
+    if event is not None and event.year:
+        return {"text": event.time_text, "value": str(event.year), "precision": "year", "source": "text"}
+    return {"text": None, "value": (report_date or "")[:10] or None, "precision": "day", "source": "report"}
 
 
 def _article_json(row: FactRow) -> dict[str, Any]:
@@ -218,7 +220,7 @@ def _claim_row(row: FactRow, names: _Names) -> dict[str, Any]:
             for role in ("asserted_by", "denied_by", "alleged_by")
         },
         event=_event_brief(event) if event else None,
-        time=event_time_json(row),
+        time=event_time_json(event, row.report_date),
     )
     return data
 
@@ -234,7 +236,7 @@ def _event_row(row: FactRow, names: _Names) -> dict[str, Any]:
     data.update(
         article=_article_json(row),
         href=sentence_href(row.article_id, event.evidence.sentence),
-        time=event_time_json(row),
+        time=event_time_json(event, row.report_date),
     )
     return data
 
