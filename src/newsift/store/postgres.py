@@ -39,6 +39,7 @@ from newsift.store.sqlite import (
     _migrations,
     _now,
 )
+from newsift.store.terms import split_search_terms
 
 __all__ = ["PostgresStore", "is_postgres_url"]
 
@@ -253,10 +254,13 @@ class PostgresStore:
         Ranks (``ts_rank_cd``) at most ``SEARCH_RANKED`` matches, so a word found in most articles costs
         what a typical query does; a query with fewer matches is ranked over all of them.
         """
-        phrases = _phrases(query)
-        if not phrases:
+        groups = split_search_terms(query)
+        if not groups:
             return []
-        tsquery = " && ".join(["phraseto_tsquery('english', %s)"] * len(phrases))
+        phrases = [p for group in groups for p in group]
+        tsquery = " && ".join(
+            "(" + " || ".join(["phraseto_tsquery('english', %s)"] * len(group)) + ")" for group in groups
+        )
         rows = self._conn.execute(
             f"WITH q AS (SELECT {tsquery} AS query), "  # nosec B608  # constant fragments; words are bound
             "m AS (SELECT s.article_id, s.body, s.tsv FROM q, articles_search s "
@@ -446,15 +450,6 @@ def _upsert(
         f"ON CONFLICT ({', '.join(columns[:n_keys])}) DO UPDATE SET {updates}"
     )
     cur.executemany(sql, rows)
-
-
-def _phrases(query: str) -> list[str]:
-    """Whitespace-separated terms with a letter or digit; each is parsed as plain text (a phrase).
-
-    The raw term goes to ``phraseto_tsquery`` so that "F-16" is tokenised exactly as in the
-    indexed text; that function reads no operators, so the query is never syntax.
-    """
-    return [term for term in query.split() if any(c.isalnum() for c in term)]
 
 
 def _json(record: object) -> str:

@@ -32,6 +32,7 @@ from newsift.model import (
 )
 from newsift.store import facts
 from newsift.store.facts import DyadCount, FactFilters, FactPage
+from newsift.store.terms import split_search_terms
 
 __all__ = ["SearchHit", "SqliteStore", "StoredBatch"]
 
@@ -465,13 +466,13 @@ def _migrations(dialect: str) -> list[tuple[str, str]]:
 
 
 def fts_query(query: str) -> str:
-    """Each whitespace-separated term becomes a quoted phrase of its word parts ("F-16" → "F 16")."""
-    phrases = []
-    for term in query.split():
-        words = "".join(c if c.isalnum() else " " for c in term).split()
-        if words:
-            phrases.append('"' + " ".join(words) + '"')
-    return " ".join(phrases)
+    """FTS5 MATCH text: each term a quoted phrase of its word parts ("F-16" → "F 16"), a designator any of
+    its spellings (``("f 16" OR "f16" OR "f 16s" OR "f16s")``), diacritics folded; never FTS syntax."""
+    groups = []
+    for phrases in split_search_terms(query):
+        quoted = [f'"{p}"' for p in phrases]
+        groups.append(quoted[0] if len(quoted) == 1 else "(" + " OR ".join(quoted) + ")")
+    return " AND ".join(groups)
 
 
 def _iso(value: datetime | None) -> str | None:
