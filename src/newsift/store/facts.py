@@ -6,6 +6,7 @@ the one dialect difference, reading a field of a record's JSON, behind ``Dialect
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -28,7 +29,10 @@ Fetch = Callable[[str, Sequence[Any]], list[tuple[Any, ...]]]
 FACT_KINDS = ("claims", "events", "quotes")
 SORTS = ("-event_time", "event_time", "-report_time", "report_time", "status")
 _REPORT = "COALESCE(a.published_at, a.fetched_at)"
-_ACTOR_OF = "SELECT event_id FROM event_actors WHERE code = ? OR entity_id = ?"
+_ACTOR_OF = (  # a UNION, so that each side uses its own index
+    "SELECT event_id FROM event_actors WHERE code = ? "
+    "UNION SELECT event_id FROM event_actors WHERE entity_id = ?"
+)
 _MENTIONS = "SELECT article_id FROM mentions WHERE entity_id = ?"
 # Denials first, then the statuses that rest on someone's word, then the outlet's own statements.
 _STATUS_ORDER = (
@@ -47,6 +51,12 @@ class Dialect:
         if self.name == "postgres":
             return f"(({column})::jsonb #>> '{{{','.join(path)}}}')"
         return f"CAST(json_extract({column}, '$.{'.'.join(path)}') AS TEXT)"
+
+    def item(self) -> str:
+        """An event's item, lower-cased: the expression of the ``events_item`` index (migration 008)."""
+        if self.name == "postgres":
+            return "lower((e.record::jsonb) #>> '{item}')"
+        return "lower(json_extract(e.record, '$.item'))"
 
     def sql(self, text: str) -> str:
         return text.replace("?", "%s") if self.name == "postgres" else text
@@ -108,12 +118,16 @@ FACET_COLUMNS: dict[str, dict[str, str]] = {
     "events": {"type": "e.type", "subtype": "e.subtype", "status": "e.status", "outlet": "a.outlet"},
     "quotes": {"speaker": "COALESCE(q.speaker_id, {speaker_text})", "outlet": "a.outlet"},
 }
-_FROM = {
-    "claims": "FROM claims c JOIN articles a ON a.id = c.article_id LEFT JOIN events e ON e.id = c.event_id",
-    "events": "FROM events e JOIN articles a ON a.id = e.article_id",
-    "quotes": "FROM quotes q JOIN articles a ON a.id = q.article_id",
+_FROM = {"claims": "FROM claims c", "events": "FROM events e", "quotes": "FROM quotes q"}
+# The joins a query may need, named by the alias a clause uses; a query joins only what it uses.
+_JOINS = {
+    "claims": {"a": "JOIN articles a ON a.id = c.article_id", "e": "LEFT JOIN events e ON e.id = c.event_id"},
+    "events": {"a": "JOIN articles a ON a.id = e.article_id"},
+    "quotes": {"a": "JOIN articles a ON a.id = q.article_id"},
 }
+_USES = re.compile(r"\b([ae])\.")
 _ALIAS = {"claims": "c", "events": "e", "quotes": "q"}
+_FACET_VALUES = 30  # most values listed per facet
 
 
 def _event_time(dialect: Dialect) -> str:
@@ -166,15 +180,14 @@ def _add_actor_clauses(kind: str, f: FactFilters, add: Callable[..., None], dial
         if kind == "quotes":
             add(f"(q.speaker_id = ? OR a.id IN ({_MENTIONS}))", actor, actor)
         else:
-            add(f"e.id IN ({_ACTOR_OF})", actor, actor)
+            add(f"{'c.event_id' if kind == 'claims' else 'e.id'} IN ({_ACTOR_OF})", actor, actor)
     if f.entity:
         if kind == "quotes":
             add(f"(q.speaker_id = ? OR a.id IN ({_MENTIONS}))", f.entity, f.entity)
             return
         names = tuple(f.entity_names) or (f.entity.casefold(),)
         marks = ", ".join("?" for _ in names)
-        item = dialect.json_text("e.record", "item")
-        add(f"(e.id IN ({_ACTOR_OF}) OR lower({item}) IN ({marks}))", f.entity, f.entity, *names)
+        add(f"(e.id IN ({_ACTOR_OF}) OR {dialect.item()} IN ({marks}))", f.entity, f.entity, *names)
 
 
 def _order(kind: str, sort: str, dialect: Dialect) -> str:
@@ -197,7 +210,7 @@ def _select(kind: str, dialect: Dialect) -> str:
         precision = dialect.json_text("e.record", "time", "precision")
         source = dialect.json_text("e.record", "time", "source")
         event_cols = f"{_event_time(dialect)}, {precision}, {source}, e.record"
-    return f"SELECT {own}.record, a.id, a.title, a.outlet, {_REPORT}, {event_cols}"
+    return f"SELECT {own}.id, {own}.record, a.id, a.title, a.outlet, {_REPORT}, {event_cols}"
 
 
 def query_fact_page(
@@ -224,12 +237,29 @@ def query_fact_page(
         facets: also count the matches by each column of ``FACET_COLUMNS[kind]``.
     """
     clauses, params = _where(kind, filters, dialect)
-    base = f"{_FROM[kind]} WHERE {' AND '.join(clauses) or '1 = 1'}"
-    total = int(fetch(dialect.sql(f"SELECT COUNT(*) {base}"), params)[0][0])
-    sql = f"{_select(kind, dialect)} {base} {_order(kind, sort, dialect)} LIMIT ? OFFSET ?"
-    rows = [_fact_row(r) for r in fetch(dialect.sql(sql), [*params, limit, offset])]
-    counts = _facets(fetch, dialect, kind, base, params) if facets else {}
+    where = f"WHERE {' AND '.join(clauses) or '1 = 1'}"
+    total = int(fetch(dialect.sql(f"SELECT COUNT(*) {_from(kind, where)} {where}"), params)[0][0])
+    own = _ALIAS[kind]
+    # The keys of the page first, then their records: sorting whole records of every match is slow.
+    order = _order(kind, sort, dialect)
+    keys_sql = f"SELECT {own}.id {_from(kind, f'{where} {order}')} {where} {order} LIMIT ? OFFSET ?"
+    keys = [r[0] for r in fetch(dialect.sql(keys_sql), [*params, limit, offset])]
+    rows = []
+    if keys:
+        marks = ", ".join("?" for _ in keys)
+        select = _select(kind, dialect)
+        sql = f"{select} {_from(kind, select)} WHERE {own}.id IN ({marks})"
+        found = {r[0]: _fact_row(r[1:]) for r in fetch(dialect.sql(sql), keys)}
+        rows = [found[k] for k in keys if k in found]
+    counts = _facets(fetch, dialect, kind, where, params) if facets else {}
     return FactPage(rows=rows, total=total, facets=counts)
+
+
+def _from(kind: str, uses: str) -> str:
+    """FROM the kind's table with only the joins that ``uses`` (SQL text) refers to."""
+    needed = set(_USES.findall(uses))
+    joins = [sql for alias, sql in _JOINS[kind].items() if alias in needed]
+    return " ".join([_FROM[kind], *joins])
 
 
 def _fact_row(r: tuple[Any, ...]) -> FactRow:
@@ -240,37 +270,39 @@ def _fact_row(r: tuple[Any, ...]) -> FactRow:
 
 
 def _facets(
-    fetch: Fetch, dialect: Dialect, kind: str, base: str, params: list[Any]
+    fetch: Fetch, dialect: Dialect, kind: str, where: str, params: list[Any]
 ) -> dict[str, list[tuple[str, int]]]:
-    found: dict[str, list[tuple[str, int]]] = {}
+    """Counts of the matches by each facet column (its 30 most frequent values), one grouped query each."""
     speaker_text = dialect.json_text("q.record", "speaker_text")
+    found: dict[str, list[tuple[str, int]]] = {}
     for name, column in FACET_COLUMNS[kind].items():
         expr = column.format(speaker_text=speaker_text)
-        sql = f"SELECT {expr}, COUNT(*) {base} AND {expr} IS NOT NULL GROUP BY {expr} ORDER BY 2 DESC, 1"
-        sql += " LIMIT 30"
+        sql = (
+            f"SELECT {expr}, COUNT(*) {_from(kind, f'{where} {expr}')} {where} AND {expr} IS NOT NULL "
+            f"GROUP BY {expr} ORDER BY 2 DESC, 1 LIMIT {_FACET_VALUES}"
+        )
         found[name] = [(str(r[0]), int(r[1])) for r in fetch(dialect.sql(sql), params)]
     return found
 
 
+_KEY = "COALESCE({t}.code, {t}.entity_id)"
 _PAIRS = (
-    "SELECT s.k, t.k, COUNT(DISTINCT s.event_id), COUNT(DISTINCT c.id), "
+    f"SELECT {_KEY.format(t='s')}, {_KEY.format(t='t')}, COUNT(DISTINCT s.event_id), COUNT(DISTINCT c.id), "
     "COUNT(DISTINCT CASE WHEN c.status = 'denied' THEN c.id END) "
-    "FROM (SELECT DISTINCT event_id, COALESCE(code, entity_id) AS k FROM event_actors) s "
-    "JOIN (SELECT DISTINCT event_id, COALESCE(code, entity_id) AS k FROM event_actors) t "
-    "ON t.event_id = s.event_id AND t.k <> s.k "
+    "FROM event_actors s JOIN event_actors t ON t.event_id = s.event_id "
     "LEFT JOIN claims c ON c.event_id = s.event_id "
-    "WHERE s.k IS NOT NULL AND t.k IS NOT NULL AND {cond} "
-    "GROUP BY s.k, t.k ORDER BY 3 DESC, 4 DESC, 1, 2 LIMIT ?"
+    f"WHERE {_KEY.format(t='s')} <> {_KEY.format(t='t')} AND {{cond}} "
+    f"GROUP BY {_KEY.format(t='s')}, {_KEY.format(t='t')} ORDER BY 3 DESC, 4 DESC, 1, 2 LIMIT ?"
 )
 
 
 def query_top_dyads(fetch: Fetch, dialect: Dialect, *, limit: int = 30) -> list[DyadCount]:
     """The pairs of actors (country code, else entity id) with the most events between them."""
-    rows = fetch(dialect.sql(_PAIRS.format(cond="s.k < t.k")), [limit])
+    rows = fetch(dialect.sql(_PAIRS.format(cond=f"{_KEY.format(t='s')} < {_KEY.format(t='t')}")), [limit])
     return [DyadCount(first=r[0], second=r[1], n_events=r[2], n_claims=r[3], n_denied=r[4]) for r in rows]
 
 
 def query_counterparts(fetch: Fetch, dialect: Dialect, actor: str, *, limit: int = 30) -> list[DyadCount]:
     """The actors sharing the most events with ``actor`` (as ``second``), with their claim counts."""
-    rows = fetch(dialect.sql(_PAIRS.format(cond="s.k = ?")), [actor, limit])
+    rows = fetch(dialect.sql(_PAIRS.format(cond=f"{_KEY.format(t='s')} = ?")), [actor, limit])
     return [DyadCount(first=r[0], second=r[1], n_events=r[2], n_claims=r[3], n_denied=r[4]) for r in rows]

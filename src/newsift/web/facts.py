@@ -140,7 +140,7 @@ def _check_subtype(db: WebDb, value: str | None) -> str | None:
     return _check_choice("subtype", value, allowed)
 
 
-def query_facts(db: WebDb, kind: str, params: FactParams) -> dict[str, Any]:
+def query_facts(db: WebDb, kind: str, params: FactParams, *, facets: bool = True) -> dict[str, Any]:
     """One page of claims, events or quotes with ``total``, facet counts and the filters applied.
 
     Raises:
@@ -150,7 +150,7 @@ def query_facts(db: WebDb, kind: str, params: FactParams) -> dict[str, Any]:
         raise _invalid("kind", kind, FACT_KINDS)
     sort = _check_choice("sort", params.sort, SORTS) or ("-report_time" if kind == "quotes" else "status")
     page = db.store().query_fact_page(
-        kind, _filters(db, kind, params), sort=sort, limit=params.limit, offset=params.offset
+        kind, _filters(db, kind, params), sort=sort, limit=params.limit, offset=params.offset, facets=facets
     )
     names = _Names(db)
     return {

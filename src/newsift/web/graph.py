@@ -46,16 +46,16 @@ def query_entity_page(db: WebDb, entity_id: str) -> dict[str, Any]:
     """
     entity = _require_entity(db, entity_id)
     dates = query_entity_mention_dates(db.conn(), entity.id)
-    quotes = query_facts(db, "quotes", FactParams(entity=entity.id, limit=_MOST))["items"]
+    quotes = query_facts(db, "quotes", FactParams(entity=entity.id, limit=_MOST), facets=False)["items"]
     hits, n_articles = query_filtered_articles(db.conn(), SearchFilters(entity=entity.id), limit=20, offset=0)
     data = render_entity_json(entity, sum(n for _, n in dates))
     data.update(
         mentions_over_time=[{"period": p, "count": n} for p, n in count_by_period(dates)],
         n_articles=n_articles,
         articles=[render_article_summary(a) for a, _ in hits],
-        events=query_facts(db, "events", FactParams(entity=entity.id, sort="-event_time", limit=_MOST))[
-            "items"
-        ],
+        events=query_facts(
+            db, "events", FactParams(entity=entity.id, sort="-event_time", limit=_MOST), facets=False
+        )["items"],
         counterparts=[_pair_json(db, c) for c in db.store().query_counterparts(entity.id)],
         quotes_by=[q for q in quotes if q["speaker_id"] == entity.id],
         quotes_about=[q for q in quotes if q["speaker_id"] != entity.id and _names_it(q["text"], entity)],
@@ -111,11 +111,15 @@ def query_dyad(db: WebDb, first: str, second: str) -> dict[str, Any]:
     if a == b:
         raise HttpError(422, "invalid_dyad", "a dyad needs two different actors")
     dyad = f"{a},{b}"
-    events = query_facts(db, "events", FactParams(dyad=dyad, sort="event_time", limit=_MOST))["items"]
+    events = query_facts(db, "events", FactParams(dyad=dyad, sort="event_time", limit=_MOST), facets=False)[
+        "items"
+    ]
     ends = [query_entity(db.conn(), x) for x in (a, b)]
     if not events and not any(ends):
         raise HttpError(404, "not_found", f"nothing known about {a} or {b}")
-    claims = query_facts(db, "claims", FactParams(dyad=dyad, sort="status", limit=_MOST))["items"]
+    claims = query_facts(db, "claims", FactParams(dyad=dyad, sort="status", limit=_MOST), facets=False)[
+        "items"
+    ]
     for event in events:  # the keys this page had before event time: report date and outlet
         event.update(date=event["article"]["date"], outlet=event["article"]["outlet"])
     return {
@@ -125,7 +129,7 @@ def query_dyad(db: WebDb, first: str, second: str) -> dict[str, Any]:
         "by_type": dict(Counter(e["type"] for e in events).most_common()),
         "claims": claims,
         "rollup": _rollup(claims),
-        "quotes": query_facts(db, "quotes", FactParams(dyad=dyad, limit=_MOST))["items"],
+        "quotes": query_facts(db, "quotes", FactParams(dyad=dyad, limit=_MOST), facets=False)["items"],
         "neighbours": _neighbours(events, {a, b}),
     }
 
