@@ -21,7 +21,8 @@ from newsift.web.queries import (
 
 __all__ = ["query_dyad", "query_entity_list", "query_entity_page", "query_relationships"]
 
-_MOST = 500  # rows of each kind shown on an entity or dyad page
+_MOST = 500  # rows of each kind read for a dyad page (its roll-up counts them)
+_SHOWN = 100  # events and quotes listed on an entity page; the events view has them all
 
 
 def query_entity_list(db: WebDb, *, kind: str | None, limit: int, offset: int) -> dict[str, Any]:
@@ -46,16 +47,18 @@ def query_entity_page(db: WebDb, entity_id: str) -> dict[str, Any]:
     """
     entity = _require_entity(db, entity_id)
     dates = query_entity_mention_dates(db.conn(), entity.id)
-    quotes = query_facts(db, "quotes", FactParams(entity=entity.id, limit=_MOST), facets=False)["items"]
+    quotes = query_facts(db, "quotes", FactParams(entity=entity.id, limit=_SHOWN), facets=False)["items"]
+    events = query_facts(
+        db, "events", FactParams(entity=entity.id, sort="-event_time", limit=_SHOWN), facets=False
+    )
     hits, n_articles = query_filtered_articles(db.conn(), SearchFilters(entity=entity.id), limit=20, offset=0)
     data = render_entity_json(entity, sum(n for _, n in dates))
     data.update(
         mentions_over_time=[{"period": p, "count": n} for p, n in count_by_period(dates)],
         n_articles=n_articles,
         articles=[render_article_summary(a) for a, _ in hits],
-        events=query_facts(
-            db, "events", FactParams(entity=entity.id, sort="-event_time", limit=_MOST), facets=False
-        )["items"],
+        events=events["items"],
+        n_events=events["total"],
         counterparts=[_pair_json(db, c) for c in db.store().query_counterparts(entity.id)],
         quotes_by=[q for q in quotes if q["speaker_id"] == entity.id],
         quotes_about=[q for q in quotes if q["speaker_id"] != entity.id and _names_it(q["text"], entity)],
