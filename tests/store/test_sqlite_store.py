@@ -192,3 +192,65 @@ def test_sqlite_store_failed_batch_stores_nothing(store: SqliteStore) -> None:
         store.store_batch([(page, [good, clash]), (bad_page, [])])
     assert store.count_articles() == 0
     assert not store.has_page(page.id)
+
+
+def _store_fact_article(store: SqliteStore) -> None:
+    from dataclasses import replace
+
+    page = _page(b"Turkey upgrades submarines for Pakistan.", uri="facts.txt")
+    article = _article(page, 0, "Upgrade", "Turkey upgrades submarines for Pakistan, a report Ankara denied.")
+    analysis = _analysis(article)
+    event = replace(analysis.events[0], year=2018, item="Agosta 90B")
+    store.store_batch([(page, [article])], {article.id: replace(analysis, events=(event,))})
+
+
+def test_sqlite_store_facts_filter_count_facet_and_page(store: SqliteStore) -> None:
+    from newsift.store.facts import FactFilters
+
+    _store_fact_article(store)
+    denied = store.query_fact_page("claims", FactFilters(status="denied", dyad=("TUR", "PAK")))
+    assert denied.total == 1 and denied.facets["status"] == [("denied", 1)]
+    assert denied.rows[0].event_time == "2018" and denied.rows[0].outlet == "theprint"
+    assert store.query_fact_page("claims", FactFilters(status="asserted")).total == 0
+    assert store.query_fact_page("events", FactFilters(subtype="strike")).total == 0
+    in_2018 = FactFilters(event_since="2018", event_until="2018-12")
+    assert store.query_fact_page("events", in_2018).total == 1
+    assert store.query_fact_page("events", FactFilters(event_since="2019")).total == 0
+    assert store.query_fact_page("events", FactFilters(report_until="2020")).total == 0
+    as_item = FactFilters(entity="agosta-90b", entity_names=("agosta 90b",))
+    assert store.query_fact_page("events", as_item).total == 1
+    assert store.query_fact_page("quotes", FactFilters(speaker="person:a")).total == 1
+    assert store.query_fact_page("events", FactFilters(), limit=1, offset=1).rows == []
+
+
+def test_sqlite_store_facts_top_dyads_and_counterparts(store: SqliteStore) -> None:
+    _store_fact_article(store)
+    (pair,) = store.query_top_dyads()
+    assert (pair.first, pair.second, pair.n_events, pair.n_claims, pair.n_denied) == ("PAK", "TUR", 1, 1, 1)
+    assert [c.second for c in store.query_counterparts("TUR")] == ["PAK"]
+
+
+def test_sqlite_store_facts_read_the_event_time_before_the_year(store: SqliteStore) -> None:
+    from dataclasses import replace
+
+    from newsift.model import EventTime
+    from newsift.store.facts import FactFilters
+
+    page = _page(b"Turkey upgrades submarines for Pakistan.", uri="times.txt")
+    article = _article(page, 0, "Upgrade", "Turkey upgrades submarines for Pakistan, a report Ankara denied.")
+    analysis = _analysis(article)
+    stated = replace(
+        analysis.events[0], year=2018, time=EventTime(text="July 2018", value="2018-07", precision="month")
+    )
+    reported = replace(
+        analysis.events[0],
+        id="e2",
+        time=EventTime(text=None, value="2025-05-02", precision="day", source="report"),
+    )
+    store.store_batch([(page, [article])], {article.id: replace(analysis, events=(stated, reported))})
+    rows = store.query_fact_page("events", FactFilters(), sort="event_time").rows
+    assert [(r.event_time, r.event_precision) for r in rows] == [("2018-07", "month"), (None, "day")]
+    assert (
+        store.query_fact_page("events", FactFilters(event_since="2018-07", event_until="2018-07")).total == 1
+    )
+    assert store.query_fact_page("events", FactFilters(event_since="2025")).total == 0

@@ -30,6 +30,7 @@ from newsift.model import (
     EntityKind,
     Event,
     EventMode,
+    EventTime,
     Evidence,
     Mention,
     PloverType,
@@ -123,7 +124,8 @@ def build_turkey_pakistan() -> tuple[RawDocument, Article, Analysis]:
     events = (
         Event(id="ev-upgrade", type=PloverType.AID, mode=EventMode.MILITARY, subtype="upgrade",
               evidence=_evidence(article, sentences, 1, "upgrading"), source=(tur,), target=(pak,),
-              item="Agosta 90B", quantity=3, year=2016),
+              item="Agosta 90B", quantity=3, year=2016,
+              time=EventTime(text="2016", value="2016", precision="year", source="text")),
         Event(id="ev-drones", type=PloverType.AID, mode=EventMode.MILITARY, subtype="arms_transfer",
               evidence=_evidence(article, sentences, 3, "supplied"), source=(tur,), target=(pak,),
               item="armed drones", status=ClaimStatus.DENIED),

@@ -6,6 +6,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from typing import Protocol
 
 from newsift.model import Analysis, Article, Claim, Entity, Event, Failure, Mention, Page, Quote, RawDocument
+from newsift.store.facts import DyadCount, FactFilters, FactPage
 from newsift.store.sqlite import LinkRow, SearchHit, StoredBatch
 
 __all__ = ["Store", "iter_articles"]
@@ -54,6 +55,21 @@ class Store(Protocol):
     ) -> list[Event]: ...
 
     def query_claims(self, *, article_id: str | None = None, status: str | None = None) -> list[Claim]: ...
+
+    def query_fact_page(
+        self,
+        kind: str,
+        filters: FactFilters,
+        *,
+        sort: str = "-event_time",
+        limit: int = 50,
+        offset: int = 0,
+        facets: bool = True,
+    ) -> FactPage: ...
+
+    def query_top_dyads(self, *, limit: int = 30) -> list[DyadCount]: ...
+
+    def query_counterparts(self, actor: str, *, limit: int = 30) -> list[DyadCount]: ...
 
     def replace_links(self, kind: str, rows: Iterable[LinkRow]) -> None: ...
 

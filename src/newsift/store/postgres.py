@@ -27,6 +27,8 @@ from newsift.model import (
     Quote,
     RawDocument,
 )
+from newsift.store import facts
+from newsift.store.facts import DyadCount, FactFilters, FactPage
 from newsift.store.sqlite import (
     SEARCH_RANKED,
     LinkRow,
@@ -37,10 +39,12 @@ from newsift.store.sqlite import (
     _migrations,
     _now,
 )
+from newsift.store.terms import split_search_terms
 
 __all__ = ["PostgresStore", "is_postgres_url"]
 
 logger = logging.getLogger(__name__)
+_DIALECT = facts.Dialect("postgres")
 T = TypeVar("T")
 
 # Any fixed 64-bit key: serialises concurrent migrations of one database.
@@ -250,10 +254,13 @@ class PostgresStore:
         Ranks (``ts_rank_cd``) at most ``SEARCH_RANKED`` matches, so a word found in most articles costs
         what a typical query does; a query with fewer matches is ranked over all of them.
         """
-        phrases = _phrases(query)
-        if not phrases:
+        groups = split_search_terms(query)
+        if not groups:
             return []
-        tsquery = " && ".join(["phraseto_tsquery('english', %s)"] * len(phrases))
+        phrases = [p for group in groups for p in group]
+        tsquery = " && ".join(
+            "(" + " || ".join(["phraseto_tsquery('english', %s)"] * len(group)) + ")" for group in groups
+        )
         rows = self._conn.execute(
             f"WITH q AS (SELECT {tsquery} AS query), "  # nosec B608  # constant fragments; words are bound
             "m AS (SELECT s.article_id, s.body, s.tsv FROM q, articles_search s "
@@ -337,6 +344,32 @@ class PostgresStore:
         sql = f"SELECT record FROM claims{where} ORDER BY article_id {_C}, id {_C}"  # nosec B608  # constant fragments
         return self._records(sql, params, Claim)
 
+    def query_fact_page(
+        self,
+        kind: str,
+        filters: FactFilters,
+        *,
+        sort: str = "-event_time",
+        limit: int = 50,
+        offset: int = 0,
+        facets: bool = True,
+    ) -> FactPage:
+        """Claims, events or quotes matching ``filters``: a page, the total and facet counts."""
+        return facts.query_fact_page(
+            self._fetch, _DIALECT, kind, filters, sort=sort, limit=limit, offset=offset, facets=facets
+        )
+
+    def query_top_dyads(self, *, limit: int = 30) -> list[DyadCount]:
+        """The pairs of actors with the most events between them."""
+        return facts.query_top_dyads(self._fetch, _DIALECT, limit=limit)
+
+    def query_counterparts(self, actor: str, *, limit: int = 30) -> list[DyadCount]:
+        """The actors sharing the most events with ``actor``."""
+        return facts.query_counterparts(self._fetch, _DIALECT, actor, limit=limit)
+
+    def _fetch(self, sql: str, params: Sequence[Any]) -> list[tuple[Any, ...]]:
+        return [tuple(row) for row in self._conn.execute(sql, params).fetchall()]
+
     def _records(self, sql: str, params: Sequence[Any], type_: type[T]) -> list[T]:
         return [codec.decode(row[0], type_) for row in self._conn.execute(sql, params)]
 
@@ -417,15 +450,6 @@ def _upsert(
         f"ON CONFLICT ({', '.join(columns[:n_keys])}) DO UPDATE SET {updates}"
     )
     cur.executemany(sql, rows)
-
-
-def _phrases(query: str) -> list[str]:
-    """Whitespace-separated terms with a letter or digit; each is parsed as plain text (a phrase).
-
-    The raw term goes to ``phraseto_tsquery`` so that "F-16" is tokenised exactly as in the
-    indexed text; that function reads no operators, so the query is never syntax.
-    """
-    return [term for term in query.split() if any(c.isalnum() for c in term)]
 
 
 def _json(record: object) -> str:

@@ -30,10 +30,14 @@ from newsift.model import (
     Quote,
     RawDocument,
 )
+from newsift.store import facts
+from newsift.store.facts import DyadCount, FactFilters, FactPage
+from newsift.store.terms import split_search_terms
 
 __all__ = ["SearchHit", "SqliteStore", "StoredBatch"]
 
 logger = logging.getLogger(__name__)
+_DIALECT = facts.Dialect("sqlite")
 T = TypeVar("T")
 
 # Matches ranked per search (the most recently stored ones): all of them for a typical query, a bounded
@@ -414,6 +418,32 @@ class SqliteStore:
         sql = f"SELECT record FROM claims{where} ORDER BY article_id, id"  # nosec B608  # constant fragments
         return self._records(sql, params, Claim)
 
+    def query_fact_page(
+        self,
+        kind: str,
+        filters: FactFilters,
+        *,
+        sort: str = "-event_time",
+        limit: int = 50,
+        offset: int = 0,
+        facets: bool = True,
+    ) -> FactPage:
+        """Claims, events or quotes matching ``filters``: a page, the total and facet counts."""
+        return facts.query_fact_page(
+            self._fetch, _DIALECT, kind, filters, sort=sort, limit=limit, offset=offset, facets=facets
+        )
+
+    def query_top_dyads(self, *, limit: int = 30) -> list[DyadCount]:
+        """The pairs of actors with the most events between them."""
+        return facts.query_top_dyads(self._fetch, _DIALECT, limit=limit)
+
+    def query_counterparts(self, actor: str, *, limit: int = 30) -> list[DyadCount]:
+        """The actors sharing the most events with ``actor``."""
+        return facts.query_counterparts(self._fetch, _DIALECT, actor, limit=limit)
+
+    def _fetch(self, sql: str, params: Sequence[Any]) -> list[tuple[Any, ...]]:
+        return [tuple(row) for row in self._conn.execute(sql, params).fetchall()]
+
     def _records(self, sql: str, params: Sequence[Any], type_: type[T]) -> list[T]:
         return [codec.decode(row[0], type_) for row in self._conn.execute(sql, params)]
 
@@ -436,13 +466,13 @@ def _migrations(dialect: str) -> list[tuple[str, str]]:
 
 
 def fts_query(query: str) -> str:
-    """Each whitespace-separated term becomes a quoted phrase of its word parts ("F-16" → "F 16")."""
-    phrases = []
-    for term in query.split():
-        words = "".join(c if c.isalnum() else " " for c in term).split()
-        if words:
-            phrases.append('"' + " ".join(words) + '"')
-    return " ".join(phrases)
+    """FTS5 MATCH text: each term a quoted phrase of its word parts ("F-16" → "F 16"), a designator any of
+    its spellings (``("f 16" OR "f16" OR "f 16s" OR "f16s")``), diacritics folded; never FTS syntax."""
+    groups = []
+    for phrases in split_search_terms(query):
+        quoted = [f'"{p}"' for p in phrases]
+        groups.append(quoted[0] if len(quoted) == 1 else "(" + " OR ".join(quoted) + ")")
+    return " AND ".join(groups)
 
 
 def _iso(value: datetime | None) -> str | None:

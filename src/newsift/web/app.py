@@ -117,15 +117,19 @@ def _package_dir(name: str) -> Path:
 
 def _install(app: FastAPI) -> None:
     from newsift.web.api import router as api_router
+    from newsift.web.api_facts import router as facts_api_router
     from newsift.web.briefs import api_router as briefs_api_router
     from newsift.web.briefs import pages_router as briefs_pages_router
     from newsift.web.contract import install_openapi
     from newsift.web.pages import router as pages_router
+    from newsift.web.views_facts import router as facts_pages_router
 
     app.mount("/static", StaticFiles(directory=str(_package_dir("static"))), name="static")
     app.include_router(api_router)
+    app.include_router(facts_api_router)
     app.include_router(briefs_api_router)
     app.include_router(pages_router)
+    app.include_router(facts_pages_router)
     app.include_router(briefs_pages_router)
     app.add_api_route("/healthz", _healthz, methods=["GET"], tags=["meta"], summary="Health check")
     install_openapi(app)

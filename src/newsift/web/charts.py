@@ -7,7 +7,7 @@ from collections.abc import Iterable, Sequence
 
 from markupsafe import Markup
 
-__all__ = ["count_by_period", "render_bar_chart"]
+__all__ = ["count_by_period", "render_bar_chart", "render_time_strip"]
 
 _W, _H, _PAD = 560, 160, 24
 # Markup templates: format() escapes every argument that is not already Markup.
@@ -50,3 +50,78 @@ def _bar(i: int, label: str, n: int, top: int, step: float) -> Markup:
         x=x, y=y, width=width, height=height, label=label, n=n, middle=x + width / 2, above=y - 4,
         below=_H + 14,
     )  # fmt: skip
+
+
+_STRIP = Markup(
+    '<svg class="chart strip" viewBox="0 0 {w} {h}" role="img" aria-label="{title}"><title>{title}</title>'
+    "{axis}{lanes}{marks}</svg>"
+)
+_LANE = Markup(
+    '<text class="lane" x="4" y="{y:.0f}" font-size="11">{label}</text>'
+    '<line x1="{left}" y1="{y:.0f}" x2="{right}" y2="{y:.0f}" stroke="#ccc"/>'
+)
+_TICK = Markup(
+    '<line x1="{x:.1f}" y1="{top}" x2="{x:.1f}" y2="{bottom}" stroke="#eee"/>'
+    '<text x="{x:.1f}" y="{label_y}" text-anchor="middle" font-size="10">{year}</text>'
+)
+_MARK = Markup(
+    '<a href="{href}"><circle class="mark status-{status} when-{source}" cx="{x:.1f}" cy="{y:.1f}" r="6">'
+    "<title>{when} · {status}: {text}</title></circle></a>"
+)
+_LANES = (("text", "event date", 34.0), ("report", "report date only", 104.0))
+_LEFT, _STRIP_H = 110.0, 150
+
+
+def _fraction(value: str) -> float | None:
+    """An ISO date or prefix as a fractional year (2018 → 2018.0, 2018-07 → 2018.5)."""
+    parts = value[:10].split("-")
+    try:
+        year = int(parts[0])
+        month = int(parts[1]) if len(parts) > 1 else 1
+        day = int(parts[2]) if len(parts) > 2 else 1
+    except ValueError:
+        return None
+    return year + (month - 1) / 12 + (day - 1) / 366
+
+
+def render_time_strip(points: Sequence[dict[str, str]], *, title: str) -> Markup:
+    """Facts placed on their own time (one lane), and those dated only by their report (a lane apart).
+
+    Each point has ``when`` (ISO date or prefix), ``source`` (``text`` or ``report``), ``status``,
+    ``text`` (shown on hover) and ``href``.
+    """
+    placed = [(p, x) for p in points if (x := _fraction(p["when"])) is not None]
+    if not placed:
+        return Markup('<p class="empty">No dated events to draw.</p>')
+    low = int(min(x for _, x in placed))
+    high = int(max(x for _, x in placed)) + 1
+    scale = (_W - _LEFT - _PAD) / (high - low)
+    axis = Markup("").join(
+        _TICK.format(
+            x=_LEFT + (year - low) * scale, year=year, top=14, bottom=_STRIP_H - 22, label_y=_STRIP_H - 8
+        )
+        for year in range(low, high + 1, max(1, (high - low) // 8))
+    )
+    lanes = Markup("").join(
+        _LANE.format(y=y, label=label, left=_LEFT, right=_W - _PAD) for _, label, y in _LANES
+    )
+    seen: Counter[tuple[str, int]] = Counter()
+    marks = []
+    for point, x in sorted(placed, key=lambda item: item[1]):
+        source = "report" if point["source"] == "report" else "text"
+        lane_y = _LANES[0][2] if source == "text" else _LANES[1][2]
+        slot = (source, round((x - low) * scale / 8))
+        y = lane_y + (0, -9, 9, -18)[seen[slot] % 4]
+        seen[slot] += 1
+        marks.append(
+            _MARK.format(
+                href=point["href"],
+                status=point["status"],
+                source=source,
+                x=_LEFT + (x - low) * scale,
+                y=y,
+                when=point["when"],
+                text=point["text"],
+            )
+        )
+    return _STRIP.format(w=_W, h=_STRIP_H, title=title, axis=axis, lanes=lanes, marks=Markup("").join(marks))

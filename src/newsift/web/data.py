@@ -8,6 +8,8 @@ from __future__ import annotations
 from collections import Counter
 from typing import Any
 
+from markupsafe import escape
+
 from newsift.link.summary import summarize
 from newsift.model import Article, Claim, Mention
 from newsift.relink import load_related, load_stories, load_tags
@@ -23,7 +25,14 @@ from newsift.views import (
 from newsift.web.comments import query_comments
 from newsift.web.db import WebDb
 from newsift.web.errors import HttpError
-from newsift.web.queries import SearchFilters, query_entity, query_filtered_articles, query_sentences
+from newsift.web.queries import (
+    MARK_END,
+    MARK_START,
+    SearchFilters,
+    query_entity,
+    query_filtered_articles,
+    query_sentences,
+)
 
 __all__ = [
     "query_article_list",
@@ -88,6 +97,7 @@ def query_article_page(db: WebDb, article_id: str) -> dict[str, Any]:
         events=[render_event_json(e) for e in store.query_events(article_id=article.id)],
         claims=[_claim_json(c, article, sentences) for c in store.query_claims(article_id=article.id)],
         summary=_summary(article, sentences),
+        sentences=[{"index": i, "start": start, "end": end} for i, (start, end) in enumerate(sentences)],
         tags=[{"text": t.text, "kind": t.kind} for t in load_tags(store, article.id)],
         related=_related(db, article.id),
         comments=query_comments(conn, article.id),
@@ -153,8 +163,17 @@ def _related(db: WebDb, article_id: str) -> list[dict[str, Any]]:
 def query_search(db: WebDb, filters: SearchFilters, *, limit: int, offset: int) -> dict[str, Any]:
     """Full-text search with filters (outlet, dates, entity, event type, claim status)."""
     hits, total = query_filtered_articles(db.conn(), filters, limit=limit, offset=offset)
-    items = [{**render_article_summary(a), "snippet": snippet} for a, snippet in hits]
+    items = [{**render_article_summary(a), **_snippets(snippet)} for a, snippet in hits]
     return {"items": items, "total": total, "limit": limit, "offset": offset}
+
+
+def _snippets(marked: str | None) -> dict[str, str | None]:
+    """The snippet with hits in [brackets] (plain text), and as escaped HTML with hits in <mark>."""
+    if marked is None:
+        return {"snippet": None, "snippet_html": None}
+    plain = marked.replace(MARK_START, "[").replace(MARK_END, "]")
+    html = str(escape(marked)).replace(MARK_START, "<mark>").replace(MARK_END, "</mark>")
+    return {"snippet": plain, "snippet_html": html}
 
 
 def query_stories(db: WebDb, *, limit: int, offset: int) -> dict[str, Any]:

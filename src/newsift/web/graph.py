@@ -5,19 +5,24 @@ from __future__ import annotations
 from collections import Counter
 from typing import Any
 
-from newsift.model import Actor, Claim, Entity, Event, Quote
-from newsift.views import render_claim_json, render_entity_json, render_event_json, render_quote_json
+from newsift.model import Entity
+from newsift.views import render_entity_json
 from newsift.web.charts import count_by_period
+from newsift.web.data import render_article_summary
 from newsift.web.db import WebDb
 from newsift.web.errors import HttpError
-from newsift.web.queries import query_article_dates, query_entity, query_entity_mention_dates
+from newsift.web.facts import FactParams, normalize_actor, query_facts
+from newsift.web.queries import (
+    SearchFilters,
+    query_entity,
+    query_entity_mention_dates,
+    query_filtered_articles,
+)
 
-__all__ = ["normalize_actor", "query_dyad", "query_entity_list", "query_entity_page"]
+__all__ = ["query_dyad", "query_entity_list", "query_entity_page", "query_relationships"]
 
-
-def normalize_actor(value: str) -> str:
-    """Country codes are upper case (``tur`` → ``TUR``); other entity ids are kept as given."""
-    return value.upper() if len(value) == 3 and value.isalpha() else value
+_MOST = 500  # rows of each kind read for a dyad page (its roll-up counts them)
+_SHOWN = 100  # events and quotes listed on an entity page; the events view has them all
 
 
 def query_entity_list(db: WebDb, *, kind: str | None, limit: int, offset: int) -> dict[str, Any]:
@@ -35,46 +40,72 @@ def _require_entity(db: WebDb, entity_id: str) -> Entity:
 
 
 def query_entity_page(db: WebDb, entity_id: str) -> dict[str, Any]:
-    """An entity, its mentions over time, its events, its quotes and the quotes about it.
+    """An entity: mentions over time, articles, events (as actor or item), counterparts and quotes.
 
     Raises:
         HttpError: 404 when there is no such entity.
     """
     entity = _require_entity(db, entity_id)
-    store = db.store()
     dates = query_entity_mention_dates(db.conn(), entity.id)
-    names = {entity.id: entity.name}
-    article_ids = store.query_articles_mentioning(entity.id)
-    quotes = [q for q in store.query_quotes() if q.article_id in article_ids or q.speaker_id == entity.id]
+    quotes = query_facts(db, "quotes", FactParams(entity=entity.id, limit=_SHOWN), facets=False)["items"]
+    events = query_facts(
+        db, "events", FactParams(entity=entity.id, sort="-event_time", limit=_SHOWN), facets=False
+    )
+    hits, n_articles = query_filtered_articles(db.conn(), SearchFilters(entity=entity.id), limit=20, offset=0)
     data = render_entity_json(entity, sum(n for _, n in dates))
     data.update(
         mentions_over_time=[{"period": p, "count": n} for p, n in count_by_period(dates)],
-        n_articles=len(article_ids),
-        events=[render_event_json(e) for e in store.query_events(actor=entity.id)],
-        quotes_by=[render_quote_json(q, names) for q in quotes if q.speaker_id == entity.id],
-        quotes_about=[
-            render_quote_json(q, names) for q in quotes if q.speaker_id != entity.id and _names_it(q, entity)
-        ],
+        n_articles=n_articles,
+        articles=[render_article_summary(a) for a, _ in hits],
+        events=events["items"],
+        n_events=events["total"],
+        counterparts=[_pair_json(db, c) for c in db.store().query_counterparts(entity.id)],
+        quotes_by=[q for q in quotes if q["speaker_id"] == entity.id],
+        quotes_about=[q for q in quotes if q["speaker_id"] != entity.id and _names_it(q["text"], entity)],
     )
     return data
 
 
-def _names_it(quote: Quote, entity: Entity) -> bool:
-    text = quote.text.casefold()
+def _names_it(text: str, entity: Entity) -> bool:
+    text = text.casefold()
     return any(name.casefold() in text for name in (entity.name, *entity.aliases) if len(name) > 2)
 
 
-def _involves(actors: tuple[Actor, ...], actor_id: str) -> bool:
-    return any(actor_id in (a.code, a.id) for a in actors)
+def _name(db: WebDb, actor_id: str) -> str:
+    entity = query_entity(db.conn(), actor_id)
+    return entity.name if entity else actor_id
 
 
-def _between(event: Event, a: str, b: str) -> bool:
-    actors = event.source + event.target + event.participants
-    return _involves(actors, a) and _involves(actors, b)
+def _pair_json(db: WebDb, pair: Any) -> dict[str, Any]:
+    return {
+        "first": {"id": pair.first, "name": _name(db, pair.first)},
+        "second": {"id": pair.second, "name": _name(db, pair.second)},
+        "n_events": pair.n_events,
+        "n_claims": pair.n_claims,
+        "n_denied": pair.n_denied,
+        "href": f"/dyad/{pair.first}/{pair.second}",
+    }
+
+
+def query_relationships(db: WebDb, *, limit: int = 30) -> dict[str, Any]:
+    """The top dyads by events (with claims and denials), and a matrix over their actors."""
+    pairs = [_pair_json(db, p) for p in db.store().query_top_dyads(limit=limit)]
+    actors: dict[str, str] = {}
+    for pair in pairs:
+        for end in (pair["first"], pair["second"]):
+            actors.setdefault(end["id"], end["name"])
+    cells = {f"{p['first']['id']}|{p['second']['id']}": p["n_events"] for p in pairs}
+    cells.update({f"{p['second']['id']}|{p['first']['id']}": p["n_events"] for p in pairs})
+    top = list(actors.items())[:12]
+    matrix = [
+        {"id": a, "name": name, "cells": [{"id": b, "n_events": cells.get(f"{a}|{b}", 0)} for b, _ in top]}
+        for a, name in top
+    ]
+    return {"items": pairs, "actors": [{"id": a, "name": n} for a, n in actors.items()], "matrix": matrix}
 
 
 def query_dyad(db: WebDb, first: str, second: str) -> dict[str, Any]:
-    """Everything between two actors: events over time, claims with a status roll-up, quotes, neighbours.
+    """Everything between two actors: events on their own time, claims (denials first), quotes, neighbours.
 
     Raises:
         HttpError: 404 when an actor is neither an entity nor an event actor, 422 when both are the same.
@@ -82,9 +113,12 @@ def query_dyad(db: WebDb, first: str, second: str) -> dict[str, Any]:
     a, b = normalize_actor(first), normalize_actor(second)
     if a == b:
         raise HttpError(422, "invalid_dyad", "a dyad needs two different actors")
-    store = db.store()
-    events = [e for e in store.query_events(actor=a) if _between(e, a, b)]
+    dyad = f"{a},{b}"
+    events = query_facts(db, "events", FactParams(dyad=dyad, sort="event_time", limit=_MOST), facets=False)[
+        "items"
+    ]
     ends = [query_entity(db.conn(), x) for x in (a, b)]
+    store = db.store()
     unknown = [
         x
         for x, entity in zip((a, b), ends, strict=True)
@@ -92,17 +126,19 @@ def query_dyad(db: WebDb, first: str, second: str) -> dict[str, Any]:
     ]
     if unknown:
         raise HttpError(404, "not_found", f"no entity or event actor {' or '.join(unknown)}")
-    dates = query_article_dates(db.conn(), [e.evidence.article_id for e in events])
-    event_ids = {e.id for e in events}
-    claims = [c for c in store.query_claims() if c.event_id in event_ids]
+    claims = query_facts(db, "claims", FactParams(dyad=dyad, sort="status", limit=_MOST), facets=False)[
+        "items"
+    ]
+    for event in events:  # the keys this page had before event time: report date and outlet
+        event.update(date=event["article"]["date"], outlet=event["article"]["outlet"])
     return {
         "actors": [_actor_json(x, entity) for x, entity in zip((a, b), ends, strict=True)],
-        "events": _events_json(events, dates),
-        "timeline": [{"period": p, "count": n} for p, n in _timeline(events, dates)],
-        "by_type": dict(Counter(str(e.type) for e in events).most_common()),
-        "claims": [render_claim_json(c) for c in claims],
-        "rollup": _rollup(claims, query_article_dates(db.conn(), [c.evidence.article_id for c in claims])),
-        "quotes": _pair_quotes(db, a, b, ends),
+        "events": events,
+        "timeline": _timeline(events),
+        "by_type": dict(Counter(e["type"] for e in events).most_common()),
+        "claims": claims,
+        "rollup": _rollup(claims),
+        "quotes": query_facts(db, "quotes", FactParams(dyad=dyad, limit=_MOST), facets=False)["items"],
         "neighbours": _neighbours(events, {a, b}),
     }
 
@@ -115,26 +151,26 @@ def _actor_json(actor_id: str, entity: Entity | None) -> dict[str, Any]:
     }
 
 
-def _events_json(events: list[Event], dates: dict[str, tuple[str | None, str]]) -> list[dict[str, Any]]:
-    rows = []
-    for event in events:
-        date, outlet = dates.get(event.evidence.article_id, (None, ""))
-        rows.append({**render_event_json(event), "date": date, "outlet": outlet or None})
-    return sorted(rows, key=lambda r: (r["date"] or "", r["id"]))
+def _timeline(events: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Events per year of their own time; those dated only by their report are counted apart."""
+    counts = Counter(
+        (str(e["time"]["value"] or "")[:4] or "undated", e["time"]["source"] == "report") for e in events
+    )
+    return [
+        {"period": year, "count": n, "source": "report" if by_report else "text"}
+        for (year, by_report), n in sorted(counts.items(), key=lambda item: (item[0][1], item[0][0]))
+    ]
 
 
-def _timeline(events: list[Event], dates: dict[str, tuple[str | None, str]]) -> list[tuple[str, int]]:
-    return count_by_period((dates.get(e.evidence.article_id, (None, ""))[0], 1) for e in events)
-
-
-def _rollup(claims: list[Claim], dates: dict[str, tuple[str | None, str]]) -> dict[str, Any]:
+def _rollup(claims: list[dict[str, Any]]) -> dict[str, Any]:
     """Per status: claims, independent outlets and first seen; overall: outlets and any denial."""
     statuses: dict[str, dict[str, Any]] = {}
     for claim in claims:
-        date, outlet = dates.get(claim.evidence.article_id, (None, ""))
-        row = statuses.setdefault(str(claim.status), {"n_claims": 0, "outlets": set(), "first_seen": None})
+        article = claim["article"]
+        row = statuses.setdefault(claim["status"], {"n_claims": 0, "outlets": set(), "first_seen": None})
         row["n_claims"] += 1
-        row["outlets"].add(outlet or claim.evidence.article_id)
+        row["outlets"].add(article["outlet"] or article["id"])
+        date = article["date"]
         if date and (row["first_seen"] is None or date < row["first_seen"]):
             row["first_seen"] = date
     outlets = {o for row in statuses.values() for o in row["outlets"]}
@@ -150,18 +186,11 @@ def _rollup(claims: list[Claim], dates: dict[str, tuple[str | None, str]]) -> di
     }
 
 
-def _pair_quotes(db: WebDb, a: str, b: str, ends: list[Entity | None]) -> list[dict[str, Any]]:
-    store = db.store()
-    shared = store.query_articles_mentioning(a) & store.query_articles_mentioning(b)
-    names = {e.id: e.name for e in ends if e is not None}
-    return [render_quote_json(q, names) for q in store.query_quotes() if q.article_id in shared]
-
-
-def _neighbours(events: list[Event], pair: set[str]) -> list[dict[str, Any]]:
+def _neighbours(events: list[dict[str, Any]], pair: set[str]) -> list[dict[str, Any]]:
     counts: Counter[str] = Counter()
     for event in events:
-        for actor in event.source + event.target + event.participants:
-            key = actor.code or actor.id
+        for actor in event["source"] + event["target"] + event["participants"]:
+            key = actor["code"] or actor["id"]
             if key and key not in pair:
                 counts[key] += 1
     return [{"id": k, "n_events": n} for k, n in counts.most_common(12)]

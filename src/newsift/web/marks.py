@@ -26,13 +26,14 @@ LABEL_KINDS = {
     "EVENT": "event",
     "WORK_OF_ART": "programme",
 }
-_LAYERS = {"claim": 0, "quote": 1, "mention": 2}
+_LAYERS = {"sentence": -1, "claim": 0, "quote": 1, "mention": 2}
 _PLAIN = {"asserted"}  # the outlet's own statements are the default: marked, but without a badge
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Span:
-    """One marked span: ``layer`` is claim, quote or mention; ``kind`` a status, speaker or entity kind."""
+    """One marked span: ``layer`` is sentence, claim, quote or mention; ``kind`` the sentence's index, a
+    status, a speaker or an entity kind."""
 
     start: int
     end: int
@@ -79,19 +80,26 @@ def _render_range(text: str, start: int, end: int, spans: Sequence[Span]) -> Mar
     parts: list[str] = []
     for a, b in itertools.pairwise(cuts):
         active = [s for s in inside if s.start <= a and s.end >= b]
-        parts.append(_wrap(escape(text[a:b]), active))
+        parts.append(_wrap(escape(text[a:b]), active, a))
         parts.extend(_badge(s) for s in inside if s.layer == "claim" and s.end == b and s.kind not in _PLAIN)
     return Markup("").join(parts)
 
 
-def _wrap(html: Markup, active: Sequence[Span]) -> Markup:
+def _wrap(html: Markup, active: Sequence[Span], at: int) -> Markup:
     for span in reversed(active):
-        html = _open(span) + html + (Markup("</a>") if span.href else Markup("</span>"))
+        html = _open(span, at) + html + (Markup("</a>") if span.href else Markup("</span>"))
     return html
 
 
-def _open(span: Span) -> Markup:
-    """The opening tag; Markup.format escapes the layer, kind, title and href."""
+def _open(span: Span, at: int) -> Markup:
+    """The opening tag; Markup.format escapes the layer, kind, title and href.
+
+    A sentence cut into pieces by other marks carries ``data-s`` on each piece and ``id="s-N"`` (the
+    target of evidence links) on its first piece only, so ids stay unique.
+    """
+    if span.layer == "sentence":
+        anchor = Markup(' id="s-{}"').format(span.kind) if at == span.start else Markup("")
+        return Markup('<span class="sent" data-s="{0}"{1}>').format(span.kind, anchor)
     title = Markup(' title="{}"').format(span.title) if span.title else Markup("")
     if span.href:
         return Markup('<a class="{0} {0}-{1}" href="{2}"{3}>').format(span.layer, span.kind, span.href, title)

@@ -11,7 +11,7 @@ from fastapi.templating import Jinja2Templates
 
 from newsift.web.api import article_filters
 from newsift.web.auth import SESSION_DAYS, authenticate, create_session, delete_session
-from newsift.web.charts import render_bar_chart
+from newsift.web.charts import render_bar_chart, render_time_strip
 from newsift.web.comments import create_comment, delete_comment
 from newsift.web.data import (
     query_article_list,
@@ -33,7 +33,7 @@ from newsift.web.guards import (
 from newsift.web.marks import LABEL_KINDS, Span, render_marked_paragraphs
 from newsift.web.queries import SearchFilters
 
-__all__ = ["router"]
+__all__ = ["render_page", "router"]
 
 router = APIRouter(include_in_schema=False)
 Filters = Annotated[SearchFilters, Depends(article_filters)]
@@ -50,6 +50,9 @@ def _render(request: Request, name: str, context: dict[str, Any], status: int = 
     if is_new:
         _set_cookie(request, response, CSRF_COOKIE, token, samesite="strict", max_age=None)
     return response
+
+
+render_page = _render  # the name other page modules import
 
 
 def _set_cookie(
@@ -77,17 +80,54 @@ def _base(request: Request, path: str) -> str:
 @router.get("/articles/{article_id}")
 def article_page(request: Request, article_id: str) -> Response:
     data = query_article_page(db_of(request), article_id)
+    shown, folded = _key_facts(data)
     context = {
         "a": data,
         "paragraphs": render_marked_paragraphs(data["text"], _spans(data)),
         "speakers": _quotes_by_speaker(data["quotes"]),
+        "facts": shown,
+        "folded": folded,
     }
     return _render(request, "article.html", context)
+
+
+_STATUS_RANK = {"denied": 0, "alleged": 1, "speculated": 2, "attributed": 3, "confirmed": 4, "asserted": 5}
+_LOW_CONFIDENCE = 0.5
+
+
+def _key_facts(data: dict[str, Any]) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """The article's claims (with their events) and events without a claim, status first; facts with no
+    actor or a low confidence go to the second list (folded on the page)."""
+    events = {e["id"]: e for e in data["events"]}
+    rows = []
+    for claim in data["claims"]:
+        event = events.pop(claim["event_id"], None) if claim["event_id"] else None
+        rows.append(
+            {"status": claim["status"], "claim": claim, "event": event, "evidence": claim["evidence"]}
+        )
+    rows += [
+        {"status": e["status"], "claim": None, "event": e, "evidence": e["evidence"]} for e in events.values()
+    ]
+    rows.sort(key=lambda r: (_STATUS_RANK.get(r["status"], 9), r["evidence"]["sentence_index"]))
+    shown = [r for r in rows if _is_key(r)]
+    return shown, [r for r in rows if not _is_key(r)]
+
+
+def _is_key(row: dict[str, Any]) -> bool:
+    event, claim = row["event"], row["claim"]
+    has_actor = bool(event and (event["source"] or event["target"] or event["participants"]))
+    has_holder = bool(claim and (claim["denied_by"] or claim["alleged_by"] or claim["asserted_by"]))
+    confidence = min(float(x.get("confidence", 1.0)) for x in (event or {}, claim or {}))
+    return bool(has_actor or has_holder or row["status"] != "asserted") and confidence >= _LOW_CONFIDENCE
 
 
 def _spans(data: dict[str, Any]) -> list[Span]:
     kinds = {e["id"]: e["kind"] for e in data["entities"]}
     spans = [
+        Span(start=s["start"], end=s["end"], layer="sentence", kind=str(s["index"]))
+        for s in data["sentences"]
+    ]
+    spans += [
         Span(
             start=c["span"]["start"],
             end=c["span"]["end"],
@@ -142,9 +182,17 @@ def entity_page(request: Request, entity_id: str) -> Response:
 def dyad_page(request: Request, first: str, second: str) -> Response:
     data = query_dyad(db_of(request), first, second)
     names = " and ".join(a["name"] for a in data["actors"])
-    chart = render_bar_chart(
-        [(p["period"], p["count"]) for p in data["timeline"]], title=f"Events between {names} per month"
-    )
+    points = [
+        {
+            "when": str(e["time"]["value"] or ""),
+            "source": e["time"]["source"],
+            "status": e["status"],
+            "text": e["evidence"]["sentence"],
+            "href": e["href"],
+        }
+        for e in data["events"]
+    ]
+    chart = render_time_strip(points, title=f"Events between {names} on their own dates")
     return _render(request, "dyad.html", {"d": data, "chart": chart, "names": names})
 
 

@@ -15,6 +15,8 @@ from newsift.model import Article, Entity
 from newsift.store.sqlite import fts_query
 
 __all__ = [
+    "MARK_END",
+    "MARK_START",
     "SearchFilters",
     "query_article_dates",
     "query_entity",
@@ -24,6 +26,8 @@ __all__ = [
 ]
 
 _DATE = "COALESCE(a.published_at, a.fetched_at)"
+# Private-use characters around each hit in a snippet: article text may hold brackets, never these.
+MARK_START, MARK_END = "\ue000", "\ue001"
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -87,7 +91,7 @@ def query_filtered_articles(
     base = f"FROM articles a {joins} WHERE {' AND '.join(clauses) or '1 = 1'}"
     total = int(conn.execute(f"SELECT COUNT(*) {base}", params).fetchone()[0])
     if filters.q and "articles_fts" in joins:
-        select = "SELECT a.record, snippet(articles_fts, 2, '[', ']', '…', 12) "
+        select = f"SELECT a.record, snippet(articles_fts, 2, '{MARK_START}', '{MARK_END}', '…', 12) "
         order = "ORDER BY bm25(articles_fts)"
     else:
         select, order = "SELECT a.record, NULL ", f"ORDER BY {_DATE} DESC, a.page_id, a.idx"

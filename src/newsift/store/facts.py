@@ -1,0 +1,308 @@
+"""Filtered, faceted, paged reads of claims, events and quotes, and the dyad counts, for both dialects.
+
+One set of queries for SQLite and PostgreSQL: ``?`` placeholders (turned into ``%s`` for psycopg) and
+the one dialect difference, reading a field of a record's JSON, behind ``Dialect``. Nothing here writes.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+__all__ = [
+    "FACET_COLUMNS",
+    "FACT_KINDS",
+    "SORTS",
+    "Dialect",
+    "DyadCount",
+    "FactFilters",
+    "FactPage",
+    "FactRow",
+    "query_counterparts",
+    "query_fact_page",
+    "query_top_dyads",
+]
+
+Fetch = Callable[[str, Sequence[Any]], list[tuple[Any, ...]]]
+FACT_KINDS = ("claims", "events", "quotes")
+SORTS = ("-event_time", "event_time", "-report_time", "report_time", "status")
+_REPORT = "COALESCE(a.published_at, a.fetched_at)"
+_ACTOR_OF = (  # a UNION, so that each side uses its own index
+    "SELECT event_id FROM event_actors WHERE code = ? "
+    "UNION SELECT event_id FROM event_actors WHERE entity_id = ?"
+)
+_MENTIONS = "SELECT article_id FROM mentions WHERE entity_id = ?"
+# Denials first, then the statuses that rest on someone's word, then the outlet's own statements.
+_STATUS_ORDER = (
+    "CASE {col} WHEN 'denied' THEN 0 WHEN 'alleged' THEN 1 WHEN 'speculated' THEN 2 "
+    "WHEN 'attributed' THEN 3 WHEN 'confirmed' THEN 4 ELSE 5 END"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Dialect:
+    """What differs between the stores: the placeholder and how a JSON field of ``record`` is read."""
+
+    name: str  # "sqlite" or "postgres"
+
+    def json_text(self, column: str, *path: str) -> str:
+        if self.name == "postgres":
+            return f"(({column})::jsonb #>> '{{{','.join(path)}}}')"
+        return f"CAST(json_extract({column}, '$.{'.'.join(path)}') AS TEXT)"
+
+    def item(self) -> str:
+        """An event's item, lower-cased: the expression of the ``events_item`` index (migration 008)."""
+        if self.name == "postgres":
+            return "lower((e.record::jsonb) #>> '{item}')"
+        return "lower(json_extract(e.record, '$.item'))"
+
+    def sql(self, text: str) -> str:
+        return text.replace("?", "%s") if self.name == "postgres" else text
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class FactFilters:
+    """Filters over claims, events and quotes; None means no filter. Dates are ISO prefixes."""
+
+    status: str | None = None
+    type: str | None = None
+    subtype: str | None = None
+    actor: str | None = None
+    dyad: tuple[str, str] | None = None
+    speaker: str | None = None
+    outlet: str | None = None
+    article: str | None = None
+    entity: str | None = None
+    entity_names: tuple[str, ...] = ()  # lower-cased names an event's item may carry for ``entity``
+    event_since: str | None = None
+    event_until: str | None = None
+    report_since: str | None = None
+    report_until: str | None = None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class FactRow:
+    """One record (its JSON) with its article's title, outlet and date, and the event's own time."""
+
+    record: str
+    article_id: str
+    title: str
+    outlet: str | None
+    report_date: str | None
+    event_time: str | None = None
+    event_precision: str | None = None
+    event_time_source: str | None = None
+    event_record: str | None = None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class FactPage:
+    rows: list[FactRow]
+    total: int
+    facets: dict[str, list[tuple[str, int]]] = field(default_factory=dict)
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class DyadCount:
+    first: str
+    second: str
+    n_events: int
+    n_claims: int
+    n_denied: int
+
+
+FACET_COLUMNS: dict[str, dict[str, str]] = {
+    "claims": {"status": "c.status", "type": "e.type", "subtype": "e.subtype", "outlet": "a.outlet"},
+    "events": {"type": "e.type", "subtype": "e.subtype", "status": "e.status", "outlet": "a.outlet"},
+    "quotes": {"speaker": "COALESCE(q.speaker_id, {speaker_text})", "outlet": "a.outlet"},
+}
+_FROM = {"claims": "FROM claims c", "events": "FROM events e", "quotes": "FROM quotes q"}
+# The joins a query may need, named by the alias a clause uses; a query joins only what it uses.
+_JOINS = {
+    "claims": {"a": "JOIN articles a ON a.id = c.article_id", "e": "LEFT JOIN events e ON e.id = c.event_id"},
+    "events": {"a": "JOIN articles a ON a.id = e.article_id"},
+    "quotes": {"a": "JOIN articles a ON a.id = q.article_id"},
+}
+_USES = re.compile(r"\b([ae])\.")
+_ALIAS = {"claims": "c", "events": "e", "quotes": "q"}
+_FACET_VALUES = 30  # most values listed per facet
+
+
+def _event_time(dialect: Dialect) -> str:
+    """The event's own time as text: its ``time.value`` (unless only the report's date), else its year;
+    NULL when it has neither."""
+    stated = (
+        f"CASE WHEN {dialect.json_text('e.record', 'time', 'source')} = 'report' THEN NULL "
+        f"ELSE {dialect.json_text('e.record', 'time', 'value')} END"
+    )
+    return f"COALESCE({stated}, CAST(e.year AS TEXT))"
+
+
+def _where(kind: str, f: FactFilters, dialect: Dialect) -> tuple[list[str], list[Any]]:
+    clauses: list[str] = []
+    params: list[Any] = []
+
+    def add(clause: str, *values: Any) -> None:
+        clauses.append(clause)
+        params.extend(values)
+
+    own = _ALIAS[kind]
+    if f.status and kind != "quotes":
+        add(f"{own}.status = ?", f.status)
+    if f.type and kind != "quotes":
+        add("e.type = ?", f.type)
+    if f.subtype and kind != "quotes":
+        add("e.subtype = ?", f.subtype)
+    if f.outlet:
+        add("a.outlet = ?", f.outlet)
+    if f.article:
+        add("a.id = ?", f.article)
+    for since, until, expr in (
+        (f.report_since, f.report_until, _REPORT),
+        (f.event_since, f.event_until, _event_time(dialect) if kind != "quotes" else None),
+    ):
+        if expr and since:
+            add(f"substr({expr}, 1, length(?)) >= ?", since, since)
+        if expr and until:  # a prefix: '2025-04' keeps all of April
+            add(f"substr({expr}, 1, length(?)) <= ?", until, until)
+    _add_actor_clauses(kind, f, add, dialect)
+    if f.speaker and kind == "quotes":
+        text = dialect.json_text("q.record", "speaker_text")
+        add(f"(q.speaker_id = ? OR lower({text}) LIKE ?)", f.speaker, f"%{f.speaker.casefold()}%")
+    return clauses, params
+
+
+def _add_actor_clauses(kind: str, f: FactFilters, add: Callable[..., None], dialect: Dialect) -> None:
+    actors = [x for x in (f.actor, *(f.dyad or ())) if x]
+    for actor in actors:
+        if kind == "quotes":
+            add(f"(q.speaker_id = ? OR a.id IN ({_MENTIONS}))", actor, actor)
+        else:
+            add(f"{'c.event_id' if kind == 'claims' else 'e.id'} IN ({_ACTOR_OF})", actor, actor)
+    if f.entity:
+        if kind == "quotes":
+            add(f"(q.speaker_id = ? OR a.id IN ({_MENTIONS}))", f.entity, f.entity)
+            return
+        names = tuple(f.entity_names) or (f.entity.casefold(),)
+        marks = ", ".join("?" for _ in names)
+        add(f"(e.id IN ({_ACTOR_OF}) OR {dialect.item()} IN ({marks}))", f.entity, f.entity, *names)
+
+
+def _order(kind: str, sort: str, dialect: Dialect) -> str:
+    own = _ALIAS[kind]
+    report = f"{_REPORT} {'DESC' if sort.startswith('-') else 'ASC'}"
+    if sort.endswith("event_time") and kind != "quotes":
+        when = f"COALESCE({_event_time(dialect)}, substr({_REPORT}, 1, 10))"
+        first = f"{when} {'DESC' if sort.startswith('-') else 'ASC'}"
+    elif sort == "status" and kind != "quotes":
+        first = _STATUS_ORDER.format(col=f"{own}.status") + f", {_REPORT} DESC"
+    else:
+        first = report
+    return f"ORDER BY {first}, {own}.id"
+
+
+def _select(kind: str, dialect: Dialect) -> str:
+    own = _ALIAS[kind]
+    event_cols = "NULL, NULL, NULL, NULL"
+    if kind != "quotes":
+        precision = dialect.json_text("e.record", "time", "precision")
+        source = dialect.json_text("e.record", "time", "source")
+        event_cols = f"{_event_time(dialect)}, {precision}, {source}, e.record"
+    return f"SELECT {own}.id, {own}.record, a.id, a.title, a.outlet, {_REPORT}, {event_cols}"
+
+
+def query_fact_page(
+    fetch: Fetch,
+    dialect: Dialect,
+    kind: str,
+    filters: FactFilters,
+    *,
+    sort: str = "-event_time",
+    limit: int = 50,
+    offset: int = 0,
+    facets: bool = True,
+) -> FactPage:
+    """A page of claims, events or quotes matching ``filters``, their total and (optionally) facet counts.
+
+    Args:
+        fetch: runs one query with its parameters and returns all rows.
+        dialect: the store's dialect.
+        kind: ``claims``, ``events`` or ``quotes``.
+        filters: what to keep.
+        sort: one of ``SORTS`` (event time falls back to the report date; quotes sort by report date).
+        limit: most rows to return.
+        offset: rows to skip.
+        facets: also count the matches by each column of ``FACET_COLUMNS[kind]``.
+    """
+    clauses, params = _where(kind, filters, dialect)
+    where = f"WHERE {' AND '.join(clauses) or '1 = 1'}"
+    total = int(fetch(dialect.sql(f"SELECT COUNT(*) {_from(kind, where)} {where}"), params)[0][0])
+    own = _ALIAS[kind]
+    # The keys of the page first, then their records: sorting whole records of every match is slow.
+    order = _order(kind, sort, dialect)
+    keys_sql = f"SELECT {own}.id {_from(kind, f'{where} {order}')} {where} {order} LIMIT ? OFFSET ?"
+    keys = [r[0] for r in fetch(dialect.sql(keys_sql), [*params, limit, offset])]
+    rows = []
+    if keys:
+        marks = ", ".join("?" for _ in keys)
+        select = _select(kind, dialect)
+        sql = f"{select} {_from(kind, select)} WHERE {own}.id IN ({marks})"
+        found = {r[0]: _fact_row(r[1:]) for r in fetch(dialect.sql(sql), keys)}
+        rows = [found[k] for k in keys if k in found]
+    counts = _facets(fetch, dialect, kind, where, params) if facets else {}
+    return FactPage(rows=rows, total=total, facets=counts)
+
+
+def _from(kind: str, uses: str) -> str:
+    """FROM the kind's table with only the joins that ``uses`` (SQL text) refers to."""
+    needed = set(_USES.findall(uses))
+    joins = [sql for alias, sql in _JOINS[kind].items() if alias in needed]
+    return " ".join([_FROM[kind], *joins])
+
+
+def _fact_row(r: tuple[Any, ...]) -> FactRow:
+    return FactRow(
+        record=r[0], article_id=r[1], title=r[2], outlet=r[3], report_date=r[4], event_time=r[5],
+        event_precision=r[6], event_time_source=r[7], event_record=r[8],
+    )  # fmt: skip
+
+
+def _facets(
+    fetch: Fetch, dialect: Dialect, kind: str, where: str, params: list[Any]
+) -> dict[str, list[tuple[str, int]]]:
+    """Counts of the matches by each facet column (its 30 most frequent values), one grouped query each."""
+    speaker_text = dialect.json_text("q.record", "speaker_text")
+    found: dict[str, list[tuple[str, int]]] = {}
+    for name, column in FACET_COLUMNS[kind].items():
+        expr = column.format(speaker_text=speaker_text)
+        sql = (
+            f"SELECT {expr}, COUNT(*) {_from(kind, f'{where} {expr}')} {where} AND {expr} IS NOT NULL "
+            f"GROUP BY {expr} ORDER BY 2 DESC, 1 LIMIT {_FACET_VALUES}"
+        )
+        found[name] = [(str(r[0]), int(r[1])) for r in fetch(dialect.sql(sql), params)]
+    return found
+
+
+_KEY = "COALESCE({t}.code, {t}.entity_id)"
+_PAIRS = (
+    f"SELECT {_KEY.format(t='s')}, {_KEY.format(t='t')}, COUNT(DISTINCT s.event_id), COUNT(DISTINCT c.id), "
+    "COUNT(DISTINCT CASE WHEN c.status = 'denied' THEN c.id END) "
+    "FROM event_actors s JOIN event_actors t ON t.event_id = s.event_id "
+    "LEFT JOIN claims c ON c.event_id = s.event_id "
+    f"WHERE {_KEY.format(t='s')} <> {_KEY.format(t='t')} AND {{cond}} "
+    f"GROUP BY {_KEY.format(t='s')}, {_KEY.format(t='t')} ORDER BY 3 DESC, 4 DESC, 1, 2 LIMIT ?"
+)
+
+
+def query_top_dyads(fetch: Fetch, dialect: Dialect, *, limit: int = 30) -> list[DyadCount]:
+    """The pairs of actors (country code, else entity id) with the most events between them."""
+    rows = fetch(dialect.sql(_PAIRS.format(cond=f"{_KEY.format(t='s')} < {_KEY.format(t='t')}")), [limit])
+    return [DyadCount(first=r[0], second=r[1], n_events=r[2], n_claims=r[3], n_denied=r[4]) for r in rows]
+
+
+def query_counterparts(fetch: Fetch, dialect: Dialect, actor: str, *, limit: int = 30) -> list[DyadCount]:
+    """The actors sharing the most events with ``actor`` (as ``second``), with their claim counts."""
+    rows = fetch(dialect.sql(_PAIRS.format(cond=f"{_KEY.format(t='s')} = ?")), [actor, limit])
+    return [DyadCount(first=r[0], second=r[1], n_events=r[2], n_claims=r[3], n_denied=r[4]) for r in rows]

@@ -1,0 +1,249 @@
+"""Claims, events and quotes as tables: one data function per kind, shared by /api, the pages and CSV.
+
+Parameters are checked here (unknown enum values and impossible dates are a 422 naming what is allowed);
+the SQL is the store's (``store/facts.py``). Nothing here writes.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, replace
+from typing import Any
+
+from newsift import codec
+from newsift.model import Claim, ClaimStatus, Entity, Event, PloverType, Quote
+from newsift.store.facts import FACT_KINDS, SORTS, FactFilters, FactRow
+from newsift.views import render_claim_json, render_event_json, render_quote_json
+from newsift.web.db import WebDb
+from newsift.web.errors import HttpError
+from newsift.web.queries import query_entity
+
+__all__ = [
+    "DOCUMENTED_SUBTYPES",
+    "FactParams",
+    "event_time_json",
+    "normalize_actor",
+    "query_facts",
+    "render_fact_rows",
+    "sentence_href",
+]
+
+# The defence layer of DESIGN.md; subtypes found in the store are accepted too.
+DOCUMENTED_SUBTYPES = (
+    "arms_transfer", "co_development", "defence_pact", "deployment", "exercise", "export_ban",
+    "movement", "strike", "upgrade",
+)  # fmt: skip
+_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
+_STATUSES = tuple(str(s) for s in ClaimStatus)
+_TYPES = tuple(str(t) for t in PloverType)
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class FactParams:
+    """The query string of a claims, events or quotes view, as given (checked by ``query_facts``)."""
+
+    status: str | None = None
+    type: str | None = None
+    subtype: str | None = None
+    actor: str | None = None
+    dyad: str | None = None
+    speaker: str | None = None
+    outlet: str | None = None
+    article: str | None = None
+    entity: str | None = None
+    event_since: str | None = None
+    event_until: str | None = None
+    since: str | None = None
+    until: str | None = None
+    sort: str | None = None
+    limit: int = 50
+    offset: int = 0
+
+    def applied(self) -> dict[str, str]:
+        """The filters in use (for links that keep them), without paging."""
+        skip = {"limit", "offset"}
+        return {k: str(v) for k in self.__slots__ if k not in skip and (v := getattr(self, k))}
+
+
+def normalize_actor(value: str) -> str:
+    """Country codes are upper case (``tur`` → ``TUR``); other entity ids are kept as given."""
+    return value.upper() if len(value) == 3 and value.isalpha() else value
+
+
+def _invalid(name: str, value: str, allowed: tuple[str, ...] | str) -> HttpError:
+    listed = allowed if isinstance(allowed, str) else ", ".join(allowed)
+    return HttpError(422, "invalid_request", f"{name}: {value!r} is not allowed; allowed values: {listed}")
+
+
+def _check_choice(
+    name: str, value: str | None, allowed: tuple[str, ...], *, fold: bool = False
+) -> str | None:
+    if not value:
+        return None
+    wanted = value.upper() if fold else value.lower()
+    if wanted not in allowed:
+        raise _invalid(name, value, allowed)
+    return wanted
+
+
+def _check_date(name: str, value: str | None) -> str | None:
+    """An ISO date or prefix (2024, 2024-05, 2024-05-17) that exists on the calendar."""
+    if not value:
+        return None
+    if not _DATE.match(value):
+        raise _invalid(name, value, "an ISO date: YYYY, YYYY-MM or YYYY-MM-DD")
+    parts = [int(p) for p in value.split("-")]
+    try:
+        dt.date(parts[0], *([*parts[1:], 1, 1])[:2])
+    except ValueError as err:
+        raise HttpError(422, "invalid_request", f"{name}: {value!r} is not a real date ({err})") from err
+    return value
+
+
+def _check_dyad(value: str | None) -> tuple[str, str] | None:
+    if not value:
+        return None
+    parts = [normalize_actor(p.strip()) for p in re.split(r"[,/]", value) if p.strip()]
+    if len(parts) != 2 or parts[0] == parts[1]:
+        raise _invalid("dyad", value, "two different actor ids, e.g. TUR,PAK")
+    return parts[0], parts[1]
+
+
+def _filters(db: WebDb, kind: str, p: FactParams) -> FactFilters:
+    status = _check_choice("status", p.status, _STATUSES)
+    names: tuple[str, ...] = ()
+    entity = normalize_actor(p.entity) if p.entity else None
+    if entity:
+        found = query_entity(db.conn(), entity)
+        names = tuple({n.casefold() for n in (found.name, *found.aliases)}) if found else ()
+    filters = FactFilters(
+        status=status, type=_check_choice("type", p.type, _TYPES, fold=True), actor=_actor(p.actor),
+        dyad=_check_dyad(p.dyad), speaker=p.speaker or None, outlet=p.outlet or None,
+        article=p.article or None, entity=entity, entity_names=names,
+        event_since=_check_date("event_since", p.event_since),
+        event_until=_check_date("event_until", p.event_until),
+        report_since=_check_date("since", p.since), report_until=_check_date("until", p.until),
+    )  # fmt: skip
+    return replace(filters, subtype=_check_subtype(db, p.subtype))
+
+
+def _actor(value: str | None) -> str | None:
+    return normalize_actor(value) if value else None
+
+
+def _check_subtype(db: WebDb, value: str | None) -> str | None:
+    if not value or value.lower() in DOCUMENTED_SUBTYPES:
+        return value.lower() if value else None
+    stored = db.store().query_fact_page("events", FactFilters(), limit=0).facets.get("subtype", [])
+    allowed = tuple(sorted({*DOCUMENTED_SUBTYPES, *(v for v, _ in stored)}))
+    return _check_choice("subtype", value, allowed)
+
+
+def query_facts(db: WebDb, kind: str, params: FactParams, *, facets: bool = True) -> dict[str, Any]:
+    """One page of claims, events or quotes with ``total``, facet counts and the filters applied.
+
+    Raises:
+        HttpError: 422 for an unknown kind, enum value or sort, or an impossible date.
+    """
+    if kind not in FACT_KINDS:
+        raise _invalid("kind", kind, FACT_KINDS)
+    sort = _check_choice("sort", params.sort, SORTS) or ("-report_time" if kind == "quotes" else "status")
+    page = db.store().query_fact_page(
+        kind, _filters(db, kind, params), sort=sort, limit=params.limit, offset=params.offset, facets=facets
+    )
+    names = _Names(db)
+    return {
+        "kind": kind,
+        "items": render_fact_rows(kind, page.rows, names),
+        "total": page.total,
+        "limit": params.limit,
+        "offset": params.offset,
+        "sort": sort,
+        "filters": params.applied(),
+        "facets": {k: [{"value": v, "count": n} for v, n in rows] for k, rows in page.facets.items()},
+    }
+
+
+class _Names:
+    """Entity names by id, read once per request."""
+
+    def __init__(self, db: WebDb) -> None:
+        self._db = db
+        self._found: dict[str, Entity | None] = {}
+
+    def entity(self, entity_id: str) -> Entity | None:
+        if entity_id not in self._found:
+            self._found[entity_id] = query_entity(self._db.conn(), entity_id)
+        return self._found[entity_id]
+
+    def party(self, holder: str) -> dict[str, Any]:
+        """A claim holder: an entity (linked) when known, else the text as given."""
+        entity = self.entity(holder)
+        return {"id": entity.id if entity else None, "name": entity.name if entity else holder}
+
+
+def sentence_href(article_id: str, sentence: int) -> str:
+    """The article page, scrolled to the sentence."""
+    return f"/articles/{article_id}#s-{sentence}"
+
+
+def event_time_json(event: Event | None, report_date: str | None) -> dict[str, Any]:
+    """The event's own time (its ``time``, else its year), else the report date marked ``source: report``."""
+    time = event.time if event else None
+    if time is not None and time.source != "report":
+        return {"text": time.text, "value": time.value, "precision": time.precision, "source": time.source}
+    if event is not None and event.year:
+        return {"text": event.time_text, "value": str(event.year), "precision": "year", "source": "text"}
+    return {"text": None, "value": (report_date or "")[:10] or None, "precision": "day", "source": "report"}
+
+
+def _article_json(row: FactRow) -> dict[str, Any]:
+    return {"id": row.article_id, "title": row.title, "outlet": row.outlet, "date": row.report_date}
+
+
+def render_fact_rows(kind: str, rows: list[FactRow], names: _Names) -> list[dict[str, Any]]:
+    """Rows of one kind as JSON: the record's contract keys plus article, anchor and event time."""
+    render = {"claims": _claim_row, "events": _event_row, "quotes": _quote_row}[kind]
+    return [render(row, names) for row in rows]
+
+
+def _claim_row(row: FactRow, names: _Names) -> dict[str, Any]:
+    claim = codec.decode(row.record, Claim)
+    data = render_claim_json(claim)
+    event = codec.decode(row.event_record, Event) if row.event_record else None
+    data.update(
+        article=_article_json(row),
+        href=sentence_href(row.article_id, claim.evidence.sentence),
+        parties={
+            role: [names.party(h) for h in getattr(claim, role)]
+            for role in ("asserted_by", "denied_by", "alleged_by")
+        },
+        event=_event_brief(event) if event else None,
+        time=event_time_json(event, row.report_date),
+    )
+    return data
+
+
+def _event_brief(event: Event) -> dict[str, Any]:
+    full = render_event_json(event)
+    return {k: full[k] for k in ("id", "type", "subtype", "source", "target", "participants", "item")}
+
+
+def _event_row(row: FactRow, names: _Names) -> dict[str, Any]:
+    event = codec.decode(row.record, Event)
+    data = render_event_json(event)
+    data.update(
+        article=_article_json(row),
+        href=sentence_href(row.article_id, event.evidence.sentence),
+        time=event_time_json(event, row.report_date),
+    )
+    return data
+
+
+def _quote_row(row: FactRow, names: _Names) -> dict[str, Any]:
+    quote = codec.decode(row.record, Quote)
+    speaker = names.entity(quote.speaker_id) if quote.speaker_id else None
+    data = render_quote_json(quote, {speaker.id: speaker.name} if speaker else {})
+    data.update(article=_article_json(row), href=sentence_href(row.article_id, quote.evidence.sentence))
+    return data
