@@ -118,4 +118,13 @@ def _values_agree(a: Event, b: Event) -> bool:
 
 
 def _years_agree(a: Event, b: Event) -> bool:
-    return a.year is None or b.year is None or a.year == b.year
+    """Stated times agree when one contains the other ('2023' and '2023-05'); report dates never count."""
+    if a.year is not None and b.year is not None and a.year != b.year:
+        return False
+    ta, tb = _stated(a), _stated(b)
+    return ta is None or tb is None or ta.startswith(tb) or tb.startswith(ta)
+
+
+def _stated(event: Event) -> str | None:
+    time = event.time
+    return time.value if time is not None and time.source == "text" else None

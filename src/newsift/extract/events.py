@@ -106,7 +106,7 @@ def sentence_events(
     if not events and statements:
         events = _statement(parse, tokens, lexicon, cues)
     events = _attach_values(parse, tokens, events)
-    return _inherit_actors(_merge_duplicates(parse, events))
+    return _one_per_mention(_inherit_actors(_merge_duplicates(parse, events)))
 
 
 _CONCLUDED = frozenset({"sign", "conclude", "ink", "award", "finalise", "finalize", "seal", "win", "place"})
@@ -375,6 +375,39 @@ def _merge_duplicates(parse: Parse, events: list[Event]) -> list[Event]:
     return kept
 
 
+def _one_per_mention(events: list[Event]) -> list[Event]:
+    """One happening, one event: two events of one defence subtype in a sentence with the same item
+    (or one without an item) and actors that do not contradict are one mention ('signed a contract
+    to buy 12 jets' reads as 'contract' and 'buy')."""
+    kept: list[Event] = []
+    for event in events:
+        k = next((k for k, e in enumerate(kept) if event.subtype and _same_mention(e, event)), None)
+        if k is None:
+            kept.append(event)
+        else:
+            richer, other = sorted((kept[k], event), key=_richness, reverse=True)
+            kept[k] = _fill(richer, other)
+    return kept
+
+
+def _richness(event: Event) -> tuple[int, int]:
+    known = sum(bool(x) for x in (event.source, event.target, event.item, event.quantity, event.value))
+    return known, -event.evidence.start
+
+
+def _same_mention(a: Event, b: Event) -> bool:
+    if a.subtype != b.subtype or a.type != b.type:
+        return False
+    if a.item and b.item and a.item.lower() != b.item.lower():
+        return False
+    for role in ("source", "target", "participants"):
+        ca = {x.code for x in getattr(a, role) if x.code}
+        cb = {x.code for x in getattr(b, role) if x.code}
+        if ca and cb and not ca & cb:
+            return False
+    return True
+
+
 def _is_verb(parse: Parse, event: Event) -> bool:
     return parse.tree.tokens[parse.tree.token_at(event.evidence.start)].pos == "VERB"
 
@@ -393,6 +426,8 @@ def _fill(a: Event, b: Event) -> Event:
     """``a`` with the attributes it lacks taken from ``b``."""
     fields = ("item", "quantity", "value", "programme", "place", "time_text", "year", "aspect")
     updates = {f: getattr(b, f) for f in fields if getattr(a, f) is None and getattr(b, f) is not None}
+    if b.time is not None and b.time.source == "text" and (a.time is None or a.time.source == "report"):
+        updates["time"] = b.time
     if not a.source and b.source:
         updates["source"] = b.source
     if not a.target and b.target:
