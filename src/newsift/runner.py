@@ -16,6 +16,7 @@ from newsift.clean import CleanResult, split_document
 from newsift.config import Settings
 from newsift.errors import ConfigError, ExtractionError, InputError, NewsiftError, StoreError
 from newsift.ingest import HttpFetcher, decode_text, expand_inputs, read_file
+from newsift.ingest.files import printable_name
 from newsift.ingest.warc import is_warc_path, iter_warc_documents, split_warc
 from newsift.model import (
     Analysis,
@@ -83,7 +84,7 @@ def clean_document(raw: RawDocument) -> CleanResult:
     Raises:
         InputError: undecodable input, or no article in it.
     """
-    text = None if raw.content_type == ContentType.FEED else decode_text(raw.content, raw.uri)
+    text = None if raw.content_type == ContentType.FEED else decode_text(raw.content, raw.uri, raw.encoding)
     if raw.content_type == ContentType.FEED and not raw.content.strip():
         raise InputError(raw.uri, "empty input")
     result = split_document(raw, text)
@@ -308,9 +309,11 @@ def _isolated(
     except Exception as err:
         if settings.pipeline.on_error == "raise":
             raise
-        logger.exception("%s: unexpected error", item)
+        logger.exception("%s: unexpected error", printable_name(item))
         failures.append(
-            Failure(item_id=item, stage="ingest", error_type=type(err).__name__, message=str(err))
+            Failure(
+                item_id=printable_name(item), stage="ingest", error_type=type(err).__name__, message=str(err)
+            )
         )
 
 
@@ -450,7 +453,7 @@ def _record(failures: list[Failure], item: str, stage: str, err: NewsiftError, s
     if settings.pipeline.on_error == "raise":
         raise err
     message = err.reason if isinstance(err, InputError) else str(err)
-    item_id = err.source if isinstance(err, InputError) else item
+    item_id = printable_name(err.source if isinstance(err, InputError) else item)
     logger.error("%s: %s failed: %s", item_id, stage, message)
     failures.append(Failure(item_id=item_id, stage=stage, error_type=type(err).__name__, message=message))
 

@@ -24,6 +24,7 @@ from warcio.exceptions import ArchiveLoadFailed
 from warcio.utils import BUFF_SIZE
 
 from newsift.errors import InputError
+from newsift.ingest.files import open_regular, printable_name
 from newsift.ingest.sniff import detect_content_type
 from newsift.model import ContentType, Failure, RawDocument
 
@@ -136,9 +137,9 @@ class _BoundedArchive(ArchiveIterator):  # type: ignore[misc]  # warcio is untyp
 def is_warc_path(path: str | Path) -> bool:
     """True when the file's first bytes (decompressed when gzip) start a WARC record."""
     try:
-        with open(path, "rb") as handle:
+        with open_regular(path) as handle:  # a named pipe is refused here, never waited on
             head = handle.read(4096)
-    except OSError:
+    except (InputError, OSError):
         return False
     if head.startswith(_GZIP_MAGIC[:2]):
         try:
@@ -425,7 +426,4 @@ def _failure(name: str, offset: int, message: str) -> Failure:
 def _open(source: RawDocument | str | Path) -> tuple[str, IO[bytes]]:
     if isinstance(source, RawDocument):
         return source.uri, io.BytesIO(source.content)
-    try:
-        return str(source), open(source, "rb")  # closed by the caller's with-block
-    except OSError as err:
-        raise InputError(str(source), f"cannot read: {err.strerror or err}") from err
+    return printable_name(str(source)), open_regular(source)  # closed by the caller's with-block
