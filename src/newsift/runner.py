@@ -254,7 +254,7 @@ def run_ingest(
         _flush(batch, store, settings, counts, stored_ids, failures, pool, fallbacks, in_flight)
         if on_progress is not None:
             on_progress(len(inputs), len(inputs), counts["stored"])
-        if counts["stored"] and settings.pipeline.link:
+        if settings.pipeline.link and (counts["stored"] or _unlinked(store)):
             _relink(store, stored_ids, failures, settings)
     except StoreError as err:  # e.g. a full disk: the batch in flight is lost, committed ones stay
         if settings.pipeline.on_error == "raise":
@@ -351,6 +351,16 @@ def _relink(store: Store, stored_ids: list[str], failures: list[Failure], settin
         relink_articles(store, stored_ids)
     except NewsiftError as err:  # the articles are stored; only the links are stale
         _record(failures, store.path, "link", err, settings)
+
+
+def _unlinked(store: Store) -> bool:
+    """True when articles stored by an earlier run were never linked (it stopped before its links)."""
+    from newsift.relink import is_linked
+
+    if is_linked(store):
+        return False
+    logger.warning("%s: articles stored by an earlier run are not linked yet: linking them now", store.path)
+    return True
 
 
 def _pool(settings: Settings) -> AnalysisPool | None:
