@@ -42,6 +42,13 @@ def serve(
             "e.g. the name a reverse proxy forwards."
         ),
     ] = None,
+    trusted_proxy: Annotated[
+        list[str] | None,
+        typer.Option(
+            help="Address of a reverse proxy whose X-Forwarded-For is believed (repeatable). By default "
+            "none: the sign-in throttle counts per connecting address, whatever headers claim."
+        ),
+    ] = None,
 ) -> None:
     """Serve the web UI and the REST API (/api, OpenAPI at /openapi.json, docs at /api/docs)."""
     import uvicorn
@@ -56,7 +63,16 @@ def serve(
         err_console.print(f"[red]error[/red]: {escape(str(err))}")
         raise typer.Exit(2) from err
     console.print(f"newsift serving {escape(state.db)} at http://{host}:{port}/")
-    uvicorn.run(app, host=host, port=port, log_level="warning")
+    # uvicorn believes X-Forwarded-For from 127.0.0.1 by default: any local client could pose as many
+    proxies = list(trusted_proxy or ())
+    uvicorn.run(
+        app,
+        host=host,
+        port=port,
+        log_level="warning",
+        proxy_headers=bool(proxies),
+        forwarded_allow_ips=proxies or None,
+    )
 
 
 def _conn() -> sqlite3.Connection:
