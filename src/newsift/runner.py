@@ -27,6 +27,7 @@ from newsift.model import (
     RawDocument,
     Rejected,
     RunReport,
+    make_id,
 )
 from newsift.store import Store
 
@@ -240,14 +241,15 @@ def run_ingest(
                 if result is None:
                     continue
                 failures.extend(result.failures)
-                batch.pages.append((page, list(result.articles)))
                 counts["articles"] += len(result.articles)
-                if batch.n_articles() >= settings.pipeline.batch_size:
-                    in_flight = _flush(
-                        batch, store, settings, counts, stored_ids, failures, pool, fallbacks, in_flight
-                    )
-                    if on_progress is not None:  # a WARC or a folder of many pages moves within one input
-                        on_progress(done - 1, len(inputs), counts["stored"])
+                for part in _parts(page, list(result.articles), settings.pipeline.batch_size):
+                    batch.pages.append(part)
+                    if batch.n_articles() >= settings.pipeline.batch_size:
+                        in_flight = _flush(
+                            batch, store, settings, counts, stored_ids, failures, pool, fallbacks, in_flight
+                        )
+                        if on_progress is not None:  # a WARC, a big feed or a folder moves within one input
+                            on_progress(done - 1, len(inputs), counts["stored"])
             if on_progress is not None:
                 on_progress(done, len(inputs), counts["stored"])
         in_flight = _flush(batch, store, settings, counts, stored_ids, failures, pool, fallbacks, in_flight)
@@ -280,6 +282,25 @@ def run_ingest(
         rejected=tuple(fallbacks),
         article_ids=tuple(stored_ids),
     )
+
+
+def _parts(page: Page, articles: list[Article], size: int) -> list[tuple[Page, list[Article]]]:
+    """A page as the store receives it. Past one batch of articles (a feed of 100,000 items), its
+    articles come in parts of ``size``, each under a page record of its own (id from the page's and
+    the part's position), then the page itself with none: the parts commit batch by batch, and a run
+    stopped midway is resumed by the next, which skips the parts already stored. Article ids do not
+    change; only their ``page_id`` names the part.
+    """
+    if len(articles) <= size:
+        return [(page, articles)]
+    parts = []
+    for start in range(0, len(articles), size):
+        chunk = articles[start : start + size]
+        part = replace(
+            page, id=make_id(page.id, f"part:{start}"), uri=f"{page.uri}#{start + 1}-{start + len(chunk)}"
+        )
+        parts.append((part, [replace(article, page_id=part.id) for article in chunk]))
+    return [*parts, (page, [])]
 
 
 def _documents(
