@@ -4,38 +4,22 @@ CLI beside a good input, and the run's report compared with what the store then 
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import os
 import sqlite3
-import sys
 import threading
 from contextlib import closing
 from pathlib import Path
-from types import ModuleType
 
 import pytest
+from tests.hostile import cli_process as proc
 
 from newsift.config import Settings
 from newsift.model import RunReport
 from newsift.runner import run_ingest
 from newsift.store import open_store
 
-HERE = Path(__file__).resolve().parent
 GOOD = "Good title\n\nTurkey and Pakistan held talks in Ankara on Monday about a new frigate.\n"
-
-
-def _load(name: str) -> ModuleType:
-    key = f"newsift_tests_hostile_{name}"
-    if key not in sys.modules:
-        spec = importlib.util.spec_from_file_location(key, HERE / f"{name}.py")
-        assert spec is not None and spec.loader is not None
-        sys.modules[key] = importlib.util.module_from_spec(spec)
-        spec.loader.exec_module(sys.modules[key])
-    return sys.modules[key]
-
-
-proc = _load("cli_process")
 
 
 def _settings(db: Path) -> Settings:

@@ -7,33 +7,18 @@ it swallowed are read. Each run's report is compared with what the store holds.
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import resource
 import sqlite3
-import sys
 from collections.abc import Callable
 from contextlib import closing
 from pathlib import Path
-from types import ModuleType
 
-HERE = Path(__file__).resolve().parent
+from tests.hostile import builders as build
+from tests.hostile import cli_process as proc
+
 RSS_BOUND_MB = 768.0  # the bound docs/reliability.md promises for any single input
 ADDRESS_SPACE = 3 << 30  # a regression fails with MemoryError instead of taking the machine's memory
-
-
-def _load(name: str) -> ModuleType:
-    key = f"newsift_tests_hostile_{name}"
-    if key not in sys.modules:
-        spec = importlib.util.spec_from_file_location(key, HERE / f"{name}.py")
-        assert spec is not None and spec.loader is not None
-        sys.modules[key] = importlib.util.module_from_spec(spec)
-        spec.loader.exec_module(sys.modules[key])
-    return sys.modules[key]
-
-
-proc = _load("cli_process")
-build = _load("builders")
 
 
 def _limit_memory() -> Callable[[], None]:

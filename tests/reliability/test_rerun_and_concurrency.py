@@ -8,15 +8,13 @@ exit 0, and every page is stored once.
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import sqlite3
-import sys
 from contextlib import closing
 from pathlib import Path
-from types import ModuleType
 
 import msgspec
+from tests.hostile import cli_process as proc
 
 from newsift.config import PipelineSettings, Settings
 from newsift.relink import is_linked
@@ -29,19 +27,6 @@ FIXTURE = REPO / "tests" / "fixtures" / "link" / "stories.json"
 KINDS = ("story", "duplicate", "related", "tags")
 LINKED = Settings(pipeline=PipelineSettings(analyze=False))
 UNLINKED = msgspec.structs.replace(LINKED, pipeline=PipelineSettings(analyze=False, link=False))
-
-
-def _load(name: str) -> ModuleType:
-    key = f"newsift_tests_hostile_{name}"
-    if key not in sys.modules:
-        spec = importlib.util.spec_from_file_location(key, HERE.parent / "hostile" / f"{name}.py")
-        assert spec is not None and spec.loader is not None
-        sys.modules[key] = importlib.util.module_from_spec(spec)
-        spec.loader.exec_module(sys.modules[key])
-    return sys.modules[key]
-
-
-proc = _load("cli_process")
 
 
 def _inputs(folder: Path) -> list[Path]:

@@ -7,7 +7,6 @@ X-Forwarded-For header is believed only from a proxy named with ``serve --truste
 
 from __future__ import annotations
 
-import importlib.util
 import socket
 import sqlite3
 import sys
@@ -16,31 +15,16 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
-from types import ModuleType
 
 import httpx
 import pytest
+from tests.hostile import cli_process as proc
 from tests.web.conftest import PASSWORD, build_turkey_pakistan, csrf_of, login, serve
 
 from newsift.errors import InputError
 from newsift.model import Article, ContentType, Position, RawDocument, make_id
 from newsift.store import SqliteStore
 from newsift.web.auth import create_api_token, create_user
-
-HERE = Path(__file__).resolve().parent
-
-
-def _load(name: str) -> ModuleType:
-    key = f"newsift_tests_hostile_{name}"
-    if key not in sys.modules:
-        spec = importlib.util.spec_from_file_location(key, HERE.parent / "hostile" / f"{name}.py")
-        assert spec is not None and spec.loader is not None
-        sys.modules[key] = importlib.util.module_from_spec(spec)
-        spec.loader.exec_module(sys.modules[key])
-    return sys.modules[key]
-
-
-proc = _load("cli_process")
 
 
 def _other_article(fetched_at: datetime) -> tuple[RawDocument, Article]:
