@@ -50,7 +50,7 @@ def read_file(
     Raises:
         InputError: missing, unreadable, not a regular file, or larger than ``max_bytes``.
     """
-    name = printable_name(path)
+    name = printable_name(str(Path(path)))  # as before: the path normalised ("./a.txt" is "a.txt")
     with open_regular(path) as handle:
         stat = os.fstat(handle.fileno())
         if stat.st_size > max_bytes:
