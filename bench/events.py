@@ -95,28 +95,44 @@ def score_plover(
 ) -> tuple[dict[str, Any], list[str]]:
     annotated = annotate_articles(_articles((r["text"] for r in rows), "plover"))
     gold_types, predicted_types, counts = [], [], Counter[str]()
+    per_row: list[Counter[str]] = []
     client = httpx.Client(timeout=llm.timeout_s) if llm is not None else None
     for row, article in zip(rows, annotated, strict=True):
         event = classify_article(article) if llm is None else _llm_event(article, llm, client, counts)
         gold_types.append(LABEL_MAP.get(row["event"], row["event"]))
         predicted_types.append(str(event.type) if event else "NONE")
-        _count_actors(counts, row, event)
-    scores = f1_scores(gold_types, predicted_types, TYPES)
-    actor = _f1(counts["tp"], counts["fp"], counts["fn"])
-    summary = {
-        "type_accuracy": scores["accuracy"],
-        "type_macro_f1": scores["macro_f1"],
-        "actor_f1": actor,
-        "actor_f1_any_role": _f1(counts["tp_any"], counts["fp_any"], counts["fn_any"]),
-        "actor_text_f1": _f1(counts["tp_text"], counts["fp_text"], counts["fn_text"]),
-        "records": len(rows),
-    }
+        row_counts = Counter[str]()
+        _count_actors(row_counts, row, event)
+        counts.update(row_counts)
+        per_row.append(row_counts)
+    summary = _plover_summary(gold_types, predicted_types, counts, len(rows))
+    for half, parity in (("tune", 0), ("check", 1)):  # bench/SPLITS.md: odd record number = tune
+        keep = [k for k in range(len(rows)) if k % 2 == parity]
+        half_counts = sum((per_row[k] for k in keep), Counter[str]())
+        summary[half] = _plover_summary(
+            [gold_types[k] for k in keep], [predicted_types[k] for k in keep], half_counts, len(keep)
+        )
     if client is not None:
         client.close()
         summary["llm_fallbacks"] = counts["llm_fallbacks"]
     confusion = Counter(zip(gold_types, predicted_types, strict=True))
     lines = [f"  {g:>10} -> {p:<10} {n}" for (g, p), n in confusion.most_common() if g != p][:12]
     return summary, lines
+
+
+def _plover_summary(
+    gold_types: list[str], predicted_types: list[str], counts: Counter[str], records: int
+) -> dict[str, Any]:
+    scores = f1_scores(gold_types, predicted_types, TYPES)
+    actor = _f1(counts["tp"], counts["fp"], counts["fn"])
+    return {
+        "type_accuracy": scores["accuracy"],
+        "type_macro_f1": scores["macro_f1"],
+        "actor_f1": actor,
+        "actor_f1_any_role": _f1(counts["tp_any"], counts["fp_any"], counts["fn_any"]),
+        "actor_text_f1": _f1(counts["tp_text"], counts["fp_text"], counts["fn_text"]),
+        "records": records,
+    }
 
 
 def _llm_event(

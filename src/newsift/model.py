@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import enum
 import hashlib
+import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import datetime
 
@@ -54,8 +56,35 @@ def make_id(*parts: str, length: int = 16) -> str:
 
 
 def content_hash(text: str) -> str:
-    """Hash of whitespace- and case-normalised text, used for idempotent ingest and exact duplicates."""
-    return make_id(" ".join(text.split()).casefold(), length=32)
+    """Hash of whitespace- and case-normalised text, used for idempotent ingest and exact duplicates.
+
+    Equal to ``make_id(" ".join(text.split()).casefold(), length=32)``, computed a slice at a time
+    (cut at whitespace), so a 50 MB text never becomes a list of its millions of words.
+    """
+    digest = hashlib.sha256()
+    separator = ""
+    for words in _word_runs(text):
+        digest.update((separator + words).casefold().encode("utf-8", "surrogatepass"))
+        separator = " "
+    return digest.hexdigest()[:32]
+
+
+_SLICE = 1 << 20
+_SPACE = re.compile(r"\s")
+
+
+def _word_runs(text: str) -> Iterator[str]:
+    """The text's words joined by single spaces, in runs of about ``_SLICE`` characters."""
+    start, size = 0, len(text)
+    while start < size:
+        end = start + _SLICE
+        if end < size:  # never cut a word: go on to the next space (\s is exactly str.isspace)
+            found = _SPACE.search(text, end)
+            end = found.start() if found else size
+        words = " ".join(text[start:end].split())
+        if words:
+            yield words
+        start = end
 
 
 class ContentType(enum.StrEnum):

@@ -1,13 +1,17 @@
 """A process pool for the analysis stage: each worker loads the spaCy pipeline once, chunks go round.
 
 Owns process start-up, chunking, a bound on chunks in flight (memory stays flat) and ordered output.
-It must not read inputs or write the store: the runner does both, in the parent process.
+It must not read inputs or write the store: the runner does both, in the parent process. Workers never
+outlive the parent: each watches it and exits when it is gone, even after a SIGKILL.
 """
 
 from __future__ import annotations
 
 import logging
 import multiprocessing
+import os
+import threading
+import time
 from collections import deque
 from collections.abc import Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -20,7 +24,7 @@ from newsift.config import Settings
 from newsift.errors import ExtractionError
 from newsift.model import Analysis, Article
 
-__all__ = ["AnalysisPool", "PendingBatch", "analyze_parallel"]
+__all__ = ["AnalysisPool", "PendingBatch", "analyze_parallel", "watch_parent"]
 
 logger = logging.getLogger(__name__)
 
@@ -84,7 +88,7 @@ class AnalysisPool:
         # spawn: a fresh interpreter per worker, never a fork of a parent holding threads or sockets
         context = multiprocessing.get_context(start_method)
         self._executor = ProcessPoolExecutor(
-            max_workers=workers, mp_context=context, initializer=_init_worker
+            max_workers=workers, mp_context=context, initializer=_init_worker, initargs=(os.getpid(),)
         )
 
     def submit(self, articles: Sequence[Article]) -> Future[bytes]:
@@ -145,11 +149,36 @@ class PendingBatch:
         return [analysis for future in self._futures for analysis in AnalysisPool.collect(future)]
 
 
-def _init_worker() -> None:
-    """Load the pipeline once per worker, before its first chunk."""
+def _init_worker(parent: int) -> None:
+    """Tie the worker's life to its parent's, then load the pipeline once, before its first chunk."""
+    watch_parent(parent)
     from newsift.nlp import load_nlp
 
     load_nlp()
+
+
+PARENT_POLL_S = 0.25
+
+
+def watch_parent(parent: int, *, poll_s: float = PARENT_POLL_S) -> None:
+    """End this process when ``parent`` dies (a SIGKILL gives it no chance to stop its workers).
+
+    A daemon thread polls the parent id: once the parent is gone the process is re-parented, the id
+    changes, and the thread exits the process at once. Process-wide, unlike Linux's parent-death
+    signal, which fires when the *thread* that started the child ends.
+    """
+    if os.getppid() != parent:  # the parent died before this worker got here
+        os._exit(1)
+    threading.Thread(
+        target=_exit_with, args=(parent, poll_s), name="newsift-parent-watch", daemon=True
+    ).start()
+
+
+def _exit_with(parent: int, poll_s: float) -> None:
+    while os.getppid() == parent:
+        time.sleep(poll_s)
+    logger.warning("analysis worker %d: parent %d is gone, exiting", os.getpid(), parent)
+    os._exit(1)
 
 
 def _analyze_chunk(articles: list[Article], settings: Settings) -> bytes:

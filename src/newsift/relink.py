@@ -18,6 +18,7 @@ from newsift.store import LinkRow, Store, iter_articles
 
 __all__ = [
     "Happening",
+    "is_linked",
     "load_duplicates",
     "load_happenings",
     "load_related",
@@ -107,6 +108,13 @@ def relink_articles(store: Store, article_ids: Sequence[str]) -> Links:
     store.replace_links("happening", _happenings(store))
     _save_state(store, linker, meta, [a.id for a in time_order(articles)], merge=False)
     return links
+
+
+def is_linked(store: Store) -> bool:
+    """True when the saved links cover every stored article: false after a run stopped (killed, or a
+    link error) between storing its articles and linking them, so the next run knows to link."""
+    meta = _read_meta(store)
+    return store.count_articles() == (meta.n_articles if meta is not None else 0)
 
 
 def _annotations(

@@ -16,6 +16,7 @@ from newsift.clean import CleanResult, split_document
 from newsift.config import Settings
 from newsift.errors import ConfigError, ExtractionError, InputError, NewsiftError, StoreError
 from newsift.ingest import HttpFetcher, decode_text, expand_inputs, read_file
+from newsift.ingest.files import printable_name
 from newsift.ingest.warc import is_warc_path, iter_warc_documents, split_warc
 from newsift.model import (
     Analysis,
@@ -26,6 +27,7 @@ from newsift.model import (
     RawDocument,
     Rejected,
     RunReport,
+    make_id,
 )
 from newsift.store import Store
 
@@ -83,7 +85,7 @@ def clean_document(raw: RawDocument) -> CleanResult:
     Raises:
         InputError: undecodable input, or no article in it.
     """
-    text = None if raw.content_type == ContentType.FEED else decode_text(raw.content, raw.uri)
+    text = None if raw.content_type == ContentType.FEED else decode_text(raw.content, raw.uri, raw.encoding)
     if raw.content_type == ContentType.FEED and not raw.content.strip():
         raise InputError(raw.uri, "empty input")
     result = split_document(raw, text)
@@ -239,21 +241,22 @@ def run_ingest(
                 if result is None:
                     continue
                 failures.extend(result.failures)
-                batch.pages.append((page, list(result.articles)))
                 counts["articles"] += len(result.articles)
-                if batch.n_articles() >= settings.pipeline.batch_size:
-                    in_flight = _flush(
-                        batch, store, settings, counts, stored_ids, failures, pool, fallbacks, in_flight
-                    )
-                    if on_progress is not None:  # a WARC or a folder of many pages moves within one input
-                        on_progress(done - 1, len(inputs), counts["stored"])
+                for part in _parts(page, list(result.articles), settings.pipeline.batch_size):
+                    batch.pages.append(part)
+                    if batch.n_articles() >= settings.pipeline.batch_size:
+                        in_flight = _flush(
+                            batch, store, settings, counts, stored_ids, failures, pool, fallbacks, in_flight
+                        )
+                        if on_progress is not None:  # a WARC, a big feed or a folder moves within one input
+                            on_progress(done - 1, len(inputs), counts["stored"])
             if on_progress is not None:
                 on_progress(done, len(inputs), counts["stored"])
         in_flight = _flush(batch, store, settings, counts, stored_ids, failures, pool, fallbacks, in_flight)
         _flush(batch, store, settings, counts, stored_ids, failures, pool, fallbacks, in_flight)
         if on_progress is not None:
             on_progress(len(inputs), len(inputs), counts["stored"])
-        if counts["stored"] and settings.pipeline.link:
+        if settings.pipeline.link and (counts["stored"] or _unlinked(store)):
             _relink(store, stored_ids, failures, settings)
     except StoreError as err:  # e.g. a full disk: the batch in flight is lost, committed ones stay
         if settings.pipeline.on_error == "raise":
@@ -279,6 +282,25 @@ def run_ingest(
         rejected=tuple(fallbacks),
         article_ids=tuple(stored_ids),
     )
+
+
+def _parts(page: Page, articles: list[Article], size: int) -> list[tuple[Page, list[Article]]]:
+    """A page as the store receives it. Past one batch of articles (a feed of 100,000 items), its
+    articles come in parts of ``size``, each under a page record of its own (id from the page's and
+    the part's position), then the page itself with none: the parts commit batch by batch, and a run
+    stopped midway is resumed by the next, which skips the parts already stored. Article ids do not
+    change; only their ``page_id`` names the part.
+    """
+    if len(articles) <= size:
+        return [(page, articles)]
+    parts = []
+    for start in range(0, len(articles), size):
+        chunk = articles[start : start + size]
+        part = replace(
+            page, id=make_id(page.id, f"part:{start}"), uri=f"{page.uri}#{start + 1}-{start + len(chunk)}"
+        )
+        parts.append((part, [replace(article, page_id=part.id) for article in chunk]))
+    return [*parts, (page, [])]
 
 
 def _documents(
@@ -308,9 +330,11 @@ def _isolated(
     except Exception as err:
         if settings.pipeline.on_error == "raise":
             raise
-        logger.exception("%s: unexpected error", item)
+        logger.exception("%s: unexpected error", printable_name(item))
         failures.append(
-            Failure(item_id=item, stage="ingest", error_type=type(err).__name__, message=str(err))
+            Failure(
+                item_id=printable_name(item), stage="ingest", error_type=type(err).__name__, message=str(err)
+            )
         )
 
 
@@ -348,6 +372,16 @@ def _relink(store: Store, stored_ids: list[str], failures: list[Failure], settin
         relink_articles(store, stored_ids)
     except NewsiftError as err:  # the articles are stored; only the links are stale
         _record(failures, store.path, "link", err, settings)
+
+
+def _unlinked(store: Store) -> bool:
+    """True when articles stored by an earlier run were never linked (it stopped before its links)."""
+    from newsift.relink import is_linked
+
+    if is_linked(store):
+        return False
+    logger.warning("%s: articles stored by an earlier run are not linked yet: linking them now", store.path)
+    return True
 
 
 def _pool(settings: Settings) -> AnalysisPool | None:
@@ -450,7 +484,7 @@ def _record(failures: list[Failure], item: str, stage: str, err: NewsiftError, s
     if settings.pipeline.on_error == "raise":
         raise err
     message = err.reason if isinstance(err, InputError) else str(err)
-    item_id = err.source if isinstance(err, InputError) else item
+    item_id = printable_name(err.source if isinstance(err, InputError) else item)
     logger.error("%s: %s failed: %s", item_id, stage, message)
     failures.append(Failure(item_id=item_id, stage=stage, error_type=type(err).__name__, message=message))
 

@@ -59,23 +59,46 @@ def extract_jsonl_articles(
     """One article per JSON line (title, text, url, source, published); bad lines become failures."""
     articles: list[Article] = []
     failures: list[Failure] = []
+    keys = _Keys()
     for number, line in enumerate(text.splitlines(), start=1):
         if not line.strip():
             continue
         where = f"{uri}:{number}"
         try:
             record = _jsonl_decoder.decode(line)
-            articles.append(_jsonl_article(record, where, page_id, len(articles), uri, fetched_at))
-        except (msgspec.DecodeError, InputError) as err:
-            reason = err.reason if isinstance(err, InputError) else f"not a JSON article: {err}"
-            failures.append(Failure(item_id=where, stage="clean", error_type="InputError", message=reason))
+            articles.append(_jsonl_article(record, where, page_id, len(articles), uri, fetched_at, keys))
+        except (msgspec.DecodeError, InputError, RecursionError) as err:
+            failures.append(Failure(item_id=where, stage="clean", error_type="InputError", message=_why(err)))
     if not articles and not failures:
         raise InputError(uri, "JSONL input holds no records")
     return CleanResult(articles=tuple(articles), failures=tuple(failures))
 
 
+def _why(err: Exception) -> str:
+    if isinstance(err, InputError):
+        return err.reason
+    if isinstance(err, RecursionError):  # msgspec recurses per level: a line nested 10^5 deep
+        return "not a JSON article: nested too deeply"
+    return f"not a JSON article: {err}"
+
+
+class _Keys:
+    """The article keys (record id, guid, link) used so far in one page. A repeated key gets the
+    item's position appended, so two records sharing an id are two articles, never one overwriting
+    the other (the first keeps the plain key, and with it a stable article id)."""
+
+    def __init__(self) -> None:
+        self._seen: set[str] = set()
+
+    def unique(self, key: str, index: int) -> str:
+        while key in self._seen:
+            key = f"{key}#{index}"
+        self._seen.add(key)
+        return key
+
+
 def _jsonl_article(
-    record: _JsonlRecord, where: str, page_id: str, index: int, uri: str, fetched_at: datetime
+    record: _JsonlRecord, where: str, page_id: str, index: int, uri: str, fetched_at: datetime, keys: _Keys
 ) -> Article:
     body = record.text or record.body or record.content or ""
     body = _paragraphs(body)
@@ -83,7 +106,7 @@ def _jsonl_article(
         raise InputError(where, "record has no text")
     published = parse_datetime(record.published or record.published_at or record.date)
     authors = tuple(record.authors or ([record.author] if record.author else ()))
-    key = record.id or record.url or str(index)
+    key = keys.unique(record.id or record.url or str(index), index)
     return Article(
         id=make_id(page_id, key),
         page_id=page_id,
@@ -119,15 +142,16 @@ def extract_feed_articles(content: bytes, *, page_id: str, uri: str, fetched_at:
         raise InputError(uri, "feed holds no entries")
     feed_title = parsed.feed.get("title")
     articles = []
+    keys = _Keys()
     for index, entry in enumerate(parsed.entries):
-        article = _feed_article(entry, feed_title, page_id, index, uri, fetched_at)
+        article = _feed_article(entry, feed_title, page_id, index, uri, fetched_at, keys)
         if article is not None:
             articles.append(article)
     return CleanResult(articles=tuple(articles))
 
 
 def _feed_article(
-    entry: Any, feed_title: str | None, page_id: str, index: int, uri: str, fetched_at: datetime
+    entry: Any, feed_title: str | None, page_id: str, index: int, uri: str, fetched_at: datetime, keys: _Keys
 ) -> Article | None:
     body = _feed_paragraphs(_entry_text(entry))
     title = " ".join((entry.get("title") or "").split())
@@ -137,7 +161,7 @@ def _feed_article(
     published = datetime.fromtimestamp(calendar.timegm(struct), UTC) if struct else None
     author = entry.get("author")
     return Article(
-        id=make_id(page_id, entry.get("id") or entry.get("link") or str(index)),
+        id=make_id(page_id, keys.unique(entry.get("id") or entry.get("link") or str(index), index)),
         page_id=page_id,
         position=Position.MAIN,
         index=index,

@@ -61,8 +61,11 @@ def serve(
     forwarded_allow_ips: Annotated[
         str | None,
         typer.Option(
-            help="Proxy addresses whose X-Forwarded-For/-Proto headers are trusted (comma-separated, "
-            "'*' for any); default 127.0.0.1."
+            "--forwarded-allow-ips",
+            "--trusted-proxy",
+            help="Reverse-proxy addresses whose X-Forwarded-For/-Proto headers are believed "
+            "(comma-separated). By default none: the sign-in throttle counts per connecting address, "
+            "whatever headers claim."
         ),
     ] = None,
 ) -> None:
@@ -79,14 +82,16 @@ def serve(
         err_console.print(f"[red]error[/red]: {escape(str(err))}")
         raise typer.Exit(2) from err
     console.print(f"newsift serving {escape(state.db)} at http://{host}:{port}/")
+    # uvicorn believes X-Forwarded-For from 127.0.0.1 by default: any local client could pose as many
+    proxies = [p.strip() for p in (forwarded_allow_ips or "").split(",") if p.strip()]
     uvicorn.run(
         app,
         host=host,
         port=port,
         log_level="info" if access_log else "warning",  # uvicorn writes access lines at INFO
         access_log=access_log,
-        proxy_headers=True,
-        forwarded_allow_ips=forwarded_allow_ips or "127.0.0.1",
+        proxy_headers=bool(proxies),
+        forwarded_allow_ips=proxies or None,
     )
 
 

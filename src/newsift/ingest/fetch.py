@@ -10,7 +10,9 @@ import ipaddress
 import socket
 import ssl
 import threading
-from collections.abc import Callable, Collection, Iterable, Sequence
+import time
+from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Protocol
@@ -160,12 +162,56 @@ def _is_public(address: ipaddress.IPv4Address | ipaddress.IPv6Address) -> bool:
 _NAT64 = ipaddress.ip_network("64:ff9b::/96")
 
 
+class _Deadline(threading.local):
+    """The monotonic time by which this thread's current request must be done, if any."""
+
+    at: float | None = None
+
+    def timeout(self, timeout: float | None, *, write: bool = False) -> float | None:
+        """``timeout`` shortened to what is left before the deadline; raises once it has passed."""
+        if self.at is None:
+            return timeout
+        left = self.at - time.monotonic()
+        if left <= 0:
+            raise (httpcore.WriteTimeout if write else httpcore.ReadTimeout)("the overall deadline passed")
+        return left if timeout is None else min(timeout, left)
+
+
+class _DeadlineStream(httpcore.NetworkStream):
+    """A connection whose every read, write and TLS handshake ends by the request's overall deadline,
+    so a server sending a byte a second (headers or body) cannot hold a fetch past it."""
+
+    def __init__(self, stream: httpcore.NetworkStream, deadline: _Deadline) -> None:
+        self._stream = stream
+        self._deadline = deadline
+
+    def read(self, max_bytes: int, timeout: float | None = None) -> bytes:
+        return self._stream.read(max_bytes, self._deadline.timeout(timeout))
+
+    def write(self, buffer: bytes, timeout: float | None = None) -> None:
+        self._stream.write(buffer, self._deadline.timeout(timeout, write=True))
+
+    def close(self) -> None:
+        self._stream.close()
+
+    def start_tls(
+        self, ssl_context: ssl.SSLContext, server_hostname: str | None = None, timeout: float | None = None
+    ) -> httpcore.NetworkStream:
+        tls = self._stream.start_tls(ssl_context, server_hostname, self._deadline.timeout(timeout))
+        return _DeadlineStream(tls, self._deadline)
+
+    def get_extra_info(self, info: str) -> object:
+        return self._stream.get_extra_info(info)
+
+
 class _PinnedBackend(httpcore.SyncBackend):
-    """Opens TCP connections only to addresses pinned for (host, port); anything else fails closed."""
+    """Opens TCP connections only to addresses pinned for (host, port); anything else fails closed.
+    Every connection keeps to the deadline set with ``PinnedTransport.deadline``."""
 
     def __init__(self) -> None:
         self._pins: dict[tuple[str, int], tuple[str, ...]] = {}
         self._lock = threading.Lock()
+        self.deadline = _Deadline()
 
     def pin(self, vetted: VettedUrl) -> None:
         with self._lock:
@@ -186,7 +232,9 @@ class _PinnedBackend(httpcore.SyncBackend):
         failure: httpcore.ConnectError | httpcore.ConnectTimeout | None = None
         for address in addresses:  # an IP literal: socket.create_connection does no DNS lookup
             try:
-                return super().connect_tcp(address, port, timeout, local_address, socket_options)
+                wait = self.deadline.timeout(timeout)
+                stream = super().connect_tcp(address, port, wait, local_address, socket_options)
+                return _DeadlineStream(stream, self.deadline)
             except (httpcore.ConnectError, httpcore.ConnectTimeout) as err:
                 failure = err
         raise failure or httpcore.ConnectError(f"{host}:{port}: no address to connect to")
@@ -209,6 +257,19 @@ class PinnedTransport(httpx.HTTPTransport):
     def pin(self, vetted: VettedUrl) -> None:
         """Allow connections to ``vetted.host:vetted.port``, at its vetted addresses only."""
         self._backend.pin(vetted)
+
+    @contextmanager
+    def deadline(self, seconds: float) -> Iterator[None]:
+        """Within the block, this thread's requests end (``httpx.TimeoutException``) ``seconds`` from now,
+        however the server paces its bytes. Nested blocks keep the earlier deadline."""
+        state = self._backend.deadline
+        outer = state.at
+        at = time.monotonic() + seconds
+        state.at = at if outer is None else min(outer, at)
+        try:
+            yield
+        finally:
+            state.at = outer
 
 
 class HttpFetcher:
@@ -234,6 +295,7 @@ class HttpFetcher:
         self.allow_hosts = frozenset(allow_hosts)
         self.max_bytes = max_bytes
         self.max_redirects = max_redirects
+        self.timeout_s = timeout_s
         self._resolver = resolver
         self._transport = PinnedTransport(verify=verify)
         self._client = httpx.Client(
@@ -245,11 +307,22 @@ class HttpFetcher:
         )
 
     def fetch(self, url: str) -> RawDocument:
-        """Fetch ``url``, following at most ``max_redirects`` checked redirects.
+        """Fetch ``url``, following at most ``max_redirects`` checked redirects, all within ``timeout_s``
+        (one deadline for the whole fetch: connections, redirects, headers and body).
 
         Raises:
-            InputError: refused URL, network error, HTTP error status, or too large a body.
+            InputError: refused URL, network error, HTTP error status, too large a body, or the
+                deadline passed.
         """
+        with self._transport.deadline(self.timeout_s):
+            try:
+                return self._fetch(url)
+            except InputError as err:
+                if isinstance(err.__cause__, httpx.TimeoutException):
+                    raise InputError(url, f"no complete answer within {self.timeout_s:g} s") from err
+                raise
+
+    def _fetch(self, url: str) -> RawDocument:
         current = url
         for _ in range(self.max_redirects + 1):
             try:

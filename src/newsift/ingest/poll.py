@@ -364,7 +364,10 @@ class _Poller:
     def _request(self, url: str, headers: Mapping[str, str]) -> _Fetched:
         limit = self.settings.ingest.max_input_bytes
         try:
-            with self.client.stream("GET", url, headers=dict(headers)) as response:
+            with (
+                self.transport.deadline(self.settings.ingest.fetch_timeout_s),
+                self.client.stream("GET", url, headers=dict(headers)) as response,
+            ):
                 body = bytearray()
                 for chunk in response.iter_bytes():
                     body.extend(chunk)

@@ -41,14 +41,28 @@ def detect_content_type(content: bytes, uri: str = "") -> ContentType:
     return TEXT
 
 
-def decode_text(content: bytes, uri: str) -> str:
-    """Decode bytes to text: BOM, then strict UTF-8, then a detected legacy charset.
+def decode_text(content: bytes, uri: str, declared: str | None = None) -> str:
+    """Decode bytes to text: BOM, then strict UTF-8, then the charset the document declares (``declared``,
+    from HTTP, else a ``<meta>`` charset or the XML declaration) when it decodes cleanly, then a detected
+    legacy charset.
 
     Raises:
-        InputError: the input is empty, binary, or in no detectable text encoding.
+        InputError: the input is empty (nothing visible: only spaces of any kind, zero-width
+            characters and byte-order marks), binary, or in no detectable text encoding.
     """
     if not content.strip():
         raise InputError(uri, "empty input")
+    text = _decode(content, uri, declared)
+    if _VISIBLE.search(text) is None:
+        raise InputError(uri, "empty input (only spaces and invisible characters)")
+    return text
+
+
+# Anything but whitespace (Unicode's, NBSP and U+3000 included), zero-width characters, BOM, soft hyphen.
+_VISIBLE = re.compile(r"[^\s\u200b-\u200d\u2060\ufeff\u00ad\u180e]")
+
+
+def _decode(content: bytes, uri: str, declared: str | None) -> str:
     for bom, name in (
         (codecs.BOM_UTF8, "utf-8-sig"),
         (codecs.BOM_UTF16_LE, "utf-16"),
@@ -66,11 +80,46 @@ def decode_text(content: bytes, uri: str) -> str:
         return _strip_controls(content.decode("utf-8"))
     except UnicodeDecodeError:
         pass
+    for charset in (declared, _declared_in_markup(content[:4096])):
+        text = _decode_declared(content, charset)
+        if text is not None:
+            return _strip_controls(text)
     if _UTF8_SEQUENCE.search(content[:1_000_000]):
         # Valid multi-byte UTF-8 next to invalid bytes: a file pasted together from two encodings.
         # Keep the UTF-8 and read the stray bytes as Windows-1252, the usual other half.
         return _strip_controls(content.decode("utf-8", errors=_CP1252_FALLBACK))
     return _strip_controls(_decode_legacy(content, uri))
+
+
+_META_CHARSET = re.compile(rb"""<meta\s[^>]*?charset\s*=\s*["']?\s*([a-z0-9._:-]+)""", re.I)
+_XML_ENCODING = re.compile(rb"""^\s*<\?xml[^>]*?encoding\s*=\s*["']([a-z0-9._-]+)""", re.I)
+# Labels as browsers read them (WHATWG Encoding): the superset each older label stands for.
+_SUPERSETS = {
+    **dict.fromkeys(("shift_jis", "shift-jis", "sjis", "x-sjis", "ms_kanji", "windows-31j"), "cp932"),
+    **dict.fromkeys(("gb2312", "gbk", "x-gbk", "gb_2312-80", "chinese", "csgb2312"), "gb18030"),
+    **dict.fromkeys(("euc-kr", "ks_c_5601-1987", "korean"), "cp949"),
+    **dict.fromkeys(("iso-8859-1", "latin1", "latin-1", "us-ascii", "ascii"), "cp1252"),
+}
+
+
+def _declared_in_markup(head: bytes) -> str | None:
+    """The charset a ``<meta>`` tag or the XML declaration names in the document's first bytes."""
+    found = _META_CHARSET.search(head) or _XML_ENCODING.match(head)
+    if found is None:
+        return None
+    label = found.group(1).decode("ascii").lower()
+    return None if label.startswith(("utf-16", "utf-32")) else label  # ASCII markup cannot be UTF-16
+
+
+def _decode_declared(content: bytes, label: str | None) -> str | None:
+    """``content`` in the declared charset, or None when unknown or when a byte does not fit it."""
+    if not label:
+        return None
+    label = label.strip().strip("\"'").lower()
+    try:
+        return content.decode(_SUPERSETS.get(label, label))
+    except (LookupError, UnicodeDecodeError):
+        return None
 
 
 _UTF8_SEQUENCE = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}")

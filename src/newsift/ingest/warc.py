@@ -1,13 +1,17 @@
 """Reading WARC archives (plain or per-record gzip): HTML response records become RawDocuments.
 
 Streams record by record with bounded memory; a bad, truncated or oversized record becomes a Failure
-naming the archive and the record's byte offset, and reading resumes at the next record.
+naming the archive and the record's byte offset, and reading resumes at the next record. No line is
+read past 1 MiB, so a gzip member inflating to gigabytes behind a short Content-Length costs one
+bounded line; a Content-Length that is too short, or long enough to swallow the next records, is
+reported as misframed (and the swallowed records are read).
 """
 
 from __future__ import annotations
 
 import io
 import logging
+import re
 import zlib
 from collections.abc import Iterator
 from datetime import UTC, datetime
@@ -15,9 +19,12 @@ from pathlib import Path
 from typing import IO, Any
 
 from warcio.archiveiterator import ArchiveIterator
+from warcio.bufferedreaders import DecompressingBufferedReader
 from warcio.exceptions import ArchiveLoadFailed
+from warcio.utils import BUFF_SIZE
 
 from newsift.errors import InputError
+from newsift.ingest.files import open_regular, printable_name
 from newsift.ingest.sniff import detect_content_type
 from newsift.model import ContentType, Failure, RawDocument
 
@@ -47,12 +54,92 @@ class _RecordError(Exception):
     """One record is unusable; the reader reports it and goes on with the next."""
 
 
+class _FramingError(ValueError):
+    """The archive's framing is broken at this record (its Content-Length is wrong, a line never ends)."""
+
+
+_MAX_LINE = 1 << 20  # a WARC or HTTP header line; nothing legitimate comes near it
+_MAX_HEADERS = 4 << 20  # all header lines of one record (WARC and HTTP) together
+_MAX_PADDING = 1 << 16  # blank lines between two records
+_PAST_LENGTH = "data past the record's Content-Length (misframed record)"
+
+
+class _BoundedReader(DecompressingBufferedReader):  # type: ignore[misc]  # warcio is untyped
+    """warcio's reader with every line bounded, and a gzip member that breaks midway raised, not printed.
+
+    warcio reads a line until it ends, so a gzip member inflating to gigabytes without a newline
+    (a bomb behind a short Content-Length) would be held whole; here no line passes ``_MAX_LINE``,
+    and the header lines of one record share the budget ``header_budget`` while it is set.
+    """
+
+    header_budget: int | None = None
+
+    def readline(self, length: int | None = None) -> bytes:
+        limit = _MAX_LINE + 1 if length is None else min(length, _MAX_LINE + 1)
+        line = bytearray()
+        while len(line) < limit:
+            self._fillbuff()
+            if self.empty():
+                break
+            part = self.buff.readline(limit - len(line))
+            line += part
+            if part.endswith(b"\n"):
+                break
+        if len(line) > _MAX_LINE:
+            raise _FramingError(f"a line of over {_MAX_LINE} bytes (no record framing)")
+        if self.header_budget is not None:
+            self.header_budget -= len(line)
+            if self.header_budget < 0:
+                raise _FramingError(f"record headers over {_MAX_HEADERS} bytes")
+        return bytes(line)
+
+    def _decompress(self, data: bytes) -> bytes:
+        if self.decompressor is not None and data and self.num_block_read:
+            return bytes(self.decompressor.decompress(data))  # a corrupt member raises zlib.error
+        return bytes(super()._decompress(data))
+
+
+class _BoundedArchive(ArchiveIterator):  # type: ignore[misc]  # warcio is untyped
+    """warcio's record iterator over a ``_BoundedReader``, WARC only, with strict record framing."""
+
+    def __init__(self, handle: IO[bytes]) -> None:
+        super().__init__(handle)
+        self.reader = _BoundedReader(self.fh, block_size=BUFF_SIZE)
+        self.known_format = "warc"  # never guess ARC: junk would parse as an ARC header
+
+    def _next_record(self, next_line: bytes | None) -> Any:
+        self.reader.header_budget = _MAX_HEADERS
+        try:
+            return super()._next_record(next_line)
+        finally:
+            self.reader.header_budget = None
+
+    def _consume_blanklines(self) -> tuple[bytes | None, int]:
+        """The blank lines after a record. Anything else means its Content-Length is wrong: raised
+        (warcio printed it to stderr, a gigabyte of it for a bomb, and read on)."""
+        empty = 0
+        while True:
+            try:
+                line = self.reader.readline()
+            except _FramingError as err:
+                raise _FramingError(f"{_PAST_LENGTH}: {err}") from err
+            if not line:
+                return None, empty
+            if line.strip():
+                if empty or line.startswith(_WARC_MAGIC):
+                    return line, empty
+                raise _FramingError(_PAST_LENGTH)
+            empty += len(line)
+            if empty > _MAX_PADDING:
+                raise _FramingError(f"over {_MAX_PADDING} bytes of blank lines after the record")
+
+
 def is_warc_path(path: str | Path) -> bool:
     """True when the file's first bytes (decompressed when gzip) start a WARC record."""
     try:
-        with open(path, "rb") as handle:
+        with open_regular(path) as handle:  # a named pipe is refused here, never waited on
             head = handle.read(4096)
-    except OSError:
+    except (InputError, OSError):
         return False
     if head.startswith(_GZIP_MAGIC[:2]):
         try:
@@ -125,8 +212,7 @@ class _Segment:
         self.handle.seek(self.start)
         compressed = self.handle.read(2) == _GZIP_MAGIC[:2]
         self.handle.seek(self.start)
-        archive = ArchiveIterator(self.handle)
-        archive.known_format = "warc"  # never guess ARC: junk would parse as an ARC header
+        archive = _BoundedArchive(self.handle)
         try:
             yield from self._records(archive, compressed)
         finally:
@@ -146,6 +232,9 @@ class _Segment:
             self.n_records += 1
             if compressed and (record.length or 0) > self.max_record_bytes:
                 self._stop(offset, f"record larger than {self.max_record_bytes} bytes")
+                return
+            if not compressed and (swallowed := _swallowed_records(self.handle, archive, record)):
+                self._stop(offset, _swallowed_message(record.length, swallowed))
                 return
             try:
                 yield from self._convert(record, offset)
@@ -268,7 +357,58 @@ def _line_start(chunk: bytes, marker: bytes) -> int:
     return index + 1 if index >= 0 else (0 if chunk.startswith(marker) else -1)
 
 
+def _swallowed_records(handle: IO[bytes], archive: Any, record: Any) -> list[int]:
+    """Offsets of record headers inside this record's block: its Content-Length runs over them.
+
+    Only for uncompressed archives, where the block is the file's bytes; reads the block once more in
+    chunks and puts the file position back for warcio.
+    """
+    here = handle.tell()
+    start = here - archive.reader.rem_length()
+    end = start + max(0, getattr(record.raw_stream, "limit", 0))
+    found: list[int] = []
+    position = start
+    try:
+        while position < end and len(found) < _MAX_SWALLOWED:
+            back = min(2, position - start)  # a CRLF just before this chunk still marks a line start
+            handle.seek(position - back)
+            within = back + min(_SCAN_CHUNK, end - position)
+            chunk = handle.read(within + _HEADER_PROBE)
+            found.extend(position - back + i for i in _header_starts(chunk, within))
+            position += _SCAN_CHUNK
+    finally:
+        handle.seek(here)
+    return found[:_MAX_SWALLOWED]
+
+
+_MAX_SWALLOWED = 5
+_HEADER_PROBE = 8192
+_EMBEDDED_START = re.compile(rb"\r\nWARC/1\.[01]\r\n")
+
+
+def _header_starts(chunk: bytes, within: int) -> Iterator[int]:
+    """Positions in ``chunk`` (before ``within``) where a full WARC header block with a record id begins."""
+    for match in _EMBEDDED_START.finditer(chunk):
+        begin = match.start() + 2
+        if begin >= within:
+            return
+        header, blank, _ = chunk[begin : begin + _HEADER_PROBE].partition(b"\r\n\r\n")
+        if blank and b"\r\nwarc-record-id:" in header.lower():
+            yield begin
+
+
+def _swallowed_message(length: int | None, offsets: list[int]) -> str:
+    where = ", ".join(str(offset) for offset in offsets)
+    records = "records at offsets" if len(offsets) > 1 else "record at offset"
+    return (
+        f"its Content-Length ({length} bytes) runs over the {records} {where} (misframed): "
+        "skipped, and reading goes on from the next record header"
+    )
+
+
 def _describe(err: Exception) -> str:
+    if isinstance(err, _FramingError):
+        return str(err)
     detail = " ".join(str(err).split())
     detail = detail if len(detail) <= 120 else detail[:120] + "…"
     return f"unreadable record: {type(err).__name__}: {detail!r}"
@@ -286,7 +426,4 @@ def _failure(name: str, offset: int, message: str) -> Failure:
 def _open(source: RawDocument | str | Path) -> tuple[str, IO[bytes]]:
     if isinstance(source, RawDocument):
         return source.uri, io.BytesIO(source.content)
-    try:
-        return str(source), open(source, "rb")  # closed by the caller's with-block
-    except OSError as err:
-        raise InputError(str(source), f"cannot read: {err.strerror or err}") from err
+    return printable_name(str(source)), open_regular(source)  # closed by the caller's with-block

@@ -69,6 +69,9 @@ class SearchHit:
     rank: float
 
 
+_BUSY_TIMEOUT_S = 60.0
+
+
 class SqliteStore:
     """A newsift store in one SQLite file (``:memory:`` works for tests)."""
 
@@ -77,7 +80,8 @@ class SqliteStore:
         if self.path != ":memory:":
             Path(self.path).parent.mkdir(parents=True, exist_ok=True)
         try:
-            self._conn = sqlite3.connect(self.path, check_same_thread=False)
+            # another process's write transaction (a concurrent ingest) is waited for, not an error
+            self._conn = sqlite3.connect(self.path, check_same_thread=False, timeout=_BUSY_TIMEOUT_S)
             self._conn.execute("PRAGMA journal_mode=WAL")
             self._conn.execute("PRAGMA synchronous=NORMAL")
             self._conn.execute("PRAGMA foreign_keys=ON")
@@ -91,14 +95,27 @@ class SqliteStore:
         self._conn.execute(
             "CREATE TABLE IF NOT EXISTS schema_migrations (name TEXT PRIMARY KEY, applied_at TEXT)"
         )
-        done = {row[0] for row in self._conn.execute("SELECT name FROM schema_migrations")}
         for name, sql in _migrations("sqlite"):
-            if name in done:
-                continue
-            with self._conn:
-                self._conn.executescript(sql)
-                self._conn.execute("INSERT INTO schema_migrations VALUES (?, ?)", (name, _now()))
-            logger.info("%s: applied migration %s", self.path, name)
+            if name not in self._applied():
+                self._apply(name, sql)
+
+    def _applied(self) -> set[str]:
+        return {row[0] for row in self._conn.execute("SELECT name FROM schema_migrations")}
+
+    def _apply(self, name: str, sql: str) -> None:
+        """One migration in one write transaction. A process opening the store at the same moment waits
+        at BEGIN IMMEDIATE, then fails on the tables just made: it finds the migration applied and goes on.
+        """
+        try:
+            self._conn.executescript("BEGIN IMMEDIATE;\n" + sql)
+            self._conn.execute("INSERT INTO schema_migrations VALUES (?, ?)", (name, _now()))
+            self._conn.commit()
+        except sqlite3.Error:
+            self._conn.rollback()
+            if name not in self._applied():
+                raise
+            return
+        logger.info("%s: applied migration %s", self.path, name)
 
     # --- writing --------------------------------------------------------------------------------
 
@@ -167,7 +184,11 @@ class SqliteStore:
 
     @contextmanager
     def _transaction(self) -> Iterator[sqlite3.Connection]:
+        """One write transaction holding SQLite's write lock from its start (BEGIN IMMEDIATE), so what
+        it checks (is this page stored?) still holds when it writes, whatever other processes do."""
         with self._conn:
+            if not self._conn.in_transaction:
+                self._conn.execute("BEGIN IMMEDIATE")
             yield self._conn
 
     @staticmethod

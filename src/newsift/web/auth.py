@@ -33,7 +33,7 @@ __all__ = [
 
 SESSION_DAYS = 14
 _hasher = PasswordHasher()
-_NAME = re.compile(r"^[A-Za-z0-9_.-]{2,40}$")
+_NAME = re.compile(r"[A-Za-z0-9_.-]{2,40}")  # fullmatch: "$" alone would let a final newline in
 _MIN_PASSWORD = 8
 # Verified when the user does not exist, so a wrong name costs as much time as a wrong password.
 _DUMMY_HASH = _hasher.hash("not-a-real-password")
@@ -53,8 +53,8 @@ def create_user(conn: sqlite3.Connection, name: str, password: str) -> None:
     Raises:
         InputError: bad name, password shorter than 8 characters, or the name is taken.
     """
-    if not _NAME.match(name):
-        raise InputError(name, "user names are 2-40 letters, digits, '_', '.' or '-'")
+    if not _NAME.fullmatch(name):
+        raise InputError(repr(name), "user names are 2-40 letters, digits, '_', '.' or '-'")
     _check_password(name, password)
     try:
         with conn:

@@ -32,28 +32,31 @@ def query_comments(conn: sqlite3.Connection, article_id: str) -> list[dict[str, 
     return [_row(r) for r in rows]
 
 
-def _is_claim_of(conn: sqlite3.Connection, claim_id: str, article_id: str) -> bool:
-    row = conn.execute("SELECT 1 FROM claims WHERE id = ? AND article_id = ?", (claim_id, article_id))
-    return row.fetchone() is not None
-
-
 def create_comment(
     conn: sqlite3.Connection, article_id: str, user: str, body: str, claim_id: str | None = None
 ) -> dict[str, Any]:
     """Store a comment and return it.
 
     Raises:
-        HttpError: 422 for an empty or too long body, or a ``claim_id`` that is no claim of the article.
+        HttpError: 422 for an empty or too long body, or a claim that is not one of the article's.
     """
     body = body.strip()
     if not body or len(body) > MAX_COMMENT_CHARS:
         raise HttpError(422, "invalid_comment", f"a comment has 1 to {MAX_COMMENT_CHARS} characters")
-    if claim_id and not _is_claim_of(conn, claim_id, article_id):
-        raise HttpError(422, "invalid_comment", f"claim_id: no claim {claim_id} in article {article_id}")
-    row = (secrets.token_hex(8), article_id, claim_id or None, user, body, datetime.now(UTC).isoformat())
+    claim_id = claim_id or None
+    if claim_id is not None and not _claim_of(conn, claim_id, article_id):
+        raise HttpError(
+            422, "invalid_claim", f"claim_id: claim {claim_id!r} is not a claim of article {article_id}"
+        )
+    row = (secrets.token_hex(8), article_id, claim_id, user, body, datetime.now(UTC).isoformat())
     with conn:
         conn.execute(_INSERT, row)
     return _row(row)
+
+
+def _claim_of(conn: sqlite3.Connection, claim_id: str, article_id: str) -> bool:
+    row = conn.execute("SELECT 1 FROM claims WHERE id = ? AND article_id = ?", (claim_id, article_id))
+    return row.fetchone() is not None
 
 
 def delete_comment(conn: sqlite3.Connection, comment_id: str, user: str) -> str:
