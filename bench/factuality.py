@@ -32,6 +32,7 @@ STATUS_SCORES = {
     ClaimStatus.ATTRIBUTED: 0.8,
     ClaimStatus.ALLEGED: 0.3,
     ClaimStatus.SPECULATED: -0.5,
+    ClaimStatus.PLANNED: 0.0,  # intended, not yet happened
     ClaimStatus.DENIED: -1.0,
 }
 

@@ -29,7 +29,7 @@ __all__ = [
 ]
 
 # A denial outranks everything an analyst may otherwise read as settled; then confirmation, then the rest.
-_STATUS_ORDER = ("denied", "confirmed", "alleged", "speculated", "attributed", "asserted")
+_STATUS_ORDER = ("denied", "confirmed", "alleged", "speculated", "planned", "attributed", "asserted")
 
 
 class Sources:

@@ -18,7 +18,7 @@ from newsift.store import Store, iter_articles
 
 __all__ = ["EntityGraph", "GraphEdge", "GraphNode", "build_entity_graph", "write_gexf", "write_graphml"]
 
-_STATUS_ORDER = ("denied", "confirmed", "alleged", "speculated", "attributed", "asserted")
+_STATUS_ORDER = ("denied", "confirmed", "alleged", "speculated", "planned", "attributed", "asserted")
 NODE_ATTRS = (("label", "string"), ("kind", "string"), ("country", "string"), ("mentions", "int"))
 EDGE_ATTRS = (
     ("relation", "string"),

@@ -18,6 +18,7 @@ they pass this gate too, so 'exercise its option' or 'deploy capital' never beco
 
 from __future__ import annotations
 
+from newsift.extract.event_lexicon import load_lexicon
 from newsift.extract.event_parse import Parse
 from newsift.model import EntityKind, Event
 
@@ -199,8 +200,10 @@ def military_matter(parse: Parse, event: Event, tokens: list[int]) -> bool:
     head = parse.tree.token_at(event.evidence.start)
     if event.subtype in _JOINT_SUBTYPES and _joint(parse, event, head):
         return True
-    if event.subtype in _THING_SUBTYPES:  # the matter moved is military, not just the sentence's setting
+    if event.subtype in _THING_SUBTYPES and not _weak_item_in_military_sentence(parse, event, tokens):
+        # the matter moved is military, not just the sentence's setting
         tokens = _frame_tokens(parse, head, tokens, event.item)
+    sentence = tokens
     tokens = [i for i in tokens if i != head]  # the trigger itself ('drills', 'strike') proves nothing
     words = {parse.text(i).lower() for i in tokens}
     lemmas = {parse.lemma(i) for i in tokens}
@@ -210,7 +213,15 @@ def military_matter(parse: Parse, event: Event, tokens: list[int]) -> bool:
         return True
     if _battle_tank(parse, tokens) or _defence_modifier(parse, tokens):
         return True
-    return _military_mention(parse, tokens)
+    if event.subtype in _THING_SUBTYPES and _strong_item(parse, tokens):
+        return True
+    return _military_mention(parse, sentence)  # a weapon system or unit named anywhere in the sentence
+
+
+def _strong_item(parse: Parse, tokens: list[int]) -> bool:
+    """A weapon noun of the trigger lexicon ('targeting pods'); 'arm' only as 'arms'."""
+    strong = load_lexicon().items - load_lexicon().weak_items - {"arm", "jet", "aircraft", "plane", "airplane"}
+    return any(parse.lemma(i) in strong for i in tokens)
 
 
 _THING_SUBTYPES = frozenset({"arms_transfer", "upgrade"})
@@ -235,6 +246,19 @@ def _frame_tokens(parse: Parse, head: int, tokens: list[int], item: str | None) 
         words = set(item.lower().split())
         keep.update(i for i in tokens if parse.text(i).lower() in words)
     return [i for i in tokens if i in keep]
+
+
+_WEAK_ITEMS = frozenset({"ship", "ships", "vessel", "vessels", "system", "systems", "vehicle", "vehicles",
+                         "boat", "boats", "unit", "units", "equipment", "hardware", "platform", "platforms"})  # fmt: skip
+
+
+def _weak_item_in_military_sentence(parse: Parse, event: Event, tokens: list[int]) -> bool:
+    """'the corvette project saw two ships built': a generic item ('ships', 'systems', 'equipment')
+    counts as military when the sentence names military matter anywhere."""
+    if not event.item or event.item.lower().split()[-1] not in _WEAK_ITEMS:
+        return False
+    words = {parse.text(i).lower() for i in tokens} | {parse.lemma(i) for i in tokens}
+    return bool(words & (_WEAPONS | _FORCES)) or _defence_modifier(parse, tokens)
 
 
 def _joint(parse: Parse, event: Event, head: int) -> bool:

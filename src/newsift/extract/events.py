@@ -106,7 +106,7 @@ def sentence_events(
     if not events and statements:
         events = _statement(parse, tokens, lexicon, cues)
     events = _attach_values(parse, tokens, events)
-    return _one_per_mention(_inherit_actors(_merge_duplicates(parse, events)))
+    return _one_per_mention(parse, _inherit_actors(_merge_duplicates(parse, events)))
 
 
 _CONCLUDED = frozenset({"sign", "conclude", "ink", "award", "finalise", "finalize", "seal", "win", "place"})
@@ -375,13 +375,13 @@ def _merge_duplicates(parse: Parse, events: list[Event]) -> list[Event]:
     return kept
 
 
-def _one_per_mention(events: list[Event]) -> list[Event]:
+def _one_per_mention(parse: Parse, events: list[Event]) -> list[Event]:
     """One happening, one event: two events of one defence subtype in a sentence with the same item
     (or one without an item) and actors that do not contradict are one mention ('signed a contract
     to buy 12 jets' reads as 'contract' and 'buy')."""
     kept: list[Event] = []
     for event in events:
-        k = next((k for k, e in enumerate(kept) if event.subtype and _same_mention(e, event)), None)
+        k = next((k for k, e in enumerate(kept) if event.subtype and _same_mention(parse, e, event)), None)
         if k is None:
             kept.append(event)
         else:
@@ -390,15 +390,34 @@ def _one_per_mention(events: list[Event]) -> list[Event]:
     return kept
 
 
+_OTHER_CLAUSE = frozenset({"conj", "advcl", "parataxis", "relcl", "ccomp"})
+
+
+def _one_clause(parse: Parse, a: int, b: int) -> bool:
+    """Two triggers of one clause: one governs the other ('signed a contract to buy') without
+    crossing into a conjoined or adverbial clause ('A supplied pods, while B delivered a range')."""
+    tree = parse.tree
+    for low, high in ((a, b), (b, a)):
+        path = [low, *tree.ancestors(low)]
+        if high in path:
+            steps = path[: path.index(high)]
+            return not any(tree.tokens[n].dep in _OTHER_CLAUSE for n in steps)
+    return False
+
+
 def _richness(event: Event) -> tuple[int, int]:
     known = sum(bool(x) for x in (event.source, event.target, event.item, event.quantity, event.value))
     return known, -event.evidence.start
 
 
-def _same_mention(a: Event, b: Event) -> bool:
+def _same_mention(parse: Parse, a: Event, b: Event) -> bool:
     if a.subtype != b.subtype or a.type != b.type:
         return False
     if a.item and b.item and a.item.lower() != b.item.lower():
+        return False
+    if a.programme and b.programme and a.programme != b.programme:
+        return False
+    if not _one_clause(parse, parse.tree.token_at(a.evidence.start), parse.tree.token_at(b.evidence.start)):
         return False
     for role in ("source", "target", "participants"):
         ca = {x.code for x in getattr(a, role) if x.code}

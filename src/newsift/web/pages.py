@@ -91,7 +91,9 @@ def article_page(request: Request, article_id: str) -> Response:
     return _render(request, "article.html", context)
 
 
-_STATUS_RANK = {"denied": 0, "alleged": 1, "speculated": 2, "attributed": 3, "confirmed": 4, "asserted": 5}
+_STATUS_RANK = {
+    "denied": 0, "alleged": 1, "speculated": 2, "planned": 3, "attributed": 4, "confirmed": 5, "asserted": 6
+}
 _LOW_CONFIDENCE = 0.5
 
 
