@@ -240,8 +240,8 @@ def _content(tree: Tree, i: int, lemma: str, lexicon: Lexicon) -> Span | None:
         kids = [c for c in tree.kids(i, *deps) if tree.tokens[c].pos != "PUNCT"]
         if kids:
             return tree.span(*tree.subtree(kids[-1]))
-    if lemma in ("say", "tell") or lemma in lexicon.agreement:
-        return None
+    if lemma in ("say", "tell", "read") or lemma in lexicon.agreement:
+        return None  # 'the statement reads: "..."' takes a quote, never an object ('read the report')
     objects = tree.kids(i, "dobj")
     if objects and lemma not in lexicon.addressee_verbs:
         start, end = tree.subtree(objects[0])

@@ -10,7 +10,7 @@ import re
 
 from newsift.extract.quote_syntax import Tree
 
-__all__ = ["dateline_end", "in_headline", "reports_words"]
+__all__ = ["dateline_end", "in_headline", "names_an_act", "reports_words"]
 
 Span = tuple[int, int]
 _THING_POS = ("NOUN", "PROPN", "PRON", "NUM", "ADJ", "DET", "ADV")
@@ -43,11 +43,30 @@ def reports_words(tree: Tree, span: Span) -> bool:
     return True
 
 
+def names_an_act(tree: Tree, span: Span) -> bool:
+    """'to acquire "new" jets', 'providing arms': a verb phrase with no subject names what someone
+    pledged or denied doing; it reports no words even with a phrase quoted inside it."""
+    first, last = tree.token_at(span[0]), tree.token_at(span[1] - 1)
+    while first < last and tree.tokens[first].pos == "PUNCT":
+        first += 1
+    token = tree.tokens[first]
+    if token.tag == "TO" and tree.tokens[token.head].pos in ("VERB", "AUX"):
+        return not tree.kids(token.head, *_SUBJECTS)
+    return token.tag == "VBG" and not tree.kids(first, *_SUBJECTS) and first == _root_of(tree, first, last)
+
+
+def _root_of(tree: Tree, first: int, last: int) -> int:
+    for i in range(first, last + 1):
+        if not first <= tree.tokens[i].head <= last or tree.tokens[i].head == i:
+            return i
+    return last
+
+
 def in_headline(text: str, offset: int, title: str) -> bool:
-    """The offset lies in the title, or in a short line that ends without a full stop and has its
-    words capitalised ('Minister Denies Report Of Arms Deal')."""
+    """The offset lies in a title that ends without a full stop ('Minister denies arms deal'), or in a
+    short line that ends without one and has its words capitalised ('Minister Denies Report Of Deal')."""
     if title and offset < len(title):
-        return True
+        return title.rstrip()[-1:] not in _CLOSING
     start = text.rfind("\n", 0, offset) + 1
     end = text.find("\n", offset)
     line = text[start : end if end >= 0 else len(text)].strip()

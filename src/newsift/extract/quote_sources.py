@@ -26,6 +26,7 @@ __all__ = ["SourceIndex", "Speaker"]
 _THING_LABELS = ("ORG", "GPE", "NORP")
 _NOT_NAMES = ("DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY")
 _PLURAL_TAGS = ("NNS", "NNPS")
+_MIN_LINE_WORDS = 5
 # heads that stand for any organisation of the article ('the group'), not only one named so
 _GENERIC_HEADS = frozenset(
     "group organisation organization firm company body institution outfit manufacturer maker contractor "
@@ -76,10 +77,20 @@ class SourceIndex:
         self._things: defaultdict[int, list[_Thing]] = defaultdict(list)
         self._spoken: list[str] = []
         for mention in annotated.mentions:
-            if self._is_thing(mention) and not any(s < mention.start < e for s, e in quoted):
+            if self._is_thing(mention) and not any(s < mention.start < e for s, e in quoted) and not self._credit(
+                mention
+            ):
                 first = tree.token_at(mention.start)
                 subject = tree.tokens[_climb(tree, first)].dep in ("nsubj", "nsubjpass")
                 self._things[tree.tokens[first].sentence].append(_Thing(mention.start, mention, subject))
+
+    def _credit(self, mention: Mention) -> bool:
+        """A name on a line of its own or in brackets (a byline, a wire or photo credit) is no antecedent."""
+        start = self._text.rfind("\n", 0, mention.start) + 1
+        end = self._text.find("\n", mention.end)
+        if self._text[:mention.start].rstrip().endswith("(") and self._text[mention.end :].lstrip().startswith(")"):
+            return True  # 'MANILA (Wire) -', '(Photo: Agency)'
+        return len(self._text[start : end if end >= 0 else len(self._text)].split()) < _MIN_LINE_WORDS
 
     def _is_thing(self, mention: Mention) -> bool:
         entity = self._entities.get(mention.entity_id or "")
@@ -194,8 +205,17 @@ class SourceIndex:
         root = self._tree.tokens[_root(self._tree, first, last)]
         named = [m for m in inside if m.start <= root.start < m.end]
         if not named and root.lemma.lower() in self._lex.source_nouns:
-            named = inside[-1:]
+            named = [m for m in inside if self._is_author(m)][-1:]
         return named[0] if named else None
+
+    def _is_author(self, mention: Mention) -> bool:
+        """'X's report', 'a report by X', 'a study from X' (not 'a US intelligence report')."""
+        tree = self._tree
+        i = _climb(tree, _root(tree, tree.token_at(mention.start), tree.token_at(mention.end - 1)))
+        token = tree.tokens[i]
+        if token.dep == "poss":
+            return True
+        return token.dep == "pobj" and tree.tokens[token.head].lemma.lower() in ("by", "from", "of")
 
     # --- helpers ----------------------------------------------------------------------------------
 

@@ -339,10 +339,24 @@ class SpeakerResolver:
         recent += [
             e.key for e in self._candidates(token.start, token.sentence, span=10_000) if e.key not in recent
         ]
+        marks = self._marks(first, root)
         for key in recent:
-            if head in self._people[key].role_words:
+            if head in self._people[key].role_words and marks <= self._people[key].role_words:
+                return self._people[key]
+        for key in recent:  # 'the Dutch minister' for 'her Dutch counterpart, Ann Lee'
+            if marks and marks <= self._people[key].role_words:
                 return self._people[key]
         return None
+
+    def _marks(self, first: int, root: int) -> set[str]:
+        """Capitalised modifiers of a role ('the *Dutch* defence minister'): a person must share them."""
+        out = set()
+        for k in range(first, root):
+            token = self._tree.tokens[k]
+            word = self._text[token.start : token.end]
+            if word[:1].isupper() and token.pos in ("ADJ", "PROPN") and word.lower() != "the":
+                out.add(self._lex.expand(word))
+        return out
 
     def _is_indefinite(self, first: int) -> bool:
         token = self._tree.tokens[first]
@@ -374,7 +388,8 @@ class SpeakerResolver:
             return None
         if self._text[self._tree.tokens[first].start : self._tree.tokens[first].end].lower() != "the":
             return None
-        recent = list(reversed(self._speakers))
+        marks = self._marks(first, root)
+        recent = [k for k in reversed(self._speakers) if marks <= self._people[k].role_words]
         return self._as_speaker(self._people[recent[0]], first, last) if recent else None
 
 

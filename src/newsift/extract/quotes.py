@@ -13,7 +13,7 @@ from newsift.extract.quote_labels import find_label_relations
 from newsift.extract.quote_lexicon import load_lexicon
 from newsift.extract.quote_marks import QuotedSpan, find_quoted_spans, normalize_quote_text
 from newsift.extract.quote_rules import Found, find_cue_relations
-from newsift.extract.quote_shapes import dateline_end, in_headline, reports_words
+from newsift.extract.quote_shapes import dateline_end, in_headline, names_an_act, reports_words
 from newsift.extract.quote_sources import SourceIndex, Speaker
 from newsift.extract.quote_speakers import SpeakerResolver
 from newsift.extract.quote_syntax import Tree
@@ -71,11 +71,15 @@ def extract_attributions(annotated: AnnotatedArticle, *, channels: bool = False)
     found = _univocal(found, quotes, sources if channels else None)
     resolver = SpeakerResolver(annotated, tree, [(q.start, q.end) for q in quotes], lexicon)
     out: list[Attribution] = []
+    issued: list[tuple[str, Speaker]] = []
     for item in found:
         content = item.content
         speaker = resolver.resolve(*item.source_tokens) if item.source_tokens else None
         if item.source_tokens and speaker is None:
             speaker = _UNRESOLVED
+        speaker = _issuer(text, speaker, issued)
+        if speaker is not None and speaker.kind is not SpeakerKind.DOCUMENT and item.addressee:
+            issued.append((text[item.addressee[0] : item.addressee[1]].lower(), speaker))
         kind = _kind(content, quotes)
         sentence = tree.tokens[item.cue_token].sentence
         out.append(
@@ -84,6 +88,20 @@ def extract_attributions(annotated: AnnotatedArticle, *, channels: bool = False)
             )
         )
     return tuple(_continue_quotes(annotated, tree, out, quotes))
+
+
+def _issuer(text: str, speaker: Speaker | None, issued: list[tuple[str, Speaker]]) -> Speaker | None:
+    """'X said in a statement ... "...," the statement reads': an authorless document speaks for the
+    latest speaker who issued one of its kind."""
+    if speaker is None or speaker.kind is not SpeakerKind.DOCUMENT:
+        return speaker
+    words = text[speaker.start : speaker.end].lower().split()
+    if len(words) != 2 or words[0] != "the":
+        return speaker
+    for medium, issuer in reversed(issued):
+        if words[1] in medium.split():
+            return issuer
+    return speaker
 
 
 _UNRESOLVED = Speaker("", 0, 0)  # a pronoun source with no antecedent: the quote has no speaker
@@ -172,7 +190,8 @@ def _first(a: Attribution) -> int:
 
 
 def _last(a: Attribution) -> int:
-    return max([e for _, e in a.content] + [a.cue[1] if a.cue else 0] + [a.source[1] if a.source else 0])
+    ends = [e for _, e in a.content] + [a.cue[1] if a.cue else 0] + [a.source[1] if a.source else 0]
+    return max([*ends, a.addressee[1] if a.addressee else 0])
 
 
 def _stands_alone(text: str, q: QuotedSpan) -> bool:
@@ -225,6 +244,8 @@ def extract_quotes(annotated: AnnotatedArticle) -> tuple[Quote, ...]:
         if a.speaker is None or a.speaker is _UNRESOLVED:
             continue
         if a.kind is QuoteKind.INDIRECT and (a.cue_lemma not in spoken or not _reports(tree, a)):
+            continue
+        if a.kind is QuoteKind.MIXED and any(names_an_act(tree, part) for part in a.content):
             continue
         if a.cue and in_headline(text, a.cue[0], annotated.article.title):
             continue
