@@ -109,6 +109,8 @@ def _verb(tree: Tree, text: str, i: int, quotes: Sequence[QuotedSpan], lexicon: 
         return None
     who = subject if subject is not None else agent
     source = tree.subtree(who, without=_right_clauses(tree, who)) if who is not None else None
+    if source is not None and subject is not None:
+        source = _with_split_subject(tree, subject, source)
     if source is not None:
         source = _outside_quotes(tree, source, quotes)
         if source is None:
@@ -141,6 +143,14 @@ def _outside_quotes(tree: Tree, tokens: Span, quotes: Sequence[QuotedSpan]) -> S
         while first <= last and q.start <= tree.tokens[first].start < q.end:
             first += 1
     return tree.trim(first, last) if first <= last else None
+
+
+def _with_split_subject(tree: Tree, subject: int, source: Span) -> Span:
+    """'The diplomat Paolo Conti said', parsed as two subjects side by side: one source."""
+    for other in tree.kids(tree.tokens[subject].head, "nsubj"):
+        if other != subject and tree.left[other] == source[1] + 1:
+            return source[0], tree.right[other]
+    return source
 
 
 def _right_clauses(tree: Tree, i: int) -> list[int]:

@@ -94,7 +94,7 @@ class SpeakerResolver:
         tokens, text = self._tree.tokens, self._text
         while (
             first <= last and text[tokens[first].start : tokens[first].end].lower() in self._lex.title_words
-        ):
+        ) or self._place_of_title(first, last):
             first += 1
         while last >= first and tokens[last].tag == "POS":
             last -= 1
@@ -103,6 +103,13 @@ class SpeakerResolver:
         while first > 0 and self._name_part(first - 1, last):
             first -= 1
         return (first, last) if first <= last else None
+
+    def _place_of_title(self, first: int, last: int) -> bool:
+        """'Envoy to Kenya Sam Lee': a proper noun after a title's 'to'/'of' belongs to the title."""
+        tokens = self._tree.tokens
+        if not (1 < first < last - 1) or tokens[first - 1].pos != "ADP" or tokens[first].pos != "PROPN":
+            return False
+        return tokens[first - 2].pos in ("NOUN", "PROPN")
 
     def _name_part(self, k: int, last: int) -> bool:
         """'chief executive Mehmet Demiroglu': a proper noun just before the name, inside its phrase,
