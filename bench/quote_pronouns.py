@@ -45,8 +45,9 @@ def read_articles(path: Path, limit: int) -> list[Any]:
 
 
 def is_pronoun(name: str | None) -> bool:
-    words = (name or "").lower().split()
-    return bool(words) and all(w.strip(".,'’") in PRONOUNS for w in words)
+    """'it', 'He', 'which' (not 'US', the country): every word a pronoun written in lower or title case."""
+    words = [w.strip(".,'’") for w in (name or "").split()]
+    return bool(words) and all(w in (w.lower(), w.capitalize()) and w.lower() in PRONOUNS for w in words)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -22,6 +22,7 @@ class SourceWords:
     organisation_nouns: frozenset[str]
     country_nouns: frozenset[str]
     spokes_words: frozenset[str]
+    document_nouns: frozenset[str]
     pronouns_things: frozenset[str]
     pronouns_relative: frozenset[str]
     pronouns_other: frozenset[str]

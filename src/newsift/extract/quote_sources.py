@@ -169,7 +169,10 @@ class SourceIndex:
         lemma = token.lemma.lower()
         if self._names_outlet(first, last):
             return SpeakerKind.MEDIA
-        if lemma in self._lex.source_nouns and lemma not in ("source", "sources"):
+        if (lemma in self._lex.source_nouns or lemma in self._words.document_nouns) and lemma not in (
+            "source",
+            "sources",
+        ):
             return SpeakerKind.DOCUMENT
         if lemma in self._words.person_nouns or lemma in ("source", "sources"):
             modifiers = {self._word(k) for k in range(first, root)}
@@ -196,6 +199,23 @@ class SourceIndex:
                 if not (name[0] <= mention.start < name[1]) or self._word(first) in self._words.spokes_words:
                     entity = self._entities.get(mention.entity_id or "")
                     return entity.name if entity is not None else mention.text
+        return None
+
+    def spoken_for(self, first: int, last: int) -> Speaker | None:
+        """'a BBC spokesman', 'a spokeswoman for the ministry': an unnamed spokesperson is the body itself."""
+        tree = self._tree
+        root = _root(tree, first, last)
+        if self._word(root) not in self._words.spokes_words:
+            return None
+        start, end = tree.span(first, last)
+        for mention in self._mentions:
+            if start <= mention.start and mention.end <= end and self._is_thing(mention):
+                if mention.entity_id:
+                    self._spoken.append(mention.entity_id)
+                text = self._text[start:end]
+                return Speaker(
+                    mention.text, mention.start, mention.end, mention.entity_id, text, None, SpeakerKind.ORGANISATION
+                )
         return None
 
     def named_inside(self, first: int, last: int) -> Mention | None:

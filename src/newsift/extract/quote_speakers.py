@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 
 from newsift.extract.quote_lexicon import Lexicon
 from newsift.extract.quote_sources import SourceIndex, Speaker
@@ -73,6 +73,7 @@ class SpeakerResolver:
         self._entries: defaultdict[int, list[_Entry]] = defaultdict(list)
         self._speakers: list[str] = []
         self._sources = SourceIndex(annotated, tree, quoted, lexicon)
+        self._nationalities = {m.text.lower() for m in annotated.mentions if m.label == "NORP"}
         kinds = self._kinds = {e.id: e for e in annotated.entities}
         for mention in annotated.mentions:
             entity = kinds.get(mention.entity_id or "")
@@ -92,9 +93,9 @@ class SpeakerResolver:
     def _name_tokens(self, first: int, last: int) -> tuple[int, int] | None:
         """The mention's tokens without leading titles ("Lt Gen") or a trailing possessive."""
         tokens, text = self._tree.tokens, self._text
-        while (
-            first <= last and text[tokens[first].start : tokens[first].end].lower() in self._lex.title_words
-        ) or self._place_of_title(first, last):
+        while (first <= last and self._is_title(text[tokens[first].start : tokens[first].end])) or self._place_of_title(
+            first, last
+        ):
             first += 1
         while last >= first and tokens[last].tag == "POS":
             last -= 1
@@ -103,6 +104,15 @@ class SpeakerResolver:
         while first > 0 and self._name_part(first - 1, last):
             first -= 1
         return (first, last) if first <= last else None
+
+    def _is_title(self, word: str) -> bool:
+        """'Gen.', 'Dr', 'Mayor', 'Director': a title or a person noun written before a name."""
+        lower = word.lower()
+        return (
+            lower in self._lex.title_words
+            or self._lex.expand(word) in self._lex.title_words
+            or lower.rstrip(".") in self._lex.kinds.person_nouns
+        )
 
     def _place_of_title(self, first: int, last: int) -> bool:
         """'Envoy to Kenya Sam Lee': a proper noun after a title's 'to'/'of' belongs to the title."""
@@ -122,7 +132,7 @@ class SpeakerResolver:
             and token.dep in ("compound", "flat", "nmod")
             and k < token.head <= last
             and word[:1].isupper()
-            and self._lex.expand(word) not in self._lex.title_words
+            and not self._is_title(word)
             and not any(m.start <= token.start < m.end and m.label != "PERSON" for m in self._doc.mentions)
         )
 
@@ -348,22 +358,23 @@ class SpeakerResolver:
         ]
         marks = self._marks(first, root)
         for key in recent:
-            if head in self._people[key].role_words and marks <= self._people[key].role_words:
-                return self._people[key]
+            person = self._people[key]
+            if head in person.role_words and not self._clashes(marks, person):
+                return person
         for key in recent:  # 'the Dutch minister' for 'her Dutch counterpart, Ann Lee'
             if marks and marks <= self._people[key].role_words:
                 return self._people[key]
         return None
 
     def _marks(self, first: int, root: int) -> set[str]:
-        """Capitalised modifiers of a role ('the *Dutch* defence minister'): a person must share them."""
-        out = set()
-        for k in range(first, root):
-            token = self._tree.tokens[k]
-            word = self._text[token.start : token.end]
-            if word[:1].isupper() and token.pos in ("ADJ", "PROPN") and word.lower() != "the":
-                out.add(self._lex.expand(word))
-        return out
+        """Nationalities in a role ('the *Dutch* defence minister'): a person whose title names
+        another one is not meant."""
+        words = (self._text[t.start : t.end].lower() for t in self._tree.tokens[first:root])
+        return {w for w in words if w in self._nationalities}
+
+    def _clashes(self, marks: set[str], person: _Person) -> bool:
+        theirs = {w.strip(",.").lower() for w in (person.title or "").split()} & self._nationalities
+        return bool(marks and theirs and not marks & theirs)
 
     def _is_indefinite(self, first: int) -> bool:
         token = self._tree.tokens[first]
@@ -375,12 +386,13 @@ class SpeakerResolver:
         start, end = self._tree.span(first, last)
         raw = self._text[start:end]
         sources = self._sources
+        spoken_for = sources.spoken_for(first, last)
+        if spoken_for is not None:
+            return spoken_for
         named = sources.named_inside(first, last)
         kind = sources.classify(first, last)
-        spokes = self._lex.expand(self._text[slice(*self._tree.span(*(self._root(first, last),) * 2))])
-        if named is not None and (kind is SpeakerKind.DOCUMENT or spokes in self._lex.kinds.spokes_words):
-            found = sources.speaker_for(named)  # 'a report by X', 'a spokesman for X': X speaks
-            return replace(found, affiliation=raw) if spokes in self._lex.kinds.spokes_words else found
+        if named is not None and kind is SpeakerKind.DOCUMENT:
+            return sources.speaker_for(named)  # 'a report by X': X speaks
         if kind is not None:
             return Speaker(raw, start, end, kind=kind)
         if named is not None:
@@ -396,7 +408,7 @@ class SpeakerResolver:
         if self._text[self._tree.tokens[first].start : self._tree.tokens[first].end].lower() != "the":
             return None
         marks = self._marks(first, root)
-        recent = [k for k in reversed(self._speakers) if marks <= self._people[k].role_words]
+        recent = [k for k in reversed(self._speakers) if not self._clashes(marks, self._people[k])]
         return self._as_speaker(self._people[recent[0]], first, last) if recent else None
 
 
