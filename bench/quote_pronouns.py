@@ -21,8 +21,37 @@ from typing import Any
 REPO = Path(__file__).resolve().parents[1]
 DEFAULT_DATA = REPO / ".." / "shared" / "benchdata" / "corpus" / "bbc_news.jsonl"
 PRONOUNS = frozenset(
-    "i me we us you he him she her it they them this that these those which who whom whose what one "
-    "his its their hers theirs someone somebody".split()
+    [
+        "i",
+        "me",
+        "we",
+        "us",
+        "you",
+        "he",
+        "him",
+        "she",
+        "her",
+        "it",
+        "they",
+        "them",
+        "this",
+        "that",
+        "these",
+        "those",
+        "which",
+        "who",
+        "whom",
+        "whose",
+        "what",
+        "one",
+        "his",
+        "its",
+        "their",
+        "hers",
+        "theirs",
+        "someone",
+        "somebody",
+    ]
 )
 
 
@@ -37,8 +66,12 @@ def read_articles(path: Path, limit: int) -> list[Any]:
             row = json.loads(line)
             out.append(
                 Article(
-                    id=str(row["id"]), page_id=str(row["id"]), position=Position.MAIN, index=0,
-                    title=row.get("title") or "", body=row["text"],
+                    id=str(row["id"]),
+                    page_id=str(row["id"]),
+                    position=Position.MAIN,
+                    index=0,
+                    title=row.get("title") or "",
+                    body=row["text"],
                 )
             )
     return out
@@ -71,8 +104,16 @@ def main(argv: list[str] | None = None) -> int:
     print("by speaker_kind:", dict(sorted(kinds.items())))
     for q in bad[: args.show]:
         print(f"  {q['article_id']}: {q['speaker_text']!r} {q['cue']!r}: {q['text'][:100]}")
-    print(json.dumps({"articles": len(articles), "quotes": len(quotes), "pronoun_speakers": len(bad),
-                      "speaker_kinds": dict(kinds)}))
+    print(
+        json.dumps(
+            {
+                "articles": len(articles),
+                "quotes": len(quotes),
+                "pronoun_speakers": len(bad),
+                "speaker_kinds": dict(kinds),
+            }
+        )
+    )
     return 0
 
 

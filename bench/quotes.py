@@ -4,7 +4,7 @@ Usage: python bench/quotes.py [--data DIR] [--limit N]
 Scores every polnear_*.jsonl in DIR except polnear_train.jsonl; each annotation file is one instance.
 The split (bench/SPLITS.md): documents are numbered from 1 in sorted ``doc_id`` order; an odd number is
 the *tune* half, an even one the *check* half (every annotation file of a document goes with it).
-Prints a human summary per half, then ONE JSON object as the last line: {"all": ..., "tune": ..., "check": ...}.
+Prints a human summary per half, then ONE JSON object as the last line: {"all", "tune", "check", ...}.
 """
 
 from __future__ import annotations
@@ -154,12 +154,17 @@ def main(argv: list[str] | None = None) -> int:
     split = halves(rows)
     result = {
         "all": score(pairs),
-        **{half: score(p for p, h in zip(pairs, split, strict=True) if h == half) for half in ("tune", "check")},
+        **{
+            half: score(p for p, h in zip(pairs, split, strict=True) if h == half)
+            for half in ("tune", "check")
+        },
     }
     print(f"PolNeAR attribution, {len(rows)} annotation files, {seconds:.1f}s, extractor {EXTRACTOR}")
     for half in ("all", "tune", "check"):
         n_files = len(rows) if half == "all" else split.count(half)
-        _print(f" {half} ({n_files} annotation files; tune = odd document number, check = even)", result[half])
+        _print(
+            f" {half} ({n_files} annotation files; tune = odd document number, check = even)", result[half]
+        )
     print(json.dumps({**result, "files": len(rows), "seconds": round(seconds, 1)}))
     return 0
 

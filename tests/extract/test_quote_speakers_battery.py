@@ -37,22 +37,46 @@ def _no_pronoun_speaker(quotes: list[Quote]) -> None:
 # --- pronoun chains: a pronoun takes the named antecedent that agrees ---------------------------------
 
 PRONOUN_CHAINS = [
-    ("Maria Santos opened the new clinic on Monday. She said the building would serve ten villages.",
-     "the building would serve", "Maria Santos"),
-    ("Omar Haddad leads the harbour authority. He told reporters that the port would reopen in June.",
-     "the port would reopen", "Omar Haddad"),
-    ("Anna Berg met Peter Lund in Oslo. She said the talks had gone well.", "the talks had gone well",
-     "Anna Berg"),
-    ("Peter Lund met Anna Berg in Oslo. He said the talks had gone well.", "the talks had gone well",
-     "Peter Lund"),
-    ('Chris Adeyemi chairs the panel. "We will publish the findings in March," he said.',
-     "We will publish the findings", "Chris Adeyemi"),
-    ("The shipbuilder Nordyard won the contract last year. It said the first hull would be ready in 2027.",
-     "the first hull would be ready", "Nordyard"),
-    ("The Ministry of Health published new rules on Tuesday. It said clinics must report cases within a day.",
-     "clinics must report cases", "Ministry of Health"),
-    ("Julia Moreno thanked the volunteers. Later she added that more funding was needed.",
-     "more funding was needed", "Julia Moreno"),
+    (
+        "Maria Santos opened the new clinic on Monday. She said the building would serve ten villages.",
+        "the building would serve",
+        "Maria Santos",
+    ),
+    (
+        "Omar Haddad leads the harbour authority. He told reporters that the port would reopen in June.",
+        "the port would reopen",
+        "Omar Haddad",
+    ),
+    (
+        "Anna Berg met Peter Lund in Oslo. She said the talks had gone well.",
+        "the talks had gone well",
+        "Anna Berg",
+    ),
+    (
+        "Peter Lund met Anna Berg in Oslo. He said the talks had gone well.",
+        "the talks had gone well",
+        "Peter Lund",
+    ),
+    (
+        'Chris Adeyemi chairs the panel. "We will publish the findings in March," he said.',
+        "We will publish the findings",
+        "Chris Adeyemi",
+    ),
+    (
+        "The shipbuilder Nordyard won the contract last year. It said the first hull would be ready in 2027.",
+        "the first hull would be ready",
+        "Nordyard",
+    ),
+    (
+        "The Ministry of Health published new rules on Tuesday. It said clinics must report cases daily.",
+        "clinics must report cases",
+        "Ministry of Health",
+    ),
+    (
+        "Julia Moreno thanked the volunteers. Later she added that more funding was needed.",
+        "more funding was needed",
+        "Julia Moreno",
+    ),
 ]
 
 
@@ -98,8 +122,11 @@ TITLES = [
     ("Defence Minister Rajan Pillai said the navy would buy four ships.", "Rajan Pillai", "Minister"),
     ("Tomas Ruiz, the mayor of Valencia, said the tram line would open in April.", "Tomas Ruiz", "mayor"),
     ("The city's mayor, Tomas Ruiz, said the tram line would open in April.", "Tomas Ruiz", "mayor"),
-    ("Professor Helen Clarke, who served as an adviser to the government, said the model was sound.",
-     "Helen Clarke", "adviser"),
+    (
+        "Professor Helen Clarke, who served as an adviser to the government, said the model was sound.",
+        "Helen Clarke",
+        "adviser",
+    ),
     ("Army chief General Idris Bello said the troops would withdraw by Friday.", "Idris Bello", "chief"),
 ]
 
@@ -143,10 +170,14 @@ def test_battery_role_with_a_clashing_nationality_is_not_resolved(nlp: Any) -> N
 SPOKESPEOPLE = [
     ("A spokesman for the World Health Organization said the vaccine was safe.", "World Health Organization"),
     ("Amnesty International spokeswoman Clara Diaz said the report was accurate.", "Amnesty International"),
-    ("Clara Diaz, a spokeswoman for Amnesty International, said the report was accurate.",
-     "Amnesty International"),
-    ("The spokesperson of the European Commission, Marta Kovac, said the fund would grow.",
-     "European Commission"),
+    (
+        "Clara Diaz, a spokeswoman for Amnesty International, said the report was accurate.",
+        "Amnesty International",
+    ),
+    (
+        "The spokesperson of the European Commission, Marta Kovac, said the fund would grow.",
+        "European Commission",
+    ),
 ]
 
 
@@ -228,7 +259,9 @@ def test_battery_outlet_is_a_channel(nlp: Any, body: str, fragment: str) -> None
 
 
 def test_battery_speaker_quoted_by_an_outlet_is_the_speaker(nlp: Any) -> None:
-    body = "The port has reopened to ships, Transport Minister Ana Ruiz said on Tuesday, according to Reuters."
+    body = (
+        "The port has reopened to ships, Transport Minister Ana Ruiz said on Tuesday, according to Reuters."
+    )
     quote = _quote(_quotes(nlp, body), "The port has reopened")
     assert quote.speaker_text == "Ana Ruiz"
 
@@ -249,14 +282,26 @@ def test_battery_an_agency_or_an_addressee_is_not_media(nlp: Any, body: str, fra
 # --- organisations named by a short form ----------------------------------------------------------
 
 SHORT_FORMS = [
-    ("Greenpeace published satellite images on Monday. The group said the forest had shrunk by a third.",
-     "the forest had shrunk", "Greenpeace"),
-    ("The Ministry of Defence signed the order. The ministry said the first tanks would arrive in May.",
-     "the first tanks would arrive", "Ministry of Defence"),
-    ("Siemens won the rail contract. The German company said trains would run by 2028.",
-     "trains would run by 2028", "Siemens"),
-    ("Norway signed the treaty in Geneva. The country said it would ratify it within a year.",
-     "would ratify it", "Norway"),
+    (
+        "Greenpeace published satellite images on Monday. The group said the forest had shrunk by a third.",
+        "the forest had shrunk",
+        "Greenpeace",
+    ),
+    (
+        "The Ministry of Defence signed the order. The ministry said the first tanks would arrive in May.",
+        "the first tanks would arrive",
+        "Ministry of Defence",
+    ),
+    (
+        "Siemens won the rail contract. The German company said trains would run by 2028.",
+        "trains would run by 2028",
+        "Siemens",
+    ),
+    (
+        "Norway signed the treaty in Geneva. The country said it would ratify it within a year.",
+        "would ratify it",
+        "Norway",
+    ),
 ]
 
 
@@ -275,13 +320,16 @@ SHORT_FORMS_ALONE = [
 
 
 @pytest.mark.parametrize(("body", "written"), SHORT_FORMS_ALONE)
-def test_battery_short_form_without_a_fitting_name_stays_as_written(nlp: Any, body: str, written: str) -> None:
+def test_battery_short_form_without_a_fitting_name_stays_as_written(
+    nlp: Any, body: str, written: str
+) -> None:
     quotes = _quotes(nlp, body)
     assert quotes and quotes[-1].speaker_text == written
     assert quotes[-1].speaker_id is None
 
 
 # --- documents ------------------------------------------------------------------------------------------
+
 
 def test_battery_report_by_a_named_body_is_the_body(nlp: Any) -> None:
     quote = _quotes(nlp, "A report by the World Bank said growth would slow to two percent.")[0]
@@ -308,6 +356,7 @@ def test_battery_the_statement_speaks_for_who_issued_it(nlp: Any) -> None:
 
 
 # --- relayed speech ------------------------------------------------------------------------------------
+
 
 def test_battery_quoted_as_saying_credits_the_speaker(nlp: Any) -> None:
     body = '"The drills will test every unit in the field," the agency quoted General Tom Reid as saying.'
@@ -341,7 +390,10 @@ def test_battery_object_is_not_a_quote(nlp: Any, body: str, fragment: str) -> No
 
 REAL_INDIRECT = [
     ("The company denied that it had sold weapons to the rebels.", "it had sold weapons"),
-    ("Prime Minister Ivo Marin said his Croatian counterpart would visit on Sunday.", "would visit on Sunday"),
+    (
+        "Prime Minister Ivo Marin said his Croatian counterpart would visit on Sunday.",
+        "would visit on Sunday",
+    ),
     ("The government said it would build ten new schools.", "it would build ten new schools"),
     ('The minister said the plan was "reckless and costly".', "reckless and costly"),
 ]
@@ -369,7 +421,9 @@ def test_battery_sentence_title_is_a_quote(nlp: Any) -> None:
 
 
 def test_battery_dateline_is_not_inside_a_quote(nlp: Any) -> None:
-    body = 'Mayor Lisa Grant spoke on Monday.\n\n"NAIROBI, March 3 (Wire) - The roads are open again," she said.'
+    body = (
+        'Mayor Lisa Grant spoke on Monday.\n\n"NAIROBI, March 3 (Wire) - The roads are open again," she said.'
+    )
     quote = _quote(_quotes(nlp, body), "The roads are open again")
     assert "NAIROBI" not in quote.text and "March 3" not in quote.text
 
@@ -381,6 +435,7 @@ def test_battery_text_without_dateline_is_kept(nlp: Any) -> None:
 
 
 # --- continued quotes inherit the speaker -----------------------------------------------------------------
+
 
 def test_battery_continued_quote_inherits_the_speaker(nlp: Any) -> None:
     body = (

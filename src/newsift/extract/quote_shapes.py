@@ -31,7 +31,11 @@ def reports_words(tree: Tree, span: Span) -> bool:
     go'); False for a noun phrase ('the report', 'his counterpart, Ann Lee'), an adjective, or a verb
     phrase with no subject of its own ('to buy jets', 'providing arms')."""
     first, last = tree.token_at(span[0]), tree.token_at(span[1] - 1)
-    roots = [i for i in range(first, last + 1) if not first <= tree.tokens[i].head <= last or tree.tokens[i].head == i]
+    roots = [
+        i
+        for i in range(first, last + 1)
+        if not first <= tree.tokens[i].head <= last or tree.tokens[i].head == i
+    ]
     if not roots:
         return False
     root = roots[0]

@@ -29,12 +29,34 @@ _PLURAL_TAGS = ("NNS", "NNPS")
 _MIN_LINE_WORDS = 5
 # heads that stand for any organisation of the article ('the group'), not only one named so
 _GENERIC_HEADS = frozenset(
-    "group organisation organization firm company body institution outfit manufacturer maker contractor "
-    "supplier giant conglomerate corporation watchdog agency".split()
+    [
+        "group",
+        "organisation",
+        "organization",
+        "firm",
+        "company",
+        "body",
+        "institution",
+        "outfit",
+        "manufacturer",
+        "maker",
+        "contractor",
+        "supplier",
+        "giant",
+        "conglomerate",
+        "corporation",
+        "watchdog",
+        "agency",
+    ]
 )
 # heads that name an outlet only with a news word beside them ('news agency', not 'space agency')
 _NEEDS_NEWS = ("agency", "service", "network", "wire", "station", "channel")
-_ORGANISATION_KINDS = (EntityKind.ORGANISATION, EntityKind.COMPANY, EntityKind.MILITARY_UNIT, EntityKind.OUTLET)
+_ORGANISATION_KINDS = (
+    EntityKind.ORGANISATION,
+    EntityKind.COMPANY,
+    EntityKind.MILITARY_UNIT,
+    EntityKind.OUTLET,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,8 +99,10 @@ class SourceIndex:
         self._things: defaultdict[int, list[_Thing]] = defaultdict(list)
         self._spoken: list[str] = []
         for mention in annotated.mentions:
-            if self._is_thing(mention) and not any(s < mention.start < e for s, e in quoted) and not self._credit(
-                mention
+            if (
+                self._is_thing(mention)
+                and not any(s < mention.start < e for s, e in quoted)
+                and not self._credit(mention)
             ):
                 first = tree.token_at(mention.start)
                 subject = tree.tokens[_climb(tree, first)].dep in ("nsubj", "nsubjpass")
@@ -88,7 +112,9 @@ class SourceIndex:
         """A name on a line of its own or in brackets (a byline, a wire or photo credit) is no antecedent."""
         start = self._text.rfind("\n", 0, mention.start) + 1
         end = self._text.find("\n", mention.end)
-        if self._text[:mention.start].rstrip().endswith("(") and self._text[mention.end :].lstrip().startswith(")"):
+        if self._text[: mention.start].rstrip().endswith("(") and self._text[
+            mention.end :
+        ].lstrip().startswith(")"):
             return True  # 'MANILA (Wire) -', '(Photo: Agency)'
         return len(self._text[start : end if end >= 0 else len(self._text)].split()) < _MIN_LINE_WORDS
 
@@ -153,7 +179,9 @@ class SourceIndex:
         if head not in words.organisation_nouns and head not in words.country_nouns:
             return None
         candidates = self._candidates(token.start, token.sentence, span=10_000)
-        named = [t for t in candidates if head in self._name_words(t.mention) and not self.is_outlet(t.mention)]
+        named = [
+            t for t in candidates if head in self._name_words(t.mention) and not self.is_outlet(t.mention)
+        ]
         generic = head in _GENERIC_HEADS or head in words.country_nouns
         fitting = [t for t in candidates if generic and self._fits(t.mention, head)]
         for thing in named or fitting:
@@ -196,7 +224,8 @@ class SourceIndex:
         name = tree.span(first, last)
         for mention in self._mentions:
             if start <= mention.start and mention.end <= end and self._is_thing(mention):
-                if not (name[0] <= mention.start < name[1]) or self._word(first) in self._words.spokes_words:
+                outside = not (name[0] <= mention.start < name[1])
+                if outside or self._word(first) in self._words.spokes_words:
                     entity = self._entities.get(mention.entity_id or "")
                     return entity.name if entity is not None else mention.text
         return None
@@ -214,14 +243,22 @@ class SourceIndex:
                     self._spoken.append(mention.entity_id)
                 text = self._text[start:end]
                 return Speaker(
-                    mention.text, mention.start, mention.end, mention.entity_id, text, None, SpeakerKind.ORGANISATION
+                    mention.text,
+                    mention.start,
+                    mention.end,
+                    mention.entity_id,
+                    text,
+                    None,
+                    SpeakerKind.ORGANISATION,
                 )
         return None
 
     def named_inside(self, first: int, last: int) -> Mention | None:
         """The organisation or outlet a source span names: its head, else the author of a document."""
         start, end = self._tree.span(first, last)
-        inside = [m for m in self._mentions if start <= m.start and m.end <= end and m.label not in _NOT_NAMES]
+        inside = [
+            m for m in self._mentions if start <= m.start and m.end <= end and m.label not in _NOT_NAMES
+        ]
         root = self._tree.tokens[_root(self._tree, first, last)]
         named = [m for m in inside if m.start <= root.start < m.end]
         if not named and root.lemma.lower() in self._lex.source_nouns:
@@ -267,7 +304,7 @@ class SourceIndex:
         return {w.lower().strip(".,'’s") for n in names for w in n.split()}
 
     def _fits(self, mention: Mention, head: str) -> bool:
-        """A generic noun agrees with the entry's kind: 'the country' a country, 'the group' an organisation."""
+        """A generic noun agrees with the entry's kind: 'the country' a country, 'the group' a body."""
         entity = self._entities.get(mention.entity_id or "")
         is_country = (entity.kind is EntityKind.COUNTRY) if entity is not None else mention.label == "GPE"
         if head in ("government", "administration"):

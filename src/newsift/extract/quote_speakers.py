@@ -93,9 +93,9 @@ class SpeakerResolver:
     def _name_tokens(self, first: int, last: int) -> tuple[int, int] | None:
         """The mention's tokens without leading titles ("Lt Gen") or a trailing possessive."""
         tokens, text = self._tree.tokens, self._text
-        while (first <= last and self._is_title(text[tokens[first].start : tokens[first].end])) or self._place_of_title(
-            first, last
-        ):
+        while (
+            first <= last and self._is_title(text[tokens[first].start : tokens[first].end])
+        ) or self._place_of_title(first, last):
             first += 1
         while last >= first and tokens[last].tag == "POS":
             last -= 1

@@ -107,7 +107,9 @@ def _issuer(text: str, speaker: Speaker | None, issued: list[tuple[str, Speaker]
 _UNRESOLVED = Speaker("", 0, 0)  # a pronoun source with no antecedent: the quote has no speaker
 
 
-def _univocal(found: list[Found], quotes: list[QuotedSpan], channels: SourceIndex | None = None) -> list[Found]:
+def _univocal(
+    found: list[Found], quotes: list[QuotedSpan], channels: SourceIndex | None = None
+) -> list[Found]:
     """One role per word, as in PolNeAR: a cue inside another attribution's content is dropped,
     unless it introduces a whole quote of its own, which then ends the outer content."""
     kept = list(found)
