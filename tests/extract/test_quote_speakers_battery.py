@@ -302,6 +302,11 @@ SHORT_FORMS = [
         "would ratify it",
         "Norway",
     ),
+    (
+        "Halvorsen Bank cut its rates on Monday. The bank said mortgages would get cheaper.",
+        "mortgages would get cheaper",
+        "Halvorsen Bank",
+    ),
 ]
 
 

@@ -23,6 +23,7 @@ class SourceWords:
     country_nouns: frozenset[str]
     spokes_words: frozenset[str]
     document_nouns: frozenset[str]
+    generic_heads: frozenset[str]
     pronouns_things: frozenset[str]
     pronouns_relative: frozenset[str]
     pronouns_other: frozenset[str]

@@ -27,28 +27,6 @@ _THING_LABELS = ("ORG", "GPE", "NORP")
 _NOT_NAMES = ("DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY")
 _PLURAL_TAGS = ("NNS", "NNPS")
 _MIN_LINE_WORDS = 5
-# heads that stand for any organisation of the article ('the group'), not only one named so
-_GENERIC_HEADS = frozenset(
-    [
-        "group",
-        "organisation",
-        "organization",
-        "firm",
-        "company",
-        "body",
-        "institution",
-        "outfit",
-        "manufacturer",
-        "maker",
-        "contractor",
-        "supplier",
-        "giant",
-        "conglomerate",
-        "corporation",
-        "watchdog",
-        "agency",
-    ]
-)
 # heads that name an outlet only with a news word beside them ('news agency', not 'space agency')
 _NEEDS_NEWS = ("agency", "service", "network", "wire", "station", "channel")
 _ORGANISATION_KINDS = (
@@ -182,7 +160,7 @@ class SourceIndex:
         named = [
             t for t in candidates if head in self._name_words(t.mention) and not self.is_outlet(t.mention)
         ]
-        generic = head in _GENERIC_HEADS or head in words.country_nouns
+        generic = head in words.generic_heads or head in words.country_nouns
         fitting = [t for t in candidates if generic and self._fits(t.mention, head)]
         for thing in named or fitting:
             return self.speaker_for(thing.mention)
