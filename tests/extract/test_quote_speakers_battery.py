@@ -369,6 +369,25 @@ def test_battery_quoted_as_saying_credits_the_speaker(nlp: Any) -> None:
     assert len(quotes) == 1 and quotes[0].speaker_text == "Tom Reid"
 
 
+@pytest.mark.parametrize(
+    ("body", "speaker"),
+    [
+        (
+            '"The jets will arrive before winter," Tom Pike was quoted as saying by the state news agency.',
+            "Tom Pike",
+        ),
+        ("Defence Minister Ana Soto was cited as saying that the deal was nearly done.", "Ana Soto"),
+    ],
+)
+def test_battery_passive_relay_credits_the_speaker(nlp: Any, body: str, speaker: str) -> None:
+    quotes = _quotes(nlp, body)
+    assert quotes and all(q.speaker_text == speaker for q in quotes)
+
+
+def test_battery_quoting_a_document_is_no_quote(nlp: Any) -> None:
+    assert not _quotes(nlp, "The agency quoted the annual report of the central bank.")
+
+
 def test_battery_quoted_without_as_saying_keeps_its_subject(nlp: Any) -> None:
     quotes = _quotes(nlp, 'Ann Cole quoted the report, saying: "The figures are wrong."')
     assert all(q.speaker_text == "Ann Cole" for q in quotes)

@@ -180,12 +180,12 @@ def _subject(tree: Tree, i: int) -> int | None:
 
 
 def _relayed_speaker(tree: Tree, i: int) -> int | None:
-    """'the agency quoted X as saying', 'cited X as saying': the object of the relaying verb speaks."""
+    """'the agency quoted X as saying', 'X was cited as saying': the object of the relaying verb speaks."""
     token = tree.tokens[i]
     if token.dep != "pcomp" or tree.tokens[token.head].lemma.lower() != "as":
         return None
     relay = tree.tokens[token.head].head
-    objects = tree.kids(relay, "dobj")
+    objects = tree.kids(relay, "dobj") or tree.kids(relay, "nsubjpass")  # 'X was quoted as saying'
     return objects[0] if objects and tree.tokens[relay].lemma.lower() in _RELAY else None
 
 
