@@ -428,6 +428,30 @@ def test_battery_clause_is_a_quote(nlp: Any, body: str, fragment: str) -> None:
     assert [q for q in _quotes(nlp, body) if fragment in q.text]
 
 
+@pytest.mark.parametrize(
+    ("body", "words"),
+    [
+        ('The ministry responded by calling the report "speculative" and "misleading."', "speculative"),
+        (
+            'Ann Lee called the plan "a reckless gamble with public money".',
+            "a reckless gamble with public money",
+        ),
+        ('Ann Lee described the plan as "a waste of time".', "a waste of time"),
+    ],
+)
+def test_battery_words_a_naming_verb_quotes_are_a_partial_quote(nlp: Any, body: str, words: str) -> None:
+    texts = [q.text for q in _quotes(nlp, body)]
+    assert words in texts and not [t for t in texts if "the plan" in t or "the report" in t]
+
+
+@pytest.mark.parametrize(
+    "body",
+    ['Ann Lee described the visit to the "Eagle" base.', "Ann Lee called the minister on Friday."],
+)
+def test_battery_a_name_in_quote_marks_is_not_a_partial_quote(nlp: Any, body: str) -> None:
+    assert not _quotes(nlp, body)
+
+
 def test_battery_headline_is_not_a_quote(nlp: Any) -> None:
     quotes = _quotes(nlp, "Mayor Says Bridge Will Reopen In Spring\n\nThe bridge has been shut since March.")
     assert not [q for q in quotes if "Bridge Will Reopen" in q.text]

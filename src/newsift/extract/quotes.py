@@ -242,19 +242,46 @@ def extract_quotes(annotated: AnnotatedArticle) -> tuple[Quote, ...]:
     spoken = lexicon.speech | lexicon.agreement | {" ".join(p) for p in lexicon.phrases}
     tree = Tree.build(annotated.tokens)
     quotes: list[Quote] = []
+    marked = [(q.start, q.end) for q in find_quoted_spans(text) if q.depth == 0]
     for a in extract_attributions(annotated, channels=True):
         if a.speaker is None or a.speaker is _UNRESOLVED:
+            continue
+        if a.cue and in_headline(text, a.cue[0], annotated.article.title):
+            continue
+        if a.cue_lemma in _NAMING and not _reports(tree, a):
+            quotes += [_to_quote(annotated, a, part, text) for part in _named_as(tree, text, a, marked)]
             continue
         if a.kind is QuoteKind.INDIRECT and (a.cue_lemma not in spoken or not _reports(tree, a)):
             continue
         if a.kind is QuoteKind.MIXED and any(names_an_act(tree, part) for part in a.content):
             continue
-        if a.cue and in_headline(text, a.cue[0], annotated.article.title):
-            continue
         for part in a.content:
             quotes.append(_to_quote(annotated, a, part, text))
     logger.debug("article %s: %d quotes", annotated.article.id, len(quotes))
     return tuple(sorted(_one_per_span(quotes), key=lambda q: (q.start, q.end)))
+
+
+# verbs that name something in the speaker's words: 'called the report "misleading"'
+_NAMING = frozenset(
+    ("call", "describe", "brand", "label", "term", "dub", "dismiss", "characterize", "characterise")
+)
+_MAX_NAMING_WORDS = 8
+
+
+def _named_as(tree: Tree, text: str, a: Attribution, marked: list[Span]) -> list[Span]:
+    """Short quoted words after a naming verb are the speaker's own (a partial quote); the object they
+    name ('the report') is not a quote."""
+    if a.cue_word is None:
+        return []
+    verb = tree.token_at(a.cue_word[0])
+    end = tree.tokens[tree.right[verb]].end
+    return [
+        (start, stop)
+        for start, stop in marked
+        if a.cue_word[1] <= start < end
+        and len(text[start:stop].split()) <= _MAX_NAMING_WORDS
+        and any(w[:1].islower() for w in text[start + 1 : stop - 1].split())  # words, not a name in quotes
+    ]
 
 
 def _reports(tree: Tree, a: Attribution) -> bool:
