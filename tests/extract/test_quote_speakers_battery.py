@@ -193,6 +193,11 @@ def test_battery_named_spokesperson_is_recorded_both_ways(nlp: Any) -> None:
     assert quote.speaks_for is not None and "Amnesty" in quote.speaks_for
 
 
+def test_battery_spokesperson_role_matches_a_spokeswoman(nlp: Any) -> None:
+    body = 'Navy spokeswoman Ida Berg spoke first. The yard is busy. "We expect no delays," the spokesperson said.'
+    assert _quote(_quotes(nlp, body), "We expect no delays").speaker_text == "Ida Berg"
+
+
 NOT_SPOKESPEOPLE = [
     "Clara Diaz, a lawyer for Amnesty International, said the report was accurate.",
     "Economist Clara Diaz of the World Bank said growth would slow.",
