@@ -7,8 +7,11 @@ twelve): earlier speakers first, then grammatical subjects, then other mentions,
 whose learned gender conflicts. Gender is learned from the article itself (a pronoun with a single
 candidate in its own or the previous sentence votes, as do honorifics such as "Mr" or "Ms").
 A role ("the army chief") resolves to the most recent speaker, else the most recent person, whose
-stated title contains the role's head noun. Titles come from Entity.attributes when the resolver
-gives them, else from the words around the name (pre-modifiers, appositions, "who served as ...").
+stated title contains the role's head noun and names no other nationality ("the Dutch minister").
+Titles come from Entity.attributes when the resolver gives them, else from the words around the name
+(pre-modifiers, appositions, "who served as ..."); the name is the fullest written, without them.
+"it", "which" and what names no person (organisations, outlets, documents, anonymous sources) go to
+quote_sources. A pronoun with no antecedent that agrees resolves to None, never to itself.
 """
 
 from __future__ import annotations
@@ -122,7 +125,7 @@ class SpeakerResolver:
         return tokens[first - 2].pos in ("NOUN", "PROPN")
 
     def _name_part(self, k: int, last: int) -> bool:
-        """'chief executive Mehmet Demiroglu': a proper noun just before the name, inside its phrase,
+        """'Chief executive Lena Vogt': a proper noun just before the name, inside its phrase,
         that is neither a title nor a place or organisation, is the rest of the name."""
         token = self._tree.tokens[k]
         word = self._text[token.start : token.end]
