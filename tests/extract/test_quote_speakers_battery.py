@@ -159,6 +159,24 @@ def test_battery_role_takes_the_person_whose_title_agrees(nlp: Any) -> None:
     assert quote.speaker_text == "Jens Holm"
 
 
+def test_battery_description_takes_a_recent_speaker(nlp: Any) -> None:
+    body = (
+        "Energy Secretary Tom Ruiz said the talks would go on. The top diplomat said the pipeline was safe."
+    )
+    quote = _quote(_quotes(nlp, body), "the pipeline was safe")
+    assert quote.speaker_text == "Tom Ruiz"
+
+
+def test_battery_description_does_not_reach_a_speaker_long_gone(nlp: Any) -> None:
+    body = (
+        "Energy Secretary Tom Ruiz said the talks would go on. The pipeline runs for 900 kilometres. "
+        "It crosses three rivers. It was built in 1990. Repairs began in May. Costs have doubled since. "
+        "The top diplomat said the pipeline was safe."
+    )
+    quote = _quote(_quotes(nlp, body), "the pipeline was safe")
+    assert quote.speaker_text != "Tom Ruiz"
+
+
 def test_battery_role_with_a_clashing_nationality_is_not_resolved(nlp: Any) -> None:
     body = "Swedish Energy Minister Eva Lind opened the plant. The plant is ready, said the Danish minister."
     quotes = _quotes(nlp, body)

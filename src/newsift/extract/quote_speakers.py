@@ -30,6 +30,7 @@ __all__ = ["Speaker", "SpeakerResolver"]
 _TITLE_KEYS = ("title", "affiliation", "role", "position", "office")
 _SUBJECT_DEPS = ("nsubj", "nsubjpass")
 _WINDOW = 12
+_SALIENT_SENTENCES = 4
 _PLACES = ("GPE", "LOC", "FAC", "NORP", "DATE", "TIME", "EVENT", "PRODUCT", "LAW")
 
 
@@ -403,7 +404,8 @@ class SpeakerResolver:
         return sources.short_form(first, last) or self._recent_person(first, last)
 
     def _recent_person(self, first: int, last: int) -> Speaker | None:
-        """'the top diplomat said': a definite person noun is the latest person who spoke, if any."""
+        """'the top diplomat said': a definite person noun is the latest person who spoke in the last
+        few sentences (salience fades), if any."""
         root = self._root(first, last)
         token = self._tree.tokens[root]
         if token.lemma.lower() not in self._lex.kinds.person_nouns or token.tag in ("NNS", "NNPS"):
@@ -411,7 +413,11 @@ class SpeakerResolver:
         if self._text[self._tree.tokens[first].start : self._tree.tokens[first].end].lower() != "the":
             return None
         marks = self._marks(first, root)
-        recent = [k for k in reversed(self._speakers) if not self._clashes(marks, self._people[k])]
+        recent = [
+            e.key
+            for e in self._candidates(token.start, token.sentence, span=_SALIENT_SENTENCES)
+            if e.is_speaker and not self._clashes(marks, self._people[e.key])
+        ]
         return self._as_speaker(self._people[recent[0]], first, last) if recent else None
 
 
