@@ -212,8 +212,8 @@ def test_battery_named_spokesperson_is_recorded_both_ways(nlp: Any) -> None:
 
 
 def test_battery_spokesperson_role_matches_a_spokeswoman(nlp: Any) -> None:
-    body = 'Navy spokeswoman Ida Berg spoke first. The yard is busy. "We expect no delays," the spokesperson said.'
-    assert _quote(_quotes(nlp, body), "We expect no delays").speaker_text == "Ida Berg"
+    body = 'Navy spokeswoman Ida Berg spoke first. The yard is busy. "No delays," the spokesperson said.'
+    assert _quote(_quotes(nlp, body), "No delays").speaker_text == "Ida Berg"
 
 
 NOT_SPOKESPEOPLE = [
