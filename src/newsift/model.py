@@ -41,6 +41,7 @@ __all__ = [
     "Resolution",
     "RunReport",
     "Sentence",
+    "SpeakerKind",
     "Story",
     "Token",
     "Value",
@@ -129,6 +130,17 @@ class QuoteKind(enum.StrEnum):
     DIRECT = "direct"
     INDIRECT = "indirect"
     MIXED = "mixed"
+
+
+class SpeakerKind(enum.StrEnum):
+    """Who a quote's source is: a named person or organisation, or one that is not a speaker of
+    its own (an anonymous source, a news outlet relaying it, a document)."""
+
+    PERSON = "person"
+    ORGANISATION = "organisation"
+    ANONYMOUS = "anonymous"
+    MEDIA = "media"
+    DOCUMENT = "document"
 
 
 class ClaimStatus(enum.StrEnum):
@@ -398,6 +410,8 @@ class Quote:
     cue_end: int | None = None
     extractor: str = ""
     confidence: float = 1.0
+    speaker_kind: SpeakerKind | None = None
+    speaks_for: str | None = None
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

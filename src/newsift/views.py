@@ -64,6 +64,8 @@ def render_quote_json(quote: Quote, names: Mapping[str, str]) -> dict[str, Any]:
         "speaker": names.get(quote.speaker_id) if quote.speaker_id else None,
         "speaker_id": quote.speaker_id,
         "speaker_text": quote.speaker_text,
+        "speaker_kind": str(quote.speaker_kind) if quote.speaker_kind else None,
+        "speaks_for": quote.speaks_for,
         "affiliation": quote.affiliation,
         "cue": quote.cue,
         "addressee": quote.addressee,

@@ -47,7 +47,6 @@ def _find(quotes: tuple[Quote, ...], snippet: str) -> Quote:
     [
         pytest.param("make anyone panic", "Priya Raman", QuoteKind.DIRECT, "told", id="told-outlet"),
         pytest.param("trained together for years", "Priya Raman", QuoteKind.DIRECT, "added", id="she-added"),
-        pytest.param("reading too much", "Priya Raman", QuoteKind.INDIRECT, "cautioned", id="cautioned"),
         pytest.param(
             "balance at sea", "Daniel Okafor", QuoteKind.INDIRECT, "stressed", id="surname-stressed"
         ),
@@ -61,7 +60,6 @@ def _find(quotes: tuple[Quote, ...], snippet: str) -> Quote:
         pytest.param(
             "foreign submarines", "Coastal Monitor", QuoteKind.INDIRECT, "alleged", id="report-alleged"
         ),
-        pytest.param("secret base", "Priya Raman", QuoteKind.INDIRECT, "dismissed", id="dismissed-idea"),
         pytest.param("Nobody gains from a crisis", "Priya Raman", QuoteKind.DIRECT, "said", id="split-quote"),
         pytest.param("mostly a symbol", "Daniel Okafor", QuoteKind.DIRECT, "said", id="agreed-then-he-said"),
         pytest.param("sudden break", "Daniel Okafor", QuoteKind.DIRECT, "said", id="bare-paragraph"),
@@ -75,6 +73,19 @@ def test_quotes_speaker_kind_and_cue(
 ) -> None:
     quote = _find(quotes, snippet)
     assert (quote.speaker_text, quote.kind, quote.cue) == (speaker, kind, cue)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "snippet",
+    [
+        pytest.param("reading too much", id="cautioned-against-doing"),
+        pytest.param("secret base", id="dismissed-the-idea"),
+    ],
+)
+def test_quotes_object_of_a_cue_is_not_a_quote(quotes: tuple[Quote, ...], snippet: str) -> None:
+    """'cautioned against reading too much into it', 'dismissed the idea of X' name a stance, not words."""
+    assert not [q for q in quotes if snippet in q.text]
 
 
 @pytest.mark.model

@@ -7,7 +7,26 @@ import json
 from dataclasses import dataclass
 from importlib import resources
 
-__all__ = ["Lexicon", "load_lexicon"]
+__all__ = ["Lexicon", "SourceWords", "load_lexicon"]
+
+
+@dataclass(frozen=True, slots=True)
+class SourceWords:
+    """Words that tell what a source span names (``source_kinds`` in the data file)."""
+
+    person_nouns: frozenset[str]
+    anonymous_modifiers: frozenset[str]
+    indefinite_determiners: frozenset[str]
+    outlet_nouns: frozenset[str]
+    news_words: frozenset[str]
+    organisation_nouns: frozenset[str]
+    country_nouns: frozenset[str]
+    spokes_words: frozenset[str]
+    document_nouns: frozenset[str]
+    generic_heads: frozenset[str]
+    pronouns_things: frozenset[str]
+    pronouns_relative: frozenset[str]
+    pronouns_other: frozenset[str]
 
 
 @dataclass(frozen=True, slots=True)
@@ -26,6 +45,7 @@ class Lexicon:
     female: frozenset[str]
     title_words: frozenset[str]
     abbreviations: tuple[tuple[str, str], ...]
+    kinds: SourceWords
 
     def expand(self, word: str) -> str:
         """'Gen.' → 'general': the full form of a title abbreviation, lower-cased."""
@@ -57,4 +77,5 @@ def load_lexicon() -> Lexicon:
         female=frozenset(pronouns["female"] + pronouns["honorific_female"]),
         title_words=frozenset(raw["title_words"]),
         abbreviations=tuple(sorted(raw["title_abbreviations"].items())),
+        kinds=SourceWords(**{k: frozenset(v) for k, v in raw["source_kinds"].items()}),
     )

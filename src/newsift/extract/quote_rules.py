@@ -93,6 +93,8 @@ def _verb(tree: Tree, text: str, i: int, quotes: Sequence[QuotedSpan], lexicon: 
     lemma = token.lemma.lower()
     if token.pos not in _VERB_POS or lemma not in lexicon.cues or text[token.start : token.end].isupper():
         return None
+    if _relays(tree, i):
+        return None
     subject = _subject(tree, i)
     agent = _agent(tree, i) if subject is None else None
     content = _content(tree, i, lemma, lexicon)
@@ -107,6 +109,8 @@ def _verb(tree: Tree, text: str, i: int, quotes: Sequence[QuotedSpan], lexicon: 
         return None
     who = subject if subject is not None else agent
     source = tree.subtree(who, without=_right_clauses(tree, who)) if who is not None else None
+    if source is not None and subject is not None:
+        source = _with_split_subject(tree, subject, source)
     if source is not None:
         source = _outside_quotes(tree, source, quotes)
         if source is None:
@@ -141,6 +145,14 @@ def _outside_quotes(tree: Tree, tokens: Span, quotes: Sequence[QuotedSpan]) -> S
     return tree.trim(first, last) if first <= last else None
 
 
+def _with_split_subject(tree: Tree, subject: int, source: Span) -> Span:
+    """'The diplomat Paolo Conti said', parsed as two subjects side by side: one source."""
+    for other in tree.kids(tree.tokens[subject].head, "nsubj"):
+        if other != subject and tree.left[other] == source[1] + 1:
+            return source[0], tree.right[other]
+    return source
+
+
 def _right_clauses(tree: Tree, i: int) -> list[int]:
     return [c for c in tree.kids(i, "relcl", "acl") if c > i]
 
@@ -152,16 +164,39 @@ _MAX_BORROW = 4
 
 
 def _subject(tree: Tree, i: int) -> int | None:
-    """The verb's subject, else the subject of the clause it hangs from."""
+    """The verb's subject, else the subject of the clause it hangs from; in 'quoted X as saying' X."""
     for _ in range(_MAX_BORROW):
         subjects = tree.kids(i, "nsubj")
         if subjects:
             return subjects[0]
         token = tree.tokens[i]
+        relayed = _relayed_speaker(tree, i)
+        if relayed is not None:
+            return relayed
         if token.dep not in _BORROW or token.head == i or (i != token.head and tree.kids(i, "nsubjpass")):
             return None
         i = token.head
     return None
+
+
+def _relayed_speaker(tree: Tree, i: int) -> int | None:
+    """'the agency quoted X as saying', 'X was cited as saying': the object of the relaying verb speaks."""
+    token = tree.tokens[i]
+    if token.dep != "pcomp" or tree.tokens[token.head].lemma.lower() != "as":
+        return None
+    relay = tree.tokens[token.head].head
+    objects = tree.kids(relay, "dobj") or tree.kids(relay, "nsubjpass")  # 'X was quoted as saying'
+    return objects[0] if objects and tree.tokens[relay].lemma.lower() in _RELAY else None
+
+
+def _relays(tree: Tree, i: int) -> bool:
+    """'quoted X as saying ...': the relaying verb itself attributes nothing; 'saying' does."""
+    return tree.tokens[i].lemma.lower() in _RELAY and any(
+        tree.tokens[p].lemma.lower() == "as" and tree.kids(p, "pcomp") for p in tree.kids(i, "prep")
+    )
+
+
+_RELAY = ("quote", "cite")
 
 
 def _imperative(tree: Tree, i: int) -> bool:
@@ -188,7 +223,9 @@ def _around(tree: Tree, text: str, i: int, subject: int | None, content: Span | 
     if subject is None or subject > i or (content is not None and content[0] < tree.tokens[i].start):
         return ()
     token = tree.tokens[i]
-    outer = token.head if token.dep == "parataxis" else i
+    # 'X, Ann Lee said' parsed as a second conjunct of X's verb (no 'and' between them) is parataxis too
+    joined = token.dep == "conj" and not any(c < i for c in tree.kids(token.head, "cc"))
+    outer = token.head if token.dep == "parataxis" or joined else i
     comma = tree.left[subject] - 1
     if comma <= tree.left[outer] or _word(tree, text, comma) != ",":
         return ()
@@ -213,8 +250,8 @@ def _content(tree: Tree, i: int, lemma: str, lexicon: Lexicon) -> Span | None:
         kids = [c for c in tree.kids(i, *deps) if tree.tokens[c].pos != "PUNCT"]
         if kids:
             return tree.span(*tree.subtree(kids[-1]))
-    if lemma in ("say", "tell") or lemma in lexicon.agreement:
-        return None
+    if lemma in ("say", "tell", "read") or lemma in lexicon.agreement:
+        return None  # 'the statement reads: "..."' takes a quote, never an object ('read the report')
     objects = tree.kids(i, "dobj")
     if objects and lemma not in lexicon.addressee_verbs:
         start, end = tree.subtree(objects[0])
@@ -236,6 +273,9 @@ def _adjacent_quote(
 ) -> Span | None:
     """A quote just before the attribution ('"...," she said') or just after it ('said: "..."')."""
     first = min(i, tree.left[subject]) if subject is not None else i
+    if _relayed_speaker(tree, i) is not None:  # '"...," the agency quoted X as saying'
+        relay = tree.tokens[tree.tokens[i].head].head
+        first = min([first, relay, *(tree.left[k] for k in tree.kids(relay, "nsubj"))])
     for q in quotes:
         before, after = tree.tokens[first].start, tree.tokens[i].end
         gap = text[q.end : before]

@@ -7,8 +7,11 @@ twelve): earlier speakers first, then grammatical subjects, then other mentions,
 whose learned gender conflicts. Gender is learned from the article itself (a pronoun with a single
 candidate in its own or the previous sentence votes, as do honorifics such as "Mr" or "Ms").
 A role ("the army chief") resolves to the most recent speaker, else the most recent person, whose
-stated title contains the role's head noun. Titles come from Entity.attributes when the resolver
-gives them, else from the words around the name (pre-modifiers, appositions, "who served as ...").
+stated title contains the role's head noun and names no other nationality ("the Dutch minister").
+Titles come from Entity.attributes when the resolver gives them, else from the words around the name
+(pre-modifiers, appositions, "who served as ..."); the name is the fullest written, without them.
+"it", "which" and what names no person (organisations, outlets, documents, anonymous sources) go to
+quote_sources. A pronoun with no antecedent that agrees resolves to None, never to itself.
 """
 
 from __future__ import annotations
@@ -18,27 +21,17 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from newsift.extract.quote_lexicon import Lexicon
+from newsift.extract.quote_sources import SourceIndex, Speaker
 from newsift.extract.quote_syntax import Tree
-from newsift.model import AnnotatedArticle, EntityKind, Mention
+from newsift.model import AnnotatedArticle, EntityKind, Mention, Resolution, SpeakerKind
 
 __all__ = ["Speaker", "SpeakerResolver"]
 
 _TITLE_KEYS = ("title", "affiliation", "role", "position", "office")
 _SUBJECT_DEPS = ("nsubj", "nsubjpass")
 _WINDOW = 12
+_SALIENT_SENTENCES = 4
 _PLACES = ("GPE", "LOC", "FAC", "NORP", "DATE", "TIME", "EVENT", "PRODUCT", "LAW")
-
-
-@dataclass(frozen=True, slots=True)
-class Speaker:
-    """A resolved speaker: the name as written (and where), its entity id and stated title."""
-
-    text: str
-    start: int
-    end: int
-    entity_id: str | None = None
-    affiliation: str | None = None
-    key: str | None = None
 
 
 @dataclass(slots=True)
@@ -49,6 +42,7 @@ class _Person:
     start: int
     end: int
     title: str | None = None
+    speaks_for: str | None = None
     role_words: set[str] = field(default_factory=set)
     votes: Counter[str] = field(default_factory=Counter)
 
@@ -82,7 +76,9 @@ class SpeakerResolver:
         self._people: dict[str, _Person] = {}
         self._entries: defaultdict[int, list[_Entry]] = defaultdict(list)
         self._speakers: list[str] = []
-        kinds = {e.id: e for e in annotated.entities}
+        self._sources = SourceIndex(annotated, tree, quoted, lexicon)
+        self._nationalities = {m.text.lower() for m in annotated.mentions if m.label == "NORP"}
+        kinds = self._kinds = {e.id: e for e in annotated.entities}
         for mention in annotated.mentions:
             entity = kinds.get(mention.entity_id or "")
             if mention.label == "PERSON" or (entity is not None and entity.kind is EntityKind.PERSON):
@@ -102,14 +98,47 @@ class SpeakerResolver:
         """The mention's tokens without leading titles ("Lt Gen") or a trailing possessive."""
         tokens, text = self._tree.tokens, self._text
         while (
-            first <= last and text[tokens[first].start : tokens[first].end].lower() in self._lex.title_words
-        ):
+            first <= last and self._is_title(text[tokens[first].start : tokens[first].end])
+        ) or self._place_of_title(first, last):
             first += 1
         while last >= first and tokens[last].tag == "POS":
             last -= 1
         while last + 1 < len(tokens) and tokens[last + 1].pos == "PROPN" and tokens[last].head == last + 1:
             last += 1
+        while first > 0 and self._name_part(first - 1, last):
+            first -= 1
         return (first, last) if first <= last else None
+
+    def _is_title(self, word: str) -> bool:
+        """'Gen.', 'Dr', 'Mayor', 'Director': a title or a person noun written before a name."""
+        lower = word.lower()
+        return (
+            lower in self._lex.title_words
+            or self._lex.expand(word) in self._lex.title_words
+            or lower.rstrip(".") in self._lex.kinds.person_nouns
+        )
+
+    def _place_of_title(self, first: int, last: int) -> bool:
+        """'Envoy to Kenya Sam Lee': a proper noun after a title's 'to'/'of' belongs to the title."""
+        tokens = self._tree.tokens
+        if not (1 < first < last - 1) or tokens[first - 1].pos != "ADP" or tokens[first].pos != "PROPN":
+            return False
+        return tokens[first - 2].pos in ("NOUN", "PROPN")
+
+    def _name_part(self, k: int, last: int) -> bool:
+        """'Chief executive Lena Vogt': a proper noun just before the name, inside its phrase,
+        that is neither a title nor a place or organisation, is the rest of the name."""
+        token = self._tree.tokens[k]
+        word = self._text[token.start : token.end]
+        return (
+            token.pos == "PROPN"
+            and (k == 0 or self._tree.tokens[k - 1].pos != "ADP")
+            and token.dep in ("compound", "flat", "nmod")
+            and k < token.head <= last
+            and word[:1].isupper()
+            and not self._is_title(word)
+            and not any(m.start <= token.start < m.end and m.label != "PERSON" for m in self._doc.mentions)
+        )
 
     def _add_mention(self, mention: Mention) -> None:
         first, last = self._tree.token_at(mention.start), self._tree.token_at(mention.end - 1)
@@ -119,8 +148,9 @@ class SpeakerResolver:
         person = self._person_for(name, mention.entity_id)
         if not self._inside_quote(mention.start):
             self._note(first, last, person.key, self._is_subject(first, last))
-        title = self._title(first, last)
+        title = self._title(*name)
         person.title = person.title or title
+        person.speaks_for = person.speaks_for or self._sources.spokesperson_for(*name)
         person.role_words |= {self._lex.expand(w) for w in (title or "").replace(",", " ").split()}
 
     def _person_for(self, name: tuple[int, int], entity_id: str | None) -> _Person:
@@ -202,25 +232,61 @@ class SpeakerResolver:
 
     # --- resolving -----------------------------------------------------------------------------
 
-    def resolve(self, first: int, last: int) -> Speaker:
-        """The speaker a source span (tokens ``first..last``, inclusive) refers to."""
-        tree = self._tree
-        start, end = tree.span(first, last)
-        raw = Speaker(self._text[start:end], start, end)
+    def resolve(self, first: int, last: int) -> Speaker | None:
+        """The speaker a source span (tokens ``first..last``, inclusive) refers to.
+
+        None for a pronoun with no antecedent that agrees: a quote is never credited to "it" or "which".
+        """
+        word = self._text[slice(*self._tree.span(first, last))].lower()
+        kinds = self._lex.kinds
+        if word in kinds.pronouns_relative:
+            return self._relative(first)
+        if word in kinds.pronouns_things:
+            return self._sources.pronoun(first)
+        if word in kinds.pronouns_other:
+            return None
+        outlet = self._sources.outlet_at_head(first, last)
+        if outlet is not None:
+            return self._sources.speaker_for(outlet)
         person = self._direct(first, last)
         if person is None and first == last:
             person = self._antecedent(first)
+        if person is None and self._gender_of(word) is not None:
+            return None
         if person is None:
             person = self._role(first, last)
         if person is None:
-            return self._non_person(first, last) or raw
+            start, end = self._tree.span(first, last)
+            return self._non_person(first, last) or Speaker(self._text[start:end], start, end)
+        return self._as_speaker(person, first, last)
+
+    def _as_speaker(self, person: _Person, first: int, last: int) -> Speaker:
         self._note(first, last, person.key, True, is_speaker=True)
         self._speakers.append(person.key)
-        title = self._title(first, last) if tree.tokens[first].pos == "PROPN" else None
+        title = self._title(first, last) if self._tree.tokens[first].pos == "PROPN" else None
         person.role_words |= {self._lex.expand(w) for w in (title or "").replace(",", " ").split()}
+        speaks_for = self._sources.spokesperson_for(first, last) or person.speaks_for
         return Speaker(
-            person.name, person.start, person.end, person.entity_id, title or person.title, person.key
+            person.name,
+            person.start,
+            person.end,
+            person.entity_id,
+            title or person.title,
+            person.key,
+            SpeakerKind.PERSON,
+            speaks_for,
         )
+
+    def _relative(self, i: int) -> Speaker | None:
+        """'the report, which said': a relative pronoun stands for the noun its clause hangs on."""
+        verb = self._tree.tokens[i].head
+        if self._tree.tokens[verb].dep not in ("relcl", "acl") or verb == i:
+            return None
+        noun = self._tree.tokens[verb].head
+        first, last = self._tree.subtree(noun, without=[verb])
+        if first <= i <= last:
+            return None
+        return self.resolve(first, last)
 
     def _direct(self, first: int, last: int) -> _Person | None:
         """A person named in the span: a PERSON mention, a known surname, or a new proper name."""
@@ -236,7 +302,7 @@ class SpeakerResolver:
         if self._tree.tokens[root].pos != "PROPN" or self._lex.expand(word) in self._lex.title_words:
             return None
         if any(
-            m.start <= self._tree.tokens[root].start < m.end and m.label in _PLACES
+            m.start <= self._tree.tokens[root].start < m.end and (m.label in _PLACES or self._not_person(m))
             for m in self._doc.mentions
         ):
             return None
@@ -245,6 +311,12 @@ class SpeakerResolver:
             return found
         name = self._name_tokens(*self._proper_run(root))
         return self._person_for(name, None) if name else None
+
+    def _not_person(self, mention: Mention) -> bool:
+        """An organisation, outlet or country the entity resolver knows ('Reuters', 'Navantia')."""
+        entity = self._kinds.get(mention.entity_id or "")
+        known = mention.resolution is not Resolution.NER  # a gazetteer entry, not a guess of the tagger
+        return known and entity is not None and entity.kind is not EntityKind.PERSON
 
     def _proper_run(self, root: int) -> tuple[int, int]:
         first = root
@@ -282,29 +354,71 @@ class SpeakerResolver:
         if (token.pos != "NOUN" and token.pos != "PROPN") or token.tag in ("NNS", "NNPS"):
             return None
         head = self._lex.expand(self._text[token.start : token.end])
-        if token.lemma.lower() in self._lex.source_nouns:
+        if token.lemma.lower() in self._lex.source_nouns or self._is_indefinite(first):
             return None
         recent = list(dict.fromkeys(reversed(self._speakers)))
         recent += [
             e.key for e in self._candidates(token.start, token.sentence, span=10_000) if e.key not in recent
         ]
+        marks = self._marks(first, root)
         for key in recent:
-            if head in self._people[key].role_words:
+            person = self._people[key]
+            if head in person.role_words and not self._clashes(marks, person):
+                return person
+        for key in recent:  # 'the Dutch minister' for 'her Dutch counterpart, Ann Lee'
+            if marks and marks <= self._people[key].role_words:
                 return self._people[key]
         return None
 
+    def _marks(self, first: int, root: int) -> set[str]:
+        """Nationalities in a role ('the *Dutch* defence minister'): a person whose title names
+        another one is not meant."""
+        words = (self._text[t.start : t.end].lower() for t in self._tree.tokens[first:root])
+        return {w for w in words if w in self._nationalities}
+
+    def _clashes(self, marks: set[str], person: _Person) -> bool:
+        theirs = {w.strip(",.").lower() for w in (person.title or "").split()} & self._nationalities
+        return bool(marks and theirs and not marks & theirs)
+
+    def _is_indefinite(self, first: int) -> bool:
+        token = self._tree.tokens[first]
+        return self._text[token.start : token.end].lower() in self._lex.kinds.indefinite_determiners
+
     def _non_person(self, first: int, last: int) -> Speaker | None:
-        """A named organisation or outlet, or a document by one ('a 2022 report by X')."""
+        """A named organisation or outlet, a document by one ('a 2022 report by X'), an organisation's
+        short form ('the ministry'), or a source of another kind (anonymous, media, document)."""
         start, end = self._tree.span(first, last)
-        inside = [m for m in self._doc.mentions if start <= m.start and m.end <= end and m.label != "DATE"]
-        root = self._tree.tokens[self._root(first, last)]
-        named = [m for m in inside if m.start <= root.start < m.end]
-        if not named and root.lemma.lower() in self._lex.source_nouns:
-            named = inside[-1:]
-        if not named:
+        raw = self._text[start:end]
+        sources = self._sources
+        spoken_for = sources.spoken_for(first, last)
+        if spoken_for is not None:
+            return spoken_for
+        named = sources.named_inside(first, last)
+        kind = sources.classify(first, last)
+        if named is not None and kind is SpeakerKind.DOCUMENT:
+            return sources.speaker_for(named)  # 'a report by X': X speaks
+        if kind is not None:
+            return Speaker(raw, start, end, kind=kind)
+        if named is not None:
+            return sources.speaker_for(named)
+        return sources.short_form(first, last) or self._recent_person(first, last)
+
+    def _recent_person(self, first: int, last: int) -> Speaker | None:
+        """'the top diplomat said': a definite person noun is the latest person who spoke in the last
+        few sentences (salience fades), if any."""
+        root = self._root(first, last)
+        token = self._tree.tokens[root]
+        if token.lemma.lower() not in self._lex.kinds.person_nouns or token.tag in ("NNS", "NNPS"):
             return None
-        m = named[0]
-        return Speaker(m.text, m.start, m.end, m.entity_id, None, None)
+        if self._text[self._tree.tokens[first].start : self._tree.tokens[first].end].lower() != "the":
+            return None
+        marks = self._marks(first, root)
+        recent = [
+            e.key
+            for e in self._candidates(token.start, token.sentence, span=_SALIENT_SENTENCES)
+            if e.is_speaker and not self._clashes(marks, self._people[e.key])
+        ]
+        return self._as_speaker(self._people[recent[0]], first, last) if recent else None
 
 
 def _clean_title(text: str) -> str:

@@ -13,15 +13,17 @@ from newsift.extract.quote_labels import find_label_relations
 from newsift.extract.quote_lexicon import load_lexicon
 from newsift.extract.quote_marks import QuotedSpan, find_quoted_spans, normalize_quote_text
 from newsift.extract.quote_rules import Found, find_cue_relations
-from newsift.extract.quote_speakers import Speaker, SpeakerResolver
+from newsift.extract.quote_shapes import dateline_end, in_headline, names_an_act, reports_words
+from newsift.extract.quote_sources import SourceIndex, Speaker
+from newsift.extract.quote_speakers import SpeakerResolver
 from newsift.extract.quote_syntax import Tree
-from newsift.model import AnnotatedArticle, Evidence, Quote, QuoteKind, make_id
+from newsift.model import AnnotatedArticle, Evidence, Quote, QuoteKind, SpeakerKind, make_id
 
 __all__ = ["EXTRACTOR", "Attribution", "extract_attributions", "extract_quotes"]
 
 logger = logging.getLogger(__name__)
 
-EXTRACTOR = "quotes.rules.v2"
+EXTRACTOR = "quotes.rules.v3"
 Span = tuple[int, int]
 _MIN_WORDS = 3
 _SENTENCE_END = ".!?:…\"'”’»"
@@ -46,8 +48,12 @@ class Attribution:
     cue_word: Span | None = None
 
 
-def extract_attributions(annotated: AnnotatedArticle) -> tuple[Attribution, ...]:
-    """Every attribution of an article in text order, with spans in PolNeAR's conventions."""
+def extract_attributions(annotated: AnnotatedArticle, *, channels: bool = False) -> tuple[Attribution, ...]:
+    """Every attribution of an article in text order, with spans in PolNeAR's conventions.
+
+    With ``channels``, a speaker's own cue inside the content of 'according to <outlet>' is kept and the
+    outlet's attribution dropped: the outlet is the channel, the speaker said it.
+    """
     text = annotated.article.text
     if not annotated.tokens:
         return ()
@@ -61,12 +67,19 @@ def extract_attributions(annotated: AnnotatedArticle) -> tuple[Attribution, ...]
             *find_label_relations(tree, text, quotes, annotated.mentions, lexicon),
         ]
     ]
-    found = _univocal(found, quotes)
+    sources = SourceIndex(annotated, tree, [(q.start, q.end) for q in quotes], lexicon)
+    found = _univocal(found, quotes, sources if channels else None)
     resolver = SpeakerResolver(annotated, tree, [(q.start, q.end) for q in quotes], lexicon)
     out: list[Attribution] = []
+    issued: list[tuple[str, Speaker]] = []
     for item in found:
         content = item.content
         speaker = resolver.resolve(*item.source_tokens) if item.source_tokens else None
+        if item.source_tokens and speaker is None:
+            speaker = _UNRESOLVED
+        speaker = _issuer(text, speaker, issued)
+        if speaker is not None and speaker.kind is not SpeakerKind.DOCUMENT and item.addressee:
+            issued.append((text[item.addressee[0] : item.addressee[1]].lower(), speaker))
         kind = _kind(content, quotes)
         sentence = tree.tokens[item.cue_token].sentence
         out.append(
@@ -77,7 +90,26 @@ def extract_attributions(annotated: AnnotatedArticle) -> tuple[Attribution, ...]
     return tuple(_continue_quotes(annotated, tree, out, quotes))
 
 
-def _univocal(found: list[Found], quotes: list[QuotedSpan]) -> list[Found]:
+def _issuer(text: str, speaker: Speaker | None, issued: list[tuple[str, Speaker]]) -> Speaker | None:
+    """'X said in a statement ... "...," the statement reads': an authorless document speaks for the
+    latest speaker who issued one of its kind."""
+    if speaker is None or speaker.kind is not SpeakerKind.DOCUMENT:
+        return speaker
+    words = text[speaker.start : speaker.end].lower().split()
+    if len(words) != 2 or words[0] != "the":
+        return speaker
+    for medium, issuer in reversed(issued):
+        if words[1] in medium.split():
+            return issuer
+    return speaker
+
+
+_UNRESOLVED = Speaker("", 0, 0)  # a pronoun source with no antecedent: the quote has no speaker
+
+
+def _univocal(
+    found: list[Found], quotes: list[QuotedSpan], channels: SourceIndex | None = None
+) -> list[Found]:
     """One role per word, as in PolNeAR: a cue inside another attribution's content is dropped,
     unless it introduces a whole quote of its own, which then ends the outer content."""
     kept = list(found)
@@ -87,6 +119,9 @@ def _univocal(found: list[Found], quotes: list[QuotedSpan]) -> list[Found]:
                 continue
             host = next(((s, e) for s, e in other.content if s <= item.cue[0] < e), None)
             if host is None:
+                continue
+            if channels and _is_channel(other, channels) and item.source is not None and item.content:
+                kept.remove(other)  # 'X, Ann Lee said, according to Y': Y is the channel
                 continue
             if not _quotes_itself(item, quotes):
                 kept.remove(item)
@@ -98,6 +133,10 @@ def _univocal(found: list[Found], quotes: list[QuotedSpan]) -> list[Found]:
             else:
                 kept.remove(other)
     return kept
+
+
+def _is_channel(found: Found, sources: SourceIndex) -> bool:
+    return found.source_tokens is not None and sources.is_channel(*found.source_tokens)
 
 
 def _quotes_itself(item: Found, quotes: list[QuotedSpan]) -> bool:
@@ -153,7 +192,8 @@ def _first(a: Attribution) -> int:
 
 
 def _last(a: Attribution) -> int:
-    return max([e for _, e in a.content] + [a.cue[1] if a.cue else 0] + [a.source[1] if a.source else 0])
+    ends = [e for _, e in a.content] + [a.cue[1] if a.cue else 0] + [a.source[1] if a.source else 0]
+    return max([*ends, a.addressee[1] if a.addressee else 0])
 
 
 def _stands_alone(text: str, q: QuotedSpan) -> bool:
@@ -200,31 +240,83 @@ def extract_quotes(annotated: AnnotatedArticle) -> tuple[Quote, ...]:
     text = annotated.article.text
     lexicon = load_lexicon()
     spoken = lexicon.speech | lexicon.agreement | {" ".join(p) for p in lexicon.phrases}
+    tree = Tree.build(annotated.tokens)
     quotes: list[Quote] = []
-    for a in extract_attributions(annotated):
-        if a.speaker is None or (a.cue_lemma not in spoken and a.kind is QuoteKind.INDIRECT):
+    marked = [(q.start, q.end) for q in find_quoted_spans(text) if q.depth == 0]
+    for a in extract_attributions(annotated, channels=True):
+        if a.speaker is None or a.speaker is _UNRESOLVED:
+            continue
+        if a.cue and in_headline(text, a.cue[0], annotated.article.title):
+            continue
+        if a.cue_lemma in _NAMING and not _reports(tree, a):
+            quotes += [_to_quote(annotated, a, part, text) for part in _named_as(tree, text, a, marked)]
+            continue
+        if a.kind is QuoteKind.INDIRECT and (a.cue_lemma not in spoken or not _reports(tree, a)):
+            continue
+        if a.kind is QuoteKind.MIXED and any(names_an_act(tree, part) for part in a.content):
             continue
         for part in a.content:
             quotes.append(_to_quote(annotated, a, part, text))
     logger.debug("article %s: %d quotes", annotated.article.id, len(quotes))
-    return tuple(sorted(quotes, key=lambda q: (q.start, q.end)))
+    return tuple(sorted(_one_per_span(quotes), key=lambda q: (q.start, q.end)))
+
+
+# verbs that name something in the speaker's words: 'called the report "misleading"'
+_NAMING = frozenset(
+    ("call", "describe", "brand", "label", "term", "dub", "dismiss", "characterize", "characterise")
+)
+_MAX_NAMING_WORDS = 8
+
+
+def _named_as(tree: Tree, text: str, a: Attribution, marked: list[Span]) -> list[Span]:
+    """Short quoted words after a naming verb are the speaker's own (a partial quote); the object they
+    name ('the report') is not a quote."""
+    if a.cue_word is None:
+        return []
+    verb = tree.token_at(a.cue_word[0])
+    end = tree.tokens[tree.right[verb]].end
+    return [
+        (start, stop)
+        for start, stop in marked
+        if a.cue_word[1] <= start < end
+        and len(text[start:stop].split()) <= _MAX_NAMING_WORDS
+        and any(w[:1].islower() for w in text[start + 1 : stop - 1].split())  # words, not a name in quotes
+    ]
+
+
+def _reports(tree: Tree, a: Attribution) -> bool:
+    """An indirect content reports words, not a thing ('denied the report', 'called his counterpart')."""
+    return all(reports_words(tree, part) for part in a.content) if a.content else False
+
+
+def _one_per_span(quotes: list[Quote]) -> list[Quote]:
+    """'quoted X as saying "..."': two cues, one quote; the one with a named speaker stays."""
+    best: dict[tuple[int, int], Quote] = {}
+    for q in quotes:
+        held = best.get((q.start, q.end))
+        if held is None or (held.speaker_id is None and q.speaker_id is not None):
+            best[q.start, q.end] = q
+    return list(best.values())
 
 
 def _to_quote(annotated: AnnotatedArticle, a: Attribution, part: Span, text: str) -> Quote:
     start, end = part
+    start = dateline_end(text, start, end)
     marked = text[start] in "\"'“‘«‹" and text[end - 1] in "\"'”’»›"
     kind = QuoteKind.DIRECT if marked and a.kind is not QuoteKind.MIXED else a.kind
     if marked:
         start, end = start + 1, end - 1
+        start = dateline_end(text, start, end)
     display = normalize_quote_text(text[start:end]).rstrip(",").strip()
     sentence = a.sentence if a.cue and part == a.content[0] else _sentence_at(annotated, start)
     speaker = a.speaker
     assert speaker is not None
+    is_named = speaker.kind not in (SpeakerKind.ANONYMOUS, SpeakerKind.MEDIA, SpeakerKind.DOCUMENT)
     word = a.cue_word or a.cue
     return Quote(
         id=make_id(annotated.article.id, "quote", str(start), str(end)),
         article_id=annotated.article.id,
-        speaker_id=speaker.entity_id,
+        speaker_id=speaker.entity_id if is_named else None,
         speaker_text=speaker.text,
         text=display,
         start=start,
@@ -245,6 +337,8 @@ def _to_quote(annotated: AnnotatedArticle, a: Attribution, part: Span, text: str
         cue_start=word[0] if word else None,
         cue_end=word[1] if word else None,
         extractor=EXTRACTOR,
+        speaker_kind=speaker.kind,
+        speaks_for=speaker.speaks_for,
     )
 
 

@@ -1,0 +1,92 @@
+"""What is not a quote: content that names a thing instead of reporting words, headlines, datelines.
+
+Works on the Tree and text of one article; used by ``extract_quotes`` only, so the attribution spans
+scored against PolNeAR (which annotates such contents too) are unchanged.
+"""
+
+from __future__ import annotations
+
+import re
+
+from newsift.extract.quote_syntax import Tree
+
+__all__ = ["dateline_end", "in_headline", "names_an_act", "reports_words"]
+
+Span = tuple[int, int]
+_THING_POS = ("NOUN", "PROPN", "PRON", "NUM", "ADJ", "DET", "ADV")
+_SUBJECTS = ("nsubj", "nsubjpass", "expl", "csubj")
+_CLOSING = ".!?…\"'”’»)"
+_MAX_HEADLINE_WORDS = 20
+_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
+# 'Nov 20 - ', 'LONDON, Nov 20 (Wire) - ', 'PARIS — ', 'RIYADH: ' at the start of a span
+_DATELINE = re.compile(
+    rf"\s*(?:(?:[A-Z][A-Za-z.'-]+[ ,]*){{0,4}}(?:\([^()\n]{{1,40}}\)\s*)?"
+    rf"(?:{_MONTH}\s+\d{{1,2}}(?:,\s*\d{{4}})?\s*)?(?:\([^()\n]{{1,40}}\)\s*)?)[-–—:]\s+"
+)
+_UPPER_PLACE = re.compile(r"^[A-Z][A-Z .'-]{2,}$")
+
+
+def reports_words(tree: Tree, span: Span) -> bool:
+    """True when an indirect content is a clause that reports what was said ('that X will go', 'X will
+    go'); False for a noun phrase ('the report', 'his counterpart, Ann Lee'), an adjective, or a verb
+    phrase with no subject of its own ('to buy jets', 'providing arms')."""
+    first, last = tree.token_at(span[0]), tree.token_at(span[1] - 1)
+    roots = [
+        i
+        for i in range(first, last + 1)
+        if not first <= tree.tokens[i].head <= last or tree.tokens[i].head == i
+    ]
+    if not roots:
+        return False
+    root = roots[0]
+    token = tree.tokens[root]
+    if token.pos in _THING_POS and not tree.kids(root, "cop"):
+        return False
+    if token.pos in ("VERB", "AUX") or tree.kids(root, "cop"):
+        return bool(tree.kids(root, *_SUBJECTS)) or token.tag in ("VBD", "VBZ", "VBP", "MD")
+    return True
+
+
+def names_an_act(tree: Tree, span: Span) -> bool:
+    """'to acquire "new" jets', 'providing arms': a verb phrase with no subject names what someone
+    pledged or denied doing; it reports no words even with a phrase quoted inside it."""
+    first, last = tree.token_at(span[0]), tree.token_at(span[1] - 1)
+    while first < last and tree.tokens[first].pos == "PUNCT":
+        first += 1
+    token = tree.tokens[first]
+    if token.tag == "TO" and tree.tokens[token.head].pos in ("VERB", "AUX"):
+        return not tree.kids(token.head, *_SUBJECTS)
+    return token.tag == "VBG" and not tree.kids(first, *_SUBJECTS) and first == _root_of(tree, first, last)
+
+
+def _root_of(tree: Tree, first: int, last: int) -> int:
+    for i in range(first, last + 1):
+        if not first <= tree.tokens[i].head <= last or tree.tokens[i].head == i:
+            return i
+    return last
+
+
+def in_headline(text: str, offset: int, title: str) -> bool:
+    """The offset lies in a title that ends without a full stop ('Minister denies arms deal'), or in a
+    short line that ends without one and has its words capitalised ('Minister Denies Report Of Deal')."""
+    if title and offset < len(title):
+        return title.rstrip()[-1:] not in _CLOSING
+    start = text.rfind("\n", 0, offset) + 1
+    end = text.find("\n", offset)
+    line = text[start : end if end >= 0 else len(text)].strip()
+    words = [w for w in line.split() if len(w) > 3 and w[0].isalpha()]
+    if not line or line[-1] in _CLOSING or len(line.split()) > _MAX_HEADLINE_WORDS or len(words) < 2:
+        return False
+    return sum(w[0].isupper() for w in words) >= 0.8 * len(words)
+
+
+def dateline_end(text: str, start: int, end: int) -> int:
+    """Where a span's text begins after a dateline at its start ('Nov 20 - ', 'PARIS — '), else start."""
+    match = _DATELINE.match(text, start, end)
+    if match is None or match.end() >= end:
+        return start
+    head = text[start : match.end()].strip(" -–—:")
+    has_date = re.search(_MONTH + r"\s+\d", head) is not None
+    if has_date or "(" in head or _UPPER_PLACE.match(head):
+        return match.end()
+    return start

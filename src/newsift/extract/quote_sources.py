@@ -1,0 +1,312 @@
+"""Sources that are not named people: organisations, outlets, documents and anonymous sources.
+
+Method. Every organisation, country or demonym mentioned outside quotation marks is an entry in a
+small salience list (sentence, offset, whether it is a grammatical subject). "it" and a short form
+("the ministry", "the group", "the country") resolve to the closest earlier entry that agrees: one
+that already spoke first, then subjects, then any mention, nearest sentence first; a short form
+needs its head noun in the entry's name, else a generic noun of the entry's kind. What is left is
+classified, never resolved: an outlet (an entity of kind outlet, or a noun phrase headed by
+"newspaper", "news agency", ...) is the channel of an attribution (``media``); an unnamed person
+("an official", "sources", "two diplomats") is ``anonymous``; a report or statement without an
+author is a ``document``.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from newsift.extract.quote_lexicon import Lexicon
+from newsift.extract.quote_syntax import Tree
+from newsift.model import AnnotatedArticle, Entity, EntityKind, Mention, SpeakerKind
+
+__all__ = ["SourceIndex", "Speaker"]
+
+_THING_LABELS = ("ORG", "GPE", "NORP")
+_NOT_NAMES = ("DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY")
+_PLURAL_TAGS = ("NNS", "NNPS")
+_MIN_LINE_WORDS = 5
+# heads that name an outlet only with a news word beside them ('news agency', not 'space agency')
+_NEEDS_NEWS = ("agency", "service", "network", "wire", "station", "channel")
+_ORGANISATION_KINDS = (
+    EntityKind.ORGANISATION,
+    EntityKind.COMPANY,
+    EntityKind.MILITARY_UNIT,
+    EntityKind.OUTLET,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Speaker:
+    """A resolved speaker: the name as written (and where), its entity id, stated title and kind.
+
+    ``speaks_for`` names the organisation a spokesperson speaks for. A speaker of kind anonymous,
+    media or document keeps ``entity_id`` None and ``text`` as written.
+    """
+
+    text: str
+    start: int
+    end: int
+    entity_id: str | None = None
+    affiliation: str | None = None
+    key: str | None = None
+    kind: SpeakerKind | None = None
+    speaks_for: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class _Thing:
+    offset: int
+    mention: Mention
+    is_subject: bool
+
+
+class SourceIndex:
+    """Organisations and countries of one article, in text order, for non-person sources."""
+
+    def __init__(
+        self, annotated: AnnotatedArticle, tree: Tree, quoted: Sequence[tuple[int, int]], lexicon: Lexicon
+    ) -> None:
+        self._text = annotated.article.text
+        self._tree = tree
+        self._words = lexicon.kinds
+        self._lex = lexicon
+        self._mentions = annotated.mentions
+        self._entities: dict[str, Entity] = {e.id: e for e in annotated.entities}
+        self._things: defaultdict[int, list[_Thing]] = defaultdict(list)
+        self._spoken: list[str] = []
+        for mention in annotated.mentions:
+            if (
+                self._is_thing(mention)
+                and not any(s < mention.start < e for s, e in quoted)
+                and not self._credit(mention)
+            ):
+                first = tree.token_at(mention.start)
+                subject = tree.tokens[_climb(tree, first)].dep in ("nsubj", "nsubjpass")
+                self._things[tree.tokens[first].sentence].append(_Thing(mention.start, mention, subject))
+
+    def _credit(self, mention: Mention) -> bool:
+        """A name on a line of its own or in brackets (a byline, a wire or photo credit) is no antecedent."""
+        start = self._text.rfind("\n", 0, mention.start) + 1
+        end = self._text.find("\n", mention.end)
+        if self._text[: mention.start].rstrip().endswith("(") and self._text[
+            mention.end :
+        ].lstrip().startswith(")"):
+            return True  # 'MANILA (Wire) -', '(Photo: Agency)'
+        return len(self._text[start : end if end >= 0 else len(self._text)].split()) < _MIN_LINE_WORDS
+
+    def _is_thing(self, mention: Mention) -> bool:
+        entity = self._entities.get(mention.entity_id or "")
+        if entity is not None:
+            return entity.kind in (*_ORGANISATION_KINDS, EntityKind.COUNTRY)
+        return mention.label in _THING_LABELS
+
+    def _word(self, i: int) -> str:
+        token = self._tree.tokens[i]
+        return self._text[token.start : token.end].lower()
+
+    # --- public -----------------------------------------------------------------------------------
+
+    def speaker_for(self, mention: Mention) -> Speaker:
+        """A named organisation, country or outlet as a speaker (an outlet is media, not a speaker)."""
+        entity = self._entities.get(mention.entity_id or "")
+        if self.is_outlet(mention):
+            return Speaker(mention.text, mention.start, mention.end, kind=SpeakerKind.MEDIA)
+        if mention.entity_id:
+            self._spoken.append(mention.entity_id)
+        is_person = entity.kind is EntityKind.PERSON if entity is not None else mention.label == "PERSON"
+        kind = SpeakerKind.PERSON if is_person else None
+        return Speaker(
+            mention.text, mention.start, mention.end, mention.entity_id, kind=kind or SpeakerKind.ORGANISATION
+        )
+
+    def is_outlet(self, mention: Mention) -> bool:
+        entity = self._entities.get(mention.entity_id or "")
+        if entity is not None and entity.kind is EntityKind.OUTLET:
+            return True
+        first, last = self._tree.token_at(mention.start), self._tree.token_at(mention.end - 1)
+        return self._names_outlet(first, last) or self._described_as_outlet(mention)
+
+    def outlet_at_head(self, first: int, last: int) -> Mention | None:
+        """The outlet a source span is headed by ('Reuters', 'Al Ahram, an Egyptian daily')."""
+        mention = self.named_inside(first, last)
+        if mention is not None and self.is_outlet(mention):
+            return mention
+        return None
+
+    def is_channel(self, first: int, last: int) -> bool:
+        """A source that relays rather than speaks: a news outlet."""
+        return self.outlet_at_head(first, last) is not None or self.classify(first, last) is SpeakerKind.MEDIA
+
+    def pronoun(self, i: int) -> Speaker | None:
+        """'it said': the closest earlier organisation or country that agrees."""
+        token = self._tree.tokens[i]
+        for thing in self._candidates(token.start, token.sentence, span=4):
+            return self.speaker_for(thing.mention)
+        return None
+
+    def short_form(self, first: int, last: int) -> Speaker | None:
+        """'the ministry', 'the London-based group', 'the country': a definite common noun phrase."""
+        root = _root(self._tree, first, last)
+        token = self._tree.tokens[root]
+        if token.pos != "NOUN" or not self._is_definite(first, root):
+            return None
+        head = token.lemma.lower()
+        words = self._words
+        if head not in words.organisation_nouns and head not in words.country_nouns:
+            return None
+        candidates = self._candidates(token.start, token.sentence, span=10_000)
+        named = [
+            t for t in candidates if head in self._name_words(t.mention) and not self.is_outlet(t.mention)
+        ]
+        generic = head in words.generic_heads or head in words.country_nouns
+        fitting = [t for t in candidates if generic and self._fits(t.mention, head)]
+        for thing in named or fitting:
+            return self.speaker_for(thing.mention)
+        return None
+
+    def classify(self, first: int, last: int) -> SpeakerKind | None:
+        """Anonymous, media or document for a source that names no one, else None."""
+        root = _root(self._tree, first, last)
+        token = self._tree.tokens[root]
+        if token.pos == "PROPN":
+            return None
+        lemma = token.lemma.lower()
+        if self._names_outlet(first, last):
+            return SpeakerKind.MEDIA
+        if (lemma in self._lex.source_nouns or lemma in self._words.document_nouns) and lemma not in (
+            "source",
+            "sources",
+        ):
+            return SpeakerKind.DOCUMENT
+        if lemma in self._words.person_nouns or lemma in ("source", "sources"):
+            modifiers = {self._word(k) for k in range(first, root)}
+            if (
+                token.tag in _PLURAL_TAGS
+                or modifiers & self._words.indefinite_determiners
+                or modifiers & self._words.anonymous_modifiers
+                or lemma == "source"
+            ):
+                return SpeakerKind.ANONYMOUS
+        return None
+
+    def spokesperson_for(self, first: int, last: int) -> str | None:
+        """'a spokesman for the ministry', 'the agency's spokeswoman Ann Lee': whom the speaker speaks for."""
+        tree = self._tree
+        i = _climb(tree, _root(tree, first, last), deps=("appos", "compound", "flat"))
+        a, b = tree.left[i], tree.right[i]
+        if not any(self._word(k) in self._words.spokes_words for k in range(a, b + 1)):
+            return None
+        start, end = tree.span(a, b)
+        name = tree.span(first, last)
+        for mention in self._mentions:
+            if start <= mention.start and mention.end <= end and self._is_thing(mention):
+                outside = not (name[0] <= mention.start < name[1])
+                if outside or self._word(first) in self._words.spokes_words:
+                    entity = self._entities.get(mention.entity_id or "")
+                    return entity.name if entity is not None else mention.text
+        return None
+
+    def spoken_for(self, first: int, last: int) -> Speaker | None:
+        """'a BBC spokesman', 'a spokeswoman for the ministry': an unnamed spokesperson is the body itself."""
+        tree = self._tree
+        root = _root(tree, first, last)
+        if self._word(root) not in self._words.spokes_words:
+            return None
+        start, end = tree.span(first, last)
+        for mention in self._mentions:
+            if start <= mention.start and mention.end <= end and self._is_thing(mention):
+                if mention.entity_id:
+                    self._spoken.append(mention.entity_id)
+                text = self._text[start:end]
+                return Speaker(
+                    mention.text,
+                    mention.start,
+                    mention.end,
+                    mention.entity_id,
+                    text,
+                    None,
+                    SpeakerKind.ORGANISATION,
+                )
+        return None
+
+    def named_inside(self, first: int, last: int) -> Mention | None:
+        """The organisation or outlet a source span names: its head, else the author of a document."""
+        start, end = self._tree.span(first, last)
+        inside = [
+            m for m in self._mentions if start <= m.start and m.end <= end and m.label not in _NOT_NAMES
+        ]
+        root = self._tree.tokens[_root(self._tree, first, last)]
+        named = [m for m in inside if m.start <= root.start < m.end]
+        if not named and root.lemma.lower() in self._lex.source_nouns:
+            named = [m for m in inside if self._is_author(m)][-1:]
+        return named[0] if named else None
+
+    def _is_author(self, mention: Mention) -> bool:
+        """'X's report', 'a report by X', 'a study from X' (not 'a US intelligence report')."""
+        tree = self._tree
+        i = _climb(tree, _root(tree, tree.token_at(mention.start), tree.token_at(mention.end - 1)))
+        token = tree.tokens[i]
+        if token.dep == "poss":
+            return True
+        return token.dep == "pobj" and tree.tokens[token.head].lemma.lower() in ("by", "from", "of")
+
+    # --- helpers ----------------------------------------------------------------------------------
+
+    def _names_outlet(self, first: int, last: int) -> bool:
+        """'the AFP news agency', 'a Saudi-owned newspaper', 'the TV channel', 'state media'."""
+        words = {self._word(k) for k in range(first, last + 1)}
+        head = self._tree.tokens[_root(self._tree, first, last)].lemma.lower()
+        if head in _NEEDS_NEWS:
+            return bool(words & self._words.news_words)
+        return head in self._words.outlet_nouns
+
+    def _described_as_outlet(self, mention: Mention) -> bool:
+        """'Al Ahram, an Egyptian daily, said': an apposition of the name that is an outlet."""
+        tree = self._tree
+        first, last = tree.token_at(mention.start), tree.token_at(mention.end - 1)
+        root = _root(tree, first, last)
+        near = [*tree.kids(root, "appos")]
+        if tree.tokens[root].dep == "appos":
+            near.append(tree.tokens[root].head)
+        return any(self._names_outlet(*tree.subtree(k)) for k in near if not first <= k <= last)
+
+    def _is_definite(self, first: int, root: int) -> bool:
+        words = [self._word(k) for k in range(first, root)]
+        return bool(words) and words[0] in ("the", "its", "their", "this", "that")
+
+    def _name_words(self, mention: Mention) -> set[str]:
+        entity = self._entities.get(mention.entity_id or "")
+        names = [mention.text, entity.name if entity is not None else ""]
+        return {w.lower().strip(".,'’s") for n in names for w in n.split()}
+
+    def _fits(self, mention: Mention, head: str) -> bool:
+        """A generic noun agrees with the entry's kind: 'the country' a country, 'the group' a body."""
+        entity = self._entities.get(mention.entity_id or "")
+        is_country = (entity.kind is EntityKind.COUNTRY) if entity is not None else mention.label == "GPE"
+        if head in ("government", "administration"):
+            return is_country or head in self._name_words(mention)
+        if head in self._words.country_nouns:
+            return is_country
+        return not is_country and mention.label not in ("NORP",) and not self.is_outlet(mention)
+
+    def _candidates(self, offset: int, sentence: int, *, span: int) -> list[_Thing]:
+        out: list[_Thing] = []
+        for s in range(sentence, max(-1, sentence - span), -1):
+            here = sorted((t for t in self._things.get(s, []) if t.offset < offset), key=lambda t: -t.offset)
+            out += sorted(here, key=lambda t: (t.mention.entity_id not in self._spoken, not t.is_subject))
+        return out
+
+
+def _root(tree: Tree, first: int, last: int) -> int:
+    for i in range(first, last + 1):
+        if not first <= tree.tokens[i].head <= last or tree.tokens[i].head == i:
+            return i
+    return last
+
+
+def _climb(tree: Tree, i: int, deps: tuple[str, ...] = ("appos", "compound", "conj", "flat")) -> int:
+    while tree.tokens[i].dep in deps and tree.tokens[i].head != i:
+        i = tree.tokens[i].head
+    return i
