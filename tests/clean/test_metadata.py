@@ -1,0 +1,129 @@
+"""Page metadata from the page's own statements: JSON-LD, OpenGraph and article meta, rel=author, markup."""
+
+from __future__ import annotations
+
+import json
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+from lxml.html import fromstring
+
+from newsift.clean.html import extract_html_article
+from newsift.clean.jsonld import extract_jsonld_article
+from newsift.clean.metadata import extract_page_metadata, strip_site_name
+from newsift.clean.names import split_credit, unique_names
+
+FIXTURES = Path(__file__).parents[1] / "fixtures" / "metadata"
+EXPECTED = json.loads((FIXTURES / "expected.json").read_text(encoding="utf-8"))
+WHEN = datetime(2024, 6, 1, tzinfo=UTC)
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED))
+def test_metadata_fixture_fields(name: str) -> None:
+    expected = EXPECTED[name]
+    html = (FIXTURES / name).read_text(encoding="utf-8")
+    article = extract_html_article(html, page_id="p", uri=name, url=expected["url"], fetched_at=WHEN)
+    assert article is not None
+    assert article.title == expected["title"]
+    assert article.authors == tuple(expected["authors"])
+    assert article.wire == expected["wire"]
+    assert article.published_at is not None
+    assert article.published_at.date().isoformat() == expected["day"]
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED))
+def test_metadata_fixture_sources(name: str) -> None:
+    expected = EXPECTED[name]
+    html = (FIXTURES / name).read_text(encoding="utf-8")
+    metadata = extract_page_metadata(fromstring(html), extract_jsonld_article(html), url=expected["url"])
+    for field, source in expected["sources"].items():
+        assert metadata.source_of(field) == source, field
+
+
+def test_jsonld_resolves_graph_references_and_splits_organisations() -> None:
+    html = (FIXTURES / "graph-person-org.html").read_text(encoding="utf-8")
+    found = extract_jsonld_article(html)
+    assert found is not None
+    assert found.people == ("Maren Olufsen", "MAREN OLUFSEN", "Dev Raman")
+    assert found.organisations == ("Reuters",)
+    assert found.publisher == "The Tidewater Gazette"
+    assert found.modified == "2023-05-15T10:00:00+02:00"
+
+
+def test_jsonld_broken_block_is_skipped() -> None:
+    html = (
+        '<script type="application/ld+json">{"@type": "NewsArticle", "headline": </script>'
+        '<script type="application/ld+json">{"@type": "Article", "headline": "Second block"}</script>'
+    )
+    found = extract_jsonld_article(html)
+    assert found is not None and found.headline == "Second block"
+
+
+@pytest.mark.parametrize(
+    ("title", "expected"),
+    [
+        ("Rain delays harvest | Fenland Post", "Rain delays harvest"),
+        ("Rain delays harvest - The Fenland Post", "Rain delays harvest"),
+        ("Fenland Post: Rain delays harvest", "Rain delays harvest"),
+        ("Fenland Post » Rain delays harvest", "Rain delays harvest"),
+        ("Analysis: rain delays harvest", "Analysis: rain delays harvest"),  # not the site's name
+        ("Rain delays harvest - and prices rise", "Rain delays harvest - and prices rise"),
+    ],
+    ids=[
+        "bar-suffix",
+        "dash-suffix-with-the",
+        "colon-prefix",
+        "chevron-prefix",
+        "other-prefix",
+        "dash-in-title",
+    ],
+)
+def test_metadata_strip_site_name(title: str, expected: str) -> None:
+    assert strip_site_name(title, ("Fenland Post",)) == expected
+
+
+@pytest.mark.parametrize(
+    ("credit", "people", "wire"),
+    [
+        ("By Ana Ruiz and Tom Berg", ("Ana Ruiz", "Tom Berg"), None),
+        ("Ana Ruiz, Reuters", ("Ana Ruiz",), "Reuters"),
+        ("By Ana Ruiz Updated March 3, 2024", ("Ana Ruiz",), None),
+        ("Ana Ruiz, Senior Correspondent", ("Ana Ruiz",), None),
+        ("Follow", (), None),
+        ("Your name", (), None),
+        ("Share on Facebook", (), None),
+        ("Fenland Post", (), None),
+        ("BBC News", (), None),
+        ("Mateo van der Berg", ("Mateo van der Berg",), None),
+        ("J. K. Smith", ("J. K. Smith",), None),
+        ("ANA RUIZ", ("Ana Ruiz",), None),
+    ],
+    ids=[
+        "two-people",
+        "person-and-wire",
+        "date-glued",
+        "role",
+        "follow-widget",
+        "form-label",
+        "share-bar",
+        "own-outlet",
+        "known-outlet",
+        "particles",
+        "initials",
+        "upper-case",
+    ],
+)
+def test_names_split_credit(credit: str, people: tuple[str, ...], wire: str | None) -> None:
+    found = split_credit(credit, outlets=("The Fenland Post",))
+    assert (found.people, found.wire) == (people, wire)
+
+
+def test_names_unique_ignores_case_and_keeps_mixed_case() -> None:
+    assert unique_names(["ANA RUIZ", "Ana Ruiz", "ana ruiz", "Tom Berg"]) == ("Ana Ruiz", "Tom Berg")
+
+
+def test_metadata_placeholder_date_is_no_date() -> None:
+    html = '<html><head><meta property="article:published_time" content="0001-01-01T00:00:00Z"></head></html>'
+    metadata = extract_page_metadata(fromstring(html), None)
+    assert metadata.published_text is None
