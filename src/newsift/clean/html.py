@@ -22,6 +22,7 @@ from newsift.clean.jsonld import extract_jsonld_article
 from newsift.clean.metadata import PageMetadata, extract_page_metadata, strip_site_name
 from newsift.clean.names import split_credit, unique_names
 from newsift.clean.outlets import normalize_outlet
+from newsift.clean.prose import cut_wire_notes
 from newsift.clean.structured import parse_datetime
 from newsift.errors import InputError
 from newsift.model import Article, Position, Removed, make_id
@@ -117,7 +118,7 @@ def extract_html_article(
     authors, wire = _authors(metadata, cleaned.authors, data.get("author"), sitename)
     published_text = metadata.published_text or (data.get("date") or "").strip() or None
     logger.debug("%s: metadata sources %s", uri, dict(metadata.sources))
-    return Article(
+    article = Article(
         id=make_id(page_id, "0"),
         page_id=page_id,
         position=Position.MAIN,
@@ -138,6 +139,7 @@ def extract_html_article(
         removed=captions + cleaned.removed,
         extractor=EXTRACTOR,
     )
+    return cut_wire_notes(article)
 
 
 def _trafilatura_title(title: str | None, sitename: str | None) -> str:
