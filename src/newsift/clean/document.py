@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
+from newsift.clean.language import detect_language
 from newsift.clean.prose import clean_article_prose
 from newsift.clean.structured import (
     CleanResult,
@@ -20,14 +23,16 @@ def split_document(raw: RawDocument, text: str | None) -> CleanResult:
 
     Bodies from JSONL, feeds and plain text go through the same prose cleanup as aggregator cards and
     HTML (``clean.prose``): wire slugs, datelines, disclaimers and ad markers out, each recorded.
+    Each article's ``language`` is detected from its clean text (``clean.language``).
 
     Raises:
         InputError: the document holds no article, or its format is not supported.
     """
     result = _split_document(raw, text)
-    if raw.content_type == ContentType.HTML or (result.articles and _is_aggregator(result)):
-        return result
-    articles = tuple(clean_article_prose(article) for article in result.articles)
+    articles = result.articles
+    if raw.content_type != ContentType.HTML and not (articles and _is_aggregator(result)):
+        articles = tuple(clean_article_prose(article) for article in articles)
+    articles = tuple(replace(article, language=detect_language(article.text)) for article in articles)
     return CleanResult(articles=articles, failures=result.failures)
 
 
