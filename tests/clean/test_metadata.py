@@ -51,6 +51,17 @@ def test_jsonld_resolves_graph_references_and_splits_organisations() -> None:
     assert found.modified == "2023-05-15T10:00:00+02:00"
 
 
+def test_metadata_complete_page_takes_its_standfirst_from_its_own_description() -> None:
+    html = (FIXTURES / "graph-person-org.html").read_text(encoding="utf-8")
+    url = EXPECTED["graph-person-org.html"]["url"]
+    metadata = extract_page_metadata(fromstring(html), extract_jsonld_article(html), url=url)
+    assert metadata.is_complete  # so trafilatura's own metadata pass is skipped
+    article = extract_html_article(html, page_id="p", uri="graph", url=url, fetched_at=WHEN)
+    assert article is not None and article.source == "The Tidewater Gazette"
+    assert article.standfirst is not None
+    assert article.standfirst.startswith("Two keepers will winter on the rock")
+
+
 def test_jsonld_broken_block_is_skipped() -> None:
     html = (
         '<script type="application/ld+json">{"@type": "NewsArticle", "headline": </script>'

@@ -40,6 +40,7 @@ class JsonLdArticle:
     modified: str | None = None
     publisher: str | None = None
     site_name: str | None = None
+    description: str | None = None
 
 
 def extract_jsonld_article(html: str) -> JsonLdArticle | None:
@@ -63,6 +64,7 @@ def extract_jsonld_article(html: str) -> JsonLdArticle | None:
         modified=_text(article.get("dateModified")),
         publisher=_text(publisher.get("name")) if isinstance(publisher, dict) else _text(publisher),
         site_name=_text(site.get("name")) if site is not None else None,
+        description=_text(article.get("description")),
     )
 
 

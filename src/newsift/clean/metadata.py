@@ -47,7 +47,15 @@ class PageMetadata:
     published_text: str | None = None
     modified_text: str | None = None
     site_name: str | None = None
+    description: str | None = None
     sources: tuple[tuple[str, str], ...] = ()
+
+    @property
+    def is_complete(self) -> bool:
+        """True when the page stated every field an article needs (no fallback extractor is asked)."""
+        return bool(
+            self.title and self.authors and self.published_text and self.site_name and self.description
+        )
 
     def source_of(self, field: str) -> str | None:
         return dict(self.sources).get(field)
@@ -83,6 +91,7 @@ def extract_page_metadata(
         published_text=published[1] if published else None,
         modified_text=modified[1] if modified else None,
         site_name=site[1] if site else None,
+        description=ld.description or meta.get("og:description") or meta.get("description"),
         sources=tuple(sources),
     )
 
