@@ -164,6 +164,8 @@ def _jsonld(rng: random.Random, graph: bool, story: _Story) -> str:
             "@context": "https://schema.org",
             "@graph": [{"@type": "WebSite", "name": site}, article],
         }
+    elif rng.random() < 0.3:  # the article as the main entity of a web page node
+        data = {"@context": "https://schema.org", "@type": "WebPage", "name": site, "mainEntity": article}
     else:
         data = {"@context": "https://schema.org", **article}
     return f'<script type="application/ld+json">{json.dumps(data)}</script>'
@@ -174,6 +176,8 @@ def _body(rng: random.Random, shape: str, story: _Story) -> str:
     nav = f'<header><div class="logo"><h1>{escape(site)}</h1></div><nav><a href="/">Home</a></nav></header>'
     if rng.random() < 0.5:
         nav = f'<header><a class="logo" href="/">{escape(site)}</a></header>'
+    if rng.random() < 0.3:  # a clock in the header: a date that is not the article's
+        nav += '<div class="topbar"><time datetime="2026-01-01T07:00:00Z">Thursday</time></div>'
     byline = _byline(rng, story)
     sentences = [s.format(city=story.city, thing=story.thing) for s in rng.sample(_SENTENCES, 8)]
     paragraphs = "".join(f"<p>{' '.join(sentences[i : i + 2])}</p>" for i in range(0, 8, 2))
@@ -195,7 +199,13 @@ def _byline(rng: random.Random, story: _Story) -> str:
     joined = " and ".join(names) if len(names) < 3 else ", ".join(names[:-1]) + " and " + names[-1]
     credit = f", {escape(wire)}" if wire else ""
     style = rng.choice(("div", "span", "p"))
-    shape = rng.choice(("bar", "bar", "glued", "outlet", "role"))
+    shape = rng.choice(("bar", "bar", "glued", "outlet", "role", "special", "bio"))
+    if shape == "special":  # a role credit after the names
+        return f'<{style} class="byline">By {joined}, Special to {escape(site)} {time}</{style}>'
+    if shape == "bio":  # an author box whose text goes on into a biography
+        bio = f"{escape(people[0])} covers local government and transport for {escape(site)}."
+        name = f'<span class="author-name">{joined}</span>'
+        return f'<div class="author-card">{name}<p class="author-bio">{bio}</p></div>{time}'
     if shape == "glued":  # the date right after the names, no separator
         return f'<{style} class="byline">By {joined}{credit} Updated {stamp}</{style}>'
     if shape == "outlet":  # the outlet's name among the credits

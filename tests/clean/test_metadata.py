@@ -138,3 +138,21 @@ def test_metadata_placeholder_date_is_no_date() -> None:
     html = '<html><head><meta property="article:published_time" content="0001-01-01T00:00:00Z"></head></html>'
     metadata = extract_page_metadata(fromstring(html), None)
     assert metadata.published_text is None
+
+
+def test_metadata_header_clock_is_not_the_publication_time() -> None:
+    html = (
+        '<html><body><header><time datetime="2026-01-01T08:00:00Z">Today</time></header>'
+        '<div class="story"><h1>Ferry fares rise</h1><p>Fares rise in May.</p></div></body></html>'
+    )
+    assert extract_page_metadata(fromstring(html), None).published_text is None
+
+
+def test_jsonld_reads_the_article_inside_a_web_page_main_entity() -> None:
+    html = (
+        '<script type="application/ld+json">{"@type": "WebPage", "name": "Site", "mainEntity":'
+        ' {"@type": "NewsArticle", "headline": "Ferry fares rise",'
+        ' "author": {"name": "Gwen Pryce"}}}</script>'
+    )
+    found = extract_jsonld_article(html)
+    assert found is not None and (found.headline, found.people) == ("Ferry fares rise", ("Gwen Pryce",))

@@ -27,6 +27,7 @@ _ARTICLE_TYPES = frozenset(
 _SITE_TYPES = frozenset({"website", "organization", "newsmediaorganization", "corporation"})
 _MAX_SCRIPTS = 20
 _MAX_CHARS = 2_000_000
+_MAX_DEPTH = 4
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -81,14 +82,16 @@ def _blocks(html: str) -> list[Any]:
     return blocks
 
 
-def _nodes(value: Any) -> list[dict[str, Any]]:
-    """Every dict node at the top level, in lists and in ``@graph``, in document order."""
+def _nodes(value: Any, depth: int = 0) -> list[dict[str, Any]]:
+    """Every dict node at the top level, in lists, in ``@graph`` and as a page's ``mainEntity``, in order."""
+    if depth > _MAX_DEPTH:
+        return []
     if isinstance(value, list):
-        return [node for item in value for node in _nodes(item)]
+        return [node for item in value for node in _nodes(item, depth + 1)]
     if not isinstance(value, dict):
         return []
-    graph = value.get("@graph")
-    return [value, *_nodes(graph)] if graph is not None else [value]
+    inner = [value.get("@graph"), value.get("mainEntity")]
+    return [value, *(node for part in inner if part is not None for node in _nodes(part, depth + 1))]
 
 
 def _types(node: dict[str, Any]) -> set[str]:

@@ -31,6 +31,7 @@ _OUTSIDE = re.compile(
     re.IGNORECASE,
 )
 _OUTSIDE_TAGS = frozenset({"aside", "footer", "nav", "form", "header-nav"})
+_PUBLISHED_MARK = re.compile(r"datepublished|publish|pubdate|posted|created", re.IGNORECASE)
 _MAX_BYLINE_CHARS = 200
 _MAX_BYLINES = 5
 _MAX_TITLE = 300
@@ -276,8 +277,13 @@ def _date(
 
 
 def _time_element(tree: HtmlElement) -> str | None:
+    """The ``datetime`` of a ``<time>`` marked as the publication time or inside the article; a bare
+    ``<time>`` elsewhere (a header's clock, a teaser's date) is left to the fallback's date search."""
     for element in tree.iter("time"):
         value = element.get("datetime")
-        if isinstance(value, str) and value and not _outside_article(element):
+        if not isinstance(value, str) or not value.strip() or _outside_article(element):
+            continue
+        marks = f"{element.get('itemprop', '')} {element.get('class', '')} {element.get('pubdate', '')}"
+        if _PUBLISHED_MARK.search(marks) or any(a.tag == "article" for a in element.iterancestors()):
             return value.strip()
     return None
