@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from datetime import UTC, datetime
+from pathlib import Path
 
 import pytest
 
@@ -67,6 +68,38 @@ def test_prose_html_body_loses_wire_slug_and_disclaimer_but_keeps_its_dateline()
     assert "PTI ABC" not in article.body and "auto-generated" not in article.body
     assert article.body.startswith("Ludhiana, Oct 12 (PTI) Late rains")
     assert article.wire_slug == "PTI ABC DEF GH"
+    assert {WIRE_SLUG, DISCLAIMER} <= {removed.reason for removed in article.removed}
+
+
+def test_issue_20_warc_record_body_loses_wire_slug_and_disclaimer(tmp_path: Path) -> None:
+    import io
+
+    from warcio.statusandheaders import StatusAndHeaders
+    from warcio.warcwriter import WARCWriter
+
+    from newsift.ingest.warc import iter_warc_documents
+
+    paragraphs = "".join(f"<p>{p}</p>" for p in BODY.split("\n\n"))
+    page = f"<html><head><title>{TITLE}</title></head><body><article><h1>{TITLE}</h1>{paragraphs}</article>"
+    body = (page + "</body></html>").encode()
+    buffer = io.BytesIO()
+    writer = WARCWriter(buffer, gzip=True)
+    headers = StatusAndHeaders("200 OK", [("Content-Type", "text/html; charset=utf-8")], protocol="HTTP/1.1")
+    writer.write_record(
+        writer.create_warc_record(
+            "https://example.org/a",
+            "response",
+            payload=io.BytesIO(body),
+            length=len(body),
+            http_headers=headers,
+        )
+    )
+    archive = tmp_path / "pages.warc.gz"
+    archive.write_bytes(buffer.getvalue())
+    (raw,) = list(iter_warc_documents(archive))
+    assert isinstance(raw, RawDocument)
+    (article,) = split_document(raw, raw.content.decode()).articles
+    assert "PTI ABC" not in article.body and "auto-generated" not in article.body
     assert {WIRE_SLUG, DISCLAIMER} <= {removed.reason for removed in article.removed}
 
 
