@@ -156,3 +156,20 @@ def test_jsonld_reads_the_article_inside_a_web_page_main_entity() -> None:
     )
     found = extract_jsonld_article(html)
     assert found is not None and (found.headline, found.people) == ("Ferry fares rise", ("Gwen Pryce",))
+
+
+def test_jsonld_person_with_one_name_is_an_author_but_an_account_is_not() -> None:
+    graph = (
+        '{"@graph": [{"@type": "WebPage", "name": "Trail notes", "datePublished": "2020-05-01",'
+        ' "author": [{"@id": "#p1"}, {"@id": "#p2"}]}, {"@type": "Person", "@id": "#p1", "name": "Regan"},'
+        ' {"@type": "Person", "@id": "#p2", "name": "siteadmin"}]}'
+    )
+    html = f'<html><head><script type="application/ld+json">{graph}</script></head><body></body></html>'
+    metadata = extract_page_metadata(fromstring(html), extract_jsonld_article(html))
+    assert metadata.authors == ("Regan",)
+    assert metadata.published_text == "2020-05-01"
+
+
+def test_names_one_word_is_no_name_in_a_byline() -> None:
+    assert split_credit("By Regan").people == ()
+    assert split_credit("Regan", single=True).people == ("Regan",)

@@ -24,6 +24,7 @@ _ARTICLE_TYPES = frozenset(
         *("socialmediaposting", "techarticle", "scholarlyarticle", "askpublicnewsarticle"),
     }
 )
+_PAGE_TYPES = frozenset({"webpage", "itempage"})  # a page node stands in when no article node is given
 _SITE_TYPES = frozenset({"website", "organization", "newsmediaorganization", "corporation"})
 _MAX_SCRIPTS = 20
 _MAX_CHARS = 2_000_000
@@ -45,13 +46,21 @@ class JsonLdArticle:
 
 
 def extract_jsonld_article(html: str) -> JsonLdArticle | None:
-    """The first article-typed node of the page's JSON-LD blocks (also inside ``@graph``), or None.
+    """The first article-typed node of the page's JSON-LD blocks (also inside ``@graph``), else the first web
+    page node that names an author or a date, or None.
 
     Unreadable blocks are skipped: a page's broken JSON-LD is the page's problem, not an input error.
     """
     nodes = [node for block in _blocks(html) for node in _nodes(block)]
     index = {node["@id"]: node for node in nodes if isinstance(node.get("@id"), str)}
-    article = next((node for node in nodes if _types(node) & _ARTICLE_TYPES), None)
+    article = next((node for node in nodes if _types(node) & _ARTICLE_TYPES), None) or next(
+        (
+            node
+            for node in nodes
+            if _types(node) & _PAGE_TYPES and ("author" in node or "datePublished" in node)
+        ),
+        None,
+    )
     site = next((node for node in nodes if _types(node) & _SITE_TYPES), None)
     if article is None:
         return None

@@ -212,7 +212,7 @@ def _authors(
     for source, texts in candidates:
         people: list[str] = []
         for text in texts:
-            credit = split_credit(text, outlets=sites)
+            credit = split_credit(text, outlets=sites, single=source == "json-ld")
             people.extend(credit.people)
             wire = wire or credit.wire
         if people:

@@ -27,8 +27,8 @@ def _words(text: str) -> frozenset[str]:
 _PARTICLES = _words("van von der den de del della di da du la le bin binti al el")
 _ROLE_WORDS = _words(
     """correspondent editor reporter writer contributor columnist staff producer analyst chief senior bureau
-    desk team contributing associate photographer journalist newsroom editorial board news digital online web
-    agency guest special deputy managing political business sports foreign intern"""
+    newsdesk webdesk desk team contributing associate photographer journalist newsroom editorial board news
+    digital online web agency guest special deputy managing political business sports foreign intern"""
 )
 _WIDGET_WORDS = _words(
     """follow share email e-mail twitter facebook linkedin whatsapp print subscribe sign newsletter comment
@@ -59,12 +59,13 @@ class Credit:
     dropped: tuple[str, ...] = ()
 
 
-def split_credit(text: str, *, outlets: tuple[str, ...] = ()) -> Credit:
+def split_credit(text: str, *, outlets: tuple[str, ...] = (), single: bool = False) -> Credit:
     """Person names and a wire in a credit such as 'By Ana Ruiz and Tom Berg, Reuters'.
 
     Args:
         text: the credit as printed (a byline, a meta author value, a JSON-LD name).
         outlets: names of the page's own outlet (site name, publisher), never kept as an author.
+        single: one capitalised word is a name too (a source that types it as a person says so).
     """
     own = {outlet_key(name) for name in outlets if name}
     people: list[str] = []
@@ -74,7 +75,7 @@ def split_credit(text: str, *, outlets: tuple[str, ...] = ()) -> Credit:
         part = _LABEL.sub("", part.strip(" .:·•"))
         if not part:
             continue
-        name = part if is_person_name(part) else _leading_name(part)
+        name = part if is_person_name(part) or (single and _is_single_name(part)) else _leading_name(part)
         if is_wire_service(part):
             wire = wire or part
         elif name and outlet_key(name) not in own and not is_known_outlet(name):
@@ -123,6 +124,19 @@ def is_person_name(text: str) -> bool:
     capitals = [word for word in words if word[0].isupper()]
     lowers_ok = all(word[0].isupper() or word.casefold() in _PARTICLES for word in words)
     return (lowers_ok and len(capitals) >= 2 and not text.isupper()) or _all_caps_name(words)
+
+
+def _is_single_name(text: str) -> bool:
+    """'Regan': one capitalised word of letters, no role, widget, date or account name ('admin')."""
+    folded = text.casefold()
+    return (
+        text.isalpha()
+        and 2 < len(text) <= 20
+        and text[0].isupper()
+        and not text.isupper()
+        and folded not in _NOT_NAME
+        and "admin" not in folded
+    )
 
 
 def _all_caps_name(words: list[str]) -> bool:
