@@ -4,8 +4,12 @@ n-grams, shipped inside the package; 97 languages). Detects only; never translat
 
 from __future__ import annotations
 
+import io
+import lzma
 from functools import lru_cache
 from typing import Any
+
+import numpy as np
 
 __all__ = ["DEFAULT_LANGUAGE", "detect_language"]
 
@@ -32,7 +36,21 @@ def detect_language(text: str) -> str:
 
 @lru_cache(maxsize=1)
 def _identifier() -> Any:
-    """The packaged model, loaded once per process (about a second) and only when first needed."""
-    from py3langid.langid import MODEL_FILE, LanguageIdentifier
+    """The packaged model, loaded once per process (about a second) and only when first needed.
 
-    return LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+    Decompressed in memory: the package's own loader goes through a temporary file, which fails when the
+    disk is full or file sizes are limited, and cleaning must not write files.
+    """
+    from py3langid.langid import MODEL_DIR, MODEL_FILE, LanguageIdentifier
+    from py3langid.modelio import _to_array
+
+    with lzma.open(MODEL_DIR / MODEL_FILE) as packed, np.load(io.BytesIO(packed.read())) as data:
+        return LanguageIdentifier(
+            np.asarray(data["ptc"]),
+            np.asarray(data["pc"]),
+            data["classes"].tolist(),
+            _to_array(data["nextmove"]),
+            data["out_feat"].tolist(),
+            norm_probs=True,
+            tk_row=_to_array(data["nextmove_row"]),
+        )
