@@ -5,7 +5,8 @@ DIR holds one ``ground-truth*.json`` ({page_id: {"articleBody", "url"}}) and ``h
 Scoring (the benchmark's own): word 4-gram multisets per page; per-page precision and recall with
 shared shingles as true positives; precision averaged over pages with output, recall over all pages;
 F1 is the harmonic mean of the two averages. Speed (issue #8): pages/s of each over the same pages in one run,
-and their ratio (target >= 1.0). Prints a summary, then ONE JSON object as the last line.
+and their ratio (target >= 1.0). Split (bench/SPLITS.md): odd page numbers in sorted id order are the tune
+half, even ones the check half; both are reported, with all pages. Prints a summary, then ONE JSON object.
 """
 
 from __future__ import annotations
@@ -63,21 +64,36 @@ def trafilatura_body(html: str, url: str) -> str:
     return trafilatura.extract(html, url=url, include_comments=False) or ""
 
 
+PageScore = tuple[float | None, float]
+
+
 def score(
     pages: list[tuple[str, str, str]], extract: Callable[[str, str], str]
-) -> tuple[dict[str, float], float]:
-    precisions, recalls = [], []
+) -> tuple[list[PageScore], float]:
+    """Per-page (precision or None, recall) of one extractor, and the seconds it took."""
+    scores: list[PageScore] = []
     started = time.perf_counter()
     for html, url, truth in pages:
-        precision, recall = page_scores(extract(html, url), truth)
-        if precision is not None:
-            precisions.append(precision)
-        recalls.append(recall)
-    seconds = time.perf_counter() - started
+        scores.append(page_scores(extract(html, url), truth))
+    return scores, time.perf_counter() - started
+
+
+def summarize(scores: list[PageScore]) -> dict[str, float]:
+    """Precision averaged over pages with output, recall over all pages, F1 of the two averages."""
+    precisions = [p for p, _ in scores if p is not None]
     p = sum(precisions) / len(precisions) if precisions else 0.0
-    r = sum(recalls) / len(recalls) if recalls else 0.0
+    r = sum(r for _, r in scores) / len(scores) if scores else 0.0
     f1 = 2 * p * r / (p + r) if p + r else 0.0
-    return {"precision": round(p, 4), "recall": round(r, 4), "f1": round(f1, 4)}, seconds
+    return {"precision": round(p, 4), "recall": round(r, 4), "f1": round(f1, 4)}
+
+
+def halves(scores: list[PageScore]) -> dict[str, dict[str, float]]:
+    """bench/SPLITS.md: odd page numbers in sorted id order are the tune half, even ones the check half."""
+    return {
+        "all": summarize(scores),
+        "tune_odd": summarize(scores[0::2]),
+        "check_even": summarize(scores[1::2]),
+    }
 
 
 def load(folder: Path) -> list[tuple[str, str, str]]:
@@ -108,8 +124,12 @@ def main() -> int:
     load_before = os.getloadavg()[0]
     ours, theirs, ours_s, theirs_s = compare(pages)
     print(f"{len(pages)} pages from {args.data}")
-    for name, result in (("newsift", ours), ("trafilatura", theirs)):
-        print(f"  {name:12} P {result['precision']:.3f}  R {result['recall']:.3f}  F1 {result['f1']:.3f}")
+    for half in ("all", "tune_odd", "check_even"):
+        for name, result in (("newsift", ours[half]), ("trafilatura", theirs[half])):
+            print(
+                f"  {half:10} {name:12} P {result['precision']:.3f}  R {result['recall']:.3f}"
+                f"  F1 {result['f1']:.3f}"
+            )
     ours_rate, theirs_rate = 2 * len(pages) / ours_s, 2 * len(pages) / theirs_s
     print(
         f"  speed: newsift {ours_rate:.1f} pages/s, trafilatura {theirs_rate:.1f} pages/s,"
@@ -131,8 +151,10 @@ def main() -> int:
     return 0
 
 
-def compare(pages: list[tuple[str, str, str]]) -> tuple[dict[str, float], dict[str, float], float, float]:
-    """Scores and seconds of both extractors, each timed twice in the order A B B A.
+def compare(
+    pages: list[tuple[str, str, str]],
+) -> tuple[dict[str, dict[str, float]], dict[str, dict[str, float]], float, float]:
+    """Scores (all pages and each half) and seconds of both extractors, each timed twice in the order A B B A.
 
     Both are warmed up on one page first (imports, lxml and trafilatura caches), and the A B B A
     order cancels a load that rises or falls steadily during the run (other processes share the cores).
@@ -143,7 +165,7 @@ def compare(pages: list[tuple[str, str, str]]) -> tuple[dict[str, float], dict[s
     theirs, theirs_s = score(pages, trafilatura_body)
     theirs_s += score(pages, trafilatura_body)[1]
     ours_s += score(pages, newsift_body)[1]
-    return ours, theirs, ours_s, theirs_s
+    return halves(ours), halves(theirs), ours_s, theirs_s
 
 
 if __name__ == "__main__":

@@ -20,6 +20,7 @@ from newsift.ingest.files import printable_name
 from newsift.ingest.warc import is_warc_path, iter_warc_documents, split_warc
 from newsift.model import (
     Analysis,
+    AnnotatedArticle,
     Article,
     ContentType,
     Failure,
@@ -38,12 +39,14 @@ if TYPE_CHECKING:
 
 __all__ = [
     "LLM_FALLBACK",
+    "NOT_ENGLISH",
     "analyze_articles",
     "analyze_input",
     "check_extractor",
     "clean_document",
     "read_input",
     "run_ingest",
+    "skipped_languages",
     "split_input",
 ]
 
@@ -51,6 +54,8 @@ logger = logging.getLogger(__name__)
 
 Progress = Callable[[int, int, int], None]  # inputs done, inputs in all, articles stored so far
 LLM_FALLBACK = "llm_fallback"  # the Rejected reason of an article whose LLM events fell back to rules
+NOT_ENGLISH = "not_english"  # the Rejected reason of an article stored without its English-only analysis
+ANALYSED_LANGUAGE = "en"  # the spaCy model, gazetteers and extractor lexicons are English
 _T = TypeVar("_T")
 
 
@@ -131,21 +136,42 @@ def check_extractor(settings: Settings) -> None:
 
 
 def _analyze_rules(articles: Sequence[Article], settings: Settings) -> list[Analysis]:
+    """Entities, quotes, events and claims of the English articles; the others come back unannotated
+    (stored and searchable, with no facts), in input order."""
     from newsift.extract import extract_claims, extract_events, extract_quotes
     from newsift.nlp import annotate_articles
 
+    english = [a for a in articles if a.language == ANALYSED_LANGUAGE]
+    annotated = iter(annotate_articles(english, batch_size=settings.pipeline.batch_size))
     analyses = []
-    for annotated in annotate_articles(articles, batch_size=settings.pipeline.batch_size):
-        events = extract_events(annotated)
+    for article in articles:
+        if article.language != ANALYSED_LANGUAGE:
+            analyses.append(Analysis(annotated=AnnotatedArticle(article=article)))
+            continue
+        done = next(annotated)
+        events = extract_events(done)
         analyses.append(
             Analysis(
-                annotated=annotated,
-                quotes=extract_quotes(annotated),
+                annotated=done,
+                quotes=extract_quotes(done),
                 events=events,
-                claims=extract_claims(annotated, events),
+                claims=extract_claims(done, events),
             )
         )
     return analyses
+
+
+def skipped_languages(articles: Iterable[Article]) -> list[Rejected]:
+    """One ``Rejected(reason=NOT_ENGLISH)`` per article whose English-only extractors are skipped."""
+    return [
+        Rejected(
+            item_id=article.id,
+            reason=NOT_ENGLISH,
+            detail=f"language {article.language}: English-only entities, quotes, events and claims skipped",
+        )
+        for article in articles
+        if article.language != ANALYSED_LANGUAGE
+    ]
 
 
 def _extract_llm_analyses(
@@ -210,7 +236,8 @@ def run_ingest(
     Each failing input becomes a Failure (``on_error="record"``) or raises (``"raise"``); a batch is
     stored in one transaction, so a crash loses at most the batches in flight (two with a pool).
     Articles whose LLM events fell back to the rules ones are the report's ``rejected`` entries with
-    reason ``LLM_FALLBACK``.
+    reason ``LLM_FALLBACK``; articles not in English (stored, but without entities and facts) are
+    entries with reason ``NOT_ENGLISH``.
 
     Raises:
         ConfigError: the llm extractor is chosen but has no endpoint (checked before any input is read).
@@ -221,6 +248,7 @@ def run_ingest(
     run_id = uuid.uuid4().hex[:12]
     failures: list[Failure] = []
     fallbacks: list[Rejected] = []
+    skipped: list[Rejected] = []  # articles in another language than the extractors'
     counts = {"articles": 0, "stored": 0, "unchanged": 0}
     stored_ids: list[str] = []
     batch = _Batch()
@@ -241,6 +269,8 @@ def run_ingest(
                 if result is None:
                     continue
                 failures.extend(result.failures)
+                if settings.pipeline.analyze:
+                    skipped.extend(skipped_languages(result.articles))
                 counts["articles"] += len(result.articles)
                 for part in _parts(page, list(result.articles), settings.pipeline.batch_size):
                     batch.pages.append(part)
@@ -279,7 +309,7 @@ def run_ingest(
         n_stored=counts["stored"],
         n_unchanged=counts["unchanged"],
         failures=tuple(failures),
-        rejected=tuple(fallbacks),
+        rejected=(*fallbacks, *skipped),
         article_ids=tuple(stored_ids),
     )
 

@@ -66,7 +66,7 @@ CASES = [
         "mogami-australia.txt",
         ["Reuters", "The Straits Times", "ABC News"],
         ["reuters", "thestraitstimes", "abcnews"],
-        ["time2 hours ago", "time43 minutes ago", "time5 hours ago"],
+        ["2 hours ago", "43 minutes ago", "5 hours ago"],
         ["Australia picks", "Japan and the Philippines", "US nuclear-powered"],
         id="layout-b",
     ),

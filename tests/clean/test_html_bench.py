@@ -43,7 +43,15 @@ def test_html_bench_newsift_not_below_trafilatura_on_dev_pages(shared_dir: Path)
         pytest.skip(f"{folder} is absent")
     bench = _bench()
     pages = bench.load(folder)[:30]
-    ours, _ = bench.score(pages, bench.newsift_body)
-    theirs, _ = bench.score(pages, bench.trafilatura_body)
+    ours = bench.summarize(bench.score(pages, bench.newsift_body)[0])
+    theirs = bench.summarize(bench.score(pages, bench.trafilatura_body)[0])
     assert ours["f1"] >= theirs["f1"]
     assert ours["f1"] > 0.95
+
+
+def test_html_bench_halves_split_by_page_number() -> None:
+    bench = _bench()
+    scores = [(1.0, 1.0), (0.0, 0.0), (1.0, 1.0), (0.0, 0.0)]
+    split = bench.halves(scores)
+    assert split["tune_odd"]["f1"] == 1.0 and split["check_even"]["f1"] == 0.0
+    assert split["all"]["recall"] == 0.5

@@ -124,7 +124,7 @@ def _body(content: bytes) -> str:
 def test_structured_feed_paragraphs(name: str, title: str, paragraphs: list[str]) -> None:
     article = _articles(name)[title]
     assert article.body.split("\n\n") == paragraphs
-    assert article.extractor == "clean.feed.v2"
+    assert article.extractor == "clean.feed.v3"
 
 
 def test_structured_feed_wrapped_title_is_one_line() -> None:

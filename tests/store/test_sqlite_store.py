@@ -115,6 +115,22 @@ def test_sqlite_store_round_trips_articles(store: SqliteStore) -> None:
     assert store.count_articles() == 2
 
 
+def test_sqlite_store_filters_articles_by_language(store: SqliteStore) -> None:
+    from dataclasses import replace
+
+    page = _page(b"two languages")
+    english = _article(page, 0, "Ferry fares rise", "Fares on the island ferry rise in May.")
+    french = replace(
+        _article(page, 1, "Le prix du ferry augmente", "Les tarifs augmentent en mai."), language="fr"
+    )
+    store.store_batch([(page, [english, french])])
+    assert [a.id for a in store.query_articles(language="fr")] == [french.id]
+    assert [a.id for a in store.query_articles(language="en", outlet="theprint")] == [english.id]
+    assert store.query_articles(language="tr") == []
+    assert store.get_article(french.id) == french
+    assert [hit.article.id for hit in store.search("tarifs")] == [french.id]
+
+
 def test_sqlite_store_is_idempotent_by_content(store: SqliteStore) -> None:
     page = _page(b"same bytes", "a.txt")
     store.store_batch([(page, [_article(page, 0, "T", "B")])])

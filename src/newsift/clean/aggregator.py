@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass, field
 from datetime import datetime
 
 from newsift.clean import noise
@@ -21,47 +20,45 @@ from newsift.clean.cards import (
     resolve_bullets,
 )
 from newsift.clean.outlets import is_known_outlet, is_wire_service, normalize_outlet
-from newsift.clean.times import parse_relative_time
-from newsift.model import Article, Dateline, Position, Removed, make_id
+from newsift.clean.prose import Draft, add_prose, cut_lead_dateline, sort_lines
+from newsift.clean.times import parse_relative_time, strip_icon_label
+from newsift.model import Article, Position, Removed, make_id
 
 __all__ = ["EXTRACTOR", "detect_aggregator_page", "split_aggregator_page"]
 
-EXTRACTOR = "clean.aggregator.v1"
+EXTRACTOR = "clean.aggregator.v2"
+_CARD_TOP = 6  # a card's time comes within its first six lines
 
-_MAX_STANDFIRST = 700
 _TOLD = re.compile(r"\btold\s+(?P<name>(?:the\s+)?[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,3})")
-
-
-@dataclass(slots=True, kw_only=True)
-class _Draft:
-    """An article being assembled (private and mutable; frozen into an Article at the end)."""
-
-    title: str = ""
-    source: str | None = None
-    time_text: str | None = None
-    standfirst: str | None = None
-    paragraphs: list[str] = field(default_factory=list)
-    headings: list[str] = field(default_factory=list)
-    removed: list[Removed] = field(default_factory=list)
-    authors: list[str] = field(default_factory=list)
-    editor: str | None = None
-    wire: str | None = None
-    wire_slug: str | None = None
-    dateline: Dateline | None = None
 
 
 def detect_aggregator_page(text: str) -> bool:
     """True when the text has the shape of an aggregator dump: widget labels or related-article cards.
 
     Two distinct widget labels ('Comments', 'Related Articles'...), one card with a source echo,
-    logo or repeated title, or two plain cards are enough.
+    logo or repeated title, two plain cards, or a page that opens like a card (a logo line, then a
+    time line among the next few lines: an excerpt cut before any chrome) are enough.
     """
     lines = [line.strip() for line in text.splitlines()]
     labels = {line.casefold() for line in lines if noise.is_chrome_start(line)}
-    if len(labels) >= 2:
+    if len(labels) >= 2 or _opens_like_card([line for line in lines if line]):
         return True
     headers = find_card_headers(lines, 0)
     return len(headers) >= 2 or any(header.has_echo for header in headers)
+
+
+def _opens_like_card(lines: list[str]) -> bool:
+    if not lines or noise.classify_noise_line(lines[0]) != noise.LOGO:
+        return False
+    return any(is_time_line(line) for line in lines[1:_CARD_TOP])
+
+
+def _own_time_line(lines: list[str], first: int) -> int:
+    """Index of the time line in a page that opens like a card (else ``first``): where its header ends."""
+    if first >= len(lines) or noise.classify_noise_line(lines[first]) != noise.LOGO:
+        return first
+    top = [i for i in range(first, len(lines)) if lines[i]][:_CARD_TOP]
+    return next((i for i in top if is_time_line(lines[i])), first)
 
 
 def split_aggregator_page(text: str, *, page_id: str, uri: str, fetched_at: datetime) -> list[Article]:
@@ -90,17 +87,18 @@ def split_aggregator_page(text: str, *, page_id: str, uri: str, fetched_at: date
     ]
 
 
-def _split_drafts(lines: list[str]) -> list[tuple[_Draft, bool]]:
+def _split_drafts(lines: list[str]) -> list[tuple[Draft, bool]]:
     first = next((i for i, line in enumerate(lines) if line), len(lines))
     chrome_at = next((i for i in range(first + 1, len(lines)) if noise.is_chrome_start(lines[i])), None)
-    # Without widget labels, a card header at the very top is the main article's own header.
+    # Without widget labels, the main article's own header (a card at the very top, or a
+    # logo / title / source / time block) is not a related card.
     top = match_card_header(lines, first) if first < len(lines) else None
-    headers = find_card_headers(
-        lines, chrome_at if chrome_at is not None else (top.end if top else first + 1)
-    )
+    own_end = top.end if top else _own_time_line(lines, first) + 1
+    search_from = chrome_at if chrome_at is not None else own_end
+    headers = find_card_headers(lines, search_from)
     main_end = chrome_at if chrome_at is not None else (headers[0].start if headers else len(lines))
     main = _main_draft(lines[first:main_end])
-    drafts: list[tuple[_Draft, bool]] = [(main, True)] if main is not None else []
+    drafts: list[tuple[Draft, bool]] = [(main, True)] if main is not None else []
     chrome_end = headers[0].start if headers else len(lines)
     page_noise = [_line_removed(line) for line in lines[main_end:chrome_end] if line]
     for k, header in enumerate(headers):
@@ -118,18 +116,19 @@ def _line_removed(line: str) -> Removed:
 # --- bodies ---------------------------------------------------------------------------------
 
 
-def _main_draft(lines: list[str]) -> _Draft | None:
+def _main_draft(lines: list[str]) -> Draft | None:
     start = next((i for i, line in enumerate(lines) if line), None)
     if start is None:
         return None
-    draft = _Draft()
+    draft = Draft()
     header = match_card_header(lines, start) if start < len(lines) else None
     if header is not None:
-        draft.title, draft.source, draft.time_text = header.title, header.source, header.time_text
+        draft.title, draft.source = header.title, header.source
+        draft.time_text = _time_text(draft, header.time_text) if header.time_text else None
         draft.removed.extend(header.removed)
-        prose = _sort_lines(draft, lines[header.end :])
+        prose = sort_lines(draft, lines[header.end :])
     else:
-        prose = _sort_lines(draft, lines[start:])
+        prose = sort_lines(draft, lines[start:])
         if not prose:
             return None
         draft.title = prose.pop(0)
@@ -140,19 +139,19 @@ def _main_draft(lines: list[str]) -> _Draft | None:
         draft.standfirst = prose.pop(0)
     draft.headings = _find_headings(prose)
     if prose:
-        prose[0] = _cut_lead_dateline(draft, prose[0])
+        prose[0] = cut_lead_dateline(draft, prose[0])
     for line in prose:
-        _add_prose(draft, line, first=False)
+        add_prose(draft, line, first=False)
     return draft
 
 
-def _take_meta(draft: _Draft, prose: list[str]) -> None:
+def _take_meta(draft: Draft, prose: list[str]) -> None:
     """Take a 'Source / time43 minutes ago / • Source' block printed under the main title."""
     t = next((k for k, line in enumerate(prose[:3]) if is_time_line(line)), None)
     if t is None or t > 1 or (t == 1 and not is_source_like(prose[0])):
         return
     draft.source = prose[0] if t == 1 else None
-    draft.time_text = prose[t]
+    draft.time_text = _time_text(draft, prose[t])
     end = t + 1
     while end < len(prose) and BULLET.match(prose[end]):
         end += 1
@@ -162,41 +161,21 @@ def _take_meta(draft: _Draft, prose: list[str]) -> None:
     del prose[:end]
 
 
-def _card_draft(header: CardHeader, lines: list[str]) -> _Draft:
-    draft = _Draft(title=header.title, source=header.source, time_text=header.time_text)
+def _time_text(draft: Draft, line: str) -> str:
+    """The printed time without an icon's ligature name glued to it ('time43 minutes ago'), recorded."""
+    text = strip_icon_label(line)
+    if text != line:
+        draft.removed.append(Removed(text=line[: len(line) - len(text)].strip(), reason=noise.ICON_LABEL))
+    return text
+
+
+def _card_draft(header: CardHeader, lines: list[str]) -> Draft:
+    draft = Draft(title=header.title, source=header.source)
+    draft.time_text = _time_text(draft, header.time_text) if header.time_text else None
     draft.removed.extend(header.removed)
-    for k, line in enumerate(_sort_lines(draft, lines)):
-        _add_prose(draft, line, first=k == 0)
+    for k, line in enumerate(sort_lines(draft, lines)):
+        add_prose(draft, line, first=k == 0)
     return draft
-
-
-def _sort_lines(draft: _Draft, lines: list[str]) -> list[str]:
-    """Keep prose lines; turn noise, credits and bylines into removed entries and fields."""
-    prose: list[str] = []
-    for line in lines:
-        if not line:
-            continue
-        reason = noise.classify_noise_line(line)
-        credit = noise.match_credit(line) if reason is None else None
-        byline = noise.match_byline(line) if reason is None and credit is None and len(prose) < 3 else None
-        if reason is not None:
-            draft.removed.append(Removed(text=line, reason=reason))
-        elif credit is not None:
-            _apply_credit(draft, credit, line)
-        elif byline is not None:
-            draft.authors.extend(byline[0])
-            draft.wire = draft.wire or byline[1]
-            draft.removed.append(Removed(text=line, reason=noise.BYLINE))
-        else:
-            prose.append(line)
-    return prose
-
-
-def _apply_credit(draft: _Draft, credit: tuple[str | None, tuple[str, ...]], text: str) -> None:
-    editor, authors = credit
-    draft.editor = draft.editor or editor
-    draft.authors.extend(name for name in authors if name not in draft.authors)
-    draft.removed.append(Removed(text=text, reason=noise.EDITED_BY))
 
 
 def _find_headings(prose: list[str]) -> list[str]:
@@ -217,83 +196,10 @@ def _is_heading(line: str) -> bool:
     )
 
 
-def _cut_lead_dateline(draft: _Draft, paragraph: str) -> str:
-    match = noise.match_lead_dateline(paragraph)
-    if match is None or match.end >= len(paragraph):
-        return paragraph
-    draft.dateline = _dateline(match)
-    draft.wire = draft.wire or match.wire
-    return paragraph[match.end :]
-
-
-def _dateline(match: noise.DatelineMatch) -> Dateline:
-    return Dateline(text=match.text, place=match.place, date_text=match.date_text, wire=match.wire)
-
-
-def _add_prose(draft: _Draft, text: str, *, first: bool) -> None:
-    """Cut one prose line at noise, teaser and dateline; the pieces become standfirst and paragraphs."""
-    hits = noise.find_inline_noise(text)
-    teaser = noise.find_read_more(text) if first else None
-    if teaser is not None and not any(_overlaps(teaser, hit) for hit in hits):
-        hits = sorted([*hits, teaser], key=lambda hit: hit.start)
-    dateline = noise.find_wire_dateline(text) if draft.dateline is None else None
-    if dateline is not None and any(hit.start < dateline.end and dateline.start < hit.end for hit in hits):
-        dateline = None
-    pieces: list[tuple[int, str]] = []
-    position = 0
-    for hit in hits:
-        pieces.extend(_pieces(text, position, hit.start, dateline))
-        draft.removed.append(Removed(text=text[hit.start : hit.end].strip(), reason=hit.reason))
-        _note_slug(draft, text[hit.start : hit.end], hit.reason)
-        position = hit.end
-    pieces.extend(_pieces(text, position, len(text), dateline))
-    if dateline is not None:
-        draft.dateline = _dateline(dateline)
-        draft.wire = draft.wire or dateline.wire
-    _place_pieces(draft, pieces, first=first, teaser=teaser, dateline=dateline)
-
-
-def _overlaps(one: noise.NoiseHit, other: noise.NoiseHit) -> bool:
-    return one.start < other.end and other.start < one.end
-
-
-def _pieces(text: str, start: int, end: int, dateline: noise.DatelineMatch | None) -> list[tuple[int, str]]:
-    """The prose between two cuts, split around a dateline inside it; (start offset, text) pairs."""
-    spans = [(start, end)]
-    if dateline is not None and start <= dateline.start and dateline.end <= end:
-        spans = [(start, dateline.start), (dateline.end, end)]
-    return [(s, text[s:e].strip()) for s, e in spans if text[s:e].strip()]
-
-
-def _place_pieces(
-    draft: _Draft,
-    pieces: list[tuple[int, str]],
-    *,
-    first: bool,
-    teaser: noise.NoiseHit | None,
-    dateline: noise.DatelineMatch | None,
-) -> None:
-    cut = teaser.start if teaser is not None else (dateline.start if dateline is not None else None)
-    if first and cut is not None and draft.standfirst is None:
-        lead = [piece for start, piece in pieces if start < cut]
-        if lead and sum(map(len, lead)) <= _MAX_STANDFIRST:
-            draft.standfirst = " ".join(lead)
-            pieces = [(start, piece) for start, piece in pieces if start >= cut]
-    for _, piece in pieces:
-        draft.paragraphs.extend(noise.split_run_on(piece))
-
-
-def _note_slug(draft: _Draft, text: str, reason: str) -> None:
-    if reason != noise.WIRE_SLUG:
-        return
-    draft.wire_slug = text.strip()
-    draft.wire = draft.wire or text.split()[0]
-
-
 # --- records --------------------------------------------------------------------------------
 
 
-def _infer_outlet(draft: _Draft) -> str | None:
+def _infer_outlet(draft: Draft) -> str | None:
     """The outlet interviewees keep talking to ('she told ThePrint'), when it is one known outlet."""
     counts: Counter[str] = Counter()
     for paragraph in draft.paragraphs:
@@ -310,7 +216,7 @@ def _infer_outlet(draft: _Draft) -> str | None:
 
 
 def _freeze(
-    draft: _Draft, index: int, *, page_id: str, uri: str, fetched_at: datetime, is_main: bool
+    draft: Draft, index: int, *, page_id: str, uri: str, fetched_at: datetime, is_main: bool
 ) -> Article:
     resolved = parse_relative_time(draft.time_text, fetched_at) if draft.time_text else None
     outlet = normalize_outlet(draft.source) if draft.source else (_infer_outlet(draft) if is_main else None)

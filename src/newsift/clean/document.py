@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
+from newsift.clean.language import detect_language
+from newsift.clean.prose import clean_article_prose
 from newsift.clean.structured import (
     CleanResult,
     extract_feed_articles,
@@ -17,9 +21,28 @@ __all__ = ["split_document"]
 def split_document(raw: RawDocument, text: str | None) -> CleanResult:
     """Turn one RawDocument (and its decoded text, None for binary formats) into articles.
 
+    Bodies from JSONL, feeds and plain text go through the same prose cleanup as aggregator cards and
+    HTML (``clean.prose``): wire slugs, datelines, disclaimers and ad markers out, each recorded.
+    Each article's ``language`` is detected from its clean text (``clean.language``).
+
     Raises:
         InputError: the document holds no article, or its format is not supported.
     """
+    result = _split_document(raw, text)
+    articles = result.articles
+    if raw.content_type != ContentType.HTML and not (articles and _is_aggregator(result)):
+        articles = tuple(clean_article_prose(article) for article in articles)
+    articles = tuple(replace(article, language=detect_language(article.text)) for article in articles)
+    return CleanResult(articles=articles, failures=result.failures)
+
+
+def _is_aggregator(result: CleanResult) -> bool:
+    from newsift.clean.aggregator import EXTRACTOR
+
+    return result.articles[0].extractor == EXTRACTOR
+
+
+def _split_document(raw: RawDocument, text: str | None) -> CleanResult:
     page_id = raw.id
     if raw.content_type == ContentType.FEED:
         return extract_feed_articles(raw.content, page_id=page_id, uri=raw.uri, fetched_at=raw.fetched_at)

@@ -51,6 +51,7 @@ BYLINE = "byline"
 DUPLICATE_TITLE = "duplicate title"
 SOURCE_ECHO = "source echo"
 CATEGORY = "category label"
+ICON_LABEL = "icon label"
 
 # Widget labels of aggregator pages; the first ones also end the main article.
 _CHROME_START = re.compile(

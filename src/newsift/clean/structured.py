@@ -122,7 +122,7 @@ def _jsonl_article(
         published_text=record.published or record.published_at or record.date,
         published_at=published,
         fetched_at=fetched_at,
-        extractor="clean.jsonl.v1",
+        extractor="clean.jsonl.v2",
     )
 
 
@@ -175,7 +175,7 @@ def _feed_article(
         published_text=entry.get("published") or entry.get("updated"),
         published_at=published,
         fetched_at=fetched_at,
-        extractor="clean.feed.v2",
+        extractor="clean.feed.v3",
     )
 
 
@@ -216,7 +216,7 @@ def extract_text_article(text: str, *, page_id: str, uri: str, fetched_at: datet
         body="\n\n".join(rest) if rest else title,
         uri=uri,
         fetched_at=fetched_at,
-        extractor="clean.text.v1",
+        extractor="clean.text.v2",
     )
 
 

@@ -226,7 +226,17 @@ def _print_report(report: RunReport, json_out: bool) -> None:
 
 
 def _print_fallbacks(report: RunReport) -> None:
-    from newsift.runner import LLM_FALLBACK
+    from newsift.runner import LLM_FALLBACK, NOT_ENGLISH
+
+    skipped = [r for r in report.rejected if r.reason == NOT_ENGLISH]
+    if skipped:
+        languages = sorted({r.detail.split(":")[0].removeprefix("language ") for r in skipped})
+        err_console.print(
+            f"{len(skipped)} article{'s' if len(skipped) > 1 else ''} not in English "
+            f"({', '.join(languages)}): stored and searchable; English-only entities, quotes, events "
+            "and claims skipped",
+            soft_wrap=True,
+        )
 
     fallbacks = [r for r in report.rejected if r.reason == LLM_FALLBACK]
     if fallbacks:
@@ -296,11 +306,14 @@ def articles(
     limit: Annotated[int, typer.Option(help="Most rows to show.")] = 50,
     offset: Annotated[int, typer.Option(help="Rows to skip.")] = 0,
     outlet: Annotated[str | None, typer.Option(help="Only this outlet id.")] = None,
+    language: Annotated[
+        str | None, typer.Option(help="Only articles in this language (ISO 639-1 code: en, fr, tr...).")
+    ] = None,
     json_out: JsonFlag = False,
 ) -> None:
     """List stored articles, newest first."""
     store = _store()
-    rows = store.query_articles(limit=limit, offset=offset, outlet=outlet)
+    rows = store.query_articles(limit=limit, offset=offset, outlet=outlet, language=language)
     total = store.count_articles()
     if json_out:
         print_json([article_json(a) for a in rows])

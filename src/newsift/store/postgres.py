@@ -38,6 +38,7 @@ from newsift.store.sqlite import (
     _like_prefix,
     _migrations,
     _now,
+    article_filters,
 )
 from newsift.store.terms import split_search_terms
 
@@ -52,7 +53,7 @@ _MIGRATION_LOCK = 0x6E657773
 _SNIPPET = "StartSel=[, StopSel=], MaxWords=12, MinWords=4, MaxFragments=1, FragmentDelimiter=…"
 _C = 'COLLATE "C"'  # byte order, as SQLite sorts text
 _ARTICLE_COLUMNS: tuple[str, ...] = ("id", "page_id", "position", "idx", "content_hash", "title")
-_ARTICLE_COLUMNS += ("source", "outlet", "published_at", "fetched_at", "record")
+_ARTICLE_COLUMNS += ("source", "outlet", "published_at", "fetched_at", "record", "language")
 
 
 def is_postgres_url(url: str) -> bool:
@@ -220,12 +221,11 @@ class PostgresStore:
 
     # --- reading --------------------------------------------------------------------------------
 
-    def query_articles(self, *, limit: int = 50, offset: int = 0, outlet: str | None = None) -> list[Article]:
-        sql = "SELECT record FROM articles"
-        params: list[Any] = []
-        if outlet:
-            sql += " WHERE outlet = %s"
-            params.append(outlet)
+    def query_articles(
+        self, *, limit: int = 50, offset: int = 0, outlet: str | None = None, language: str | None = None
+    ) -> list[Article]:
+        where, params = article_filters(outlet=outlet, language=language, mark="%s")
+        sql = f"SELECT record FROM articles{where}"  # nosec B608  # column names from code, values bound
         sql += (
             f" ORDER BY COALESCE(published_at, fetched_at) {_C} DESC NULLS LAST, page_id {_C}, idx"
             " LIMIT %s OFFSET %s"
@@ -399,6 +399,7 @@ def _insert_articles(cur: psycopg.Cursor[Any], articles: list[Article]) -> None:
             _iso(a.published_at),
             _iso(a.fetched_at),
             _json(a),
+            a.language,
         )
         for a in articles
     ]

@@ -206,7 +206,9 @@ class SqliteStore:
     def _insert_article(conn: sqlite3.Connection, article: Article) -> None:
         existed = conn.execute("SELECT 1 FROM articles WHERE id = ?", (article.id,)).fetchone() is not None
         conn.execute(
-            "INSERT OR REPLACE INTO articles VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            "INSERT OR REPLACE INTO articles (id, page_id, position, idx, content_hash, title, source,"
+            " outlet, published_at, fetched_at, record, language)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (
                 article.id,
                 article.page_id,
@@ -219,6 +221,7 @@ class SqliteStore:
                 _iso(article.published_at),
                 _iso(article.fetched_at),
                 codec.encode(article).decode(),
+                article.language,
             ),
         )
         if existed:  # an FTS5 delete scans the whole index: only pay it for a real replacement
@@ -315,12 +318,11 @@ class SqliteStore:
 
     # --- reading --------------------------------------------------------------------------------
 
-    def query_articles(self, *, limit: int = 50, offset: int = 0, outlet: str | None = None) -> list[Article]:
-        sql = "SELECT record FROM articles"
-        params: list[Any] = []
-        if outlet:
-            sql += " WHERE outlet = ?"
-            params.append(outlet)
+    def query_articles(
+        self, *, limit: int = 50, offset: int = 0, outlet: str | None = None, language: str | None = None
+    ) -> list[Article]:
+        where, params = article_filters(outlet=outlet, language=language, mark="?")
+        sql = f"SELECT record FROM articles{where}"  # nosec B608  # column names from code, values bound
         sql += " ORDER BY COALESCE(published_at, fetched_at) DESC, page_id, idx LIMIT ? OFFSET ?"
         params += [limit, offset]
         return self._records(sql, params, Article)
@@ -502,6 +504,13 @@ def _iso(value: datetime | None) -> str | None:
 
 def _now() -> str:
     return datetime.now(UTC).isoformat()
+
+
+def article_filters(*, outlet: str | None, language: str | None, mark: str) -> tuple[str, list[Any]]:
+    """The WHERE clause (with ``mark`` as the placeholder of the dialect) and values of an article listing."""
+    clauses = [(column, value) for column, value in (("outlet", outlet), ("language", language)) if value]
+    where = " AND ".join(f"{column} = {mark}" for column, _ in clauses)
+    return (f" WHERE {where}" if where else ""), [value for _, value in clauses]
 
 
 def _like_prefix(text: str) -> str:

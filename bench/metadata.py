@@ -1,0 +1,324 @@
+"""Page metadata (title, authors, date): newsift against trafilatura on pages this script generates.
+
+Usage: python bench/metadata.py [--pages N] [--seed S] [--errors]
+The pages are invented (made-up outlets, people and events) in the shapes publishers use: JSON-LD (plain,
+in ``@graph``, authors as Person or Organization), OpenGraph and ``article:*`` meta, ``<meta name=author>``,
+``rel=author``, bylines in the markup, widgets that look like bylines (share bars, author-profile boxes,
+comment authors, form labels, related-story bylines) and titles with the site name before or after.
+Scores per page: title exact (whitespace-normalised), authors F1 (case-insensitive; no gold and no
+prediction is 1.0), date on the day. Split: odd page numbers are the tune half, even the check half
+(bench/SPLITS.md). ``--errors`` prints the tune half's misses only. Last line: one JSON object.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import sys
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from html import escape
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+WHEN = datetime(2026, 1, 1, tzinfo=UTC)
+
+_SITES = (
+    ("The Harbour Ledger", "harbourledger.example"),
+    ("Northfield Daily", "northfielddaily.example"),
+    ("Riverside Courier", "riversidecourier.example"),
+    ("Valley Post", "valleypost.example"),
+    ("Coastline Times", "coastlinetimes.example"),
+    ("Metro Bulletin", "metrobulletin.example"),
+    ("The Upland Record", "uplandrecord.example"),
+    ("Granite State Wire", "granitestatewire.example"),
+)
+_FIRST = ("Ana", "Tomas", "Priya", "Kwame", "Ingrid", "Mateo", "Leila", "Oskar", "Chen", "Fatima", "Rory")
+_FIRST += ("Sofia", "Dmitri", "Amara", "Jonas", "Hana", "Elif", "Marcus", "Yara", "Pieter")
+_LAST = ("Okafor", "Lindqvist", "Moreau", "Brennan", "Sato", "Haddad", "Kowalczyk", "Alvarez", "Nakamura")
+_LAST += ("Fitzgerald", "Osei", "van der Berg", "Rahman", "Duarte", "Ferreira-Lopes", "McAllister")
+_CITIES = ("Lakeport", "Eastbrook", "Millhaven", "Stonebridge", "Ashford Bay", "Kellerton", "Pine Hollow")
+_THINGS = ("a new tram line", "the harbour dredging plan", "a school meals budget", "two wind farms")
+_THINGS += ("a library expansion", "the flood barrier upgrade", "a cycling network", "a hospital wing")
+_VERBS = ("approves", "delays", "rejects", "debates", "funds", "reviews")
+_WIRES = ("Reuters", "Associated Press", "AFP")
+_SENTENCES = (
+    "Officials in {city} said the decision followed months of public consultation.",
+    "The plan for {thing} is expected to cost more than the original estimate.",
+    "Residents who attended the meeting were divided over the timetable.",
+    "A spokesperson for the council said work could begin early next year.",
+    "Opposition members argued that the money would be better spent elsewhere.",
+    "Local business groups welcomed the move but asked for clearer deadlines.",
+    "An independent review last spring found several gaps in the earlier proposal.",
+    "The regional authority will publish a detailed schedule in the coming weeks.",
+    "Engineers told the committee that the site survey had been completed.",
+    "Critics said the consultation had not reached enough people in outlying districts.",
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Page:
+    number: int
+    html: str
+    url: str
+    title: str
+    authors: tuple[str, ...]
+    day: str
+
+
+def generate(count: int, seed: int) -> list[Page]:
+    rng = random.Random(seed)
+    return [_page(number, rng) for number in range(1, count + 1)]
+
+
+def _page(number: int, rng: random.Random) -> Page:
+    site, domain = rng.choice(_SITES)
+    city, thing = rng.choice(_CITIES), rng.choice(_THINGS)
+    headline = f"{city} council {rng.choice(_VERBS)} {thing}"
+    if rng.random() < 0.3:
+        headline += f" after {rng.randint(2, 9)}-hour debate"
+    people = tuple(
+        dict.fromkeys(f"{rng.choice(_FIRST)} {rng.choice(_LAST)}" for _ in range(rng.choice((1, 1, 2, 3))))
+    )
+    wire = rng.choice(_WIRES) if rng.random() < 0.12 else None
+    if wire and rng.random() < 0.5:
+        people = ()
+    published = datetime(2024, 1, 1, 6, tzinfo=UTC) + timedelta(minutes=rng.randint(0, 900_000))
+    url = f"https://www.{domain}/news/{number}-{city.casefold().replace(' ', '-')}"
+    shape = rng.choice(("jsonld", "graph", "opengraph", "meta", "markup"))
+    story = _Story(site, headline, people, wire, published, city, thing)
+    head, body = _head(rng, shape, story), _body(rng, shape, story)
+    html = f"<!DOCTYPE html><html><head>{head}</head><body>{body}</body></html>"
+    return Page(number, html, url, headline, people, published.date().isoformat())
+
+
+@dataclass(frozen=True, slots=True)
+class _Story:
+    """What one generated page reports, before it is dressed in markup."""
+
+    site: str
+    headline: str
+    people: tuple[str, ...]
+    wire: str | None
+    published: datetime
+    city: str
+    thing: str
+
+
+def _decorated(rng: random.Random, headline: str, site: str) -> str:
+    style = rng.choice(("suffix-bar", "suffix-dash", "prefix", "plain", "suffix-bar"))
+    if style == "suffix-bar":
+        return f"{headline} | {site}"
+    if style == "suffix-dash":
+        return f"{headline} - {site}"
+    if style == "prefix":
+        return f"{site}: {headline}"
+    return headline
+
+
+def _head(rng: random.Random, shape: str, story: _Story) -> str:
+    site, headline, people, wire, published = (
+        story.site,
+        story.headline,
+        story.people,
+        story.wire,
+        story.published,
+    )
+    parts = [f"<title>{escape(_decorated(rng, headline, site))}</title>"]
+    if shape in ("jsonld", "graph", "opengraph"):
+        parts.append(f'<meta property="og:site_name" content="{escape(site)}">')
+        parts.append(f'<meta property="og:title" content="{escape(_decorated(rng, headline, site))}">')
+        parts.append(f'<meta property="article:published_time" content="{published.isoformat()}">')
+    if shape in ("jsonld", "graph"):
+        parts.append(_jsonld(rng, shape == "graph", story))
+    if shape == "meta" or (shape == "opengraph" and rng.random() < 0.7):
+        names = ", ".join(people) if people else (wire or site)
+        parts.append(f'<meta name="author" content="{escape(names)}">')
+        parts.append(f'<meta name="pubdate" content="{published.strftime("%Y-%m-%dT%H:%M:%SZ")}">')
+    elif rng.random() < 0.4:
+        parts.append(f'<meta name="author" content="{escape(site)}">')  # the outlet, not a person
+    return "".join(parts)
+
+
+def _jsonld(rng: random.Random, graph: bool, story: _Story) -> str:
+    site, people, wire, published = story.site, story.people, story.wire, story.published
+    authors: list[dict[str, str]] = [{"@type": "Person", "name": name} for name in people]
+    if rng.random() < 0.2 and people:
+        authors.append({"@type": "Person", "name": people[0].upper()})  # the same person, other case
+    if wire:
+        authors.append({"@type": "Organization", "name": wire})
+    if not authors:
+        authors.append({"@type": "Organization", "name": site})
+    article = {
+        "@type": rng.choice(("NewsArticle", "Article", "ReportageNewsArticle")),
+        "headline": story.headline,
+        "datePublished": published.isoformat(),
+        "dateModified": (published + timedelta(hours=3)).isoformat(),
+        "author": authors if len(authors) > 1 or rng.random() < 0.5 else authors[0],
+        "publisher": {"@type": "Organization", "name": site},
+    }
+    if graph:
+        data: object = {
+            "@context": "https://schema.org",
+            "@graph": [{"@type": "WebSite", "name": site}, article],
+        }
+    elif rng.random() < 0.3:  # the article as the main entity of a web page node
+        data = {"@context": "https://schema.org", "@type": "WebPage", "name": site, "mainEntity": article}
+    else:
+        data = {"@context": "https://schema.org", **article}
+    return f'<script type="application/ld+json">{json.dumps(data)}</script>'
+
+
+def _body(rng: random.Random, shape: str, story: _Story) -> str:
+    site = story.site
+    nav = f'<header><div class="logo"><h1>{escape(site)}</h1></div><nav><a href="/">Home</a></nav></header>'
+    if rng.random() < 0.5:
+        nav = f'<header><a class="logo" href="/">{escape(site)}</a></header>'
+    if rng.random() < 0.3:  # a clock in the header: a date that is not the article's
+        nav += '<div class="topbar"><time datetime="2026-01-01T07:00:00Z">Thursday</time></div>'
+    byline = _byline(rng, story)
+    sentences = [s.format(city=story.city, thing=story.thing) for s in rng.sample(_SENTENCES, 8)]
+    paragraphs = "".join(f"<p>{' '.join(sentences[i : i + 2])}</p>" for i in range(0, 8, 2))
+    widgets = _widgets(rng)
+    heading = f"<h1>{escape(story.headline)}</h1>" if shape != "opengraph" or rng.random() < 0.7 else ""
+    return (
+        f"{nav}<main><article>{heading}{byline}{widgets[0]}<div class='article-body'>{paragraphs}</div>"
+        f"{widgets[1]}</article>{widgets[2]}</main><footer><p>© {escape(site)}</p></footer>"
+    )
+
+
+def _byline(rng: random.Random, story: _Story) -> str:
+    site, people, wire, published = story.site, story.people, story.wire, story.published
+    stamp = published.strftime("%B %d, %Y")
+    time = f'<time datetime="{published.isoformat()}">{stamp}</time>'
+    names = [f'<a rel="author" href="/staff/{i}">{escape(name)}</a>' for i, name in enumerate(people)]
+    if not names:
+        return f'<div class="byline">{escape(wire or "")} {time}</div>'
+    joined = " and ".join(names) if len(names) < 3 else ", ".join(names[:-1]) + " and " + names[-1]
+    credit = f", {escape(wire)}" if wire else ""
+    style = rng.choice(("div", "span", "p"))
+    shape = rng.choice(("bar", "bar", "glued", "outlet", "role", "special", "bio"))
+    if shape == "special":  # a role credit after the names
+        return f'<{style} class="byline">By {joined}, Special to {escape(site)} {time}</{style}>'
+    if shape == "bio":  # an author box whose text goes on into a biography
+        bio = f"{escape(people[0])} covers local government and transport for {escape(site)}."
+        name = f'<span class="author-name">{joined}</span>'
+        return f'<div class="author-card">{name}<p class="author-bio">{bio}</p></div>{time}'
+    if shape == "glued":  # the date right after the names, no separator
+        return f'<{style} class="byline">By {joined}{credit} Updated {stamp}</{style}>'
+    if shape == "outlet":  # the outlet's name among the credits
+        return f'<{style} class="byline">By {joined}, {escape(site)}{credit} {time}</{style}>'
+    if shape == "role":  # an author box: name, then a role line
+        name = f'<span class="author-name">{joined}</span>'
+        return f'<div class="author-box">{name}<span>Staff Writer</span>{time}</div>'
+    return f'<{style} class="byline">By {joined}{credit} | {time}</{style}>'
+
+
+def _widgets(rng: random.Random) -> tuple[str, str, str]:
+    """Byline look-alikes: a share bar, an author profile box, comments, a form, related bylines."""
+    other = f"{rng.choice(_FIRST)} {rng.choice(_LAST)}"
+    share = '<div class="share-bar"><span class="author-share">Share</span> <a>Email</a> <a>Print</a></div>'
+    follow = '<div class="author-follow"><button>Follow</button> <span>More from this author</span></div>'
+    form = '<form class="newsletter"><label class="author-field">Your name</label><input></form>'
+    related = (
+        f'<aside class="related-stories"><h3>More news</h3><p><a>Ferry fares to rise</a></p>'
+        f'<span class="byline">By {escape(other)}</span></aside>'
+    )
+    commenter = f'<div class="comment-author">{escape(other)}</div>'
+    comments = f'<section class="comments">{commenter}<p>Good news.</p></section>'
+    first = rng.choice((share, follow, "", ""))
+    second = rng.choice((form, "", follow))
+    third = rng.choice((related, comments, related + comments, ""))
+    return first, second, third
+
+
+# --- scoring ----------------------------------------------------------------------------------------
+
+
+Extracted = tuple[str, tuple[str, ...], str]
+
+
+def newsift_metadata(page: Page) -> Extracted:
+    from newsift.clean.html import extract_html_article
+
+    article = extract_html_article(page.html, page_id="bench", uri=page.url, url=page.url, fetched_at=WHEN)
+    if article is None:
+        return "", (), ""
+    day = article.published_at.date().isoformat() if article.published_at else ""
+    return article.title, article.authors, day
+
+
+def trafilatura_metadata(page: Page) -> Extracted:
+    import trafilatura
+
+    document = trafilatura.bare_extraction(page.html, url=page.url, with_metadata=True)
+    if document is None:
+        return "", (), ""
+    data = document.as_dict() if hasattr(document, "as_dict") else dict(document)
+    authors = tuple(a.strip() for a in (data.get("author") or "").split(";") if a.strip())
+    return data.get("title") or "", authors, (data.get("date") or "")[:10]
+
+
+def authors_f1(predicted: tuple[str, ...], gold: tuple[str, ...]) -> float:
+    pred, truth = {a.casefold() for a in predicted}, {a.casefold() for a in gold}
+    if not pred and not truth:
+        return 1.0
+    hits = len(pred & truth)
+    if not hits:
+        return 0.0
+    precision, recall = hits / len(predicted), hits / len(truth)
+    return 2 * precision * recall / (precision + recall)
+
+
+def score(pages: list[Page], extract: Callable[[Page], Extracted]) -> tuple[dict[str, float], list[str]]:
+    title = authors = date = 0.0
+    errors: list[str] = []
+    for page in pages:
+        got_title, got_authors, got_day = extract(page)
+        ok_title = " ".join(got_title.split()) == page.title
+        f1 = authors_f1(got_authors, page.authors)
+        title, authors, date = title + ok_title, authors + f1, date + (got_day == page.day)
+        if not ok_title or f1 < 1 or got_day != page.day:
+            errors.append(
+                f"#{page.number}: {got_title!r} {got_authors} {got_day}"
+                f" | gold {page.title!r} {page.authors} {page.day}"
+            )
+    n = len(pages) or 1
+    result = {
+        "title_exact": round(title / n, 3),
+        "authors_f1": round(authors / n, 3),
+        "date_day": round(date / n, 3),
+    }
+    return result, errors
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--pages", type=int, default=200)
+    parser.add_argument("--seed", type=int, default=20)
+    parser.add_argument("--errors", action="store_true", help="print the tune (odd) half's misses")
+    args = parser.parse_args()
+    pages = generate(args.pages, args.seed)
+    halves = {"tune (odd)": pages[0::2], "check (even)": pages[1::2]}
+    report: dict[str, dict[str, dict[str, float]]] = {}
+    for half, chosen in halves.items():
+        ours, errors = score(chosen, newsift_metadata)
+        theirs, _ = score(chosen, trafilatura_metadata)
+        report[half] = {"newsift": ours, "trafilatura": theirs}
+        print(f"{half}: {len(chosen)} pages")
+        for name, result in report[half].items():
+            print(
+                f"  {name:12} title {result['title_exact']:.3f}  authors F1 {result['authors_f1']:.3f}"
+                f"  date {result['date_day']:.3f}"
+            )
+        if args.errors and half.startswith("tune"):
+            print("\n".join(f"    {line}" for line in errors))
+    print(json.dumps({"pages": len(pages), "seed": args.seed, **report}))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.path.insert(0, str(REPO / "src"))
+    sys.exit(main())

@@ -1,0 +1,152 @@
+"""The article node of a page's JSON-LD (schema.org), read from the raw HTML before scripts are dropped.
+
+Reads only: headline, authors (people and organisations), dates, publisher and site names. Never guesses.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from html import unescape
+from typing import Any
+
+__all__ = ["JsonLdArticle", "extract_jsonld_article"]
+
+_SCRIPT = re.compile(
+    r"<script\b[^>]*type\s*=\s*[\"']?application/ld\+json[\"']?[^>]*>(?P<body>.*?)</script\s*>",
+    re.IGNORECASE | re.DOTALL,
+)
+_ARTICLE_TYPES = frozenset(
+    {
+        *("newsarticle", "article", "reportagenewsarticle", "analysisnewsarticle", "opinionnewsarticle"),
+        *("backgroundnewsarticle", "reviewnewsarticle", "blogposting", "liveblogposting", "report"),
+        *("socialmediaposting", "techarticle", "scholarlyarticle", "askpublicnewsarticle"),
+    }
+)
+_PAGE_TYPES = frozenset({"webpage", "itempage"})  # a page node stands in when no article node is given
+_SITE_TYPES = frozenset({"website", "organization", "newsmediaorganization", "corporation"})
+_MAX_SCRIPTS = 20
+_MAX_CHARS = 2_000_000
+_MAX_DEPTH = 4
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class JsonLdArticle:
+    """What the article node states; ``organisations`` are authors typed Organization (or unnamed kinds)."""
+
+    headline: str | None = None
+    people: tuple[str, ...] = ()
+    organisations: tuple[str, ...] = ()
+    published: str | None = None
+    modified: str | None = None
+    publisher: str | None = None
+    site_name: str | None = None
+    description: str | None = None
+
+
+def extract_jsonld_article(html: str) -> JsonLdArticle | None:
+    """The first article-typed node of the page's JSON-LD blocks (also inside ``@graph``), else the first web
+    page node that names an author or a date, or None.
+
+    Unreadable blocks are skipped: a page's broken JSON-LD is the page's problem, not an input error.
+    """
+    nodes = [node for block in _blocks(html) for node in _nodes(block)]
+    index = {node["@id"]: node for node in nodes if isinstance(node.get("@id"), str)}
+    article = next((node for node in nodes if _types(node) & _ARTICLE_TYPES), None) or next(
+        (
+            node
+            for node in nodes
+            if _types(node) & _PAGE_TYPES and ("author" in node or "datePublished" in node)
+        ),
+        None,
+    )
+    site = next((node for node in nodes if _types(node) & _SITE_TYPES), None)
+    if article is None:
+        return None
+    people, organisations = _authors(article.get("author"), index)
+    publisher = _resolve(article.get("publisher"), index)
+    return JsonLdArticle(
+        headline=_text(article.get("headline")) or _text(article.get("name")),
+        people=people,
+        organisations=organisations,
+        published=_text(article.get("datePublished")) or _text(article.get("dateCreated")),
+        modified=_text(article.get("dateModified")),
+        publisher=_text(publisher.get("name")) if isinstance(publisher, dict) else _text(publisher),
+        site_name=_text(site.get("name")) if site is not None else None,
+        description=_text(article.get("description")),
+    )
+
+
+def _blocks(html: str) -> list[Any]:
+    blocks: list[Any] = []
+    for number, match in enumerate(_SCRIPT.finditer(html, 0, _MAX_CHARS)):
+        if number >= _MAX_SCRIPTS:
+            break
+        body = match["body"].strip().removeprefix("<!--").removesuffix("-->").strip()
+        try:
+            blocks.append(json.loads(body))
+        except (ValueError, RecursionError):
+            continue
+    return blocks
+
+
+def _nodes(value: Any, depth: int = 0) -> list[dict[str, Any]]:
+    """Every dict node at the top level, in lists, in ``@graph`` and as a page's ``mainEntity``, in order."""
+    if depth > _MAX_DEPTH:
+        return []
+    if isinstance(value, list):
+        return [node for item in value for node in _nodes(item, depth + 1)]
+    if not isinstance(value, dict):
+        return []
+    inner = [value.get("@graph"), value.get("mainEntity")]
+    return [value, *(node for part in inner if part is not None for node in _nodes(part, depth + 1))]
+
+
+def _types(node: dict[str, Any]) -> set[str]:
+    kind = node.get("@type")
+    kinds = kind if isinstance(kind, list) else [kind]
+    return {k.rsplit("/", 1)[-1].casefold() for k in kinds if isinstance(k, str)}
+
+
+def _resolve(value: Any, index: dict[str, dict[str, Any]]) -> Any:
+    """A ``{"@id": ...}`` reference replaced by the node it points to, when the page holds it."""
+    if isinstance(value, list) and len(value) == 1:
+        value = value[0]
+    if isinstance(value, dict) and set(value) <= {"@id", "@type"} and value.get("@id") in index:
+        return index[value["@id"]]
+    return value
+
+
+def _authors(value: Any, index: dict[str, dict[str, Any]]) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    items = value if isinstance(value, list) else [value] if value else []
+    people: list[str] = []
+    organisations: list[str] = []
+    for item in items:
+        node = _resolve(item, index)
+        if isinstance(node, str):
+            people.append(node)
+            continue
+        if not isinstance(node, dict):
+            continue
+        name = _text(node.get("name")) or _joined(node)
+        if name:
+            (organisations if _types(node) - {"person"} else people).append(name)
+    return tuple(p for p in map(_clean, people) if p), tuple(o for o in map(_clean, organisations) if o)
+
+
+def _joined(node: dict[str, Any]) -> str | None:
+    given, family = _text(node.get("givenName")), _text(node.get("familyName"))
+    return f"{given} {family}" if given and family else None
+
+
+def _text(value: Any) -> str | None:
+    if isinstance(value, list):
+        value = next((v for v in value if isinstance(v, str)), None)
+    if not isinstance(value, str):
+        return None
+    return _clean(value) or None
+
+
+def _clean(text: str) -> str:
+    return " ".join(unescape(text).split())

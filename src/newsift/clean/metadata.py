@@ -1,0 +1,289 @@
+"""Title, authors, dates and site name of an HTML page from its own statements, most structured first:
+JSON-LD, then OpenGraph and ``article:*`` meta, ``<meta name=author>``, ``rel=author``, then the markup.
+
+Each field records where it came from (``sources``). Reads the tree; never edits it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from urllib.parse import urlsplit
+
+from lxml.html import HtmlElement
+
+from newsift.clean.jsonld import JsonLdArticle
+from newsift.clean.names import is_person_name, outlet_key, split_credit, unique_names
+from newsift.clean.structured import parse_datetime
+
+__all__ = ["PageMetadata", "extract_page_metadata", "strip_site_name"]
+
+_SEPARATORS = r"\s+[|\-–—:·•»/]\s+|\s*[|·•»]\s*|:\s+"
+_SEPARATOR = re.compile(_SEPARATORS)
+_AUTHOR_META = ("author", "article:author", "byl", "sailthru.author", "parsely-author", "dc.creator")
+_MORE_AUTHOR_META = ("dcterms.creator", "cxenseparse:author")
+_DATE_META = ("article:published_time", "og:published_time", "datepublished", "pubdate", "publishdate")
+_MORE_DATE_META = ("dc.date.issued", "dcterms.created", "date", "parsely-pub-date", "sailthru.date")
+_MODIFIED_META = ("article:modified_time", "og:updated_time", "datemodified", "dcterms.modified")
+_BYLINE_CLASS = re.compile(r"author|byline|writer|contributor", re.IGNORECASE)
+_OUTSIDE = re.compile(
+    r"related|comment|sidebar|footer|recommend|promo|newsletter|share|social|widget|teaser|more-from",
+    re.IGNORECASE,
+)
+_OUTSIDE_TAGS = frozenset({"aside", "footer", "nav", "form", "header-nav"})
+_PUBLISHED_MARK = re.compile(r"datepublished|publish|pubdate|posted|created", re.IGNORECASE)
+_MAX_BYLINE_CHARS = 200
+_MAX_BYLINES = 5
+_MAX_TITLE = 300
+_EARLIEST_YEAR = 1990  # a placeholder date (year 1) is no date
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class PageMetadata:
+    """What the page states about its article; ``sources`` maps each field found to where it came from."""
+
+    title: str | None = None
+    authors: tuple[str, ...] = ()
+    wire: str | None = None
+    published_text: str | None = None
+    modified_text: str | None = None
+    site_name: str | None = None
+    description: str | None = None
+    sources: tuple[tuple[str, str], ...] = ()
+
+    @property
+    def is_complete(self) -> bool:
+        """True when the page stated every field an article needs (no fallback extractor is asked)."""
+        return bool(
+            self.title and self.authors and self.published_text and self.site_name and self.description
+        )
+
+    def source_of(self, field: str) -> str | None:
+        return dict(self.sources).get(field)
+
+
+def extract_page_metadata(
+    tree: HtmlElement, jsonld: JsonLdArticle | None, *, url: str | None = None
+) -> PageMetadata:
+    """Metadata of one parsed page (``tree`` before any pruning) and its JSON-LD article node."""
+    meta = _meta_values(tree)
+    ld = jsonld or JsonLdArticle()
+    site = _first(("og:site_name", meta.get("og:site_name")), ("json-ld", ld.publisher or ld.site_name))
+    site = site or _first(("meta:application-name", meta.get("application-name")))
+    sites = tuple(n for n in (meta.get("og:site_name"), ld.publisher, ld.site_name, _host_label(url)) if n)
+    sites += tuple(n for n in (meta.get("application-name"),) if n)
+    sources: list[tuple[str, str]] = []
+    if site:
+        sources.append(("site_name", site[0]))
+    title = _title(tree, ld, meta, sites)
+    if title:
+        sources.append(("title", title[0]))
+    authors, wire, authors_from = _authors(tree, ld, meta, sites)
+    if authors_from:
+        sources.append(("authors", authors_from))
+    published = _date(tree, (("json-ld", ld.published),), meta, (*_DATE_META, *_MORE_DATE_META))
+    if published:
+        sources.append(("published", published[0]))
+    modified = _date(None, (("json-ld", ld.modified),), meta, _MODIFIED_META)
+    return PageMetadata(
+        title=title[1] if title else None,
+        authors=authors,
+        wire=wire,
+        published_text=published[1] if published else None,
+        modified_text=modified[1] if modified else None,
+        site_name=site[1] if site else None,
+        description=ld.description or meta.get("og:description") or meta.get("description"),
+        sources=tuple(sources),
+    )
+
+
+def _meta_values(tree: HtmlElement) -> dict[str, str]:
+    """First non-empty content of each ``<meta>`` by its property, name or itemprop (casefolded)."""
+    values: dict[str, str] = {}
+    for element in tree.iter("meta"):
+        key = element.get("property") or element.get("name") or element.get("itemprop")
+        content = " ".join((element.get("content") or "").split())
+        if key and content:
+            values.setdefault(key.strip().casefold(), content)
+    return values
+
+
+def _first(*candidates: tuple[str, str | None]) -> tuple[str, str] | None:
+    for source, value in candidates:
+        if value:
+            return source, value
+    return None
+
+
+def _host_label(url: str | None) -> str | None:
+    """'www.harbourledger.example' -> 'harbourledger': the name a site's domain gives it."""
+    host = urlsplit(url or "").hostname or ""
+    labels = [label for label in host.split(".") if label not in ("www", "m", "amp", "edition")]
+    return labels[0] if len(labels) >= 2 else None
+
+
+# --- title ----------------------------------------------------------------------------------------
+
+
+def strip_site_name(title: str, sites: tuple[str, ...]) -> str:
+    """The headline without a leading or trailing part that names the site ('Headline | Site')."""
+    keys = {outlet_key(site) for site in sites if site}
+    keys.discard("")
+    parts = _SEPARATOR.split(title)
+    if len(parts) < 2 or not keys:
+        return title
+    spans = [m.span() for m in _SEPARATOR.finditer(title)]
+    if _names_site(parts[-1], keys):
+        return title[: spans[-1][0]].strip()
+    if _names_site(parts[0], keys):
+        return title[spans[0][1] :].strip()
+    return title
+
+
+def _names_site(part: str, keys: set[str]) -> bool:
+    key = outlet_key(part)
+    return bool(key) and any(key == site or (len(site) > 3 and key.startswith(site)) for site in keys)
+
+
+def _title(
+    tree: HtmlElement, ld: JsonLdArticle, meta: dict[str, str], sites: tuple[str, ...]
+) -> tuple[str, str] | None:
+    stated = [
+        (source, strip_site_name(value, sites))
+        for source, value in (
+            ("json-ld", ld.headline),
+            ("og:title", meta.get("og:title")),
+            ("twitter:title", meta.get("twitter:title")),
+            ("title", _head_title(tree)),
+        )
+        if value and len(value) <= _MAX_TITLE
+    ]
+    site_keys = {outlet_key(site) for site in sites}
+    headings = [h for h in _headings(tree) if outlet_key(h) not in site_keys]
+    for heading in headings:
+        if any(_agrees(heading, value) for _, value in stated):
+            return "h1", heading
+    structured = [(source, value) for source, value in stated if source != "title"]
+    if structured:
+        return structured[0]
+    if len(headings) == 1:
+        return "h1", headings[0]
+    return stated[0] if stated else None
+
+
+def _head_title(tree: HtmlElement) -> str | None:
+    element = tree.find(".//title")
+    return " ".join(element.text_content().split()) if element is not None else None
+
+
+def _headings(tree: HtmlElement) -> list[str]:
+    texts = (" ".join(h.text_content().split()) for h in tree.iter("h1"))
+    return [text for text in texts if 3 <= len(text) <= _MAX_TITLE]
+
+
+def _agrees(heading: str, stated: str) -> bool:
+    """Same words, or one is the other cut short (headlines in JSON-LD are often truncated)."""
+    a, b = _letters(heading), _letters(stated.removesuffix("...").removesuffix("…"))
+    if not a or not b:
+        return False
+    return a == b or (min(len(a), len(b)) >= 30 and (a.startswith(b) or b.startswith(a)))
+
+
+def _letters(text: str) -> str:
+    return "".join(char for char in text.casefold() if char.isalnum())
+
+
+# --- authors --------------------------------------------------------------------------------------
+
+
+def _authors(
+    tree: HtmlElement, ld: JsonLdArticle, meta: dict[str, str], sites: tuple[str, ...]
+) -> tuple[tuple[str, ...], str | None, str | None]:
+    """(people, wire, where they came from), from the first source that names a person."""
+    wire = next((org for org in ld.organisations if split_credit(org).wire), None)
+    candidates: list[tuple[str, list[str]]] = [("json-ld", list(ld.people))]
+    candidates += [
+        (f"meta:{name}", [meta[name]])
+        for name in (*_AUTHOR_META, *_MORE_AUTHOR_META)
+        if _is_name_value(meta.get(name))
+    ]
+    candidates.append(("rel=author", _rel_authors(tree)))
+    candidates.append(("markup:byline", _byline_texts(tree)))
+    for source, texts in candidates:
+        people: list[str] = []
+        for text in texts:
+            credit = split_credit(text, outlets=sites, single=source == "json-ld")
+            people.extend(credit.people)
+            wire = wire or credit.wire
+        if people:
+            return unique_names(people), wire, source
+    return (), wire, None
+
+
+def _is_name_value(value: str | None) -> bool:
+    return bool(value) and "://" not in (value or "") and not (value or "").startswith("/")
+
+
+def _rel_authors(tree: HtmlElement) -> list[str]:
+    links = tree.xpath('.//a[contains(concat(" ", normalize-space(@rel), " "), " author ")]')
+    return [" ".join(link.text_content().split()) for link in links if not _outside_article(link)]
+
+
+def _byline_texts(tree: HtmlElement) -> list[str]:
+    """Texts of elements marked as the author or byline, outside widgets, one line per text node."""
+    texts: list[str] = []
+    for element in tree.iter():
+        if not isinstance(element.tag, str) or element.tag in ("meta", "link", "a", "img", "script"):
+            continue
+        marks = f"{element.get('class', '')} {element.get('itemprop', '')} {element.get('id', '')}"
+        if not _BYLINE_CLASS.search(marks) or _outside_article(element):
+            continue
+        lines = [" ".join(t.split()) for t in element.itertext()]
+        text = "\n".join(line for line in lines if line)
+        if text and len(text) <= _MAX_BYLINE_CHARS:
+            texts.append(text)
+        if len(texts) >= _MAX_BYLINES:
+            break
+    return [text for text in texts if any(is_person_name(p) for p in split_credit(text).people)][:1]
+
+
+def _outside_article(element: HtmlElement) -> bool:
+    """Inside a sidebar, footer, comment, share bar, newsletter form or related-stories block."""
+    for ancestor in [element, *element.iterancestors()]:
+        if ancestor.tag in _OUTSIDE_TAGS:
+            return True
+        if _OUTSIDE.search(f"{ancestor.get('class', '')} {ancestor.get('id', '')}"):
+            return True
+    return False
+
+
+# --- dates ----------------------------------------------------------------------------------------
+
+
+def _date(
+    tree: HtmlElement | None,
+    structured: tuple[tuple[str, str | None], ...],
+    meta: dict[str, str],
+    names: tuple[str, ...],
+) -> tuple[str, str] | None:
+    candidates = [*structured, *((f"meta:{name}", meta.get(name)) for name in names)]
+    if tree is not None:
+        candidates.append(("time", _time_element(tree)))
+    for source, value in candidates:
+        moment = parse_datetime(value) if value else None
+        if value and moment is not None and moment.year >= _EARLIEST_YEAR:
+            return source, value
+    return None
+
+
+def _time_element(tree: HtmlElement) -> str | None:
+    """The ``datetime`` of a ``<time>`` marked as the publication time or inside the article; a bare
+    ``<time>`` elsewhere (a header's clock, a teaser's date) is left to the fallback's date search."""
+    for element in tree.iter("time"):
+        value = element.get("datetime")
+        if not isinstance(value, str) or not value.strip() or _outside_article(element):
+            continue
+        marks = f"{element.get('itemprop', '')} {element.get('class', '')} {element.get('pubdate', '')}"
+        if _PUBLISHED_MARK.search(marks) or any(a.tag == "article" for a in element.iterancestors()):
+            return value.strip()
+    return None

@@ -1,0 +1,154 @@
+"""Author credits into person names: labels, roles, dates, widgets and outlet names dropped, wires set aside.
+
+Works on the shape of a name (capitalised words, a few lowercase particles), never on a list of people.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from newsift.clean.outlets import is_known_outlet, is_wire_service, normalize_outlet
+
+__all__ = ["Credit", "is_person_name", "outlet_key", "split_credit", "unique_names"]
+
+_LABEL = re.compile(
+    r"^(?:(?:written|posted|reported|published|compiled|words|text|story|updated)\s+by|by|author|authors|"
+    r"writer|reporter|from)\b\s*[:\-–—]?\s*",
+    re.IGNORECASE,
+)
+_SPLIT = re.compile(r"\s*(?:,|;|\||/|\band\b|&|\n|\s[-–—]\s|(?<=[^\W\d_]{3})\.\s+(?=[A-Z]))\s*", re.I)
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+_PARTICLES = _words("van von der den de del della di da du la le bin binti al el")
+_ROLE_WORDS = _words(
+    """correspondent editor reporter writer contributor columnist staff producer analyst chief senior bureau
+    newsdesk webdesk desk team contributing associate photographer journalist newsroom editorial board news
+    digital online web agency guest special deputy managing political business sports foreign intern"""
+)
+_WIDGET_WORDS = _words(
+    """follow share email e-mail twitter facebook linkedin whatsapp print subscribe sign newsletter comment
+    comments name your login log more view profile bio read articles posts updated published min mins ago
+    today yesterday contact about author authors by click here"""
+)
+_ORG_WORDS = _words(
+    """international media group press times post daily network tv radio magazine journal herald tribune wire
+    services service company inc ltd llc foundation institute university association ministry department
+    office government blog admin administrator webmaster weekly gazette reporters"""
+)
+_MONTHS = _words(
+    """january february march april may june july august september october november december jan feb mar apr
+    jun jul aug sep sept oct nov dec monday tuesday wednesday thursday friday saturday sunday"""
+)
+_NOT_NAME = _ROLE_WORDS | _WIDGET_WORDS | _ORG_WORDS | _MONTHS
+_NOT_FIRST = frozenset({"the", "a", "an", "our", "this", "all", "no"})
+_WORD = re.compile(r"^[^\W\d_][\w'’.-]*$")
+_MAX_WORDS = 5
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Credit:
+    """What one credit line holds: person names, a wire service, and the parts that were neither."""
+
+    people: tuple[str, ...] = ()
+    wire: str | None = None
+    dropped: tuple[str, ...] = ()
+
+
+def split_credit(text: str, *, outlets: tuple[str, ...] = (), single: bool = False) -> Credit:
+    """Person names and a wire in a credit such as 'By Ana Ruiz and Tom Berg, Reuters'.
+
+    Args:
+        text: the credit as printed (a byline, a meta author value, a JSON-LD name).
+        outlets: names of the page's own outlet (site name, publisher), never kept as an author.
+        single: one capitalised word is a name too (a source that types it as a person says so).
+    """
+    own = {outlet_key(name) for name in outlets if name}
+    people: list[str] = []
+    dropped: list[str] = []
+    wire: str | None = None
+    for part in _SPLIT.split(_LABEL.sub("", " ".join(text.split()))):
+        part = _LABEL.sub("", part.strip(" .:·•"))
+        if not part:
+            continue
+        name = part if is_person_name(part) or (single and _is_single_name(part)) else _leading_name(part)
+        if is_wire_service(part):
+            wire = wire or part
+        elif name and outlet_key(name) not in own and not is_known_outlet(name):
+            people.append(name.title() if name.isupper() else name)
+            if name != part:
+                dropped.append(part[len(name) :].strip())
+        else:
+            dropped.append(part)
+    return Credit(people=tuple(people), wire=wire, dropped=tuple(dropped))
+
+
+def outlet_key(name: str) -> str:
+    """An outlet's canonical id without a leading 'the' ('The Upland Record' and 'uplandrecord' agree)."""
+    key = normalize_outlet(name)
+    return key.removeprefix("the") if len(key) > 6 else key
+
+
+def _leading_name(text: str) -> str | None:
+    """'Ana Ruiz Updated March 3' -> 'Ana Ruiz': a name followed, with no separator, by a date or label.
+
+    None when the text names an organisation ('Granite State Wire', 'AP Auto Writer').
+    """
+    words = text.split()
+    folded = [word.casefold().strip(".,") for word in words]
+    if any(word in _ORG_WORDS for word in folded) or any(is_wire_service(word) for word in words):
+        return None
+    for stop, word in enumerate(words):
+        if any(c.isdigit() for c in word) or folded[stop] in _NOT_NAME:
+            head = " ".join(words[:stop])
+            return head if stop >= 2 and is_person_name(head) else None
+    return None
+
+
+def is_person_name(text: str) -> bool:
+    """True for two to five capitalised words (lowercase particles allowed), none a role, widget or date."""
+    words = text.split()
+    if not 2 <= len(words) <= _MAX_WORDS or len(text) > 60:
+        return False
+    if not all(_WORD.match(word) for word in words):
+        return False
+    folded = [word.casefold().strip(".") for word in words]
+    if folded[0] in _NOT_FIRST:
+        return False
+    if any(word in _NOT_NAME for word in folded):
+        return False
+    capitals = [word for word in words if word[0].isupper()]
+    lowers_ok = all(word[0].isupper() or word.casefold() in _PARTICLES for word in words)
+    return (lowers_ok and len(capitals) >= 2 and not text.isupper()) or _all_caps_name(words)
+
+
+def _is_single_name(text: str) -> bool:
+    """'Regan': one capitalised word of letters, no role, widget, date or account name ('admin')."""
+    folded = text.casefold()
+    return (
+        text.isalpha()
+        and 2 < len(text) <= 20
+        and text[0].isupper()
+        and not text.isupper()
+        and folded not in _NOT_NAME
+        and "admin" not in folded
+    )
+
+
+def _all_caps_name(words: list[str]) -> bool:
+    """'JANE DOE' in an uppercase byline style: a name when every word is a plain uppercase word."""
+    return all(word.isupper() and word.isalpha() and len(word) > 1 for word in words)
+
+
+def unique_names(names: list[str]) -> tuple[str, ...]:
+    """Names de-duplicated case-insensitively, keeping the first mixed-case spelling seen."""
+    chosen: dict[str, str] = {}
+    for name in names:
+        key = name.casefold()
+        if key not in chosen or (chosen[key].isupper() and not name.isupper()):
+            chosen[key] = name
+    return tuple(chosen.values())

@@ -1,0 +1,175 @@
+"""Page metadata from the page's own statements: JSON-LD, OpenGraph and article meta, rel=author, markup."""
+
+from __future__ import annotations
+
+import json
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+from lxml.html import fromstring
+
+from newsift.clean.html import extract_html_article
+from newsift.clean.jsonld import extract_jsonld_article
+from newsift.clean.metadata import extract_page_metadata, strip_site_name
+from newsift.clean.names import split_credit, unique_names
+
+FIXTURES = Path(__file__).parents[1] / "fixtures" / "metadata"
+EXPECTED = json.loads((FIXTURES / "expected.json").read_text(encoding="utf-8"))
+WHEN = datetime(2024, 6, 1, tzinfo=UTC)
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED))
+def test_metadata_fixture_fields(name: str) -> None:
+    expected = EXPECTED[name]
+    html = (FIXTURES / name).read_text(encoding="utf-8")
+    article = extract_html_article(html, page_id="p", uri=name, url=expected["url"], fetched_at=WHEN)
+    assert article is not None
+    assert article.title == expected["title"]
+    assert article.authors == tuple(expected["authors"])
+    assert article.wire == expected["wire"]
+    assert article.published_at is not None
+    assert article.published_at.date().isoformat() == expected["day"]
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED))
+def test_metadata_fixture_sources(name: str) -> None:
+    expected = EXPECTED[name]
+    html = (FIXTURES / name).read_text(encoding="utf-8")
+    metadata = extract_page_metadata(fromstring(html), extract_jsonld_article(html), url=expected["url"])
+    for field, source in expected["sources"].items():
+        assert metadata.source_of(field) == source, field
+
+
+def test_jsonld_resolves_graph_references_and_splits_organisations() -> None:
+    html = (FIXTURES / "graph-person-org.html").read_text(encoding="utf-8")
+    found = extract_jsonld_article(html)
+    assert found is not None
+    assert found.people == ("Maren Olufsen", "MAREN OLUFSEN", "Dev Raman")
+    assert found.organisations == ("Reuters",)
+    assert found.publisher == "The Tidewater Gazette"
+    assert found.modified == "2023-05-15T10:00:00+02:00"
+
+
+def test_metadata_complete_page_takes_its_standfirst_from_its_own_description() -> None:
+    html = (FIXTURES / "graph-person-org.html").read_text(encoding="utf-8")
+    url = EXPECTED["graph-person-org.html"]["url"]
+    metadata = extract_page_metadata(fromstring(html), extract_jsonld_article(html), url=url)
+    assert metadata.is_complete  # so trafilatura's own metadata pass is skipped
+    article = extract_html_article(html, page_id="p", uri="graph", url=url, fetched_at=WHEN)
+    assert article is not None and article.source == "The Tidewater Gazette"
+    assert article.standfirst is not None
+    assert article.standfirst.startswith("Two keepers will winter on the rock")
+
+
+def test_jsonld_broken_block_is_skipped() -> None:
+    html = (
+        '<script type="application/ld+json">{"@type": "NewsArticle", "headline": </script>'
+        '<script type="application/ld+json">{"@type": "Article", "headline": "Second block"}</script>'
+    )
+    found = extract_jsonld_article(html)
+    assert found is not None and found.headline == "Second block"
+
+
+@pytest.mark.parametrize(
+    ("title", "expected"),
+    [
+        ("Rain delays harvest | Fenland Post", "Rain delays harvest"),
+        ("Rain delays harvest - The Fenland Post", "Rain delays harvest"),
+        ("Fenland Post: Rain delays harvest", "Rain delays harvest"),
+        ("Fenland Post » Rain delays harvest", "Rain delays harvest"),
+        ("Analysis: rain delays harvest", "Analysis: rain delays harvest"),  # not the site's name
+        ("Rain delays harvest - and prices rise", "Rain delays harvest - and prices rise"),
+    ],
+    ids=[
+        "bar-suffix",
+        "dash-suffix-with-the",
+        "colon-prefix",
+        "chevron-prefix",
+        "other-prefix",
+        "dash-in-title",
+    ],
+)
+def test_metadata_strip_site_name(title: str, expected: str) -> None:
+    assert strip_site_name(title, ("Fenland Post",)) == expected
+
+
+@pytest.mark.parametrize(
+    ("credit", "people", "wire"),
+    [
+        ("By Ana Ruiz and Tom Berg", ("Ana Ruiz", "Tom Berg"), None),
+        ("Ana Ruiz, Reuters", ("Ana Ruiz",), "Reuters"),
+        ("By Ana Ruiz Updated March 3, 2024", ("Ana Ruiz",), None),
+        ("Ana Ruiz, Senior Correspondent", ("Ana Ruiz",), None),
+        ("Follow", (), None),
+        ("Your name", (), None),
+        ("Share on Facebook", (), None),
+        ("Fenland Post", (), None),
+        ("BBC News", (), None),
+        ("Mateo van der Berg", ("Mateo van der Berg",), None),
+        ("J. K. Smith", ("J. K. Smith",), None),
+        ("ANA RUIZ", ("Ana Ruiz",), None),
+    ],
+    ids=[
+        "two-people",
+        "person-and-wire",
+        "date-glued",
+        "role",
+        "follow-widget",
+        "form-label",
+        "share-bar",
+        "own-outlet",
+        "known-outlet",
+        "particles",
+        "initials",
+        "upper-case",
+    ],
+)
+def test_names_split_credit(credit: str, people: tuple[str, ...], wire: str | None) -> None:
+    found = split_credit(credit, outlets=("The Fenland Post",))
+    assert (found.people, found.wire) == (people, wire)
+
+
+def test_names_unique_ignores_case_and_keeps_mixed_case() -> None:
+    assert unique_names(["ANA RUIZ", "Ana Ruiz", "ana ruiz", "Tom Berg"]) == ("Ana Ruiz", "Tom Berg")
+
+
+def test_metadata_placeholder_date_is_no_date() -> None:
+    html = '<html><head><meta property="article:published_time" content="0001-01-01T00:00:00Z"></head></html>'
+    metadata = extract_page_metadata(fromstring(html), None)
+    assert metadata.published_text is None
+
+
+def test_metadata_header_clock_is_not_the_publication_time() -> None:
+    html = (
+        '<html><body><header><time datetime="2026-01-01T08:00:00Z">Today</time></header>'
+        '<div class="story"><h1>Ferry fares rise</h1><p>Fares rise in May.</p></div></body></html>'
+    )
+    assert extract_page_metadata(fromstring(html), None).published_text is None
+
+
+def test_jsonld_reads_the_article_inside_a_web_page_main_entity() -> None:
+    html = (
+        '<script type="application/ld+json">{"@type": "WebPage", "name": "Site", "mainEntity":'
+        ' {"@type": "NewsArticle", "headline": "Ferry fares rise",'
+        ' "author": {"name": "Gwen Pryce"}}}</script>'
+    )
+    found = extract_jsonld_article(html)
+    assert found is not None and (found.headline, found.people) == ("Ferry fares rise", ("Gwen Pryce",))
+
+
+def test_jsonld_person_with_one_name_is_an_author_but_an_account_is_not() -> None:
+    graph = (
+        '{"@graph": [{"@type": "WebPage", "name": "Trail notes", "datePublished": "2020-05-01",'
+        ' "author": [{"@id": "#p1"}, {"@id": "#p2"}]}, {"@type": "Person", "@id": "#p1", "name": "Regan"},'
+        ' {"@type": "Person", "@id": "#p2", "name": "siteadmin"}]}'
+    )
+    html = f'<html><head><script type="application/ld+json">{graph}</script></head><body></body></html>'
+    metadata = extract_page_metadata(fromstring(html), extract_jsonld_article(html))
+    assert metadata.authors == ("Regan",)
+    assert metadata.published_text == "2020-05-01"
+
+
+def test_names_one_word_is_no_name_in_a_byline() -> None:
+    assert split_credit("By Regan").people == ()
+    assert split_credit("Regan", single=True).people == ("Regan",)
