@@ -75,6 +75,7 @@ _FALSE = frozenset(
     }
 )
 _ALLEGE = frozenset({"allege", "accuse", "allegedly", "alleged", "allegation", "accusation"})
+_CLAIM_VERBS = frozenset({"claim", "purport"})  # 'the group claimed that ...': a contested report
 _HEDGES = frozenset(
     {
         "reportedly",
@@ -119,7 +120,7 @@ def sentence_status(parse: Parse, tokens: list[int]) -> tuple[ClaimStatus | None
             or (word in _FALSE and _said_of_report(parse, i, tokens))
         ):
             found.append((ClaimStatus.DENIED, i))
-        elif lemma in _ALLEGE or word in _ALLEGE:
+        elif lemma in _ALLEGE or word in _ALLEGE or (lemma in _CLAIM_VERBS and tree.tokens[i].pos == "VERB"):
             found.append((ClaimStatus.ALLEGED, i))
         elif (
             word in _HEDGES

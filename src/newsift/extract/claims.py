@@ -57,6 +57,11 @@ def _event_claim(parse: Parse, event: Event, cues: ClaimCues) -> Claim:
     if event.status_cue and event.status != modality.status:
         holders = event.status_by or _cue_holders(parse, event.evidence.sentence)
         claim = _with_holders(replace(claim, cue=event.status_cue), holders)
+    # A claim's status is its sentence's top status (README precedence), even when the cue bears on
+    # another clause than the event's trigger ('the claim that X supplied Y is inaccurate').
+    status, cue, _token = sentence_status(parse, parse.sentence_tokens(event.evidence.sentence))
+    if status in _STANDALONE and top_status(claim.status, status) == status != claim.status:
+        claim = _with_holders(replace(claim, status=status, cue=cue), _cue_holders(parse, event.evidence.sentence))
     return claim
 
 

@@ -145,7 +145,7 @@ _FORCES = frozenset(
         "wargames",
     }
 )
-_DEFENCE_MODIFIERS = frozenset({"defence", "defense", "security"})
+_DEFENCE_MODIFIERS = frozenset({"defence", "defense", "military", "arms"})
 _FORCE_USED = frozenset(
     {
         "kill",
@@ -242,9 +242,14 @@ def _frame_tokens(parse: Parse, head: int, tokens: list[int], item: str | None) 
         keep.add(node)
         keep.update(c for c in tree.children[node] if tree.tokens[c].dep in ("compound", "amod", "nmod"))
     keep.update(c for c in tree.children[tree.tokens[head].head] if tree.tokens[c].dep in ("compound", "amod"))
-    if item:
+    if item:  # the item's words where they hang from the trigger (not an item of another clause)
         words = set(item.lower().split())
-        keep.update(i for i in tokens if parse.text(i).lower() in words)
+        keep.update(
+            i
+            for i in tokens
+            if parse.text(i).lower() in words
+            and (head in tree.ancestors(i)[:4] or tree.tokens[head].head in (i, *tree.ancestors(i)[:2]))
+        )
     return [i for i in tokens if i in keep]
 
 

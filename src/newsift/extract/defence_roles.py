@@ -26,6 +26,7 @@ from newsift.extract.event_actors import actors_at
 from newsift.extract.event_lexicon import EventLexicon
 from newsift.extract.event_parse import Parse
 from newsift.model import Actor, EntityKind
+from newsift.nlp.gazetteer import load_gazetteer
 
 __all__ = ["ACQUIRE", "SUPPLY", "frame_roles", "item_origin", "participants"]
 
@@ -77,6 +78,8 @@ _COUNTERPARTY_PREPS = frozenset({"with"})
 _CLIMB = frozenset(
     {"xcomp", "advcl", "acl", "pobj", "prep", "dobj", "conj", "relcl", "ccomp", "attr", "oprd", "pcomp"}
 )
+_HOST_PREPS = frozenset({"in"})
+_MOVE = frozenset({"head", "go", "travel", "arrive", "fly", "sail", "deploy", "send", "dispatch", "land", "reach"})
 _JOINT_PREPS = frozenset({"with", "between", "among", "alongside", "involving", "including"})
 _TAKE_PART = frozenset(
     {
@@ -132,6 +135,27 @@ def _mention_actor(parse: Parse, i: int) -> Actor | None:
         return None
     text = mention.text[4:] if mention.text.lower().startswith("the ") else mention.text
     return Actor(text=text, id=mention.entity_id, code=code)
+
+
+def _mention_actors(parse: Parse, i: int) -> list[Actor]:
+    """The actor at token ``i``; a joined demonym ('Russian-Belarusian', 'US-Philippine') gives one
+    actor per part, each resolved through the gazetteer's demonyms and names."""
+    actor = _mention_actor(parse, i)
+    if actor is not None and actor.code:
+        return [actor]
+    mention = parse.mention_at(i)
+    text = mention.text if mention is not None else parse.text(i)
+    if "-" not in text:
+        return []
+    gazetteer = load_gazetteer()
+    out = []
+    for part in text.split("-"):
+        for entity_id, _how in gazetteer.lookup(part.strip()):
+            code = gazetteer.country_of(entity_id)
+            if code:
+                out.append(Actor(text=part.strip(), id=entity_id, code=code))
+                break
+    return out
 
 
 def item_origin(parse: Parse, item_head: int | None) -> tuple[Actor, ...]:
@@ -381,12 +405,12 @@ def participants(
     found: list[Actor] = list(current)
     first = tree.left[trigger]
     for i in range(first, trigger):  # 'joint Russian-Belarusian drills', 'US-Philippine exercises'
-        actor = _mention_actor(parse, i)
-        if actor is not None and actor.code:
-            found.append(actor)
-    found += _prep_actors(parse, trigger, _JOINT_PREPS, lexicon)
+        found += _mention_actors(parse, i)
+    found += _prep_actors(parse, trigger, _JOINT_PREPS | _HOST_PREPS, lexicon)
     node = trigger
     for _ in range(5):
+        if parse.lemma(node) in _MOVE:  # 'units headed to X to take part in the exercise': X hosts
+            found += _prep_actors(parse, node, frozenset({"to"}) | _HOST_PREPS, lexicon)
         for child in tree.kids(node, "nsubj", "nsubjpass", "poss"):
             found += [a for a in actors_at(parse, child, lexicon) if a.code]
             if tree.tokens[child].pos != "PRON":
@@ -406,7 +430,5 @@ def _troop_owners(parse: Parse, subject: int) -> list[Actor]:
     tree = parse.tree
     out = []
     for i in range(tree.left[subject], tree.right[subject] + 1):
-        actor = _mention_actor(parse, i)
-        if actor is not None and actor.code:
-            out.append(actor)
+        out += _mention_actors(parse, i)
     return out
