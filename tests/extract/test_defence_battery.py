@@ -197,3 +197,42 @@ def test_battery_denial_claim_names_the_denier(nlp: Any) -> None:
     claims = extract_claims(annotated, extract_events(annotated))
     denied = [c for c in claims if c.status == ClaimStatus.DENIED]
     assert denied and any("SRB" in c.denied_by or "Serbia" in c.denied_by for c in denied), claims
+
+
+def test_battery_a_deal_named_again_without_its_weapon_is_still_an_arms_transfer(nlp: Any) -> None:
+    body = ("Norway ordered four submarines from Germany in 2017.\n\n"
+            "Oslo concluded the purchase deal after a long competition.")  # fmt: skip
+    events = _events(nlp, body)
+    later = [e for e in events if e.subtype == "arms_transfer" and e.evidence.sentence == 2]
+    assert later, [(e.subtype, e.evidence.sentence) for e in events]
+    assert "DEU" in _codes(later[0].source) and "NOR" in _codes(later[0].target)
+
+
+def test_battery_no_itemless_deal_without_an_arms_article(nlp: Any) -> None:
+    events = _events(nlp, "The carmaker concluded the purchase deal after a long competition.")
+    assert not [e for e in events if e.subtype == "arms_transfer"]
+
+
+def test_battery_joined_demonyms_are_each_a_participant(nlp: Any) -> None:
+    event = _one(_events(nlp, "The joint Russian-Belarusian military drills began on Monday."), "exercise")
+    assert {"RUS", "BLR"} <= _codes(event.participants)
+
+
+def test_battery_a_designation_names_its_maker(nlp: Any) -> None:
+    event = _one(_events(nlp, "Poland has signed a contract for 48 more K9 howitzers."), "arms_transfer")
+    assert "POL" in _codes(event.target)
+
+
+@pytest.mark.parametrize(
+    ("body", "status"),
+    [
+        ("The rights group claimed that Iran had shipped drones to the militia.", ClaimStatus.ALLEGED),
+        ("The claim that Iran shipped drones to the militia is false, the ministry said.", ClaimStatus.DENIED),
+        ("Iran is possibly one of the buyers of the drones, the report said.", ClaimStatus.SPECULATED),
+    ],
+)
+def test_battery_claims_take_their_sentence_top_status(nlp: Any, body: str, status: ClaimStatus) -> None:
+    article = Article(id="t", page_id="p", position=Position.MAIN, index=0, title="News", body=body)
+    annotated = next(annotate_articles([article], nlp=nlp))
+    claims = extract_claims(annotated, extract_events(annotated))
+    assert any(c.status == status for c in claims if c.evidence.sentence == 1), claims

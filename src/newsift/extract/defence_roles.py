@@ -167,7 +167,8 @@ def item_origin(parse: Parse, item_head: int | None) -> tuple[Actor, ...]:
     found: list[Actor] = []
     first, last = tree.left[item_head], item_head
     for i in range(first, last + 1):
-        if tree.tokens[i].dep in ("det", "nummod", "quantmod") or parse.text(i).lower() in ("-", "the"):
+        designation = any(c.isalpha() for c in parse.text(i)) and any(c.isdigit() for c in parse.text(i))
+        if (tree.tokens[i].dep in ("det", "nummod", "quantmod") and not designation) or parse.text(i) == "-":
             continue
         actor = _mention_actor(parse, i)
         if actor is not None and actor.code:

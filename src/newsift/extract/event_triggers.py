@@ -48,8 +48,14 @@ def product_tokens(parse: Parse, tokens: Sequence[int]) -> set[int]:
     return found
 
 
-def find_triggers(parse: Parse, tokens: Sequence[int], lexicon: EventLexicon) -> list[Trigger]:
-    """All triggers of one sentence: defence subtypes first, then general PLOVER types."""
+def find_triggers(
+    parse: Parse, tokens: Sequence[int], lexicon: EventLexicon, *, itemless: frozenset[str] = frozenset()
+) -> list[Trigger]:
+    """All triggers of one sentence: defence subtypes first, then general PLOVER types.
+
+    ``itemless`` names subtypes whose item test is waived (an article already about arms: 'Serbia
+    concluded the purchase deal in 2019' refers to its deal without naming the weapon again).
+    """
     products = product_tokens(parse, tokens)
     in_items = _item_tokens(parse, tokens, lexicon, products) | _name_tokens(parse, tokens)
     not_events = _not_event_tokens(parse, tokens, lexicon)
@@ -61,7 +67,9 @@ def find_triggers(parse: Parse, tokens: Sequence[int], lexicon: EventLexicon) ->
         for spec in lexicon.defence:
             matches = _matches(parse, tokens, spec, in_items, phrases_only=phrases_only, adjectival=True)
             for match in matches:
-                if not used.intersection(match) and _defence_ok(parse, match[0], spec, lexicon, products):
+                if not used.intersection(match) and _defence_ok(
+                    parse, match[0], spec, lexicon, products, itemless=spec.subtype in itemless
+                ):
                     found.append(_defence_trigger(match, spec))
                     used.update(match)
         for general in lexicon.types:
@@ -303,10 +311,16 @@ def _head_first(parse: Parse, match: tuple[int, ...]) -> tuple[int, ...]:
 
 
 def _defence_ok(
-    parse: Parse, head: int, spec: DefenceTriggers, lexicon: EventLexicon, products: set[int]
+    parse: Parse,
+    head: int,
+    spec: DefenceTriggers,
+    lexicon: EventLexicon,
+    products: set[int],
+    *,
+    itemless: bool = False,
 ) -> bool:
     lemma = _lemma(parse, head)
-    if spec.needs_item and not _has_item(parse, head, lexicon, products):
+    if spec.needs_item and not itemless and not _has_item(parse, head, lexicon, products):
         return False
     if lemma not in spec.needs_context:
         return True

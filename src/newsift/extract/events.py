@@ -77,7 +77,39 @@ def extract_events(annotated: AnnotatedArticle, *, statements: bool = False) -> 
     events: list[Event] = []
     for sentence in annotated.sentences:
         events.extend(sentence_events(parse, sentence.index, lexicon, cues, statements=statements))
+    events = _anaphoric_deals(parse, events, lexicon, cues)
     return tuple(complete_actors(events))
+
+
+# Words that refer back to an arms deal already named: 'concluded the purchase deal', 'acquired this'.
+_ANAPHORIC = frozenset(
+    {"deal", "contract", "purchase", "order", "procurement", "acquisition", "delivery", "handover",
+     "acquire", "buy", "purchase", "procure", "order", "deliver", "receive", "hand", "induct"}
+)  # fmt: skip
+
+
+def _anaphoric_deals(parse: Parse, events: list[Event], lexicon: EventLexicon, cues: ClaimCues) -> list[Event]:
+    """In an article that reports an arms transfer of a named weapon, a sentence that buys, orders or
+    delivers without naming the weapon again refers to that trade: it is an arms transfer too (its
+    actors come from the sentence or, marked inferred, from the article)."""
+    if not any(e.subtype == "arms_transfer" and e.item for e in events):
+        return events
+    covered = {e.evidence.sentence for e in events if e.subtype == "arms_transfer"}
+    found = []
+    for sentence in parse.annotated.sentences:
+        if sentence.index in covered:
+            continue
+        extra = sentence_events(
+            parse, sentence.index, lexicon, cues, statements=False, itemless=frozenset({"arms_transfer"})
+        )
+        found += [
+            replace(e, confidence=round(e.confidence - 0.2, 2))
+            for e in extra
+            if e.subtype == "arms_transfer" and parse.lemma(parse.tree.token_at(e.evidence.start)) in _ANAPHORIC
+        ]
+    if not found:
+        return events
+    return sorted([*events, *found], key=lambda e: (e.evidence.start, e.id))
 
 
 def sentence_events(
@@ -88,10 +120,12 @@ def sentence_events(
     *,
     statements: bool,
     keep_irrealis: bool = False,
+    itemless: frozenset[str] = frozenset(),
 ) -> list[Event]:
-    """Events of one sentence (``keep_irrealis`` keeps negated and hypothetical ones, for typing)."""
+    """Events of one sentence (``keep_irrealis`` keeps negated and hypothetical ones, for typing;
+    ``itemless`` waives the item test and the civilian gate for those subtypes)."""
     tokens = parse.sentence_tokens(index)
-    triggers = _prune(parse, find_triggers(parse, tokens, lexicon))
+    triggers = _prune(parse, find_triggers(parse, tokens, lexicon, itemless=itemless))
     events = []
     cue_status = sentence_status(parse, tokens)
     for trigger in triggers:
@@ -101,7 +135,7 @@ def sentence_events(
         ):
             continue
         event = _with_status(parse, _event(parse, trigger, tokens, modality, lexicon), cue_status, lexicon)
-        if military_matter(parse, event, tokens):
+        if event.subtype in itemless or military_matter(parse, event, tokens):
             events.append(event)
     if not events and statements:
         events = _statement(parse, tokens, lexicon, cues)
