@@ -236,3 +236,9 @@ def test_battery_claims_take_their_sentence_top_status(nlp: Any, body: str, stat
     annotated = next(annotate_articles([article], nlp=nlp))
     claims = extract_claims(annotated, extract_events(annotated))
     assert any(c.status == status for c in claims if c.evidence.sentence == 1), claims
+
+
+def test_battery_an_export_ban_hits_the_buyer_of_the_sales_it_stops(nlp: Any) -> None:
+    body = "Spain has suspended permits for arms shipments to Israel, including a move against an American firm."
+    event = _one(_events(nlp, body), "export_ban")
+    assert _codes(event.source) == {"ESP"} and _codes(event.target) == {"ISR"}

@@ -433,3 +433,26 @@ def _troop_owners(parse: Parse, subject: int) -> list[Actor]:
     for i in range(tree.left[subject], tree.right[subject] + 1):
         out += _mention_actors(parse, i)
     return out
+
+
+_SALE_NOUNS = frozenset(
+    {"sale", "sales", "export", "exports", "shipment", "shipments", "transfer", "transfers", "delivery",
+     "deliveries", "arms", "weapon", "weapons", "supply", "supplies", "permit", "licence", "license"}
+)  # fmt: skip
+
+
+def banned_party(parse: Parse, trigger: int, target: tuple[Actor, ...], lexicon: EventLexicon) -> tuple[Actor, ...]:
+    """Whom an export ban hits: the 'to'/'on'/'against' country of the sales it stops ('suspended
+    permits for arms shipments to X, including a move against a firm'), before any other phrase."""
+    tree = parse.tree
+    first, last = tree.left[trigger], tree.right[trigger]
+    for i in range(first, last + 1):
+        if tree.tokens[i].dep != "prep" or parse.lemma(i) not in ("to", "on", "against"):
+            continue
+        owner = tree.tokens[i].head
+        if parse.text(owner).lower() in _SALE_NOUNS or parse.lemma(owner) in _SALE_NOUNS:
+            found = tuple(a for p in tree.kids(i, "pobj") for a in actors_at(parse, p, lexicon) if a.code)
+            if found:
+                return found
+    return target
+

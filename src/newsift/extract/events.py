@@ -10,7 +10,7 @@ from datetime import datetime
 
 from newsift.extract.claim_status import sentence_status, top_status
 from newsift.extract.defence_gate import military_matter
-from newsift.extract.defence_roles import frame_roles
+from newsift.extract.defence_roles import banned_party, frame_roles
 from newsift.extract.defence_roles import participants as joint_participants
 from newsift.extract.event_actors import extract_roles
 from newsift.extract.event_attributes import (
@@ -242,6 +242,8 @@ def _event(
         source, target = frame_roles(
             parse, trigger.head, item[1] if item else None, source, target, lexicon, _stops()
         )
+    if trigger.subtype == "export_ban":
+        target = banned_party(parse, trigger.head, target, lexicon)
     if trigger.type == PloverType.COOPERATE or trigger.subtype in _JOINT:
         participants = joint_participants(parse, trigger.head, source + target, lexicon, _stops())
     dates = [
