@@ -56,6 +56,7 @@ SUPPLY = frozenset(
 ACQUIRE = frozenset(
     {
         "buy",
+        "spend",
         "purchase",
         "acquire",
         "procure",

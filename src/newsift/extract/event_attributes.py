@@ -225,8 +225,28 @@ def extract_quantity(parse: Parse, item_head: int) -> int | None:
     token = parse.tree.tokens[item_head]
     if token.dep == "pobj" and parse.tree.tokens[token.head].lemma.lower() == "of":
         owner = parse.tree.tokens[token.head].head
-        if parse.tree.tokens[owner].pos == "NUM":
+        if parse.tree.tokens[owner].pos == "NUM":  # '41 of Pakistan's F-16s', 'a dozen of the warplanes'
             return parse_number(parse.text(owner))
+        if parse.lemma(owner) == "dozen":
+            return 12
+    for child in parse.tree.kids(item_head, "amod", "quantmod", "det"):  # 'a dozen jets'
+        if parse.lemma(child) == "dozen":
+            return 12
+    return None
+
+
+_PEOPLE = frozenset({"troop", "soldier", "serviceman", "servicemen", "personnel", "sailor", "marine", "airman"})
+
+
+def people_count(parse: Parse, tokens: Sequence[int]) -> int | None:
+    """'more than 14,000 servicemen', 'up to 12,700 troops': the first count of people in a sentence
+    (the size of an exercise or a deployment)."""
+    for i in tokens:
+        if parse.lemma(i) in _PEOPLE or parse.text(i).lower() in _PEOPLE:
+            for child in parse.tree.kids(i, "nummod"):
+                number = parse_number(parse.text(child))
+                if number is not None:
+                    return number
     return None
 
 

@@ -16,7 +16,9 @@ from newsift.model import EntityKind, EventMode, PloverType
 __all__ = ["Trigger", "find_triggers", "product_tokens"]
 
 _NAME_LABELS = frozenset({"ORG", "PERSON", "WORK_OF_ART", "LAW", "FAC", "EVENT", "PRODUCT"})
-_SALE_WORDS = frozenset({"export", "sale", "deal", "transfer", "shipment", "delivery", "supply", "import"})
+_SALE_WORDS = frozenset(
+    {"export", "sale", "deal", "transfer", "shipment", "delivery", "supply", "import", "permit", "licence", "license"}
+)
 _TIME_LABELS = frozenset({"DATE", "TIME"})
 _OBJECT_DEPS = frozenset({"dobj", "nsubjpass", "attr"})
 # 'what it called its involvement', 'calling it groundless': naming, not a phone call or a request.
@@ -361,6 +363,14 @@ def _object_scope(parse: Parse, head: int) -> list[int]:
     if tree.tokens[head].pos == "NOUN" and tree.tokens[head].dep in ("dobj", "attr"):
         for prep in tree.kids(tree.tokens[head].head, "prep"):
             scope += list(range(tree.left[prep], tree.right[prep] + 1))
+    governor = tree.tokens[head].head
+    if tree.tokens[head].pos == "NOUN" and tree.tokens[head].dep == "nsubj":  # 'the deal involves 3 destroyers'
+        for obj in tree.kids(governor, "dobj", "attr"):
+            scope += list(range(tree.left[obj], tree.right[obj] + 1))
+    if tree.kids(head, "auxpass") and tree.tokens[head].dep in ("xcomp", "conj"):
+        # raised subject of a passive: 'the arms were due to be ... transferred to X'
+        for subject in tree.kids(governor, "nsubj", "nsubjpass"):
+            scope += list(range(tree.left[subject], tree.right[subject] + 1))
     return scope
 
 

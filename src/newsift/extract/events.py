@@ -20,6 +20,7 @@ from newsift.extract.event_attributes import (
     extract_time,
     extract_values,
     item_phrase,
+    people_count,
     tree_distance,
 )
 from newsift.extract.event_context import complete_actors
@@ -273,7 +274,13 @@ def _event(
         target=target,
         participants=participants,
         item=parse.span_text(*item) if item else None,
-        quantity=extract_quantity(parse, item[1]) if item else None,
+        quantity=(
+            extract_quantity(parse, item[1])
+            if item
+            else people_count(parse, tokens)
+            if trigger.subtype in ("exercise", "deployment")
+            else None
+        ),
         programme=_programme(parse, trigger, lexicon),
         place=_place(parse, trigger.head),
         time_text=time_text,
