@@ -149,14 +149,9 @@ def _analyze_rules(articles: Sequence[Article], settings: Settings) -> list[Anal
             analyses.append(Analysis(annotated=AnnotatedArticle(article=article)))
             continue
         done = next(annotated)
-        events = extract_events(done)
+        events, quotes = extract_events(done), extract_quotes(done)
         analyses.append(
-            Analysis(
-                annotated=done,
-                quotes=extract_quotes(done),
-                events=events,
-                claims=extract_claims(done, events),
-            )
+            Analysis(annotated=done, quotes=quotes, events=events, claims=extract_claims(done, events, quotes))
         )
     return analyses
 
@@ -207,7 +202,7 @@ def _llm_analysis(
         if fallbacks is not None:
             fallbacks.append(Rejected(item_id=annotated.article.id, reason=LLM_FALLBACK, detail=str(err)))
         return analysis
-    return replace(analysis, events=events, claims=extract_claims(annotated, events))
+    return replace(analysis, events=events, claims=extract_claims(annotated, events, analysis.quotes))
 
 
 def analyze_input(item: str, settings: Settings, *, fetched_at: datetime | None = None) -> list[Analysis]:

@@ -242,3 +242,20 @@ def test_battery_an_export_ban_hits_the_buyer_of_the_sales_it_stops(nlp: Any) ->
     body = "Spain has suspended permits for arms shipments to Israel, including a move against an American firm."
     event = _one(_events(nlp, body), "export_ban")
     assert _codes(event.source) == {"ESP"} and _codes(event.target) == {"ISR"}
+
+
+def test_battery_a_claim_inside_a_named_quote_is_the_speakers(nlp: Any) -> None:
+    from newsift.extract.quotes import extract_quotes
+
+    body = ('"Turkey delivered six drones to Pakistan last year," defence analyst Maria Lopez said.\n\n'
+            "Pakistan bought six drones from Turkey last year.")  # fmt: skip
+    article = Article(id="t", page_id="p", position=Position.MAIN, index=0, title="News", body=body)
+    annotated = next(annotate_articles([article], nlp=nlp))
+    events, quotes = extract_events(annotated), extract_quotes(annotated)
+    assert quotes and quotes[0].speaker_id, quotes
+    claims = extract_claims(annotated, events, quotes)
+    quoted = [c for c in claims if c.evidence.sentence == 1 and c.event_id]
+    plain = [c for c in claims if c.evidence.sentence == 2 and c.event_id]
+    assert quoted and all(c.asserted_by == (quotes[0].speaker_id,) for c in quoted), quoted
+    assert all(c.status == ClaimStatus.ATTRIBUTED for c in quoted)
+    assert plain and all(c.asserted_by != (quotes[0].speaker_id,) for c in plain)

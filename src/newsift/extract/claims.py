@@ -12,7 +12,7 @@ from newsift.extract.claim_status import sentence_status, top_status
 from newsift.extract.event_lexicon import ClaimCues, load_claim_cues
 from newsift.extract.event_modality import Modality, detect_modality
 from newsift.extract.event_parse import Parse
-from newsift.model import AnnotatedArticle, Claim, ClaimStatus, Event, Evidence, Mention, make_id
+from newsift.model import AnnotatedArticle, Claim, ClaimStatus, Event, Evidence, Mention, Quote, make_id
 
 __all__ = ["EXTRACTOR", "extract_claims"]
 
@@ -29,7 +29,9 @@ _NOT_HOLDERS = frozenset({"DATE", "CARDINAL", "ORDINAL", "TIME", "MONEY", "QUANT
 _STANDALONE = (ClaimStatus.DENIED, ClaimStatus.ALLEGED, ClaimStatus.CONFIRMED, ClaimStatus.SPECULATED)
 
 
-def extract_claims(annotated: AnnotatedArticle, events: tuple[Event, ...]) -> tuple[Claim, ...]:
+def extract_claims(
+    annotated: AnnotatedArticle, events: tuple[Event, ...], quotes: tuple[Quote, ...] = ()
+) -> tuple[Claim, ...]:
     """Claims of one article.
 
     Args:
@@ -48,7 +50,24 @@ def extract_claims(annotated: AnnotatedArticle, events: tuple[Event, ...]) -> tu
     for sentence in annotated.sentences:
         if sentence.index not in covered:
             claims.extend(_cue_claims(parse, sentence.index, cues))
+    claims = [_voiced(c, quotes) for c in claims]
     return tuple(sorted(claims, key=lambda c: (c.evidence.start, c.id)))
+
+
+def _voiced(claim: Claim, quotes: tuple[Quote, ...]) -> Claim:
+    """A claim made inside a named speaker's quote is the speaker's: ``asserted_by`` is the speaker
+    (or whom a spokesperson speaks for), and an outlet's plain assertion becomes attributed. Quotes of
+    anonymous sources, media and documents change nothing."""
+    start = claim.evidence.start
+    for quote in quotes:
+        if not (quote.start <= start < quote.end) or quote.speaker_id is None:
+            continue
+        speaker = quote.speaks_for or quote.speaker_id
+        status = ClaimStatus.ATTRIBUTED if claim.status == ClaimStatus.ASSERTED else claim.status
+        if status in (ClaimStatus.DENIED, ClaimStatus.ALLEGED):
+            return replace(claim, status=status)
+        return replace(claim, status=status, asserted_by=(speaker,))
+    return claim
 
 
 def _event_claim(parse: Parse, event: Event, cues: ClaimCues) -> Claim:
