@@ -436,7 +436,7 @@ def _one_per_mention(parse: Parse, events: list[Event]) -> list[Event]:
 _OTHER_CLAUSE = frozenset({"conj", "advcl", "parataxis", "relcl", "ccomp"})
 
 
-def _one_clause(parse: Parse, a: int, b: int) -> bool:
+def _one_clause(parse: Parse, a: int, b: int, other: frozenset[str] = _OTHER_CLAUSE) -> bool:
     """Two triggers of one clause: one governs the other ('signed a contract to buy') without
     crossing into a conjoined or adverbial clause ('A supplied pods, while B delivered a range')."""
     tree = parse.tree
@@ -444,7 +444,7 @@ def _one_clause(parse: Parse, a: int, b: int) -> bool:
         path = [low, *tree.ancestors(low)]
         if high in path:
             steps = path[: path.index(high)]
-            return not any(tree.tokens[n].dep in _OTHER_CLAUSE for n in steps)
+            return not any(tree.tokens[n].dep in other for n in steps)
     return False
 
 
@@ -460,7 +460,9 @@ def _same_mention(parse: Parse, a: Event, b: Event) -> bool:
         return False
     if a.programme and b.programme and a.programme != b.programme:
         return False
-    if not _one_clause(parse, parse.tree.token_at(a.evidence.start), parse.tree.token_at(b.evidence.start)):
+    # a relative clause on the traded item is the same trade ('handed over the jets that X ordered')
+    other = _OTHER_CLAUSE - {"relcl"} if a.subtype == "arms_transfer" else _OTHER_CLAUSE
+    if not _one_clause(parse, parse.tree.token_at(a.evidence.start), parse.tree.token_at(b.evidence.start), other):
         return False
     for role in ("source", "target", "participants"):
         ca = {x.code for x in getattr(a, role) if x.code}
