@@ -159,14 +159,14 @@ def _mention_actors(parse: Parse, i: int) -> list[Actor]:
     return out
 
 
-def item_origin(parse: Parse, item_head: int | None) -> tuple[Actor, ...]:
+def item_origin(parse: Parse, item_head: int | None, item_first: int | None = None) -> tuple[Actor, ...]:
     """Whose the item is: 'Chinese drones', 'German-built submarines', 'Norwegian-made missile',
     'Dassault Rafale jets', 'jets built by X', 'a system made in X', 'the weapon system's maker'."""
     if item_head is None:
         return ()
     tree = parse.tree
     found: list[Actor] = []
-    first, last = tree.left[item_head], item_head
+    first, last = min(tree.left[item_head], item_first if item_first is not None else item_head), item_head
     for i in range(first, last + 1):
         designation = any(c.isalpha() for c in parse.text(i)) and any(c.isdigit() for c in parse.text(i))
         if (tree.tokens[i].dep in ("det", "nummod", "quantmod") and not designation) or parse.text(i) == "-":
@@ -266,10 +266,23 @@ def _counterparty(parse: Parse, trigger: int, lexicon: EventLexicon) -> tuple[Ac
                 if found:
                     return found
         head = tree.tokens[node].head
-        if head == node or tree.tokens[node].dep not in _CLIMB:
+        if head == node or tree.tokens[node].dep not in _CLIMB or _adjunct(parse, node):
             return ()
         node = head
     return ()
+
+
+_ROLE_PREPS = frozenset({"on", "for", "over", "about", "of", "to"})
+
+
+def _adjunct(parse: Parse, node: int) -> bool:
+    """'following X's acquisition', 'after the purchase': a preposition that sets the scene, not one
+    that says what a deal or talks are about ('negotiating with Y on the purchase')."""
+    tree = parse.tree
+    token = tree.tokens[node]
+    if token.dep == "pobj":
+        return parse.lemma(token.head) not in _ROLE_PREPS
+    return token.dep == "prep" and parse.lemma(node) not in _ROLE_PREPS
 
 
 def _recipients_of_supply(parse: Parse, trigger: int, lexicon: EventLexicon) -> tuple[Actor, ...]:
@@ -315,6 +328,7 @@ def frame_roles(
     target: tuple[Actor, ...],
     lexicon: EventLexicon,
     stops: frozenset[str],
+    item_first: int | None = None,
 ) -> tuple[tuple[Actor, ...], tuple[Actor, ...]]:
     """Supplier and recipient of an arms transfer (also upgrade and export ban: upgrader/banning party
     and the one served/banned), repairing the general labeller's reading by the frame's direction."""
@@ -323,7 +337,7 @@ def frame_roles(
     if parse.lemma(trigger) not in ACQUIRE | SUPPLY | DEAL:  # 'signed a contract for 12 jets'
         trigger = next((c for c in tree.kids(trigger, "dobj") if parse.lemma(c) in ACQUIRE | SUPPLY | DEAL), trigger)
     lemma = parse.lemma(trigger)
-    origin = item_origin(parse, item_head)
+    origin = item_origin(parse, item_head, item_first)
     origin_codes = {a.code for a in origin}
     is_noun = tree.tokens[trigger].pos in ("NOUN", "PROPN")
     passive = bool(tree.kids(trigger, "auxpass", "nsubjpass"))
@@ -348,7 +362,9 @@ def frame_roles(
                 for a in actors_at(parse, p, lexicon)
                 if a.code
             )
-        supplier = supplier or _counterparty(parse, trigger, lexicon)
+        supplier = supplier or tuple(
+            a for a in _counterparty(parse, trigger, lexicon) if a.code not in _codes(recipient)
+        )
     elif lemma in SUPPLY:
         recipient = _recipients_of_supply(parse, trigger, lexicon)
         if passive:

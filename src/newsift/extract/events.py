@@ -95,7 +95,7 @@ def _anaphoric_deals(parse: Parse, events: list[Event], lexicon: EventLexicon, c
     actors come from the sentence or, marked inferred, from the article)."""
     if not any(e.subtype == "arms_transfer" and e.item for e in events):
         return events
-    covered = {e.evidence.sentence for e in events if e.subtype == "arms_transfer"}
+    covered = {e.evidence.sentence for e in events if e.subtype}  # a sentence with a defence event already
     found = []
     for sentence in parse.annotated.sentences:
         if sentence.index in covered:
@@ -241,7 +241,14 @@ def _event(
     source, target, participants = roles.source, roles.target, ()
     if trigger.subtype in _DIRECTED:
         source, target = frame_roles(
-            parse, trigger.head, item[1] if item else None, source, target, lexicon, _stops()
+            parse,
+            trigger.head,
+            item[1] if item else None,
+            source,
+            target,
+            lexicon,
+            _stops(),
+            item_first=item[0] if item else None,
         )
     if trigger.subtype == "export_ban":
         target = banned_party(parse, trigger.head, target, lexicon)
