@@ -248,7 +248,7 @@ def _frame_tokens(parse: Parse, head: int, tokens: list[int], item: str | None) 
             i
             for i in tokens
             if parse.text(i).lower() in words
-            and (head in tree.ancestors(i)[:4] or tree.tokens[head].head in (i, *tree.ancestors(i)[:2]))
+            and (_below(parse, i, head) or tree.tokens[head].head in (i, *tree.ancestors(i)[:2]))
         )
     return [i for i in tokens if i in keep]
 
@@ -264,6 +264,15 @@ def _weak_item_in_military_sentence(parse: Parse, event: Event, tokens: list[int
         return False
     words = {parse.text(i).lower() for i in tokens} | {parse.lemma(i) for i in tokens}
     return bool(words & (_WEAPONS | _FORCES)) or _defence_modifier(parse, tokens)
+
+
+def _below(parse: Parse, i: int, head: int) -> bool:
+    """``i`` hangs from ``head`` within four steps and inside its clause (not a conjoined one)."""
+    path = [i, *parse.tree.ancestors(i)[:4]]
+    if head not in path:
+        return False
+    steps = path[: path.index(head)]
+    return not any(parse.tree.tokens[n].dep in ("conj", "advcl", "relcl", "ccomp", "parataxis") for n in steps)
 
 
 def _joint(parse: Parse, event: Event, head: int) -> bool:
