@@ -44,7 +44,7 @@ ROLES: list[Any] = [
     ("France delivered six Rafale fighter jets to Greece last month.", "FRA", "GRC"),
     ("Germany will supply Ukraine with four more air-defence systems.", "DEU", "UKR"),
     ("Sweden sold two submarines to Singapore.", "SWE", "SGP"),
-    ("The United States approved the delivery of Patriot missiles to Poland.", "USA", "POL"),
+    ("The United States completed the delivery of Patriot missiles to Poland.", "USA", "POL"),
     # passive with agent: the agent supplies
     pytest.param(
         "Estonia will be supplied with more howitzers by South Korea.",
@@ -259,3 +259,15 @@ def test_battery_a_claim_inside_a_named_quote_is_the_speakers(nlp: Any) -> None:
     assert quoted and all(c.asserted_by == (quotes[0].speaker_id,) for c in quoted), quoted
     assert all(c.status == ClaimStatus.ATTRIBUTED for c in quoted)
     assert plain and all(c.asserted_by != (quotes[0].speaker_id,) for c in plain)
+
+
+def test_battery_an_export_permission_is_not_a_transfer(nlp: Any) -> None:
+    body = "The German government has allowed the German shipyard to deliver a submarine to Egypt."
+    events = _events(nlp, body)
+    assert not [e for e in events if e.subtype == "arms_transfer"], events
+    assert [e for e in events if e.subtype == "other"]
+
+
+def test_battery_a_buyers_approval_stays_a_transfer(nlp: Any) -> None:
+    event = _one(_events(nlp, "Poland approved the purchase of 32 F-35 jets from the United States."), "arms_transfer")
+    assert "USA" in _codes(event.source) and "POL" in _codes(event.target)

@@ -45,7 +45,8 @@ def complete_actors(events: list[Event]) -> list[Event]:
     """The events with missing sides filled from the article (see the module docstring)."""
     out = list(events)
     for subtype in _DIRECTED:
-        group = [e for e in out if e.subtype == subtype]
+        # an export permission ('other') names the trade's parties too
+        group = [e for e in out if e.subtype == subtype or (subtype == "arms_transfer" and e.subtype == "other")]
         supplier, recipient = _dominant(group, "source"), _dominant(group, "target")
         for k, event in enumerate(out):
             if event.subtype != subtype:

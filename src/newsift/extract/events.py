@@ -12,7 +12,7 @@ from newsift.extract.claim_status import sentence_status, top_status
 from newsift.extract.defence_gate import military_matter
 from newsift.extract.defence_roles import banned_party, frame_roles
 from newsift.extract.defence_roles import participants as joint_participants
-from newsift.extract.event_actors import extract_roles
+from newsift.extract.event_actors import actors_at, extract_roles
 from newsift.extract.event_attributes import (
     extract_aspect,
     extract_item,
@@ -31,7 +31,7 @@ from newsift.extract.event_parse import Parse
 from newsift.extract.event_time import event_time
 from newsift.extract.event_triggers import Trigger, find_triggers, product_tokens
 from newsift.extract.quote_syntax import Tree
-from newsift.model import AnnotatedArticle, ClaimStatus, Event, EventMode, Evidence, PloverType, make_id
+from newsift.model import Actor, AnnotatedArticle, ClaimStatus, Event, EventMode, Evidence, PloverType, make_id
 
 __all__ = [
     "EXTRACTOR",
@@ -252,6 +252,9 @@ def _event(
         )
     if trigger.subtype == "export_ban":
         target = banned_party(parse, trigger.head, target, lexicon)
+    subtype = trigger.subtype
+    if subtype == "arms_transfer" and _permission_or_cancellation(parse, trigger.head, source, target):
+        subtype = "other"
     if trigger.type == PloverType.COOPERATE or trigger.subtype in _JOINT:
         participants = joint_participants(parse, trigger.head, source + target, lexicon, _stops())
     dates = [
@@ -275,7 +278,7 @@ def _event(
             end=end,
             text=annotated.sentence_text(sentence),
         ),
-        subtype=trigger.subtype,
+        subtype=subtype,
         trigger=parse.span_text(first, last),
         source=source,
         target=target,
@@ -298,6 +301,33 @@ def _event(
         extractor=EXTRACTOR,
         confidence=_confidence(trigger, modality),
     )
+
+
+_PERMIT = frozenset({"approve", "allow", "authorise", "authorize", "permit", "clear", "license", "licence",
+                     "approval", "permission", "authorisation", "authorization", "greenlight"})  # fmt: skip
+_CANCEL = frozenset({"cancel", "scrap", "abandon", "shelve", "cancellation", "rejection"})
+
+
+def _permission_or_cancellation(
+    parse: Parse, trigger: int, source: tuple[Actor, ...], target: tuple[Actor, ...]
+) -> bool:
+    """An export permission ('the government allowed the firm to deliver a submarine to X', 'approved
+    the export of four warships to X': the approver is not the buyer) or a cancelled arms project is
+    not a transfer: the defence README codes both as ``other``. A buyer's own approval of a purchase
+    stays a (planned) transfer."""
+    tree = parse.tree
+    for node in tree.ancestors(trigger)[:3]:
+        lemma = parse.lemma(node)
+        if lemma in _CANCEL:
+            return True
+        if lemma not in _PERMIT:
+            continue
+        approvers = [a for s in tree.kids(node, "nsubj", "poss") for a in actors_at(parse, s, load_lexicon())]
+        codes = {a.code for a in approvers if a.code}
+        buyers = {a.code for a in target if a.code}
+        suppliers = {a.code for a in source if a.code}
+        return bool(codes) and not (codes & buyers) and bool(codes & suppliers or buyers)
+    return False
 
 
 def _reported(annotated: AnnotatedArticle) -> datetime | None:
