@@ -271,3 +271,9 @@ def test_battery_an_export_permission_is_not_a_transfer(nlp: Any) -> None:
 def test_battery_a_buyers_approval_stays_a_transfer(nlp: Any) -> None:
     event = _one(_events(nlp, "Poland approved the purchase of 32 F-35 jets from the United States."), "arms_transfer")
     assert "USA" in _codes(event.source) and "POL" in _codes(event.target)
+
+
+def test_battery_a_speech_verb_above_the_deal_makes_it_attributed(nlp: Any) -> None:
+    body = "The ministry said it signed another contract in May to buy Norwegian-made missiles."
+    event = _one(_events(nlp, body), "arms_transfer")
+    assert event.status == ClaimStatus.ATTRIBUTED and "NOR" in _codes(event.source)

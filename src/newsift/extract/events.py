@@ -162,7 +162,8 @@ def _with_status(
     planned = None
     if event.aspect in ("planned", "expected") and not _concluded(parse, event):
         planned = ClaimStatus.PLANNED
-    top = top_status(event.status, status, planned)
+    said = ClaimStatus.ATTRIBUTED if _said(parse, parse.tree.token_at(event.evidence.start)) else None
+    top = top_status(event.status, status, planned, said)
     if top == event.status:
         return event
     return replace(event, status=top, status_cue=cue if top == status else event.aspect)
@@ -179,6 +180,25 @@ def _scoped(parse: Parse, cue: int, trigger: int) -> bool:
         return tree.tokens[below].dep not in ("advcl", "conj", "parataxis", "npadvmod")
     head = tree.tokens[cue].head
     return head == trigger or head in above[:2]
+
+
+_COMPLEMENT = frozenset({"ccomp", "xcomp", "dobj", "acl", "pobj", "prep", "advcl", "conj", "relcl", "nsubj"})
+
+
+def _said(parse: Parse, trigger: int) -> bool:
+    """A speech verb above the trigger through complements ('the ministry said it signed a contract to
+    buy', 'X, the ministry said'): the event is reported through a named source."""
+    tree = parse.tree
+    speech = load_claim_cues().attribution
+    node = trigger
+    for _ in range(5):
+        head = tree.tokens[node].head
+        if head == node or tree.tokens[node].dep not in _COMPLEMENT | {"parataxis"}:
+            return False
+        if parse.lemma(head) in speech and tree.kids(head, "nsubj"):
+            return True
+        node = head
+    return False
 
 
 def _concluded(parse: Parse, event: Event) -> bool:
