@@ -310,7 +310,13 @@ def _battle_tank(parse: Parse, tokens: list[int]) -> bool:
 def _labour(parse: Parse, tokens: list[int]) -> bool:
     """'workers went on strike', 'a strike by pilots': a stoppage of work, not an attack."""
     lemmas = {parse.lemma(i) for i in tokens}
-    return bool(lemmas & {"worker", "union", "walkout", "stoppage", "picket", "pay", "wage"})
+    return bool(lemmas & (_STOPPAGE | _STANDS))
+
+
+_STOPPAGE = frozenset({"worker", "union", "walkout", "stoppage", "picket", "pay", "wage"})
+# a missile thrown at a match ('struck on the head by a missile thrown from the crowd')
+_STANDS = frozenset({"crowd", "fan", "spectator", "supporter", "goalkeeper", "referee", "match", "stadium",
+                     "pitch", "coin", "bottle"})  # fmt: skip
 
 
 def _defence_modifier(parse: Parse, tokens: list[int]) -> bool:
