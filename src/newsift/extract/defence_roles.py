@@ -195,16 +195,18 @@ _LEX: list[EventLexicon] = []
 
 
 def _subjects(parse: Parse, node: int, lexicon: EventLexicon, stops: frozenset[str]) -> tuple[Actor, ...]:
-    """The nearest subject above (or at) ``node``: 'Japan will pay ... to purchase', 'X is in talks to buy'."""
+    """The nearest subject above (or at) ``node``: 'Japan will pay ... to purchase', 'X is in talks to
+    buy', 'Greece is expected to acquire' (a raised passive subject), 'countries such as X and Y were
+    named as having sent' (the countries listed in the subject)."""
     tree = parse.tree
-    for _ in range(5):
-        for child in tree.kids(node, "nsubj", "nsubjpass" if tree.tokens[node].pos == "NOUN" else "nsubj"):
+    for step in range(5):
+        for child in tree.kids(node, *(("nsubj",) if step == 0 else ("nsubj", "nsubjpass"))):
             found = tuple(a for a in actors_at(parse, child, lexicon) if a.code or a.id)
             if found:
                 return found
             if tree.tokens[child].pos == "PRON":
                 return _pronoun_antecedent(parse, child, lexicon)
-            return ()
+            return _coded(_troop_owners(parse, child))
         for child in tree.kids(node, "poss"):
             found = tuple(a for a in actors_at(parse, child, lexicon) if a.code)
             if found:
@@ -213,9 +215,13 @@ def _subjects(parse: Parse, node: int, lexicon: EventLexicon, stops: frozenset[s
         if head == node or tree.tokens[node].dep not in _CLIMB:
             return ()
         if tree.tokens[node].dep == "pcomp" and parse.lemma(head) == "of":  # 'accused X of arming Y'
-            agents = [a for o in tree.kids(tree.tokens[head].head, "dobj") for a in actors_at(parse, o, lexicon)]
-            if agents or any(tree.tokens[o].pos == "PRON" for o in tree.kids(tree.tokens[head].head, "dobj")):
-                return _coded(a for a in agents if a.code)
+            objects = tree.kids(tree.tokens[head].head, "dobj")
+            agents = [a for o in objects for a in actors_at(parse, o, lexicon) if a.code]
+            if agents:
+                return _coded(agents)
+            pronouns = [o for o in objects if tree.tokens[o].pos == "PRON"]
+            if pronouns:  # 'rejected claims accusing it of supplying': 'it' is the one who rejects
+                return _pronoun_antecedent(parse, pronouns[0], lexicon)
         if parse.lemma(head) in stops and tree.tokens[node].dep != "xcomp":
             return ()  # 'denied providing arms': the denier controls the gerund; not 'denied that X ...'
         node = head
@@ -240,14 +246,25 @@ def _pronoun_antecedent(parse: Parse, pronoun: int, lexicon: EventLexicon) -> tu
 
 
 def _prep_actors(parse: Parse, node: int, preps: frozenset[str], lexicon: EventLexicon) -> tuple[Actor, ...]:
+    """Actors of the node's prepositional phrases; 'the NATO country France' is France (a state named
+    inside a phrase headed by a bloc or a common noun wins over the bloc)."""
     tree = parse.tree
-    return tuple(
-        a
-        for prep in tree.kids(node, "prep")
-        if parse.lemma(prep) in preps
-        for p in tree.kids(prep, "pobj")
-        for a in actors_at(parse, p, lexicon)
-        if a.code or a.id
+    out: list[Actor] = []
+    for prep in tree.kids(node, "prep"):
+        if parse.lemma(prep) not in preps:
+            continue
+        for p in tree.kids(prep, "pobj"):
+            found = [a for a in actors_at(parse, p, lexicon) if a.code or a.id]
+            if not any(_is_state(a) for a in found):
+                states = [a for a in _troop_owners(parse, p) if _is_state(a)]
+                found = states or found
+            out += found
+    return tuple(out)
+
+
+def _is_state(actor: Actor) -> bool:
+    return bool(actor.code) and len(actor.code or "") == 3 and (actor.code or "").isupper() and actor.code not in (
+        "IGO", "NGO", "IMG"
     )
 
 
