@@ -82,6 +82,14 @@ def extract_events(annotated: AnnotatedArticle, *, statements: bool = False) -> 
     return tuple(complete_actors(events))
 
 
+def _between_states(event: Event) -> bool:
+    def states(actors: tuple[Actor, ...]) -> set[str]:
+        return {a.code for a in actors if a.code and len(a.code) == 3 and a.code.isupper() and a.code != "IGO"}
+
+    source, target = states(event.source), states(event.target)
+    return bool(source and target and source != target)
+
+
 # Words that refer back to an arms deal already named: 'concluded the purchase deal', 'acquired this'.
 _ANAPHORIC = frozenset(
     {"deal", "contract", "purchase", "order", "procurement", "acquisition", "delivery", "handover",
@@ -93,8 +101,8 @@ def _anaphoric_deals(parse: Parse, events: list[Event], lexicon: EventLexicon, c
     """In an article that reports an arms transfer of a named weapon, a sentence that buys, orders or
     delivers without naming the weapon again refers to that trade: it is an arms transfer too (its
     actors come from the sentence or, marked inferred, from the article)."""
-    if not any(e.subtype == "arms_transfer" and e.item for e in events):
-        return events
+    if not any(e.subtype == "arms_transfer" and e.item and _between_states(e) for e in complete_actors(events)):
+        return events  # no trade between two named states to refer back to
     covered = {e.evidence.sentence for e in events if e.subtype}  # a sentence with a defence event already
     found = []
     for sentence in parse.annotated.sentences:
