@@ -82,6 +82,11 @@ def extract_events(annotated: AnnotatedArticle, *, statements: bool = False) -> 
     return tuple(complete_actors(events))
 
 
+def _civilian(event: Event, lexicon: EventLexicon) -> Event:
+    mode = next((t.mode for t in lexicon.types if t.type == event.type), EventMode.OTHER)
+    return replace(event, subtype=None, mode=mode, participants=(), item=None, quantity=None)
+
+
 def _between_states(event: Event) -> bool:
     def states(actors: tuple[Actor, ...]) -> set[str]:
         return {a.code for a in actors if a.code and len(a.code) == 3 and a.code.isupper() and a.code != "IGO"}
@@ -146,6 +151,8 @@ def sentence_events(
         event = _with_status(parse, _event(parse, trigger, tokens, modality, lexicon), cue_status, lexicon)
         if event.subtype in itemless or military_matter(parse, event, tokens):
             events.append(event)
+        elif not itemless:  # a civilian look-alike keeps its general PLOVER type, not the defence frame
+            events.append(_civilian(event, lexicon))
     if not events and statements:
         events = _statement(parse, tokens, lexicon, cues)
     events = _attach_values(parse, tokens, events)
@@ -453,7 +460,9 @@ def _statement(parse: Parse, tokens: list[int], lexicon: EventLexicon, cues: Cla
 
 def _attach_values(parse: Parse, tokens: list[int], events: list[Event]) -> list[Event]:
     """Each money value goes to the nearest event (in the tree) that can carry one."""
-    carriers = [k for k, e in enumerate(events) if e.subtype or e.type in (PloverType.AGREE, PloverType.AID)]
+    carriers = [k for k, e in enumerate(events) if e.subtype] or [
+        k for k, e in enumerate(events) if e.type in (PloverType.AGREE, PloverType.AID)
+    ]  # a defence frame takes the sentence's money before a general event does
     if not tokens or not carriers:
         return events
     first = parse.tree.tokens[tokens[0]]
