@@ -157,22 +157,35 @@ def events(
 
 
 def _print_events(rows: list[dict[str, object]]) -> None:
+    """One line per event that fits 80 columns: what (subtype, else PLOVER type), who → whom (or the
+    participants), item, value, its own time (a report date is not shown as the event's) and status."""
     table = Table(title="Events")
-    for column in ("type", "subtype", "source", "target", "item", "value", "year", "status"):
-        table.add_column(column, overflow="fold")
+    table.add_column("what", no_wrap=True, max_width=14, overflow="ellipsis")
+    table.add_column("who", overflow="fold", max_width=15)
+    table.add_column("item", overflow="fold")
+    table.add_column("value", overflow="fold", max_width=12)
+    table.add_column("when", no_wrap=True)
+    table.add_column("status", no_wrap=True)
     for row in rows:
         value = row.get("value")
+        source, target = _codes(row["source"]), _codes(row["target"])
+        who = f"{source or '?'} → {target or '?'}" if source or target else _codes(row["participants"])
         table.add_row(
-            str(row["type"]),
-            str(row.get("subtype") or ""),
-            _codes(row["source"]),
-            _codes(row["target"]) or _codes(row["participants"]),
+            str(row.get("subtype") or row["type"]),
+            who,
             escape(str(row.get("item") or "")),
             escape(str(value["text"])) if isinstance(value, dict) else "",
-            str(row.get("year") or ""),
+            _when(row),
             str(row["status"]),
         )
     console.print(table)
+
+
+def _when(row: dict[str, object]) -> str:
+    time = row.get("time")
+    if isinstance(time, dict) and time.get("source") == "text":
+        return str(time.get("value") or "")
+    return str(row.get("year") or "")
 
 
 def _codes(actors: object) -> str:
