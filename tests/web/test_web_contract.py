@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any
 import httpx
 import pytest
 
-from newsift.web.contract import DATE_PATTERN, DAY_PATTERN
+from newsift.web.contract import DATE_PATTERN, DAY_PATTERN, DYAD_PATTERN
 
 if TYPE_CHECKING:
     from tests.web.conftest import WebSite
@@ -49,6 +49,46 @@ def test_issue_18_openapi_lists_filter_enums(openapi: dict[str, Any]) -> None:
     parameters = {p["name"]: p for p in openapi["paths"]["/api/articles"]["get"]["parameters"]}
     assert "denied" in parameters["claim_status"]["schema"]["enum"]
     assert {"AID", "arms_transfer"} <= set(parameters["event_type"]["schema"]["enum"])
+
+
+def test_issue_18_fact_routes_document_what_they_check(openapi: dict[str, Any]) -> None:
+    for kind in ("claims", "events", "quotes"):
+        operation = openapi["paths"][f"/api/{kind}"]["get"]
+        schemas = {p["name"]: p["schema"] for p in operation["parameters"]}
+        assert "denied" in schemas["status"]["enum"] and "AID" in schemas["type"]["enum"]
+        assert "arms_transfer" in schemas["subtype"]["enum"] and "-event_time" in schemas["sort"]["enum"]
+        assert {schemas[d]["pattern"] for d in ("since", "until", "event_since", "event_until")} == {
+            DATE_PATTERN
+        }
+        assert schemas["dyad"]["pattern"] == DYAD_PATTERN
+        csv = openapi["paths"][f"/api/{kind}.csv"]["get"]["responses"]
+        assert list(csv["200"]["content"]) == ["text/csv"]
+        assert list(csv["422"]["content"]) == ["application/json"]
+
+
+@pytest.mark.parametrize(
+    ("value", "two_actors"),
+    [("TUR,PAK", True), (" TUR / PAK ", True), ("TUR,,PAK,", True), ("TUR,TUR", False), ("TUR", False),
+     ("TUR,PAK,IND", False), ("", True)],
+)  # fmt: skip
+def test_web_contract_dyad_pattern_is_what_the_server_takes(
+    client: httpx.Client, value: str, two_actors: bool
+) -> None:
+    assert bool(re.fullmatch(DYAD_PATTERN, value)) == two_actors
+    assert client.get("/api/claims", params={"dyad": value}).status_code == (200 if two_actors else 422)
+
+
+@pytest.mark.parametrize(
+    ("value", "status"), [("2025-04-30T10:15", 200), ("2024-02-29 08:00:00Z", 200), ("2025-04-30T25:00", 422)]
+)
+def test_web_contract_fact_dates_take_the_documented_times(
+    client: httpx.Client, value: str, status: int
+) -> None:
+    assert bool(re.fullmatch(DATE_PATTERN, value)) == (status == 200)
+    response = client.get("/api/events", params={"event_until": value})
+    assert response.status_code == status
+    if status == 422:
+        assert response.json()["error"]["message"].startswith("event_until")
 
 
 @pytest.mark.parametrize(

@@ -2,34 +2,59 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import replace
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Query, Request, Response
 
-from newsift.store.facts import FACT_KINDS
-from newsift.web.facts import FactParams, query_facts
+from newsift.model import PloverType
+from newsift.store.facts import FACT_KINDS, SORTS
+from newsift.web.contract import CLAIM_STATUSES, DATE_PATTERN, DYAD_PATTERN
+from newsift.web.facts import DOCUMENTED_SUBTYPES, FactParams, query_facts
 from newsift.web.graph import query_relationships
 from newsift.web.guards import db_of
 from newsift.web.tables import render_fact_csv
 
-__all__ = ["CSV_MOST", "csv_response", "fact_params", "router"]
+__all__ = ["CSV_MOST", "CsvResponse", "csv_response", "fact_params", "router"]
 
 router = APIRouter(prefix="/api", tags=["facts"])
 CSV_MOST = 10_000  # rows in one CSV download
-_Text = Annotated[str | None, Query(max_length=200)]
-_Enum = Annotated[str | None, Query(max_length=60)]
+
+
+def _choice(description: str, allowed: Iterable[str]) -> Any:
+    """A query parameter the server checks against ``allowed`` (``facts.query_facts``): an enum here."""
+    return Query(max_length=60, description=description, json_schema_extra={"enum": list(allowed)})
+
+
 _When = Annotated[
-    str | None, Query(max_length=40, description="ISO date or prefix: YYYY, YYYY-MM, YYYY-MM-DD.")
+    str | None,
+    Query(
+        max_length=40,
+        description="ISO date or prefix: YYYY, YYYY-MM, YYYY-MM-DD, optional THH:MM[:SS][zone].",
+        json_schema_extra={"pattern": DATE_PATTERN},
+    ),
 ]
+_SUBTYPE = "Defence subtype, e.g. upgrade (a subtype found in the store is accepted too)."
+
+
+class CsvResponse(Response):
+    """A CSV download (so the document says ``text/csv``)."""
+
+    media_type = "text/csv"
 
 
 def fact_params(
-    status: Annotated[str | None, Query(max_length=60, description="Claim status, e.g. denied.")] = None,
-    type: Annotated[str | None, Query(max_length=60, description="PLOVER event type, e.g. AID.")] = None,
-    subtype: Annotated[str | None, Query(max_length=60, description="Defence subtype, e.g. upgrade.")] = None,
+    status: Annotated[str | None, _choice("Claim status, e.g. denied.", CLAIM_STATUSES)] = None,
+    type: Annotated[str | None, _choice("PLOVER event type, e.g. AID.", (str(t) for t in PloverType))] = None,
+    subtype: Annotated[str | None, _choice(_SUBTYPE, DOCUMENTED_SUBTYPES)] = None,
     actor: Annotated[str | None, Query(max_length=200, description="Actor id or country code.")] = None,
-    dyad: Annotated[str | None, Query(max_length=200, description="Two actors: TUR,PAK.")] = None,
+    dyad: Annotated[
+        str | None,
+        Query(
+            max_length=200, description="Two actors: TUR,PAK.", json_schema_extra={"pattern": DYAD_PATTERN}
+        ),
+    ] = None,
     speaker: Annotated[str | None, Query(max_length=200, description="Quote speaker id or words.")] = None,
     outlet: Annotated[str | None, Query(max_length=200, description="Outlet id.")] = None,
     article: Annotated[str | None, Query(max_length=200, description="One article's id.")] = None,
@@ -38,7 +63,7 @@ def fact_params(
     event_until: _When = None,
     since: _When = None,
     until: _When = None,
-    sort: Annotated[str | None, Query(max_length=40, description="event_time, report_time, status.")] = None,
+    sort: Annotated[str | None, _choice("Order; a leading - is newest first.", SORTS)] = None,
     limit: Annotated[int, Query(ge=1, le=500, description="Most items to return.")] = 50,
     offset: Annotated[int, Query(ge=0, le=1_000_000_000, description="Items to skip.")] = 0,
 ) -> FactParams:
@@ -58,7 +83,7 @@ def csv_response(request: Request, kind: str, params: FactParams) -> Response:
     explicit = "limit" in request.query_params
     data = query_facts(db_of(request), kind, params if explicit else replace(params, limit=CSV_MOST))
     headers = {"content-disposition": f'attachment; filename="newsift-{kind}.csv"'}
-    return Response(
+    return CsvResponse(
         render_fact_csv(kind, data["items"]), media_type="text/csv; charset=utf-8", headers=headers
     )
 
@@ -72,7 +97,13 @@ def _add_kind(kind: str) -> None:
 
     summary = f"{kind.capitalize()} with filters, facet counts, sort and paging"
     router.add_api_route(f"/{kind}", as_json, methods=["GET"], summary=summary)
-    router.add_api_route(f"/{kind}.csv", as_csv, methods=["GET"], summary=f"{kind.capitalize()} as CSV")
+    router.add_api_route(
+        f"/{kind}.csv",
+        as_csv,
+        methods=["GET"],
+        summary=f"{kind.capitalize()} as CSV",
+        response_class=CsvResponse,
+    )
 
 
 for _kind in FACT_KINDS:

@@ -21,6 +21,7 @@ __all__ = [
     "CLAIM_STATUSES",
     "DATE_PATTERN",
     "DAY_PATTERN",
+    "DYAD_PATTERN",
     "ENTITY_KINDS",
     "FIELDS_PATTERN",
     "allowed_methods",
@@ -78,6 +79,15 @@ DATE_PATTERN = rf"^(?:{_YEAR}(?:-{_month_day('?')})?|{_LEAP_DAY})?$"
 filter. Month lengths and leap years are checked by the pattern itself, so the document says it all."""
 DAY_PATTERN = rf"^(?:{_YEAR}-{_month_day('')}|{_LEAP_DAY})?$"
 """A full date that exists (2025-04-30, optional THH:MM[:SS][zone]); empty: none given."""
+
+
+_PART = r"[^,/]*[^,/\s][^,/]*"
+DYAD_PATTERN = (
+    r"^$|^(?!(?:\s*[,/])*\s*([^,/\s](?:[^,/]*[^,/\s])?)\s*[,/](?:\s*[,/])*\s*\1\s*(?:[,/]\s*)*$)"
+    rf"(?:\s*[,/])*{_PART}[,/](?:\s*[,/])*{_PART}(?:[,/]\s*)*$"
+)
+"""Two different actors split by , or / (``TUR,PAK``; blank parts are skipped); empty: no filter. Only a
+country code repeated in another case (``tur,TUR``) is beyond a pattern: the server still refuses it."""
 
 
 @functools.cache

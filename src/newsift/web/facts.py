@@ -15,6 +15,7 @@ from newsift import codec
 from newsift.model import Claim, ClaimStatus, Entity, Event, PloverType, Quote
 from newsift.store.facts import FACT_KINDS, SORTS, FactFilters, FactRow
 from newsift.views import render_claim_json, render_event_json, render_quote_json
+from newsift.web.contract import DATE_PATTERN
 from newsift.web.db import WebDb
 from newsift.web.errors import HttpError
 from newsift.web.queries import query_entity
@@ -34,7 +35,8 @@ DOCUMENTED_SUBTYPES = (
     "arms_transfer", "co_development", "defence_pact", "deployment", "exercise", "export_ban",
     "movement", "strike", "upgrade",
 )  # fmt: skip
-_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
+_DATE = re.compile(r"^(\d{4}(?:-\d{2}(?:-\d{2})?)?)(?:[T ]\d{2}:.*)?$")  # the shape, to word a refusal
+_DATE_PATTERN = re.compile(DATE_PATTERN)
 _STATUSES = tuple(str(s) for s in ClaimStatus)
 _TYPES = tuple(str(t) for t in PloverType)
 
@@ -88,17 +90,23 @@ def _check_choice(
 
 
 def _check_date(name: str, value: str | None) -> str | None:
-    """An ISO date or prefix (2024, 2024-05, 2024-05-17) that exists on the calendar."""
+    """An ISO date or prefix (2024, 2024-05, 2024-05-17, optional time) that exists on the calendar.
+
+    ``DATE_PATTERN`` is what the OpenAPI document declares; the rest only words the refusal.
+    """
     if not value:
         return None
-    if not _DATE.match(value):
-        raise _invalid(name, value, "an ISO date: YYYY, YYYY-MM or YYYY-MM-DD")
-    parts = [int(p) for p in value.split("-")]
+    if _DATE_PATTERN.fullmatch(value):
+        return value
+    shape = _DATE.match(value)
+    if not shape:
+        raise _invalid(name, value, "an ISO date: YYYY, YYYY-MM or YYYY-MM-DD, optional THH:MM[:SS][zone]")
+    parts = [int(p) for p in shape.group(1).split("-")]
     try:
         dt.date(parts[0], *([*parts[1:], 1, 1])[:2])
     except ValueError as err:
         raise HttpError(422, "invalid_request", f"{name}: {value!r} is not a real date ({err})") from err
-    return value
+    raise HttpError(422, "invalid_request", f"{name}: {value!r} is not a real time (THH:MM[:SS][zone])")
 
 
 def _check_dyad(value: str | None) -> tuple[str, str] | None:
