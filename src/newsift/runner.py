@@ -151,7 +151,9 @@ def _analyze_rules(articles: Sequence[Article], settings: Settings) -> list[Anal
         done = next(annotated)
         events, quotes = extract_events(done), extract_quotes(done)
         analyses.append(
-            Analysis(annotated=done, quotes=quotes, events=events, claims=extract_claims(done, events, quotes))
+            Analysis(
+                annotated=done, quotes=quotes, events=events, claims=extract_claims(done, events, quotes)
+            )
         )
     return analyses
 

@@ -191,8 +191,8 @@ def test_battery_denial_reaches_the_article_pair(nlp: Any) -> None:
 
 
 def test_battery_denial_claim_names_the_denier(nlp: Any) -> None:
-    article = Article(id="t", page_id="p", position=Position.MAIN, index=0, title="News",
-                      body="Serbia dismissed a newspaper report that it had shipped shells to Ukraine.")  # fmt: skip
+    body = "Serbia dismissed a newspaper report that it had shipped shells to Ukraine."
+    article = Article(id="t", page_id="p", position=Position.MAIN, index=0, title="News", body=body)
     annotated = next(annotate_articles([article], nlp=nlp))
     claims = extract_claims(annotated, extract_events(annotated))
     denied = [c for c in claims if c.status == ClaimStatus.DENIED]
@@ -227,7 +227,10 @@ def test_battery_a_designation_names_its_maker(nlp: Any) -> None:
     ("body", "status"),
     [
         ("The rights group claimed that Iran had shipped drones to the militia.", ClaimStatus.ALLEGED),
-        ("The claim that Iran shipped drones to the militia is false, the ministry said.", ClaimStatus.DENIED),
+        (
+            "The claim that Iran shipped drones to the militia is false, the ministry said.",
+            ClaimStatus.DENIED,
+        ),
         ("Iran is possibly one of the buyers of the drones, the report said.", ClaimStatus.SPECULATED),
     ],
 )
@@ -239,7 +242,9 @@ def test_battery_claims_take_their_sentence_top_status(nlp: Any, body: str, stat
 
 
 def test_battery_an_export_ban_hits_the_buyer_of_the_sales_it_stops(nlp: Any) -> None:
-    body = "Spain has suspended permits for arms shipments to Israel, including a move against an American firm."
+    body = (
+        "Spain has suspended permits for arms shipments to Israel, including a move against an American firm."
+    )
     event = _one(_events(nlp, body), "export_ban")
     assert _codes(event.source) == {"ESP"} and _codes(event.target) == {"ISR"}
 
@@ -269,7 +274,9 @@ def test_battery_an_export_permission_is_not_a_transfer(nlp: Any) -> None:
 
 
 def test_battery_a_buyers_approval_stays_a_transfer(nlp: Any) -> None:
-    event = _one(_events(nlp, "Poland approved the purchase of 32 F-35 jets from the United States."), "arms_transfer")
+    event = _one(
+        _events(nlp, "Poland approved the purchase of 32 F-35 jets from the United States."), "arms_transfer"
+    )
     assert "USA" in _codes(event.source) and "POL" in _codes(event.target)
 
 

@@ -65,7 +65,7 @@ def serve(
             "--trusted-proxy",
             help="Reverse-proxy addresses whose X-Forwarded-For/-Proto headers are believed "
             "(comma-separated). By default none: the sign-in throttle counts per connecting address, "
-            "whatever headers claim."
+            "whatever headers claim.",
         ),
     ] = None,
 ) -> None:

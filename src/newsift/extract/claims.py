@@ -80,7 +80,9 @@ def _event_claim(parse: Parse, event: Event, cues: ClaimCues) -> Claim:
     # another clause than the event's trigger ('the claim that X supplied Y is inaccurate').
     status, cue, _token = sentence_status(parse, parse.sentence_tokens(event.evidence.sentence))
     if status in _STANDALONE and top_status(claim.status, status) == status != claim.status:
-        claim = _with_holders(replace(claim, status=status, cue=cue), _cue_holders(parse, event.evidence.sentence))
+        claim = _with_holders(
+            replace(claim, status=status, cue=cue), _cue_holders(parse, event.evidence.sentence)
+        )
     return claim
 
 
@@ -88,7 +90,11 @@ def _with_holders(claim: Claim, holders: tuple[str, ...]) -> Claim:
     if not holders:
         return claim
     role = _HOLDER_ROLES.get(claim.status, "asserted_by")
-    return replace(claim, **{role: holders})
+    if role == "denied_by":
+        return replace(claim, denied_by=holders)
+    if role == "alleged_by":
+        return replace(claim, alleged_by=holders)
+    return replace(claim, asserted_by=holders)
 
 
 def _cue_holders(parse: Parse, sentence: int) -> tuple[str, ...]:

@@ -26,7 +26,7 @@ __all__ = ["military_matter"]
 
 _WEAPONS = frozenset(
     {
-                "warplane",
+        "warplane",
         "gunship",
         "fighter",
         "bomber",
@@ -220,7 +220,9 @@ def military_matter(parse: Parse, event: Event, tokens: list[int]) -> bool:
 
 def _strong_item(parse: Parse, tokens: list[int]) -> bool:
     """A weapon noun of the trigger lexicon ('targeting pods'); 'arm' only as 'arms'."""
-    strong = load_lexicon().items - load_lexicon().weak_items - {"arm", "jet", "aircraft", "plane", "airplane"}
+    strong = (
+        load_lexicon().items - load_lexicon().weak_items - {"arm", "jet", "aircraft", "plane", "airplane"}
+    )
     return any(parse.lemma(i) in strong for i in tokens)
 
 
@@ -241,7 +243,9 @@ def _frame_tokens(parse: Parse, head: int, tokens: list[int], item: str | None) 
     for node in frontier:
         keep.add(node)
         keep.update(c for c in tree.children[node] if tree.tokens[c].dep in ("compound", "amod", "nmod"))
-    keep.update(c for c in tree.children[tree.tokens[head].head] if tree.tokens[c].dep in ("compound", "amod"))
+    keep.update(
+        c for c in tree.children[tree.tokens[head].head] if tree.tokens[c].dep in ("compound", "amod")
+    )
     if item:  # the item's words where they hang from the trigger (not an item of another clause)
         words = set(item.lower().split())
         keep.update(
@@ -253,8 +257,10 @@ def _frame_tokens(parse: Parse, head: int, tokens: list[int], item: str | None) 
     return [i for i in tokens if i in keep]
 
 
-_WEAK_ITEMS = frozenset({"ship", "ships", "vessel", "vessels", "system", "systems", "vehicle", "vehicles",
-                         "boat", "boats", "unit", "units", "equipment", "hardware", "platform", "platforms"})  # fmt: skip
+_WEAK_ITEMS = frozenset(
+    {"ship", "ships", "vessel", "vessels", "system", "systems", "vehicle", "vehicles", "boat", "boats"}
+    | {"unit", "units", "equipment", "hardware", "platform", "platforms"}
+)
 
 
 def _weak_item_in_military_sentence(parse: Parse, event: Event, tokens: list[int]) -> bool:
@@ -272,14 +278,17 @@ def _below(parse: Parse, i: int, head: int) -> bool:
     if head not in path:
         return False
     steps = path[: path.index(head)]
-    return not any(parse.tree.tokens[n].dep in ("conj", "advcl", "relcl", "ccomp", "parataxis") for n in steps)
+    return not any(
+        parse.tree.tokens[n].dep in ("conj", "advcl", "relcl", "ccomp", "parataxis") for n in steps
+    )
 
 
 def _joint(parse: Parse, event: Event, head: int) -> bool:
     """'joint air drills' between two named countries: states drill together, firms do not."""
     countries = {a.code for a in event.participants if a.code and len(a.code) == 3 and a.code.isupper()}
     joint = any(
-        parse.lemma(c) in ("joint", "bilateral", "trilateral", "multinational") for c in parse.tree.children[head]
+        parse.lemma(c) in ("joint", "bilateral", "trilateral", "multinational")
+        for c in parse.tree.children[head]
     )
     return len(countries) >= 2 and (joint or event.subtype == "exercise")
 

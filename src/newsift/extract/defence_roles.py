@@ -80,7 +80,9 @@ _CLIMB = frozenset(
     {"xcomp", "advcl", "acl", "pobj", "prep", "dobj", "conj", "relcl", "ccomp", "attr", "oprd", "pcomp"}
 )
 _HOST_PREPS = frozenset({"in"})
-_MOVE = frozenset({"head", "go", "travel", "arrive", "fly", "sail", "deploy", "send", "dispatch", "land", "reach"})
+_MOVE = frozenset(
+    {"head", "go", "travel", "arrive", "fly", "sail", "deploy", "send", "dispatch", "land", "reach"}
+)
 _JOINT_PREPS = frozenset({"with", "between", "among", "alongside", "involving", "including"})
 _TAKE_PART = frozenset(
     {
@@ -263,8 +265,11 @@ def _prep_actors(parse: Parse, node: int, preps: frozenset[str], lexicon: EventL
 
 
 def _is_state(actor: Actor) -> bool:
-    return bool(actor.code) and len(actor.code or "") == 3 and (actor.code or "").isupper() and actor.code not in (
-        "IGO", "NGO", "IMG"
+    return (
+        bool(actor.code)
+        and len(actor.code or "") == 3
+        and (actor.code or "").isupper()
+        and actor.code not in ("IGO", "NGO", "IMG")
     )
 
 
@@ -352,7 +357,9 @@ def frame_roles(
     _LEX[:] = [lexicon]
     tree = parse.tree
     if parse.lemma(trigger) not in ACQUIRE | SUPPLY | DEAL:  # 'signed a contract for 12 jets'
-        trigger = next((c for c in tree.kids(trigger, "dobj") if parse.lemma(c) in ACQUIRE | SUPPLY | DEAL), trigger)
+        trigger = next(
+            (c for c in tree.kids(trigger, "dobj") if parse.lemma(c) in ACQUIRE | SUPPLY | DEAL), trigger
+        )
     lemma = parse.lemma(trigger)
     origin = item_origin(parse, item_head, item_first)
     origin_codes = {a.code for a in origin}
@@ -475,7 +482,9 @@ _SALE_NOUNS = frozenset(
 )  # fmt: skip
 
 
-def banned_party(parse: Parse, trigger: int, target: tuple[Actor, ...], lexicon: EventLexicon) -> tuple[Actor, ...]:
+def banned_party(
+    parse: Parse, trigger: int, target: tuple[Actor, ...], lexicon: EventLexicon
+) -> tuple[Actor, ...]:
     """Whom an export ban hits: the 'to'/'on'/'against' country of the sales it stops ('suspended
     permits for arms shipments to X, including a move against a firm'), before any other phrase."""
     tree = parse.tree
@@ -489,4 +498,3 @@ def banned_party(parse: Parse, trigger: int, target: tuple[Actor, ...], lexicon:
             if found:
                 return found
     return target
-

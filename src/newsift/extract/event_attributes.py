@@ -172,7 +172,9 @@ def _joins(parse: Parse, i: int, *, adjectives: bool) -> bool:
         left.pos in ("PROPN", "NOUN", "X")
         or text == "-"
         or named
-        or (left.tag == "VBG" and left.dep in ("amod", "compound", "nmod"))  # not a gerund verb: "providing arms"
+        or (
+            left.tag == "VBG" and left.dep in ("amod", "compound", "nmod")
+        )  # not a gerund verb: "providing arms"
         or (adjectives and left.pos == "ADJ" and left.dep in ("amod", "compound"))
     )
 
@@ -235,7 +237,9 @@ def extract_quantity(parse: Parse, item_head: int) -> int | None:
     return None
 
 
-_PEOPLE = frozenset({"troop", "soldier", "serviceman", "servicemen", "personnel", "sailor", "marine", "airman"})
+_PEOPLE = frozenset(
+    {"troop", "soldier", "serviceman", "servicemen", "personnel", "sailor", "marine", "airman"}
+)
 
 
 def people_count(parse: Parse, tokens: Sequence[int]) -> int | None:

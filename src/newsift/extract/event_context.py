@@ -46,20 +46,22 @@ def complete_actors(events: list[Event]) -> list[Event]:
     out = list(events)
     for subtype in _DIRECTED:
         # an export permission ('other') names the trade's parties too
-        group = [e for e in out if e.subtype == subtype or (subtype == "arms_transfer" and e.subtype == "other")]
+        group = [
+            e for e in out if e.subtype == subtype or (subtype == "arms_transfer" and e.subtype == "other")
+        ]
         supplier, recipient = _dominant(group, "source"), _dominant(group, "target")
         for k, event in enumerate(out):
             if event.subtype != subtype:
                 continue
             codes = {a.code for a in event.source + event.target}
-            updates = {}
-            if not any(map(_is_country, event.source)) and supplier and supplier.code not in codes:
-                updates["source"] = (*event.source, supplier)
+            sources, targets = event.source, event.target
+            if not any(map(_is_country, sources)) and supplier and supplier.code not in codes:
+                sources = (*sources, supplier)
                 codes.add(supplier.code)
-            if not any(map(_is_country, event.target)) and recipient and recipient.code not in codes:
-                updates["target"] = (*event.target, recipient)
-            if updates:
-                out[k] = replace(event, **updates)
+            if not any(map(_is_country, targets)) and recipient and recipient.code not in codes:
+                targets = (*targets, recipient)
+            if (sources, targets) != (event.source, event.target):
+                out[k] = replace(event, source=sources, target=targets)
     for subtype in _JOINT:
         sets = {
             frozenset(a.code for a in e.participants if _is_country(a))

@@ -31,7 +31,7 @@ _MONTHS = {
             ("nov", "november"),
             ("dec", "december"),
         ]
-    )  # fmt: skip
+    )
     for m in names
 }
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
@@ -68,13 +68,13 @@ def _stated(text: str, year: int | None, reported: datetime | None) -> EventTime
         shift = {"last": -1, "previous": -1, "this": 0, "next": 1}[relative.group(1).lower()]
         if relative.group(2).lower() == "year":
             return EventTime(text=text, value=f"{reported.year + shift:04d}", precision="year")
-        month = reported.month + shift
-        y = reported.year + (month - 1) // 12
-        return EventTime(text=text, value=f"{y:04d}-{(month - 1) % 12 + 1:02d}", precision="month")
+        shifted = reported.month + shift
+        y = reported.year + (shifted - 1) // 12
+        return EventTime(text=text, value=f"{y:04d}-{(shifted - 1) % 12 + 1:02d}", precision="month")
     years = _YEAR.findall(text)
-    found_year = int(years[0]) if len(years) == 1 else year
+    found_year: int | None = int(years[0]) if len(years) == 1 else year
     month_match = _MONTH.search(text)
-    month = _MONTHS[month_match.group(1).lower()] if month_match else None
+    month: int | None = _MONTHS[month_match.group(1).lower()] if month_match else None
     if month_match and month_match.group(1).lower() == "may" and not found_year:
         month = None  # 'may' alone is a modal more often than a month
     if found_year is None and month is not None and reported is not None:

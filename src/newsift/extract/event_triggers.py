@@ -17,7 +17,19 @@ __all__ = ["Trigger", "find_triggers", "product_tokens"]
 
 _NAME_LABELS = frozenset({"ORG", "PERSON", "WORK_OF_ART", "LAW", "FAC", "EVENT", "PRODUCT"})
 _SALE_WORDS = frozenset(
-    {"export", "sale", "deal", "transfer", "shipment", "delivery", "supply", "import", "permit", "licence", "license"}
+    {
+        "export",
+        "sale",
+        "deal",
+        "transfer",
+        "shipment",
+        "delivery",
+        "supply",
+        "import",
+        "permit",
+        "licence",
+        "license",
+    }
 )
 _TIME_LABELS = frozenset({"DATE", "TIME"})
 _OBJECT_DEPS = frozenset({"dobj", "nsubjpass", "attr"})
@@ -364,7 +376,9 @@ def _object_scope(parse: Parse, head: int) -> list[int]:
         for prep in tree.kids(tree.tokens[head].head, "prep"):
             scope += list(range(tree.left[prep], tree.right[prep] + 1))
     governor = tree.tokens[head].head
-    if tree.tokens[head].pos == "NOUN" and tree.tokens[head].dep == "nsubj":  # 'the deal involves 3 destroyers'
+    if (
+        tree.tokens[head].pos == "NOUN" and tree.tokens[head].dep == "nsubj"
+    ):  # 'the deal involves 3 destroyers'
         for obj in tree.kids(governor, "dobj", "attr"):
             scope += list(range(tree.left[obj], tree.right[obj] + 1))
     if tree.kids(head, "auxpass") and tree.tokens[head].dep in ("xcomp", "conj"):

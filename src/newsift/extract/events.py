@@ -31,7 +31,16 @@ from newsift.extract.event_parse import Parse
 from newsift.extract.event_time import event_time
 from newsift.extract.event_triggers import Trigger, find_triggers, product_tokens
 from newsift.extract.quote_syntax import Tree
-from newsift.model import Actor, AnnotatedArticle, ClaimStatus, Event, EventMode, Evidence, PloverType, make_id
+from newsift.model import (
+    Actor,
+    AnnotatedArticle,
+    ClaimStatus,
+    Event,
+    EventMode,
+    Evidence,
+    PloverType,
+    make_id,
+)
 
 __all__ = [
     "EXTRACTOR",
@@ -89,7 +98,9 @@ def _civilian(event: Event, lexicon: EventLexicon) -> Event:
 
 def _between_states(event: Event) -> bool:
     def states(actors: tuple[Actor, ...]) -> set[str]:
-        return {a.code for a in actors if a.code and len(a.code) == 3 and a.code.isupper() and a.code != "IGO"}
+        return {
+            a.code for a in actors if a.code and len(a.code) == 3 and a.code.isupper() and a.code != "IGO"
+        }
 
     source, target = states(event.source), states(event.target)
     return bool(source and target and source != target)
@@ -98,15 +109,19 @@ def _between_states(event: Event) -> bool:
 # Words that refer back to an arms deal already named: 'concluded the purchase deal', 'acquired this'.
 _ANAPHORIC = frozenset(
     {"deal", "contract", "purchase", "order", "procurement", "acquisition", "delivery", "handover",
-     "acquire", "buy", "purchase", "procure", "order", "deliver", "receive", "hand", "induct"}
+     "acquire", "buy", "procure", "deliver", "receive", "hand", "induct"}
 )  # fmt: skip
 
 
-def _anaphoric_deals(parse: Parse, events: list[Event], lexicon: EventLexicon, cues: ClaimCues) -> list[Event]:
+def _anaphoric_deals(
+    parse: Parse, events: list[Event], lexicon: EventLexicon, cues: ClaimCues
+) -> list[Event]:
     """In an article that reports an arms transfer of a named weapon, a sentence that buys, orders or
     delivers without naming the weapon again refers to that trade: it is an arms transfer too (its
     actors come from the sentence or, marked inferred, from the article)."""
-    if not any(e.subtype == "arms_transfer" and e.item and _between_states(e) for e in complete_actors(events)):
+    if not any(
+        e.subtype == "arms_transfer" and e.item and _between_states(e) for e in complete_actors(events)
+    ):
         return events  # no trade between two named states to refer back to
     covered = {e.evidence.sentence for e in events if e.subtype}  # a sentence with a defence event already
     found = []
@@ -119,7 +134,8 @@ def _anaphoric_deals(parse: Parse, events: list[Event], lexicon: EventLexicon, c
         found += [
             replace(e, confidence=round(e.confidence - 0.2, 2))
             for e in extra
-            if e.subtype == "arms_transfer" and parse.lemma(parse.tree.token_at(e.evidence.start)) in _ANAPHORIC
+            if e.subtype == "arms_transfer"
+            and parse.lemma(parse.tree.token_at(e.evidence.start)) in _ANAPHORIC
         ]
     if not found:
         return events
@@ -273,7 +289,8 @@ def _event(
     item = None
     if trigger.subtype in _ITEM_SUBTYPES:
         item = extract_item(parse, trigger.head, tokens, lexicon, product_tokens(parse, tokens))
-    source, target, participants = roles.source, roles.target, ()
+    source, target = roles.source, roles.target
+    participants: tuple[Actor, ...] = ()
     if trigger.subtype in _DIRECTED:
         source, target = frame_roles(
             parse,
@@ -536,7 +553,9 @@ def _same_mention(parse: Parse, a: Event, b: Event) -> bool:
         return False
     # a relative clause on the traded item is the same trade ('handed over the jets that X ordered')
     other = _OTHER_CLAUSE - {"relcl"} if a.subtype == "arms_transfer" else _OTHER_CLAUSE
-    if not _one_clause(parse, parse.tree.token_at(a.evidence.start), parse.tree.token_at(b.evidence.start), other):
+    if not _one_clause(
+        parse, parse.tree.token_at(a.evidence.start), parse.tree.token_at(b.evidence.start), other
+    ):
         return False
     for role in ("source", "target", "participants"):
         ca = {x.code for x in getattr(a, role) if x.code}

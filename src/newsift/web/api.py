@@ -32,7 +32,8 @@ from newsift.web.data import (
     require_article,
 )
 from newsift.web.errors import HttpError
-from newsift.web.graph import normalize_actor, query_dyad, query_entity_list, query_entity_page
+from newsift.web.facts import normalize_actor
+from newsift.web.graph import query_dyad, query_entity_list, query_entity_page
 from newsift.web.guards import db_of, require_token_user
 from newsift.web.queries import SearchFilters
 

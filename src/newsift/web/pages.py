@@ -92,7 +92,13 @@ def article_page(request: Request, article_id: str) -> Response:
 
 
 _STATUS_RANK = {
-    "denied": 0, "alleged": 1, "speculated": 2, "planned": 3, "attributed": 4, "confirmed": 5, "asserted": 6
+    "denied": 0,
+    "alleged": 1,
+    "speculated": 2,
+    "planned": 3,
+    "attributed": 4,
+    "confirmed": 5,
+    "asserted": 6,
 }
 _LOW_CONFIDENCE = 0.5
 
