@@ -284,3 +284,14 @@ def test_battery_a_speech_verb_above_the_deal_makes_it_attributed(nlp: Any) -> N
     body = "The ministry said it signed another contract in May to buy Norwegian-made missiles."
     event = _one(_events(nlp, body), "arms_transfer")
     assert event.status == ClaimStatus.ATTRIBUTED and "NOR" in _codes(event.source)
+
+
+def test_battery_a_report_of_a_denied_transfer_is_an_allegation(nlp: Any) -> None:
+    body = ("Turkey denied that it had delivered drones to Ethiopia.\n\n"
+            "Turkey delivered six drones to Ethiopia in March, a newspaper said.\n\n"
+            "Turkey sold two frigates to Pakistan in 2019.")  # fmt: skip
+    events = [e for e in _events(nlp, body) if e.subtype == "arms_transfer"]
+    by_sentence = {e.evidence.sentence: e.status for e in events}
+    assert by_sentence.get(1) == ClaimStatus.DENIED, events
+    assert by_sentence.get(2) == ClaimStatus.ALLEGED, events
+    assert by_sentence.get(3) == ClaimStatus.ASSERTED, events

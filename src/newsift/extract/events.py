@@ -88,7 +88,32 @@ def extract_events(annotated: AnnotatedArticle, *, statements: bool = False) -> 
     for sentence in annotated.sentences:
         events.extend(sentence_events(parse, sentence.index, lexicon, cues, statements=statements))
     events = _anaphoric_deals(parse, events, lexicon, cues)
-    return tuple(complete_actors(events))
+    return tuple(_contested(complete_actors(events)))
+
+
+_REPORTED = frozenset({ClaimStatus.ATTRIBUTED, ClaimStatus.PLANNED})
+
+
+def _contested(events: list[Event]) -> list[Event]:
+    """A contested transfer: where an article reports a denial of a transfer between two parties,
+    its other reports of a transfer between them that rest on someone's word (attributed, or plans
+    a document reveals) are allegations, not plain attributions (the defence README's 'a report of a
+    contested transfer'). The outlet's own statements stay asserted."""
+    denied = {
+        (frozenset(a.code for a in e.source if a.code), frozenset(a.code for a in e.target if a.code))
+        for e in events
+        if e.subtype == "arms_transfer" and e.status == ClaimStatus.DENIED
+    }
+    denied = {pair for pair in denied if pair[0] and pair[1]}
+    if not denied:
+        return events
+    out = []
+    for e in events:
+        pair = (frozenset(a.code for a in e.source if a.code), frozenset(a.code for a in e.target if a.code))
+        if e.subtype == "arms_transfer" and e.status in _REPORTED and pair in denied:
+            e = replace(e, status=ClaimStatus.ALLEGED, status_cue=e.status_cue or "contested")
+        out.append(e)
+    return out
 
 
 def _civilian(event: Event, lexicon: EventLexicon) -> Event:
