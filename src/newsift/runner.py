@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import logging
 import uuid
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 from typing import TYPE_CHECKING, TypeVar
@@ -227,8 +227,12 @@ def run_ingest(
     *,
     fetched_at: datetime | None = None,
     on_progress: Progress | None = None,
+    names: Mapping[str, str] | None = None,
 ) -> RunReport:
     """Ingest paths, folders and URLs into the store, batch by batch.
+
+    ``names`` gives an input the URI to store instead of its path (an upload keeps its client's
+    file name, not the server's temporary path).
 
     Each failing input becomes a Failure (``on_error="record"``) or raises (``"raise"``); a batch is
     stored in one transaction, so a crash loses at most the batches in flight (two with a pool).
@@ -257,6 +261,8 @@ def run_ingest(
             if "://" in item and fetcher is None:
                 fetcher = _fetcher(settings)
             for raw in _isolated(_documents(item, settings, fetched_at, fetcher), item, failures, settings):
+                if names and raw.uri == item and item in names:
+                    raw = replace(raw, uri=names[item])
                 page = Page.of(raw)  # hashes the bytes once
                 if store.has_page(page.id):
                     counts["unchanged"] += 1

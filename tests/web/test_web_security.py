@@ -167,3 +167,14 @@ def test_web_security_upload_size_and_login_rate_limits(tmp_path: Path) -> None:
         statuses = [login(http, "carol", "wrong password").status_code for _ in range(11)]
         assert statuses[:10] == [401] * 10 and statuses[10] == 429
         assert login(http, "carol", "a long enough password").status_code == 429
+
+
+def test_web_upload_keeps_the_clients_file_name(client: httpx.Client, site: WebSite) -> None:
+    """An uploaded page is stored under its client's file name, never the server's temporary path."""
+    text = "Norway orders K9 howitzers\n\nNorway has ordered 24 more K9 howitzers from South Korea."
+    files = {"file": ("norway-k9.txt", text.encode(), "text/plain")}
+    response = client.post("/api/ingest", files=files, headers=_bearer(site, "alice"))
+    assert response.status_code == 201, response.text
+    articles = client.get("/api/articles", params={"limit": 500}).json()["items"]
+    uris = [a.get("uri") for a in articles if "K9 howitzers" in (a.get("title") or "")]
+    assert uris == ["upload:norway-k9.txt"], uris

@@ -153,8 +153,10 @@ async def ingest(
     if url and not url.lower().startswith(("http://", "https://")):
         raise HttpError(422, "invalid_url", "only http and https URLs can be ingested")
     with tempfile.TemporaryDirectory(prefix="newsift-upload-") as folder:
-        item = url or str(await _save_upload(request, file, Path(folder)))  # type: ignore[arg-type]
-        report = await run_in_threadpool(_run_ingest, request, item)
+        saved = None if url else await _save_upload(request, file, Path(folder))  # type: ignore[arg-type]
+        item = url or str(saved)
+        names = {item: f"upload:{saved.name}"} if saved is not None else None
+        report = await run_in_threadpool(_run_ingest, request, item, names)
     data = {"user": user, "report": codec.to_builtins(report)}
     if report.failures and not report.n_articles and not report.n_unchanged:
         message = "; ".join(f.message for f in report.failures)
@@ -178,13 +180,13 @@ async def _save_upload(request: Request, upload: UploadFile, folder: Path) -> Pa
     return path
 
 
-def _run_ingest(request: Request, item: str) -> Any:
+def _run_ingest(request: Request, item: str, names: dict[str, str] | None = None) -> Any:
     from newsift.runner import run_ingest
 
     db = db_of(request)
     with db.write_lock:
         try:
-            return run_ingest([item], db.store(), request.app.state.settings)
+            return run_ingest([item], db.store(), request.app.state.settings, names=names)
         finally:
             _release_heap()
 
