@@ -1,6 +1,6 @@
 """Is this defence event about defence? The civilian look-alike gate.
 
-'Mitsubishi Motors will supply Peugeot with 30,000 SUVs', 'Fiat sold half its finance arm', 'a joint
+a carmaker that will supply a rival with 30,000 SUVs, a group that sold half its finance arm, 'a joint
 venture factory', 'a ban on beef imports', 'scandal-hit', 'workers went on strike': the trigger words
 of the defence frames are everyday business words. A defence event is kept only when its sentence
 shows military matter:
