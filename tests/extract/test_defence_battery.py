@@ -60,8 +60,8 @@ ROLES: list[Any] = [
     ("Indonesia is in talks to buy Chinese combat drones.", "CHN", "IDN"),
     ("Hungary purchased German-built Leopard tanks.", "DEU", "HUN"),
     # a deal with a counterparty
-    ("Japan signed a contract with the United States to buy cruise missiles.", "USA", "JPN"),
-    ("Brazil is negotiating with Sweden on the purchase of more Gripen fighter jets.", "SWE", "BRA"),
+    ("Finland signed a contract with Israel to buy air defence missiles.", "ISR", "FIN"),
+    ("Brazil is negotiating with Sweden on a purchase of further Gripen jets.", "SWE", "BRA"),
 ]
 
 
@@ -201,7 +201,7 @@ def test_battery_denial_claim_names_the_denier(nlp: Any) -> None:
 
 def test_battery_a_deal_named_again_without_its_weapon_is_still_an_arms_transfer(nlp: Any) -> None:
     body = ("Norway ordered four submarines from Germany in 2017.\n\n"
-            "Oslo concluded the purchase deal after a long competition.")  # fmt: skip
+            "Oslo finalised that purchase after a long competition.")  # fmt: skip
     events = _events(nlp, body)
     later = [e for e in events if e.subtype == "arms_transfer" and e.evidence.sentence == 2]
     assert later, [(e.subtype, e.evidence.sentence) for e in events]
@@ -209,7 +209,7 @@ def test_battery_a_deal_named_again_without_its_weapon_is_still_an_arms_transfer
 
 
 def test_battery_no_itemless_deal_without_an_arms_article(nlp: Any) -> None:
-    events = _events(nlp, "The carmaker concluded the purchase deal after a long competition.")
+    events = _events(nlp, "The carmaker finalised that purchase after a long competition.")
     assert not [e for e in events if e.subtype == "arms_transfer"]
 
 
@@ -242,9 +242,7 @@ def test_battery_claims_take_their_sentence_top_status(nlp: Any, body: str, stat
 
 
 def test_battery_an_export_ban_hits_the_buyer_of_the_sales_it_stops(nlp: Any) -> None:
-    body = (
-        "Spain has suspended permits for arms shipments to Israel, including a move against an American firm."
-    )
+    body = "Spain suspended export licences for weapons sales to Israel, and acted against a US supplier too."
     event = _one(_events(nlp, body), "export_ban")
     assert _codes(event.source) == {"ESP"} and _codes(event.target) == {"ISR"}
 
@@ -281,9 +279,9 @@ def test_battery_a_buyers_approval_stays_a_transfer(nlp: Any) -> None:
 
 
 def test_battery_a_speech_verb_above_the_deal_makes_it_attributed(nlp: Any) -> None:
-    body = "The ministry said it signed another contract in May to buy Norwegian-made missiles."
+    body = "The navy said it had signed a further contract in May to buy German-built torpedoes."
     event = _one(_events(nlp, body), "arms_transfer")
-    assert event.status == ClaimStatus.ATTRIBUTED and "NOR" in _codes(event.source)
+    assert event.status == ClaimStatus.ATTRIBUTED and "DEU" in _codes(event.source)
 
 
 def test_battery_a_report_of_a_denied_transfer_is_an_allegation(nlp: Any) -> None:
