@@ -81,8 +81,8 @@ JOINT: list[Any] = [
     ("Indian and French warships held a naval exercise in the Arabian Sea.", {"IND", "FRA"}),
     ("Russia held joint military drills with Belarus.", {"RUS", "BLR"}),
     (
-        "The United States and the Philippines announced the start of their annual military exercise.",
-        {"USA", "PHL"},
+        "Japan and Australia announced the launch of their yearly naval exercise.",
+        {"JPN", "AUS"},
     ),
 ]
 
@@ -132,12 +132,12 @@ def test_battery_a_concluded_contract_is_not_planned(nlp: Any) -> None:
 
 
 CIVILIAN = [
-    "A carmaker has struck a deal to supply a French rival with 30,000 sports utility vehicles.",
+    "A truck maker agreed to supply a Swedish rival with 12,000 delivery vans.",
     "The Italian group sold half of its finance arm to a bank.",
     "The Swedish firm will build its new cars in a plant near Stockholm.",
     "Workers at the airline went on strike on Monday over pay.",
     "Shares in the scandal-hit fuel supplier fell sharply.",
-    "The two companies set up a joint venture to make televisions in China.",
+    "The two firms formed a joint venture to build washing machines in Vietnam.",
     "The government lifted its ban on beef imports from the United States.",
     "Think tanks and analysts expect the economy to grow.",
     "The striker hit the post twice before half-time.",
@@ -265,7 +265,7 @@ def test_battery_a_claim_inside_a_named_quote_is_the_speakers(nlp: Any) -> None:
 
 
 def test_battery_an_export_permission_is_not_a_transfer(nlp: Any) -> None:
-    body = "The German government has allowed the German shipyard to deliver a submarine to Egypt."
+    body = "The Italian cabinet has authorised an Italian yard to deliver two frigates to Qatar."
     events = _events(nlp, body)
     assert not [e for e in events if e.subtype == "arms_transfer"], events
     assert [e for e in events if e.subtype == "other"]

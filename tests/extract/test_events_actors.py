@@ -34,7 +34,7 @@ def test_events_actors_state_pronoun_takes_the_clause_subject(nlp: Any) -> None:
 
 
 def test_events_actors_target_inside_the_complement_clause(nlp: Any) -> None:
-    roles = _roles(nlp, "Iran threatened to cut off electricity to Azerbaijan over unpaid bills.")
+    roles = _roles(nlp, "Iran threatened to cut the power supply to Azerbaijan over old debts.")
     assert (frozenset({"IRN"}), frozenset({"AZE"})) in roles
 
 
@@ -105,13 +105,14 @@ def test_events_actors_untitled_official_against_a_named_state_stays_unknown(nlp
 
 
 def test_events_actors_pronoun_subject_of_a_complement_clause(nlp: Any) -> None:
-    _, sources, _ = _typed(nlp, "Chile's new government announced that it is prepared to impose martial law.")
-    assert sources == frozenset({"CHL"})
+    _, sources, _ = _typed(nlp, "Peru's interim government said that it was ready to impose a curfew.")
+    assert sources == frozenset({"PER"})
 
 
 def test_events_actors_name_with_a_preposition_inside(nlp: Any) -> None:
     _, _, targets = _typed(
-        nlp, "Japan demanded that the Democratic People's Republic of Korea end its missile tests."
+        nlp,
+        "Japan demanded that the Democratic People's Republic of Korea stop firing rockets over its islands.",
     )
     assert targets == frozenset({"PRK"})
 
@@ -173,8 +174,8 @@ def test_events_actors_subject_acts_through_role_phrases(nlp: Any, text: str) ->
 
 
 def test_events_actors_as_a_result_of_is_not_the_subjects_act(nlp: Any) -> None:
-    _, sources, _ = _typed(nlp, "A Chilean student died as a result of torture in a police station.")
-    assert "CHL" not in sources
+    _, sources, _ = _typed(nlp, "A Bolivian miner died as a result of torture in an army barracks.")
+    assert "BOL" not in sources
 
 
 @pytest.mark.parametrize(

@@ -166,10 +166,10 @@ def test_quotes_subject_borrowed_from_governing_clause(nlp: Any, body: str, cue:
 
 def test_quotes_passive_agent_is_source(nlp: Any) -> None:
     relation = _by_cue(
-        _relations(nlp, "The registration issue was first reported by The Washington Post."),
+        _relations(nlp, "The billing fault was first reported by The Guardian."),
         "was first reported by",
     )
-    assert (relation["source"], relation["content"]) == ("The Washington Post", ["The registration issue"])
+    assert (relation["source"], relation["content"]) == ("The Guardian", ["The billing fault"])
 
 
 def test_quotes_passive_of_non_cue_is_nothing(nlp: Any) -> None:
@@ -185,8 +185,8 @@ def test_quotes_passive_of_non_cue_is_nothing(nlp: Any) -> None:
             id="interrupting",
         ),
         pytest.param(
-            "Language unclear on whether single mothers are covered, experts say.",
-            ["Language unclear on whether single mothers are covered"],
+            "Rules vague on whether part-time staff qualify, lawyers say.",
+            ["Rules vague on whether part-time staff qualify"],
             id="trailing",
         ),
     ],

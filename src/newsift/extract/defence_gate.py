@@ -323,7 +323,7 @@ def _labour(parse: Parse, tokens: list[int]) -> bool:
 
 
 _STOPPAGE = frozenset({"worker", "union", "walkout", "stoppage", "picket", "pay", "wage"})
-# a missile thrown at a match ('struck on the head by a missile thrown from the crowd')
+# an object thrown at a match ('a bottle from the stands hit the referee')
 _STANDS = frozenset({"crowd", "fan", "spectator", "supporter", "goalkeeper", "referee", "match", "stadium",
                      "pitch", "coin", "bottle"})  # fmt: skip
 

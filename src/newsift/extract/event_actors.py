@@ -200,7 +200,7 @@ def _domestic_code(parse: Parse, person: Mention, lexicon: EventLexicon) -> str 
 
 
 def _is_title_of_person(parse: Parse, mention: Mention) -> bool:
-    """'South African leader F.W. de Klerk': the demonym belongs to another person's title."""
+    """'Chilean leader Ana Rojas': the demonym belongs to another person's title."""
     node = parse.tree.token_at(mention.end - 1)
     for _ in range(4):
         token = parse.tree.tokens[node]
@@ -342,7 +342,7 @@ def _demand_roles(parse: Parse, trigger: int, lexicon: EventLexicon) -> Roles | 
 def _deep_target(
     parse: Parse, trigger: int, lexicon: EventLexicon, source: tuple[Actor, ...]
 ) -> tuple[Actor, ...]:
-    """'threatened to cut off electricity to X': a target named inside the trigger's complement clause."""
+    """'threatened to cut the power supply to X': a target named inside the trigger's complement clause."""
     tree = parse.tree
     frontier = [
         c

@@ -1,6 +1,6 @@
 """Actors an article makes plain but a sentence leaves implicit.
 
-'The contract for the delivery of two submarines was signed in 2011' names no supplier, yet the
+'The order for the last three frigates was placed in 2019' names no supplier, yet the
 article around it is about one supplier and one recipient. A directed defence event (arms transfer,
 upgrade) missing a side takes it from the article's dominant pair: the supplier (or recipient) that
 the article's own sentences name most often for that subtype, when one leads the others. Such actors

@@ -68,7 +68,7 @@ def find_triggers(
     """All triggers of one sentence: defence subtypes first, then general PLOVER types.
 
     ``itemless`` names subtypes whose item test is waived (an article already about arms: 'Serbia
-    concluded the purchase deal in 2019' refers to its deal without naming the weapon again).
+    finalised that purchase in 2021' refers to its deal without naming the weapon again).
     """
     products = product_tokens(parse, tokens)
     in_items = _item_tokens(parse, tokens, lexicon, products) | _name_tokens(parse, tokens)

@@ -131,7 +131,7 @@ def _between_states(event: Event) -> bool:
     return bool(source and target and source != target)
 
 
-# Words that refer back to an arms deal already named: 'concluded the purchase deal', 'acquired this'.
+# Words that refer back to an arms deal already named: 'finalised that purchase', 'bought them'.
 _ANAPHORIC = frozenset(
     {"deal", "contract", "purchase", "order", "procurement", "acquisition", "delivery", "handover",
      "acquire", "buy", "procure", "deliver", "receive", "hand", "induct"}
@@ -392,7 +392,7 @@ def _permission_or_cancellation(
     parse: Parse, trigger: int, source: tuple[Actor, ...], target: tuple[Actor, ...]
 ) -> bool:
     """An export permission ('the government allowed the firm to deliver a submarine to X', 'approved
-    the export of four warships to X': the approver is not the buyer) or a cancelled arms project is
+    the sale of two frigates to X': the approver is not the buyer) or a cancelled arms project is
     not a transfer: the defence README codes both as ``other``. A buyer's own approval of a purchase
     stays a (planned) transfer."""
     tree = parse.tree
