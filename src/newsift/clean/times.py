@@ -8,6 +8,8 @@ from __future__ import annotations
 import re
 from datetime import UTC, datetime, timedelta, timezone
 
+from newsift.dates import MONTHS
+
 __all__ = ["parse_relative_time", "strip_icon_label"]
 
 _MINUTE = timedelta(minutes=1)
@@ -33,27 +35,7 @@ _NOW = re.compile(r"^(?:just now|now|moments? ago|a moment ago|seconds ago|a few
 # Icon fonts render their ligature names as text: "time43 minutes ago", "schedule 2 hours ago".
 _ICON_LABEL = re.compile(r"^(?:access_time|schedule|calendar_today|clock|time|update|event)[\s:]*(?=\d)")
 
-_MONTHS = {
-    name: number
-    for number, names in enumerate(
-        (
-            ("jan", "january"),
-            ("feb", "february"),
-            ("mar", "march"),
-            ("apr", "april"),
-            ("may",),
-            ("jun", "june"),
-            ("jul", "july"),
-            ("aug", "august"),
-            ("sep", "sept", "september"),
-            ("oct", "october"),
-            ("nov", "november"),
-            ("dec", "december"),
-        ),
-        start=1,
-    )
-    for name in names
-}
+_MONTHS = MONTHS
 _MONTH = (
     r"(?P<month>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
     r"|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"

@@ -20,7 +20,7 @@ from __future__ import annotations
 from newsift.extract.event_parse import Parse
 from newsift.model import ClaimStatus
 
-__all__ = ["PRECEDENCE", "sentence_status", "top_status"]
+__all__ = ["PRECEDENCE", "SentenceCues", "sentence_status", "top_status"]
 
 PRECEDENCE = (
     ClaimStatus.DENIED,
@@ -170,3 +170,19 @@ def _negated(parse: Parse, verb: int) -> bool:
     if any(parse.lemma(c) in _NEGATORS for c in tree.kids(verb, "neg")):
         return True
     return any(parse.lemma(a) in _WITHHELD for a in tree.ancestors(verb)[:2])
+
+
+Cue = tuple[ClaimStatus | None, str | None, int | None]
+
+
+class SentenceCues:
+    """The top cue of each sentence of one article, read once however many claims a sentence has."""
+
+    def __init__(self, parse: Parse) -> None:
+        self._parse = parse
+        self._read: dict[int, Cue] = {}
+
+    def __call__(self, sentence: int) -> Cue:
+        if sentence not in self._read:
+            self._read[sentence] = sentence_status(self._parse, self._parse.sentence_tokens(sentence))
+        return self._read[sentence]

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from newsift.extract.claim_status import sentence_status, top_status
+from newsift.extract.claim_status import SentenceCues, top_status
 from newsift.extract.event_lexicon import ClaimCues, load_claim_cues
 from newsift.extract.event_modality import Modality, detect_modality
 from newsift.extract.event_parse import Parse
@@ -45,11 +45,12 @@ def extract_claims(
     if not annotated.tokens:
         return ()
     parse, cues = Parse.build(annotated), load_claim_cues()
-    claims = [_event_claim(parse, event, cues) for event in events]
+    top_cue = SentenceCues(parse)
+    claims = [_event_claim(parse, event, cues, top_cue) for event in events]
     covered = {e.evidence.sentence for e in events}
     for sentence in annotated.sentences:
         if sentence.index not in covered:
-            claims.extend(_cue_claims(parse, sentence.index, cues))
+            claims.extend(_cue_claims(parse, sentence.index, cues, top_cue))
     claims = [_voiced(c, quotes) for c in claims]
     return tuple(sorted(claims, key=lambda c: (c.evidence.start, c.id)))
 
@@ -70,19 +71,17 @@ def _voiced(claim: Claim, quotes: tuple[Quote, ...]) -> Claim:
     return claim
 
 
-def _event_claim(parse: Parse, event: Event, cues: ClaimCues) -> Claim:
+def _event_claim(parse: Parse, event: Event, cues: ClaimCues, top_cue: SentenceCues) -> Claim:
     modality = detect_modality(parse, parse.tree.token_at(event.evidence.start), cues)
     claim = _claim(parse, modality, event.evidence, event_id=event.id, status=event.status)
     if event.status_cue and event.status != modality.status:
-        holders = event.status_by or _cue_holders(parse, event.evidence.sentence)
+        holders = event.status_by or _cue_holders(parse, top_cue(event.evidence.sentence)[2])
         claim = _with_holders(replace(claim, cue=event.status_cue), holders)
     # A claim's status is its sentence's top status (README precedence), even when the cue bears on
     # another clause than the event's trigger ('the claim that X supplied Y is inaccurate').
-    status, cue, _token = sentence_status(parse, parse.sentence_tokens(event.evidence.sentence))
+    status, cue, token = top_cue(event.evidence.sentence)
     if status in _STANDALONE and top_status(claim.status, status) == status != claim.status:
-        claim = _with_holders(
-            replace(claim, status=status, cue=cue), _cue_holders(parse, event.evidence.sentence)
-        )
+        claim = _with_holders(replace(claim, status=status, cue=cue), _cue_holders(parse, token))
     return claim
 
 
@@ -97,9 +96,8 @@ def _with_holders(claim: Claim, holders: tuple[str, ...]) -> Claim:
     return replace(claim, asserted_by=holders)
 
 
-def _cue_holders(parse: Parse, sentence: int) -> tuple[str, ...]:
-    """Who voices the sentence's top cue: the subject of the nearest verb above the cue."""
-    _status, _cue, token = sentence_status(parse, parse.sentence_tokens(sentence))
+def _cue_holders(parse: Parse, token: int | None) -> tuple[str, ...]:
+    """Who voices a sentence's top cue (at ``token``): the subject of the nearest verb above it."""
     if token is None:
         return ()
     tree = parse.tree
@@ -173,7 +171,7 @@ def _np(parse: Parse, head: int) -> str:
     return parse.span_text(first, last)
 
 
-def _cue_claims(parse: Parse, sentence: int, cues: ClaimCues) -> list[Claim]:
+def _cue_claims(parse: Parse, sentence: int, cues: ClaimCues, top_cue: SentenceCues) -> list[Claim]:
     """A denial, allegation, confirmation or speculation with no event under it is still a claim."""
     tree, out = parse.tree, []
     for i in parse.sentence_tokens(sentence):
@@ -193,7 +191,7 @@ def _cue_claims(parse: Parse, sentence: int, cues: ClaimCues) -> list[Claim]:
             text=parse.annotated.sentence_text(sentence),
         )
         out.append(_claim(parse, modality, evidence, event_id=None, status=modality.status))
-    status, cue, _token = sentence_status(parse, parse.sentence_tokens(sentence))
+    status, cue, token = top_cue(sentence)
     if status in _STANDALONE:
         if out:  # the sentence's top cue decides its claims' status (README precedence)
             return [replace(c, status=top_status(c.status, status)) for c in out]
@@ -212,5 +210,5 @@ def _cue_claims(parse: Parse, sentence: int, cues: ClaimCues) -> list[Claim]:
             extractor=EXTRACTOR,
             confidence=0.6,
         )
-        out.append(_with_holders(claim, _cue_holders(parse, sentence)))
+        out.append(_with_holders(claim, _cue_holders(parse, token)))
     return out

@@ -18,8 +18,10 @@ they pass this gate too, so 'exercise its option' or 'deploy capital' never beco
 
 from __future__ import annotations
 
+import functools
+
 from newsift.extract.event_lexicon import load_lexicon
-from newsift.extract.event_parse import Parse
+from newsift.extract.event_parse import Parse, is_state
 from newsift.model import EntityKind, Event
 
 __all__ = ["military_matter"]
@@ -220,10 +222,16 @@ def military_matter(parse: Parse, event: Event, tokens: list[int]) -> bool:
 
 def _strong_item(parse: Parse, tokens: list[int]) -> bool:
     """A weapon noun of the trigger lexicon ('targeting pods'); 'arm' only as 'arms'."""
-    strong = (
-        load_lexicon().items - load_lexicon().weak_items - {"arm", "jet", "aircraft", "plane", "airplane"}
-    )
+    strong = _strong_nouns()
     return any(parse.lemma(i) in strong for i in tokens)
+
+
+@functools.cache
+def _strong_nouns() -> frozenset[str]:
+    """The lexicon's item nouns less the generic ones and those civil use shares ('finance arm',
+    'passenger jets'), computed once."""
+    lexicon = load_lexicon()
+    return lexicon.items - lexicon.weak_items - {"arm", "jet", "aircraft", "plane", "airplane"}
 
 
 _THING_SUBTYPES = frozenset({"arms_transfer", "upgrade"})
@@ -285,7 +293,7 @@ def _below(parse: Parse, i: int, head: int) -> bool:
 
 def _joint(parse: Parse, event: Event, head: int) -> bool:
     """'joint air drills' between two named countries: states drill together, firms do not."""
-    countries = {a.code for a in event.participants if a.code and len(a.code) == 3 and a.code.isupper()}
+    countries = {a.code for a in event.participants if is_state(a)}
     joint = any(
         parse.lemma(c) in ("joint", "bilateral", "trilateral", "multinational")
         for c in parse.tree.children[head]

@@ -24,7 +24,7 @@ from collections.abc import Iterable
 
 from newsift.extract.event_actors import actors_at
 from newsift.extract.event_lexicon import EventLexicon
-from newsift.extract.event_parse import Parse
+from newsift.extract.event_parse import Parse, is_state
 from newsift.model import Actor, EntityKind
 from newsift.nlp.gazetteer import load_gazetteer
 
@@ -161,7 +161,9 @@ def _mention_actors(parse: Parse, i: int) -> list[Actor]:
     return out
 
 
-def item_origin(parse: Parse, item_head: int | None, item_first: int | None = None) -> tuple[Actor, ...]:
+def item_origin(
+    parse: Parse, item_head: int | None, lexicon: EventLexicon, item_first: int | None = None
+) -> tuple[Actor, ...]:
     """Whose the item is: 'Chinese drones', 'German-built submarines', 'Norwegian-made missile',
     'Dassault Rafale jets', 'jets built by X', 'a system made in X', 'the weapon system's maker'."""
     if item_head is None:
@@ -186,14 +188,11 @@ def item_origin(parse: Parse, item_head: int | None, item_first: int | None = No
         if parse.lemma(clause) not in _MADE:
             continue
         for agent in tree.kids(clause, "agent"):
-            found += [a for p in tree.kids(agent, "pobj") for a in actors_at(parse, p, _LEX[0]) if a.code]
+            found += [a for p in tree.kids(agent, "pobj") for a in actors_at(parse, p, lexicon) if a.code]
         for prep in tree.kids(clause, "prep"):
             if parse.lemma(prep) in ("in", "by"):
-                found += [a for p in tree.kids(prep, "pobj") for a in actors_at(parse, p, _LEX[0]) if a.code]
+                found += [a for p in tree.kids(prep, "pobj") for a in actors_at(parse, p, lexicon) if a.code]
     return _coded(found)
-
-
-_LEX: list[EventLexicon] = []
 
 
 def _subjects(parse: Parse, node: int, lexicon: EventLexicon, stops: frozenset[str]) -> tuple[Actor, ...]:
@@ -257,20 +256,11 @@ def _prep_actors(parse: Parse, node: int, preps: frozenset[str], lexicon: EventL
             continue
         for p in tree.kids(prep, "pobj"):
             found = [a for a in actors_at(parse, p, lexicon) if a.code or a.id]
-            if not any(_is_state(a) for a in found):
-                states = [a for a in _troop_owners(parse, p) if _is_state(a)]
+            if not any(is_state(a) for a in found):
+                states = [a for a in _troop_owners(parse, p) if is_state(a)]
                 found = states or found
             out += found
     return tuple(out)
-
-
-def _is_state(actor: Actor) -> bool:
-    return (
-        bool(actor.code)
-        and len(actor.code or "") == 3
-        and (actor.code or "").isupper()
-        and actor.code not in ("IGO", "NGO", "IMG")
-    )
 
 
 def _counterparty(parse: Parse, trigger: int, lexicon: EventLexicon) -> tuple[Actor, ...]:
@@ -354,14 +344,13 @@ def frame_roles(
 ) -> tuple[tuple[Actor, ...], tuple[Actor, ...]]:
     """Supplier and recipient of an arms transfer (also upgrade and export ban: upgrader/banning party
     and the one served/banned), repairing the general labeller's reading by the frame's direction."""
-    _LEX[:] = [lexicon]
     tree = parse.tree
     if parse.lemma(trigger) not in ACQUIRE | SUPPLY | DEAL:  # 'signed a contract for 12 jets'
         trigger = next(
             (c for c in tree.kids(trigger, "dobj") if parse.lemma(c) in ACQUIRE | SUPPLY | DEAL), trigger
         )
     lemma = parse.lemma(trigger)
-    origin = item_origin(parse, item_head, item_first)
+    origin = item_origin(parse, item_head, lexicon, item_first)
     origin_codes = {a.code for a in origin}
     is_noun = tree.tokens[trigger].pos in ("NOUN", "PROPN")
     passive = bool(tree.kids(trigger, "auxpass", "nsubjpass"))
@@ -464,7 +453,7 @@ def participants(
         if parse.lemma(head) in stops and parse.lemma(head) not in _TAKE_PART:
             break
         node = head
-    return _coded(a for a in found if a.code and len(a.code) == 3 and a.code.isupper())
+    return _coded(a for a in found if is_state(a))
 
 
 def _troop_owners(parse: Parse, subject: int) -> list[Actor]:

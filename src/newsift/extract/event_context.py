@@ -14,6 +14,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import replace
 
+from newsift.extract.event_parse import is_state
 from newsift.model import Actor, Event
 
 __all__ = ["complete_actors"]
@@ -22,16 +23,12 @@ _DIRECTED = frozenset({"arms_transfer", "upgrade"})
 _JOINT = frozenset({"exercise", "defence_pact", "co_development"})
 
 
-def _is_country(actor: Actor) -> bool:
-    return bool(actor.code) and len(actor.code or "") == 3 and (actor.code or "").isupper()
-
-
 def _dominant(events: list[Event], side: str) -> Actor | None:
     counts: Counter[str] = Counter()
     first: dict[str, tuple[Actor, int]] = {}
     for event in events:
         for actor in getattr(event, side):
-            if _is_country(actor) and not actor.inferred:
+            if is_state(actor) and not actor.inferred:
                 counts[actor.code or ""] += 1
                 first.setdefault(actor.code or "", (actor, event.evidence.sentence))
     ranked = counts.most_common(2)
@@ -55,18 +52,18 @@ def complete_actors(events: list[Event]) -> list[Event]:
                 continue
             codes = {a.code for a in event.source + event.target}
             sources, targets = event.source, event.target
-            if not any(map(_is_country, sources)) and supplier and supplier.code not in codes:
+            if not any(map(is_state, sources)) and supplier and supplier.code not in codes:
                 sources = (*sources, supplier)
                 codes.add(supplier.code)
-            if not any(map(_is_country, targets)) and recipient and recipient.code not in codes:
+            if not any(map(is_state, targets)) and recipient and recipient.code not in codes:
                 targets = (*targets, recipient)
             if (sources, targets) != (event.source, event.target):
                 out[k] = replace(event, source=sources, target=targets)
     for subtype in _JOINT:
         sets = {
-            frozenset(a.code for a in e.participants if _is_country(a))
+            frozenset(a.code for a in e.participants if is_state(a))
             for e in out
-            if e.subtype == subtype and sum(map(_is_country, e.participants)) >= 2
+            if e.subtype == subtype and sum(map(is_state, e.participants)) >= 2
         }
         if len(sets) != 1:
             continue
@@ -74,16 +71,16 @@ def complete_actors(events: list[Event]) -> list[Event]:
         source = next(
             e
             for e in out
-            if e.subtype == subtype and frozenset(a.code for a in e.participants if _is_country(a)) == full
+            if e.subtype == subtype and frozenset(a.code for a in e.participants if is_state(a)) == full
         )
         for k, event in enumerate(out):
-            have = {a.code for a in event.participants if _is_country(a)}
+            have = {a.code for a in event.participants if is_state(a)}
             if event.subtype != subtype or not have < full:
                 continue
             extra = tuple(
                 replace(a, inferred=True, inferred_from=source.evidence.sentence)
                 for a in source.participants
-                if _is_country(a) and a.code not in have
+                if is_state(a) and a.code not in have
             )
             out[k] = replace(event, participants=event.participants + extra)
     return out

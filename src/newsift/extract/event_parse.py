@@ -9,14 +9,21 @@ import re
 from dataclasses import dataclass
 
 from newsift.extract.quote_syntax import Tree
-from newsift.model import AnnotatedArticle, Entity, EntityKind, Mention
+from newsift.model import Actor, AnnotatedArticle, Entity, EntityKind, Mention
 
-__all__ = ["IGO", "Parse"]
+__all__ = ["IGO", "Parse", "is_state"]
 
 _COUNTRY_ID = re.compile(r"^[A-Z]{3}$")
 
 
 IGO = "IGO"
+_BODY_CODES = frozenset({IGO, "NGO", "IMG"})  # CAMEO codes of bodies with no home country
+
+
+def is_state(actor: Actor) -> bool:
+    """Whether an actor's code is a country's ISO alpha-3 code (not a body such as the UN's IGO)."""
+    code = actor.code or ""
+    return bool(_COUNTRY_ID.match(code)) and code not in _BODY_CODES
 
 
 @dataclass(frozen=True, slots=True)

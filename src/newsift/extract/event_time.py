@@ -10,30 +10,12 @@ from __future__ import annotations
 import re
 from datetime import date, datetime
 
+from newsift.dates import MONTHS
 from newsift.model import EventTime
 
 __all__ = ["event_time"]
 
-_MONTHS = {
-    m: k + 1
-    for k, names in enumerate(
-        [
-            ("jan", "january"),
-            ("feb", "february"),
-            ("mar", "march"),
-            ("apr", "april"),
-            ("may",),
-            ("jun", "june"),
-            ("jul", "july"),
-            ("aug", "august"),
-            ("sep", "sept", "september"),
-            ("oct", "october"),
-            ("nov", "november"),
-            ("dec", "december"),
-        ]
-    )
-    for m in names
-}
+_MONTHS = MONTHS
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 _MONTH = re.compile(r"\b(" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?\b", re.I)
 _DAY = re.compile(r"\b([0-3]?\d)(?:st|nd|rd|th)?\b")

@@ -27,7 +27,7 @@ from newsift.extract.event_context import complete_actors
 from newsift.extract.event_lexicon import ClaimCues, EventLexicon, load_claim_cues, load_lexicon
 from newsift.extract.event_linking import EventCluster, link_events
 from newsift.extract.event_modality import Modality, detect_modality
-from newsift.extract.event_parse import Parse
+from newsift.extract.event_parse import Parse, is_state
 from newsift.extract.event_time import event_time
 from newsift.extract.event_triggers import Trigger, find_triggers, product_tokens
 from newsift.extract.quote_syntax import Tree
@@ -122,12 +122,8 @@ def _civilian(event: Event, lexicon: EventLexicon) -> Event:
 
 
 def _between_states(event: Event) -> bool:
-    def states(actors: tuple[Actor, ...]) -> set[str]:
-        return {
-            a.code for a in actors if a.code and len(a.code) == 3 and a.code.isupper() and a.code != "IGO"
-        }
-
-    source, target = states(event.source), states(event.target)
+    source = {a.code for a in event.source if is_state(a)}
+    target = {a.code for a in event.target if is_state(a)}
     return bool(source and target and source != target)
 
 
