@@ -8,9 +8,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from newsift.extract.event_attributes import item_heads, item_phrase, tree_distance
-from newsift.extract.event_lexicon import DefenceTriggers, EventLexicon, Operator, TypeTriggers
-from newsift.extract.event_parse import Parse
+from newsift.extract.events.attributes import item_heads, item_phrase, tree_distance
+from newsift.extract.events.lexicon import DefenceTriggers, EventLexicon, Operator, TypeTriggers
+from newsift.extract.parse import Parse
 from newsift.model import EntityKind, EventMode, PloverType
 
 __all__ = ["Trigger", "find_triggers", "product_tokens"]

@@ -8,8 +8,8 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from newsift.extract.event_lexicon import EventLexicon
-from newsift.extract.event_parse import Parse
+from newsift.extract.events.lexicon import EventLexicon
+from newsift.extract.parse import Parse
 from newsift.model import Mention, Value
 
 __all__ = [

@@ -8,12 +8,11 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import datetime
 
-from newsift.extract.claim_status import sentence_status, top_status
-from newsift.extract.defence_gate import military_matter
-from newsift.extract.defence_roles import banned_party, frame_roles
-from newsift.extract.defence_roles import participants as joint_participants
-from newsift.extract.event_actors import actors_at, extract_roles
-from newsift.extract.event_attributes import (
+from newsift.extract.claims.cues import ClaimCues, load_claim_cues
+from newsift.extract.claims.modality import Modality, detect_modality
+from newsift.extract.claims.status import sentence_status, top_status
+from newsift.extract.events.actors import actors_at, extract_roles
+from newsift.extract.events.attributes import (
     extract_aspect,
     extract_item,
     extract_quantity,
@@ -23,13 +22,14 @@ from newsift.extract.event_attributes import (
     people_count,
     tree_distance,
 )
-from newsift.extract.event_context import complete_actors
-from newsift.extract.event_lexicon import ClaimCues, EventLexicon, load_claim_cues, load_lexicon
-from newsift.extract.event_linking import EventCluster, link_events
-from newsift.extract.event_modality import Modality, detect_modality
-from newsift.extract.event_parse import Parse, is_state
-from newsift.extract.event_time import event_time
-from newsift.extract.event_triggers import Trigger, find_triggers, product_tokens
+from newsift.extract.events.context import complete_actors
+from newsift.extract.events.defence_gate import military_matter
+from newsift.extract.events.defence_roles import banned_party, frame_roles
+from newsift.extract.events.defence_roles import participants as joint_participants
+from newsift.extract.events.lexicon import EventLexicon, load_lexicon
+from newsift.extract.events.triggers import Trigger, find_triggers, product_tokens
+from newsift.extract.events.when import event_time
+from newsift.extract.parse import Parse, is_state
 from newsift.extract.quote_syntax import Tree
 from newsift.model import (
     Actor,
@@ -44,9 +44,7 @@ from newsift.model import (
 
 __all__ = [
     "EXTRACTOR",
-    "EventCluster",
     "extract_events",
-    "link_events",
     "sentence_events",
 ]
 

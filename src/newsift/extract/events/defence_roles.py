@@ -22,9 +22,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from newsift.extract.event_actors import actors_at
-from newsift.extract.event_lexicon import EventLexicon
-from newsift.extract.event_parse import Parse, is_state
+from newsift.extract.events.actors import actors_at
+from newsift.extract.events.lexicon import EventLexicon
+from newsift.extract.parse import Parse, is_state
 from newsift.model import Actor, EntityKind
 from newsift.nlp.gazetteer import load_gazetteer
 

@@ -20,8 +20,8 @@ from __future__ import annotations
 
 import functools
 
-from newsift.extract.event_lexicon import load_lexicon
-from newsift.extract.event_parse import Parse, is_state
+from newsift.extract.events.lexicon import load_lexicon
+from newsift.extract.parse import Parse, is_state
 from newsift.model import EntityKind, Event
 
 __all__ = ["military_matter"]

@@ -8,10 +8,10 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from newsift.extract.claim_status import SentenceCues, top_status
-from newsift.extract.event_lexicon import ClaimCues, load_claim_cues
-from newsift.extract.event_modality import Modality, detect_modality
-from newsift.extract.event_parse import Parse
+from newsift.extract.claims.cues import ClaimCues, load_claim_cues
+from newsift.extract.claims.modality import Modality, detect_modality
+from newsift.extract.claims.status import SentenceCues, top_status
+from newsift.extract.parse import Parse
 from newsift.model import AnnotatedArticle, Claim, ClaimStatus, Event, Evidence, Mention, Quote, make_id
 
 __all__ = ["EXTRACTOR", "extract_claims"]
