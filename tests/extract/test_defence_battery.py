@@ -293,3 +293,44 @@ def test_battery_a_report_of_a_denied_transfer_is_an_allegation(nlp: Any) -> Non
     assert by_sentence.get(1) == ClaimStatus.DENIED, events
     assert by_sentence.get(2) == ClaimStatus.ALLEGED, events
     assert by_sentence.get(3) == ClaimStatus.ASSERTED, events
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Norway has suspended dozens of permits for weapons shipments to Chile, the ministry said.",
+        "Federal rules strictly forbid the unauthorised transfer of arms to third parties.",
+        "Parliament voted for a ban on sales of rifles to Peru.",
+    ],
+)
+def test_battery_a_stopped_transfer_is_not_a_transfer(nlp: Any, body: str) -> None:
+    assert not [e for e in _events(nlp, body) if e.subtype == "arms_transfer"]
+
+
+def test_battery_taking_part_in_an_exercise_is_not_a_co_development(nlp: Any) -> None:
+    events = _events(nlp, "The Dutch and Belgian soldiers are participating in the manoeuvres.")
+    assert not [e for e in events if e.subtype == "co_development"]
+    assert _codes(_one(events, "exercise").participants) == {"NLD", "BEL"}
+
+
+@pytest.mark.parametrize(
+    ("body", "supplier"),
+    [
+        ("Kenya cut ties with Qatar on Monday, accusing it of arming rebel groups with drones.", "QAT"),
+        ("Qatar rejected claims accusing it of arming rebel groups with drones.", "QAT"),
+    ],
+)
+def test_battery_the_accused_pronoun_is_never_its_accuser(nlp: Any, body: str, supplier: str) -> None:
+    assert _codes(_one(_events(nlp, body), "arms_transfer").source) == {supplier}
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Norway will spend two billion dollars on four frigates to be built in partnership with the "
+        "Italian company Fincantieri.",
+        "The deal covers four Fincantieri-designed frigates worth two billion euros.",
+    ],
+)
+def test_battery_the_maker_of_the_item_supplies(nlp: Any, body: str) -> None:
+    assert "ITA" in _codes(_one(_events(nlp, body), "arms_transfer").source)

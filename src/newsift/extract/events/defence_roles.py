@@ -190,9 +190,17 @@ def item_origin(
         for agent in tree.kids(clause, "agent"):
             found += [a for p in tree.kids(agent, "pobj") for a in actors_at(parse, p, lexicon) if a.code]
         for prep in tree.kids(clause, "prep"):
-            if parse.lemma(prep) in ("in", "by"):
-                found += [a for p in tree.kids(prep, "pobj") for a in actors_at(parse, p, lexicon) if a.code]
+            if parse.lemma(prep) in ("in", "by", "with"):
+                for p in tree.kids(prep, "pobj"):
+                    found += [a for a in actors_at(parse, p, lexicon) if a.code]
+                    if parse.lemma(p) in _PARTNERSHIP:  # 'built in partnership with X'
+                        found += _prep_actors(parse, p, _COUNTERPARTY_PREPS, lexicon)
     return _coded(found)
+
+
+_PARTNERSHIP = frozenset(
+    {"partnership", "cooperation", "collaboration", "co-operation", "association", "tandem"}
+)
 
 
 def _subjects(parse: Parse, node: int, lexicon: EventLexicon, stops: frozenset[str]) -> tuple[Actor, ...]:
@@ -222,10 +230,36 @@ def _subjects(parse: Parse, node: int, lexicon: EventLexicon, stops: frozenset[s
                 return _coded(agents)
             pronouns = [o for o in objects if tree.tokens[o].pos == "PRON"]
             if pronouns:  # 'rejected claims accusing it of supplying': 'it' is the one who rejects
-                return _pronoun_antecedent(parse, pronouns[0], lexicon)
+                return _accused_pronoun(parse, tree.tokens[head].head, pronouns[0], lexicon)
         if parse.lemma(head) in stops and tree.tokens[node].dep != "xcomp":
             return ()  # 'denied providing arms': the denier controls the gerund; not 'denied that X ...'
         node = head
+    return ()
+
+
+def _accused_pronoun(parse: Parse, verb: int, pronoun: int, lexicon: EventLexicon) -> tuple[Actor, ...]:
+    """'it' in 'accusing it of arming Y'. A pronoun object never stands for its own clause's subject:
+    when the accuser is the subject ('X cut ties with Z, accusing it of ...': X accuses), 'it' is the
+    nearest other party named before it (Z); when the accusation belongs to others ('rejected claims
+    accusing it of ...'), 'it' is the subject above."""
+    tree = parse.tree
+    accuser = verb
+    if tree.tokens[verb].dep in ("advcl", "conj", "xcomp") and not tree.kids(verb, "nsubj"):
+        accuser = tree.tokens[verb].head
+    subjects = tree.kids(accuser, "nsubj")
+    if not subjects:
+        return _pronoun_antecedent(parse, pronoun, lexicon)
+    own = {a.code for s in subjects for a in actors_at(parse, s, lexicon) if a.code}
+    sentence = tree.tokens[pronoun].sentence
+    before = [
+        m
+        for m in parse.annotated.mentions
+        if m.sentence == sentence and m.end <= tree.tokens[pronoun].start and parse.code_of(m)
+    ]
+    for mention in reversed(before):
+        actor = _mention_actor(parse, tree.token_at(mention.start))
+        if actor is not None and actor.code and actor.code not in own:
+            return (actor,)
     return ()
 
 
@@ -397,8 +431,9 @@ def frame_roles(
             ) or _prep_actors(parse, trigger, frozenset({"by", "from"}), lexicon)
         else:
             supplier = _subjects(parse, trigger, lexicon, stops)
-    else:
-        return source, target
+    else:  # a deal whose clause says neither buys nor sells ('the deal covers six jets'): the maker sells
+        supplier = tuple(a for a in origin if a.code not in _codes(target))
+        return (source or supplier), target
     supplier = supplier or tuple(a for a in source if a.code not in _codes(recipient))
     recipient = recipient or tuple(a for a in target if a.code not in origin_codes | _codes(supplier))
     if not supplier:

@@ -282,8 +282,50 @@ def _prune(parse: Parse, triggers: list[Trigger]) -> list[Trigger]:
             continue
         if t.subtype and t.subtype not in _OPERATORS and _linked_to(tree, t.head, bans):
             continue
+        if t.subtype == "arms_transfer" and _prevented(parse, t.head):
+            continue
+        if t.subtype == "co_development" and _joins_other(parse, t, heads):
+            continue
         kept.append(t)
     return kept
+
+
+# Verbs and nouns that stop, forbid or withhold what they govern: a transfer under one ('suspended
+# permits for weapons shipments', 'rules forbid the transfer of arms', 'a ban on sales of rifles') is
+# not a transfer that happened; where a party is named the ban is its own event (export_ban).
+_PREVENT = frozenset(
+    {"ban", "embargo", "block", "prohibit", "prohibition", "bar", "halt", "suspend", "suspension", "freeze",
+     "forbid", "prevent", "outlaw", "stop", "cease", "moratorium", "restrict", "restriction", "veto"}
+)  # fmt: skip
+_PREVENT_PATH = frozenset({"dobj", "pobj", "prep", "compound", "nsubjpass", "xcomp", "acl", "amod"})
+
+
+def _prevented(parse: Parse, head: int) -> bool:
+    """Whether a transfer trigger lies in the object of a preventing word, a few steps up."""
+    tree = parse.tree
+    node = head
+    for above in tree.ancestors(head)[:5]:
+        if tree.tokens[node].dep not in _PREVENT_PATH:
+            return False
+        if parse.lemma(above) in _PREVENT:
+            return True
+        node = above
+    return False
+
+
+_PARTAKE = frozenset({"participate", "partake", "join", "take"})
+
+
+def _joins_other(parse: Parse, trigger: Trigger, heads: set[int]) -> bool:
+    """'participating in the exercise' is a part in that exercise, not a co-development: a
+    participation trigger whose object is another defence trigger belongs to that event."""
+    tree = parse.tree
+    if parse.lemma(trigger.head) not in _PARTAKE:
+        return False
+    for prep in tree.kids(trigger.head, "prep"):
+        if any(obj in heads and obj != trigger.head for obj in tree.kids(prep, "pobj")):
+            return True
+    return False
 
 
 def _linked_to(tree: Tree, head: int, others: set[int]) -> bool:
