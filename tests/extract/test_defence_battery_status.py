@@ -18,7 +18,7 @@ from tests.extract.defence_battery_kit import POSITIVE, Expect, case, check, cla
 from newsift.model import ClaimStatus
 
 pytestmark = pytest.mark.model
-T, X, P, D, B, C, U = (
+T, X, P, D, B, C, U, S = (
     "arms_transfer",
     "exercise",
     "defence_pact",
@@ -26,6 +26,7 @@ T, X, P, D, B, C, U = (
     "export_ban",
     "co_development",
     "upgrade",
+    "strike",
 )
 SPEC, DEN, ALL = ClaimStatus.SPECULATED, ClaimStatus.DENIED, ClaimStatus.ALLEGED
 PLAN, ATTR, CONF, ASS = (
@@ -200,7 +201,51 @@ CONFIRMED = [
     ),
 ]
 
-STATUS = HEDGE + DENIAL + ALLEGATION + FUTURE + CONCLUDED + ATTRIBUTED + CONFIRMED
+OTHER_FRAMES = [  # every status on the frames that are no transfer
+    case(
+        "Israel reportedly struck an Iranian air defence site.",
+        S,
+        fails="strike without a weapon",
+        status=SPEC,
+    ),
+    case("Russia denied striking a hospital in Kyiv.", S, fails="strike without a weapon", status=DEN),
+    case("Ukraine accused Russia of striking a dam with missiles.", S, status=ALL),
+    case("American aircraft struck Houthi missile sites in Yemen, the Pentagon said.", S, status=ATTR),
+    case(
+        "The Pentagon confirmed that US jets had struck militia bases in Syria.",
+        S,
+        fails="strike without a weapon",
+        status=CONF,
+    ),
+    case("Turkish drones will strike militant camps in Iraq, the minister warned.", S, status=PLAN),
+    case("Russian missiles struck a power plant in Ukraine on Tuesday.", S, status=ASS),
+    case("France may upgrade India's Mirage jets.", U, status=SPEC),
+    case("Russia denied that it had upgraded Iran's fighter jets.", U, status=DEN),
+    case("Turkey upgraded Pakistan's submarines, officials said.", U, status=ATTR),
+    case("Israel upgraded Romania's tanks in 2019.", U, status=ASS),
+    case(
+        "India and France could co-develop a jet engine.",
+        C,
+        fails="military item not recognised",
+        status=SPEC,
+    ),
+    case("Japan and Britain are jointly developing a missile, the defence ministry said.", C, status=ATTR),
+    case("Pakistan denied that it was jointly developing missiles with North Korea.", C, status=DEN),
+    case("South Korea and Poland jointly produce K2 tanks.", C, status=ASS),
+    case("Germany denied that it had halted arms exports to Israel.", B, status=DEN),
+    case("Britain confirmed that it had suspended arms exports to Israel.", B, status=CONF),
+    case("Spain banned arms exports to Israel in 2023.", B, status=ASS),
+    case("Armenia and France signed a defence agreement, the ministry said.", P, status=ATTR),
+    case("Moscow denied that it had signed a defence pact with Iran.", P, status=DEN),
+    case("Japan and Britain signed a defence pact in 2023.", P, status=ASS),
+    case("Beijing confirmed that Chinese and Russian warships had held joint drills.", X, status=CONF),
+    case("China and Cambodia held joint military drills in May.", X, status=ASS),
+    case("Russia deployed Iskander missiles to Kaliningrad, Lithuanian officials said.", D, status=ATTR),
+    case("Kyiv accused Belarus of deploying Russian missiles near the border.", D, status=ALL),
+    case("The United States deployed F-22 jets to Poland last year.", D, status=ASS),
+]
+
+STATUS = HEDGE + DENIAL + ALLEGATION + FUTURE + CONCLUDED + ATTRIBUTED + CONFIRMED + OTHER_FRAMES
 
 
 @pytest.mark.parametrize(("body", "want"), STATUS)
