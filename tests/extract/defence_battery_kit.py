@@ -39,6 +39,7 @@ class Expect:
     value: tuple[float, str] | None = None
     time: tuple[str, str] | None = None  # (ISO value, precision), stated in the text
     sentence: int | None = None
+    absent: frozenset[str] = frozenset()  # codes that must be no actor at all (places, third parties)
 
 
 def case(
@@ -53,11 +54,12 @@ def case(
     value: tuple[float, str] | None = None,
     time: tuple[str, str] | None = None,
     sentence: int | None = None,
+    absent: tuple[str, ...] = (),
     fails: str | None = None,
 ) -> Any:
     """One battery case as a pytest param; ``fails`` names the failing pattern (a strict xfail)."""
     expect = Expect(subtype, frozenset(source), frozenset(target), frozenset(parties), status, quantity,
-                    value, time, sentence)  # fmt: skip
+                    value, time, sentence, frozenset(absent))  # fmt: skip
     marks = [pytest.mark.xfail(strict=True, reason=fails)] if fails else []
     return pytest.param(body, expect, id=body[:70], marks=marks)
 
@@ -92,6 +94,8 @@ def _problems(event: Event, want: Expect) -> list[str]:
         found.append("direction")
     if not want.parties <= every:
         found.append("parties")
+    if want.absent & every:
+        found.append("extra party")
     if want.status is not None and event.status != want.status:
         found.append("status")
     if want.quantity is not None and event.quantity != want.quantity:

@@ -479,7 +479,57 @@ FRAMES = [
 ]
 
 
-@pytest.mark.parametrize(("body", "want"), FRAMES)
+PLACES = [  # a place, transit country or third party named in the sentence is no actor of the event
+    case(
+        "Russia and China held joint naval drills in the Sea of Japan.",
+        X,
+        fails="sea named after a country read as a party",
+        parties=("CHN", "RUS"),
+        absent=("JPN",),
+    ),
+    case(
+        "The Philippines and Japan held joint naval drills in the South China Sea.",
+        X,
+        fails="sea named after a country read as a party",
+        parties=("PHL", "JPN"),
+        absent=("CHN",),
+    ),
+    case(
+        "Indian and American troops held joint military drills near the Chinese border.",
+        X,
+        parties=("IND", "USA"),
+        absent=("CHN",),
+    ),
+    case(
+        "Germany delivered Leopard tanks to Ukraine via Poland.",
+        T,
+        source=("DEU",),
+        target=("UKR",),
+        absent=("POL",),
+    ),
+    case(
+        "Turkey sold drones to Ukraine despite Russian objections.",
+        T,
+        source=("TUR",),
+        target=("UKR",),
+        absent=("RUS",),
+    ),
+    case(
+        "Iran shipped drones to Russia for use against Ukraine.",
+        T,
+        fails="purpose 'against X' read as a recipient",
+        source=("IRN",),
+        target=("RUS",),
+        absent=("UKR",),
+    ),
+    case("Britain sold Typhoon jets to Qatar at a ceremony in Doha.", T, source=("GBR",), target=("QAT",)),
+    case(
+        "France signed a deal in New Delhi to sell Rafale jets to India.", T, source=("FRA",), target=("IND",)
+    ),
+]
+
+
+@pytest.mark.parametrize(("body", "want"), FRAMES + PLACES)
 def test_battery_frame_roles(nlp: Any, body: str, want: Expect) -> None:
     check(events_of(nlp, body), want)
 
