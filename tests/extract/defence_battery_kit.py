@@ -20,7 +20,18 @@ from newsift.extract.events import extract_events
 from newsift.model import Article, Claim, ClaimStatus, Event, Position
 from newsift.nlp import annotate_articles
 
-__all__ = ["DEFENCE", "POSITIVE", "REPORTED", "Expect", "case", "check", "claims_of", "events_of", "shown"]
+__all__ = [
+    "DEFENCE",
+    "POSITIVE",
+    "REPORTED",
+    "Expect",
+    "case",
+    "check",
+    "claims_of",
+    "events_of",
+    "rows",
+    "shown",
+]
 
 # statuses that say the event happened or will happen (a negated sentence must give none of them)
 POSITIVE = {ClaimStatus.ASSERTED, ClaimStatus.ATTRIBUTED, ClaimStatus.CONFIRMED, ClaimStatus.PLANNED}
@@ -62,6 +73,18 @@ def case(
                     value, time, sentence, frozenset(absent))  # fmt: skip
     marks = [pytest.mark.xfail(strict=True, reason=fails)] if fails else []
     return pytest.param(body, expect, id=body[:70], marks=marks)
+
+
+def rows(table: list[Any], fails: dict[str, str]) -> list[Any]:
+    """Table rows (a sentence, or a tuple led by one) as params; a row whose sentence starts with a key
+    of ``fails`` is a strict xfail with that key's pattern name."""
+    out = []
+    for row in table:
+        row = (row,) if isinstance(row, str) else tuple(row)
+        reason = next((r for k, r in fails.items() if row[0].startswith(k)), None)
+        marks = [pytest.mark.xfail(strict=True, reason=reason)] if reason else []
+        out.append(pytest.param(*row, id=row[0][:60], marks=marks))
+    return out
 
 
 def events_of(nlp: Any, body: str, title: str = "Defence news") -> tuple[Event, ...]:

@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from tests.extract.defence_battery_kit import DEFENCE, events_of, shown
+from tests.extract.defence_battery_kit import DEFENCE, events_of, rows, shown
 
 pytestmark = pytest.mark.model
 
@@ -94,16 +94,7 @@ FAILS: dict[str, str] = {
 }
 
 
-def _cases(sentences: list[str]) -> list[Any]:
-    out = []
-    for body in sentences:
-        reason = FAILS.get(body)
-        marks = [pytest.mark.xfail(strict=True, reason=reason)] if reason else []
-        out.append(pytest.param(body, id=body[:60], marks=marks))
-    return out
-
-
-@pytest.mark.parametrize("body", _cases(CARS + AIRLINERS + FINANCE + LABOUR + SPORT + NETWORKS + OTHER))
+@pytest.mark.parametrize("body", rows(CARS + AIRLINERS + FINANCE + LABOUR + SPORT + NETWORKS + OTHER, FAILS))
 def test_battery_civilian_look_alike_gives_no_defence_event(nlp: Any, body: str) -> None:
     events = events_of(nlp, body, title="Business news")
     assert not [e for e in events if e.subtype in DEFENCE], shown(events)

@@ -13,7 +13,7 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from tests.extract.defence_battery_kit import Expect, case, check, claims_of, events_of, shown
+from tests.extract.defence_battery_kit import Expect, case, check, claims_of, events_of, rows, shown
 
 from newsift.model import ClaimStatus
 
@@ -82,16 +82,7 @@ NO_TIME_FAILS = {
 }
 
 
-def _no_time_cases() -> list[Any]:
-    out = []
-    for body, subtype in NO_TIME:
-        reason = next((r for k, r in NO_TIME_FAILS.items() if body.startswith(k)), None)
-        marks = [pytest.mark.xfail(strict=True, reason=reason)] if reason else []
-        out.append(pytest.param(body, subtype, id=body[:60], marks=marks))
-    return out
-
-
-@pytest.mark.parametrize(("body", "subtype"), _no_time_cases())
+@pytest.mark.parametrize(("body", "subtype"), rows(NO_TIME, NO_TIME_FAILS))
 def test_battery_no_stated_time_falls_back_to_the_report(nlp: Any, body: str, subtype: str) -> None:
     events = [e for e in events_of(nlp, body) if e.subtype == subtype]
     assert events, body
@@ -279,16 +270,7 @@ ONE_EVENT: list[Any] = [
 ONE_EVENT_FAILS = {"Peru took delivery": "one event per mention"}
 
 
-def _one_event_cases() -> list[Any]:
-    out = []
-    for body, subtype in ONE_EVENT:
-        reason = next((r for k, r in ONE_EVENT_FAILS.items() if body.startswith(k)), None)
-        marks = [pytest.mark.xfail(strict=True, reason=reason)] if reason else []
-        out.append(pytest.param(body, subtype, id=body[:60], marks=marks))
-    return out
-
-
-@pytest.mark.parametrize(("body", "subtype"), _one_event_cases())
+@pytest.mark.parametrize(("body", "subtype"), rows(ONE_EVENT, ONE_EVENT_FAILS))
 def test_battery_one_event_per_mention(nlp: Any, body: str, subtype: str) -> None:
     events = events_of(nlp, body)
     assert len([e for e in events if e.subtype == subtype]) == 1, shown(events)
@@ -318,16 +300,7 @@ NOT_A_SALE: list[Any] = [  # (sentence, subtype it is): the sales it stops or pe
 NOT_A_SALE_FAILS = {"An embargo on arms sales": "sales inside an embargo read as a transfer"}
 
 
-def _not_a_sale_cases() -> list[Any]:
-    out = []
-    for body, subtype in NOT_A_SALE:
-        reason = next((r for k, r in NOT_A_SALE_FAILS.items() if body.startswith(k)), None)
-        marks = [pytest.mark.xfail(strict=True, reason=reason)] if reason else []
-        out.append(pytest.param(body, subtype, id=body[:60], marks=marks))
-    return out
-
-
-@pytest.mark.parametrize(("body", "subtype"), _not_a_sale_cases())
+@pytest.mark.parametrize(("body", "subtype"), rows(NOT_A_SALE, NOT_A_SALE_FAILS))
 def test_battery_stopped_or_permitted_sales_are_no_transfer(nlp: Any, body: str, subtype: str) -> None:
     events = events_of(nlp, body)
     assert [e for e in events if e.subtype == subtype], shown(events)

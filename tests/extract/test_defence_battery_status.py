@@ -13,7 +13,7 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from tests.extract.defence_battery_kit import POSITIVE, Expect, case, check, claims_of, events_of, shown
+from tests.extract.defence_battery_kit import POSITIVE, Expect, case, check, claims_of, events_of, rows, shown
 
 from newsift.model import ClaimStatus
 
@@ -318,20 +318,13 @@ HOLDERS: list[Any] = [  # (sentence, status, code of who denies or alleges)
     ("Sudan's army accused the United Arab Emirates of arming the Rapid Support Forces.", ALL, "SDN"),
 ]
 
-
-def _holder_cases() -> list[Any]:
-    out = []
-    for body, status, who in HOLDERS:
-        marks = []
-        if body.startswith("Iran said"):
-            marks = [pytest.mark.xfail(strict=True, reason="denier taken from the denied event's target")]
-        if body.startswith("North Korea is alleged"):
-            marks = [pytest.mark.xfail(strict=True, reason="agentless allegation credited to the accused")]
-        out.append(pytest.param(body, status, who, id=body[:60], marks=marks))
-    return out
+HOLDER_FAILS = {
+    "Iran said": "denier taken from the denied event's target",
+    "North Korea is alleged": "agentless allegation credited to the accused",
+}
 
 
-@pytest.mark.parametrize(("body", "status", "who"), _holder_cases())
+@pytest.mark.parametrize(("body", "status", "who"), rows(HOLDERS, HOLDER_FAILS))
 def test_battery_claim_names_who_denies_or_alleges(
     nlp: Any, body: str, status: ClaimStatus, who: str | None
 ) -> None:
@@ -378,16 +371,7 @@ NEGATION_FAILS = {
 }
 
 
-def _negated_cases() -> list[Any]:
-    out = []
-    for body, subtype in NEGATED:
-        reason = next((r for k, r in NEGATION_FAILS.items() if body.startswith(k)), None)
-        marks = [pytest.mark.xfail(strict=True, reason=reason)] if reason else []
-        out.append(pytest.param(body, subtype, id=body[:60], marks=marks))
-    return out
-
-
-@pytest.mark.parametrize(("body", "subtype"), _negated_cases())
+@pytest.mark.parametrize(("body", "subtype"), rows(NEGATED, NEGATION_FAILS))
 def test_battery_negated_events_are_not_positive(nlp: Any, body: str, subtype: str) -> None:
     events = events_of(nlp, body)
     positive = [e for e in events if e.subtype == subtype and e.status in POSITIVE]
