@@ -59,6 +59,13 @@ HEDGE = [
     ),
     case("Turkey is in talks to buy Eurofighter jets from Britain.", T, status=SPEC),
     case("Iraq possibly received armed drones from Iran.", T, status=SPEC),
+    case("A possible sale of F-16 jets to Turkey is under review in Washington.", T, status=SPEC),
+    case(
+        "Rumours say Qatar has ordered more Rafale jets from France.",
+        T,
+        fails="rumour read as attribution",
+        status=SPEC,
+    ),
     case("Uzbekistan is probably the buyer of the Chinese drones seen at its airbase.", T, status=SPEC),
     case("China and Pakistan may hold joint naval drills next month.", X, status=SPEC),
     case(
