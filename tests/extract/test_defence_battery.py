@@ -76,7 +76,6 @@ JOINT: list[Any] = [
     pytest.param(
         "Egypt and Greece began a week of joint air drills on Monday.",
         {"EGY", "GRC"},
-        marks=pytest.mark.xfail(strict=True, reason="'a week of drills': trigger under a measure noun"),
     ),
     ("Indian and French warships held a naval exercise in the Arabian Sea.", {"IND", "FRA"}),
     ("Russia held joint military drills with Belarus.", {"RUS", "BLR"}),
@@ -151,9 +150,6 @@ def test_battery_civilian_look_alikes_give_no_defence_event(nlp: Any, body: str)
     assert not [e for e in events if e.subtype in DEFENCE], [(e.subtype, e.trigger) for e in events]
 
 
-@pytest.mark.xfail(
-    strict=True, reason="'joint air drills' without 'military' fails the exercise context test"
-)
 def test_battery_title_and_first_sentence_stay_apart(nlp: Any) -> None:
     events = _events(nlp, "Egypt and Greece began joint air drills on Monday.", title="Drills over the sea")
     (event,) = [e for e in events if e.subtype == "exercise"]

@@ -297,7 +297,7 @@ NOT_A_SALE: list[Any] = [  # (sentence, subtype it is): the sales it stops or pe
     ("Canada suspended export permits for weapons to Israel.", B),
     ("The German government approved the export of Leopard tanks to Qatar.", "other"),
 ]
-NOT_A_SALE_FAILS = {"An embargo on arms sales": "sales inside an embargo read as a transfer"}
+NOT_A_SALE_FAILS: dict[str, str] = {}
 
 
 @pytest.mark.parametrize(("body", "subtype"), rows(NOT_A_SALE, NOT_A_SALE_FAILS))

@@ -13,6 +13,7 @@ from newsift.extract.parse import Parse
 from newsift.model import Mention, Value
 
 __all__ = [
+    "armed_item",
     "extract_aspect",
     "extract_item",
     "extract_quantity",
@@ -97,6 +98,20 @@ def parse_number(text: str) -> int | None:
 def is_designation(text: str) -> bool:
     """Model designations such as 'F-16s', 'K2', 'S-400', 'C-130', 'TB-2' (shape only, no names)."""
     return bool(_DESIGNATION_RE.match(text)) and any(c.isdigit() for c in text)
+
+
+def armed_item(parse: Parse, i: int, lexicon: EventLexicon) -> bool:
+    """A weak item noun made military by its modifier: 'patrol boats', 'armoured vehicles', 'landing
+    ship', 'air-defence batteries' (the modifier, a compound or adjective, or a hyphenated pair)."""
+    if parse.lemma(i) not in lexicon.weak_items:
+        return False
+    tree = parse.tree
+    for kid in tree.kids(i, "compound", "amod", "nmod"):
+        words = {parse.lemma(k) for k in range(tree.left[kid], kid + 1)} | {parse.text(kid).lower()}
+        joined = "".join(parse.text(k) for k in range(tree.left[kid], kid + 1)).lower()
+        if words & lexicon.military_modifiers or joined in lexicon.military_modifiers:
+            return True
+    return False
 
 
 def tree_distance(parse: Parse, a: int, b: int) -> int:

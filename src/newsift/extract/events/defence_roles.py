@@ -185,17 +185,29 @@ def item_origin(
             if code:
                 found.append(Actor(text=mention.text, id=mention.entity_id, code=code))
     for clause in tree.kids(item_head, "acl", "relcl"):
-        if parse.lemma(clause) not in _MADE:
-            continue
-        for agent in tree.kids(clause, "agent"):
-            found += [a for p in tree.kids(agent, "pobj") for a in actors_at(parse, p, lexicon) if a.code]
-        for prep in tree.kids(clause, "prep"):
-            if parse.lemma(prep) in ("in", "by", "with"):
-                for p in tree.kids(prep, "pobj"):
-                    found += [a for a in actors_at(parse, p, lexicon) if a.code]
-                    if parse.lemma(p) in _PARTNERSHIP:  # 'built in partnership with X'
-                        found += _prep_actors(parse, p, _COUNTERPARTY_PREPS, lexicon)
+        found += makers(parse, clause, lexicon)
     return _coded(found)
+
+
+def makers(parse: Parse, clause: int, lexicon: EventLexicon) -> list[Actor]:
+    """Who makes the item in a making clause: 'built by X', 'made in X', 'built in partnership with X'."""
+    tree = parse.tree
+    if parse.lemma(clause) not in _MADE:
+        return []
+    found = [
+        a
+        for agent in tree.kids(clause, "agent")
+        for p in tree.kids(agent, "pobj")
+        for a in actors_at(parse, p, lexicon)
+        if a.code
+    ]
+    for prep in tree.kids(clause, "prep"):
+        if parse.lemma(prep) in ("in", "by", "with"):
+            for p in tree.kids(prep, "pobj"):
+                found += [a for a in actors_at(parse, p, lexicon) if a.code]
+                if parse.lemma(p) in _PARTNERSHIP:  # 'built in partnership with X'
+                    found += _prep_actors(parse, p, _COUNTERPARTY_PREPS, lexicon)
+    return found
 
 
 _PARTNERSHIP = frozenset(
@@ -385,6 +397,9 @@ def frame_roles(
         )
     lemma = parse.lemma(trigger)
     origin = item_origin(parse, item_head, lexicon, item_first)
+    if not origin:  # 'spend X on frigates to be built by Y': the making clause hangs from the trigger
+        passive_makes = [c for c in tree.kids(trigger, "xcomp", "advcl") if tree.kids(c, "auxpass")]
+        origin = _coded(a for c in passive_makes for a in makers(parse, c, lexicon))
     origin_codes = {a.code for a in origin}
     is_noun = tree.tokens[trigger].pos in ("NOUN", "PROPN")
     passive = bool(tree.kids(trigger, "auxpass", "nsubjpass"))

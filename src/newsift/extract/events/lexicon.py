@@ -72,6 +72,7 @@ class EventLexicon:
     sign: frozenset[str]
     items: frozenset[str]
     weak_items: frozenset[str]
+    military_modifiers: frozenset[str]
     sectors: tuple[tuple[str, str], ...]
     actor_labels: frozenset[str]
     programme_nouns: frozenset[str]
@@ -149,6 +150,7 @@ def load_lexicon() -> EventLexicon:
         sign=frozenset(context["sign"]),
         items=frozenset(items["nouns"]),
         weak_items=frozenset(items["weak"]),
+        military_modifiers=frozenset(items["military_modifiers"]),
         sectors=sectors,
         actor_labels=frozenset(main["actor_labels"]),
         programme_nouns=frozenset(main["programme_nouns"]),

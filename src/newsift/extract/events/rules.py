@@ -332,10 +332,50 @@ def _linked_to(tree: Tree, head: int, others: set[int]) -> bool:
     return tree.tokens[head].head in others or any(tree.tokens[o].head == head for o in others)
 
 
+_PERSONNEL = frozenset(
+    {"troop", "soldier", "marine", "sailor", "airman", "personnel", "force", "unit", "battalion", "brigade",
+     "regiment", "contingent", "peacekeeper", "paratrooper", "commando", "servicemember", "serviceman",
+     "instructor", "adviser", "advisor", "division", "squadron", "company", "platoon"}
+)  # fmt: skip
+
+
+_SEND = frozenset({"send", "dispatch", "move", "station"})
+_WATERS = frozenset({"sea", "ocean", "gulf", "strait", "region", "border", "frontier", "coast", "waters"})
+
+
+def _sent_to_a_place(parse: Parse, head: int) -> bool:
+    """A send whose destination is a sea, region or border, not a state."""
+    if parse.lemma(head) not in _SEND:
+        return False
+    tree = parse.tree
+    for prep in tree.kids(head, "prep", "dative"):
+        if parse.lemma(prep) not in ("to", "into"):
+            continue
+        for obj in tree.kids(prep, "pobj"):
+            mention = parse.mention_at(obj)
+            if parse.lemma(obj) in _WATERS or (mention is not None and mention.label == "LOC"):
+                return True
+    return False
+
+
+def _as_deployment(trigger: Trigger, lexicon: EventLexicon) -> Trigger:
+    spec = next((d for d in lexicon.defence if d.subtype == "deployment"), None)
+    if spec is None:
+        return trigger
+    return replace(trigger, type=spec.type, mode=spec.mode, subtype=spec.subtype, defence=spec)
+
+
 def _event(
     parse: Parse, trigger: Trigger, tokens: list[int], modality: Modality, lexicon: EventLexicon
 ) -> Event:
     annotated = parse.annotated
+    item = None
+    if trigger.subtype in _ITEM_SUBTYPES:
+        item = extract_item(parse, trigger.head, tokens, lexicon, product_tokens(parse, tokens))
+    if trigger.subtype == "arms_transfer" and (
+        (item and parse.lemma(item[1]) in _PERSONNEL) or _sent_to_a_place(parse, trigger.head)
+    ):  # 'sent 300 soldiers to X', 'sent two frigates to the Baltic': forces are deployed, not sold
+        trigger = _as_deployment(trigger, lexicon)
     inverse = trigger.defence is not None and parse.lemma(trigger.head) in trigger.defence.recipient_subject
     roles = extract_roles(
         parse,
@@ -347,9 +387,6 @@ def _event(
         supplier_from=trigger.subtype == "arms_transfer",
         authority_acts=trigger.type == PloverType.COERCE,
     )
-    item = None
-    if trigger.subtype in _ITEM_SUBTYPES:
-        item = extract_item(parse, trigger.head, tokens, lexicon, product_tokens(parse, tokens))
     source, target = roles.source, roles.target
     participants: tuple[Actor, ...] = ()
     if trigger.subtype in _DIRECTED:
