@@ -276,7 +276,6 @@ def test_battery_one_event_per_mention(nlp: Any, body: str, subtype: str) -> Non
     assert len([e for e in events if e.subtype == subtype]) == 1, shown(events)
 
 
-@pytest.mark.xfail(strict=True, reason="one claim per mention")
 @pytest.mark.parametrize(
     "body",
     [

@@ -339,7 +339,6 @@ def test_battery_claim_names_who_denies_or_alleges(
         assert who in holders, holders
 
 
-@pytest.mark.xfail(strict=True, reason="denier on the event")
 @pytest.mark.parametrize(
     ("body", "who"),
     [

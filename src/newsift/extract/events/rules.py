@@ -9,6 +9,7 @@ from dataclasses import replace
 from datetime import datetime
 
 from newsift.extract.claims.cues import ClaimCues, load_claim_cues
+from newsift.extract.claims.holders import cue_holders, holder_names
 from newsift.extract.claims.modality import Modality, detect_modality
 from newsift.extract.claims.status import sentence_status, top_status
 from newsift.extract.events.actors import actors_at, extract_roles
@@ -184,6 +185,7 @@ def sentence_events(
         ):
             continue
         event = _with_status(parse, _event(parse, trigger, tokens, modality, lexicon), cue_status, lexicon)
+        event = _held_by(parse, event, modality, cue_status[2])
         if event.subtype in itemless or military_matter(parse, event, tokens):
             events.append(event)
         elif not itemless:  # a civilian look-alike keeps its general PLOVER type, not the defence frame
@@ -217,6 +219,18 @@ def _with_status(
     if top == event.status:
         return event
     return replace(event, status=top, status_cue=cue if top == status else event.aspect)
+
+
+_HELD = frozenset({ClaimStatus.DENIED, ClaimStatus.ALLEGED})
+
+
+def _held_by(parse: Parse, event: Event, modality: Modality, cue_token: int | None) -> Event:
+    """Who denies or alleges the event: the holders of its own modality cue when that cue set the
+    status ('X denied supplying'), else the voice of the sentence's cue ('X rejected reports that')."""
+    if event.status not in _HELD or event.status_by:
+        return event
+    by = holder_names(parse, modality) if modality.status == event.status else ()
+    return replace(event, status_by=by or cue_holders(parse, cue_token))
 
 
 def _scoped(parse: Parse, cue: int, trigger: int) -> bool:
