@@ -58,7 +58,11 @@ def _actors(event: Event, names: dict[str, str]) -> str:
 def _fields(event: Event, row: FactRow, sources: Sources, expects: str | None) -> list[str]:
     """Item, quantity, value and time of an event; empty when it names no item or lacks what is asked."""
     when = event_time_text(event) or (str(row.year) if row.year else None)
-    lacks = (expects == "number" and not (event.quantity or event.value)) or (expects == "time" and not when)
+    lacks = (
+        (expects == "number" and not (event.quantity or event.value))
+        or (expects == "money" and not event.value)
+        or (expects == "time" and not when)
+    )
     if not event.item or lacks:
         return []
     kind = (event.subtype or str(event.type)).replace("_", " ")

@@ -39,8 +39,14 @@ _IRREGULAR = {
     "written": "write", "chose": "choose", "chosen": "choose", "drove": "drive", "flew": "fly",
     "flown": "fly", "shot": "shoot", "caught": "catch", "taught": "teach", "thought": "think",
     "dealt": "deal", "meant": "mean", "kept": "keep", "found": "find", "became": "become", "arose": "arise",
+    "suing": "sue", "sued": "sue", "using": "use", "used": "use",
 }  # fmt: skip
-_SUFFIXES = (("ies", "y"), ("ied", "y"), ("ing", ""), ("ed", ""), ("es", ""), ("s", ""))
+_SUFFIXES = (
+    ("iest", "y"), ("ies", "y"), ("ied", "y"), ("ing", ""), ("ed", ""), ("es", ""), ("s", ""),
+)  # fmt: skip
+# A consonant doubled before -ed/-ing is undoubled ('dropped', 'planning'); not l, s, f, z or d, which
+# English doubles in the stem itself ('called', 'staffed', 'added').
+_DOUBLED = re.compile(r"([bgmnprt])\1$")
 
 
 def stem(word: str) -> str:
@@ -51,6 +57,8 @@ def stem(word: str) -> str:
     for suffix, replacement in _SUFFIXES:
         if word.endswith(suffix) and len(word) - len(suffix) >= 3 and not word.endswith("ss"):
             word = word[: -len(suffix)] + replacement
+            if suffix in {"ed", "ing"} and _DOUBLED.search(word):
+                word = word[:-1]
             break
     # A final 'e' goes too, so 'raise' and 'raised' (→ 'rais') meet, as do 'agree' and 'agreed'.
     return word[:-1] if word.endswith("e") and len(word) > 4 else word
