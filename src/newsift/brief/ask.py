@@ -72,6 +72,8 @@ def answer_question(store: Store, question: str, *, limit: int = 3, rerank: bool
     shaped = (f for f in facts if any(is_answer_shaped(c.sentence, parsed.expects, parsed.text)
                                       for c in f.citations))  # fmt: skip
     facts = list(shaped)
+    if parsed.intent == "list":
+        facts = _naming_items(facts, leads)
     if facts and parsed.intent in _LIST_INTENTS:  # every transfer, or everything between two actors
         return render_list_answer(parsed.text, facts[:_MAX_LINES], leads, sources)
     index = PassageIndex(_candidate_articles(store, parsed, sources, forms))
@@ -84,6 +86,16 @@ def answer_question(store: Store, question: str, *, limit: int = 3, rerank: bool
         if not _covers_more(index, parsed, passages, records):
             return records
     return passages
+
+
+def _naming_items(facts: list[FactRow], leads: dict[str, Event]) -> list[FactRow]:
+    """'What has X supplied to Y?': the happenings that name what was supplied. A line without an item
+    ('deliveries are expected to start in 2028') tells of a supply named on another line, or of none."""
+
+    def lead(fact: FactRow) -> Event | None:  # the event a line is rendered from (render_list_answer)
+        return next((leads[i] for i in fact.record_ids if i in leads), None)
+
+    return [f for f in facts if (event := lead(f)) is not None and event.item]
 
 
 def _quote_answer(
