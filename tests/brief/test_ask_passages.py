@@ -94,3 +94,47 @@ def test_ask_a_second_sentence_stays_only_when_it_holds_as_much_of_the_question(
     asked = parse_question("Did the Almirante Cochrane frigate sail from Valparaiso with its crew?")
     answer = _passage_answer(index, asked, {}, limit=3, rerank=False)
     assert [c.sentence for c in answer.citations] == [body.split(". ")[0] + "."]
+
+
+@pytest.mark.parametrize(
+    ("question", "asks"),
+    [
+        ("Who chairs the port authority?", True),
+        ("Which retired admiral was named envoy?", False),  # 'envoy' is not the noun asked about
+        ("Which Chilean minister signed the order?", True),
+        ("What did the minister say about the boats?", False),
+        ("Which yard built the frigates?", False),
+    ],
+    ids=["who", "which-adjectives-other-noun", "which-minister", "what-did", "which-yard"],
+)
+def test_question_reads_a_question_asking_for_a_person(question: str, asks: bool) -> None:
+    from newsift.brief.question import asks_for_person
+
+    assert asks_for_person(question) is asks
+
+
+def test_question_names_a_person_other_than_the_known_ones() -> None:
+    from newsift.brief.question import names_a_person
+
+    assert names_a_person("Maria Soto took charge of the yard.")
+    assert names_a_person("The yard is run by Mr Soto.")
+    assert not names_a_person("One of Chile's best-known builders resigned on Friday.", ["Chile"])
+    assert not names_a_person("Maria Soto took charge of the yard.", ["Maria Soto"])
+    assert not names_a_person("The order was signed on Monday, March 3.")
+
+
+def test_ask_a_name_given_in_the_next_sentence_completes_a_who_answer() -> None:
+    body = (
+        "One of the port's longest-serving pilots was dismissed on Friday over falsified safety logs. "
+        "Tomas Berg had guided tankers into the harbour for thirty years. "
+        "The harbour reopened on Sunday."
+    )
+    index = PassageIndex([_article(body)])
+    question = parse_question("Was a pilot dismissed over falsified safety logs?")  # no name asked for
+    assert [
+        c.sentence[:8] for c in _passage_answer(index, question, {}, limit=3, rerank=False).citations
+    ] == ["One of t"]
+    who = parse_question("Which harbour official was dismissed over falsified safety logs?")
+    answer = _passage_answer(index, who, {}, limit=3, rerank=False)
+    assert answer.text is not None and "Tomas Berg" in answer.text
+    assert [c.sentence[:8] for c in answer.citations] == ["One of t", "Tomas Be"]

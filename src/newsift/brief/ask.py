@@ -14,13 +14,15 @@ from newsift.brief.passages import MIN_COVERAGE, PassageIndex, extract_query_ter
 from newsift.brief.question import (
     AID_FAMILY,
     Question,
+    asks_for_person,
     drop_status_words,
     entity_forms,
     has_status_cue,
     is_answer_shaped,
+    names_a_person,
     parse_question,
 )
-from newsift.brief.records import Answer, FactRow, SentenceRow
+from newsift.brief.records import Answer, Citation, FactRow, SentenceRow
 from newsift.model import Article, Claim, Entity, Event, PloverType
 from newsift.store import Store, iter_articles
 
@@ -291,6 +293,8 @@ def _passage_answer(
     if not found:
         return Answer(question=q.text, text=None, method="none")
     chosen = _close_to_best(found, index, q.text)
+    if asks_for_person(q.text) and not any(names_a_person(p.text, every_form) for p in chosen):
+        chosen += _named_next(chosen[-1], index, every_form)
     return Answer(
         question=q.text,
         text=" ".join(p.text.strip() for p in chosen),
@@ -308,6 +312,17 @@ def _same_terms(forms: dict[str, tuple[str, ...]]) -> dict[str, frozenset[str]]:
         for word in words:
             same[word] = same.get(word, frozenset()) | words
     return same
+
+
+def _named_next(row: SentenceRow, index: PassageIndex, known: Sequence[str]) -> list[SentenceRow]:
+    """The sentence after ``row`` when it gives the name the question asks for and ``row`` does not
+    ('One of the country's best-known bankers was arrested.' then 'Jane Roe, 61, ...')."""
+    following = index.next_sentence(row.citation.article_id, row.text)
+    if following is None or not names_a_person(following, known):
+        return []
+    return [
+        SentenceRow(text=following, citation=Citation(article_id=row.citation.article_id, sentence=following))
+    ]
 
 
 def _drop_forms(text: str, forms: Sequence[str]) -> str:

@@ -99,6 +99,13 @@ class PassageIndex:
         lengths = [sum(d.terms.values()) for d in self.docs]
         self._avg = (sum(lengths) / len(lengths)) if lengths else 1.0
 
+    def next_sentence(self, article_id: str, text: str) -> str | None:
+        """The indexed sentence after ``text`` in the same article (the next one of four words or more)."""
+        for doc, following in zip(self.docs, self.docs[1:], strict=False):
+            if doc.article_id == article_id and doc.text == text:
+                return following.text if following.article_id == article_id else None
+        return None
+
     def idf(self, term: str) -> float:
         n = len(self.docs)
         return math.log(1 + (n - self._df[term] + 0.5) / (self._df[term] + 0.5))

@@ -15,10 +15,12 @@ from newsift.nlp.gazetteer import load_gazetteer
 __all__ = [
     "AID_FAMILY",
     "Question",
+    "asks_for_person",
     "drop_status_words",
     "entity_forms",
     "has_status_cue",
     "is_answer_shaped",
+    "names_a_person",
     "parse_question",
 ]
 
@@ -87,6 +89,21 @@ _MONEY = re.compile(
     re.IGNORECASE,
 )
 _DIGITS = re.compile(r"\d[\d,.]*\d|\d")
+# Nouns for a person: 'which <noun>' asks for someone's name.
+_PERSON_NOUNS = (
+    "man|woman|men|women|person|people|businessman|businesswoman|tycoon|mogul|magnate|executive|boss|chief|"
+    "minister|secretary|official|politician|leader|president|chairman|chairwoman|spokesman|spokeswoman|"
+    "spokesperson|analyst|commander|general|officer|judge|lawyer|mp|senator|candidate|founder|banker|"
+    "economist|author|player|coach|actor|actress|singer|star|director|governor|mayor|ambassador|envoy"
+)
+_ASKS_PERSON = re.compile(
+    rf"^\s*(?:who\b|(?:which|what)\s+(?:(?!(?:did|does|do|is|was|were|are|has|have|had|will|would|can)\b)\w+\s+)"
+    rf"{{0,2}}?(?:{_PERSON_NOUNS})\b)",
+    re.IGNORECASE,
+)
+_PERSON_NAME = re.compile(
+    r"\b(?:(?:Mr|Mrs|Ms|Dr|Sir|Lord|Lady|Dame)\.?\s+[A-Z][\w'’-]+|[A-Z][a-z][\w'’-]*(?:\s+[A-Z][a-z][\w'’-]*)+)"
+)
 _ASKS_TIME = re.compile(r"^\s*(?:when|by\s+when|since\s+when|in\s+what\s+year|what\s+year)\b", re.IGNORECASE)
 _NUMBER = re.compile(
     r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens?|hundreds?|thousands?|"
@@ -182,6 +199,21 @@ def _speaker(say: re.Match[str], found: list[tuple[int, str]]) -> str | None:
     """The entity named in the speaker slot of 'what did X say', if one is."""
     start, end = say.span("speaker")
     return next((e for p, e in found if start <= p < end), None)
+
+
+def asks_for_person(text: str) -> bool:
+    """True for 'Who ...?' and 'Which/What <person noun> ...?' ('Which minister resigned?')."""
+    return bool(_ASKS_PERSON.match(text))
+
+
+def names_a_person(sentence: str, known: Iterable[str] = ()) -> bool:
+    """True when the sentence holds a personal name other than the ``known`` forms: two or more capitalised
+    words in a row, or a title with a capitalised name ('Mr Straw')."""
+    for match in _PERSON_NAME.finditer(sentence):
+        name = match.group(0)
+        if not any(form and (name in form or form in name) for form in known) and not _TIME.search(name):
+            return True
+    return False
 
 
 def _expects(text: str) -> str | None:
