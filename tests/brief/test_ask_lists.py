@@ -56,3 +56,23 @@ def test_ask_a_line_cites_a_body_sentence_before_the_headline(db: str) -> None:
                ids=("later",))  # fmt: skip
     ordered = order_citations(row, leads, Sources(SqliteStore(db)))
     assert [c.sentence for c in ordered] == [body, title]
+
+
+def test_ask_a_common_noun_line_retelling_a_named_system_of_its_article_is_dropped() -> None:
+    named = "Chile ordered six Harbour Guardian patrol boats from a Dutch yard."
+    generic = "The boats will be armed with a light gun."
+    other = "Chile also bought drones."
+    article = _article("z2", "dawn", 4, "Chile orders boats", [named, generic, other])
+    fields = {
+        "type": PloverType.AID,
+        "mode": EventMode.MILITARY,
+        "subtype": "arms_transfer",
+        "target": (PAK,),
+    }
+    leads = {
+        "named": _event(article, named, "n", item="Harbour Guardian patrol boats", **fields),
+        "generic": _event(article, generic, "g", item="boats", **fields),
+        "drones": _event(article, other, "d", item="drones", **fields),
+    }
+    rows = [_row(Citation(article_id="z2", sentence=e.evidence.text), ids=(k,)) for k, e in leads.items()]
+    assert [r.record_ids for r in _naming_items(rows, leads)] == [("named",), ("drones",)]

@@ -97,7 +97,33 @@ def _naming_items(facts: list[FactRow], leads: dict[str, Event]) -> list[FactRow
     def lead(fact: FactRow) -> Event | None:  # the event a line is rendered from (render_list_answer)
         return next((leads[i] for i in fact.record_ids if i in leads), None)
 
-    return [f for f in facts if (event := lead(f)) is not None and event.item]
+    named = [f for f in facts if (event := lead(f)) is not None and event.item]
+    return [f for f in named if not _retold(f, named, leads)]
+
+
+def _retold(fact: FactRow, facts: list[FactRow], leads: dict[str, Event]) -> bool:
+    """A line whose item is only a common noun ('helicopters') retells another line of the same article
+    that names the system ('AH-64E Apache attack helicopters'): the same deal, said again."""
+    items = _items(fact, leads)
+    if not items or any(_is_named(i) for i in items):
+        return False
+    heads = {extract_query_terms(i)[-1] for i in items if extract_query_terms(i)}
+    articles = {c.article_id for c in fact.citations}
+    return any(
+        other is not fact
+        and articles & {c.article_id for c in other.citations}
+        and any(_is_named(i) and heads & set(extract_query_terms(i)) for i in _items(other, leads))
+        for other in facts
+    )
+
+
+def _items(fact: FactRow, leads: dict[str, Event]) -> list[str]:
+    return [item for i in fact.record_ids if i in leads and (item := leads[i].item)]
+
+
+def _is_named(item: str) -> bool:
+    """An item with a capital or a digit names a system ('Apache', 'K2 tanks'); 'helicopters' does not."""
+    return any(c.isupper() or c.isdigit() for c in item)
 
 
 def _quote_answer(
