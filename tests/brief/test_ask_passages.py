@@ -138,3 +138,12 @@ def test_ask_a_name_given_in_the_next_sentence_completes_a_who_answer() -> None:
     answer = _passage_answer(index, who, {}, limit=3, rerank=False)
     assert answer.text is not None and "Tomas Berg" in answer.text
     assert [c.sentence[:8] for c in answer.citations] == ["One of t", "Tomas Be"]
+
+
+def test_passages_a_verb_of_weighing_an_action_is_no_content_word() -> None:
+    from newsift.brief.passages import extract_query_terms
+
+    assert extract_query_terms("Which port is considering suing the shipyard?") == ["port", "sue", "shipyard"]
+    body = "The port authority may sue the shipyard over the delays. The shipyard opened in 1990."
+    (hit,) = PassageIndex([_article(body)]).search("Is the port weighing suing the shipyard?", rerank=False)
+    assert hit.text == "The port authority may sue the shipyard over the delays."

@@ -27,6 +27,8 @@ MIN_COVERAGE = 0.5
 _QUESTION_WORDS = frozenset(
     {"what", "which", "who", "whom", "whose", "when", "where", "why", "how", "did", "does", "do"}
     | {"has", "have", "had", "is", "are", "was", "were"}
+    # Verbs of weighing an action ask whether it may happen; the news writes 'may', 'could' or 'plans'.
+    | {"consider", "considers", "considering", "weighing", "mulling", "contemplating", "pondering"}
 )
 # Irregular past forms news uses most, so 'shrank' finds 'shrink' and 'bought' finds 'buy'.
 _IRREGULAR = {
