@@ -92,7 +92,7 @@ def answer_question(store: Store, question: str, *, limit: int = 3, rerank: bool
 
 def _naming_items(facts: list[FactRow], leads: dict[str, Event]) -> list[FactRow]:
     """'What has X supplied to Y?': the happenings that name what was supplied. A line without an item
-    ('deliveries are expected to start in 2028') tells of a supply named on another line, or of none."""
+    ('the first units arrive next spring') tells of a supply named on another line, or of none."""
 
     def lead(fact: FactRow) -> Event | None:  # the event a line is rendered from (render_list_answer)
         return next((leads[i] for i in fact.record_ids if i in leads), None)
