@@ -24,12 +24,23 @@ def _article(body: str, title: str = "Navy news", article_id: str = "x") -> Arti
         ("How much did the city pay for the new bridge?", "money"),
         ("How much does the mayor earn from the board seat?", "money"),
         ("How much did exports fall in May?", "number"),
+        ("How much did the bank raise its lending rate?", "number"),  # a raise is not always money
         ("By how much did the harbour fees rise?", "number"),
         ("Up to what share may outsiders own a bank?", "number"),
         ("By what percentage did steel output drop?", "number"),
         ("Which yard built the frigates?", None),
     ],
-    ids=["worth", "pay", "earn", "how-much-fall", "by-how-much", "up-to-what-share", "by-what-pct", "which"],
+    ids=[
+        "worth",
+        "pay",
+        "earn",
+        "how-much-fall",
+        "raise-a-rate",
+        "by-how-much",
+        "up-to-what-share",
+        "by-what-pct",
+        "which",
+    ],
 )
 def test_question_money_is_a_shape_of_its_own(question: str, expects: str | None) -> None:
     assert parse_question(question).expects == expects

@@ -79,7 +79,7 @@ _ASKS_NUMBER = re.compile(
 # 'How much is X worth / did X cost / does X earn': an amount of money, not any number.
 _ASKS_MONEY = re.compile(
     r"^\s*(?:how\s+much\b.*\b(?:worth|cost|costs|value|valued|pay|paid|earn|earns|earned|spend|spent|charge|"
-    r"charged|fetch|raise|raised)\b|how\s+much\s+money|what\s+(?:price|sum|fee|salary)|at\s+what\s+price)",
+    r"charged|fetch|fetched)\b|how\s+much\s+money|what\s+(?:price|sum|fee|salary)|at\s+what\s+price)",
     re.IGNORECASE,
 )
 # An amount of money: a currency sign or code before a number, or a currency word after one.
