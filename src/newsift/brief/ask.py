@@ -307,9 +307,11 @@ def _passage_answer(
     same = _same_terms(forms)
     found = index.search(asked, limit=limit, keep=named if every_form else shaped, rerank=rerank,
                          min_coverage=coverage, same=same)  # fmt: skip
-    if not found and every_form:
+    # What someone said is read only from sentences naming them; the others do not say who spoke.
+    unnamed = bool(every_form) and not q.speaker
+    if not found and unnamed:
         found = index.search(asked, limit=limit, keep=shaped, rerank=rerank, min_coverage=coverage, same=same)
-    if not found and every_form:
+    if not found and unnamed:
         # Every indexed article names the question's entities, so a sentence that refers to them ('the
         # deal', 'the two navies') is measured on the rest of the question, which it must hold more of.
         rest = _drop_forms(asked, every_form)
