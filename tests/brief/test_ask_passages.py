@@ -29,11 +29,6 @@ def _article(body: str, title: str = "Navy news", article_id: str = "x") -> Arti
         ("Up to what share may outsiders own a bank?", "number"),
         ("By what percentage did steel output drop?", "number"),
         ("Which yard built the frigates?", None),
-        ("What is the value of the frigate order?", "money"),
-        ("What is the frigate order worth?", "money"),
-        ("What did Chile pay for the frigates?", "money"),
-        ("What will the six boats cost?", "money"),
-        ("How sharply did steel output drop?", "number"),
     ],
     ids=[
         "worth",
@@ -45,11 +40,6 @@ def _article(body: str, title: str = "Navy news", article_id: str = "x") -> Arti
         "up-to-what-share",
         "by-what-pct",
         "which",
-        "value-of",
-        "is-worth",
-        "did-pay",
-        "will-cost",
-        "how-sharply",
     ],
 )
 def test_question_money_is_a_shape_of_its_own(question: str, expects: str | None) -> None:
@@ -168,37 +158,3 @@ def test_passages_a_verb_of_weighing_an_action_is_no_content_word() -> None:
     body = "The port authority may sue the shipyard over the delays. The shipyard opened in 1990."
     (hit,) = PassageIndex([_article(body)]).search("Is the port weighing suing the shipyard?", rerank=False)
     assert hit.text == "The port authority may sue the shipyard over the delays."
-
-
-def test_passages_words_of_one_family_stand_for_one_another() -> None:
-    body = "Chile will purchase six patrol boats from a Dutch shipbuilder. The weather was calm."
-    index = PassageIndex([_article(body)])
-    (hit,) = index.search("Which shipyard will Chile buy boats from?", rerank=False, min_coverage=0.9)
-    assert hit.text == "Chile will purchase six patrol boats from a Dutch shipbuilder."
-    assert index.search("Which shipyard will Chile lease boats from?", rerank=False, min_coverage=0.9) == []
-
-
-def test_passages_the_word_after_how_is_the_question_form() -> None:
-    from newsift.brief.passages import extract_query_terms
-
-    assert extract_query_terms("How sharply did steel output fall?") == ["steel", "output", "fall"]
-
-
-def test_question_rejecting_a_report_asks_who_denied_it() -> None:
-    assert parse_question("Who rejected claims that the frigate had sunk?").status == "denied"
-    assert parse_question("Who dismissed the reports of a strike?").status == "denied"
-    assert parse_question("Who rejected the bid for the yard?").status is None
-
-
-def test_ask_what_someone_said_is_read_only_from_sentences_naming_them() -> None:
-    from newsift.model import Entity, EntityKind
-
-    body = (
-        "Maria Soto, who runs the yard, spoke to reporters on Monday. "
-        "'Engines are the hardest part of any warship,' another manager added."
-    )
-    index = PassageIndex([_article(body)])
-    soto = Entity(id="maria-soto", kind=EntityKind.PERSON, name="Maria Soto")
-    question = parse_question("What did Maria Soto say about warship engines?", [soto])
-    answer = _passage_answer(index, question, {"maria-soto": ("Maria Soto",)}, limit=3, rerank=False)
-    assert answer.text is None

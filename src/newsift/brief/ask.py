@@ -307,11 +307,9 @@ def _passage_answer(
     same = _same_terms(forms)
     found = index.search(asked, limit=limit, keep=named if every_form else shaped, rerank=rerank,
                          min_coverage=coverage, same=same)  # fmt: skip
-    # What someone said is read only from sentences naming them; the others do not say who spoke.
-    unnamed = bool(every_form) and not q.speaker
-    if not found and unnamed:
+    if not found and every_form:
         found = index.search(asked, limit=limit, keep=shaped, rerank=rerank, min_coverage=coverage, same=same)
-    if not found and unnamed:
+    if not found and every_form:
         # Every indexed article names the question's entities, so a sentence that refers to them ('the
         # deal', 'the two navies') is measured on the rest of the question, which it must hold more of.
         rest = _drop_forms(asked, every_form)

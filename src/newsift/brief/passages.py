@@ -41,7 +41,7 @@ _IRREGULAR = {
     "written": "write", "chose": "choose", "chosen": "choose", "drove": "drive", "flew": "fly",
     "flown": "fly", "shot": "shoot", "caught": "catch", "taught": "teach", "thought": "think",
     "dealt": "deal", "meant": "mean", "kept": "keep", "found": "find", "became": "become", "arose": "arise",
-    "suing": "sue", "sued": "sue", "using": "use", "used": "use", "said": "say", "says": "say",
+    "suing": "sue", "sued": "sue", "using": "use", "used": "use",
 }  # fmt: skip
 _SUFFIXES = (
     ("iest", "y"), ("ies", "y"), ("ied", "y"), ("ing", ""), ("ed", ""), ("es", ""), ("s", ""),
@@ -68,55 +68,11 @@ def stem(word: str) -> str:
 
 _POSSESSIVE = re.compile(r"['’]s\b")
 
-# Words news uses for one another (each family read as one term when matching a question): general
-# vocabulary of deals, prices, building, approving and moving figures, not any text's wording.
-_KINDRED_WORDS = (
-    ("build", "make", "construct", "manufacture", "produce"),
-    ("buy", "purchase", "acquire", "order"),
-    ("approve", "clear", "authorise", "authorize", "endorse"),
-    ("cost", "worth", "value", "price"),
-    ("deal", "contract", "agreement"),
-    ("bid", "bidder", "offer"),
-    ("fall", "drop", "decline", "slip", "dip"),
-    ("rise", "increase", "climb", "jump"),
-    ("parade", "march"),
-    ("output", "production"),
-    ("shipyard", "shipbuilder", "dockyard"),
-    ("ceo", "executive"),
-    ("expect", "likely"),
-    ("say", "said", "says", "tell", "told"),
-    ("reject", "deny", "dismiss", "refute"),
-)
-
-
-# The word after 'how' belongs to the question's form ('how sharply', 'how far'), not to its content.
-_HOW = re.compile(r"\bhow\s+\w+", re.IGNORECASE)
-# Coverage is a sum of floats: a sentence holding exactly the asked share must not miss it by rounding.
-_EPSILON = 1e-9
-
 
 def extract_query_terms(text: str) -> list[str]:
     """Stemmed content words; a possessive 's is dropped ('India's' asks about India)."""
-    words = (w.casefold() for w in split_words(_POSSESSIVE.sub("", _HOW.sub(" ", text))))
+    words = (w.casefold() for w in split_words(_POSSESSIVE.sub("", text)))
     return [stem(w) for w in words if w not in STOP_WORDS and w not in _QUESTION_WORDS and len(w) > 1]
-
-
-@functools.cache
-def _kindred() -> dict[str, frozenset[str]]:
-    """Each stem of a family of ``_KINDRED_WORDS`` -> the stems of its family."""
-    kindred: dict[str, frozenset[str]] = {}
-    for family in _KINDRED_WORDS:
-        stems = frozenset(stem(w) for w in family)
-        for term in stems:
-            kindred[term] = kindred.get(term, frozenset()) | stems
-    return kindred
-
-
-def _with_kindred(same: Mapping[str, frozenset[str]] | None) -> dict[str, frozenset[str]]:
-    merged = dict(_kindred())
-    for term, alternatives in (same or {}).items():
-        merged[term] = merged.get(term, frozenset({term})) | alternatives
-    return merged
 
 
 @dataclass(frozen=True, slots=True)
@@ -176,7 +132,7 @@ class PassageIndex:
     def coverage(self, text: str, question: str) -> float:
         """The share of the question's weighted terms that ``text`` holds (0 to 1)."""
         doc = _Doc("", text, Counter(extract_query_terms(text)))
-        return self._coverage(doc, extract_query_terms(question), _with_kindred(None))
+        return self._coverage(doc, extract_query_terms(question))
 
     def search(
         self,
@@ -197,18 +153,15 @@ class PassageIndex:
             rerank: re-rank with MiniLM embeddings when the optional package is installed.
             min_coverage: the share of the question's weighted terms a sentence must hold.
             same: a question term -> the terms that stand for it too ('indian' -> 'india', from the forms
-                of an entity the question names); each includes the term itself. Words of one family of
-                ``_KINDRED_WORDS`` ('bought', 'purchase') always stand for one another.
+                of an entity the question names); each includes the term itself.
         """
         terms = extract_query_terms(question)
         if not terms:
             return []
-        same = _with_kindred(same)
         scored = [
-            (self._score(d, terms, same), d)
+            (self._score(d, terms, same or {}), d)
             for d in self.docs
-            if (keep is None or keep(d.article_id, d.text))
-            and self._coverage(d, terms, same) >= min_coverage - _EPSILON
+            if (keep is None or keep(d.article_id, d.text)) and self._coverage(d, terms, same) >= min_coverage
         ]
         scored = sorted((s for s in scored if s[0] > 0), key=lambda s: -s[0])[: limit * 5]
         encoder = load_encoder() if rerank and scored else None
