@@ -46,7 +46,6 @@ ACTIVE = [
     case(
         "Kazakhstan took delivery of Turkish Anka drones.",
         T,
-        fails="took delivery: subject read as supplier",
         source=("TUR",),
         target=("KAZ",),
     ),
@@ -216,7 +215,6 @@ ORIGIN = [
     case(
         "Russian S-400 systems arrived in Turkey in 2019.",
         T,
-        fails="arrival verb",
         source=("RUS",),
         target=("TUR",),
     ),
@@ -241,7 +239,6 @@ BY = [
     case(
         "Peru took delivery of a landing ship built by Hyundai Heavy Industries.",
         T,
-        fails="military item not recognised",
         source=("KOR",),
         target=("PER",),
     ),

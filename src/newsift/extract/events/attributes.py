@@ -107,6 +107,8 @@ def armed_item(parse: Parse, i: int, lexicon: EventLexicon) -> bool:
         return False
     tree = parse.tree
     for kid in tree.kids(i, "compound", "amod", "nmod"):
+        if is_designation(parse.text(kid)):  # 'S-400 systems', 'HQ-9 batteries'
+            return True
         words = {parse.lemma(k) for k in range(tree.left[kid], kid + 1)} | {parse.text(kid).lower()}
         joined = "".join(parse.text(k) for k in range(tree.left[kid], kid + 1)).lower()
         if words & lexicon.military_modifiers or joined in lexicon.military_modifiers:
@@ -317,13 +319,17 @@ def extract_aspect(parse: Parse, trigger: int, future: frozenset[str], plans: fr
     auxes = {parse.tree.tokens[a].lemma.lower() for a in parse.tree.kids(verb, "aux", "auxpass")}
     above = parse.tree.ancestors(verb)[:2]
     lemmas = {parse.tree.tokens[v].lemma.lower() for v in above}
-    if lemmas & {"expect", "likely", "poised", "due", "anticipate"}:
+    if lemmas & {"due", "poised", "schedule"}:  # 'is due to arrive': scheduled, a plan
+        return "planned"
+    if lemmas & {"expect", "likely", "anticipate"}:  # a forecast
         return "expected"
     if auxes & future or lemmas & plans or _going_to(parse, verb):
         return "planned"
     if "to" in auxes:  # 'continued to send', 'marched to protest': as the verb it completes, else planned
         head = parse.tree.tokens[verb].head
         governed = head != verb and parse.tree.tokens[verb].dep in ("xcomp", "advcl")
+        if governed and parse.tree.tokens[head].lemma.lower() == "be":
+            return "planned"  # 'Russia is to deploy', 'the jets are to be delivered'
         return extract_aspect(parse, head, future, plans) if governed else "planned"
     tag = parse.tree.tokens[verb].tag
     if (tag == "VBG" and auxes & {"be"}) or parse.tree.tokens[verb].lemma.lower() in ("continue", "remain"):

@@ -71,6 +71,7 @@ ACQUIRE = frozenset(
         "induction",
         "buyer",
         "customer",
+        "take",  # 'took delivery of'
     }
 )
 DEAL = frozenset({"contract", "deal", "agreement", "order", "negotiate", "negotiation", "talk", "pact"})
@@ -454,6 +455,21 @@ def frame_roles(
     if not supplier:
         supplier = tuple(a for a in origin if a.code not in _codes(recipient))
     recipient = tuple(a for a in recipient if a.code not in _codes(supplier))
+    return _coded(supplier), _coded(recipient)
+
+
+def arrival_roles(
+    parse: Parse, head: int, item_head: int, lexicon: EventLexicon, item_first: int | None = None
+) -> tuple[tuple[Actor, ...], tuple[Actor, ...]]:
+    """'Russian S-400 systems arrived in Turkey', 'the first jets for X arrived from Y': the item's
+    origin or the 'from' phrase supplies; the place it arrives in, or the 'for' phrase, receives."""
+    supplier = item_origin(parse, item_head, lexicon, item_first) or _prep_actors(
+        parse, head, frozenset({"from"}), lexicon
+    )
+    recipient = _prep_actors(parse, item_head, frozenset({"for"}), lexicon) or _prep_actors(
+        parse, head, frozenset({"in", "at", "to"}), lexicon
+    )
+    supplier = tuple(a for a in supplier if a.code not in _codes(recipient))
     return _coded(supplier), _coded(recipient)
 
 

@@ -25,10 +25,10 @@ from newsift.extract.events.attributes import (
 )
 from newsift.extract.events.context import complete_actors
 from newsift.extract.events.defence_gate import military_matter
-from newsift.extract.events.defence_roles import banned_party, frame_roles
+from newsift.extract.events.defence_roles import arrival_roles, banned_party, frame_roles
 from newsift.extract.events.defence_roles import participants as joint_participants
 from newsift.extract.events.lexicon import EventLexicon, load_lexicon
-from newsift.extract.events.triggers import Trigger, find_triggers, product_tokens
+from newsift.extract.events.triggers import Trigger, find_triggers, mover, product_tokens
 from newsift.extract.events.when import event_time
 from newsift.extract.parse import Parse, is_state
 from newsift.extract.quote_syntax import Tree
@@ -213,7 +213,8 @@ def _with_status(
         status = cue = None  # the cue is about another clause of the sentence
     planned = None
     if event.aspect in ("planned", "expected") and not _concluded(parse, event):
-        planned = ClaimStatus.PLANNED
+        # 'will supply' is planned; 'is expected to buy' a forecast: speculated (the issue's hedges)
+        planned = ClaimStatus.SPECULATED if event.aspect == "expected" else ClaimStatus.PLANNED
     said = ClaimStatus.ATTRIBUTED if _said(parse, parse.tree.token_at(event.evidence.start)) else None
     top = top_status(event.status, status, planned, said)
     if top == event.status:
@@ -372,11 +373,33 @@ def _sent_to_a_place(parse: Parse, head: int) -> bool:
     return False
 
 
-def _as_deployment(trigger: Trigger, lexicon: EventLexicon) -> Trigger:
-    spec = next((d for d in lexicon.defence if d.subtype == "deployment"), None)
+def _as_subtype(trigger: Trigger, lexicon: EventLexicon, subtype: str) -> Trigger:
+    spec = next((d for d in lexicon.defence if d.subtype == subtype), None)
     if spec is None:
         return trigger
     return replace(trigger, type=spec.type, mode=spec.mode, subtype=spec.subtype, defence=spec)
+
+
+_SELF_MOVING = frozenset(
+    {"ship", "warship", "frigate", "destroyer", "corvette", "carrier", "submarine", "vessel", "boat", "jet",
+     "aircraft", "fighter", "bomber", "helicopter", "plane", "warplane", "airplane"}
+)  # fmt: skip
+
+
+def _delivered(parse: Parse, head: int, item_head: int) -> bool:
+    """An arrival of the weapon itself that is a delivery: cargo arriving ('S-400 systems arrived in
+    X'), or a platform arriving for its new owner ('the first jets for X arrived'); warships or jets
+    arriving on their own are a visit, not a sale."""
+    tree = parse.tree
+    lemma = parse.lemma(item_head)
+    if parse.lemma(head) != "arrive" or item_head not in mover(parse, head) or lemma in _PERSONNEL:
+        return False
+    if lemma not in load_lexicon().items:
+        return False
+    if lemma not in _SELF_MOVING:
+        return True
+    owned = any(parse.lemma(p) == "for" for p in tree.kids(item_head, "prep"))
+    return owned or any(parse.lemma(k) in ("first", "new") for k in tree.kids(item_head, "amod"))
 
 
 def _event(
@@ -386,10 +409,15 @@ def _event(
     item = None
     if trigger.subtype in _ITEM_SUBTYPES:
         item = extract_item(parse, trigger.head, tokens, lexicon, product_tokens(parse, tokens))
+    if item and parse.lemma(trigger.head) in ("arm", "rearm") and parse.tree.tokens[item[1]].dep == "dobj":
+        item = None  # 'arming the rebels (with drones)': the object is armed, the item follows 'with'
     if trigger.subtype == "arms_transfer" and (
         (item and parse.lemma(item[1]) in _PERSONNEL) or _sent_to_a_place(parse, trigger.head)
     ):  # 'sent 300 soldiers to X', 'sent two frigates to the Baltic': forces are deployed, not sold
-        trigger = _as_deployment(trigger, lexicon)
+        trigger = _as_subtype(trigger, lexicon, "deployment")
+    arrival = trigger.subtype == "movement" and item is not None and _delivered(parse, trigger.head, item[1])
+    if arrival:  # 'S-400 systems arrived in Turkey': weapons arriving in a state are a delivery
+        trigger = _as_subtype(trigger, lexicon, "arms_transfer")
     inverse = trigger.defence is not None and parse.lemma(trigger.head) in trigger.defence.recipient_subject
     roles = extract_roles(
         parse,
@@ -403,7 +431,9 @@ def _event(
     )
     source, target = roles.source, roles.target
     participants: tuple[Actor, ...] = ()
-    if trigger.subtype in _DIRECTED:
+    if arrival and item:
+        source, target = arrival_roles(parse, trigger.head, item[1], lexicon, item_first=item[0])
+    elif trigger.subtype in _DIRECTED:
         source, target = frame_roles(
             parse,
             trigger.head,

@@ -13,7 +13,7 @@ from newsift.extract.events.lexicon import DefenceTriggers, EventLexicon, Operat
 from newsift.extract.parse import Parse
 from newsift.model import EntityKind, EventMode, PloverType
 
-__all__ = ["Trigger", "find_triggers", "product_tokens"]
+__all__ = ["Trigger", "find_triggers", "mover", "product_tokens"]
 
 _NAME_LABELS = frozenset({"ORG", "PERSON", "WORK_OF_ART", "LAW", "FAC", "EVENT", "PRODUCT"})
 _SALE_WORDS = frozenset(
@@ -355,6 +355,9 @@ def _head_first(parse: Parse, match: tuple[int, ...]) -> tuple[int, ...]:
     return (head, *(i for i in match if i != head))
 
 
+_ARMING = frozenset({"arm", "rearm"})
+
+
 def _defence_ok(
     parse: Parse,
     head: int,
@@ -365,7 +368,8 @@ def _defence_ok(
     itemless: bool = False,
 ) -> bool:
     lemma = _lemma(parse, head)
-    if spec.needs_item and not itemless and not _has_item(parse, head, lexicon, products):
+    armed = lemma in _ARMING and parse.tree.tokens[head].pos == "VERB"  # 'arming the rebels' names its item
+    if spec.needs_item and not itemless and not armed and not _has_item(parse, head, lexicon, products):
         return False
     if lemma not in spec.needs_context:
         return True
@@ -417,6 +421,12 @@ def _has_item(parse: Parse, head: int, lexicon: EventLexicon, products: set[int]
 def _object_scope(parse: Parse, head: int) -> list[int]:
     tree = parse.tree
     subjects = tree.kids(head, "nsubj", "nsubjpass", "poss") if tree.tokens[head].pos == "VERB" else []
+    if parse.lemma(head) == "arrive":  # what arrives is the item: 'the S-400 systems (are due to) arrive'
+        subjects = []
+        movers = mover(parse, head)
+        return [i for i in range(tree.left[head], tree.right[head] + 1) if i != head] + [
+            i for m in movers for i in range(tree.left[m], tree.right[m] + 1)
+        ]
     scope = [i for i in range(tree.left[head], tree.right[head] + 1) if i != head]
     for subject in subjects:
         if tree.tokens[subject].dep == "nsubjpass":
@@ -439,6 +449,20 @@ def _object_scope(parse: Parse, head: int) -> list[int]:
         for subject in tree.kids(governor, "nsubj", "nsubjpass"):
             scope += list(range(tree.left[subject], tree.right[subject] + 1))
     return scope
+
+
+def mover(parse: Parse, head: int) -> list[int]:
+    """The subject of a motion verb, through raising ('the jets are due to arrive')."""
+    tree = parse.tree
+    node = head
+    for _ in range(3):
+        subjects = tree.kids(node, "nsubj", "nsubjpass")
+        if subjects:
+            return subjects
+        if tree.tokens[node].dep not in ("xcomp", "acomp") or tree.tokens[node].head == node:
+            return []
+        node = tree.tokens[node].head
+    return []
 
 
 def _words_near(parse: Parse, head: int, words: frozenset[str], *, clause: bool) -> bool:
