@@ -329,3 +329,25 @@ def test_battery_the_accused_pronoun_is_never_its_accuser(nlp: Any, body: str, s
 )
 def test_battery_the_maker_of_the_item_supplies(nlp: Any, body: str) -> None:
     assert "ITA" in _codes(_one(_events(nlp, body), "arms_transfer").source)
+
+
+@pytest.mark.parametrize(
+    ("body", "subtype"),
+    [
+        (
+            "Chile pledged to acquire long-range capabilities to hit targets deep inside enemy territory.",
+            "strike",
+        ),
+        ("The new ships will be able to land 800 marines on a beach.", "movement"),
+        ("Peru denies providing weapons to any party in the conflict.", "arms_transfer"),
+        ("Federal law covers the transfer of rifles to third parties.", "arms_transfer"),
+        ("The minister said the money would equip our army with modern gear.", "arms_transfer"),
+        ("Officials said they knew nothing of the missile export initiative.", "arms_transfer"),
+        (
+            "The frigates will be built under a defence alliance between Fincantieri and Navantia.",
+            "defence_pact",
+        ),
+    ],
+)
+def test_battery_framings_that_name_no_happening(nlp: Any, body: str, subtype: str) -> None:
+    assert not [e for e in _events(nlp, body) if e.subtype == subtype]

@@ -27,6 +27,7 @@ from newsift.extract.events.context import complete_actors
 from newsift.extract.events.defence_gate import military_matter
 from newsift.extract.events.defence_roles import arrival_roles, banned_party, frame_roles
 from newsift.extract.events.defence_roles import participants as joint_participants
+from newsift.extract.events.framing import no_happening
 from newsift.extract.events.lexicon import EventLexicon, load_lexicon
 from newsift.extract.events.triggers import Trigger, find_triggers, mover, product_tokens
 from newsift.extract.events.when import event_time
@@ -186,7 +187,9 @@ def sentence_events(
             continue
         event = _with_status(parse, _event(parse, trigger, tokens, modality, lexicon), cue_status, lexicon)
         event = _held_by(parse, event, modality, cue_status[2])
-        if event.subtype in itemless or military_matter(parse, event, tokens):
+        if event.subtype in itemless or (
+            military_matter(parse, event, tokens) and not no_happening(parse, event)
+        ):
             events.append(event)
         elif not itemless:  # a civilian look-alike keeps its general PLOVER type, not the defence frame
             events.append(_civilian(event, lexicon))
