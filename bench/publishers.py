@@ -83,7 +83,10 @@ def load(root: Path, languages: set[str]) -> list[Page]:
         versions = sorted(gold, key=lambda v: int(m.group(1)) if (m := _VERSION.fullmatch(v)) else 0)
         files = sorted(group.glob(f"{name}_*.html.gz"))
         if len(files) != len(versions):
-            print(f"skipped {group.name}/{name}: {len(files)} pages for {len(versions)} versions", file=sys.stderr)
+            print(
+                f"skipped {group.name}/{name}: {len(files)} pages for {len(versions)} versions",
+                file=sys.stderr,
+            )
             continue
         htmls = [gzip.decompress(path.read_bytes()).decode("utf-8", errors="replace") for path in files]
         chosen = []
@@ -139,7 +142,9 @@ def newsift_page(page: Page) -> Extracted:
     from newsift.errors import InputError
 
     try:
-        article = extract_html_article(page.html, page_id="bench", uri=page.url, url=page.url, fetched_at=WHEN)
+        article = extract_html_article(
+            page.html, page_id="bench", uri=page.url, url=page.url, fetched_at=WHEN
+        )
     except InputError:
         article = None
     if article is None:
@@ -152,7 +157,9 @@ def newsift_page(page: Page) -> Extracted:
 def trafilatura_page(page: Page) -> Extracted:
     import trafilatura
 
-    document = trafilatura.bare_extraction(page.html, url=page.url, with_metadata=True, include_comments=False)
+    document = trafilatura.bare_extraction(
+        page.html, url=page.url, with_metadata=True, include_comments=False
+    )
     if document is None:
         return Extracted("", (), "", "")
     data = document.as_dict() if hasattr(document, "as_dict") else dict(document)
@@ -216,7 +223,10 @@ def main() -> int:
         print(f"publisher test data not found: {args.data}", file=sys.stderr)
         return 2
     pages = load(args.data, set(args.languages.split(",")))
-    results = {"newsift": score_pages(pages, newsift_page), "trafilatura": score_pages(pages, trafilatura_page)}
+    results = {
+        "newsift": score_pages(pages, newsift_page),
+        "trafilatura": score_pages(pages, trafilatura_page),
+    }
     halves = {
         "tune (odd publishers)": lambda p: p.number % 2 == 1,
         "check (even publishers)": lambda p: p.number % 2 == 0,
