@@ -17,6 +17,7 @@ from trafilatura.utils import load_html
 
 from newsift.clean.html_cleanup import clean_paragraphs
 from newsift.clean.html_parts import find_other_parts
+from newsift.clean.html_recall import with_recall_paragraphs
 from newsift.clean.html_tree import prune_tree
 from newsift.clean.jsonld import extract_jsonld_article
 from newsift.clean.metadata import PageMetadata, extract_page_metadata, strip_site_name
@@ -31,7 +32,7 @@ __all__ = ["MAX_HTML_CHARS", "extract_html_article", "extract_html_body"]
 
 logger = logging.getLogger(__name__)
 
-EXTRACTOR = "clean.html.v3"
+EXTRACTOR = "clean.html.v4"
 MAX_HTML_CHARS = 20_000_000
 """Largest HTML (after scripts and styles are dropped) parsed; larger pages fail with InputError."""
 
@@ -78,6 +79,7 @@ def extract_html_body(
     text = data.get("text") or ""
     if not text.strip():
         return None, metadata, removed
+    text = with_recall_paragraphs(tree, text, url)
     before, after = find_other_parts(tree, text)
     data["text"] = "\n".join([*before, text, *after])
     return data, metadata, removed
