@@ -8,9 +8,10 @@ github.com/flairNLP/fundus): one folder per country, each with ``<Publisher>.jso
 with newsift; extract it anywhere (``git archive`` of a clone) and point ``--data`` at it.
 
 Pages are kept when the gold body's language (newsift's detector) is one of ``--languages``. Scores per
-page: title exact (whitespace-normalised), authors F1 (case-insensitive; newsift's people plus its wire,
-since the gold lists agencies as authors; no gold and no prediction is 1.0), date on the day (the
-stated day or the UTC day), body word-4-gram precision and recall as in bench/extraction.py.
+page: title exact (whitespace-normalised, curly quotes read as straight), authors F1 (case-insensitive;
+newsift's people plus its wire, since the gold lists agencies as authors; no gold and no prediction is
+1.0), date on the day (the stated day or the UTC day), body word-4-gram precision and recall as in
+bench/extraction.py.
 Split (bench/SPLITS.md): odd publisher number (sorted country/name) is the tune half, even the check
 half; a publisher's pages stay together. Nothing here prints a page's errors. Last line: one JSON object.
 """
@@ -167,6 +168,14 @@ def trafilatura_page(page: Page) -> Extracted:
     return Extracted(data.get("title") or "", authors, data.get("date") or "", data.get("text") or "")
 
 
+_QUOTES = str.maketrans("‘’“”", "''\"\"")
+
+
+def same_title(predicted: str, gold: str) -> bool:
+    """Equal once whitespace is normalised and curly quotes are straight (a glyph, not a wording)."""
+    return " ".join(predicted.split()).translate(_QUOTES) == " ".join(gold.split()).translate(_QUOTES)
+
+
 def same_day(predicted: str, gold: str) -> bool:
     """The predicted time falls on the gold day, read as stated or in UTC."""
     if not predicted or not gold:
@@ -192,7 +201,7 @@ def score_pages(pages: list[Page], extract: Callable[[Page], Extracted]) -> list
         got = extract(page)
         results.append(
             (
-                " ".join(got.title.split()) == page.title,
+                same_title(got.title, page.title),
                 authors_f1(got.authors, page.authors),
                 same_day(got.published, page.published),
                 page_scores(got.body, page.body),
