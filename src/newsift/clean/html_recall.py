@@ -10,10 +10,10 @@ signals only; nothing here knows a site.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from typing import Any
 
 import trafilatura
+from lxml import etree
 from lxml.html import HtmlElement
 
 __all__ = ["MIN_WORDS", "recall_paragraphs", "with_recall_paragraphs"]
@@ -26,6 +26,8 @@ _WORD = re.compile(r"\w+")
 _SHARED = 0.5  # share of a block's word trigrams in the text above which the block is in it
 _MISSING = 0.1  # and below which it is missing; in between (partly kept) it is left alone
 _BLOCKS = ("p", "quote")  # headings, lists, tables and figures are left to the precision extraction
+# every text node outside links (in XPath a tail is its element's sibling), in document order
+_TEXT_NODES = etree.XPath("//text()[not(parent::a)]", smart_strings=False)
 _GATE_WORDS = 10  # a text node this long is a sentence or more, not a label or a link
 
 
@@ -94,19 +96,6 @@ def merge(text: str, blocks: list[tuple[str, str, float]]) -> str:
     return "\n".join(merged)
 
 
-def _text_runs(tree: HtmlElement) -> Iterator[tuple[str, bool]]:
-    """Each text node of the tree in document order, with whether it is link text."""
-    for element in tree.iter():
-        if not isinstance(element.tag, str):  # comments, processing instructions
-            if element.tail:
-                yield element.tail, False
-            continue
-        if element.text:
-            yield element.text, element.tag == "a"
-        if element.tail:
-            yield element.tail, False
-
-
 def _reads_as_prose(piece: str) -> bool:
     """A sentence or the part of one before an inline link: it ends with a sentence mark or holds a comma."""
     piece = piece.strip()
@@ -119,7 +108,9 @@ def misses_inner_text(tree: HtmlElement, text: str) -> bool:
     that decides whether a recall-mode extraction is worth its cost."""
     known = {shingle for line in text.split("\n") for shingle in _shingles(line)}
     seen_shared = missing = False
-    for piece, linked in _text_runs(tree):
+    for piece in _TEXT_NODES(tree):
+        if piece.count(" ") < _GATE_WORDS - 1:  # cheap first cut: most text nodes are labels and links
+            continue
         shingles = _shingles(piece)
         if len(shingles) < _GATE_WORDS - 2:
             continue
@@ -128,7 +119,7 @@ def misses_inner_text(tree: HtmlElement, text: str) -> bool:
             if missing:
                 return True
             seen_shared = True
-        elif seen_shared and share <= _MISSING and not linked and _reads_as_prose(piece):
+        elif seen_shared and share <= _MISSING and _reads_as_prose(piece):
             missing = True
     return False
 

@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
+from lxml import etree
 from lxml.html import HtmlElement
 
 from newsift.clean.jsonld import JsonLdArticle
@@ -25,7 +26,16 @@ _MORE_AUTHOR_META = ("dcterms.creator", "cxenseparse:author")
 _DATE_META = ("article:published_time", "og:published_time", "datepublished", "pubdate", "publishdate")
 _MORE_DATE_META = ("dc.date.issued", "dcterms.created", "date", "parsely-pub-date", "sailthru.date")
 _MODIFIED_META = ("article:modified_time", "og:updated_time", "datemodified", "dcterms.modified")
-_BYLINE_CLASS = re.compile(r"author|byline|writer|contributor", re.IGNORECASE)
+_MARKS = (
+    "translate(concat(@class, ' ', @itemprop, ' ', @id),"
+    " 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz')"
+)
+# elements whose class, itemprop or id says author, byline, writer or contributor (any case), in page order
+_BYLINE_MARKED = etree.XPath(
+    "descendant-or-self::*[not(self::meta or self::link or self::a or self::img or self::script)]"
+    f"[contains({_MARKS}, 'author') or contains({_MARKS}, 'byline') or contains({_MARKS}, 'writer')"
+    f" or contains({_MARKS}, 'contributor')]"
+)
 _OUTSIDE = re.compile(
     r"related|comment|sidebar|footer|recommend|promo|newsletter|share|social|widget|teaser|more-from",
     re.IGNORECASE,
@@ -232,11 +242,8 @@ def _rel_authors(tree: HtmlElement) -> list[str]:
 def _byline_texts(tree: HtmlElement) -> list[str]:
     """Texts of elements marked as the author or byline, outside widgets, one line per text node."""
     texts: list[str] = []
-    for element in tree.iter():
-        if not isinstance(element.tag, str) or element.tag in ("meta", "link", "a", "img", "script"):
-            continue
-        marks = f"{element.get('class', '')} {element.get('itemprop', '')} {element.get('id', '')}"
-        if not _BYLINE_CLASS.search(marks) or _outside_article(element):
+    for element in _BYLINE_MARKED(tree):
+        if _outside_article(element):
             continue
         lines = [" ".join(t.split()) for t in element.itertext()]
         text = "\n".join(line for line in lines if line)
