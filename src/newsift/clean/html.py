@@ -12,6 +12,7 @@ from typing import Any
 import trafilatura
 from lxml import etree
 from lxml.html import HtmlElement
+from trafilatura.metadata import extract_author
 from trafilatura.settings import set_date_params
 from trafilatura.utils import load_html
 
@@ -76,6 +77,9 @@ def extract_html_body(
     if document is None:
         return None, metadata, removed
     data: dict[str, Any] = document.as_dict() if hasattr(document, "as_dict") else dict(document)
+    if metadata.is_complete and not metadata.authors:
+        # only the author was not stated: ask trafilatura's author search alone, not its whole metadata pass
+        data["author"] = extract_author(tree)
     text = data.get("text") or ""
     if not text.strip():
         return None, metadata, removed

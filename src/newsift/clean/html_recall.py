@@ -28,7 +28,6 @@ _MISSING = 0.1  # and below which it is missing; in between (partly kept) it is 
 _BLOCKS = ("p", "quote")  # headings, lists, tables and figures are left to the precision extraction
 # every text node outside links (in XPath a tail is its element's sibling), in document order
 _TEXT_NODES = etree.XPath("//text()[not(parent::a)]", smart_strings=False)
-_GATE_WORDS = 10  # a text node this long is a sentence or more, not a label or a link
 
 
 def _shingles(text: str) -> list[tuple[str, ...]]:
@@ -103,23 +102,28 @@ def _reads_as_prose(piece: str) -> bool:
 
 
 def misses_inner_text(tree: HtmlElement, text: str) -> bool:
-    """Whether the page holds a sentence (a text node of ``_GATE_WORDS`` words or more, not link text,
-    ending with a sentence mark) that the extraction lacks, between two text runs it has: the cheap test
-    that decides whether a recall-mode extraction is worth its cost."""
-    known = {shingle for line in text.split("\n") for shingle in _shingles(line)}
+    """Whether the page holds prose (a text node of ``MIN_WORDS`` words or more, outside links, ending a
+    sentence or holding a comma) that the extraction lacks, between two text runs it has: the cheap test
+    that decides whether a recall-mode extraction is worth its cost.
+
+    A run is looked up by three four-word probes (its start, middle and end) in the extracted words:
+    two found is a run the extraction has, none found one it lacks.
+    """
+    known = f" {' '.join(_WORD.findall(text.casefold()))} "
     seen_shared = missing = False
     for piece in _TEXT_NODES(tree):
-        if piece.count(" ") < _GATE_WORDS - 1:  # cheap first cut: most text nodes are labels and links
+        if piece.count(" ") < MIN_WORDS - 1:  # cheap first cut: most text nodes are labels and links
             continue
-        shingles = _shingles(piece)
-        if len(shingles) < _GATE_WORDS - 2:
+        words = _WORD.findall(piece.casefold())
+        if len(words) < MIN_WORDS:
             continue
-        share = sum(shingle in known for shingle in shingles) / len(shingles)
-        if share >= _SHARED:
+        probes = (0, len(words) // 2 - 2, len(words) - 4)
+        found = sum(f" {' '.join(words[i : i + 4])} " in known for i in probes)
+        if found >= 2:
             if missing:
                 return True
             seen_shared = True
-        elif seen_shared and share <= _MISSING and _reads_as_prose(piece):
+        elif seen_shared and found == 0 and _reads_as_prose(piece):
             missing = True
     return False
 
@@ -138,6 +142,7 @@ def with_recall_paragraphs(tree: HtmlElement, text: str, url: str | None) -> str
             include_comments=False,
             include_links=True,
             favor_recall=True,
+            fast=True,  # its readability/justext comparison: costly, and the precision pass had it
             deduplicate=False,
         )
     except (ValueError, TypeError, RecursionError, AttributeError):
