@@ -40,8 +40,8 @@ def test_publishers_bench_pairs_versions_with_the_page_that_holds_them(tmp_path:
     bench = _bench()
     group = tmp_path / "xx"
     group.mkdir()
-    old_lead = "The harbour board met on Tuesday to approve a longer pier for the ferry terminal and its shops."
-    new_lead = "The harbour board met again on Friday and delayed the pier because the costs had doubled again."
+    old_lead = "The harbour board met on Tuesday to approve a longer pier for the ferry terminal and shops."
+    new_lead = "The harbour board met again on Friday and delayed the pier because the costs had doubled."
     gold = {"V1": _gold("Board backs longer pier", old_lead), "V2": _gold("Board delays pier", new_lead)}
     (group / "Harbour.json").write_text(json.dumps(gold))
     # the file names sort against the version order: pairing must follow the content
