@@ -351,3 +351,24 @@ def test_battery_the_maker_of_the_item_supplies(nlp: Any, body: str) -> None:
 )
 def test_battery_framings_that_name_no_happening(nlp: Any, body: str, subtype: str) -> None:
     assert not [e for e in _events(nlp, body) if e.subtype == subtype]
+
+
+def test_battery_an_accord_signed_by_commanders_is_a_defence_pact(nlp: Any) -> None:
+    body = (
+        "On Friday, the chief of the Polish army and the commander of Czech land forces signed a "
+        "cooperation agreement."
+    )
+    assert _codes(_one(_events(nlp, body), "defence_pact").participants) >= {"POL", "CZE"}
+    assert not [e for e in _events(nlp, "The two banks signed a cooperation agreement.") if e.subtype]
+
+
+@pytest.mark.parametrize(
+    ("body", "present"),
+    [
+        ("Greece denied that a boat carrying Turkish weapons to rebels in Libya had been seized.", True),
+        ("Italy seized a weapons cache destined for the rebels in Libya.", True),
+        ("A plane carrying cruise missiles crashed in Syria.", False),
+    ],
+)
+def test_battery_weapons_carried_to_a_party_are_a_transfer(nlp: Any, body: str, present: bool) -> None:
+    assert bool([e for e in _events(nlp, body) if e.subtype == "arms_transfer"]) is present

@@ -356,6 +356,19 @@ def _head_first(parse: Parse, match: tuple[int, ...]) -> tuple[int, ...]:
 
 
 _ARMING = frozenset({"arm", "rearm"})
+_BOUND = frozenset({"carry", "destine"})
+
+
+def _destination(parse: Parse, head: int) -> bool:
+    """A 'to' or 'for' phrase naming a party: 'carrying weapons to the rebels', 'destined for X'."""
+    tree = parse.tree
+    for prep in tree.kids(head, "prep", "dative"):
+        if parse.lemma(prep) in ("to", "for") and any(
+            parse.mentions_in(*tree.subtree(obj)) or parse.lemma(obj) in ("rebel", "militia", "group")
+            for obj in tree.kids(prep, "pobj")
+        ):
+            return True
+    return False
 
 
 def _defence_ok(
@@ -369,12 +382,14 @@ def _defence_ok(
 ) -> bool:
     lemma = _lemma(parse, head)
     armed = lemma in _ARMING and parse.tree.tokens[head].pos == "VERB"  # 'arming the rebels' names its item
+    if lemma in _BOUND and not _destination(parse, head):
+        return False  # 'a plane carrying missiles' moves them; 'carrying missiles to X' supplies X
     if spec.needs_item and not itemless and not armed and not _has_item(parse, head, lexicon, products):
         return False
     if lemma not in spec.needs_context:
         return True
     if spec.subtype == "defence_pact":
-        return _words_near(parse, head, lexicon.pact, clause=False)
+        return _words_near(parse, head, lexicon.pact, clause=False) or _signed_by_forces(parse, head, lexicon)
     if spec.subtype == "export_ban":
         return _words_near(parse, head, _SALE_WORDS | {"arm", "arms", "weapon"}, clause=False)
     if spec.subtype == "exercise" and _named(parse, head):
@@ -394,6 +409,21 @@ def _named(parse: Parse, head: int) -> bool:
     tree = parse.tree
     for k in tree.kids(head, "compound", "amod"):
         if tree.tokens[k].pos == "PROPN" or parse.lemma(k) in _DRILL_KINDS:
+            return True
+    return False
+
+
+def _signed_by_forces(parse: Parse, head: int, lexicon: EventLexicon) -> bool:
+    """'the army chief and the navy commander signed a cooperation agreement': an accord whose
+    signers are armed forces (or their commanders) is a defence pact."""
+    tree = parse.tree
+    verb = tree.tokens[head].head
+    if tree.tokens[head].dep not in ("dobj", "nsubjpass") or parse.lemma(verb) not in lexicon.sign:
+        return False
+    forces = {"army", "navy", "force", "military", "armed", "brigade", "division", "corps", "marine"}
+    for subject in tree.kids(verb, "nsubj", "agent"):
+        first, last = tree.subtree(subject)
+        if {parse.lemma(i) for i in range(first, last + 1)} & forces:
             return True
     return False
 
