@@ -63,10 +63,10 @@ def create_app(
     allowed_hosts: Iterable[str] = (),
     uploads_per_minute: int = 30,
 ) -> FastAPI:
-    """The newsift web app over one SQLite store.
+    """The newsift web app over one store (a SQLite file or a PostgreSQL database).
 
     Args:
-        target: a store path (or ``sqlite:///`` URL), or Settings whose ``db`` names the store.
+        target: a store path (or ``sqlite:///`` or ``postgresql://`` URL), or Settings whose ``db`` names it.
         secret: key signing CSRF tokens; random per process when not given.
         allowed_hosts: Host header names served besides 127.0.0.1, localhost, ::1 and testserver
             (the name behind a proxy; ``*.example.org`` matches subdomains, ``*`` anything).
@@ -74,7 +74,8 @@ def create_app(
         uploads_per_minute: most ``POST /api/ingest`` requests per API token in any 60 seconds.
 
     Raises:
-        ConfigError: the store is not a SQLite file.
+        ConfigError: the store is ``:memory:`` (each thread would see its own empty database).
+        StoreError: the store cannot be opened.
     """
     settings = target if isinstance(target, Settings) else msgspec.structs.replace(Settings(), db=str(target))
     db = WebDb(settings.db)
@@ -101,7 +102,7 @@ def create_app(
     app.add_middleware(
         Gate,
         hosts=tuple(allowed_hosts),
-        find_token_user=lambda token: query_token_user(db.conn(), token),
+        find_token_user=lambda token: query_token_user(db.store(), token),
         upload_limit=settings.ingest.max_input_bytes,
         uploads=RateLimit(uploads_per_minute, 60.0),
     )

@@ -36,7 +36,7 @@ def db_of(request: Request) -> WebDb:
 
 def session_user(request: Request) -> str | None:
     """The signed-in user of this request's session cookie, if any."""
-    return query_session_user(db_of(request).conn(), request.cookies.get(SESSION_COOKIE))
+    return query_session_user(db_of(request).store(), request.cookies.get(SESSION_COOKIE))
 
 
 def require_session_user(request: Request) -> str:
@@ -52,7 +52,7 @@ def require_token_user(request: Request) -> str:
     scheme, _, token = request.headers.get("authorization", "").partition(" ")
     if scheme.lower() != "bearer" or not token.strip():
         raise HttpError(401, "unauthenticated", "writes need an API token: Authorization: Bearer <token>")
-    user = query_token_user(db_of(request).conn(), token.strip())
+    user = query_token_user(db_of(request).store(), token.strip())
     if user is None:
         raise HttpError(401, "unauthenticated", "unknown API token")
     return user
