@@ -28,7 +28,7 @@ def test_stores_sharing_a_writer_write_from_many_threads_without_loss(tmp_path: 
             for _ in range(10):
                 create_session(store, "alice")
                 create_api_token(store, "alice", f"thread {n}")
-        except BaseException as err:  # noqa: BLE001  # any failure fails the test below
+        except BaseException as err:  # any failure fails the test below
             errors.append(err)
         finally:
             store.close()
