@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import functools
 import re
 import tempfile
 from pathlib import Path
@@ -181,35 +180,7 @@ async def _save_upload(request: Request, upload: UploadFile, folder: Path) -> Pa
 
 
 def _run_ingest(request: Request, item: str, names: dict[str, str] | None = None) -> Any:
-    from newsift.runner import run_ingest
-
+    """Ingest in the upload worker process (web/uploads.py), never in the server's own."""
     db = db_of(request)
     with db.ingest_lock:
-        try:
-            return run_ingest([item], db.store(), request.app.state.settings, names=names)
-        finally:
-            _release_heap()
-
-
-def _release_heap() -> None:
-    """Hand the heap an ingest freed back to the system: analysis and relinking allocate tens of MB for
-    a moment, and glibc keeps freed pages per thread arena, so a long-running server would only grow."""
-    import gc
-
-    gc.collect()
-    trim = _malloc_trim()
-    if trim is not None:
-        trim(0)
-
-
-@functools.cache
-def _malloc_trim() -> Any:
-    """glibc's malloc_trim, or None elsewhere (found once: find_library runs a subprocess)."""
-    import ctypes
-    import ctypes.util
-
-    name = ctypes.util.find_library("c")
-    try:
-        return ctypes.CDLL(name).malloc_trim if name else None
-    except (OSError, AttributeError):  # not glibc
-        return None
+        return request.app.state.uploads.ingest(item, names)

@@ -27,6 +27,7 @@ from newsift.web.errors import HttpError
 from newsift.web.gate import Gate
 from newsift.web.guards import LoginThrottle, RateLimit, db_of
 from newsift.web.http import ApiETag, ApiGzip, HeadAsGet
+from newsift.web.uploads import UploadWorker
 
 __all__ = ["create_app", "render_error"]
 
@@ -83,6 +84,7 @@ def create_app(
     @asynccontextmanager
     async def lifespan(_: FastAPI) -> AsyncIterator[None]:
         yield
+        app.state.uploads.close()
         db.close()
 
     app = FastAPI(
@@ -94,6 +96,7 @@ def create_app(
         lifespan=lifespan,
     )
     app.state.db, app.state.settings = db, settings
+    app.state.uploads = UploadWorker(db.path, settings)
     app.state.secret = secret or secrets.token_bytes(32)
     app.state.throttle = LoginThrottle()
     env = jinja2.Environment(loader=jinja2.PackageLoader("newsift.web", "templates"), autoescape=True)
