@@ -11,10 +11,10 @@ a process's writes to a database go through one connection.
 
 from __future__ import annotations
 
+import functools
 import threading
 from collections.abc import Callable, Iterable, Sequence
 from contextlib import AbstractContextManager
-from functools import cached_property
 from typing import Any, Protocol, TypeVar
 
 from newsift import codec
@@ -130,23 +130,23 @@ class SqlStore:
 
     # --- the tables of other parts: accounts, comments, watches, poll state, the web's reads ---------
 
-    @cached_property
+    @functools.cached_property
     def accounts(self) -> Accounts:
         return Accounts(self)
 
-    @cached_property
+    @functools.cached_property
     def comments(self) -> Comments:
         return Comments(self)
 
-    @cached_property
+    @functools.cached_property
     def watches(self) -> Watches:
         return Watches(self)
 
-    @cached_property
+    @functools.cached_property
     def poll_state(self) -> PollState:
         return PollState(self)
 
-    @cached_property
+    @functools.cached_property
     def web(self) -> WebQueries:
         return WebQueries(self)
 
@@ -165,14 +165,15 @@ class SqlStore:
         Raises:
             StoreError: the write failed; nothing of the batch is stored.
         """
-        found = self.write(lambda tx: self._store_pages(tx, pages, analyses or {}), "batch not stored")
-        stored, unchanged = found
+        write = functools.partial(self._store_pages, pages=pages, analyses=analyses or {})
+        stored, unchanged = self.write(write, "batch not stored")
         ids = tuple(a.id for a in stored)
         return StoredBatch(n_stored=len(ids), n_unchanged=unchanged, article_ids=ids)
 
     def _store_pages(
         self,
         tx: Tx,
+        *,
         pages: Sequence[tuple[Page | RawDocument, Sequence[Article]]],
         analyses: dict[str, Analysis],
     ) -> tuple[list[Article], int]:
