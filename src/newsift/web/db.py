@@ -1,8 +1,9 @@
 """The web adapter's stores: one per server thread for reads, and one writer for every write.
 
-Each thread reads on its own connection; every write of every thread (comments, sessions, tokens,
-uploads) goes through the writer of the first store opened, one transaction at a time. SQLite files
-and PostgreSQL URLs both work.
+Each thread reads on its own connection; every write of every thread (comments, sessions, tokens)
+goes through the writer of the first store opened, one transaction at a time. Uploads are ingested by
+the upload worker process (web/uploads.py) like a ``newsift ingest`` run. SQLite files and PostgreSQL
+URLs both work.
 """
 
 from __future__ import annotations
