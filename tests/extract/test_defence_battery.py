@@ -372,3 +372,12 @@ def test_battery_an_accord_signed_by_commanders_is_a_defence_pact(nlp: Any) -> N
 )
 def test_battery_weapons_carried_to_a_party_are_a_transfer(nlp: Any, body: str, present: bool) -> None:
     assert bool([e for e in _events(nlp, body) if e.subtype == "arms_transfer"]) is present
+
+
+def test_battery_he_is_the_person_named_before_and_his_country_buys(nlp: Any) -> None:
+    body = (
+        "As Emmanuel Macron explained at the show, he is negotiating with Sweden on the purchase of "
+        "12 submarines."
+    )
+    event = _one(_events(nlp, body), "arms_transfer")
+    assert (_codes(event.source), _codes(event.target)) == ({"SWE"}, {"FRA"})

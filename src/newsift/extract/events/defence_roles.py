@@ -277,7 +277,9 @@ def _accused_pronoun(parse: Parse, verb: int, pronoun: int, lexicon: EventLexico
 
 
 def _pronoun_antecedent(parse: Parse, pronoun: int, lexicon: EventLexicon) -> tuple[Actor, ...]:
-    """'it', 'they': the subject of the clause above ('X said it would buy'), else of the sentence before."""
+    """'it', 'they': the subject of the clause above ('X said it would buy'); else the nearest party
+    named before the pronoun in its sentence, a person for 'he'/'she' ('As X explained, he is
+    negotiating ...': the person's country)."""
     tree = parse.tree
     node = pronoun
     for _ in range(4):
@@ -290,6 +292,17 @@ def _pronoun_antecedent(parse: Parse, pronoun: int, lexicon: EventLexicon) -> tu
                 found = tuple(a for a in actors_at(parse, subject, lexicon) if a.code)
                 if found:
                     return found
+    person = parse.lemma(pronoun) in ("he", "she")
+    sentence, start = tree.tokens[pronoun].sentence, tree.tokens[pronoun].start
+    before = [
+        m
+        for m in parse.annotated.mentions
+        if m.sentence == sentence and m.end <= start and (m.label == "PERSON") == person and parse.code_of(m)
+    ]
+    if before:
+        actor = _mention_actor(parse, tree.token_at(before[-1].start))
+        if actor is not None and actor.code:
+            return (actor,)
     return ()
 
 
