@@ -381,10 +381,17 @@ def _recipients_of_supply(parse: Parse, trigger: int, lexicon: EventLexicon) -> 
             found = tuple(a for a in actors_at(parse, child, lexicon) if a.code)
             if found:
                 return found
-    for child in tree.kids(trigger, "dobj"):  # 'delivered jets to Y' parsed with 'to' under the object
+    objects = [*tree.kids(trigger, "dobj"), *(o for p in tree.kids(trigger, "prep") if parse.lemma(p) == "of"
+                                              for o in tree.kids(p, "pobj"))]  # fmt: skip
+    for child in objects:  # 'delivered jets to Y', 'the sale of jets to Y': 'to' parsed under the item
         found = _prep_actors(parse, child, frozenset({"to"}), lexicon)
         if found:
             return found
+    for child in tree.kids(trigger, "advcl", "xcomp"):  # 'deliver systems to Denmark' misparsed as 'to V'
+        if tree.tokens[child].pos == "PROPN" and any(parse.lemma(a) == "to" for a in tree.kids(child, "aux")):
+            found = tuple(a for a in actors_at(parse, child, lexicon) if a.code)
+            if found:
+                return found
     return ()
 
 
@@ -516,11 +523,12 @@ def participants(
     first = tree.left[trigger]
     for i in range(first, trigger):  # 'joint Russian-Belarusian drills', 'US-Philippine exercises'
         found += _mention_actors(parse, i)
-    found += _prep_actors(parse, trigger, _JOINT_PREPS | _HOST_PREPS, lexicon)
+    found += _prep_actors(parse, trigger, _JOINT_PREPS, lexicon)
+    found += _hosts(_prep_actors(parse, trigger, _HOST_PREPS, lexicon))
     node = trigger
     for _ in range(5):
         if parse.lemma(node) in _MOVE:  # 'units headed to X to take part in the exercise': X hosts
-            found += _prep_actors(parse, node, frozenset({"to"}) | _HOST_PREPS, lexicon)
+            found += _hosts(_prep_actors(parse, node, frozenset({"to"}) | _HOST_PREPS, lexicon))
         for child in tree.kids(node, "nsubj", "nsubjpass", "poss"):
             found += [a for a in actors_at(parse, child, lexicon) if a.code]
             if tree.tokens[child].pos != "PRON":
@@ -533,6 +541,11 @@ def participants(
             break
         node = head
     return _coded(a for a in found if is_state(a))
+
+
+def _hosts(actors: tuple[Actor, ...]) -> tuple[Actor, ...]:
+    """A host is a country, not a sea or region named after one ('in the Sea of Japan')."""
+    return tuple(a for a in actors if not (a.id or "").startswith("place:"))
 
 
 def _troop_owners(parse: Parse, subject: int) -> list[Actor]:

@@ -88,7 +88,71 @@ def extract_events(annotated: AnnotatedArticle, *, statements: bool = False) -> 
     for sentence in annotated.sentences:
         events.extend(sentence_events(parse, sentence.index, lexicon, cues, statements=statements))
     events = _anaphoric_deals(parse, events, lexicon, cues)
+    events = _denied_reports(parse, events)
     return tuple(_contested(complete_actors(events)))
+
+
+# What a denial can point back at: 'denied the report', 'rejected the claims', 'dismissed it'.
+_REPORTS = frozenset({"report", "claim", "allegation", "accusation", "story", "charge", "suggestion", "it",
+                      "this", "that", "reports", "claims"})  # fmt: skip
+_BACK = 3  # sentences a denial may reach back
+
+
+def _denied_reports(parse: Parse, events: list[Event]) -> list[Event]:
+    """'Iran shipped drones to Russia, Kyiv said. Tehran denied the report.': a sentence whose
+    denial's object is a report noun and that names no event of its own denies the defence event
+    reported just before it; the denial is a mention of that event, status denied, its actors
+    marked inferred from the reporting sentence."""
+    defence = [e for e in events if e.subtype and e.subtype != "other"]
+    covered = {e.evidence.sentence for e in defence}
+    tree, found = parse.tree, []
+    for sentence in parse.annotated.sentences:
+        if sentence.index in covered:
+            continue
+        tokens = parse.sentence_tokens(sentence.index)
+        status, cue, token = sentence_status(parse, tokens)
+        if status != ClaimStatus.DENIED or token is None:
+            continue
+        objects = [*tree.kids(token, "dobj"), *tree.kids(token, "nsubjpass")]
+        if not any(parse.lemma(o) in _REPORTS for o in objects):
+            continue
+        earlier = [e for e in defence if sentence.index - _BACK <= e.evidence.sentence < sentence.index]
+        if not earlier:
+            continue
+        reported = earlier[-1]
+        start, end = parse.tree.span(token, token)
+        article = parse.annotated.article.id
+        found.append(
+            replace(
+                reported,
+                id=make_id(article, str(sentence.index), str(start), reported.subtype or ""),
+                evidence=Evidence(
+                    article_id=reported.evidence.article_id,
+                    sentence=sentence.index,
+                    start=start,
+                    end=end,
+                    text=parse.annotated.sentence_text(sentence.index),
+                ),
+                source=_inferred(reported.source, reported.evidence.sentence),
+                target=_inferred(reported.target, reported.evidence.sentence),
+                participants=_inferred(reported.participants, reported.evidence.sentence),
+                status=ClaimStatus.DENIED,
+                status_cue=cue,
+                status_by=cue_holders(parse, token),
+                quantity=None,
+                value=None,
+                year=None,  # the same happening and its time, but no year is written here
+                time_text=None,
+                confidence=round(reported.confidence - 0.2, 2),
+            )
+        )
+    if not found:
+        return events
+    return sorted([*events, *found], key=lambda e: (e.evidence.start, e.id))
+
+
+def _inferred(actors: tuple[Actor, ...], sentence: int) -> tuple[Actor, ...]:
+    return tuple(a if a.inferred else replace(a, inferred=True, inferred_from=sentence) for a in actors)
 
 
 _REPORTED = frozenset({ClaimStatus.ATTRIBUTED, ClaimStatus.PLANNED})
@@ -376,6 +440,10 @@ def _sent_to_a_place(parse: Parse, head: int) -> bool:
     return False
 
 
+def _no_places(actors: tuple[Actor, ...]) -> tuple[Actor, ...]:
+    return tuple(a for a in actors if not (a.id or "").startswith("place:"))
+
+
 def _as_subtype(trigger: Trigger, lexicon: EventLexicon, subtype: str) -> Trigger:
     spec = next((d for d in lexicon.defence if d.subtype == subtype), None)
     if spec is None:
@@ -455,6 +523,8 @@ def _event(
     subtype = trigger.subtype
     if subtype == "arms_transfer" and _permission_or_cancellation(parse, trigger.head, source, target):
         subtype = "other"
+    if trigger.subtype in _JOINT:  # where they drill is no party: 'in the Sea of Japan'
+        source, target = _no_places(source), _no_places(target)
     if trigger.type == PloverType.COOPERATE or trigger.subtype in _JOINT:
         participants = joint_participants(parse, trigger.head, source + target, lexicon, _stops())
     dates = [
