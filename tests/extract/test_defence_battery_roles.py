@@ -386,7 +386,6 @@ FRAMES = [
     case(
         "Japan and the Philippines signed a reciprocal access agreement.",
         P,
-        fails="pact noun not in defence vocabulary",
         parties=("JPN", "PHL"),
     ),
     case("Saudi Arabia and Pakistan signed a mutual defence pact.", P, parties=("SAU", "PAK")),
@@ -395,14 +394,12 @@ FRAMES = [
     case(
         "Australia and Papua New Guinea signed a security pact.",
         P,
-        fails="pact noun not in defence vocabulary",
         parties=("AUS", "PNG"),
     ),
     case("Poland signed a bilateral security agreement with Ukraine.", P, parties=("POL", "UKR")),
     case(
         "Greece and Egypt agreed a military cooperation deal.",
         P,
-        fails="cooperation deal read as arms deal",
         parties=("GRC", "EGY"),
     ),
     # export ban: the banning party, the buyer it cuts off

@@ -203,6 +203,8 @@ def military_matter(parse: Parse, event: Event, tokens: list[int]) -> bool:
     head = parse.tree.token_at(event.evidence.start)
     if event.subtype in _JOINT_SUBTYPES and _joint(parse, event, head):
         return True
+    if event.subtype == "defence_pact" and _pact_kind(parse, head):
+        return True  # 'a security pact', 'a mutual defence treaty': the pact's own kind is the proof
     if event.subtype in _THING_SUBTYPES and not _weak_item_in_military_sentence(parse, event, tokens):
         # the matter moved is military, not just the sentence's setting
         tokens = _frame_tokens(parse, head, tokens, event.item)
@@ -305,6 +307,11 @@ def _joint(parse: Parse, event: Event, head: int) -> bool:
         for c in parse.tree.children[head]
     )
     return len(countries) >= 2 and (joint or event.subtype == "exercise")
+
+
+def _pact_kind(parse: Parse, head: int) -> bool:
+    pact = load_lexicon().pact
+    return any(parse.lemma(k) in pact for k in parse.tree.kids(head, "compound", "amod"))
 
 
 _CIVIL_TANKS = frozenset({"think", "fuel", "water", "oil", "gas", "storage", "septic", "fish", "petrol"})

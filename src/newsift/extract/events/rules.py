@@ -440,6 +440,16 @@ def _sent_to_a_place(parse: Parse, head: int) -> bool:
     return False
 
 
+_COOPERATION = frozenset({"cooperation", "co-operation", "partnership", "alliance", "security"})
+
+
+def _cooperation_deal(parse: Parse, head: int) -> bool:
+    """A deal or agreement of cooperation, partnership or security names a pact, not a sale."""
+    if parse.lemma(head) not in ("deal", "agreement", "accord"):
+        return False
+    return any(parse.lemma(k) in _COOPERATION for k in parse.tree.kids(head, "compound", "amod"))
+
+
 def _no_places(actors: tuple[Actor, ...]) -> tuple[Actor, ...]:
     return tuple(a for a in actors if not (a.id or "").startswith("place:"))
 
@@ -486,6 +496,8 @@ def _event(
         (item and parse.lemma(item[1]) in _PERSONNEL) or _sent_to_a_place(parse, trigger.head)
     ):  # 'sent 300 soldiers to X', 'sent two frigates to the Baltic': forces are deployed, not sold
         trigger = _as_subtype(trigger, lexicon, "deployment")
+    if trigger.subtype == "arms_transfer" and not item and _cooperation_deal(parse, trigger.head):
+        trigger = _as_subtype(trigger, lexicon, "defence_pact")  # 'a military cooperation deal'
     arrival = trigger.subtype == "movement" and item is not None and _delivered(parse, trigger.head, item[1])
     if arrival:  # 'S-400 systems arrived in Turkey': weapons arriving in a state are a delivery
         trigger = _as_subtype(trigger, lexicon, "arms_transfer")
