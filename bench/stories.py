@@ -1,7 +1,10 @@
 """Score link.stories (incremental story clustering) on ECB+ and measure its speed.
 
-Usage: python bench/stories.py [--data DIR] [--split all|train|validation] [--orders N] [--threshold T]
-       [--name-weight W] [--number-weight W] [--split-ratio R]
+Usage: python bench/stories.py [--data DIR] [--split all|train|validation] [--half all|tune|check]
+       [--orders N] [--threshold T] [--name-weight W] [--number-weight W] [--split-ratio R] [--errors]
+``--half`` follows bench/SPLITS.md: the tune half is the odd topic numbers, the check half the even ones;
+``--errors`` prints, for the tune half only, each topic whose two events share a story or whose event
+is cut in pieces (first arrival order).
 Reads every *.jsonl in DIR whose rows have a ``cluster`` field; ECB+ has no timestamps, so each arrival
 order is a fixed-seed shuffle and the scores are averaged over the orders.
 Prints a human summary, then ONE JSON object as the last line.
@@ -35,6 +38,11 @@ def read_rows(data: Path, split: str) -> list[dict[str, Any]]:
         with path.open(encoding="utf-8") as handle:
             rows += [row for line in handle if line.strip() and "cluster" in (row := json.loads(line))]
     return [r for r in rows if split == "all" or r.get("cdcr_split") == split]
+
+
+def in_half(row: Mapping[str, Any], half: str) -> bool:
+    """bench/SPLITS.md: odd topic numbers are the tune half, even ones the check half."""
+    return half == "all" or (int(row["topic"]) % 2 == 1) == (half == "tune")
 
 
 def to_article(row: Mapping[str, Any]) -> Article:
@@ -121,6 +129,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
     parser.add_argument("--split", choices=("all", "train", "validation"), default="all")
+    parser.add_argument("--half", choices=("all", "tune", "check"), default="all", help="bench/SPLITS.md")
+    parser.add_argument("--errors", action="store_true", help="tune half: topics merged or cut (seed 0)")
     parser.add_argument("--orders", type=int, default=5, help="fixed-seed arrival orders to average over")
     parser.add_argument("--threshold", type=float, default=None, help="override StorySettings.threshold")
     parser.add_argument("--name-weight", type=float, default=None, help="override StorySettings.name_weight")
@@ -129,7 +139,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     )
     parser.add_argument("--split-ratio", type=float, default=None, help="override StorySettings.split_ratio")
     args = parser.parse_args(argv)
-    rows = read_rows(args.data, args.split)
+    rows = [r for r in read_rows(args.data, args.split) if in_half(r, "tune" if args.errors else args.half)]
     if not rows:
         raise SystemExit(f"no rows with a cluster field for split {args.split!r} in {args.data}")
     settings = StorySettings()
@@ -141,20 +151,44 @@ def main(argv: Sequence[str] | None = None) -> int:
     result = evaluate(rows, settings, args.orders)
     result |= {
         "split": args.split,
+        "half": "tune" if args.errors else args.half,
         "orders": args.orders,
         "threshold": settings.threshold,
         "number_weight": settings.number_weight,
         "split_ratio": settings.split_ratio,
     }
     b, p = result["bcubed"], result["pairwise"]
-    print(f"link.stories on {result['docs']} docs ({args.split}), {args.orders} arrival orders")
+    half = f"{args.split}, half {result['half']}"
+    print(f"link.stories on {result['docs']} docs ({half}), {args.orders} arrival orders")
     print(f"  BCubed   P {b['p']:.3f}  R {b['r']:.3f}  F1 {b['f1']:.3f}")
     print(f"  pairwise P {p['p']:.3f}  R {p['r']:.3f}  F1 {p['f1']:.3f}")
     print(
         f"  clusters {result['clusters']:.1f} (gold {result['gold_clusters']}), {result['docs_per_s']} docs/s"
     )
+    if args.errors:
+        print_errors(rows, settings)
     print(json.dumps(result))
     return 0
+
+
+def print_errors(rows: Sequence[Mapping[str, Any]], settings: StorySettings) -> None:
+    """Per topic of the tune half: how the first arrival order spread its gold events over stories."""
+    articles = [to_article(r) for r in rows]
+    random.Random(0).shuffle(articles)
+    predicted, _ = cluster_once(articles, settings)
+    by_topic: dict[int, list[Mapping[str, Any]]] = defaultdict(list)
+    for row in rows:
+        by_topic[int(row["topic"])].append(row)
+    for topic, members in sorted(by_topic.items()):
+        spread: dict[str, Counter[str]] = defaultdict(Counter)
+        for row in members:
+            spread[predicted[str(row["id"])]][str(row["cluster"])] += 1
+        merged = sum(1 for c in spread.values() if len(c) > 1)
+        if merged or len(spread) > len({str(r["cluster"]) for r in members}):
+            parts = "  ".join(
+                "+".join(f"{g.rsplit('_', 1)[1]}:{n}" for g, n in sorted(c.items())) for c in spread.values()
+            )
+            print(f"  topic {topic}: {parts}")
 
 
 if __name__ == "__main__":

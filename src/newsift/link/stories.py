@@ -5,8 +5,9 @@ Works on ``Article`` records plus optional canonical entity ids given as plain d
 
 from __future__ import annotations
 
+import heapq
 import math
-from collections import Counter, defaultdict
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
@@ -14,6 +15,7 @@ from datetime import datetime, timedelta
 import numpy as np
 import numpy.typing as npt
 
+from newsift.link.postings import CappedPostings, strongest_terms
 from newsift.link.vectors import SparseVector, TermStatistics, add_into, extract_terms, weigh_terms
 from newsift.model import Article, Story, make_id
 
@@ -30,6 +32,9 @@ __all__ = [
 
 EXTRACTOR = "link.stories.v2"
 _ENTITY_KEY = "="  # postings key prefix for entity ids; no text term starts with it
+_BLOCKING_TERMS = 25  # a story is findable through each member's strongest terms
+_POSTING_CAP = 100  # stories kept per key (the most recently joined): lookups stay bounded
+_CANDIDATES = 60  # stories scored per new article, those sharing most keys with it
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -48,6 +53,8 @@ class StorySettings:
         split_min_part: smallest part a split may cut off (outliers stay where they are).
         split_growth: a story is checked again once it has grown by this factor since the last check.
         split_max_size: larger stories are not checked (the check is quadratic in members).
+        max_live: most stories kept open; beyond it the least recently joined one closes (memory stays
+            bounded on a stream without times).
     """
 
     threshold: float = 0.2
@@ -60,6 +67,7 @@ class StorySettings:
     split_min_part: int = 3
     split_growth: float = 1.5
     split_max_size: int = 150
+    max_live: int = 10_000
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,6 +89,7 @@ class _Cluster:
     first_at: datetime | None = None
     last_at: datetime | None = None
     next_check: int = 0
+    keys: set[str] = field(default_factory=set)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -129,10 +138,11 @@ class StoryClusterer:
         self.settings = settings or StorySettings()
         self.stats = stats or TermStatistics()
         self._clusters: dict[str, _Cluster] = {}
-        self._postings: dict[str, set[str]] = {}
+        self._postings = CappedPostings(_POSTING_CAP)
         self._story_of: dict[str, str] = {}
         self._closed: dict[str, Story] = {}
         self._latest: datetime | None = None
+        self._ends: list[tuple[datetime, str]] = []  # (last_at, story id) heap, for closing in time order
 
     def add(self, article: Article, entity_ids: Iterable[str] = ()) -> str:
         """Assign ``article`` to a story and return the story id (the same id again for a known article)."""
@@ -219,19 +229,14 @@ class StoryClusterer:
     def _best_cluster(
         self, vector: SparseVector, entities: frozenset[str], when: datetime | None
     ) -> tuple[_Cluster | None, float]:
-        dots: dict[str, float] = defaultdict(float)
-        for term, weight in vector.items():
-            for cluster_id in self._postings.get(term, ()):
-                dots[cluster_id] += weight * self._clusters[cluster_id].centroid[term]
-        for entity in entities:
-            for cluster_id in self._postings.get(_ENTITY_KEY + entity, ()):
-                dots.setdefault(cluster_id, 0.0)
         best: _Cluster | None = None
         best_score = 0.0
-        for cluster_id, dot in dots.items():
+        for cluster_id in self._postings.candidates(_keys(vector, entities), _CANDIDATES):
             cluster = self._clusters[cluster_id]
             if not self._in_window(cluster, when):
                 continue
+            centroid = cluster.centroid
+            dot = sum(w * centroid.get(t, 0.0) for t, w in vector.items())
             score = self._score(dot / cluster.norm if cluster.norm else 0.0, entities, cluster)
             if score > best_score:
                 best, best_score = cluster, score
@@ -263,16 +268,20 @@ class StoryClusterer:
     def _place(self, cluster: _Cluster, member: _Member) -> None:
         """``_join`` without the centroid's norm, which ``restore`` takes once per story."""
         add_into(cluster.centroid, member.vector)
-        for term in member.vector:
-            self._postings.setdefault(term, set()).add(cluster.id)
+        keys = _keys(member.vector, member.entities)
+        for key in keys:
+            self._postings.add(key, cluster.id)
+        cluster.keys.update(keys)
         cluster.members.append(member)
-        for entity in member.entities:
-            self._postings.setdefault(_ENTITY_KEY + entity, set()).add(cluster.id)
         cluster.entities.update(member.entities)
         if member.when is not None:
             cluster.first_at = min(cluster.first_at or member.when, member.when)
             cluster.last_at = max(cluster.last_at or member.when, member.when)
+            heapq.heappush(self._ends, (cluster.last_at, cluster.id))
         self._story_of[member.id] = cluster.id
+        self._clusters[cluster.id] = self._clusters.pop(cluster.id)  # most recently joined last
+        while len(self._clusters) > self.settings.max_live:
+            self._close(next(iter(self._clusters.values())))
 
     def _refine(self, cluster: _Cluster) -> None:
         """Split a story that has grown into two happenings of one kind (a merge made early, on little text).
@@ -299,12 +308,8 @@ class StoryClusterer:
                 self._join(part, members[index])
 
     def _forget(self, cluster: _Cluster) -> None:
-        for term in [*cluster.centroid, *(_ENTITY_KEY + e for e in cluster.entities)]:
-            postings = self._postings.get(term)
-            if postings is not None:
-                postings.discard(cluster.id)
-                if not postings:
-                    del self._postings[term]
+        for key in cluster.keys:
+            self._postings.discard(key, cluster.id)
         del self._clusters[cluster.id]
 
     def _advance(self, when: datetime | None) -> None:
@@ -313,12 +318,20 @@ class StoryClusterer:
             return
         self._latest = when
         horizon = when - 2 * self.settings.window
-        for cluster in [c for c in self._clusters.values() if c.last_at is not None and c.last_at < horizon]:
-            self._close(cluster)
+        while self._ends and self._ends[0][0] < horizon:
+            last_at, cluster_id = heapq.heappop(self._ends)
+            cluster = self._clusters.get(cluster_id)
+            if cluster is not None and cluster.last_at == last_at:  # else a stale entry: it grew since
+                self._close(cluster)
 
     def _close(self, cluster: _Cluster) -> None:
         self._closed[cluster.id] = _freeze(cluster)
         self._forget(cluster)
+
+
+def _keys(vector: SparseVector, entities: Iterable[str]) -> list[str]:
+    """Blocking keys: the strongest terms and the entities (an article and the stories it may join)."""
+    return [*strongest_terms(vector, _BLOCKING_TERMS), *(_ENTITY_KEY + e for e in sorted(entities))]
 
 
 def _freeze(cluster: _Cluster) -> Story:
