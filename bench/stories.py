@@ -19,6 +19,7 @@ import time
 from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
+from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
@@ -104,10 +105,12 @@ def evaluate(rows: Sequence[Mapping[str, Any]], settings: StorySettings, orders:
     articles = [to_article(r) for r in rows]
     gold = {str(r["id"]): str(r["cluster"]) for r in rows}
     runs = []
+    partitions: list[dict[str, str]] = []
     for seed in range(orders):
         shuffled = list(articles)
         random.Random(seed).shuffle(shuffled)
         predicted, seconds = cluster_once(shuffled, settings)
+        partitions.append(predicted)
         runs.append(
             (bcubed(gold, predicted), pairwise(gold, predicted), seconds, len(set(predicted.values())))
         )
@@ -118,7 +121,15 @@ def evaluate(rows: Sequence[Mapping[str, Any]], settings: StorySettings, orders:
         "docs_per_s": round(len(articles) * orders / sum(r[2] for r in runs), 1),
         "clusters": sum(r[3] for r in runs) / orders,
         "gold_clusters": len(set(gold.values())),
+        "order_agreement": round(
+            min((pairwise(partitions[0], p)["f1"] for p in partitions[1:]), default=1.0), 4
+        ),
     }
+
+
+def _agreement(partitions: Sequence[Mapping[str, str]]) -> float:
+    """Least pairwise F1 between the first order's partition and another's (1.0: order makes no odds)."""
+    return round(min((pairwise(partitions[0], p)["f1"] for p in partitions[1:]), default=1.0), 4)
 
 
 def _mean(scores: Sequence[Mapping[str, float]]) -> dict[str, float]:
@@ -137,6 +148,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument(
         "--number-weight", type=float, default=None, help="override StorySettings.number_weight"
     )
+    parser.add_argument("--window-days", type=float, default=None, help="override StorySettings.window")
+    parser.add_argument("--linkage", type=float, default=None, help="override StorySettings.linkage")
     parser.add_argument("--split-ratio", type=float, default=None, help="override StorySettings.split_ratio")
     args = parser.parse_args(argv)
     rows = [r for r in read_rows(args.data, args.split) if in_half(r, "tune" if args.errors else args.half)]
@@ -145,7 +158,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     settings = StorySettings()
     if args.threshold is not None:
         settings = replace(settings, threshold=args.threshold)
-    for name in ("name_weight", "number_weight", "split_ratio"):
+    if args.window_days is not None:
+        settings = replace(settings, window=timedelta(days=args.window_days))
+    for name in ("name_weight", "number_weight", "split_ratio", "linkage"):
         if getattr(args, name) is not None:
             settings = replace(settings, **{name: getattr(args, name)})
     result = evaluate(rows, settings, args.orders)
@@ -162,6 +177,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     print(f"link.stories on {result['docs']} docs ({half}), {args.orders} arrival orders")
     print(f"  BCubed   P {b['p']:.3f}  R {b['r']:.3f}  F1 {b['f1']:.3f}")
     print(f"  pairwise P {p['p']:.3f}  R {p['r']:.3f}  F1 {p['f1']:.3f}")
+    print(f"  order agreement (least pairwise F1, first order vs another) {result['order_agreement']}")
     print(
         f"  clusters {result['clusters']:.1f} (gold {result['gold_clusters']}), {result['docs_per_s']} docs/s"
     )
