@@ -1,5 +1,10 @@
 """Incremental story clustering: articles about one happening, over a sliding time window.
 
+An article joins the story whose members it is closest to on average (average link); the stories it
+joined or nearly joined are then re-grouped from scratch, so the result depends little on arrival
+order; a story that grew into two happenings of one kind splits. Lookups go through capped postings
+(``link.postings``): adding one article costs the same however many stories are held.
+
 Works on ``Article`` records plus optional canonical entity ids given as plain data; imports no other stage.
 """
 
