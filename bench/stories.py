@@ -1,7 +1,8 @@
 """Score link.stories (incremental story clustering) on ECB+ and measure its speed.
 
 Usage: python bench/stories.py [--data DIR] [--split all|train|validation] [--half all|tune|check]
-       [--orders N] [--threshold T] [--name-weight W] [--number-weight W] [--split-ratio R] [--errors]
+       [--orders N] [--threshold T] [--name-weight W] [--number-weight W] [--split-ratio R] [--linkage A]
+       [--settle-floor F] [--settle-stories K] [--window-days D] [--errors]
 ``--half`` follows bench/SPLITS.md: the tune half is the odd topic numbers, the check half the even ones;
 ``--errors`` prints, for the tune half only, each topic whose two events share a story or whose event
 is cut in pieces (first arrival order).
@@ -149,6 +150,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         "--number-weight", type=float, default=None, help="override StorySettings.number_weight"
     )
     parser.add_argument("--window-days", type=float, default=None, help="override StorySettings.window")
+    parser.add_argument("--settle-floor", type=float, default=None, help="StorySettings.settle_floor")
+    parser.add_argument("--settle-stories", type=int, default=None, help="StorySettings.settle_stories")
     parser.add_argument("--linkage", type=float, default=None, help="override StorySettings.linkage")
     parser.add_argument("--split-ratio", type=float, default=None, help="override StorySettings.split_ratio")
     args = parser.parse_args(argv)
@@ -160,7 +163,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         settings = replace(settings, threshold=args.threshold)
     if args.window_days is not None:
         settings = replace(settings, window=timedelta(days=args.window_days))
-    for name in ("name_weight", "number_weight", "split_ratio", "linkage"):
+    for name in ("name_weight", "number_weight", "split_ratio", "linkage", "settle_floor", "settle_stories"):
         if getattr(args, name) is not None:
             settings = replace(settings, **{name: getattr(args, name)})
     result = evaluate(rows, settings, args.orders)
