@@ -114,7 +114,7 @@ def _merged_quakes(settings: StorySettings) -> tuple[StoryClusterer, dict[str, s
 
 
 def test_stories_merged_happenings_split_and_first_article_keeps_the_id() -> None:
-    clusterer, gold = _merged_quakes(StorySettings(threshold=0.01))
+    clusterer, gold = _merged_quakes(StorySettings(threshold=0.01, split_min_part=3))
     found = {article_id: clusterer.story_of(article_id) for article_id in gold}
     assert len(set(found.values())) == 2
     for a in gold:

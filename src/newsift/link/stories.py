@@ -76,7 +76,7 @@ class StorySettings:
     number_weight: float = 2.0
     split_ratio: float = 0.5
     split_min_size: int = 6
-    split_min_part: int = 3
+    split_min_part: int = 4
     split_growth: float = 1.5
     split_max_size: int = 150
     max_live: int = 10_000
