@@ -1,7 +1,11 @@
 """Score link.stories (incremental story clustering) on ECB+ and measure its speed.
 
-Usage: python bench/stories.py [--data DIR] [--split all|train|validation] [--orders N] [--threshold T]
-       [--name-weight W] [--number-weight W] [--split-ratio R]
+Usage: python bench/stories.py [--data DIR] [--split all|train|validation] [--half all|tune|check]
+       [--orders N] [--threshold T] [--name-weight W] [--number-weight W] [--split-ratio R] [--linkage A]
+       [--settle-floor F] [--settle-stories K] [--window-days D] [--errors]
+``--half`` follows bench/SPLITS.md: the tune half is the odd topic numbers, the check half the even ones;
+``--errors`` prints, for the tune half only, each topic whose two events share a story or whose event
+is cut in pieces (first arrival order).
 Reads every *.jsonl in DIR whose rows have a ``cluster`` field; ECB+ has no timestamps, so each arrival
 order is a fixed-seed shuffle and the scores are averaged over the orders.
 Prints a human summary, then ONE JSON object as the last line.
@@ -16,6 +20,7 @@ import time
 from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
+from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
@@ -35,6 +40,11 @@ def read_rows(data: Path, split: str) -> list[dict[str, Any]]:
         with path.open(encoding="utf-8") as handle:
             rows += [row for line in handle if line.strip() and "cluster" in (row := json.loads(line))]
     return [r for r in rows if split == "all" or r.get("cdcr_split") == split]
+
+
+def in_half(row: Mapping[str, Any], half: str) -> bool:
+    """bench/SPLITS.md: odd topic numbers are the tune half, even ones the check half."""
+    return half == "all" or (int(row["topic"]) % 2 == 1) == (half == "tune")
 
 
 def to_article(row: Mapping[str, Any]) -> Article:
@@ -96,10 +106,12 @@ def evaluate(rows: Sequence[Mapping[str, Any]], settings: StorySettings, orders:
     articles = [to_article(r) for r in rows]
     gold = {str(r["id"]): str(r["cluster"]) for r in rows}
     runs = []
+    partitions: list[dict[str, str]] = []
     for seed in range(orders):
         shuffled = list(articles)
         random.Random(seed).shuffle(shuffled)
         predicted, seconds = cluster_once(shuffled, settings)
+        partitions.append(predicted)
         runs.append(
             (bcubed(gold, predicted), pairwise(gold, predicted), seconds, len(set(predicted.values())))
         )
@@ -110,7 +122,15 @@ def evaluate(rows: Sequence[Mapping[str, Any]], settings: StorySettings, orders:
         "docs_per_s": round(len(articles) * orders / sum(r[2] for r in runs), 1),
         "clusters": sum(r[3] for r in runs) / orders,
         "gold_clusters": len(set(gold.values())),
+        "order_agreement": round(
+            min((pairwise(partitions[0], p)["f1"] for p in partitions[1:]), default=1.0), 4
+        ),
     }
+
+
+def _agreement(partitions: Sequence[Mapping[str, str]]) -> float:
+    """Least pairwise F1 between the first order's partition and another's (1.0: order makes no odds)."""
+    return round(min((pairwise(partitions[0], p)["f1"] for p in partitions[1:]), default=1.0), 4)
 
 
 def _mean(scores: Sequence[Mapping[str, float]]) -> dict[str, float]:
@@ -121,40 +141,73 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
     parser.add_argument("--split", choices=("all", "train", "validation"), default="all")
+    parser.add_argument("--half", choices=("all", "tune", "check"), default="all", help="bench/SPLITS.md")
+    parser.add_argument("--errors", action="store_true", help="tune half: topics merged or cut (seed 0)")
     parser.add_argument("--orders", type=int, default=5, help="fixed-seed arrival orders to average over")
     parser.add_argument("--threshold", type=float, default=None, help="override StorySettings.threshold")
     parser.add_argument("--name-weight", type=float, default=None, help="override StorySettings.name_weight")
     parser.add_argument(
         "--number-weight", type=float, default=None, help="override StorySettings.number_weight"
     )
+    parser.add_argument("--window-days", type=float, default=None, help="override StorySettings.window")
+    parser.add_argument("--settle-floor", type=float, default=None, help="StorySettings.settle_floor")
+    parser.add_argument("--settle-stories", type=int, default=None, help="StorySettings.settle_stories")
+    parser.add_argument("--linkage", type=float, default=None, help="override StorySettings.linkage")
     parser.add_argument("--split-ratio", type=float, default=None, help="override StorySettings.split_ratio")
     args = parser.parse_args(argv)
-    rows = read_rows(args.data, args.split)
+    rows = [r for r in read_rows(args.data, args.split) if in_half(r, "tune" if args.errors else args.half)]
     if not rows:
         raise SystemExit(f"no rows with a cluster field for split {args.split!r} in {args.data}")
     settings = StorySettings()
     if args.threshold is not None:
         settings = replace(settings, threshold=args.threshold)
-    for name in ("name_weight", "number_weight", "split_ratio"):
+    if args.window_days is not None:
+        settings = replace(settings, window=timedelta(days=args.window_days))
+    for name in ("name_weight", "number_weight", "split_ratio", "linkage", "settle_floor", "settle_stories"):
         if getattr(args, name) is not None:
             settings = replace(settings, **{name: getattr(args, name)})
     result = evaluate(rows, settings, args.orders)
     result |= {
         "split": args.split,
+        "half": "tune" if args.errors else args.half,
         "orders": args.orders,
         "threshold": settings.threshold,
         "number_weight": settings.number_weight,
         "split_ratio": settings.split_ratio,
     }
     b, p = result["bcubed"], result["pairwise"]
-    print(f"link.stories on {result['docs']} docs ({args.split}), {args.orders} arrival orders")
+    half = f"{args.split}, half {result['half']}"
+    print(f"link.stories on {result['docs']} docs ({half}), {args.orders} arrival orders")
     print(f"  BCubed   P {b['p']:.3f}  R {b['r']:.3f}  F1 {b['f1']:.3f}")
     print(f"  pairwise P {p['p']:.3f}  R {p['r']:.3f}  F1 {p['f1']:.3f}")
+    print(f"  order agreement (least pairwise F1, first order vs another) {result['order_agreement']}")
     print(
         f"  clusters {result['clusters']:.1f} (gold {result['gold_clusters']}), {result['docs_per_s']} docs/s"
     )
+    if args.errors:
+        print_errors(rows, settings)
     print(json.dumps(result))
     return 0
+
+
+def print_errors(rows: Sequence[Mapping[str, Any]], settings: StorySettings) -> None:
+    """Per topic of the tune half: how the first arrival order spread its gold events over stories."""
+    articles = [to_article(r) for r in rows]
+    random.Random(0).shuffle(articles)
+    predicted, _ = cluster_once(articles, settings)
+    by_topic: dict[int, list[Mapping[str, Any]]] = defaultdict(list)
+    for row in rows:
+        by_topic[int(row["topic"])].append(row)
+    for topic, members in sorted(by_topic.items()):
+        spread: dict[str, Counter[str]] = defaultdict(Counter)
+        for row in members:
+            spread[predicted[str(row["id"])]][str(row["cluster"])] += 1
+        merged = sum(1 for c in spread.values() if len(c) > 1)
+        if merged or len(spread) > len({str(r["cluster"]) for r in members}):
+            parts = "  ".join(
+                "+".join(f"{g.rsplit('_', 1)[1]}:{n}" for g, n in sorted(c.items())) for c in spread.values()
+            )
+            print(f"  topic {topic}: {parts}")
 
 
 if __name__ == "__main__":

@@ -171,3 +171,17 @@ def test_relink_reports_of_one_happening_are_one_event(tmp_path: Path) -> None:
     assert load_happenings(store) == {"e1": ["e1", "e2"], "e2": ["e1", "e2"]}
     rows = json.loads(CliRunner().invoke(app, ["--db", store.path, "events", "--distinct", "--json"]).stdout)
     assert len(rows) == 1 and rows[0]["happening"]["reports"] == 2
+
+
+def test_relink_stories_list_the_happening_beside_the_headline(tmp_path: Path) -> None:
+    store = SqliteStore(tmp_path / "news.db")
+    for n in (1, 2):
+        raw, articles, analyses = _event_page(n)
+        store.store_batch([(raw, articles)], analyses)  # type: ignore[list-item, arg-type]
+    relink_store(store)
+    runner = CliRunner()
+    rows = json.loads(runner.invoke(app, ["--db", store.path, "stories", "--json"]).stdout)
+    assert rows[0]["n_articles"] == 2
+    assert rows[0]["happening"] == "arms_transfer: KOR → POL, K2"
+    table = runner.invoke(app, ["--db", store.path, "stories"]).stdout
+    assert "KOR → POL" in table

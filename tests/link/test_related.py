@@ -88,3 +88,24 @@ def test_related_same_dyad_and_event_type_is_a_reason_without_shared_words() -> 
     assert "y" in found and Reason.SAME_DYAD in found["y"].reasons
     assert found["y"].shared_dyads == ("AID:PAK|TUR",)
     assert "z" not in found or Reason.SAME_DYAD not in found["z"].reasons
+
+
+def test_related_beyond_capacity_the_oldest_article_is_forgotten() -> None:
+    index = RelatedIndex(capacity=2)
+    for id_ in ("old", "mid", "new"):
+        body = f"Dockers walked out at the harbour ({id_})."
+        index.add(_article(id_, "Harbour cranes idle in dock strike", body))
+    assert [r.related_id for r in index.related("new")] == ["mid"]
+    assert index.related("old") == ()
+
+
+def test_related_gained_candidates_name_the_older_articles_a_new_one_reaches() -> None:
+    index = _index()
+    index.add(
+        _article("e", "Pakistan tests Turkish drones", "Pakistan flew the drones it received from Turkey."),
+        entity_ids=("TUR", "PAK"),
+    )
+    gained = index.gained_candidates(["e"])
+    assert {"a", "b", "c"} <= gained.keys()
+    assert all(found == {"e"} for found in gained.values())
+    assert "d" not in gained  # shares no strong term, entity, dyad or story with the new article

@@ -114,7 +114,7 @@ def _merged_quakes(settings: StorySettings) -> tuple[StoryClusterer, dict[str, s
 
 
 def test_stories_merged_happenings_split_and_first_article_keeps_the_id() -> None:
-    clusterer, gold = _merged_quakes(StorySettings(threshold=0.01))
+    clusterer, gold = _merged_quakes(StorySettings(threshold=0.01, split_min_part=3))
     found = {article_id: clusterer.story_of(article_id) for article_id in gold}
     assert len(set(found.values())) == 2
     for a in gold:
@@ -136,3 +136,52 @@ def test_stories_single_outlier_is_not_split_off() -> None:
     for article in items:
         clusterer.add(article)
     assert len({clusterer.story_of(a.id) for a in items}) == 1
+
+
+FIRES = Path(__file__).resolve().parents[1] / "fixtures" / "link" / "fires.json"
+
+
+def _fires() -> list[tuple[Article, str]]:
+    rows = json.loads(FIRES.read_text(encoding="utf-8"))["articles"]
+    return [(_article(r["id"], r["title"], r["body"]), r["story"]) for r in rows]
+
+
+def _partition(clusterer: StoryClusterer, ids: list[str]) -> set[frozenset[str]]:
+    groups: dict[str | None, set[str]] = {}
+    for article_id in ids:
+        groups.setdefault(clusterer.story_of(article_id), set()).add(article_id)
+    return {frozenset(g) for g in groups.values()}
+
+
+def test_stories_three_fires_are_three_stories_in_every_order() -> None:
+    items = _fires()
+    gold = {frozenset(a.id for a, s in items if s == story) for story in {s for _, s in items}}
+    for seed in range(12):
+        shuffled = list(items)
+        random.Random(seed).shuffle(shuffled)
+        clusterer = StoryClusterer()
+        for article, _ in shuffled:
+            clusterer.add(article)
+        assert _partition(clusterer, [a.id for a, _ in items]) == gold, seed
+
+
+def test_stories_a_fire_elsewhere_starts_its_own_story_beside_other_fires() -> None:
+    items = _fires()
+    clusterer = StoryClusterer(StorySettings(split_ratio=0.0))
+    for article, story in items:
+        if story != "corbin":
+            clusterer.add(article)
+    corbin = next(a for a, story in items if story == "corbin")
+    story_id = clusterer.add(corbin)
+    assert clusterer.story(story_id).article_ids == (corbin.id,)
+
+
+def test_stories_beyond_max_live_the_least_recently_joined_story_closes() -> None:
+    items = {story: a for a, story in _fires()}
+    clusterer = StoryClusterer(StorySettings(max_live=2))
+    first = clusterer.add(items["arlen"])
+    clusterer.add(items["tessford"])
+    clusterer.add(items["corbin"])
+    assert clusterer.n_live == 2
+    assert len(clusterer.stories()) == 3
+    assert clusterer.story(first).article_ids == (items["arlen"].id,)

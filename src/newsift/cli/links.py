@@ -11,6 +11,7 @@ from rich.table import Table
 
 from newsift.cli.app import JsonFlag, _parse_time, _store, app
 from newsift.cli.render import console, err_console, print_json
+from newsift.link.labels import happening_label
 from newsift.relink import load_duplicates, load_related, load_stories, load_tags, relink_store
 from newsift.store import Store
 from newsift.views import render_related_json, render_story_json
@@ -25,6 +26,11 @@ def _titles(store: Store, ids: set[str]) -> dict[str, str]:
         if article is not None:
             found[article_id] = article.title
     return found
+
+
+def _happening(store: Store, article_ids: tuple[str, ...]) -> str:
+    """The label of the happening a story's articles report (from their stored events)."""
+    return happening_label(e for a in article_ids for e in store.query_events(article_id=a))
 
 
 def _article_id(store: Store, prefix: str) -> str:
@@ -42,7 +48,8 @@ def stories(
     limit: Annotated[int, typer.Option(help="Most stories to show.")] = 50,
     json_out: JsonFlag = False,
 ) -> None:
-    """Stories (clusters of articles about one happening), largest first, with outlets and time span."""
+    """Stories (clusters of articles about one happening), largest first, with time span, the happening
+    (kind: who → whom, item, time, from the events) and the headline."""
     store = _store()
     when: datetime | None = _parse_time(since)
     found = [
@@ -51,11 +58,12 @@ def stories(
         if len(s.article_ids) >= min_size and (when is None or (s.last_at is not None and s.last_at >= when))
     ][:limit]
     titles = _titles(store, {a for s in found for a in s.article_ids})
+    happenings = {s.id: _happening(store, s.article_ids) for s in found}
     if json_out:
-        print_json([render_story_json(s, titles) for s in found])
+        print_json([render_story_json(s, titles) | {"happening": happenings[s.id]} for s in found])
         return
     table = Table(title=f"Stories ({len(found)})")
-    for column in ("id", "articles", "first", "last", "label"):
+    for column in ("id", "articles", "first", "last", "happening", "label"):
         table.add_column(column, overflow="fold")
     for story in found:
         table.add_row(
@@ -63,6 +71,7 @@ def stories(
             str(len(story.article_ids)),
             f"{story.first_at:%Y-%m-%d}" if story.first_at else "",
             f"{story.last_at:%Y-%m-%d}" if story.last_at else "",
+            escape(happenings[story.id][:60]),
             escape(story.label[:90]),
         )
     console.print(table)

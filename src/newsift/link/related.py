@@ -6,9 +6,11 @@ No other stage is imported.
 from __future__ import annotations
 
 import enum
+from collections import OrderedDict
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from newsift.link.postings import CappedPostings, strongest_terms
 from newsift.link.vectors import SparseVector, TermStatistics, dot, extract_terms, weigh_terms
 from newsift.model import Article
 
@@ -16,6 +18,9 @@ __all__ = ["EXTRACTOR", "Reason", "Related", "RelatedEntry", "RelatedIndex"]
 
 EXTRACTOR = "link.related.v1"
 _INDEXED_TERMS = 25  # each article is findable through its strongest terms only: postings stay short
+_POSTING_CAP = 200  # ids kept per key (the most recent): a lookup reads a bounded number of ids
+_CANDIDATES = 150  # ids scored per lookup, those sharing most keys with the article
+_CAPACITY = 200_000  # articles kept searchable; older ones are forgotten (memory stays bounded)
 _STORY_BONUS = 0.3
 _DYAD_BONUS = 0.2
 _ENTITY_WEIGHT = 0.3
@@ -68,12 +73,18 @@ class RelatedEntry:
 
 
 class RelatedIndex:
-    """Articles added with their story, entity ids and duplicate group; ``related`` ranks neighbours."""
+    """Articles added with their story, entity ids and duplicate group; ``related`` ranks neighbours.
 
-    def __init__(self, stats: TermStatistics | None = None) -> None:
+    Two articles can be neighbours when they share a blocking key: one of each one's strongest terms,
+    an entity, a dyad or the story. Postings per key and candidates per lookup are capped, so adding
+    and ranking one article costs the same however many articles the index holds.
+    """
+
+    def __init__(self, stats: TermStatistics | None = None, *, capacity: int = _CAPACITY) -> None:
         self.stats = stats or TermStatistics()
-        self._entries: dict[str, _Entry] = {}
-        self._postings: dict[str, set[str]] = {}
+        self.capacity = capacity
+        self._entries: OrderedDict[str, _Entry] = OrderedDict()
+        self._postings = CappedPostings(_POSTING_CAP)
         self._keys_of: dict[str, tuple[str, ...]] = {}  # each article's posting keys
 
     def add(
@@ -137,60 +148,52 @@ class RelatedIndex:
     def gained_candidates(self, new_ids: Iterable[str]) -> dict[str, set[str]]:
         """Indexed article -> those of ``new_ids`` that are among its candidate neighbours.
 
-        Scans every entry once: what an incremental update needs to refresh the older articles' lists.
+        Reads only the new articles' postings (candidacy is symmetric: a shared key), so it costs the
+        same however many articles the index holds: what an incremental update needs to refresh the
+        older articles' lists.
         """
-        wanted = set(new_ids)
-        owners: dict[str, set[str]] = {}
-        for new_id in wanted:
-            for key in self._keys_of[new_id]:
-                owners.setdefault(key, set()).add(new_id)
         gained: dict[str, set[str]] = {}
-        for article_id, entry in self._entries.items():
-            hits = owners.keys() & self._query_keys(entry)
-            found = set().union(*(owners[k] for k in hits)) - {article_id} if hits else set()
-            if found:
-                gained[article_id] = found
+        for new_id in dict.fromkeys(new_ids):
+            if new_id not in self._entries:
+                continue
+            for other in self._candidates(new_id):
+                gained.setdefault(other, set()).add(new_id)
         return gained
 
     def _index(self, article_id: str, entry: _Entry) -> None:
         self._entries[article_id] = entry
-        vector = entry.vector
-        strongest = sorted(vector, key=vector.__getitem__, reverse=True)[:_INDEXED_TERMS]
         keys = [
-            *strongest,
+            *strongest_terms(entry.vector, _INDEXED_TERMS),
             *(f"entity:{e}" for e in sorted(entry.entities)),
             *([f"story:{entry.story_id}"] if entry.story_id else []),
             *(f"dyad:{d}" for d in sorted(entry.dyads)),
         ]
         self._keys_of[article_id] = tuple(keys)
         for key in keys:
-            self._postings.setdefault(key, set()).add(article_id)
+            self._postings.add(key, article_id)
+        while len(self._entries) > self.capacity:
+            self._forget(next(iter(self._entries)))
+
+    def _forget(self, article_id: str) -> None:
+        del self._entries[article_id]
+        for key in self._keys_of.pop(article_id, ()):
+            self._postings.discard(key, article_id)
 
     def related(self, article_id: str, k: int = 5) -> tuple[Related, ...]:
         """The ``k`` best neighbours of an indexed article (empty for an unknown id)."""
         entry = self._entries.get(article_id)
         if entry is None:
             return ()
-        return _best(
-            [self._relate(article_id, entry, other) for other in self._candidates(article_id, entry)], k
-        )
+        return _best([self._relate(article_id, entry, other) for other in self._candidates(article_id)], k)
 
-    def _candidates(self, article_id: str, entry: _Entry) -> set[str]:
-        found: set[str] = set()
-        for key in self._query_keys(entry):
-            found |= self._postings.get(key, set())
-        found.discard(article_id)
-        return found
-
-    @staticmethod
-    def _query_keys(entry: _Entry) -> set[str]:
-        keys = {*entry.vector, *(f"entity:{e}" for e in entry.entities), *(f"dyad:{d}" for d in entry.dyads)}
-        if entry.story_id:
-            keys.add(f"story:{entry.story_id}")
-        return keys
+    def _candidates(self, article_id: str) -> list[str]:
+        """Indexed articles sharing a blocking key with ``article_id``, at most ``_CANDIDATES``."""
+        return self._postings.candidates(self._keys_of[article_id], _CANDIDATES, exclude=article_id)
 
     def _relate(self, article_id: str, entry: _Entry, other_id: str) -> Related | None:
-        other = self._entries[other_id]
+        other = self._entries.get(other_id)
+        if other is None:  # forgotten (beyond capacity)
+            return None
         if other.copy_group == entry.copy_group:
             return None
         similarity = dot(entry.vector, other.vector)  # both unit length: no norms per pair

@@ -1,0 +1,103 @@
+"""Story sizes and order agreement on unlabelled news: do stories stay happenings, whatever the order?
+
+Usage: python bench/story_sizes.py [--data FILE] [--category business] [--n 500] [--orders 3] [--top 10]
+Clusters the first N articles of one category of benchdata/corpus/bbc_news.jsonl (no dates) with
+link.stories, in file order and in fixed-seed shuffles. Prints the largest stories of the file order
+(size and label, for a hand check), the largest story of every order, and the pairwise F1 between the
+file order's partition and each shuffle's (1.0: the same stories whatever the order).
+Prints a human summary, then ONE JSON object as the last line.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+from collections import Counter
+from collections.abc import Mapping, Sequence
+from pathlib import Path
+
+from newsift.link.stories import StoryClusterer
+from newsift.model import Article, Position
+
+REPO = Path(__file__).resolve().parents[1]
+DEFAULT_DATA = REPO / ".." / "shared" / "benchdata" / "corpus" / "bbc_news.jsonl"
+
+
+def read(data: Path, category: str, n: int) -> list[Article]:
+    articles: list[Article] = []
+    with data.open(encoding="utf-8") as handle:
+        for line in handle:
+            row = json.loads(line)
+            if row.get("category") == category and len(articles) < n:
+                articles.append(
+                    Article(
+                        id=row["id"],
+                        page_id=row["id"],
+                        position=Position.MAIN,
+                        index=0,
+                        title=row.get("title") or "",
+                        body=row.get("text") or "",
+                    )
+                )
+    return articles
+
+
+def cluster(articles: Sequence[Article]) -> tuple[dict[str, str], StoryClusterer]:
+    clusterer = StoryClusterer()
+    for article in articles:
+        clusterer.add(article)
+    return {a.id: clusterer.story_of(a.id) or "" for a in articles}, clusterer
+
+
+def pairwise_f1(first: Mapping[str, str], second: Mapping[str, str]) -> float:
+    """Pairwise F1 of two partitions of the same ids (symmetric; 1.0 when they are equal)."""
+    joint = Counter((first[d], second[d]) for d in first)
+    both = sum(n * (n - 1) // 2 for n in joint.values())
+    in_first = sum(n * (n - 1) // 2 for n in Counter(first.values()).values())
+    in_second = sum(n * (n - 1) // 2 for n in Counter(second.values()).values())
+    if not in_first and not in_second:
+        return 1.0
+    return 2 * both / (in_first + in_second)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
+    parser.add_argument("--category", default="business")
+    parser.add_argument("--n", type=int, default=500)
+    parser.add_argument("--orders", type=int, default=3, help="fixed-seed shuffles beside the file order")
+    parser.add_argument("--top", type=int, default=10, help="largest stories listed")
+    args = parser.parse_args(argv)
+    articles = read(args.data, args.category, args.n)
+    if not articles:
+        raise SystemExit(f"no {args.category!r} articles in {args.data}")
+    base, clusterer = cluster(articles)
+    largest = [base_max := max(Counter(base.values()).values())]
+    agreement = []
+    for seed in range(args.orders):
+        shuffled = list(articles)
+        random.Random(seed).shuffle(shuffled)
+        other, _ = cluster(shuffled)
+        largest.append(max(Counter(other.values()).values()))
+        agreement.append(pairwise_f1(base, other))
+    stories = sorted(clusterer.stories(), key=lambda s: -len(s.article_ids))
+    print(f"link.stories on {len(articles)} {args.category} articles: {len(stories)} stories")
+    for story in stories[: args.top]:
+        print(f"  {len(story.article_ids):4d}  {story.label[:90]}")
+    print(f"  largest story per order (file order first): {largest}")
+    print(f"  pairwise F1 file order vs shuffles: {[round(a, 3) for a in agreement]}")
+    result = {
+        "articles": len(articles),
+        "stories": len(stories),
+        "largest_file_order": base_max,
+        "largest_any_order": max(largest),
+        "agreement_min": round(min(agreement), 4) if agreement else 1.0,
+        "agreement_mean": round(sum(agreement) / len(agreement), 4) if agreement else 1.0,
+    }
+    print(json.dumps(result))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
