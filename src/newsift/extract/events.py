@@ -30,7 +30,7 @@ from newsift.extract.event_modality import Modality, detect_modality
 from newsift.extract.event_parse import Parse, is_state
 from newsift.extract.event_time import event_time
 from newsift.extract.event_triggers import Trigger, find_triggers, product_tokens
-from newsift.extract.quote_syntax import Tree
+from newsift.extract.quotes.syntax import Tree
 from newsift.model import (
     Actor,
     AnnotatedArticle,

@@ -17,8 +17,8 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from newsift.extract.quote_lexicon import Lexicon
-from newsift.extract.quote_syntax import Tree
+from newsift.extract.quotes.lexicon import Lexicon
+from newsift.extract.quotes.syntax import Tree
 from newsift.model import AnnotatedArticle, Entity, EntityKind, Mention, SpeakerKind
 
 __all__ = ["SourceIndex", "Speaker"]

@@ -1,7 +1,7 @@
-"""Quotes and attribution (quotes.rules.v2): who said what, to whom, as written, from annotated articles.
+"""Quotes and attribution (quotes.rules.v3): who said what, to whom, as written, from annotated articles.
 
 Pure functions over AnnotatedArticle records (tokens, sentences, mentions, entities); never runs spaCy.
-Speaker resolution (names, surnames, pronouns, roles) is the salience model of quote_speakers.
+Speaker resolution (names, surnames, pronouns, roles) is the salience model of ``speakers``.
 """
 
 from __future__ import annotations
@@ -9,14 +9,14 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass, replace
 
-from newsift.extract.quote_labels import find_label_relations
-from newsift.extract.quote_lexicon import load_lexicon
-from newsift.extract.quote_marks import QuotedSpan, find_quoted_spans, normalize_quote_text
-from newsift.extract.quote_rules import Found, find_cue_relations
-from newsift.extract.quote_shapes import dateline_end, in_headline, names_an_act, reports_words
-from newsift.extract.quote_sources import SourceIndex, Speaker
-from newsift.extract.quote_speakers import SpeakerResolver
-from newsift.extract.quote_syntax import Tree
+from newsift.extract.quotes.labels import find_label_relations
+from newsift.extract.quotes.lexicon import load_lexicon
+from newsift.extract.quotes.marks import QuotedSpan, find_quoted_spans, normalize_quote_text
+from newsift.extract.quotes.rules import Found, find_cue_relations
+from newsift.extract.quotes.shapes import dateline_end, in_headline, names_an_act, reports_words
+from newsift.extract.quotes.sources import SourceIndex, Speaker
+from newsift.extract.quotes.speakers import SpeakerResolver
+from newsift.extract.quotes.syntax import Tree
 from newsift.model import AnnotatedArticle, Evidence, Quote, QuoteKind, SpeakerKind, make_id
 
 __all__ = ["EXTRACTOR", "Attribution", "extract_attributions", "extract_quotes"]

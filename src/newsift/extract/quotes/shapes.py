@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from newsift.extract.quote_syntax import Tree
+from newsift.extract.quotes.syntax import Tree
 
 __all__ = ["dateline_end", "in_headline", "names_an_act", "reports_words"]
 

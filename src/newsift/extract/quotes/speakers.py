@@ -11,7 +11,7 @@ stated title contains the role's head noun and names no other nationality ("the 
 Titles come from Entity.attributes when the resolver gives them, else from the words around the name
 (pre-modifiers, appositions, "who served as ..."); the name is the fullest written, without them.
 "it", "which" and what names no person (organisations, outlets, documents, anonymous sources) go to
-quote_sources. A pronoun with no antecedent that agrees resolves to None, never to itself.
+``sources``. A pronoun with no antecedent that agrees resolves to None, never to itself.
 """
 
 from __future__ import annotations
@@ -20,9 +20,9 @@ from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from newsift.extract.quote_lexicon import Lexicon
-from newsift.extract.quote_sources import SourceIndex, Speaker
-from newsift.extract.quote_syntax import Tree
+from newsift.extract.quotes.lexicon import Lexicon
+from newsift.extract.quotes.sources import SourceIndex, Speaker
+from newsift.extract.quotes.syntax import Tree
 from newsift.model import AnnotatedArticle, EntityKind, Mention, Resolution, SpeakerKind
 
 __all__ = ["Speaker", "SpeakerResolver"]

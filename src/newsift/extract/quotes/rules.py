@@ -8,9 +8,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from newsift.extract.quote_lexicon import Lexicon
-from newsift.extract.quote_marks import QuotedSpan
-from newsift.extract.quote_syntax import Tree
+from newsift.extract.quotes.lexicon import Lexicon
+from newsift.extract.quotes.marks import QuotedSpan
+from newsift.extract.quotes.syntax import Tree
 from newsift.model import Token
 
 __all__ = ["Found", "find_cue_relations"]
