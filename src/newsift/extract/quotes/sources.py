@@ -76,6 +76,7 @@ class SourceIndex:
         self._entities: dict[str, Entity] = {e.id: e for e in annotated.entities}
         self._things: defaultdict[int, list[_Thing]] = defaultdict(list)
         self._spoken: list[str] = []
+        self._spokesperson: Speaker | None = None
         for mention in annotated.mentions:
             if (
                 self._is_thing(mention)
@@ -220,7 +221,7 @@ class SourceIndex:
                 if mention.entity_id:
                     self._spoken.append(mention.entity_id)
                 text = self._text[start:end]
-                return Speaker(
+                self._spokesperson = Speaker(
                     mention.text,
                     mention.start,
                     mention.end,
@@ -229,7 +230,12 @@ class SourceIndex:
                     None,
                     SpeakerKind.ORGANISATION,
                 )
+                return self._spokesperson
         return None
+
+    def latest_spokesperson(self) -> Speaker | None:
+        """'the spokesman added': the body whose unnamed spokesperson spoke last, if any."""
+        return self._spokesperson
 
     def named_inside(self, first: int, last: int) -> Mention | None:
         """The organisation or outlet a source span names: its head, else the author of a document."""

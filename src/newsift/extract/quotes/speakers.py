@@ -31,6 +31,8 @@ _TITLE_KEYS = ("title", "affiliation", "role", "position", "office")
 _SUBJECT_DEPS = ("nsubj", "nsubjpass")
 _WINDOW = 12
 _SALIENT_SENTENCES = 4
+_LEAD_SENTENCES = 2  # a description this early may name someone only named after it
+_DEFINITE = ("the", "its", "his", "her", "their")
 _PLACES = ("GPE", "LOC", "FAC", "NORP", "DATE", "TIME", "EVENT", "PRODUCT", "LAW")
 
 
@@ -401,24 +403,66 @@ class SpeakerResolver:
             return Speaker(raw, start, end, kind=kind)
         if named is not None:
             return sources.speaker_for(named)
-        return sources.short_form(first, last) or self._recent_person(first, last)
+        return sources.short_form(first, last) or self._described_person(first, last)
 
-    def _recent_person(self, first: int, last: int) -> Speaker | None:
-        """'the top diplomat said': a definite person noun is the latest person who spoke in the last
-        few sentences (salience fades), if any."""
+    def _described_person(self, first: int, last: int) -> Speaker | None:
+        """'the top diplomat', 'the Salford MP', "the country's top judge": a definite description of
+        one person is the person the text is about. The latest who spoke in the last few sentences,
+        else the person named nearest before it in them (speakers, then subjects first in a
+        sentence); in a lead that names nobody before it, the first person named as a subject in it or
+        the next two sentences. A person whose stated office is another ('General ...' for 'the minister') or
+        whose title names another nationality is skipped; 'the spokesman' is the latest spokesperson."""
         root = self._root(first, last)
         token = self._tree.tokens[root]
-        if token.lemma.lower() not in self._lex.kinds.person_nouns or token.tag in ("NNS", "NNPS"):
+        word = self._text[token.start : token.end]
+        head = self._lex.expand(word)
+        if token.tag in ("NNS", "NNPS") or not self._is_definite(first, root):
             return None
-        if self._text[self._tree.tokens[first].start : self._tree.tokens[first].end].lower() != "the":
+        if token.lemma.lower() in self._lex.kinds.spokes_words:
+            return self._sources.latest_spokesperson()
+        if token.lemma.lower() not in self._lex.kinds.person_nouns and head not in self._lex.title_words:
             return None
         marks = self._marks(first, root)
-        recent = [
-            e.key
+        before = [
+            e
             for e in self._candidates(token.start, token.sentence, span=_SALIENT_SENTENCES)
-            if e.is_speaker and not self._clashes(marks, self._people[e.key])
+            if not self._clashes(marks, self._people[e.key]) and not self._other_office(head, e.key)
         ]
-        return self._as_speaker(self._people[recent[0]], first, last) if recent else None
+        chosen = [e for e in before if e.is_speaker] or before
+        in_lead = token.sentence < _LEAD_SENTENCES
+        if not chosen and in_lead and not self._candidates(token.start, token.sentence):
+            chosen = self._later(token.end, token.sentence, marks, head)
+        return self._as_speaker(self._people[chosen[0].key], first, last) if chosen else None
+
+    def _is_definite(self, first: int, root: int) -> bool:
+        """'the minister', 'its chief', "Britain's defence secretary"."""
+        word = self._text[self._tree.tokens[first].start : self._tree.tokens[first].end].lower()
+        return word in _DEFINITE or any(self._tree.tokens[k].dep == "poss" for k in self._tree.kids(root))
+
+    def _other_office(self, head: str, key: str) -> bool:
+        """A person whose title states an office, none of which is the office ``head`` names (a generic
+        noun such as 'the top diplomat' names none)."""
+        words = self._people[key].role_words
+        if head not in self._lex.title_words:
+            return False
+        offices = {w for w in words if w in self._lex.title_words or w in self._lex.kinds.person_nouns}
+        offices -= self._lex.male | self._lex.female
+        return bool(offices) and head not in words
+
+    def _later(self, offset: int, sentence: int, marks: set[str], head: str) -> list[_Entry]:
+        """The first subject named after ``offset`` in its sentence or the next two."""
+        for s in range(sentence, sentence + 3):
+            here = [
+                e
+                for e in sorted(self._entries.get(s, []), key=lambda e: e.offset)
+                if e.offset >= offset
+                and e.is_subject
+                and not self._clashes(marks, self._people[e.key])
+                and not self._other_office(head, e.key)
+            ]
+            if here:
+                return here[:1]
+        return []
 
 
 def _clean_title(text: str) -> str:

@@ -1,0 +1,109 @@
+"""Speakers written as a description ('the opposition leader', 'the defence secretary', 'the
+spokesman'): the person or body the text is about, on sentences of our own, each with a negative."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from newsift.extract.quotes import extract_quotes
+from newsift.model import Article, Position, Quote
+from newsift.nlp import annotate_articles
+
+pytestmark = pytest.mark.model
+
+
+def _quotes(nlp: Any, body: str) -> list[Quote]:
+    article = Article(id="d", page_id="p", position=Position.MAIN, index=0, title="", body=body)
+    return list(extract_quotes(next(annotate_articles([article], nlp=nlp))))
+
+
+def _speaker(nlp: Any, body: str, fragment: str) -> str | None:
+    found = [q for q in _quotes(nlp, body) if fragment in q.text]
+    assert found, [(q.speaker_text, q.text) for q in _quotes(nlp, body)]
+    return found[0].speaker_text
+
+
+@pytest.mark.parametrize(
+    ("body", "fragment", "speaker"),
+    [
+        (  # a description after the lead names the person the lead is about
+            "Ravi Menon has promised to double the coastguard budget.\n\n"
+            "The opposition leader said the coast was poorly watched.",
+            "poorly watched",
+            "Ravi Menon",
+        ),
+        (  # a regional description of an MP
+            "Ravi Menon has promised to double the coastguard budget.\n\n"
+            '"We have ten boats for a thousand kilometres," the Kerala MP told parliament.',
+            "ten boats",
+            "Ravi Menon",
+        ),
+        (  # a description of a former job
+            "Lucia Bianchi, who ran for mayor in 2019, was fined on Tuesday. "
+            "The former pharmacist said she would appeal.",
+            "would appeal",
+            "Lucia Bianchi",
+        ),
+        (  # a possessive description
+            "Pedro Santos arrived in Brasilia on Monday. "
+            "The country's finance chief said the deficit would shrink.",
+            "deficit would shrink",
+            "Pedro Santos",
+        ),
+    ],
+)
+def test_a_definite_description_is_the_person_named_just_before(
+    nlp: Any, body: str, fragment: str, speaker: str
+) -> None:
+    assert _speaker(nlp, body, fragment) == speaker
+
+
+def test_a_description_in_the_lead_is_the_person_named_next(nlp: Any) -> None:
+    body = (
+        "The navy will commission two new destroyers next year, the defence secretary has said.\n\n"
+        "Maria Costa told MPs the ships were on schedule and within budget."
+    )
+    assert _speaker(nlp, body, "two new destroyers") == "Maria Costa"
+
+
+def test_a_description_later_in_the_text_does_not_look_ahead(nlp: Any) -> None:
+    body = (
+        "Ships were late again this year.\n\nThe dock manager said three cranes had failed. "
+        "Auditors praised Henrik Dahl for his report on the yard."
+    )
+    assert _speaker(nlp, body, "three cranes") == "The dock manager"
+
+
+def test_a_description_naming_another_office_does_not_take_the_person(nlp: Any) -> None:
+    body = 'General Tomas Vidal inspected the troops on Monday. "Morale is high," the minister said.'
+    assert _speaker(nlp, body, "Morale is high") == "the minister"
+
+
+def test_a_description_with_no_one_named_stays_as_written(nlp: Any) -> None:
+    body = '"We will not give up," the captain said after the match.'
+    assert _speaker(nlp, body, "give up") == "the captain"
+
+
+def test_a_plural_description_is_not_one_person(nlp: Any) -> None:
+    body = (
+        "Ravi Menon has promised to double the coastguard budget. The fishermen said the boats came too late."
+    )
+    quotes = [q for q in _quotes(nlp, body) if "boats came" in q.text]
+    assert all(q.speaker_text != "Ravi Menon" for q in quotes)
+
+
+def test_the_spokesman_again_is_the_body_whose_spokesman_spoke(nlp: Any) -> None:
+    body = (
+        "A spokesman for Airbus said the deliveries had been postponed. Ana Lindqvist, the negotiator, "
+        'was not available. "We expect to resume in March," the spokesman added.'
+    )
+    quote = next(q for q in _quotes(nlp, body) if "resume in March" in q.text)
+    assert quote.speaker_text == "Airbus"
+    assert quote.speaker_id is not None
+
+
+def test_the_spokesman_with_no_spokesman_before_is_not_the_person_named(nlp: Any) -> None:
+    body = 'Ana Lindqvist chaired the meeting. "We expect to resume in March," the spokesman said.'
+    assert _speaker(nlp, body, "resume in March") != "Ana Lindqvist"
