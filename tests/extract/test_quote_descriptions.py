@@ -107,3 +107,42 @@ def test_the_spokesman_again_is_the_body_whose_spokesman_spoke(nlp: Any) -> None
 def test_the_spokesman_with_no_spokesman_before_is_not_the_person_named(nlp: Any) -> None:
     body = 'Ana Lindqvist chaired the meeting. "We expect to resume in March," the spokesman said.'
     assert _speaker(nlp, body, "resume in March") != "Ana Lindqvist"
+
+
+# --- bodies written as a description: 'the Dutch builder', 'its Brazilian manufacturer' --------------
+
+
+def test_a_body_described_by_its_trade_is_the_firm_named_before(nlp: Any) -> None:
+    body = (
+        "Indonesia has ordered six more patrol boats from Damen Shipyards, the Dutch builder said on Monday."
+    )
+    assert _speaker(nlp, body, "six more patrol boats") == "Damen Shipyards"
+
+
+def test_a_body_described_before_it_is_named_is_the_firm_named_next(nlp: Any) -> None:
+    body = (
+        "Chile has signed a deal for eight more trainer jets, its Brazilian manufacturer said Tuesday.\n\n"
+        "Embraer said the contract was worth 200 million dollars."
+    )
+    assert _speaker(nlp, body, "eight more trainer jets") == "Embraer"
+
+
+def test_a_described_body_is_never_a_country(nlp: Any) -> None:
+    body = "Chile has signed a deal for eight more trainer jets, its manufacturer said Tuesday."
+    assert _speaker(nlp, body, "eight more trainer jets") != "Chile"
+
+
+def test_a_described_body_of_one_nationality_skips_a_firm_of_another(nlp: Any) -> None:
+    body = (
+        "Airbus delivered two tankers to the air force last year.\n\n"
+        "Greece has ordered four more frigates, the Dutch builder said. "
+        "Damen Shipyards will build them in Vlissingen."
+    )
+    assert _speaker(nlp, body, "four more frigates") != "Airbus"
+
+
+def test_an_unnamed_ministry_is_a_body_not_a_person(nlp: Any) -> None:
+    body = "According to the defence ministry, the new ships will carry air defence missiles."
+    quote = next(q for q in _quotes(nlp, body) if "air defence missiles" in q.text)
+    assert quote.speaker_kind is not None and quote.speaker_kind.value == "organisation"
+    assert quote.speaker_text == "the defence ministry"

@@ -148,7 +148,10 @@ class SourceIndex:
         return None
 
     def short_form(self, first: int, last: int) -> Speaker | None:
-        """'the ministry', 'the London-based group', 'the country': a definite common noun phrase."""
+        """'the ministry', 'the London-based group', 'the Dutch builder', 'the country': a definite common
+        noun phrase. A nationality in it ('the Dutch builder') skips bodies of another country; when no
+        body before it fits, the first that fits in its sentence or the next two ('..., its Brazilian
+        manufacturer said. Embraer ...')."""
         root = _root(self._tree, first, last)
         token = self._tree.tokens[root]
         if token.pos != "NOUN" or not self._is_definite(first, root):
@@ -157,15 +160,46 @@ class SourceIndex:
         words = self._words
         if head not in words.organisation_nouns and head not in words.country_nouns:
             return None
-        candidates = self._candidates(token.start, token.sentence, span=10_000)
-        named = [
-            t for t in candidates if head in self._name_words(t.mention) and not self.is_outlet(t.mention)
-        ]
         generic = head in words.generic_heads or head in words.country_nouns
-        fitting = [t for t in candidates if generic and self._fits(t.mention, head)]
-        for thing in named or fitting:
-            return self.speaker_for(thing.mention)
+        countries = self._countries_in(first, last)
+        for candidates in (
+            self._candidates(token.start, token.sentence, span=10_000),
+            self._following(self._tree.tokens[last].end, token.sentence),
+        ):
+            candidates = [t for t in candidates if self._of_country(t.mention, countries)]
+            named = [
+                t for t in candidates if head in self._name_words(t.mention) and not self.is_outlet(t.mention)
+            ]
+            fitting = [t for t in candidates if generic and self._fits(t.mention, head)]
+            for thing in named or fitting:
+                return self.speaker_for(thing.mention)
         return None
+
+    def _countries_in(self, first: int, last: int) -> set[str]:
+        """Country codes of the nationalities written in a span ('the *Dutch* builder')."""
+        start, end = self._tree.span(first, last)
+        return {
+            m.entity_id
+            for m in self._mentions
+            if start <= m.start and m.end <= end and m.label == "NORP" and m.entity_id
+        }
+
+    def _of_country(self, mention: Mention, countries: set[str]) -> bool:
+        """A body of one of ``countries``, or of no known country; any body when none is asked for."""
+        entity = self._entities.get(mention.entity_id or "")
+        if not countries or entity is None:
+            return True
+        own = entity.id if entity.kind is EntityKind.COUNTRY else entity.country
+        return own is None or own in countries
+
+    def _following(self, offset: int, sentence: int) -> list[_Thing]:
+        """Bodies named after ``offset`` in its sentence and the next two, in text order."""
+        return [
+            t
+            for s in range(sentence, sentence + 3)
+            for t in sorted(self._things.get(s, []), key=lambda t: t.offset)
+            if t.offset >= offset
+        ]
 
     def classify(self, first: int, last: int) -> SpeakerKind | None:
         """Anonymous, media or document for a source that names no one, else None."""

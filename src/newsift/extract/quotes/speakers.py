@@ -303,6 +303,8 @@ class SpeakerResolver:
         word = self._text[self._tree.tokens[root].start : self._tree.tokens[root].end]
         if self._tree.tokens[root].pos != "PROPN" or self._lex.expand(word) in self._lex.title_words:
             return None
+        if not word[:1].isupper() or word.lower() in self._lex.kinds.organisation_nouns:
+            return None  # 'the defence ministry' tagged as a proper noun names no person
         if any(
             m.start <= self._tree.tokens[root].start < m.end and (m.label in _PLACES or self._not_person(m))
             for m in self._doc.mentions
