@@ -247,7 +247,7 @@ _MIN_VERDICT_OBJECT_TOKENS = 4
 
 def _content(tree: Tree, i: int, lemma: str, lexicon: Lexicon) -> Span | None:
     for deps in (("ccomp",), ("xcomp",)):
-        kids = [c for c in tree.kids(i, *deps) if tree.tokens[c].pos != "PUNCT"]
+        kids = [c for c in tree.kids(i, *deps) if tree.tokens[c].pos != "PUNCT" and not _adverbial(tree, c)]
         if kids:
             return tree.span(*tree.subtree(kids[-1]))
     if lemma in ("say", "tell", "read") or lemma in lexicon.agreement:
@@ -266,6 +266,18 @@ def _content(tree: Tree, i: int, lemma: str, lexicon: Lexicon) -> Span | None:
         if word in _CONTENT_PREPS and tree.kids(prep, "pobj", "pcomp"):
             return tree.span(*tree.subtree(tree.kids(prep, "pobj", "pcomp")[0]))
     return None
+
+
+def _adverbial(tree: Tree, i: int) -> bool:
+    """'said Monday, weeks after the jet crashed': a clause opened by 'after', 'when', 'as' ... tells when
+    or why, it does not report words (a parse may still hang it on the cue as a complement)."""
+    marks = {tree.tokens[c].lemma.lower() for c in tree.kids(i, "mark")}
+    return bool(marks & _ADVERBIAL_MARKS) and "that" not in marks
+
+
+_ADVERBIAL_MARKS = frozenset(
+    ("after", "before", "when", "while", "as", "since", "until", "because", "although", "though", "once")
+)
 
 
 def _adjacent_quote(
