@@ -250,8 +250,14 @@ def _content(tree: Tree, i: int, lemma: str, lexicon: Lexicon) -> Span | None:
         kids = [c for c in tree.kids(i, *deps) if tree.tokens[c].pos != "PUNCT" and not _adverbial(tree, c)]
         if kids:
             return tree.span(*tree.subtree(kids[-1]))
+    clause = _clause_on_medium(tree, i)
+    if clause is not None:
+        return clause
     if lemma in ("say", "tell", "read") or lemma in lexicon.agreement:
         return None  # 'the statement reads: "..."' takes a quote, never an object ('read the report')
+    named = tree.kids(i, "oprd")
+    if named and tree.kids(i, "dobj"):  # 'called it "a milestone"': what the object is called
+        return tree.span(*tree.subtree(named[0]))
     objects = tree.kids(i, "dobj")
     if objects and lemma not in lexicon.addressee_verbs:
         start, end = tree.subtree(objects[0])
@@ -265,6 +271,18 @@ def _content(tree: Tree, i: int, lemma: str, lexicon: Lexicon) -> Span | None:
         word = tree.tokens[prep].lemma.lower()
         if word in _CONTENT_PREPS and tree.kids(prep, "pobj", "pcomp"):
             return tree.span(*tree.subtree(tree.kids(prep, "pobj", "pcomp")[0]))
+    return None
+
+
+def _clause_on_medium(tree: Tree, i: int) -> Span | None:
+    """'said in a statement that X': a parse may hang the 'that' clause on the medium noun of the cue's
+    preposition; it is still what was said (a relative clause, whose 'that' is no mark, is not)."""
+    for prep in tree.kids(i, "prep"):
+        for noun in tree.kids(prep, "pobj"):
+            for clause in tree.kids(noun, "acl", "relcl"):
+                marks = [tree.tokens[m].lemma.lower() for m in tree.kids(clause, "mark")]
+                if "that" in marks and clause > noun:
+                    return tree.span(*tree.subtree(clause))
     return None
 
 

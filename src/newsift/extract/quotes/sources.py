@@ -175,6 +175,17 @@ class SourceIndex:
                 return self.speaker_for(thing.mention)
         return None
 
+    def unnamed_body(self, first: int, last: int) -> Speaker | None:
+        """'the ministry of defence' with no body named that fits: an organisation as written."""
+        root = _root(self._tree, first, last)
+        token = self._tree.tokens[root]
+        if token.tag in _PLURAL_TAGS or not self._is_definite(first, root):
+            return None
+        if token.lemma.lower() not in self._words.organisation_nouns:
+            return None
+        start, end = self._tree.span(first, last)
+        return Speaker(self._text[start:end], start, end, kind=SpeakerKind.ORGANISATION)
+
     def _countries_in(self, first: int, last: int) -> set[str]:
         """Country codes of the nationalities written in a span ('the *Dutch* builder')."""
         start, end = self._tree.span(first, last)

@@ -405,7 +405,11 @@ class SpeakerResolver:
             return Speaker(raw, start, end, kind=kind)
         if named is not None:
             return sources.speaker_for(named)
-        return sources.short_form(first, last) or self._described_person(first, last)
+        return (
+            sources.short_form(first, last)
+            or self._described_person(first, last)
+            or sources.unnamed_body(first, last)
+        )
 
     def _described_person(self, first: int, last: int) -> Speaker | None:
         """'the top diplomat', 'the Salford MP', "the country's top judge": a definite description of

@@ -1,0 +1,69 @@
+"""Statements, unnamed bodies and named-as quotes on sentences of our own, each with a negative."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from newsift.extract.quotes import extract_quotes
+from newsift.model import Article, Position, Quote, SpeakerKind
+from newsift.nlp import annotate_articles
+
+pytestmark = pytest.mark.model
+
+
+def _quotes(nlp: Any, body: str) -> list[Quote]:
+    article = Article(id="s", page_id="p", position=Position.MAIN, index=0, title="", body=body)
+    return list(extract_quotes(next(annotate_articles([article], nlp=nlp))))
+
+
+def _find(quotes: list[Quote], fragment: str) -> Quote:
+    found = [q for q in quotes if fragment in q.text]
+    assert found, [(q.speaker_text, q.text) for q in quotes]
+    return found[0]
+
+
+def test_said_in_a_statement_that_reports_the_clause(nlp: Any) -> None:
+    body = "The foreign ministry in Ankara said in a statement that the shipment was humanitarian aid."
+    quote = _find(_quotes(nlp, body), "the shipment was humanitarian aid")
+    assert quote.speaker_text == "The foreign ministry in Ankara"
+    assert quote.speaker_kind is SpeakerKind.ORGANISATION
+
+
+def test_a_relative_clause_on_the_medium_is_not_what_was_said(nlp: Any) -> None:
+    body = "The ministry said in a statement that was posted online on Friday."
+    assert not any("posted online" in q.text for q in _quotes(nlp, body))
+
+
+def test_the_statement_quoted_later_speaks_for_the_body_that_issued_it(nlp: Any) -> None:
+    body = (
+        "The foreign ministry in Ankara said in a statement that the shipment was humanitarian aid. "
+        '"Turkey has always acted transparently," the statement said.'
+    )
+    quote = _find(_quotes(nlp, body), "acted transparently")
+    assert quote.speaker_text == "The foreign ministry in Ankara"
+
+
+def test_an_unnamed_body_is_an_organisation_as_written(nlp: Any) -> None:
+    body = "The ministry of defence said it had received the first batch of tanks."
+    quote = _find(_quotes(nlp, body), "first batch of tanks")
+    assert (quote.speaker_text, quote.speaker_kind) == ("The ministry of defence", SpeakerKind.ORGANISATION)
+    assert quote.speaker_id is None
+
+
+def test_unnamed_people_are_not_an_unnamed_body(nlp: Any) -> None:
+    body = "The officials said the first batch of tanks had arrived."
+    quote = _find(_quotes(nlp, body), "first batch of tanks")
+    assert quote.speaker_kind is SpeakerKind.ANONYMOUS
+
+
+def test_called_it_in_quotation_marks_is_the_speakers_words(nlp: Any) -> None:
+    body = 'The pact was welcomed by Minister Sven Larsen, who called it "a milestone for Nordic security".'
+    quote = _find(_quotes(nlp, body), "a milestone for Nordic security")
+    assert quote.speaker_text == "Sven Larsen"
+
+
+def test_called_it_without_quotation_marks_is_no_quote(nlp: Any) -> None:
+    body = "The pact was welcomed by Minister Sven Larsen, who called it a milestone for Nordic security."
+    assert not any("milestone" in q.text for q in _quotes(nlp, body))
