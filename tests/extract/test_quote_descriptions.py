@@ -146,3 +146,32 @@ def test_an_unnamed_ministry_is_a_body_not_a_person(nlp: Any) -> None:
     quote = next(q for q in _quotes(nlp, body) if "air defence missiles" in q.text)
     assert quote.speaker_kind is not None and quote.speaker_kind.value == "organisation"
     assert quote.speaker_text == "the defence ministry"
+
+
+# --- a person's name the tagger took for an organisation -----------------------------------------------
+
+
+def test_a_name_tagged_as_a_body_with_a_person_apposition_is_a_person(nlp: Any) -> None:
+    body = (
+        "The talks were led by Murat Aksoy, Turkey's deputy foreign minister. "
+        "He said both sides had agreed to meet again."
+    )
+    assert _speaker(nlp, body, "agreed to meet again") == "Murat Aksoy"
+
+
+def test_a_name_tagged_as_a_body_then_she_is_a_person(nlp: Any) -> None:
+    body = "Nadia Farouk fled the city in March. She said the shelling never stopped."
+    assert _speaker(nlp, body, "shelling never stopped") == "Nadia Farouk"
+
+
+def test_a_surname_alone_later_is_the_same_person(nlp: Any) -> None:
+    body = (
+        "Greek Foreign Minister Eleni Markou met her Turkish counterpart, Murat Aksoy, in Ankara. "
+        '"We disagree on much, but we keep talking," Aksoy said.'
+    )
+    assert _speaker(nlp, body, "keep talking") == "Murat Aksoy"
+
+
+def test_a_body_with_an_organisation_noun_is_never_a_person(nlp: Any) -> None:
+    body = "Orbital Dynamics Group won the tender. He said the satellites would launch in May."
+    assert all(q.speaker_text != "Orbital Dynamics Group" for q in _quotes(nlp, body))

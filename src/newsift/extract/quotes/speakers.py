@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from newsift.extract.quotes.lexicon import Lexicon
 from newsift.extract.quotes.sources import SourceIndex, Speaker
 from newsift.extract.quotes.syntax import Tree
-from newsift.model import AnnotatedArticle, EntityKind, Mention, Resolution, SpeakerKind
+from newsift.model import AnnotatedArticle, EntityKind, Mention, Resolution, SpeakerKind, Token
 
 __all__ = ["Speaker", "SpeakerResolver"]
 
@@ -78,12 +78,17 @@ class SpeakerResolver:
         self._people: dict[str, _Person] = {}
         self._entries: defaultdict[int, list[_Entry]] = defaultdict(list)
         self._speakers: list[str] = []
+        self._he_she: set[int] | None = None
         self._sources = SourceIndex(annotated, tree, quoted, lexicon)
         self._nationalities = {m.text.lower() for m in annotated.mentions if m.label == "NORP"}
         kinds = self._kinds = {e.id: e for e in annotated.entities}
         for mention in annotated.mentions:
             entity = kinds.get(mention.entity_id or "")
-            if mention.label == "PERSON" or (entity is not None and entity.kind is EntityKind.PERSON):
+            if (
+                mention.label == "PERSON"
+                or (entity is not None and entity.kind is EntityKind.PERSON)
+                or self._person_tagged_as_body(mention)
+            ):
                 self._add_mention(mention)
         for person in self._people.values():
             entity = kinds.get(person.entity_id or "")
@@ -92,6 +97,62 @@ class SpeakerResolver:
         self._learn_gender()
 
     # --- building ------------------------------------------------------------------------------
+
+    def _person_tagged_as_body(self, mention: Mention) -> bool:
+        """'Murat Aksoy, Turkey's deputy foreign minister': a name the tagger took for an organisation is
+        a person when it is shaped like a name (two to four capitalised words, none an organisation noun
+        or a title) and the text treats it as one: an apposition or 'who' clause naming a person, or
+        'he'/'she' as the next sentence's subject."""
+        if mention.label != "ORG" or mention.resolution is not Resolution.NER:
+            return False
+        tree, text = self._tree, self._text
+        first, last = tree.token_at(mention.start), tree.token_at(mention.end - 1)
+        words = [text[t.start : t.end] for t in tree.tokens[first : last + 1]]
+        if not 2 <= len(words) <= 4 or not all(
+            self._name_word(w, t) for w, t in zip(words, tree.tokens[first : last + 1], strict=True)
+        ):
+            return False
+        root = self._root(first, last)
+        near = [*tree.kids(root, "appos", "relcl")]
+        if tree.tokens[root].dep == "appos":
+            near.append(tree.tokens[root].head)
+        for k in near:
+            if not first <= k <= last and self._names_a_person(k):
+                return True
+        return self._pronoun_follows(tree.tokens[first].sentence)
+
+    def _name_word(self, word: str, token: Token) -> bool:
+        lower = token.lemma.lower()
+        return (
+            token.pos == "PROPN"
+            and word[:1].isupper()
+            and not (len(word) > 1 and word.isupper())
+            and all(ch.isalpha() or ch in "-'’" for ch in word)
+            and lower not in self._lex.kinds.organisation_nouns
+            and word.lower() not in self._lex.kinds.organisation_nouns
+            and not self._is_title(word)
+        )
+
+    def _names_a_person(self, k: int) -> bool:
+        """A person noun or title heads the phrase ('deputy minister'), or a 'who' clause."""
+        token = self._tree.tokens[k]
+        if token.dep == "relcl":
+            return any(self._word(c) == "who" for c in self._tree.kids(k, "nsubj", "nsubjpass"))
+        return token.lemma.lower() in self._lex.kinds.person_nouns or self._is_title(self._word(k))
+
+    def _pronoun_follows(self, sentence: int) -> bool:
+        """'he' or 'she' is the subject of the next sentence."""
+        if self._he_she is None:
+            self._he_she = {
+                t.sentence
+                for i, t in enumerate(self._tree.tokens)
+                if t.dep in _SUBJECT_DEPS and self._word(i) in ("he", "she")
+            }
+        return sentence + 1 in self._he_she
+
+    def _word(self, i: int) -> str:
+        token = self._tree.tokens[i]
+        return self._text[token.start : token.end].lower()
 
     def _inside_quote(self, offset: int) -> bool:
         return any(start < offset < end for start, end in self._quoted)
@@ -147,7 +208,8 @@ class SpeakerResolver:
         name = self._name_tokens(first, last)
         if name is None:
             return
-        person = self._person_for(name, mention.entity_id)
+        alone = self._by_surname(*self._tree.span(*name)) if name[0] == name[1] else None
+        person = alone or self._person_for(name, mention.entity_id)  # 'Aksoy' after 'Murat Aksoy'
         if not self._inside_quote(mention.start):
             self._note(first, last, person.key, self._is_subject(first, last))
         title = self._title(*name)
