@@ -67,3 +67,62 @@ def test_called_it_in_quotation_marks_is_the_speakers_words(nlp: Any) -> None:
 def test_called_it_without_quotation_marks_is_no_quote(nlp: Any) -> None:
     body = "The pact was welcomed by Minister Sven Larsen, who called it a milestone for Nordic security."
     assert not any("milestone" in q.text for q in _quotes(nlp, body))
+
+
+# --- state bodies written with their country, and statements without a named medium ---------------
+
+
+@pytest.mark.parametrize(
+    ("body", "fragment", "speaker", "entity"),
+    [
+        (
+            "Israel's military said its jets struck a weapons depot.",
+            "weapons depot",
+            "Israel's military",
+            "ISR",
+        ),
+        (
+            "Egypt's armed forces said the joint exercise would last two weeks.",
+            "last two weeks",
+            "Egypt's armed forces",
+            "EGY",
+        ),
+        (
+            "The German government said it would approve the export of tanks.",
+            "export of tanks",
+            "The German government",
+            "DEU",
+        ),
+    ],
+)
+def test_a_state_body_written_with_its_country_is_credited_as_written(
+    nlp: Any, body: str, fragment: str, speaker: str, entity: str
+) -> None:
+    quote = _find(_quotes(nlp, body), fragment)
+    assert (quote.speaker_text, quote.speaker_id) == (speaker, entity)
+
+
+def test_a_short_form_the_tagger_left_lowercase_is_the_body_named_before(nlp: Any) -> None:
+    body = (
+        "The Indian Navy said the exercise with France would test anti-submarine warfare. "
+        "The navy said three warships would take part."
+    )
+    quote = _find(_quotes(nlp, body), "three warships")
+    assert quote.speaker_text == "Indian Navy"
+
+
+def test_the_statement_with_no_medium_named_is_the_latest_speakers(nlp: Any) -> None:
+    body = (
+        "Egypt's armed forces said the joint exercise would last two weeks. "
+        "The statement said special forces would take part."
+    )
+    assert _find(_quotes(nlp, body), "special forces").speaker_text == "Egypt's armed forces"
+
+
+def test_the_statement_long_after_the_last_speaker_stays_a_document(nlp: Any) -> None:
+    body = (
+        "Egypt's armed forces said the joint exercise would last two weeks. The desert is hot in May. "
+        "Sand storms are common. Roads are few. The statement said special forces would take part."
+    )
+    quotes = [q for q in _quotes(nlp, body) if "special forces" in q.text]
+    assert all(q.speaker_text != "Egypt's armed forces" for q in quotes)

@@ -171,17 +171,38 @@ class SourceIndex:
                 t for t in candidates if head in self._name_words(t.mention) and not self.is_outlet(t.mention)
             ]
             fitting = [t for t in candidates if generic and self._fits(t.mention, head)]
-            for thing in named or fitting:
-                return self.speaker_for(thing.mention)
+            owner = [t for t in candidates if not generic and self._owns(t.mention, root)]
+            for thing in named or fitting or owner:
+                return self._as_written(thing.mention, first, last)
         return None
 
+    def _owns(self, mention: Mention, root: int) -> bool:
+        """ "Israel's military", 'the Israeli army': a country written as the body's possessor or
+        nationality."""
+        entity = self._entities.get(mention.entity_id or "")
+        if entity is None or entity.kind is not EntityKind.COUNTRY:
+            return False
+        first = self._tree.token_at(mention.start)
+        return _climb(self._tree, first) in self._tree.kids(root, "poss", "amod", "compound")
+
+    def _as_written(self, mention: Mention, first: int, last: int) -> Speaker:
+        """'the German government': a body named inside the span is credited with the span as written."""
+        start, end = self._tree.span(first, last)
+        found = self.speaker_for(mention)
+        if not start <= mention.start < end or found.kind is SpeakerKind.MEDIA:
+            return found
+        return Speaker(self._text[start:end], start, end, found.entity_id, kind=SpeakerKind.ORGANISATION)
+
     def unnamed_body(self, first: int, last: int) -> Speaker | None:
-        """'the ministry of defence' with no body named that fits: an organisation as written."""
+        """'the ministry of defence', "Egypt's armed forces" with no body named that fits: an organisation
+        as written."""
         root = _root(self._tree, first, last)
         token = self._tree.tokens[root]
-        if token.tag in _PLURAL_TAGS or not self._is_definite(first, root):
+        if not self._is_definite(first, root):
             return None
-        if token.lemma.lower() not in self._words.organisation_nouns:
+        if token.lemma.lower() not in self._words.organisation_nouns and self._word(root) not in (
+            self._words.organisation_nouns
+        ):
             return None
         start, end = self._tree.span(first, last)
         return Speaker(self._text[start:end], start, end, kind=SpeakerKind.ORGANISATION)
@@ -301,9 +322,18 @@ class SourceIndex:
         token = tree.tokens[i]
         if token.dep == "poss":
             return True
+        if token.dep == "compound" and self._is_body(mention):
+            return True  # 'an Armed Forces statement' (not 'a US intelligence report')
         return token.dep == "pobj" and tree.tokens[token.head].lemma.lower() in ("by", "from", "of")
 
     # --- helpers ----------------------------------------------------------------------------------
+
+    def _is_body(self, mention: Mention) -> bool:
+        """An organisation (not a country, a nationality or an outlet)."""
+        entity = self._entities.get(mention.entity_id or "")
+        if entity is not None:
+            return entity.kind in _ORGANISATION_KINDS and entity.kind is not EntityKind.OUTLET
+        return mention.label == "ORG"
 
     def _names_outlet(self, first: int, last: int) -> bool:
         """'the AFP news agency', 'a Saudi-owned newspaper', 'the TV channel', 'state media'."""
@@ -324,8 +354,11 @@ class SourceIndex:
         return any(self._names_outlet(*tree.subtree(k)) for k in near if not first <= k <= last)
 
     def _is_definite(self, first: int, root: int) -> bool:
+        """'the ministry', 'its maker', "Israel's military" (a possessive before the head)."""
         words = [self._word(k) for k in range(first, root)]
-        return bool(words) and words[0] in ("the", "its", "their", "this", "that")
+        if bool(words) and words[0] in ("the", "its", "their", "this", "that"):
+            return True
+        return any(self._tree.tokens[k].dep == "poss" for k in self._tree.kids(root))
 
     def _name_words(self, mention: Mention) -> set[str]:
         entity = self._entities.get(mention.entity_id or "")

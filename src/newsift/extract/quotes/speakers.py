@@ -465,12 +465,13 @@ class SpeakerResolver:
             return sources.speaker_for(named)  # 'a report by X': X speaks
         if kind is not None:
             return Speaker(raw, start, end, kind=kind)
-        if named is not None:
+        if named is not None and (named.entity_id or not named.text[:1].islower()):
             return sources.speaker_for(named)
-        return (
+        return (  # an untagged or lowercase body ('the navy') is a short form first
             sources.short_form(first, last)
             or self._described_person(first, last)
             or sources.unnamed_body(first, last)
+            or (sources.speaker_for(named) if named is not None else None)
         )
 
     def _described_person(self, first: int, last: int) -> Speaker | None:
