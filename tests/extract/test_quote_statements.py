@@ -126,3 +126,13 @@ def test_the_statement_long_after_the_last_speaker_stays_a_document(nlp: Any) ->
     )
     quotes = [q for q in _quotes(nlp, body) if "special forces" in q.text]
     assert all(q.speaker_text != "Egypt's armed forces" for q in quotes)
+
+
+def test_a_body_written_before_a_document_noun_is_its_author(nlp: Any) -> None:
+    quote = _find(_quotes(nlp, '"Demand for shells keeps rising," a Rheinmetall statement said.'), "Demand")
+    assert (quote.speaker_text, quote.speaker_id) == ("Rheinmetall", "rheinmetall")
+
+
+def test_a_country_written_before_a_document_noun_is_not_its_author(nlp: Any) -> None:
+    quote = _find(_quotes(nlp, "The jets are ready, a US intelligence report said."), "jets are ready")
+    assert quote.speaker_kind is SpeakerKind.DOCUMENT and quote.speaker_id is None

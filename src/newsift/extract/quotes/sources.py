@@ -318,12 +318,17 @@ class SourceIndex:
     def _is_author(self, mention: Mention) -> bool:
         """'X's report', 'a report by X', 'a study from X' (not 'a US intelligence report')."""
         tree = self._tree
-        i = _climb(tree, _root(tree, tree.token_at(mention.start), tree.token_at(mention.end - 1)))
-        token = tree.tokens[i]
+        own = _root(tree, tree.token_at(mention.start), tree.token_at(mention.end - 1))
+        named = tree.tokens[tree.tokens[own].head]
+        if (
+            tree.tokens[own].dep == "compound"
+            and self._is_body(mention)
+            and named.lemma.lower() in (self._lex.source_nouns)
+        ):
+            return True  # 'a Rheinmetall statement' (not 'a US intelligence report': a country)
+        token = tree.tokens[_climb(tree, own)]
         if token.dep == "poss":
             return True
-        if token.dep == "compound" and self._is_body(mention):
-            return True  # 'an Armed Forces statement' (not 'a US intelligence report')
         return token.dep == "pobj" and tree.tokens[token.head].lemma.lower() in ("by", "from", "of")
 
     # --- helpers ----------------------------------------------------------------------------------
