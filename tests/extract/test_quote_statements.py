@@ -136,3 +136,21 @@ def test_a_body_written_before_a_document_noun_is_its_author(nlp: Any) -> None:
 def test_a_country_written_before_a_document_noun_is_not_its_author(nlp: Any) -> None:
     quote = _find(_quotes(nlp, "The jets are ready, a US intelligence report said."), "jets are ready")
     assert quote.speaker_kind is SpeakerKind.DOCUMENT and quote.speaker_id is None
+
+
+# --- 'As X explained, ...' ---------------------------------------------------------------------------
+
+
+def test_as_the_speaker_explained_attributes_the_main_clause(nlp: Any) -> None:
+    body = 'As Premier Ilir Basha explained, the new radars "will close the gap in our northern airspace".'
+    quote = _find(_quotes(nlp, body), "close the gap")
+    assert quote.speaker_text == "Ilir Basha"
+
+
+def test_as_the_speaker_said_after_the_clause_attributes_it(nlp: Any) -> None:
+    body = "The radars will close the gap in the north, as Ilir Basha said on Monday."
+    assert _find(_quotes(nlp, body), "radars will close").speaker_text == "Ilir Basha"
+
+
+def test_an_as_clause_without_a_cue_is_no_attribution(nlp: Any) -> None:
+    assert _quotes(nlp, "As the ship left the port, crowds cheered on the quay.") == []

@@ -99,6 +99,8 @@ def _verb(tree: Tree, text: str, i: int, quotes: Sequence[QuotedSpan], lexicon: 
     agent = _agent(tree, i) if subject is None else None
     content = _content(tree, i, lemma, lexicon)
     if content is None:
+        content = _as_clause(tree, i)
+    if content is None:
         content = _adjacent_quote(tree, text, i, subject, quotes)
     if content is None and agent is not None:
         content = _passive_subject(tree, i)
@@ -271,6 +273,20 @@ def _content(tree: Tree, i: int, lemma: str, lexicon: Lexicon) -> Span | None:
         word = tree.tokens[prep].lemma.lower()
         if word in _CONTENT_PREPS and tree.kids(prep, "pobj", "pcomp"):
             return tree.span(*tree.subtree(tree.kids(prep, "pobj", "pcomp")[0]))
+    return None
+
+
+def _as_clause(tree: Tree, i: int) -> Span | None:
+    """'As the minister explained, the radars "will close the gap"': the clause an 'as' clause of the
+    cue hangs on is what was said (the words after it, else those before it)."""
+    token = tree.tokens[i]
+    if token.dep != "advcl" or not any(tree.tokens[m].lemma.lower() == "as" for m in tree.kids(i, "mark")):
+        return None
+    first, last = tree.subtree(token.head)
+    if tree.right[i] < last:
+        return tree.span(*tree.trim(tree.right[i] + 1, last))
+    if first < tree.left[i]:
+        return tree.span(*tree.trim(first, tree.left[i] - 1))
     return None
 
 
