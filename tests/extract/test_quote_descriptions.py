@@ -3,12 +3,13 @@ spokesman'): the person or body the text is about, on sentences of our own, each
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
 import pytest
 
 from newsift.extract.quotes import extract_quotes
-from newsift.model import Article, Position, Quote
+from newsift.model import Article, Mention, Position, Quote, Resolution
 from newsift.nlp import annotate_articles
 
 pytestmark = pytest.mark.model
@@ -175,3 +176,43 @@ def test_a_surname_alone_later_is_the_same_person(nlp: Any) -> None:
 def test_a_body_with_an_organisation_noun_is_never_a_person(nlp: Any) -> None:
     body = "Orbital Dynamics Group won the tender. He said the satellites would launch in May."
     assert all(q.speaker_text != "Orbital Dynamics Group" for q in _quotes(nlp, body))
+
+
+def _as_body(nlp: Any, body: str, name: str) -> list[Quote]:
+    """Annotate, then make the tagger's mention of ``name`` an organisation guessed by the tagger."""
+    article = Article(id="d", page_id="p", position=Position.MAIN, index=0, title="", body=body)
+    annotated = next(annotate_articles([article], nlp=nlp))
+    start = body.index(name)
+    kept = [m for m in annotated.mentions if m.end <= start or m.start >= start + len(name)]
+    as_body = Mention(
+        article_id="d",
+        start=start,
+        end=start + len(name),
+        text=name,
+        entity_id=None,
+        label="ORG",
+        resolution=Resolution.NER,
+    )
+    return list(extract_quotes(replace(annotated, mentions=tuple(sorted([*kept, as_body], key=_at)))))
+
+
+def _at(m: Mention) -> int:
+    return m.start
+
+
+def test_a_titled_name_tagged_as_a_body_is_a_person(nlp: Any) -> None:
+    body = (
+        "Air Marshal Tendai Moyo flew to Harare on Monday. "
+        '"They will serve for thirty years," he told reporters.'
+    )
+    quotes = _as_body(nlp, body, "Air Marshal Tendai Moyo")
+    assert [q.speaker_text for q in quotes if "thirty years" in q.text] == ["Tendai Moyo"]
+
+
+def test_a_titled_body_is_not_a_person(nlp: Any) -> None:
+    body = (
+        "Air Marshal Holdings Group flew to Harare on Monday. "
+        '"They will serve for thirty years," he told reporters.'
+    )
+    quotes = _as_body(nlp, body, "Air Marshal Holdings Group")
+    assert all(q.speaker_text != "Holdings Group" for q in quotes)

@@ -101,12 +101,20 @@ class SpeakerResolver:
     def _person_tagged_as_body(self, mention: Mention) -> bool:
         """'Murat Aksoy, Turkey's deputy foreign minister': a name the tagger took for an organisation is
         a person when it is shaped like a name (two to four capitalised words, none an organisation noun
-        or a title) and the text treats it as one: an apposition or 'who' clause naming a person, or
-        'he'/'she' as the next sentence's subject."""
+        or a title) and the text treats it as one: a title before it, an apposition or 'who' clause
+        naming a person, or 'he'/'she' as the next sentence's subject."""
         if mention.label != "ORG" or mention.resolution is not Resolution.NER:
             return False
         tree, text = self._tree, self._text
         first, last = tree.token_at(mention.start), tree.token_at(mention.end - 1)
+        titled = first
+        while titled < last and self._is_title(text[tree.tokens[titled].start : tree.tokens[titled].end]):
+            titled += 1
+        if titled > first:  # 'Minister Khawar Rizvi': a title before a name is the sign itself
+            rest = [text[t.start : t.end] for t in tree.tokens[titled : last + 1]]
+            return 2 <= len(rest) <= 4 and all(
+                self._name_word(w, t) for w, t in zip(rest, tree.tokens[titled : last + 1], strict=True)
+            )
         words = [text[t.start : t.end] for t in tree.tokens[first : last + 1]]
         if not 2 <= len(words) <= 4 or not all(
             self._name_word(w, t) for w, t in zip(words, tree.tokens[first : last + 1], strict=True)
