@@ -216,3 +216,41 @@ def test_a_titled_body_is_not_a_person(nlp: Any) -> None:
     )
     quotes = _as_body(nlp, body, "Air Marshal Holdings Group")
     assert all(q.speaker_text != "Holdings Group" for q in quotes)
+
+
+# --- short forms of a name ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("body", "fragment", "speaker"),
+    [
+        (
+            "Syrian Foreign Minister Walid al-Muallem said the shipment was legal. "
+            "Muallem added that Damascus would protest at the United Nations.",
+            "would protest",
+            "Walid al-Muallem",
+        ),
+        (
+            "Egyptian army spokesman Gharib Abdel Hafez said the drills had ended. "
+            "Abdel Hafez said troops would return home.",
+            "return home",
+            "Gharib Abdel Hafez",
+        ),
+    ],
+)
+def test_a_surname_written_short_is_the_full_name(nlp: Any, body: str, fragment: str, speaker: str) -> None:
+    assert _speaker(nlp, body, fragment) == speaker
+
+
+def test_a_shared_first_name_is_not_the_same_person(nlp: Any) -> None:
+    body = "Walid Haddad met the envoy in Beirut. Walid Jumblatt said the talks had failed."
+    assert _speaker(nlp, body, "talks had failed") == "Walid Jumblatt"
+
+
+def test_a_unit_whose_name_starts_like_a_title_is_not_a_person(nlp: Any) -> None:
+    body = (
+        "The Air Assault Brigade flew to Harare on Monday. Its commander met Tendai Moyo there. "
+        '"They trained hard," the minister said.'
+    )
+    quotes = _as_body(nlp, body, "Air Assault Brigade")
+    assert all("Brigade" not in (q.speaker_text or "") for q in quotes)

@@ -33,6 +33,7 @@ _WINDOW = 12
 _SALIENT_SENTENCES = 4
 _LEAD_SENTENCES = 2  # a description this early may name someone only named after it
 _DEFINITE = ("the", "its", "his", "her", "their")
+_TITLE_MODIFIERS = ("air", "vice", "deputy", "chief", "general")  # 'Air Mobile Brigade' is no title
 _PLACES = ("GPE", "LOC", "FAC", "NORP", "DATE", "TIME", "EVENT", "PRODUCT", "LAW")
 
 
@@ -110,7 +111,8 @@ class SpeakerResolver:
         titled = first
         while titled < last and self._is_title(text[tree.tokens[titled].start : tree.tokens[titled].end]):
             titled += 1
-        if titled > first:  # 'Minister Khawar Rizvi': a title before a name is the sign itself
+        modifiers_only = all(self._word(k) in _TITLE_MODIFIERS for k in range(first, titled))
+        if titled > first and not modifiers_only:  # 'Minister Khawar Rizvi': the title is the sign
             rest = [text[t.start : t.end] for t in tree.tokens[titled : last + 1]]
             return 2 <= len(rest) <= 4 and all(
                 self._name_word(w, t) for w, t in zip(rest, tree.tokens[titled : last + 1], strict=True)
@@ -216,8 +218,8 @@ class SpeakerResolver:
         name = self._name_tokens(first, last)
         if name is None:
             return
-        alone = self._by_surname(*self._tree.span(*name)) if name[0] == name[1] else None
-        person = alone or self._person_for(name, mention.entity_id)  # 'Aksoy' after 'Murat Aksoy'
+        short = self._by_surname(*self._tree.span(*name)) if name[1] - name[0] < 2 else None
+        person = short or self._person_for(name, mention.entity_id)  # 'Aksoy' after 'Murat Aksoy'
         if not self._inside_quote(mention.start):
             self._note(first, last, person.key, self._is_subject(first, last))
         title = self._title(*name)
@@ -403,10 +405,14 @@ class SpeakerResolver:
         return first, root
 
     def _by_surname(self, start: int, end: int) -> _Person | None:
-        words = self._text[start:end].split()
-        surname = words[-1].lower().removesuffix("'s").removesuffix("’s") if words else ""
+        """The person whose name ends with these words ('Muallem' or 'al-Muallem' for 'Walid al-Muallem',
+        'Abdel Hafez' for 'Gharib Abdel Hafez')."""
+        words = [_name_key(w) for w in self._text[start:end].split()]
+        if not words or not words[-1]:
+            return None
         for person in self._people.values():
-            if person.name.split()[-1].lower() == surname:
+            theirs = [_name_key(w) for w in person.name.split()]
+            if len(words) <= len(theirs) and theirs[len(theirs) - len(words) :] == words:
                 return person
         return None
 
@@ -540,6 +546,18 @@ class SpeakerResolver:
             if here:
                 return here[:1]
         return []
+
+
+_ARTICLES = ("al-", "el-", "ad-", "ar-", "as-", "ash-", "at-", "az-", "ul-")
+
+
+def _name_key(word: str) -> str:
+    """A name word for matching: lowercased, without a possessive or an Arabic article ('al-')."""
+    word = word.lower().removesuffix("'s").removesuffix("’s")
+    for article in _ARTICLES:
+        if word.startswith(article) and len(word) > len(article) + 1:
+            return word[len(article) :]
+    return word
 
 
 def _clean_title(text: str) -> str:
