@@ -154,3 +154,21 @@ def test_as_the_speaker_said_after_the_clause_attributes_it(nlp: Any) -> None:
 
 def test_an_as_clause_without_a_cue_is_no_attribution(nlp: Any) -> None:
     assert _quotes(nlp, "As the ship left the port, crowds cheered on the quay.") == []
+
+
+# --- datelines ---------------------------------------------------------------------------------------
+
+
+def test_a_wire_dateline_with_a_double_hyphen_is_not_part_of_the_quote(nlp: Any) -> None:
+    body = (
+        "ANKARA, Jan 5 (Xinhua) -- Turkey will deliver two corvettes to Pakistan this year, "
+        "Turkish Defence Minister Yasar Guler said Friday."
+    )
+    quote = _find(_quotes(nlp, body), "two corvettes")
+    assert quote.text.startswith("Turkey will deliver")
+
+
+def test_a_double_hyphen_inside_a_sentence_is_no_dateline(nlp: Any) -> None:
+    body = "Turkey -- a NATO member -- will deliver two corvettes to Pakistan, Yasar Guler said Friday."
+    quote = _find(_quotes(nlp, body), "two corvettes")
+    assert quote.text.startswith("Turkey -- a NATO member")
