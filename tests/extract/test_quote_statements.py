@@ -172,3 +172,36 @@ def test_a_double_hyphen_inside_a_sentence_is_no_dateline(nlp: Any) -> None:
     body = "Turkey -- a NATO member -- will deliver two corvettes to Pakistan, Yasar Guler said Friday."
     quote = _find(_quotes(nlp, body), "two corvettes")
     assert quote.text.startswith("Turkey -- a NATO member")
+
+
+# --- 'told a briefing that', spokespeople of a body written with its country ---------------------------
+
+
+def test_told_a_briefing_that_reports_the_clause(nlp: Any) -> None:
+    body = "The ministry's spokesman, Colonel Li Wen, told a monthly briefing that the patrols were routine."
+    quote = _find(_quotes(nlp, body), "patrols were routine")
+    assert quote.speaker_text == "Li Wen"
+
+
+def test_told_a_committee_that_met_is_no_report(nlp: Any) -> None:
+    body = "Colonel Li Wen told the committee that met on Monday about the patrols."
+    assert not any("met on Monday" in q.text for q in _quotes(nlp, body))
+
+
+def test_an_unnamed_spokesperson_for_a_national_body_is_the_body_as_written(nlp: Any) -> None:
+    body = '"No decision has been taken," a spokesperson for the German defence ministry said.'
+    quote = _find(_quotes(nlp, body), "No decision")
+    assert (quote.speaker_text, quote.speaker_id) == ("German defence ministry", "DEU")
+
+
+def test_an_unnamed_spokesperson_for_a_named_body_is_the_name(nlp: Any) -> None:
+    quote = _find(
+        _quotes(nlp, '"No decision has been taken," a spokesperson for Airbus said.'), "No decision"
+    )
+    assert quote.speaker_text == "Airbus"
+
+
+def test_denied_claims_that_is_not_what_the_denier_said(nlp: Any) -> None:
+    body = "Oman denied claims that a ship carrying rifles had been stopped off its coast."
+    quotes = [q for q in _quotes(nlp, body) if "carrying rifles" in q.text]
+    assert all(q.speaker_text != "Oman" for q in quotes)

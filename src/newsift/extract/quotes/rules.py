@@ -252,7 +252,7 @@ def _content(tree: Tree, i: int, lemma: str, lexicon: Lexicon) -> Span | None:
         kids = [c for c in tree.kids(i, *deps) if tree.tokens[c].pos != "PUNCT" and not _adverbial(tree, c)]
         if kids:
             return tree.span(*tree.subtree(kids[-1]))
-    clause = _clause_on_medium(tree, i)
+    clause = _clause_on_medium(tree, i, lemma in lexicon.addressee_verbs)
     if clause is not None:
         return clause
     if lemma in ("say", "tell", "read") or lemma in lexicon.agreement:
@@ -290,15 +290,17 @@ def _as_clause(tree: Tree, i: int) -> Span | None:
     return None
 
 
-def _clause_on_medium(tree: Tree, i: int) -> Span | None:
-    """'said in a statement that X': a parse may hang the 'that' clause on the medium noun of the cue's
-    preposition; it is still what was said (a relative clause, whose 'that' is no mark, is not)."""
-    for prep in tree.kids(i, "prep"):
-        for noun in tree.kids(prep, "pobj"):
-            for clause in tree.kids(noun, "acl", "relcl"):
-                marks = [tree.tokens[m].lemma.lower() for m in tree.kids(clause, "mark")]
-                if "that" in marks and clause > noun:
-                    return tree.span(*tree.subtree(clause))
+def _clause_on_medium(tree: Tree, i: int, addressed: bool) -> Span | None:
+    """'said in a statement that X', 'told a briefing that X': a parse may hang the 'that' clause on the
+    medium noun or on the audience of a verb that addresses one; it is still what was said (a relative
+    clause, whose 'that' is no mark, is not, nor the 'that' clause of a claim noun: 'denied claims that')."""
+    nouns = [n for prep in tree.kids(i, "prep") for n in tree.kids(prep, "pobj")]
+    nouns += tree.kids(i, "dobj") if addressed else []  # 'denied claims that X': X is the claim's
+    for noun in nouns:  # 'said in a statement that X', 'told a briefing that X'
+        for clause in tree.kids(noun, "acl", "relcl"):
+            marks = [tree.tokens[m].lemma.lower() for m in tree.kids(clause, "mark")]
+            if "that" in marks and clause > noun:
+                return tree.span(*tree.subtree(clause))
     return None
 
 

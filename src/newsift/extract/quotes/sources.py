@@ -287,10 +287,11 @@ class SourceIndex:
                 if mention.entity_id:
                     self._spoken.append(mention.entity_id)
                 text = self._text[start:end]
+                body = self._body_phrase(mention, start, end)
                 self._spokesperson = Speaker(
-                    mention.text,
-                    mention.start,
-                    mention.end,
+                    self._text[body[0] : body[1]],
+                    body[0],
+                    body[1],
                     mention.entity_id,
                     text,
                     None,
@@ -298,6 +299,20 @@ class SourceIndex:
                 )
                 return self._spokesperson
         return None
+
+    def _body_phrase(self, mention: Mention, start: int, end: int) -> tuple[int, int]:
+        """'a spokesperson for the German defence ministry': a country or nationality that only modifies a
+        body's noun gives the body's phrase as written; else the name itself."""
+        tree = self._tree
+        i = _root(tree, tree.token_at(mention.start), tree.token_at(mention.end - 1))
+        while tree.tokens[i].dep in ("amod", "compound", "poss") and tree.tokens[i].head != i:
+            i = tree.tokens[i].head
+        head = tree.tokens[i]
+        left = tree.tokens[tree.left[i]]
+        if head.lemma.lower() in self._words.organisation_nouns and start <= left.start and head.end <= end:
+            first = tree.left[i] + (1 if self._word(tree.left[i]) in ("the", "a", "an") else 0)
+            return tree.tokens[first].start, head.end
+        return mention.start, mention.end
 
     def latest_spokesperson(self) -> Speaker | None:
         """'the spokesman added': the body whose unnamed spokesperson spoke last, if any."""
