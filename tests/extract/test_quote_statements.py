@@ -205,3 +205,19 @@ def test_denied_claims_that_is_not_what_the_denier_said(nlp: Any) -> None:
     body = "Oman denied claims that a ship carrying rifles had been stopped off its coast."
     quotes = [q for q in _quotes(nlp, body) if "carrying rifles" in q.text]
     assert all(q.speaker_text != "Oman" for q in quotes)
+
+
+def test_the_body_of_an_unnamed_spokesperson_is_its_short_form_later(nlp: Any) -> None:
+    body = (
+        '"No decision has been taken," a spokesperson for the German defence ministry said. '
+        "The ministry added that talks with partners were ongoing."
+    )
+    assert _find(_quotes(nlp, body), "talks with partners").speaker_text == "German defence ministry"
+
+
+def test_a_short_form_of_another_kind_is_not_the_spokespersons_body(nlp: Any) -> None:
+    body = (
+        '"No decision has been taken," a spokesperson for the German defence ministry said. '
+        "The committee added that talks with partners were ongoing."
+    )
+    assert _find(_quotes(nlp, body), "talks with partners").speaker_text != "German defence ministry"

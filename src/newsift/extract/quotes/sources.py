@@ -174,6 +174,9 @@ class SourceIndex:
             owner = [t for t in candidates if not generic and self._owns(t.mention, root)]
             for thing in named or fitting or owner:
                 return self._as_written(thing.mention, first, last)
+        body = self._spokesperson  # 'a spokesperson for the defence ministry said ... the ministry added'
+        if body is not None and head in body.text.lower().split():
+            return body
         return None
 
     def _owns(self, mention: Mention, root: int) -> bool:
