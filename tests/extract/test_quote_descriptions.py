@@ -254,3 +254,17 @@ def test_a_unit_whose_name_starts_like_a_title_is_not_a_person(nlp: Any) -> None
     )
     quotes = _as_body(nlp, body, "Air Assault Brigade")
     assert all("Brigade" not in (q.speaker_text or "") for q in quotes)
+
+
+def test_a_titled_surname_tagged_as_a_body_is_the_full_name(nlp: Any) -> None:
+    body = (
+        "Prime Minister Helen Clarke flew to Oslo on Monday. "
+        "A spokesman for Ms Clarke said the two navies would train together."
+    )
+    quotes = _as_body(nlp, body, "Ms Clarke")
+    assert [q.speaker_text for q in quotes if "train together" in q.text] == ["Helen Clarke"]
+
+
+def test_the_spokesman_with_no_unnamed_spokesperson_is_a_recent_speaker(nlp: Any) -> None:
+    body = 'Ana Lindqvist said the talks had stalled. "We expect to resume in March," the spokesman added.'
+    assert _speaker(nlp, body, "resume in March") == "Ana Lindqvist"

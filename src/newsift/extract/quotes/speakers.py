@@ -407,7 +407,10 @@ class SpeakerResolver:
     def _by_surname(self, start: int, end: int) -> _Person | None:
         """The person whose name ends with these words ('Muallem' or 'al-Muallem' for 'Walid al-Muallem',
         'Abdel Hafez' for 'Gharib Abdel Hafez')."""
-        words = [_name_key(w) for w in self._text[start:end].split()]
+        written = self._text[start:end].split()
+        while len(written) > 1 and self._is_title(written[0]):
+            written = written[1:]  # 'Mr Blair', 'General Haddad'
+        words = [_name_key(w) for w in written]
         if not words or not words[-1]:
             return None
         for person in self._people.values():
@@ -494,14 +497,16 @@ class SpeakerResolver:
         else the person named nearest before it in them (speakers, then subjects first in a
         sentence); in a lead that names nobody before it, the first person named as a subject in it or
         the next two sentences. A person whose stated office is another ('General ...' for 'the minister') or
-        whose title names another nationality is skipped; 'the spokesman' is the latest spokesperson."""
+        whose title names another nationality is skipped; 'the spokesman' is the body whose unnamed
+        spokesperson spoke last, else only a recent speaker."""
         root = self._root(first, last)
         token = self._tree.tokens[root]
         word = self._text[token.start : token.end]
         head = self._lex.expand(word)
         if token.tag in ("NNS", "NNPS") or not self._is_definite(first, root):
             return None
-        if token.lemma.lower() in self._lex.kinds.spokes_words:
+        spokes = token.lemma.lower() in self._lex.kinds.spokes_words
+        if spokes and self._sources.latest_spokesperson() is not None:
             return self._sources.latest_spokesperson()
         if token.lemma.lower() not in self._lex.kinds.person_nouns and head not in self._lex.title_words:
             return None
@@ -511,9 +516,9 @@ class SpeakerResolver:
             for e in self._candidates(token.start, token.sentence, span=_SALIENT_SENTENCES)
             if not self._clashes(marks, self._people[e.key]) and not self._other_office(head, e.key)
         ]
-        chosen = [e for e in before if e.is_speaker] or before
+        chosen = [e for e in before if e.is_speaker] or ([] if spokes else before)
         in_lead = token.sentence < _LEAD_SENTENCES
-        if not chosen and in_lead and not self._candidates(token.start, token.sentence):
+        if not chosen and in_lead and not spokes and not self._candidates(token.start, token.sentence):
             chosen = self._later(token.end, token.sentence, marks, head)
         return self._as_speaker(self._people[chosen[0].key], first, last) if chosen else None
 
