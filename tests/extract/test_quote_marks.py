@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from newsift.extract.quote_marks import find_quoted_spans, normalize_quote_text
+from newsift.extract.quotes.marks import find_quoted_spans, normalize_quote_text
 
 
 def _outer(text: str) -> list[str]:

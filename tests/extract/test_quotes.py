@@ -9,8 +9,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from newsift.extract.quote_marks import normalize_quote_text
 from newsift.extract.quotes import EXTRACTOR, extract_attributions, extract_quotes
+from newsift.extract.quotes.marks import normalize_quote_text
 from newsift.model import AnnotatedArticle, Article, Position, Quote, QuoteKind, Sentence, Token
 from newsift.nlp import annotate_articles
 

@@ -1,7 +1,8 @@
 """The extract stage: quotes, events and claims from annotated articles.
 
 Families, each a subpackage: ``events`` (triggers, types, roles, attributes, time), ``claims`` (status
-cues, modality, claims), quotes; ``parse`` is the read-only view of a parse that all of them use.
+cues, modality, claims), ``quotes`` (marks, cues, speakers); ``syntax`` (the tree) and ``parse`` (tokens,
+mentions, codes) are the read-only views of a parse that all of them use.
 """
 
 from newsift.extract.claims import extract_claims

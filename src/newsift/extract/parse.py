@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from newsift.extract.quote_syntax import Tree
+from newsift.extract.syntax import Tree
 from newsift.model import Actor, AnnotatedArticle, Entity, EntityKind, Mention
 
 __all__ = ["IGO", "Parse", "is_state"]

@@ -32,7 +32,7 @@ from newsift.extract.events.lexicon import EventLexicon, load_lexicon
 from newsift.extract.events.triggers import Trigger, find_triggers, mover, product_tokens
 from newsift.extract.events.when import event_time
 from newsift.extract.parse import Parse, is_state
-from newsift.extract.quote_syntax import Tree
+from newsift.extract.syntax import Tree
 from newsift.model import (
     Actor,
     AnnotatedArticle,

@@ -9,10 +9,10 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from newsift.extract.quote_lexicon import Lexicon
-from newsift.extract.quote_marks import QuotedSpan
-from newsift.extract.quote_rules import Found
-from newsift.extract.quote_syntax import Tree
+from newsift.extract.quotes.lexicon import Lexicon
+from newsift.extract.quotes.marks import QuotedSpan
+from newsift.extract.quotes.rules import Found
+from newsift.extract.syntax import Tree
 from newsift.model import Mention
 
 __all__ = ["find_label_relations"]

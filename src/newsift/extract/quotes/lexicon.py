@@ -1,4 +1,4 @@
-"""The cue lexicon of the quote extractor, read once from ``data/quote_cues.json``."""
+"""The cue lexicon of the quote extractor, read once from ``quotes/data/cues.json``."""
 
 from __future__ import annotations
 
@@ -60,7 +60,7 @@ class Lexicon:
 @functools.cache
 def load_lexicon() -> Lexicon:
     """The packaged lexicon (cached: it never changes while a process runs)."""
-    raw = json.loads(resources.files("newsift.extract").joinpath("data/quote_cues.json").read_text("utf-8"))
+    raw = json.loads(resources.files("newsift.extract.quotes").joinpath("data/cues.json").read_text("utf-8"))
     pronouns = raw["pronouns"]
     return Lexicon(
         speech=frozenset(raw["speech_verbs"]),

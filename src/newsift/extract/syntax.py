@@ -1,5 +1,7 @@
 """Read-only views of a dependency parse stored as ``Token`` records: children, subtrees, spans.
 
+Shared by the quote, event and claim families.
+
 Works on the tuples of an AnnotatedArticle; never runs a parser.
 """
 

@@ -1,7 +1,7 @@
-"""Quotes and attribution (quotes.rules.v2): who said what, to whom, as written, from annotated articles.
+"""Quotes and attribution (quotes.rules.v3): who said what, to whom, as written, from annotated articles.
 
 Pure functions over AnnotatedArticle records (tokens, sentences, mentions, entities); never runs spaCy.
-Speaker resolution (names, surnames, pronouns, roles) is the salience model of quote_speakers.
+Speaker resolution (names, surnames, pronouns, roles) is the salience model of ``speakers``.
 """
 
 from __future__ import annotations
@@ -9,14 +9,14 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass, replace
 
-from newsift.extract.quote_labels import find_label_relations
-from newsift.extract.quote_lexicon import load_lexicon
-from newsift.extract.quote_marks import QuotedSpan, find_quoted_spans, normalize_quote_text
-from newsift.extract.quote_rules import Found, find_cue_relations
-from newsift.extract.quote_shapes import dateline_end, in_headline, names_an_act, reports_words
-from newsift.extract.quote_sources import SourceIndex, Speaker
-from newsift.extract.quote_speakers import SpeakerResolver
-from newsift.extract.quote_syntax import Tree
+from newsift.extract.quotes.labels import find_label_relations
+from newsift.extract.quotes.lexicon import load_lexicon
+from newsift.extract.quotes.marks import QuotedSpan, find_quoted_spans, normalize_quote_text
+from newsift.extract.quotes.rules import Found, find_cue_relations
+from newsift.extract.quotes.shapes import dateline_end, in_headline, names_an_act, reports_words
+from newsift.extract.quotes.sources import SourceIndex, Speaker
+from newsift.extract.quotes.speakers import SpeakerResolver
+from newsift.extract.syntax import Tree
 from newsift.model import AnnotatedArticle, Evidence, Quote, QuoteKind, SpeakerKind, make_id
 
 __all__ = ["EXTRACTOR", "Attribution", "extract_attributions", "extract_quotes"]
@@ -77,11 +77,11 @@ def extract_attributions(annotated: AnnotatedArticle, *, channels: bool = False)
         speaker = resolver.resolve(*item.source_tokens) if item.source_tokens else None
         if item.source_tokens and speaker is None:
             speaker = _UNRESOLVED
-        speaker = _issuer(text, speaker, issued)
+        sentence = tree.tokens[item.cue_token].sentence
+        speaker = _author(text, _issuer(text, speaker, issued), out, sentence)
         if speaker is not None and speaker.kind is not SpeakerKind.DOCUMENT and item.addressee:
             issued.append((text[item.addressee[0] : item.addressee[1]].lower(), speaker))
         kind = _kind(content, quotes)
-        sentence = tree.tokens[item.cue_token].sentence
         out.append(
             Attribution(
                 sentence, item.cue, item.source, content, kind, speaker, item.addressee, item.lemma, item.word
@@ -101,6 +101,26 @@ def _issuer(text: str, speaker: Speaker | None, issued: list[tuple[str, Speaker]
     for medium, issuer in reversed(issued):
         if words[1] in medium.split():
             return issuer
+    return speaker
+
+
+_ISSUED = ("statement", "communique", "communiqué", "release")
+_AUTHOR_SENTENCES = 2
+
+
+def _author(text: str, speaker: Speaker | None, out: list[Attribution], sentence: int) -> Speaker | None:
+    """'X said ... The statement said ...' with no medium named: 'the statement' is the latest named
+    speaker's, if one spoke in this or the last two sentences."""
+    if speaker is None or speaker.kind is not SpeakerKind.DOCUMENT:
+        return speaker
+    if text[speaker.start : speaker.end].lower().split() not in (["the", w] for w in _ISSUED):
+        return speaker
+    for previous in reversed(out):
+        if previous.sentence < sentence - _AUTHOR_SENTENCES:
+            break
+        found = previous.speaker
+        if found is not None and found.kind in (SpeakerKind.PERSON, SpeakerKind.ORGANISATION):
+            return found
     return speaker
 
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from newsift.extract.quote_syntax import Tree
+from newsift.extract.syntax import Tree
 
 __all__ = ["dateline_end", "in_headline", "names_an_act", "reports_words"]
 
@@ -21,7 +21,7 @@ _MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
 # 'Nov 20 - ', 'LONDON, Nov 20 (Wire) - ', 'PARIS — ', 'RIYADH: ' at the start of a span
 _DATELINE = re.compile(
     rf"\s*(?:(?:[A-Z][A-Za-z.'-]+[ ,]*){{0,4}}(?:\([^()\n]{{1,40}}\)\s*)?"
-    rf"(?:{_MONTH}\s+\d{{1,2}}(?:,\s*\d{{4}})?\s*)?(?:\([^()\n]{{1,40}}\)\s*)?)[-–—:]\s+"
+    rf"(?:{_MONTH}\s+\d{{1,2}}(?:,\s*\d{{4}})?\s*)?(?:\([^()\n]{{1,40}}\)\s*)?)(?:--|[-–—:])\s+"
 )
 _UPPER_PLACE = re.compile(r"^[A-Z][A-Z .'-]{2,}$")
 

@@ -17,8 +17,8 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from newsift.extract.quote_lexicon import Lexicon
-from newsift.extract.quote_syntax import Tree
+from newsift.extract.quotes.lexicon import Lexicon
+from newsift.extract.syntax import Tree
 from newsift.model import AnnotatedArticle, Entity, EntityKind, Mention, SpeakerKind
 
 __all__ = ["SourceIndex", "Speaker"]
@@ -76,6 +76,7 @@ class SourceIndex:
         self._entities: dict[str, Entity] = {e.id: e for e in annotated.entities}
         self._things: defaultdict[int, list[_Thing]] = defaultdict(list)
         self._spoken: list[str] = []
+        self._spokesperson: Speaker | None = None
         for mention in annotated.mentions:
             if (
                 self._is_thing(mention)
@@ -147,7 +148,10 @@ class SourceIndex:
         return None
 
     def short_form(self, first: int, last: int) -> Speaker | None:
-        """'the ministry', 'the London-based group', 'the country': a definite common noun phrase."""
+        """'the ministry', 'the London-based group', 'the Dutch builder', 'the country': a definite common
+        noun phrase. A nationality in it ('the Dutch builder') skips bodies of another country; when no
+        body before it fits, the first that fits in its sentence or the next two ('..., its Brazilian
+        manufacturer said. Embraer ...')."""
         root = _root(self._tree, first, last)
         token = self._tree.tokens[root]
         if token.pos != "NOUN" or not self._is_definite(first, root):
@@ -156,15 +160,81 @@ class SourceIndex:
         words = self._words
         if head not in words.organisation_nouns and head not in words.country_nouns:
             return None
-        candidates = self._candidates(token.start, token.sentence, span=10_000)
-        named = [
-            t for t in candidates if head in self._name_words(t.mention) and not self.is_outlet(t.mention)
-        ]
         generic = head in words.generic_heads or head in words.country_nouns
-        fitting = [t for t in candidates if generic and self._fits(t.mention, head)]
-        for thing in named or fitting:
-            return self.speaker_for(thing.mention)
+        countries = self._countries_in(first, last)
+        for candidates in (
+            self._candidates(token.start, token.sentence, span=10_000),
+            self._following(self._tree.tokens[last].end, token.sentence),
+        ):
+            candidates = [t for t in candidates if self._of_country(t.mention, countries)]
+            named = [
+                t for t in candidates if head in self._name_words(t.mention) and not self.is_outlet(t.mention)
+            ]
+            fitting = [t for t in candidates if generic and self._fits(t.mention, head)]
+            owner = [t for t in candidates if not generic and self._owns(t.mention, root)]
+            for thing in named or fitting or owner:
+                return self._as_written(thing.mention, first, last)
+        body = self._spokesperson  # 'a spokesperson for the defence ministry said ... the ministry added'
+        if body is not None and head in body.text.lower().split():
+            return body
         return None
+
+    def _owns(self, mention: Mention, root: int) -> bool:
+        """ "Israel's military", 'the Israeli army': a country written as the body's possessor or
+        nationality."""
+        entity = self._entities.get(mention.entity_id or "")
+        if entity is None or entity.kind is not EntityKind.COUNTRY:
+            return False
+        first = self._tree.token_at(mention.start)
+        return _climb(self._tree, first) in self._tree.kids(root, "poss", "amod", "compound")
+
+    def _as_written(self, mention: Mention, first: int, last: int) -> Speaker:
+        """'the German government': a body named inside the span is credited with the span as written."""
+        start, end = self._tree.span(first, last)
+        found = self.speaker_for(mention)
+        if not start <= mention.start < end or found.kind is SpeakerKind.MEDIA:
+            return found
+        return Speaker(self._text[start:end], start, end, found.entity_id, kind=SpeakerKind.ORGANISATION)
+
+    def unnamed_body(self, first: int, last: int) -> Speaker | None:
+        """'the ministry of defence', "Egypt's armed forces" with no body named that fits: an organisation
+        as written."""
+        root = _root(self._tree, first, last)
+        token = self._tree.tokens[root]
+        if not self._is_definite(first, root):
+            return None
+        if token.lemma.lower() not in self._words.organisation_nouns and self._word(root) not in (
+            self._words.organisation_nouns
+        ):
+            return None
+        start, end = self._tree.span(first, last)
+        return Speaker(self._text[start:end], start, end, kind=SpeakerKind.ORGANISATION)
+
+    def _countries_in(self, first: int, last: int) -> set[str]:
+        """Country codes of the nationalities written in a span ('the *Dutch* builder')."""
+        start, end = self._tree.span(first, last)
+        return {
+            m.entity_id
+            for m in self._mentions
+            if start <= m.start and m.end <= end and m.label == "NORP" and m.entity_id
+        }
+
+    def _of_country(self, mention: Mention, countries: set[str]) -> bool:
+        """A body of one of ``countries``, or of no known country; any body when none is asked for."""
+        entity = self._entities.get(mention.entity_id or "")
+        if not countries or entity is None:
+            return True
+        own = entity.id if entity.kind is EntityKind.COUNTRY else entity.country
+        return own is None or own in countries
+
+    def _following(self, offset: int, sentence: int) -> list[_Thing]:
+        """Bodies named after ``offset`` in its sentence and the next two, in text order."""
+        return [
+            t
+            for s in range(sentence, sentence + 3)
+            for t in sorted(self._things.get(s, []), key=lambda t: t.offset)
+            if t.offset >= offset
+        ]
 
     def classify(self, first: int, last: int) -> SpeakerKind | None:
         """Anonymous, media or document for a source that names no one, else None."""
@@ -220,16 +290,36 @@ class SourceIndex:
                 if mention.entity_id:
                     self._spoken.append(mention.entity_id)
                 text = self._text[start:end]
-                return Speaker(
-                    mention.text,
-                    mention.start,
-                    mention.end,
+                body = self._body_phrase(mention, start, end)
+                self._spokesperson = Speaker(
+                    self._text[body[0] : body[1]],
+                    body[0],
+                    body[1],
                     mention.entity_id,
                     text,
                     None,
                     SpeakerKind.ORGANISATION,
                 )
+                return self._spokesperson
         return None
+
+    def _body_phrase(self, mention: Mention, start: int, end: int) -> tuple[int, int]:
+        """'a spokesperson for the German defence ministry': a country or nationality that only modifies a
+        body's noun gives the body's phrase as written; else the name itself."""
+        tree = self._tree
+        i = _root(tree, tree.token_at(mention.start), tree.token_at(mention.end - 1))
+        while tree.tokens[i].dep in ("amod", "compound", "poss") and tree.tokens[i].head != i:
+            i = tree.tokens[i].head
+        head = tree.tokens[i]
+        left = tree.tokens[tree.left[i]]
+        if head.lemma.lower() in self._words.organisation_nouns and start <= left.start and head.end <= end:
+            first = tree.left[i] + (1 if self._word(tree.left[i]) in ("the", "a", "an") else 0)
+            return tree.tokens[first].start, head.end
+        return mention.start, mention.end
+
+    def latest_spokesperson(self) -> Speaker | None:
+        """'the spokesman added': the body whose unnamed spokesperson spoke last, if any."""
+        return self._spokesperson
 
     def named_inside(self, first: int, last: int) -> Mention | None:
         """The organisation or outlet a source span names: its head, else the author of a document."""
@@ -246,13 +336,27 @@ class SourceIndex:
     def _is_author(self, mention: Mention) -> bool:
         """'X's report', 'a report by X', 'a study from X' (not 'a US intelligence report')."""
         tree = self._tree
-        i = _climb(tree, _root(tree, tree.token_at(mention.start), tree.token_at(mention.end - 1)))
-        token = tree.tokens[i]
+        own = _root(tree, tree.token_at(mention.start), tree.token_at(mention.end - 1))
+        named = tree.tokens[tree.tokens[own].head]
+        if (
+            tree.tokens[own].dep == "compound"
+            and self._is_body(mention)
+            and named.lemma.lower() in (self._lex.source_nouns)
+        ):
+            return True  # 'a Rheinmetall statement' (not 'a US intelligence report': a country)
+        token = tree.tokens[_climb(tree, own)]
         if token.dep == "poss":
             return True
         return token.dep == "pobj" and tree.tokens[token.head].lemma.lower() in ("by", "from", "of")
 
     # --- helpers ----------------------------------------------------------------------------------
+
+    def _is_body(self, mention: Mention) -> bool:
+        """An organisation (not a country, a nationality or an outlet)."""
+        entity = self._entities.get(mention.entity_id or "")
+        if entity is not None:
+            return entity.kind in _ORGANISATION_KINDS and entity.kind is not EntityKind.OUTLET
+        return mention.label == "ORG"
 
     def _names_outlet(self, first: int, last: int) -> bool:
         """'the AFP news agency', 'a Saudi-owned newspaper', 'the TV channel', 'state media'."""
@@ -273,8 +377,11 @@ class SourceIndex:
         return any(self._names_outlet(*tree.subtree(k)) for k in near if not first <= k <= last)
 
     def _is_definite(self, first: int, root: int) -> bool:
+        """'the ministry', 'its maker', "Israel's military" (a possessive before the head)."""
         words = [self._word(k) for k in range(first, root)]
-        return bool(words) and words[0] in ("the", "its", "their", "this", "that")
+        if bool(words) and words[0] in ("the", "its", "their", "this", "that"):
+            return True
+        return any(self._tree.tokens[k].dep == "poss" for k in self._tree.kids(root))
 
     def _name_words(self, mention: Mention) -> set[str]:
         entity = self._entities.get(mention.entity_id or "")

@@ -11,7 +11,7 @@ stated title contains the role's head noun and names no other nationality ("the 
 Titles come from Entity.attributes when the resolver gives them, else from the words around the name
 (pre-modifiers, appositions, "who served as ..."); the name is the fullest written, without them.
 "it", "which" and what names no person (organisations, outlets, documents, anonymous sources) go to
-quote_sources. A pronoun with no antecedent that agrees resolves to None, never to itself.
+``sources``. A pronoun with no antecedent that agrees resolves to None, never to itself.
 """
 
 from __future__ import annotations
@@ -20,10 +20,10 @@ from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from newsift.extract.quote_lexicon import Lexicon
-from newsift.extract.quote_sources import SourceIndex, Speaker
-from newsift.extract.quote_syntax import Tree
-from newsift.model import AnnotatedArticle, EntityKind, Mention, Resolution, SpeakerKind
+from newsift.extract.quotes.lexicon import Lexicon
+from newsift.extract.quotes.sources import SourceIndex, Speaker
+from newsift.extract.syntax import Tree
+from newsift.model import AnnotatedArticle, EntityKind, Mention, Resolution, SpeakerKind, Token
 
 __all__ = ["Speaker", "SpeakerResolver"]
 
@@ -31,6 +31,9 @@ _TITLE_KEYS = ("title", "affiliation", "role", "position", "office")
 _SUBJECT_DEPS = ("nsubj", "nsubjpass")
 _WINDOW = 12
 _SALIENT_SENTENCES = 4
+_LEAD_SENTENCES = 2  # a description this early may name someone only named after it
+_DEFINITE = ("the", "its", "his", "her", "their")
+_TITLE_MODIFIERS = ("air", "vice", "deputy", "chief", "general")  # 'Air Mobile Brigade' is no title
 _PLACES = ("GPE", "LOC", "FAC", "NORP", "DATE", "TIME", "EVENT", "PRODUCT", "LAW")
 
 
@@ -76,12 +79,17 @@ class SpeakerResolver:
         self._people: dict[str, _Person] = {}
         self._entries: defaultdict[int, list[_Entry]] = defaultdict(list)
         self._speakers: list[str] = []
+        self._he_she: set[int] | None = None
         self._sources = SourceIndex(annotated, tree, quoted, lexicon)
         self._nationalities = {m.text.lower() for m in annotated.mentions if m.label == "NORP"}
         kinds = self._kinds = {e.id: e for e in annotated.entities}
         for mention in annotated.mentions:
             entity = kinds.get(mention.entity_id or "")
-            if mention.label == "PERSON" or (entity is not None and entity.kind is EntityKind.PERSON):
+            if (
+                mention.label == "PERSON"
+                or (entity is not None and entity.kind is EntityKind.PERSON)
+                or self._person_tagged_as_body(mention)
+            ):
                 self._add_mention(mention)
         for person in self._people.values():
             entity = kinds.get(person.entity_id or "")
@@ -90,6 +98,71 @@ class SpeakerResolver:
         self._learn_gender()
 
     # --- building ------------------------------------------------------------------------------
+
+    def _person_tagged_as_body(self, mention: Mention) -> bool:
+        """'Murat Aksoy, Turkey's deputy foreign minister': a name the tagger took for an organisation is
+        a person when it is shaped like a name (two to four capitalised words, none an organisation noun
+        or a title) and the text treats it as one: a title before it, an apposition or 'who' clause
+        naming a person, or 'he'/'she' as the next sentence's subject."""
+        if mention.label != "ORG" or mention.resolution is not Resolution.NER:
+            return False
+        tree, text = self._tree, self._text
+        first, last = tree.token_at(mention.start), tree.token_at(mention.end - 1)
+        titled = first
+        while titled < last and self._is_title(text[tree.tokens[titled].start : tree.tokens[titled].end]):
+            titled += 1
+        modifiers_only = all(self._word(k) in _TITLE_MODIFIERS for k in range(first, titled))
+        if titled > first and not modifiers_only:  # 'Minister Khawar Rizvi': the title is the sign
+            rest = [text[t.start : t.end] for t in tree.tokens[titled : last + 1]]
+            return 2 <= len(rest) <= 4 and all(
+                self._name_word(w, t) for w, t in zip(rest, tree.tokens[titled : last + 1], strict=True)
+            )
+        words = [text[t.start : t.end] for t in tree.tokens[first : last + 1]]
+        if not 2 <= len(words) <= 4 or not all(
+            self._name_word(w, t) for w, t in zip(words, tree.tokens[first : last + 1], strict=True)
+        ):
+            return False
+        root = self._root(first, last)
+        near = [*tree.kids(root, "appos", "relcl")]
+        if tree.tokens[root].dep == "appos":
+            near.append(tree.tokens[root].head)
+        for k in near:
+            if not first <= k <= last and self._names_a_person(k):
+                return True
+        return self._pronoun_follows(tree.tokens[first].sentence)
+
+    def _name_word(self, word: str, token: Token) -> bool:
+        lower = token.lemma.lower()
+        return (
+            token.pos == "PROPN"
+            and word[:1].isupper()
+            and not (len(word) > 1 and word.isupper())
+            and all(ch.isalpha() or ch in "-'’" for ch in word)
+            and lower not in self._lex.kinds.organisation_nouns
+            and word.lower() not in self._lex.kinds.organisation_nouns
+            and not self._is_title(word)
+        )
+
+    def _names_a_person(self, k: int) -> bool:
+        """A person noun or title heads the phrase ('deputy minister'), or a 'who' clause."""
+        token = self._tree.tokens[k]
+        if token.dep == "relcl":
+            return any(self._word(c) == "who" for c in self._tree.kids(k, "nsubj", "nsubjpass"))
+        return token.lemma.lower() in self._lex.kinds.person_nouns or self._is_title(self._word(k))
+
+    def _pronoun_follows(self, sentence: int) -> bool:
+        """'he' or 'she' is the subject of the next sentence."""
+        if self._he_she is None:
+            self._he_she = {
+                t.sentence
+                for i, t in enumerate(self._tree.tokens)
+                if t.dep in _SUBJECT_DEPS and self._word(i) in ("he", "she")
+            }
+        return sentence + 1 in self._he_she
+
+    def _word(self, i: int) -> str:
+        token = self._tree.tokens[i]
+        return self._text[token.start : token.end].lower()
 
     def _inside_quote(self, offset: int) -> bool:
         return any(start < offset < end for start, end in self._quoted)
@@ -145,7 +218,8 @@ class SpeakerResolver:
         name = self._name_tokens(first, last)
         if name is None:
             return
-        person = self._person_for(name, mention.entity_id)
+        short = self._by_surname(*self._tree.span(*name)) if name[1] - name[0] < 2 else None
+        person = short or self._person_for(name, mention.entity_id)  # 'Aksoy' after 'Murat Aksoy'
         if not self._inside_quote(mention.start):
             self._note(first, last, person.key, self._is_subject(first, last))
         title = self._title(*name)
@@ -301,6 +375,8 @@ class SpeakerResolver:
         word = self._text[self._tree.tokens[root].start : self._tree.tokens[root].end]
         if self._tree.tokens[root].pos != "PROPN" or self._lex.expand(word) in self._lex.title_words:
             return None
+        if not word[:1].isupper() or word.lower() in self._lex.kinds.organisation_nouns:
+            return None  # 'the defence ministry' tagged as a proper noun names no person
         if any(
             m.start <= self._tree.tokens[root].start < m.end and (m.label in _PLACES or self._not_person(m))
             for m in self._doc.mentions
@@ -329,10 +405,17 @@ class SpeakerResolver:
         return first, root
 
     def _by_surname(self, start: int, end: int) -> _Person | None:
-        words = self._text[start:end].split()
-        surname = words[-1].lower().removesuffix("'s").removesuffix("’s") if words else ""
+        """The person whose name ends with these words ('Muallem' or 'al-Muallem' for 'Walid al-Muallem',
+        'Abdel Hafez' for 'Gharib Abdel Hafez')."""
+        written = self._text[start:end].split()
+        while len(written) > 1 and self._is_title(written[0]):
+            written = written[1:]  # 'Mr Blair', 'General Haddad'
+        words = [_name_key(w) for w in written]
+        if not words or not words[-1]:
+            return None
         for person in self._people.values():
-            if person.name.split()[-1].lower() == surname:
+            theirs = [_name_key(w) for w in person.name.split()]
+            if len(words) <= len(theirs) and theirs[len(theirs) - len(words) :] == words:
                 return person
         return None
 
@@ -399,26 +482,87 @@ class SpeakerResolver:
             return sources.speaker_for(named)  # 'a report by X': X speaks
         if kind is not None:
             return Speaker(raw, start, end, kind=kind)
-        if named is not None:
+        if named is not None and (named.entity_id or not named.text[:1].islower()):
             return sources.speaker_for(named)
-        return sources.short_form(first, last) or self._recent_person(first, last)
+        return (  # an untagged or lowercase body ('the navy') is a short form first
+            sources.short_form(first, last)
+            or self._described_person(first, last)
+            or sources.unnamed_body(first, last)
+            or (sources.speaker_for(named) if named is not None else None)
+        )
 
-    def _recent_person(self, first: int, last: int) -> Speaker | None:
-        """'the top diplomat said': a definite person noun is the latest person who spoke in the last
-        few sentences (salience fades), if any."""
+    def _described_person(self, first: int, last: int) -> Speaker | None:
+        """'the top diplomat', 'the Salford MP', "the country's top judge": a definite description of
+        one person is the person the text is about. The latest who spoke in the last few sentences,
+        else the person named nearest before it in them (speakers, then subjects first in a
+        sentence); in a lead that names nobody before it, the first person named as a subject in it or
+        the next two sentences. A person whose stated office is another ('General ...' for 'the minister') or
+        whose title names another nationality is skipped; 'the spokesman' is the body whose unnamed
+        spokesperson spoke last, else only a recent speaker."""
         root = self._root(first, last)
         token = self._tree.tokens[root]
-        if token.lemma.lower() not in self._lex.kinds.person_nouns or token.tag in ("NNS", "NNPS"):
+        word = self._text[token.start : token.end]
+        head = self._lex.expand(word)
+        if token.tag in ("NNS", "NNPS") or not self._is_definite(first, root):
             return None
-        if self._text[self._tree.tokens[first].start : self._tree.tokens[first].end].lower() != "the":
+        spokes = token.lemma.lower() in self._lex.kinds.spokes_words
+        if spokes and self._sources.latest_spokesperson() is not None:
+            return self._sources.latest_spokesperson()
+        if token.lemma.lower() not in self._lex.kinds.person_nouns and head not in self._lex.title_words:
             return None
         marks = self._marks(first, root)
-        recent = [
-            e.key
+        before = [
+            e
             for e in self._candidates(token.start, token.sentence, span=_SALIENT_SENTENCES)
-            if e.is_speaker and not self._clashes(marks, self._people[e.key])
+            if not self._clashes(marks, self._people[e.key]) and not self._other_office(head, e.key)
         ]
-        return self._as_speaker(self._people[recent[0]], first, last) if recent else None
+        chosen = [e for e in before if e.is_speaker] or ([] if spokes else before)
+        in_lead = token.sentence < _LEAD_SENTENCES
+        if not chosen and in_lead and not spokes and not self._candidates(token.start, token.sentence):
+            chosen = self._later(token.end, token.sentence, marks, head)
+        return self._as_speaker(self._people[chosen[0].key], first, last) if chosen else None
+
+    def _is_definite(self, first: int, root: int) -> bool:
+        """'the minister', 'its chief', "Britain's defence secretary"."""
+        word = self._text[self._tree.tokens[first].start : self._tree.tokens[first].end].lower()
+        return word in _DEFINITE or any(self._tree.tokens[k].dep == "poss" for k in self._tree.kids(root))
+
+    def _other_office(self, head: str, key: str) -> bool:
+        """A person whose title states an office, none of which is the office ``head`` names (a generic
+        noun such as 'the top diplomat' names none)."""
+        words = self._people[key].role_words
+        if head not in self._lex.title_words:
+            return False
+        offices = {w for w in words if w in self._lex.title_words or w in self._lex.kinds.person_nouns}
+        offices -= self._lex.male | self._lex.female
+        return bool(offices) and head not in words
+
+    def _later(self, offset: int, sentence: int, marks: set[str], head: str) -> list[_Entry]:
+        """The first subject named after ``offset`` in its sentence or the next two."""
+        for s in range(sentence, sentence + 3):
+            here = [
+                e
+                for e in sorted(self._entries.get(s, []), key=lambda e: e.offset)
+                if e.offset >= offset
+                and e.is_subject
+                and not self._clashes(marks, self._people[e.key])
+                and not self._other_office(head, e.key)
+            ]
+            if here:
+                return here[:1]
+        return []
+
+
+_ARTICLES = ("al-", "el-", "ad-", "ar-", "as-", "ash-", "at-", "az-", "ul-")
+
+
+def _name_key(word: str) -> str:
+    """A name word for matching: lowercased, without a possessive or an Arabic article ('al-')."""
+    word = word.lower().removesuffix("'s").removesuffix("’s")
+    for article in _ARTICLES:
+        if word.startswith(article) and len(word) > len(article) + 1:
+            return word[len(article) :]
+    return word
 
 
 def _clean_title(text: str) -> str:

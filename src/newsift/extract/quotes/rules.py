@@ -8,9 +8,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from newsift.extract.quote_lexicon import Lexicon
-from newsift.extract.quote_marks import QuotedSpan
-from newsift.extract.quote_syntax import Tree
+from newsift.extract.quotes.lexicon import Lexicon
+from newsift.extract.quotes.marks import QuotedSpan
+from newsift.extract.syntax import Tree
 from newsift.model import Token
 
 __all__ = ["Found", "find_cue_relations"]
@@ -98,6 +98,8 @@ def _verb(tree: Tree, text: str, i: int, quotes: Sequence[QuotedSpan], lexicon: 
     subject = _subject(tree, i)
     agent = _agent(tree, i) if subject is None else None
     content = _content(tree, i, lemma, lexicon)
+    if content is None:
+        content = _as_clause(tree, i)
     if content is None:
         content = _adjacent_quote(tree, text, i, subject, quotes)
     if content is None and agent is not None:
@@ -247,11 +249,17 @@ _MIN_VERDICT_OBJECT_TOKENS = 4
 
 def _content(tree: Tree, i: int, lemma: str, lexicon: Lexicon) -> Span | None:
     for deps in (("ccomp",), ("xcomp",)):
-        kids = [c for c in tree.kids(i, *deps) if tree.tokens[c].pos != "PUNCT"]
+        kids = [c for c in tree.kids(i, *deps) if tree.tokens[c].pos != "PUNCT" and not _adverbial(tree, c)]
         if kids:
             return tree.span(*tree.subtree(kids[-1]))
+    clause = _clause_on_medium(tree, i, lemma in lexicon.addressee_verbs)
+    if clause is not None:
+        return clause
     if lemma in ("say", "tell", "read") or lemma in lexicon.agreement:
         return None  # 'the statement reads: "..."' takes a quote, never an object ('read the report')
+    named = tree.kids(i, "oprd")
+    if named and tree.kids(i, "dobj"):  # 'called it "a milestone"': what the object is called
+        return tree.span(*tree.subtree(named[0]))
     objects = tree.kids(i, "dobj")
     if objects and lemma not in lexicon.addressee_verbs:
         start, end = tree.subtree(objects[0])
@@ -266,6 +274,46 @@ def _content(tree: Tree, i: int, lemma: str, lexicon: Lexicon) -> Span | None:
         if word in _CONTENT_PREPS and tree.kids(prep, "pobj", "pcomp"):
             return tree.span(*tree.subtree(tree.kids(prep, "pobj", "pcomp")[0]))
     return None
+
+
+def _as_clause(tree: Tree, i: int) -> Span | None:
+    """'As the minister explained, the radars "will close the gap"': the clause an 'as' clause of the
+    cue hangs on is what was said (the words after it, else those before it)."""
+    token = tree.tokens[i]
+    if token.dep != "advcl" or not any(tree.tokens[m].lemma.lower() == "as" for m in tree.kids(i, "mark")):
+        return None
+    first, last = tree.subtree(token.head)
+    if tree.right[i] < last:
+        return tree.span(*tree.trim(tree.right[i] + 1, last))
+    if first < tree.left[i]:
+        return tree.span(*tree.trim(first, tree.left[i] - 1))
+    return None
+
+
+def _clause_on_medium(tree: Tree, i: int, addressed: bool) -> Span | None:
+    """'said in a statement that X', 'told a briefing that X': a parse may hang the 'that' clause on the
+    medium noun or on the audience of a verb that addresses one; it is still what was said (a relative
+    clause, whose 'that' is no mark, is not, nor the 'that' clause of a claim noun: 'denied claims that')."""
+    nouns = [n for prep in tree.kids(i, "prep") for n in tree.kids(prep, "pobj")]
+    nouns += tree.kids(i, "dobj") if addressed else []  # 'denied claims that X': X is the claim's
+    for noun in nouns:  # 'said in a statement that X', 'told a briefing that X'
+        for clause in tree.kids(noun, "acl", "relcl"):
+            marks = [tree.tokens[m].lemma.lower() for m in tree.kids(clause, "mark")]
+            if "that" in marks and clause > noun:
+                return tree.span(*tree.subtree(clause))
+    return None
+
+
+def _adverbial(tree: Tree, i: int) -> bool:
+    """'said Monday, weeks after the jet crashed': a clause opened by 'after', 'when', 'as' ... tells when
+    or why, it does not report words (a parse may still hang it on the cue as a complement)."""
+    marks = {tree.tokens[c].lemma.lower() for c in tree.kids(i, "mark")}
+    return bool(marks & _ADVERBIAL_MARKS) and "that" not in marks
+
+
+_ADVERBIAL_MARKS = frozenset(
+    ("after", "before", "when", "while", "as", "since", "until", "because", "although", "though", "once")
+)
 
 
 def _adjacent_quote(
