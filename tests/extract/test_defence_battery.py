@@ -381,3 +381,14 @@ def test_battery_he_is_the_person_named_before_and_his_country_buys(nlp: Any) ->
     )
     event = _one(_events(nlp, body), "arms_transfer")
     assert (_codes(event.source), _codes(event.target)) == ({"SWE"}, {"FRA"})
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "The bank sold two shell companies to a Dutch investor.",
+        "Poland sold its stake in the drone maker to a US fund.",
+    ],
+)
+def test_battery_a_weapon_word_naming_a_business_is_no_item(nlp: Any, body: str) -> None:
+    assert not [e for e in _events(nlp, body) if e.subtype]

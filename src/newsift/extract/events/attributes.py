@@ -125,11 +125,19 @@ def tree_distance(parse: Parse, a: int, b: int) -> int:
     return 99
 
 
+_BUSINESS = frozenset(
+    {"company", "firm", "maker", "manufacturer", "producer", "corporation", "business", "industry",
+     "sector", "stock", "share", "market", "factory", "plant", "startup", "giant"}
+)  # fmt: skip
+
+
 def _is_item_token(parse: Parse, i: int, lexicon: EventLexicon, products: set[int]) -> bool:
     token = parse.tree.tokens[i]
     if token.pos not in ("NOUN", "PROPN", "NUM", "X", "VERB"):
         return False
     text = parse.text(i).lower()
+    if token.dep == "compound" and parse.lemma(token.head) in _BUSINESS:
+        return False  # 'the drone maker', 'shell companies': a business, not an item
     return (
         i in products
         or token.lemma.lower() in lexicon.items
