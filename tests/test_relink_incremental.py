@@ -9,8 +9,8 @@ from pathlib import Path
 import msgspec
 
 from newsift.config import PipelineSettings, Settings
-from newsift.relink import relink_articles, relink_store
-from newsift.runner import run_ingest
+from newsift.pipeline.relink import relink_articles, relink_store
+from newsift.pipeline.runner import run_ingest
 from newsift.store import SqliteStore
 
 REPO = Path(__file__).resolve().parents[1]

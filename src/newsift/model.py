@@ -39,6 +39,7 @@ __all__ = [
     "Rejected",
     "Removed",
     "Resolution",
+    "RunRecord",
     "RunReport",
     "Sentence",
     "SpeakerKind",
@@ -308,6 +309,17 @@ class RunReport:
     failures: tuple[Failure, ...] = ()
     rejected: tuple[Rejected, ...] = ()
     article_ids: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class RunRecord:
+    """One ``runs`` row: when a run started and ended, the hash of its resolved settings, its report."""
+
+    id: str
+    started_at: datetime
+    finished_at: datetime
+    settings_hash: str
+    report: str  # the RunReport as JSON (codec)
 
 
 # --- nlp --------------------------------------------------------------------------------------

@@ -10,7 +10,8 @@ import pytest
 
 from newsift.clean.language import DEFAULT_LANGUAGE, detect_language
 from newsift.config import Settings
-from newsift.runner import NOT_ENGLISH, run_ingest
+from newsift.pipeline.runner import run_ingest
+from newsift.pipeline.steps import NOT_ENGLISH
 from newsift.store import SqliteStore
 
 WHEN = datetime(2025, 3, 4, 9, tzinfo=UTC)

@@ -14,7 +14,7 @@ from pathlib import Path
 from tests.hostile import cli_process as proc
 
 from newsift.config import PipelineSettings, Settings
-from newsift.runner import run_ingest
+from newsift.pipeline.runner import run_ingest
 from newsift.store import SqliteStore
 
 BATCH = 16

@@ -16,7 +16,7 @@ import pytest
 
 from newsift.config import IngestSettings, PipelineSettings, Settings
 from newsift.errors import InputError
-from newsift.ingest.poll import PollPolicy, PollRound, poll_sources, read_sources
+from newsift.pipeline.poll import PollPolicy, PollRound, poll_sources, read_sources
 from newsift.store import SqliteStore
 
 SETTINGS = Settings(

@@ -8,7 +8,7 @@ import msgspec
 from tests.ingest.test_warc import _html, _Rec, _warc
 
 from newsift.config import Settings
-from newsift.runner import run_ingest
+from newsift.pipeline.runner import run_ingest
 from newsift.store import SqliteStore
 
 

@@ -145,7 +145,7 @@ def ingest(
     json_out: JsonFlag = False,
 ) -> None:
     """Read pages (text, HTML, feeds, JSONL, WARC), split them into clean articles, analyse, store."""
-    from newsift.runner import run_ingest
+    from newsift.pipeline.runner import run_ingest
 
     settings = state.settings
     settings = _with(settings, allow_private=allow_private, analyze=not no_analyze, workers=workers)
@@ -195,7 +195,7 @@ def _with_extractor(settings: Settings, extractor: ExtractorChoice | None) -> Se
     """Settings with ``--extractor`` applied; exits 2 when the extractor chosen cannot run."""
     import msgspec
 
-    from newsift.runner import check_extractor
+    from newsift.pipeline.steps import check_extractor
 
     if extractor is not None:
         pipeline = msgspec.structs.replace(settings.pipeline, extractor=str(extractor))
@@ -226,7 +226,7 @@ def _print_report(report: RunReport, json_out: bool) -> None:
 
 
 def _print_fallbacks(report: RunReport) -> None:
-    from newsift.runner import LLM_FALLBACK, NOT_ENGLISH
+    from newsift.pipeline.steps import LLM_FALLBACK, NOT_ENGLISH
 
     skipped = [r for r in report.rejected if r.reason == NOT_ENGLISH]
     if skipped:
@@ -288,7 +288,7 @@ def split(
     json_out: JsonFlag = False,
 ) -> None:
     """Pure: one page in, its clean articles out; nothing stored."""
-    from newsift.runner import split_input
+    from newsift.pipeline.steps import split_input
 
     try:
         articles = split_input(path, state.settings, fetched_at=_parse_time(fetched_at))
@@ -331,7 +331,7 @@ def show(
 ) -> None:
     """One clean article with its metadata and what was removed from the page."""
     from newsift.cli.render import render_marked
-    from newsift.relink import load_related
+    from newsift.pipeline.relink import load_related
     from newsift.views import render_quote_json, render_related_json
 
     store = _store()

@@ -181,7 +181,7 @@ async def _save_upload(request: Request, upload: UploadFile, folder: Path) -> Pa
 
 
 def _run_ingest(request: Request, item: str, names: dict[str, str] | None = None) -> Any:
-    from newsift.runner import run_ingest
+    from newsift.pipeline.runner import run_ingest
 
     db = db_of(request)
     with db.write_lock:

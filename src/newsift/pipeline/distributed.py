@@ -17,6 +17,8 @@ from newsift import codec
 from newsift.config import Settings
 from newsift.errors import ConfigError, NewsiftError
 from newsift.model import Analysis, Article, Failure, Page, RawDocument, RunReport
+from newsift.pipeline.runner import failure_of
+from newsift.pipeline.steps import analyze_articles, clean_document, read_documents
 from newsift.store import open_store
 
 __all__ = ["read_shard", "run_ray"]
@@ -26,39 +28,23 @@ logger = logging.getLogger(__name__)
 
 def read_shard(path: str, settings: Settings) -> list[dict[str, Any]]:
     """One shard (WARC, JSONL, feed, HTML or text file) as rows: one per article or failure."""
-    from newsift.ingest.warc import is_warc_path, iter_warc_documents
-    from newsift.runner import clean_document, read_input
-
     rows: list[dict[str, Any]] = []
     try:
-        documents = (
-            iter_warc_documents(path, max_record_bytes=settings.ingest.max_input_bytes)
-            if is_warc_path(path)
-            else iter([read_input(path, settings)])
-        )
-        for document in documents:
+        for document in read_documents(path, settings):
             if isinstance(document, Failure):
                 rows.append(_failure_row(document))
                 continue
-            rows.extend(_clean_rows(document, clean_document))
+            rows.extend(_clean_rows(document))
     except NewsiftError as err:
-        rows.append(
-            _failure_row(
-                Failure(item_id=path, stage="ingest", error_type=type(err).__name__, message=str(err))
-            )
-        )
+        rows.append(_failure_row(failure_of(path, "ingest", err)))
     return rows
 
 
-def _clean_rows(raw: RawDocument, clean: Any) -> list[dict[str, Any]]:
+def _clean_rows(raw: RawDocument) -> list[dict[str, Any]]:
     try:
-        result = clean(raw)
+        result = clean_document(raw)
     except NewsiftError as err:
-        return [
-            _failure_row(
-                Failure(item_id=raw.uri, stage="clean", error_type=type(err).__name__, message=str(err))
-            )
-        ]
+        return [_failure_row(failure_of(raw.uri, "clean", err))]
     page = Page.of(raw)
     rows = [_failure_row(f) for f in result.failures]
     page_json = codec.encode(page).decode()
@@ -83,8 +69,6 @@ class _Analyzer:
         load_nlp()
 
     def __call__(self, batch: dict[str, Any]) -> dict[str, Any]:
-        from newsift.runner import analyze_articles
-
         kinds = list(batch["kind"])
         wanted = [i for i, kind in enumerate(kinds) if kind == "article"]
         articles = [codec.decode(batch["article"][i], Article) for i in wanted]

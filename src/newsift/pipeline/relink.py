@@ -1,5 +1,5 @@
 """The link step over a whole store: recompute duplicates, stories, related articles and tags, and
-read them back. The runner calls ``relink_store`` after an ingest that stored something new.
+read them back. The runner calls ``relink_articles`` after an ingest that stored something new.
 """
 
 from __future__ import annotations
