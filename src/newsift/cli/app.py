@@ -25,7 +25,7 @@ from newsift.cli.render import (
     render_article,
     render_articles_table,
 )
-from newsift.config import Settings, load_settings
+from newsift.config import EXTRACTORS, Settings, load_settings
 from newsift.errors import ConfigError, NewsiftError
 from newsift.model import RunReport
 from newsift.store import Store, open_store
@@ -52,11 +52,8 @@ app = typer.Typer(
 JsonFlag = Annotated[bool, typer.Option("--json", help="Machine-readable JSON output.")]
 
 
-class ExtractorChoice(enum.StrEnum):
-    """The values of ``pipeline.extractor`` (``config.EXTRACTORS``), as typer wants them."""
-
-    RULES = "rules"
-    LLM = "llm"
+# The values of ``pipeline.extractor`` (the registry's event extractors), as typer wants them.
+ExtractorChoice = enum.StrEnum("ExtractorChoice", {choice.upper(): choice for choice in EXTRACTORS})  # type: ignore[misc]
 
 
 ExtractorFlag = Annotated[
@@ -221,12 +218,27 @@ def _print_report(report: RunReport, json_out: bool) -> None:
         f"{report.n_inputs} inputs, {report.n_articles} articles found, "
         f"{report.n_stored} stored, {report.n_unchanged} already stored"
         + (f", {len(report.failures)} failed" if report.failures else "")
+        + (f", {n_rejected} rejected" if (n_rejected := _n_rejected(report)) else "")
     )
     _print_fallbacks(report)
 
 
+def _n_rejected(report: RunReport) -> int:
+    """Pages with no article and articles too long to analyse (not failures: the exit code stays 0)."""
+    from newsift.pipeline.steps import NO_ARTICLE, TOO_LONG
+
+    return sum(r.reason in (NO_ARTICLE, TOO_LONG) for r in report.rejected)
+
+
 def _print_fallbacks(report: RunReport) -> None:
-    from newsift.pipeline.steps import LLM_FALLBACK, NOT_ENGLISH
+    from newsift.pipeline.steps import LLM_FALLBACK, NO_ARTICLE, NOT_ENGLISH, TOO_LONG
+
+    for rejected in report.rejected:
+        if rejected.reason in (NO_ARTICLE, TOO_LONG):
+            err_console.print(
+                f"[yellow]rejected[/yellow] {escape(rejected.item_id)}: {escape(rejected.detail)}",
+                soft_wrap=True,
+            )
 
     skipped = [r for r in report.rejected if r.reason == NOT_ENGLISH]
     if skipped:

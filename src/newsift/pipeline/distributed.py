@@ -16,9 +16,9 @@ from typing import Any
 from newsift import codec
 from newsift.config import Settings
 from newsift.errors import ConfigError, NewsiftError
-from newsift.model import Analysis, Article, Failure, Page, RawDocument, RunReport
+from newsift.model import Analysis, Article, Failure, Page, RawDocument, Rejected, RunReport
 from newsift.pipeline.runner import failure_of
-from newsift.pipeline.steps import analyze_articles, clean_document, read_documents
+from newsift.pipeline.steps import analyze_articles, clean_input, read_documents
 from newsift.store import open_store
 
 __all__ = ["read_shard", "run_ray"]
@@ -42,9 +42,11 @@ def read_shard(path: str, settings: Settings) -> list[dict[str, Any]]:
 
 def _clean_rows(raw: RawDocument) -> list[dict[str, Any]]:
     try:
-        result = clean_document(raw)
+        result = clean_input(raw)
     except NewsiftError as err:
         return [_failure_row(failure_of(raw.uri, "clean", err))]
+    if isinstance(result, Rejected):
+        return [{"kind": "rejected", "page": "", "article": codec.encode(result).decode(), "analysis": ""}]
     page = Page.of(raw)
     rows = [_failure_row(f) for f in result.failures]
     page_json = codec.encode(page).decode()
@@ -132,12 +134,13 @@ def load_parquet(
 
     store = open_store(db_url)
     failures: list[Failure] = []
+    rejected: list[Rejected] = []
     totals = {"articles": 0, "stored": 0, "unchanged": 0}
     stored_ids: list[str] = []
     try:
         for part in sorted(Path(output_dir).glob("*.parquet")):
             table = pq.read_table(part, columns=["kind", "page", "article", "analysis"])
-            pages, analyses = _group(table.to_pylist(), failures)
+            pages, analyses = _group(table.to_pylist(), failures, rejected)
             totals["articles"] += sum(len(a) for _, a in pages)
             for start in range(0, len(pages), pages_per_batch):
                 result = store.store_batch(pages[start : start + pages_per_batch], analyses)
@@ -154,12 +157,13 @@ def load_parquet(
         n_stored=totals["stored"],
         n_unchanged=totals["unchanged"],
         failures=tuple(failures),
+        rejected=tuple(rejected),
         article_ids=tuple(stored_ids),
     )
 
 
 def _group(
-    rows: list[dict[str, Any]], failures: list[Failure]
+    rows: list[dict[str, Any]], failures: list[Failure], rejected: list[Rejected]
 ) -> tuple[list[tuple[Page, list[Article]]], dict[str, Analysis]]:
     pages: dict[str, Page] = {}
     articles: dict[str, list[Article]] = defaultdict(list)
@@ -167,6 +171,9 @@ def _group(
     for row in rows:
         if row["kind"] == "failure":
             failures.append(codec.decode(row["article"], Failure))
+            continue
+        if row["kind"] == "rejected":
+            rejected.append(codec.decode(row["article"], Rejected))
             continue
         page = codec.decode(row["page"], Page)
         article = codec.decode(row["article"], Article)

@@ -21,7 +21,7 @@ from newsift.ingest.fetch import Resolver, resolve_host
 from newsift.ingest.poll import Checked, PollPolicy, SourcePoller, read_sources
 from newsift.model import ContentType, RawDocument, Rejected, RunReport
 from newsift.pipeline.runner import Outcomes
-from newsift.pipeline.steps import analyze_articles, clean_document
+from newsift.pipeline.steps import analyze_articles, clean_input
 
 __all__ = ["PollPolicy", "PollRound", "poll_sources", "read_sources"]
 
@@ -139,7 +139,10 @@ class _Round:
         self.poller.remember(checked)
 
     def _ingest(self, checked: Checked, raw: RawDocument, outcomes: Outcomes) -> None:
-        result = clean_document(raw)
+        result = clean_input(raw)
+        if isinstance(result, Rejected):
+            outcomes.rejected.append(result)
+            return
         outcomes.failures.extend(result.failures)
         articles = list(result.articles)
         if raw.content_type == ContentType.FEED:

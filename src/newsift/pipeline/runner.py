@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, TypeVar
 
 from newsift import codec
 from newsift.clean import CleanResult
-from newsift.config import Settings, settings_hash
+from newsift.config import OnError, Settings, settings_hash
 from newsift.errors import InputError, NewsiftError, StoreError
 from newsift.ingest import HttpFetcher, expand_inputs
 from newsift.ingest.files import printable_name
@@ -32,10 +32,12 @@ from newsift.model import (
     make_id,
 )
 from newsift.pipeline.steps import (
+    RULES_CHOICE,
+    TOO_LONG,
     analyze_articles,
     check_extractor,
-    clean_document,
-    extract_llm_analyses,
+    clean_input,
+    extract_chosen_events,
     open_fetcher,
     read_documents,
     skipped_languages,
@@ -70,7 +72,7 @@ class Outcomes:
     """The failures and rejections of one run under its ``on_error`` policy: ``"raise"`` re-raises
     at once, ``"record"`` keeps a Failure and lets the run go on. Every runner (ingest, poll) uses it."""
 
-    on_error: str = "record"
+    on_error: OnError = "record"
     failures: list[Failure] = field(default_factory=list)
     rejected: list[Rejected] = field(default_factory=list)
 
@@ -147,9 +149,10 @@ def run_ingest(
 
     Each failing input becomes a Failure (``on_error="record"``) or raises (``"raise"``); a batch is
     stored in one transaction, so a crash loses at most the batches in flight (two with a pool).
-    Articles whose LLM events fell back to the rules ones are the report's ``rejected`` entries with
-    reason ``LLM_FALLBACK``; articles not in English (stored, but without entities and facts) are
-    entries with reason ``NOT_ENGLISH``.
+    Expected non-results are the report's ``rejected`` entries, apart from its failures (they leave
+    the exit code at 0): a page with no article (``NO_ARTICLE``, nothing stored), an article too long
+    to analyse (``TOO_LONG``, stored clean), articles whose LLM events fell back to the rules ones
+    (``LLM_FALLBACK``) and articles not in English (``NOT_ENGLISH``, stored without entities and facts).
 
     Raises:
         ConfigError: the llm extractor is chosen but has no endpoint (checked before any input is read).
@@ -233,6 +236,9 @@ class _Run:
         result = self._clean(raw)
         if result is None:
             return
+        if isinstance(result, Rejected):
+            self.outcomes.rejected.append(result)
+            return
         self.outcomes.failures.extend(result.failures)
         if self.settings.pipeline.analyze:
             self.outcomes.rejected.extend(skipped_languages(result.articles))
@@ -243,10 +249,13 @@ class _Run:
                 self.flush()
                 on_flush()
 
-    def _clean(self, raw: RawDocument) -> CleanResult | None:
+    def _clean(self, raw: RawDocument) -> CleanResult | Rejected | None:
         """Clean one document; a failure is recorded (with the document's name) and None returned."""
-        done = list(self.outcomes.isolated(_cleaned(raw), raw.uri))
-        return done[0] if done else None
+        try:
+            return clean_input(raw)
+        except Exception as err:  # a bad document (or a bug on one): the policy decides
+            self.outcomes.fail(raw.uri, "ingest", err)
+            return None
 
     def flush(self) -> None:
         """Analyse and store the batch. With a pool, the batch is started on the workers and the previous
@@ -271,15 +280,16 @@ class _Run:
         self.in_flight = started
 
     def _analysable(self, articles: list[Article]) -> list[Article]:
-        """Articles short enough to analyse; longer ones are stored clean and reported."""
+        """Articles short enough to analyse; longer ones are stored clean and reported as rejected."""
         limit = self.settings.pipeline.max_analyze_chars
         for article in articles:
             if len(article.text) > limit:
-                size = f"{len(article.text):,} characters"
-                message = f"{size}, over the analysis limit of {limit:,}: stored unanalysed"
-                failure = Failure(item_id=article.uri or article.id, stage="analyze", error_type="TooLong",
-                                  message=message)  # fmt: skip
-                self.outcomes.failures.append(failure)
+                where = article.uri or article.id
+                detail = f"{len(article.text):,} characters, over the analysis limit of {limit:,}"
+                logger.warning("%s: %s: stored unanalysed", where, detail)
+                self.outcomes.rejected.append(
+                    Rejected(item_id=where, reason=TOO_LONG, detail=f"{detail}: stored unanalysed")
+                )
         return [a for a in articles if len(a.text) <= limit]
 
     def _analyze(self, pages: list[tuple[Page, list[Article]]]) -> dict[str, Analysis]:
@@ -298,9 +308,7 @@ class _Run:
         if flushed.pending is None:
             return {}
         try:
-            done = flushed.pending.result()
-            if self.settings.pipeline.extractor == "llm":
-                done = extract_llm_analyses(done, self.settings, self.fallbacks)
+            done = extract_chosen_events(flushed.pending.result(), self.settings, self.fallbacks)
         except NewsiftError as err:
             self.outcomes.fail(f"batch of {flushed.n_articles} articles", "analyze", err)
             return {}
@@ -360,10 +368,6 @@ def _parts(page: Page, articles: list[Article], size: int) -> list[tuple[Page, l
     return [*parts, (page, [])]
 
 
-def _cleaned(raw: RawDocument) -> Iterator[CleanResult]:
-    yield clean_document(raw)
-
-
 def _unlinked(store: Store) -> bool:
     """True when articles stored by an earlier run were never linked (it stopped before its links)."""
     from newsift.pipeline.relink import is_linked
@@ -382,5 +386,5 @@ def _pool(settings: Settings) -> AnalysisPool | None:
     from newsift.pipeline.pool import AnalysisPool
 
     # Workers run spaCy and the rules; LLM requests go from this process (_collect), so fallbacks count.
-    rules = msgspec.structs.replace(settings.pipeline, extractor="rules")
+    rules = msgspec.structs.replace(settings.pipeline, extractor=RULES_CHOICE)
     return AnalysisPool(msgspec.structs.replace(settings, pipeline=rules), settings.pipeline.workers)

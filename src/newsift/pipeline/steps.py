@@ -7,6 +7,7 @@ to ``pipeline.runner``; this module holds no state and never decides what a fail
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import replace
 from datetime import datetime
@@ -14,10 +15,12 @@ from typing import TYPE_CHECKING
 
 from newsift.clean import CleanResult, split_document
 from newsift.config import Settings
-from newsift.errors import ConfigError, ExtractionError, InputError
+from newsift.errors import ExtractionError, InputError
 from newsift.ingest import HttpFetcher, decode_text, read_file
+from newsift.ingest.files import printable_name
 from newsift.ingest.warc import is_warc_path, iter_warc_documents, split_warc
 from newsift.model import Analysis, AnnotatedArticle, Article, ContentType, Failure, RawDocument, Rejected
+from newsift.registry import check_settings, event_extractor
 
 if TYPE_CHECKING:
     import httpx
@@ -25,10 +28,15 @@ if TYPE_CHECKING:
 __all__ = [
     "LLM_FALLBACK",
     "NOT_ENGLISH",
+    "NO_ARTICLE",
+    "TOO_LONG",
     "analyze_articles",
     "analyze_input",
     "check_extractor",
     "clean_document",
+    "clean_input",
+    "extract_chosen_events",
+    "extract_llm_analyses",
     "open_fetcher",
     "read_documents",
     "read_input",
@@ -39,7 +47,11 @@ __all__ = [
 logger = logging.getLogger(__name__)
 
 LLM_FALLBACK = "llm_fallback"  # the Rejected reason of an article whose LLM events fell back to rules
+NO_ARTICLE = "no_article"  # the Rejected reason of a readable page that holds no article
+TOO_LONG = "too_long"  # the Rejected reason of an article stored clean, too long to analyse
 NOT_ENGLISH = "not_english"  # the Rejected reason of an article stored without its English-only analysis
+LLM_EVENTS = "events.llm.v1"  # the registered extractor that reads events with an LLM
+RULES_CHOICE = "rules"  # the pipeline.extractor value of the offline rules (what pool workers run)
 ANALYSED_LANGUAGE = "en"  # the spaCy model, gazetteers and extractor lexicons are English
 
 
@@ -107,19 +119,99 @@ def read_documents(
 # --- clean --------------------------------------------------------------------------------------
 
 
-def clean_document(raw: RawDocument) -> CleanResult:
-    """Decode (for text formats) and split one document into articles.
+def clean_input(raw: RawDocument) -> CleanResult | Rejected:
+    """Decode (for text formats) and split one document into articles; a page that holds no article is
+    a ``Rejected(reason=NO_ARTICLE)`` result, not an error.
+
+    No article: a page with no prose (no words outside its title, scripts and links) in which the
+    cleaner found no article text, a document that split into nothing, or an HTML page that is
+    navigation only (see ``_navigation_only``). A page with prose the cleaner could not reach stays
+    an error.
 
     Raises:
-        InputError: undecodable input, or no article in it.
+        InputError: the input is unreadable (empty, binary, undecodable, malformed).
     """
     text = None if raw.content_type == ContentType.FEED else decode_text(raw.content, raw.uri, raw.encoding)
     if raw.content_type == ContentType.FEED and not raw.content.strip():
         raise InputError(raw.uri, "empty input")
-    result = split_document(raw, text)
+    try:
+        result = split_document(raw, text)
+    except InputError as err:
+        if err.reason not in _NO_ARTICLE_REASONS or (text is not None and _has_prose(text)):
+            raise  # unreadable, or text the cleaner could not reach (a parser limit): a failure
+        return _no_article(raw, err.reason)
     if not result.articles and not result.failures:
-        raise InputError(raw.uri, "no article found")
+        return _no_article(raw, "no article found")
+    if text is not None and raw.content_type == ContentType.HTML and _navigation_only(text, result.articles):
+        return _no_article(raw, "navigation only: a title and links, no article text")
     return result
+
+
+def clean_document(raw: RawDocument) -> CleanResult:
+    """``clean_input`` for a caller that wants articles or an error (the one-input views).
+
+    Raises:
+        InputError: undecodable input, or no article in it (the rejection's detail is the reason).
+    """
+    result = clean_input(raw)
+    if isinstance(result, Rejected):
+        raise InputError(raw.uri, result.detail)
+    return result
+
+
+# The reasons the cleaner gives when a readable page holds no article (clean/document.py).
+_NO_ARTICLE_REASONS = frozenset({"no article text found in the HTML", "no article found"})
+_MIN_PROSE_WORDS = 5  # fewer words outside the title and the link texts is no article text
+_NAVIGATION_CHARS = 400  # a body longer than this is never judged navigation only (and not parsed again)
+_WORD = re.compile(r"\w+")
+_PROSE_SCAN_CHARS = 200_000
+_HIDDEN = re.compile(r"<(script|style|title|a)\b[^>]*>.*?</\1\s*>", re.IGNORECASE | re.DOTALL)
+_TAG = re.compile(r"<[^>]*>|&\w+;")
+
+
+def _has_prose(html: str) -> bool:
+    """True when a page's markup holds words outside its scripts, styles, title and links (a big
+    page is assumed to: it is not scanned)."""
+    if len(html) > _PROSE_SCAN_CHARS:
+        return True
+    visible = _TAG.sub(" ", _HIDDEN.sub(" ", html))
+    return len(_WORD.findall(visible)) >= _MIN_PROSE_WORDS
+
+
+def _no_article(raw: RawDocument, detail: str) -> Rejected:
+    logger.warning("%s: rejected: %s", printable_name(raw.uri), detail)
+    return Rejected(item_id=printable_name(raw.uri), reason=NO_ARTICLE, detail=detail)
+
+
+def _navigation_only(html: str, articles: Sequence[Article]) -> bool:
+    """True when an HTML page's one article is its title over link texts (a menu page): with its
+    title and every link's text taken out, its body keeps fewer than ``_MIN_PROSE_WORDS`` words.
+    A page shape, not a text: any menu, site map or link list with a heading matches."""
+    if len(articles) != 1 or len(articles[0].text) > _NAVIGATION_CHARS:
+        return False
+    article = articles[0]
+    body = " ".join(article.text.split())
+    title = " ".join(article.title.split())
+    if title and body.startswith(title):
+        body = body[len(title) :]
+    links = _link_texts(html)
+    if len(links) < 2:
+        return False
+    for link in sorted(links, key=len, reverse=True):
+        body = body.replace(link, " ", 1)
+    return len(_WORD.findall(body)) < _MIN_PROSE_WORDS
+
+
+def _link_texts(html: str) -> list[str]:
+    import lxml.html
+    from lxml.etree import ParserError
+
+    try:
+        root = lxml.html.fromstring(html)
+    except (ParserError, ValueError):
+        return []
+    texts = (" ".join(anchor.text_content().split()) for anchor in root.iter("a"))
+    return [text for text in texts if text]
 
 
 def split_input(item: str, settings: Settings, *, fetched_at: datetime | None = None) -> list[Article]:
@@ -142,23 +234,26 @@ def analyze_articles(
         ConfigError: the llm extractor is chosen but ``llm.base_url`` is empty.
     """
     check_extractor(settings)
-    analyses = _analyze_rules(articles, settings)
-    if settings.pipeline.extractor == "llm":
-        return extract_llm_analyses(analyses, settings, fallbacks)
-    return analyses
+    return extract_chosen_events(_analyze_rules(articles, settings), settings, fallbacks)
 
 
 def check_extractor(settings: Settings) -> None:
-    """Fail before any work when the chosen event extractor cannot run.
+    """Fail before any work when the chosen event extractor cannot run (``registry.check_settings``).
 
     Raises:
         ConfigError: the llm extractor is chosen but ``llm.base_url`` is empty.
     """
-    if settings.pipeline.extractor == "llm" and not settings.llm.base_url:
-        raise ConfigError(
-            "the llm event extractor needs an endpoint: set llm.base_url (NEWSIFT_LLM__BASE_URL) "
-            "and llm.model (NEWSIFT_LLM__MODEL)"
-        )
+    check_settings(settings)
+
+
+def extract_chosen_events(
+    analyses: Sequence[Analysis], settings: Settings, fallbacks: list[Rejected] | None = None
+) -> list[Analysis]:
+    """The analyses with the events of the registered extractor the settings choose: the rules' are
+    already in them; ``events.llm.v1`` reads them again (``extract_llm_analyses``)."""
+    if event_extractor(settings.pipeline.extractor).name == LLM_EVENTS:
+        return extract_llm_analyses(analyses, settings, fallbacks)
+    return list(analyses)
 
 
 def _analyze_rules(articles: Sequence[Article], settings: Settings) -> list[Analysis]:
