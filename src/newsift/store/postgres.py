@@ -26,6 +26,7 @@ from newsift.model import (
     Page,
     Quote,
     RawDocument,
+    merge_entity,
 )
 from newsift.store import facts
 from newsift.store.facts import DyadCount, FactFilters, FactPage
@@ -207,15 +208,7 @@ class PostgresStore:
     def _upsert_entity(cur: psycopg.Cursor[Any], entity: Entity) -> None:
         row = cur.execute("SELECT record FROM entities WHERE id = %s", (entity.id,)).fetchone()
         if row is not None:
-            known = codec.decode(row[0], Entity)
-            entity = Entity(
-                id=known.id,
-                kind=known.kind,
-                name=known.name,
-                aliases=tuple(sorted(set(known.aliases) | set(entity.aliases))),
-                country=known.country or entity.country,
-                attributes=tuple(dict.fromkeys(known.attributes + entity.attributes)),
-            )
+            entity = merge_entity(codec.decode(row[0], Entity), entity)
         row_values = (entity.id, str(entity.kind), entity.name, entity.country, _json(entity))
         _upsert(cur, "entities", ("id", "kind", "name", "country", "record"), 1, [row_values])
 

@@ -29,6 +29,7 @@ from newsift.model import (
     Page,
     Quote,
     RawDocument,
+    merge_entity,
 )
 from newsift.store import facts
 from newsift.store.facts import DyadCount, FactFilters, FactPage
@@ -269,17 +270,7 @@ class SqliteStore:
     def _upsert_entity(conn: sqlite3.Connection, entity: Entity) -> None:
         row = conn.execute("SELECT record FROM entities WHERE id = ?", (entity.id,)).fetchone()
         if row is not None:
-            known = codec.decode(row[0], Entity)
-            aliases = tuple(sorted(set(known.aliases) | set(entity.aliases)))
-            attributes = tuple(dict.fromkeys(known.attributes + entity.attributes))
-            entity = Entity(
-                id=known.id,
-                kind=known.kind,
-                name=known.name,
-                aliases=aliases,
-                country=known.country or entity.country,
-                attributes=attributes,
-            )
+            entity = merge_entity(codec.decode(row[0], Entity), entity)
         conn.execute(
             "INSERT OR REPLACE INTO entities VALUES (?, ?, ?, ?, ?)",
             (
