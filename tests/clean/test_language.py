@@ -79,8 +79,9 @@ def _pages(tmp_path: Path) -> Path:
     return pages
 
 
-def test_issue_20_french_page_is_stored_in_french_without_english_facts(tmp_path: Path) -> None:
-    store = SqliteStore(tmp_path / "news.db")
+def test_issue_20_french_page_is_stored_in_french_without_english_facts(
+    tmp_path: Path, store: SqliteStore
+) -> None:
     settings = Settings(db=str(tmp_path / "news.db"))
     report = run_ingest([str(_pages(tmp_path))], store, settings, fetched_at=WHEN)
     assert not report.failures and report.n_stored == 2

@@ -100,13 +100,6 @@ def site() -> Iterator[tuple[_Site, str]]:
     thread.join()
 
 
-@pytest.fixture
-def store(tmp_path: Path) -> Iterator[SqliteStore]:
-    opened = SqliteStore(tmp_path / "poll.db")
-    yield opened
-    opened.close()
-
-
 def _rss(*titles: str) -> bytes:
     items = "".join(
         f"<item><title>{t}</title><link>https://news.example/{i}</link><guid>{t}</guid>"

@@ -67,13 +67,9 @@ def test_runner_settings_hash_follows_the_settings() -> None:
     reason="the store's store_run (runs table writer) lands with the store half of issue 19",
     strict=True,
 )
-def test_runner_writes_the_runs_row_with_the_settings_hash(tmp_path: Path) -> None:
+def test_runner_writes_the_runs_row_with_the_settings_hash(tmp_path: Path, store: SqliteStore) -> None:
     (tmp_path / "note.txt").write_text("Harbour reopens\nThe harbour of the town reopened on Monday.\n")
-    store = SqliteStore(tmp_path / "news.db")
-    try:
-        report = run_ingest([str(tmp_path / "note.txt")], store, QUIET)
-    finally:
-        store.close()
+    report = run_ingest([str(tmp_path / "note.txt")], store, QUIET)
     with closing(sqlite3.connect(tmp_path / "news.db")) as conn:
         rows = list(conn.execute("SELECT settings_hash, report, finished_at FROM runs"))
     assert len(rows) == 1 and rows[0][0] == settings_hash(QUIET) and rows[0][2]
