@@ -26,9 +26,9 @@ import httpx
 
 from newsift.config import EXTRACTORS, LlmSettings, load_settings
 from newsift.errors import ConfigError, ExtractionError
-from newsift.extract.event_acled import classify_acled
-from newsift.extract.event_typing import classify_article
-from newsift.extract.events_llm import extract_events_llm
+from newsift.extract.events.acled import classify_acled
+from newsift.extract.events.classify import classify_article
+from newsift.extract.events.llm import extract_events_llm
 from newsift.model import Actor, AnnotatedArticle, Article, Event, PloverType, Position
 from newsift.nlp import annotate_articles
 

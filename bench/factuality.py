@@ -17,8 +17,8 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from newsift.extract.event_modality import Modality, detect_modality
-from newsift.extract.event_parse import Parse
+from newsift.extract.claims.modality import Modality, detect_modality
+from newsift.extract.parse import Parse
 from newsift.model import Article, ClaimStatus, Position
 from newsift.nlp import annotate_articles
 

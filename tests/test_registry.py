@@ -32,10 +32,12 @@ def test_registry_names_snapshot() -> None:
 
 
 def test_registry_names_match_the_extractors_own() -> None:
-    from newsift.extract import claims, events, events_llm, quotes
+    from newsift.extract import quotes
+    from newsift.extract.claims import rules as claims
+    from newsift.extract.events import llm, rules
     from newsift.nlp import pipeline
 
-    own = {m.EXTRACTOR for m in (claims, events, events_llm, quotes, pipeline)}
+    own = {m.EXTRACTOR for m in (claims, rules, llm, quotes, pipeline)}
     assert own == set(REGISTERED)
 
 

@@ -24,6 +24,10 @@ class InputError(NewsiftError):
         self.source = source
         self.reason = reason
 
+    def __reduce__(self) -> tuple[type[InputError], tuple[str, str]]:
+        """Pickled with its two parts, so it crosses a process boundary (an upload worker) intact."""
+        return type(self), (self.source, self.reason)
+
 
 class ExtractionError(NewsiftError):
     """A stage failed on an input it accepted."""

@@ -109,6 +109,9 @@ def test_metadata_strip_site_name(title: str, expected: str) -> None:
         ("Mateo van der Berg", ("Mateo van der Berg",), None),
         ("J. K. Smith", ("J. K. Smith",), None),
         ("ANA RUIZ", ("Ana Ruiz",), None),
+        ("By Ana Ruiz and Tom Berg / Harbour Courier Staff Writers", ("Ana Ruiz", "Tom Berg"), None),
+        ("Harbour Courier Staff", (), None),
+        ("Ana Ruiz Staff Writer", ("Ana Ruiz",), None),
     ],
     ids=[
         "two-people",
@@ -123,6 +126,9 @@ def test_metadata_strip_site_name(title: str, expected: str) -> None:
         "particles",
         "initials",
         "upper-case",
+        "group-affiliation",
+        "outlet-staff",
+        "person-role-glued",
     ],
 )
 def test_names_split_credit(credit: str, people: tuple[str, ...], wire: str | None) -> None:

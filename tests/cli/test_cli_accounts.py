@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import json
-import sqlite3
+from contextlib import closing
 from pathlib import Path
 
 from tests.test_workspace import fill_store
 from typer.testing import CliRunner
 
 from newsift.cli import app
+from newsift.store import SqliteStore
 from newsift.web.auth import authenticate, query_token_user
 from newsift.web.comments import create_comment
 
@@ -29,7 +30,7 @@ def _db(tmp_path: Path) -> str:
 
 def test_cli_user_add_reads_a_piped_password(tmp_path: Path) -> None:
     db = _db(tmp_path)
-    with sqlite3.connect(db) as conn:
+    with closing(SqliteStore(db)) as conn:
         assert authenticate(conn, "alice", "first password")
     (user,) = json.loads(_run(db, "user", "list", "--json")[1])
     assert (user["name"], user["n_tokens"], user["n_comments"]) == ("alice", 0, 0)
@@ -43,7 +44,7 @@ def test_cli_user_add_with_empty_stdin_is_a_usage_error(tmp_path: Path) -> None:
 def test_cli_user_passwd_replaces_the_password(tmp_path: Path) -> None:
     db = _db(tmp_path)
     assert _run(db, "user", "passwd", "alice", stdin="second password\n")[0] == 0
-    with sqlite3.connect(db) as conn:
+    with closing(SqliteStore(db)) as conn:
         assert authenticate(conn, "alice", "second password")
         assert not authenticate(conn, "alice", "first password")
     assert _run(db, "user", "passwd", "nobody", stdin="second password\n")[0] == 1
@@ -57,7 +58,7 @@ def test_cli_token_list_and_revoke_by_id(tmp_path: Path) -> None:
     assert token not in _run(db, "token", "list")[1]  # the secret is never shown again
     code, out, _ = _run(db, "token", "revoke", listed["id"][:8])
     assert code == 0 and "revoked" in out
-    with sqlite3.connect(db) as conn:
+    with closing(SqliteStore(db)) as conn:
         assert query_token_user(conn, token) is None
     assert json.loads(_run(db, "token", "list", "--json")[1]) == []
 
@@ -74,12 +75,12 @@ def test_cli_token_revoke_by_the_token_itself(tmp_path: Path) -> None:
 def test_cli_user_remove_keeps_comments_unless_asked(tmp_path: Path) -> None:
     db = _db(tmp_path)
     token = _run(db, "token", "create", "--user", "alice")[1].strip()
-    with sqlite3.connect(db) as conn:
+    with closing(SqliteStore(db)) as conn:
         create_comment(conn, "a1", "alice", "A note.")
     code, _, err = _run(db, "user", "remove", "alice")
     assert code == 1 and "--with-comments" in " ".join(err.split())
     code, out, _ = _run(db, "user", "remove", "alice", "--with-comments")
     assert code == 0 and "with 1 comments" in out
-    with sqlite3.connect(db) as conn:
+    with closing(SqliteStore(db)) as conn:
         assert query_token_user(conn, token) is None
     assert json.loads(_run(db, "user", "list", "--json")[1]) == []

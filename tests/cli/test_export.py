@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import io
 import json
-import sqlite3
 from pathlib import Path
 
 import networkx
@@ -15,6 +14,7 @@ from typer.testing import CliRunner
 
 from newsift.cli import app
 from newsift.exports import TABLES
+from newsift.store import SqliteStore
 from newsift.web.auth import create_user
 from newsift.web.comments import create_comment
 
@@ -24,7 +24,7 @@ runner = CliRunner()
 @pytest.fixture
 def db(tmp_path: Path) -> str:
     path = fill_store(tmp_path / "n.db")
-    conn = sqlite3.connect(path)
+    conn = SqliteStore(path)
     create_user(conn, "analyst", "long-enough-pw")
     create_comment(conn, "a1", "analyst", "Check the launcher count against the ministry.", claim_id="c1")
     conn.close()

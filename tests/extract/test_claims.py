@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from newsift.extract.claims import EXTRACTOR, extract_claims
-from newsift.extract.events import extract_events
+from newsift.extract.claims.rules import EXTRACTOR, extract_claims
+from newsift.extract.events.rules import extract_events
 from newsift.model import (
     AnnotatedArticle,
     Article,

@@ -6,9 +6,10 @@ from dataclasses import replace
 
 import pytest
 
-from newsift.extract.event_attributes import extract_values, is_designation, parse_number
-from newsift.extract.event_lexicon import load_lexicon
-from newsift.extract.events import EXTRACTOR, extract_events, link_events
+from newsift.extract.events.attributes import extract_values, is_designation, parse_number
+from newsift.extract.events.lexicon import load_lexicon
+from newsift.extract.events.rules import EXTRACTOR, extract_events
+from newsift.link.happenings import link_events
 from newsift.model import (
     Actor,
     AnnotatedArticle,

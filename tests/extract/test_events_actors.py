@@ -6,8 +6,8 @@ from typing import Any
 
 import pytest
 
-from newsift.extract.event_typing import classify_article
-from newsift.extract.events import extract_events
+from newsift.extract.events.classify import classify_article
+from newsift.extract.events.rules import extract_events
 from newsift.model import Article, Position
 from newsift.nlp import annotate_articles
 

@@ -7,8 +7,8 @@ from typing import Any
 
 import pytest
 
-from newsift.extract.claims import extract_claims
-from newsift.extract.events import extract_events
+from newsift.extract.claims.rules import extract_claims
+from newsift.extract.events.rules import extract_events
 from newsift.model import Article, Claim, ClaimStatus, Event, PloverType, Position
 from newsift.nlp import annotate_articles
 

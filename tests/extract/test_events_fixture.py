@@ -9,8 +9,9 @@ from typing import Any
 
 import pytest
 
-from newsift.extract.claims import extract_claims
-from newsift.extract.events import extract_events, link_events
+from newsift.extract.claims.rules import extract_claims
+from newsift.extract.events.rules import extract_events
+from newsift.link.happenings import link_events
 from newsift.model import (
     AnnotatedArticle,
     Article,

@@ -9,8 +9,8 @@ import pytest
 from tests.extract.chat_server import ChatServer, llm_event, llm_reply, serve_chat
 
 from newsift.errors import ConfigError, ExtractionError
-from newsift.extract.event_lexicon import load_lexicon
-from newsift.extract.events_llm import EXTRACTOR, extract_events_llm, response_schema, select_sentences
+from newsift.extract.events.lexicon import load_lexicon
+from newsift.extract.events.llm import EXTRACTOR, extract_events_llm, response_schema, select_sentences
 from newsift.llm_client import LlmSettings
 from newsift.model import (
     AnnotatedArticle,

@@ -19,8 +19,8 @@ from typer.testing import CliRunner
 
 from newsift.cli import app
 from newsift.config import Settings, load_settings
-from newsift.extract.events import EXTRACTOR as RULES
-from newsift.extract.events_llm import EXTRACTOR as LLM
+from newsift.extract.events.llm import EXTRACTOR as LLM
+from newsift.extract.events.rules import EXTRACTOR as RULES
 from newsift.pipeline.runner import run_ingest
 from newsift.pipeline.steps import LLM_FALLBACK, analyze_input
 from newsift.store import open_store

@@ -6,11 +6,11 @@ from typing import Any
 
 import pytest
 
-from newsift.extract.claims import extract_claims
-from newsift.extract.event_modality import detect_modality
-from newsift.extract.event_parse import Parse
-from newsift.extract.event_typing import classify_sentence
-from newsift.extract.events import extract_events
+from newsift.extract.claims.modality import detect_modality
+from newsift.extract.claims.rules import extract_claims
+from newsift.extract.events.classify import classify_sentence
+from newsift.extract.events.rules import extract_events
+from newsift.extract.parse import Parse
 from newsift.model import AnnotatedArticle, Article, ClaimStatus, PloverType, Position
 from newsift.nlp import annotate_articles
 

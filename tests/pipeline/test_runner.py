@@ -62,11 +62,6 @@ def test_runner_settings_hash_follows_the_settings() -> None:
     assert settings_hash(QUIET) != settings_hash(other)
 
 
-@pytest.mark.xfail(
-    not hasattr(SqliteStore, "store_run"),
-    reason="the store's store_run (runs table writer) lands with the store half of issue 19",
-    strict=True,
-)
 def test_runner_writes_the_runs_row_with_the_settings_hash(tmp_path: Path, store: SqliteStore) -> None:
     (tmp_path / "note.txt").write_text("Harbour reopens\nThe harbour of the town reopened on Monday.\n")
     report = run_ingest([str(tmp_path / "note.txt")], store, QUIET)

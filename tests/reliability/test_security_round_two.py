@@ -56,7 +56,7 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, str, s
     store.store_batch([(raw, [article]), (other_raw, [other])], {article.id: analysis})
     store.close()
     app = create_app(str(path))
-    conn = sqlite3.connect(path)
+    conn = SqliteStore(path)
     create_user(conn, "alice", PASSWORD)
     token = create_api_token(conn, "alice", "tests")
     conn.close()
@@ -93,10 +93,11 @@ def test_d16_comment_form_with_a_foreign_claim_is_refused(site: tuple[str, str, 
 
 @pytest.mark.parametrize("name", ["alice\n", "bob\r", "car\tol", "dav\u202eid", "eve\x00", "\u200bfrank"])
 def test_d18_user_names_with_control_characters_are_refused(tmp_path: Path, name: str) -> None:
-    SqliteStore(tmp_path / "news.db").close()
-    conn = sqlite3.connect(tmp_path / "news.db")
+    store = SqliteStore(tmp_path / "news.db")
     with pytest.raises(InputError):
-        create_user(conn, name, PASSWORD)
+        create_user(store, name, PASSWORD)
+    store.close()
+    conn = sqlite3.connect(tmp_path / "news.db")
     assert conn.execute("SELECT count(*) FROM users").fetchone()[0] == 0
     conn.close()
 

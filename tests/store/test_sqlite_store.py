@@ -264,3 +264,85 @@ def test_sqlite_store_facts_read_the_event_time_before_the_year(store: SqliteSto
         store.query_fact_page("events", FactFilters(event_since="2018-07", event_until="2018-07")).total == 1
     )
     assert store.query_fact_page("events", FactFilters(event_since="2025")).total == 0
+
+
+# --- the tables of the web, watches and polling: the same calls on both stores (test_postgres reruns) ---
+
+
+def test_sqlite_store_accounts_sessions_and_tokens(store: SqliteStore) -> None:
+    accounts = store.accounts
+    assert accounts.insert_user("ana", "hash-1", "2025-07-01T00:00:00+00:00")
+    assert not accounts.insert_user("ana", "hash-2", "2025-07-02T00:00:00+00:00")  # the name is taken
+    assert accounts.password_hash("ana") == "hash-1" and accounts.password_hash("nobody") is None
+    accounts.insert_session("s-digest", "ana", "2025-07-01T00:00:00+00:00", "2025-07-15T00:00:00+00:00")
+    assert accounts.session("s-digest") == ("ana", "2025-07-15T00:00:00+00:00")
+    assert accounts.set_password_hash("ana", "hash-3") and not accounts.set_password_hash("nobody", "h")
+    assert accounts.session("s-digest") is None  # a new password ends the sessions
+    accounts.insert_token("f" * 64, "ana", "notebook", "2025-07-01T00:00:00+00:00")
+    assert accounts.use_token("f" * 64, "2025-07-03T00:00:00+00:00") == "ana"
+    assert accounts.use_token("0" * 64, "2025-07-03T00:00:00+00:00") is None
+    (token,) = accounts.tokens("ana")
+    assert (token.id, token.label, token.last_used_at) == ("f" * 12, "notebook", "2025-07-03T00:00:00+00:00")
+    (user,) = accounts.users()
+    assert (user.name, user.n_tokens, user.n_comments) == ("ana", 1, 0)
+    accounts.delete_token("f" * 12)
+    assert accounts.tokens() == []
+    accounts.delete_user("ana")
+    assert not accounts.has_user("ana") and accounts.users() == []
+
+
+def test_sqlite_store_comments_and_watches(store: SqliteStore) -> None:
+    _store_fact_article(store)
+    (article,) = store.query_articles()
+    store.accounts.insert_user("ben", "hash", "2025-07-01T00:00:00+00:00")
+    assert store.comments.is_claim_of("c1", article.id) and not store.comments.is_claim_of("c1", "other")
+    row = ("k1", article.id, "c1", "ben", "A note.", "2025-07-02T00:00:00+00:00")
+    store.comments.insert(row)
+    assert store.comments.of_article(article.id) == [row] and store.comments.every() == [row]
+    assert store.comments.owner("k1") == ("ben", article.id) and store.comments.owner("k2") is None
+    assert not store.comments.delete("k1", "someone else") and store.comments.delete("k1", "ben")
+    assert store.comments.every() == []
+    store.watches.add("w1", '{"actor":"TUR"}', "2025-07-01T00:00:00+00:00", ["e1", "c1", "e1"])
+    assert store.watches.seen("w1") == {"e1", "c1"}
+    store.watches.record_check("w1", ["e2"], "2025-07-05T00:00:00+00:00")
+    assert store.watches.every() == [
+        ("w1", '{"actor":"TUR"}', "2025-07-01T00:00:00+00:00", "2025-07-05T00:00:00+00:00")
+    ]
+    assert store.watches.seen("w1") == {"e1", "c1", "e2"}
+
+
+def test_sqlite_store_poll_state_keeps_the_last_change(store: SqliteStore) -> None:
+    url = "https://feeds.example/news.xml"
+    assert store.poll_state.load(url) is None
+    values = {"last_modified": None, "content_hash": "h1", "status": 200}
+    store.poll_state.save(url, etag='"a"', checked_at="t1", changed_at="t1", **values)
+    store.poll_state.save(url, etag='"b"', checked_at="t2", changed_at=None, **values)
+    assert store.poll_state.load(url) == {"etag": '"b"', "last_modified": None, "content_hash": "h1"}
+    store.poll_state.mark_seen(url, ["x", "y", "x"], "t2")
+    store.poll_state.mark_seen(url, ["y", "z"], "t3")
+    assert store.poll_state.seen(url) == {"x", "y", "z"}
+
+
+def test_sqlite_store_web_search_filters_marks_and_pages(store: SqliteStore) -> None:
+    from newsift.store.web_queries import MARK_END, MARK_START, SearchFilters
+
+    _store_fact_article(store)
+    page = _page(b"second", uri="second.txt")
+    store.store_batch([(page, [_article(page, 0, "Harbour", "A harbour board approved new berths.")])])
+    hits, total = store.web.filtered_articles(SearchFilters(q="submarines"), limit=10, offset=0)
+    assert total == 1 and hits[0][0].title == "Upgrade"
+    assert f"{MARK_START}submarines{MARK_END}" in (hits[0][1] or "")
+    everything, total = store.web.filtered_articles(SearchFilters(), limit=1, offset=1)
+    assert total == 2 and len(everything) == 1 and everything[0][1] is None
+    denied, total = store.web.filtered_articles(
+        SearchFilters(claim_status="denied", entity="TUR"), limit=9, offset=0
+    )
+    assert total == 1 and denied[0][0].title == "Upgrade"
+    assert store.web.filtered_articles(SearchFilters(q="nothing-like-this"), limit=9, offset=0)[1] == 0
+    assert store.web.entity("TUR") is not None and store.web.entity("XXX") is None
+    dated, _ = store.web.filtered_articles(SearchFilters(outlet="theprint", until="2030"), limit=9, offset=0)
+    (upgrade,) = [a for a, _ in dated if a.title == "Upgrade"]
+    assert store.web.sentences(upgrade.id) == [(0, len(upgrade.text))]
+    assert store.web.entity_mention_dates("TUR") == [
+        (upgrade.fetched_at.isoformat() if upgrade.fetched_at else None, 1)
+    ]

@@ -172,11 +172,10 @@ def _build_store(path: Path) -> str:
 
 
 def _add_users(path: Path) -> dict[str, str]:
-    import sqlite3
-
+    from newsift.store import SqliteStore
     from newsift.web.auth import create_api_token, create_user
 
-    conn = sqlite3.connect(path)
+    conn = SqliteStore(path)
     tokens = {}
     for name in ("alice", "bob"):
         create_user(conn, name, PASSWORD)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sqlite3
 import time
 from collections.abc import Iterator
 
@@ -12,6 +11,7 @@ import pytest
 from tests.web.conftest import serve
 
 from newsift.config import Settings
+from newsift.store import SqliteStore
 from newsift.web.guards import RateLimit
 
 _BOUNDARY = "xyz"
@@ -29,7 +29,7 @@ def small_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, 
         Settings(db=str(path), ingest=small), allowed_hosts=("news.example", "*.proxy.example"),
         uploads_per_minute=3,
     )  # fmt: skip
-    conn = sqlite3.connect(path)
+    conn = SqliteStore(path)
     create_user(conn, "dana", "a long enough password")
     token = create_api_token(conn, "dana")
     conn.close()

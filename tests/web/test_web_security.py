@@ -12,6 +12,7 @@ import pytest
 from tests.web.conftest import csrf_of, login, serve
 
 from newsift.config import Settings
+from newsift.store import SqliteStore
 
 if TYPE_CHECKING:
     from tests.web.conftest import WebSite
@@ -154,7 +155,7 @@ def test_web_security_upload_size_and_login_rate_limits(tmp_path: Path) -> None:
     small = msgspec.structs.replace(Settings().ingest, max_input_bytes=1000)
     settings = Settings(db=str(tmp_path / "small.db"), ingest=small)
     app = create_app(settings)
-    conn = sqlite3.connect(tmp_path / "small.db")
+    conn = SqliteStore(tmp_path / "small.db")
     from newsift.web.auth import create_api_token, create_user
 
     create_user(conn, "carol", "a long enough password")

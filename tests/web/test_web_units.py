@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
+from contextlib import closing
 from pathlib import Path
 
 import pytest
@@ -54,15 +55,16 @@ def test_charts_count_by_month_and_escape_labels() -> None:
 
 
 def test_auth_passwords_are_hashed_and_sessions_resolve(tmp_path: Path) -> None:
-    SqliteStore(tmp_path / "a.db").close()
-    conn = sqlite3.connect(tmp_path / "a.db")
+    conn = SqliteStore(tmp_path / "a.db")
     create_user(conn, "frank", "a fine password")
-    stored = conn.execute("SELECT password_hash FROM users").fetchone()[0]
+    with closing(sqlite3.connect(tmp_path / "a.db")) as raw_db:
+        stored = raw_db.execute("SELECT password_hash FROM users").fetchone()[0]
     assert stored.startswith("$argon2") and "a fine password" not in stored
     assert authenticate(conn, "frank", "a fine password")
     assert not authenticate(conn, "frank", "a wrong password") and not authenticate(conn, "nobody", "x" * 9)
     raw = create_session(conn, "frank")
     assert query_session_user(conn, raw) == "frank" and query_session_user(conn, raw + "x") is None
+    conn.close()
 
 
 @pytest.mark.parametrize(

@@ -14,13 +14,15 @@ from newsift.brief.passages import MIN_COVERAGE, PassageIndex, extract_query_ter
 from newsift.brief.question import (
     AID_FAMILY,
     Question,
+    asks_for_person,
     drop_status_words,
     entity_forms,
     has_status_cue,
     is_answer_shaped,
+    names_a_person,
     parse_question,
 )
-from newsift.brief.records import Answer, FactRow, SentenceRow
+from newsift.brief.records import Answer, Citation, FactRow, SentenceRow
 from newsift.model import Article, Claim, Entity, Event, PloverType
 from newsift.store import Store, iter_articles
 
@@ -35,6 +37,10 @@ _SHAPED_COVERAGE = 0.35
 
 # Intents answered with every matching fact, in time order, rather than the few closest to the question.
 _LIST_INTENTS = frozenset({"list", "dyad"})
+# A sentence that names none of the question's entities must hold more of the other words, and there
+# must be at least two of them ('What did Sweden sell?' leaves one, too little to judge a sentence by).
+_MIN_REST_TERMS = 2
+_REST_COVERAGE = 0.5
 _MAX_LINES = 12
 
 
@@ -65,7 +71,11 @@ def answer_question(store: Store, question: str, *, limit: int = 3, rerank: bool
     facts = _facts(store, parsed, sources, forms, leads) if asks_records else []
     if not parsed.status:  # a denied happening does not answer what happened
         facts = [f for f in facts if f.status != "denied"]
-    facts = [f for f in facts if any(is_answer_shaped(c.sentence, parsed.expects) for c in f.citations)]
+    shaped = (f for f in facts if any(is_answer_shaped(c.sentence, parsed.expects, parsed.text)
+                                      for c in f.citations))  # fmt: skip
+    facts = list(shaped)
+    if parsed.intent == "list":
+        facts = _naming_items(facts, leads)
     if facts and parsed.intent in _LIST_INTENTS:  # every transfer, or everything between two actors
         return render_list_answer(parsed.text, facts[:_MAX_LINES], leads, sources)
     index = PassageIndex(_candidate_articles(store, parsed, sources, forms))
@@ -78,6 +88,42 @@ def answer_question(store: Store, question: str, *, limit: int = 3, rerank: bool
         if not _covers_more(index, parsed, passages, records):
             return records
     return passages
+
+
+def _naming_items(facts: list[FactRow], leads: dict[str, Event]) -> list[FactRow]:
+    """'What has X supplied to Y?': the happenings that name what was supplied. A line without an item
+    ('the first units arrive next spring') tells of a supply named on another line, or of none."""
+
+    def lead(fact: FactRow) -> Event | None:  # the event a line is rendered from (render_list_answer)
+        return next((leads[i] for i in fact.record_ids if i in leads), None)
+
+    named = [f for f in facts if (event := lead(f)) is not None and event.item]
+    return [f for f in named if not _retold(f, named, leads)]
+
+
+def _retold(fact: FactRow, facts: list[FactRow], leads: dict[str, Event]) -> bool:
+    """A line whose item is only a common noun ('helicopters') retells another line of the same article
+    that names the system ('AH-64E Apache attack helicopters'): the same deal, said again."""
+    items = _items(fact, leads)
+    if not items or any(_is_named(i) for i in items):
+        return False
+    heads = {extract_query_terms(i)[-1] for i in items if extract_query_terms(i)}
+    articles = {c.article_id for c in fact.citations}
+    return any(
+        other is not fact
+        and articles & {c.article_id for c in other.citations}
+        and any(_is_named(i) and heads & set(extract_query_terms(i)) for i in _items(other, leads))
+        for other in facts
+    )
+
+
+def _items(fact: FactRow, leads: dict[str, Event]) -> list[str]:
+    return [item for i in fact.record_ids if i in leads and (item := leads[i].item)]
+
+
+def _is_named(item: str) -> bool:
+    """An item with a capital or a digit names a system ('Apache', 'K2 tanks'); 'helicopters' does not."""
+    return any(c.isupper() or c.isdigit() for c in item)
 
 
 def _quote_answer(
@@ -250,7 +296,8 @@ def _passage_answer(
         # 'What did X say about Y': a sentence that never touches Y does not answer, however much of X;
         # 'who denied Y': a sentence without a word of denial does not either.
         on_topic = not topic or bool(topic & set(extract_query_terms(sentence)))
-        return on_topic and has_status_cue(sentence, q.status) and is_answer_shaped(sentence, q.expects)
+        cued = has_status_cue(sentence, q.status)
+        return on_topic and cued and is_answer_shaped(sentence, q.expects, q.text)
 
     def named(article_id: str, sentence: str) -> bool:
         return shaped(article_id, sentence) and mentions_any(sentence, every_form)
@@ -262,9 +309,18 @@ def _passage_answer(
                          min_coverage=coverage, same=same)  # fmt: skip
     if not found and every_form:
         found = index.search(asked, limit=limit, keep=shaped, rerank=rerank, min_coverage=coverage, same=same)
+    if not found and every_form:
+        # Every indexed article names the question's entities, so a sentence that refers to them ('the
+        # deal', 'the two navies') is measured on the rest of the question, which it must hold more of.
+        rest = _drop_forms(asked, every_form)
+        if len(set(extract_query_terms(rest))) >= _MIN_REST_TERMS:
+            found = index.search(rest, limit=limit, keep=shaped, rerank=rerank,
+                                 min_coverage=max(coverage, _REST_COVERAGE))  # fmt: skip
     if not found:
         return Answer(question=q.text, text=None, method="none")
-    chosen = _close_to_best(found, index.titles)
+    chosen = _close_to_best(found, index, q.text)
+    if asks_for_person(q.text) and not any(names_a_person(p.text, every_form) for p in chosen):
+        chosen += _named_next(chosen[-1], index, every_form)
     return Answer(
         question=q.text,
         text=" ".join(p.text.strip() for p in chosen),
@@ -284,11 +340,32 @@ def _same_terms(forms: dict[str, tuple[str, ...]]) -> dict[str, frozenset[str]]:
     return same
 
 
-def _close_to_best(found: list[SentenceRow], titles: dict[str, str]) -> list[SentenceRow]:
-    """The best one or two sentences; a headline gives way to a body sentence that states the fact."""
+def _named_next(row: SentenceRow, index: PassageIndex, known: Sequence[str]) -> list[SentenceRow]:
+    """The sentence after ``row`` when it gives the name the question asks for and ``row`` does not
+    ('One of the country's best-known bankers was arrested.' then 'Jane Roe, 61, ...')."""
+    following = index.next_sentence(row.citation.article_id, row.text)
+    if following is None or not names_a_person(following, known):
+        return []
+    return [
+        SentenceRow(text=following, citation=Citation(article_id=row.citation.article_id, sentence=following))
+    ]
+
+
+def _drop_forms(text: str, forms: Sequence[str]) -> str:
+    """The question without the names of its entities (longest forms first, with a possessive 's)."""
+    for form in sorted(forms, key=len, reverse=True):
+        text = re.sub(rf"(?<!\w){re.escape(form)}(?:['’]s)?(?!\w)", " ", text)
+    return text
+
+
+def _close_to_best(found: list[SentenceRow], index: PassageIndex, question: str) -> list[SentenceRow]:
+    """The best one or two sentences; a headline gives way to a body sentence that states the fact, and
+    a second body sentence stays only when it holds as much of the question as the first."""
     best = found[0].score
     close = [p for p in found[:2] if p.score >= 0.8 * best]
-    body = [p for p in close if p.text.strip() not in titles.get(p.citation.article_id, "")]
+    body = [p for p in close if p.text.strip() not in index.titles.get(p.citation.article_id, "")]
+    if len(body) == 2 and index.coverage(body[1].text, question) < index.coverage(body[0].text, question):
+        body = body[:1]
     return body or close[:1]
 
 

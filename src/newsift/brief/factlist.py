@@ -5,6 +5,7 @@ status, outlets), each line citing its sentence. Formats records only; never wri
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 
 from newsift.brief.facts import Sources
 from newsift.brief.passages import extract_query_terms
@@ -14,6 +15,7 @@ from newsift.model import Actor, Event, Quote
 
 __all__ = [
     "event_time_text",
+    "order_citations",
     "render_fact_line",
     "render_key_facts",
     "render_list_answer",
@@ -58,7 +60,11 @@ def _actors(event: Event, names: dict[str, str]) -> str:
 def _fields(event: Event, row: FactRow, sources: Sources, expects: str | None) -> list[str]:
     """Item, quantity, value and time of an event; empty when it names no item or lacks what is asked."""
     when = event_time_text(event) or (str(row.year) if row.year else None)
-    lacks = (expects == "number" and not (event.quantity or event.value)) or (expects == "time" and not when)
+    lacks = (
+        (expects == "number" and not (event.quantity or event.value))
+        or (expects == "money" and not event.value)
+        or (expects == "time" and not when)
+    )
     if not event.item or lacks:
         return []
     kind = (event.subtype or str(event.type)).replace("_", " ")
@@ -111,6 +117,7 @@ def render_list_answer(
     citations: list[Citation] = []
     seen: set[str] = set()
     for row in rows:
+        row = replace(row, citations=order_citations(row, leads, sources))
         lead = next((leads[i] for i in row.record_ids if i in leads), None)
         party = _party(row, party_status, sources.names())
         lead = None if party_status else lead
@@ -127,6 +134,23 @@ def render_list_answer(
         lines.append(f"{len(lines) + 1}. {line} [{', '.join(refs)}]")
     return Answer(question=question, text="\n".join(lines), citations=tuple(citations), facts=tuple(rows),
                   method="records")  # fmt: skip
+
+
+def order_citations(row: FactRow, leads: dict[str, Event], sources: Sources) -> tuple[Citation, ...]:
+    """The row's sentences, the one holding most of its happening's fields (actors, item, quantity,
+    value) first, a body sentence before the headline that compresses it; stable among equals."""
+    fields: set[str] = set()
+    for event in (leads[i] for i in row.record_ids if i in leads):
+        fields.update(a.text for a in (*event.source, *event.target, *event.participants))
+        fields.update((event.item or "", str(event.quantity or ""), event.value.text if event.value else ""))
+    fields.discard("")
+
+    def rank(citation: Citation) -> tuple[int, bool]:
+        article = sources.article(citation.article_id)
+        is_title = article is not None and citation.sentence.strip() in article.title
+        return -sum(f in citation.sentence for f in fields), is_title
+
+    return tuple(sorted(row.citations, key=rank))
 
 
 def select_quote_lines(

@@ -11,7 +11,7 @@ from datetime import datetime
 from typing import TypedDict
 
 from newsift.brief.records import Citation, FactRow, QuoteRow, SourceRow
-from newsift.extract.event_linking import link_events
+from newsift.link.happenings import link_events
 from newsift.model import Actor, Article, Claim, Event, Evidence, Quote
 from newsift.nlp.gazetteer import load_gazetteer
 from newsift.pipeline.relink import load_duplicates

@@ -27,6 +27,8 @@ MIN_COVERAGE = 0.5
 _QUESTION_WORDS = frozenset(
     {"what", "which", "who", "whom", "whose", "when", "where", "why", "how", "did", "does", "do"}
     | {"has", "have", "had", "is", "are", "was", "were"}
+    # Verbs of weighing an action ask whether it may happen; the news writes 'may', 'could' or 'plans'.
+    | {"consider", "considers", "considering", "weighing", "mulling", "contemplating", "pondering"}
 )
 # Irregular past forms news uses most, so 'shrank' finds 'shrink' and 'bought' finds 'buy'.
 _IRREGULAR = {
@@ -39,8 +41,14 @@ _IRREGULAR = {
     "written": "write", "chose": "choose", "chosen": "choose", "drove": "drive", "flew": "fly",
     "flown": "fly", "shot": "shoot", "caught": "catch", "taught": "teach", "thought": "think",
     "dealt": "deal", "meant": "mean", "kept": "keep", "found": "find", "became": "become", "arose": "arise",
+    "suing": "sue", "sued": "sue", "using": "use", "used": "use",
 }  # fmt: skip
-_SUFFIXES = (("ies", "y"), ("ied", "y"), ("ing", ""), ("ed", ""), ("es", ""), ("s", ""))
+_SUFFIXES = (
+    ("iest", "y"), ("ies", "y"), ("ied", "y"), ("ing", ""), ("ed", ""), ("es", ""), ("s", ""),
+)  # fmt: skip
+# A consonant doubled before -ed/-ing is undoubled ('dropped', 'planning'); not l, s, f, z or d, which
+# English doubles in the stem itself ('called', 'staffed', 'added').
+_DOUBLED = re.compile(r"([bgmnprt])\1$")
 
 
 def stem(word: str) -> str:
@@ -51,6 +59,8 @@ def stem(word: str) -> str:
     for suffix, replacement in _SUFFIXES:
         if word.endswith(suffix) and len(word) - len(suffix) >= 3 and not word.endswith("ss"):
             word = word[: -len(suffix)] + replacement
+            if suffix in {"ed", "ing"} and _DOUBLED.search(word):
+                word = word[:-1]
             break
     # A final 'e' goes too, so 'raise' and 'raised' (→ 'rais') meet, as do 'agree' and 'agreed'.
     return word[:-1] if word.endswith("e") and len(word) > 4 else word
@@ -90,6 +100,13 @@ class PassageIndex:
         self._df: Counter[str] = Counter(t for d in self.docs for t in d.terms)
         lengths = [sum(d.terms.values()) for d in self.docs]
         self._avg = (sum(lengths) / len(lengths)) if lengths else 1.0
+
+    def next_sentence(self, article_id: str, text: str) -> str | None:
+        """The indexed sentence after ``text`` in the same article (the next one of four words or more)."""
+        for doc, following in zip(self.docs, self.docs[1:], strict=False):
+            if doc.article_id == article_id and doc.text == text:
+                return following.text if following.article_id == article_id else None
+        return None
 
     def idf(self, term: str) -> float:
         n = len(self.docs)

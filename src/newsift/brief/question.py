@@ -15,10 +15,12 @@ from newsift.nlp.gazetteer import load_gazetteer
 __all__ = [
     "AID_FAMILY",
     "Question",
+    "asks_for_person",
     "drop_status_words",
     "entity_forms",
     "has_status_cue",
     "is_answer_shaped",
+    "names_a_person",
     "parse_question",
 ]
 
@@ -69,9 +71,38 @@ _POSSESSIVE = re.compile(r"['’]s$")
 _WORD = re.compile(r"[\w&'’.-]+")
 # What kind of answer the question wants, from its opening words: a quantity or a time.
 _ASKS_NUMBER = re.compile(
-    r"^\s*(?:how\s+(?:much|many|big|large|long|far)|by\s+how\s+much|what\s+(?:share|percentage|proportion|"
-    r"amount|number|price|value)|to\s+what\s+(?:rate|level|limit|extent|value|amount))\b",
+    r"^\s*(?:how\s+(?:much|many|big|large|long|far|high|low)|(?:by|up\s+to)\s+how\s+(?:much|many|far)|"
+    r"(?:by|up\s+to|to|at)?\s*what\s+(?:share|percentage|proportion|amount|number|price|value|rate|level|"
+    r"limit|extent|figure|sum|stake))\b",
     re.IGNORECASE,
+)
+# 'How much is X worth / did X cost / does X earn': an amount of money, not any number.
+_ASKS_MONEY = re.compile(
+    r"^\s*(?:how\s+much\b.*\b(?:worth|cost|costs|value|valued|pay|paid|earn|earns|earned|spend|spent|charge|"
+    r"charged|fetch|fetched)\b|how\s+much\s+money|what\s+(?:price|sum|fee|salary)|at\s+what\s+price)",
+    re.IGNORECASE,
+)
+# An amount of money: a currency sign or code before a number, or a currency word after one.
+_MONEY = re.compile(
+    r"(?:[$€£¥₹]|\b(?:Rs\.?|USD|EUR|GBP|INR)\s?)\s?\d|\d[\d,.]*\s*(?:bn|m|k)?\s*(?:billion|million|"
+    r"crore|lakh|dollars?|euros?|pounds?|rupees?|yen|yuan)\b",
+    re.IGNORECASE,
+)
+_DIGITS = re.compile(r"\d[\d,.]*\d|\d")
+# Nouns for a person: 'which <noun>' asks for someone's name.
+_PERSON_NOUNS = (
+    "man|woman|men|women|person|people|businessman|businesswoman|tycoon|mogul|magnate|executive|boss|chief|"
+    "minister|secretary|official|politician|leader|president|chairman|chairwoman|spokesman|spokeswoman|"
+    "spokesperson|analyst|commander|general|officer|judge|lawyer|mp|senator|candidate|founder|banker|"
+    "economist|author|player|coach|actor|actress|singer|star|director|governor|mayor|ambassador|envoy"
+)
+_ASKS_PERSON = re.compile(
+    rf"^\s*(?:who\b|(?:which|what)\s+(?:(?!(?:did|does|do|is|was|were|are|has|have|had|will|would|can)\b)\w+\s+)"
+    rf"{{0,2}}?(?:{_PERSON_NOUNS})\b)",
+    re.IGNORECASE,
+)
+_PERSON_NAME = re.compile(
+    r"\b(?:(?:Mr|Mrs|Ms|Dr|Sir|Lord|Lady|Dame)\.?\s+[A-Z][\w'’-]+|[A-Z][a-z][\w'’-]*(?:\s+[A-Z][a-z][\w'’-]*)+)"
 )
 _ASKS_TIME = re.compile(r"^\s*(?:when|by\s+when|since\s+when|in\s+what\s+year|what\s+year)\b", re.IGNORECASE)
 _NUMBER = re.compile(
@@ -99,7 +130,7 @@ class Question:
     since_year: int | None = None
     until_year: int | None = None
     wh: str = ""
-    expects: str | None = None  # "number" or "time" when the question asks for one
+    expects: str | None = None  # "money", "number" or "time" when the question asks for one
     # What shape of answer: "say" (a speaker's quotes), "dyad" (all between two actors), "list" (every
     # transfer or upgrade), "status" (who denied / alleged), "when", or "" (one fact or passage).
     intent: str = ""
@@ -116,7 +147,7 @@ def parse_question(text: str, stored: Iterable[Entity] = ()) -> Question:
     since, until = _window(text)
     types = tuple(dict.fromkeys((t, s) for w in words for stem, t, s in _TYPE_WORDS if _stem_of(w, stem)))
     status = next((s for s in map(_status_of, words) if s), None)
-    expects = "number" if _ASKS_NUMBER.match(text) else "time" if _ASKS_TIME.match(text) else None
+    expects = _expects(text)
     say = _SAY.match(text)
     speaker = _speaker(say, found) if say else None
     wh = words[0] if words else ""
@@ -170,8 +201,38 @@ def _speaker(say: re.Match[str], found: list[tuple[int, str]]) -> str | None:
     return next((e for p, e in found if start <= p < end), None)
 
 
-def is_answer_shaped(sentence: str, expects: str | None) -> bool:
-    """True when the sentence holds what the question asks for: a number, a time, or anything."""
+def asks_for_person(text: str) -> bool:
+    """True for 'Who ...?' and 'Which/What <person noun> ...?' ('Which minister resigned?')."""
+    return bool(_ASKS_PERSON.match(text))
+
+
+def names_a_person(sentence: str, known: Iterable[str] = ()) -> bool:
+    """True when the sentence holds a personal name other than the ``known`` forms: two or more capitalised
+    words in a row, or a title with a capitalised name ('Mr Straw')."""
+    for match in _PERSON_NAME.finditer(sentence):
+        name = match.group(0)
+        if not any(form and (name in form or form in name) for form in known) and not _TIME.search(name):
+            return True
+    return False
+
+
+def _expects(text: str) -> str | None:
+    """The shape of answer asked for: "money", "number", "time" or None (anything)."""
+    if _ASKS_MONEY.match(text):
+        return "money"
+    if _ASKS_NUMBER.match(text):
+        return "number"
+    return "time" if _ASKS_TIME.match(text) else None
+
+
+def is_answer_shaped(sentence: str, expects: str | None, asked: str = "") -> bool:
+    """True when the sentence holds what the question asks for: an amount of money, a number, a time, or
+    anything. A number the question itself states ('the deal for 26 jets') is not an answer to it."""
+    if expects in {"number", "money"} and asked:
+        given = set(_DIGITS.findall(asked))
+        sentence = _DIGITS.sub(lambda m: " " if m.group(0) in given else m.group(0), sentence)
+    if expects == "money":
+        return bool(_MONEY.search(sentence))
     if expects == "number":
         return bool(_NUMBER.search(sentence))
     if expects == "time":

@@ -1,6 +1,7 @@
 """Watches: saved filters over stored events and claims (dyad, actor, type, subtype, status); a check
 lists the matching facts that were not there at the previous check, and POSTs them to the watch's
-webhook when it has one. Tables: migration 006_watch.sql (the webhook is kept in the filter's JSON).
+webhook when it has one. Tables: migration 006_watch.sql, read and written by ``store.watches`` (the
+webhook is kept in the filter's JSON).
 """
 
 from __future__ import annotations
@@ -84,26 +85,6 @@ def _decode(raw: str) -> tuple[WatchFilter, str | None]:
     return WatchFilter(**fields), stored.webhook
 
 
-def _connection(store: Store) -> tuple[Any, str]:
-    """The store's DB-API connection and its placeholder mark.
-
-    The Store protocol has no generic statement; the watch tables belong to this module alone, so it
-    reaches the connection here and nowhere else (as ``ingest.poll`` does for its tables). Both stores
-    keep it as ``_conn``; PostgreSQL's runs in autocommit, so ``commit`` is harmless there.
-    """
-    conn = store._conn  # type: ignore[attr-defined]
-    return conn, "%s" if type(store).__name__ == "PostgresStore" else "?"
-
-
-def _run(store: Store, sql: str, params: Sequence[Any] = ()) -> Any:
-    conn, mark = _connection(store)
-    return conn.execute(sql.replace("?", mark), tuple(params))
-
-
-def _commit(store: Store) -> None:
-    _connection(store)[0].commit()
-
-
 def _now() -> str:
     return datetime.now(UTC).isoformat()
 
@@ -159,17 +140,14 @@ def add_watch(
     encoded = _encode(watch_filter, webhook)
     watch = Watch(id=make_id("watch", encoded, _now(), length=8), filter=watch_filter, created_at=_now(),
                   checked_at=None, webhook=webhook)  # fmt: skip
-    _run(store, "INSERT INTO watches (id, filter, created_at, checked_at) VALUES (?, ?, ?, ?)",
-         (watch.id, encoded, watch.created_at, None))  # fmt: skip
-    n = _mark_seen(store, watch.id, _record_ids(*match_watch(store, watch_filter)))
-    _commit(store)
-    return watch, n
+    seen = _record_ids(*match_watch(store, watch_filter))
+    store.watches.add(watch.id, encoded, watch.created_at, seen)
+    return watch, len(set(seen))
 
 
 def list_watches(store: Store) -> list[Watch]:
-    rows = _run(store, "SELECT id, filter, created_at, checked_at FROM watches ORDER BY created_at, id")
     watches = []
-    for watch_id, raw, created_at, checked_at in rows.fetchall():
+    for watch_id, raw, created_at, checked_at in store.watches.every():
         watch_filter, webhook = _decode(raw)
         watches.append(Watch(id=watch_id, filter=watch_filter, created_at=created_at, checked_at=checked_at,
                              webhook=webhook))  # fmt: skip
@@ -200,17 +178,15 @@ def check_watches(
         if watch_id is not None and not watch.id.startswith(watch_id):
             continue
         events, claims = match_watch(store, watch.filter)
-        seen = {r[0] for r in _run(store, "SELECT record_id FROM watch_seen WHERE watch_id = ?", (watch.id,))}
+        seen = store.watches.seen(watch.id)
         new_events = [e for e in events if e.id not in seen]
         new_claims = [c for c in claims if c.id not in seen]
         rows = summarize_events(new_events, [c for c in new_claims if c.event_id], sources)
         rows += summarize_claims([c for c in new_claims if not c.event_id], sources)
         delivery = _deliver(watch, rows, settings or IngestSettings()) if deliver and rows else None
-        if delivery is None or delivery.is_ok:
-            _mark_seen(store, watch.id, _record_ids(new_events, new_claims))
-        _run(store, "UPDATE watches SET checked_at = ? WHERE id = ?", (_now(), watch.id))
+        reported = _record_ids(new_events, new_claims) if delivery is None or delivery.is_ok else []
+        store.watches.record_check(watch.id, reported, _now())
         reports.append(WatchReport(watch=watch, new=tuple(rows), delivery=delivery))
-    _commit(store)
     return reports
 
 
@@ -230,11 +206,3 @@ def _deliver(watch: Watch, rows: Sequence[FactRow], settings: IngestSettings) ->
 
 def _record_ids(events: Sequence[Event], claims: Sequence[Claim]) -> list[str]:
     return [e.id for e in events] + [c.id for c in claims]
-
-
-def _mark_seen(store: Store, watch_id: str, record_ids: Sequence[str]) -> int:
-    now = _now()
-    for record_id in dict.fromkeys(record_ids):
-        _run(store, "INSERT INTO watch_seen (watch_id, record_id, seen_at) VALUES (?, ?, ?) "
-             "ON CONFLICT DO NOTHING", (watch_id, record_id, now))  # fmt: skip
-    return len(set(record_ids))

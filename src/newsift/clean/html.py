@@ -12,11 +12,13 @@ from typing import Any
 import trafilatura
 from lxml import etree
 from lxml.html import HtmlElement
+from trafilatura.metadata import extract_author
 from trafilatura.settings import set_date_params
 from trafilatura.utils import load_html
 
 from newsift.clean.html_cleanup import clean_paragraphs
 from newsift.clean.html_parts import find_other_parts
+from newsift.clean.html_recall import with_recall_paragraphs
 from newsift.clean.html_tree import prune_tree
 from newsift.clean.jsonld import extract_jsonld_article
 from newsift.clean.metadata import PageMetadata, extract_page_metadata, strip_site_name
@@ -31,7 +33,7 @@ __all__ = ["MAX_HTML_CHARS", "extract_html_article", "extract_html_body"]
 
 logger = logging.getLogger(__name__)
 
-EXTRACTOR = "clean.html.v3"
+EXTRACTOR = "clean.html.v4"
 MAX_HTML_CHARS = 20_000_000
 """Largest HTML (after scripts and styles are dropped) parsed; larger pages fail with InputError."""
 
@@ -75,9 +77,13 @@ def extract_html_body(
     if document is None:
         return None, metadata, removed
     data: dict[str, Any] = document.as_dict() if hasattr(document, "as_dict") else dict(document)
+    if metadata.is_complete and not metadata.authors:
+        # only the author was not stated: ask trafilatura's author search alone, not its whole metadata pass
+        data["author"] = extract_author(tree)
     text = data.get("text") or ""
     if not text.strip():
         return None, metadata, removed
+    text = with_recall_paragraphs(tree, text, url)
     before, after = find_other_parts(tree, text)
     data["text"] = "\n".join([*before, text, *after])
     return data, metadata, removed

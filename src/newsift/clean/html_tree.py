@@ -36,10 +36,8 @@ def prune_tree(tree: HtmlElement) -> tuple[Removed, ...]:
     spans inside paragraphs. Returns the captions and credits removed, in page order."""
     removed: list[Removed] = []
     for element in list(_CANDIDATES(tree)) + list(tree.iter("figcaption")):
-        if element.getparent() is None or not _is_attached(element, tree):
-            continue
-        reason = _prune_reason(element)
-        if reason is None:
+        reason = _prune_reason(element)  # first: most elements have none, and the walk up costs more
+        if reason is None or element.getparent() is None or not _is_attached(element, tree):
             continue
         text = " ".join(element.text_content().split())
         if reason == CAPTION and text:

@@ -103,10 +103,22 @@ def _leading_name(text: str) -> str | None:
     if any(word in _ORG_WORDS for word in folded) or any(is_wire_service(word) for word in words):
         return None
     for stop, word in enumerate(words):
-        if any(c.isdigit() for c in word) or folded[stop] in _NOT_NAME:
+        if any(c.isdigit() for c in word) or folded[stop] in _NOT_NAME or _plural_role(folded[stop]):
+            if _shared_affiliation(folded[stop:]):
+                return None
             head = " ".join(words[:stop])
             return head if stop >= 2 and is_person_name(head) else None
     return None
+
+
+def _plural_role(word: str) -> bool:
+    return word.endswith("s") and word[:-1] in _ROLE_WORDS
+
+
+def _shared_affiliation(tail: list[str]) -> bool:
+    """'Staff Writers', 'Correspondents', a bare 'Staff': the words before them name the employer of a
+    group ('Valley Courier Staff Writers'), not a person."""
+    return bool(tail) and (_plural_role(tail[-1]) or tail == ["staff"])
 
 
 def is_person_name(text: str) -> bool:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sqlite3
 import sys
 from collections.abc import Callable
 from typing import Annotated, TypeVar
@@ -15,6 +14,7 @@ from newsift import codec
 from newsift.cli.app import state
 from newsift.cli.render import console, err_console, print_json
 from newsift.errors import NewsiftError
+from newsift.store import Store
 
 __all__ = ["register"]
 
@@ -81,7 +81,7 @@ def serve(
     except NewsiftError as err:
         err_console.print(f"[red]error[/red]: {escape(str(err))}")
         raise typer.Exit(2) from err
-    console.print(f"newsift serving {escape(state.db)} at http://{host}:{port}/")
+    console.print(f"newsift serving {escape(app.state.db.shown)} at http://{host}:{port}/")
     # uvicorn believes X-Forwarded-For from 127.0.0.1 by default: any local client could pose as many
     proxies = [p.strip() for p in (forwarded_allow_ips or "").split(",") if p.strip()]
     uvicorn.run(
@@ -95,15 +95,14 @@ def serve(
     )
 
 
-def _conn() -> sqlite3.Connection:
-    from newsift.web.db import WebDb
+def _store() -> Store:
+    from newsift.store import open_store
 
     try:
-        db = WebDb(state.db)  # applies the migrations, the web tables included
+        return open_store(state.db)  # applies the migrations, the web tables included
     except NewsiftError as err:
         err_console.print(f"[red]error[/red]: {escape(str(err))}")
         raise typer.Exit(2) from err
-    return sqlite3.connect(db.path)
 
 
 PasswordStdin = Annotated[
@@ -126,16 +125,16 @@ def _read_password(from_stdin: bool) -> str:
     return str(typer.prompt("Password", hide_input=True, confirmation_prompt=True))
 
 
-def _account_call(action: Callable[[sqlite3.Connection], _T]) -> _T:
+def _account_call(action: Callable[[Store], _T]) -> _T:
     """Run one account action on the store's web tables; an InputError exits 1 with its reason."""
-    conn = _conn()
+    store = _store()
     try:
-        return action(conn)
+        return action(store)
     except NewsiftError as err:
         err_console.print(f"[red]error[/red]: {escape(str(err))}")
         raise typer.Exit(1) from err
     finally:
-        conn.close()
+        store.close()
 
 
 def user_add(
@@ -146,7 +145,7 @@ def user_add(
     from newsift.web.auth import create_user
 
     password = _read_password(password_stdin)
-    _account_call(lambda conn: create_user(conn, name, password))
+    _account_call(lambda store: create_user(store, name, password))
     console.print(f"user {escape(name)} added")
 
 
@@ -158,7 +157,7 @@ def user_passwd(
     from newsift.web.auth import set_password
 
     password = _read_password(password_stdin)
-    _account_call(lambda conn: set_password(conn, name, password))
+    _account_call(lambda store: set_password(store, name, password))
     console.print(f"password of {escape(name)} changed")
 
 
@@ -186,7 +185,7 @@ def user_remove(
     """Remove an account with its sessions and tokens (refused while it has comments, unless asked)."""
     from newsift.web.accounts import delete_user
 
-    n = _account_call(lambda conn: delete_user(conn, name, with_comments=with_comments))
+    n = _account_call(lambda store: delete_user(store, name, with_comments=with_comments))
     console.print(f"user {escape(name)} removed" + (f" with {n} comments" if n else ""))
 
 
@@ -197,7 +196,7 @@ def token_create(
     """Create an API token (printed once, stored only as a digest) for `Authorization: Bearer`."""
     from newsift.web.auth import create_api_token
 
-    typer.echo(_account_call(lambda conn: create_api_token(conn, user, label)))
+    typer.echo(_account_call(lambda store: create_api_token(store, user, label)))
 
 
 def token_list(
@@ -207,7 +206,7 @@ def token_list(
     """API tokens: id (for `token revoke`), owner, label, created and last used; never the secret."""
     from newsift.web.accounts import query_tokens
 
-    tokens = _account_call(lambda conn: query_tokens(conn, user))
+    tokens = _account_call(lambda store: query_tokens(store, user))
     if json_out:
         print_json([codec.to_builtins(t) for t in tokens])
         return
@@ -229,5 +228,5 @@ def token_revoke(
     """Revoke an API token: requests carrying it are refused from now on."""
     from newsift.web.accounts import revoke_token
 
-    revoked = _account_call(lambda conn: revoke_token(conn, token))
+    revoked = _account_call(lambda store: revoke_token(store, token))
     console.print(f"token {revoked.id} of {escape(revoked.user)} ({escape(revoked.label)}) revoked")

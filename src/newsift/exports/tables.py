@@ -246,21 +246,9 @@ def story_row(story: Story) -> Row:
 
 
 def comment_rows(store: Store) -> list[Row]:
-    """Every comment (analyst note), oldest first; none when the store has no comments table.
-
-    The Store protocol has no generic statement and comments belong to the web tables, so this reaches
-    the store's DB-API connection (``_conn``, as ``brief.watch`` does) for one read-only SELECT.
-    """
-    conn = getattr(store, "_conn", None)
-    if conn is None:
-        return []
-    sql = "SELECT id, article_id, claim_id, user_name, body, created_at FROM comments ORDER BY created_at, id"
-    try:
-        rows = conn.execute(sql).fetchall()
-    except Exception:
-        return []
+    """Every comment (analyst note), oldest first."""
     keys = TABLES["comments"].names
-    return [dict(zip(keys, row, strict=True)) for row in rows]
+    return [dict(zip(keys, row, strict=True)) for row in store.comments.every()]
 
 
 class ArticleLookup:

@@ -1,8 +1,8 @@
 """Polling sources (OPML or a URL list) politely: conditional fetches, robots.txt, per-host delays.
 
 Owns conditional GET (ETag / Last-Modified), robots.txt, per-host delays, retries with backoff and the
-fetch state of each source (``poll_state`` / ``poll_seen``). It never cleans, analyses or stores: the
-polling loop over those steps is ``newsift.pipeline.poll``.
+fetch state of each source (``poll_state`` / ``poll_seen``, written by ``store.poll_state``). It never
+cleans, analyses or stores: the polling loop over those steps is ``newsift.pipeline.poll``.
 """
 
 from __future__ import annotations
@@ -295,20 +295,14 @@ def _validators(known: Mapping[str, Any] | None) -> dict[str, str]:
 
 
 class _StateDb:
-    """The poll tables, in the store's own database (portable SQL; only the placeholder differs)."""
+    """The poll tables of the store (``store.poll_state``), fed with what a fetch returned."""
 
     def __init__(self, store: Any) -> None:
-        self.conn = store._conn
-        self.mark = "%s" if type(store).__name__ == "PostgresStore" else "?"
-
-    def _run(self, sql: str, params: tuple[Any, ...]) -> Any:
-        return self.conn.execute(sql.replace("?", self.mark), params)
+        self.tables = store.poll_state
 
     def load(self, url: str) -> dict[str, Any] | None:
-        row = self._run(
-            "SELECT etag, last_modified, content_hash FROM poll_state WHERE url = ?", (url,)
-        ).fetchone()
-        return dict(zip(("etag", "last_modified", "content_hash"), row, strict=True)) if row else None
+        found: dict[str, Any] | None = self.tables.load(url)
+        return found
 
     def save(
         self,
@@ -320,35 +314,20 @@ class _StateDb:
         content_hash: str | None = None,
     ) -> None:
         known = known or {}
-        etag = fetched.headers.get("etag") or known.get("etag")
-        modified = fetched.headers.get("last-modified") or known.get("last_modified")
         now = datetime.now(UTC).isoformat()
-        self._run(
-            "INSERT INTO poll_state (url, etag, last_modified, content_hash, status, checked_at, changed_at)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (url) DO UPDATE SET etag = excluded.etag,"
-            " last_modified = excluded.last_modified, content_hash = excluded.content_hash,"
-            " status = excluded.status, checked_at = excluded.checked_at,"
-            " changed_at = COALESCE(excluded.changed_at, poll_state.changed_at)",
-            (
-                url,
-                etag,
-                modified,
-                content_hash or known.get("content_hash"),
-                fetched.status,
-                now,
-                now if changed else None,
-            ),
+        self.tables.save(
+            url,
+            etag=fetched.headers.get("etag") or known.get("etag"),
+            last_modified=fetched.headers.get("last-modified") or known.get("last_modified"),
+            content_hash=content_hash or known.get("content_hash"),
+            status=fetched.status,
+            checked_at=now,
+            changed_at=now if changed else None,
         )
-        self.conn.commit()
 
     def seen(self, url: str) -> set[str]:
-        return {row[0] for row in self._run("SELECT entry FROM poll_seen WHERE url = ?", (url,))}
+        found: set[str] = self.tables.seen(url)
+        return found
 
     def mark_seen(self, url: str, entries: list[str]) -> None:
-        now = datetime.now(UTC).isoformat()
-        for entry in dict.fromkeys(entries):
-            self._run(
-                "INSERT INTO poll_seen (url, entry, seen_at) VALUES (?, ?, ?) ON CONFLICT DO NOTHING",
-                (url, entry, now),
-            )
-        self.conn.commit()
+        self.tables.mark_seen(url, entries, datetime.now(UTC).isoformat())

@@ -211,7 +211,7 @@ def _save_state(
 
 def _happenings(store: Store) -> list[LinkRow]:
     """Event mentions across articles that report one happening (same type, actors, compatible facts)."""
-    from newsift.extract.event_linking import link_events
+    from newsift.link.happenings import link_events
 
     rows: list[LinkRow] = []
     for cluster in link_events(tuple(store.query_events())):

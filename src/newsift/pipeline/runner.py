@@ -108,11 +108,7 @@ class Outcomes:
 
 
 def store_run(store: Store, run_id: str, started_at: datetime, settings: Settings, report: RunReport) -> None:
-    """Write the ``runs`` row of a finished run, so stored results can be traced to their settings.
-
-    The store writes it with ``store_run(RunRecord)``; a store without that method (it arrives with
-    the store's shared query set) is skipped.
-    """
+    """Write the ``runs`` row of a finished run, so stored results can be traced to their settings."""
     row = RunRecord(
         id=run_id,
         started_at=started_at,
@@ -120,12 +116,8 @@ def store_run(store: Store, run_id: str, started_at: datetime, settings: Setting
         settings_hash=settings_hash(settings),
         report=codec.encode(report).decode(),
     )
-    write = getattr(store, "store_run", None)
-    if write is None:
-        logger.debug("%s: this store keeps no runs rows; run %s not recorded", store.path, run_id)
-        return
     try:
-        write(row)
+        store.store_run(row)
     except StoreError as err:  # the report still carries the run
         logger.error("%s", err)
 

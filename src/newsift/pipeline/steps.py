@@ -312,7 +312,7 @@ def _llm_analysis(
     analysis: Analysis, settings: Settings, client: httpx.Client, fallbacks: list[Rejected] | None
 ) -> Analysis:
     from newsift.extract import extract_claims
-    from newsift.extract.events_llm import extract_events_llm
+    from newsift.extract.events.llm import extract_events_llm
 
     annotated = analysis.annotated
     try:

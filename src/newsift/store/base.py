@@ -2,20 +2,62 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Sequence
-from typing import Protocol
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from typing import TYPE_CHECKING, Protocol, TypeVar
 
-from newsift.model import Analysis, Article, Claim, Entity, Event, Failure, Mention, Page, Quote, RawDocument
+from newsift.model import (
+    Analysis,
+    Article,
+    Claim,
+    Entity,
+    Event,
+    Failure,
+    Mention,
+    Page,
+    Quote,
+    RawDocument,
+    RunRecord,
+)
 from newsift.store.facts import DyadCount, FactFilters, FactPage
-from newsift.store.sqlite import LinkRow, SearchHit, StoredBatch
+from newsift.store.records import LinkRow, SearchHit, StoredBatch
+
+if TYPE_CHECKING:
+    from newsift.store.accounts import Accounts
+    from newsift.store.comments import Comments
+    from newsift.store.poll_state import PollState
+    from newsift.store.sql import Tx, Writer
+    from newsift.store.watches import Watches
+    from newsift.store.web_queries import WebQueries
 
 __all__ = ["Store", "iter_articles"]
+
+T = TypeVar("T")
 
 
 class Store(Protocol):
     """What every store offers: idempotent batch writes and the read queries of the CLI and web."""
 
     path: str
+
+    @property
+    def accounts(self) -> Accounts: ...
+
+    @property
+    def comments(self) -> Comments: ...
+
+    @property
+    def watches(self) -> Watches: ...
+
+    @property
+    def poll_state(self) -> PollState: ...
+
+    @property
+    def web(self) -> WebQueries: ...
+
+    @property
+    def writer(self) -> Writer: ...
+
+    def write(self, write: Callable[[Tx], T], what: str = "not written") -> T: ...
 
     def has_page(self, page_id: str) -> bool: ...
 
@@ -26,6 +68,8 @@ class Store(Protocol):
     ) -> StoredBatch: ...
 
     def store_failures(self, run_id: str, failures: Iterable[Failure]) -> None: ...
+
+    def store_run(self, run: RunRecord) -> None: ...
 
     def query_articles(
         self, *, limit: int = 50, offset: int = 0, outlet: str | None = None, language: str | None = None

@@ -1,7 +1,8 @@
 """Filtered, faceted, paged reads of claims, events and quotes, and the dyad counts, for both dialects.
 
 One set of queries for SQLite and PostgreSQL: ``?`` placeholders (turned into ``%s`` for psycopg) and
-the one dialect difference, reading a field of a record's JSON, behind ``Dialect``. Nothing here writes.
+the one dialect difference, reading a field of a record's JSON, behind ``Dialect`` (store/dialect.py).
+Nothing here writes.
 """
 
 from __future__ import annotations
@@ -10,6 +11,8 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
+
+from newsift.store.dialect import Dialect
 
 __all__ = [
     "FACET_COLUMNS",
@@ -39,27 +42,6 @@ _STATUS_ORDER = (
     "CASE {col} WHEN 'denied' THEN 0 WHEN 'alleged' THEN 1 WHEN 'speculated' THEN 2 "
     "WHEN 'attributed' THEN 3 WHEN 'confirmed' THEN 4 ELSE 5 END"
 )
-
-
-@dataclass(frozen=True, slots=True)
-class Dialect:
-    """What differs between the stores: the placeholder and how a JSON field of ``record`` is read."""
-
-    name: str  # "sqlite" or "postgres"
-
-    def json_text(self, column: str, *path: str) -> str:
-        if self.name == "postgres":
-            return f"(({column})::jsonb #>> '{{{','.join(path)}}}')"
-        return f"CAST(json_extract({column}, '$.{'.'.join(path)}') AS TEXT)"
-
-    def item(self) -> str:
-        """An event's item, lower-cased: the expression of the ``events_item`` index (migration 008)."""
-        if self.name == "postgres":
-            return "lower((e.record::jsonb) #>> '{item}')"
-        return "lower(json_extract(e.record, '$.item'))"
-
-    def sql(self, text: str) -> str:
-        return text.replace("?", "%s") if self.name == "postgres" else text
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

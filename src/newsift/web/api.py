@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import functools
 import re
 import tempfile
 from pathlib import Path
@@ -14,6 +13,7 @@ from fastapi.responses import JSONResponse
 
 from newsift import codec
 from newsift.clean.outlets import normalize_outlet
+from newsift.store.web_queries import SearchFilters
 from newsift.web.comments import create_comment, delete_comment, query_comments
 from newsift.web.contract import (
     CLAIM_STATUSES,
@@ -35,7 +35,6 @@ from newsift.web.errors import HttpError
 from newsift.web.facts import normalize_actor
 from newsift.web.graph import query_dyad, query_entity_list, query_entity_page
 from newsift.web.guards import db_of, require_token_user
-from newsift.web.queries import SearchFilters
 
 __all__ = ["article_filters", "router"]
 
@@ -121,7 +120,7 @@ def list_stories(request: Request, limit: Limit = 50, offset: Offset = 0) -> dic
 @router.get("/articles/{article_id}/comments", summary="An article's comments, oldest first")
 def list_comments(request: Request, article_id: str) -> dict[str, Any]:
     article = require_article(db_of(request), article_id)
-    return {"items": query_comments(db_of(request).conn(), article.id)}
+    return {"items": query_comments(db_of(request).store(), article.id)}
 
 
 @router.post("/articles/{article_id}/comments", status_code=201, summary="Comment on an article (token)")
@@ -133,12 +132,12 @@ def post_comment(
     claim_id: Annotated[str | None, Form(max_length=64)] = None,
 ) -> dict[str, Any]:
     article = require_article(db_of(request), article_id)
-    return create_comment(db_of(request).conn(), article.id, user, body, claim_id)
+    return create_comment(db_of(request).store(), article.id, user, body, claim_id)
 
 
 @router.delete("/comments/{comment_id}", summary="Delete one of your comments (token)")
 def remove_comment(request: Request, comment_id: str, user: TokenUser) -> dict[str, Any]:
-    return {"deleted": comment_id, "article_id": delete_comment(db_of(request).conn(), comment_id, user)}
+    return {"deleted": comment_id, "article_id": delete_comment(db_of(request).store(), comment_id, user)}
 
 
 @router.post("/ingest", summary="Ingest an uploaded file or a public http(s) URL (token)")
@@ -181,35 +180,7 @@ async def _save_upload(request: Request, upload: UploadFile, folder: Path) -> Pa
 
 
 def _run_ingest(request: Request, item: str, names: dict[str, str] | None = None) -> Any:
-    from newsift.pipeline.runner import run_ingest
-
+    """Ingest in the upload worker process (web/uploads.py), never in the server's own."""
     db = db_of(request)
-    with db.write_lock:
-        try:
-            return run_ingest([item], db.store(), request.app.state.settings, names=names)
-        finally:
-            _release_heap()
-
-
-def _release_heap() -> None:
-    """Hand the heap an ingest freed back to the system: analysis and relinking allocate tens of MB for
-    a moment, and glibc keeps freed pages per thread arena, so a long-running server would only grow."""
-    import gc
-
-    gc.collect()
-    trim = _malloc_trim()
-    if trim is not None:
-        trim(0)
-
-
-@functools.cache
-def _malloc_trim() -> Any:
-    """glibc's malloc_trim, or None elsewhere (found once: find_library runs a subprocess)."""
-    import ctypes
-    import ctypes.util
-
-    name = ctypes.util.find_library("c")
-    try:
-        return ctypes.CDLL(name).malloc_trim if name else None
-    except (OSError, AttributeError):  # not glibc
-        return None
+    with db.ingest_lock:
+        return request.app.state.uploads.ingest(item, names)

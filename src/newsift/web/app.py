@@ -27,6 +27,7 @@ from newsift.web.errors import HttpError
 from newsift.web.gate import Gate
 from newsift.web.guards import LoginThrottle, RateLimit, db_of
 from newsift.web.http import ApiETag, ApiGzip, HeadAsGet
+from newsift.web.uploads import UploadWorker
 
 __all__ = ["create_app", "render_error"]
 
@@ -63,10 +64,10 @@ def create_app(
     allowed_hosts: Iterable[str] = (),
     uploads_per_minute: int = 30,
 ) -> FastAPI:
-    """The newsift web app over one SQLite store.
+    """The newsift web app over one store (a SQLite file or a PostgreSQL database).
 
     Args:
-        target: a store path (or ``sqlite:///`` URL), or Settings whose ``db`` names the store.
+        target: a store path (or ``sqlite:///`` or ``postgresql://`` URL), or Settings whose ``db`` names it.
         secret: key signing CSRF tokens; random per process when not given.
         allowed_hosts: Host header names served besides 127.0.0.1, localhost, ::1 and testserver
             (the name behind a proxy; ``*.example.org`` matches subdomains, ``*`` anything).
@@ -74,7 +75,8 @@ def create_app(
         uploads_per_minute: most ``POST /api/ingest`` requests per API token in any 60 seconds.
 
     Raises:
-        ConfigError: the store is not a SQLite file.
+        ConfigError: the store is ``:memory:`` (each thread would see its own empty database).
+        StoreError: the store cannot be opened.
     """
     settings = target if isinstance(target, Settings) else msgspec.structs.replace(Settings(), db=str(target))
     db = WebDb(settings.db)
@@ -82,6 +84,7 @@ def create_app(
     @asynccontextmanager
     async def lifespan(_: FastAPI) -> AsyncIterator[None]:
         yield
+        app.state.uploads.close()
         db.close()
 
     app = FastAPI(
@@ -93,6 +96,7 @@ def create_app(
         lifespan=lifespan,
     )
     app.state.db, app.state.settings = db, settings
+    app.state.uploads = UploadWorker(db.path, settings)
     app.state.secret = secret or secrets.token_bytes(32)
     app.state.throttle = LoginThrottle()
     env = jinja2.Environment(loader=jinja2.PackageLoader("newsift.web", "templates"), autoescape=True)
@@ -101,7 +105,7 @@ def create_app(
     app.add_middleware(
         Gate,
         hosts=tuple(allowed_hosts),
-        find_token_user=lambda token: query_token_user(db.conn(), token),
+        find_token_user=lambda token: query_token_user(db.store(), token),
         upload_limit=settings.ingest.max_input_bytes,
         uploads=RateLimit(uploads_per_minute, 60.0),
     )

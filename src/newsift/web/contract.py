@@ -93,7 +93,7 @@ country code repeated in another case (``tur,TUR``) is beyond a pattern: the ser
 @functools.cache
 def event_types() -> tuple[str, ...]:
     """PLOVER types (any case) and the defence subtypes of the event lexicon."""
-    from newsift.extract.event_lexicon import load_lexicon
+    from newsift.extract.events.lexicon import load_lexicon
 
     return tuple(str(t) for t in PloverType) + tuple(sorted(d.subtype for d in load_lexicon().defence))
 

@@ -13,6 +13,7 @@ from markupsafe import escape
 from newsift.link.summary import summarize
 from newsift.model import Article, Claim, Mention
 from newsift.pipeline.relink import load_related, load_stories, load_tags
+from newsift.store.web_queries import MARK_END, MARK_START, SearchFilters
 from newsift.views import (
     render_article_json,
     render_claim_json,
@@ -25,14 +26,6 @@ from newsift.views import (
 from newsift.web.comments import query_comments
 from newsift.web.db import WebDb
 from newsift.web.errors import HttpError
-from newsift.web.queries import (
-    MARK_END,
-    MARK_START,
-    SearchFilters,
-    query_entity,
-    query_filtered_articles,
-    query_sentences,
-)
 
 __all__ = [
     "query_article_list",
@@ -60,7 +53,7 @@ def render_article_summary(article: Article) -> dict[str, Any]:
 
 def query_article_list(db: WebDb, filters: SearchFilters, *, limit: int, offset: int) -> dict[str, Any]:
     """A page of stored articles (newest first, or by relevance with words) as ``items`` with paging."""
-    hits, total = query_filtered_articles(db.conn(), filters, limit=limit, offset=offset)
+    hits, total = db.store().web.filtered_articles(filters, limit=limit, offset=offset)
     items = [render_article_json(a) for a, _ in hits]
     return {"items": items, "total": total, "limit": limit, "offset": offset}
 
@@ -84,11 +77,11 @@ def query_article_page(db: WebDb, article_id: str) -> dict[str, Any]:
         HttpError: 404 when there is no such article.
     """
     article = require_article(db, article_id)
-    store, conn = db.store(), db.conn()
+    store = db.store()
     mentions = store.query_mentions(article.id)
     entities = _article_entities(db, mentions)
     names = {e["id"]: e["name"] for e in entities}
-    sentences = query_sentences(conn, article.id)
+    sentences = store.web.sentences(article.id)
     data = render_article_json(article)
     data.update(
         entities=entities,
@@ -100,7 +93,7 @@ def query_article_page(db: WebDb, article_id: str) -> dict[str, Any]:
         sentences=[{"index": i, "start": start, "end": end} for i, (start, end) in enumerate(sentences)],
         tags=[{"text": t.text, "kind": t.kind} for t in load_tags(store, article.id)],
         related=_related(db, article.id),
-        comments=query_comments(conn, article.id),
+        comments=query_comments(store, article.id),
     )
     return data
 
@@ -121,7 +114,7 @@ def _article_entities(db: WebDb, mentions: list[Mention]) -> list[dict[str, Any]
     counts = Counter(m.entity_id for m in mentions if m.entity_id)
     found = []
     for entity_id, n in counts.most_common():
-        entity = query_entity(db.conn(), entity_id)
+        entity = db.store().web.entity(entity_id)
         if entity is not None:
             found.append(render_entity_json(entity, n))
     return found
@@ -162,7 +155,7 @@ def _related(db: WebDb, article_id: str) -> list[dict[str, Any]]:
 
 def query_search(db: WebDb, filters: SearchFilters, *, limit: int, offset: int) -> dict[str, Any]:
     """Full-text search with filters (outlet, dates, entity, event type, claim status)."""
-    hits, total = query_filtered_articles(db.conn(), filters, limit=limit, offset=offset)
+    hits, total = db.store().web.filtered_articles(filters, limit=limit, offset=offset)
     items = [{**render_article_summary(a), **_snippets(snippet)} for a, snippet in hits]
     return {"items": items, "total": total, "limit": limit, "offset": offset}
 

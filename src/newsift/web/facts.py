@@ -18,7 +18,6 @@ from newsift.views import render_claim_json, render_event_json, render_quote_jso
 from newsift.web.contract import DATE_PATTERN
 from newsift.web.db import WebDb
 from newsift.web.errors import HttpError
-from newsift.web.queries import query_entity
 
 __all__ = [
     "DOCUMENTED_SUBTYPES",
@@ -123,7 +122,7 @@ def _filters(db: WebDb, kind: str, p: FactParams) -> FactFilters:
     names: tuple[str, ...] = ()
     entity = normalize_actor(p.entity) if p.entity else None
     if entity:
-        found = query_entity(db.conn(), entity)
+        found = db.store().web.entity(entity)
         names = tuple({n.casefold() for n in (found.name, *found.aliases)}) if found else ()
     filters = FactFilters(
         status=status, type=_check_choice("type", p.type, _TYPES, fold=True), actor=_actor(p.actor),
@@ -182,7 +181,7 @@ class _Names:
 
     def entity(self, entity_id: str) -> Entity | None:
         if entity_id not in self._found:
-            self._found[entity_id] = query_entity(self._db.conn(), entity_id)
+            self._found[entity_id] = self._db.store().web.entity(entity_id)
         return self._found[entity_id]
 
     def party(self, holder: str) -> dict[str, Any]:

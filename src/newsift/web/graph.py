@@ -6,18 +6,13 @@ from collections import Counter
 from typing import Any
 
 from newsift.model import Entity
+from newsift.store.web_queries import SearchFilters
 from newsift.views import render_entity_json
 from newsift.web.charts import count_by_period
 from newsift.web.data import render_article_summary
 from newsift.web.db import WebDb
 from newsift.web.errors import HttpError
 from newsift.web.facts import FactParams, normalize_actor, query_facts
-from newsift.web.queries import (
-    SearchFilters,
-    query_entity,
-    query_entity_mention_dates,
-    query_filtered_articles,
-)
 
 __all__ = ["query_dyad", "query_entity_list", "query_entity_page", "query_relationships"]
 
@@ -33,7 +28,7 @@ def query_entity_list(db: WebDb, *, kind: str | None, limit: int, offset: int) -
 
 
 def _require_entity(db: WebDb, entity_id: str) -> Entity:
-    entity = query_entity(db.conn(), normalize_actor(entity_id))
+    entity = db.store().web.entity(normalize_actor(entity_id))
     if entity is None:
         raise HttpError(404, "not_found", f"no entity with id {entity_id}")
     return entity
@@ -46,12 +41,12 @@ def query_entity_page(db: WebDb, entity_id: str) -> dict[str, Any]:
         HttpError: 404 when there is no such entity.
     """
     entity = _require_entity(db, entity_id)
-    dates = query_entity_mention_dates(db.conn(), entity.id)
+    dates = db.store().web.entity_mention_dates(entity.id)
     quotes = query_facts(db, "quotes", FactParams(entity=entity.id, limit=_SHOWN), facets=False)["items"]
     events = query_facts(
         db, "events", FactParams(entity=entity.id, sort="-event_time", limit=_SHOWN), facets=False
     )
-    hits, n_articles = query_filtered_articles(db.conn(), SearchFilters(entity=entity.id), limit=20, offset=0)
+    hits, n_articles = db.store().web.filtered_articles(SearchFilters(entity=entity.id), limit=20, offset=0)
     data = render_entity_json(entity, sum(n for _, n in dates))
     data.update(
         mentions_over_time=[{"period": p, "count": n} for p, n in count_by_period(dates)],
@@ -72,7 +67,7 @@ def _names_it(text: str, entity: Entity) -> bool:
 
 
 def _name(db: WebDb, actor_id: str) -> str:
-    entity = query_entity(db.conn(), actor_id)
+    entity = db.store().web.entity(actor_id)
     return entity.name if entity else actor_id
 
 
@@ -117,7 +112,7 @@ def query_dyad(db: WebDb, first: str, second: str) -> dict[str, Any]:
     events = query_facts(db, "events", FactParams(dyad=dyad, sort="event_time", limit=_MOST), facets=False)[
         "items"
     ]
-    ends = [query_entity(db.conn(), x) for x in (a, b)]
+    ends = [db.store().web.entity(x) for x in (a, b)]
     store = db.store()
     unknown = [
         x

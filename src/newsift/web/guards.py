@@ -36,7 +36,7 @@ def db_of(request: Request) -> WebDb:
 
 def session_user(request: Request) -> str | None:
     """The signed-in user of this request's session cookie, if any."""
-    return query_session_user(db_of(request).conn(), request.cookies.get(SESSION_COOKIE))
+    return query_session_user(db_of(request).store(), request.cookies.get(SESSION_COOKIE))
 
 
 def require_session_user(request: Request) -> str:
@@ -52,24 +52,29 @@ def require_token_user(request: Request) -> str:
     scheme, _, token = request.headers.get("authorization", "").partition(" ")
     if scheme.lower() != "bearer" or not token.strip():
         raise HttpError(401, "unauthenticated", "writes need an API token: Authorization: Bearer <token>")
-    user = query_token_user(db_of(request).conn(), token.strip())
+    user = query_token_user(db_of(request).store(), token.strip())
     if user is None:
         raise HttpError(401, "unauthenticated", "unknown API token")
     return user
 
 
 def csrf_for(request: Request) -> tuple[str, bool]:
-    """This visitor's CSRF token, and whether it is new (then the page must set the cookie)."""
+    """This visitor's CSRF token, and whether it is new (then the page must set the cookie).
+
+    The token is bound to the session cookie: after a sign-in (a new session) the old one no longer
+    checks, so a fresh one is issued.
+    """
     secret: bytes = request.app.state.secret
-    cookie = request.cookies.get(CSRF_COOKIE)
-    if cookie and check_csrf(secret, cookie, cookie):
+    cookie, session = request.cookies.get(CSRF_COOKIE), request.cookies.get(SESSION_COOKIE)
+    if cookie and check_csrf(secret, cookie, cookie, session):
         return cookie, False
-    return make_csrf(secret), True
+    return make_csrf(secret, session), True
 
 
 def require_csrf(request: Request, field: str | None) -> None:
-    """Raises: HttpError 403 unless the form's token matches the signed CSRF cookie."""
-    if not check_csrf(request.app.state.secret, request.cookies.get(CSRF_COOKIE), field):
+    """Raises: HttpError 403 unless the form's token matches the CSRF cookie signed for this session."""
+    session = request.cookies.get(SESSION_COOKIE)
+    if not check_csrf(request.app.state.secret, request.cookies.get(CSRF_COOKIE), field, session):
         raise HttpError(403, "csrf_failed", "missing or invalid CSRF token: reload the page and retry")
 
 

@@ -9,6 +9,7 @@ from fastapi import APIRouter, Depends, Form, Query, Request, Response
 from fastapi.responses import RedirectResponse
 from fastapi.templating import Jinja2Templates
 
+from newsift.store.web_queries import SearchFilters
 from newsift.web.api import article_filters
 from newsift.web.auth import SESSION_DAYS, authenticate, create_session, delete_session
 from newsift.web.charts import render_bar_chart, render_time_strip
@@ -31,7 +32,6 @@ from newsift.web.guards import (
     session_user,
 )
 from newsift.web.marks import LABEL_KINDS, Span, render_marked_paragraphs
-from newsift.web.queries import SearchFilters
 
 __all__ = ["render_page", "router"]
 
@@ -233,13 +233,13 @@ def login(
     require_csrf(request, csrf)
     client = request.client.host if request.client else "?"
     request.app.state.throttle.check(client)
-    conn = db_of(request).conn()
-    if not authenticate(conn, name, password):
+    store = db_of(request).store()
+    if not authenticate(store, name, password):
         request.app.state.throttle.fail(client)
         return _render(request, "login.html", {"next": _safe_next(next), "failed": True}, status=401)
     response = RedirectResponse(_safe_next(next), status_code=303)
-    delete_session(conn, request.cookies.get(SESSION_COOKIE))
-    raw = create_session(conn, name)
+    delete_session(store, request.cookies.get(SESSION_COOKIE))
+    raw = create_session(store, name)
     _set_cookie(request, response, SESSION_COOKIE, raw, samesite="lax", max_age=SESSION_DAYS * 86400)
     return response
 
@@ -254,7 +254,7 @@ def _safe_next(target: str) -> str:
 @router.post("/logout")
 def logout(request: Request, csrf: Annotated[str | None, Form()] = None) -> Response:
     require_csrf(request, csrf)
-    delete_session(db_of(request).conn(), request.cookies.get(SESSION_COOKIE))
+    delete_session(db_of(request).store(), request.cookies.get(SESSION_COOKIE))
     response = RedirectResponse("/", status_code=303)
     response.delete_cookie(SESSION_COOKIE, path="/", httponly=True, samesite="lax")
     return response
@@ -271,7 +271,7 @@ def comment(
     require_csrf(request, csrf)
     user = require_session_user(request)
     article = require_article(db_of(request), article_id)
-    create_comment(db_of(request).conn(), article.id, user, body, claim_id)
+    create_comment(db_of(request).store(), article.id, user, body, claim_id)
     return RedirectResponse(f"/articles/{article.id}#comments", status_code=303)
 
 
@@ -279,7 +279,7 @@ def comment(
 def uncomment(request: Request, comment_id: str, csrf: Annotated[str | None, Form()] = None) -> Response:
     require_csrf(request, csrf)
     user = require_session_user(request)
-    article_id = delete_comment(db_of(request).conn(), comment_id, user)
+    article_id = delete_comment(db_of(request).store(), comment_id, user)
     return RedirectResponse(f"/articles/{article_id}#comments", status_code=303)
 
 

@@ -8,11 +8,12 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from newsift.extract.event_lexicon import EventLexicon
-from newsift.extract.event_parse import Parse
+from newsift.extract.events.lexicon import EventLexicon
+from newsift.extract.parse import Parse
 from newsift.model import Mention, Value
 
 __all__ = [
+    "armed_item",
     "extract_aspect",
     "extract_item",
     "extract_quantity",
@@ -97,6 +98,22 @@ def parse_number(text: str) -> int | None:
 def is_designation(text: str) -> bool:
     """Model designations such as 'F-16s', 'K2', 'S-400', 'C-130', 'TB-2' (shape only, no names)."""
     return bool(_DESIGNATION_RE.match(text)) and any(c.isdigit() for c in text)
+
+
+def armed_item(parse: Parse, i: int, lexicon: EventLexicon) -> bool:
+    """A weak item noun made military by its modifier: 'patrol boats', 'armoured vehicles', 'landing
+    ship', 'air-defence batteries' (the modifier, a compound or adjective, or a hyphenated pair)."""
+    if parse.lemma(i) not in lexicon.weak_items:
+        return False
+    tree = parse.tree
+    for kid in tree.kids(i, "compound", "amod", "nmod"):
+        if is_designation(parse.text(kid)):  # 'S-400 systems', 'HQ-9 batteries'
+            return True
+        words = {parse.lemma(k) for k in range(tree.left[kid], kid + 1)} | {parse.text(kid).lower()}
+        joined = "".join(parse.text(k) for k in range(tree.left[kid], kid + 1)).lower()
+        if words & lexicon.military_modifiers or joined in lexicon.military_modifiers:
+            return True
+    return False
 
 
 def tree_distance(parse: Parse, a: int, b: int) -> int:
@@ -302,13 +319,17 @@ def extract_aspect(parse: Parse, trigger: int, future: frozenset[str], plans: fr
     auxes = {parse.tree.tokens[a].lemma.lower() for a in parse.tree.kids(verb, "aux", "auxpass")}
     above = parse.tree.ancestors(verb)[:2]
     lemmas = {parse.tree.tokens[v].lemma.lower() for v in above}
-    if lemmas & {"expect", "likely", "poised", "due", "anticipate"}:
+    if lemmas & {"due", "poised", "schedule"}:  # 'is due to arrive': scheduled, a plan
+        return "planned"
+    if lemmas & {"expect", "likely", "anticipate"}:  # a forecast
         return "expected"
     if auxes & future or lemmas & plans or _going_to(parse, verb):
         return "planned"
     if "to" in auxes:  # 'continued to send', 'marched to protest': as the verb it completes, else planned
         head = parse.tree.tokens[verb].head
         governed = head != verb and parse.tree.tokens[verb].dep in ("xcomp", "advcl")
+        if governed and parse.tree.tokens[head].lemma.lower() == "be":
+            return "planned"  # 'Russia is to deploy', 'the jets are to be delivered'
         return extract_aspect(parse, head, future, plans) if governed else "planned"
     tag = parse.tree.tokens[verb].tag
     if (tag == "VBG" and auxes & {"be"}) or parse.tree.tokens[verb].lemma.lower() in ("continue", "remain"):

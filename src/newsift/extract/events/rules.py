@@ -8,12 +8,12 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import datetime
 
-from newsift.extract.claim_status import sentence_status, top_status
-from newsift.extract.defence_gate import military_matter
-from newsift.extract.defence_roles import banned_party, frame_roles
-from newsift.extract.defence_roles import participants as joint_participants
-from newsift.extract.event_actors import actors_at, extract_roles
-from newsift.extract.event_attributes import (
+from newsift.extract.claims.cues import ClaimCues, load_claim_cues
+from newsift.extract.claims.holders import cue_holders, holder_names
+from newsift.extract.claims.modality import Modality, detect_modality
+from newsift.extract.claims.status import sentence_status, top_status
+from newsift.extract.events.actors import actors_at, extract_roles
+from newsift.extract.events.attributes import (
     extract_aspect,
     extract_item,
     extract_quantity,
@@ -23,13 +23,15 @@ from newsift.extract.event_attributes import (
     people_count,
     tree_distance,
 )
-from newsift.extract.event_context import complete_actors
-from newsift.extract.event_lexicon import ClaimCues, EventLexicon, load_claim_cues, load_lexicon
-from newsift.extract.event_linking import EventCluster, link_events
-from newsift.extract.event_modality import Modality, detect_modality
-from newsift.extract.event_parse import Parse, is_state
-from newsift.extract.event_time import event_time
-from newsift.extract.event_triggers import Trigger, find_triggers, product_tokens
+from newsift.extract.events.context import complete_actors
+from newsift.extract.events.defence_gate import military_matter
+from newsift.extract.events.defence_roles import arrival_roles, banned_party, frame_roles
+from newsift.extract.events.defence_roles import participants as joint_participants
+from newsift.extract.events.framing import no_happening
+from newsift.extract.events.lexicon import EventLexicon, load_lexicon
+from newsift.extract.events.triggers import Trigger, find_triggers, mover, product_tokens
+from newsift.extract.events.when import event_time
+from newsift.extract.parse import Parse, is_state
 from newsift.extract.quote_syntax import Tree
 from newsift.model import (
     Actor,
@@ -44,9 +46,7 @@ from newsift.model import (
 
 __all__ = [
     "EXTRACTOR",
-    "EventCluster",
     "extract_events",
-    "link_events",
     "sentence_events",
 ]
 
@@ -88,7 +88,71 @@ def extract_events(annotated: AnnotatedArticle, *, statements: bool = False) -> 
     for sentence in annotated.sentences:
         events.extend(sentence_events(parse, sentence.index, lexicon, cues, statements=statements))
     events = _anaphoric_deals(parse, events, lexicon, cues)
+    events = _denied_reports(parse, events)
     return tuple(_contested(complete_actors(events)))
+
+
+# What a denial can point back at: 'denied the report', 'rejected the claims', 'dismissed it'.
+_REPORTS = frozenset({"report", "claim", "allegation", "accusation", "story", "charge", "suggestion", "it",
+                      "this", "that", "reports", "claims"})  # fmt: skip
+_BACK = 3  # sentences a denial may reach back
+
+
+def _denied_reports(parse: Parse, events: list[Event]) -> list[Event]:
+    """'Iran shipped drones to Russia, Kyiv said. Tehran denied the report.': a sentence whose
+    denial's object is a report noun and that names no event of its own denies the defence event
+    reported just before it; the denial is a mention of that event, status denied, its actors
+    marked inferred from the reporting sentence."""
+    defence = [e for e in events if e.subtype and e.subtype != "other"]
+    covered = {e.evidence.sentence for e in defence}
+    tree, found = parse.tree, []
+    for sentence in parse.annotated.sentences:
+        if sentence.index in covered:
+            continue
+        tokens = parse.sentence_tokens(sentence.index)
+        status, cue, token = sentence_status(parse, tokens)
+        if status != ClaimStatus.DENIED or token is None:
+            continue
+        objects = [*tree.kids(token, "dobj"), *tree.kids(token, "nsubjpass")]
+        if not any(parse.lemma(o) in _REPORTS for o in objects):
+            continue
+        earlier = [e for e in defence if sentence.index - _BACK <= e.evidence.sentence < sentence.index]
+        if not earlier:
+            continue
+        reported = earlier[-1]
+        start, end = parse.tree.span(token, token)
+        article = parse.annotated.article.id
+        found.append(
+            replace(
+                reported,
+                id=make_id(article, str(sentence.index), str(start), reported.subtype or ""),
+                evidence=Evidence(
+                    article_id=reported.evidence.article_id,
+                    sentence=sentence.index,
+                    start=start,
+                    end=end,
+                    text=parse.annotated.sentence_text(sentence.index),
+                ),
+                source=_inferred(reported.source, reported.evidence.sentence),
+                target=_inferred(reported.target, reported.evidence.sentence),
+                participants=_inferred(reported.participants, reported.evidence.sentence),
+                status=ClaimStatus.DENIED,
+                status_cue=cue,
+                status_by=cue_holders(parse, token),
+                quantity=None,
+                value=None,
+                year=None,  # the same happening and its time, but no year is written here
+                time_text=None,
+                confidence=round(reported.confidence - 0.2, 2),
+            )
+        )
+    if not found:
+        return events
+    return sorted([*events, *found], key=lambda e: (e.evidence.start, e.id))
+
+
+def _inferred(actors: tuple[Actor, ...], sentence: int) -> tuple[Actor, ...]:
+    return tuple(a if a.inferred else replace(a, inferred=True, inferred_from=sentence) for a in actors)
 
 
 _REPORTED = frozenset({ClaimStatus.ATTRIBUTED, ClaimStatus.PLANNED})
@@ -186,7 +250,10 @@ def sentence_events(
         ):
             continue
         event = _with_status(parse, _event(parse, trigger, tokens, modality, lexicon), cue_status, lexicon)
-        if event.subtype in itemless or military_matter(parse, event, tokens):
+        event = _held_by(parse, event, modality, cue_status[2])
+        if event.subtype in itemless or (
+            military_matter(parse, event, tokens) and not no_happening(parse, event)
+        ):
             events.append(event)
         elif not itemless:  # a civilian look-alike keeps its general PLOVER type, not the defence frame
             events.append(_civilian(event, lexicon))
@@ -213,12 +280,25 @@ def _with_status(
         status = cue = None  # the cue is about another clause of the sentence
     planned = None
     if event.aspect in ("planned", "expected") and not _concluded(parse, event):
-        planned = ClaimStatus.PLANNED
+        # 'will supply' is planned; 'is expected to buy' a forecast: speculated (the issue's hedges)
+        planned = ClaimStatus.SPECULATED if event.aspect == "expected" else ClaimStatus.PLANNED
     said = ClaimStatus.ATTRIBUTED if _said(parse, parse.tree.token_at(event.evidence.start)) else None
     top = top_status(event.status, status, planned, said)
     if top == event.status:
         return event
     return replace(event, status=top, status_cue=cue if top == status else event.aspect)
+
+
+_HELD = frozenset({ClaimStatus.DENIED, ClaimStatus.ALLEGED})
+
+
+def _held_by(parse: Parse, event: Event, modality: Modality, cue_token: int | None) -> Event:
+    """Who denies or alleges the event: the holders of its own modality cue when that cue set the
+    status ('X denied supplying'), else the voice of the sentence's cue ('X rejected reports that')."""
+    if event.status not in _HELD or event.status_by:
+        return event
+    by = holder_names(parse, modality) if modality.status == event.status else ()
+    return replace(event, status_by=by or cue_holders(parse, cue_token))
 
 
 def _scoped(parse: Parse, cue: int, trigger: int) -> bool:
@@ -284,18 +364,131 @@ def _prune(parse: Parse, triggers: list[Trigger]) -> list[Trigger]:
             continue
         if t.subtype and t.subtype not in _OPERATORS and _linked_to(tree, t.head, bans):
             continue
+        if t.subtype == "arms_transfer" and _prevented(parse, t.head):
+            continue
+        if t.subtype == "co_development" and _joins_other(parse, t, heads):
+            continue
         kept.append(t)
     return kept
+
+
+# Verbs and nouns that stop, forbid or withhold what they govern: a transfer under one ('suspended
+# permits for weapons shipments', 'rules forbid the transfer of arms', 'a ban on sales of rifles') is
+# not a transfer that happened; where a party is named the ban is its own event (export_ban).
+_PREVENT = frozenset(
+    {"ban", "embargo", "block", "prohibit", "prohibition", "bar", "halt", "suspend", "suspension", "freeze",
+     "forbid", "prevent", "outlaw", "stop", "cease", "moratorium", "restrict", "restriction", "veto"}
+)  # fmt: skip
+_PREVENT_PATH = frozenset({"dobj", "pobj", "prep", "compound", "nsubjpass", "xcomp", "acl", "amod"})
+
+
+def _prevented(parse: Parse, head: int) -> bool:
+    """Whether a transfer trigger lies in the object of a preventing word, a few steps up."""
+    tree = parse.tree
+    node = head
+    for above in tree.ancestors(head)[:5]:
+        if tree.tokens[node].dep not in _PREVENT_PATH:
+            return False
+        if parse.lemma(above) in _PREVENT:
+            return True
+        node = above
+    return False
+
+
+_PARTAKE = frozenset({"participate", "partake", "join", "take"})
+
+
+def _joins_other(parse: Parse, trigger: Trigger, heads: set[int]) -> bool:
+    """'participating in the exercise' is a part in that exercise, not a co-development: a
+    participation trigger whose object is another defence trigger belongs to that event."""
+    tree = parse.tree
+    if parse.lemma(trigger.head) not in _PARTAKE:
+        return False
+    for prep in tree.kids(trigger.head, "prep"):
+        if any(obj in heads and obj != trigger.head for obj in tree.kids(prep, "pobj")):
+            return True
+    return False
 
 
 def _linked_to(tree: Tree, head: int, others: set[int]) -> bool:
     return tree.tokens[head].head in others or any(tree.tokens[o].head == head for o in others)
 
 
+_PERSONNEL = frozenset(
+    {"troop", "soldier", "marine", "sailor", "airman", "personnel", "force", "unit", "battalion", "brigade",
+     "regiment", "contingent", "peacekeeper", "paratrooper", "commando", "servicemember", "serviceman",
+     "instructor", "adviser", "advisor", "division", "squadron", "company", "platoon"}
+)  # fmt: skip
+
+
+_SEND = frozenset({"send", "dispatch", "move", "station"})
+_WATERS = frozenset({"sea", "ocean", "gulf", "strait", "region", "border", "frontier", "coast", "waters"})
+
+
+def _sent_to_a_place(parse: Parse, head: int) -> bool:
+    """A send whose destination is a sea, region or border, not a state."""
+    if parse.lemma(head) not in _SEND:
+        return False
+    tree = parse.tree
+    for prep in tree.kids(head, "prep", "dative"):
+        if parse.lemma(prep) not in ("to", "into"):
+            continue
+        for obj in tree.kids(prep, "pobj"):
+            mention = parse.mention_at(obj)
+            if parse.lemma(obj) in _WATERS or (mention is not None and mention.label == "LOC"):
+                return True
+    return False
+
+
+def _no_places(actors: tuple[Actor, ...]) -> tuple[Actor, ...]:
+    return tuple(a for a in actors if not (a.id or "").startswith("place:"))
+
+
+def _as_subtype(trigger: Trigger, lexicon: EventLexicon, subtype: str) -> Trigger:
+    spec = next((d for d in lexicon.defence if d.subtype == subtype), None)
+    if spec is None:
+        return trigger
+    return replace(trigger, type=spec.type, mode=spec.mode, subtype=spec.subtype, defence=spec)
+
+
+_SELF_MOVING = frozenset(
+    {"ship", "warship", "frigate", "destroyer", "corvette", "carrier", "submarine", "vessel", "boat", "jet",
+     "aircraft", "fighter", "bomber", "helicopter", "plane", "warplane", "airplane"}
+)  # fmt: skip
+
+
+def _delivered(parse: Parse, head: int, item_head: int) -> bool:
+    """An arrival of the weapon itself that is a delivery: cargo arriving ('S-400 systems arrived in
+    X'), or a platform arriving for its new owner ('the first jets for X arrived'); warships or jets
+    arriving on their own are a visit, not a sale."""
+    tree = parse.tree
+    lemma = parse.lemma(item_head)
+    if parse.lemma(head) != "arrive" or item_head not in mover(parse, head) or lemma in _PERSONNEL:
+        return False
+    if lemma not in load_lexicon().items:
+        return False
+    if lemma not in _SELF_MOVING:
+        return True
+    owned = any(parse.lemma(p) == "for" for p in tree.kids(item_head, "prep"))
+    return owned or any(parse.lemma(k) in ("first", "new") for k in tree.kids(item_head, "amod"))
+
+
 def _event(
     parse: Parse, trigger: Trigger, tokens: list[int], modality: Modality, lexicon: EventLexicon
 ) -> Event:
     annotated = parse.annotated
+    item = None
+    if trigger.subtype in _ITEM_SUBTYPES:
+        item = extract_item(parse, trigger.head, tokens, lexicon, product_tokens(parse, tokens))
+    if item and parse.lemma(trigger.head) in ("arm", "rearm") and parse.tree.tokens[item[1]].dep == "dobj":
+        item = None  # 'arming the rebels (with drones)': the object is armed, the item follows 'with'
+    if trigger.subtype == "arms_transfer" and (
+        (item and parse.lemma(item[1]) in _PERSONNEL) or _sent_to_a_place(parse, trigger.head)
+    ):  # 'sent 300 soldiers to X', 'sent two frigates to the Baltic': forces are deployed, not sold
+        trigger = _as_subtype(trigger, lexicon, "deployment")
+    arrival = trigger.subtype == "movement" and item is not None and _delivered(parse, trigger.head, item[1])
+    if arrival:  # 'S-400 systems arrived in Turkey': weapons arriving in a state are a delivery
+        trigger = _as_subtype(trigger, lexicon, "arms_transfer")
     inverse = trigger.defence is not None and parse.lemma(trigger.head) in trigger.defence.recipient_subject
     roles = extract_roles(
         parse,
@@ -307,12 +500,11 @@ def _event(
         supplier_from=trigger.subtype == "arms_transfer",
         authority_acts=trigger.type == PloverType.COERCE,
     )
-    item = None
-    if trigger.subtype in _ITEM_SUBTYPES:
-        item = extract_item(parse, trigger.head, tokens, lexicon, product_tokens(parse, tokens))
     source, target = roles.source, roles.target
     participants: tuple[Actor, ...] = ()
-    if trigger.subtype in _DIRECTED:
+    if arrival and item:
+        source, target = arrival_roles(parse, trigger.head, item[1], lexicon, item_first=item[0])
+    elif trigger.subtype in _DIRECTED:
         source, target = frame_roles(
             parse,
             trigger.head,
@@ -331,6 +523,8 @@ def _event(
     subtype = trigger.subtype
     if subtype == "arms_transfer" and _permission_or_cancellation(parse, trigger.head, source, target):
         subtype = "other"
+    if trigger.subtype in _JOINT:  # where they drill is no party: 'in the Sea of Japan'
+        source, target = _no_places(source), _no_places(target)
     if trigger.type == PloverType.COOPERATE or trigger.subtype in _JOINT:
         participants = joint_participants(parse, trigger.head, source + target, lexicon, _stops())
     dates = [

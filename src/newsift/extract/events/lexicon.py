@@ -1,4 +1,4 @@
-"""The event and claim lexicons, read once from ``data/event_*.json`` and ``data/claim_cues.json``.
+"""The event lexicon, read once from ``data/event_*.json``.
 
 Only loading and shaping here: the meaning of each list is documented in the JSON files and docs/events.md.
 """
@@ -14,12 +14,10 @@ from typing import Any
 from newsift.model import EventMode, PloverType
 
 __all__ = [
-    "ClaimCues",
     "DefenceTriggers",
     "EventLexicon",
     "Operator",
     "TypeTriggers",
-    "load_claim_cues",
     "load_lexicon",
 ]
 
@@ -74,6 +72,7 @@ class EventLexicon:
     sign: frozenset[str]
     items: frozenset[str]
     weak_items: frozenset[str]
+    military_modifiers: frozenset[str]
     sectors: tuple[tuple[str, str], ...]
     actor_labels: frozenset[str]
     programme_nouns: frozenset[str]
@@ -89,31 +88,6 @@ class EventLexicon:
     def sector_of(self, word: str) -> str | None:
         word = word.lower()
         return next((sector for key, sector in self.sectors if key == word), None)
-
-
-@dataclass(frozen=True, slots=True)
-class ClaimCues:
-    denial: frozenset[str]
-    denial_phrases: tuple[tuple[str, ...], ...]
-    allegation: frozenset[str]
-    speculation: frozenset[str]
-    confirmation: frozenset[str]
-    attribution: frozenset[str]
-    hedges: frozenset[str]
-    hedge_hints: tuple[tuple[str, str], ...]
-    speculative_modals: frozenset[str]
-    negators: frozenset[str]
-    conditional_marks: frozenset[str]
-    future_aux: frozenset[str]
-    plan_verbs: frozenset[str]
-    expect_verbs: frozenset[str]
-    nonfactive: frozenset[str]
-    counterfactual: frozenset[str]
-    outlet_nouns: frozenset[str]
-    implicative: frozenset[str] = frozenset()
-
-    def hint(self, hedge: str) -> str | None:
-        return dict(self.hedge_hints).get(hedge)
 
 
 def _read(name: str) -> Any:
@@ -176,6 +150,7 @@ def load_lexicon() -> EventLexicon:
         sign=frozenset(context["sign"]),
         items=frozenset(items["nouns"]),
         weak_items=frozenset(items["weak"]),
+        military_modifiers=frozenset(items["military_modifiers"]),
         sectors=sectors,
         actor_labels=frozenset(main["actor_labels"]),
         programme_nouns=frozenset(main["programme_nouns"]),
@@ -189,30 +164,4 @@ def load_lexicon() -> EventLexicon:
             (PloverType(k), PloverType(v)) for k, v in general["as_speech"].items() if k != "_doc"
         ),
         refusal=frozenset(general["refusal"]["verbs"]),
-    )
-
-
-@functools.cache
-def load_claim_cues() -> ClaimCues:
-    """The packaged claim-cue lexicon (cached)."""
-    raw = _read("claim_cues.json")
-    return ClaimCues(
-        denial=frozenset(raw["denial_verbs"] + raw["denial_nouns"]),
-        denial_phrases=tuple(tuple(p) for p in raw["denial_phrases"]),
-        allegation=frozenset(raw["allegation_verbs"] + raw["allegation_nouns"]),
-        speculation=frozenset(raw["speculation_verbs"] + raw["speculation_nouns"]),
-        confirmation=frozenset(raw["confirmation_verbs"] + raw["confirmation_nouns"]),
-        attribution=frozenset(raw["attribution_verbs"]),
-        hedges=frozenset(raw["hedges"]),
-        hedge_hints=tuple(sorted(raw["hedge_hints"].items())),
-        speculative_modals=frozenset(raw["speculative_modals"]),
-        negators=frozenset(raw["negators"]),
-        conditional_marks=frozenset(raw["conditional_marks"]),
-        future_aux=frozenset(raw["future_aux"]),
-        plan_verbs=frozenset(raw["plan_verbs"]),
-        expect_verbs=frozenset(raw["expect_verbs"]),
-        nonfactive=frozenset(raw["nonfactive_verbs"]),
-        counterfactual=frozenset(raw["counterfactual_verbs"]),
-        outlet_nouns=frozenset(raw["outlet_nouns"]),
-        implicative=frozenset(raw["implicative_verbs"]),
     )

@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import replace
 
-from newsift.extract.event_parse import is_state
+from newsift.extract.parse import is_state
 from newsift.model import Actor, Event
 
 __all__ = ["complete_actors"]

@@ -9,7 +9,7 @@ import functools
 import json
 from importlib import resources
 
-from newsift.extract.event_typing import classify_article
+from newsift.extract.events.classify import classify_article
 from newsift.model import AnnotatedArticle
 
 __all__ = ["classify_acled", "load_acled_cues"]

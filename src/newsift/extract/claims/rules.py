@@ -8,11 +8,12 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from newsift.extract.claim_status import SentenceCues, top_status
-from newsift.extract.event_lexicon import ClaimCues, load_claim_cues
-from newsift.extract.event_modality import Modality, detect_modality
-from newsift.extract.event_parse import Parse
-from newsift.model import AnnotatedArticle, Claim, ClaimStatus, Event, Evidence, Mention, Quote, make_id
+from newsift.extract.claims.cues import ClaimCues, load_claim_cues
+from newsift.extract.claims.holders import cue_holders, holder_names
+from newsift.extract.claims.modality import Modality, detect_modality
+from newsift.extract.claims.status import SentenceCues, top_status
+from newsift.extract.parse import Parse
+from newsift.model import AnnotatedArticle, Claim, ClaimStatus, Event, Evidence, Quote, make_id
 
 __all__ = ["EXTRACTOR", "extract_claims"]
 
@@ -25,7 +26,6 @@ _HOLDER_ROLES = {
     ClaimStatus.SPECULATED: "asserted_by",
     ClaimStatus.PLANNED: "asserted_by",
 }
-_NOT_HOLDERS = frozenset({"DATE", "CARDINAL", "ORDINAL", "TIME", "MONEY", "QUANTITY", "PERCENT"})
 _STANDALONE = (ClaimStatus.DENIED, ClaimStatus.ALLEGED, ClaimStatus.CONFIRMED, ClaimStatus.SPECULATED)
 
 
@@ -46,13 +46,35 @@ def extract_claims(
         return ()
     parse, cues = Parse.build(annotated), load_claim_cues()
     top_cue = SentenceCues(parse)
-    claims = [_event_claim(parse, event, cues, top_cue) for event in events]
+    claims = _one_per_mention(parse, [_event_claim(parse, e, cues, top_cue) for e in events], events, cues)
     covered = {e.evidence.sentence for e in events}
     for sentence in annotated.sentences:
         if sentence.index not in covered:
             claims.extend(_cue_claims(parse, sentence.index, cues, top_cue))
     claims = [_voiced(c, quotes) for c in claims]
     return tuple(sorted(claims, key=lambda c: (c.evidence.start, c.id)))
+
+
+def _one_per_mention(
+    parse: Parse, claims: list[Claim], events: tuple[Event, ...], cues: ClaimCues
+) -> list[Claim]:
+    """'X denied supplying shells to Y' is one claim, about the arms transfer: the event the cue
+    itself names ('denied', a REJECT; 'in talks', a CONSULT) adds no second claim when another
+    claim of its sentence carries the same status."""
+    words = cues.denial | cues.allegation | cues.speculation | cues.confirmation
+    by_id = {e.id: e for e in events}
+    cue_events = {c.id for c in claims if _names_cue(parse, by_id.get(c.event_id or ""), c, words)}
+    said = {(c.evidence.sentence, c.status) for c in claims if c.id not in cue_events}
+    return [c for c in claims if c.id not in cue_events or (c.evidence.sentence, c.status) not in said]
+
+
+def _names_cue(parse: Parse, event: Event | None, claim: Claim, words: frozenset[str]) -> bool:
+    """Whether a general event's trigger is its claim's cue word."""
+    if event is None or event.subtype:
+        return False
+    lemma = parse.lemma(parse.tree.token_at(event.evidence.start))
+    trigger = (event.trigger or "").lower()
+    return lemma in words or bool(claim.cue and trigger and trigger in claim.cue.lower())
 
 
 def _voiced(claim: Claim, quotes: tuple[Quote, ...]) -> Claim:
@@ -75,13 +97,13 @@ def _event_claim(parse: Parse, event: Event, cues: ClaimCues, top_cue: SentenceC
     modality = detect_modality(parse, parse.tree.token_at(event.evidence.start), cues)
     claim = _claim(parse, modality, event.evidence, event_id=event.id, status=event.status)
     if event.status_cue and event.status != modality.status:
-        holders = event.status_by or _cue_holders(parse, top_cue(event.evidence.sentence)[2])
+        holders = event.status_by or cue_holders(parse, top_cue(event.evidence.sentence)[2])
         claim = _with_holders(replace(claim, cue=event.status_cue), holders)
     # A claim's status is its sentence's top status (README precedence), even when the cue bears on
     # another clause than the event's trigger ('the claim that X supplied Y is inaccurate').
     status, cue, token = top_cue(event.evidence.sentence)
     if status in _STANDALONE and top_status(claim.status, status) == status != claim.status:
-        claim = _with_holders(replace(claim, status=status, cue=cue), _cue_holders(parse, token))
+        claim = _with_holders(replace(claim, status=status, cue=cue), cue_holders(parse, token))
     return claim
 
 
@@ -96,26 +118,10 @@ def _with_holders(claim: Claim, holders: tuple[str, ...]) -> Claim:
     return replace(claim, asserted_by=holders)
 
 
-def _cue_holders(parse: Parse, token: int | None) -> tuple[str, ...]:
-    """Who voices a sentence's top cue (at ``token``): the subject of the nearest verb above it."""
-    if token is None:
-        return ()
-    tree = parse.tree
-    for node in [token, *tree.ancestors(token)][:4]:
-        for subject in tree.kids(node, "nsubj"):
-            first, last = tree.subtree(subject)
-            mentions = [m for m in parse.mentions_in(first, last) if m.label not in _NOT_HOLDERS]
-            if not mentions and tree.tokens[subject].pos == "PRON":
-                mentions = _antecedent(parse, subject)
-            names = [m.entity_id or m.text for m in mentions] or [_np(parse, subject)]
-            return tuple(dict.fromkeys(n for n in names if n))
-    return ()
-
-
 def _claim(
     parse: Parse, modality: Modality, evidence: Evidence, *, event_id: str | None, status: ClaimStatus
 ) -> Claim:
-    holders = _holder_names(parse, modality)
+    holders = holder_names(parse, modality)
     roles: dict[str, tuple[str, ...]] = {"asserted_by": (), "denied_by": (), "alleged_by": ()}
     if status == ClaimStatus.ASSERTED or not holders:
         roles["asserted_by"] = _outlet(parse)
@@ -138,37 +144,6 @@ def _outlet(parse: Parse) -> tuple[str, ...]:
     article = parse.annotated.article
     outlet = article.outlet or article.source
     return (outlet,) if outlet else ()
-
-
-def _holder_names(parse: Parse, modality: Modality) -> tuple[str, ...]:
-    """Entity ids (or names) in the holder phrases: 'the Defence Ministry', 'a report by Nordic Monitor'."""
-    names: list[str] = []
-    tree = parse.tree
-    for holder in modality.holders:
-        first, last = tree.subtree(holder)
-        mentions = [m for m in parse.mentions_in(first, last) if m.label not in _NOT_HOLDERS]
-        named = [m for m in mentions if m.label in ("PERSON", "ORG")] or mentions
-        if not named and tree.tokens[holder].pos == "PRON":
-            named = _antecedent(parse, holder)
-        names.extend([m.entity_id or m.text for m in named] or [_np(parse, holder)])
-    return tuple(dict.fromkeys(n for n in names if n))
-
-
-def _antecedent(parse: Parse, pronoun: int) -> list[Mention]:
-    """'she dismissed ...': the last person named before the pronoun (a salience guess)."""
-    if parse.lemma(pronoun) not in ("he", "she"):
-        return []
-    start = parse.tree.tokens[pronoun].start
-    people = [m for m in parse.annotated.mentions if m.label == "PERSON" and m.end <= start]
-    return people[-1:]
-
-
-def _np(parse: Parse, head: int) -> str:
-    tree = parse.tree
-    first, last = tree.subtree(head, without=tree.kids(head, "relcl", "acl", "prep", "conj", "cc"))
-    if tree.tokens[first].pos == "PRON" and first == last:
-        return ""
-    return parse.span_text(first, last)
 
 
 def _cue_claims(parse: Parse, sentence: int, cues: ClaimCues, top_cue: SentenceCues) -> list[Claim]:
@@ -210,5 +185,5 @@ def _cue_claims(parse: Parse, sentence: int, cues: ClaimCues, top_cue: SentenceC
             extractor=EXTRACTOR,
             confidence=0.6,
         )
-        out.append(_with_holders(claim, _cue_holders(parse, token)))
+        out.append(_with_holders(claim, cue_holders(parse, token)))
     return out

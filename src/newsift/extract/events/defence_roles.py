@@ -22,9 +22,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from newsift.extract.event_actors import actors_at
-from newsift.extract.event_lexicon import EventLexicon
-from newsift.extract.event_parse import Parse, is_state
+from newsift.extract.events.actors import actors_at
+from newsift.extract.events.lexicon import EventLexicon
+from newsift.extract.parse import Parse, is_state
 from newsift.model import Actor, EntityKind
 from newsift.nlp.gazetteer import load_gazetteer
 
@@ -71,6 +71,7 @@ ACQUIRE = frozenset(
         "induction",
         "buyer",
         "customer",
+        "take",  # 'took delivery of'
     }
 )
 DEAL = frozenset({"contract", "deal", "agreement", "order", "negotiate", "negotiation", "talk", "pact"})
@@ -185,14 +186,34 @@ def item_origin(
             if code:
                 found.append(Actor(text=mention.text, id=mention.entity_id, code=code))
     for clause in tree.kids(item_head, "acl", "relcl"):
-        if parse.lemma(clause) not in _MADE:
-            continue
-        for agent in tree.kids(clause, "agent"):
-            found += [a for p in tree.kids(agent, "pobj") for a in actors_at(parse, p, lexicon) if a.code]
-        for prep in tree.kids(clause, "prep"):
-            if parse.lemma(prep) in ("in", "by"):
-                found += [a for p in tree.kids(prep, "pobj") for a in actors_at(parse, p, lexicon) if a.code]
+        found += makers(parse, clause, lexicon)
     return _coded(found)
+
+
+def makers(parse: Parse, clause: int, lexicon: EventLexicon) -> list[Actor]:
+    """Who makes the item in a making clause: 'built by X', 'made in X', 'built in partnership with X'."""
+    tree = parse.tree
+    if parse.lemma(clause) not in _MADE:
+        return []
+    found = [
+        a
+        for agent in tree.kids(clause, "agent")
+        for p in tree.kids(agent, "pobj")
+        for a in actors_at(parse, p, lexicon)
+        if a.code
+    ]
+    for prep in tree.kids(clause, "prep"):
+        if parse.lemma(prep) in ("in", "by", "with"):
+            for p in tree.kids(prep, "pobj"):
+                found += [a for a in actors_at(parse, p, lexicon) if a.code]
+                if parse.lemma(p) in _PARTNERSHIP:  # 'built in partnership with X'
+                    found += _prep_actors(parse, p, _COUNTERPARTY_PREPS, lexicon)
+    return found
+
+
+_PARTNERSHIP = frozenset(
+    {"partnership", "cooperation", "collaboration", "co-operation", "association", "tandem"}
+)
 
 
 def _subjects(parse: Parse, node: int, lexicon: EventLexicon, stops: frozenset[str]) -> tuple[Actor, ...]:
@@ -222,15 +243,43 @@ def _subjects(parse: Parse, node: int, lexicon: EventLexicon, stops: frozenset[s
                 return _coded(agents)
             pronouns = [o for o in objects if tree.tokens[o].pos == "PRON"]
             if pronouns:  # 'rejected claims accusing it of supplying': 'it' is the one who rejects
-                return _pronoun_antecedent(parse, pronouns[0], lexicon)
+                return _accused_pronoun(parse, tree.tokens[head].head, pronouns[0], lexicon)
         if parse.lemma(head) in stops and tree.tokens[node].dep != "xcomp":
             return ()  # 'denied providing arms': the denier controls the gerund; not 'denied that X ...'
         node = head
     return ()
 
 
+def _accused_pronoun(parse: Parse, verb: int, pronoun: int, lexicon: EventLexicon) -> tuple[Actor, ...]:
+    """'it' in 'accusing it of arming Y'. A pronoun object never stands for its own clause's subject:
+    when the accuser is the subject ('X cut ties with Z, accusing it of ...': X accuses), 'it' is the
+    nearest other party named before it (Z); when the accusation belongs to others ('rejected claims
+    accusing it of ...'), 'it' is the subject above."""
+    tree = parse.tree
+    accuser = verb
+    if tree.tokens[verb].dep in ("advcl", "conj", "xcomp") and not tree.kids(verb, "nsubj"):
+        accuser = tree.tokens[verb].head
+    subjects = tree.kids(accuser, "nsubj")
+    if not subjects:
+        return _pronoun_antecedent(parse, pronoun, lexicon)
+    own = {a.code for s in subjects for a in actors_at(parse, s, lexicon) if a.code}
+    sentence = tree.tokens[pronoun].sentence
+    before = [
+        m
+        for m in parse.annotated.mentions
+        if m.sentence == sentence and m.end <= tree.tokens[pronoun].start and parse.code_of(m)
+    ]
+    for mention in reversed(before):
+        actor = _mention_actor(parse, tree.token_at(mention.start))
+        if actor is not None and actor.code and actor.code not in own:
+            return (actor,)
+    return ()
+
+
 def _pronoun_antecedent(parse: Parse, pronoun: int, lexicon: EventLexicon) -> tuple[Actor, ...]:
-    """'it', 'they': the subject of the clause above ('X said it would buy'), else of the sentence before."""
+    """'it', 'they': the subject of the clause above ('X said it would buy'); else the nearest party
+    named before the pronoun in its sentence, a person for 'he'/'she' ('As X explained, he is
+    negotiating ...': the person's country)."""
     tree = parse.tree
     node = pronoun
     for _ in range(4):
@@ -243,6 +292,17 @@ def _pronoun_antecedent(parse: Parse, pronoun: int, lexicon: EventLexicon) -> tu
                 found = tuple(a for a in actors_at(parse, subject, lexicon) if a.code)
                 if found:
                     return found
+    person = parse.lemma(pronoun) in ("he", "she")
+    sentence, start = tree.tokens[pronoun].sentence, tree.tokens[pronoun].start
+    before = [
+        m
+        for m in parse.annotated.mentions
+        if m.sentence == sentence and m.end <= start and (m.label == "PERSON") == person and parse.code_of(m)
+    ]
+    if before:
+        actor = _mention_actor(parse, tree.token_at(before[-1].start))
+        if actor is not None and actor.code:
+            return (actor,)
     return ()
 
 
@@ -321,10 +381,17 @@ def _recipients_of_supply(parse: Parse, trigger: int, lexicon: EventLexicon) -> 
             found = tuple(a for a in actors_at(parse, child, lexicon) if a.code)
             if found:
                 return found
-    for child in tree.kids(trigger, "dobj"):  # 'delivered jets to Y' parsed with 'to' under the object
+    objects = [*tree.kids(trigger, "dobj"), *(o for p in tree.kids(trigger, "prep") if parse.lemma(p) == "of"
+                                              for o in tree.kids(p, "pobj"))]  # fmt: skip
+    for child in objects:  # 'delivered jets to Y', 'the sale of jets to Y': 'to' parsed under the item
         found = _prep_actors(parse, child, frozenset({"to"}), lexicon)
         if found:
             return found
+    for child in tree.kids(trigger, "advcl", "xcomp"):  # 'deliver systems to Denmark' misparsed as 'to V'
+        if tree.tokens[child].pos == "PROPN" and any(parse.lemma(a) == "to" for a in tree.kids(child, "aux")):
+            found = tuple(a for a in actors_at(parse, child, lexicon) if a.code)
+            if found:
+                return found
     return ()
 
 
@@ -351,6 +418,9 @@ def frame_roles(
         )
     lemma = parse.lemma(trigger)
     origin = item_origin(parse, item_head, lexicon, item_first)
+    if not origin:  # 'spend X on frigates to be built by Y': the making clause hangs from the trigger
+        passive_makes = [c for c in tree.kids(trigger, "xcomp", "advcl") if tree.kids(c, "auxpass")]
+        origin = _coded(a for c in passive_makes for a in makers(parse, c, lexicon))
     origin_codes = {a.code for a in origin}
     is_noun = tree.tokens[trigger].pos in ("NOUN", "PROPN")
     passive = bool(tree.kids(trigger, "auxpass", "nsubjpass"))
@@ -397,13 +467,29 @@ def frame_roles(
             ) or _prep_actors(parse, trigger, frozenset({"by", "from"}), lexicon)
         else:
             supplier = _subjects(parse, trigger, lexicon, stops)
-    else:
-        return source, target
+    else:  # a deal whose clause says neither buys nor sells ('the deal covers six jets'): the maker sells
+        supplier = tuple(a for a in origin if a.code not in _codes(target))
+        return (source or supplier), target
     supplier = supplier or tuple(a for a in source if a.code not in _codes(recipient))
     recipient = recipient or tuple(a for a in target if a.code not in origin_codes | _codes(supplier))
     if not supplier:
         supplier = tuple(a for a in origin if a.code not in _codes(recipient))
     recipient = tuple(a for a in recipient if a.code not in _codes(supplier))
+    return _coded(supplier), _coded(recipient)
+
+
+def arrival_roles(
+    parse: Parse, head: int, item_head: int, lexicon: EventLexicon, item_first: int | None = None
+) -> tuple[tuple[Actor, ...], tuple[Actor, ...]]:
+    """'Russian S-400 systems arrived in Turkey', 'the first jets for X arrived from Y': the item's
+    origin or the 'from' phrase supplies; the place it arrives in, or the 'for' phrase, receives."""
+    supplier = item_origin(parse, item_head, lexicon, item_first) or _prep_actors(
+        parse, head, frozenset({"from"}), lexicon
+    )
+    recipient = _prep_actors(parse, item_head, frozenset({"for"}), lexicon) or _prep_actors(
+        parse, head, frozenset({"in", "at", "to"}), lexicon
+    )
+    supplier = tuple(a for a in supplier if a.code not in _codes(recipient))
     return _coded(supplier), _coded(recipient)
 
 
@@ -437,11 +523,12 @@ def participants(
     first = tree.left[trigger]
     for i in range(first, trigger):  # 'joint Russian-Belarusian drills', 'US-Philippine exercises'
         found += _mention_actors(parse, i)
-    found += _prep_actors(parse, trigger, _JOINT_PREPS | _HOST_PREPS, lexicon)
+    found += _prep_actors(parse, trigger, _JOINT_PREPS, lexicon)
+    found += _hosts(_prep_actors(parse, trigger, _HOST_PREPS, lexicon))
     node = trigger
     for _ in range(5):
         if parse.lemma(node) in _MOVE:  # 'units headed to X to take part in the exercise': X hosts
-            found += _prep_actors(parse, node, frozenset({"to"}) | _HOST_PREPS, lexicon)
+            found += _hosts(_prep_actors(parse, node, frozenset({"to"}) | _HOST_PREPS, lexicon))
         for child in tree.kids(node, "nsubj", "nsubjpass", "poss"):
             found += [a for a in actors_at(parse, child, lexicon) if a.code]
             if tree.tokens[child].pos != "PRON":
@@ -454,6 +541,11 @@ def participants(
             break
         node = head
     return _coded(a for a in found if is_state(a))
+
+
+def _hosts(actors: tuple[Actor, ...]) -> tuple[Actor, ...]:
+    """A host is a country, not a sea or region named after one ('in the Sea of Japan')."""
+    return tuple(a for a in actors if not (a.id or "").startswith("place:"))
 
 
 def _troop_owners(parse: Parse, subject: int) -> list[Actor]:

@@ -7,10 +7,11 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from newsift.extract.event_lexicon import ClaimCues, EventLexicon, load_claim_cues, load_lexicon
-from newsift.extract.event_modality import detect_modality
-from newsift.extract.event_parse import Parse
-from newsift.extract.events import sentence_events
+from newsift.extract.claims.cues import ClaimCues, load_claim_cues
+from newsift.extract.claims.modality import detect_modality
+from newsift.extract.events.lexicon import EventLexicon, load_lexicon
+from newsift.extract.events.rules import sentence_events
+from newsift.extract.parse import Parse
 from newsift.model import AnnotatedArticle, Event, PloverType
 
 __all__ = ["classify_article", "classify_sentence"]

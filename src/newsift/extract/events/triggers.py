@@ -8,12 +8,12 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from newsift.extract.event_attributes import item_heads, item_phrase, tree_distance
-from newsift.extract.event_lexicon import DefenceTriggers, EventLexicon, Operator, TypeTriggers
-from newsift.extract.event_parse import Parse
+from newsift.extract.events.attributes import armed_item, item_heads, item_phrase, tree_distance
+from newsift.extract.events.lexicon import DefenceTriggers, EventLexicon, Operator, TypeTriggers
+from newsift.extract.parse import Parse
 from newsift.model import EntityKind, EventMode, PloverType
 
-__all__ = ["Trigger", "find_triggers", "product_tokens"]
+__all__ = ["Trigger", "find_triggers", "mover", "product_tokens"]
 
 _NAME_LABELS = frozenset({"ORG", "PERSON", "WORK_OF_ART", "LAW", "FAC", "EVENT", "PRODUCT"})
 _SALE_WORDS = frozenset(
@@ -74,7 +74,10 @@ def find_triggers(
     in_items = _item_tokens(parse, tokens, lexicon, products) | _name_tokens(parse, tokens)
     not_events = _not_event_tokens(parse, tokens, lexicon)
     in_items |= not_events
-    found = _operator_triggers(parse, tokens, lexicon, not_events)
+    found = [
+        _with_subtype(parse, t, lexicon, in_items, products)
+        for t in _operator_triggers(parse, tokens, lexicon, not_events)
+    ]
     used: set[int] = {i for t in found for i in t.tokens}
     reserved = _valid_defence_words(parse, tokens, lexicon, in_items, products)
     for phrases_only in (True, False):
@@ -167,6 +170,28 @@ def _operator_triggers(
     return found
 
 
+def _with_subtype(
+    parse: Parse, trigger: Trigger, lexicon: EventLexicon, in_items: set[int], products: set[int]
+) -> Trigger:
+    """'deployed troops' is MOBILIZE by its operator and a deployment by its verb: an operator trigger
+    whose head is also a defence trigger of the same PLOVER type takes that subtype."""
+    for spec in lexicon.defence:
+        if spec.type != trigger.type:
+            continue
+        for match in _matches(parse, [trigger.head], spec, in_items, phrases_only=False, adjectival=True):
+            if match[0] == trigger.head and _defence_ok(parse, trigger.head, spec, lexicon, products):
+                return Trigger(
+                    head=trigger.head,
+                    tokens=trigger.tokens,
+                    type=spec.type,
+                    mode=spec.mode,
+                    priority=10,
+                    subtype=spec.subtype,
+                    defence=spec,
+                )
+    return trigger
+
+
 def _operator_object(parse: Parse, i: int, rule: Operator) -> int | None:
     tree, lemma = parse.tree, parse.lemma(i)
     particles = [parse.lemma(k) for k in tree.kids(i, "prt", "prep", "advmod")]
@@ -235,9 +260,15 @@ def _name_tokens(parse: Parse, tokens: Sequence[int]) -> set[int]:
     inside = set()
     for i in tokens:
         mention = parse.mention_at(i)
-        if mention is not None and mention.label in _NAME_LABELS and " " in mention.text:
-            inside.add(i)
+        if mention is None or mention.label not in _NAME_LABELS or " " not in mention.text:
+            continue
+        if parse.kind_of(mention) == EntityKind.EVENT and parse.lemma(i) in _DRILL_NOUNS:
+            continue  # 'the Zapad exercise': a named exercise is still an exercise
+        inside.add(i)
     return inside
+
+
+_DRILL_NOUNS = frozenset({"exercise", "drill", "wargame", "manoeuvre", "maneuver"})
 
 
 def _item_tokens(parse: Parse, tokens: Sequence[int], lexicon: EventLexicon, products: set[int]) -> set[int]:
@@ -324,6 +355,22 @@ def _head_first(parse: Parse, match: tuple[int, ...]) -> tuple[int, ...]:
     return (head, *(i for i in match if i != head))
 
 
+_ARMING = frozenset({"arm", "rearm"})
+_BOUND = frozenset({"carry", "destine"})
+
+
+def _destination(parse: Parse, head: int) -> bool:
+    """A 'to' or 'for' phrase naming a party: 'carrying weapons to the rebels', 'destined for X'."""
+    tree = parse.tree
+    for prep in tree.kids(head, "prep", "dative"):
+        if parse.lemma(prep) in ("to", "for") and any(
+            parse.mentions_in(*tree.subtree(obj)) or parse.lemma(obj) in ("rebel", "militia", "group")
+            for obj in tree.kids(prep, "pobj")
+        ):
+            return True
+    return False
+
+
 def _defence_ok(
     parse: Parse,
     head: int,
@@ -334,15 +381,51 @@ def _defence_ok(
     itemless: bool = False,
 ) -> bool:
     lemma = _lemma(parse, head)
-    if spec.needs_item and not itemless and not _has_item(parse, head, lexicon, products):
+    armed = lemma in _ARMING and parse.tree.tokens[head].pos == "VERB"  # 'arming the rebels' names its item
+    if lemma in _BOUND and not _destination(parse, head):
+        return False  # 'a plane carrying missiles' moves them; 'carrying missiles to X' supplies X
+    if spec.needs_item and not itemless and not armed and not _has_item(parse, head, lexicon, products):
         return False
     if lemma not in spec.needs_context:
         return True
     if spec.subtype == "defence_pact":
-        return _words_near(parse, head, lexicon.pact, clause=False)
+        return _words_near(parse, head, lexicon.pact, clause=False) or _signed_by_forces(parse, head, lexicon)
     if spec.subtype == "export_ban":
         return _words_near(parse, head, _SALE_WORDS | {"arm", "arms", "weapon"}, clause=False)
+    if spec.subtype == "exercise" and _named(parse, head):
+        return True
     return _words_near(parse, head, lexicon.military | _strong(lexicon), clause=True)
+
+
+_DRILL_KINDS = frozenset(
+    {"air", "naval", "maritime", "amphibious", "live", "tactical", "field", "war", "missile",
+     "anti-submarine", "military", "combat", "counter-terrorism"}
+)  # fmt: skip
+
+
+def _named(parse: Parse, head: int) -> bool:
+    """'the Cobra Gold exercise', 'Zapad drills', 'air drills', 'naval exercises': a drill with a
+    proper name or of a military kind is a military exercise."""
+    tree = parse.tree
+    for k in tree.kids(head, "compound", "amod"):
+        if tree.tokens[k].pos == "PROPN" or parse.lemma(k) in _DRILL_KINDS:
+            return True
+    return False
+
+
+def _signed_by_forces(parse: Parse, head: int, lexicon: EventLexicon) -> bool:
+    """'the army chief and the navy commander signed a cooperation agreement': an accord whose
+    signers are armed forces (or their commanders) is a defence pact."""
+    tree = parse.tree
+    verb = tree.tokens[head].head
+    if tree.tokens[head].dep not in ("dobj", "nsubjpass") or parse.lemma(verb) not in lexicon.sign:
+        return False
+    forces = {"army", "navy", "force", "military", "armed", "brigade", "division", "corps", "marine"}
+    for subject in tree.kids(verb, "nsubj", "agent"):
+        first, last = tree.subtree(subject)
+        if {parse.lemma(i) for i in range(first, last + 1)} & forces:
+            return True
+    return False
 
 
 def _strong(lexicon: EventLexicon) -> frozenset[str]:
@@ -353,7 +436,11 @@ def _has_item(parse: Parse, head: int, lexicon: EventLexicon, products: set[int]
     """An item or military word in the trigger's object side (never its subject)."""
     scope = _object_scope(parse, head)
     heads = set(item_heads(parse, scope, lexicon, products))
-    strong = [h for h in heads if _lemma(parse, h) not in lexicon.weak_items or h in products]
+    strong = [
+        h
+        for h in heads
+        if _lemma(parse, h) not in lexicon.weak_items or h in products or armed_item(parse, h, lexicon)
+    ]
     return (
         bool(strong)
         or any(_lemma(parse, i) in lexicon.military for i in scope)
@@ -364,6 +451,12 @@ def _has_item(parse: Parse, head: int, lexicon: EventLexicon, products: set[int]
 def _object_scope(parse: Parse, head: int) -> list[int]:
     tree = parse.tree
     subjects = tree.kids(head, "nsubj", "nsubjpass", "poss") if tree.tokens[head].pos == "VERB" else []
+    if parse.lemma(head) == "arrive":  # what arrives is the item: 'the S-400 systems (are due to) arrive'
+        subjects = []
+        movers = mover(parse, head)
+        return [i for i in range(tree.left[head], tree.right[head] + 1) if i != head] + [
+            i for m in movers for i in range(tree.left[m], tree.right[m] + 1)
+        ]
     scope = [i for i in range(tree.left[head], tree.right[head] + 1) if i != head]
     for subject in subjects:
         if tree.tokens[subject].dep == "nsubjpass":
@@ -386,6 +479,20 @@ def _object_scope(parse: Parse, head: int) -> list[int]:
         for subject in tree.kids(governor, "nsubj", "nsubjpass"):
             scope += list(range(tree.left[subject], tree.right[subject] + 1))
     return scope
+
+
+def mover(parse: Parse, head: int) -> list[int]:
+    """The subject of a motion verb, through raising ('the jets are due to arrive')."""
+    tree = parse.tree
+    node = head
+    for _ in range(3):
+        subjects = tree.kids(node, "nsubj", "nsubjpass")
+        if subjects:
+            return subjects
+        if tree.tokens[node].dep not in ("xcomp", "acomp") or tree.tokens[node].head == node:
+            return []
+        node = tree.tokens[node].head
+    return []
 
 
 def _words_near(parse: Parse, head: int, words: frozenset[str], *, clause: bool) -> bool:

@@ -20,8 +20,9 @@ from __future__ import annotations
 
 import functools
 
-from newsift.extract.event_lexicon import load_lexicon
-from newsift.extract.event_parse import Parse, is_state
+from newsift.extract.events.attributes import armed_item
+from newsift.extract.events.lexicon import load_lexicon
+from newsift.extract.parse import Parse, is_state
 from newsift.model import EntityKind, Event
 
 __all__ = ["military_matter"]
@@ -210,13 +211,18 @@ def military_matter(parse: Parse, event: Event, tokens: list[int]) -> bool:
     words = {parse.text(i).lower() for i in tokens}
     lemmas = {parse.lemma(i) for i in tokens}
     if event.subtype == "strike":
-        return bool((words | lemmas) & _FORCE_USED) and not _labour(parse, tokens)
+        aimed = bool((words | lemmas) & _FORCE_USED) or _state_hits_a_target(parse, event, head)
+        return aimed and not _labour(parse, tokens)
     if (words | lemmas) & (_WEAPONS | _FORCES) - {"arms"} or "arms" in words:
         return True
     if _battle_tank(parse, tokens) or _defence_modifier(parse, tokens):
         return True
     if event.subtype in _THING_SUBTYPES and _strong_item(parse, tokens):
         return True
+    if event.subtype in _THING_SUBTYPES and any(armed_item(parse, i, load_lexicon()) for i in tokens):
+        return True
+    if parse.lemma(head) in ("arm", "rearm") and any(a.code or a.id for a in event.target):
+        return True  # 'arming the rebels': to arm a named party is to supply it weapons
     return _military_mention(parse, sentence)  # a weapon system or unit named anywhere in the sentence
 
 
@@ -322,6 +328,26 @@ def _battle_tank(parse: Parse, tokens: list[int]) -> bool:
         if parse.lemma(i) == "jet" and before not in _CIVIL_JETS and after not in _JET_COMPOUNDS:
             return True
     return False
+
+
+_STRUCK = frozenset(
+    {"target", "site", "base", "position", "facility", "depot", "camp", "compound", "convoy", "hideout",
+     "stronghold", "infrastructure", "airfield", "airbase", "outpost", "launcher", "bunker", "militant",
+     "fighter", "rebel", "insurgent", "headquarters"}
+)  # fmt: skip
+
+
+def _state_hits_a_target(parse: Parse, event: Event, head: int) -> bool:
+    """'Israel struck targets in Syria', 'Pakistan carried out strikes inside Iran': a state that
+    strikes a military object, or strikes inside another state, uses force."""
+    if not any(is_state(a) for a in event.source):
+        return False
+    sources = {a.code for a in event.source}
+    if any(is_state(a) and a.code not in sources for a in event.target):
+        return True
+    tree = parse.tree
+    objects = [*tree.kids(head, "dobj"), *(o for p in tree.kids(head, "prep") for o in tree.kids(p, "pobj"))]
+    return any(parse.lemma(o) in _STRUCK for o in objects)
 
 
 def _labour(parse: Parse, tokens: list[int]) -> bool:

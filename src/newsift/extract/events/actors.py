@@ -1,6 +1,6 @@
 """Who did what to whom: source and target actors of a trigger, from the parse and resolved mentions.
 
-Codes come only from mentions' entity ids and the article's entities (never from a list of names here).
+The actors of each phrase come from ``phrases``; this module decides which phrase plays which role.
 """
 
 from __future__ import annotations
@@ -8,10 +8,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from newsift.extract.event_attributes import is_designation
-from newsift.extract.event_lexicon import EventLexicon
-from newsift.extract.event_parse import IGO, Parse
-from newsift.model import Actor, EntityKind, Mention
+from newsift.extract.events.lexicon import EventLexicon
+from newsift.extract.events.phrases import PLACE_KINDS, actors_at, clean_name, is_thing, prep_kids
+from newsift.extract.parse import Parse
+from newsift.model import Actor
 
 __all__ = ["Roles", "actors_at", "extract_roles"]
 
@@ -21,230 +21,17 @@ _TARGET_PREPS = frozenset(
 _SOURCE_PREPS = frozenset({"by", "from"})
 _WITH_PREPS = frozenset({"alongside"})
 _ASIDE_PREPS = frozenset({"despite", "amid", "unlike", "because", "notwithstanding"})
-_SKIP_DEPS = frozenset({"conj", "cc", "prep", "relcl", "acl", "punct", "advcl", "ccomp"})
 _CLIMB_DEPS = frozenset(
     {"xcomp", "acl", "dobj", "attr", "appos", "conj", "oprd", "nsubjpass", "compound", "amod", "acomp"}
 )
-_KIND_SECTORS = {EntityKind.COMPANY: "COM", EntityKind.MILITARY_UNIT: "MIL", EntityKind.OUTLET: "MED"}
-_NOT_ACTORS = frozenset(
-    {EntityKind.WEAPON_SYSTEM, EntityKind.PROGRAMME, EntityKind.OPERATION, EntityKind.EVENT, EntityKind.PLACE}
-)
-_COUNTRY_LABELS = frozenset({"GPE", "NORP"})
 # inside a name ('Zia-Ul-Haq') or around an acronym ('the Asia-Pacific Economic Cooperation (APEC)
 # forum'), not a phrase boundary
-_WORD_PUNCT = frozenset({"-", "'", "’", ".", "(", ")"})
-_GENERIC_HEADS = frozenset(
-    {"government", "ministry", "army", "navy", "president", "leader", "people", "force"}
-)
 
 
 @dataclass(frozen=True, slots=True)
 class Roles:
     source: tuple[Actor, ...] = ()
     target: tuple[Actor, ...] = ()
-
-
-def actors_at(parse: Parse, head: int, lexicon: EventLexicon) -> tuple[Actor, ...]:
-    """Actors of the noun phrase headed by ``head`` and its conjuncts ('Jordan and Britain')."""
-    heads, seen = [head], {head}
-    for node in heads:
-        for child in parse.tree.kids(node, "conj"):
-            if child not in seen:
-                heads.append(child)
-                seen.add(child)
-    unique: dict[tuple[str | None, str], Actor] = {}
-    for h in heads:
-        for actor in _actors(parse, h, lexicon) or _group_actors(parse, h, lexicon):
-            unique.setdefault((actor.code or actor.id, actor.text), actor)
-    return tuple(unique.values())
-
-
-_GROUP_PREPS = frozenset({"of", "from", "by", "in"})
-
-
-def _group_actors(parse: Parse, head: int, lexicon: EventLexicon) -> list[Actor]:
-    """'a group of Moroccan diplomats', 'rebels in the Ivory Coast', 'the return of UN inspectors':
-    a common noun naming no one takes the actor of its 'of', 'from' or 'by' phrase (a subject: 'in')."""
-    if parse.tree.tokens[head].pos != "NOUN":
-        return []
-    subject = parse.tree.tokens[head].dep in ("nsubj", "nsubjpass")
-    for prep in _kids(parse, head, _GROUP_PREPS if subject else _GROUP_PREPS - {"in"}):
-        found = [a for p in parse.tree.kids(prep, "pobj") for a in _actors(parse, p, lexicon) if a.code]
-        if found:
-            return found
-    return []
-
-
-def _phrase(parse: Parse, head: int, lexicon: EventLexicon) -> tuple[int, int]:
-    skip = [
-        c
-        for c in parse.tree.children[head]
-        if parse.tree.tokens[c].dep in _SKIP_DEPS and parse.text(c) not in _WORD_PUNCT
-    ]
-    first, last = parse.tree.subtree(head, without=skip)
-    preps = [p for p in parse.tree.kids(head, "prep") if parse.lemma(p) in ("of", "by")]
-    if preps and parse.lemma(head) in _GENERIC_HEADS | lexicon.programme_nouns | {"report", "study"}:
-        last = max(last, parse.tree.right[preps[0]])
-    named = parse.mention_at(head)
-    if named is not None:  # a name with a preposition inside: 'Republic of Korea'
-        first = min(first, parse.tree.token_at(named.start))
-        last = max(last, parse.tree.token_at(named.end - 1))
-    return first, last
-
-
-def _is_thing(parse: Parse, mention: Mention, lexicon: EventLexicon) -> bool:
-    """Weapon systems, programmes and operations are attributes, not actors ('ATAK helicopter');
-    a place is an actor only as the home of a group ('Darfur rebels')."""
-    if parse.kind_of(mention) == EntityKind.PLACE and parse.code_of(mention):
-        return not _is_home_of(parse, mention, lexicon)
-    if parse.kind_of(mention) in _NOT_ACTORS or is_designation(mention.text):
-        return True
-    if mention.label in _COUNTRY_LABELS or parse.kind_of(mention) == EntityKind.COUNTRY:
-        return False
-    last = parse.tree.token_at(mention.end - 1)
-    nouns = lexicon.items | lexicon.programme_nouns
-    following = last + 1 < len(parse.texts) and parse.lemma(last + 1) in nouns
-    if following and parse.code_of(mention) == IGO:  # 'UN weapons inspectors' are people
-        following = parse.lemma(_np_head(parse, last + 1)) in nouns
-    modifies = parse.lemma(_np_head(parse, last)) in nouns
-    return following or modifies or parse.lemma(last) in lexicon.items or is_designation(parse.text(last))
-
-
-def _is_home_of(parse: Parse, mention: Mention, lexicon: EventLexicon) -> bool:
-    last = parse.tree.token_at(mention.end - 1)
-    token = parse.tree.tokens[last]
-    head = token.head
-    return (
-        token.dep == "compound"
-        and parse.tree.tokens[head].pos == "NOUN"
-        and parse.lemma(head) not in lexicon.items | lexicon.programme_nouns
-    )
-
-
-def _np_head(parse: Parse, i: int) -> int:
-    """Up the modifier chain to the noun a name modifies ('MILGEM-class corvette project' → project)."""
-    for _ in range(6):
-        token = parse.tree.tokens[i]
-        if token.dep not in ("compound", "amod", "nmod", "npadvmod") or token.head == i:
-            break
-        i = token.head
-    return i
-
-
-def _actors(parse: Parse, head: int, lexicon: EventLexicon) -> list[Actor]:
-    first, last = _phrase(parse, head, lexicon)
-    mentions = [
-        m
-        for m in parse.mentions_in(first, last)
-        if (m.label in lexicon.actor_labels or m.entity_id)
-        and _governed_by(parse, m, head)
-        and not _is_thing(parse, m, lexicon)
-    ]
-    if not mentions:
-        return []
-    sector = _sector(parse, mentions[-1], first, last, lexicon)
-    countries = [m for m in mentions if m.label in _COUNTRY_LABELS]
-    if len(countries) > 1 and len(countries) == len(mentions):
-        return [
-            Actor(text=_clean(m.text), id=m.entity_id, code=parse.code_of(m), sector=sector)
-            for m in countries
-        ]
-    at_head = parse.mention_at(head)
-    primary = at_head if at_head in mentions and at_head.label != "NORP" else _primary(parse, mentions)
-    code = parse.code_of(primary) or next((c for m in mentions if (c := parse.code_of(m))), None)
-    if primary.label == "NORP" and (primary.role == "people" or primary.entity_id is None):
-        code = _residence(parse, head) or code
-    if code is None and parse.kind_of(primary) == EntityKind.PERSON:
-        code = _domestic_code(parse, primary, lexicon)
-    text = _np_text(parse, first, last) if primary.label == "NORP" else _clean(primary.text)
-    sector = _sector(parse, primary, first, last, lexicon)
-    return [Actor(text=text, id=primary.entity_id, code=code, sector=sector)]
-
-
-def _residence(parse: Parse, head: int) -> str | None:
-    """'ethnic Albanians in south Serbia', 'the Kurds of Syria': a people named with where they live
-    act as that country's (as CAMEO codes them); their troops or firms keep their own country."""
-    for prep in _kids(parse, head, frozenset({"in", "of", "from"})):
-        for obj in parse.tree.kids(prep, "pobj"):
-            for mention in parse.mentions_in(*parse.tree.subtree(obj)):
-                if parse.kind_of(mention) in _PLACE_KINDS and mention.label != "NORP":
-                    return parse.code_of(mention)
-    return None
-
-
-def _governed_by(parse: Parse, mention: Mention, head: int) -> bool:
-    """The mention hangs from the phrase's head (a crossing parse can put another clause's name inside
-    the head's token range)."""
-    tokens = range(parse.tree.token_at(mention.start), parse.tree.token_at(mention.end - 1) + 1)
-    return any(i == head or head in parse.tree.ancestors(i) for i in tokens)
-
-
-def _domestic_code(parse: Parse, person: Mention, lexicon: EventLexicon) -> str | None:
-    """'President X banned Ugandan opposition parties', 'Judge X ... Chilean officials': an official
-    whose country is not stated acts at home when the sentence sets the scene in one country only
-    (a place, its people or its government; never a bare state name, which may be a foreign party)."""
-    entity = parse.entities.get(person.entity_id or "")
-    if entity is None or not any(key == "title" for key, _ in entity.attributes):
-        return None
-    codes = set()
-    for mention in parse.annotated.mentions:
-        code = parse.code_of(mention) if mention.sentence == person.sentence else None
-        if code is None or mention is person or parse.kind_of(mention) == EntityKind.PERSON:
-            continue
-        if _is_title_of_person(parse, mention):
-            continue
-        if mention.role in ("state", None) or _is_thing(parse, mention, lexicon):
-            return None
-        codes.add(code)
-    return codes.pop() if len(codes) == 1 else None
-
-
-def _is_title_of_person(parse: Parse, mention: Mention) -> bool:
-    """'Chilean leader Ana Rojas': the demonym belongs to another person's title."""
-    node = parse.tree.token_at(mention.end - 1)
-    for _ in range(4):
-        token = parse.tree.tokens[node]
-        if token.dep not in ("compound", "amod", "poss", "nmod") or token.head == node:
-            return False
-        node = token.head
-        other = parse.mention_at(node)
-        if other is not None and other.label == "PERSON":
-            return True
-    return False
-
-
-def _clean(text: str) -> str:
-    if text.lower().startswith("the "):
-        text = text[4:]
-    for suffix in ("'s", "’s", "'"):
-        if text.endswith(suffix):
-            return text[: -len(suffix)]
-    return text
-
-
-def _primary(parse: Parse, mentions: list[Mention]) -> Mention:
-    """The named thing the phrase is about: a firm or person over a demonym, the last over the first."""
-    ranked = sorted(
-        mentions, key=lambda m: (m.label != "NORP", parse.kind_of(m) != EntityKind.COUNTRY, m.start)
-    )
-    return ranked[-1]
-
-
-def _np_text(parse: Parse, first: int, last: int) -> str:
-    while first < last and parse.tree.tokens[first].dep in ("det", "predet"):
-        first += 1
-    return _clean(parse.span_text(first, last))
-
-
-def _sector(parse: Parse, primary: Mention, first: int, last: int, lexicon: EventLexicon) -> str | None:
-    kind = parse.kind_of(primary)
-    if kind in _KIND_SECTORS:
-        return _KIND_SECTORS[kind]
-    for i in range(last, first - 1, -1):
-        sector = lexicon.sector_of(parse.text(i))
-        if sector is not None:
-            return sector
-    return None
 
 
 def extract_roles(
@@ -295,7 +82,7 @@ def extract_roles(
         supplier = _from_actors(parse, head, lexicon)
         if supplier and not set(supplier) & set(source):
             source, target = supplier, target or source
-    source += tuple(a for p in _kids(parse, head, _WITH_PREPS) for a in _pobj_actors(parse, p, lexicon))
+    source += tuple(a for p in prep_kids(parse, head, _WITH_PREPS) for a in _pobj_actors(parse, p, lexicon))
     target = tuple(a for a in target if a not in source) or target
     return Roles(source=source, target=target)
 
@@ -392,19 +179,16 @@ def _place_target(parse: Parse, trigger: int, lexicon: EventLexicon) -> tuple[Ac
     elif tree.tokens[trigger].dep == "pobj":  # 'remained on alert in X'
         nodes.append(tree.tokens[tree.tokens[trigger].head].head)
     for node in nodes:
-        for prep in _kids(parse, node, _PLACE_PREPS):
+        for prep in prep_kids(parse, node, _PLACE_PREPS):
             found = [
-                Actor(text=_clean(m.text), id=m.entity_id, code=code)
+                Actor(text=clean_name(m.text), id=m.entity_id, code=code)
                 for p in tree.kids(prep, "pobj")
                 for m in parse.mentions_in(*tree.subtree(p))
-                if (code := parse.code_of(m)) and parse.kind_of(m) in _PLACE_KINDS
+                if (code := parse.code_of(m)) and parse.kind_of(m) in PLACE_KINDS
             ]
             if found:
                 return tuple(found)
     return ()
-
-
-_PLACE_KINDS = frozenset({EntityKind.PLACE, EntityKind.COUNTRY})
 
 
 def _addressees(parse: Parse, verb: int, lexicon: EventLexicon) -> tuple[Actor, ...]:
@@ -423,10 +207,6 @@ def _addressees(parse: Parse, verb: int, lexicon: EventLexicon) -> tuple[Actor, 
 _DEEP_DEPS = frozenset({"xcomp", "ccomp", "dobj", "prep", "pobj", "conj", "advcl"})
 
 
-def _kids(parse: Parse, node: int, preps: frozenset[str]) -> list[int]:
-    return [c for c in parse.tree.kids(node, "prep") if parse.lemma(c) in preps]
-
-
 def _direct_roles(
     parse: Parse, trigger: int, lexicon: EventLexicon
 ) -> tuple[tuple[Actor, ...], tuple[Actor, ...]]:
@@ -436,7 +216,7 @@ def _direct_roles(
     is_noun = tree.tokens[trigger].pos in ("NOUN", "PROPN")
     if parse.lemma(trigger) in _ADDRESSED:  # 'complained to the UN over Israeli raids': Israel
         target = tuple(
-            a for p in _kids(parse, trigger, _GRIEVANCE_PREPS) for a in _pobj_actors(parse, p, lexicon)
+            a for p in prep_kids(parse, trigger, _GRIEVANCE_PREPS) for a in _pobj_actors(parse, p, lexicon)
         )
     for child in tree.children[trigger]:
         dep, lemma = tree.tokens[child].dep, parse.lemma(child)
@@ -495,7 +275,7 @@ def _pobj_actors(parse: Parse, prep: int, lexicon: EventLexicon) -> tuple[Actor,
 
 def _pobj_actors_of(parse: Parse, noun: int, lexicon: EventLexicon, preps: set[str]) -> tuple[Actor, ...]:
     """'banned arms exports to India': the 'to' of the object names the target."""
-    return tuple(a for p in _kids(parse, noun, frozenset(preps)) for a in _pobj_actors(parse, p, lexicon))
+    return tuple(a for p in prep_kids(parse, noun, frozenset(preps)) for a in _pobj_actors(parse, p, lexicon))
 
 
 _AIM_PREPS = frozenset({"to", "against", "on", "toward", "towards"})
@@ -532,7 +312,7 @@ def _climb(
         if not target:  # 'a mediation effort between X and Y': the head noun is the trigger's own
             preps = _TARGET_PREPS if token.dep == "compound" else frozenset({"with", "to"})
             target = tuple(
-                a for p in _kids(parse, node, preps) for a in _pobj_actors(parse, p, lexicon)
+                a for p in prep_kids(parse, node, preps) for a in _pobj_actors(parse, p, lexicon)
             ) or _datives(parse, node, lexicon)
         subjects = (
             ("nsubj", "poss", "agent", "nsubjpass")
@@ -614,7 +394,7 @@ def _item_owner(parse: Parse, trigger: int, lexicon: EventLexicon) -> tuple[Acto
         scope += list(range(tree.left[owner], owner))
     for node in scope:
         mention = parse.mention_at(node)
-        if mention is None or _is_thing(parse, mention, lexicon):
+        if mention is None or is_thing(parse, mention, lexicon):
             continue
         if tree.tokens[node].dep in ("poss", "amod") or (
             tree.tokens[node].dep == "compound" and tree.tokens[tree.tokens[node].head].dep == "poss"
@@ -640,5 +420,7 @@ def _invert(
     parse: Parse, trigger: int, source: tuple[Actor, ...], target: tuple[Actor, ...], lexicon: EventLexicon
 ) -> tuple[tuple[Actor, ...], tuple[Actor, ...]]:
     """For buy/acquire the subject (or possessor) receives; 'from X' supplies."""
-    supplier = tuple(a for c in _kids(parse, trigger, _SOURCE_PREPS) for a in _pobj_actors(parse, c, lexicon))
+    supplier = tuple(
+        a for c in prep_kids(parse, trigger, _SOURCE_PREPS) for a in _pobj_actors(parse, c, lexicon)
+    )
     return supplier, source or target

@@ -18,9 +18,9 @@ import httpx
 
 from newsift import codec
 from newsift.errors import ConfigError, ExtractionError, InputError
-from newsift.extract.event_attributes import extract_values, parse_number
-from newsift.extract.event_lexicon import DefenceTriggers, load_lexicon
-from newsift.extract.event_parse import Parse
+from newsift.extract.events.attributes import extract_values, parse_number
+from newsift.extract.events.lexicon import DefenceTriggers, load_lexicon
+from newsift.extract.parse import Parse
 from newsift.llm_client import LlmError, LlmSettings, fetch_completion
 from newsift.model import (
     Actor,

@@ -7,8 +7,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from newsift.extract.event_lexicon import ClaimCues, load_claim_cues
-from newsift.extract.event_parse import Parse
+from newsift.extract.claims.cues import ClaimCues, load_claim_cues
+from newsift.extract.parse import Parse
 from newsift.model import ClaimStatus
 
 __all__ = ["Modality", "detect_modality"]

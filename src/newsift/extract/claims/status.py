@@ -17,7 +17,7 @@ A sentence takes the top status among the cues it holds (the cue recorded as wri
 
 from __future__ import annotations
 
-from newsift.extract.event_parse import Parse
+from newsift.extract.parse import Parse
 from newsift.model import ClaimStatus
 
 __all__ = ["PRECEDENCE", "SentenceCues", "sentence_status", "top_status"]

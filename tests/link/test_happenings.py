@@ -6,7 +6,7 @@ import random
 
 import pytest
 
-from newsift.extract.events import link_events
+from newsift.link.happenings import link_events
 from newsift.model import Actor, Event, EventMode, Evidence, PloverType, Value
 
 

@@ -1,0 +1,73 @@
+"""Defence words that name no happening: abilities, generic parties, a country equipping its own forces.
+
+A defence trigger can sit in a sentence that talks about something else than an event between
+parties. Each test below is a class of such framings; an event they catch keeps its general PLOVER
+type and loses its defence frame (the defence README: "background commentary, generic statements
+and events whose actors can only be guessed are not annotated").
+
+- an ability: 'capabilities to hit targets', 'will be able to land 1,000 personnel';
+- a generic party: 'providing weapons to any party', 'the transfer of arms to third parties';
+- a country equipping its own forces with no second party named: 'equip our army';
+- a transfer noun that only modifies another noun: 'the rocket export initiative';
+- a 'pact' between firms: 'an alliance between a shipbuilder and a systems company'.
+"""
+
+from __future__ import annotations
+
+from newsift.extract.parse import Parse, is_state
+from newsift.model import Event
+
+__all__ = ["no_happening"]
+
+_ABILITY = frozenset({"able", "capable", "capability", "capacity", "ability", "potential"})
+_ABILITY_SUBTYPES = frozenset({"strike", "movement", "deployment"})
+_GENERIC_DETS = frozenset({"any", "no", "every", "all"})
+_GENERIC_PARTIES = frozenset({"anyone", "anybody", "whoever"})
+_DEAL_HEADS = frozenset({"deal", "contract", "agreement", "package", "order", "sale", "delivery", "shipment"})
+
+
+def no_happening(parse: Parse, event: Event) -> str | None:
+    """Why this defence event names no happening between parties, or None when it does."""
+    head = parse.tree.token_at(event.evidence.start)
+    if event.subtype in _ABILITY_SUBTYPES and _ability(parse, head):
+        return "ability"
+    if event.subtype == "arms_transfer":
+        if _generic_recipient(parse, head):
+            return "generic party"
+        if parse.lemma(head) == "equip" and not any(is_state(a) for a in (*event.source, *event.target)):
+            return "own forces"
+        if _modifier_only(parse, head):
+            return "modifier"
+    if (
+        event.subtype == "defence_pact"
+        and event.participants
+        and all(a.sector == "COM" for a in event.participants)
+    ):
+        return "firms"
+    return None
+
+
+def _ability(parse: Parse, head: int) -> bool:
+    """'capabilities to hit targets', 'able to land troops', 'capable of striking'."""
+    return any(parse.lemma(node) in _ABILITY for node in parse.tree.ancestors(head)[:3])
+
+
+def _generic_recipient(parse: Parse, head: int) -> bool:
+    tree = parse.tree
+    for prep in tree.kids(head, "prep", "dative"):
+        if parse.lemma(prep) != "to":
+            continue
+        for obj in tree.kids(prep, "pobj"):
+            dets = {parse.lemma(k) for k in tree.kids(obj, "det", "amod")}
+            if dets & _GENERIC_DETS or parse.lemma(obj) in _GENERIC_PARTIES:
+                return True
+            if parse.lemma(obj) == "party" and "third" in dets:
+                return True
+    return False
+
+
+def _modifier_only(parse: Parse, head: int) -> bool:
+    token = parse.tree.tokens[head]
+    if token.pos != "NOUN" or token.dep != "compound":
+        return False
+    return parse.lemma(token.head) not in _DEAL_HEADS

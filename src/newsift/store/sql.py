@@ -1,0 +1,448 @@
+"""The one query set of both stores, written once over a ``Dialect``, and the one writer of a store.
+
+``SqlStore`` holds every read and write whose SQL is the same for SQLite and PostgreSQL (``?``
+placeholders, turned into the driver's by the dialect). A store subclass adds only what truly differs:
+how to connect and migrate, its transaction, its full-text index and search.
+
+Every write is a function of a ``Tx`` run by the store's ``Writer``: one connection behind one lock, one
+transaction per write. Several stores may share one writer (the web server's threads do), so that all of
+a process's writes to a database go through one connection.
+"""
+
+from __future__ import annotations
+
+import functools
+import threading
+from collections.abc import Callable, Iterable, Sequence
+from contextlib import AbstractContextManager
+from typing import Any, Protocol, TypeVar
+
+from newsift import codec
+from newsift.errors import StoreError
+from newsift.model import (
+    Analysis,
+    Article,
+    Claim,
+    Entity,
+    Event,
+    Failure,
+    Mention,
+    Page,
+    Quote,
+    RawDocument,
+    RunRecord,
+    merge_entity,
+)
+from newsift.store import facts
+from newsift.store.accounts import Accounts
+from newsift.store.comments import Comments
+from newsift.store.dialect import Dialect
+from newsift.store.facts import DyadCount, FactFilters, FactPage
+from newsift.store.poll_state import PollState
+from newsift.store.records import LinkRow, SearchHit, StoredBatch, iso, like_prefix, now
+from newsift.store.watches import Watches
+from newsift.store.web_queries import WebQueries
+
+__all__ = ["SqlStore", "Tx", "Writer"]
+
+T = TypeVar("T")
+_ARTICLE_COLUMNS: tuple[str, ...] = ("id", "page_id", "position", "idx", "content_hash", "title")
+_ARTICLE_COLUMNS += ("source", "outlet", "published_at", "fetched_at", "record", "language")
+_IN_CHUNK = 500  # ids per IN (...) list
+
+
+class Cursor(Protocol):
+    """What both drivers' connections or cursors offer: ``execute`` returns something with fetches."""
+
+    def execute(self, sql: Any, params: Any = ..., /) -> Any: ...
+
+    def executemany(self, sql: Any, rows: Any, /) -> Any: ...
+
+
+class Tx:
+    """One write transaction: statements written with ``?`` placeholders, run through the dialect."""
+
+    def __init__(self, cursor: Cursor, dialect: Dialect) -> None:
+        self._cursor = cursor
+        self.dialect = dialect
+
+    def execute(self, sql: str, params: Sequence[Any] = ()) -> int:
+        """Run one statement; returns the number of rows it changed."""
+        return int(self._cursor.execute(self.dialect.sql(sql), tuple(params)).rowcount)
+
+    def executemany(self, sql: str, rows: Sequence[Sequence[Any]]) -> None:
+        if rows:
+            self._cursor.executemany(self.dialect.sql(sql), rows)
+
+    def one(self, sql: str, params: Sequence[Any] = ()) -> tuple[Any, ...] | None:
+        row = self._cursor.execute(self.dialect.sql(sql), tuple(params)).fetchone()
+        return tuple(row) if row is not None else None
+
+    def all(self, sql: str, params: Sequence[Any] = ()) -> list[tuple[Any, ...]]:
+        return [tuple(r) for r in self._cursor.execute(self.dialect.sql(sql), tuple(params)).fetchall()]
+
+
+class Writer:
+    """A store's one writer: a write connection behind one lock, each write in one transaction."""
+
+    def __init__(self, transaction: Callable[[], AbstractContextManager[Tx]]) -> None:
+        self._transaction = transaction
+        self._lock = threading.RLock()  # re-entrant: a write may call another store write
+
+    def run(self, write: Callable[[Tx], T]) -> T:
+        """``write(tx)`` in one transaction: committed when it returns, rolled back when it raises."""
+        with self._lock, self._transaction() as tx:
+            return write(tx)
+
+
+class SqlStore:
+    """The store methods shared by SQLite and PostgreSQL (see the module docstring)."""
+
+    path: str
+    dialect: Dialect
+    errors: tuple[type[Exception], ...]  # the driver's error classes
+    _writer: Writer
+
+    # --- what a dialect's store provides -----------------------------------------------------------
+
+    def _fetch(self, sql: str, params: Sequence[Any] = ()) -> list[tuple[Any, ...]]:
+        """Run one read query (``?`` placeholders) on this store's read connection; all its rows."""
+        raise NotImplementedError
+
+    def _index_articles(self, tx: Tx, articles: Sequence[Article], replaced: set[str]) -> None:
+        """Add ``articles`` to the full-text index (``replaced``: ids that were stored before)."""
+        raise NotImplementedError
+
+    def text_match(self, query: str, start: str, end: str) -> tuple[str, str, list[Any], str, str] | None:
+        """The full-text part of a filtered search: (join, clause, params, snippet, order), or None."""
+        raise NotImplementedError
+
+    def search(self, query: str, *, limit: int = 20) -> list[SearchHit]:
+        raise NotImplementedError
+
+    def close(self) -> None:
+        raise NotImplementedError
+
+    # --- the writer ---------------------------------------------------------------------------------
+
+    @property
+    def writer(self) -> Writer:
+        """This store's writer, to share with other stores of the same database in this process."""
+        return self._writer
+
+    def write(self, write: Callable[[Tx], T], what: str = "not written") -> T:
+        """Run ``write`` through the store's one writer, in one transaction.
+
+        Raises:
+            StoreError: the driver failed (``what`` says what was lost); nothing of ``write`` is kept.
+        """
+        try:
+            return self._writer.run(write)
+        except self.errors as err:
+            raise StoreError(f"{self.path}: {what}: {err}") from err
+
+    # --- the tables of other parts: accounts, comments, watches, poll state, the web's reads ---------
+
+    @functools.cached_property
+    def accounts(self) -> Accounts:
+        return Accounts(self)
+
+    @functools.cached_property
+    def comments(self) -> Comments:
+        return Comments(self)
+
+    @functools.cached_property
+    def watches(self) -> Watches:
+        return Watches(self)
+
+    @functools.cached_property
+    def poll_state(self) -> PollState:
+        return PollState(self)
+
+    @functools.cached_property
+    def web(self) -> WebQueries:
+        return WebQueries(self)
+
+    # --- writing --------------------------------------------------------------------------------
+
+    def has_page(self, page_id: str) -> bool:
+        return bool(self._fetch("SELECT 1 FROM pages WHERE id = ?", [page_id]))
+
+    def store_batch(
+        self,
+        pages: Sequence[tuple[Page | RawDocument, Sequence[Article]]],
+        analyses: dict[str, Analysis] | None = None,
+    ) -> StoredBatch:
+        """Store pages with their articles (and analyses) in one transaction; known pages are skipped.
+
+        Raises:
+            StoreError: the write failed; nothing of the batch is stored.
+        """
+        write = functools.partial(self._store_pages, pages=pages, analyses=analyses or {})
+        stored, unchanged = self.write(write, "batch not stored")
+        ids = tuple(a.id for a in stored)
+        return StoredBatch(n_stored=len(ids), n_unchanged=unchanged, article_ids=ids)
+
+    def _store_pages(
+        self,
+        tx: Tx,
+        *,
+        pages: Sequence[tuple[Page | RawDocument, Sequence[Article]]],
+        analyses: dict[str, Analysis],
+    ) -> tuple[list[Article], int]:
+        known = _existing(tx, "pages", [raw.id for raw, _ in pages])
+        new_pages: list[tuple[Page | RawDocument, int]] = []
+        stored: list[Article] = []
+        unchanged = 0
+        for raw, articles in pages:
+            if raw.id in known:
+                unchanged += len(articles) or 1
+                continue
+            known.add(raw.id)
+            new_pages.append((raw, len(articles)))
+            stored.extend(articles)
+        text = tx.dialect.text
+        tx.executemany(
+            "INSERT INTO pages VALUES (?, ?, ?, ?, ?, ?)",
+            [
+                (raw.id, text(raw.uri), str(raw.content_type), iso(raw.fetched_at), n, now())
+                for raw, n in new_pages
+            ],
+        )
+        replaced = _existing(tx, "articles", [a.id for a in stored])
+        tx.executemany(
+            tx.dialect.upsert("articles", _ARTICLE_COLUMNS, 1), [_article_row(a, text) for a in stored]
+        )
+        self._index_articles(tx, stored, replaced)
+        for article in stored:
+            if article.id in analyses:
+                _insert_analysis(tx, analyses[article.id])
+        return stored, unchanged
+
+    def store_failures(self, run_id: str, failures: Iterable[Failure]) -> None:
+        rows = [(run_id, f.item_id, f.stage, f.error_type, f.message, now()) for f in failures]
+        self.write(lambda tx: tx.executemany("INSERT INTO failures VALUES (?, ?, ?, ?, ?, ?)", rows),
+                   "failures not stored")  # fmt: skip
+
+    def store_run(self, run: RunRecord) -> None:
+        """Write the ``runs`` row of a finished run: its times, settings hash and report."""
+        columns = ("id", "started_at", "finished_at", "settings_hash", "report")
+        values = (run.id, iso(run.started_at), iso(run.finished_at), run.settings_hash, run.report)
+        self.write(lambda tx: tx.execute(tx.dialect.upsert("runs", columns, 1), values), "run not stored")
+
+    def replace_links(self, kind: str, rows: Iterable[LinkRow]) -> None:
+        """Replace every link row of one kind (``story``, ``duplicate``, ``related``, ``tags``) at once."""
+        values = [(kind, r.key, r.article_id, r.rank, r.record) for r in rows]
+
+        def replace(tx: Tx) -> None:
+            tx.execute("DELETE FROM links WHERE kind = ?", [kind])
+            tx.executemany("INSERT INTO links VALUES (?, ?, ?, ?, ?)", values)
+
+        self.write(replace, f"{kind} links not stored")
+
+    # --- reading --------------------------------------------------------------------------------
+
+    def query_links(
+        self, kind: str, *, article_id: str | None = None, key: str | None = None
+    ) -> list[LinkRow]:
+        """Link rows of one kind, optionally of one article or one key, by rank then key."""
+        sql, params = "SELECT key, article_id, rank, record FROM links WHERE kind = ?", [kind]
+        if article_id is not None:
+            sql, params = sql + " AND article_id = ?", [*params, article_id]
+        if key is not None:
+            sql, params = sql + " AND key = ?", [*params, key]
+        rows = self._fetch(sql + " ORDER BY rank, key", params)
+        return [LinkRow(key=r[0], article_id=r[1], rank=r[2], record=r[3]) for r in rows]
+
+    def query_articles(
+        self, *, limit: int = 50, offset: int = 0, outlet: str | None = None, language: str | None = None
+    ) -> list[Article]:
+        c = self.dialect.collate
+        clauses = [(column, value) for column, value in (("outlet", outlet), ("language", language)) if value]
+        where = " AND ".join(f"{column} = ?" for column, _ in clauses)
+        sql = "SELECT record FROM articles" + (f" WHERE {where}" if where else "")  # nosec B608  # names from code
+        sql += f" ORDER BY COALESCE(published_at, fetched_at){c} DESC NULLS LAST, page_id{c}, idx"
+        sql += " LIMIT ? OFFSET ?"
+        return self._records(sql, [*(value for _, value in clauses), limit, offset], Article)
+
+    def count_articles(self) -> int:
+        return int(self._fetch("SELECT COUNT(*) FROM articles")[0][0])
+
+    def get_article(self, article_id: str) -> Article | None:
+        """An article by id, or by a unique id prefix of at least 4 characters."""
+        rows = self._records("SELECT record FROM articles WHERE id = ?", [article_id], Article)
+        if not rows and len(article_id) >= 4:
+            rows = self._records(
+                "SELECT record FROM articles WHERE id LIKE ? ESCAPE '\\' LIMIT 2",
+                [like_prefix(article_id)],
+                Article,
+            )
+        return rows[0] if len(rows) == 1 else None
+
+    def query_entities(self, *, kind: str | None = None, limit: int = 200) -> list[tuple[Entity, int]]:
+        sql = "SELECT e.record, COUNT(m.entity_id) AS n FROM entities e "
+        sql += "LEFT JOIN mentions m ON m.entity_id = e.id"
+        params: list[Any] = []
+        if kind:
+            sql += " WHERE e.kind = ?"
+            params.append(kind)
+        sql += f" GROUP BY e.id ORDER BY n DESC, e.name{self.dialect.collate} LIMIT ?"
+        rows = self._fetch(sql, [*params, limit])
+        return [(codec.decode(r[0], Entity), int(r[1])) for r in rows]
+
+    def query_mentions(self, article_id: str) -> list[Mention]:
+        return self._records(
+            "SELECT record FROM mentions WHERE article_id = ? ORDER BY start", [article_id], Mention
+        )
+
+    def query_articles_mentioning(self, entity_id: str) -> set[str]:
+        rows = self._fetch("SELECT DISTINCT article_id FROM mentions WHERE entity_id = ?", [entity_id])
+        return {row[0] for row in rows}
+
+    def query_quotes(self, *, article_id: str | None = None, speaker: str | None = None) -> list[Quote]:
+        c = self.dialect.collate
+        sql, params = "SELECT record FROM quotes", []
+        if article_id:
+            sql, params = sql + " WHERE article_id = ?", [article_id]
+        quotes = self._records(sql + f" ORDER BY article_id{c}, id{c}", params, Quote)
+        if speaker:
+            wanted = speaker.casefold()
+            quotes = [
+                q
+                for q in quotes
+                if wanted in (q.speaker_id or "").casefold() or wanted in (q.speaker_text or "").casefold()
+            ]
+        return sorted(quotes, key=lambda q: (q.article_id, q.start))
+
+    def query_events(
+        self,
+        *,
+        article_id: str | None = None,
+        type_: str | None = None,
+        subtype: str | None = None,
+        actor: str | None = None,
+    ) -> list[Event]:
+        clauses, params = [], []
+        for column, value in (("article_id", article_id), ("type", type_), ("subtype", subtype)):
+            if value:
+                clauses.append(f"{column} = ?")
+                params.append(value)
+        if actor:
+            clauses.append("id IN (SELECT event_id FROM event_actors WHERE code = ? OR entity_id = ?)")
+            params += [actor, actor]
+        return self._records(self._ordered("events", clauses), params, Event)
+
+    def query_claims(self, *, article_id: str | None = None, status: str | None = None) -> list[Claim]:
+        clauses, params = [], []
+        for column, value in (("article_id", article_id), ("status", status)):
+            if value:
+                clauses.append(f"{column} = ?")
+                params.append(value)
+        return self._records(self._ordered("claims", clauses), params, Claim)
+
+    def _ordered(self, table: str, clauses: list[str]) -> str:
+        """SELECT the records of ``table`` matching all ``clauses``, by article then id."""
+        c = self.dialect.collate
+        where = (" WHERE " + " AND ".join(clauses)) if clauses else ""
+        return f"SELECT record FROM {table}{where} ORDER BY article_id{c}, id{c}"  # nosec B608  # constant fragments
+
+    def query_fact_page(
+        self,
+        kind: str,
+        filters: FactFilters,
+        *,
+        sort: str = "-event_time",
+        limit: int = 50,
+        offset: int = 0,
+        facets: bool = True,
+    ) -> FactPage:
+        """Claims, events or quotes matching ``filters``: a page, the total and facet counts."""
+        return facts.query_fact_page(
+            self._fetch, self.dialect, kind, filters, sort=sort, limit=limit, offset=offset, facets=facets
+        )
+
+    def query_top_dyads(self, *, limit: int = 30) -> list[DyadCount]:
+        """The pairs of actors with the most events between them."""
+        return facts.query_top_dyads(self._fetch, self.dialect, limit=limit)
+
+    def query_counterparts(self, actor: str, *, limit: int = 30) -> list[DyadCount]:
+        """The actors sharing the most events with ``actor``."""
+        return facts.query_counterparts(self._fetch, self.dialect, actor, limit=limit)
+
+    def _records(self, sql: str, params: Sequence[Any], type_: type[T]) -> list[T]:
+        return [codec.decode(row[0], type_) for row in self._fetch(sql, params)]
+
+
+def _existing(tx: Tx, table: str, ids: Sequence[str]) -> set[str]:
+    """Which of ``ids`` are already keys of ``table``."""
+    found: set[str] = set()
+    unique = list(dict.fromkeys(ids))
+    for i in range(0, len(unique), _IN_CHUNK):
+        chunk = unique[i : i + _IN_CHUNK]
+        marks = ", ".join("?" for _ in chunk)
+        found |= {r[0] for r in tx.all(f"SELECT id FROM {table} WHERE id IN ({marks})", chunk)}  # nosec B608
+    return found
+
+
+def _article_row(a: Article, text: Callable[[str | None], str | None]) -> tuple[Any, ...]:
+    return (
+        a.id, a.page_id, str(a.position), a.index, a.content_hash, text(a.title), text(a.source),
+        text(a.outlet), iso(a.published_at), iso(a.fetched_at), _json(a), a.language,
+    )  # fmt: skip
+
+
+def _insert_analysis(tx: Tx, analysis: Analysis) -> None:
+    annotated = analysis.annotated
+    article_id = annotated.article.id
+    upsert = tx.dialect.upsert
+    tx.executemany(
+        upsert("sentences", ("article_id", "idx", "start", '"end"'), 2),
+        [(article_id, s.index, s.start, s.end) for s in annotated.sentences],
+    )
+    tx.executemany(
+        upsert("mentions", ("article_id", "start", '"end"', "entity_id", "label", "record"), 3),
+        [(article_id, m.start, m.end, m.entity_id, m.label, _json(m)) for m in annotated.mentions],
+    )
+    for entity in annotated.entities:
+        _upsert_entity(tx, entity)
+    tx.executemany(
+        upsert("quotes", ("id", "article_id", "speaker_id", "record"), 1),
+        [(q.id, article_id, q.speaker_id, _json(q)) for q in analysis.quotes],
+    )
+    for event in analysis.events:
+        _insert_event(tx, article_id, event)
+    tx.executemany(
+        upsert("claims", ("id", "article_id", "status", "event_id", "record"), 1),
+        [(c.id, article_id, str(c.status), c.event_id, _json(c)) for c in analysis.claims],
+    )
+
+
+def _upsert_entity(tx: Tx, entity: Entity) -> None:
+    """Store an entity, merged with the stored one of the same id (``model.merge_entity``)."""
+    row = tx.one("SELECT record FROM entities WHERE id = ?", [entity.id])
+    if row is not None:
+        entity = merge_entity(codec.decode(row[0], Entity), entity)
+    values = (entity.id, str(entity.kind), entity.name, entity.country, _json(entity))
+    tx.execute(tx.dialect.upsert("entities", ("id", "kind", "name", "country", "record"), 1), values)
+
+
+def _insert_event(tx: Tx, article_id: str, event: Event) -> None:
+    columns = ("id", "article_id", "type", "subtype", "status", "year", "record")
+    values = (
+        event.id,
+        article_id,
+        str(event.type),
+        event.subtype,
+        str(event.status),
+        event.year,
+        _json(event),
+    )
+    tx.execute(tx.dialect.upsert("events", columns, 1), values)
+    tx.execute("DELETE FROM event_actors WHERE event_id = ?", [event.id])
+    roles = (("source", event.source), ("target", event.target), ("participant", event.participants))
+    actors = [(event.id, role, a.code, a.id) for role, group in roles for a in group]
+    tx.executemany("INSERT INTO event_actors VALUES (?, ?, ?, ?)", actors)
+
+
+def _json(record: object) -> str:
+    return codec.encode(record).decode()

@@ -1,0 +1,107 @@
+"""The web's read queries beyond the Store protocol: one entity, an article's sentences, mention dates
+and the filtered, paged article search. Nothing here writes.
+
+Portable SQL with ``?`` placeholders; the full-text part of a search comes from the store
+(``text_match``: FTS5 on SQLite, tsvector on PostgreSQL).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from newsift import codec
+from newsift.model import Article, Entity
+
+if TYPE_CHECKING:
+    from newsift.store.sql import SqlStore
+
+__all__ = ["MARK_END", "MARK_START", "SearchFilters", "WebQueries"]
+
+_DATE = "COALESCE(a.published_at, a.fetched_at)"
+# Private-use characters around each hit in a snippet: article text may hold brackets, never these.
+MARK_START, MARK_END = "\ue000", "\ue001"
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class SearchFilters:
+    """Search terms (words, never FTS syntax) and filters; None means no filter."""
+
+    q: str | None = None
+    outlet: str | None = None
+    since: str | None = None
+    until: str | None = None
+    entity: str | None = None
+    event_type: str | None = None
+    claim_status: str | None = None
+
+
+class WebQueries:
+    """The web's reads over one store."""
+
+    def __init__(self, store: SqlStore) -> None:
+        self._store = store
+
+    def entity(self, entity_id: str) -> Entity | None:
+        rows = self._store._fetch("SELECT record FROM entities WHERE id = ?", [entity_id])
+        return codec.decode(rows[0][0], Entity, source="entities") if rows else None
+
+    def sentences(self, article_id: str) -> list[tuple[int, int]]:
+        """The (start, end) of each sentence of an article, in order."""
+        rows = self._store._fetch(
+            'SELECT start, "end" FROM sentences WHERE article_id = ? ORDER BY idx', [article_id]
+        )
+        return [(int(r[0]), int(r[1])) for r in rows]
+
+    def entity_mention_dates(self, entity_id: str) -> list[tuple[str | None, int]]:
+        """(article date or None, mentions in that article) for every article mentioning the entity."""
+        rows = self._store._fetch(
+            f"SELECT {_DATE}, COUNT(*) FROM mentions m "
+            "JOIN articles a ON a.id = m.article_id WHERE m.entity_id = ? GROUP BY a.id",
+            [entity_id],
+        )
+        return [(r[0], int(r[1])) for r in rows]
+
+    def filtered_articles(
+        self, filters: SearchFilters, *, limit: int, offset: int
+    ) -> tuple[list[tuple[Article, str | None]], int]:
+        """Articles matching the filters (by relevance with words, else newest first), with snippets.
+
+        Returns the page of (article, snippet) and the total number of matches.
+        """
+        c = self._store.dialect.collate
+        match = self._store.text_match(filters.q or "", MARK_START, MARK_END)
+        joins, params = "", list[Any]()
+        clauses, values = _where(filters)
+        select, order = "SELECT a.record, NULL ", f"ORDER BY {_DATE}{c} DESC NULLS LAST, a.page_id{c}, a.idx"
+        if match is not None:
+            joins, clause, params, snippet, rank = match
+            clauses.insert(0, clause)
+            select, order = f"SELECT a.record, {snippet} ", f"ORDER BY {rank}"
+        base = f"FROM articles a {joins} WHERE {' AND '.join(clauses) or '1 = 1'}"
+        params = [*params, *values]
+        total = int(self._store._fetch(f"SELECT COUNT(*) {base}", params)[0][0])
+        rows = self._store._fetch(f"{select}{base} {order} LIMIT ? OFFSET ?", [*params, limit, offset])
+        return [(codec.decode(r[0], Article, source="articles"), r[1]) for r in rows], total
+
+
+def _where(filters: SearchFilters) -> tuple[list[str], list[Any]]:
+    clauses: list[str] = []
+    params: list[Any] = []
+    simple = [
+        ("a.outlet = ?", filters.outlet),
+        (f"{_DATE} >= ?", filters.since),
+        ("a.id IN (SELECT article_id FROM mentions WHERE entity_id = ?)", filters.entity),
+        ("a.id IN (SELECT article_id FROM claims WHERE status = ?)", filters.claim_status),
+    ]
+    for clause, value in simple:
+        if value:
+            clauses.append(clause)
+            params.append(value)
+    if filters.until:  # a date prefix: '2025-04' keeps all of April
+        clauses.append(f"substr({_DATE}, 1, length(?)) <= ?")
+        params += [filters.until, filters.until]
+    if filters.event_type:
+        clauses.append("a.id IN (SELECT article_id FROM events WHERE type = ? OR subtype = ?)")
+        params += [filters.event_type.upper(), filters.event_type]
+    return clauses, params
