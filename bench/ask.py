@@ -37,7 +37,7 @@ from newsift.brief.ask import answer_question
 from newsift.brief.records import Answer
 from newsift.config import Settings
 from newsift.link.text import split_sentence_spans
-from newsift.runner import run_ingest
+from newsift.pipeline.runner import run_ingest
 from newsift.store import SqliteStore, iter_articles
 
 REPO = Path(__file__).resolve().parents[1]

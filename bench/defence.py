@@ -80,7 +80,7 @@ def _norm(text: str | None) -> str:
 
 def analyze_file(path: Path) -> dict[str, Any]:
     from newsift.config import load_settings
-    from newsift.runner import analyze_input
+    from newsift.pipeline.steps import analyze_input
     from newsift.views import render_analysis_json
 
     analyses = analyze_input(str(path), load_settings())

@@ -41,7 +41,7 @@ def half_of(ident: str) -> str:
 def main(argv: list[str] | None = None) -> int:
     from newsift.config import load_settings
     from newsift.model import Article, Position
-    from newsift.runner import analyze_articles
+    from newsift.pipeline.steps import analyze_articles
 
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", type=Path, default=DEFAULT)

@@ -85,7 +85,7 @@ def is_pronoun(name: str | None) -> bool:
 
 def main(argv: list[str] | None = None) -> int:
     from newsift.config import load_settings
-    from newsift.runner import analyze_articles
+    from newsift.pipeline.steps import analyze_articles
     from newsift.views import render_analysis_json
 
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])

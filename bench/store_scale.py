@@ -216,7 +216,7 @@ def throwaway_postgres() -> Iterator[str | None]:
 
 def measure_relink(n: int, added: int, folder: Path) -> dict[str, float]:
     """Seconds to link ``added`` new articles into a linked store of ``n``: incremental and whole-store."""
-    from newsift.relink import relink_articles, relink_store
+    from newsift.pipeline.relink import relink_articles, relink_store
 
     store = SqliteStore(folder / "relink.db")
     pages = list(generate(n + added))

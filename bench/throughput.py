@@ -22,8 +22,8 @@ from typing import Any
 from newsift.config import PipelineSettings, Settings
 from newsift.model import Article, Position
 from newsift.nlp.pipeline import MODEL_PACKAGES
-from newsift.pool import AnalysisPool, analyze_parallel
-from newsift.runner import analyze_articles
+from newsift.pipeline.pool import AnalysisPool, analyze_parallel
+from newsift.pipeline.steps import analyze_articles
 
 REPO = Path(__file__).resolve().parents[1]
 DEFAULT_DATA = REPO / ".." / "shared" / "benchdata" / "corpus"

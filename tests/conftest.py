@@ -1,4 +1,5 @@
-"""Shared fixtures: a clean NEWSIFT_* environment, one spaCy model per session, the shared data folder."""
+"""Shared fixtures: a clean NEWSIFT_* environment, one spaCy model per session, the shared data folder,
+a fresh temporary store, and the ``--update-goldens`` switch of the golden tests (tests/golden/)."""
 
 from __future__ import annotations
 
@@ -13,6 +14,30 @@ REPO = Path(__file__).resolve().parents[1]
 SHARED = (REPO / ".." / "shared").resolve()
 FIXTURES = REPO / "tests" / "fixtures"
 EXAMPLES = REPO / "examples"
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--update-goldens",
+        action="store_true",
+        default=False,
+        help="Rewrite the golden outputs under tests/golden/ instead of comparing with them.",
+    )
+
+
+@pytest.fixture
+def update_goldens(request: pytest.FixtureRequest) -> bool:
+    return bool(request.config.getoption("--update-goldens"))
+
+
+@pytest.fixture
+def store(tmp_path: Path) -> Iterator[Any]:
+    """A fresh, empty SQLite store in the test's temporary folder (``news.db``), closed afterwards."""
+    from newsift.store import SqliteStore
+
+    opened = SqliteStore(tmp_path / "news.db")
+    yield opened
+    opened.close()
 
 
 @pytest.fixture(autouse=True)

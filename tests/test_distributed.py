@@ -14,7 +14,7 @@ from newsift.store import SqliteStore
 
 ray = pytest.importorskip("ray", reason="ray is not installed (pip install 'ray[data]')")
 
-from newsift.distributed import run_ray  # noqa: E402
+from newsift.pipeline.distributed import run_ray  # noqa: E402
 
 pytestmark = [
     pytest.mark.model,

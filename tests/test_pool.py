@@ -11,8 +11,8 @@ import pytest
 from newsift.config import Settings
 from newsift.errors import ExtractionError
 from newsift.model import Article, Position
-from newsift.pool import AnalysisPool, analyze_parallel
-from newsift.runner import analyze_articles
+from newsift.pipeline.pool import AnalysisPool, analyze_parallel
+from newsift.pipeline.steps import analyze_articles
 
 pytestmark = pytest.mark.model
 

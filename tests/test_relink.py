@@ -12,8 +12,8 @@ from typer.testing import CliRunner
 
 from newsift.cli import app
 from newsift.config import PipelineSettings, Settings
-from newsift.relink import load_duplicates, load_related, load_stories, load_tags, relink_store
-from newsift.runner import run_ingest
+from newsift.pipeline.relink import load_duplicates, load_related, load_stories, load_tags, relink_store
+from newsift.pipeline.runner import run_ingest
 from newsift.store import SqliteStore
 
 FIXTURE = Path(__file__).parent / "fixtures" / "link" / "stories.json"
@@ -161,7 +161,7 @@ def _event_page(n: int) -> tuple[object, list[object], dict[str, object]]:
 
 
 def test_relink_reports_of_one_happening_are_one_event(tmp_path: Path) -> None:
-    from newsift.relink import load_happenings
+    from newsift.pipeline.relink import load_happenings
 
     store = SqliteStore(tmp_path / "news.db")
     for n in (1, 2):

@@ -9,8 +9,8 @@ from pathlib import Path
 import msgspec
 
 from newsift.config import PipelineSettings, Settings
-from newsift.relink import relink_articles, relink_store
-from newsift.runner import run_ingest
+from newsift.pipeline.relink import relink_articles, relink_store
+from newsift.pipeline.runner import run_ingest
 from newsift.store import SqliteStore
 
 REPO = Path(__file__).resolve().parents[1]
@@ -49,8 +49,9 @@ def _links(store: SqliteStore) -> dict[str, list[tuple[str, str]]]:
     return {kind: sorted((r.key, r.record) for r in store.query_links(kind)) for kind in KINDS}
 
 
-def test_relink_incremental_equals_full_relink_on_chronological_input(tmp_path: Path) -> None:
-    store = SqliteStore(tmp_path / "news.db")
+def test_relink_incremental_equals_full_relink_on_chronological_input(
+    tmp_path: Path, store: SqliteStore
+) -> None:
     paths = _chunks(tmp_path, 3)
     last_ids: tuple[str, ...] = ()
     for path in paths:
@@ -66,8 +67,7 @@ def test_relink_incremental_equals_full_relink_on_chronological_input(tmp_path: 
     assert len(incremental["tags"]) == len(full["tags"])
 
 
-def test_relink_incremental_links_a_copy_to_its_origin(tmp_path: Path) -> None:
-    store = SqliteStore(tmp_path / "news.db")
+def test_relink_incremental_links_a_copy_to_its_origin(tmp_path: Path, store: SqliteStore) -> None:
     for path in _chunks(tmp_path, 2):
         run_ingest([str(path)], store, SETTINGS)
     groups = {}
@@ -77,8 +77,9 @@ def test_relink_incremental_links_a_copy_to_its_origin(tmp_path: Path) -> None:
     assert sorted(k for kinds in groups.values() if len(kinds) > 1 for k in kinds) == ["exact", "unique"]
 
 
-def test_relink_incremental_falls_back_to_full_when_articles_were_never_linked(tmp_path: Path) -> None:
-    store = SqliteStore(tmp_path / "news.db")
+def test_relink_incremental_falls_back_to_full_when_articles_were_never_linked(
+    tmp_path: Path, store: SqliteStore
+) -> None:
     first, second = _chunks(tmp_path, 2)
     unlinked = msgspec.structs.replace(SETTINGS, pipeline=PipelineSettings(analyze=False, link=False))
     run_ingest([str(first)], store, unlinked)
@@ -87,8 +88,7 @@ def test_relink_incremental_falls_back_to_full_when_articles_were_never_linked(t
     assert len(store.query_links("tags")) == store.count_articles()
 
 
-def test_relink_incremental_without_new_articles_changes_nothing(tmp_path: Path) -> None:
-    store = SqliteStore(tmp_path / "news.db")
+def test_relink_incremental_without_new_articles_changes_nothing(tmp_path: Path, store: SqliteStore) -> None:
     run_ingest([str(p) for p in _chunks(tmp_path, 2)], store, SETTINGS)
     before = _links(store)
     ids = [a.id for a in store.query_articles(limit=5)]

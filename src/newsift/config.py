@@ -15,20 +15,21 @@ from typing import Any, Literal
 import msgspec
 
 from newsift.errors import ConfigError
-from newsift.llm_client import LlmSettings
+from newsift.registry import EVENT_CHOICES
 
 __all__ = [
     "EXTRACTORS",
     "IngestSettings",
     "LlmSettings",
+    "OnError",
     "PipelineSettings",
     "Settings",
     "load_settings",
     "settings_hash",
 ]
 
-Extractor = Literal["rules", "llm"]
-EXTRACTORS: tuple[Extractor, ...] = ("rules", "llm")
+OnError = Literal["record", "raise"]
+EXTRACTORS: tuple[str, ...] = EVENT_CHOICES  # the pipeline.extractor values, from the registry
 _ENV_PREFIX = "NEWSIFT_"
 _ENV_SETTINGS = frozenset({"NEWSIFT_DB"})  # top-level settings; sections need a "__"
 
@@ -52,17 +53,44 @@ class PipelineSettings(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
     """Run entities, quotes, events and claims at ingest (False stores clean articles only)."""
     batch_size: int = 32
     """Articles per spaCy batch and per store transaction."""
-    on_error: str = "record"
-    """'record' turns a failing input into a Failure row and goes on; 'raise' stops."""
+    on_error: OnError = "record"
+    """'record' turns a failing input into a Failure row and goes on; 'raise' stops. Any other value is
+    a settings error."""
     workers: int = 1
     """Analysis processes; 2 or more start a pool whose workers load the spaCy pipeline once."""
     max_analyze_chars: int = 1_000_000
     """Longest article text analysed; a longer one is stored clean, without analysis, and reported."""
     link: bool = True
     """After an ingest that stored something, recompute duplicates, stories, related articles and tags."""
-    extractor: Extractor = "rules"
+    extractor: str = "rules"
     """Event extractor: 'rules' (offline, the default) or 'llm' (the endpoint of the ``llm`` section;
-    an article whose request fails keeps its rules events, and the run reports it)."""
+    an article whose request fails keeps its rules events, and the run reports it). The choices are
+    the registry's (``newsift.registry``)."""
+
+    def __post_init__(self) -> None:
+        if self.extractor not in EXTRACTORS:
+            choices = ", ".join(EXTRACTORS)
+            raise ValueError(f"unknown event extractor {self.extractor!r} (pipeline.extractor: {choices})")
+
+
+class LlmSettings(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
+    base_url: str = ""
+    """OpenAI-compatible API root, e.g. http://127.0.0.1:8000/v1; empty turns the LLM off."""
+    model: str = ""
+    """Model name sent with each request."""
+    api_key_env: str = "NEWSIFT_LLM_API_KEY"
+    """Environment variable holding the API key (the key itself is never stored in settings)."""
+    timeout_s: float = 30.0
+    """Timeout of one request, in seconds."""
+    max_tokens: int = 300
+    """Most tokens of a phrased answer."""
+    event_max_tokens: int = 1000
+    """Most tokens of one reply of the LLM event extractor (the JSON events of one sentence)."""
+    event_max_requests: int = 24
+    """Most requests the LLM event extractor sends for one article (one per sentence); eventful
+    sentences past it keep the rules' events."""
+    event_short_article: int = 6
+    """Articles with at most this many sentences send every sentence, not only the eventful ones."""
 
 
 class Settings(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
@@ -72,7 +100,7 @@ class Settings(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
     pipeline: PipelineSettings = PipelineSettings()
     llm: LlmSettings = LlmSettings()
     """OpenAI-compatible endpoint of the optional LLM event extractor and of phrased answers; its fields
-    are documented in ``newsift.llm_client.LlmSettings`` (``NEWSIFT_LLM__<FIELD>``)."""
+    are documented in ``LlmSettings`` above (``NEWSIFT_LLM__<FIELD>``)."""
 
 
 def load_settings(path: str | Path | None = None, env: dict[str, str] | None = None) -> Settings:

@@ -1,5 +1,5 @@
-"""The one OpenAI-compatible chat-completions client: its settings (the ``llm`` section of
-``newsift.config``, ``NEWSIFT_LLM__*``) and one request.
+"""The one OpenAI-compatible chat-completions client: one request under the ``llm`` section of the
+settings (``newsift.config.LlmSettings``, ``NEWSIFT_LLM__*``).
 
 Transport and protocol only: prompts and the reading of what the model says belong to its callers.
 """
@@ -11,31 +11,11 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 import httpx
-import msgspec
 
+from newsift.config import LlmSettings
 from newsift.errors import ExtractionError
 
 __all__ = ["LlmError", "LlmSettings", "fetch_completion"]
-
-
-class LlmSettings(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
-    base_url: str = ""
-    """OpenAI-compatible API root, e.g. http://127.0.0.1:8000/v1; empty turns the LLM off."""
-    model: str = ""
-    """Model name sent with each request."""
-    api_key_env: str = "NEWSIFT_LLM_API_KEY"
-    """Environment variable holding the API key (the key itself is never stored in settings)."""
-    timeout_s: float = 30.0
-    """Timeout of one request, in seconds."""
-    max_tokens: int = 300
-    """Most tokens of a phrased answer."""
-    event_max_tokens: int = 1000
-    """Most tokens of one reply of the LLM event extractor (the JSON events of one sentence)."""
-    event_max_requests: int = 24
-    """Most requests the LLM event extractor sends for one article (one per sentence); eventful
-    sentences past it keep the rules' events."""
-    event_short_article: int = 6
-    """Articles with at most this many sentences send every sentence, not only the eventful ones."""
 
 
 class LlmError(ExtractionError):

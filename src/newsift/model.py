@@ -14,6 +14,9 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 __all__ = [
+    "DUPLICATES_EXTRACTOR",
+    "RELATED_EXTRACTOR",
+    "TAGS_EXTRACTOR",
     "Actor",
     "Analysis",
     "AnnotatedArticle",
@@ -22,6 +25,8 @@ __all__ = [
     "ClaimStatus",
     "ContentType",
     "Dateline",
+    "DuplicateKind",
+    "DuplicateMatch",
     "Entity",
     "EntityKind",
     "Event",
@@ -29,6 +34,7 @@ __all__ = [
     "EventTime",
     "Evidence",
     "Failure",
+    "Happening",
     "Mention",
     "Page",
     "PloverType",
@@ -37,16 +43,21 @@ __all__ = [
     "QuoteKind",
     "RawDocument",
     "Rejected",
+    "Related",
+    "RelatedReason",
     "Removed",
     "Resolution",
+    "RunRecord",
     "RunReport",
     "Sentence",
     "SpeakerKind",
     "Story",
+    "Tag",
     "Token",
     "Value",
     "content_hash",
     "make_id",
+    "merge_entity",
 ]
 
 
@@ -310,6 +321,17 @@ class RunReport:
     article_ids: tuple[str, ...] = ()
 
 
+@dataclass(frozen=True, slots=True, kw_only=True)
+class RunRecord:
+    """One ``runs`` row: when a run started and ended, the hash of its resolved settings, its report."""
+
+    id: str
+    started_at: datetime
+    finished_at: datetime
+    settings_hash: str
+    report: str  # the RunReport as JSON (codec)
+
+
 # --- nlp --------------------------------------------------------------------------------------
 
 
@@ -514,3 +536,94 @@ class Story:
     first_at: datetime | None = None
     last_at: datetime | None = None
     extractor: str = ""
+
+
+# --- link records ---------------------------------------------------------------------------------
+
+RELATED_EXTRACTOR = "link.related.v1"
+DUPLICATES_EXTRACTOR = "link.minhash.v1"
+TAGS_EXTRACTOR = "link.keyphrases.v2"
+
+
+class RelatedReason(enum.StrEnum):
+    """Why one article is related to another (``Related.reasons``)."""
+
+    SAME_STORY = "same_story"
+    SAME_DYAD = "same_dyad_and_event_type"
+    SHARED_ENTITIES = "shared_entities"
+    TEXT_SIMILARITY = "text_similarity"
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Related:
+    """``related_id`` is near ``article_id``; ``reasons`` say why, strongest evidence first."""
+
+    article_id: str
+    related_id: str
+    score: float
+    reasons: tuple[RelatedReason, ...]
+    shared_entities: tuple[str, ...] = ()
+    shared_dyads: tuple[str, ...] = ()
+    text_similarity: float = 0.0
+    extractor: str = RELATED_EXTRACTOR
+
+
+class DuplicateKind(enum.StrEnum):
+    UNIQUE = "unique"
+    EXACT = "exact"
+    NEAR = "near"
+    SYNDICATED = "syndicated"
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class DuplicateMatch:
+    """What the duplicate index decided for one article: the group it joined and why.
+
+    ``group_id`` is the id of the group's first article; ``origin`` is "wire:<key>" for wire copies, else
+    "group:<group_id>".
+    """
+
+    article_id: str
+    group_id: str
+    kind: DuplicateKind
+    origin: str
+    matched_id: str | None = None
+    similarity: float = 0.0
+    extractor: str = DUPLICATES_EXTRACTOR
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Tag:
+    """One tag: ``kind`` is "entity" (a canonical name given by the caller) or "keyphrase"."""
+
+    text: str
+    kind: str
+    score: float
+    extractor: str = TAGS_EXTRACTOR
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Happening:
+    """One happening: the event mentions (in one or many articles) that report it."""
+
+    id: str
+    event_ids: tuple[str, ...]
+    article_ids: tuple[str, ...]
+
+
+def merge_entity(known: Entity, new: Entity) -> Entity:
+    """One record of an entity seen twice: the rule wherever entities meet (an analysis of many
+    articles, a store adding an article).
+
+    ``known`` keeps its id, kind and name; its country wins, else ``new``'s; aliases are the sorted
+    union (the same record whatever order the articles come in); attributes keep first-seen order
+    (each is a key-value pair whose order the reader shows).
+    """
+    return Entity(
+        id=known.id,
+        kind=known.kind,
+        name=known.name,
+        aliases=tuple(sorted(set(known.aliases) | set(new.aliases))),
+        country=known.country or new.country,
+        attributes=tuple(dict.fromkeys(known.attributes + new.attributes)),
+    )

@@ -6,11 +6,26 @@ Adapters call these; the keys here are a public contract and are never renamed w
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import replace
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from newsift import codec
-from newsift.model import Actor, Analysis, Article, Claim, Entity, Event, Evidence, Quote, Story
+from newsift.model import (
+    Actor,
+    Analysis,
+    Article,
+    Claim,
+    DuplicateMatch,
+    Entity,
+    Event,
+    Evidence,
+    Quote,
+    Related,
+    Story,
+    merge_entity,
+)
+
+if TYPE_CHECKING:
+    from newsift.link.build import Links
 
 __all__ = [
     "collect_entities",
@@ -146,10 +161,10 @@ def render_claim_json(claim: Claim) -> dict[str, Any]:
     }
 
 
-def render_analysis_json(analyses: list[Analysis], links: Any = None) -> dict[str, Any]:
+def render_analysis_json(analyses: list[Analysis], links: Links | None = None) -> dict[str, Any]:
     """The ``analyze --json`` contract: articles, entities, quotes, events, claims (each a list).
 
-    With ``links`` (a ``link.build.Links``) each article also carries its story id, summary sentences,
+    With ``links`` each article also carries its story id, summary sentences,
     tags and related articles, and the result has ``stories`` and ``duplicates``.
     """
     entities, counts = collect_entities(analyses)
@@ -169,7 +184,7 @@ def render_analysis_json(analyses: list[Analysis], links: Any = None) -> dict[st
     }
 
 
-def _links_json(analyses: list[Analysis], articles: list[dict[str, Any]], links: Any) -> dict[str, Any]:
+def _links_json(analyses: list[Analysis], articles: list[dict[str, Any]], links: Links) -> dict[str, Any]:
     from newsift.link.summary import summarize
 
     titles = {a.article.id: a.article.title for a in analyses}
@@ -186,7 +201,7 @@ def _links_json(analyses: list[Analysis], articles: list[dict[str, Any]], links:
         data["related"] = [
             render_related_json(r, titles.get(r.related_id)) for r in links.related.get(article.id, ())
         ]
-    groups: dict[str, list[Any]] = {}
+    groups: dict[str, list[DuplicateMatch]] = {}
     for match in links.duplicates:
         groups.setdefault(match.group_id, []).append(match)
     return {
@@ -200,18 +215,14 @@ def _links_json(analyses: list[Analysis], articles: list[dict[str, Any]], links:
 
 
 def collect_entities(analyses: list[Analysis]) -> tuple[dict[str, Entity], dict[str, int]]:
-    """Canonical entities referenced by the analyses (aliases merged) and their mention counts."""
+    """Canonical entities referenced by the analyses (merged by ``model.merge_entity``) and their
+    mention counts."""
     entities: dict[str, Entity] = {}
     counts: dict[str, int] = {}
     for analysis in analyses:
         for entity in analysis.annotated.entities:
             known = entities.get(entity.id)
-            if known is None:
-                entities[entity.id] = entity
-            else:
-                aliases = tuple(dict.fromkeys(known.aliases + entity.aliases))
-                attributes = tuple(dict.fromkeys(known.attributes + entity.attributes))
-                entities[entity.id] = replace(known, aliases=aliases, attributes=attributes)
+            entities[entity.id] = entity if known is None else merge_entity(known, entity)
         for mention in analysis.annotated.mentions:
             if mention.entity_id:
                 counts[mention.entity_id] = counts.get(mention.entity_id, 0) + 1
@@ -231,8 +242,8 @@ def render_story_json(story: Story, titles: Mapping[str, str] | None = None) -> 
     }
 
 
-def render_related_json(related: Any, title: str | None = None) -> dict[str, Any]:
-    """A related article (``link.related.Related``) with its reasons."""
+def render_related_json(related: Related, title: str | None = None) -> dict[str, Any]:
+    """A related article with its reasons."""
     return {
         "id": related.related_id,
         "title": title,

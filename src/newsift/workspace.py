@@ -189,7 +189,7 @@ class Workspace:
 
     def ingest(self, *inputs: str | Path, fetched_at: datetime | None = None) -> RunReport:
         """Read, split, analyse and store files, folders or URLs; failures are in the report."""
-        from newsift.runner import run_ingest
+        from newsift.pipeline.runner import run_ingest
 
         return run_ingest([str(i) for i in inputs], self._store, self.settings, fetched_at=fetched_at)
 
@@ -240,7 +240,7 @@ class Workspace:
 
     def stories(self) -> Records[Story]:
         """Stories (clusters of articles about one happening), largest first."""
-        from newsift.relink import load_stories
+        from newsift.pipeline.relink import load_stories
 
         return Records(load_stories(self._store), TABLES["stories"], story_row)
 
@@ -334,7 +334,7 @@ def analyze(path_or_text: str | Path, *, settings: Settings | None = None) -> An
     Raises:
         InputError: the input cannot be read, or holds no article.
     """
-    from newsift.runner import analyze_articles, analyze_input, clean_document
+    from newsift.pipeline.steps import analyze_articles, analyze_input, clean_document
 
     settings = settings or load_settings()
     item = str(path_or_text)

@@ -12,7 +12,7 @@ import pytest
 from newsift.brief.article import build_article_brief
 from newsift.brief.ask import answer_question
 from newsift.config import Settings
-from newsift.runner import run_ingest
+from newsift.pipeline.runner import run_ingest
 from newsift.store import SqliteStore, iter_articles
 
 pytestmark = [pytest.mark.shared, pytest.mark.model]

@@ -82,7 +82,7 @@ def test_brief_every_line_is_a_stored_fact_or_a_cited_sentence(db: str) -> None:
 @pytest.mark.model
 def test_brief_grounded_on_ingested_example_pages(tmp_path: Path) -> None:
     from newsift.config import Settings
-    from newsift.runner import run_ingest
+    from newsift.pipeline.runner import run_ingest
 
     store = SqliteStore(tmp_path / "ex.db")
     examples = Path(__file__).resolve().parents[2] / "examples"

@@ -10,7 +10,8 @@ import pytest
 
 from newsift.clean.language import DEFAULT_LANGUAGE, detect_language
 from newsift.config import Settings
-from newsift.runner import NOT_ENGLISH, run_ingest
+from newsift.pipeline.runner import run_ingest
+from newsift.pipeline.steps import NOT_ENGLISH
 from newsift.store import SqliteStore
 
 WHEN = datetime(2025, 3, 4, 9, tzinfo=UTC)
@@ -78,8 +79,9 @@ def _pages(tmp_path: Path) -> Path:
     return pages
 
 
-def test_issue_20_french_page_is_stored_in_french_without_english_facts(tmp_path: Path) -> None:
-    store = SqliteStore(tmp_path / "news.db")
+def test_issue_20_french_page_is_stored_in_french_without_english_facts(
+    tmp_path: Path, store: SqliteStore
+) -> None:
     settings = Settings(db=str(tmp_path / "news.db"))
     report = run_ingest([str(_pages(tmp_path))], store, settings, fetched_at=WHEN)
     assert not report.failures and report.n_stored == 2

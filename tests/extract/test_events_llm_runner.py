@@ -21,7 +21,8 @@ from newsift.cli import app
 from newsift.config import Settings, load_settings
 from newsift.extract.events.llm import EXTRACTOR as LLM
 from newsift.extract.events.rules import EXTRACTOR as RULES
-from newsift.runner import LLM_FALLBACK, analyze_input, run_ingest
+from newsift.pipeline.runner import run_ingest
+from newsift.pipeline.steps import LLM_FALLBACK, analyze_input
 from newsift.store import open_store
 
 pytestmark = pytest.mark.model
@@ -173,7 +174,7 @@ def test_events_llm_runner_pure_analysis_falls_back_with_a_warning(
     chat: ChatServer, page: Path, caplog: pytest.LogCaptureFixture
 ) -> None:
     chat.status = 500
-    with caplog.at_level(logging.WARNING, logger="newsift.runner"):
+    with caplog.at_level(logging.WARNING, logger="newsift.pipeline.steps"):
         (analysis,) = analyze_input(str(page), _settings(chat))
     assert [e.extractor for e in analysis.events] == [RULES]
     (record,) = caplog.records

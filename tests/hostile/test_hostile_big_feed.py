@@ -14,7 +14,7 @@ from pathlib import Path
 from tests.hostile import cli_process as proc
 
 from newsift.config import PipelineSettings, Settings
-from newsift.runner import run_ingest
+from newsift.pipeline.runner import run_ingest
 from newsift.store import SqliteStore
 
 BATCH = 16
@@ -40,10 +40,9 @@ def _count(db: Path) -> int:
         return 0
 
 
-def test_d7_big_feed_items_commit_in_batches(tmp_path: Path) -> None:
+def test_d7_big_feed_items_commit_in_batches(tmp_path: Path, store: SqliteStore) -> None:
     """In-process: no transaction holds more than one batch of the feed's articles."""
     feed = _feed(tmp_path / "feed.xml", 200)
-    store = SqliteStore(tmp_path / "news.db")
     sizes: list[int] = []
     store_batch = store.store_batch
 

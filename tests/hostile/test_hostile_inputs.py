@@ -200,14 +200,16 @@ def test_hostile_tiny_lines_link_stage_is_bounded(tmp_path: Path) -> None:
     assert run.seconds < INPUT_SECONDS / 2 and run.peak_rss_mb < INPUT_RSS_MB
 
 
-def test_hostile_overlong_article_with_analysis_fails_alone(tmp_path: Path) -> None:
+def test_hostile_overlong_article_with_analysis_is_rejected_alone(tmp_path: Path) -> None:
+    """Issue 19: an article too long to analyse is a Rejected result (stored clean), not a failure."""
     corpus.make_corpus(tmp_path / "in", names={"huge.txt"})
     good = corpus.write_good_inputs(tmp_path / "good")
     db = tmp_path / "n.db"
     run = proc.run_newsift(
         ["--db", str(db), "ingest", str(tmp_path / "in" / "huge.txt"), *map(str, good)], tmp_path / "run"
     )
-    assert run.code == 1 and "Traceback" not in run.stderr
+    assert run.code == 0 and "Traceback" not in run.stderr
+    assert [line for line in run.stderr.splitlines() if line.startswith("rejected ") and "huge.txt" in line]
     assert {a["title"] for a in _stored(db)} >= GOOD_TITLES
 
 

@@ -16,7 +16,7 @@ from tests.hostile import cli_process as proc
 
 from newsift.config import Settings
 from newsift.model import RunReport
-from newsift.runner import run_ingest
+from newsift.pipeline.runner import run_ingest
 from newsift.store import open_store
 
 GOOD = "Good title\n\nTurkey and Pakistan held talks in Ankara on Monday about a new frigate.\n"

@@ -16,7 +16,7 @@ import pytest
 
 from newsift.config import IngestSettings, PipelineSettings, Settings
 from newsift.errors import InputError
-from newsift.ingest.poll import PollPolicy, PollRound, poll_sources, read_sources
+from newsift.pipeline.poll import PollPolicy, PollRound, poll_sources, read_sources
 from newsift.store import SqliteStore
 
 SETTINGS = Settings(
@@ -98,13 +98,6 @@ def site() -> Iterator[tuple[_Site, str]]:
     server.shutdown()
     server.server_close()
     thread.join()
-
-
-@pytest.fixture
-def store(tmp_path: Path) -> Iterator[SqliteStore]:
-    opened = SqliteStore(tmp_path / "poll.db")
-    yield opened
-    opened.close()
 
 
 def _rss(*titles: str) -> bytes:

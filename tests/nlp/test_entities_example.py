@@ -10,7 +10,7 @@ import pytest
 from newsift.config import load_settings
 from newsift.model import AnnotatedArticle, Entity, EntityKind
 from newsift.nlp import annotate_articles
-from newsift.runner import split_input
+from newsift.pipeline.steps import split_input
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
 Page = list[AnnotatedArticle]

@@ -21,7 +21,7 @@ pytestmark = pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="ne
 PARENT = """
 import sys, time
 from newsift.config import Settings
-from newsift.pool import AnalysisPool
+from newsift.pipeline.pool import AnalysisPool
 
 pool = AnalysisPool(Settings(), 2)
 futures = [pool.submit([]) for _ in range(4)]  # starts both workers
@@ -85,7 +85,7 @@ def test_d13_pool_workers_die_with_their_parent() -> None:
 def test_d13_watch_parent_exits_a_process_whose_parent_is_gone() -> None:
     """The watch itself, with no pool: an intermediate process dies, its child notices within a second."""
     grandchild = (
-        "import os, sys, time; from newsift.pool import watch_parent; "
+        "import os, sys, time; from newsift.pipeline.pool import watch_parent; "
         "watch_parent(int(sys.argv[1]), poll_s=0.05); print(os.getpid(), flush=True); time.sleep(60)"
     )
     middle = (

@@ -17,8 +17,8 @@ import msgspec
 from tests.hostile import cli_process as proc
 
 from newsift.config import PipelineSettings, Settings
-from newsift.relink import is_linked
-from newsift.runner import run_ingest
+from newsift.pipeline.relink import is_linked
+from newsift.pipeline.runner import run_ingest
 from newsift.store import SqliteStore
 
 HERE = Path(__file__).resolve().parent

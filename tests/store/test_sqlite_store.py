@@ -1,7 +1,6 @@
 from __future__ import annotations
 
 from datetime import UTC, datetime
-from pathlib import Path
 
 import pytest
 
@@ -95,11 +94,6 @@ def _analysis(article: Article) -> Analysis:
         ),
         claims=(Claim(id="c1", status=ClaimStatus.DENIED, evidence=evidence, event_id="e1"),),
     )
-
-
-@pytest.fixture
-def store(tmp_path: Path) -> SqliteStore:
-    return SqliteStore(tmp_path / "news.db")
 
 
 def test_sqlite_store_round_trips_articles(store: SqliteStore) -> None:

@@ -155,7 +155,7 @@ def _free_port() -> int:
 
 
 def _build_store(path: Path) -> str:
-    from newsift.runner import run_ingest
+    from newsift.pipeline.runner import run_ingest
     from newsift.store import SqliteStore
 
     store = SqliteStore(path)

@@ -25,7 +25,7 @@ TP = "tp0000000000abcd"
 
 def _fill(url: str) -> dict[str, str]:
     """The hand-annotated article, one ingested example page, and two users with API tokens."""
-    from newsift.runner import run_ingest
+    from newsift.pipeline.runner import run_ingest
     from newsift.store import open_store
     from newsift.web.auth import create_api_token, create_user
 

@@ -11,7 +11,7 @@ from newsift.brief.records import Brief, Citation, SentenceRow
 from newsift.errors import InputError
 from newsift.link.summary import summarize
 from newsift.model import Article
-from newsift.relink import load_related, load_tags
+from newsift.pipeline.relink import load_related, load_tags
 from newsift.store import Store
 
 __all__ = ["build_article_brief", "summarize_article"]

@@ -14,7 +14,7 @@ from newsift.brief.records import Citation, FactRow, QuoteRow, SourceRow
 from newsift.link.happenings import link_events
 from newsift.model import Actor, Article, Claim, Event, Evidence, Quote
 from newsift.nlp.gazetteer import load_gazetteer
-from newsift.relink import load_duplicates
+from newsift.pipeline.relink import load_duplicates
 from newsift.store import Store
 
 __all__ = [

@@ -25,7 +25,7 @@ from newsift.cli.render import (
     render_article,
     render_articles_table,
 )
-from newsift.config import Settings, load_settings
+from newsift.config import EXTRACTORS, Settings, load_settings
 from newsift.errors import ConfigError, NewsiftError
 from newsift.model import RunReport
 from newsift.store import Store, open_store
@@ -52,11 +52,8 @@ app = typer.Typer(
 JsonFlag = Annotated[bool, typer.Option("--json", help="Machine-readable JSON output.")]
 
 
-class ExtractorChoice(enum.StrEnum):
-    """The values of ``pipeline.extractor`` (``config.EXTRACTORS``), as typer wants them."""
-
-    RULES = "rules"
-    LLM = "llm"
+# The values of ``pipeline.extractor`` (the registry's event extractors), as typer wants them.
+ExtractorChoice = enum.StrEnum("ExtractorChoice", {choice.upper(): choice for choice in EXTRACTORS})  # type: ignore[misc]
 
 
 ExtractorFlag = Annotated[
@@ -145,7 +142,7 @@ def ingest(
     json_out: JsonFlag = False,
 ) -> None:
     """Read pages (text, HTML, feeds, JSONL, WARC), split them into clean articles, analyse, store."""
-    from newsift.runner import run_ingest
+    from newsift.pipeline.runner import run_ingest
 
     settings = state.settings
     settings = _with(settings, allow_private=allow_private, analyze=not no_analyze, workers=workers)
@@ -195,7 +192,7 @@ def _with_extractor(settings: Settings, extractor: ExtractorChoice | None) -> Se
     """Settings with ``--extractor`` applied; exits 2 when the extractor chosen cannot run."""
     import msgspec
 
-    from newsift.runner import check_extractor
+    from newsift.pipeline.steps import check_extractor
 
     if extractor is not None:
         pipeline = msgspec.structs.replace(settings.pipeline, extractor=str(extractor))
@@ -221,12 +218,27 @@ def _print_report(report: RunReport, json_out: bool) -> None:
         f"{report.n_inputs} inputs, {report.n_articles} articles found, "
         f"{report.n_stored} stored, {report.n_unchanged} already stored"
         + (f", {len(report.failures)} failed" if report.failures else "")
+        + (f", {n_rejected} rejected" if (n_rejected := _n_rejected(report)) else "")
     )
     _print_fallbacks(report)
 
 
+def _n_rejected(report: RunReport) -> int:
+    """Pages with no article and articles too long to analyse (not failures: the exit code stays 0)."""
+    from newsift.pipeline.steps import NO_ARTICLE, TOO_LONG
+
+    return sum(r.reason in (NO_ARTICLE, TOO_LONG) for r in report.rejected)
+
+
 def _print_fallbacks(report: RunReport) -> None:
-    from newsift.runner import LLM_FALLBACK, NOT_ENGLISH
+    from newsift.pipeline.steps import LLM_FALLBACK, NO_ARTICLE, NOT_ENGLISH, TOO_LONG
+
+    for rejected in report.rejected:
+        if rejected.reason in (NO_ARTICLE, TOO_LONG):
+            err_console.print(
+                f"[yellow]rejected[/yellow] {escape(rejected.item_id)}: {escape(rejected.detail)}",
+                soft_wrap=True,
+            )
 
     skipped = [r for r in report.rejected if r.reason == NOT_ENGLISH]
     if skipped:
@@ -288,7 +300,7 @@ def split(
     json_out: JsonFlag = False,
 ) -> None:
     """Pure: one page in, its clean articles out; nothing stored."""
-    from newsift.runner import split_input
+    from newsift.pipeline.steps import split_input
 
     try:
         articles = split_input(path, state.settings, fetched_at=_parse_time(fetched_at))
@@ -331,7 +343,7 @@ def show(
 ) -> None:
     """One clean article with its metadata and what was removed from the page."""
     from newsift.cli.render import render_marked
-    from newsift.relink import load_related
+    from newsift.pipeline.relink import load_related
     from newsift.views import render_quote_json, render_related_json
 
     store = _store()

@@ -33,7 +33,7 @@ def analyze(
     json_out: JsonFlag = False,
 ) -> None:
     """Pure: the whole chain on one input (articles, entities, quotes, events, claims); nothing stored."""
-    from newsift.runner import analyze_input
+    from newsift.pipeline.steps import analyze_input
 
     settings = _with_extractor(state.settings, extractor)
     try:
@@ -137,7 +137,7 @@ def events(
     json_out: JsonFlag = False,
 ) -> None:
     """Events between actors, with attributes, status and evidence; each says how many reports share it."""
-    from newsift.relink import load_happenings
+    from newsift.pipeline.relink import load_happenings
 
     store = _store()
     happenings = load_happenings(store)

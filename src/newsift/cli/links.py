@@ -12,7 +12,7 @@ from rich.table import Table
 from newsift.cli.app import JsonFlag, _parse_time, _store, app
 from newsift.cli.render import console, err_console, print_json
 from newsift.link.labels import happening_label
-from newsift.relink import load_duplicates, load_related, load_stories, load_tags, relink_store
+from newsift.pipeline.relink import load_duplicates, load_related, load_stories, load_tags, relink_store
 from newsift.store import Store
 from newsift.views import render_related_json, render_story_json
 

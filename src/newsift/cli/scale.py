@@ -40,7 +40,7 @@ def poll(
     """Fetch sources on a schedule (conditional GET, robots.txt, per-host delay) and ingest what is new."""
     import msgspec
 
-    from newsift.ingest.poll import PollPolicy, PollRound, poll_sources
+    from newsift.pipeline.poll import PollPolicy, PollRound, poll_sources
 
     settings = state.settings
     if allow_private:
@@ -85,7 +85,7 @@ def run_ray_command(
     json_out: JsonFlag = False,
 ) -> None:
     """Clean and analyse shards on Ray (local or connected cluster), write Parquet, load the --db store."""
-    from newsift.distributed import run_ray
+    from newsift.pipeline.distributed import run_ray
 
     try:
         result = run_ray(input_glob, output, state.db, settings=state.settings, actors=actors)

@@ -282,7 +282,7 @@ def _rows(store: Store, name: str) -> Iterator[Row]:
         names = entity_names(store)
         yield from (quote_row(q, names) for q in store.query_quotes())
     elif name == "stories":
-        from newsift.relink import load_stories
+        from newsift.pipeline.relink import load_stories
 
         yield from (story_row(s) for s in load_stories(store))
     else:

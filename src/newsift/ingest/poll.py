@@ -1,19 +1,17 @@
-"""Polling sources (OPML or a URL list): polite, conditional fetches; only what is new is ingested.
+"""Polling sources (OPML or a URL list) politely: conditional fetches, robots.txt, per-host delays.
 
-Owns conditional GET (ETag / Last-Modified), robots.txt, per-host delays, retries with backoff and what
-goes in the ``poll_state`` / ``poll_seen`` tables (written by ``store.poll_state``); cleaning, analysis
-and storing go through the runner's functions.
+Owns conditional GET (ETag / Last-Modified), robots.txt, per-host delays, retries with backoff and the
+fetch state of each source (``poll_state`` / ``poll_seen``, written by ``store.poll_state``). It never
+cleans, analyses or stores: the polling loop over those steps is ``newsift.pipeline.poll``.
 """
 
 from __future__ import annotations
 
 import logging
 import time
-import uuid
 import xml.etree.ElementTree as ET
-from collections import Counter
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -23,12 +21,12 @@ from urllib.robotparser import RobotFileParser
 import httpx
 
 from newsift.config import Settings
-from newsift.errors import InputError, NewsiftError
-from newsift.ingest.fetch import USER_AGENT, PinnedTransport, Resolver, resolve_host, vet_url
+from newsift.errors import InputError
+from newsift.ingest.fetch import USER_AGENT, PinnedTransport, Resolver, vet_url
 from newsift.ingest.sniff import detect_content_type
-from newsift.model import ContentType, Failure, RawDocument, Rejected, RunReport
+from newsift.model import RawDocument
 
-__all__ = ["PollPolicy", "PollRound", "poll_sources", "read_sources"]
+__all__ = ["Checked", "PollPolicy", "SourcePoller", "read_sources"]
 
 logger = logging.getLogger(__name__)
 
@@ -48,18 +46,6 @@ class PollPolicy:
     backoff_s: float = 2.0
     max_retry_after_s: float = 60.0
     robots_ttl_s: float = 3600.0
-
-
-@dataclass(frozen=True, slots=True, kw_only=True)
-class PollRound:
-    """What one pass over the sources did; ``report`` counts the articles stored."""
-
-    index: int
-    n_sources: int
-    n_not_modified: int
-    n_changed: int
-    n_disallowed: int
-    report: RunReport
 
 
 def read_sources(path: str | Path) -> list[str]:
@@ -95,55 +81,6 @@ def _opml_urls(text: str, source: str) -> list[str]:
     return list(dict.fromkeys(urls))
 
 
-def poll_sources(
-    sources_file: str | Path,
-    store: Any,
-    settings: Settings,
-    *,
-    every_s: float = 900.0,
-    max_rounds: int | None = None,
-    policy: PollPolicy | None = None,
-    sleep: Callable[[float], None] = time.sleep,
-    on_round: Callable[[PollRound], None] | None = None,
-    resolver: Resolver = resolve_host,
-) -> list[PollRound]:
-    """Poll every source once per round, ``every_s`` seconds apart, and ingest what is new.
-
-    A source answering 304, or the same bytes as last time, is not modified; a feed that changed
-    contributes only the entries not ingested before. Fetch state survives restarts (in the store).
-
-    Args:
-        sources_file: OPML or a plain list of feed/page URLs (read once).
-        store: an open SqliteStore or PostgresStore.
-        settings: ingest limits (``allow_private`` or ``allow_hosts`` for local servers) and pipeline
-            options.
-        every_s: seconds from the start of one round to the start of the next.
-        max_rounds: stop after this many rounds (None: poll until interrupted).
-        policy: per-host delay, retries and backoff.
-        sleep: how to wait (tests pass a recorder).
-        on_round: called after each round with its summary.
-        resolver: turns a host into addresses (tests pass a fake DNS). Each request resolves once,
-            checks the addresses and connects to them; every redirect hop is checked again.
-
-    Raises:
-        InputError: the sources file cannot be read.
-    """
-    urls = read_sources(sources_file)
-    poller = _Poller(store, settings, policy or PollPolicy(), sleep, resolver)
-    rounds: list[PollRound] = []
-    try:
-        while max_rounds is None or len(rounds) < max_rounds:
-            started = time.monotonic()
-            rounds.append(poller.poll_round(len(rounds), urls))
-            if on_round is not None:
-                on_round(rounds[-1])
-            if max_rounds is None or len(rounds) < max_rounds:
-                sleep(max(0.0, every_s - (time.monotonic() - started)))
-    finally:
-        poller.close()
-    return rounds
-
-
 @dataclass
 class _Host:
     robots: RobotFileParser
@@ -160,15 +97,22 @@ class _Fetched:
     url: str
 
 
-@dataclass
-class _Tally:
-    counts: Counter[str] = field(default_factory=Counter)
-    failures: list[Failure] = field(default_factory=list)
-    rejected: list[Rejected] = field(default_factory=list)
-    stored: list[str] = field(default_factory=list)
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Checked:
+    """What one conditional fetch of a source found: ``disallowed`` (robots.txt), ``not_modified``
+    (304), ``unchanged`` (the same bytes as last time) or ``changed`` (``raw`` holds the new bytes)."""
+
+    url: str
+    outcome: str
+    raw: RawDocument | None = None
+    known: Mapping[str, Any] | None = None
+    fetched: _Fetched | None = None
 
 
-class _Poller:
+class SourcePoller:
+    """Fetches sources politely and keeps their fetch state in the store's database; ``check`` one
+    source, ingest it if changed, then ``remember`` it."""
+
     def __init__(
         self,
         store: Any,
@@ -197,40 +141,6 @@ class _Poller:
     def close(self) -> None:
         self.client.close()
 
-    def poll_round(self, index: int, urls: list[str]) -> PollRound:
-        tally = _Tally()
-        for url in urls:
-            try:
-                self._poll_one(url, tally)
-            except NewsiftError as err:
-                if self.settings.pipeline.on_error == "raise":
-                    raise
-                message = err.reason if isinstance(err, InputError) else str(err)
-                logger.error("%s: poll failed: %s", url, message)
-                failure = Failure(item_id=url, stage="poll", error_type=type(err).__name__, message=message)
-                tally.failures.append(failure)
-        if tally.failures:
-            self.store.store_failures(uuid.uuid4().hex[:12], tally.failures)
-        counts = tally.counts
-        report = RunReport(
-            n_inputs=len(urls),
-            n_articles=counts["articles"],
-            n_stored=len(tally.stored),
-            n_unchanged=counts["not_modified"] + counts["unchanged"],
-            failures=tuple(tally.failures),
-            rejected=tuple(tally.rejected),
-            article_ids=tuple(tally.stored),
-        )
-        logger.info("poll round %d: %s", index, dict(counts))
-        return PollRound(
-            index=index,
-            n_sources=len(urls),
-            n_not_modified=counts["not_modified"],
-            n_changed=counts["changed"],
-            n_disallowed=counts["disallowed"],
-            report=report,
-        )
-
     def _vet(self, url: str) -> None:
         """Resolve ``url``'s host once, refuse a private address (unless allowed), pin the connection."""
         rules = self.settings.ingest
@@ -238,18 +148,21 @@ class _Poller:
                          resolver=self.resolver)  # fmt: skip
         self.transport.pin(vetted)
 
-    def _poll_one(self, url: str, tally: _Tally) -> None:
+    def check(self, url: str) -> Checked:
+        """Fetch ``url`` unless robots.txt forbids it, conditionally (ETag / Last-Modified); the state
+        of an unchanged source is saved here, a changed one's by ``remember`` once it is ingested.
+
+        Raises:
+            InputError: the URL is refused, unreachable, or answers an HTTP error.
+        """
         self._vet(url)  # refused here, before robots.txt is asked for
         if not self._host(url).robots.can_fetch(USER_AGENT, url):
-            tally.counts["disallowed"] += 1
-            tally.rejected.append(Rejected(item_id=url, reason="robots", detail="disallowed by robots.txt"))
-            return
+            return Checked(url=url, outcome="disallowed")
         known = self.state.load(url)
         fetched = self._get(url, _validators(known))
         if fetched.status == 304:
-            tally.counts["not_modified"] += 1
             self.state.save(url, known, fetched, changed=False)
-            return
+            return Checked(url=url, outcome="not_modified")
         if fetched.status >= 400:
             raise InputError(url, f"HTTP {fetched.status}")
         raw = RawDocument(
@@ -261,29 +174,22 @@ class _Poller:
             encoding=fetched.headers.get("content-type", "").partition("charset=")[2] or None,
         )
         if known and known.get("content_hash") == raw.id:
-            tally.counts["unchanged"] += 1
             self.state.save(url, known, fetched, changed=False)
-            return
-        tally.counts["changed"] += 1
-        self._ingest(url, raw, tally)
-        self.state.save(url, known, fetched, changed=True, content_hash=raw.id)
+            return Checked(url=url, outcome="unchanged")
+        return Checked(url=url, outcome="changed", raw=raw, known=known, fetched=fetched)
 
-    def _ingest(self, url: str, raw: RawDocument, tally: _Tally) -> None:
-        from newsift.runner import analyze_articles, clean_document
+    def remember(self, checked: Checked) -> None:
+        """Save the state of a changed source after its new content was ingested."""
+        if checked.fetched is not None and checked.raw is not None:
+            self.state.save(checked.url, checked.known, checked.fetched, changed=True,
+                            content_hash=checked.raw.id)  # fmt: skip
 
-        result = clean_document(raw)
-        tally.failures.extend(result.failures)
-        articles = list(result.articles)
-        if raw.content_type == ContentType.FEED:
-            seen = self.state.seen(url)
-            articles = [a for a in articles if a.content_hash not in seen]
-        tally.counts["articles"] += len(articles)
-        analyses = {}
-        if self.settings.pipeline.analyze and articles:
-            analyses = {a.article.id: a for a in analyze_articles(articles, self.settings)}
-        stored = self.store.store_batch([(raw, articles)], analyses)
-        tally.stored.extend(stored.article_ids)
-        self.state.mark_seen(url, [a.content_hash for a in articles])
+    def seen(self, url: str) -> set[str]:
+        """Content hashes of the feed entries of ``url`` ingested before."""
+        return self.state.seen(url)
+
+    def mark_seen(self, url: str, entries: list[str]) -> None:
+        self.state.mark_seen(url, entries)
 
     # --- politeness -----------------------------------------------------------------------------
 

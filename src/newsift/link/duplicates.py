@@ -5,7 +5,6 @@ Works on ids and text (or ``Article`` records); imports no other stage. Memory i
 
 from __future__ import annotations
 
-import enum
 from collections import OrderedDict
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -16,7 +15,7 @@ from datasketch import MinHash, MinHashLSH
 
 from newsift.link.text import word_shingles
 from newsift.link.wires import detect_wire
-from newsift.model import Article, content_hash
+from newsift.model import DUPLICATES_EXTRACTOR, Article, DuplicateKind, DuplicateMatch, content_hash
 
 __all__ = [
     "EXTRACTOR",
@@ -27,15 +26,8 @@ __all__ = [
     "DuplicateSettings",
 ]
 
-EXTRACTOR = "link.minhash.v1"
+EXTRACTOR = DUPLICATES_EXTRACTOR
 _SCHEME = "affine32"  # datasketch's default; stored signatures are rebuilt into MinHash objects with it
-
-
-class DuplicateKind(enum.StrEnum):
-    UNIQUE = "unique"
-    EXACT = "exact"
-    NEAR = "near"
-    SYNDICATED = "syndicated"
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -52,23 +44,6 @@ class DuplicateSettings:
     num_perm: int = 128
     shingle_size: int = 5
     capacity: int = 200_000
-
-
-@dataclass(frozen=True, slots=True, kw_only=True)
-class DuplicateMatch:
-    """What ``DuplicateIndex.add`` decided: the group the article joined and why.
-
-    ``group_id`` is the id of the group's first article; ``origin`` is "wire:<key>" for wire copies, else
-    "group:<group_id>".
-    """
-
-    article_id: str
-    group_id: str
-    kind: DuplicateKind
-    origin: str
-    matched_id: str | None = None
-    similarity: float = 0.0
-    extractor: str = EXTRACTOR
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

@@ -10,15 +10,14 @@ import math
 import re
 from collections import Counter
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
 
 from newsift.link.text import STOP_WORDS, split_sentence_spans
 from newsift.link.vectors import TermStatistics
-from newsift.model import Article
+from newsift.model import TAGS_EXTRACTOR, Article, Tag
 
 __all__ = ["EXTRACTOR", "Tag", "extract_keyphrases", "extract_tags"]
 
-EXTRACTOR = "link.keyphrases.v2"
+EXTRACTOR = TAGS_EXTRACTOR
 _MAX_PHRASE_WORDS = 3
 # Words that make a phrase but never start or end a good one ("said", numbers alone and the like are stops).
 _TOKEN = re.compile(r"[^\W\d_][\w'’-]*|\d[\d.,]*|[^\w\s]")
@@ -49,16 +48,6 @@ _NAME_LINKS = frozenset(("of", "the", "and", "de", "for"))
 _DEMONYM_ENDINGS = ("ish", "ian", "ese", "stani")
 _DESIGNATION = re.compile(r"^[A-Z][A-Za-z]*-?\d[\w-]*$|^[A-Z]{3,}$")
 _DATELINE = re.compile(r"^\s*([A-Z][A-Z .'’-]{2,})(?=,|:|\s+\(|\s+[-–—])", re.MULTILINE)
-
-
-@dataclass(frozen=True, slots=True, kw_only=True)
-class Tag:
-    """One tag: ``kind`` is "entity" (a canonical name given by the caller) or "keyphrase"."""
-
-    text: str
-    kind: str
-    score: float
-    extractor: str = EXTRACTOR
 
 
 def extract_tags(

@@ -5,18 +5,17 @@ No other stage is imported.
 
 from __future__ import annotations
 
-import enum
 from collections import OrderedDict
 from collections.abc import Iterable
 from dataclasses import dataclass
 
 from newsift.link.postings import CappedPostings, strongest_terms
 from newsift.link.vectors import SparseVector, TermStatistics, dot, extract_terms, weigh_terms
-from newsift.model import Article
+from newsift.model import RELATED_EXTRACTOR, Article, Related, RelatedReason
 
 __all__ = ["EXTRACTOR", "Reason", "Related", "RelatedEntry", "RelatedIndex"]
 
-EXTRACTOR = "link.related.v1"
+EXTRACTOR = RELATED_EXTRACTOR
 _INDEXED_TERMS = 25  # each article is findable through its strongest terms only: postings stay short
 _POSTING_CAP = 200  # ids kept per key (the most recent): a lookup reads a bounded number of ids
 _CANDIDATES = 150  # ids scored per lookup, those sharing most keys with the article
@@ -27,25 +26,7 @@ _ENTITY_WEIGHT = 0.3
 _MIN_TEXT_SIMILARITY = 0.1
 
 
-class Reason(enum.StrEnum):
-    SAME_STORY = "same_story"
-    SAME_DYAD = "same_dyad_and_event_type"
-    SHARED_ENTITIES = "shared_entities"
-    TEXT_SIMILARITY = "text_similarity"
-
-
-@dataclass(frozen=True, slots=True, kw_only=True)
-class Related:
-    """``related_id`` is near ``article_id``; ``reasons`` say why, strongest evidence first."""
-
-    article_id: str
-    related_id: str
-    score: float
-    reasons: tuple[Reason, ...]
-    shared_entities: tuple[str, ...] = ()
-    shared_dyads: tuple[str, ...] = ()
-    text_similarity: float = 0.0
-    extractor: str = EXTRACTOR
+Reason = RelatedReason  # the record lives in newsift.model
 
 
 @dataclass(frozen=True, slots=True)

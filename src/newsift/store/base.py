@@ -5,7 +5,19 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING, Protocol, TypeVar
 
-from newsift.model import Analysis, Article, Claim, Entity, Event, Failure, Mention, Page, Quote, RawDocument
+from newsift.model import (
+    Analysis,
+    Article,
+    Claim,
+    Entity,
+    Event,
+    Failure,
+    Mention,
+    Page,
+    Quote,
+    RawDocument,
+    RunRecord,
+)
 from newsift.store.facts import DyadCount, FactFilters, FactPage
 from newsift.store.records import LinkRow, SearchHit, StoredBatch
 
@@ -56,6 +68,8 @@ class Store(Protocol):
     ) -> StoredBatch: ...
 
     def store_failures(self, run_id: str, failures: Iterable[Failure]) -> None: ...
+
+    def store_run(self, run: RunRecord) -> None: ...
 
     def query_articles(
         self, *, limit: int = 50, offset: int = 0, outlet: str | None = None, language: str | None = None

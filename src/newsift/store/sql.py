@@ -19,7 +19,20 @@ from typing import Any, Protocol, TypeVar
 
 from newsift import codec
 from newsift.errors import StoreError
-from newsift.model import Analysis, Article, Claim, Entity, Event, Failure, Mention, Page, Quote, RawDocument
+from newsift.model import (
+    Analysis,
+    Article,
+    Claim,
+    Entity,
+    Event,
+    Failure,
+    Mention,
+    Page,
+    Quote,
+    RawDocument,
+    RunRecord,
+    merge_entity,
+)
 from newsift.store import facts
 from newsift.store.accounts import Accounts
 from newsift.store.comments import Comments
@@ -211,6 +224,12 @@ class SqlStore:
         self.write(lambda tx: tx.executemany("INSERT INTO failures VALUES (?, ?, ?, ?, ?, ?)", rows),
                    "failures not stored")  # fmt: skip
 
+    def store_run(self, run: RunRecord) -> None:
+        """Write the ``runs`` row of a finished run: its times, settings hash and report."""
+        columns = ("id", "started_at", "finished_at", "settings_hash", "report")
+        values = (run.id, iso(run.started_at), iso(run.finished_at), run.settings_hash, run.report)
+        self.write(lambda tx: tx.execute(tx.dialect.upsert("runs", columns, 1), values), "run not stored")
+
     def replace_links(self, kind: str, rows: Iterable[LinkRow]) -> None:
         """Replace every link row of one kind (``story``, ``duplicate``, ``related``, ``tags``) at once."""
         values = [(kind, r.key, r.article_id, r.rank, r.record) for r in rows]
@@ -399,18 +418,10 @@ def _insert_analysis(tx: Tx, analysis: Analysis) -> None:
 
 
 def _upsert_entity(tx: Tx, entity: Entity) -> None:
-    """Store an entity, merged with the stored one of the same id (aliases and attributes unioned)."""
+    """Store an entity, merged with the stored one of the same id (``model.merge_entity``)."""
     row = tx.one("SELECT record FROM entities WHERE id = ?", [entity.id])
     if row is not None:
-        known = codec.decode(row[0], Entity)
-        entity = Entity(
-            id=known.id,
-            kind=known.kind,
-            name=known.name,
-            aliases=tuple(sorted(set(known.aliases) | set(entity.aliases))),
-            country=known.country or entity.country,
-            attributes=tuple(dict.fromkeys(known.attributes + entity.attributes)),
-        )
+        entity = merge_entity(codec.decode(row[0], Entity), entity)
     values = (entity.id, str(entity.kind), entity.name, entity.country, _json(entity))
     tx.execute(tx.dialect.upsert("entities", ("id", "kind", "name", "country", "record"), 1), values)
 

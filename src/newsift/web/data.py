@@ -12,7 +12,7 @@ from markupsafe import escape
 
 from newsift.link.summary import summarize
 from newsift.model import Article, Claim, Mention
-from newsift.relink import load_related, load_stories, load_tags
+from newsift.pipeline.relink import load_related, load_stories, load_tags
 from newsift.store.web_queries import MARK_END, MARK_START, SearchFilters
 from newsift.views import (
     render_article_json,

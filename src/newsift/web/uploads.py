@@ -71,7 +71,7 @@ class UploadWorker:
 
 
 def _init_worker(parent: int) -> None:
-    from newsift.pool import watch_parent
+    from newsift.pipeline.pool import watch_parent
 
     watch_parent(parent)
     os.nice(UPLOAD_NICENESS)
@@ -79,7 +79,7 @@ def _init_worker(parent: int) -> None:
 
 def _ingest(db: str, settings: Settings, item: str, names: dict[str, str] | None) -> bytes:
     """In the worker: one ingest run on the worker's own store connection."""
-    from newsift.runner import run_ingest
+    from newsift.pipeline.runner import run_ingest
     from newsift.store import open_store
 
     store = open_store(db)

@@ -1,5 +1,5 @@
 """The link step over a whole store: recompute duplicates, stories, related articles and tags, and
-read them back. The runner calls ``relink_store`` after an ingest that stored something new.
+read them back. The runner calls ``relink_articles`` after an ingest that stored something new.
 """
 
 from __future__ import annotations
@@ -10,10 +10,7 @@ from dataclasses import dataclass
 
 from newsift import codec
 from newsift.link.build import ArticleState, Linker, LinkerState, Links, dyad_key, link_more, time_order
-from newsift.link.duplicates import DuplicateKind, DuplicateMatch
-from newsift.link.keyphrases import Tag
-from newsift.link.related import Related
-from newsift.model import Story
+from newsift.model import DuplicateKind, DuplicateMatch, Happening, Related, Story, Tag
 from newsift.store import LinkRow, Store, iter_articles
 
 __all__ = [
@@ -27,15 +24,6 @@ __all__ = [
     "relink_articles",
     "relink_store",
 ]
-
-
-@dataclass(frozen=True, slots=True, kw_only=True)
-class Happening:
-    """One happening: the event mentions (in one or many articles) that report it."""
-
-    id: str
-    event_ids: tuple[str, ...]
-    article_ids: tuple[str, ...]
 
 
 _STATE = "linkstate"  # link kind of the saved linker: a "meta" row, article rows in chunk kinds

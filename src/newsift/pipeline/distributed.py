@@ -16,7 +16,9 @@ from typing import Any
 from newsift import codec
 from newsift.config import Settings
 from newsift.errors import ConfigError, NewsiftError
-from newsift.model import Analysis, Article, Failure, Page, RawDocument, RunReport
+from newsift.model import Analysis, Article, Failure, Page, RawDocument, Rejected, RunReport
+from newsift.pipeline.runner import failure_of
+from newsift.pipeline.steps import analyze_articles, clean_input, read_documents
 from newsift.store import open_store
 
 __all__ = ["read_shard", "run_ray"]
@@ -26,39 +28,25 @@ logger = logging.getLogger(__name__)
 
 def read_shard(path: str, settings: Settings) -> list[dict[str, Any]]:
     """One shard (WARC, JSONL, feed, HTML or text file) as rows: one per article or failure."""
-    from newsift.ingest.warc import is_warc_path, iter_warc_documents
-    from newsift.runner import clean_document, read_input
-
     rows: list[dict[str, Any]] = []
     try:
-        documents = (
-            iter_warc_documents(path, max_record_bytes=settings.ingest.max_input_bytes)
-            if is_warc_path(path)
-            else iter([read_input(path, settings)])
-        )
-        for document in documents:
+        for document in read_documents(path, settings):
             if isinstance(document, Failure):
                 rows.append(_failure_row(document))
                 continue
-            rows.extend(_clean_rows(document, clean_document))
+            rows.extend(_clean_rows(document))
     except NewsiftError as err:
-        rows.append(
-            _failure_row(
-                Failure(item_id=path, stage="ingest", error_type=type(err).__name__, message=str(err))
-            )
-        )
+        rows.append(_failure_row(failure_of(path, "ingest", err)))
     return rows
 
 
-def _clean_rows(raw: RawDocument, clean: Any) -> list[dict[str, Any]]:
+def _clean_rows(raw: RawDocument) -> list[dict[str, Any]]:
     try:
-        result = clean(raw)
+        result = clean_input(raw)
     except NewsiftError as err:
-        return [
-            _failure_row(
-                Failure(item_id=raw.uri, stage="clean", error_type=type(err).__name__, message=str(err))
-            )
-        ]
+        return [_failure_row(failure_of(raw.uri, "clean", err))]
+    if isinstance(result, Rejected):
+        return [{"kind": "rejected", "page": "", "article": codec.encode(result).decode(), "analysis": ""}]
     page = Page.of(raw)
     rows = [_failure_row(f) for f in result.failures]
     page_json = codec.encode(page).decode()
@@ -83,8 +71,6 @@ class _Analyzer:
         load_nlp()
 
     def __call__(self, batch: dict[str, Any]) -> dict[str, Any]:
-        from newsift.runner import analyze_articles
-
         kinds = list(batch["kind"])
         wanted = [i for i, kind in enumerate(kinds) if kind == "article"]
         articles = [codec.decode(batch["article"][i], Article) for i in wanted]
@@ -148,12 +134,13 @@ def load_parquet(
 
     store = open_store(db_url)
     failures: list[Failure] = []
+    rejected: list[Rejected] = []
     totals = {"articles": 0, "stored": 0, "unchanged": 0}
     stored_ids: list[str] = []
     try:
         for part in sorted(Path(output_dir).glob("*.parquet")):
             table = pq.read_table(part, columns=["kind", "page", "article", "analysis"])
-            pages, analyses = _group(table.to_pylist(), failures)
+            pages, analyses = _group(table.to_pylist(), failures, rejected)
             totals["articles"] += sum(len(a) for _, a in pages)
             for start in range(0, len(pages), pages_per_batch):
                 result = store.store_batch(pages[start : start + pages_per_batch], analyses)
@@ -170,12 +157,13 @@ def load_parquet(
         n_stored=totals["stored"],
         n_unchanged=totals["unchanged"],
         failures=tuple(failures),
+        rejected=tuple(rejected),
         article_ids=tuple(stored_ids),
     )
 
 
 def _group(
-    rows: list[dict[str, Any]], failures: list[Failure]
+    rows: list[dict[str, Any]], failures: list[Failure], rejected: list[Rejected]
 ) -> tuple[list[tuple[Page, list[Article]]], dict[str, Analysis]]:
     pages: dict[str, Page] = {}
     articles: dict[str, list[Article]] = defaultdict(list)
@@ -183,6 +171,9 @@ def _group(
     for row in rows:
         if row["kind"] == "failure":
             failures.append(codec.decode(row["article"], Failure))
+            continue
+        if row["kind"] == "rejected":
+            rejected.append(codec.decode(row["article"], Rejected))
             continue
         page = codec.decode(row["page"], Page)
         article = codec.decode(row["article"], Article)

@@ -1,8 +1,9 @@
 """A process pool for the analysis stage: each worker loads the spaCy pipeline once, chunks go round.
 
 Owns process start-up, chunking, a bound on chunks in flight (memory stays flat) and ordered output.
-It must not read inputs or write the store: the runner does both, in the parent process. Workers never
-outlive the parent: each watches it and exits when it is gone, even after a SIGKILL.
+It imports the steps, never the runner, and must not read inputs or write the store: the runner does
+both, in the parent process. Workers never outlive the parent: each watches it and exits when it is
+gone, even after a SIGKILL.
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from newsift import codec
 from newsift.config import Settings
 from newsift.errors import ExtractionError
 from newsift.model import Analysis, Article
+from newsift.pipeline.steps import analyze_articles
 
 __all__ = ["AnalysisPool", "PendingBatch", "analyze_parallel", "watch_parent"]
 
@@ -45,7 +47,7 @@ def analyze_parallel(
 
     Args:
         articles: any iterable, consumed as results are taken.
-        settings: passed to ``runner.analyze_articles`` in each worker.
+        settings: passed to ``steps.analyze_articles`` in each worker.
         workers: processes; 1 analyses in this process with no pool.
         chunk_size: articles per task (default ``settings.pipeline.batch_size``).
         max_in_flight: chunks submitted but not yet yielded.
@@ -182,14 +184,10 @@ def _exit_with(parent: int, poll_s: float) -> None:
 
 
 def _analyze_chunk(articles: list[Article], settings: Settings) -> bytes:
-    from newsift.runner import analyze_articles
-
     return codec.encode(analyze_articles(articles, settings))
 
 
 def _analyze_in_process(chunks: Iterable[list[Article]], settings: Settings) -> Iterator[Analysis]:
-    from newsift.runner import analyze_articles
-
     for chunk in chunks:
         yield from analyze_articles(chunk, settings)
 
