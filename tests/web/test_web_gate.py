@@ -108,6 +108,17 @@ def test_web_gate_bad_content_length_is_a_400(small_site: tuple[str, str]) -> No
     assert status == 400
 
 
+# before the rate-limit test: the two share one site and one token
+def test_web_gate_an_empty_upload_is_refused_by_name_before_analysis(small_site: tuple[str, str]) -> None:
+    base_url, token = small_site
+    with httpx.Client(base_url=base_url, timeout=30) as http:
+        files = {"file": ("blank page.txt", b"", "text/plain")}
+        response = http.post("/api/ingest", files=files, headers={"Authorization": f"Bearer {token}"})
+    assert response.status_code == 422
+    error = response.json()["error"]
+    assert error["code"] == "empty_input" and "blank_page.txt" in error["message"], error
+
+
 def test_web_gate_upload_rate_limit_answers_429_with_retry_after(small_site: tuple[str, str]) -> None:
     base_url, token = small_site
     with httpx.Client(base_url=base_url, timeout=30) as http:

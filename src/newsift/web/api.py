@@ -153,6 +153,8 @@ async def ingest(
         raise HttpError(422, "invalid_url", "only http and https URLs can be ingested")
     with tempfile.TemporaryDirectory(prefix="newsift-upload-") as folder:
         saved = None if url else await _save_upload(request, file, Path(folder))  # type: ignore[arg-type]
+        if saved is not None and saved.stat().st_size == 0:  # refused here, before the upload worker
+            raise HttpError(422, "empty_input", f"upload:{saved.name}: empty file, nothing to analyse")
         item = url or str(saved)
         names = {item: f"upload:{saved.name}"} if saved is not None else None
         report = await run_in_threadpool(_run_ingest, request, item, names)
