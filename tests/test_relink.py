@@ -183,5 +183,6 @@ def test_relink_stories_list_the_happening_beside_the_headline(tmp_path: Path) -
     rows = json.loads(runner.invoke(app, ["--db", store.path, "stories", "--json"]).stdout)
     assert rows[0]["n_articles"] == 2
     assert rows[0]["happening"] == "arms_transfer: KOR → POL, K2"
-    table = runner.invoke(app, ["--db", store.path, "stories"]).stdout
+    table = runner.invoke(app, ["--db", store.path, "stories"], env={"COLUMNS": "80"}).stdout
     assert "KOR → POL" in table
+    assert max(len(line) for line in table.splitlines()) <= 80  # the demo's table fits a terminal

@@ -62,19 +62,29 @@ def stories(
     if json_out:
         print_json([render_story_json(s, titles) | {"happening": happenings[s.id]} for s in found])
         return
-    table = Table(title=f"Stories ({len(found)})")
-    for column in ("id", "articles", "first", "last", "happening", "label"):
-        table.add_column(column, overflow="fold")
+    table = Table(title=f"Stories ({len(found)})")  # narrow columns fixed, the two texts share the rest
+    table.add_column("id", no_wrap=True)
+    table.add_column("n", justify="right", no_wrap=True)
+    table.add_column("when", no_wrap=True)
+    table.add_column("happening", ratio=1, overflow="fold")
+    table.add_column("headline", ratio=1, overflow="fold")
     for story in found:
         table.add_row(
-            story.id[:12],
+            story.id[:8],
             str(len(story.article_ids)),
-            f"{story.first_at:%Y-%m-%d}" if story.first_at else "",
-            f"{story.last_at:%Y-%m-%d}" if story.last_at else "",
+            _span(story.first_at, story.last_at),
             escape(happenings[story.id][:60]),
             escape(story.label[:90]),
         )
     console.print(table)
+
+
+def _span(first: datetime | None, last: datetime | None) -> str:
+    """'2022-03' for a story within one month, '2021-12..2022-03' across months."""
+    if first is None or last is None:
+        return ""
+    a, b = f"{first:%Y-%m}", f"{last:%Y-%m}"
+    return a if a == b else f"{a}..{b}"
 
 
 @app.command()
