@@ -392,3 +392,14 @@ def test_battery_he_is_the_person_named_before_and_his_country_buys(nlp: Any) ->
 )
 def test_battery_a_weapon_word_naming_a_business_is_no_item(nlp: Any, body: str) -> None:
     assert not [e for e in _events(nlp, body) if e.subtype]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Air Deccan has ordered 30 Airbus A320 planes in a 1.8 billion dollar deal.",
+        "The chief executive left by mutual agreement, the firm said.",
+    ],
+)
+def test_battery_designated_airliners_and_idioms_are_civilian(nlp: Any, body: str) -> None:
+    assert not [e for e in _events(nlp, body) if e.subtype]

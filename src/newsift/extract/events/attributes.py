@@ -107,8 +107,8 @@ def armed_item(parse: Parse, i: int, lexicon: EventLexicon) -> bool:
         return False
     tree = parse.tree
     for kid in tree.kids(i, "compound", "amod", "nmod"):
-        if is_designation(parse.text(kid)):  # 'S-400 systems', 'HQ-9 batteries'
-            return True
+        if is_designation(parse.text(kid)) and parse.lemma(i) in _DESIGNATED:  # 'S-400 systems'
+            return True  # (not 'A320 planes': airliners carry designations too)
         words = {parse.lemma(k) for k in range(tree.left[kid], kid + 1)} | {parse.text(kid).lower()}
         joined = "".join(parse.text(k) for k in range(tree.left[kid], kid + 1)).lower()
         if words & lexicon.military_modifiers or joined in lexicon.military_modifiers:
@@ -125,6 +125,7 @@ def tree_distance(parse: Parse, a: int, b: int) -> int:
     return 99
 
 
+_DESIGNATED = frozenset({"system", "battery", "launcher", "vehicle", "gun"})
 _BUSINESS = frozenset(
     {"company", "firm", "maker", "manufacturer", "producer", "corporation", "business", "industry",
      "sector", "stock", "share", "market", "factory", "plant", "startup", "giant"}

@@ -310,7 +310,7 @@ def _joint(parse: Parse, event: Event, head: int) -> bool:
 
 
 def _pact_kind(parse: Parse, head: int) -> bool:
-    pact = load_lexicon().pact
+    pact = load_lexicon().pact - {"mutual"}  # 'by mutual agreement' is an idiom ('mutual defence' names it)
     return any(parse.lemma(k) in pact for k in parse.tree.kids(head, "compound", "amod"))
 
 
