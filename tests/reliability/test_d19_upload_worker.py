@@ -37,7 +37,7 @@ def test_d19_uploads_are_ingested_in_a_lower_priority_worker_process(tmp_path: P
         assert http.get(f"/api/articles/{article_id}").json()["title"] == "Harbour crane order signed"
         worker = app.state.uploads.worker_pid()
         assert worker != os.getpid()
-        wanted = min(19, os.getpriority(os.PRIO_PROCESS, 0) + UPLOAD_NICENESS)  # the kernel caps niceness at 19
+        wanted = min(19, os.getpriority(os.PRIO_PROCESS, 0) + UPLOAD_NICENESS)  # the kernel caps it at 19
         assert os.getpriority(os.PRIO_PROCESS, worker) == wanted
     assert not Path(f"/proc/{worker}").exists() or _is_zombie(worker)  # the worker ends with the server
 
