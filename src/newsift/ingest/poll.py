@@ -236,10 +236,12 @@ class SourcePoller:
             try:
                 fetched = self._follow(url, headers)
             except _TransportError:
+                host.last_at = time.monotonic()  # the delay counts from the end of the last exchange
                 if attempt == self.policy.retries:
                     raise
                 self.sleep(self.policy.backoff_s * 2**attempt)
                 continue
+            host.last_at = time.monotonic()  # so a slow answer never shortens the pause before the next
             if fetched.status not in _RETRY_STATUSES or attempt == self.policy.retries:
                 return fetched
             self.sleep(self._backoff(fetched, attempt))
