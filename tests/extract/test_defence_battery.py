@@ -322,7 +322,7 @@ def test_battery_the_accused_pronoun_is_never_its_accuser(nlp: Any, body: str, s
 @pytest.mark.parametrize(
     "body",
     [
-        "Norway will spend two billion dollars on four frigates to be built in partnership with the "
+        "Norway will spend two billion dollars on four frigates to be built in cooperation with the "
         "Italian company Fincantieri.",
         "The deal covers four Fincantieri-designed frigates worth two billion euros.",
     ],
@@ -339,7 +339,7 @@ def test_battery_the_maker_of_the_item_supplies(nlp: Any, body: str) -> None:
             "strike",
         ),
         ("The new ships will be able to land 800 marines on a beach.", "movement"),
-        ("Peru denies providing weapons to any party in the conflict.", "arms_transfer"),
+        ("Peru denies selling rifles to any party in the war.", "arms_transfer"),
         ("Federal law covers the transfer of rifles to third parties.", "arms_transfer"),
         ("The minister said the money would equip our army with modern gear.", "arms_transfer"),
         ("Officials said they knew nothing of the missile export initiative.", "arms_transfer"),
@@ -397,7 +397,7 @@ def test_battery_a_weapon_word_naming_a_business_is_no_item(nlp: Any, body: str)
 @pytest.mark.parametrize(
     "body",
     [
-        "Air Deccan has ordered 30 Airbus A320 planes in a 1.8 billion dollar deal.",
+        "A Kenyan budget airline agreed a 1.5 billion dollar deal for 20 Airbus A320 planes.",
         "The chief executive left by mutual agreement, the firm said.",
     ],
 )

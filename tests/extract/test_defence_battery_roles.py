@@ -348,7 +348,7 @@ FRAMES = [
     case("Indonesian and Australian troops held joint drills in Darwin.", X, parties=("IDN", "AUS")),
     case("China and Russia staged a joint naval exercise in the Sea of Japan.", X, parties=("CHN", "RUS")),
     case(
-        "The United States and the Philippines began their annual Balikatan drills.",
+        "Philippine and American forces opened this year's Balikatan drills.",
         X,
         parties=("USA", "PHL"),
     ),

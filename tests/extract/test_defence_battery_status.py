@@ -165,7 +165,7 @@ FUTURE = [
 ]
 
 CONCLUDED = [  # a signed contract or placed order is the event itself: asserted, not planned
-    case("Qatar signed a contract for 12 more Rafale jets from France.", T, status=ASS),
+    case("Qatar signed a contract with France for a further 12 Rafale jets.", T, status=ASS),
     case("Egypt placed an order for 30 more Rafale jets with Dassault.", T, status=ASS),
     case("Bulgaria has signed a deal to buy eight F-16 jets from the United States.", T, status=ASS),
     case("Norway signed a contract in March to buy Korean K9 howitzers for delivery in 2026.", T, status=ASS),

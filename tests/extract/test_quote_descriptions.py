@@ -225,7 +225,7 @@ def test_a_titled_body_is_not_a_person(nlp: Any) -> None:
     ("body", "fragment", "speaker"),
     [
         (
-            "Syrian Foreign Minister Walid al-Muallem said the shipment was legal. "
+            "Walid al-Muallem, then Syria's top diplomat, told reporters the cargo was lawful. "
             "Muallem added that Damascus would protest at the United Nations.",
             "would protest",
             "Walid al-Muallem",

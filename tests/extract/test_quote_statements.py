@@ -25,24 +25,24 @@ def _find(quotes: list[Quote], fragment: str) -> Quote:
 
 
 def test_said_in_a_statement_that_reports_the_clause(nlp: Any) -> None:
-    body = "The foreign ministry in Ankara said in a statement that the shipment was humanitarian aid."
-    quote = _find(_quotes(nlp, body), "the shipment was humanitarian aid")
-    assert quote.speaker_text == "The foreign ministry in Ankara"
+    body = "The navy command in Lima said in a statement that the cargo held only medical supplies."
+    quote = _find(_quotes(nlp, body), "the cargo held only medical supplies")
+    assert quote.speaker_text == "The navy command in Lima"
     assert quote.speaker_kind is SpeakerKind.ORGANISATION
 
 
 def test_a_relative_clause_on_the_medium_is_not_what_was_said(nlp: Any) -> None:
-    body = "The ministry said in a statement that was posted online on Friday."
+    body = "The navy said in a statement that went online on Friday."
     assert not any("posted online" in q.text for q in _quotes(nlp, body))
 
 
 def test_the_statement_quoted_later_speaks_for_the_body_that_issued_it(nlp: Any) -> None:
     body = (
-        "The foreign ministry in Ankara said in a statement that the shipment was humanitarian aid. "
-        '"Turkey has always acted transparently," the statement said.'
+        "The navy command in Lima said in a statement that the cargo held only medical supplies. "
+        '"Peru has nothing to hide about this voyage," the statement said.'
     )
-    quote = _find(_quotes(nlp, body), "acted transparently")
-    assert quote.speaker_text == "The foreign ministry in Ankara"
+    quote = _find(_quotes(nlp, body), "nothing to hide")
+    assert quote.speaker_text == "The navy command in Lima"
 
 
 def test_an_unnamed_body_is_an_organisation_as_written(nlp: Any) -> None:
