@@ -112,7 +112,7 @@ def test_events_actors_pronoun_subject_of_a_complement_clause(nlp: Any) -> None:
 def test_events_actors_name_with_a_preposition_inside(nlp: Any) -> None:
     _, _, targets = _typed(
         nlp,
-        "Japan demanded that the Democratic People's Republic of Korea stop firing rockets over its islands.",
+        "Seoul urged the Democratic People's Republic of Korea to halt its missile launches at once.",
     )
     assert targets == frozenset({"PRK"})
 

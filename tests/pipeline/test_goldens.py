@@ -4,7 +4,6 @@ diff like code."""
 
 from __future__ import annotations
 
-import gzip
 import json
 from dataclasses import replace
 from datetime import UTC, datetime
@@ -39,7 +38,8 @@ def _check(actual: Any, path: Path, update: bool) -> None:
 
 
 def _html_page(name: str) -> RawDocument:
-    content = gzip.decompress((GOLDEN / "clean" / "html" / f"{name}.html.gz").read_bytes())
+    """One of the bundled example pages (examples/, written for this project), never a copy of it."""
+    content = (REPO / "examples" / f"{name}.html").read_bytes()
     return RawDocument(uri=f"golden/{name}.html", content=content, content_type=ContentType.HTML,
                        fetched_at=WHEN)  # fmt: skip
 
