@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from newsift.extract.syntax import Tree
 from newsift.model import Actor, AnnotatedArticle, Entity, EntityKind, Mention
 
-__all__ = ["IGO", "Parse", "is_state"]
+__all__ = ["IGO", "Parse", "is_place", "is_state"]
 
 _COUNTRY_ID = re.compile(r"^[A-Z]{3}$")
 
@@ -24,6 +24,11 @@ def is_state(actor: Actor) -> bool:
     """Whether an actor's code is a country's ISO alpha-3 code (not a body such as the UN's IGO)."""
     code = actor.code or ""
     return bool(_COUNTRY_ID.match(code)) and code not in _BODY_CODES
+
+
+def is_place(actor: Actor) -> bool:
+    """Whether an actor is a gazetteer place (a sea, a region): where things happen, never a party."""
+    return (actor.id or "").startswith("place:")
 
 
 @dataclass(frozen=True, slots=True)

@@ -22,6 +22,7 @@ import functools
 
 from newsift.extract.events.attributes import armed_item
 from newsift.extract.events.lexicon import load_lexicon
+from newsift.extract.events.triggers import ARMING
 from newsift.extract.parse import Parse, is_state
 from newsift.model import EntityKind, Event
 
@@ -223,7 +224,7 @@ def military_matter(parse: Parse, event: Event, tokens: list[int]) -> bool:
         return True
     if event.subtype in _THING_SUBTYPES and any(armed_item(parse, i, load_lexicon()) for i in tokens):
         return True
-    if parse.lemma(head) in ("arm", "rearm") and any(a.code or a.id for a in event.target):
+    if parse.lemma(head) in ARMING and any(a.code or a.id for a in event.target):
         return True  # 'arming the rebels': to arm a named party is to supply it weapons
     return _military_mention(parse, sentence)  # a weapon system or unit named anywhere in the sentence
 

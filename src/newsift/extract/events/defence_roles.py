@@ -24,7 +24,7 @@ from collections.abc import Iterable
 
 from newsift.extract.events.actors import actors_at
 from newsift.extract.events.lexicon import EventLexicon
-from newsift.extract.parse import Parse, is_state
+from newsift.extract.parse import Parse, is_place, is_state
 from newsift.model import Actor, EntityKind
 from newsift.nlp.gazetteer import load_gazetteer
 
@@ -545,7 +545,7 @@ def participants(
 
 def _hosts(actors: tuple[Actor, ...]) -> tuple[Actor, ...]:
     """A host is a country, not a sea or region named after one ('in the Sea of Japan')."""
-    return tuple(a for a in actors if not (a.id or "").startswith("place:"))
+    return tuple(a for a in actors if not is_place(a))
 
 
 def _troop_owners(parse: Parse, subject: int) -> list[Actor]:

@@ -11,7 +11,7 @@ from datetime import datetime
 from newsift.extract.claims.cues import ClaimCues, load_claim_cues
 from newsift.extract.claims.holders import cue_holders, holder_names
 from newsift.extract.claims.modality import Modality, detect_modality
-from newsift.extract.claims.status import sentence_status, top_status
+from newsift.extract.claims.status import SentenceCues, top_status
 from newsift.extract.events.actors import actors_at, extract_roles
 from newsift.extract.events.attributes import (
     extract_aspect,
@@ -29,9 +29,9 @@ from newsift.extract.events.defence_roles import arrival_roles, banned_party, fr
 from newsift.extract.events.defence_roles import participants as joint_participants
 from newsift.extract.events.framing import no_happening
 from newsift.extract.events.lexicon import EventLexicon, load_lexicon
-from newsift.extract.events.triggers import Trigger, find_triggers, mover, product_tokens
+from newsift.extract.events.triggers import ARMING, Trigger, find_triggers, mover, product_tokens
 from newsift.extract.events.when import event_time
-from newsift.extract.parse import Parse, is_state
+from newsift.extract.parse import Parse, is_place, is_state
 from newsift.extract.syntax import Tree
 from newsift.model import (
     Actor,
@@ -84,11 +84,12 @@ def extract_events(annotated: AnnotatedArticle, *, statements: bool = False) -> 
     if not annotated.tokens:
         return ()
     parse, lexicon, cues = Parse.build(annotated), load_lexicon(), load_claim_cues()
+    top = SentenceCues(parse)  # each sentence's top cue, read once for all the passes below
     events: list[Event] = []
     for sentence in annotated.sentences:
-        events.extend(sentence_events(parse, sentence.index, lexicon, cues, statements=statements))
-    events = _anaphoric_deals(parse, events, lexicon, cues)
-    events = _denied_reports(parse, events)
+        events.extend(sentence_events(parse, sentence.index, lexicon, cues, statements=statements, top=top))
+    events = _anaphoric_deals(parse, events, lexicon, cues, top)
+    events = _denied_reports(parse, events, top)
     return tuple(_contested(complete_actors(events)))
 
 
@@ -98,7 +99,7 @@ _REPORTS = frozenset({"report", "claim", "allegation", "accusation", "story", "c
 _BACK = 3  # sentences a denial may reach back
 
 
-def _denied_reports(parse: Parse, events: list[Event]) -> list[Event]:
+def _denied_reports(parse: Parse, events: list[Event], top: SentenceCues) -> list[Event]:
     """'Iran shipped drones to Russia, Kyiv said. Tehran denied the report.': a sentence whose
     denial's object is a report noun and that names no event of its own denies the defence event
     reported just before it; the denial is a mention of that event, status denied, its actors
@@ -109,8 +110,7 @@ def _denied_reports(parse: Parse, events: list[Event]) -> list[Event]:
     for sentence in parse.annotated.sentences:
         if sentence.index in covered:
             continue
-        tokens = parse.sentence_tokens(sentence.index)
-        status, cue, token = sentence_status(parse, tokens)
+        status, cue, token = top(sentence.index)
         if status != ClaimStatus.DENIED or token is None:
             continue
         objects = [*tree.kids(token, "dobj"), *tree.kids(token, "nsubjpass")]
@@ -199,7 +199,7 @@ _ANAPHORIC = frozenset(
 
 
 def _anaphoric_deals(
-    parse: Parse, events: list[Event], lexicon: EventLexicon, cues: ClaimCues
+    parse: Parse, events: list[Event], lexicon: EventLexicon, cues: ClaimCues, top: SentenceCues
 ) -> list[Event]:
     """In an article that reports an arms transfer of a named weapon, a sentence that buys, orders or
     delivers without naming the weapon again refers to that trade: it is an arms transfer too (its
@@ -214,7 +214,13 @@ def _anaphoric_deals(
         if sentence.index in covered:
             continue
         extra = sentence_events(
-            parse, sentence.index, lexicon, cues, statements=False, itemless=frozenset({"arms_transfer"})
+            parse,
+            sentence.index,
+            lexicon,
+            cues,
+            statements=False,
+            itemless=frozenset({"arms_transfer"}),
+            top=top,
         )
         found += [
             replace(e, confidence=round(e.confidence - 0.2, 2))
@@ -236,13 +242,15 @@ def sentence_events(
     statements: bool,
     keep_irrealis: bool = False,
     itemless: frozenset[str] = frozenset(),
+    top: SentenceCues | None = None,
 ) -> list[Event]:
     """Events of one sentence (``keep_irrealis`` keeps negated and hypothetical ones, for typing;
-    ``itemless`` waives the item test and the civilian gate for those subtypes)."""
+    ``itemless`` waives the item test and the civilian gate for those subtypes; ``top`` the article's
+    memo of sentence cues, when the caller reads several passes)."""
     tokens = parse.sentence_tokens(index)
     triggers = _prune(parse, find_triggers(parse, tokens, lexicon, itemless=itemless))
     events = []
-    cue_status = sentence_status(parse, tokens)
+    cue_status = (top or SentenceCues(parse))(index)
     for trigger in triggers:
         modality = detect_modality(parse, trigger.head, cues)
         if not keep_irrealis and (
@@ -451,7 +459,7 @@ def _cooperation_deal(parse: Parse, head: int) -> bool:
 
 
 def _no_places(actors: tuple[Actor, ...]) -> tuple[Actor, ...]:
-    return tuple(a for a in actors if not (a.id or "").startswith("place:"))
+    return tuple(a for a in actors if not is_place(a))
 
 
 def _as_subtype(trigger: Trigger, lexicon: EventLexicon, subtype: str) -> Trigger:
@@ -490,7 +498,7 @@ def _event(
     item = None
     if trigger.subtype in _ITEM_SUBTYPES:
         item = extract_item(parse, trigger.head, tokens, lexicon, product_tokens(parse, tokens))
-    if item and parse.lemma(trigger.head) in ("arm", "rearm") and parse.tree.tokens[item[1]].dep == "dobj":
+    if item and parse.lemma(trigger.head) in ARMING and parse.tree.tokens[item[1]].dep == "dobj":
         item = None  # 'arming the rebels (with drones)': the object is armed, the item follows 'with'
     if trigger.subtype == "arms_transfer" and (
         (item and parse.lemma(item[1]) in _PERSONNEL) or _sent_to_a_place(parse, trigger.head)

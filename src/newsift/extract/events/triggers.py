@@ -13,7 +13,7 @@ from newsift.extract.events.lexicon import DefenceTriggers, EventLexicon, Operat
 from newsift.extract.parse import Parse
 from newsift.model import EntityKind, EventMode, PloverType
 
-__all__ = ["Trigger", "find_triggers", "mover", "product_tokens"]
+__all__ = ["ARMING", "Trigger", "find_triggers", "mover", "product_tokens"]
 
 _NAME_LABELS = frozenset({"ORG", "PERSON", "WORK_OF_ART", "LAW", "FAC", "EVENT", "PRODUCT"})
 _SALE_WORDS = frozenset(
@@ -355,7 +355,7 @@ def _head_first(parse: Parse, match: tuple[int, ...]) -> tuple[int, ...]:
     return (head, *(i for i in match if i != head))
 
 
-_ARMING = frozenset({"arm", "rearm"})
+ARMING = frozenset({"arm", "rearm"})  # verbs whose meaning holds the item: to arm is to supply weapons
 _BOUND = frozenset({"carry", "destine"})
 
 
@@ -381,7 +381,7 @@ def _defence_ok(
     itemless: bool = False,
 ) -> bool:
     lemma = _lemma(parse, head)
-    armed = lemma in _ARMING and parse.tree.tokens[head].pos == "VERB"  # 'arming the rebels' names its item
+    armed = lemma in ARMING and parse.tree.tokens[head].pos == "VERB"  # 'arming the rebels' names its item
     if lemma in _BOUND and not _destination(parse, head):
         return False  # 'a plane carrying missiles' moves them; 'carrying missiles to X' supplies X
     if spec.needs_item and not itemless and not armed and not _has_item(parse, head, lexicon, products):
