@@ -57,9 +57,17 @@ def find_card_headers(lines: list[str], start: int) -> list[CardHeader]:
     return headers
 
 
-@lru_cache(maxsize=4096)  # each line is tested once per card window it falls in (up to six times)
 def is_time_line(line: str) -> bool:
-    return len(line) <= 40 and parse_relative_time(line, _REFERENCE) is not None
+    """True for a card's time line ('3 hours ago', '12 May 2024'): short, and read as a time."""
+    return len(line) <= _TIME_LINE_MAX and _parses_as_time(line)
+
+
+_TIME_LINE_MAX = 40
+
+
+@lru_cache(maxsize=4096)  # each line is tested once per card window it falls in (up to six times); only
+def _parses_as_time(line: str) -> bool:  # short lines reach the cache, so it never holds a long body
+    return parse_relative_time(line, _REFERENCE) is not None
 
 
 def is_source_like(line: str) -> bool:

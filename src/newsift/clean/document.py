@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from newsift.clean.language import detect_language
+from newsift.clean.language import SAMPLE_CHARS, detect_language
 from newsift.clean.prose import clean_article_prose
 from newsift.clean.structured import (
     CleanResult,
@@ -13,7 +13,7 @@ from newsift.clean.structured import (
     extract_text_article,
 )
 from newsift.errors import InputError
-from newsift.model import ContentType, RawDocument
+from newsift.model import Article, ContentType, RawDocument
 
 __all__ = ["split_document"]
 
@@ -32,8 +32,14 @@ def split_document(raw: RawDocument, text: str | None) -> CleanResult:
     articles = result.articles
     if raw.content_type != ContentType.HTML and not (articles and _is_aggregator(result)):
         articles = tuple(clean_article_prose(article) for article in articles)
-    articles = tuple(replace(article, language=detect_language(article.text)) for article in articles)
+    articles = tuple(replace(article, language=detect_language(_head(article))) for article in articles)
     return CleanResult(articles=articles, failures=result.failures)
+
+
+def _head(article: Article) -> str:
+    """The opening of an article's text, as much as language detection reads, without joining a long body."""
+    parts = (article.title, article.standfirst, article.body[:SAMPLE_CHARS])
+    return "\n\n".join(part for part in parts if part)[:SAMPLE_CHARS]
 
 
 def _is_aggregator(result: CleanResult) -> bool:

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, TypeVar
 
 from newsift import codec
 from newsift.clean import CleanResult
+from newsift.clean.language import load_language_model
 from newsift.config import OnError, Settings, settings_hash
 from newsift.errors import InputError, NewsiftError, StoreError
 from newsift.ingest import HttpFetcher, expand_inputs
@@ -153,6 +154,8 @@ def run_ingest(
         check_extractor(settings)
     started_at = datetime.now(UTC)
     run = _Run(store, settings, list(expand_inputs(items)), names or {})
+    if run.inputs:
+        load_language_model()  # its one-off load peaks before any page is in memory, not beside a big one
     try:
         run.read_all(fetched_at, on_progress)
     except StoreError as err:  # e.g. a full disk: the batch in flight is lost, committed ones stay
@@ -199,9 +202,7 @@ class _Run:
         for done, item in enumerate(self.inputs, start=1):
             if "://" in item and self.fetcher is None:
                 self.fetcher = open_fetcher(self.settings)
-            documents = read_documents(item, self.settings, fetched_at=fetched_at, fetcher=self.fetcher)
-            for raw in self.outcomes.isolated(documents, item):
-                self._take(raw, item, partial(self._tick, on_progress, done - 1, total))
+            self._read_one(item, fetched_at, partial(self._tick, on_progress, done - 1, total))
             if on_progress is not None:
                 on_progress(done, total, self.counts["stored"])
         self.flush()
@@ -210,6 +211,13 @@ class _Run:
             on_progress(total, total, self.counts["stored"])
         if self.settings.pipeline.link and (self.counts["stored"] or _unlinked(self.store)):
             self._relink()
+
+    def _read_one(self, item: str, fetched_at: datetime | None, on_flush: Callable[[], None]) -> None:
+        """Read and clean one input. Its documents are locals here, so none outlives the input: a big
+        page's bytes are not held through the rest of the run and the link step."""
+        documents = read_documents(item, self.settings, fetched_at=fetched_at, fetcher=self.fetcher)
+        for raw in self.outcomes.isolated(documents, item):
+            self._take(raw, item, on_flush)
 
     def _tick(self, on_progress: Progress | None, done: int, total: int) -> None:
         if on_progress is not None:
