@@ -124,6 +124,10 @@ ALLEGATION = [
         status=ALL,
     ),
     case("Israel alleged that Iran had smuggled rockets to Hezbollah.", T, status=ALL),
+    # imputed acts: a concealed act in reported speech, the content of a leak, a party named as the doer
+    case("The newspaper reported that Chile secretly sold mortars to Peru.", T, status=ALL),
+    case("A leaked intelligence memo shows that Belarus shipped rifles to Sudan.", T, status=ALL),
+    case("Bulgaria and Romania were named as having sold artillery shells to Georgia.", T, status=ALL),
     case(
         "A UN panel accused Eritrea of shipping rifles to the rebels.",
         T,
@@ -172,6 +176,8 @@ CONCLUDED = [  # a signed contract or placed order is the event itself: asserted
 ]
 
 ATTRIBUTED = [
+    case("Chile said it sold mortars to Peru.", T, status=ATTR),
+    case("Chile secretly sold howitzers to Peru in 1995.", T, status=ASS),  # concealed, but not imputed
     case(
         "Taiwan received 38 Abrams tanks from the United States, the defence ministry said.", T, status=ATTR
     ),

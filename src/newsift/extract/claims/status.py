@@ -111,6 +111,7 @@ def top_status(*statuses: ClaimStatus | None) -> ClaimStatus:
 def sentence_status(parse: Parse, tokens: list[int]) -> tuple[ClaimStatus | None, str | None, int | None]:
     """The top cue status of a sentence, the cue as written and its token (None when it has none)."""
     found: list[tuple[ClaimStatus, int]] = []
+    anchors: dict[int, int] = {}  # a cue whose scope is another token's: a leaked memo's verb
     tree = parse.tree
     for i in tokens:
         lemma, word = parse.lemma(i), parse.text(i).lower()
@@ -120,7 +121,12 @@ def sentence_status(parse: Parse, tokens: list[int]) -> tuple[ClaimStatus | None
             or (word in _FALSE and _said_of_report(parse, i, tokens))
         ):
             found.append((ClaimStatus.DENIED, i))
-        elif lemma in _ALLEGE or word in _ALLEGE or (lemma in _CLAIM_VERBS and tree.tokens[i].pos == "VERB"):
+        elif (
+            lemma in _ALLEGE
+            or word in _ALLEGE
+            or (lemma in _CLAIM_VERBS and tree.tokens[i].pos == "VERB")
+            or _imputed(parse, i, tokens, anchors)
+        ):
             found.append((ClaimStatus.ALLEGED, i))
         elif (
             word in _HEDGES
@@ -134,7 +140,47 @@ def sentence_status(parse: Parse, tokens: list[int]) -> tuple[ClaimStatus | None
     if not found:
         return None, None, None
     status, token = min(found, key=lambda f: (_RANK[f[0]], f[1]))
-    return status, parse.text(token), token
+    return status, parse.text(token), anchors.get(token, token)
+
+
+_CONCEALED = frozenset({"secretly", "covertly", "clandestinely", "illicitly"})
+_REPORTING = frozenset(
+    {"say", "report", "reveal", "show", "find", "indicate", "suggest", "disclose", "according"}
+)
+_LEAKS = frozenset(
+    {"report", "document", "documents", "memo", "cable", "intelligence", "assessment", "files", "email"}
+)
+_NAMING = frozenset({"name", "identify", "list", "single", "cite", "flag"})
+
+
+def _imputed(parse: Parse, i: int, tokens: list[int], anchors: dict[int, int]) -> bool:
+    """An act put on a party by others, not asserted by the reporter: a concealed act in reported speech
+    ('the paper reported that X secretly shipped ...'), the content of a leak ('a leaked memo shows ...'),
+    a party named as the doer ('X was named as having sent ...'). ``anchors`` gets the token whose
+    clause a cue bears on when that is not the cue's own.
+    """
+    tree = parse.tree
+    word = parse.text(i).lower()
+    if word in _CONCEALED:
+        return any(parse.lemma(j) in _REPORTING for j in tokens if j != i)
+    if word == "leaked":
+        source = tree.tokens[i].head
+        if tree.tokens[i].dep not in ("amod", "compound") or parse.lemma(source) not in _LEAKS:
+            return False
+        if (
+            tree.tokens[source].dep == "nsubj"
+        ):  # 'a leaked memo shows that ...': the cue bears on what it shows
+            anchors[i] = tree.tokens[source].head
+        return True
+    if parse.lemma(i) in _NAMING and tree.tokens[i].tag == "VBN" and tree.kids(i, "auxpass"):
+        return any(
+            parse.lemma(p) == "as"
+            and any(
+                parse.text(a).lower() == "having" for c in tree.kids(p, "pcomp") for a in tree.kids(c, "aux")
+            )
+            for p in tree.kids(i, "prep")
+        )
+    return False
 
 
 def _about_report(parse: Parse, verb: int) -> bool:
