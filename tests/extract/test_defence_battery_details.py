@@ -292,6 +292,8 @@ NOT_A_SALE: list[Any] = [  # (sentence, subtype it is): the sales it stops or pe
     ("Germany halted arms exports to Saudi Arabia.", B),
     ("Canada suspended export permits for weapons to Israel.", B),
     ("The German government approved the export of Leopard tanks to Qatar.", "other"),
+    ("The security council also approved the export of four warships to Peru.", "other"),  # uncoded approver
+    ("The cabinet approved the sale of six patrol boats to Ghana.", "other"),
 ]
 NOT_A_SALE_FAILS: dict[str, str] = {}
 
@@ -301,3 +303,28 @@ def test_battery_stopped_or_permitted_sales_are_no_transfer(nlp: Any, body: str,
     events = events_of(nlp, body)
     assert [e for e in events if e.subtype == subtype], shown(events)
     assert not [e for e in events if e.subtype == T], shown(events)
+
+
+TOPICS = [  # a deal or ban named as a topic is talked about, not reported
+    "The envoy handed over papers regarding the acquisition of the frigates to Chile's minister.",
+    "Peru wrote to the council concerning the arms embargo on Chile.",
+    "The minister took questions concerning the sale of the jets to Ghana.",
+]
+
+
+@pytest.mark.parametrize("body", TOPICS)
+def test_battery_a_topic_phrase_gives_no_defence_event(nlp: Any, body: str) -> None:
+    events = events_of(nlp, body)
+    assert not [e for e in events if e.subtype in (T, B)], shown(events)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Chile handed over two frigates to Peru.",
+        "Peru rejected allegations regarding the shipment of rifles to Chile.",
+    ],
+)
+def test_battery_the_same_deal_as_an_object_or_a_reported_topic_is_an_event(nlp: Any, body: str) -> None:
+    events = events_of(nlp, body)
+    assert [e for e in events if e.subtype == T], shown(events)

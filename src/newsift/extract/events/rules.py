@@ -602,7 +602,8 @@ def _permission_or_cancellation(
     parse: Parse, trigger: int, source: tuple[Actor, ...], target: tuple[Actor, ...]
 ) -> bool:
     """An export permission ('the government allowed the firm to deliver a submarine to X', 'approved
-    the sale of two frigates to X': the approver is not the buyer) or a cancelled arms project is
+    the sale of two frigates to X': the approver is not the buyer, or is unnamed and approves the
+    supplier's side: an export, a sale) or a cancelled arms project is
     not a transfer: the defence README codes both as ``other``. A buyer's own approval of a purchase
     stays a (planned) transfer."""
     tree = parse.tree
@@ -616,8 +617,13 @@ def _permission_or_cancellation(
         codes = {a.code for a in approvers if a.code}
         buyers = {a.code for a in target if a.code}
         suppliers = {a.code for a in source if a.code}
-        return bool(codes) and not (codes & buyers) and bool(codes & suppliers or buyers)
+        if not codes:  # an uncoded approver ('the security council approved the export of ...'): the
+            return parse.lemma(trigger) in _SUPPLY_NOUNS  # supplier's side is a permission, a buyer's not
+        return not (codes & buyers) and bool(codes & suppliers or buyers)
     return False
+
+
+_SUPPLY_NOUNS = frozenset({"export", "sale", "transfer", "shipment", "delivery", "supply", "resale"})
 
 
 def _reported(annotated: AnnotatedArticle) -> datetime | None:

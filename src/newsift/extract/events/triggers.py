@@ -128,7 +128,25 @@ def _not_event_tokens(parse: Parse, tokens: Sequence[int], lexicon: EventLexicon
         token = tree.tokens[i]
         if token.dep in ("compound", "amod") and parse.lemma(token.head) in lexicon.capacity_heads:
             blocked.add(i)
-    return blocked | _anniversary_tokens(parse, tokens, lexicon)
+    return blocked | _anniversary_tokens(parse, tokens, lexicon) | _topic_tokens(parse, tokens)
+
+
+# Not "about": 'talks about buying' often reports a plan (it cost a check-half mention).
+_TOPIC_PREPS = frozenset({"regarding", "concerning"})
+_REPORTS = frozenset({"report", "claim", "allegation", "accusation", "rumour", "rumor", "speculation",
+                      "suggestion", "story", "evidence", "news", "word"})  # fmt: skip
+
+
+def _topic_tokens(parse: Parse, tokens: Sequence[int]) -> set[int]:
+    """A noun named as a topic ('documents regarding the acquisition', 'a letter about the embargo')
+    is talked about, not reported: it and its modifiers trigger nothing."""
+    tree, blocked = parse.tree, set[int]()
+    for i in tokens:
+        token = tree.tokens[i]
+        topic = token.pos == "NOUN" and token.dep == "pobj" and parse.text(token.head).lower() in _TOPIC_PREPS
+        if topic and parse.lemma(tree.tokens[token.head].head) not in _REPORTS:  # 'reports regarding' report
+            blocked.update(range(tree.left[i], i + 1))
+    return blocked
 
 
 def _anniversary_tokens(parse: Parse, tokens: Sequence[int], lexicon: EventLexicon) -> set[int]:
@@ -433,8 +451,17 @@ def _strong(lexicon: EventLexicon) -> frozenset[str]:
 
 
 def _has_item(parse: Parse, head: int, lexicon: EventLexicon, products: set[int]) -> bool:
-    """An item or military word in the trigger's object side (never its subject)."""
+    """An item or military word in the trigger's object side (never its subject, nor a topic phrase:
+    'handed over papers about the frigates' hands over no frigate)."""
     scope = _object_scope(parse, head)
+    tree = parse.tree
+    topics = {
+        k
+        for i in scope
+        if tree.tokens[i].dep == "prep" and parse.text(i).lower() in _TOPIC_PREPS
+        for k in range(tree.left[i], tree.right[i] + 1)
+    }
+    scope = [i for i in scope if i not in topics]
     heads = set(item_heads(parse, scope, lexicon, products))
     strong = [
         h
