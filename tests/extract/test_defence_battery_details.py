@@ -328,3 +328,14 @@ def test_battery_a_topic_phrase_gives_no_defence_event(nlp: Any, body: str) -> N
 def test_battery_the_same_deal_as_an_object_or_a_reported_topic_is_an_event(nlp: Any, body: str) -> None:
     events = events_of(nlp, body)
     assert [e for e in events if e.subtype == T], shown(events)
+
+
+def test_battery_a_participle_describing_an_item_without_parties_is_no_transfer(nlp: Any) -> None:
+    body = "Peru ordered two submarines from Germany. They will replace four old boats delivered in 1985."
+    events = [e for e in events_of(nlp, body) if e.subtype == T]
+    assert [e.item for e in events] == ["submarines"], shown(events)
+
+
+def test_battery_a_participle_with_its_own_parties_is_a_transfer(nlp: Any) -> None:
+    events = events_of(nlp, "The frigates delivered to Chile by Britain in 2005 will be retired.")
+    assert [(e.source[0].code, e.target[0].code) for e in events if e.subtype == T] == [("GBR", "CHL")]

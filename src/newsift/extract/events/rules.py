@@ -257,7 +257,10 @@ def sentence_events(
             modality.hypothetical or (modality.negated and modality.status != ClaimStatus.DENIED)
         ):
             continue
-        event = _with_status(parse, _event(parse, trigger, tokens, modality, lexicon), cue_status, lexicon)
+        event = _event(parse, trigger, tokens, modality, lexicon)
+        if _describes_item(parse, trigger.head, event):
+            continue
+        event = _with_status(parse, event, cue_status, lexicon)
         event = _held_by(parse, event, modality, cue_status[2])
         if event.subtype in itemless or (
             military_matter(parse, event, tokens) and not no_happening(parse, event)
@@ -269,6 +272,17 @@ def sentence_events(
         events = _statement(parse, tokens, lexicon, cues)
     events = _attach_values(parse, tokens, events)
     return _one_per_mention(parse, _inherit_actors(_merge_duplicates(parse, events)))
+
+
+def _describes_item(parse: Parse, head: int, event: Event) -> bool:
+    """A participle after a noun with no party of its own ('four old vessels delivered in 1985', 'the
+    jets bought last year') describes the thing; it does not report a transfer."""
+    tree = parse.tree
+    token = tree.tokens[head]
+    if token.dep != "acl" or token.tag != "VBN" or tree.kids(head, "aux", "auxpass", "nsubj", "nsubjpass"):
+        return False  # a clause of its own ('claims that arms were delivered') reports one
+    parties = (*event.source, *event.target, *event.participants)
+    return not any(a.code and not a.inferred for a in parties)
 
 
 _CONCLUDED = frozenset({"sign", "conclude", "ink", "award", "finalise", "finalize", "seal", "win", "place"})
