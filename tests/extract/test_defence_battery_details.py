@@ -339,3 +339,16 @@ def test_battery_a_participle_describing_an_item_without_parties_is_no_transfer(
 def test_battery_a_participle_with_its_own_parties_is_a_transfer(nlp: Any) -> None:
     events = events_of(nlp, "The frigates delivered to Chile by Britain in 2005 will be retired.")
     assert [(e.source[0].code, e.target[0].code) for e in events if e.subtype == T] == [("GBR", "CHL")]
+
+
+NOT_FORCES = [  # motion verbs deploy only forces: a minister's flight or a letter sent is no deployment
+    "The minister flew to Lima on Monday.",
+    "Chile sent a letter to Peru.",
+    "The delegation headed to Peru for talks.",
+]
+
+
+@pytest.mark.parametrize("body", NOT_FORCES)
+def test_battery_motion_without_forces_is_no_deployment(nlp: Any, body: str) -> None:
+    events = events_of(nlp, body)
+    assert not [e for e in events if e.subtype == D], shown(events)

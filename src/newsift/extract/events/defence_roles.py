@@ -51,6 +51,9 @@ SUPPLY = frozenset(
         "lease",
         "give",
         "offer",
+        "carry",  # a cargo bound for a party: "a ship carrying rifles to the rebels"
+        "smuggle",
+        "destine",
     }
 )
 ACQUIRE = frozenset(

@@ -59,6 +59,7 @@ class DefenceTriggers:
     needs_item: bool
     needs_context: frozenset[str]
     recipient_subject: frozenset[str]
+    needs_forces: frozenset[str] = frozenset()  # words that count only when what moves is a military force
 
 
 @dataclass(frozen=True, slots=True)
@@ -131,6 +132,7 @@ def _defence_triggers(name: str, raw: dict[str, Any], mapping: dict[str, Any]) -
         needs_item=bool(raw.get("needs_item")),
         needs_context=frozenset(raw.get("needs_context", ())),
         recipient_subject=frozenset(raw.get("recipient_subject", ())),
+        needs_forces=frozenset(raw.get("needs_forces", ())),
     )
 
 

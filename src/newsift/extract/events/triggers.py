@@ -93,8 +93,9 @@ def find_triggers(
             for match in _matches(parse, tokens, general, in_items, phrases_only=phrases_only):
                 if used.intersection(match) or (phrases_only and reserved.intersection(match)):
                     continue
-                if _general_ok(parse, match[0], general):
-                    found.append(_general_trigger(parse, match, general, lexicon))
+                if _general_ok(parse, match[0], general):  # 'sent troops': MOBILIZE, and a deployment
+                    trigger = _general_trigger(parse, match, general, lexicon)
+                    found.append(_with_subtype(parse, trigger, lexicon, in_items, products))
                     used.update(match)
     return sorted(found, key=lambda t: t.head)
 
@@ -373,14 +374,44 @@ def _head_first(parse: Parse, match: tuple[int, ...]) -> tuple[int, ...]:
     return (head, *(i for i in match if i != head))
 
 
+_FORCE_UNITS = frozenset(
+    {"troop", "soldier", "unit", "force", "brigade", "battalion", "regiment", "division", "contingent",
+     "personnel", "marine", "paratrooper", "commando", "peacekeeper", "sailor", "airman", "servicemember",
+     "serviceman", "infantry", "battlegroup", "detachment", "squadron", "company", "platoon"}
+)  # fmt: skip
+_FORCE_GROUPS = frozenset({"strike", "battle", "task", "carrier"})  # 'a carrier strike group', 'a task force'
+
+
+def _moves_forces(parse: Parse, head: int) -> bool:
+    """What is sent ('sent troops'), or who goes ('army units headed to X'), is a military force."""
+    tree = parse.tree
+    moved = [*tree.kids(head, "dobj"), *mover(parse, head)]
+    if tree.tokens[head].dep == "acl":  # 'army units headed to X', parsed as a participle on its noun
+        moved.append(tree.tokens[head].head)
+    for m in moved:
+        lemma = parse.lemma(m).removesuffix("s")  # some plurals ('paratroopers') come unlemmatised
+        if lemma in _FORCE_UNITS - {"company", "division", "unit", "force"}:
+            return True
+        if lemma in {"company", "division", "unit", "force", "group"} and any(
+            parse.lemma(c) in _FORCE_GROUPS | {"army", "military", "naval", "navy", "special", "armed", "air"}
+            or (tree.tokens[c].dep == "amod" and parse.lemma(c) in ("military", "naval", "armed", "special"))
+            for c in tree.kids(m, "compound", "amod")
+        ):
+            return True
+    return False
+
+
 ARMING = frozenset({"arm", "rearm"})  # verbs whose meaning holds the item: to arm is to supply weapons
 _BOUND = frozenset({"carry", "destine"})
 
 
 def _destination(parse: Parse, head: int) -> bool:
-    """A 'to' or 'for' phrase naming a party: 'carrying weapons to the rebels', 'destined for X'."""
+    """A 'to' or 'for' phrase naming a party: 'carrying weapons to the rebels', 'destined for X' (on the
+    verb or, as the parser often attaches it, on its object)."""
     tree = parse.tree
-    for prep in tree.kids(head, "prep", "dative"):
+    objects = tree.kids(head, "dobj")
+    preps = tree.kids(head, "prep", "dative") + [p for o in objects for p in tree.kids(o, "prep")]
+    for prep in preps:
         if parse.lemma(prep) in ("to", "for") and any(
             parse.mentions_in(*tree.subtree(obj)) or parse.lemma(obj) in ("rebel", "militia", "group")
             for obj in tree.kids(prep, "pobj")
@@ -402,6 +433,8 @@ def _defence_ok(
     armed = lemma in ARMING and parse.tree.tokens[head].pos == "VERB"  # 'arming the rebels' names its item
     if lemma in _BOUND and not _destination(parse, head):
         return False  # 'a plane carrying missiles' moves them; 'carrying missiles to X' supplies X
+    if lemma in spec.needs_forces and not _moves_forces(parse, head):
+        return False  # 'sent 500 troops to X' deploys them; 'sent a letter' or 'the minister flew' does not
     if spec.needs_item and not itemless and not armed and not _has_item(parse, head, lexicon, products):
         return False
     if lemma not in spec.needs_context:
