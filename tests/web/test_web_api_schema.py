@@ -71,6 +71,18 @@ def test_issue_18_every_route_documents_its_answer(openapi: dict[str, Any]) -> N
                 name = ref.removeprefix("#/components/schemas/")
                 component = openapi["components"]["schemas"].get(name, {})
                 assert component.get("properties") and component.get("required"), f"{method} {path} {status}"
+            if method == "get":
+                assert "ETag" in ok["200"]["headers"] and "304" in operation["responses"], path
+
+
+@pytest.mark.parametrize("path", ["/healthz", "/api/claims", "/api/claims.csv", "/api/relationships"])
+def test_issue_18_reads_answer_the_documented_304(
+    openapi: dict[str, Any], client: httpx.Client, path: str
+) -> None:
+    first = client.get(path)
+    again = client.get(path, headers={"If-None-Match": first.headers["etag"]})
+    assert again.status_code == 304 and again.headers["etag"] == first.headers["etag"]
+    assert "304" in openapi["paths"][path]["get"]["responses"]
 
 
 def test_issue_18_reads_answer_exactly_what_the_document_says(

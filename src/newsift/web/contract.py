@@ -204,13 +204,27 @@ _ENUMS: dict[str, Callable[[], tuple[str, ...]]] = {
 }
 
 
+_ETAG = {
+    "description": "A digest of the body; send it as If-None-Match to get 304.",
+    "schema": {"type": "string"},
+}
+
+
 def _document_answer(path: str, method: str, operation: dict[str, Any]) -> None:
-    """The response model of the route on each of its JSON success statuses."""
+    """The response model of the route on each of its JSON success statuses; on reads, the ETag and
+    the 304 that answers a matching If-None-Match (``http.ApiETag``)."""
     model = RESPONSES.get(f"{method.upper()} {path}")
-    for status, response in operation.get("responses", {}).items():
+    responses = operation.get("responses", {})
+    for status, response in responses.items():
         content = response.get("content", {}).get("application/json")
         if model is not None and status.startswith("2") and content is not None:
             content["schema"] = {"$ref": f"#/components/schemas/{model.__name__}"}
+    if method == "get" and "200" in responses:
+        responses["200"]["headers"] = {"ETag": _ETAG}
+        responses["304"] = {
+            "description": "Not modified: If-None-Match holds the current ETag",
+            "headers": {"ETag": _ETAG},
+        }
 
 
 def _fix_ingest_body(schemas: dict[str, Any]) -> None:
