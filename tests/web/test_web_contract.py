@@ -219,3 +219,13 @@ def test_issue_18_fields_keeps_article_lists_small(client: httpx.Client) -> None
     assert {tuple(item) for item in lean.json()["items"]} == {("id", "title", "outlet")}
     assert len(lean.content) * 5 < len(full.content)
     assert client.get("/api/articles", params={"fields": "id;drop"}).status_code == 422
+
+
+def test_issue_18_url_scheme_is_case_insensitive(client: httpx.Client, site: WebSite) -> None:
+    # The document admits HTTP:// (a scheme is case-insensitive); the fetcher then sees http:// and
+    # refuses the loopback address, instead of refusing the scheme it had just been promised.
+    auth = {"Authorization": f"Bearer {site.tokens['alice']}"}
+    response = client.post("/api/ingest", data={"url": "HTTP://127.0.0.1:9/page"}, headers=auth)
+    error = response.json()["error"]
+    assert (response.status_code, error["code"]) == (422, "ingest_failed")
+    assert "refused" in error["message"] and "scheme" not in error["message"]

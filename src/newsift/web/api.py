@@ -1,4 +1,7 @@
-"""JSON routes under /api: the same data functions as the pages. Reads are open; writes need a token."""
+"""JSON routes under /api: the same data functions as the pages. Reads are open; writes need a token.
+
+What each route answers is documented in ``api_models.py`` (put on the routes by ``contract.py``).
+"""
 
 from __future__ import annotations
 
@@ -69,7 +72,12 @@ def article_filters(
 
 Filters = Annotated[SearchFilters, Depends(article_filters)]
 Fields = Annotated[
-    str | None, Query(pattern=FIELDS_PATTERN, description="Keep these item keys: id,title,...")
+    str | None,
+    Query(
+        pattern=FIELDS_PATTERN,
+        description="Keep only these item keys: id,title,... (default: every key but text, which "
+        "repeats title, standfirst and body; name text to get it).",
+    ),
 ]
 TokenUser = Annotated[str, Depends(require_token_user)]  # a dependency: checked before the body is read
 
@@ -129,7 +137,9 @@ def post_comment(
     article_id: str,
     user: TokenUser,
     body: Annotated[str, Form(min_length=1, max_length=5000, pattern=r"\S")],  # not only blanks
-    claim_id: Annotated[str | None, Form(max_length=64)] = None,
+    claim_id: Annotated[
+        str | None, Form(max_length=64, description="One of this article's claim ids (else 422).")
+    ] = None,
 ) -> dict[str, Any]:
     article = require_article(db_of(request), article_id)
     return create_comment(db_of(request).store(), article.id, user, body, claim_id)
@@ -151,6 +161,9 @@ async def ingest(
         raise HttpError(422, "invalid_request", "send exactly one of: file, url")
     if url and not url.lower().startswith(("http://", "https://")):
         raise HttpError(422, "invalid_url", "only http and https URLs can be ingested")
+    if url:  # a scheme is case-insensitive (RFC 3986): HTTP://host is fetched as http://host
+        scheme, _, rest = url.partition("://")
+        url = f"{scheme.lower()}://{rest}"
     with tempfile.TemporaryDirectory(prefix="newsift-upload-") as folder:
         saved = None if url else await _save_upload(request, file, Path(folder))  # type: ignore[arg-type]
         if saved is not None and saved.stat().st_size == 0:  # refused here, before the upload worker

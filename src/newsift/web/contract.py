@@ -1,7 +1,8 @@
 """The API contract: the OpenAPI document as the server behaves, enum checks and the date pattern.
 
-The document is FastAPI's, corrected once: the real error schema on every error status a route can
-answer, the bearer scheme on writes, enums on filters. No data logic here.
+The document is FastAPI's, corrected once: the response schema of every route (``api_models.py``), the
+real error schema on every error status a route can answer, the bearer scheme on writes, enums on
+filters. No data logic here.
 """
 
 from __future__ import annotations
@@ -13,8 +14,11 @@ from typing import Any
 
 from fastapi import FastAPI
 from fastapi.openapi.utils import get_openapi
+from pydantic import BaseModel
+from pydantic.json_schema import models_json_schema
 
 from newsift.model import ClaimStatus, EntityKind, PloverType
+from newsift.web import api_models as out
 from newsift.web.errors import HttpError
 
 __all__ = [
@@ -24,6 +28,8 @@ __all__ = [
     "DYAD_PATTERN",
     "ENTITY_KINDS",
     "FIELDS_PATTERN",
+    "LIST_OMITS",
+    "RESPONSES",
     "allowed_methods",
     "check_choice",
     "event_types",
@@ -99,14 +105,20 @@ def event_types() -> tuple[str, ...]:
 
 
 FIELDS_PATTERN = r"^[a-z_]{1,40}(,[a-z_]{1,40}){0,30}$"
+LIST_OMITS = ("text",)
+"""Keys an article list leaves out unless ``fields=`` names them: ``text`` repeats title and body."""
 
 
 def pick_fields(page: dict[str, Any], fields: str | None) -> dict[str, Any]:
-    """A page of ``items`` with only the named keys in each item (``fields=id,title,outlet``)."""
-    if not fields:
-        return page
-    keep = fields.split(",")
-    return {**page, "items": [{k: item[k] for k in keep if k in item} for item in page["items"]]}
+    """A page of ``items`` with only the named keys in each item (``fields=id,title,outlet``); without
+    ``fields``, every key but ``LIST_OMITS``."""
+    items = page["items"]
+    if fields:
+        keep = fields.split(",")
+        items = [{k: item[k] for k in keep if k in item} for item in items]
+    else:
+        items = [{k: v for k, v in item.items() if k not in LIST_OMITS} for item in items]
+    return {**page, "items": items}
 
 
 def check_choice(name: str, value: str | None, allowed: Collection[str]) -> str | None:
@@ -123,14 +135,43 @@ def check_choice(name: str, value: str | None, allowed: Collection[str]) -> str 
     return folded[value.casefold()]
 
 
+RESPONSES: dict[str, type[BaseModel]] = {
+    "GET /healthz": out.Health,
+    "GET /api/articles": out.ArticleList,
+    "GET /api/articles/{article_id}": out.ArticleDetail,
+    "GET /api/articles/{article_id}/comments": out.CommentList,
+    "POST /api/articles/{article_id}/comments": out.CommentOut,
+    "DELETE /api/comments/{comment_id}": out.Deleted,
+    "POST /api/ingest": out.IngestResult,
+    "GET /api/search": out.SearchPage,
+    "GET /api/entities": out.EntityList,
+    "GET /api/entities/{entity_id}": out.EntityPage,
+    "GET /api/dyads/{first}/{second}": out.DyadPage,
+    "GET /api/stories": out.StoryList,
+    "GET /api/claims": out.ClaimPage,
+    "GET /api/events": out.EventPage,
+    "GET /api/quotes": out.QuotePage,
+    "GET /api/relationships": out.Relationships,
+    "GET /api/briefs/articles/{article_id}": out.Brief,
+    "GET /api/briefs/dyad/{first}/{second}": out.Brief,
+    "GET /api/briefs/entities/{entity_id}": out.Brief,
+    "GET /api/ask": out.Answer,
+    "GET /api/watches": out.WatchList,
+}
+"""The JSON answer of each route ("METHOD /path"), on its success statuses in the document."""
+_TOKEN_READS = ("/api/watches",)  # reads that need a token (a missing one is a 401)
+
+
 def _statuses(path: str, method: str, operation: dict[str, Any]) -> list[int]:
     statuses = [400]
     if "{" in path:
         statuses.append(404)
     if operation.get("parameters") or "requestBody" in operation:
         statuses.append(422)
+    if method in ("post", "put", "patch", "delete") or path in _TOKEN_READS:
+        statuses.append(401)
     if method in ("post", "put", "patch", "delete"):
-        statuses += [401, 413]
+        statuses.append(413)
     if method == "delete":
         statuses.append(403)
     if path == "/api/ingest":
@@ -145,10 +186,11 @@ def _fix_operation(path: str, method: str, operation: dict[str, Any]) -> None:
             "description": _REASONS[status],
             "content": {"application/json": {"schema": _ERROR_REF}},
         }
-    if method in ("post", "put", "patch", "delete"):
+    if method in ("post", "put", "patch", "delete") or path in _TOKEN_READS:
         operation["security"] = [{"bearer": []}]
     if path == "/api/ingest" and "200" in responses:
-        responses["201"] = {**responses["200"], "description": "Stored (200: every page already stored)"}
+        responses["200"]["description"] = "Every page was stored before"
+        responses["201"] = {**responses["200"], "description": "Stored"}
     for parameter in operation.get("parameters", ()):
         choices = _ENUMS.get(parameter.get("name", ""))
         if choices is not None:
@@ -160,6 +202,29 @@ _ENUMS: dict[str, Callable[[], tuple[str, ...]]] = {
     "event_type": event_types,
     "kind": lambda: ENTITY_KINDS,
 }
+
+
+_ETAG = {
+    "description": "A digest of the body; send it as If-None-Match to get 304.",
+    "schema": {"type": "string"},
+}
+
+
+def _document_answer(path: str, method: str, operation: dict[str, Any]) -> None:
+    """The response model of the route on each of its JSON success statuses; on reads, the ETag and
+    the 304 that answers a matching If-None-Match (``http.ApiETag``)."""
+    model = RESPONSES.get(f"{method.upper()} {path}")
+    responses = operation.get("responses", {})
+    for status, response in responses.items():
+        content = response.get("content", {}).get("application/json")
+        if model is not None and status.startswith("2") and content is not None:
+            content["schema"] = {"$ref": f"#/components/schemas/{model.__name__}"}
+    if method == "get" and "200" in responses:
+        responses["200"]["headers"] = {"ETag": _ETAG}
+        responses["304"] = {
+            "description": "Not modified: If-None-Match holds the current ETag",
+            "headers": {"ETag": _ETAG},
+        }
 
 
 def _fix_ingest_body(schemas: dict[str, Any]) -> None:
@@ -201,6 +266,8 @@ def _openapi(app: FastAPI) -> dict[str, Any]:
                 _fix_operation(path, method, operation)
             elif "422" in operation.get("responses", {}):
                 operation["responses"]["422"]["content"] = {"application/json": {"schema": _ERROR_REF}}
+            _document_answer(path, method, operation)
+    schemas.update(_response_schemas())
     _fix_ingest_body(schemas)
     schemas.pop("HTTPValidationError", None)
     schemas.pop("ValidationError", None)
@@ -210,6 +277,16 @@ def _openapi(app: FastAPI) -> dict[str, Any]:
     }
     app.openapi_schema = schema
     return schema
+
+
+def _response_schemas() -> dict[str, Any]:
+    """The components of every response model (and of the objects inside them), by name."""
+    models = sorted(set(RESPONSES.values()), key=lambda m: m.__name__)
+    _, top = models_json_schema(
+        [(m, "validation") for m in models], ref_template="#/components/schemas/{model}"
+    )
+    defs: dict[str, Any] = top.get("$defs", {})
+    return defs
 
 
 def install_openapi(app: FastAPI) -> None:
