@@ -268,12 +268,20 @@ def extract_quotes(annotated: AnnotatedArticle) -> tuple[Quote, ...]:
             continue
         if a.cue and in_headline(text, a.cue[0], annotated.article.title):
             continue
+        carried = [  # 'X defended the deal.' then a quote on its own: X's words (not after 'X plans to')
+            _to_quote(annotated, a, part, text)
+            for part in a.content[1:]
+            if part in marked and a.cue_lemma in spoken
+        ]
         if a.cue_lemma in _NAMING and not _reports(tree, a):
             quotes += [_to_quote(annotated, a, part, text) for part in _named_as(tree, text, a, marked)]
+            quotes += carried
             continue
         if a.kind is QuoteKind.INDIRECT and (a.cue_lemma not in spoken or not _reports(tree, a)):
+            quotes += carried
             continue
         if a.kind is QuoteKind.MIXED and any(names_an_act(tree, part) for part in a.content):
+            quotes += carried
             continue
         for part in a.content:
             quotes.append(_to_quote(annotated, a, part, text))
