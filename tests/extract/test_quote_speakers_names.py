@@ -117,3 +117,16 @@ def test_the_object_of_the_speech_verb_is_still_no_quote(nlp: Any) -> None:
         '"This is the right choice for the navy. It gives us reach across the ocean."'
     )
     assert not [q for q in _quotes(nlp, body) if q.text.strip() == "the purchase"]
+
+
+# --- 'said on Monday:' closing a paragraph introduces the quote of the next one -------------------------
+
+
+def test_cue_with_a_time_and_a_colon_introduces_the_next_paragraph(nlp: Any) -> None:
+    body = 'Minister Ann Lee said on Monday:\n\n"We will buy the ships this year. The navy has waited."'
+    assert _speaker_of(_quotes(nlp, body), "buy the ships this year") == "Ann Lee"
+
+
+def test_a_clause_before_the_colon_is_not_a_modifier(nlp: Any) -> None:
+    body = "Ann Lee said the plan had one aim: to protect the coast.\n\nThe navy has twelve ships there."
+    assert not [q for q in _quotes(nlp, body) if "twelve ships" in q.text]
