@@ -1,6 +1,6 @@
 """Speaker right on PolNeAR *train* quotes, scored the way bench/defence.py scores its quotes.
 
-Usage: python bench/quote_speakers.py [--data DIR] [--docs N] [--errors] [--pronouns]
+Usage: python bench/quote_speakers.py [--data DIR] [--docs N] [--skip N] [--errors] [--pronouns]
 
 PolNeAR train is the error-analysis set (never reported as a dev figure): its gold sources are spans as
 written, so only quotes whose gold source names someone (not a pronoun, not a lowercase description)
@@ -41,7 +41,7 @@ def gold_speaker(source: str) -> str | None:
     return re.sub(r"'s$", "", found[-1]).lower()
 
 
-def read_rows(data: Path, docs: int) -> list[dict[str, Any]]:
+def read_rows(data: Path, docs: int, skip: int = 0) -> list[dict[str, Any]]:
     rows, seen = [], set()
     with (data / "polnear_train.jsonl").open(encoding="utf-8") as handle:
         for line in handle:
@@ -49,7 +49,8 @@ def read_rows(data: Path, docs: int) -> list[dict[str, Any]]:
             if row["doc_id"] in seen:
                 continue
             seen.add(row["doc_id"])
-            rows.append(row)
+            if len(seen) > skip:
+                rows.append(row)
             if len(rows) >= docs:
                 break
     return rows
@@ -59,10 +60,11 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
     parser.add_argument("--docs", type=int, default=150)
+    parser.add_argument("--skip", type=int, default=0, help="leave out the first N documents")
     parser.add_argument("--errors", action="store_true")
     parser.add_argument("--pronouns", action="store_true")
     args = parser.parse_args(argv)
-    rows = read_rows(args.data, args.docs)
+    rows = read_rows(args.data, args.docs, args.skip)
     gold_n = found_n = right_n = pron_n = pron_named = 0
     for annotated, row in zip(annotate_rows(rows), rows, strict=True):
         names = {e.id: e.name for e in annotated.entities}

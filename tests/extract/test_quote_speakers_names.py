@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 
-from newsift.extract.quotes import extract_quotes
+from newsift.extract.quotes import extract_attributions, extract_quotes
 from newsift.extract.quotes.lexicon import load_lexicon
 from newsift.model import Article, Position, Quote
 from newsift.nlp import annotate_articles
@@ -130,3 +130,33 @@ def test_cue_with_a_time_and_a_colon_introduces_the_next_paragraph(nlp: Any) -> 
 def test_a_clause_before_the_colon_is_not_a_modifier(nlp: Any) -> None:
     body = "Ann Lee said the plan had one aim: to protect the coast.\n\nThe navy has twelve ships there."
     assert not [q for q in _quotes(nlp, body) if "twelve ships" in q.text]
+
+
+# --- a dateline is neither the speaker nor part of the title -------------------------------------------
+
+DATELINES = [
+    (
+        "KIEV, May 3 (Wire) - Defence Minister Omar Haddad said the tanks had arrived at the front.",
+        "Omar Haddad",
+    ),
+    ("RIYADH: Prince Omar Haddad said the kingdom would not be pressured on the deal.", "Omar Haddad"),
+    ("HANOI - General Tran Minh said the navy would buy two more submarines.", "Tran Minh"),
+]
+
+
+@pytest.mark.parametrize(("body", "speaker"), DATELINES)
+def test_a_dateline_is_not_the_speaker(nlp: Any, body: str, speaker: str) -> None:
+    quotes = _quotes(nlp, body)
+    assert [q.speaker_text for q in quotes] == [speaker]
+    assert not any(w.isupper() and len(w) > 2 for w in (quotes[0].affiliation or "").split())
+
+
+def test_a_transcript_label_is_still_a_speaker(nlp: Any) -> None:
+    body = (
+        "HOST: Welcome back, and thank you for joining us tonight.\n"
+        "LEE: Thank you for having me on the programme again.\n"
+        "HOST: So what happens to the harbour deal now?"
+    )
+    article = Article(id="t", page_id="p", position=Position.MAIN, index=0, title="", body=body)
+    found = extract_attributions(next(annotate_articles([article], nlp=nlp)))
+    assert [body[a.source[0] : a.source[1]] for a in found if a.source].count("HOST") == 2

@@ -21,6 +21,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from newsift.extract.quotes.lexicon import Lexicon
+from newsift.extract.quotes.shapes import dateline_end
 from newsift.extract.quotes.sources import SourceIndex, Speaker
 from newsift.extract.syntax import Tree
 from newsift.model import AnnotatedArticle, EntityKind, Mention, Resolution, SpeakerKind, Token
@@ -94,7 +95,7 @@ class SpeakerResolver:
                 self._add_mention(mention)
         for person in self._people.values():
             entity = kinds.get(person.entity_id or "")
-            stated = [v for k, v in entity.attributes if k in _TITLE_KEYS] if entity else []
+            stated = [_no_dateline(v) for k, v in entity.attributes if k in _TITLE_KEYS] if entity else []
             person.title = "; ".join(stated) or person.title
         self._learn_gender()
 
@@ -276,7 +277,8 @@ class SpeakerResolver:
         for k in range(a, first):
             if tree.tokens[k].dep == "ROOT" or self._text[tree.tokens[k].start] in ":;":
                 a = k + 1
-        left = self._text[tree.tokens[a].start : tree.tokens[first].start] if a < first else ""
+        left = _no_dateline(self._text[tree.tokens[a].start : tree.tokens[first].start]) if a < first else ""
+
         right = self._text[tree.tokens[last].end : tree.tokens[b].end] if b > last else ""
         served = [
             self._text[slice(*tree.span(*tree.subtree(p)))]
@@ -588,6 +590,11 @@ def _name_key(word: str) -> str:
         if word.startswith(article) and len(word) > len(article) + 1:
             return word[len(article) :]
     return word
+
+
+def _no_dateline(title: str) -> str:
+    """'PARIS (Wire) - General' → 'General': a dateline the parse hung on the name is no title."""
+    return title[dateline_end(title + " x", 0, len(title) + 2) :]
 
 
 def _clean_title(text: str) -> str:
