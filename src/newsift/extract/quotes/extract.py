@@ -7,9 +7,10 @@ Speaker resolution (names, surnames, pronouns, roles) is the salience model of `
 from __future__ import annotations
 
 import logging
+import re
 from dataclasses import dataclass, replace
 
-from newsift.extract.quotes.labels import find_label_relations
+from newsift.extract.quotes.labels import all_caps, find_label_relations
 from newsift.extract.quotes.lexicon import load_lexicon
 from newsift.extract.quotes.marks import QuotedSpan, find_quoted_spans, normalize_quote_text
 from newsift.extract.quotes.rules import Found, find_cue_relations
@@ -67,6 +68,7 @@ def extract_attributions(annotated: AnnotatedArticle, *, channels: bool = False)
             *find_label_relations(tree, text, quotes, annotated.mentions, lexicon),
         ]
     ]
+    found = [_past_dateline(tree, text, f) for f in _no_dateline_label(text, found)]
     sources = SourceIndex(annotated, tree, [(q.start, q.end) for q in quotes], lexicon)
     found = _univocal(found, quotes, sources if channels else None)
     resolver = SpeakerResolver(annotated, tree, [(q.start, q.end) for q in quotes], lexicon)
@@ -88,6 +90,46 @@ def extract_attributions(annotated: AnnotatedArticle, *, channels: bool = False)
             )
         )
     return tuple(_continue_quotes(annotated, tree, out, quotes))
+
+
+_LEAD_PARAGRAPHS = 3
+
+
+def _no_dateline_label(text: str, found: list[Found]) -> list[Found]:
+    """'RIYADH: Prince Ann Lee said ...': a capitalised label in the lead whose rest has its own speaker and
+    cue is a dateline, when no other paragraph has such a label (a transcript names speakers again)."""
+    upper = [f for f in found if f.lemma == ":" and f.source and all_caps(text[f.source[0] : f.source[1]])]
+    if len(upper) != 1 or not upper[0].content:
+        return found
+    label = upper[0]
+    lead = [m.start() for m in re.finditer(r"(?m)^(?=\S)", text)][:_LEAD_PARAGRAPHS]
+    start, end = label.content[0]
+    inner = any(f.lemma != ":" and f.source is not None and start <= f.cue[0] < end for f in found)
+    return [f for f in found if f is not label] if inner and text.rfind("\n", 0, start) + 1 in lead else found
+
+
+def _past_dateline(tree: Tree, text: str, found: Found) -> Found:
+    """'KYIV, May 3 (Wire) - Minister Ann Lee said', 'HANOI - General Tran Minh said': a dateline that
+    opens the paragraph is no part of the source; the source is what follows it up to the cue."""
+    if found.source is None or found.source_tokens is None:
+        return found
+    start, end = found.source
+    if text[text.rfind("\n", 0, start) + 1 : start].strip():
+        return found
+    cue = found.cue_token
+    limit = tree.tokens[cue].start if cue > found.source_tokens[0] else end
+    after = dateline_end(text, start, limit)
+    if after == start:
+        return found
+    first = tree.token_at(after)
+    last = found.source_tokens[1] if end > after else cue - 1
+    while first <= last and not any(
+        ch.isalnum() for ch in text[tree.tokens[first].start : tree.tokens[first].end]
+    ):
+        first += 1
+    if first > last or tree.tokens[first].start < after:
+        return found
+    return replace(found, source=tree.span(first, last), source_tokens=(first, last))
 
 
 def _issuer(text: str, speaker: Speaker | None, issued: list[tuple[str, Speaker]]) -> Speaker | None:
@@ -268,12 +310,20 @@ def extract_quotes(annotated: AnnotatedArticle) -> tuple[Quote, ...]:
             continue
         if a.cue and in_headline(text, a.cue[0], annotated.article.title):
             continue
+        carried = [  # 'X defended the deal.' then a quote on its own: X's words (not after 'X plans to')
+            _to_quote(annotated, a, part, text)
+            for part in a.content[1:]
+            if part in marked and a.cue_lemma in spoken
+        ]
         if a.cue_lemma in _NAMING and not _reports(tree, a):
             quotes += [_to_quote(annotated, a, part, text) for part in _named_as(tree, text, a, marked)]
+            quotes += carried
             continue
         if a.kind is QuoteKind.INDIRECT and (a.cue_lemma not in spoken or not _reports(tree, a)):
+            quotes += carried
             continue
         if a.kind is QuoteKind.MIXED and any(names_an_act(tree, part) for part in a.content):
+            quotes += carried
             continue
         for part in a.content:
             quotes.append(_to_quote(annotated, a, part, text))

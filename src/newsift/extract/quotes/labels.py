@@ -15,7 +15,7 @@ from newsift.extract.quotes.rules import Found
 from newsift.extract.syntax import Tree
 from newsift.model import Mention
 
-__all__ = ["find_label_relations"]
+__all__ = ["all_caps", "find_label_relations"]
 
 Span = tuple[int, int]
 _MAX_LABEL_TOKENS = 4
@@ -35,6 +35,12 @@ def find_label_relations(
     found = [f for s, e in _paragraphs(text) if (f := _label(tree, text, s, e, mentions, lexicon))]
     found += [f for q in quotes if q.depth == 0 and (f := _signature(tree, text, q, mentions))]
     return found
+
+
+def all_caps(label: str) -> bool:
+    """'WALLACE', 'RIYADH': every word capitalised throughout."""
+    words = label.split()
+    return bool(words) and all(w.isupper() and w.isalpha() and len(w) > 1 for w in words)
 
 
 def _paragraphs(text: str) -> list[Span]:
@@ -78,7 +84,7 @@ def _names_a_source(
 ) -> bool:
     """A capitalised label (a speaker in a transcript), a named person or organisation, or a 'poll'."""
     words = text[label[0] : label[1]].split()
-    if all(w.isupper() and w.isalpha() and len(w) > 1 for w in words):
+    if all_caps(text[label[0] : label[1]]):
         return True
     if any(m.start == label[0] and m.end == label[1] and m.label in _LABEL_KINDS for m in mentions):
         return True

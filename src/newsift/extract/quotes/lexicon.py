@@ -46,6 +46,8 @@ class Lexicon:
     title_words: frozenset[str]
     abbreviations: tuple[tuple[str, str], ...]
     kinds: SourceWords
+    given_male: frozenset[str] = frozenset()
+    given_female: frozenset[str] = frozenset()
 
     def expand(self, word: str) -> str:
         """'Gen.' → 'general': the full form of a title abbreviation, lower-cased."""
@@ -62,6 +64,9 @@ def load_lexicon() -> Lexicon:
     """The packaged lexicon (cached: it never changes while a process runs)."""
     raw = json.loads(resources.files("newsift.extract.quotes").joinpath("data/cues.json").read_text("utf-8"))
     pronouns = raw["pronouns"]
+    names = json.loads(
+        resources.files("newsift.extract.quotes").joinpath("data/given_names.json").read_text("utf-8")
+    )
     return Lexicon(
         speech=frozenset(raw["speech_verbs"]),
         cognition=frozenset(raw["cognition_verbs"]),
@@ -78,4 +83,6 @@ def load_lexicon() -> Lexicon:
         title_words=frozenset(raw["title_words"]),
         abbreviations=tuple(sorted(raw["title_abbreviations"].items())),
         kinds=SourceWords(**{k: frozenset(v) for k, v in raw["source_kinds"].items()}),
+        given_male=frozenset(names["male"]),
+        given_female=frozenset(names["female"]),
     )

@@ -334,15 +334,38 @@ def _adjacent_quote(
             and _open_ended(text, q, i, tree)
         ):
             return q.start, q.end
+        after = _colon_after(tree, text, i) or after
         gap = text[after : q.start]
         if after <= q.start and gap.strip() in _JOINERS and ("\n" not in gap or gap.strip() == ":"):
             return q.start, q.end
     return _next_paragraph(tree, text, i)
 
 
+_COLON_WORDS = 6
+_COLON_DEPS = frozenset(
+    ("prep", "pobj", "npadvmod", "det", "amod", "compound", "nummod", "dative", "advmod", "poss", "punct")
+)
+
+
+def _colon_after(tree: Tree, text: str, i: int) -> int | None:
+    """'said on Monday:', 'told reporters in Kyiv:': the cue's own short modifiers (a time, a place, an
+    audience) up to a colon; the offset just before the colon, or None when anything else comes first."""
+    k, last = i + 1, min(len(tree.tokens), i + 1 + _COLON_WORDS)
+    while k < last and tree.tokens[k].sentence == tree.tokens[i].sentence:
+        token = tree.tokens[k]
+        if text[token.start : token.end] == ":":
+            return tree.tokens[k - 1].end if k > i + 1 else None
+        if not tree.left[i] <= k <= tree.right[i] or token.dep not in _COLON_DEPS or token.pos == "VERB":
+            return None
+        if text[token.start : token.end] in ('"', "“", "”", "'"):
+            return None
+        k += 1
+    return None
+
+
 def _next_paragraph(tree: Tree, text: str, i: int) -> Span | None:
-    """'He said:' closing a paragraph introduces the whole next paragraph."""
-    colon = tree.tokens[i].end
+    """'He said:' (or 'said on Monday:') closing a paragraph introduces the whole next paragraph."""
+    colon = _colon_after(tree, text, i) or tree.tokens[i].end
     while colon < len(text) and text[colon] in " \t":
         colon += 1
     if text[colon : colon + 1] != ":" or not text[colon + 1 :].lstrip(" \t").startswith("\n"):

@@ -21,6 +21,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from newsift.extract.quotes.lexicon import Lexicon
+from newsift.extract.quotes.shapes import dateline_end
 from newsift.extract.quotes.sources import SourceIndex, Speaker
 from newsift.extract.syntax import Tree
 from newsift.model import AnnotatedArticle, EntityKind, Mention, Resolution, SpeakerKind, Token
@@ -48,11 +49,12 @@ class _Person:
     speaks_for: str | None = None
     role_words: set[str] = field(default_factory=set)
     votes: Counter[str] = field(default_factory=Counter)
+    prior: str | None = None  # from a given name that is almost always one gender
 
     @property
     def gender(self) -> str | None:
         if not self.votes:
-            return None
+            return self.prior
         (best, n), *rest = [*self.votes.most_common(2), ("", 0)]
         return best if n > rest[0][1] else None
 
@@ -93,7 +95,7 @@ class SpeakerResolver:
                 self._add_mention(mention)
         for person in self._people.values():
             entity = kinds.get(person.entity_id or "")
-            stated = [v for k, v in entity.attributes if k in _TITLE_KEYS] if entity else []
+            stated = [_no_dateline(v) for k, v in entity.attributes if k in _TITLE_KEYS] if entity else []
             person.title = "; ".join(stated) or person.title
         self._learn_gender()
 
@@ -236,7 +238,18 @@ class SpeakerResolver:
             person = self._people[key] = _Person(key, entity_id, self._text[start:end], start, end)
         elif end - start > person.end - person.start:
             person.name, person.start, person.end = self._text[start:end], start, end
+        person.prior = self._given_gender(person.name) or person.prior
         return person
+
+    def _given_gender(self, name: str) -> str | None:
+        """'Ann Lee' is female, 'Tom Reed' male, by the given name; one word is no given name."""
+        words = name.split()
+        if len(words) < 2:
+            return None
+        given = words[0].lower()
+        if given in self._lex.given_male:
+            return "male"
+        return "female" if given in self._lex.given_female else None
 
     def _note(self, first: int, last: int, key: str, is_subject: bool, *, is_speaker: bool = False) -> None:
         token = self._tree.tokens[first]
@@ -264,7 +277,8 @@ class SpeakerResolver:
         for k in range(a, first):
             if tree.tokens[k].dep == "ROOT" or self._text[tree.tokens[k].start] in ":;":
                 a = k + 1
-        left = self._text[tree.tokens[a].start : tree.tokens[first].start] if a < first else ""
+        left = _no_dateline(self._text[tree.tokens[a].start : tree.tokens[first].start]) if a < first else ""
+
         right = self._text[tree.tokens[last].end : tree.tokens[b].end] if b > last else ""
         served = [
             self._text[slice(*tree.span(*tree.subtree(p)))]
@@ -283,8 +297,9 @@ class SpeakerResolver:
                 continue
             if word in ("he", "she", "his", "him", "her", "himself", "herself"):
                 keys = {e.key for e in self._candidates(token.start, token.sentence, span=2)}
-                if len(keys) == 1:
-                    self._people[keys.pop()].votes[gender] += 1
+                person = self._people[keys.pop()] if len(keys) == 1 else None
+                if person is not None and person.prior in (None, gender):  # not 'she' for 'Tom Reed'
+                    person.votes[gender] += 1
             elif i + 1 < len(self._tree.tokens):  # an honorific: the next mention is its person
                 nxt = self._tree.tokens[i + 1]
                 for entry in self._entries.get(nxt.sentence, []):
@@ -365,13 +380,14 @@ class SpeakerResolver:
     def _direct(self, first: int, last: int) -> _Person | None:
         """A person named in the span: a PERSON mention, a known surname, or a new proper name."""
         start, end = self._tree.span(first, last)
-        for mention in self._doc.mentions:
-            if start <= mention.start and mention.end <= end:
-                key = mention.entity_id or ""
-                found = self._people.get(key) or self._by_surname(mention.start, mention.end)
-                if found is not None:
-                    return found
         root = self._root(first, last)
+        inside = [m for m in self._doc.mentions if start <= m.start and m.end <= end]
+        inside.sort(key=lambda m: self._heads_phrase(m, root))
+        for mention in inside:
+            key = mention.entity_id or ""
+            found = self._people.get(key) or self._by_surname(mention.start, mention.end)
+            if found is not None:
+                return found
         word = self._text[self._tree.tokens[root].start : self._tree.tokens[root].end]
         if self._tree.tokens[root].pos != "PROPN" or self._lex.expand(word) in self._lex.title_words:
             return None
@@ -387,6 +403,17 @@ class SpeakerResolver:
             return found
         name = self._name_tokens(*self._proper_run(root))
         return self._person_for(name, None) if name else None
+
+    def _heads_phrase(self, mention: Mention, root: int) -> int:
+        """0 when the mention heads the source phrase, 1 when it is an apposition ("Lee's spokesman, Nick
+        Arlo", "a spokesman for Lee, Nick Arlo"), 2 when it only modifies the head ('Lee aide Ann Cole'):
+        the name a phrase is about speaks, not one inside its title."""
+        tokens = self._tree.tokens
+        first, last = self._tree.token_at(mention.start), self._tree.token_at(mention.end - 1)
+        if first <= root <= last:
+            return 0
+        i = self._root(first, last)
+        return 1 if tokens[i].dep == "appos" and tokens[i].head != i else 2
 
     def _not_person(self, mention: Mention) -> bool:
         """An organisation, outlet or country the entity resolver knows ('Reuters', 'Navantia')."""
@@ -563,6 +590,11 @@ def _name_key(word: str) -> str:
         if word.startswith(article) and len(word) > len(article) + 1:
             return word[len(article) :]
     return word
+
+
+def _no_dateline(title: str) -> str:
+    """'PARIS (Wire) - General' → 'General': a dateline the parse hung on the name is no title."""
+    return title[dateline_end(title + " x", 0, len(title) + 2) :]
 
 
 def _clean_title(text: str) -> str:
