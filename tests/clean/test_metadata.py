@@ -112,6 +112,14 @@ def test_metadata_strip_site_name(title: str, expected: str) -> None:
         ("By Ana Ruiz and Tom Berg / Harbour Courier Staff Writers", ("Ana Ruiz", "Tom Berg"), None),
         ("Harbour Courier Staff", (), None),
         ("Ana Ruiz Staff Writer", ("Ana Ruiz",), None),
+        ("Jan Osei and April Lind", ("Jan Osei", "April Lind"), None),
+        ("Ana Ruiz May 3, 2024", ("Ana Ruiz",), None),
+        ("Ana Ruiz, 12 June", ("Ana Ruiz",), None),
+        ("von Lotte Brenner", ("Lotte Brenner",), None),
+        ("par Claire Dubois et Marc Lefort", ("Claire Dubois", "Marc Lefort"), None),
+        ("Karl Weber und Eva Roth, dpa", ("Karl Weber", "Eva Roth"), "dpa"),
+        ("Siri Dahl og Ole Moen", ("Siri Dahl", "Ole Moen"), None),
+        ("Ana Ruiz, Monday", ("Ana Ruiz",), None),
     ],
     ids=[
         "two-people",
@@ -129,6 +137,14 @@ def test_metadata_strip_site_name(title: str, expected: str) -> None:
         "group-affiliation",
         "outlet-staff",
         "person-role-glued",
+        "month-first-names",
+        "month-before-a-day",
+        "month-after-a-day",
+        "german-label",
+        "french-label-and-conjunction",
+        "german-conjunction-and-wire",
+        "norwegian-conjunction",
+        "weekday",
     ],
 )
 def test_names_split_credit(credit: str, people: tuple[str, ...], wire: str | None) -> None:
@@ -179,3 +195,43 @@ def test_jsonld_person_with_one_name_is_an_author_but_an_account_is_not() -> Non
 def test_names_one_word_is_no_name_in_a_byline() -> None:
     assert split_credit("By Regan").people == ()
     assert split_credit("Regan", single=True).people == ("Regan",)
+
+
+def test_names_caseless_script_name_only_from_a_stated_field() -> None:
+    assert split_credit("山田花子", stated=True).people == ("山田花子",)
+    assert split_credit("山田花子").people == ()  # in the markup it may as well be a button's label
+    assert split_credit("ブックマーク登録してフォローする", stated=True).people == ()  # too long for a name
+
+
+def test_names_month_alone_is_not_a_one_word_name() -> None:
+    assert split_credit("March", single=True).people == ()
+
+
+def test_metadata_photo_credit_in_a_byline_class_is_not_the_author() -> None:
+    html = (
+        "<html><body><article><h1>Harbour wall repaired</h1>"
+        '<figure><img src="w.jpg"><figcaption class="author">Nils Berg / Harbour Pictures</figcaption>'
+        "</figure>"
+        '<div class="byline">By Greta Holm</div><p>The wall was repaired over the winter.</p>'
+        "</article></body></html>"
+    )
+    metadata = extract_page_metadata(fromstring(html), None)
+    assert (metadata.authors, metadata.source_of("authors")) == (("Greta Holm",), "markup:byline")
+
+
+def test_metadata_two_authors_in_one_jsonld_person_in_another_language() -> None:
+    ld = '{"@type": "NewsArticle", "headline": "Deich erneuert", "author": {"@type": "Person",'
+    ld += ' "name": "Ines Vogt und Paul Arndt"}}'
+    html = f'<html><head><script type="application/ld+json">{ld}</script></head><body></body></html>'
+    metadata = extract_page_metadata(fromstring(html), extract_jsonld_article(html))
+    assert metadata.authors == ("Ines Vogt", "Paul Arndt")
+
+
+def test_metadata_caseless_author_from_meta() -> None:
+    html = (
+        '<html><head><meta name="author" content="https://social.example/paper">'
+        '<meta name="cxenseparse:author" content="佐藤健">'
+        '<meta property="og:site_name" content="港湾新聞"></head><body></body></html>'
+    )
+    metadata = extract_page_metadata(fromstring(html), None)
+    assert metadata.authors == ("佐藤健",)

@@ -30,7 +30,8 @@ _OUTSIDE = re.compile(
     r"related|comment|sidebar|footer|recommend|promo|newsletter|share|social|widget|teaser|more-from",
     re.IGNORECASE,
 )
-_OUTSIDE_TAGS = frozenset({"aside", "footer", "nav", "form", "header-nav"})
+# a figure's credit ('Photo: ...') is the photographer's, in a byline's class
+_OUTSIDE_TAGS = frozenset({"aside", "footer", "nav", "form", "header-nav", "figure", "figcaption"})
 _PUBLISHED_MARK = re.compile(r"datepublished|publish|pubdate|posted|created", re.IGNORECASE)
 _MAX_BYLINE_CHARS = 200
 _MAX_BYLINES = 5
@@ -211,7 +212,8 @@ def _authors(
     for source, texts in candidates:
         people: list[str] = []
         for text in texts:
-            credit = split_credit(text, outlets=sites, single=source == "json-ld")
+            stated = source.startswith(("json-ld", "meta:"))
+            credit = split_credit(text, outlets=sites, single=source == "json-ld", stated=stated)
             people.extend(credit.people)
             wire = wire or credit.wire
         if people:
