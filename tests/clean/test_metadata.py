@@ -11,7 +11,7 @@ from lxml.html import fromstring
 
 from newsift.clean.html import extract_html_article
 from newsift.clean.jsonld import extract_jsonld_article
-from newsift.clean.metadata import extract_page_metadata, strip_site_name
+from newsift.clean.metadata import date_in_url, extract_page_metadata, strip_site_name
 from newsift.clean.names import split_credit, unique_names
 
 FIXTURES = Path(__file__).parents[1] / "fixtures" / "metadata"
@@ -235,3 +235,35 @@ def test_metadata_caseless_author_from_meta() -> None:
     )
     metadata = extract_page_metadata(fromstring(html), None)
     assert metadata.authors == ("佐藤健",)
+
+
+@pytest.mark.parametrize(
+    ("url", "day"),
+    [
+        ("https://news.example/world/2023/10/16/ferry-strike/", "2023-10-16"),
+        ("https://news.example/2023/3/7/tide-tables", "2023-03-07"),
+        ("https://news.example/story/2022-11-30-harbour-fees.html", "2022-11-30"),
+        ("https://news.example/politics/20210815-102938/", "2021-08-15"),
+        ("https://news.example/archives/2003825372", None),  # an id, not a day
+        ("https://news.example/story/20241399/", None),  # no month 13
+        ("https://news.example/2030/01/02/ahead/", None),  # after the page was fetched
+        ("https://news.example/2024/10/harbour/", None),  # a month, not a day
+        ("https://news.example/search?d=2024-10-16", None),  # the query is not the page's address
+        (None, None),
+    ],
+    ids=[
+        *("slashes", "one-digit", "dashes", "compact", "long-id"),
+        *("no-month", "future", "month", "query", "none"),
+    ],
+)
+def test_metadata_date_in_url(url: str | None, day: str | None) -> None:
+    assert date_in_url(url, before=WHEN) == day
+
+
+def test_html_article_with_no_stated_date_takes_the_day_in_its_address() -> None:
+    paragraph = "<p>The harbour board met on a windy evening and agreed to repair the eastern wall first.</p>"
+    html = f"<html><body><article><h1>Harbour wall to be repaired</h1>{paragraph * 4}</article></body></html>"
+    url = "https://harbour.example/news/20240520-7731/"
+    article = extract_html_article(html, page_id="p", uri="u", url=url, fetched_at=WHEN)
+    assert article is not None and article.published_at is not None
+    assert article.published_at.date().isoformat() == "2024-05-20"
