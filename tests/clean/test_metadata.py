@@ -267,3 +267,15 @@ def test_html_article_with_no_stated_date_takes_the_day_in_its_address() -> None
     article = extract_html_article(html, page_id="p", uri="u", url=url, fetched_at=WHEN)
     assert article is not None and article.published_at is not None
     assert article.published_at.date().isoformat() == "2024-05-20"
+
+
+def test_html_outlet_named_only_by_its_address_is_not_an_author() -> None:
+    """The page states no site name; its meta author is the outlet, which the domain names."""
+    paragraph = "<p>The ferry company said crossings would resume once the storm had passed the straits.</p>"
+    html = (
+        '<html><head><title>Ferries halted by storm</title><meta name="author" content="Fjord Beacon"></head>'
+        f"<body><article><h1>Ferries halted by storm</h1>{paragraph * 4}</article></body></html>"
+    )
+    url = "https://www.fjordbeacon.example/news/ferries"
+    article = extract_html_article(html, page_id="p", uri="u", url=url, fetched_at=WHEN)
+    assert article is not None and article.authors == ()

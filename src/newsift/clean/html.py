@@ -182,7 +182,7 @@ def _authors(
         return unique_names(list(byline)), None
     if not author:
         return (), None
-    credit = split_credit(author, outlets=(sitename,) if sitename else ())
+    credit = split_credit(author, outlets=(*metadata.outlets, *((sitename,) if sitename else ())))
     return unique_names(list(credit.people)), credit.wire
 
 

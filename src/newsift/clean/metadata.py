@@ -56,6 +56,7 @@ class PageMetadata:
     modified_text: str | None = None
     site_name: str | None = None
     description: str | None = None
+    outlets: tuple[str, ...] = ()  # every name the page gives its own outlet (site, publisher, domain)
     sources: tuple[tuple[str, str], ...] = ()
 
     @property
@@ -99,6 +100,7 @@ def extract_page_metadata(
         modified_text=modified[1] if modified else None,
         site_name=site[1] if site else None,
         description=ld.description or meta.get("og:description") or meta.get("description"),
+        outlets=sites,
         sources=tuple(sources),
     )
 
