@@ -104,6 +104,8 @@ def _line_reason(paragraph: str, title: str, *, at_top: bool, credits: _Credits)
 def _sign_off(paragraph: str) -> str | None:
     """'— Ana Ruiz' closing the body: the writer signing off, a credit (no sentence, only a name)."""
     text = paragraph.lstrip("—–- ").strip()
+    if text.endswith(".") and len(text.split()[-1]) > 2:  # a full stop ends a sentence, not an initial
+        return None
     return text if is_person_name(text) else None
 
 
