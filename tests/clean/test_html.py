@@ -102,8 +102,8 @@ def test_html_cleanup_takes_a_closing_lone_name_as_the_writer_signing_off() -> N
     assert [r.reason for r in cleaned.removed] == ["credit"]
     short = clean_paragraphs("\n".join([*lines[:2], "Tobias Renner"]), title="")
     assert short.body.endswith("Tobias Renner")  # two paragraphs are too few to tell a sign-off
-    sentence = clean_paragraphs("\n".join([*lines, "With Agency Reports."]), title="")
-    assert sentence.authors == () and sentence.body.endswith("With Agency Reports.")
+    sentence = clean_paragraphs("\n".join([*lines, "With Extra Material."]), title="")
+    assert sentence.authors == () and sentence.body.endswith("With Extra Material.")
 
 
 def test_html_truncated_page_is_an_article_or_a_clear_error() -> None:
