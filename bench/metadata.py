@@ -4,7 +4,9 @@ Usage: python bench/metadata.py [--pages N] [--seed S] [--errors]
 The pages are invented (made-up outlets, people and events) in the shapes publishers use: JSON-LD (plain,
 in ``@graph``, authors as Person or Organization), OpenGraph and ``article:*`` meta, ``<meta name=author>``,
 ``rel=author``, bylines in the markup, widgets that look like bylines (share bars, author-profile boxes,
-comment authors, form labels, related-story bylines) and titles with the site name before or after.
+comment authors, form labels, related-story bylines, a photo's credit in an author class), bylines with
+a label and 'and' in another language ('von A und B'), first names that are month names, pages whose
+only date is in their address, and titles with the site name before or after.
 Scores per page: title exact (whitespace-normalised), authors F1 (case-insensitive; no gold and no
 prediction is 1.0), date on the day. Split: odd page numbers are the tune half, even the check half
 (bench/SPLITS.md). ``--errors`` prints the tune half's misses only. Last line: one JSON object.
@@ -37,6 +39,7 @@ _SITES = (
 )
 _FIRST = ("Ana", "Tomas", "Priya", "Kwame", "Ingrid", "Mateo", "Leila", "Oskar", "Chen", "Fatima", "Rory")
 _FIRST += ("Sofia", "Dmitri", "Amara", "Jonas", "Hana", "Elif", "Marcus", "Yara", "Pieter")
+_FIRST += ("April", "June", "Jan", "May")  # first names that are also month names
 _LAST = ("Okafor", "Lindqvist", "Moreau", "Brennan", "Sato", "Haddad", "Kowalczyk", "Alvarez", "Nakamura")
 _LAST += ("Fitzgerald", "Osei", "van der Berg", "Rahman", "Duarte", "Ferreira-Lopes", "McAllister")
 _CITIES = ("Lakeport", "Eastbrook", "Millhaven", "Stonebridge", "Ashford Bay", "Kellerton", "Pine Hollow")
@@ -44,6 +47,8 @@ _THINGS = ("a new tram line", "the harbour dredging plan", "a school meals budge
 _THINGS += ("a library expansion", "the flood barrier upgrade", "a cycling network", "a hospital wing")
 _VERBS = ("approves", "delays", "rejects", "debates", "funds", "reviews")
 _WIRES = ("Reuters", "Associated Press", "AFP")
+_FOREIGN = (("von", "und"), ("par", "et"), ("por", "y"), ("av", "og"))  # a byline's label and 'and'
+_PICTURES = ("Lakeport Pictures", "Stock Images", "Harbour Photo Agency")
 _SENTENCES = (
     "Officials in {city} said the decision followed months of public consultation.",
     "The plan for {thing} is expected to cost more than the original estimate.",
@@ -86,9 +91,12 @@ def _page(number: int, rng: random.Random) -> Page:
     if wire and rng.random() < 0.5:
         people = ()
     published = datetime(2024, 1, 1, 6, tzinfo=UTC) + timedelta(minutes=rng.randint(0, 900_000))
-    url = f"https://www.{domain}/news/{number}-{city.casefold().replace(' ', '-')}"
-    shape = rng.choice(("jsonld", "graph", "opengraph", "meta", "markup"))
-    story = _Story(site, headline, people, wire, published, city, thing)
+    slug = f"{number}-{city.casefold().replace(' ', '-')}"
+    url = f"https://www.{domain}/news/{slug}"
+    shape = rng.choice(("jsonld", "graph", "opengraph", "meta", "markup", "address"))
+    if shape == "address":  # the page states no date; its address does
+        url = f"https://www.{domain}/{published:%Y/%m/%d}/{slug}"
+    story = _Story(site, headline, people, wire, published, city, thing, dated=shape != "address")
     head, body = _head(rng, shape, story), _body(rng, shape, story)
     html = f"<!DOCTYPE html><html><head>{head}</head><body>{body}</body></html>"
     return Page(number, html, url, headline, people, published.date().isoformat())
@@ -105,6 +113,7 @@ class _Story:
     published: datetime
     city: str
     thing: str
+    dated: bool = True  # the markup shows the date
 
 
 def _decorated(rng: random.Random, headline: str, site: str) -> str:
@@ -191,15 +200,21 @@ def _body(rng: random.Random, shape: str, story: _Story) -> str:
 
 def _byline(rng: random.Random, story: _Story) -> str:
     site, people, wire, published = story.site, story.people, story.wire, story.published
-    stamp = published.strftime("%B %d, %Y")
-    time = f'<time datetime="{published.isoformat()}">{stamp}</time>'
+    stamp = published.strftime("%B %d, %Y") if story.dated else ""
+    time = f'<time datetime="{published.isoformat()}">{stamp}</time>' if story.dated else ""
     names = [f'<a rel="author" href="/staff/{i}">{escape(name)}</a>' for i, name in enumerate(people)]
     if not names:
         return f'<div class="byline">{escape(wire or "")} {time}</div>'
     joined = " and ".join(names) if len(names) < 3 else ", ".join(names[:-1]) + " and " + names[-1]
     credit = f", {escape(wire)}" if wire else ""
     style = rng.choice(("div", "span", "p"))
-    shape = rng.choice(("bar", "bar", "glued", "outlet", "role", "special", "bio"))
+    shape = rng.choice(("bar", "bar", "glued", "outlet", "role", "special", "bio", "foreign"))
+    if shape == "foreign":  # label and 'and' in another language: 'von A und B', 'par A et B'
+        label, conjunction = rng.choice(_FOREIGN)
+        joined = f" {conjunction} ".join(names)
+        return f'<{style} class="byline">{label} {joined}{credit} {time}</{style}>'
+    if shape == "glued" and not story.dated:
+        shape = "bar"
     if shape == "special":  # a role credit after the names
         return f'<{style} class="byline">By {joined}, Special to {escape(site)} {time}</{style}>'
     if shape == "bio":  # an author box whose text goes on into a biography
@@ -217,8 +232,13 @@ def _byline(rng: random.Random, story: _Story) -> str:
 
 
 def _widgets(rng: random.Random) -> tuple[str, str, str]:
-    """Byline look-alikes: a share bar, an author profile box, comments, a form, related bylines."""
+    """Byline look-alikes: a share bar, an author profile box, comments, a form, related bylines, a photo's
+    credit in an author class."""
     other = f"{rng.choice(_FIRST)} {rng.choice(_LAST)}"
+    photo = (
+        f'<figure><img src="/p.jpg" alt=""><figcaption class="author-credit">{escape(other)} /'
+        f" {rng.choice(_PICTURES)}</figcaption></figure>"
+    )
     share = '<div class="share-bar"><span class="author-share">Share</span> <a>Email</a> <a>Print</a></div>'
     follow = '<div class="author-follow"><button>Follow</button> <span>More from this author</span></div>'
     form = '<form class="newsletter"><label class="author-field">Your name</label><input></form>'
@@ -228,7 +248,7 @@ def _widgets(rng: random.Random) -> tuple[str, str, str]:
     )
     commenter = f'<div class="comment-author">{escape(other)}</div>'
     comments = f'<section class="comments">{commenter}<p>Good news.</p></section>'
-    first = rng.choice((share, follow, "", ""))
+    first = rng.choice((share, follow, photo, "", ""))
     second = rng.choice((form, "", follow))
     third = rng.choice((related, comments, related + comments, ""))
     return first, second, third

@@ -13,7 +13,8 @@ newsift's people plus its wire, since the gold lists agencies as authors; no gol
 1.0), date on the day (the stated day or the UTC day), body word-4-gram precision and recall as in
 bench/extraction.py.
 Split (bench/SPLITS.md): odd publisher number (sorted country/name) is the tune half, even the check
-half; a publisher's pages stay together. Nothing here prints a page's errors. Last line: one JSON object.
+half; a publisher's pages stay together. ``--errors`` prints newsift's title, author and date misses on the
+tune half only (no flag prints the check half's). Last line: one JSON object.
 """
 
 from __future__ import annotations
@@ -223,10 +224,26 @@ def summarize_pages(results: list[PageResult]) -> dict[str, float]:
     }
 
 
+def print_tune_errors(pages: list[Page], results: list[PageResult]) -> None:
+    """Title, author and date misses of the tune half (odd publishers); the check half is never printed."""
+    for page, (title_ok, authors, day_ok, _) in zip(pages, results, strict=True):
+        if page.number % 2 == 0 or (title_ok and authors == 1.0 and day_ok):
+            continue
+        got = newsift_page(page)
+        print(f"-- {page.publisher} ({page.url})", file=sys.stderr)
+        if not title_ok:
+            print(f"   title  got {got.title!r}\n          want {page.title!r}", file=sys.stderr)
+        if authors < 1.0:
+            print(f"   authors got {list(got.authors)}\n          want {list(page.authors)}", file=sys.stderr)
+        if not day_ok:
+            print(f"   date   got {got.published!r} want {page.published!r}", file=sys.stderr)
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", type=Path, required=True, help="Fundus tests/resources/parser/test_data")
     parser.add_argument("--languages", default="en", help="comma-separated ISO 639-1 codes (default en)")
+    parser.add_argument("--errors", action="store_true", help="print newsift's misses on the tune half only")
     args = parser.parse_args()
     if not args.data.is_dir():
         print(f"publisher test data not found: {args.data}", file=sys.stderr)
@@ -236,6 +253,8 @@ def main() -> int:
         "newsift": score_pages(pages, newsift_page),
         "trafilatura": score_pages(pages, trafilatura_page),
     }
+    if args.errors:
+        print_tune_errors(pages, results["newsift"])
     halves = {
         "tune (odd publishers)": lambda p: p.number % 2 == 1,
         "check (even publishers)": lambda p: p.number % 2 == 0,

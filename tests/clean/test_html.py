@@ -90,6 +90,22 @@ def test_html_cleanup_keeps_bulleted_lists_and_short_copyright_mentions() -> Non
     assert cleaned.removed == ()
 
 
+def test_html_cleanup_takes_a_closing_lone_name_as_the_writer_signing_off() -> None:
+    lines = [
+        "The river authority opened the new flood gates on Tuesday.",
+        "Engineers said the gates could hold back a once-a-century surge.",
+        "Work on the second set will begin in spring.",
+    ]
+    cleaned = clean_paragraphs("\n".join([*lines, "— Tobias Renner"]), title="")
+    assert cleaned.body.split("\n\n") == lines
+    assert cleaned.authors == ("Tobias Renner",)
+    assert [r.reason for r in cleaned.removed] == ["credit"]
+    short = clean_paragraphs("\n".join([*lines[:2], "Tobias Renner"]), title="")
+    assert short.body.endswith("Tobias Renner")  # two paragraphs are too few to tell a sign-off
+    sentence = clean_paragraphs("\n".join([*lines, "With Extra Material."]), title="")
+    assert sentence.authors == () and sentence.body.endswith("With Extra Material.")
+
+
 def test_html_truncated_page_is_an_article_or_a_clear_error() -> None:
     html = DEMO.read_text(encoding="utf-8")
     for cut in (200, len(html) // 3, len(html) // 2, len(html) - 300):

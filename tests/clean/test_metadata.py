@@ -11,7 +11,7 @@ from lxml.html import fromstring
 
 from newsift.clean.html import extract_html_article
 from newsift.clean.jsonld import extract_jsonld_article
-from newsift.clean.metadata import extract_page_metadata, strip_site_name
+from newsift.clean.metadata import date_in_url, extract_page_metadata, strip_site_name
 from newsift.clean.names import split_credit, unique_names
 
 FIXTURES = Path(__file__).parents[1] / "fixtures" / "metadata"
@@ -112,6 +112,14 @@ def test_metadata_strip_site_name(title: str, expected: str) -> None:
         ("By Ana Ruiz and Tom Berg / Harbour Courier Staff Writers", ("Ana Ruiz", "Tom Berg"), None),
         ("Harbour Courier Staff", (), None),
         ("Ana Ruiz Staff Writer", ("Ana Ruiz",), None),
+        ("Jan Osei and April Lind", ("Jan Osei", "April Lind"), None),
+        ("Ana Ruiz May 3, 2024", ("Ana Ruiz",), None),
+        ("Ana Ruiz, 12 June", ("Ana Ruiz",), None),
+        ("von Lotte Brenner", ("Lotte Brenner",), None),
+        ("par Claire Dubois et Marc Lefort", ("Claire Dubois", "Marc Lefort"), None),
+        ("Karl Weber und Eva Roth, dpa", ("Karl Weber", "Eva Roth"), "dpa"),
+        ("Siri Dahl og Ole Moen", ("Siri Dahl", "Ole Moen"), None),
+        ("Ana Ruiz, Monday", ("Ana Ruiz",), None),
     ],
     ids=[
         "two-people",
@@ -129,6 +137,14 @@ def test_metadata_strip_site_name(title: str, expected: str) -> None:
         "group-affiliation",
         "outlet-staff",
         "person-role-glued",
+        "month-first-names",
+        "month-before-a-day",
+        "month-after-a-day",
+        "german-label",
+        "french-label-and-conjunction",
+        "german-conjunction-and-wire",
+        "norwegian-conjunction",
+        "weekday",
     ],
 )
 def test_names_split_credit(credit: str, people: tuple[str, ...], wire: str | None) -> None:
@@ -179,3 +195,87 @@ def test_jsonld_person_with_one_name_is_an_author_but_an_account_is_not() -> Non
 def test_names_one_word_is_no_name_in_a_byline() -> None:
     assert split_credit("By Regan").people == ()
     assert split_credit("Regan", single=True).people == ("Regan",)
+
+
+def test_names_caseless_script_name_only_from_a_stated_field() -> None:
+    assert split_credit("山田花子", stated=True).people == ("山田花子",)
+    assert split_credit("山田花子").people == ()  # in the markup it may as well be a button's label
+    assert split_credit("ブックマーク登録してフォローする", stated=True).people == ()  # too long for a name
+
+
+def test_names_month_alone_is_not_a_one_word_name() -> None:
+    assert split_credit("March", single=True).people == ()
+
+
+def test_metadata_photo_credit_in_a_byline_class_is_not_the_author() -> None:
+    html = (
+        "<html><body><article><h1>Harbour wall repaired</h1>"
+        '<figure><img src="w.jpg"><figcaption class="author">Nils Berg / Harbour Pictures</figcaption>'
+        "</figure>"
+        '<div class="byline">By Greta Holm</div><p>The wall was repaired over the winter.</p>'
+        "</article></body></html>"
+    )
+    metadata = extract_page_metadata(fromstring(html), None)
+    assert (metadata.authors, metadata.source_of("authors")) == (("Greta Holm",), "markup:byline")
+
+
+def test_metadata_two_authors_in_one_jsonld_person_in_another_language() -> None:
+    ld = '{"@type": "NewsArticle", "headline": "Deich erneuert", "author": {"@type": "Person",'
+    ld += ' "name": "Ines Vogt und Paul Arndt"}}'
+    html = f'<html><head><script type="application/ld+json">{ld}</script></head><body></body></html>'
+    metadata = extract_page_metadata(fromstring(html), extract_jsonld_article(html))
+    assert metadata.authors == ("Ines Vogt", "Paul Arndt")
+
+
+def test_metadata_caseless_author_from_meta() -> None:
+    html = (
+        '<html><head><meta name="author" content="https://social.example/paper">'
+        '<meta name="cxenseparse:author" content="佐藤健">'
+        '<meta property="og:site_name" content="港湾新聞"></head><body></body></html>'
+    )
+    metadata = extract_page_metadata(fromstring(html), None)
+    assert metadata.authors == ("佐藤健",)
+
+
+@pytest.mark.parametrize(
+    ("url", "day"),
+    [
+        ("https://news.example/world/2023/10/16/ferry-strike/", "2023-10-16"),
+        ("https://news.example/2023/3/7/tide-tables", "2023-03-07"),
+        ("https://news.example/story/2022-11-30-harbour-fees.html", "2022-11-30"),
+        ("https://news.example/politics/20210815-102938/", "2021-08-15"),
+        ("https://news.example/archives/2003825372", None),  # an id, not a day
+        ("https://news.example/story/20241399/", None),  # no month 13
+        ("https://news.example/2030/01/02/ahead/", None),  # after the page was fetched
+        ("https://news.example/2024/10/harbour/", None),  # a month, not a day
+        ("https://news.example/search?d=2024-10-16", None),  # the query is not the page's address
+        (None, None),
+    ],
+    ids=[
+        *("slashes", "one-digit", "dashes", "compact", "long-id"),
+        *("no-month", "future", "month", "query", "none"),
+    ],
+)
+def test_metadata_date_in_url(url: str | None, day: str | None) -> None:
+    assert date_in_url(url, before=WHEN) == day
+
+
+def test_html_article_with_no_stated_date_takes_the_day_in_its_address() -> None:
+    paragraph = "<p>The harbour board met on a windy evening and agreed to repair the eastern wall first.</p>"
+    html = f"<html><body><article><h1>Harbour wall to be repaired</h1>{paragraph * 4}</article></body></html>"
+    url = "https://harbour.example/news/20240520-7731/"
+    article = extract_html_article(html, page_id="p", uri="u", url=url, fetched_at=WHEN)
+    assert article is not None and article.published_at is not None
+    assert article.published_at.date().isoformat() == "2024-05-20"
+
+
+def test_html_outlet_named_only_by_its_address_is_not_an_author() -> None:
+    """The page states no site name; its meta author is the outlet, which the domain names."""
+    paragraph = "<p>The ferry company said crossings would resume once the storm had passed the straits.</p>"
+    html = (
+        '<html><head><title>Ferries halted by storm</title><meta name="author" content="Fjord Beacon"></head>'
+        f"<body><article><h1>Ferries halted by storm</h1>{paragraph * 4}</article></body></html>"
+    )
+    url = "https://www.fjordbeacon.example/news/ferries"
+    article = extract_html_article(html, page_id="p", uri="u", url=url, fetched_at=WHEN)
+    assert article is not None and article.authors == ()

@@ -21,7 +21,7 @@ from newsift.clean.html_parts import find_other_parts
 from newsift.clean.html_recall import with_recall_paragraphs
 from newsift.clean.html_tree import prune_tree
 from newsift.clean.jsonld import extract_jsonld_article
-from newsift.clean.metadata import PageMetadata, extract_page_metadata, strip_site_name
+from newsift.clean.metadata import PageMetadata, date_in_url, extract_page_metadata, strip_site_name
 from newsift.clean.names import split_credit, unique_names
 from newsift.clean.outlets import normalize_outlet
 from newsift.clean.prose import cut_wire_notes
@@ -123,6 +123,8 @@ def extract_html_article(
         return None
     authors, wire = _authors(metadata, cleaned.authors, data.get("author"), sitename)
     published_text = metadata.published_text or (data.get("date") or "").strip() or None
+    if published_text is None:  # last resort: the day the page's address states
+        published_text = date_in_url(url, before=fetched_at)
     logger.debug("%s: metadata sources %s", uri, dict(metadata.sources))
     article = Article(
         id=make_id(page_id, "0"),
@@ -180,7 +182,7 @@ def _authors(
         return unique_names(list(byline)), None
     if not author:
         return (), None
-    credit = split_credit(author, outlets=(sitename,) if sitename else ())
+    credit = split_credit(author, outlets=(*metadata.outlets, *((sitename,) if sitename else ())))
     return unique_names(list(credit.people)), credit.wire
 
 

@@ -15,6 +15,7 @@ from newsift.clean.html_rules import (
     is_list_header,
     is_timestamp_line,
 )
+from newsift.clean.names import is_person_name
 from newsift.clean.noise import match_byline, match_credit
 from newsift.model import Removed
 
@@ -27,6 +28,7 @@ _LAST_LINE_MAX = 100
 _TOP = 4  # paragraphs from the top where headline repeats, bylines and timestamps are looked for
 _LIST_ITEM = re.compile(r"^(?:[-•*]|\d{1,2}[.)])\s")
 _TITLED = 0.6
+_SIGN_OFF_AFTER = 3  # a lone name closes a body of at least this many paragraphs before it
 _TITLED_BULLETS = 0.75  # bulleted items must look more like headlines: lists are often part of the article
 
 
@@ -56,6 +58,9 @@ def clean_paragraphs(text: str, *, title: str) -> CleanBody:
             kept.append(paragraph)
     kept, tail = _strip_headline_list(kept)  # again: trailing prompts may have hidden a list
     removed.extend(Removed(text=p, reason=RELATED) for p in [*tail, *headlines])
+    if len(kept) > _SIGN_OFF_AFTER and (name := _sign_off(kept[-1])):
+        removed.append(Removed(text=kept.pop(), reason=CREDIT))
+        credits.add((name,))
     return CleanBody(
         body="\n\n".join(kept),
         removed=tuple(removed),
@@ -94,6 +99,14 @@ def _line_reason(paragraph: str, title: str, *, at_top: bool, credits: _Credits)
         credits.add(credit[1], editor=credit[0])
         return CREDIT
     return classify_line(paragraph)
+
+
+def _sign_off(paragraph: str) -> str | None:
+    """'— Ana Ruiz' closing the body: the writer signing off, a credit (no sentence, only a name)."""
+    text = paragraph.lstrip("—–- ").strip()
+    if text.endswith(".") and len(text.split()[-1]) > 2:  # a full stop ends a sentence, not an initial
+        return None
+    return text if is_person_name(text) else None
 
 
 def _same(a: str, b: str) -> bool:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from datetime import date, datetime
 from urllib.parse import urlsplit
 
 from lxml.html import HtmlElement
@@ -16,7 +17,7 @@ from newsift.clean.jsonld import JsonLdArticle
 from newsift.clean.names import is_person_name, outlet_key, split_credit, unique_names
 from newsift.clean.structured import parse_datetime
 
-__all__ = ["PageMetadata", "extract_page_metadata", "strip_site_name"]
+__all__ = ["PageMetadata", "date_in_url", "extract_page_metadata", "strip_site_name"]
 
 _SEPARATORS = r"\s+[|\-–—:·•»/]\s+|\s*[|·•»]\s*|:\s+"
 _SEPARATOR = re.compile(_SEPARATORS)
@@ -30,12 +31,18 @@ _OUTSIDE = re.compile(
     r"related|comment|sidebar|footer|recommend|promo|newsletter|share|social|widget|teaser|more-from",
     re.IGNORECASE,
 )
-_OUTSIDE_TAGS = frozenset({"aside", "footer", "nav", "form", "header-nav"})
+# a figure's credit ('Photo: ...') is the photographer's, in a byline's class
+_OUTSIDE_TAGS = frozenset({"aside", "footer", "nav", "form", "header-nav", "figure", "figcaption"})
 _PUBLISHED_MARK = re.compile(r"datepublished|publish|pubdate|posted|created", re.IGNORECASE)
 _MAX_BYLINE_CHARS = 200
 _MAX_BYLINES = 5
 _MAX_TITLE = 300
 _EARLIEST_YEAR = 1990  # a placeholder date (year 1) is no date
+_URL_DATES = (
+    re.compile(r"/(?P<y>(?:19|20)\d\d)/(?P<m>[01]?\d)/(?P<d>[0-3]?\d)(?:/|$)"),  # /2024/10/16/
+    re.compile(r"(?<![\d])(?P<y>(?:19|20)\d\d)[-_](?P<m>[01]\d)[-_](?P<d>[0-3]\d)(?!\d)"),  # 2024-10-16
+    re.compile(r"(?<![\d])(?P<y>(?:19|20)\d\d)(?P<m>[01]\d)(?P<d>[0-3]\d)(?![\d])"),  # 20241016, alone
+)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -49,6 +56,7 @@ class PageMetadata:
     modified_text: str | None = None
     site_name: str | None = None
     description: str | None = None
+    outlets: tuple[str, ...] = ()  # every name the page gives its own outlet (site, publisher, domain)
     sources: tuple[tuple[str, str], ...] = ()
 
     @property
@@ -92,6 +100,7 @@ def extract_page_metadata(
         modified_text=modified[1] if modified else None,
         site_name=site[1] if site else None,
         description=ld.description or meta.get("og:description") or meta.get("description"),
+        outlets=sites,
         sources=tuple(sources),
     )
 
@@ -211,7 +220,8 @@ def _authors(
     for source, texts in candidates:
         people: list[str] = []
         for text in texts:
-            credit = split_credit(text, outlets=sites, single=source == "json-ld")
+            stated = source.startswith(("json-ld", "meta:"))
+            credit = split_credit(text, outlets=sites, single=source == "json-ld", stated=stated)
             people.extend(credit.people)
             wire = wire or credit.wire
         if people:
@@ -285,4 +295,19 @@ def _time_element(tree: HtmlElement) -> str | None:
         marks = f"{element.get('itemprop', '')} {element.get('class', '')} {element.get('pubdate', '')}"
         if _PUBLISHED_MARK.search(marks) or any(a.tag == "article" for a in element.iterancestors()):
             return value.strip()
+    return None
+
+
+def date_in_url(url: str | None, *, before: datetime) -> str | None:
+    """The day a page's address states ('/2024/10/16/', '2024-10-16', a lone '20241016'), as an ISO date;
+    None when the path holds no real day from 1990 up to ``before`` (an id that looks like a date is not)."""
+    path = urlsplit(url or "").path
+    for pattern in _URL_DATES:
+        for match in pattern.finditer(path):
+            try:
+                day = date(int(match["y"]), int(match["m"]), int(match["d"]))
+            except ValueError:
+                continue
+            if day.year >= _EARLIEST_YEAR and day <= before.date():
+                return day.isoformat()
     return None

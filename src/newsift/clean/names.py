@@ -17,7 +17,9 @@ _LABEL = re.compile(
     r"writer|reporter|from)\b\s*[:\-–—]?\s*",
     re.IGNORECASE,
 )
-_SPLIT = re.compile(r"\s*(?:,|;|\||/|\band\b|&|\n|\s[-–—]\s|(?<=[^\W\d_]{3})\.\s+(?=[A-Z]))\s*", re.I)
+# 'and' in the credit's language (German, Scandinavian, Romance, Turkish, Vietnamese...), lowercase only
+_AND = r"\band\b|(?-i:\b(?:und|og|och|et|y|e|en|i|ve|và|és|ja)\b)"
+_SPLIT = re.compile(rf"\s*(?:,|;|\||/|{_AND}|&|\n|\s[-–—]\s|(?<=[^\W\d_]{{3}})\.\s+(?=[A-Z]))\s*", re.I)
 
 
 def _words(text: str) -> frozenset[str]:
@@ -42,9 +44,11 @@ _ORG_WORDS = _words(
 )
 _MONTHS = _words(
     """january february march april may june july august september october november december jan feb mar apr
-    jun jul aug sep sept oct nov dec monday tuesday wednesday thursday friday saturday sunday"""
+    jun jul aug sep sept oct nov dec"""
 )
-_NOT_NAME = _ROLE_WORDS | _WIDGET_WORDS | _ORG_WORDS | _MONTHS
+_WEEKDAYS = _words("monday tuesday wednesday thursday friday saturday sunday")
+# a month is a date only next to a number ('March 3', '3 May'): alone it can be a name ('April', 'Jan')
+_NOT_NAME = _ROLE_WORDS | _WIDGET_WORDS | _ORG_WORDS | _WEEKDAYS
 _NOT_FIRST = frozenset({"the", "a", "an", "our", "this", "all", "no"})
 _WORD = re.compile(r"^[^\W\d_][\w'’.-]*$")
 _MAX_WORDS = 5
@@ -59,23 +63,31 @@ class Credit:
     dropped: tuple[str, ...] = ()
 
 
-def split_credit(text: str, *, outlets: tuple[str, ...] = (), single: bool = False) -> Credit:
+def split_credit(
+    text: str, *, outlets: tuple[str, ...] = (), single: bool = False, stated: bool = False
+) -> Credit:
     """Person names and a wire in a credit such as 'By Ana Ruiz and Tom Berg, Reuters'.
 
     Args:
         text: the credit as printed (a byline, a meta author value, a JSON-LD name).
         outlets: names of the page's own outlet (site name, publisher), never kept as an author.
         single: one capitalised word is a name too (a source that types it as a person says so).
+        stated: the text is a structured author field (JSON-LD, meta), so a name in a script without
+            capitals (CJK, Hangul) is taken as one; in the markup such a word is as likely a button.
     """
     own = {outlet_key(name) for name in outlets if name}
     people: list[str] = []
     dropped: list[str] = []
     wire: str | None = None
     for part in _SPLIT.split(_LABEL.sub("", " ".join(text.split()))):
-        part = _LABEL.sub("", part.strip(" .:·•"))
+        part = _without_lowercase_label(_LABEL.sub("", part.strip(" .:·•")))
         if not part:
             continue
-        name = part if is_person_name(part) or (single and _is_single_name(part)) else _leading_name(part)
+        name = (
+            part
+            if is_person_name(part) or (single and _is_single_name(part)) or (stated and _caseless_name(part))
+            else _leading_name(part)
+        )
         if is_wire_service(part):
             wire = wire or part
         elif name and outlet_key(name) not in own and not is_known_outlet(name):
@@ -93,6 +105,36 @@ def outlet_key(name: str) -> str:
     return key.removeprefix("the") if len(key) > 6 else key
 
 
+def _without_lowercase_label(part: str) -> str:
+    """'von Ana Ruiz', 'par Ana Ruiz' -> 'Ana Ruiz': up to two lowercase words before a name are the
+    byline's label in the page's language (a particle starts a surname, not a full name)."""
+    words = part.split()
+    for start, word in enumerate(words[:3]):
+        if word[:1].isupper():
+            rest = " ".join(words[start:])
+            return rest if start and is_person_name(rest) else part
+        if not word.isalpha():
+            return part
+    return part
+
+
+def _caseless_name(text: str) -> bool:
+    """'松岡大地': two to eight letters of a script without capitals, no space (a name as CJK and Hangul
+    pages state it)."""
+    return 2 <= len(text) <= 8 and text.isalpha() and not any(c.isupper() or c.islower() for c in text)
+
+
+def _date_word(folded: list[str], index: int) -> bool:
+    """A weekday, or a month next to a number ('March 3', '3 May 2024', 'Jan. 5')."""
+    word = folded[index]
+    if word in _WEEKDAYS:
+        return True
+    if word not in _MONTHS:
+        return False
+    near = folded[max(0, index - 1) : index] + folded[index + 1 : index + 2]
+    return any(any(c.isdigit() for c in other) for other in near)
+
+
 def _leading_name(text: str) -> str | None:
     """'Ana Ruiz Updated March 3' -> 'Ana Ruiz': a name followed, with no separator, by a date or label.
 
@@ -103,7 +145,12 @@ def _leading_name(text: str) -> str | None:
     if any(word in _ORG_WORDS for word in folded) or any(is_wire_service(word) for word in words):
         return None
     for stop, word in enumerate(words):
-        if any(c.isdigit() for c in word) or folded[stop] in _NOT_NAME or _plural_role(folded[stop]):
+        if (
+            any(c.isdigit() for c in word)
+            or folded[stop] in _NOT_NAME
+            or _date_word(folded, stop)
+            or _plural_role(folded[stop])
+        ):
             if _shared_affiliation(folded[stop:]):
                 return None
             head = " ".join(words[:stop])
@@ -147,6 +194,7 @@ def _is_single_name(text: str) -> bool:
         and text[0].isupper()
         and not text.isupper()
         and folded not in _NOT_NAME
+        and folded not in _MONTHS
         and "admin" not in folded
     )
 
