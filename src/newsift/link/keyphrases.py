@@ -67,9 +67,10 @@ def extract_tags(
     """
     tags: list[Tag] = []
     seen: list[frozenset[str]] = []
+    datelines = _dateline_words(article)
     for name in entity_names:
         key = _key(name)
-        if key and not _overlaps(key, seen) and len(tags) < limit:
+        if key and not _overlaps(key, seen) and len(tags) < limit and _is_tag_name(name, article, datelines):
             tags.append(Tag(text=name, kind="entity", score=1.0))
             seen.append(key)
     for phrase, score in _editor_order(article, stats):
@@ -80,6 +81,19 @@ def extract_tags(
             tags.append(Tag(text=phrase, kind="keyphrase", score=round(score, 4)))
             seen.append(key)
     return tuple(tags)
+
+
+def _is_tag_name(name: str, article: Article, datelines: frozenset[str]) -> bool:
+    """An entity name is a tag unless it is only a date or an amount ('Nov', '2024', '$75 million') or a
+    place the article names in its dateline and nowhere else ('JAKARTA, Nov 5 (Reuters) -')."""
+    words = [w.strip(".,'’$€£") for w in name.casefold().split()]
+    if all(not w[:1].isalpha() or w in _CALENDAR for w in words):
+        return False
+    if name.casefold() not in datelines:
+        return True
+    said = re.compile(rf"(?<!\w){re.escape(name)}(?!\w)", re.IGNORECASE)
+    in_datelines = sum(1 for m in _DATELINE.finditer(article.body) if said.fullmatch(m.group(1).strip()))
+    return len(said.findall(article.body)) > in_datelines
 
 
 def _editor_order(article: Article, stats: TermStatistics | None) -> list[tuple[str, float]]:
