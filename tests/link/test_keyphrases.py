@@ -126,3 +126,22 @@ def test_issue_21_a_dateline_place_named_again_in_the_body_stays_a_tag() -> None
     body = DATELINED + " Oslo will host the boats at its main naval base."
     article = Article(id="d", page_id="p", position=Position.MAIN, index=0, title="Boats", body=body)
     assert "Oslo" in [t.text for t in extract_tags(article, entity_names=["Oslo"])]
+
+
+CUT = (
+    "Prime Minister Amara Okafor opened the new Lagos port terminal on Friday. "
+    "Prime Minister Amara Okafor said the terminal adds six berths. "
+    "The port deal was signed last year, and the port deal covers two more terminals. "
+    "Ships from the MV Sunrise line will call first; the MV Sunrise line sails weekly."
+)
+
+
+def test_issue_21_tags_drop_number_words_bare_happenings_and_cut_names() -> None:
+    article = Article(
+        id="c", page_id="p", position=Position.MAIN, index=0, title="Lagos port adds six berths", body=CUT
+    )
+    tags = [t.text for t in extract_tags(article, entity_names=["Nigeria"])]
+    folded = {t.casefold() for t in tags}
+    assert not any(word in t.split() for t in folded for word in ("six", "two"))
+    assert "deal" not in folded and "port deal" in folded
+    assert not folded & {"prime minister amara", "minister amara okafor", "mv", "sunrise"}
