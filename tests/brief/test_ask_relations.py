@@ -6,7 +6,14 @@ from __future__ import annotations
 import pytest
 from tests.brief.conftest import PAK, TUR, _article, _event
 
-from newsift.brief.ask import _carries_relation, _described, _on_topic, _retold_fact
+from newsift.brief.ask import (
+    _carries_relation,
+    _described,
+    _gives_back,
+    _on_topic,
+    _retold_fact,
+    mentions_any,
+)
 from newsift.brief.facts import Sources
 from newsift.brief.passages import PassageIndex
 from newsift.brief.question import parse_question
@@ -111,3 +118,29 @@ def test_ask_a_headline_stays_when_its_body_sentence_lacks_the_asked_shape() -> 
     headline = SentenceRow(text=title, citation=Citation(article_id="f2", sentence=title), score=1.0)
     question = parse_question("When did Chile and Peru order the frigates?")
     assert _retold_fact(headline, PassageIndex([article]), question) is headline
+
+
+def test_ask_a_question_of_no_status_needs_a_word_beyond_its_names_and_type_words() -> None:
+    question = parse_question("Which countries sent observers to the exercise with Turkey?")
+    cited = (Citation(article_id="r1", sentence="Turkey hosted the exercise in 2023."),)
+    scene = FactRow(kind="event", text="", status="asserted", statuses=("asserted",), type="COOPERATE",
+                    subtype="exercise", citations=cited)  # fmt: skip
+    assert _on_topic(question, [scene], {"TUR": FORMS["TUR"]}) == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "back"),
+    [
+        pytest.param("Pakistan agreed to sell Turkey four used trainer jets.", True, id="the-other-way"),
+        pytest.param("Turkey agreed to sell Pakistan four used trainer jets.", False, id="asked-way"),
+        pytest.param("Pakistan bought four trainer jets from Turkey.", False, id="buying-runs-back"),
+    ],
+)
+def test_ask_a_supply_passage_read_the_other_way_does_not_answer(sentence: str, back: bool) -> None:
+    question = parse_question("What has Turkey sold to Pakistan?")
+    assert _gives_back(sentence, question, FORMS) is back
+
+
+def test_ask_a_name_of_several_words_matches_in_any_case_a_short_one_as_written() -> None:
+    assert mentions_any("The Turkish foreign ministry said so.", ["Turkish Foreign Ministry"])
+    assert not mentions_any("Give us the jets.", ["US"])

@@ -19,6 +19,7 @@ from newsift.brief.question import (
     entity_forms,
     has_status_cue,
     is_answer_shaped,
+    is_type_word,
     names_a_person,
     parse_question,
 )
@@ -42,6 +43,8 @@ _LIST_INTENTS = frozenset({"list", "dyad"})
 _MIN_REST_TERMS = 2
 _REST_COVERAGE = 0.5
 _MAX_LINES = 12
+# Verbs of giving: their subject supplies ('A sold B jets', 'A will supply B'); 'buy' runs the other way.
+_GIVING = re.compile(r"\b(?:sell|sells|selling|sold|suppl\w*|deliver\w*|transfer\w*|export\w*|provid\w*)\b")
 # A party named by a definite description of an organisation ('the company', 'the defence ministry').
 _DESCRIPTION = re.compile(
     r"^the\s+(?:[\w'’-]+\s+){0,2}?(?:company|firm|group|maker|manufacturer|producer|shipyard|shipbuilder|"
@@ -82,7 +85,7 @@ def answer_question(store: Store, question: str, *, limit: int = 3, rerank: bool
     facts = list(shaped)
     if parsed.intent == "list":
         facts = _naming_items(facts, leads)
-    if parsed.intent == "status":
+    if parsed.intent in {"status", ""}:
         facts = _on_topic(parsed, facts, forms)
     if facts and parsed.intent in _LIST_INTENTS:  # every transfer, or everything between two actors
         return render_list_answer(parsed.text, facts[:_MAX_LINES], leads, sources)
@@ -100,9 +103,13 @@ def answer_question(store: Store, question: str, *, limit: int = 3, rerank: bool
 
 def _on_topic(q: Question, facts: list[FactRow], forms: dict[str, tuple[str, ...]]) -> list[FactRow]:
     """'Who denied that X's jets were shot down?': a denial answers only when its sentence holds a word of
-    what was denied beyond the names ('shot'); Beijing denying a campaign about the same jets does not."""
+    what was denied beyond the names ('shot'), or is of the asked type; Beijing denying a campaign about
+    the same jets does not. A question of no status must hold such a word beyond its type words too."""
     named = {t for fs in forms.values() for f in fs for t in extract_query_terms(f)}
-    rest = set(extract_query_terms(drop_status_words(q.text))) - named
+    asked = drop_status_words(q.text)
+    if not q.status:  # 'Which countries sent observers to the exercise?': 'exercise' is only the scene
+        asked = " ".join(w for w in asked.split() if not is_type_word(w.strip("?.,")))
+    rest = set(extract_query_terms(asked)) - named
     if not rest:  # 'What did X deny?' names nothing more: every denial of X answers
         return facts
 
@@ -111,7 +118,7 @@ def _on_topic(q: Question, facts: list[FactRow], forms: dict[str, tuple[str, ...
 
     return [
         f for f in facts
-        if typed(f) or any(rest & set(extract_query_terms(c.sentence)) for c in f.citations)
+        if (q.status and typed(f)) or any(rest & set(extract_query_terms(c.sentence)) for c in f.citations)
     ]  # fmt: skip
 
 
@@ -176,8 +183,13 @@ def _covers_more(index: PassageIndex, q: Question, passages: Answer, records: An
 
 
 def mentions_any(sentence: str, forms: Sequence[str]) -> bool:
-    """True when one of the surface forms occurs in the sentence as whole words."""
-    return any(re.search(rf"(?<!\w){re.escape(f)}(?!\w)", sentence) for f in forms)
+    """True when one of the surface forms occurs in the sentence as whole words; a form of several words
+    in any case ('the Turkish foreign ministry' for 'Turkish Foreign Ministry'), a one-word form as written
+    ('US' is not 'us')."""
+    return any(
+        re.search(rf"(?<!\w){re.escape(f)}(?!\w)", sentence, re.IGNORECASE if " " in f.strip() else 0)
+        for f in forms
+    )
 
 
 def _facts(
@@ -347,7 +359,11 @@ def _passage_answer(
         # 'who denied Y': a sentence without a word of denial does not either.
         on_topic = not topic or bool(topic & set(extract_query_terms(sentence)))
         cued = has_status_cue(sentence, q.status)
-        return on_topic and cued and is_answer_shaped(sentence, q.expects, q.text)
+        # 'What has A sold to B?' asks for a transfer: a sentence without a word of one does not tell it.
+        directed = not _gives_back(sentence, q, forms) and (
+            q.intent != "list" or any(is_type_word(w) for w in re.findall(r"[\w-]+", sentence))
+        )
+        return on_topic and cued and directed and is_answer_shaped(sentence, q.expects, q.text)
 
     def named(article_id: str, sentence: str) -> bool:
         return shaped(article_id, sentence) and mentions_any(sentence, every_form)
@@ -394,6 +410,22 @@ def _retold_fact(row: SentenceRow, index: PassageIndex, q: Question) -> Sentence
     if 2 * len(asked & set(extract_query_terms(body))) < len(asked & set(extract_query_terms(row.text))):
         return row
     return SentenceRow(text=body, citation=Citation(article_id=article_id, sentence=body), score=row.score)
+
+
+def _gives_back(sentence: str, q: Question, forms: dict[str, tuple[str, ...]]) -> bool:
+    """'What has A sold to B?' is not answered by 'B agreed to sell A ...': the asked target named before
+    the sentence's first verb of giving and the asked source only after it."""
+    if q.intent != "list" or not (q.source and q.target):
+        return False
+    verb = _GIVING.search(sentence)
+    source = _first_mention(sentence, forms.get(q.source, ()))
+    target = _first_mention(sentence, forms.get(q.target, ()))
+    return verb is not None and source is not None and target is not None and target < verb.start() < source
+
+
+def _first_mention(sentence: str, names: Sequence[str]) -> int | None:
+    found = [m.start() for f in names if (m := re.search(rf"(?<!\w){re.escape(f)}(?!\w)", sentence))]
+    return min(found, default=None)
 
 
 def _same_terms(forms: dict[str, tuple[str, ...]]) -> dict[str, frozenset[str]]:
