@@ -2,8 +2,11 @@
 
 Usage: python bench/ask.py [--questions FILE] [--corpus DIR] [--per-category N] [--no-rerank] [--verbose]
 
-Two parts, each ingested with the real runner (analysis on) into a temporary store:
+Three parts, each ingested with the real runner (analysis on) into a temporary store of its own:
 - ``examples``: the project's own pages in examples/ (written for the project);
+- ``fixtures``: pages written for this bench in tests/fixtures/ask/pages/ (other shapes and topics:
+  a joint order, an approved sale, a company's results, a joint exercise; public facts and invented
+  people, in our words);
 - ``corpus``: the first N business and N politics articles of ../shared/benchdata/corpus/bbc_news.jsonl,
   read at bench time only (never copied into the project); the part is skipped, and says so, when absent.
 
@@ -42,6 +45,7 @@ from newsift.store import SqliteStore, iter_articles
 
 REPO = Path(__file__).resolve().parents[1]
 QUESTIONS = REPO / "tests" / "fixtures" / "ask" / "questions.jsonl"
+PAGES = REPO / "tests" / "fixtures" / "ask" / "pages"
 CORPUS = REPO / ".." / "shared" / "benchdata" / "corpus"
 CATEGORIES = ("business", "politics")
 FETCHED_AT = datetime(2025, 5, 2, 12, 0, tzinfo=UTC)
@@ -191,12 +195,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--verbose", action="store_true", help="print the wrong answers")
     args = parser.parse_args(argv)
     questions = read_questions(args.questions)
-    by_part = {p: [q for q in questions if q["part"] == p] for p in ("examples", "corpus")}
+    by_part = {p: [q for q in questions if q["part"] == p] for p in ("examples", "fixtures", "corpus")}
     rows: list[dict[str, Any]] = []
     parts: dict[str, Any] = {}
     started = time.perf_counter()
     with tempfile.TemporaryDirectory(prefix="newsift-ask-") as folder:
-        inputs: dict[str, list[str]] = {"examples": [str(REPO / "examples")]}
+        inputs: dict[str, list[str]] = {"examples": [str(REPO / "examples")], "fixtures": [str(PAGES)]}
         sliced = write_corpus_slice(args.corpus, Path(folder), args.per_category)
         if sliced is None:
             print(f"corpus absent: {args.corpus / 'bbc_news.jsonl'} (corpus part skipped)", file=sys.stderr)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from newsift.link.keyphrases import extract_keyphrases, extract_tags
 from newsift.link.vectors import TermStatistics, extract_terms
 from newsift.model import Article, Position
@@ -87,3 +89,59 @@ def test_issue_21_tags_put_systems_and_event_phrases_before_other_phrases() -> N
     body = WIRE + " The F-16 upgrade and the F-16 order are separate; the F-16 fleet stays."
     tags = _tags(body)
     assert tags[2:4] == ["F-16", "Rafale deal"]
+
+
+DATELINED = (
+    "OSLO, March 3 (Wire) - Norway ordered six coastal patrol boats from a Dutch yard on Monday. "
+    "The patrol boats replace a class that entered service in the 1990s, the navy said."
+)
+
+
+@pytest.mark.parametrize(
+    ("name", "kept"),
+    [
+        pytest.param("March", False, id="month"),
+        pytest.param("2024", False, id="year"),
+        pytest.param("$75 million", False, id="amount"),
+        pytest.param("Monday", False, id="weekday"),
+        pytest.param("Oslo", False, id="dateline-place-only"),
+        pytest.param("Norway", True, id="country"),
+        pytest.param("Theresa May", True, id="name-with-a-month-word"),
+    ],
+)
+def test_issue_21_entity_tags_drop_dates_amounts_and_dateline_places(name: str, kept: bool) -> None:
+    article = Article(
+        id="d",
+        page_id="p",
+        position=Position.MAIN,
+        index=0,
+        title="Norway orders patrol boats",
+        body=DATELINED,
+    )
+    texts = [t.text for t in extract_tags(article, entity_names=[name])]
+    assert (name in texts) is kept
+
+
+def test_issue_21_a_dateline_place_named_again_in_the_body_stays_a_tag() -> None:
+    body = DATELINED + " Oslo will host the boats at its main naval base."
+    article = Article(id="d", page_id="p", position=Position.MAIN, index=0, title="Boats", body=body)
+    assert "Oslo" in [t.text for t in extract_tags(article, entity_names=["Oslo"])]
+
+
+CUT = (
+    "Prime Minister Amara Okafor opened the new Lagos port terminal on Friday. "
+    "Prime Minister Amara Okafor said the terminal adds six berths. "
+    "The port deal was signed last year, and the port deal covers two more terminals. "
+    "Ships from the MV Sunrise line will call first; the MV Sunrise line sails weekly."
+)
+
+
+def test_issue_21_tags_drop_number_words_bare_happenings_and_cut_names() -> None:
+    article = Article(
+        id="c", page_id="p", position=Position.MAIN, index=0, title="Lagos port adds six berths", body=CUT
+    )
+    tags = [t.text for t in extract_tags(article, entity_names=["Nigeria"])]
+    folded = {t.casefold() for t in tags}
+    assert not any(word in t.split() for t in folded for word in ("six", "two"))
+    assert "deal" not in folded and "port deal" in folded
+    assert not folded & {"prime minister amara", "minister amara okafor", "mv", "sunrise"}

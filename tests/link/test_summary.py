@@ -86,3 +86,19 @@ def test_issue_21_summary_weighs_the_standfirst_as_the_lead() -> None:
     article = _page(standfirst, HEADED_BODY)
     texts = [s.text for s in summarize(article, n_sentences=2)]
     assert texts == [standfirst, "The navy received two corvettes built at the Karachi shipyard on Monday."]
+
+
+DENIED_LATE = (
+    "The navy received two corvettes built at the Karachi shipyard on Monday. "
+    "The corvettes carry new radars and a medium gun, and each has a crew of about ninety. "
+    "The shipyard will build two more corvettes for the navy over the next four years. "
+    "Sea trials of the first corvette took place off the coast last winter. "
+    "Crews trained on simulators at the shipyard before the handover. "
+    "The defence ministry denied reports that the corvettes had failed their gun trials."
+)
+
+
+def test_issue_21_summary_keeps_a_denial_wherever_it_stands() -> None:
+    texts = [s.text for s in summarize(_page(None, DENIED_LATE), n_sentences=3)]
+    assert any("denied reports" in t for t in texts)
+    assert texts[0].startswith("The navy received")

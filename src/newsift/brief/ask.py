@@ -19,11 +19,12 @@ from newsift.brief.question import (
     entity_forms,
     has_status_cue,
     is_answer_shaped,
+    is_type_word,
     names_a_person,
     parse_question,
 )
 from newsift.brief.records import Answer, Citation, FactRow, SentenceRow
-from newsift.model import Article, Claim, Entity, Event, PloverType
+from newsift.model import Actor, Article, Claim, Entity, Event, PloverType
 from newsift.store import Store, iter_articles
 
 __all__ = ["answer_question", "mentions_any"]
@@ -42,6 +43,14 @@ _LIST_INTENTS = frozenset({"list", "dyad"})
 _MIN_REST_TERMS = 2
 _REST_COVERAGE = 0.5
 _MAX_LINES = 12
+# Verbs of giving: their subject supplies ('A sold B jets', 'A will supply B'); 'buy' runs the other way.
+_GIVING = re.compile(r"\b(?:sell|sells|selling|sold|suppl\w*|deliver\w*|transfer\w*|export\w*|provid\w*)\b")
+# A party named by a definite description of an organisation ('the company', 'the defence ministry').
+_DESCRIPTION = re.compile(
+    r"^the\s+(?:[\w'’-]+\s+){0,2}?(?:company|firm|group|maker|manufacturer|producer|shipyard|shipbuilder|"
+    r"ministry|government|department|bank|carrier|airline|retailer|chain|insurer|lender|agency|club)$",
+    re.IGNORECASE,
+)
 
 
 def answer_question(store: Store, question: str, *, limit: int = 3, rerank: bool = True) -> Answer:
@@ -69,13 +78,15 @@ def answer_question(store: Store, question: str, *, limit: int = 3, rerank: bool
     # question naming only entities ('Where did Blair speak?') is asked of the sentences.
     asks_records = bool(parsed.types or parsed.status or parsed.intent == "dyad")
     facts = _facts(store, parsed, sources, forms, leads) if asks_records else []
-    if not parsed.status:  # a denied happening does not answer what happened
-        facts = [f for f in facts if f.status != "denied"]
+    if not parsed.status:  # a happening only ever denied does not answer what happened
+        facts = [f for f in facts if set(f.statuses) != {"denied"}]
     shaped = (f for f in facts if any(is_answer_shaped(c.sentence, parsed.expects, parsed.text)
                                       for c in f.citations))  # fmt: skip
     facts = list(shaped)
     if parsed.intent == "list":
         facts = _naming_items(facts, leads)
+    if parsed.intent in {"status", ""}:
+        facts = _on_topic(parsed, facts, forms)
     if facts and parsed.intent in _LIST_INTENTS:  # every transfer, or everything between two actors
         return render_list_answer(parsed.text, facts[:_MAX_LINES], leads, sources)
     index = PassageIndex(_candidate_articles(store, parsed, sources, forms))
@@ -88,6 +99,27 @@ def answer_question(store: Store, question: str, *, limit: int = 3, rerank: bool
         if not _covers_more(index, parsed, passages, records):
             return records
     return passages
+
+
+def _on_topic(q: Question, facts: list[FactRow], forms: dict[str, tuple[str, ...]]) -> list[FactRow]:
+    """'Who denied that X's jets were shot down?': a denial answers only when its sentence holds a word of
+    what was denied beyond the names ('shot'), or is of the asked type; Beijing denying a campaign about
+    the same jets does not. A question of no status must hold such a word beyond its type words too."""
+    named = {t for fs in forms.values() for f in fs for t in extract_query_terms(f)}
+    asked = drop_status_words(q.text)
+    if not q.status:  # 'Which countries sent observers to the exercise?': 'exercise' is only the scene
+        asked = " ".join(w for w in asked.split() if not is_type_word(w.strip("?.,")))
+    rest = set(extract_query_terms(asked)) - named
+    if not rest:  # 'What did X deny?' names nothing more: every denial of X answers
+        return facts
+
+    def typed(fact: FactRow) -> bool:  # 'the arms delivery' asked, a denied transfer of 'weapons' found
+        return any((t is None or t == fact.type) and (s is None or s == fact.subtype) for t, s in q.types)
+
+    return [
+        f for f in facts
+        if (q.status and typed(f)) or any(rest & set(extract_query_terms(c.sentence)) for c in f.citations)
+    ]  # fmt: skip
 
 
 def _naming_items(facts: list[FactRow], leads: dict[str, Event]) -> list[FactRow]:
@@ -151,8 +183,13 @@ def _covers_more(index: PassageIndex, q: Question, passages: Answer, records: An
 
 
 def mentions_any(sentence: str, forms: Sequence[str]) -> bool:
-    """True when one of the surface forms occurs in the sentence as whole words."""
-    return any(re.search(rf"(?<!\w){re.escape(f)}(?!\w)", sentence) for f in forms)
+    """True when one of the surface forms occurs in the sentence as whole words; a form of several words
+    in any case ('the Turkish foreign ministry' for 'Turkish Foreign Ministry'), a one-word form as written
+    ('US' is not 'us')."""
+    return any(
+        re.search(rf"(?<!\w){re.escape(f)}(?!\w)", sentence, re.IGNORECASE if " " in f.strip() else 0)
+        for f in forms
+    )
 
 
 def _facts(
@@ -170,10 +207,21 @@ def _facts(
     loose = [
         c for c in claims
         if not c.event_id and q.status and str(c.status) == q.status
-        and _names_all(c.evidence.text, (), q, forms) and _in_window(None, c.evidence.article_id, q, sources)
+        and (_names_all(c.evidence.text, (), q, forms) or _described(c, forms, sources))
+        and _in_window(None, c.evidence.article_id, q, sources)
     ]  # fmt: skip
     kept_claims = [c for e in kept for c in linked.get(e.id, [])]
     return summarize_events(kept, kept_claims, sources) + summarize_claims(loose, sources)
+
+
+def _described(claim: Claim, forms: dict[str, tuple[str, ...]], sources: Sources) -> bool:
+    """'The company denied ...' under a headline naming Harbour Foods answers 'What did Harbour Foods
+    deny?': a party given only as 'the <organisation noun>' stands for what the headline names."""
+    parties = (*claim.denied_by, *claim.alleged_by, *claim.asserted_by)
+    if not forms or not any(_DESCRIPTION.match(p) for p in parties):
+        return False
+    article = sources.article(claim.evidence.article_id)
+    return article is not None and all(mentions_any(article.title, fs) for fs in forms.values())
 
 
 def _candidates(store: Store, q: Question) -> tuple[list[Event], list[Claim]]:
@@ -198,9 +246,10 @@ def _keeps_event(
 ) -> bool:
     if q.status and str(event.status) != q.status and all(str(c.status) != q.status for c in claims):
         return False
-    if not _names_all(event.evidence.text, (event,), q, forms):
+    described = q.status and any(str(c.status) == q.status and _described(c, forms, sources) for c in claims)
+    if not (_names_all(event.evidence.text, (event,), q, forms) or described):
         return False
-    if _reversed(event, q):
+    if not _carries_relation(event, q, forms):
         return False
     return _in_window(event.year, event.evidence.article_id, q, sources)
 
@@ -215,13 +264,26 @@ def _names_all(
     )
 
 
-def _reversed(event: Event, q: Question) -> bool:
-    """'A supplied B' does not answer 'what has B supplied to A' (cooperation has no direction)."""
+def _carries_relation(event: Event, q: Question, forms: dict[str, tuple[str, ...]]) -> bool:
+    """'What has A supplied to B?' is answered by an event from A to B: not by B supplying A, nor by A
+    supplying a third party in a sentence that also names B, nor by C supplying B. A side the event leaves
+    open may be the asked one when its sentence names it; an actor that is the item itself ('the
+    Virginia-class submarines') is no party. Cooperation has no direction."""
     if not (q.source and q.target) or event.type == PloverType.COOPERATE:
+        return True
+    sources, targets = _party_ids(event.source, event.item), _party_ids(event.target, event.item)
+    if q.target in sources and q.source in targets:
         return False
-    sources = {a.code for a in event.source} | {a.id for a in event.source}
-    targets = {a.code for a in event.target} | {a.id for a in event.target}
-    return q.target in sources and q.source in targets
+    return all(
+        asked in side if side else mentions_any(event.evidence.text, forms.get(asked, ()))
+        for asked, side in ((q.source, sources), (q.target, targets))
+    )
+
+
+def _party_ids(actors: Sequence[Actor], item: str | None) -> set[str]:
+    item_key = (item or "").casefold()
+    parties = [a for a in actors if not (item_key and a.text.casefold() in item_key)]
+    return {x for a in parties for x in (a.code, a.id) if x}
 
 
 def _in_window(year: int | None, article_id: str, q: Question, sources: Sources) -> bool:
@@ -297,7 +359,11 @@ def _passage_answer(
         # 'who denied Y': a sentence without a word of denial does not either.
         on_topic = not topic or bool(topic & set(extract_query_terms(sentence)))
         cued = has_status_cue(sentence, q.status)
-        return on_topic and cued and is_answer_shaped(sentence, q.expects, q.text)
+        # 'What has A sold to B?' asks for a transfer: a sentence without a word of one does not tell it.
+        directed = not _gives_back(sentence, q, forms) and (
+            q.intent != "list" or any(is_type_word(w) for w in re.findall(r"[\w-]+", sentence))
+        )
+        return on_topic and cued and directed and is_answer_shaped(sentence, q.expects, q.text)
 
     def named(article_id: str, sentence: str) -> bool:
         return shaped(article_id, sentence) and mentions_any(sentence, every_form)
@@ -318,7 +384,7 @@ def _passage_answer(
                                  min_coverage=max(coverage, _REST_COVERAGE))  # fmt: skip
     if not found:
         return Answer(question=q.text, text=None, method="none")
-    chosen = _close_to_best(found, index, q.text)
+    chosen = [_retold_fact(p, index, q) for p in _close_to_best(found, index, q.text)]
     if asks_for_person(q.text) and not any(names_a_person(p.text, every_form) for p in chosen):
         chosen += _named_next(chosen[-1], index, every_form)
     return Answer(
@@ -328,6 +394,38 @@ def _passage_answer(
         passages=tuple(found),
         method="passages",
     )
+
+
+def _retold_fact(row: SentenceRow, index: PassageIndex, q: Question) -> SentenceRow:
+    """A headline answer is cited by the body sentence it compresses, when that sentence holds the asked
+    shape and half as much of the question: the fact's own sentence, with its details, not its headline
+    (which says 'order' where the body says 'signed a contract')."""
+    article_id = row.citation.article_id
+    if row.text.strip() not in index.titles.get(article_id, ""):
+        return row
+    body = index.retelling(article_id, row.text)
+    if body is None or not is_answer_shaped(body, q.expects, q.text):
+        return row
+    asked = set(extract_query_terms(q.text))
+    if 2 * len(asked & set(extract_query_terms(body))) < len(asked & set(extract_query_terms(row.text))):
+        return row
+    return SentenceRow(text=body, citation=Citation(article_id=article_id, sentence=body), score=row.score)
+
+
+def _gives_back(sentence: str, q: Question, forms: dict[str, tuple[str, ...]]) -> bool:
+    """'What has A sold to B?' is not answered by 'B agreed to sell A ...': the asked target named before
+    the sentence's first verb of giving and the asked source only after it."""
+    if q.intent != "list" or not (q.source and q.target):
+        return False
+    verb = _GIVING.search(sentence)
+    source = _first_mention(sentence, forms.get(q.source, ()))
+    target = _first_mention(sentence, forms.get(q.target, ()))
+    return verb is not None and source is not None and target is not None and target < verb.start() < source
+
+
+def _first_mention(sentence: str, names: Sequence[str]) -> int | None:
+    found = [m.start() for f in names if (m := re.search(rf"(?<!\w){re.escape(f)}(?!\w)", sentence))]
+    return min(found, default=None)
 
 
 def _same_terms(forms: dict[str, tuple[str, ...]]) -> dict[str, frozenset[str]]:
@@ -360,12 +458,13 @@ def _drop_forms(text: str, forms: Sequence[str]) -> str:
 
 def _close_to_best(found: list[SentenceRow], index: PassageIndex, question: str) -> list[SentenceRow]:
     """The best one or two sentences; a headline gives way to a body sentence that states the fact, and
-    a second body sentence stays only when it holds as much of the question as the first."""
+    of two body sentences only those holding the most of the question stay (either may rank first)."""
     best = found[0].score
     close = [p for p in found[:2] if p.score >= 0.8 * best]
     body = [p for p in close if p.text.strip() not in index.titles.get(p.citation.article_id, "")]
-    if len(body) == 2 and index.coverage(body[1].text, question) < index.coverage(body[0].text, question):
-        body = body[:1]
+    if len(body) == 2:  # the fact's own sentence holds more of the question than its neighbours
+        most = max(index.coverage(p.text, question) for p in body)
+        body = [p for p in body if index.coverage(p.text, question) == most]
     return body or close[:1]
 
 

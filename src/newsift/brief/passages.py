@@ -108,6 +108,19 @@ class PassageIndex:
                 return following.text if following.article_id == article_id else None
         return None
 
+    def retelling(self, article_id: str, headline: str) -> str | None:
+        """The body sentence a headline sentence compresses: the one holding most of its terms, the
+        earliest among equals, and at least half of them; None when no sentence does."""
+        title = self.titles.get(article_id, "")
+        terms = set(extract_query_terms(headline))
+        body = [d for d in self.docs if d.article_id == article_id and d.text.strip() not in title]
+
+        def share(doc: _Doc) -> float:  # unweighted: a headline's every word counts, rare or not
+            return len(terms & set(doc.terms)) / len(terms) if terms else 0.0
+
+        ranked = sorted(body, key=lambda d: -share(d))
+        return ranked[0].text if ranked and share(ranked[0]) >= MIN_COVERAGE else None
+
     def idf(self, term: str) -> float:
         n = len(self.docs)
         return math.log(1 + (n - self._df[term] + 0.5) / (self._df[term] + 0.5))

@@ -20,6 +20,7 @@ __all__ = [
     "entity_forms",
     "has_status_cue",
     "is_answer_shaped",
+    "is_type_word",
     "names_a_person",
     "parse_question",
 ]
@@ -244,6 +245,11 @@ def drop_status_words(text: str) -> str:
     """The question without its status words ('denied', 'alleged'): a sentence answering it may say
     'inaccurate' or 'accused' instead, and ``has_status_cue`` checks that it says one."""
     return _WORD.sub(lambda m: "" if _status_of(m.group(0).casefold()) else m.group(0), text)
+
+
+def is_type_word(word: str) -> bool:
+    """True for a word that names an event type in a question ('exercise', 'supplied', 'sanctions')."""
+    return any(_stem_of(word.casefold(), stem) for stem, _, _ in _TYPE_WORDS)
 
 
 def _status_of(word: str) -> str | None:

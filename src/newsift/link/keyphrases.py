@@ -31,7 +31,13 @@ _CALENDAR = frozenset((
     "month", "months", "week", "weeks", "day", "days", "today", "yesterday", "tomorrow", "earlier",
     "later", "ago", "quarter", "decade", "century", "billion", "billions", "million", "millions",
     "thousand", "thousands", "hundred", "hundreds", "crore", "crores", "lakh", "per", "cent", "percent",
-    "dozen",
+    "dozen", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
+    "twelve", "twenty", "thirty", "forty", "fifty", "hundred",
+))  # fmt: skip
+# Happenings too generic to tag alone: a 'deal' or 'talks' says nothing until something names them.
+_BARE_EVENT_NOUNS = frozenset((
+    "deal", "deals", "sale", "sales", "contract", "contracts", "agreement", "agreements", "pact", "pacts",
+    "talks", "acquisition", "development", "delivery", "deliveries", "transfer", "transfers",
 ))  # fmt: skip
 # Nouns that name a happening: a phrase ending in one is an event tag ('arms transfer', 'joint drills').
 _EVENT_NOUNS = frozenset((
@@ -67,9 +73,10 @@ def extract_tags(
     """
     tags: list[Tag] = []
     seen: list[frozenset[str]] = []
+    datelines = _dateline_words(article)
     for name in entity_names:
         key = _key(name)
-        if key and not _overlaps(key, seen) and len(tags) < limit:
+        if key and not _overlaps(key, seen) and len(tags) < limit and _is_tag_name(name, article, datelines):
             tags.append(Tag(text=name, kind="entity", score=1.0))
             seen.append(key)
     for phrase, score in _editor_order(article, stats):
@@ -82,12 +89,28 @@ def extract_tags(
     return tuple(tags)
 
 
+def _is_tag_name(name: str, article: Article, datelines: frozenset[str]) -> bool:
+    """An entity name is a tag unless it is only a date or an amount ('Nov', '2024', '$75 million') or a
+    place the article names in its dateline and nowhere else ('JAKARTA, Nov 5 (Reuters) -')."""
+    words = [w.strip(".,'’$€£") for w in name.casefold().split()]
+    if all(not w[:1].isalpha() or w in _CALENDAR for w in words):
+        return False
+    if name.casefold() not in datelines:
+        return True
+    said = re.compile(rf"(?<!\w){re.escape(name)}(?!\w)", re.IGNORECASE)
+    in_datelines = sum(1 for m in _DATELINE.finditer(article.body) if said.fullmatch(m.group(1).strip()))
+    return len(said.findall(article.body)) > in_datelines
+
+
 def _editor_order(article: Article, stats: TermStatistics | None) -> list[tuple[str, float]]:
     """Keyphrases an editor would keep: the two best systems or programmes, the best event phrase, then
     names, then other event phrases; a name is taken in its longest recurring form."""
     datelines = _dateline_words(article)
     title = _key(article.title)
-    kept = [(p, s, c) for p, s, c in _ranked(article, stats) if _is_keepable(p, c, datelines, title)]
+    kept = [
+        (p, s, c) for p, s, c in _ranked(article, stats)
+        if _is_keepable(p, c, datelines, title) and not _is_cut_name(p, article.text)
+    ]  # fmt: skip
     groups: dict[int, list[tuple[str, float]]] = {}
     for phrase, score, _ in kept:
         groups.setdefault(_group(phrase), []).append((phrase, score))
@@ -139,8 +162,25 @@ def _is_keepable(phrase: str, count: int, datelines: frozenset[str], title: froz
     # A lowercase phrase is generic ('strategic ties', 'clear message') unless it names a happening or
     # the headline uses it whole ('defence spending' in 'Budget raises defence spending').
     if folded[-1] in _EVENT_NOUNS:
-        return count > 1
+        return count > 1 and (len(words) > 1 or folded[0] not in _BARE_EVENT_NOUNS)
     return len(words) > 1 and _key(phrase) <= title
+
+
+def _is_cut_name(phrase: str, text: str) -> bool:
+    """A capitalised phrase that is always part of a longer name: each time it occurs another capitalised
+    word follows or precedes it ('Prime Minister Narendra' or 'Minister Narendra Modi' of 'Prime Minister
+    Narendra Modi', 'INS' of 'INS Vikrant'); a capitalised stop word before it ('The') does not count."""
+    if not phrase[0].isupper():
+        return False
+    found = list(re.finditer(rf"(?<!\w){re.escape(phrase)}(?!\w)", text))
+    return bool(found) and all(_in_longer_name(text, m.start(), m.end()) for m in found)
+
+
+def _in_longer_name(text: str, start: int, end: int) -> bool:
+    if re.match(r"[ \t]+[A-Z]", text[end:]):
+        return True
+    before = re.search(r"([A-Z][\w'’-]*)[ \t]+$", text[max(0, start - 40) : start])
+    return before is not None and before.group(1).casefold() not in STOP_WORDS
 
 
 def _is_name(words: list[str]) -> bool:

@@ -16,7 +16,7 @@ from newsift.model import Article
 
 __all__ = ["EXTRACTOR", "SummarySentence", "summarize"]
 
-EXTRACTOR = "link.summary.lead_centrality.v2"
+EXTRACTOR = "link.summary.lead_centrality.v3"
 _MIN_WORDS = 6
 _MAX_WORDS = 60
 _REDUNDANT = 0.6
@@ -27,6 +27,9 @@ _LEAD_PRIOR = 2.0
 _HEADING_WORDS = 14
 _CROSS_LINK = re.compile(r"^\s*(?:also\s+read|read\s+(?:more|also)|see\s+also|watch)\s*:", re.IGNORECASE)
 _CLOSES = (".", "!", "?", "'", "’", '"', "”", ")")
+# A denial is a main fact wherever it stands (a reader must not take the denied report as settled): it
+# weighs as the lead.
+_DENIAL = re.compile(r"\b(?:den(?:y|ies|ied|ial)|refut(?:e|es|ed))\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -47,7 +50,8 @@ def summarize(
     """Pick up to ``n_sentences`` sentences that best stand for the article, in their original order.
 
     A sentence scores by closeness to the whole text (TF-IDF, sentences as documents) times a prior that
-    favours the standfirst and the lead sentence; a sentence too close to one already chosen is skipped.
+    favours the standfirst, the lead sentence and a denial wherever it stands; a sentence too close to one
+    already chosen is skipped.
     Section headings and cross-links ('Also read: ...') are never chosen.
 
     Args:
@@ -68,7 +72,12 @@ def summarize(
     body_start = sum(len(part) + 2 for part in (article.title, article.standfirst) if part)
     n_before = sum(1 for s, _ in candidates if s < body_start)  # standfirst sentences
     scored = [
-        (cosine(vector, centroid) * _prior(i, n_before) * _length_factor(article.text[s:e]), i)
+        (
+            cosine(vector, centroid)
+            * _weight(article.text[s:e], i, n_before)
+            * _length_factor(article.text[s:e]),
+            i,
+        )
         for i, ((s, e), vector) in enumerate(zip(candidates, vectors, strict=True))
     ]
     chosen: list[tuple[float, int]] = []
@@ -108,6 +117,10 @@ def _vectors(text: str, spans: Sequence[tuple[int, int]]) -> list[SparseVector]:
     for c in counts:
         stats.add(c)
     return [weigh_terms(c, stats) for c in counts]
+
+
+def _weight(sentence: str, index: int, n_standfirst: int) -> float:
+    return _LEAD_PRIOR if _DENIAL.search(sentence) else _prior(index, n_standfirst)
 
 
 def _prior(index: int, n_standfirst: int) -> float:
