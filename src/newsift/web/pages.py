@@ -9,6 +9,7 @@ from fastapi import APIRouter, Depends, Form, Query, Request, Response
 from fastapi.responses import RedirectResponse
 from fastapi.templating import Jinja2Templates
 
+from newsift.brief.watch import count_new_of
 from newsift.store.web_queries import SearchFilters
 from newsift.web.api import article_filters
 from newsift.web.auth import SESSION_DAYS, authenticate, create_session, delete_session
@@ -33,7 +34,7 @@ from newsift.web.guards import (
 )
 from newsift.web.marks import LABEL_KINDS, Span, render_marked_paragraphs
 
-__all__ = ["render_page", "router"]
+__all__ = ["render_page", "router", "safe_next"]
 
 router = APIRouter(include_in_schema=False)
 Filters = Annotated[SearchFilters, Depends(article_filters)]
@@ -45,7 +46,8 @@ def _render(request: Request, name: str, context: dict[str, Any], status: int = 
     """Render a template with the signed-in user and a CSRF token (setting its cookie when new)."""
     templates: Jinja2Templates = request.app.state.templates
     token, is_new = csrf_for(request)
-    context = {**context, "user": session_user(request), "csrf": token}
+    user = session_user(request)
+    context = {**context, "user": user, "csrf": token, "watch_new": _watch_new(request, user)}
     response = templates.TemplateResponse(request, name, context, status_code=status)
     if is_new:
         _set_cookie(request, response, CSRF_COOKIE, token, samesite="strict", max_age=None)
@@ -53,6 +55,13 @@ def _render(request: Request, name: str, context: dict[str, Any], status: int = 
 
 
 render_page = _render  # the name other page modules import
+
+
+def _watch_new(request: Request, user: str | None) -> int | None:
+    """The header's count: records new in the user's watches since each was last opened."""
+    if user is None:
+        return None
+    return count_new_of(db_of(request).store(), user)
 
 
 def _set_cookie(
@@ -219,7 +228,7 @@ def stories_page(request: Request, page: Page = 1) -> Response:
 
 @router.get("/login")
 def login_form(request: Request, next: Annotated[str, Query(max_length=500)] = "/") -> Response:
-    return _render(request, "login.html", {"next": _safe_next(next), "failed": False})
+    return _render(request, "login.html", {"next": safe_next(next), "failed": False})
 
 
 @router.post("/login")
@@ -236,15 +245,15 @@ def login(
     store = db_of(request).store()
     if not authenticate(store, name, password):
         request.app.state.throttle.fail(client)
-        return _render(request, "login.html", {"next": _safe_next(next), "failed": True}, status=401)
-    response = RedirectResponse(_safe_next(next), status_code=303)
+        return _render(request, "login.html", {"next": safe_next(next), "failed": True}, status=401)
+    response = RedirectResponse(safe_next(next), status_code=303)
     delete_session(store, request.cookies.get(SESSION_COOKIE))
     raw = create_session(store, name)
     _set_cookie(request, response, SESSION_COOKIE, raw, samesite="lax", max_age=SESSION_DAYS * 86400)
     return response
 
 
-def _safe_next(target: str) -> str:
+def safe_next(target: str) -> str:
     """Only same-site paths: never '//host' or a full URL (no open redirect)."""
     if target.startswith("/") and not target.startswith(("//", "/\\")):
         return target
