@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import html
+import re
+
 import httpx
 from tests.web.conftest import WebSite
 
@@ -36,3 +39,41 @@ def test_web_search_marks_hits_and_escapes_the_text(client: httpx.Client, site: 
     assert "[crowd]" in hit["snippet"]
     page = client.get("/search", params={"q": "crowd"}).text
     assert "<mark>crowd</mark>" in page and "<b>low</b>" not in page
+
+
+def _facets(page: str) -> dict[str, list[tuple[str, str, int]]]:
+    """Facet name -> (value, href, count) as listed beside the results."""
+    found: dict[str, list[tuple[str, str, int]]] = {}
+    for name, body in re.findall(r'<section class="facet" id="facet-([a-z_]+)">(.*?)</section>', page, re.S):
+        rows = re.findall(r'<li><a href="([^"]+)">(.*?)</a> <span class="count">(\d+)</span>', body)
+        found[name] = [(re.sub(r"<[^>]+>", "", v), html.unescape(h), int(n)) for h, v, n in rows]
+    return found
+
+
+def _hits(page: str) -> int:
+    found = re.search(r'id="hit-count">(\d+) matches', page)
+    assert found, "no hit count"
+    return int(found.group(1))
+
+
+def test_web_search_facet_counts_match_the_narrowed_search(client: httpx.Client) -> None:
+    page = client.get("/search", params={"q": "Pakistan"}).text
+    facets = _facets(page)
+    assert {"outlet", "event_type", "claim_status", "month"} <= set(facets), facets.keys()
+    assert "denied" in {v for v, _, _ in facets["claim_status"]}
+    for name in ("outlet", "claim_status", "event_type", "month"):
+        value, href, count = facets[name][0]
+        narrowed = client.get(href).text
+        assert _hits(narrowed) == count, (name, value, href)
+        assert "q=Pakistan" in href
+
+
+def test_web_search_pages_number_from_their_offset_and_say_when_past_the_end(client: httpx.Client) -> None:
+    first = client.get("/search", params={"q": "Pakistan"}).text
+    total = _hits(first)
+    assert 'id="search-results" start="1"' in first and 'id="out-of-range"' not in first
+    past = client.get("/search", params={"q": "Pakistan", "page": 40}).text
+    assert "Page 40 is past the end" in past and f"only {total} match" in past
+    assert 'href="/search?q=Pakistan&amp;page=1">Go to page 1</a>' in past
+    articles = client.get("/", params={"page": 2}).text
+    assert 'class="articles" start="26"' in articles

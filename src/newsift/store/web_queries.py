@@ -70,19 +70,52 @@ class WebQueries:
         Returns the page of (article, snippet) and the total number of matches.
         """
         c = self._store.dialect.collate
-        match = self._store.text_match(filters.q or "", MARK_START, MARK_END)
-        joins, params = "", list[Any]()
-        clauses, values = _where(filters)
         select, order = "SELECT a.record, NULL ", f"ORDER BY {_DATE}{c} DESC NULLS LAST, a.page_id{c}, a.idx"
+        base, params, match = self._matching(filters)
+        base = base.replace("{facet_join}", "")
         if match is not None:
-            joins, clause, params, snippet, rank = match
-            clauses.insert(0, clause)
-            select, order = f"SELECT a.record, {snippet} ", f"ORDER BY {rank}"
-        base = f"FROM articles a {joins} WHERE {' AND '.join(clauses) or '1 = 1'}"
-        params = [*params, *values]
+            select, order = f"SELECT a.record, {match[0]} ", f"ORDER BY {match[1]}"
         total = int(self._store._fetch(f"SELECT COUNT(*) {base}", params)[0][0])
         rows = self._store._fetch(f"{select}{base} {order} LIMIT ? OFFSET ?", [*params, limit, offset])
         return [(codec.decode(r[0], Article, source="articles"), r[1]) for r in rows], total
+
+    def _matching(self, filters: SearchFilters) -> tuple[str, list[Any], tuple[str, str] | None]:
+        """FROM and WHERE of the articles matching ``filters`` (with a ``{facet_join}`` slot), their
+        parameters, and (with words) the snippet and rank expressions."""
+        match = self._store.text_match(filters.q or "", MARK_START, MARK_END)
+        joins, params = "", list[Any]()
+        clauses, values = _where(filters)
+        ranked = None
+        if match is not None:
+            joins, clause, params, snippet, rank = match
+            clauses.insert(0, clause)
+            ranked = (snippet, rank)
+        base = f"FROM articles a {joins} {{facet_join}} WHERE {' AND '.join(clauses) or '1 = 1'}"
+        return base, [*params, *values], ranked
+
+    def search_facets(self, filters: SearchFilters) -> dict[str, list[tuple[str, int]]]:
+        """Counts of the matching articles by outlet, event type, claim status and month (report date),
+        the most frequent values first (months newest first)."""
+        base, params, _ = self._matching(filters)
+        found: dict[str, list[tuple[str, int]]] = {}
+        for name, (join, expr, order) in _SEARCH_FACETS.items():
+            joined = base.replace("{facet_join}", join)
+            sql = (
+                f"SELECT {expr}, COUNT(DISTINCT a.id) {joined} "
+                f"AND {expr} IS NOT NULL GROUP BY {expr} ORDER BY {order} LIMIT {_FACET_VALUES}"
+            )
+            found[name] = [(str(r[0]), int(r[1])) for r in self._store._fetch(sql, params)]
+        return found
+
+
+_FACET_VALUES = 30
+# facet: (join, grouped expression, order)
+_SEARCH_FACETS = {
+    "outlet": ("", "a.outlet", "2 DESC, 1"),
+    "event_type": ("JOIN events fe ON fe.article_id = a.id", "fe.type", "2 DESC, 1"),
+    "claim_status": ("JOIN claims fc ON fc.article_id = a.id", "fc.status", "2 DESC, 1"),
+    "month": ("", f"substr({_DATE}, 1, 7)", "1 DESC"),
+}
 
 
 def _where(filters: SearchFilters) -> tuple[list[str], list[Any]]:

@@ -153,11 +153,19 @@ def _related(db: WebDb, article_id: str) -> list[dict[str, Any]]:
     return rows
 
 
-def query_search(db: WebDb, filters: SearchFilters, *, limit: int, offset: int) -> dict[str, Any]:
-    """Full-text search with filters (outlet, dates, entity, event type, claim status)."""
-    hits, total = db.store().web.filtered_articles(filters, limit=limit, offset=offset)
+def query_search(
+    db: WebDb, filters: SearchFilters, *, limit: int, offset: int, facets: bool = False
+) -> dict[str, Any]:
+    """Full-text search with filters (outlet, dates, entity, event type, claim status); with ``facets``,
+    also the matches counted by outlet, event type, claim status and month."""
+    web = db.store().web
+    hits, total = web.filtered_articles(filters, limit=limit, offset=offset)
     items = [{**render_article_summary(a), **_snippets(snippet)} for a, snippet in hits]
-    return {"items": items, "total": total, "limit": limit, "offset": offset}
+    data: dict[str, Any] = {"items": items, "total": total, "limit": limit, "offset": offset}
+    if facets:
+        found = web.search_facets(filters)
+        data["facets"] = {k: [{"value": v, "count": n} for v, n in rows] for k, rows in found.items()}
+    return data
 
 
 def _snippets(marked: str | None) -> dict[str, str | None]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import calendar
 from typing import Annotated, Any
 from urllib.parse import urlencode
 
@@ -215,9 +216,37 @@ def dyad_page(request: Request, first: str, second: str) -> Response:
 
 @router.get("/search")
 def search_page(request: Request, filters: Filters, page: Page = 1) -> Response:
-    data = query_search(db_of(request), filters, limit=_PER_PAGE, offset=(page - 1) * _PER_PAGE)
-    context = {"data": data, "filters": filters, "page": page, "base": _base(request, "/search")}
+    data = query_search(db_of(request), filters, limit=_PER_PAGE, offset=(page - 1) * _PER_PAGE, facets=True)
+    context = {
+        "data": data, "filters": filters, "page": page, "base": _base(request, "/search"),
+        "facet_links": _facet_links(request, data["facets"]),
+    }  # fmt: skip
     return _render(request, "search.html", context)
+
+
+def _facet_links(
+    request: Request, facets: dict[str, list[dict[str, Any]]]
+) -> dict[str, list[dict[str, Any]]]:
+    """Each facet value with the search URL that narrows to it (a month: its first to its last day)."""
+    kept = {k: v for k, v in request.query_params.items() if k != "page" and v}
+    links: dict[str, list[dict[str, Any]]] = {}
+    for name, values in facets.items():
+        links[name] = []
+        for value in values:
+            narrowed = {**kept, **_narrow(name, value["value"])}
+            links[name].append({**value, "href": "/search?" + urlencode(narrowed)})
+    return links
+
+
+def _narrow(facet: str, value: str) -> dict[str, str]:
+    if facet != "month":
+        return {facet: value}
+    try:
+        year, month = (int(p) for p in value.split("-")[:2])
+        last = calendar.monthrange(year, month)[1]
+    except ValueError:  # not a YYYY-MM month: keep what starts with it
+        return {"since": value, "until": value}
+    return {"since": f"{value}-01", "until": f"{value}-{last:02d}"}
 
 
 @router.get("/stories")
