@@ -118,3 +118,25 @@ def test_web_postgres_comments_by_token_and_by_form(pg_site: tuple[str, dict[str
         refused = http.delete(f"/api/comments/{mine}", headers=auth)  # alice may not delete bob's
         assert refused.status_code == 403
         assert login(http, "alice", "not the password").status_code == 401
+
+
+def test_web_postgres_keyset_pages_search_facets_and_watches(pg_site: tuple[str, dict[str, str]]) -> None:
+    base, _ = pg_site
+    with httpx.Client(base_url=base, timeout=60) as http:
+        for sort in ("status", "-event_time", "report_time"):
+            whole = [e["id"] for e in http.get("/events.json", params={"sort": sort}).json()["items"]]
+            walked, after = [], None
+            while True:
+                page = http.get(
+                    "/events.json", params={"sort": sort, "limit": 1, **({"after": after} if after else {})}
+                )
+                walked += [e["id"] for e in page.json()["items"]]
+                if (after := page.json()["next"]) is None:
+                    break
+            assert walked == whole and len(whole) >= 2, sort
+        search = http.get("/search", params={"q": "submarine"}, headers={"accept": "text/html"}).text
+        assert 'id="facet-claim_status"' in search and 'id="facet-month"' in search
+        assert login(http, "alice").status_code == 303
+        form = {"csrf": csrf_of(http.get("/dyad/TUR/PAK").text), "dyad": "TUR,PAK", "name": "Naval ties"}
+        assert http.post("/watches", data=form).status_code == 303
+        assert "Naval ties" in http.get("/watches").text

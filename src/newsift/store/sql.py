@@ -355,11 +355,13 @@ class SqlStore:
         limit: int = 50,
         offset: int = 0,
         facets: bool = True,
+        after: Sequence[Any] | None = None,
     ) -> FactPage:
         """Claims, events or quotes matching ``filters``: a page, the total and facet counts."""
         return facts.query_fact_page(
-            self._fetch, self.dialect, kind, filters, sort=sort, limit=limit, offset=offset, facets=facets
-        )
+            self._fetch, self.dialect, kind, filters, sort=sort, limit=limit, offset=offset, facets=facets,
+            after=after,
+        )  # fmt: skip
 
     def query_top_dyads(self, *, limit: int = 30) -> list[DyadCount]:
         """The pairs of actors with the most events between them."""
