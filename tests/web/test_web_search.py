@@ -6,6 +6,7 @@ import html
 import re
 
 import httpx
+import pytest
 from tests.web.conftest import WebSite
 
 # Written for this test.
@@ -77,3 +78,31 @@ def test_web_search_pages_number_from_their_offset_and_say_when_past_the_end(cli
     assert 'href="/search?q=Pakistan&amp;page=1">Go to page 1</a>' in past
     articles = client.get("/", params={"page": 2}).text
     assert 'class="articles" start="26"' in articles
+
+
+def _walk(client: httpx.Client, path: str) -> list[str]:
+    """Article ids in list order, following each page's Next link (a cursor) to the end."""
+    ids: list[str] = []
+    url: str | None = path
+    for _ in range(100):  # a cursor that does not move would loop forever
+        if not url:
+            return ids
+        page = client.get(url).text
+        listed = re.search(r'<ol class="articles"[^>]*start="(\d+)"', page)
+        assert listed and int(listed.group(1)) == len(ids) + 1, url  # numbered from its offset
+        ids += re.findall(r'<a class="title" href="/articles/([^"]+)"', page)
+        found = re.search(r'rel="next" href="([^"]+)"', page)
+        url = html.unescape(found.group(1)) if found else None
+        assert url is None or "after=" in url
+    raise AssertionError(f"still a next page after 100: {url}")
+
+
+@pytest.mark.parametrize(
+    ("path", "api"), [("/?limit=4", "/api/articles?"), ("/search?q=said&limit=2", "/api/search?q=said&")]
+)
+def test_web_search_cursor_pages_walk_the_same_list_as_offsets(
+    client: httpx.Client, path: str, api: str
+) -> None:
+    whole = client.get(api + "limit=200").json()
+    walked = _walk(client, path)
+    assert walked == [a["id"] for a in whole["items"]] and len(walked) == whole["total"] > 4

@@ -23,6 +23,7 @@ __all__ = [
     "FactFilters",
     "FactPage",
     "FactRow",
+    "keyset_clause",
     "query_counterparts",
     "query_fact_page",
     "query_top_dyads",
@@ -193,13 +194,13 @@ def _order(keys: list[tuple[str, bool]]) -> str:
     return "ORDER BY " + ", ".join(f"{expr} {'DESC' if desc else 'ASC'}" for expr, desc in keys)
 
 
-def _after(keys: list[tuple[str, bool]], values: Sequence[Any]) -> tuple[str, list[Any]]:
+def keyset_clause(keys: Sequence[tuple[str, bool]], values: Sequence[Any]) -> tuple[str, list[Any]]:
     """The rows after the one whose sort keys are ``values``: (k1 beyond v1) OR (k1 = v1 AND (...))."""
     (expr, desc), rest = keys[0], keys[1:]
     beyond = f"{expr} {'<' if desc else '>'} ?"
     if not rest:
         return beyond, [values[0]]
-    inner, params = _after(rest, values[1:])
+    inner, params = keyset_clause(rest, values[1:])
     return f"({beyond} OR ({expr} = ? AND ({inner})))", [values[0], values[0], *params]
 
 
@@ -252,7 +253,7 @@ def query_fact_page(
     if after is not None:
         if len(after) != len(sort_keys):
             raise ValueError(f"after: {len(sort_keys)} sort keys expected, got {len(after)}")
-        clause, values = _after(sort_keys, after)
+        clause, values = keyset_clause(sort_keys, after)
         page_where, page_params = f"{where} AND {clause}", [*params, *values]
     exprs = ", ".join(expr for expr, _ in sort_keys)
     keys_sql = f"SELECT {exprs} {_from(kind, f'{page_where} {order}')} {page_where} {order} LIMIT ? OFFSET ?"

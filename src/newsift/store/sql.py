@@ -114,7 +114,8 @@ class SqlStore:
         raise NotImplementedError
 
     def text_match(self, query: str, start: str, end: str) -> tuple[str, str, list[Any], str, str] | None:
-        """The full-text part of a filtered search: (join, clause, params, snippet, order), or None."""
+        """The full-text part of a filtered search: (join, clause, params, snippet, rank), or None; ``rank``
+        is an expression whose smallest values are the best matches."""
         raise NotImplementedError
 
     def search(self, query: str, *, limit: int = 20) -> list[SearchHit]:

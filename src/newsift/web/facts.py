@@ -28,8 +28,10 @@ __all__ = [
     "event_time_json",
     "normalize_actor",
     "query_facts",
+    "read_cursor",
     "render_fact_rows",
     "sentence_href",
+    "write_cursor",
 ]
 
 # The defence layer of DESIGN.md; subtypes found in the store are accepted too.
@@ -160,7 +162,7 @@ def query_facts(db: WebDb, kind: str, params: FactParams, *, facets: bool = True
     if kind not in FACT_KINDS:
         raise _invalid("kind", kind, FACT_KINDS)
     sort = _check_choice("sort", params.sort, SORTS) or ("-report_time" if kind == "quotes" else "status")
-    keys, start = _read_cursor(params.after, kind, sort) if params.after else (None, 0)
+    keys, start = read_cursor(params.after, kind, sort) if params.after else (None, 0)
     filters = _filters(db, kind, params)
     try:
         page = db.store().query_fact_page(
@@ -178,20 +180,20 @@ def query_facts(db: WebDb, kind: str, params: FactParams, *, facets: bool = True
         "limit": params.limit,
         "offset": offset,
         "after": params.after,
-        "next": _write_cursor(kind, sort, page.last_keys, end) if page.last_keys is not None else None,
+        "next": write_cursor(kind, sort, page.last_keys, end) if page.last_keys is not None else None,
         "sort": sort,
         "filters": params.applied(),
         "facets": {k: [{"value": v, "count": n} for v, n in rows] for k, rows in page.facets.items()},
     }
 
 
-def _write_cursor(kind: str, sort: str, keys: list[Any], position: int) -> str:
+def write_cursor(kind: str, sort: str, keys: list[Any], position: int) -> str:
     """An opaque cursor: the sort keys of a page's last row and the position of the row after it."""
     raw = json.dumps({"kind": kind, "sort": sort, "keys": keys, "at": position}, separators=(",", ":"))
     return base64.urlsafe_b64encode(raw.encode()).decode().rstrip("=")
 
 
-def _read_cursor(cursor: str, kind: str, sort: str) -> tuple[list[Any], int]:
+def read_cursor(cursor: str, kind: str, sort: str) -> tuple[list[Any], int]:
     """The keys and position a cursor holds. Raises: HttpError 422 when it is not a cursor of this list."""
     try:
         data = json.loads(base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4)))

@@ -74,16 +74,29 @@ def _set_cookie(
     )  # fmt: skip
 
 
+PerPage = Annotated[int, Query(ge=1, le=100, description="Rows per page.")]
+After = Annotated[str | None, Query(max_length=2000, description="The next cursor of the page before.")]
+
+
 @router.get("/")
-def home(request: Request, filters: Filters, page: Page = 1) -> Response:
-    data = query_article_list(db_of(request), filters, limit=_PER_PAGE, offset=(page - 1) * _PER_PAGE)
-    context = {"data": data, "filters": filters, "page": page, "base": _base(request, "/")}
+def home(
+    request: Request, filters: Filters, page: Page = 1, after: After = None, limit: PerPage = _PER_PAGE
+) -> Response:
+    offset = 0 if after else (page - 1) * limit
+    data = query_article_list(db_of(request), filters, limit=limit, offset=offset, after=after)
+    context = {"data": data, "filters": filters, "page": _page_of(data), "base": _base(request, "/")}
     return _render(request, "articles.html", context)
 
 
+def _page_of(data: dict[str, Any]) -> int:
+    """The page number of a list page, from its offset (a cursor gives no page number of its own)."""
+    return int(data["offset"]) // int(data["limit"]) + 1
+
+
 def _base(request: Request, path: str) -> str:
-    """The page's URL without its page number, ready for ``page=N`` to be appended."""
-    kept = urlencode([(k, v) for k, v in request.query_params.multi_items() if k != "page" and v])
+    """The page's URL without its page number or cursor, ready for ``page=N`` or ``after=C``."""
+    skip = {"page", "after"}
+    kept = urlencode([(k, v) for k, v in request.query_params.multi_items() if k not in skip and v])
     return f"{path}?{kept}&" if kept else f"{path}?"
 
 
@@ -215,10 +228,13 @@ def dyad_page(request: Request, first: str, second: str) -> Response:
 
 
 @router.get("/search")
-def search_page(request: Request, filters: Filters, page: Page = 1) -> Response:
-    data = query_search(db_of(request), filters, limit=_PER_PAGE, offset=(page - 1) * _PER_PAGE, facets=True)
+def search_page(
+    request: Request, filters: Filters, page: Page = 1, after: After = None, limit: PerPage = _PER_PAGE
+) -> Response:
+    offset = 0 if after else (page - 1) * limit
+    data = query_search(db_of(request), filters, limit=limit, offset=offset, facets=True, after=after)
     context = {
-        "data": data, "filters": filters, "page": page, "base": _base(request, "/search"),
+        "data": data, "filters": filters, "page": _page_of(data), "base": _base(request, "/search"),
         "facet_links": _facet_links(request, data["facets"]),
     }  # fmt: skip
     return _render(request, "search.html", context)
