@@ -106,3 +106,14 @@ def test_web_search_cursor_pages_walk_the_same_list_as_offsets(
     whole = client.get(api + "limit=200").json()
     walked = _walk(client, path)
     assert walked == [a["id"] for a in whole["items"]] and len(walked) == whole["total"] > 4
+
+
+def test_web_search_sorts_by_date_on_request(client: httpx.Client) -> None:
+    by_rank = _walk(client, "/search?q=said&limit=50")
+    by_date = _walk(client, "/search?q=said&sort=date&limit=2")
+    newest_first = [a["id"] for a in client.get("/api/articles", params={"limit": 200}).json()["items"]]
+    assert sorted(by_date) == sorted(by_rank) and len(by_date) > 2
+    assert by_date == [i for i in newest_first if i in set(by_date)]
+    page = client.get("/search", params={"q": "said", "sort": "date"}).text
+    assert '<option value="date" selected>newest first</option>' in page
+    assert client.get("/search", params={"q": "said", "sort": "loudest"}).status_code == 422

@@ -84,7 +84,13 @@ class WebQueries:
         return page.hits, page.total
 
     def filtered_page(
-        self, filters: SearchFilters, *, limit: int, offset: int = 0, after: Sequence[Any] | None = None
+        self,
+        filters: SearchFilters,
+        *,
+        limit: int,
+        offset: int = 0,
+        after: Sequence[Any] | None = None,
+        by_date: bool = False,
     ) -> ArticlePage:
         """A page of the articles matching the filters (by relevance with words, else newest first), with
         snippets, the total, and the sort keys of its last row when more follow.
@@ -94,6 +100,7 @@ class WebQueries:
             limit: most rows.
             offset: rows to skip (after ``after`` when given).
             after: the ``last_keys`` of the page before (keyset paging).
+            by_date: newest first even with words.
 
         Raises:
             ValueError: ``after`` does not have one value per sort key.
@@ -104,7 +111,8 @@ class WebQueries:
         keys = [(f"COALESCE({_DATE}, ''){c}", True), (f"a.page_id{c}", False), ("a.idx", False)]
         snippet = "NULL"
         if match is not None:
-            snippet, keys = match[0], [(match[1], False), (f"a.id{c}", False)]
+            snippet = match[0]
+            keys = keys if by_date else [(match[1], False), (f"a.id{c}", False)]
         total = int(self._store._fetch(f"SELECT COUNT(*) {base}", params)[0][0])
         page_base, page_params = base, list(params)
         if after is not None:

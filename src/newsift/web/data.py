@@ -62,13 +62,13 @@ def query_article_list(
 
 
 def _article_page(
-    db: WebDb, filters: SearchFilters, limit: int, offset: int, after: str | None
+    db: WebDb, filters: SearchFilters, limit: int, offset: int, after: str | None, by_date: bool = False
 ) -> tuple[ArticlePage, dict[str, Any]]:
     """The page, and its paging fields: total, limit, offset (from the cursor's position) and next."""
-    sort = "relevance" if filters.q else "date"
+    sort = "relevance" if filters.q and not by_date else "date"
     keys, start = read_cursor(after, "articles", sort) if after else (None, 0)
     try:
-        page = db.store().web.filtered_page(filters, limit=limit, offset=offset, after=keys)
+        page = db.store().web.filtered_page(filters, limit=limit, offset=offset, after=keys, by_date=by_date)
     except ValueError as err:
         raise HttpError(422, "invalid_request", "after: not the next cursor of a page of this list") from err
     first = start + offset
@@ -180,10 +180,11 @@ def query_search(
     offset: int,
     facets: bool = False,
     after: str | None = None,
+    by_date: bool = False,
 ) -> dict[str, Any]:
     """Full-text search with filters (outlet, dates, entity, event type, claim status); with ``facets``,
     also the matches counted by outlet, event type, claim status and month."""
-    page, paging = _article_page(db, filters, limit, offset, after)
+    page, paging = _article_page(db, filters, limit, offset, after, by_date)
     items = [{**render_article_summary(a), **_snippets(snippet)} for a, snippet in page.hits]
     data: dict[str, Any] = {"items": items, **paging}
     if facets:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import calendar
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 from urllib.parse import urlencode
 
 from fastapi import APIRouter, Depends, Form, Query, Request, Response
@@ -229,12 +229,16 @@ def dyad_page(request: Request, first: str, second: str) -> Response:
 
 @router.get("/search")
 def search_page(
-    request: Request, filters: Filters, page: Page = 1, after: After = None, limit: PerPage = _PER_PAGE
-) -> Response:
+    request: Request, filters: Filters, page: Page = 1, after: After = None, limit: PerPage = _PER_PAGE,
+    sort: Annotated[Literal["relevance", "date"], Query()] = "relevance",
+) -> Response:  # fmt: skip
     offset = 0 if after else (page - 1) * limit
-    data = query_search(db_of(request), filters, limit=limit, offset=offset, facets=True, after=after)
+    data = query_search(
+        db_of(request), filters, limit=limit, offset=offset, facets=True, after=after, by_date=sort == "date"
+    )
     context = {
         "data": data, "filters": filters, "page": _page_of(data), "base": _base(request, "/search"),
+        "sort": sort,
         "facet_links": _facet_links(request, data["facets"]),
     }  # fmt: skip
     return _render(request, "search.html", context)
