@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import csv
+import html
 import io
+import re
 
 import httpx
 import pytest
@@ -49,6 +51,47 @@ def test_web_facts_paging_numbers_from_the_offset(client: httpx.Client) -> None:
     assert '<td class="n">2</td>' in page and "Showing 2–2 of 2" in page
     beyond = client.get("/events", params={"dyad": "TUR,PAK", "offset": 40}).text
     assert 'id="out-of-range"' in beyond and "there are 2 events" in beyond
+
+
+@pytest.mark.parametrize("sort", ["status", "-event_time", "event_time", "-report_time", "report_time"])
+@pytest.mark.parametrize("kind", ["claims", "events", "quotes"])
+def test_web_facts_keyset_pages_walk_the_same_rows_as_offsets(
+    client: httpx.Client, kind: str, sort: str
+) -> None:
+    whole = client.get(f"/{kind}.json", params={"sort": sort, "limit": 500}).json()
+    walked, after, positions = [], None, []
+    while True:
+        params = {"sort": sort, "limit": 3, **({"after": after} if after else {})}
+        page = client.get(f"/{kind}.json", params=params).json()
+        assert page["total"] == whole["total"]
+        positions.append(page["offset"])
+        walked += [item["id"] for item in page["items"]]
+        after = page["next"]
+        if after is None:
+            break
+    assert walked == [item["id"] for item in whole["items"]] and len(walked) == whole["total"] > 3
+    assert positions == list(range(0, whole["total"], 3))
+
+
+def test_web_facts_next_link_is_a_cursor_and_numbers_go_on(client: httpx.Client) -> None:
+    first = client.get("/claims", params={"limit": 2}).text
+    found = re.search(r'rel="next" href="(/claims\?[^"]+)"', first)
+    assert found and "after=" in found.group(1) and "offset=" not in found.group(1)
+    second = client.get(html.unescape(found.group(1)) + "&limit=2").text
+    assert '<td class="n">3</td>' in second and "Showing 3–4 of" in second
+
+
+@pytest.mark.parametrize(
+    ("params", "named"),
+    [({"after": "not-a-cursor"}, "next cursor"), ({"sort": "-report_time"}, "sort changed")],
+    ids=["garbled", "other-sort"],
+)
+def test_web_facts_refuse_a_cursor_of_another_list(
+    client: httpx.Client, params: dict[str, str], named: str
+) -> None:
+    cursor = client.get("/claims.json", params={"limit": 1, "sort": "status"}).json()["next"]
+    response = client.get("/claims.json", params={"after": cursor, **params})
+    assert response.status_code == 422 and named in response.json()["error"]["message"]
 
 
 @pytest.mark.parametrize(

@@ -4,6 +4,8 @@ throwaway one of tests/store/test_postgres.py), pages and API routes read and wr
 from __future__ import annotations
 
 import contextlib
+import html
+import re
 import subprocess
 import sys
 import time
@@ -118,3 +120,44 @@ def test_web_postgres_comments_by_token_and_by_form(pg_site: tuple[str, dict[str
         refused = http.delete(f"/api/comments/{mine}", headers=auth)  # alice may not delete bob's
         assert refused.status_code == 403
         assert login(http, "alice", "not the password").status_code == 401
+
+
+def test_web_postgres_keyset_pages_search_facets_and_watches(pg_site: tuple[str, dict[str, str]]) -> None:
+    base, _ = pg_site
+    with httpx.Client(base_url=base, timeout=60) as http:
+        for sort in ("status", "-event_time", "report_time"):
+            whole = [e["id"] for e in http.get("/events.json", params={"sort": sort}).json()["items"]]
+            walked, after = [], None
+            while True:
+                page = http.get(
+                    "/events.json", params={"sort": sort, "limit": 1, **({"after": after} if after else {})}
+                )
+                walked += [e["id"] for e in page.json()["items"]]
+                if (after := page.json()["next"]) is None:
+                    break
+            assert walked == whole and len(whole) >= 2, sort
+        for path, api in (
+            ("/?limit=1", "/api/articles"),
+            ("/search?q=Pakistan&limit=1", "/api/search?q=Pakistan"),
+        ):
+            expected = [a["id"] for a in http.get(api).json()["items"]]
+            assert _walk_pages(http, path) == expected and len(expected) >= 2, path
+        search = http.get("/search", params={"q": "submarine"}, headers={"accept": "text/html"}).text
+        assert 'id="facet-claim_status"' in search and 'id="facet-month"' in search
+        assert login(http, "alice").status_code == 303
+        form = {"csrf": csrf_of(http.get("/dyad/TUR/PAK").text), "dyad": "TUR,PAK", "name": "Naval ties"}
+        assert http.post("/watches", data=form).status_code == 303
+        assert "Naval ties" in http.get("/watches").text
+
+
+def _walk_pages(http: httpx.Client, url: str | None) -> list[str]:
+    """Article ids of a list page and the pages its Next links (cursors) lead to."""
+    ids: list[str] = []
+    for _ in range(100):  # a cursor that does not move would loop forever
+        if not url:
+            return ids
+        page = http.get(url, headers={"accept": "text/html"}).text
+        ids += re.findall(r'<a class="title" href="/articles/([^"]+)"', page)
+        found = re.search(r'rel="next" href="([^"]+)"', page)
+        url = html.unescape(found.group(1)) if found else None
+    raise AssertionError(f"still a next page after 100: {url}")

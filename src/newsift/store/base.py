@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from typing import TYPE_CHECKING, Protocol, TypeVar
+from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 
 from newsift.model import (
     Analysis,
@@ -109,6 +109,7 @@ class Store(Protocol):
         limit: int = 50,
         offset: int = 0,
         facets: bool = True,
+        after: Sequence[Any] | None = None,
     ) -> FactPage: ...
 
     def query_top_dyads(self, *, limit: int = 30) -> list[DyadCount]: ...

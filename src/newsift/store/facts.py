@@ -23,6 +23,7 @@ __all__ = [
     "FactFilters",
     "FactPage",
     "FactRow",
+    "keyset_clause",
     "query_counterparts",
     "query_fact_page",
     "query_top_dyads",
@@ -81,9 +82,13 @@ class FactRow:
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class FactPage:
+    """A page of rows; ``last_keys`` are the sort keys of its last row (the keyset cursor of the next page),
+    None when no row follows."""
+
     rows: list[FactRow]
     total: int
     facets: dict[str, list[tuple[str, int]]] = field(default_factory=dict)
+    last_keys: list[Any] | None = None
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -172,17 +177,31 @@ def _add_actor_clauses(kind: str, f: FactFilters, add: Callable[..., None], dial
         add(f"(e.id IN ({_ACTOR_OF}) OR {dialect.item()} IN ({marks}))", f.entity, f.entity, *names)
 
 
-def _order(kind: str, sort: str, dialect: Dialect) -> str:
-    own = _ALIAS[kind]
-    report = f"{_REPORT} {'DESC' if sort.startswith('-') else 'ASC'}"
+def _order_keys(kind: str, sort: str, dialect: Dialect) -> list[tuple[str, bool]]:
+    """The sort's keys as (expression, descending), the record's id last; none of them is NULL."""
+    own, newest = _ALIAS[kind], sort.startswith("-")
+    report = f"COALESCE({_REPORT}, '')"
     if sort.endswith("event_time") and kind != "quotes":
-        when = f"COALESCE({_event_time(dialect)}, substr({_REPORT}, 1, 10))"
-        first = f"{when} {'DESC' if sort.startswith('-') else 'ASC'}"
+        keys = [(f"COALESCE({_event_time(dialect)}, substr({_REPORT}, 1, 10), '')", newest)]
     elif sort == "status" and kind != "quotes":
-        first = _STATUS_ORDER.format(col=f"{own}.status") + f", {_REPORT} DESC"
+        keys = [(_STATUS_ORDER.format(col=f"{own}.status"), False), (report, True)]
     else:
-        first = report
-    return f"ORDER BY {first}, {own}.id"
+        keys = [(report, newest)]
+    return [*keys, (f"{own}.id", False)]
+
+
+def _order(keys: list[tuple[str, bool]]) -> str:
+    return "ORDER BY " + ", ".join(f"{expr} {'DESC' if desc else 'ASC'}" for expr, desc in keys)
+
+
+def keyset_clause(keys: Sequence[tuple[str, bool]], values: Sequence[Any]) -> tuple[str, list[Any]]:
+    """The rows after the one whose sort keys are ``values``: (k1 beyond v1) OR (k1 = v1 AND (...))."""
+    (expr, desc), rest = keys[0], keys[1:]
+    beyond = f"{expr} {'<' if desc else '>'} ?"
+    if not rest:
+        return beyond, [values[0]]
+    inner, params = keyset_clause(rest, values[1:])
+    return f"({beyond} OR ({expr} = ? AND ({inner})))", [values[0], values[0], *params]
 
 
 def _select(kind: str, dialect: Dialect) -> str:
@@ -205,6 +224,7 @@ def query_fact_page(
     limit: int = 50,
     offset: int = 0,
     facets: bool = True,
+    after: Sequence[Any] | None = None,
 ) -> FactPage:
     """A page of claims, events or quotes matching ``filters``, their total and (optionally) facet counts.
 
@@ -217,15 +237,30 @@ def query_fact_page(
         limit: most rows to return.
         offset: rows to skip.
         facets: also count the matches by each column of ``FACET_COLUMNS[kind]``.
+        after: the sort keys of the row before the page (``FactPage.last_keys`` of the page before): the
+            page starts after it (keyset paging; ``offset`` is then counted from there).
+
+    Raises:
+        ValueError: ``after`` does not have one value per sort key.
     """
     clauses, params = _where(kind, filters, dialect)
     where = f"WHERE {' AND '.join(clauses) or '1 = 1'}"
     total = int(fetch(dialect.sql(f"SELECT COUNT(*) {_from(kind, where)} {where}"), params)[0][0])
     own = _ALIAS[kind]
     # The keys of the page first, then their records: sorting whole records of every match is slow.
-    order = _order(kind, sort, dialect)
-    keys_sql = f"SELECT {own}.id {_from(kind, f'{where} {order}')} {where} {order} LIMIT ? OFFSET ?"
-    keys = [r[0] for r in fetch(dialect.sql(keys_sql), [*params, limit, offset])]
+    sort_keys = _order_keys(kind, sort, dialect)
+    order, page_where, page_params = _order(sort_keys), where, list(params)
+    if after is not None:
+        if len(after) != len(sort_keys):
+            raise ValueError(f"after: {len(sort_keys)} sort keys expected, got {len(after)}")
+        clause, values = keyset_clause(sort_keys, after)
+        page_where, page_params = f"{where} AND {clause}", [*params, *values]
+    exprs = ", ".join(expr for expr, _ in sort_keys)
+    keys_sql = f"SELECT {exprs} {_from(kind, f'{page_where} {order}')} {page_where} {order} LIMIT ? OFFSET ?"
+    found_keys = fetch(dialect.sql(keys_sql), [*page_params, limit + 1, offset])
+    more = len(found_keys) > limit
+    found_keys = found_keys[:limit]
+    keys = [r[-1] for r in found_keys]
     rows = []
     if keys:
         marks = ", ".join("?" for _ in keys)
@@ -234,7 +269,8 @@ def query_fact_page(
         found = {r[0]: _fact_row(r[1:]) for r in fetch(dialect.sql(sql), keys)}
         rows = [found[k] for k in keys if k in found]
     counts = _facets(fetch, dialect, kind, where, params) if facets else {}
-    return FactPage(rows=rows, total=total, facets=counts)
+    last = list(found_keys[-1]) if more and found_keys else None
+    return FactPage(rows=rows, total=total, facets=counts, last_keys=last)
 
 
 def _from(kind: str, uses: str) -> str:

@@ -103,7 +103,9 @@ class PostgresStore(SqlStore):
         )
         params = [*(p for group in groups for p in group), f'StartSel="{start}", StopSel="{end}", {_SNIPPET}']
         snippet = "ts_headline('english', s.body, q.query, q.options)"
-        order = f"ts_rank_cd(s.tsv, q.query) DESC, a.id{_C}"
+        # The best first, as bm25 on SQLite (the caller breaks ties); double precision, so that the value
+        # read back for a keyset cursor compares equal to the one computed (real prints rounded).
+        order = "-CAST(ts_rank_cd(s.tsv, q.query) AS double precision)"
         return join, "numnode(q.query) > 0 AND s.tsv @@ q.query", params, snippet, order
 
     def search(self, query: str, *, limit: int = 20) -> list[SearchHit]:

@@ -114,7 +114,8 @@ class SqlStore:
         raise NotImplementedError
 
     def text_match(self, query: str, start: str, end: str) -> tuple[str, str, list[Any], str, str] | None:
-        """The full-text part of a filtered search: (join, clause, params, snippet, order), or None."""
+        """The full-text part of a filtered search: (join, clause, params, snippet, rank), or None; ``rank``
+        is an expression whose smallest values are the best matches."""
         raise NotImplementedError
 
     def search(self, query: str, *, limit: int = 20) -> list[SearchHit]:
@@ -355,11 +356,13 @@ class SqlStore:
         limit: int = 50,
         offset: int = 0,
         facets: bool = True,
+        after: Sequence[Any] | None = None,
     ) -> FactPage:
         """Claims, events or quotes matching ``filters``: a page, the total and facet counts."""
         return facts.query_fact_page(
-            self._fetch, self.dialect, kind, filters, sort=sort, limit=limit, offset=offset, facets=facets
-        )
+            self._fetch, self.dialect, kind, filters, sort=sort, limit=limit, offset=offset, facets=facets,
+            after=after,
+        )  # fmt: skip
 
     def query_top_dyads(self, *, limit: int = 30) -> list[DyadCount]:
         """The pairs of actors with the most events between them."""

@@ -7,16 +7,18 @@ Portable SQL with ``?`` placeholders; the full-text part of a search comes from 
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from newsift import codec
 from newsift.model import Article, Entity
+from newsift.store.facts import keyset_clause
 
 if TYPE_CHECKING:
     from newsift.store.sql import SqlStore
 
-__all__ = ["MARK_END", "MARK_START", "SearchFilters", "WebQueries"]
+__all__ = ["MARK_END", "MARK_START", "ArticlePage", "SearchFilters", "WebQueries"]
 
 _DATE = "COALESCE(a.published_at, a.fetched_at)"
 # Private-use characters around each hit in a snippet: article text may hold brackets, never these.
@@ -34,6 +36,15 @@ class SearchFilters:
     entity: str | None = None
     event_type: str | None = None
     claim_status: str | None = None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class ArticlePage:
+    """A page of (article, snippet); ``last_keys`` are its last row's sort keys when more rows follow."""
+
+    hits: list[tuple[Article, str | None]]
+    total: int
+    last_keys: list[Any] | None = None
 
 
 class WebQueries:
@@ -69,20 +80,91 @@ class WebQueries:
 
         Returns the page of (article, snippet) and the total number of matches.
         """
+        page = self.filtered_page(filters, limit=limit, offset=offset)
+        return page.hits, page.total
+
+    def filtered_page(
+        self,
+        filters: SearchFilters,
+        *,
+        limit: int,
+        offset: int = 0,
+        after: Sequence[Any] | None = None,
+        by_date: bool = False,
+    ) -> ArticlePage:
+        """A page of the articles matching the filters (by relevance with words, else newest first), with
+        snippets, the total, and the sort keys of its last row when more follow.
+
+        Args:
+            filters: what to keep.
+            limit: most rows.
+            offset: rows to skip (after ``after`` when given).
+            after: the ``last_keys`` of the page before (keyset paging).
+            by_date: newest first even with words.
+
+        Raises:
+            ValueError: ``after`` does not have one value per sort key.
+        """
         c = self._store.dialect.collate
+        base, params, match = self._matching(filters)
+        base = base.replace("{facet_join}", "")
+        keys = [(f"COALESCE({_DATE}, ''){c}", True), (f"a.page_id{c}", False), ("a.idx", False)]
+        snippet = "NULL"
+        if match is not None:
+            snippet = match[0]
+            keys = keys if by_date else [(match[1], False), (f"a.id{c}", False)]
+        total = int(self._store._fetch(f"SELECT COUNT(*) {base}", params)[0][0])
+        page_base, page_params = base, list(params)
+        if after is not None:
+            if len(after) != len(keys):
+                raise ValueError(f"after: {len(keys)} sort keys expected, got {len(after)}")
+            clause, values = keyset_clause(keys, after)
+            page_base, page_params = f"{base} AND {clause}", [*params, *values]
+        order = "ORDER BY " + ", ".join(f"{k} {'DESC' if desc else 'ASC'}" for k, desc in keys)
+        exprs = ", ".join(k for k, _ in keys)
+        sql = f"SELECT a.record, {snippet}, {exprs} {page_base} {order} LIMIT ? OFFSET ?"
+        rows = self._store._fetch(sql, [*page_params, limit + 1, offset])
+        hits = [(codec.decode(r[0], Article, source="articles"), r[1]) for r in rows[:limit]]
+        last = list(rows[limit - 1][2:]) if len(rows) > limit and limit > 0 else None
+        return ArticlePage(hits=hits, total=total, last_keys=last)
+
+    def _matching(self, filters: SearchFilters) -> tuple[str, list[Any], tuple[str, str] | None]:
+        """FROM and WHERE of the articles matching ``filters`` (with a ``{facet_join}`` slot), their
+        parameters, and (with words) the snippet and rank expressions."""
         match = self._store.text_match(filters.q or "", MARK_START, MARK_END)
         joins, params = "", list[Any]()
         clauses, values = _where(filters)
-        select, order = "SELECT a.record, NULL ", f"ORDER BY {_DATE}{c} DESC NULLS LAST, a.page_id{c}, a.idx"
+        ranked = None
         if match is not None:
             joins, clause, params, snippet, rank = match
             clauses.insert(0, clause)
-            select, order = f"SELECT a.record, {snippet} ", f"ORDER BY {rank}"
-        base = f"FROM articles a {joins} WHERE {' AND '.join(clauses) or '1 = 1'}"
-        params = [*params, *values]
-        total = int(self._store._fetch(f"SELECT COUNT(*) {base}", params)[0][0])
-        rows = self._store._fetch(f"{select}{base} {order} LIMIT ? OFFSET ?", [*params, limit, offset])
-        return [(codec.decode(r[0], Article, source="articles"), r[1]) for r in rows], total
+            ranked = (snippet, rank)
+        base = f"FROM articles a {joins} {{facet_join}} WHERE {' AND '.join(clauses) or '1 = 1'}"
+        return base, [*params, *values], ranked
+
+    def search_facets(self, filters: SearchFilters) -> dict[str, list[tuple[str, int]]]:
+        """Counts of the matching articles by outlet, event type, claim status and month (report date),
+        the most frequent values first (months newest first)."""
+        base, params, _ = self._matching(filters)
+        found: dict[str, list[tuple[str, int]]] = {}
+        for name, (join, expr, order) in _SEARCH_FACETS.items():
+            joined = base.replace("{facet_join}", join)
+            sql = (
+                f"SELECT {expr}, COUNT(DISTINCT a.id) {joined} "
+                f"AND {expr} IS NOT NULL GROUP BY {expr} ORDER BY {order} LIMIT {_FACET_VALUES}"
+            )
+            found[name] = [(str(r[0]), int(r[1])) for r in self._store._fetch(sql, params)]
+        return found
+
+
+_FACET_VALUES = 30
+# facet: (join, grouped expression, order)
+_SEARCH_FACETS = {
+    "outlet": ("", "a.outlet", "2 DESC, 1"),
+    "event_type": ("JOIN events fe ON fe.article_id = a.id", "fe.type", "2 DESC, 1"),
+    "claim_status": ("JOIN claims fc ON fc.article_id = a.id", "fc.status", "2 DESC, 1"),
+    "month": ("", f"substr({_DATE}, 1, 7)", "1 DESC"),
+}
 
 
 def _where(filters: SearchFilters) -> tuple[list[str], list[Any]]:

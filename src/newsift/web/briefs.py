@@ -14,16 +14,17 @@ from newsift.brief.article import build_article_brief
 from newsift.brief.ask import answer_question
 from newsift.brief.dyad import build_dyad_brief
 from newsift.brief.entity import build_entity_brief
-from newsift.brief.facts import Sources, summarize_claims, summarize_events
+from newsift.brief.facts import Sources
 from newsift.brief.records import Brief
-from newsift.brief.render import render_answer_json, render_brief_json, render_fact_json
-from newsift.brief.watch import list_watches, match_watch, render_watch_json
+from newsift.brief.render import render_answer_json, render_brief_json
+from newsift.brief.watch import list_watches, render_watch_json
 from newsift.errors import InputError
 from newsift.web.contract import DAY_PATTERN
 from newsift.web.db import WebDb
 from newsift.web.errors import HttpError
-from newsift.web.guards import db_of, require_session_user, require_token_user
+from newsift.web.guards import db_of, require_token_user
 from newsift.web.pages import _render  # one renderer for every page: user, CSRF token and cookie
+from newsift.web.watches import render_watch_matches
 
 __all__ = [
     "api_router",
@@ -98,12 +99,9 @@ def query_watches(db: WebDb) -> dict[str, Any]:
     sources = Sources(store)
     items = []
     for watch in list_watches(store):
-        events, claims = match_watch(store, watch.filter)
-        rows = summarize_events(events, [c for c in claims if c.event_id], sources)
-        rows += summarize_claims([c for c in claims if not c.event_id], sources)
         item = render_watch_json(watch)
         item["webhook"] = _webhook_host(watch.webhook)
-        items.append({**item, "matches": [render_fact_json(r) for r in rows]})
+        items.append({**item, "matches": render_watch_matches(store, sources, watch)})
     ids = {c["article_id"] for w in items for f in w["matches"] for c in f["citations"]}
     return {"items": items, "titles": _titles(db, ids)}
 
@@ -171,9 +169,3 @@ def entity_brief_page(request: Request, entity_id: str) -> Response:
 def ask_page(request: Request, q: Annotated[str, Query(max_length=500)] = "") -> Response:
     data = query_answer(db_of(request), q) if q.strip() else None
     return _render(request, "ask.html", {"q": q, "data": data})
-
-
-@pages_router.get("/watches")
-def watches_page(request: Request) -> Response:
-    require_session_user(request)
-    return _render(request, "watches.html", {"data": query_watches(db_of(request))})

@@ -13,7 +13,7 @@ from markupsafe import escape
 from newsift.link.summary import summarize
 from newsift.model import Article, Claim, Mention
 from newsift.pipeline.relink import load_related, load_stories, load_tags
-from newsift.store.web_queries import MARK_END, MARK_START, SearchFilters
+from newsift.store.web_queries import MARK_END, MARK_START, ArticlePage, SearchFilters
 from newsift.views import (
     render_article_json,
     render_claim_json,
@@ -26,6 +26,7 @@ from newsift.views import (
 from newsift.web.comments import query_comments
 from newsift.web.db import WebDb
 from newsift.web.errors import HttpError
+from newsift.web.facts import read_cursor, write_cursor
 
 __all__ = [
     "query_article_list",
@@ -51,11 +52,29 @@ def render_article_summary(article: Article) -> dict[str, Any]:
     }
 
 
-def query_article_list(db: WebDb, filters: SearchFilters, *, limit: int, offset: int) -> dict[str, Any]:
-    """A page of stored articles (newest first, or by relevance with words) as ``items`` with paging."""
-    hits, total = db.store().web.filtered_articles(filters, limit=limit, offset=offset)
-    items = [render_article_json(a) for a, _ in hits]
-    return {"items": items, "total": total, "limit": limit, "offset": offset}
+def query_article_list(
+    db: WebDb, filters: SearchFilters, *, limit: int, offset: int, after: str | None = None
+) -> dict[str, Any]:
+    """A page of stored articles (newest first, or by relevance with words) as ``items`` with paging;
+    ``after`` is the ``next`` cursor of the page before (keyset paging)."""
+    page, paging = _article_page(db, filters, limit, offset, after)
+    return {"items": [render_article_json(a) for a, _ in page.hits], **paging}
+
+
+def _article_page(
+    db: WebDb, filters: SearchFilters, limit: int, offset: int, after: str | None, by_date: bool = False
+) -> tuple[ArticlePage, dict[str, Any]]:
+    """The page, and its paging fields: total, limit, offset (from the cursor's position) and next."""
+    sort = "relevance" if filters.q and not by_date else "date"
+    keys, start = read_cursor(after, "articles", sort) if after else (None, 0)
+    try:
+        page = db.store().web.filtered_page(filters, limit=limit, offset=offset, after=keys, by_date=by_date)
+    except ValueError as err:
+        raise HttpError(422, "invalid_request", "after: not the next cursor of a page of this list") from err
+    first = start + offset
+    last = page.last_keys
+    cursor = write_cursor("articles", sort, last, first + len(page.hits)) if last is not None else None
+    return page, {"total": page.total, "limit": limit, "offset": first, "next": cursor}
 
 
 def require_article(db: WebDb, article_id: str) -> Article:
@@ -153,11 +172,25 @@ def _related(db: WebDb, article_id: str) -> list[dict[str, Any]]:
     return rows
 
 
-def query_search(db: WebDb, filters: SearchFilters, *, limit: int, offset: int) -> dict[str, Any]:
-    """Full-text search with filters (outlet, dates, entity, event type, claim status)."""
-    hits, total = db.store().web.filtered_articles(filters, limit=limit, offset=offset)
-    items = [{**render_article_summary(a), **_snippets(snippet)} for a, snippet in hits]
-    return {"items": items, "total": total, "limit": limit, "offset": offset}
+def query_search(
+    db: WebDb,
+    filters: SearchFilters,
+    *,
+    limit: int,
+    offset: int,
+    facets: bool = False,
+    after: str | None = None,
+    by_date: bool = False,
+) -> dict[str, Any]:
+    """Full-text search with filters (outlet, dates, entity, event type, claim status); with ``facets``,
+    also the matches counted by outlet, event type, claim status and month."""
+    page, paging = _article_page(db, filters, limit, offset, after, by_date)
+    items = [{**render_article_summary(a), **_snippets(snippet)} for a, snippet in page.hits]
+    data: dict[str, Any] = {"items": items, **paging}
+    if facets:
+        found = db.store().web.search_facets(filters)
+        data["facets"] = {k: [{"value": v, "count": n} for v, n in rows] for k, rows in found.items()}
+    return data
 
 
 def _snippets(marked: str | None) -> dict[str, str | None]:

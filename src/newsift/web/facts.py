@@ -6,7 +6,10 @@ the SQL is the store's (``store/facts.py``). Nothing here writes.
 
 from __future__ import annotations
 
+import base64
+import binascii
 import datetime as dt
+import json
 import re
 from dataclasses import dataclass, replace
 from typing import Any
@@ -25,8 +28,10 @@ __all__ = [
     "event_time_json",
     "normalize_actor",
     "query_facts",
+    "read_cursor",
     "render_fact_rows",
     "sentence_href",
+    "write_cursor",
 ]
 
 # The defence layer of DESIGN.md; subtypes found in the store are accepted too.
@@ -60,10 +65,11 @@ class FactParams:
     sort: str | None = None
     limit: int = 50
     offset: int = 0
+    after: str | None = None  # a keyset cursor: the ``next`` of the page before
 
     def applied(self) -> dict[str, str]:
         """The filters in use (for links that keep them), without paging."""
-        skip = {"limit", "offset"}
+        skip = {"limit", "offset", "after"}
         return {k: str(v) for k in self.__slots__ if k not in skip and (v := getattr(self, k))}
 
 
@@ -156,20 +162,50 @@ def query_facts(db: WebDb, kind: str, params: FactParams, *, facets: bool = True
     if kind not in FACT_KINDS:
         raise _invalid("kind", kind, FACT_KINDS)
     sort = _check_choice("sort", params.sort, SORTS) or ("-report_time" if kind == "quotes" else "status")
-    page = db.store().query_fact_page(
-        kind, _filters(db, kind, params), sort=sort, limit=params.limit, offset=params.offset, facets=facets
-    )
+    keys, start = read_cursor(params.after, kind, sort) if params.after else (None, 0)
+    filters = _filters(db, kind, params)
+    try:
+        page = db.store().query_fact_page(
+            kind, filters, sort=sort, limit=params.limit, offset=params.offset, facets=facets, after=keys
+        )
+    except ValueError as err:
+        raise _invalid("after", params.after or "", "the next cursor of a page of this list") from err
+    offset = start + params.offset
     names = _Names(db)
+    end = offset + len(page.rows)
     return {
         "kind": kind,
         "items": render_fact_rows(kind, page.rows, names),
         "total": page.total,
         "limit": params.limit,
-        "offset": params.offset,
+        "offset": offset,
+        "after": params.after,
+        "next": write_cursor(kind, sort, page.last_keys, end) if page.last_keys is not None else None,
         "sort": sort,
         "filters": params.applied(),
         "facets": {k: [{"value": v, "count": n} for v, n in rows] for k, rows in page.facets.items()},
     }
+
+
+def write_cursor(kind: str, sort: str, keys: list[Any], position: int) -> str:
+    """An opaque cursor: the sort keys of a page's last row and the position of the row after it."""
+    raw = json.dumps({"kind": kind, "sort": sort, "keys": keys, "at": position}, separators=(",", ":"))
+    return base64.urlsafe_b64encode(raw.encode()).decode().rstrip("=")
+
+
+def read_cursor(cursor: str, kind: str, sort: str) -> tuple[list[Any], int]:
+    """The keys and position a cursor holds. Raises: HttpError 422 when it is not a cursor of this list."""
+    try:
+        data = json.loads(base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4)))
+        keys, position = list(data["keys"]), int(data["at"])
+        same = data["kind"] == kind and data["sort"] == sort
+        if not all(isinstance(k, str | int | float) for k in keys):
+            raise TypeError("a cursor's keys are plain values")
+    except (ValueError, TypeError, KeyError, binascii.Error) as err:
+        raise _invalid("after", cursor, "the next cursor of a page of this list") from err
+    if not same:
+        raise _invalid("after", cursor, f"a cursor of {kind} sorted by {sort} (the sort changed)")
+    return keys, position
 
 
 class _Names:

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Any
+import calendar
+from typing import Annotated, Any, Literal
 from urllib.parse import urlencode
 
 from fastapi import APIRouter, Depends, Form, Query, Request, Response
 from fastapi.responses import RedirectResponse
 from fastapi.templating import Jinja2Templates
 
+from newsift.brief.watch import count_new_of
 from newsift.store.web_queries import SearchFilters
 from newsift.web.api import article_filters
 from newsift.web.auth import SESSION_DAYS, authenticate, create_session, delete_session
@@ -33,7 +35,7 @@ from newsift.web.guards import (
 )
 from newsift.web.marks import LABEL_KINDS, Span, render_marked_paragraphs
 
-__all__ = ["render_page", "router"]
+__all__ = ["render_page", "router", "safe_next"]
 
 router = APIRouter(include_in_schema=False)
 Filters = Annotated[SearchFilters, Depends(article_filters)]
@@ -45,7 +47,8 @@ def _render(request: Request, name: str, context: dict[str, Any], status: int = 
     """Render a template with the signed-in user and a CSRF token (setting its cookie when new)."""
     templates: Jinja2Templates = request.app.state.templates
     token, is_new = csrf_for(request)
-    context = {**context, "user": session_user(request), "csrf": token}
+    user = session_user(request)
+    context = {**context, "user": user, "csrf": token, "watch_new": _watch_new(request, user)}
     response = templates.TemplateResponse(request, name, context, status_code=status)
     if is_new:
         _set_cookie(request, response, CSRF_COOKIE, token, samesite="strict", max_age=None)
@@ -53,6 +56,13 @@ def _render(request: Request, name: str, context: dict[str, Any], status: int = 
 
 
 render_page = _render  # the name other page modules import
+
+
+def _watch_new(request: Request, user: str | None) -> int | None:
+    """The header's count: records new in the user's watches since each was last opened."""
+    if user is None:
+        return None
+    return count_new_of(db_of(request).store(), user)
 
 
 def _set_cookie(
@@ -64,16 +74,29 @@ def _set_cookie(
     )  # fmt: skip
 
 
+PerPage = Annotated[int, Query(ge=1, le=100, description="Rows per page.")]
+After = Annotated[str | None, Query(max_length=2000, description="The next cursor of the page before.")]
+
+
 @router.get("/")
-def home(request: Request, filters: Filters, page: Page = 1) -> Response:
-    data = query_article_list(db_of(request), filters, limit=_PER_PAGE, offset=(page - 1) * _PER_PAGE)
-    context = {"data": data, "filters": filters, "page": page, "base": _base(request, "/")}
+def home(
+    request: Request, filters: Filters, page: Page = 1, after: After = None, limit: PerPage = _PER_PAGE
+) -> Response:
+    offset = 0 if after else (page - 1) * limit
+    data = query_article_list(db_of(request), filters, limit=limit, offset=offset, after=after)
+    context = {"data": data, "filters": filters, "page": _page_of(data), "base": _base(request, "/")}
     return _render(request, "articles.html", context)
 
 
+def _page_of(data: dict[str, Any]) -> int:
+    """The page number of a list page, from its offset (a cursor gives no page number of its own)."""
+    return int(data["offset"]) // int(data["limit"]) + 1
+
+
 def _base(request: Request, path: str) -> str:
-    """The page's URL without its page number, ready for ``page=N`` to be appended."""
-    kept = urlencode([(k, v) for k, v in request.query_params.multi_items() if k != "page" and v])
+    """The page's URL without its page number or cursor, ready for ``page=N`` or ``after=C``."""
+    skip = {"page", "after"}
+    kept = urlencode([(k, v) for k, v in request.query_params.multi_items() if k not in skip and v])
     return f"{path}?{kept}&" if kept else f"{path}?"
 
 
@@ -205,10 +228,45 @@ def dyad_page(request: Request, first: str, second: str) -> Response:
 
 
 @router.get("/search")
-def search_page(request: Request, filters: Filters, page: Page = 1) -> Response:
-    data = query_search(db_of(request), filters, limit=_PER_PAGE, offset=(page - 1) * _PER_PAGE)
-    context = {"data": data, "filters": filters, "page": page, "base": _base(request, "/search")}
+def search_page(
+    request: Request, filters: Filters, page: Page = 1, after: After = None, limit: PerPage = _PER_PAGE,
+    sort: Annotated[Literal["relevance", "date"], Query()] = "relevance",
+) -> Response:  # fmt: skip
+    offset = 0 if after else (page - 1) * limit
+    data = query_search(
+        db_of(request), filters, limit=limit, offset=offset, facets=True, after=after, by_date=sort == "date"
+    )
+    context = {
+        "data": data, "filters": filters, "page": _page_of(data), "base": _base(request, "/search"),
+        "sort": sort,
+        "facet_links": _facet_links(request, data["facets"]),
+    }  # fmt: skip
     return _render(request, "search.html", context)
+
+
+def _facet_links(
+    request: Request, facets: dict[str, list[dict[str, Any]]]
+) -> dict[str, list[dict[str, Any]]]:
+    """Each facet value with the search URL that narrows to it (a month: its first to its last day)."""
+    kept = {k: v for k, v in request.query_params.items() if k != "page" and v}
+    links: dict[str, list[dict[str, Any]]] = {}
+    for name, values in facets.items():
+        links[name] = []
+        for value in values:
+            narrowed = {**kept, **_narrow(name, value["value"])}
+            links[name].append({**value, "href": "/search?" + urlencode(narrowed)})
+    return links
+
+
+def _narrow(facet: str, value: str) -> dict[str, str]:
+    if facet != "month":
+        return {facet: value}
+    try:
+        year, month = (int(p) for p in value.split("-")[:2])
+        last = calendar.monthrange(year, month)[1]
+    except ValueError:  # not a YYYY-MM month: keep what starts with it
+        return {"since": value, "until": value}
+    return {"since": f"{value}-01", "until": f"{value}-{last:02d}"}
 
 
 @router.get("/stories")
@@ -219,7 +277,7 @@ def stories_page(request: Request, page: Page = 1) -> Response:
 
 @router.get("/login")
 def login_form(request: Request, next: Annotated[str, Query(max_length=500)] = "/") -> Response:
-    return _render(request, "login.html", {"next": _safe_next(next), "failed": False})
+    return _render(request, "login.html", {"next": safe_next(next), "failed": False})
 
 
 @router.post("/login")
@@ -236,15 +294,15 @@ def login(
     store = db_of(request).store()
     if not authenticate(store, name, password):
         request.app.state.throttle.fail(client)
-        return _render(request, "login.html", {"next": _safe_next(next), "failed": True}, status=401)
-    response = RedirectResponse(_safe_next(next), status_code=303)
+        return _render(request, "login.html", {"next": safe_next(next), "failed": True}, status=401)
+    response = RedirectResponse(safe_next(next), status_code=303)
     delete_session(store, request.cookies.get(SESSION_COOKIE))
     raw = create_session(store, name)
     _set_cookie(request, response, SESSION_COOKIE, raw, samesite="lax", max_age=SESSION_DAYS * 86400)
     return response
 
 
-def _safe_next(target: str) -> str:
+def safe_next(target: str) -> str:
     """Only same-site paths: never '//host' or a full URL (no open redirect)."""
     if target.startswith("/") and not target.startswith(("//", "/\\")):
         return target
