@@ -140,33 +140,28 @@ def _search_latency(store: Any, queries: list[str], kind: str) -> dict[str, floa
 
 def run_sqlite(n: int, batch: int, queries: int, folder: Path) -> dict[str, float]:
     store = SqliteStore(folder / "scale.db")
-    empty = _sqlite_size(store, folder)
+    empty = _sqlite_size(store)
     result = measure(store, n, batch, queries)
-    size = _sqlite_size(store, folder)
+    size = _sqlite_size(store)
     store.close()
     return {**result, "bytes_per_article": round((size - empty) / n)}
 
 
-def _sqlite_size(store: SqliteStore, folder: Path) -> int:
-    store._conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-    return sum(p.stat().st_size for p in folder.glob("scale.db*"))
+def _sqlite_size(store: SqliteStore) -> int:
+    store.settle()  # the write-ahead log checkpointed into the file
+    return store.disk_bytes()
 
 
 def run_postgres(url: str, n: int, batch: int, queries: int) -> dict[str, float]:
     from newsift.store.postgres import PostgresStore
 
     store = PostgresStore(url)
-    empty = _postgres_size(store)
+    empty = store.disk_bytes()
     result = measure(store, n, batch, queries)
-    store._conn.execute("VACUUM ANALYZE")  # what autovacuum does soon after a bulk load
-    size = _postgres_size(store)
+    store.settle()  # VACUUM ANALYZE: what autovacuum does soon after a bulk load
+    size = store.disk_bytes()
     store.close()
     return {**result, "bytes_per_article": round((size - empty) / n)}
-
-
-def _postgres_size(store: Any) -> int:
-    row = store._conn.execute("SELECT pg_database_size(current_database())").fetchone()
-    return int(row[0])
 
 
 @contextmanager

@@ -346,3 +346,14 @@ def test_sqlite_store_web_search_filters_marks_and_pages(store: SqliteStore) -> 
     assert store.web.entity_mention_dates("TUR") == [
         (upgrade.fetched_at.isoformat() if upgrade.fetched_at else None, 1)
     ]
+
+
+def test_sqlite_store_settles_and_reports_its_size_on_disk(store: SqliteStore) -> None:
+    store.settle()
+    empty = store.disk_bytes()
+    pages = [_page(f"page {i}".encode(), uri=f"p{i}.txt") for i in range(40)]
+    body = " ".join(f"The harbour board met on day {i} to plan the new quay." for i in range(200))
+    store.store_batch([(page, [_article(page, 0, f"Quay plan {i}", body)]) for i, page in enumerate(pages)])
+    store.settle()
+    assert empty > 0 and store.disk_bytes() > empty + 40 * 1000
+    assert store.count_articles() == 40  # settling keeps what is stored

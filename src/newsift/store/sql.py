@@ -120,6 +120,14 @@ class SqlStore:
     def search(self, query: str, *, limit: int = 20) -> list[SearchHit]:
         raise NotImplementedError
 
+    def settle(self) -> None:
+        """Bring the database's files to rest after a bulk load (before measuring its size)."""
+        raise NotImplementedError
+
+    def disk_bytes(self) -> int:
+        """The bytes the database takes on disk."""
+        raise NotImplementedError
+
     def close(self) -> None:
         raise NotImplementedError
 
