@@ -137,16 +137,34 @@ def _annotations(
 def _updated_related(
     store: Store, linker: Linker, new: Mapping[str, tuple[Related, ...]], k: int = 5
 ) -> tuple[list[str], list[LinkRow]]:
-    """The articles whose related lists change (the new ones, and each older one a new article now
-    ranks in) and their rows: only those lists are read and written, not the whole kind."""
-    gained = linker.related.gained_candidates(new)
-    rows = _related_rows(new)
+    """The articles whose related lists change (the new ones, and each older one whose list a new
+    article now enters) and their rows: only those lists are written, not the whole kind."""
+    gained = {a: ids for a, ids in linker.related.gained_candidates(new).items() if a not in new}
+    stored = _stored_related(store, list(gained))
+    rows, changed = _related_rows(new), list(new)
     for article_id, new_ids in gained.items():
-        if article_id not in new:
-            kept = [r.record for r in store.query_links("related", article_id=article_id)]
-            old = [codec.decode(record, Related, source="links") for record in kept]
-            rows.extend(_related_rows({article_id: linker.related.merge(article_id, old, new_ids, k)}))
-    return [*new, *(a for a in gained if a not in new)], rows
+        old = stored.get(article_id, [])
+        kept = [codec.decode(r.record, Related, source="links") for r in old]
+        merged = _related_rows({article_id: linker.related.merge(article_id, kept, new_ids, k)})
+        if merged != old:
+            changed.append(article_id)
+            rows.extend(merged)
+    return changed, rows
+
+
+def _stored_related(store: Store, article_ids: Sequence[str]) -> dict[str, list[LinkRow]]:
+    """The stored related rows of some articles, by article, best first (one query when they are many)."""
+    wanted = set(article_ids)
+    rows = (
+        store.query_links("related")
+        if len(wanted) > 200
+        else [r for a in article_ids for r in store.query_links("related", article_id=a)]
+    )
+    found: dict[str, list[LinkRow]] = {}
+    for row in rows:
+        if row.article_id in wanted:
+            found.setdefault(row.article_id, []).append(row)
+    return found
 
 
 def _story_rows(stories: Iterable[Story]) -> list[LinkRow]:
