@@ -18,9 +18,9 @@ import time
 from pathlib import Path
 from typing import Any
 
+from newsift.gazetteer import load_gazetteer
 from newsift.model import AnnotatedArticle, Article, EntityKind, Position
 from newsift.nlp import annotate_articles
-from newsift.nlp.gazetteer import load_gazetteer
 
 REPO = Path(__file__).resolve().parents[1]
 DEFAULT_DATA = REPO / ".." / "shared" / "benchdata" / "events" / "dev"

@@ -2,6 +2,8 @@
 
 Usage: python bench/store_scale.py [--quick] [--n N] [--batch B] [--queries Q] [--pg-url URL | --no-pg]
        python bench/store_scale.py --relink N   (link 50 new articles into N: incremental vs whole store)
+       python bench/store_scale.py --relink N --relink-factor F   (and the incremental run's cost at F*N
+       over its cost at N: what a run's link step costs as the store grows; 1.0 is flat, F is linear)
 Generates N synthetic articles (own seeded generator, default 200,000; --quick: 5,000), stores them
 in batches (articles only, no analyses), then times Q searches of each kind: "typical" (one or two
 mid-frequency words; one such word is in 0.2 % to 2 % of the articles) and "common" (one of the 40
@@ -140,33 +142,28 @@ def _search_latency(store: Any, queries: list[str], kind: str) -> dict[str, floa
 
 def run_sqlite(n: int, batch: int, queries: int, folder: Path) -> dict[str, float]:
     store = SqliteStore(folder / "scale.db")
-    empty = _sqlite_size(store, folder)
+    empty = _sqlite_size(store)
     result = measure(store, n, batch, queries)
-    size = _sqlite_size(store, folder)
+    size = _sqlite_size(store)
     store.close()
     return {**result, "bytes_per_article": round((size - empty) / n)}
 
 
-def _sqlite_size(store: SqliteStore, folder: Path) -> int:
-    store._conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-    return sum(p.stat().st_size for p in folder.glob("scale.db*"))
+def _sqlite_size(store: SqliteStore) -> int:
+    store.settle()  # the write-ahead log checkpointed into the file
+    return store.disk_bytes()
 
 
 def run_postgres(url: str, n: int, batch: int, queries: int) -> dict[str, float]:
     from newsift.store.postgres import PostgresStore
 
     store = PostgresStore(url)
-    empty = _postgres_size(store)
+    empty = store.disk_bytes()
     result = measure(store, n, batch, queries)
-    store._conn.execute("VACUUM ANALYZE")  # what autovacuum does soon after a bulk load
-    size = _postgres_size(store)
+    store.settle()  # VACUUM ANALYZE: what autovacuum does soon after a bulk load
+    size = store.disk_bytes()
     store.close()
     return {**result, "bytes_per_article": round((size - empty) / n)}
-
-
-def _postgres_size(store: Any) -> int:
-    row = store._conn.execute("SELECT pg_database_size(current_database())").fetchone()
-    return int(row[0])
 
 
 @contextmanager
@@ -214,20 +211,34 @@ def throwaway_postgres() -> Iterator[str | None]:
         shutil.rmtree(folder, ignore_errors=True)
 
 
-def measure_relink(n: int, added: int, folder: Path) -> dict[str, float]:
-    """Seconds to link ``added`` new articles into a linked store of ``n``: incremental and whole-store."""
-    from newsift.pipeline.relink import relink_articles, relink_store
+def _linked_store(n: int, added: int, folder: Path) -> tuple[SqliteStore, list[str], float]:
+    """A store of ``n`` articles linked whole, then ``added`` more stored but not linked: the store,
+    the new ids and the seconds the whole-store link took."""
+    from newsift.pipeline.relink import relink_store
 
-    store = SqliteStore(folder / "relink.db")
+    store = SqliteStore(folder / f"relink-{n}.db")
     pages = list(generate(n + added))
     store.store_batch(pages[:n])
     started = time.perf_counter()
     relink_store(store)
     first_full = time.perf_counter() - started
-    new_ids = store.store_batch(pages[n:]).article_ids
+    return store, list(store.store_batch(pages[n:]).article_ids), first_full
+
+
+def _timed_incremental(store: SqliteStore, new_ids: list[str]) -> float:
+    from newsift.pipeline.relink import relink_articles
+
     started = time.perf_counter()
     relink_articles(store, new_ids)
-    incremental = time.perf_counter() - started
+    return time.perf_counter() - started
+
+
+def measure_relink(n: int, added: int, folder: Path) -> dict[str, float]:
+    """Seconds to link ``added`` new articles into a linked store of ``n``: incremental and whole-store."""
+    from newsift.pipeline.relink import relink_store
+
+    store, new_ids, first_full = _linked_store(n, added, folder)
+    incremental = _timed_incremental(store, new_ids)
     started = time.perf_counter()
     relink_store(store)
     full = time.perf_counter() - started
@@ -239,6 +250,28 @@ def measure_relink(n: int, added: int, folder: Path) -> dict[str, float]:
         "incremental_s": round(incremental, 2),
         "full_relink_s": round(full, 2),
         "full_over_incremental": round(full / incremental, 1),
+    }
+
+
+def incremental_seconds(n: int, added: int, folder: Path) -> float:
+    """Seconds ``relink_articles`` takes to link ``added`` new articles into a linked store of ``n``."""
+    store, new_ids, _ = _linked_store(n, added, folder)
+    seconds = _timed_incremental(store, new_ids)
+    store.close()
+    return seconds
+
+
+def measure_relink_scale(n: int, added: int, factor: int, folder: Path) -> dict[str, float]:
+    """The incremental link step of one run at ``factor * n`` stored articles over the same at ``n``."""
+    small = incremental_seconds(n, added, folder)
+    large = incremental_seconds(factor * n, added, folder)
+    return {
+        "articles": n,
+        "added": added,
+        "factor": factor,
+        "incremental_small_s": round(small, 2),
+        "incremental_large_s": round(large, 2),
+        "incremental_ratio": round(large / small, 2),
     }
 
 
@@ -258,7 +291,20 @@ def main(argv: list[str] | None = None) -> int:
         metavar="N",
         help="instead: time linking 50 new articles into a linked store of N (incremental vs whole store)",
     )
+    parser.add_argument(
+        "--relink-factor",
+        type=int,
+        default=None,
+        metavar="F",
+        help="with --relink N: time the incremental link step at N and F*N stored articles (a ratio)",
+    )
     args = parser.parse_args(argv)
+    if args.relink is not None and args.relink_factor is not None:
+        with tempfile.TemporaryDirectory(prefix="newsift-relink-") as tmp:
+            scale = measure_relink_scale(args.relink, 50, args.relink_factor, Path(tmp))
+        print(f"relink scale: {scale}")
+        print(json.dumps(scale, sort_keys=True))
+        return 0
     if args.relink is not None:
         with tempfile.TemporaryDirectory(prefix="newsift-relink-") as tmp:
             relink = measure_relink(args.relink, 50, Path(tmp))

@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 
+from newsift.gazetteer import Gazetteer, load_gazetteer
 from newsift.model import EntityKind
-from newsift.nlp.gazetteer import Gazetteer, load_gazetteer
 
-DATA = Path(__file__).resolve().parents[1] / "src" / "newsift" / "nlp" / "data"
+DATA = Path(__file__).resolve().parents[1] / "src" / "newsift" / "data" / "gazetteer"
 # Surnames of leaders that are also ordinary English words or common given names: never an alias alone.
 COMMON_WORDS = {
     "May",

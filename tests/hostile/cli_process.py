@@ -17,9 +17,24 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-__all__ = ["CLI", "Finished", "limit_file_size", "run_newsift", "start_newsift"]
+__all__ = [
+    "CLI",
+    "DATA_LIMIT_MB",
+    "MEMORY_BOUND_MB",
+    "Finished",
+    "limit_file_size",
+    "limit_memory",
+    "run_newsift",
+    "start_newsift",
+]
 
 CLI = "import sys; from newsift.cli import main; sys.exit(main(sys.argv[1:]))"
+# The memory bounds docs/reliability.md promises for one hostile input (ingest --no-analyze), in MiB:
+# the child's peak RSS is asserted under MEMORY_BOUND_MB, and ``limit_memory`` has the kernel refuse it
+# data past DATA_LIMIT_MB: the same bound plus a fixed allowance for address space reserved but never
+# resident (thread stacks, allocator arenas; the D8 input peaks at about 640 MiB of data for 490 MiB RSS).
+MEMORY_BOUND_MB = 768
+DATA_LIMIT_MB = MEMORY_BOUND_MB + 256
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,6 +100,18 @@ def run_newsift(
         seconds=seconds,
         peak_rss_mb=usage.ru_maxrss / 1024,  # Linux reports KiB
     )
+
+
+def limit_memory(max_mb: int = DATA_LIMIT_MB) -> Callable[[], None]:
+    """A preexec hook: the child may not hold more than ``max_mb`` MiB of data (``RLIMIT_DATA``: its heap
+    and private writable mappings; shared libraries and mapped files are not counted), so an input that
+    would take more fails there with MemoryError instead of taking the machine's memory."""
+
+    def apply() -> None:
+        limit = max_mb << 20
+        resource.setrlimit(resource.RLIMIT_DATA, (limit, limit))
+
+    return apply
 
 
 def limit_file_size(max_bytes: int) -> Callable[[], None]:

@@ -1,7 +1,8 @@
 """Hostile and broken inputs through the real CLI in a child process (issue 9, part 1).
 
 Bounds stated and tested (2 cores, --no-analyze): the whole scaled-down corpus in one process within
-60 s and 768 MB peak RSS; at full scale each input alone within 60 s and 768 MB. A refused input gets
+60 s and 768 MiB peak RSS; at full scale each input alone within 60 s and 768 MiB. Each run's data is
+also held to 768 MiB by the kernel (``RLIMIT_DATA``, ``cli_process.limit_memory``). A refused input gets
 exactly one single-line error naming it and the reason, and the good inputs next to it are stored.
 """
 
@@ -35,8 +36,8 @@ corpus = _load("make_corpus")
 proc = _load("cli_process")
 
 HAS_HTML = importlib.util.find_spec("newsift.clean.html") is not None
-CORPUS_SECONDS, CORPUS_RSS_MB = 60.0, 768.0
-INPUT_SECONDS, INPUT_RSS_MB = 60.0, 768.0
+CORPUS_SECONDS, CORPUS_RSS_MB = 60.0, proc.MEMORY_BOUND_MB
+INPUT_SECONDS, INPUT_RSS_MB = 60.0, proc.MEMORY_BOUND_MB
 GOOD_TITLES = {"Poland signs for K2 tanks", "India orders Rafale Marine"}
 BIDI = set("\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
 
@@ -67,7 +68,10 @@ def corpus_run(tmp_path_factory: pytest.TempPathFactory) -> tuple[Any, Path]:
     corpus.write_good_inputs(root / "in")
     db = root / "news.db"
     run = proc.run_newsift(
-        ["--db", str(db), "ingest", "--no-analyze", str(root / "in")], root / "run", timeout_s=300
+        ["--db", str(db), "ingest", "--no-analyze", str(root / "in")],
+        root / "run",
+        timeout_s=300,
+        preexec=proc.limit_memory(),
     )
     return run, db
 
@@ -182,7 +186,7 @@ def test_hostile_full_scale_input_alone_is_bounded(tmp_path: Path, case: Any) ->
     good = corpus.write_good_inputs(tmp_path / "good")
     db = tmp_path / "n.db"
     args = ["--db", str(db), "ingest", "--no-analyze", str(tmp_path / "in" / case.name), *map(str, good)]
-    run = proc.run_newsift(args, tmp_path / "run", timeout_s=300)
+    run = proc.run_newsift(args, tmp_path / "run", timeout_s=300, preexec=proc.limit_memory())
     assert run.seconds < INPUT_SECONDS and run.peak_rss_mb < INPUT_RSS_MB, (run.seconds, run.peak_rss_mb)
     assert {a["title"] for a in _stored(db)} >= GOOD_TITLES
     if case.outcome == "refused":
@@ -194,7 +198,9 @@ def test_hostile_full_scale_input_alone_is_bounded(tmp_path: Path, case: Any) ->
 def test_hostile_tiny_lines_link_stage_is_bounded(tmp_path: Path) -> None:
     corpus.make_corpus(tmp_path / "in", full=True, names={"tiny-lines.txt"})
     run = proc.run_newsift(
-        ["--db", str(tmp_path / "n.db"), "ingest", "--no-analyze", str(tmp_path / "in")], tmp_path / "run"
+        ["--db", str(tmp_path / "n.db"), "ingest", "--no-analyze", str(tmp_path / "in")],
+        tmp_path / "run",
+        preexec=proc.limit_memory(),
     )
     assert run.code == 0
     assert run.seconds < INPUT_SECONDS / 2 and run.peak_rss_mb < INPUT_RSS_MB

@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from newsift.errors import ConfigError
+from newsift.gazetteer import CATEGORIES, Gazetteer, load_gazetteer
 from newsift.model import EntityKind, Resolution
-from newsift.nlp.gazetteer import CATEGORIES, Gazetteer, load_gazetteer
 
 
 @pytest.fixture(scope="module")
@@ -49,7 +49,7 @@ def test_minimum_sizes(gaz: Gazetteer, kind: EntityKind, minimum: int) -> None:
 
 
 def test_ids_are_unique_across_files() -> None:
-    data = Path(__file__).resolve().parents[2] / "src" / "newsift" / "nlp" / "data"
+    data = Path(__file__).resolve().parents[2] / "src" / "newsift" / "data" / "gazetteer"
     ids = [
         json.loads(line)["id"]
         for f in sorted(data.glob("*.jsonl"))

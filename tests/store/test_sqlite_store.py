@@ -26,7 +26,7 @@ from newsift.model import (
     Resolution,
     Sentence,
 )
-from newsift.store import SqliteStore
+from newsift.store import LinkRow, SqliteStore
 
 WHEN = datetime(2025, 7, 26, 12, tzinfo=UTC)
 
@@ -346,3 +346,30 @@ def test_sqlite_store_web_search_filters_marks_and_pages(store: SqliteStore) -> 
     assert store.web.entity_mention_dates("TUR") == [
         (upgrade.fetched_at.isoformat() if upgrade.fetched_at else None, 1)
     ]
+
+
+def test_sqlite_store_settles_and_reports_its_size_on_disk(store: SqliteStore) -> None:
+    store.settle()
+    empty = store.disk_bytes()
+    pages = [_page(f"page {i}".encode(), uri=f"p{i}.txt") for i in range(40)]
+    body = " ".join(f"The harbour board met on day {i} to plan the new quay." for i in range(200))
+    store.store_batch([(page, [_article(page, 0, f"Quay plan {i}", body)]) for i, page in enumerate(pages)])
+    store.settle()
+    assert empty > 0 and store.disk_bytes() > empty + 40 * 1000
+    assert store.count_articles() == 40  # settling keeps what is stored
+
+
+def test_sqlite_store_update_links_changes_only_the_given_rows(store: SqliteStore) -> None:
+    rows = [
+        LinkRow(key=f"{a}:{b}", article_id=a, rank=i, record="{}") for a in "xyz" for i, b in enumerate("pq")
+    ]
+    store.replace_links("related", rows)
+    store.replace_links("tags", [LinkRow(key="x", article_id="x", record="[]")])
+    fresh = LinkRow(key="y:r", article_id="y", rank=0, record='{"new": 1}')
+    moved = LinkRow(key="z:p", article_id="z", rank=5, record='{"moved": 1}')
+    store.update_links("related", [fresh, moved], articles=["y", "y"])
+    assert [r.key for r in store.query_links("related", article_id="y")] == ["y:r"]
+    assert [r.key for r in store.query_links("related", article_id="x")] == ["x:p", "x:q"]
+    assert store.query_links("related", key="z:p") == [moved]  # same key: replaced, not doubled
+    assert [r.key for r in store.query_links("related", article_id="z")] == ["z:q", "z:p"]
+    assert [r.key for r in store.query_links("tags")] == ["x"]  # another kind is untouched

@@ -15,8 +15,8 @@ from newsift.brief.facts import (
 )
 from newsift.brief.records import Brief
 from newsift.errors import InputError
+from newsift.gazetteer import load_gazetteer
 from newsift.model import Entity
-from newsift.nlp.gazetteer import load_gazetteer
 from newsift.store import Store
 
 __all__ = ["build_entity_brief", "find_entity"]

@@ -11,9 +11,9 @@ from datetime import datetime
 from typing import TypedDict
 
 from newsift.brief.records import Citation, FactRow, QuoteRow, SourceRow
+from newsift.gazetteer import load_gazetteer
 from newsift.link.happenings import link_events
 from newsift.model import Actor, Article, Claim, Event, Evidence, Quote
-from newsift.nlp.gazetteer import load_gazetteer
 from newsift.pipeline.relink import load_duplicates
 from newsift.store import Store
 

@@ -9,8 +9,8 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from newsift.gazetteer import load_gazetteer
 from newsift.model import Entity
-from newsift.nlp.gazetteer import load_gazetteer
 
 __all__ = [
     "AID_FAMILY",

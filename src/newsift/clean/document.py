@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from newsift.clean.language import SAMPLE_CHARS, detect_language
+from newsift.clean.no_article import NoArticle, has_prose, navigation_only
 from newsift.clean.prose import clean_article_prose
 from newsift.clean.structured import (
     CleanResult,
@@ -26,9 +27,12 @@ def split_document(raw: RawDocument, text: str | None) -> CleanResult:
     Each article's ``language`` is detected from its clean text (``clean.language``).
 
     Raises:
-        InputError: the document holds no article, or its format is not supported.
+        NoArticle: the readable document holds no article (``clean.no_article``): an expected outcome.
+        InputError: the document cannot be read as its format, or the format is not supported.
     """
     result = _split_document(raw, text)
+    if not result.articles and not result.failures:
+        raise NoArticle(raw.uri, "no article found")
     articles = result.articles
     if raw.content_type != ContentType.HTML and not (articles and _is_aggregator(result)):
         articles = tuple(clean_article_prose(article) for article in articles)
@@ -65,7 +69,11 @@ def _split_document(raw: RawDocument, text: str | None) -> CleanResult:
             text, page_id=page_id, uri=raw.uri, url=raw.url, fetched_at=raw.fetched_at
         )
         if article is None:
-            raise InputError(raw.uri, "no article text found in the HTML")
+            # a page with prose the cleaner could not reach is a failure, not an empty page
+            error = InputError if has_prose(text) else NoArticle
+            raise error(raw.uri, "no article text found in the HTML")
+        if navigation_only(text, (article,)):
+            raise NoArticle(raw.uri, "navigation only: a title and links, no article text")
         return CleanResult(articles=(article,))
     from newsift.clean.aggregator import detect_aggregator_page, split_aggregator_page
 

@@ -11,8 +11,8 @@ import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
+from newsift.gazetteer import Gazetteer
 from newsift.model import Entity, EntityKind, Resolution, Token
-from newsift.nlp.gazetteer import Gazetteer
 from newsift.nlp.lexicon import ResolveLexicon
 
 __all__ = ["Context", "Draft", "link_acronyms", "link_people", "link_variants", "slug"]

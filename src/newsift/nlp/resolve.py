@@ -9,9 +9,9 @@ import re
 from collections.abc import Sequence
 from dataclasses import replace
 
+from newsift.gazetteer import Gazetteer, load_gazetteer
 from newsift.model import AnnotatedArticle, Entity, EntityKind, Mention, Resolution
 from newsift.nlp.coref import Context, Draft, fold, link_acronyms, link_people, link_variants, slug
-from newsift.nlp.gazetteer import Gazetteer, load_gazetteer
 from newsift.nlp.lexicon import ResolveLexicon, load_resolve_lexicon
 from newsift.nlp.ruler import label_for
 from newsift.nlp.titles import TokenView, find_title

@@ -8,8 +8,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from typing import Any
 
+from newsift.gazetteer import Gazetteer, load_gazetteer
 from newsift.model import EntityKind, Resolution
-from newsift.nlp.gazetteer import Gazetteer, load_gazetteer
 
 __all__ = ["COMPONENT", "LABELS", "label_for", "merge_entities", "surface_patterns"]
 

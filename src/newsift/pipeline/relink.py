@@ -90,9 +90,10 @@ def relink_articles(store: Store, article_ids: Sequence[str]) -> Links:
     ]
     stories = sorted([*closed, *links.stories], key=lambda s: (-len(s.article_ids), s.id))
     store.replace_links("story", _story_rows(stories))
-    _add_rows(store, "duplicate", _duplicate_rows(links.duplicates))
-    store.replace_links("related", _updated_related(store, linker, links.related))
-    _add_rows(store, "tags", _tag_rows(links.tags))
+    store.update_links("duplicate", _duplicate_rows(links.duplicates))
+    changed, related = _updated_related(store, linker, links.related)
+    store.update_links("related", related, articles=changed)
+    store.update_links("tags", _tag_rows(links.tags))
     store.replace_links("happening", _happenings(store))
     _save_state(store, linker, meta, [a.id for a in time_order(articles)], merge=False)
     return links
@@ -135,24 +136,35 @@ def _annotations(
 
 def _updated_related(
     store: Store, linker: Linker, new: Mapping[str, tuple[Related, ...]], k: int = 5
-) -> list[LinkRow]:
-    """The stored related lists, with each new article merged into the lists it now ranks in."""
-    gained = linker.related.gained_candidates(new)
-    stored: dict[str, list[LinkRow]] = {}
-    for row in store.query_links("related"):
-        stored.setdefault(row.article_id or "", []).append(row)
-    rows = [
-        row
-        for article_id, old in stored.items()
-        if article_id in new or article_id not in gained
-        for row in old
-    ]
+) -> tuple[list[str], list[LinkRow]]:
+    """The articles whose related lists change (the new ones, and each older one whose list a new
+    article now enters) and their rows: only those lists are written, not the whole kind."""
+    gained = {a: ids for a, ids in linker.related.gained_candidates(new).items() if a not in new}
+    stored = _stored_related(store, list(gained))
+    rows, changed = _related_rows(new), list(new)
     for article_id, new_ids in gained.items():
-        if article_id not in new:
-            kept = [codec.decode(r.record, Related, source="links") for r in stored.get(article_id, ())]
-            rows.extend(_related_rows({article_id: linker.related.merge(article_id, kept, new_ids, k)}))
-    rows.extend(_related_rows(new))
-    return rows
+        old = stored.get(article_id, [])
+        kept = [codec.decode(r.record, Related, source="links") for r in old]
+        merged = _related_rows({article_id: linker.related.merge(article_id, kept, new_ids, k)})
+        if merged != old:
+            changed.append(article_id)
+            rows.extend(merged)
+    return changed, rows
+
+
+def _stored_related(store: Store, article_ids: Sequence[str]) -> dict[str, list[LinkRow]]:
+    """The stored related rows of some articles, by article, best first (one query when they are many)."""
+    wanted = set(article_ids)
+    rows = (
+        store.query_links("related")
+        if len(wanted) > 200
+        else [r for a in article_ids for r in store.query_links("related", article_id=a)]
+    )
+    found: dict[str, list[LinkRow]] = {}
+    for row in rows:
+        if row.article_id in wanted:
+            found.setdefault(row.article_id, []).append(row)
+    return found
 
 
 def _story_rows(stories: Iterable[Story]) -> list[LinkRow]:
@@ -173,12 +185,6 @@ def _related_rows(related: Mapping[str, tuple[Related, ...]]) -> list[LinkRow]:
 
 def _tag_rows(tags: Mapping[str, tuple[Tag, ...]]) -> list[LinkRow]:
     return [LinkRow(key=a, article_id=a, record=_json(list(t))) for a, t in tags.items()]
-
-
-def _add_rows(store: Store, kind: str, rows: list[LinkRow]) -> None:
-    """Keep the stored rows of ``kind`` and add ``rows`` (replacing rows of the same key)."""
-    fresh = {r.key for r in rows}
-    store.replace_links(kind, [*(r for r in store.query_links(kind) if r.key not in fresh), *rows])
 
 
 def _read_meta(store: Store) -> _Meta | None:

@@ -7,13 +7,12 @@ to ``pipeline.runner``; this module holds no state and never decides what a fail
 from __future__ import annotations
 
 import logging
-import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import replace
 from datetime import datetime
 from typing import TYPE_CHECKING
 
-from newsift.clean import CleanResult, split_document
+from newsift.clean import CleanResult, NoArticle, split_document
 from newsift.config import Settings
 from newsift.errors import ExtractionError, InputError
 from newsift.ingest import HttpFetcher, decode_text, read_file
@@ -120,13 +119,9 @@ def read_documents(
 
 
 def clean_input(raw: RawDocument) -> CleanResult | Rejected:
-    """Decode (for text formats) and split one document into articles; a page that holds no article is
-    a ``Rejected(reason=NO_ARTICLE)`` result, not an error.
-
-    No article: a page with no prose (no words outside its title, scripts and links) in which the
-    cleaner found no article text, a document that split into nothing, or an HTML page that is
-    navigation only (see ``_navigation_only``). A page with prose the cleaner could not reach stays
-    an error.
+    """Decode (for text formats) and split one document into articles; a page that holds no article
+    (``clean.NoArticle``: no prose, a split into nothing, navigation only) is a
+    ``Rejected(reason=NO_ARTICLE)`` result, not an error.
 
     Raises:
         InputError: the input is unreadable (empty, binary, undecodable, malformed).
@@ -135,16 +130,10 @@ def clean_input(raw: RawDocument) -> CleanResult | Rejected:
     if raw.content_type == ContentType.FEED and not raw.content.strip():
         raise InputError(raw.uri, "empty input")
     try:
-        result = split_document(raw, text)
-    except InputError as err:
-        if err.reason not in _NO_ARTICLE_REASONS or (text is not None and _has_prose(text)):
-            raise  # unreadable, or text the cleaner could not reach (a parser limit): a failure
-        return _no_article(raw, err.reason)
-    if not result.articles and not result.failures:
-        return _no_article(raw, "no article found")
-    if text is not None and raw.content_type == ContentType.HTML and _navigation_only(text, result.articles):
-        return _no_article(raw, "navigation only: a title and links, no article text")
-    return result
+        return split_document(raw, text)
+    except NoArticle as err:
+        logger.warning("%s: rejected: %s", printable_name(raw.uri), err.reason)
+        return Rejected(item_id=printable_name(raw.uri), reason=NO_ARTICLE, detail=err.reason)
 
 
 def clean_document(raw: RawDocument) -> CleanResult:
@@ -157,61 +146,6 @@ def clean_document(raw: RawDocument) -> CleanResult:
     if isinstance(result, Rejected):
         raise InputError(raw.uri, result.detail)
     return result
-
-
-# The reasons the cleaner gives when a readable page holds no article (clean/document.py).
-_NO_ARTICLE_REASONS = frozenset({"no article text found in the HTML", "no article found"})
-_MIN_PROSE_WORDS = 5  # fewer words outside the title and the link texts is no article text
-_NAVIGATION_CHARS = 400  # a body longer than this is never judged navigation only (and not parsed again)
-_WORD = re.compile(r"\w+")
-_PROSE_SCAN_CHARS = 200_000
-_HIDDEN = re.compile(r"<(script|style|title|a)\b[^>]*>.*?</\1\s*>", re.IGNORECASE | re.DOTALL)
-_TAG = re.compile(r"<[^>]*>|&\w+;")
-
-
-def _has_prose(html: str) -> bool:
-    """True when a page's markup holds words outside its scripts, styles, title and links (a big
-    page is assumed to: it is not scanned)."""
-    if len(html) > _PROSE_SCAN_CHARS:
-        return True
-    visible = _TAG.sub(" ", _HIDDEN.sub(" ", html))
-    return len(_WORD.findall(visible)) >= _MIN_PROSE_WORDS
-
-
-def _no_article(raw: RawDocument, detail: str) -> Rejected:
-    logger.warning("%s: rejected: %s", printable_name(raw.uri), detail)
-    return Rejected(item_id=printable_name(raw.uri), reason=NO_ARTICLE, detail=detail)
-
-
-def _navigation_only(html: str, articles: Sequence[Article]) -> bool:
-    """True when an HTML page's one article is its title over link texts (a menu page): with its
-    title and every link's text taken out, its body keeps fewer than ``_MIN_PROSE_WORDS`` words.
-    A page shape, not a text: any menu, site map or link list with a heading matches."""
-    if len(articles) != 1 or len(articles[0].text) > _NAVIGATION_CHARS:
-        return False
-    article = articles[0]
-    body = " ".join(article.text.split())
-    title = " ".join(article.title.split())
-    if title and body.startswith(title):
-        body = body[len(title) :]
-    links = _link_texts(html)
-    if len(links) < 2:
-        return False
-    for link in sorted(links, key=len, reverse=True):
-        body = body.replace(link, " ", 1)
-    return len(_WORD.findall(body)) < _MIN_PROSE_WORDS
-
-
-def _link_texts(html: str) -> list[str]:
-    import lxml.html
-    from lxml.etree import ParserError
-
-    try:
-        root = lxml.html.fromstring(html)
-    except (ParserError, ValueError):
-        return []
-    texts = (" ".join(anchor.text_content().split()) for anchor in root.iter("a"))
-    return [text for text in texts if text]
 
 
 def split_input(item: str, settings: Settings, *, fetched_at: datetime | None = None) -> list[Article]:

@@ -130,6 +130,15 @@ class PostgresStore(SqlStore):
         )
         return [SearchHit(article=codec.decode(r[0], Article), snippet=r[1], rank=float(r[2])) for r in rows]
 
+    def settle(self) -> None:
+        """Vacuum and analyse: what autovacuum does soon after a bulk load."""
+        self._conn.execute("VACUUM ANALYZE")
+
+    def disk_bytes(self) -> int:
+        """The size of the whole database (``pg_database_size``)."""
+        rows = self._fetch("SELECT pg_database_size(current_database())")
+        return int(rows[0][0])
+
     def close(self) -> None:
         self._conn.close()
 

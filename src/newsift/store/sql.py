@@ -121,6 +121,14 @@ class SqlStore:
     def search(self, query: str, *, limit: int = 20) -> list[SearchHit]:
         raise NotImplementedError
 
+    def settle(self) -> None:
+        """Bring the database's files to rest after a bulk load (before measuring its size)."""
+        raise NotImplementedError
+
+    def disk_bytes(self) -> int:
+        """The bytes the database takes on disk."""
+        raise NotImplementedError
+
     def close(self) -> None:
         raise NotImplementedError
 
@@ -240,6 +248,21 @@ class SqlStore:
             tx.executemany("INSERT INTO links VALUES (?, ?, ?, ?, ?)", values)
 
         self.write(replace, f"{kind} links not stored")
+
+    def update_links(self, kind: str, rows: Iterable[LinkRow], *, articles: Iterable[str] = ()) -> None:
+        """Change part of one kind's link rows in one transaction: drop every row of ``articles``, then
+        write ``rows``, each replacing the stored row of its key. The kind's other rows are kept."""
+        dropped = [(kind, a) for a in dict.fromkeys(articles)]
+        values = [(kind, r.key, r.article_id, r.rank, r.record) for r in rows]
+        columns = ("kind", "key", "article_id", "rank", "record")
+
+        def update(tx: Tx) -> None:
+            if dropped:
+                tx.executemany("DELETE FROM links WHERE kind = ? AND article_id = ?", dropped)
+            if values:
+                tx.executemany(tx.dialect.upsert("links", columns, 2), values)
+
+        self.write(update, f"{kind} links not stored")
 
     # --- reading --------------------------------------------------------------------------------
 

@@ -148,6 +148,17 @@ class SqliteStore(SqlStore):
                 )
         return hits
 
+    def settle(self) -> None:
+        """Checkpoint the write-ahead log into the database file and truncate it."""
+        self._conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+
+    def disk_bytes(self) -> int:
+        """The database file with its write-ahead log and shared-memory index (0 for ``:memory:``)."""
+        if self.path == ":memory:":
+            return 0
+        files = (Path(self.path + suffix) for suffix in ("", "-wal", "-shm", "-journal"))
+        return sum(f.stat().st_size for f in files if f.exists())
+
     def close(self) -> None:
         self._conn.close()
 

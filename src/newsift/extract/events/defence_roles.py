@@ -25,8 +25,8 @@ from collections.abc import Iterable
 from newsift.extract.events.actors import actors_at
 from newsift.extract.events.lexicon import EventLexicon
 from newsift.extract.parse import Parse, is_place, is_state
+from newsift.gazetteer import load_gazetteer
 from newsift.model import Actor, EntityKind
-from newsift.nlp.gazetteer import load_gazetteer
 
 __all__ = ["ACQUIRE", "SUPPLY", "frame_roles", "item_origin", "participants"]
 

@@ -1,7 +1,9 @@
-"""The gazetteers of the nlp stage: countries, organisations, firms, systems, programmes, people.
+"""The gazetteers: countries, organisations, firms, systems, programmes, people, places.
 
-Data lives in ``nlp/data/*.jsonl``, one entity per line (schema in docs/gazetteers.md). This module only
-reads, validates and indexes it; matching text against the surface forms is the annotator's job.
+Reference data of the ground floor, read by the nlp stage (annotation, resolution), the extractors
+(a firm's country) and the briefs alike. Data lives in ``data/gazetteer/*.jsonl``, one entity per line
+(schema in docs/gazetteers.md). This module only reads, validates and indexes it; matching text against
+the surface forms is the annotator's job.
 """
 
 from __future__ import annotations
@@ -146,7 +148,8 @@ def load_gazetteer(directory: Path | str | None = None) -> Gazetteer:
 
 @functools.cache
 def _load(directory: str | None) -> Gazetteer:
-    root: Traversable = resources.files("newsift.nlp") / "data" if directory is None else Path(directory)
+    packaged = resources.files("newsift") / "data" / "gazetteer"
+    root: Traversable = packaged if directory is None else Path(directory)
     files = sorted((f for f in root.iterdir() if f.name.endswith(".jsonl")), key=lambda f: f.name)
     if not files:
         raise ConfigError(f"{root}: no gazetteer files (*.jsonl)")
