@@ -47,6 +47,7 @@ def cluster(articles: Sequence[Article]) -> tuple[dict[str, str], StoryClusterer
     clusterer = StoryClusterer()
     for article in articles:
         clusterer.add(article)
+    clusterer.consolidate(a.id for a in articles)  # as link.build.link_more does once a batch is in
     return {a.id: clusterer.story_of(a.id) or "" for a in articles}, clusterer
 
 
