@@ -154,22 +154,23 @@ def _partition(clusterer: StoryClusterer, ids: list[str]) -> set[frozenset[str]]
     return {frozenset(g) for g in groups.values()}
 
 
-def _assert_gold_in_every_order(items: list[tuple[Article, str]], seeds: int, *, consolidate: bool) -> None:
+def _assert_gold_in_every_order(items: list[tuple[Article, str]], seeds: int, *, batch: int = 0) -> None:
+    """Shuffled orders all end in the gold partition; ``batch``: consolidate after every so many."""
     ids = [a.id for a, _ in items]
     gold = {frozenset(a.id for a, s in items if s == story) for story in {s for _, s in items}}
     for seed in range(seeds):
-        shuffled = list(items)
+        shuffled = [a for a, _ in items]
         random.Random(seed).shuffle(shuffled)
         clusterer = StoryClusterer()
-        for article, _ in shuffled:
+        for start, article in enumerate(shuffled, 1):
             clusterer.add(article)
-        if consolidate:
-            clusterer.consolidate(ids)
+            if batch and (start % batch == 0 or start == len(shuffled)):
+                clusterer.consolidate(a.id for a in shuffled[start - batch : start])
         assert _partition(clusterer, ids) == gold, seed
 
 
 def test_stories_three_fires_are_three_stories_in_every_order() -> None:
-    _assert_gold_in_every_order(_fires(), 12, consolidate=False)
+    _assert_gold_in_every_order(_fires(), 12)
 
 
 def test_stories_a_fire_elsewhere_starts_its_own_story_beside_other_fires() -> None:
@@ -199,7 +200,11 @@ def _all_items() -> list[tuple[Article, str]]:
 
 
 def test_stories_consolidate_gives_one_partition_whatever_the_order() -> None:
-    _assert_gold_in_every_order(_all_items(), 8, consolidate=True)
+    _assert_gold_in_every_order(_all_items(), 8, batch=len(_all_items()))
+
+
+def test_stories_consolidate_per_batch_gives_one_partition_whatever_the_order() -> None:
+    _assert_gold_in_every_order(_all_items(), 8, batch=4)
 
 
 def test_stories_consolidate_after_restore_matches_one_clusterer() -> None:

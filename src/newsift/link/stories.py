@@ -4,8 +4,9 @@ An article joins the story whose members it is closest to on average (average li
 joined or nearly joined are then re-grouped from scratch; a story that grew into two happenings of one
 kind splits. Once a batch is in, ``consolidate`` groups its neighbourhood again under the current
 document frequencies, so the stories depend on which articles are held, not on their order; the bar
-for a merge rises with the story's size, so a subject's many reports do not chain into one story. Lookups go through capped postings
-(``link.postings``): adding one article costs the same however many stories are held.
+for a merge rises with the story's size, so a subject's many reports do not chain into one story.
+Lookups go through capped postings (``link.postings``): adding one article costs the same however many
+stories are held.
 
 Works on ``Article`` records plus optional canonical entity ids given as plain data; imports no other stage.
 """
@@ -395,20 +396,26 @@ class StoryClusterer:
         return _average_link(similarity, bar)
 
     def _neighbourhood(self, article_ids: Iterable[str]) -> list[_Cluster]:
-        """The live stories of ``article_ids`` and, for each article, the stories that nearly hold it."""
+        """The live stories of ``article_ids`` and the stories that nearly hold one of their members.
+
+        The second reach (near stories of every member of the articles' stories) lets a batch undo
+        groupings made earlier on fewer documents, next to where it landed.
+        """
         pool: dict[str, _Cluster] = {}
-        settings = self.settings
         for article_id in sorted(set(article_ids)):
             cluster = self._clusters.get(self._story_of.get(article_id, ""))
-            if cluster is None:
-                continue
-            pool[cluster.id] = cluster
-            member = next(m for m in cluster.members if m.id == article_id)
-            ranked = self._ranked_clusters(member.vector, member.entities, member.when)
-            for near, score in ranked[: settings.settle_stories]:
-                if score >= settings.settle_floor:
-                    pool[near.id] = near
+            if cluster is not None:
+                pool[cluster.id] = cluster
+        for cluster in list(pool.values()):
+            for member in cluster.members:
+                pool.update((near.id, near) for near in self._near(member))
         return list(pool.values())
+
+    def _near(self, member: _Member) -> list[_Cluster]:
+        """The stories (best ``settle_stories``) scoring at least ``settle_floor`` for ``member``."""
+        settings = self.settings
+        ranked = self._ranked_clusters(member.vector, member.entities, member.when)
+        return [c for c, score in ranked[: settings.settle_stories] if score >= settings.settle_floor]
 
     def _current_vector(self, member: _Member) -> SparseVector:
         """``member``'s vector under the current document frequencies (its first one if counts are unknown).
