@@ -41,6 +41,7 @@ def test_stories_two_earthquakes_stay_apart_and_each_holds_together(seed: int) -
     clusterer = StoryClusterer()
     for article, _ in items:
         clusterer.add(article)
+    clusterer.consolidate(article.id for article, _ in items)  # as link_more does once a batch is in
     gold = {article.id: story for article, story in items}
     found = {article.id: clusterer.story_of(article.id) for article, _ in items}
     for a in gold:
