@@ -2,7 +2,8 @@
 
 Usage: python bench/stories.py [--data DIR] [--split all|train|validation] [--half all|tune|check]
        [--orders N] [--threshold T] [--name-weight W] [--number-weight W] [--split-ratio R] [--linkage A]
-       [--settle-floor F] [--settle-stories K] [--window-days D] [--errors]
+       [--settle-floor F] [--settle-stories K] [--window-days D] [--cohesion C] [--cohesive-size N]
+       [--errors]
 ``--half`` follows bench/SPLITS.md: the tune half is the odd topic numbers, the check half the even ones;
 ``--errors`` prints, for the tune half only, each topic whose two events share a story or whose event
 is cut in pieces (first arrival order).
@@ -98,6 +99,7 @@ def cluster_once(articles: Sequence[Article], settings: StorySettings) -> tuple[
     started = time.perf_counter()
     for article in articles:
         clusterer.add(article)
+    clusterer.consolidate(a.id for a in articles)  # as link.build.link_more does once a batch is in
     seconds = time.perf_counter() - started
     return {article.id: clusterer.story_of(article.id) or "" for article in articles}, seconds
 
@@ -154,6 +156,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--settle-stories", type=int, default=None, help="StorySettings.settle_stories")
     parser.add_argument("--linkage", type=float, default=None, help="override StorySettings.linkage")
     parser.add_argument("--split-ratio", type=float, default=None, help="override StorySettings.split_ratio")
+    parser.add_argument("--cohesion", type=float, default=None, help="override StorySettings.cohesion")
+    parser.add_argument("--cohesive-size", type=int, default=None, help="StorySettings.cohesive_size")
     args = parser.parse_args(argv)
     rows = [r for r in read_rows(args.data, args.split) if in_half(r, "tune" if args.errors else args.half)]
     if not rows:
@@ -163,7 +167,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         settings = replace(settings, threshold=args.threshold)
     if args.window_days is not None:
         settings = replace(settings, window=timedelta(days=args.window_days))
-    for name in ("name_weight", "number_weight", "split_ratio", "linkage", "settle_floor", "settle_stories"):
+    knobs = ("name_weight", "number_weight", "split_ratio", "linkage", "settle_floor", "settle_stories")
+    for name in (*knobs, "cohesion", "cohesive_size"):
         if getattr(args, name) is not None:
             settings = replace(settings, **{name: getattr(args, name)})
     result = evaluate(rows, settings, args.orders)

@@ -1,6 +1,7 @@
 """Story sizes and order agreement on unlabelled news: do stories stay happenings, whatever the order?
 
 Usage: python bench/story_sizes.py [--data FILE] [--category business] [--n 500] [--orders 3] [--top 10]
+       [--batch N]
 Clusters the first N articles of one category of benchdata/corpus/bbc_news.jsonl (no dates) with
 link.stories, in file order and in fixed-seed shuffles. Prints the largest stories of the file order
 (size and label, for a hand check), the largest story of every order, and the pairwise F1 between the
@@ -43,10 +44,19 @@ def read(data: Path, category: str, n: int) -> list[Article]:
     return articles
 
 
-def cluster(articles: Sequence[Article]) -> tuple[dict[str, str], StoryClusterer]:
+def cluster(articles: Sequence[Article], batch: int = 0) -> tuple[dict[str, str], StoryClusterer]:
+    """Stories of ``articles`` fed in order, consolidated after every ``batch`` (0: once, at the end).
+
+    link.build.link_more consolidates once per call: ``newsift relink`` links the store in one call,
+    ingest once per pipeline batch.
+    """
     clusterer = StoryClusterer()
-    for article in articles:
-        clusterer.add(article)
+    size = batch or len(articles)
+    for start in range(0, len(articles), size):
+        part = articles[start : start + size]
+        for article in part:
+            clusterer.add(article)
+        clusterer.consolidate(a.id for a in part)
     return {a.id: clusterer.story_of(a.id) or "" for a in articles}, clusterer
 
 
@@ -68,27 +78,32 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--n", type=int, default=500)
     parser.add_argument("--orders", type=int, default=3, help="fixed-seed shuffles beside the file order")
     parser.add_argument("--top", type=int, default=10, help="largest stories listed")
+    parser.add_argument(
+        "--batch", type=int, default=0, help="consolidate every N articles, like ingest (0: once)"
+    )
     args = parser.parse_args(argv)
     articles = read(args.data, args.category, args.n)
     if not articles:
         raise SystemExit(f"no {args.category!r} articles in {args.data}")
-    base, clusterer = cluster(articles)
+    base, clusterer = cluster(articles, args.batch)
     largest = [base_max := max(Counter(base.values()).values())]
     agreement = []
     for seed in range(args.orders):
         shuffled = list(articles)
         random.Random(seed).shuffle(shuffled)
-        other, _ = cluster(shuffled)
+        other, _ = cluster(shuffled, args.batch)
         largest.append(max(Counter(other.values()).values()))
         agreement.append(pairwise_f1(base, other))
     stories = sorted(clusterer.stories(), key=lambda s: -len(s.article_ids))
-    print(f"link.stories on {len(articles)} {args.category} articles: {len(stories)} stories")
+    per = f", consolidated every {args.batch}" if args.batch else ""
+    print(f"link.stories on {len(articles)} {args.category} articles{per}: {len(stories)} stories")
     for story in stories[: args.top]:
         print(f"  {len(story.article_ids):4d}  {story.label[:90]}")
     print(f"  largest story per order (file order first): {largest}")
     print(f"  pairwise F1 file order vs shuffles: {[round(a, 3) for a in agreement]}")
     result = {
         "articles": len(articles),
+        "batch": args.batch,
         "stories": len(stories),
         "largest_file_order": base_max,
         "largest_any_order": max(largest),

@@ -7,9 +7,10 @@ import random
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
+import numpy as np
 import pytest
 
-from newsift.link.stories import StoryClusterer, StorySettings
+from newsift.link.stories import StoryClusterer, StorySettings, _average_link
 from newsift.model import Article, Position, make_id
 
 FIXTURE = Path(__file__).resolve().parents[1] / "fixtures" / "link" / "stories.json"
@@ -40,6 +41,7 @@ def test_stories_two_earthquakes_stay_apart_and_each_holds_together(seed: int) -
     clusterer = StoryClusterer()
     for article, _ in items:
         clusterer.add(article)
+    clusterer.consolidate(article.id for article, _ in items)  # as link_more does once a batch is in
     gold = {article.id: story for article, story in items}
     found = {article.id: clusterer.story_of(article.id) for article, _ in items}
     for a in gold:
@@ -153,16 +155,23 @@ def _partition(clusterer: StoryClusterer, ids: list[str]) -> set[frozenset[str]]
     return {frozenset(g) for g in groups.values()}
 
 
-def test_stories_three_fires_are_three_stories_in_every_order() -> None:
-    items = _fires()
+def _assert_gold_in_every_order(items: list[tuple[Article, str]], seeds: int, *, batch: int = 0) -> None:
+    """Shuffled orders all end in the gold partition; ``batch``: consolidate after every so many."""
+    ids = [a.id for a, _ in items]
     gold = {frozenset(a.id for a, s in items if s == story) for story in {s for _, s in items}}
-    for seed in range(12):
-        shuffled = list(items)
+    for seed in range(seeds):
+        shuffled = [a for a, _ in items]
         random.Random(seed).shuffle(shuffled)
         clusterer = StoryClusterer()
-        for article, _ in shuffled:
+        for start, article in enumerate(shuffled, 1):
             clusterer.add(article)
-        assert _partition(clusterer, [a.id for a, _ in items]) == gold, seed
+            if batch and (start % batch == 0 or start == len(shuffled)):
+                clusterer.consolidate(a.id for a in shuffled[start - batch : start])
+        assert _partition(clusterer, ids) == gold, seed
+
+
+def test_stories_three_fires_are_three_stories_in_every_order() -> None:
+    _assert_gold_in_every_order(_fires(), 12)
 
 
 def test_stories_a_fire_elsewhere_starts_its_own_story_beside_other_fires() -> None:
@@ -185,3 +194,53 @@ def test_stories_beyond_max_live_the_least_recently_joined_story_closes() -> Non
     assert clusterer.n_live == 2
     assert len(clusterer.stories()) == 3
     assert clusterer.story(first).article_ids == (items["arlen"].id,)
+
+
+def _all_items() -> list[tuple[Article, str]]:
+    return [*_fixture(), *_fires()]
+
+
+def test_stories_consolidate_gives_one_partition_whatever_the_order() -> None:
+    _assert_gold_in_every_order(_all_items(), 8, batch=len(_all_items()))
+
+
+def test_stories_consolidate_per_batch_gives_one_partition_whatever_the_order() -> None:
+    _assert_gold_in_every_order(_all_items(), 8, batch=4)
+
+
+def test_stories_consolidate_after_restore_matches_one_clusterer() -> None:
+    items = _all_items()
+    ids = [a.id for a, _ in items]
+    whole = StoryClusterer()
+    for article, _ in items:
+        whole.add(article)
+    whole.consolidate(ids)
+    first = StoryClusterer()
+    for article, _ in items[:5]:
+        first.add(article)
+    first.consolidate(ids[:5])
+    state = first.state()
+    assert all(m.counts for story in state.live for m in story.members)
+    resumed = StoryClusterer.restore(state)
+    for article, _ in items[5:]:
+        resumed.add(article)
+    resumed.consolidate(ids[5:])
+    assert _partition(resumed, ids) == _partition(whole, ids)
+
+
+def test_average_link_bar_rising_with_size_stops_a_chain() -> None:
+    similarity = np.full((4, 4), 0.2)
+    np.fill_diagonal(similarity, 0.0)
+    similarity[0, 1] = similarity[1, 0] = similarity[2, 3] = similarity[3, 2] = 0.5
+    assert len(_average_link(similarity, lambda size: 0.15)) == 1
+    rising = _average_link(similarity, lambda size: 0.15 if size <= 2 else 0.3)
+    assert sorted(rising) == [[0, 1], [2, 3]]
+
+
+def test_stories_cohesion_bar_is_threshold_up_to_the_cohesive_size() -> None:
+    similarity = np.full((6, 6), 0.2)
+    np.fill_diagonal(similarity, 0.0)
+    loose = StoryClusterer(StorySettings(cohesion=1.0, cohesive_size=6))
+    assert len(loose._group(similarity)) == 1
+    strict = StoryClusterer(StorySettings(cohesion=1.0, cohesive_size=2))
+    assert len(strict._group(similarity)) > 1

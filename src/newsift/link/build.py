@@ -94,6 +94,7 @@ def link_more(
     dyads = dyads or {}
     ordered = [_bounded(a) for a in time_order(articles) if not linker.knows(a.id)]
     matches = [linker.add(a, entities.get(a.id, ()), dyads.get(a.id, ())) for a in ordered]
+    linker.stories.consolidate(a.id for a in ordered)
     tags = {
         a.id: extract_tags(
             a,
