@@ -292,7 +292,7 @@ NOT_A_SALE: list[Any] = [  # (sentence, subtype it is): the sales it stops or pe
     ("Germany halted arms exports to Saudi Arabia.", B),
     ("Canada suspended export permits for weapons to Israel.", B),
     ("The German government approved the export of Leopard tanks to Qatar.", "other"),
-    ("The security council also approved the export of four warships to Peru.", "other"),  # uncoded approver
+    ("A national security panel approved the export of three frigates to Ghana.", "other"),  # no code
     ("The cabinet approved the sale of six patrol boats to Ghana.", "other"),
 ]
 NOT_A_SALE_FAILS: dict[str, str] = {}

@@ -631,7 +631,7 @@ def _permission_or_cancellation(
         codes = {a.code for a in approvers if a.code}
         buyers = {a.code for a in target if a.code}
         suppliers = {a.code for a in source if a.code}
-        if not codes:  # an uncoded approver ('the security council approved the export of ...'): the
+        if not codes:  # an uncoded approver ('a security panel approved the export of ...'): the
             return parse.lemma(trigger) in _SUPPLY_NOUNS  # supplier's side is a permission, a buyer's not
         return not (codes & buyers) and bool(codes & suppliers or buyers)
     return False
