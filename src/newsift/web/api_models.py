@@ -126,6 +126,9 @@ class ArticleList(_Out):
     total: int
     limit: int
     offset: int
+    next: str | None = Field(
+        default=None, description="Cursor of the next page (pass as after=); null at the end."
+    )
 
 
 class ArticleSummary(_Out):
@@ -151,6 +154,9 @@ class SearchPage(_Out):
     total: int
     limit: int
     offset: int
+    next: str | None = Field(
+        default=None, description="Cursor of the next page (pass as after=); null at the end."
+    )
 
 
 # --- entities, quotes, events, claims (the records) ----------------------------------------------
@@ -404,6 +410,10 @@ class _FactPage(_Out):
     total: int
     limit: int
     offset: int
+    next: str | None = Field(
+        default=None, description="Cursor of the next page (pass as after=); null at the end."
+    )
+    after: str | None = Field(default=None, description="The cursor this page was read after.")
     sort: str
     filters: dict[str, str] = Field(description="The filters applied, as given.")
     facets: dict[str, list[FacetCount]] = Field(description="Counts per value of each facet.")

@@ -7,6 +7,8 @@ What a watch matches is ``brief/watch.py``'s; the tables are ``store/watches.py`
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
+from functools import partial
 from typing import Annotated, Any
 from urllib.parse import quote
 
@@ -193,13 +195,14 @@ def watches_page(request: Request) -> Response:
 def _posted_filter(
     dyad: _Field = "", actor: _Field = "", type: _Field = "", subtype: _Field = "", status: _Field = "",
     q: Annotated[str, Form(max_length=500)] = "", outlet: _Field = "",
-) -> WatchFilter:  # fmt: skip
-    """The filter fields of a posted watch form."""
-    return parse_watch_filter(dyad=dyad, actor=actor, type=type, subtype=subtype, status=status, q=q,
-                              outlet=outlet)  # fmt: skip
+) -> Callable[[], WatchFilter]:  # fmt: skip
+    """The filter fields of a posted watch form, read by the route once the caller is known to be
+    signed in (an anonymous or forged post gets its 401/403, not a 422 about its fields)."""
+    return partial(parse_watch_filter, dyad=dyad, actor=actor, type=type, subtype=subtype, status=status,
+                   q=q, outlet=outlet)  # fmt: skip
 
 
-_Posted = Annotated[WatchFilter, Depends(_posted_filter)]
+_Posted = Annotated[Callable[[], WatchFilter], Depends(_posted_filter)]
 _Name = Annotated[str, Form(max_length=_NAME_MOST)]
 _Csrf = Annotated[str | None, Form()]
 
@@ -212,8 +215,8 @@ def create_watch(
     """Save the posted filter as a watch of the signed-in user; back to the page it was saved from."""
     require_csrf(request, csrf)
     user = require_session_user(request)
-    store = db_of(request).store()
-    watch, _ = add_watch(store, spec, owner=user, name=name.strip() or describe_filter(store, spec))
+    store, posted = db_of(request).store(), spec()
+    watch, _ = add_watch(store, posted, owner=user, name=name.strip() or describe_filter(store, posted))
     target = safe_next(next).split("#")[0]
     joiner = "&" if "?" in target else "?"
     return RedirectResponse(f"{target}{joiner}watched={quote(watch.id)}#watch-saved", status_code=303)
@@ -233,8 +236,8 @@ def edit_watch(
     require_csrf(request, csrf)
     user = require_session_user(request)
     watch = _owned(db_of(request), user, watch_id)
-    store = db_of(request).store()
-    update_watch(store, watch, name.strip() or describe_filter(store, spec), spec)
+    store, posted = db_of(request).store(), spec()
+    update_watch(store, watch, name.strip() or describe_filter(store, posted), posted)
     return RedirectResponse(f"/watches#watch-{watch.id}", status_code=303)
 
 
