@@ -352,3 +352,30 @@ NOT_FORCES = [  # motion verbs deploy only forces: a minister's flight or a lett
 def test_battery_motion_without_forces_is_no_deployment(nlp: Any, body: str) -> None:
     events = events_of(nlp, body)
     assert not [e for e in events if e.subtype == D], shown(events)
+
+
+BACK_REFERENCES = [  # the README: a sentence that only refers back to an event is no new mention
+    "Chile and Peru held naval drills in May. The exercise will include training with radars and guns.",
+    "Chile and Peru held naval drills in May. The drills aim to improve the readiness of both navies.",
+    "Chile bought a radar from Peru. The purchase drew criticism from the opposition.",
+    "Chile bought a radar from Peru. Critics said the government had procured it without a tender.",
+]
+
+
+@pytest.mark.parametrize("body", BACK_REFERENCES)
+def test_battery_a_sentence_only_referring_back_is_no_new_mention(nlp: Any, body: str) -> None:
+    events = [e for e in events_of(nlp, body) if e.subtype]
+    assert {e.evidence.sentence for e in events} == {1}, shown(events)  # 0 is the title
+
+
+NEW_MENTIONS = [  # ... but one that names a party, a pronoun for one, or something new is a mention
+    "Chile and Peru held naval drills in May. The Pacific Shield naval exercise ended on Friday.",
+    "Chile bought a radar from Peru. In October it decided to start the purchase a year early.",
+    "Chile bought a radar from Peru. The deal was worth $40 million.",
+]
+
+
+@pytest.mark.parametrize("body", NEW_MENTIONS)
+def test_battery_a_back_reference_with_something_new_is_a_mention(nlp: Any, body: str) -> None:
+    events = [e for e in events_of(nlp, body) if e.subtype]
+    assert {e.evidence.sentence for e in events} == {1, 2}, shown(events)

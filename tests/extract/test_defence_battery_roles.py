@@ -124,6 +124,13 @@ COORDINATION = [
 ]
 
 FIRM = [
+    case(  # the maker reporting the sale is its supplier, by its country
+        "Colombia has signed a contract for 10 more trainer jets, its Brazilian maker said on Tuesday.",
+        T,
+        source=("BRA",),
+        target=("COL",),
+    ),
+    case("Colombia will buy 10 more trainer jets, the Brazilian manufacturer announced.", T, source=("BRA",)),
     case("Croatia bought 12 Rafale jets from Dassault Aviation.", T, source=("FRA",), target=("HRV",)),
     case(
         "Rheinmetall will deliver Skyranger air defence systems to Denmark.",
@@ -353,6 +360,11 @@ FRAMES = [
         parties=("USA", "PHL"),
     ),
     case("Egypt hosted the Bright Star exercise with American forces.", X, parties=("EGY", "USA")),
+    case(  # the units a clause hangs on take part (the clause is an 'acl' of the noun)
+        "Several Chilean army units headed to Peru on Monday to take part in a joint military exercise.",
+        X,
+        parties=("CHL", "PER"),
+    ),
     case(
         "Indian troops joined US soldiers for the Yudh Abhyas exercise in Alaska.",
         X,

@@ -477,8 +477,31 @@ def frame_roles(
     recipient = recipient or tuple(a for a in target if a.code not in origin_codes | _codes(supplier))
     if not supplier:
         supplier = tuple(a for a in origin if a.code not in _codes(recipient))
+    if not supplier:
+        supplier = tuple(a for a in _maker_speaking(parse, trigger, stops) if a.code not in _codes(recipient))
     recipient = tuple(a for a in recipient if a.code not in _codes(supplier))
     return _coded(supplier), _coded(recipient)
+
+
+_MAKERS = frozenset(
+    {"manufacturer", "maker", "builder", "producer", "supplier", "seller", "vendor", "exporter",
+     "shipbuilder", "shipyard", "contractor"}
+)  # fmt: skip
+
+
+def _maker_speaking(parse: Parse, trigger: int, stops: frozenset[str]) -> list[Actor]:
+    """'X ordered 12 jets, its South Korean manufacturer said': the maker that reports a sale (the
+    subject of a reporting verb of the sentence, a maker noun) is its supplier, by its country. The
+    whole sentence is read: the parser often hangs a closing 'X said' on the object."""
+    tree = parse.tree
+    out: list[Actor] = []
+    for node in parse.sentence_tokens(tree.tokens[trigger].sentence):
+        if parse.lemma(node) not in stops:
+            continue
+        for subject in tree.kids(node, "nsubj"):
+            if parse.lemma(subject) in _MAKERS:
+                out += [a for i in range(tree.left[subject], subject + 1) for a in _mention_actors(parse, i)]
+    return out
 
 
 def arrival_roles(
@@ -529,7 +552,7 @@ def participants(
     found += _prep_actors(parse, trigger, _JOINT_PREPS, lexicon)
     found += _hosts(_prep_actors(parse, trigger, _HOST_PREPS, lexicon))
     node = trigger
-    for _ in range(5):
+    for _ in range(6):
         if parse.lemma(node) in _MOVE:  # 'units headed to X to take part in the exercise': X hosts
             found += _hosts(_prep_actors(parse, node, frozenset({"to"}) | _HOST_PREPS, lexicon))
         for child in tree.kids(node, "nsubj", "nsubjpass", "poss"):
@@ -538,10 +561,13 @@ def participants(
                 found += _troop_owners(parse, child)
         found += _prep_actors(parse, node, _JOINT_PREPS, lexicon)
         head = tree.tokens[node].head
-        if head == node or tree.tokens[node].dep not in _CLIMB:
+        if head == node or tree.tokens[node].dep not in _CLIMB | {"appos"}:  # 'in "Star," an exercise'
             break
         if parse.lemma(head) in stops and parse.lemma(head) not in _TAKE_PART:
             break
+        if tree.tokens[node].dep == "acl" and tree.tokens[node].pos == "VERB" and head < node:
+            # 'Chilean units headed to Peru to take part in ...': the noun a clause hangs on does it
+            found += [a for i in range(tree.left[head], head + 1) for a in _mention_actors(parse, i)]
         node = head
     return _coded(a for a in found if is_state(a))
 

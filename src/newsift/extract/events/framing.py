@@ -10,6 +10,9 @@ and events whose actors can only be guessed are not annotated").
 - a country equipping its own forces with no second party named: 'equip our army';
 - a transfer noun that only modifies another noun: 'the rocket export initiative';
 - a 'pact' between firms: 'an alliance between a shipbuilder and a systems company'.
+
+``refers_back`` is the README's convention that a sentence only referring back to an event ('the
+exercise will include live fire', 'this system was never procured') is no new mention of it.
 """
 
 from __future__ import annotations
@@ -17,7 +20,7 @@ from __future__ import annotations
 from newsift.extract.parse import Parse, is_state
 from newsift.model import Event
 
-__all__ = ["no_happening"]
+__all__ = ["no_happening", "refers_back"]
 
 _ABILITY = frozenset({"able", "capable", "capability", "capacity", "ability", "potential"})
 _ABILITY_SUBTYPES = frozenset({"strike", "movement", "deployment"})
@@ -71,3 +74,43 @@ def _modifier_only(parse: Parse, head: int) -> bool:
     if token.pos != "NOUN" or token.dep != "compound":
         return False
     return parse.lemma(token.head) not in _DEAL_HEADS
+
+
+_DEFINITE = frozenset({"the", "this", "that", "these", "those", "its", "their"})
+_BACK_PRONOUNS = frozenset({"it", "them", "this", "that", "these", "those"})
+
+
+def refers_back(parse: Parse, event: Event) -> bool:
+    """A mention that only points back at an event: a definite trigger noun ('the drills', 'this
+    deal') or a verb whose thing is a pronoun or a demonstrative phrase ('procured this system'),
+    with no party named in its sentence and nothing new about it (no item, count, value, year,
+    name or programme). Denials and allegations add a status of their own and stay."""
+    if event.item or event.quantity or event.value or event.year or event.programme:
+        return False
+    if any(a.code and not a.inferred for a in (*event.source, *event.target, *event.participants)):
+        return False
+    tree = parse.tree
+    head = tree.token_at(event.evidence.start)
+    token = tree.tokens[head]
+    if _party_pronoun(parse, head):
+        return False  # 'it decided to start the purchase': the pronoun stands for a party
+    if token.pos in ("NOUN", "PROPN"):
+        return any(parse.lemma(d) in _DEFINITE for d in tree.kids(head, "det", "poss"))
+    things = tree.kids(head, "dobj", "nsubjpass")
+    return bool(things) and all(
+        parse.lemma(t) in _BACK_PRONOUNS
+        or any(parse.lemma(d) in _DEFINITE - {"the"} for d in tree.kids(t, "det"))
+        for t in things
+    )
+
+
+_PARTY_PRONOUNS = frozenset({"it", "they", "we", "i"})
+
+
+def _party_pronoun(parse: Parse, head: int) -> bool:
+    """A pronoun subject of the trigger or of the verbs above it ('it decided to start the purchase')."""
+    tree = parse.tree
+    for node in (head, *tree.ancestors(head)[:3]):
+        if any(parse.lemma(k) in _PARTY_PRONOUNS for k in tree.kids(node, "nsubj", "agent")):
+            return True
+    return False

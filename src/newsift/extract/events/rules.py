@@ -27,7 +27,7 @@ from newsift.extract.events.context import complete_actors
 from newsift.extract.events.defence_gate import military_matter
 from newsift.extract.events.defence_roles import arrival_roles, banned_party, frame_roles
 from newsift.extract.events.defence_roles import participants as joint_participants
-from newsift.extract.events.framing import no_happening
+from newsift.extract.events.framing import no_happening, refers_back
 from newsift.extract.events.lexicon import EventLexicon, load_lexicon
 from newsift.extract.events.triggers import ARMING, Trigger, find_triggers, mover, product_tokens
 from newsift.extract.events.when import event_time
@@ -90,6 +90,12 @@ def extract_events(annotated: AnnotatedArticle, *, statements: bool = False) -> 
         events.extend(sentence_events(parse, sentence.index, lexicon, cues, statements=statements, top=top))
     events = _anaphoric_deals(parse, events, lexicon, cues, top)
     events = _denied_reports(parse, events, top)
+    events = [
+        _civilian(e, lexicon)
+        if e.subtype and e.status not in _CONTESTED and refers_back(parse, e)
+        else e
+        for e in events
+    ]
     return tuple(_contested(complete_actors(events)))
 
 
@@ -156,6 +162,7 @@ def _inferred(actors: tuple[Actor, ...], sentence: int) -> tuple[Actor, ...]:
 
 
 _REPORTED = frozenset({ClaimStatus.ATTRIBUTED, ClaimStatus.PLANNED})
+_CONTESTED = frozenset({ClaimStatus.DENIED, ClaimStatus.ALLEGED})
 
 
 def _contested(events: list[Event]) -> list[Event]:
