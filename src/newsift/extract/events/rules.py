@@ -91,9 +91,7 @@ def extract_events(annotated: AnnotatedArticle, *, statements: bool = False) -> 
     events = _anaphoric_deals(parse, events, lexicon, cues, top)
     events = _denied_reports(parse, events, top)
     events = [
-        _civilian(e, lexicon)
-        if e.subtype and e.status not in _CONTESTED and refers_back(parse, e)
-        else e
+        _civilian(e, lexicon) if e.subtype and e.status not in _CONTESTED and refers_back(parse, e) else e
         for e in events
     ]
     return tuple(_contested(complete_actors(events)))
