@@ -84,6 +84,11 @@ OTHER = [
     "The band's new album hit number one in Britain.",
     "Hackers attacked the website of the German parliament.",
 ]
+STANDING_RULES = [  # a rule in force, aimed at no one named, reports no ban and no transfer
+    "Chilean regulations strictly prohibit the unauthorised transfer of weapons to third parties.",
+    "Peruvian law bans the export of weapons to countries at war.",
+    "National rules prohibit arms sales to any country under sanctions.",
+]
 
 FAILS: dict[str, str] = {
     "Turkish Airlines ordered 220 jets from Airbus.": "airliners for an airline",
@@ -94,7 +99,14 @@ FAILS: dict[str, str] = {
 }
 
 
-@pytest.mark.parametrize("body", rows(CARS + AIRLINERS + FINANCE + LABOUR + SPORT + NETWORKS + OTHER, FAILS))
+@pytest.mark.parametrize(
+    "body", rows(CARS + AIRLINERS + FINANCE + LABOUR + SPORT + NETWORKS + OTHER + STANDING_RULES, FAILS)
+)
 def test_battery_civilian_look_alike_gives_no_defence_event(nlp: Any, body: str) -> None:
     events = events_of(nlp, body, title="Business news")
     assert not [e for e in events if e.subtype in DEFENCE], shown(events)
+
+
+def test_battery_a_new_law_aimed_at_a_party_is_a_ban(nlp: Any) -> None:
+    events = events_of(nlp, "The new law bans arms exports to Peru.")
+    assert [e.subtype for e in events if e.subtype] == ["export_ban"], shown(events)

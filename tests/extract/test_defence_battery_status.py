@@ -379,3 +379,29 @@ def test_battery_cancelled_project_is_other(nlp: Any) -> None:
     events = events_of(nlp, "Egypt scrapped a plan to buy Su-35 jets from Russia.")
     (other,) = [e for e in events if e.subtype == "other"]
     assert {"RUS"} <= {a.code for a in other.source} and {"EGY"} <= {a.code for a in other.target}
+
+
+CONTESTED = [  # the README: a report of a contested transfer is an allegation
+    # the denied trade itself, reported on someone's word
+    (
+        "Chile denied selling rifles to Bolivia. A Bolivian official said Chile had sold rifles to Bolivia.",
+        ALL,
+    ),
+    # a report leaving a side unnamed may be the denied trade
+    (
+        "Chile denied selling rifles to Bolivia. Peru denied selling rifles to Ecuador. "
+        "An Argentine official said that Chilean rifles had been delivered by sea.",
+        ALL,
+    ),
+    # another trade, both sides named, stays a plain attribution
+    (
+        "Chile denied selling rifles to Bolivia. A Peruvian official said Brazil had sold rifles to Argentina.",
+        ClaimStatus.ATTRIBUTED,
+    ),
+]
+
+
+@pytest.mark.parametrize(("body", "status"), CONTESTED)
+def test_battery_a_report_of_a_denied_transfer_is_alleged(nlp: Any, body: str, status: ClaimStatus) -> None:
+    events = [e for e in events_of(nlp, body) if e.subtype == T]
+    assert events[-1].status == status, shown(tuple(events))

@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from newsift.extract.repair import repair_gerunds
 from newsift.extract.syntax import Tree
 from newsift.model import Actor, AnnotatedArticle, Entity, EntityKind, Mention
 
@@ -44,12 +45,14 @@ class Parse:
     @classmethod
     def build(cls, annotated: AnnotatedArticle) -> Parse:
         text = annotated.article.text
+        texts = tuple(text[t.start : t.end] for t in annotated.tokens)
+        tokens = repair_gerunds(annotated.tokens, texts)
         return cls(
             annotated=annotated,
-            tree=Tree.build(annotated.tokens),
-            texts=tuple(text[t.start : t.end] for t in annotated.tokens),
+            tree=Tree.build(tokens),
+            texts=texts,
             entities={e.id: e for e in annotated.entities},
-            lemmas=tuple(t.lemma.lower() for t in annotated.tokens),
+            lemmas=tuple(t.lemma.lower() for t in tokens),
         )
 
     def text(self, i: int) -> str:

@@ -30,6 +30,7 @@ class ClaimCues:
     nonfactive: frozenset[str]
     counterfactual: frozenset[str]
     outlet_nouns: frozenset[str]
+    report_nouns: frozenset[str] = frozenset()  # what a claim is called: 'the report', 'the allegation'
     implicative: frozenset[str] = frozenset()
 
     def hint(self, hedge: str) -> str | None:
@@ -58,5 +59,6 @@ def load_claim_cues() -> ClaimCues:
         nonfactive=frozenset(raw["nonfactive_verbs"]),
         counterfactual=frozenset(raw["counterfactual_verbs"]),
         outlet_nouns=frozenset(raw["outlet_nouns"]),
+        report_nouns=frozenset(raw["report_nouns"]),
         implicative=frozenset(raw["implicative_verbs"]),
     )

@@ -17,6 +17,7 @@ A sentence takes the top status among the cues it holds (the cue recorded as wri
 
 from __future__ import annotations
 
+from newsift.extract.claims.cues import load_claim_cues
 from newsift.extract.parse import Parse
 from newsift.model import ClaimStatus
 
@@ -34,27 +35,10 @@ PRECEDENCE = (
 _RANK = {s: k for k, s in enumerate(PRECEDENCE)}
 _DENY = frozenset({"deny", "refute", "rebut", "repudiate", "debunk", "disown", "denial", "rebuttal"})
 _DENY_IF_REPORT = frozenset({"reject", "dismiss", "dispute", "contradict", "discount", "slam", "call"})
-_REPORT_NOUNS = frozenset(
-    {
-        "claim",
-        "report",
-        "allegation",
-        "accusation",
-        "suggestion",
-        "speculation",
-        "story",
-        "charge",
-        "idea",
-        "notion",
-        "assertion",
-        "rumour",
-        "rumor",
-        "article",
-        "account",
-        "statement",
-        "finding",
-    }
-)
+# What a report is called ('the claim', 'the story'), and the words a denial can reject besides.
+_REPORT_NOUNS = load_claim_cues().report_nouns | {
+    "idea", "notion", "assertion", "article", "account", "statement", "finding"
+}  # fmt: skip
 _FALSE = frozenset(
     {
         "baseless",
@@ -144,9 +128,7 @@ def sentence_status(parse: Parse, tokens: list[int]) -> tuple[ClaimStatus | None
 
 
 _CONCEALED = frozenset({"secretly", "covertly", "clandestinely", "illicitly"})
-_REPORTING = frozenset(
-    {"say", "report", "reveal", "show", "find", "indicate", "suggest", "disclose", "according"}
-)
+_REPORTING = load_claim_cues().attribution | {"according", "suggest"}
 _LEAKS = frozenset(
     {"report", "document", "documents", "memo", "cable", "intelligence", "assessment", "files", "email"}
 )

@@ -98,8 +98,10 @@ _WEAPONS = frozenset(
         "warships",
     }
 )
+# Words that mark a sentence as military: every force unit of the lexicon (singular and plural), and:
 _FORCES = frozenset(
-    {
+    {w + plural for w in load_lexicon().force_units for plural in ("", "s")}
+    | {
         "military",
         "militaries",
         "army",
@@ -107,12 +109,6 @@ _FORCES = frozenset(
         "navy",
         "navies",
         "naval",
-        "troop",
-        "troops",
-        "soldier",
-        "soldiers",
-        "marine",
-        "marines",
         "armed",
         "militia",
         "militias",
@@ -121,26 +117,12 @@ _FORCES = frozenset(
         "insurgent",
         "insurgents",
         "paramilitary",
-        "battalion",
-        "brigade",
-        "regiment",
-        "infantry",
-        "commando",
-        "commandos",
-        "paratrooper",
-        "paratroopers",
-        "peacekeeper",
-        "peacekeepers",
-        "contingent",
-        "squadron",
-        "squadrons",
         "pentagon",
         "nato",
         "warfare",
         "servicemen",
         "air force",
         "coast guard",
-        "sailors",
         "airmen",
         "garrison",
         "exercise",

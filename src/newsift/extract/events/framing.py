@@ -9,7 +9,9 @@ and events whose actors can only be guessed are not annotated").
 - a generic party: 'providing weapons to any party', 'the transfer of arms to third parties';
 - a country equipping its own forces with no second party named: 'equip our army';
 - a transfer noun that only modifies another noun: 'the rocket export initiative';
-- a 'pact' between firms: 'an alliance between a shipbuilder and a systems company'.
+- a 'pact' between firms: 'an alliance between a shipbuilder and a systems company';
+- a standing rule with no one it is aimed at: 'national regulations prohibit transfers to third
+  parties' (a rule noun as the subject of a present-tense verb, no party named as its target).
 
 ``refers_back`` is the README's convention that a sentence only referring back to an event ('the
 exercise will include live fire', 'this system was never procured') is no new mention of it.
@@ -41,6 +43,8 @@ def no_happening(parse: Parse, event: Event) -> str | None:
             return "own forces"
         if _modifier_only(parse, head):
             return "modifier"
+    if _standing_rule(parse, head) and not any(is_state(a) for a in (*event.target, *event.participants)):
+        return "standing rule"
     if (
         event.subtype == "defence_pact"
         and event.participants
@@ -48,6 +52,21 @@ def no_happening(parse: Parse, event: Event) -> str | None:
     ):
         return "firms"
     return None
+
+
+_RULES = frozenset({"regulation", "rule", "law", "legislation", "constitution", "guideline", "code", "policy"})
+
+
+def _standing_rule(parse: Parse, head: int) -> bool:
+    """'regulations prohibit the transfer of arms', 'the law forbids exports': the trigger or the verb
+    above it is in the present simple with a rule noun as its subject."""
+    tree = parse.tree
+    for node in (head, *tree.ancestors(head)[:2]):
+        if tree.tokens[node].tag not in ("VBZ", "VBP"):
+            continue
+        if any(parse.lemma(s) in _RULES for s in tree.kids(node, "nsubj")):
+            return True
+    return False
 
 
 def _ability(parse: Parse, head: int) -> bool:

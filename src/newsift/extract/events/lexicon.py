@@ -85,10 +85,17 @@ class EventLexicon:
     anniversary_verbs: frozenset[str] = frozenset()
     as_speech: tuple[tuple[PloverType, PloverType], ...] = ()
     refusal: frozenset[str] = frozenset()
+    force_units: frozenset[str] = frozenset()  # 'troop', 'brigade': a military force on its own
+    force_generic: frozenset[str] = frozenset()  # 'unit', 'force': one only with a military modifier
 
     def sector_of(self, word: str) -> str | None:
         word = word.lower()
         return next((sector for key, sector in self.sectors if key == word), None)
+
+
+def singular(lemma: str) -> str:
+    """A noun lemma without a plural '-s' the lemmatiser left ('paratroopers'); 'ss' words stay."""
+    return lemma[:-1] if lemma.endswith("s") and not lemma.endswith("ss") and len(lemma) > 3 else lemma
 
 
 def _read(name: str) -> Any:
@@ -166,4 +173,6 @@ def load_lexicon() -> EventLexicon:
             (PloverType(k), PloverType(v)) for k, v in general["as_speech"].items() if k != "_doc"
         ),
         refusal=frozenset(general["refusal"]["verbs"]),
+        force_units=frozenset(main["force_units"]["specific"]),
+        force_generic=frozenset(main["force_units"]["generic"]),
     )

@@ -98,8 +98,7 @@ def extract_events(annotated: AnnotatedArticle, *, statements: bool = False) -> 
 
 
 # What a denial can point back at: 'denied the report', 'rejected the claims', 'dismissed it'.
-_REPORTS = frozenset({"report", "claim", "allegation", "accusation", "story", "charge", "suggestion", "it",
-                      "this", "that", "reports", "claims"})  # fmt: skip
+_REPORTS = load_claim_cues().report_nouns | {"it", "this", "that", "reports", "claims"}
 _BACK = 3  # sentences a denial may reach back
 
 
@@ -164,25 +163,32 @@ _CONTESTED = frozenset({ClaimStatus.DENIED, ClaimStatus.ALLEGED})
 
 
 def _contested(events: list[Event]) -> list[Event]:
-    """A contested transfer: where an article reports a denial of a transfer between two parties,
-    its other reports of a transfer between them that rest on someone's word (attributed, or plans
-    a document reveals) are allegations, not plain attributions (the defence README's 'a report of a
-    contested transfer'). The outlet's own statements stay asserted."""
-    denied = {
-        (frozenset(a.code for a in e.source if a.code), frozenset(a.code for a in e.target if a.code))
-        for e in events
-        if e.subtype == "arms_transfer" and e.status == ClaimStatus.DENIED
-    }
-    denied = {pair for pair in denied if pair[0] and pair[1]}
+    """A contested transfer: where an article reports a denial of a transfer, its other reports of a
+    transfer that rest on someone's word (attributed, or plans a document reveals) are allegations, not
+    plain attributions (the defence README's 'a report of a contested transfer'), unless they name
+    another trade: both sides named and not the denied trade's parties. The outlet's own statements
+    stay asserted."""
+    denied = [_parties(e) for e in events if e.subtype == "arms_transfer" and e.status == ClaimStatus.DENIED]
+    denied = [codes for codes in denied if codes]
     if not denied:
         return events
     out = []
     for e in events:
-        pair = (frozenset(a.code for a in e.source if a.code), frozenset(a.code for a in e.target if a.code))
-        if e.subtype == "arms_transfer" and e.status in _REPORTED and pair in denied:
+        if e.subtype == "arms_transfer" and e.status in _REPORTED and _same_trade(e, denied):
             e = replace(e, status=ClaimStatus.ALLEGED, status_cue=e.status_cue or "contested")
         out.append(e)
     return out
+
+
+def _parties(event: Event) -> frozenset[str]:
+    return frozenset(a.code for a in (*event.source, *event.target) if a.code)
+
+
+def _same_trade(event: Event, denied: list[frozenset[str]]) -> bool:
+    """Whether a reported transfer may be the denied one: it names its parties, or leaves a side
+    unnamed."""
+    both = any(a.code for a in event.source) and any(a.code for a in event.target)
+    return not both or any(_parties(event) == codes for codes in denied)
 
 
 def _civilian(event: Event, lexicon: EventLexicon) -> Event:

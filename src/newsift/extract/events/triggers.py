@@ -8,8 +8,16 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from newsift.extract.claims.cues import load_claim_cues
 from newsift.extract.events.attributes import armed_item, item_heads, item_phrase, tree_distance
-from newsift.extract.events.lexicon import DefenceTriggers, EventLexicon, Operator, TypeTriggers
+from newsift.extract.events.lexicon import (
+    DefenceTriggers,
+    EventLexicon,
+    Operator,
+    TypeTriggers,
+    load_lexicon,
+    singular,
+)
 from newsift.extract.parse import Parse
 from newsift.model import EntityKind, EventMode, PloverType
 
@@ -134,8 +142,7 @@ def _not_event_tokens(parse: Parse, tokens: Sequence[int], lexicon: EventLexicon
 
 # Not "about": 'talks about buying' often reports a plan (it cost a check-half mention).
 _TOPIC_PREPS = frozenset({"regarding", "concerning"})
-_REPORTS = frozenset({"report", "claim", "allegation", "accusation", "rumour", "rumor", "speculation",
-                      "suggestion", "story", "evidence", "news", "word"})  # fmt: skip
+_REPORTS = load_claim_cues().report_nouns | {"evidence", "news", "word"}
 
 
 def _topic_tokens(parse: Parse, tokens: Sequence[int]) -> set[int]:
@@ -374,11 +381,6 @@ def _head_first(parse: Parse, match: tuple[int, ...]) -> tuple[int, ...]:
     return (head, *(i for i in match if i != head))
 
 
-_FORCE_UNITS = frozenset(
-    {"troop", "soldier", "unit", "force", "brigade", "battalion", "regiment", "division", "contingent",
-     "personnel", "marine", "paratrooper", "commando", "peacekeeper", "sailor", "airman", "servicemember",
-     "serviceman", "infantry", "battlegroup", "detachment", "squadron", "company", "platoon"}
-)  # fmt: skip
 _FORCE_GROUPS = frozenset({"strike", "battle", "task", "carrier"})  # 'a carrier strike group', 'a task force'
 
 
@@ -388,11 +390,12 @@ def _moves_forces(parse: Parse, head: int) -> bool:
     moved = [*tree.kids(head, "dobj"), *mover(parse, head)]
     if tree.tokens[head].dep == "acl":  # 'army units headed to X', parsed as a participle on its noun
         moved.append(tree.tokens[head].head)
+    lexicon = load_lexicon()
     for m in moved:
-        lemma = parse.lemma(m).removesuffix("s")  # some plurals ('paratroopers') come unlemmatised
-        if lemma in _FORCE_UNITS - {"company", "division", "unit", "force"}:
+        lemma = singular(parse.lemma(m))  # some plurals ('paratroopers') come unlemmatised
+        if lemma in lexicon.force_units:
             return True
-        if lemma in {"company", "division", "unit", "force", "group"} and any(
+        if lemma in lexicon.force_generic - {"personnel"} and any(
             parse.lemma(c) in _FORCE_GROUPS | {"army", "military", "naval", "navy", "special", "armed", "air"}
             or (tree.tokens[c].dep == "amod" and parse.lemma(c) in ("military", "naval", "armed", "special"))
             for c in tree.kids(m, "compound", "amod")

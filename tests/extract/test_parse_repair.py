@@ -1,0 +1,78 @@
+"""The verb-gerund-object repair: 'denied selling rifles to X' is a denied sale, whatever the model reads.
+
+Sentences written for the project. The model reads some of them with the '-ing' word as a modifier
+of the noun ('selling points'); the repair makes it the verb's complement again.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from tests.extract.defence_battery_kit import events_of, shown
+
+from newsift.extract.repair import ing_lemma, repair_gerunds
+from newsift.model import ClaimStatus, Token
+
+
+@pytest.mark.parametrize(
+    ("word", "lemma"),
+    [("shipping", "ship"), ("selling", "sell"), ("supplying", "supply"), ("providing", "provide"),
+     ("transferring", "transfer"), ("delivering", "deliver"), ("leasing", "lease"),
+     ("acquiring", "acquire"), ("donating", "donate"), ("exporting", "export")],
+)  # fmt: skip
+def test_an_ing_form_gives_its_verb(word: str, lemma: str) -> None:
+    assert ing_lemma(word) == lemma
+
+
+def _tok(i: int, lemma: str, pos: str, dep: str, head: int) -> Token:
+    return Token(start=i * 10, end=i * 10 + 5, lemma=lemma, pos=pos, tag="", dep=dep, head=head, sentence=0)
+
+
+def test_a_gerund_read_as_a_modifier_becomes_the_verbs_complement() -> None:
+    texts = ["Chile", "denied", "shipping", "rifles", "to", "Peru", "."]
+    tokens = [
+        _tok(0, "Chile", "PROPN", "nsubj", 1),
+        _tok(1, "deny", "VERB", "ROOT", 1),
+        _tok(2, "shipping", "NOUN", "compound", 3),
+        _tok(3, "rifle", "NOUN", "dobj", 1),
+        _tok(4, "to", "ADP", "prep", 1),
+        _tok(5, "Peru", "PROPN", "pobj", 4),
+        _tok(6, ".", "PUNCT", "punct", 1),
+    ]
+    fixed = repair_gerunds(tokens, texts)
+    assert (fixed[2].head, fixed[2].dep, fixed[2].lemma, fixed[2].pos) == (1, "xcomp", "ship", "VERB")
+    assert fixed[3].head == 2 and fixed[4].head == 2  # the object and the 'to' phrase follow the verb
+    assert fixed[5] == tokens[5] and tokens[2].dep == "compound"  # the input is not touched
+
+
+def test_a_modifier_not_right_after_the_verb_stays() -> None:
+    texts = ["Chile", "sold", "new", "training", "jets", "."]
+    tokens = [
+        _tok(0, "Chile", "PROPN", "nsubj", 1),
+        _tok(1, "sell", "VERB", "ROOT", 1),
+        _tok(2, "new", "ADJ", "amod", 4),
+        _tok(3, "training", "NOUN", "compound", 4),
+        _tok(4, "jet", "NOUN", "dobj", 1),
+        _tok(5, ".", "PUNCT", "punct", 1),
+    ]
+    assert repair_gerunds(tokens, texts) == tuple(tokens)
+
+
+DENIED_GERUNDS = [
+    ("Serbia denied shipping ammunition to Ukraine.", "SRB", "UKR"),
+    ("Pakistan denied selling shells to Ukraine.", "PAK", "UKR"),
+    ("China denied supplying weapons to Russia.", "CHN", "RUS"),
+    ("Chile denied selling rifles to Bolivia.", "CHL", "BOL"),
+]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("body", "source", "target"), DENIED_GERUNDS)
+def test_a_denied_gerund_is_a_denied_transfer_with_its_parties(
+    nlp: Any, body: str, source: str, target: str
+) -> None:
+    events = [e for e in events_of(nlp, body) if e.subtype == "arms_transfer"]
+    assert [(e.source[0].code, e.target[0].code, e.status) for e in events if e.source and e.target] == [
+        (source, target, ClaimStatus.DENIED)
+    ], shown(tuple(events))
