@@ -395,7 +395,8 @@ CONTESTED = [  # the README: a report of a contested transfer is an allegation
     ),
     # another trade, both sides named, stays a plain attribution
     (
-        "Chile denied selling rifles to Bolivia. A Peruvian official said Brazil had sold rifles to Argentina.",
+        "Chile denied selling rifles to Bolivia. "
+        "A Peruvian official said Brazil had sold rifles to Argentina.",
         ClaimStatus.ATTRIBUTED,
     ),
 ]

@@ -54,7 +54,9 @@ def no_happening(parse: Parse, event: Event) -> str | None:
     return None
 
 
-_RULES = frozenset({"regulation", "rule", "law", "legislation", "constitution", "guideline", "code", "policy"})
+_RULES = frozenset(
+    {"regulation", "rule", "law", "legislation", "constitution", "guideline", "code", "policy"}
+)
 
 
 def _standing_rule(parse: Parse, head: int) -> bool:
