@@ -62,7 +62,6 @@ HEDGE = [
     case(
         "Rumours say Qatar has ordered more Rafale jets from France.",
         T,
-        fails="rumour read as attribution",
         status=SPEC,
     ),
     case("Uzbekistan is probably the buyer of the Chinese drones seen at its airbase.", T, status=SPEC),
@@ -70,7 +69,6 @@ HEDGE = [
     case(
         "Saudi Arabia and the United States are reportedly close to a defence pact.",
         P,
-        fails="hedge on a noun trigger",
         status=SPEC,
     ),
     case("Belarus could deploy Russian nuclear missiles on its soil.", D, status=SPEC),

@@ -14,6 +14,7 @@ from typing import Any
 
 from newsift.errors import ConfigError
 from newsift.model import AnnotatedArticle, Article, Mention, Resolution, Sentence, Token
+from newsift.nlp.headline import sentence_cased, title_cased
 from newsift.nlp.resolve import resolve_entities
 from newsift.nlp.ruler import COMPONENT, register_ruler
 
@@ -172,13 +173,23 @@ def annotate_articles(
     """
     nlp = nlp if nlp is not None else load_nlp()
     pending = list(articles)
-    docs = nlp.pipe((a.text for a in pending), batch_size=batch_size)
+    docs = nlp.pipe((_parse_text(a) for a in pending), batch_size=batch_size)
     for article, doc in zip(pending, docs, strict=True):
         yield resolve_entities(_to_record(article, doc))
 
 
+def _parse_text(article: Article) -> str:
+    """The text the model reads: the article's, with a Title Case headline in sentence case (same
+    length, so every offset holds; see ``nlp.headline``)."""
+    text = article.text
+    title = article.title
+    if title and text.startswith(title) and title_cased(title):
+        return sentence_cased(title) + text[len(title) :]
+    return text
+
+
 def _to_record(article: Article, doc: Any) -> AnnotatedArticle:
-    text = doc.text  # a property that joins every token anew: read it once, never per span
+    text = article.text  # the stored text (the model may have read a re-cased headline of equal length)
     sentences: list[Sentence] = []
     sentence_of = [0] * len(doc)
     for index, sent in enumerate(doc.sents):

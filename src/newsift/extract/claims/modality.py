@@ -240,6 +240,11 @@ def _collect_hedges(parse: Parse, node: int, cues: ClaimCues, scan: _Scan) -> No
             scan.hedges.append(parse.text(child).lower())
 
 
+def _rumour_says(parse: Parse, verb: int, cues: ClaimCues) -> bool:
+    """The source of an attribution is a rumour or speculation, not a party ('Rumours say ...')."""
+    return any(parse.lemma(s) in cues.speculation for s in parse.tree.kids(verb, "nsubj"))
+
+
 def _according_to(parse: Parse, predicate: int) -> tuple[int, ClaimStatus] | None:
     sentence = parse.tree.tokens[predicate].sentence
     for i in parse.sentence_tokens(sentence):
@@ -258,6 +263,8 @@ def _decide(parse: Parse, predicate: int, scan: _Scan, cues: ClaimCues) -> Modal
         holders = _holders(parse, cue_token)
         if scan.cue_negated:  # a withheld confirmation or denial leaves the claim unconfirmed
             status, cue = ClaimStatus.SPECULATED, f"not {cue}"
+        elif status == ClaimStatus.ATTRIBUTED and _rumour_says(parse, cue_token, cues):
+            status = ClaimStatus.SPECULATED  # 'rumours say', 'speculation suggests': no one vouches
     hinted = [cues.hint(h) for h in hedges]
     if status in (ClaimStatus.ASSERTED, ClaimStatus.ATTRIBUTED):
         for hint in ("alleged", "speculated", "attributed"):

@@ -561,7 +561,8 @@ def participants(
                 found += _troop_owners(parse, child)
         found += _prep_actors(parse, node, _JOINT_PREPS, lexicon)
         head = tree.tokens[node].head
-        if head == node or tree.tokens[node].dep not in _CLIMB | {"appos"}:  # 'in "Star," an exercise'
+        # also through a name ("Star," an exercise) and a predicate ("close to a pact")
+        if head == node or tree.tokens[node].dep not in _CLIMB | {"appos", "acomp"}:
             break
         if parse.lemma(head) in stops and parse.lemma(head) not in _TAKE_PART:
             break

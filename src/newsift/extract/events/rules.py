@@ -344,7 +344,16 @@ def _scoped(parse: Parse, cue: int, trigger: int) -> bool:
         below = path[path.index(cue) - 1]
         return tree.tokens[below].dep not in ("advcl", "conj", "parataxis", "npadvmod")
     head = tree.tokens[cue].head
-    return head == trigger or head in above[:2]
+    if head == trigger or head in above[:2]:
+        return True
+    if head not in above:
+        return False
+    # 'are reportedly close to a defence pact': the predicate's own complements carry its hedge
+    path = [trigger, *above[: above.index(head)]]
+    return all(tree.tokens[node].dep in _PREDICATE_PARTS for node in path)
+
+
+_PREDICATE_PARTS = frozenset({"pobj", "prep", "acomp", "attr", "dobj", "compound"})
 
 
 _COMPLEMENT = frozenset({"ccomp", "xcomp", "dobj", "acl", "pobj", "prep", "advcl", "conj", "relcl", "nsubj"})
