@@ -123,6 +123,10 @@ COORDINATION = [
     case("Norway and Sweden shipped artillery shells to Ukraine.", T, source=("NOR", "SWE"), target=("UKR",)),
 ]
 
+PASSIVE_ACCUSED = [  # the passive subject of an accusation is the one accused of supplying
+    case("Chile has been accused of supplying rifles to Bolivian rebels.", T, source=("CHL",)),
+    case("Iran was accused by Israel of smuggling weapons to Hezbollah.", T, source=("IRN",)),
+]
 FIRM = [
     case(  # the maker reporting the sale is its supplier, by its country
         "Colombia has signed a contract for 10 more trainer jets, its Brazilian maker said on Tuesday.",
@@ -289,7 +293,7 @@ CLAUSES = [  # appositives and relative clauses
     ),
 ]
 
-TRANSFERS = ACTIVE + PASSIVE + NOMINAL + COORDINATION + FIRM + ORIGIN + FROM + BY + CLAUSES
+TRANSFERS = ACTIVE + PASSIVE + NOMINAL + COORDINATION + FIRM + ORIGIN + FROM + BY + CLAUSES + PASSIVE_ACCUSED
 
 
 @pytest.mark.parametrize(("body", "want"), TRANSFERS)

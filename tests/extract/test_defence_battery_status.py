@@ -311,12 +311,13 @@ HOLDERS: list[Any] = [  # (sentence, status, code of who denies or alleges)
     ("The Serbian ministry rejected claims that Serbia sold ammunition to Ukraine.", DEN, "SRB"),
     ("Kyiv alleged that North Korea had shipped missiles to Russia.", ALL, "UKR"),
     ("North Korea is alleged to have sent artillery shells to Russia.", ALL, None),
+    ("Chile has been accused of supplying rifles to Bolivian rebels.", ALL, None),
+    ("Iran was accused by Israel of smuggling weapons to Hezbollah.", ALL, "ISR"),
     ("Sudan's army accused the United Arab Emirates of arming the Rapid Support Forces.", ALL, "SDN"),
 ]
 
 HOLDER_FAILS = {
     "Iran said": "denier taken from the denied event's target",
-    "North Korea is alleged": "agentless allegation credited to the accused",
 }
 
 
@@ -404,3 +405,31 @@ CONTESTED = [  # the README: a report of a contested transfer is an allegation
 def test_battery_a_report_of_a_denied_transfer_is_alleged(nlp: Any, body: str, status: ClaimStatus) -> None:
     events = [e for e in events_of(nlp, body) if e.subtype == T]
     assert events[-1].status == status, shown(tuple(events))
+
+
+SPOKEN_DENIALS = [  # a party's own word that it did not happen is a denial, held by the speaker
+    ("Bolivia insisted it had never received weapons from Chile.", "CHL", "BOL", "BOL"),
+    ("Iran said it has not sent any drones to Russia since the war began.", "IRN", "RUS", "IRN"),
+]
+
+
+@pytest.mark.parametrize(("body", "source", "target", "denier"), SPOKEN_DENIALS)
+def test_battery_a_party_saying_it_did_not_happen_denies_it(
+    nlp: Any, body: str, source: str, target: str, denier: str
+) -> None:
+    events, claims = claims_of(nlp, body)
+    transfers = [e for e in events if e.subtype == T]
+    assert [(e.source[0].code, e.target[0].code, e.status) for e in transfers] == [(source, target, DEN)]
+    assert any(c.status == DEN and denier in c.denied_by for c in claims), claims
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Peru said it had not yet received the frigates from South Korea.",  # a delay, not a denial
+        "Germany has not sent Taurus missiles to Ukraine.",  # the outlet's own negation
+    ],
+)
+def test_battery_a_delay_or_the_outlets_negation_is_no_denial(nlp: Any, body: str) -> None:
+    events, _ = claims_of(nlp, body)
+    assert not [e for e in events if e.subtype == T], shown(events)

@@ -301,7 +301,7 @@ def _holders(parse: Parse, cue_token: int) -> tuple[int, ...]:
     if parse.lemma(cue_token) == "accord":
         to = cue_token + 1
         return tuple(tree.kids(to, "pobj"))
-    subjects = tree.kids(cue_token, "nsubj", "nsubjpass")
+    subjects = tree.kids(cue_token, "nsubj")  # a passive subject is the accused, never the accuser
     agents = [p for a in tree.kids(cue_token, "agent") for p in tree.kids(a, "pobj")]
     if tree.tokens[cue_token].pos == "NOUN":
         agents += [

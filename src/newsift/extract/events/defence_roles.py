@@ -247,6 +247,11 @@ def _subjects(parse: Parse, node: int, lexicon: EventLexicon, stops: frozenset[s
             pronouns = [o for o in objects if tree.tokens[o].pos == "PRON"]
             if pronouns:  # 'rejected claims accusing it of supplying': 'it' is the one who rejects
                 return _accused_pronoun(parse, tree.tokens[head].head, pronouns[0], lexicon)
+            # 'X has been accused of supplying': the passive subject is the accused
+            passive = tree.kids(tree.tokens[head].head, "nsubjpass")
+            accused = [a for o in passive for a in actors_at(parse, o, lexicon)]
+            if any(a.code for a in accused):
+                return _coded(accused)
         if parse.lemma(head) in stops and tree.tokens[node].dep != "xcomp":
             return ()  # 'denied providing arms': the denier controls the gerund; not 'denied that X ...'
         node = head

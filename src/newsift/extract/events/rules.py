@@ -263,7 +263,7 @@ def sentence_events(
     events = []
     cue_status = (top or SentenceCues(parse))(index)
     for trigger in triggers:
-        modality = detect_modality(parse, trigger.head, cues)
+        modality = _spoken_denial(parse, trigger.head, detect_modality(parse, trigger.head, cues))
         if not keep_irrealis and (
             modality.hypothetical or (modality.negated and modality.status != ClaimStatus.DENIED)
         ):
@@ -283,6 +283,23 @@ def sentence_events(
         events = _statement(parse, tokens, lexicon, cues)
     events = _attach_values(parse, tokens, events)
     return _one_per_mention(parse, _inherit_actors(_merge_duplicates(parse, events)))
+
+
+_PENDING = frozenset({"yet", "still"})
+
+
+def _spoken_denial(parse: Parse, head: int, modality: Modality) -> Modality:
+    """'Bolivia insisted it had never received weapons', 'X said it has not sent drones': a party's
+    own word that an event did not happen is a denial of it (the README: a party rejects the event),
+    held by the speaker. The outlet's own negation ('X has not sent') and a delay ('has not yet
+    received') stay plain negations."""
+    if not modality.negated or modality.status != ClaimStatus.ATTRIBUTED or modality.cue_token is None:
+        return modality
+    tree = parse.tree
+    if any(parse.lemma(k) in _PENDING for k in tree.kids(head, "advmod")):
+        return modality
+    cue = f"{parse.text(modality.cue_token)} ... not"
+    return replace(modality, status=ClaimStatus.DENIED, cue=cue, negated=False)
 
 
 def _describes_item(parse: Parse, head: int, event: Event) -> bool:
