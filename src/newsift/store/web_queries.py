@@ -73,10 +73,9 @@ class WebQueries:
         return "relevance" if ranked else "date"
 
     def change_stamp(self) -> str:
-        """A short text that changes whenever pages are added or removed (mention counts, ranks and stories
-        can then change): the number of pages and the time of the latest write."""
-        count, latest = self._store._fetch("SELECT COUNT(*), MAX(stored_at) FROM pages")[0]
-        return f"{int(count)}@{latest or ''}"
+        """A short text that changes whenever articles are stored (mention counts and ranks can then
+        change): the number of pages, as pages are only ever added and every write of articles adds one."""
+        return str(int(self._store._fetch("SELECT COUNT(*) FROM pages")[0][0]))
 
     def entity_page(
         self, *, kind: str | None, limit: int, offset: int = 0, after: Sequence[Any] | None = None
