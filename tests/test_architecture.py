@@ -5,6 +5,7 @@ in a circle. Imports under ``if TYPE_CHECKING:`` are types only and do not count
 from __future__ import annotations
 
 import ast
+import re
 from collections import defaultdict
 from pathlib import Path
 
@@ -137,3 +138,31 @@ def test_architecture_page_names_every_package() -> None:
     names = {package for _, members in FLOORS for package in members} - {"__init__"}
     missing = [p for p in sorted(names) if f"`{p}/`" not in page and f"`{p}.py`" not in page]
     assert missing == []
+
+
+_SQL = re.compile(
+    r"\b(?:SELECT\b[\s\S]+?\bFROM|INSERT\s+INTO|DELETE\s+FROM|UPDATE\s+\w+\s+SET|"
+    r"(?:CREATE|ALTER|DROP)\s+(?:TABLE|INDEX|VIEW)|PRAGMA\s+\w+)\b"
+)
+_DRIVERS = frozenset({"sqlite3", "psycopg", "psycopg2", "sqlalchemy"})
+
+
+def test_architecture_sql_lives_only_in_the_store() -> None:
+    """No SQL text and no database driver outside ``store/``: every query is the store's (one query set
+    over a small dialect for SQLite and PostgreSQL)."""
+    found = []
+    for name, path in _modules().items():
+        if name.startswith("newsift.store"):
+            continue
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Constant) and isinstance(node.value, str) and _SQL.search(node.value):
+                found.append(f"{name}:{node.lineno}: {node.value[:60]!r}")
+            elif isinstance(node, ast.Import | ast.ImportFrom):
+                modules = (
+                    [a.name for a in node.names] if isinstance(node, ast.Import) else [node.module or ""]
+                )
+                found += [
+                    f"{name}:{node.lineno}: imports {m}" for m in modules if m.split(".")[0] in _DRIVERS
+                ]
+    assert found == []

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from datetime import UTC, datetime
-from pathlib import Path
 
 import pytest
 
@@ -22,8 +21,8 @@ TEXTS = {
 
 
 @pytest.fixture
-def store(tmp_path: Path) -> SqliteStore:
-    store = SqliteStore(tmp_path / "news.db")
+def store(store: SqliteStore) -> SqliteStore:
+    """The shared empty store (tests/conftest.py) with one article per text."""
     for key, text in TEXTS.items():
         page = RawDocument(
             uri=f"{key}.txt", content=text.encode(), content_type=ContentType.TEXT, fetched_at=WHEN

@@ -27,6 +27,7 @@ __all__ = [
     "query_counterparts",
     "query_fact_page",
     "query_top_dyads",
+    "sort_key_types",
 ]
 
 Fetch = Callable[[str, Sequence[Any]], list[tuple[Any, ...]]]
@@ -188,6 +189,11 @@ def _order_keys(kind: str, sort: str, dialect: Dialect) -> list[tuple[str, bool]
     else:
         keys = [(report, newest)]
     return [*keys, (f"{own}.id", False)]
+
+
+def sort_key_types(kind: str, sort: str) -> tuple[type, ...]:
+    """The Python type of each value in ``FactPage.last_keys`` for this kind and sort (``_order_keys``)."""
+    return (int, str, str) if sort == "status" and kind != "quotes" else (str, str)
 
 
 def _order(keys: list[tuple[str, bool]]) -> str:

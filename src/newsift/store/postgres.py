@@ -89,6 +89,8 @@ class PostgresStore(SqlStore):
         ]
         tx.executemany(POSTGRES.upsert("articles_search", ("article_id", "title", "body"), 1), rows)
 
+    text_rank_is_local = True  # ts_rank_cd reads the article's own vector only
+
     def text_match(self, query: str, start: str, end: str) -> tuple[str, str, list[Any], str, str] | None:
         """The web search's full-text part: (join, clause, params, snippet, order), or None without words.
 

@@ -113,6 +113,10 @@ class SqlStore:
         """Add ``articles`` to the full-text index (``replaced``: ids that were stored before)."""
         raise NotImplementedError
 
+    text_rank_is_local = False
+    """True when ``text_match``'s rank reads only the article and the query, so that adding articles
+    changes no stored article's rank (PostgreSQL's ``ts_rank_cd``; SQLite's bm25 reads the whole index)."""
+
     def text_match(self, query: str, start: str, end: str) -> tuple[str, str, list[Any], str, str] | None:
         """The full-text part of a filtered search: (join, clause, params, snippet, rank), or None; ``rank``
         is an expression whose smallest values are the best matches."""
@@ -304,15 +308,8 @@ class SqlStore:
         return rows[0] if len(rows) == 1 else None
 
     def query_entities(self, *, kind: str | None = None, limit: int = 200) -> list[tuple[Entity, int]]:
-        sql = "SELECT e.record, COUNT(m.entity_id) AS n FROM entities e "
-        sql += "LEFT JOIN mentions m ON m.entity_id = e.id"
-        params: list[Any] = []
-        if kind:
-            sql += " WHERE e.kind = ?"
-            params.append(kind)
-        sql += f" GROUP BY e.id ORDER BY n DESC, e.name{self.dialect.collate} LIMIT ?"
-        rows = self._fetch(sql, [*params, limit])
-        return [(codec.decode(r[0], Entity), int(r[1])) for r in rows]
+        """Entities with their mention counts, most mentioned first (then by name and id)."""
+        return self.web.entity_page(kind=kind, limit=limit).rows
 
     def query_mentions(self, article_id: str) -> list[Mention]:
         return self._records(

@@ -18,7 +18,7 @@ from newsift.store.facts import keyset_clause
 if TYPE_CHECKING:
     from newsift.store.sql import SqlStore
 
-__all__ = ["MARK_END", "MARK_START", "ArticlePage", "SearchFilters", "WebQueries"]
+__all__ = ["MARK_END", "MARK_START", "ArticlePage", "EntityPage", "SearchFilters", "WebQueries"]
 
 _DATE = "COALESCE(a.published_at, a.fetched_at)"
 # Private-use characters around each hit in a snippet: article text may hold brackets, never these.
@@ -47,11 +47,65 @@ class ArticlePage:
     last_keys: list[Any] | None = None
 
 
+@dataclass(frozen=True, slots=True, kw_only=True)
+class EntityPage:
+    """A page of (entity, mentions), most mentioned first; ``last_keys`` are its last row's sort keys
+    (mentions, name, id) when more rows follow."""
+
+    rows: list[tuple[Entity, int]]
+    last_keys: list[Any] | None = None
+
+
 class WebQueries:
     """The web's reads over one store."""
 
     def __init__(self, store: SqlStore) -> None:
         self._store = store
+
+    @property
+    def rank_is_local(self) -> bool:
+        """Whether a search's relevance rank of an article stays the same when other articles are added."""
+        return self._store.text_rank_is_local
+
+    def article_sort(self, filters: SearchFilters, *, by_date: bool = False) -> str:
+        """The order of ``filtered_page``: ``relevance`` when the words make a text query, else ``date``."""
+        ranked = not by_date and self._store.text_match(filters.q or "", MARK_START, MARK_END) is not None
+        return "relevance" if ranked else "date"
+
+    def change_stamp(self) -> str:
+        """A short text that changes whenever articles are stored (mention counts and ranks can then
+        change): the number of pages, as pages are only ever added and every write of articles adds one."""
+        return str(int(self._store._fetch("SELECT COUNT(*) FROM pages")[0][0]))
+
+    def entity_page(
+        self, *, kind: str | None, limit: int, offset: int = 0, after: Sequence[Any] | None = None
+    ) -> EntityPage:
+        """Entities by mention count (most first, then by name and id), ``limit`` of them from ``offset``,
+        after the row whose sort keys are ``after`` (keyset paging).
+
+        Raises:
+            ValueError: ``after`` is not (mentions, name, id).
+        """
+        count, c = "COUNT(m.entity_id)", self._store.dialect.collate
+        keys = [(count, True), (f"e.name{c}", False), (f"e.id{c}", False)]
+        where, params = ("WHERE e.kind = ?", [kind]) if kind else ("", [])
+        having, values = "", list[Any]()
+        if after is not None:
+            shape = [type(v) for v in after]
+            if shape != [int, str, str]:
+                raise ValueError(f"after: (mentions, name, id) expected, got {list(after)!r}")
+            clause, values = keyset_clause(keys, after)
+            having = f"HAVING {clause}"
+        order = "ORDER BY " + ", ".join(f"{k} {'DESC' if desc else 'ASC'}" for k, desc in keys)
+        sql = (
+            f"SELECT e.record, {count}, e.name, e.id "
+            f"FROM entities e LEFT JOIN mentions m ON m.entity_id = e.id {where} "
+            f"GROUP BY e.id, e.name, e.record {having} {order} LIMIT ? OFFSET ?"
+        )
+        rows = self._store._fetch(sql, [*params, *values, limit + 1, offset])
+        found = [(codec.decode(r[0], Entity, source="entities"), int(r[1])) for r in rows[:limit]]
+        last = [int(rows[limit - 1][1]), *rows[limit - 1][2:]] if len(rows) > limit and limit > 0 else None
+        return EntityPage(rows=found, last_keys=last)
 
     def entity(self, entity_id: str) -> Entity | None:
         rows = self._store._fetch("SELECT record FROM entities WHERE id = ?", [entity_id])

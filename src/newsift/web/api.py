@@ -27,6 +27,7 @@ from newsift.web.contract import (
     event_types,
     pick_fields,
 )
+from newsift.web.cursor import AFTER_HELP, CURSOR_MAX, CURSOR_PATTERN
 from newsift.web.data import (
     query_article_list,
     query_article_page,
@@ -45,6 +46,16 @@ router = APIRouter(prefix="/api", tags=["api"])
 
 Limit = Annotated[int, Query(ge=1, le=500, description="Most items to return.")]
 Offset = Annotated[int, Query(ge=0, le=1_000_000_000, description="Items to skip.")]
+ARTICLE_SORTS = ("relevance", "date")
+After = Annotated[str | None, Query(max_length=CURSOR_MAX, pattern=CURSOR_PATTERN, description=AFTER_HELP)]
+Sort = Annotated[
+    str | None,
+    Query(
+        description="relevance (the default with words) or date (newest first: a walk with after= that "
+        "stays stable as articles are added).",
+        json_schema_extra={"enum": list(ARTICLE_SORTS)},
+    ),
+]
 _UPLOAD_NAME = re.compile(r"[^A-Za-z0-9._-]+")
 _CHUNK = 1 << 16
 
@@ -84,9 +95,15 @@ TokenUser = Annotated[str, Depends(require_token_user)]  # a dependency: checked
 
 @router.get("/articles", summary="List articles (newest first) with paging and filters")
 def list_articles(
-    request: Request, filters: Filters, limit: Limit = 50, offset: Offset = 0, fields: Fields = None
+    request: Request,
+    filters: Filters,
+    limit: Limit = 50,
+    offset: Offset = 0,
+    after: After = None,
+    fields: Fields = None,
 ) -> dict[str, Any]:
-    return pick_fields(query_article_list(db_of(request), filters, limit=limit, offset=offset), fields)
+    page = query_article_list(db_of(request), filters, limit=limit, offset=offset, after=after)
+    return pick_fields(page, fields)
 
 
 @router.get("/articles/{article_id}", summary="One article with entities, quotes, events, claims")
@@ -95,8 +112,16 @@ def get_article(request: Request, article_id: str) -> dict[str, Any]:
 
 
 @router.get("/search", summary="Full-text search with filters")
-def search(request: Request, filters: Filters, limit: Limit = 20, offset: Offset = 0) -> dict[str, Any]:
-    return query_search(db_of(request), filters, limit=limit, offset=offset)
+def search(
+    request: Request,
+    filters: Filters,
+    limit: Limit = 20,
+    offset: Offset = 0,
+    after: After = None,
+    sort: Sort = None,
+) -> dict[str, Any]:
+    by_date = check_choice("sort", sort, ARTICLE_SORTS) == "date"
+    return query_search(db_of(request), filters, limit=limit, offset=offset, after=after, by_date=by_date)
 
 
 @router.get("/entities", summary="Entities by mention count")
@@ -105,9 +130,10 @@ def list_entities(
     kind: Annotated[str | None, Query(max_length=40)] = None,
     limit: Limit = 100,
     offset: Offset = 0,
+    after: After = None,
 ) -> dict[str, Any]:
     kind = check_choice("kind", kind, ENTITY_KINDS)
-    return query_entity_list(db_of(request), kind=kind, limit=limit, offset=offset)
+    return query_entity_list(db_of(request), kind=kind, limit=limit, offset=offset, after=after)
 
 
 @router.get("/entities/{entity_id}", summary="One entity: mentions over time, events, quotes")
@@ -121,8 +147,10 @@ def get_dyad(request: Request, first: str, second: str) -> dict[str, Any]:
 
 
 @router.get("/stories", summary="Stories (clusters of articles), largest first")
-def list_stories(request: Request, limit: Limit = 50, offset: Offset = 0) -> dict[str, Any]:
-    return query_stories(db_of(request), limit=limit, offset=offset)
+def list_stories(
+    request: Request, limit: Limit = 50, offset: Offset = 0, after: After = None
+) -> dict[str, Any]:
+    return query_stories(db_of(request), limit=limit, offset=offset, after=after)
 
 
 @router.get("/articles/{article_id}/comments", summary="An article's comments, oldest first")

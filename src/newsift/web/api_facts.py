@@ -11,6 +11,7 @@ from fastapi import APIRouter, Depends, Query, Request, Response
 from newsift.model import PloverType
 from newsift.store.facts import FACT_KINDS, SORTS
 from newsift.web.contract import CLAIM_STATUSES, DATE_PATTERN, DYAD_PATTERN
+from newsift.web.cursor import AFTER_HELP, CURSOR_MAX, CURSOR_PATTERN
 from newsift.web.facts import DOCUMENTED_SUBTYPES, FactParams, query_facts
 from newsift.web.graph import query_relationships
 from newsift.web.guards import db_of
@@ -66,12 +67,15 @@ def fact_params(
     sort: Annotated[str | None, _choice("Order; a leading - is newest first.", SORTS)] = None,
     limit: Annotated[int, Query(ge=1, le=500, description="Most items to return.")] = 50,
     offset: Annotated[int, Query(ge=0, le=1_000_000_000, description="Items to skip.")] = 0,
+    after: Annotated[
+        str | None, Query(max_length=CURSOR_MAX, pattern=CURSOR_PATTERN, description=AFTER_HELP)
+    ] = None,
 ) -> FactParams:
     """The filters, sort and paging of a claims, events or quotes view."""
     return FactParams(
         status=status, type=type, subtype=subtype, actor=actor, dyad=dyad, speaker=speaker, outlet=outlet,
         article=article, entity=entity, event_since=event_since, event_until=event_until, since=since,
-        until=until, sort=sort, limit=limit, offset=offset,
+        until=until, sort=sort, limit=limit, offset=offset, after=after or None,
     )  # fmt: skip
 
 

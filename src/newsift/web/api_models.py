@@ -121,14 +121,20 @@ class ArticleListItem(_ArticleKeys):
     text: str = Field(description=_TEXT + " Only when fields= names it.")
 
 
-class ArticleList(_Out):
+class _Paged(_Out):
+    """A page of a list read with keyset cursors."""
+
+    next: str | None = Field(
+        default=None, description="Cursor of the next page (pass as after=); null at the end."
+    )
+    after: str | None = Field(default=None, description="The cursor this page was read after.")
+
+
+class ArticleList(_Paged):
     items: list[ArticleListItem]
     total: int
     limit: int
     offset: int
-    next: str | None = Field(
-        default=None, description="Cursor of the next page (pass as after=); null at the end."
-    )
 
 
 class ArticleSummary(_Out):
@@ -149,14 +155,11 @@ class SearchHit(ArticleSummary):
     snippet_html: str | None = Field(description="The snippet as escaped HTML, matches in <mark>.")
 
 
-class SearchPage(_Out):
+class SearchPage(_Paged):
     items: list[SearchHit]
     total: int
     limit: int
     offset: int
-    next: str | None = Field(
-        default=None, description="Cursor of the next page (pass as after=); null at the end."
-    )
 
 
 # --- entities, quotes, events, claims (the records) ----------------------------------------------
@@ -172,7 +175,7 @@ class Entity(_Out):
     attributes: dict[str, list[str]]
 
 
-class EntityList(_Out):
+class EntityList(_Paged):
     items: list[Entity]
     limit: int
     offset: int
@@ -405,15 +408,11 @@ class FacetCount(_Out):
     count: int
 
 
-class _FactPage(_Out):
+class _FactPage(_Paged):
     kind: str
     total: int
     limit: int
     offset: int
-    next: str | None = Field(
-        default=None, description="Cursor of the next page (pass as after=); null at the end."
-    )
-    after: str | None = Field(default=None, description="The cursor this page was read after.")
     sort: str
     filters: dict[str, str] = Field(description="The filters applied, as given.")
     facets: dict[str, list[FacetCount]] = Field(description="Counts per value of each facet.")
@@ -541,7 +540,7 @@ class Story(_Out):
     articles: list[StoryArticle]
 
 
-class StoryList(_Out):
+class StoryList(_Paged):
     items: list[Story]
     total: int
     limit: int

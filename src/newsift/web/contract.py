@@ -61,6 +61,7 @@ _REASONS = {
     401: "Missing or unknown API token",
     403: "Not allowed (someone else's comment)",
     404: "No such resource",
+    409: "Stale cursor: the list's order moved since the after= cursor was made; start again",
     413: "Request body too large",
     422: "Invalid parameters (the message names them and the allowed values)",
     429: "Too many uploads; retry after the Retry-After seconds",
@@ -168,6 +169,8 @@ def _statuses(path: str, method: str, operation: dict[str, Any]) -> list[int]:
         statuses.append(404)
     if operation.get("parameters") or "requestBody" in operation:
         statuses.append(422)
+    if any(p.get("name") == "after" for p in operation.get("parameters", ())):
+        statuses.append(409)
     if method in ("post", "put", "patch", "delete") or path in _TOKEN_READS:
         statuses.append(401)
     if method in ("post", "put", "patch", "delete"):

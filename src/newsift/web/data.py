@@ -5,13 +5,14 @@ Article list, article page, search and stories live here; entities and dyads in 
 
 from __future__ import annotations
 
+import hashlib
 from collections import Counter
 from typing import Any
 
 from markupsafe import escape
 
 from newsift.link.summary import summarize
-from newsift.model import Article, Claim, Mention
+from newsift.model import Article, Claim, Mention, Story
 from newsift.pipeline.relink import load_related, load_stories, load_tags
 from newsift.store.web_queries import MARK_END, MARK_START, ArticlePage, SearchFilters
 from newsift.views import (
@@ -24,9 +25,9 @@ from newsift.views import (
     render_story_json,
 )
 from newsift.web.comments import query_comments
+from newsift.web.cursor import read_cursor, write_cursor
 from newsift.web.db import WebDb
 from newsift.web.errors import HttpError
-from newsift.web.facts import read_cursor, write_cursor
 
 __all__ = [
     "query_article_list",
@@ -64,17 +65,27 @@ def query_article_list(
 def _article_page(
     db: WebDb, filters: SearchFilters, limit: int, offset: int, after: str | None, by_date: bool = False
 ) -> tuple[ArticlePage, dict[str, Any]]:
-    """The page, and its paging fields: total, limit, offset (from the cursor's position) and next."""
-    sort = "relevance" if filters.q and not by_date else "date"
-    keys, start = read_cursor(after, "articles", sort) if after else (None, 0)
+    """The page, and its paging fields: total, limit, offset (from the cursor's position), after and next.
+
+    Relevance on a store whose rank reads the whole index moves as articles are added: its cursors carry
+    the data's stamp (a stale one is a 409); the date order never moves.
+    """
+    web = db.store().web
+    sort = web.article_sort(filters, by_date=by_date)
+    types: tuple[type, ...] = (float, str) if sort == "relevance" else (str, str, int)
+    stamp = web.change_stamp() if sort == "relevance" and not web.rank_is_local else None  # before the read
+    keys, start = read_cursor(after, "articles", sort, types, stamp) if after else (None, 0)
     try:
-        page = db.store().web.filtered_page(filters, limit=limit, offset=offset, after=keys, by_date=by_date)
+        page = web.filtered_page(filters, limit=limit, offset=offset, after=keys, by_date=by_date)
     except ValueError as err:
         raise HttpError(422, "invalid_request", "after: not the next cursor of a page of this list") from err
     first = start + offset
     last = page.last_keys
-    cursor = write_cursor("articles", sort, last, first + len(page.hits)) if last is not None else None
-    return page, {"total": page.total, "limit": limit, "offset": first, "next": cursor}
+    cursor = None
+    if last is not None:
+        cursor = write_cursor("articles", sort, last, first + len(page.hits), stamp)
+    paging = {"total": page.total, "limit": limit, "offset": first, "after": after, "next": cursor}
+    return page, paging
 
 
 def require_article(db: WebDb, article_id: str) -> Article:
@@ -202,11 +213,20 @@ def _snippets(marked: str | None) -> dict[str, str | None]:
     return {"snippet": plain, "snippet_html": html}
 
 
-def query_stories(db: WebDb, *, limit: int, offset: int) -> dict[str, Any]:
-    """Stories (clusters of articles), largest first, with their article titles."""
+def query_stories(db: WebDb, *, limit: int, offset: int, after: str | None = None) -> dict[str, Any]:
+    """Stories (clusters of articles), largest first, with their article titles; ``after`` is the
+    ``next`` of the page before. Stories change as articles join them, so a cursor made before a
+    change is stale (409)."""
     store = db.store()
     stories = load_stories(store)
-    page = stories[offset : offset + limit]
+    stamp = _stories_stamp(stories)
+    start = 0
+    if after:
+        (last_id,), start = read_cursor(after, "stories", "size", (str,), stamp)
+        if not 0 < start <= len(stories) or stories[start - 1].id != last_id:  # same stamp, other place
+            raise HttpError(422, "invalid_request", "after: not the next cursor of a page of this list")
+    first = start + offset
+    page = stories[first : first + limit]
     titles: dict[str, str] = {}
     for story in page:
         for article_id in story.article_ids:
@@ -214,4 +234,15 @@ def query_stories(db: WebDb, *, limit: int, offset: int) -> dict[str, Any]:
             if article is not None:
                 titles[article_id] = article.title
     items = [render_story_json(s, titles) for s in page]
-    return {"items": items, "total": len(stories), "limit": limit, "offset": offset}
+    more = page and first + len(page) < len(stories)
+    cursor = write_cursor("stories", "size", [page[-1].id], first + len(page), stamp) if more else None
+    paging = {"total": len(stories), "limit": limit, "offset": first, "after": after, "next": cursor}
+    return {"items": items, **paging}
+
+
+def _stories_stamp(stories: list[Story]) -> str:
+    """A digest of the stories in order with their articles: it changes whenever the list does."""
+    digest = hashlib.sha256()
+    for story in stories:
+        digest.update(f"{story.id}:{','.join(story.article_ids)};".encode())
+    return digest.hexdigest()[:16]

@@ -6,19 +6,17 @@ the SQL is the store's (``store/facts.py``). Nothing here writes.
 
 from __future__ import annotations
 
-import base64
-import binascii
 import datetime as dt
-import json
 import re
 from dataclasses import dataclass, replace
 from typing import Any
 
 from newsift import codec
 from newsift.model import Claim, ClaimStatus, Entity, Event, PloverType, Quote
-from newsift.store.facts import FACT_KINDS, SORTS, FactFilters, FactRow
+from newsift.store.facts import FACT_KINDS, SORTS, FactFilters, FactRow, sort_key_types
 from newsift.views import render_claim_json, render_event_json, render_quote_json
 from newsift.web.contract import DATE_PATTERN
+from newsift.web.cursor import read_cursor, write_cursor
 from newsift.web.db import WebDb
 from newsift.web.errors import HttpError
 
@@ -28,10 +26,8 @@ __all__ = [
     "event_time_json",
     "normalize_actor",
     "query_facts",
-    "read_cursor",
     "render_fact_rows",
     "sentence_href",
-    "write_cursor",
 ]
 
 # The defence layer of DESIGN.md; subtypes found in the store are accepted too.
@@ -162,7 +158,8 @@ def query_facts(db: WebDb, kind: str, params: FactParams, *, facets: bool = True
     if kind not in FACT_KINDS:
         raise _invalid("kind", kind, FACT_KINDS)
     sort = _check_choice("sort", params.sort, SORTS) or ("-report_time" if kind == "quotes" else "status")
-    keys, start = read_cursor(params.after, kind, sort) if params.after else (None, 0)
+    types = sort_key_types(kind, sort)
+    keys, start = read_cursor(params.after, kind, sort, types) if params.after else (None, 0)
     filters = _filters(db, kind, params)
     try:
         page = db.store().query_fact_page(
@@ -185,27 +182,6 @@ def query_facts(db: WebDb, kind: str, params: FactParams, *, facets: bool = True
         "filters": params.applied(),
         "facets": {k: [{"value": v, "count": n} for v, n in rows] for k, rows in page.facets.items()},
     }
-
-
-def write_cursor(kind: str, sort: str, keys: list[Any], position: int) -> str:
-    """An opaque cursor: the sort keys of a page's last row and the position of the row after it."""
-    raw = json.dumps({"kind": kind, "sort": sort, "keys": keys, "at": position}, separators=(",", ":"))
-    return base64.urlsafe_b64encode(raw.encode()).decode().rstrip("=")
-
-
-def read_cursor(cursor: str, kind: str, sort: str) -> tuple[list[Any], int]:
-    """The keys and position a cursor holds. Raises: HttpError 422 when it is not a cursor of this list."""
-    try:
-        data = json.loads(base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4)))
-        keys, position = list(data["keys"]), int(data["at"])
-        same = data["kind"] == kind and data["sort"] == sort
-        if not all(isinstance(k, str | int | float) for k in keys):
-            raise TypeError("a cursor's keys are plain values")
-    except (ValueError, TypeError, KeyError, binascii.Error) as err:
-        raise _invalid("after", cursor, "the next cursor of a page of this list") from err
-    if not same:
-        raise _invalid("after", cursor, f"a cursor of {kind} sorted by {sort} (the sort changed)")
-    return keys, position
 
 
 class _Names:

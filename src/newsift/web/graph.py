@@ -9,6 +9,7 @@ from newsift.model import Entity
 from newsift.store.web_queries import SearchFilters
 from newsift.views import render_entity_json
 from newsift.web.charts import count_by_period
+from newsift.web.cursor import read_cursor, write_cursor
 from newsift.web.data import render_article_summary
 from newsift.web.db import WebDb
 from newsift.web.errors import HttpError
@@ -20,11 +21,20 @@ _MOST = 500  # rows of each kind read for a dyad page (its roll-up counts them)
 _SHOWN = 100  # events and quotes listed on an entity page; the events view has them all
 
 
-def query_entity_list(db: WebDb, *, kind: str | None, limit: int, offset: int) -> dict[str, Any]:
-    """Entities by mention count, as ``items`` with paging figures."""
-    rows = db.store().query_entities(kind=kind, limit=limit + offset)
-    items = [render_entity_json(e, n) for e, n in rows[offset:]]
-    return {"items": items, "limit": limit, "offset": offset}
+def query_entity_list(
+    db: WebDb, *, kind: str | None, limit: int, offset: int, after: str | None = None
+) -> dict[str, Any]:
+    """Entities by mention count, as ``items`` with paging figures; ``after`` is the ``next`` of the page
+    before. Counts grow as articles are added, so a cursor made before a change is stale (409)."""
+    web = db.store().web
+    stamp = web.change_stamp()  # before the read: a change during it makes the next cursor stale
+    keys, start = read_cursor(after, "entities", "mentions", (int, str, str), stamp) if after else (None, 0)
+    page = web.entity_page(kind=kind, limit=limit, offset=offset, after=keys)
+    first = start + offset
+    last = page.last_keys
+    cursor = write_cursor("entities", "mentions", last, first + len(page.rows), stamp) if last else None
+    items = [render_entity_json(e, n) for e, n in page.rows]
+    return {"items": items, "limit": limit, "offset": first, "after": after, "next": cursor}
 
 
 def _require_entity(db: WebDb, entity_id: str) -> Entity:

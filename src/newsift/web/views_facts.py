@@ -6,7 +6,6 @@ The same data functions as /api (``facts.query_facts``, ``graph.query_relationsh
 from __future__ import annotations
 
 import importlib.resources
-from dataclasses import replace
 from pathlib import Path
 from typing import Annotated, Any
 from urllib.parse import quote, urlencode
@@ -47,20 +46,17 @@ def _choices(kind: str) -> dict[str, list[str]]:
     }
 
 
-_After = Annotated[str | None, Query(max_length=2000, description="The next cursor of the page before.")]
-
-
 def _add_kind(kind: str) -> None:
-    def page(request: Request, params: Params, after: _After = None) -> Response:
-        data = query_facts(db_of(request), kind, replace(params, after=after))
+    def page(request: Request, params: Params) -> Response:
+        data = query_facts(db_of(request), kind, params)
         context = {
             "data": data, "kind": kind, "title": _TITLES[kind], "choices": _choices(kind), "query": _query,
             "params": params,
         }  # fmt: skip
         return render_page(request, "facts.html", context)
 
-    def as_json(request: Request, params: Params, after: _After = None) -> Response:
-        return JSONResponse(query_facts(db_of(request), kind, replace(params, after=after)))
+    def as_json(request: Request, params: Params) -> Response:
+        return JSONResponse(query_facts(db_of(request), kind, params))
 
     def as_csv(request: Request, params: Params) -> Response:
         return csv_response(request, kind, params)
