@@ -153,3 +153,27 @@ def test_ask_with_a_time_asked_the_sentences_naming_it_come_first() -> None:
     assert _timed_first([other, timed], question) == [timed, other]
     untimed = parse_question("How much did the economy grow?")
     assert _timed_first([other, timed], untimed) == [other, timed]
+
+
+@pytest.mark.parametrize(
+    ("question", "expects"),
+    [
+        ("What income tax threshold does the party propose?", "number"),
+        ("To what age will the pension age rise?", "number"),
+        ("What did the minister say about the tax rate?", None),  # a say-question, not a measure
+        ("How much will the carmaker invest in the new plant?", "money"),
+        ("How much aid will the farmers get?", "money"),
+        ("How much was the bank fined?", "money"),
+        ("By how much will the firm raise its dividend?", "number"),  # a change: a share answers
+    ],
+    ids=["threshold", "to-what-age", "say-about-rate", "invest", "aid", "fined", "by-how-much"],
+)
+def test_question_a_measure_noun_asks_a_number_and_money_verbs_a_sum(question: str, expects: str) -> None:
+    assert parse_question(question).expects == expects
+
+
+def test_question_a_cause_given_by_as_or_a_passive_of_harm() -> None:
+    asked = "Why did sales of umbrellas fall?"
+    assert holds_wanted("Sales dipped 2% as demand for umbrellas fell in the dry spring.", "cause", asked)
+    assert holds_wanted("Umbrella sales were hurt by a dry spring.", "cause", asked)
+    assert not holds_wanted("Sales of umbrellas fell 2%, as well as sales of coats.", "cause", asked)

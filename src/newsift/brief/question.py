@@ -73,16 +73,20 @@ _IN = re.compile(rf"\bin\s+{_YEAR}\b", re.IGNORECASE)
 _POSSESSIVE = re.compile(r"['’]s$")
 _WORD = re.compile(r"[\w&'’.-]+")
 # What kind of answer the question wants, from its opening words: a quantity or a time.
+# 'What stamp duty threshold ...', 'to what age ...': a measure noun after up to two words of its own.
 _ASKS_NUMBER = re.compile(
     r"^\s*(?:how\s+(?:much|many|big|large|long|far|high|low)|(?:by|up\s+to)\s+how\s+(?:much|many|far)|"
-    r"(?:by|up\s+to|to|at)?\s*what\s+(?:share|percentage|proportion|amount|number|price|value|rate|level|"
-    r"limit|extent|figure|sum|stake))\b",
+    r"(?:by|up\s+to|to|at)?\s*what\s+(?:(?!(?:did|does|do|is|was|were|are|has|have|had|will|would|can)\b)"
+    r"[\w-]+\s+){0,2}?(?:share|percentage|proportion|amount|number|price|value|rate|level|limit|extent|figure|"
+    r"sum|stake|threshold|age|target|total|majority|margin|size|capacity|population|salary|wage|budget|cap|"
+    r"ceiling))\b",
     re.IGNORECASE,
 )
 # 'How much is X worth / did X cost / does X earn': an amount of money, not any number.
 _ASKS_MONEY = re.compile(
     r"^\s*(?:how\s+much\b.*\b(?:worth|cost|costs|value|valued|pay|paid|earn|earns|earned|spend|spent|charge|"
-    r"charged|fetch|fetched)\b|how\s+much\s+money|what\s+(?:price|sum|fee|salary)|at\s+what\s+price)",
+    r"charged|fetch|fetched|invest|invests|invested|investing|lend|lent|borrow\w*|owe[sd]?|fined?|aid|"
+    r"funding|compensation|debt|debts|loans?|subsid\w*)\b|how\s+much\s+money|what\s+(?:price|sum|fee|salary)|at\s+what\s+price)",
     re.IGNORECASE,
 )
 # An amount of money: a currency sign or code before a number, or a currency word after one.
@@ -152,7 +156,9 @@ _CAUSE = re.compile(
     r"\b(?:because|since|as\s+a\s+result|result(?:ed|s|ing)?\s+(?:of|from)|due\s+to|owing\s+to|thanks\s+to|"
     r"after(?:math)?|following|in\s+(?:response|reaction|protest|retaliation)|over|amid|blam\w*|caus\w*|"
     r"reasons?|so\s+that|in\s+order\s+to|aimed\s+at|to\s+(?:curb|stop|prevent|protect|punish|counter|meet|"
-    r"cut|boost|avoid)|led\s+to|prompt\w*|triggered|driven\s+by|fuell?ed\s+by)\b",
+    r"cut|boost|avoid)|led\s+to|prompt\w*|triggered|(?:hit|hurt|dampened|dented|affected|driven|fuell?ed|"
+    r"helped|boosted|squeezed)\s+by|as\s+(?!well\b|part\b|much\b|many\b|far\b|long\b|soon\b|a\s+whole\b)(?:\w+\s+)"
+    r"{0,4}?(?:was|were|fell|rose|grew|dropped|slowed|weakened|increased))\b",
     re.IGNORECASE,
 )
 _CAPITALISED = re.compile(r"(?<![\w'’-])([A-Z][\w'’&-]*)")
