@@ -177,3 +177,10 @@ def test_question_a_cause_given_by_as_or_a_passive_of_harm() -> None:
     assert holds_wanted("Sales dipped 2% as demand for umbrellas fell in the dry spring.", "cause", asked)
     assert holds_wanted("Umbrella sales were hurt by a dry spring.", "cause", asked)
     assert not holds_wanted("Sales of umbrellas fell 2%, as well as sales of coats.", "cause", asked)
+
+
+def test_question_a_price_per_unit_is_answered_by_a_rate() -> None:
+    asked = "What price per share is the bidder paying?"
+    assert not is_answer_shaped("The bidder is paying £800m for the brewer.", "money", asked)
+    assert is_answer_shaped("The bidder is paying £800m, or 240 pence a share.", "money", asked)
+    assert is_answer_shaped("It pays 240 pence a share.", "money", "How much is the bidder paying?")

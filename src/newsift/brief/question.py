@@ -92,9 +92,10 @@ _ASKS_MONEY = re.compile(
 # An amount of money: a currency sign or code before a number, or a currency word after one.
 _MONEY = re.compile(
     r"(?:[$€£¥₹]|\b(?:Rs\.?|USD|EUR|GBP|INR)\s?)\s?\d|\d[\d,.]*\s*(?:bn|m|k)?\s*(?:billion|million|"
-    r"crore|lakh|dollars?|euros?|pounds?|rupees?|yen|yuan)\b",
+    r"crore|lakh|dollars?|euros?|pounds?|rupees?|yen|yuan|pence|cents?)\b",
     re.IGNORECASE,
 )
+_PER = re.compile(r"\bper\s+([a-z]+)", re.IGNORECASE)
 _DIGITS = re.compile(r"\d[\d,.]*\d|\d")
 # Nouns for a person: 'which <noun>' asks for someone's name.
 _PERSON_NOUNS = (
@@ -331,6 +332,11 @@ def is_answer_shaped(sentence: str, expects: str | None, asked: str = "") -> boo
     if expects in {"number", "money"} and asked:
         given = set(_DIGITS.findall(asked))
         sentence = _DIGITS.sub(lambda m: " " if m.group(0) in given else m.group(0), sentence)
+    if expects in {"number", "money"} and (rate := _PER.search(asked)):
+        # 'What price per share ...': a rate answers, '310 pence a share', not the deal's total.
+        unit = re.escape(rate.group(1))
+        if not re.search(rf"\b(?:per|a|an|each)\s+{unit}s?\b", sentence, re.IGNORECASE):
+            return False
     if expects == "money":
         return bool(_MONEY.search(sentence))
     if expects == "number":
