@@ -81,7 +81,7 @@ def answer_question(store: Store, question: str, *, limit: int = 3, rerank: bool
     # Records answer what a structured query can express (an event type, a claim status, a dyad); a
     # question naming only entities ('Where did Blair speak?') is asked of the sentences.
     # 'Why ...?' asks for a cause, which no record field holds.
-    asks_records = bool(parsed.types or parsed.status or parsed.intent == "dyad") and parsed.wh != "why"
+    asks_records = bool(parsed.types or parsed.status or parsed.intent == "dyad") and parsed.wants != "cause"
     facts = _facts(store, parsed, sources, forms, leads) if asks_records else []
     if not parsed.status:  # a happening only ever denied does not answer what happened
         facts = [f for f in facts if set(f.statuses) != {"denied"}]
@@ -356,7 +356,7 @@ def _passage_answer(
 ) -> Answer:
     """The best sentences naming one of the question's entities, else any sentence of an article naming
     them all (the answer may say 'the party' where the question says 'the Liberal Democrats')."""
-    every_form = [f for fs in forms.values() for f in fs]
+    every_form = _all_forms(forms)
     topic = set(extract_query_terms(q.topic or ""))
 
     def fits(_article_id: str, sentence: str) -> bool:
