@@ -5,8 +5,8 @@ Usage: python bench/ask.py [--questions FILE] [--corpus DIR] [--per-category N] 
 Three parts, each ingested with the real runner (analysis on) into a temporary store of its own:
 - ``examples``: the project's own pages in examples/ (written for the project);
 - ``fixtures``: pages written for this bench in tests/fixtures/ask/pages/ (other shapes and topics:
-  a joint order, an approved sale, a company's results, a joint exercise; public facts and invented
-  people, in our words);
+  a joint order, an approved sale, a company's results, a joint exercise, a vote on a bill, a takeover;
+  public facts and invented people and firms, in our words);
 - ``corpus``: the first N business and N politics articles of ../shared/benchdata/corpus/bbc_news.jsonl,
   read at bench time only (never copied into the project); the part is skipped, and says so, when absent.
 

@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import replace
+from typing import Any
 
 from newsift.brief.factlist import render_list_answer, select_quote_lines
 from newsift.brief.facts import Sources, involves, summarize_claims, summarize_events
@@ -18,10 +20,12 @@ from newsift.brief.question import (
     drop_status_words,
     entity_forms,
     has_status_cue,
+    holds_wanted,
     is_answer_shaped,
     is_type_word,
     names_a_person,
     parse_question,
+    time_words,
 )
 from newsift.brief.records import Answer, Citation, FactRow, SentenceRow
 from newsift.model import Actor, Article, Claim, Entity, Event, PloverType
@@ -76,11 +80,12 @@ def answer_question(store: Store, question: str, *, limit: int = 3, rerank: bool
     leads: dict[str, Event] = {}
     # Records answer what a structured query can express (an event type, a claim status, a dyad); a
     # question naming only entities ('Where did Blair speak?') is asked of the sentences.
-    asks_records = bool(parsed.types or parsed.status or parsed.intent == "dyad")
+    # 'Why ...?' asks for a cause, which no record field holds.
+    asks_records = bool(parsed.types or parsed.status or parsed.intent == "dyad") and parsed.wants != "cause"
     facts = _facts(store, parsed, sources, forms, leads) if asks_records else []
     if not parsed.status:  # a happening only ever denied does not answer what happened
         facts = [f for f in facts if set(f.statuses) != {"denied"}]
-    shaped = (f for f in facts if any(is_answer_shaped(c.sentence, parsed.expects, parsed.text)
+    shaped = (f for f in facts if any(_holds_answer(c.sentence, parsed, _all_forms(forms))
                                       for c in f.citations))  # fmt: skip
     facts = list(shaped)
     if parsed.intent == "list":
@@ -351,10 +356,10 @@ def _passage_answer(
 ) -> Answer:
     """The best sentences naming one of the question's entities, else any sentence of an article naming
     them all (the answer may say 'the party' where the question says 'the Liberal Democrats')."""
-    every_form = [f for fs in forms.values() for f in fs]
+    every_form = _all_forms(forms)
     topic = set(extract_query_terms(q.topic or ""))
 
-    def shaped(_article_id: str, sentence: str) -> bool:
+    def fits(_article_id: str, sentence: str) -> bool:
         # 'What did X say about Y': a sentence that never touches Y does not answer, however much of X;
         # 'who denied Y': a sentence without a word of denial does not either.
         on_topic = not topic or bool(topic & set(extract_query_terms(sentence)))
@@ -363,14 +368,56 @@ def _passage_answer(
         directed = not _gives_back(sentence, q, forms) and (
             q.intent != "list" or any(is_type_word(w) for w in re.findall(r"[\w-]+", sentence))
         )
-        return on_topic and cued and directed and is_answer_shaped(sentence, q.expects, q.text)
+        return on_topic and cued and directed
+
+    def loosely_named(article_id: str, sentence: str) -> bool:
+        return fits(article_id, sentence) and (not every_form or mentions_any(sentence, every_form))
+
+    same = _same_terms(forms)
+    # A wanted name is preferred, not required: 'which body' may be answered by 'the budget committee of
+    # the senate'. A place ('where') and a cause ('why') are required.
+    found: list[SentenceRow] = []
+    for shape in (q, replace(q, wants=None)) if q.wants == "name" else (q,):
+        found = _search_shaped(index, shape, fits, every_form, limit=limit, rerank=rerank, same=same)
+        if found:
+            break
+    found = _timed_first(found, q)
+    continued = _continued(found, index, q, loosely_named, rerank=rerank, same=same, known=every_form)
+    if not found and not continued:
+        return Answer(question=q.text, text=None, method="none")
+    chosen = continued or [_retold_fact(p, index, q) for p in _close_to_best(found, index, q.text)]
+    if asks_for_person(q.text) and not any(names_a_person(p.text, every_form) for p in chosen):
+        chosen += _named_next(chosen[-1], index, every_form)
+    return Answer(
+        question=q.text,
+        text=" ".join(p.text.strip() for p in chosen),
+        citations=tuple(p.citation for p in chosen),
+        passages=tuple(found),
+        method="passages",
+    )
+
+
+def _search_shaped(
+    index: PassageIndex,
+    q: Question,
+    fits: Any,
+    every_form: Sequence[str],
+    *,
+    limit: int,
+    rerank: bool,
+    same: dict[str, frozenset[str]],
+) -> list[SentenceRow]:
+    """Sentences that ``fits`` and hold the asked shape: naming one of the question's entities first,
+    then any, then measured on the question less its names."""
+
+    def shaped(article_id: str, sentence: str) -> bool:
+        return bool(fits(article_id, sentence)) and _holds_answer(sentence, q, every_form)
 
     def named(article_id: str, sentence: str) -> bool:
         return shaped(article_id, sentence) and mentions_any(sentence, every_form)
 
     coverage = _SHAPED_COVERAGE if q.expects or q.status else MIN_COVERAGE
     asked = drop_status_words(q.text) if q.status else q.text
-    same = _same_terms(forms)
     found = index.search(asked, limit=limit, keep=named if every_form else shaped, rerank=rerank,
                          min_coverage=coverage, same=same)  # fmt: skip
     if not found and every_form:
@@ -382,18 +429,61 @@ def _passage_answer(
         if len(set(extract_query_terms(rest))) >= _MIN_REST_TERMS:
             found = index.search(rest, limit=limit, keep=shaped, rerank=rerank,
                                  min_coverage=max(coverage, _REST_COVERAGE))  # fmt: skip
-    if not found:
-        return Answer(question=q.text, text=None, method="none")
-    chosen = [_retold_fact(p, index, q) for p in _close_to_best(found, index, q.text)]
-    if asks_for_person(q.text) and not any(names_a_person(p.text, every_form) for p in chosen):
-        chosen += _named_next(chosen[-1], index, every_form)
-    return Answer(
-        question=q.text,
-        text=" ".join(p.text.strip() for p in chosen),
-        citations=tuple(p.citation for p in chosen),
-        passages=tuple(found),
-        method="passages",
-    )
+    return found
+
+
+def _all_forms(forms: dict[str, tuple[str, ...]]) -> list[str]:
+    return [f for fs in forms.values() for f in fs]
+
+
+def _holds_answer(sentence: str, q: Question, known: Sequence[str] = ()) -> bool:
+    """The sentence holds what the question asks for: a number, sum or time, a place, a name or a cause
+    (``known``: the forms of the question's entities, which are no answer)."""
+    return is_answer_shaped(sentence, q.expects, q.text) and holds_wanted(sentence, q.wants, q.text, known)
+
+
+def _continued(
+    found: list[SentenceRow],
+    index: PassageIndex,
+    q: Question,
+    keep: Any,
+    *,
+    rerank: bool,
+    same: dict[str, frozenset[str]],
+    known: Sequence[str],
+) -> list[SentenceRow]:
+    """A lead sentence that holds the question but not the asked figure, place or name, and the next
+    sentence that gives it ('The economy all but stalled last quarter.' then 'Output grew 0.1%.'): news
+    states the topic first and the detail after. Taken only when the lead holds clearly more of the
+    question than any sentence of the asked shape, or names the time the question names ('the quarter to
+    September') where that sentence does not; empty otherwise."""
+    if not (q.expects or q.wants):
+        return []
+    loose = _timed_first(index.search(q.text, limit=3, keep=keep, rerank=rerank, same=same), q)
+    if not loose or (found and loose[0].citation == found[0].citation):
+        return []
+    lead = loose[0]
+    if _holds_answer(lead.text, q, known):
+        return []
+    if found:
+        asked = time_words(q.text)
+        timed = bool(asked & time_words(lead.text)) and not asked & time_words(found[0].text)
+        if not timed and index.coverage(lead.text, q.text) < index.coverage(found[0].text, q.text) + _MARGIN:
+            return []
+    following = index.next_sentence(lead.citation.article_id, lead.text)
+    if following is None or not _holds_answer(following, q, known):
+        return []
+    citation = Citation(article_id=lead.citation.article_id, sentence=following)
+    return [lead, SentenceRow(text=following, citation=citation, score=lead.score)]
+
+
+def _timed_first(found: list[SentenceRow], q: Question) -> list[SentenceRow]:
+    """With a time in the question ('in the quarter to September', 'the 2016 deal'), the sentences naming
+    it first, in their order; a figure for another period answers another question."""
+    asked = time_words(q.text)
+    if not asked:
+        return found
+    return sorted(found, key=lambda p: not asked & time_words(p.text))
 
 
 def _retold_fact(row: SentenceRow, index: PassageIndex, q: Question) -> SentenceRow:

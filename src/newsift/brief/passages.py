@@ -24,6 +24,9 @@ logger = logging.getLogger(__name__)
 _K1 = 1.5
 _B = 0.75
 MIN_COVERAGE = 0.5
+# A sentence answers only from an article nearly as much about the question as the best one: its article
+# (title and body) must hold the question's weighted terms within this share of the best article's.
+ARTICLE_SLACK = 0.2
 _QUESTION_WORDS = frozenset(
     {"what", "which", "who", "whom", "whose", "when", "where", "why", "how", "did", "does", "do"}
     | {"has", "have", "had", "is", "are", "was", "were"}
@@ -88,9 +91,13 @@ class PassageIndex:
     def __init__(self, articles: Iterable[Article]) -> None:
         self.docs: list[_Doc] = []
         self.titles: dict[str, str] = {}  # article id -> title, for every indexed article
+        self._article_terms: dict[str, frozenset[str]] = {}
         seen: set[tuple[str, str]] = set()
         for article in articles:
             self.titles[article.id] = article.title
+            self._article_terms[article.id] = frozenset(
+                extract_query_terms(f"{article.title} {article.text}")
+            )
             for start, end in split_sentence_spans(article.text):
                 text = article.text[start:end]
                 key = (article.id, text)
@@ -142,6 +149,23 @@ class PassageIndex:
         held = (t for t in set(terms) if any(x in doc.terms for x in same.get(t, (t,))))
         return sum(self.idf(t) for t in held) / total if total else 0.0
 
+    def on_topic_articles(
+        self, terms: Sequence[str], same: Mapping[str, frozenset[str]], slack: float = ARTICLE_SLACK
+    ) -> set[str]:
+        """The articles whose whole text holds the question's weighted terms within ``slack`` of the
+        article that holds most: a sentence sharing two common words with the question ('firms', 'given')
+        in an article that never says its rarest one ('tobacco') is about something else."""
+        total = sum(self.idf(t) for t in set(terms))
+        if not total:
+            return set(self._article_terms)
+
+        def share(held: frozenset[str]) -> float:
+            return sum(self.idf(t) for t in set(terms) if any(x in held for x in same.get(t, (t,)))) / total
+
+        shares = {a: share(held) for a, held in self._article_terms.items()}
+        best = max(shares.values(), default=0.0)
+        return {a for a, v in shares.items() if v >= best - slack}
+
     def coverage(self, text: str, question: str) -> float:
         """The share of the question's weighted terms that ``text`` holds (0 to 1)."""
         doc = _Doc("", text, Counter(extract_query_terms(text)))
@@ -171,10 +195,13 @@ class PassageIndex:
         terms = extract_query_terms(question)
         if not terms:
             return []
+        articles = self.on_topic_articles(terms, same or {})
         scored = [
             (self._score(d, terms, same or {}), d)
             for d in self.docs
-            if (keep is None or keep(d.article_id, d.text)) and self._coverage(d, terms, same) >= min_coverage
+            if d.article_id in articles
+            and (keep is None or keep(d.article_id, d.text))
+            and self._coverage(d, terms, same) >= min_coverage
         ]
         scored = sorted((s for s in scored if s[0] > 0), key=lambda s: -s[0])[: limit * 5]
         encoder = load_encoder() if rerank and scored else None

@@ -19,10 +19,12 @@ __all__ = [
     "drop_status_words",
     "entity_forms",
     "has_status_cue",
+    "holds_wanted",
     "is_answer_shaped",
     "is_type_word",
     "names_a_person",
     "parse_question",
+    "time_words",
 ]
 
 _MAX_WORDS = 5
@@ -71,24 +73,29 @@ _IN = re.compile(rf"\bin\s+{_YEAR}\b", re.IGNORECASE)
 _POSSESSIVE = re.compile(r"['’]s$")
 _WORD = re.compile(r"[\w&'’.-]+")
 # What kind of answer the question wants, from its opening words: a quantity or a time.
+# 'What stamp duty threshold ...', 'to what age ...': a measure noun after up to two words of its own.
 _ASKS_NUMBER = re.compile(
     r"^\s*(?:how\s+(?:much|many|big|large|long|far|high|low)|(?:by|up\s+to)\s+how\s+(?:much|many|far)|"
-    r"(?:by|up\s+to|to|at)?\s*what\s+(?:share|percentage|proportion|amount|number|price|value|rate|level|"
-    r"limit|extent|figure|sum|stake))\b",
+    r"(?:by|up\s+to|to|at)?\s*what\s+(?:(?!(?:did|does|do|is|was|were|are|has|have|had|will|would|can)\b)"
+    r"[\w-]+\s+){0,2}?(?:share|percentage|proportion|amount|number|price|value|rate|level|limit|extent|figure|"
+    r"sum|stake|threshold|age|target|total|majority|margin|size|capacity|population|salary|wage|budget|cap|"
+    r"ceiling))\b",
     re.IGNORECASE,
 )
 # 'How much is X worth / did X cost / does X earn': an amount of money, not any number.
 _ASKS_MONEY = re.compile(
     r"^\s*(?:how\s+much\b.*\b(?:worth|cost|costs|value|valued|pay|paid|earn|earns|earned|spend|spent|charge|"
-    r"charged|fetch|fetched)\b|how\s+much\s+money|what\s+(?:price|sum|fee|salary)|at\s+what\s+price)",
+    r"charged|fetch|fetched|invest|invests|invested|investing|lend|lent|borrow\w*|owe[sd]?|fined?|aid|"
+    r"funding|compensation|debt|debts|loans?|subsid\w*)\b|how\s+much\s+money|what\s+(?:price|sum|fee|salary)|at\s+what\s+price)",
     re.IGNORECASE,
 )
 # An amount of money: a currency sign or code before a number, or a currency word after one.
 _MONEY = re.compile(
     r"(?:[$€£¥₹]|\b(?:Rs\.?|USD|EUR|GBP|INR)\s?)\s?\d|\d[\d,.]*\s*(?:bn|m|k)?\s*(?:billion|million|"
-    r"crore|lakh|dollars?|euros?|pounds?|rupees?|yen|yuan)\b",
+    r"crore|lakh|dollars?|euros?|pounds?|rupees?|yen|yuan|pence|cents?)\b",
     re.IGNORECASE,
 )
+_PER = re.compile(r"\bper\s+([a-z]+)", re.IGNORECASE)
 _DIGITS = re.compile(r"\d[\d,.]*\d|\d")
 # Nouns for a person: 'which <noun>' asks for someone's name.
 _PERSON_NOUNS = (
@@ -105,6 +112,57 @@ _ASKS_PERSON = re.compile(
 _PERSON_NAME = re.compile(
     r"\b(?:(?:Mr|Mrs|Ms|Dr|Sir|Lord|Lady|Dame)\.?\s+[A-Z][\w'’-]+|[A-Z][a-z][\w'’-]*(?:\s+[A-Z][a-z][\w'’-]*)+)"
 )
+# 'How much / how far did X grow / fall ...' asks for the size of a change: a figure or a share, not any
+# number word ('in the three months to September' is when, not how much).
+_ASKS_CHANGE = re.compile(
+    r"^\s*(?:by\s+)?how\s+(?:much|far)\b.*\b(?:grow|grew|grown|rise|rises|rose|risen|fall|falls|fell|fallen|"
+    r"drop\w*|increas\w*|decreas\w*|shr[iau]nk\w*|climb\w*|slid\w*|slump\w*|jump\w*|gain\w*|lift\w*|cut|"
+    r"rais\w*|lower\w*|expand\w*|contract\w*|declin\w*|plung\w*|soar\w*|surg\w*|widen\w*|narrow\w*)\b",
+    re.IGNORECASE,
+)
+# A figure: digits that are not a year alone, or a share in words.
+_MEASURE = re.compile(
+    r"(?<![\w.])(?!(?:19|20)\d\d(?![\d%]|[.,]\d))\d[\d,.]*|\b(?:a\s+third|two-thirds|a\s+quarter|half|halved|"
+    r"double[ds]?|twice|tripled?|threefold|fourfold|tenfold)\b",
+    re.IGNORECASE,
+)
+# 'Where ...?' and 'in which city ...?' ask for a place; 'which court / firm / party ...?' for a name.
+_ASKS_PLACE = re.compile(
+    r"^\s*(?:where\b|(?:in|at|from)\s+(?:which|what)\s+(?:city|town|country|region|place|state|province|port|"
+    r"village|area|county|capital)\b)",
+    re.IGNORECASE,
+)
+_NAME_NOUNS = (
+    "company|companies|firm|firms|business|group|institute|institution|think-tank|court|bank|banks|airline|"
+    "carrier|party|parties|union|unions|body|agency|organisation|organization|university|newspaper|paper|"
+    "broadcaster|country|countries|nation|nations|city|cities|town|state|states|region|team|club|fund|ministry|"
+    "department|committee|brand|retailer|maker|carmaker|manufacturer|exchange|regulator|watchdog|shipyard|yard|"
+    "network|channel|chain|supermarket|insurer|lender|council|government|charity|publisher|studio|label"
+)
+_ASKS_NAME = re.compile(
+    rf"^\s*(?:which|what)\s+(?:(?!(?:did|does|do|is|was|were|are|has|have|had|will|would|can)\b)[\w-]+\s+)"
+    rf"{{0,2}}?(?:{_NAME_NOUNS})\b",
+    re.IGNORECASE,
+)
+# A place in a sentence: a capitalised word after a preposition of place ('in Chennai', 'off the Egyptian
+# coast', 'south of England').
+_PLACE = re.compile(
+    r"\b(?:in|at|near|off|outside|inside|from|across|around|of|into|to)\s+(?:the\s+)?([A-Z][\w'’-]+)"
+)
+# 'Why ...?' asks for a cause; a sentence giving one holds a word of cause or purpose.
+_ASKS_CAUSE = re.compile(
+    r"^\s*(?:why|for\s+what\s+reason|what\s+(?:caused|led\s+to|prompted))\b", re.IGNORECASE
+)
+_CAUSE = re.compile(
+    r"\b(?:because|since|as\s+a\s+result|result(?:ed|s|ing)?\s+(?:of|from)|due\s+to|owing\s+to|thanks\s+to|"
+    r"after(?:math)?|following|in\s+(?:response|reaction|protest|retaliation)|over|amid|blam\w*|caus\w*|"
+    r"reasons?|so\s+that|in\s+order\s+to|aimed\s+at|to\s+(?:curb|stop|prevent|protect|punish|counter|meet|"
+    r"cut|boost|avoid)|led\s+to|prompt\w*|triggered|(?:hit|hurt|dampened|dented|affected|driven|fuell?ed|"
+    r"helped|boosted|squeezed)\s+by|as\s+(?!well\b|part\b|much\b|many\b|far\b|long\b|soon\b|a\s+whole\b)(?:\w+\s+)"
+    r"{0,4}?(?:was|were|fell|rose|grew|dropped|slowed|weakened|increased))\b",
+    re.IGNORECASE,
+)
+_CAPITALISED = re.compile(r"(?<![\w'’-])([A-Z][\w'’&-]*)")
 _ASKS_TIME = re.compile(r"^\s*(?:when|by\s+when|since\s+when|in\s+what\s+year|what\s+year)\b", re.IGNORECASE)
 _NUMBER = re.compile(
     r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens?|hundreds?|thousands?|"
@@ -132,6 +190,7 @@ class Question:
     until_year: int | None = None
     wh: str = ""
     expects: str | None = None  # "money", "number" or "time" when the question asks for one
+    wants: str | None = None  # "place" ('where'), "name" ('which court'), "cause" ('why') when asked
     # What shape of answer: "say" (a speaker's quotes), "dyad" (all between two actors), "list" (every
     # transfer or upgrade), "status" (who denied / alleged), "when", or "" (one fact or passage).
     intent: str = ""
@@ -163,6 +222,7 @@ def parse_question(text: str, stored: Iterable[Entity] = ()) -> Question:
         until_year=until,
         wh=wh,
         expects=expects,
+        wants=_wants(text),
         intent=_intent(text, wh, types, status, expects, speaker, len(entities)),
         speaker=speaker,
         topic=say.group("topic") if say else None,
@@ -217,6 +277,37 @@ def names_a_person(sentence: str, known: Iterable[str] = ()) -> bool:
     return False
 
 
+def _wants(text: str) -> str | None:
+    """What the question wants named: "place" ('where'), "name" ('which court / firm'), "cause" ('why')."""
+    if _ASKS_PLACE.match(text):
+        return "place"
+    if _ASKS_CAUSE.match(text):
+        return "cause"
+    return "name" if _ASKS_NAME.match(text) and not asks_for_person(text) else None
+
+
+def holds_wanted(sentence: str, wants: str | None, asked: str = "", known: Iterable[str] = ()) -> bool:
+    """True when the sentence names what the question wants beyond the names it gives (``known``: every
+    form of them, 'India' for 'Indian'): a place ('in Chennai') for "place", a capitalised name not at the
+    sentence's start for "name", a word of cause ('because', 'in the aftermath of') for "cause"; True for
+    None."""
+    if wants is None:
+        return True
+    if wants == "cause":
+        return bool(_CAUSE.search(sentence))
+    given = {w.casefold() for w in _WORD.findall(" ".join((asked, *known)))}
+
+    def new(word: str) -> bool:
+        word = _POSSESSIVE.sub("", word)
+        return word.casefold() not in given and not _TIME.fullmatch(word) and word not in {"I", "A", "The"}
+
+    if wants == "place":
+        return any(new(m.group(1)) for m in _PLACE.finditer(sentence))
+    first = re.match(r"\W*[\w'’-]+", sentence)
+    start = first.end() if first else 0
+    return any(new(m.group(1)) for m in _CAPITALISED.finditer(sentence, start))
+
+
 def _expects(text: str) -> str | None:
     """The shape of answer asked for: "money", "number", "time" or None (anything)."""
     if _ASKS_MONEY.match(text):
@@ -226,16 +317,30 @@ def _expects(text: str) -> str | None:
     return "time" if _ASKS_TIME.match(text) else None
 
 
+def time_words(text: str) -> set[str]:
+    """The months, years and weekdays a text names, case-folded ('September', '2004')."""
+    return {
+        m.group(0).casefold()
+        for m in _TIME.finditer(text)
+        if not m.group(0).casefold().startswith(("ago", "last", "next", "today", "yesterday"))
+    }
+
+
 def is_answer_shaped(sentence: str, expects: str | None, asked: str = "") -> bool:
     """True when the sentence holds what the question asks for: an amount of money, a number, a time, or
     anything. A number the question itself states ('the deal for 26 jets') is not an answer to it."""
     if expects in {"number", "money"} and asked:
         given = set(_DIGITS.findall(asked))
         sentence = _DIGITS.sub(lambda m: " " if m.group(0) in given else m.group(0), sentence)
+    if expects in {"number", "money"} and (rate := _PER.search(asked)):
+        # 'What price per share ...': a rate answers, '310 pence a share', not the deal's total.
+        unit = re.escape(rate.group(1))
+        if not re.search(rf"\b(?:per|a|an|each)\s+{unit}s?\b", sentence, re.IGNORECASE):
+            return False
     if expects == "money":
         return bool(_MONEY.search(sentence))
     if expects == "number":
-        return bool(_NUMBER.search(sentence))
+        return bool((_MEASURE if _ASKS_CHANGE.match(asked) else _NUMBER).search(sentence))
     if expects == "time":
         return bool(_TIME.search(sentence))
     return True
