@@ -646,7 +646,9 @@ def _event(
 
 _PERMIT = frozenset({"approve", "allow", "authorise", "authorize", "permit", "clear", "license", "licence",
                      "approval", "permission", "authorisation", "authorization", "greenlight"})  # fmt: skip
-_CANCEL = frozenset({"cancel", "scrap", "abandon", "shelve", "cancellation", "rejection"})
+_CANCEL = frozenset(
+    {"cancel", "scrap", "abandon", "shelve", "cancellation", "rejection", "refuse", "decline", "refusal"}
+)  # 'refused to sell F-35 jets to X': a rejected arms project
 
 
 def _permission_or_cancellation(
