@@ -12,6 +12,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from newsift.store.corroboration import HAPPENING_JOINS
 from newsift.store.dialect import Dialect
 
 __all__ = [
@@ -31,7 +32,7 @@ __all__ = [
 
 Fetch = Callable[[str, Sequence[Any]], list[tuple[Any, ...]]]
 FACT_KINDS = ("claims", "events", "quotes")
-SORTS = ("-event_time", "event_time", "-report_time", "report_time", "status")
+SORTS = ("-event_time", "event_time", "-report_time", "report_time", "status", "-corroboration")
 _REPORT = "COALESCE(a.published_at, a.fetched_at)"
 _ACTOR_OF = (  # a UNION, so that each side uses its own index
     "SELECT event_id FROM event_actors WHERE code = ? "
@@ -108,11 +109,15 @@ FACET_COLUMNS: dict[str, dict[str, str]] = {
 _FROM = {"claims": "FROM claims c", "events": "FROM events e", "quotes": "FROM quotes q"}
 # The joins a query may need, named by the alias a clause uses; a query joins only what it uses.
 _JOINS = {
-    "claims": {"a": "JOIN articles a ON a.id = c.article_id", "e": "LEFT JOIN events e ON e.id = c.event_id"},
-    "events": {"a": "JOIN articles a ON a.id = e.article_id"},
+    "claims": {
+        "a": "JOIN articles a ON a.id = c.article_id",
+        "e": "LEFT JOIN events e ON e.id = c.event_id",
+        "h": HAPPENING_JOINS["claims"],
+    },
+    "events": {"a": "JOIN articles a ON a.id = e.article_id", "h": HAPPENING_JOINS["events"]},
     "quotes": {"a": "JOIN articles a ON a.id = q.article_id"},
 }
-_USES = re.compile(r"\b([ae])\.")
+_USES = re.compile(r"\b([aeh])\.")
 _ALIAS = {"claims": "c", "events": "e", "quotes": "q"}
 _FACET_VALUES = 30  # most values listed per facet
 
@@ -185,6 +190,12 @@ def _order_keys(kind: str, sort: str, dialect: Dialect) -> list[tuple[str, bool]
         keys = [(f"COALESCE({_event_time(dialect)}, substr({_REPORT}, 1, 10), '')", newest)]
     elif sort == "status" and kind != "quotes":
         keys = [(_STATUS_ORDER.format(col=f"{own}.status"), False), (report, True)]
+    elif sort == "-corroboration" and kind != "quotes":  # most outlets first, then as by status
+        keys = [
+            ("COALESCE(h.n, 1)", True),
+            (_STATUS_ORDER.format(col=f"{own}.status"), False),
+            (report, True),
+        ]
     else:
         keys = [(report, newest)]
     return [*keys, (f"{own}.id", False)]

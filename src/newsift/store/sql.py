@@ -36,6 +36,7 @@ from newsift.model import (
 from newsift.store import facts
 from newsift.store.accounts import Accounts
 from newsift.store.comments import Comments
+from newsift.store.corroboration import happening_key, query_corroboration
 from newsift.store.dialect import Dialect
 from newsift.store.facts import DyadCount, FactFilters, FactPage
 from newsift.store.poll_state import PollState
@@ -395,6 +396,10 @@ class SqlStore:
         """The actors sharing the most events with ``actor``."""
         return facts.query_counterparts(self._fetch, self.dialect, actor, limit=limit)
 
+    def query_corroboration(self, event_ids: Sequence[str]) -> dict[str, int]:
+        """For each event found, how many independent outlets report its happening."""
+        return query_corroboration(self._fetch, self.dialect, event_ids)
+
     def _records(self, sql: str, params: Sequence[Any], type_: type[T]) -> list[T]:
         return [codec.decode(row[0], type_) for row in self._fetch(sql, params)]
 
@@ -453,7 +458,7 @@ def _upsert_entity(tx: Tx, entity: Entity) -> None:
 
 
 def _insert_event(tx: Tx, article_id: str, event: Event) -> None:
-    columns = ("id", "article_id", "type", "subtype", "status", "year", "record")
+    columns = ("id", "article_id", "type", "subtype", "status", "year", "record", "happening")
     values = (
         event.id,
         article_id,
@@ -462,6 +467,7 @@ def _insert_event(tx: Tx, article_id: str, event: Event) -> None:
         str(event.status),
         event.year,
         _json(event),
+        tx.dialect.text(happening_key(event)),
     )
     tx.execute(tx.dialect.upsert("events", columns, 1), values)
     tx.execute("DELETE FROM event_actors WHERE event_id = ?", [event.id])
