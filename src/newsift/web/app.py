@@ -126,6 +126,7 @@ def _install(app: FastAPI) -> None:
     from newsift.web.briefs import pages_router as briefs_pages_router
     from newsift.web.contract import install_openapi
     from newsift.web.pages import router as pages_router
+    from newsift.web.story import router as story_router
     from newsift.web.views_facts import router as facts_pages_router
     from newsift.web.watches import router as watches_router
 
@@ -135,6 +136,7 @@ def _install(app: FastAPI) -> None:
     app.include_router(briefs_api_router)
     app.include_router(pages_router)
     app.include_router(facts_pages_router)
+    app.include_router(story_router)
     app.include_router(briefs_pages_router)
     app.include_router(watches_router)
     app.add_api_route("/healthz", _healthz, methods=["GET"], tags=["meta"], summary="Health check")
