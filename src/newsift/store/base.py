@@ -96,9 +96,12 @@ class Store(Protocol):
         type_: str | None = None,
         subtype: str | None = None,
         actor: str | None = None,
+        status: str | None = None,
     ) -> list[Event]: ...
 
     def query_claims(self, *, article_id: str | None = None, status: str | None = None) -> list[Claim]: ...
+
+    def query_claims_of_events(self, event_ids: Iterable[str]) -> list[Claim]: ...
 
     def query_fact_page(
         self,

@@ -346,7 +346,10 @@ class SqlStore:
         type_: str | None = None,
         subtype: str | None = None,
         actor: str | None = None,
+        status: str | None = None,
     ) -> list[Event]:
+        """Events by article, type, subtype, actor (any side) and ``status``: the event's own, or that of
+        a claim about it."""
         clauses, params = [], []
         for column, value in (("article_id", article_id), ("type", type_), ("subtype", subtype)):
             if value:
@@ -355,7 +358,19 @@ class SqlStore:
         if actor:
             clauses.append("id IN (SELECT event_id FROM event_actors WHERE code = ? OR entity_id = ?)")
             params += [actor, actor]
+        if status:
+            clauses.append("(status = ? OR id IN (SELECT event_id FROM claims WHERE status = ?))")
+            params += [status, status]
         return self._records(self._ordered("events", clauses), params, Event)
+
+    def query_claims_of_events(self, event_ids: Iterable[str]) -> list[Claim]:
+        """The claims about any of ``event_ids``, by article then id."""
+        wanted, found = sorted(set(event_ids)), []
+        for first in range(0, len(wanted), _IN_CHUNK):
+            chunk = wanted[first : first + _IN_CHUNK]
+            clause = f"event_id IN ({', '.join('?' for _ in chunk)})"
+            found += self._records(self._ordered("claims", [clause]), chunk, Claim)
+        return sorted(found, key=_article_then_id)  # one order across the chunks
 
     def query_claims(self, *, article_id: str | None = None, status: str | None = None) -> list[Claim]:
         clauses, params = [], []
@@ -474,6 +489,13 @@ def _insert_event(tx: Tx, article_id: str, event: Event) -> None:
     roles = (("source", event.source), ("target", event.target), ("participant", event.participants))
     actors = [(event.id, role, a.code, a.id) for role, group in roles for a in group]
     tx.executemany("INSERT INTO event_actors VALUES (?, ?, ?, ?)", actors)
+
+
+_IN_CHUNK = 5000  # most ids bound in one IN list
+
+
+def _article_then_id(claim: Claim) -> tuple[str, str]:
+    return claim.evidence.article_id, claim.id
 
 
 def _json(record: object) -> str:
