@@ -5,6 +5,7 @@ exercise two outlets report alike. Browser checks (headless Chromium) at 1366 px
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
@@ -34,10 +35,15 @@ from newsift.model import (
     Sentence,
     Story,
 )
-from newsift.store import SqliteStore
+from newsift.store import SqliteStore, Store
 from newsift.store.corroboration import happening_key
+from newsift.store.facts import FactFilters
 from newsift.store.records import LinkRow
 
+with contextlib.suppress(pytest.skip.Exception):  # skipped there without psycopg
+    from tests.store.test_postgres import pg_server, pg_url  # noqa: F401  (its throwaway server, reused)
+
+MIGRATIONS = Path(__file__).parents[2] / "src" / "newsift" / "store" / "migrations"
 STORY_ID = "story-jets"
 DAY = datetime(2024, 3, 4, 8, 0, tzinfo=UTC)
 # Written for these tests (a made-up delivery between real countries; no benchmark text).
@@ -123,6 +129,11 @@ def _build(report: Report) -> tuple[RawDocument, Article, Analysis]:
 
 def _fill(path: Path) -> None:
     store = SqliteStore(path)
+    _fill_store(store)
+    store.close()
+
+
+def _fill_store(store: Store) -> None:
     built = [_build(r) for r in REPORTS]
     store.store_batch([(raw, [art]) for raw, art, _ in built], {art.id: an for _, art, an in built})
     story = Story(
@@ -130,7 +141,6 @@ def _fill(path: Path) -> None:
         first_at=DAY, last_at=DAY + timedelta(days=3),
     )  # fmt: skip
     store.replace_links("story", [LinkRow(key=story.id, record=codec.encode(story).decode(), rank=0)])
-    store.close()
 
 
 @pytest.fixture(scope="module")
@@ -190,20 +200,40 @@ def test_web_story_corroboration_sort_is_a_keyset_list(story_site: str) -> None:
     }
 
 
-def test_web_story_happening_key_matches_the_migration(tmp_path: Path) -> None:
-    """The key written with each event equals the one migration 010 computes for stored events."""
-    path = tmp_path / "news.db"
-    _fill(path)
-    store = SqliteStore(path)
+def _recompute_keys(store: Any, dialect: str) -> tuple[dict[str, str], dict[str, str]]:
+    """The happening keys as written with the events, and as migration 010 computes them again."""
     written = dict(store._fetch("SELECT id, happening FROM events", []))
-    migration = Path(__file__).parents[2] / "src/newsift/store/migrations/010_event_happening.sqlite.sql"
+    migration = MIGRATIONS / f"010_event_happening.{dialect}.sql"
     update = migration.read_text(encoding="utf-8").split("UPDATE", 1)[1].split(";", 1)[0]
     store.write(lambda tx: tx.execute("UPDATE " + update, []), "recompute")
-    again = dict(store._fetch("SELECT id, happening FROM events", []))
+    return written, dict(store._fetch("SELECT id, happening FROM events", []))
+
+
+def test_web_story_happening_key_matches_the_migration(tmp_path: Path) -> None:
+    """The key written with each event equals the one migration 010 computes for stored events."""
+    store = SqliteStore(tmp_path / "news.db")
+    _fill_store(store)
+    written, again = _recompute_keys(store, "sqlite")
     store.close()
     assert written == again and len(set(written.values())) == 2
     built = {e.id: happening_key(e) for r in REPORTS for e in _build(r)[2].events}
     assert built == written
+
+
+@pytest.mark.postgres
+def test_web_story_corroboration_on_postgres(pg_url: str, tmp_path: Path) -> None:
+    """PostgreSQL writes and recomputes the same keys, counts the same outlets and sorts alike."""
+    from newsift.store import open_store
+
+    found = {}
+    for name, store in (("sqlite", SqliteStore(tmp_path / "news.db")), ("postgres", open_store(pg_url))):
+        _fill_store(store)
+        written, again = _recompute_keys(store, name)
+        assert written == again, name
+        page = store.query_fact_page("claims", FactFilters(), sort="-corroboration", limit=10, facets=False)
+        found[name] = (written, store.query_corroboration(sorted(written)), [r.record for r in page.rows])
+        store.close()
+    assert found["sqlite"] == found["postgres"]
 
 
 # --- in the browser --------------------------------------------------------------------------------
