@@ -411,6 +411,12 @@ class SqlStore:
         """The actors sharing the most events with ``actor``."""
         return facts.query_counterparts(self._fetch, self.dialect, actor, limit=limit)
 
+    def query_content_mark(self) -> tuple[int, str | None]:
+        """How many pages are stored and when the last one was: it changes whenever records are added,
+        since a stored page is never rewritten (what caches of derived counts are keyed on)."""
+        count, last = self._fetch("SELECT COUNT(*), MAX(stored_at) FROM pages", [])[0]
+        return int(count), last
+
     def query_corroboration(self, event_ids: Sequence[str]) -> dict[str, int]:
         """For each event found, how many independent outlets report its happening."""
         return query_corroboration(self._fetch, self.dialect, event_ids)
@@ -489,9 +495,6 @@ def _insert_event(tx: Tx, article_id: str, event: Event) -> None:
     roles = (("source", event.source), ("target", event.target), ("participant", event.participants))
     actors = [(event.id, role, a.code, a.id) for role, group in roles for a in group]
     tx.executemany("INSERT INTO event_actors VALUES (?, ?, ?, ?)", actors)
-
-
-_IN_CHUNK = 5000  # most ids bound in one IN list
 
 
 def _article_then_id(claim: Claim) -> tuple[str, str]:

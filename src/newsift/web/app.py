@@ -26,6 +26,7 @@ from newsift.web.db import WebDb
 from newsift.web.errors import HttpError
 from newsift.web.gate import Gate
 from newsift.web.guards import LoginThrottle, RateLimit, db_of
+from newsift.web.header import WatchCounts
 from newsift.web.http import ApiETag, ApiGzip, HeadAsGet
 from newsift.web.uploads import UploadWorker
 
@@ -99,6 +100,7 @@ def create_app(
     app.state.uploads = UploadWorker(db.path, settings)
     app.state.secret = secret or secrets.token_bytes(32)
     app.state.throttle = LoginThrottle()
+    app.state.watch_counts = WatchCounts()
     env = jinja2.Environment(loader=jinja2.PackageLoader("newsift.web", "templates"), autoescape=True)
     app.state.templates = Jinja2Templates(env=env)
     _install(app)
