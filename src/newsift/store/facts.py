@@ -256,7 +256,6 @@ def query_fact_page(
     """
     clauses, params = _where(kind, filters, dialect)
     where = f"WHERE {' AND '.join(clauses) or '1 = 1'}"
-    total = int(fetch(dialect.sql(f"SELECT COUNT(*) {_from(kind, where)} {where}"), params)[0][0])
     own = _ALIAS[kind]
     # The keys of the page first, then their records: sorting whole records of every match is slow.
     sort_keys = _order_keys(kind, sort, dialect)
@@ -271,6 +270,10 @@ def query_fact_page(
     found_keys = fetch(dialect.sql(keys_sql), [*page_params, limit + 1, offset])
     more = len(found_keys) > limit
     found_keys = found_keys[:limit]
+    if more or offset or after is not None:
+        total = int(fetch(dialect.sql(f"SELECT COUNT(*) {_from(kind, where)} {where}"), params)[0][0])
+    else:  # every match is on this first page: no need to count them again
+        total = len(found_keys)
     keys = [r[-1] for r in found_keys]
     rows = []
     if keys:

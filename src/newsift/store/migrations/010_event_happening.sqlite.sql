@@ -20,3 +20,6 @@ UPDATE events SET happening = CASE
 CREATE INDEX IF NOT EXISTS events_happening ON events(happening, article_id);
 CREATE INDEX IF NOT EXISTS events_id_happening ON events(id, happening);
 CREATE INDEX IF NOT EXISTS articles_outlet_of ON articles(id, outlet, source);
+-- Covering indexes for "events with this actor", which the dyad and actor filters ask twice per query.
+CREATE INDEX IF NOT EXISTS event_actors_code_event ON event_actors(code, event_id);
+CREATE INDEX IF NOT EXISTS event_actors_entity_event ON event_actors(entity_id, event_id);
