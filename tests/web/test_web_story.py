@@ -115,7 +115,7 @@ def _build(report: Report) -> tuple[RawDocument, Article, Analysis]:
     if report.has_exercise:
         exercise = Event(
             id=f"{report.id}-drill", type=PloverType.COOPERATE, mode=EventMode.MILITARY, subtype="exercise",
-            evidence=evidence(2), participants=(FRA, IND), year=2024,
+            evidence=evidence(2), participants=(FRA, IND), year=2024, item="Drill Ébène",
         )  # fmt: skip
         events.append(exercise)
         drill = Claim(

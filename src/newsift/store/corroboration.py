@@ -40,7 +40,7 @@ HAPPENING_JOINS = {
 
 def happening_key(event: Event) -> str:
     """The key of the happening ``event`` reports (migration 010 computes the same in SQL)."""
-    codes = sorted({f"{role}:{a.code}" for role, side in _sides(event) for a in side if a.code})
+    codes = sorted({f"{role}:{a.code}" for role, side in _sides(event) for a in side if a.code is not None})
     if not codes:
         return f"event:{event.id}"
     stated = event.time.value if event.time is not None and event.time.source != "report" else None

@@ -1,12 +1,12 @@
 -- The happening an event reports, as a key (store/corroboration.py writes it for new events): two
 -- events with one key are one happening, and the outlets behind a key corroborate it. Filled here for
--- the events stored before.
+-- the events stored before. The item is folded to lower case in ASCII only, as SQLite's lower() does.
 ALTER TABLE events ADD COLUMN IF NOT EXISTS happening TEXT;
 
 UPDATE events SET happening = CASE
     WHEN NOT EXISTS (SELECT 1 FROM event_actors x WHERE x.event_id = events.id AND x.code IS NOT NULL)
         THEN 'event:' || id
-    ELSE type || '|' || COALESCE(subtype, '') || '|' || COALESCE(lower((record::jsonb) #>> '{item}'), '')
+    ELSE type || '|' || COALESCE(subtype, '') || '|' || COALESCE(translate((record::jsonb) #>> '{item}', 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz'), '')
         || '|' || COALESCE(substr(COALESCE(
             CASE WHEN (record::jsonb) #>> '{time,source}' = 'report' THEN NULL
                 ELSE (record::jsonb) #>> '{time,value}' END,
