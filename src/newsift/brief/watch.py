@@ -115,8 +115,8 @@ def match_watch(store: Store, watch_filter: WatchFilter) -> tuple[list[Event], l
     f = watch_filter
     if f.dyad:
         events = query_dyad_events(store, *f.dyad)
-    else:
-        events = store.query_events(type_=f.type, subtype=f.subtype, actor=f.actor)
+    else:  # the status in SQL too: most events of a large store are dropped before they are decoded
+        events = store.query_events(type_=f.type, subtype=f.subtype, actor=f.actor, status=f.status)
     events = [
         e for e in events
         if (f.type is None or str(e.type) == f.type) and (f.subtype is None or e.subtype == f.subtype)
@@ -125,9 +125,10 @@ def match_watch(store: Store, watch_filter: WatchFilter) -> tuple[list[Event], l
     found = set(match_articles(store, f)) if f.is_search() else None
     if found is not None:
         events = [e for e in events if e.evidence.article_id in found]
-    ids = {e.id for e in events}
-    articles = sorted({e.evidence.article_id for e in events})
-    claims = [c for a in articles for c in store.query_claims(article_id=a) if c.event_id in ids]
+    articles = {e.evidence.article_id for e in events}
+    claims = [
+        c for c in store.query_claims_of_events(e.id for e in events) if c.evidence.article_id in articles
+    ]
     if f.status:
         claimed = {c.event_id for c in claims if str(c.status) == f.status}
         events = [e for e in events if str(e.status) == f.status or e.id in claimed]

@@ -12,6 +12,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from newsift.store.corroboration import HAPPENING_JOINS
 from newsift.store.dialect import Dialect
 
 __all__ = [
@@ -32,7 +33,7 @@ __all__ = [
 
 Fetch = Callable[[str, Sequence[Any]], list[tuple[Any, ...]]]
 FACT_KINDS = ("claims", "events", "quotes")
-SORTS = ("-event_time", "event_time", "-report_time", "report_time", "status")
+SORTS = ("-event_time", "event_time", "-report_time", "report_time", "status", "-corroboration")
 _REPORT = "COALESCE(a.published_at, a.fetched_at)"
 _ACTOR_OF = (  # a UNION, so that each side uses its own index
     "SELECT event_id FROM event_actors WHERE code = ? "
@@ -109,11 +110,15 @@ FACET_COLUMNS: dict[str, dict[str, str]] = {
 _FROM = {"claims": "FROM claims c", "events": "FROM events e", "quotes": "FROM quotes q"}
 # The joins a query may need, named by the alias a clause uses; a query joins only what it uses.
 _JOINS = {
-    "claims": {"a": "JOIN articles a ON a.id = c.article_id", "e": "LEFT JOIN events e ON e.id = c.event_id"},
-    "events": {"a": "JOIN articles a ON a.id = e.article_id"},
+    "claims": {
+        "a": "JOIN articles a ON a.id = c.article_id",
+        "e": "LEFT JOIN events e ON e.id = c.event_id",
+        "h": HAPPENING_JOINS["claims"],
+    },
+    "events": {"a": "JOIN articles a ON a.id = e.article_id", "h": HAPPENING_JOINS["events"]},
     "quotes": {"a": "JOIN articles a ON a.id = q.article_id"},
 }
-_USES = re.compile(r"\b([ae])\.")
+_USES = re.compile(r"\b([aeh])\.")
 _ALIAS = {"claims": "c", "events": "e", "quotes": "q"}
 _FACET_VALUES = 30  # most values listed per facet
 
@@ -186,6 +191,12 @@ def _order_keys(kind: str, sort: str, dialect: Dialect) -> list[tuple[str, bool]
         keys = [(f"COALESCE({_event_time(dialect)}, substr({_REPORT}, 1, 10), '')", newest)]
     elif sort == "status" and kind != "quotes":
         keys = [(_STATUS_ORDER.format(col=f"{own}.status"), False), (report, True)]
+    elif sort == "-corroboration" and kind != "quotes":  # most outlets first, then as by status
+        keys = [
+            ("COALESCE(h.n, 1)", True),
+            (_STATUS_ORDER.format(col=f"{own}.status"), False),
+            (report, True),
+        ]
     else:
         keys = [(report, newest)]
     return [*keys, (f"{own}.id", False)]
@@ -251,7 +262,6 @@ def query_fact_page(
     """
     clauses, params = _where(kind, filters, dialect)
     where = f"WHERE {' AND '.join(clauses) or '1 = 1'}"
-    total = int(fetch(dialect.sql(f"SELECT COUNT(*) {_from(kind, where)} {where}"), params)[0][0])
     own = _ALIAS[kind]
     # The keys of the page first, then their records: sorting whole records of every match is slow.
     sort_keys = _order_keys(kind, sort, dialect)
@@ -266,6 +276,10 @@ def query_fact_page(
     found_keys = fetch(dialect.sql(keys_sql), [*page_params, limit + 1, offset])
     more = len(found_keys) > limit
     found_keys = found_keys[:limit]
+    if more or offset or after is not None:
+        total = int(fetch(dialect.sql(f"SELECT COUNT(*) {_from(kind, where)} {where}"), params)[0][0])
+    else:  # every match is on this first page: no need to count them again
+        total = len(found_keys)
     keys = [r[-1] for r in found_keys]
     rows = []
     if keys:

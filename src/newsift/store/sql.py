@@ -36,6 +36,7 @@ from newsift.model import (
 from newsift.store import facts
 from newsift.store.accounts import Accounts
 from newsift.store.comments import Comments
+from newsift.store.corroboration import happening_key, query_corroboration
 from newsift.store.dialect import Dialect
 from newsift.store.facts import DyadCount, FactFilters, FactPage
 from newsift.store.poll_state import PollState
@@ -342,7 +343,10 @@ class SqlStore:
         type_: str | None = None,
         subtype: str | None = None,
         actor: str | None = None,
+        status: str | None = None,
     ) -> list[Event]:
+        """Events by article, type, subtype, actor (any side) and ``status``: the event's own, or that of
+        a claim about it."""
         clauses, params = [], []
         for column, value in (("article_id", article_id), ("type", type_), ("subtype", subtype)):
             if value:
@@ -351,7 +355,19 @@ class SqlStore:
         if actor:
             clauses.append("id IN (SELECT event_id FROM event_actors WHERE code = ? OR entity_id = ?)")
             params += [actor, actor]
+        if status:
+            clauses.append("(status = ? OR id IN (SELECT event_id FROM claims WHERE status = ?))")
+            params += [status, status]
         return self._records(self._ordered("events", clauses), params, Event)
+
+    def query_claims_of_events(self, event_ids: Iterable[str]) -> list[Claim]:
+        """The claims about any of ``event_ids``, by article then id."""
+        wanted, found = sorted(set(event_ids)), []
+        for first in range(0, len(wanted), _IN_CHUNK):
+            chunk = wanted[first : first + _IN_CHUNK]
+            clause = f"event_id IN ({', '.join('?' for _ in chunk)})"
+            found += self._records(self._ordered("claims", [clause]), chunk, Claim)
+        return sorted(found, key=_article_then_id)  # one order across the chunks
 
     def query_claims(self, *, article_id: str | None = None, status: str | None = None) -> list[Claim]:
         clauses, params = [], []
@@ -391,6 +407,16 @@ class SqlStore:
     def query_counterparts(self, actor: str, *, limit: int = 30) -> list[DyadCount]:
         """The actors sharing the most events with ``actor``."""
         return facts.query_counterparts(self._fetch, self.dialect, actor, limit=limit)
+
+    def query_content_mark(self) -> tuple[int, str | None]:
+        """How many pages are stored and when the last one was: it changes whenever records are added,
+        since a stored page is never rewritten (what caches of derived counts are keyed on)."""
+        count, last = self._fetch("SELECT COUNT(*), MAX(stored_at) FROM pages", [])[0]
+        return int(count), last
+
+    def query_corroboration(self, event_ids: Sequence[str]) -> dict[str, int]:
+        """For each event found, how many independent outlets report its happening."""
+        return query_corroboration(self._fetch, self.dialect, event_ids)
 
     def _records(self, sql: str, params: Sequence[Any], type_: type[T]) -> list[T]:
         return [codec.decode(row[0], type_) for row in self._fetch(sql, params)]
@@ -450,7 +476,7 @@ def _upsert_entity(tx: Tx, entity: Entity) -> None:
 
 
 def _insert_event(tx: Tx, article_id: str, event: Event) -> None:
-    columns = ("id", "article_id", "type", "subtype", "status", "year", "record")
+    columns = ("id", "article_id", "type", "subtype", "status", "year", "record", "happening")
     values = (
         event.id,
         article_id,
@@ -459,12 +485,17 @@ def _insert_event(tx: Tx, article_id: str, event: Event) -> None:
         str(event.status),
         event.year,
         _json(event),
+        tx.dialect.text(happening_key(event)),
     )
     tx.execute(tx.dialect.upsert("events", columns, 1), values)
     tx.execute("DELETE FROM event_actors WHERE event_id = ?", [event.id])
     roles = (("source", event.source), ("target", event.target), ("participant", event.participants))
     actors = [(event.id, role, a.code, a.id) for role, group in roles for a in group]
     tx.executemany("INSERT INTO event_actors VALUES (?, ?, ?, ?)", actors)
+
+
+def _article_then_id(claim: Claim) -> tuple[str, str]:
+    return claim.evidence.article_id, claim.id
 
 
 def _json(record: object) -> str:

@@ -26,6 +26,7 @@ from newsift.web.db import WebDb
 from newsift.web.errors import HttpError
 from newsift.web.gate import Gate
 from newsift.web.guards import LoginThrottle, RateLimit, db_of
+from newsift.web.header import WatchCounts
 from newsift.web.http import ApiETag, ApiGzip, HeadAsGet
 from newsift.web.uploads import UploadWorker
 
@@ -99,6 +100,7 @@ def create_app(
     app.state.uploads = UploadWorker(db.path, settings)
     app.state.secret = secret or secrets.token_bytes(32)
     app.state.throttle = LoginThrottle()
+    app.state.watch_counts = WatchCounts()
     env = jinja2.Environment(loader=jinja2.PackageLoader("newsift.web", "templates"), autoescape=True)
     app.state.templates = Jinja2Templates(env=env)
     _install(app)
@@ -126,6 +128,7 @@ def _install(app: FastAPI) -> None:
     from newsift.web.briefs import pages_router as briefs_pages_router
     from newsift.web.contract import install_openapi
     from newsift.web.pages import router as pages_router
+    from newsift.web.story import router as story_router
     from newsift.web.views_facts import router as facts_pages_router
     from newsift.web.watches import router as watches_router
 
@@ -135,6 +138,7 @@ def _install(app: FastAPI) -> None:
     app.include_router(briefs_api_router)
     app.include_router(pages_router)
     app.include_router(facts_pages_router)
+    app.include_router(story_router)
     app.include_router(briefs_pages_router)
     app.include_router(watches_router)
     app.add_api_route("/healthz", _healthz, methods=["GET"], tags=["meta"], summary="Health check")

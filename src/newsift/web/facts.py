@@ -23,6 +23,7 @@ from newsift.web.errors import HttpError
 __all__ = [
     "DOCUMENTED_SUBTYPES",
     "FactParams",
+    "count_outlets",
     "event_time_json",
     "normalize_actor",
     "query_facts",
@@ -182,6 +183,16 @@ def query_facts(db: WebDb, kind: str, params: FactParams, *, facets: bool = True
         "filters": params.applied(),
         "facets": {k: [{"value": v, "count": n} for v, n in rows] for k, rows in page.facets.items()},
     }
+
+
+def count_outlets(db: WebDb, kind: str, items: list[dict[str, Any]]) -> dict[str, int]:
+    """How many independent outlets report the happening of each claim or event row, by the row's id
+    (a claim without an event: its own outlet, 1). Empty for quotes."""
+    if kind == "quotes":
+        return {}
+    event_of = {item["id"]: item["event_id"] if kind == "claims" else item["id"] for item in items}
+    counts = db.store().query_corroboration([e for e in event_of.values() if e])
+    return {row: counts.get(event, 1) if event else 1 for row, event in event_of.items()}
 
 
 class _Names:

@@ -10,7 +10,6 @@ from fastapi import APIRouter, Depends, Form, Query, Request, Response
 from fastapi.responses import RedirectResponse
 from fastapi.templating import Jinja2Templates
 
-from newsift.brief.watch import count_new_of
 from newsift.store.web_queries import SearchFilters
 from newsift.web.api import article_filters
 from newsift.web.auth import SESSION_DAYS, authenticate, create_session, delete_session
@@ -33,6 +32,7 @@ from newsift.web.guards import (
     require_session_user,
     session_user,
 )
+from newsift.web.header import WatchCounts
 from newsift.web.marks import LABEL_KINDS, Span, render_marked_paragraphs
 
 __all__ = ["render_page", "router", "safe_next"]
@@ -62,7 +62,8 @@ def _watch_new(request: Request, user: str | None) -> int | None:
     """The header's count: records new in the user's watches since each was last opened."""
     if user is None:
         return None
-    return count_new_of(db_of(request).store(), user)
+    counts: WatchCounts = request.app.state.watch_counts
+    return counts.count(db_of(request).store(), user)
 
 
 def _set_cookie(

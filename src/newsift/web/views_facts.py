@@ -17,7 +17,7 @@ from newsift.model import ClaimStatus, PloverType
 from newsift.store.facts import FACT_KINDS, SORTS
 from newsift.web.api_facts import Params, csv_response
 from newsift.web.errors import HttpError
-from newsift.web.facts import DOCUMENTED_SUBTYPES, normalize_actor, query_facts
+from newsift.web.facts import DOCUMENTED_SUBTYPES, count_outlets, normalize_actor, query_facts
 from newsift.web.graph import query_relationships
 from newsift.web.guards import db_of
 from newsift.web.pages import render_page
@@ -46,12 +46,23 @@ def _choices(kind: str) -> dict[str, list[str]]:
     }
 
 
+_SORT_LABELS = {
+    "-event_time": "event time, newest first",
+    "event_time": "event time, oldest first",
+    "-report_time": "report time, newest first",
+    "report_time": "report time, oldest first",
+    "status": "status, denials first",
+    "-corroboration": "most outlets first",
+}
+
+
 def _add_kind(kind: str) -> None:
     def page(request: Request, params: Params) -> Response:
-        data = query_facts(db_of(request), kind, params)
+        db = db_of(request)
+        data = query_facts(db, kind, params)
         context = {
             "data": data, "kind": kind, "title": _TITLES[kind], "choices": _choices(kind), "query": _query,
-            "params": params,
+            "params": params, "sort_labels": _SORT_LABELS, "outlets": count_outlets(db, kind, data["items"]),
         }  # fmt: skip
         return render_page(request, "facts.html", context)
 

@@ -7,7 +7,7 @@ What a watch matches is ``brief/watch.py``'s; the tables are ``store/watches.py`
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from functools import partial
 from typing import Annotated, Any
 from urllib.parse import quote
@@ -123,13 +123,17 @@ def render_watch_matches(store: Store, sources: Sources, watch: Watch) -> list[d
     return [render_fact_json(r) for r in rows]
 
 
-def query_user_watches(db: WebDb, user: str) -> dict[str, Any]:
-    """The user's watches (name, filter in words, new count) and the shared command-line ones."""
+def query_user_watches(db: WebDb, user: str, counts: Mapping[str, int] | None = None) -> dict[str, Any]:
+    """The user's watches (name, filter in words, new count) and the shared command-line ones.
+
+    ``counts`` are the new counts by watch id when known (the header's); else they are counted here.
+    """
     store = db.store()
     own = [
-        {**_summary(store, w), "new": count_new(store, w), "created_at": w.created_at}
+        {**_summary(store, w), "new": counts[w.id] if counts and w.id in counts else count_new(store, w),
+         "created_at": w.created_at}
         for w in list_watches(store, owner=user)
-    ]
+    ]  # fmt: skip
     sources = Sources(store)
     shared: list[dict[str, Any]] = [
         {"id": w.id, "describe": describe_filter(store, w.filter), "created_at": w.created_at,
@@ -189,7 +193,9 @@ def query_watch_page(db: WebDb, user: str, watch_id: str) -> dict[str, Any]:
 @router.get("/watches")
 def watches_page(request: Request) -> Response:
     user = require_session_user(request)
-    return render_page(request, "watches.html", {"data": query_user_watches(db_of(request), user)})
+    db = db_of(request)
+    counts = request.app.state.watch_counts.by_watch(db.store(), user)
+    return render_page(request, "watches.html", {"data": query_user_watches(db, user, counts)})
 
 
 def _posted_filter(

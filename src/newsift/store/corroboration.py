@@ -1,0 +1,66 @@
+"""How many independent outlets report the happening behind an event: the key stored with each event
+(``events.happening``, migration 010), the count a claim or event row shows and the join the
+``-corroboration`` sort orders by. Nothing here writes; ``sql.py`` stores the key with the event.
+
+Two events report one happening when they agree exactly on type, subtype, item (ASCII case folded, as
+SQL ``lower`` does), year and actor codes role by role. That is the strict core of ``link.happenings``
+(which also joins a mention missing a field to one that has it), so the count never overstates. An event
+without an actor code is its own happening. An outlet is the article's ``outlet``, else its ``source``,
+else the article itself.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from newsift.model import Event
+from newsift.store.dialect import Dialect
+
+__all__ = ["HAPPENING_JOINS", "happening_key", "query_corroboration"]
+
+Fetch = Callable[[str, Sequence[Any]], list[tuple[Any, ...]]]
+_ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
+_OUTLET = "COALESCE(a.outlet, a.source, a.id)"
+# Each article's outlet read once from its covering index (a join per event would read article rows).
+_COUNTS = (
+    f"(WITH o AS MATERIALIZED (SELECT id, {_OUTLET.replace('a.', '')} AS outlet FROM articles) "
+    "SELECT x.happening, COUNT(DISTINCT o.outlet) AS n FROM events x JOIN o ON o.id = x.article_id "
+    "GROUP BY x.happening)"
+)
+# Joined on a claims or events query: ``h.n`` is then the number of outlets (NULL for a claim
+# without an event).
+HAPPENING_JOINS = {
+    "claims": (
+        f"LEFT JOIN events he ON he.id = c.event_id LEFT JOIN {_COUNTS} h ON h.happening = he.happening"
+    ),
+    "events": f"LEFT JOIN {_COUNTS} h ON h.happening = e.happening",
+}
+
+
+def happening_key(event: Event) -> str:
+    """The key of the happening ``event`` reports (migration 010 computes the same in SQL)."""
+    codes = sorted({f"{role}:{a.code}" for role, side in _sides(event) for a in side if a.code is not None})
+    if not codes:
+        return f"event:{event.id}"
+    stated = event.time.value if event.time is not None and event.time.source != "report" else None
+    when = stated if stated is not None else (str(event.year) if event.year is not None else "")
+    item = (event.item or "").translate(_ASCII_LOWER)
+    return "|".join((str(event.type), event.subtype or "", item, when[:4], ",".join(codes)))
+
+
+def _sides(event: Event) -> tuple[tuple[str, tuple[Any, ...]], ...]:
+    return (("source", event.source), ("target", event.target), ("participant", event.participants))
+
+
+def query_corroboration(fetch: Fetch, dialect: Dialect, event_ids: Sequence[str]) -> dict[str, int]:
+    """For each of ``event_ids`` found, how many independent outlets report its happening (at least 1)."""
+    if not event_ids:
+        return {}
+    marks = ", ".join("?" for _ in event_ids)
+    sql = (
+        f"SELECT e.id, (SELECT COUNT(DISTINCT {_OUTLET}) FROM events x "
+        "JOIN articles a ON a.id = x.article_id WHERE x.happening = e.happening) "
+        f"FROM events e WHERE e.id IN ({marks})"
+    )
+    return {str(r[0]): int(r[1]) for r in fetch(dialect.sql(sql), list(event_ids))}
