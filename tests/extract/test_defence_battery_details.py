@@ -345,7 +345,17 @@ NOT_FORCES = [  # motion verbs deploy only forces: a minister's flight or a lett
     "The minister flew to Lima on Monday.",
     "Chile sent a letter to Peru.",
     "The delegation headed to Peru for talks.",
+    "The airline moved two jets to Lima.",  # aircraft civilians own too
 ]
+
+
+def test_battery_warships_moved_by_their_owner_are_deployed(nlp: Any) -> None:
+    events = [
+        e for e in events_of(nlp, "Chile moved two warships to the Peruvian port of Callao.") if e.subtype
+    ]
+    assert [(e.subtype, e.source[0].code, e.target[0].code) for e in events] == [(D, "CHL", "PER")], shown(
+        tuple(events)
+    )
 
 
 @pytest.mark.parametrize("body", NOT_FORCES)

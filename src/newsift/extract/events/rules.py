@@ -588,7 +588,7 @@ def _event(
         )
     if trigger.subtype == "export_ban":
         target = banned_party(parse, trigger.head, target, lexicon)
-    if trigger.subtype in _DIRECTED | {"upgrade", "export_ban"}:  # no one supplies or bans itself
+    if trigger.subtype in _DIRECTED | {"upgrade", "export_ban", "deployment"}:  # nor deploys into itself
         supplied_by = {a.code for a in source if a.code}
         target = tuple(a for a in target if not a.code or a.code not in supplied_by)
     subtype = trigger.subtype

@@ -381,7 +381,12 @@ def _head_first(parse: Parse, match: tuple[int, ...]) -> tuple[int, ...]:
     return (head, *(i for i in match if i != head))
 
 
-_FORCE_GROUPS = frozenset({"strike", "battle", "task", "carrier"})  # 'a carrier strike group', 'a task force'
+_FORCE_GROUPS = frozenset({"strike", "battle", "task", "carrier"})
+_SUPPLYING = frozenset({"send"})  # 'sent missiles to X' supplies them; 'moved missiles to X' deploys them
+# item nouns civilians own too: moving them deploys nothing
+_DUAL_USE = frozenset(
+    {"jet", "plane", "aircraft", "airplane", "helicopter", "drone", "satellite", "truck", "vehicle"}
+)  # 'a carrier strike group', 'a task force'
 
 
 def _moves_forces(parse: Parse, head: int) -> bool:
@@ -391,10 +396,13 @@ def _moves_forces(parse: Parse, head: int) -> bool:
     if tree.tokens[head].dep == "acl":  # 'army units headed to X', parsed as a participle on its noun
         moved.append(tree.tokens[head].head)
     lexicon = load_lexicon()
+    platforms = parse.lemma(head) not in _SUPPLYING and bool(tree.kids(head, "dobj"))
     for m in moved:
         lemma = singular(parse.lemma(m))  # some plurals ('paratroopers') come unlemmatised
         if lemma in lexicon.force_units:
             return True
+        if platforms and m in tree.kids(head, "dobj") and lemma in lexicon.items - _DUAL_USE:
+            return True  # 'moved two warships to the port': weapons and warships moved by their owner
         if lemma in lexicon.force_generic - {"personnel"} and any(
             parse.lemma(c) in _FORCE_GROUPS | {"army", "military", "naval", "navy", "special", "armed", "air"}
             or (tree.tokens[c].dep == "amod" and parse.lemma(c) in ("military", "naval", "armed", "special"))
