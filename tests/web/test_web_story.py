@@ -193,6 +193,7 @@ def test_web_story_corroboration_sort_is_a_keyset_list(story_site: str) -> None:
     rest = httpx.get(
         f"{story_site}/claims.json", params={"sort": "-corroboration", "limit": 4, "after": first["next"]}
     ).json()
+    assert "items" in rest, rest
     ids = [c["id"] for c in first["items"] + rest["items"]]
     assert len(ids) == len(set(ids)) == 6 and {c["event_id"] for c in rest["items"]} == {
         "st-wire-drill",

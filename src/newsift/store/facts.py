@@ -204,7 +204,11 @@ def _order_keys(kind: str, sort: str, dialect: Dialect) -> list[tuple[str, bool]
 
 def sort_key_types(kind: str, sort: str) -> tuple[type, ...]:
     """The Python type of each value in ``FactPage.last_keys`` for this kind and sort (``_order_keys``)."""
-    return (int, str, str) if sort == "status" and kind != "quotes" else (str, str)
+    if kind != "quotes" and sort == "status":
+        return (int, str, str)
+    if kind != "quotes" and sort == "-corroboration":
+        return (int, int, str, str)
+    return (str, str)
 
 
 def _order(keys: list[tuple[str, bool]]) -> str:
