@@ -279,3 +279,125 @@ def test_html_outlet_named_only_by_its_address_is_not_an_author() -> None:
     url = "https://www.fjordbeacon.example/news/ferries"
     article = extract_html_article(html, page_id="p", uri="u", url=url, fetched_at=WHEN)
     assert article is not None and article.authors == ()
+
+
+def _page(head: str = "", body: str = "") -> str:
+    return f"<html><head>{head}</head><body><article>{body}</article></body></html>"
+
+
+def _ld(node: dict[str, object]) -> str:
+    return f'<script type="application/ld+json">{json.dumps(node)}</script>'
+
+
+def test_metadata_title_jsonld_headline_over_a_different_printed_one() -> None:
+    """The article node's headline is the article's own; the h1 agreeing with og:title does not outvote it."""
+    html = _page(
+        _ld({"@type": "NewsArticle", "headline": "Council votes to keep the night ferry"})
+        + '<meta property="og:title" content="Night ferry saved after late vote">',
+        "<h1>Night ferry saved after late vote</h1>",
+    )
+    metadata = extract_page_metadata(fromstring(html), extract_jsonld_article(html))
+    assert (metadata.title, metadata.source_of("title")) == (
+        "Council votes to keep the night ferry",
+        "json-ld",
+    )
+
+
+def test_metadata_title_cut_short_in_jsonld_takes_the_printed_headline() -> None:
+    full = "Night ferry saved after a late vote in the harbour council chamber on Tuesday"
+    html = _page(_ld({"@type": "NewsArticle", "headline": full[:50] + "..."}), f"<h1>{full}</h1>")
+    metadata = extract_page_metadata(fromstring(html), extract_jsonld_article(html))
+    assert (metadata.title, metadata.source_of("title")) == (full, "h1")
+
+
+def test_metadata_title_without_its_topic_label() -> None:
+    """'Topic: Headline' in the h1 and JSON-LD, the headline alone in og:title: the label is not the title."""
+    headline = "Night ferry saved after late vote"
+    html = _page(
+        _ld({"@type": "NewsArticle", "headline": f"Harbour council: {headline}"})
+        + f'<meta property="og:title" content="{headline}">',
+        f"<h1>Harbour council: {headline}</h1>",
+    )
+    metadata = extract_page_metadata(fromstring(html), extract_jsonld_article(html))
+    assert metadata.title == headline
+    short = _page(
+        _ld({"@type": "NewsArticle", "headline": "Ferry: Vote held"})
+        + '<meta property="og:title" content="Vote held">',
+        "<h1>Ferry: Vote held</h1>",
+    )
+    assert extract_page_metadata(fromstring(short), extract_jsonld_article(short)).title == "Ferry: Vote held"
+
+
+def test_jsonld_article_node_of_the_page_address_over_another_article() -> None:
+    other = {
+        "@type": "NewsArticle",
+        "headline": "Last week's storm",
+        "url": "https://news.example/storm",
+        "author": {"@type": "Person", "name": "Otto Lind"},
+    }
+    own = {
+        "@type": "NewsArticle",
+        "headline": "Ferry saved",
+        "mainEntityOfPage": {"@id": "https://www.news.example/ferry/"},
+        "author": {"@type": "Person", "name": "Gwen Pryce"},
+    }
+    html = _ld(other) + _ld(own)
+    found = extract_jsonld_article(html, "https://news.example/ferry?ref=home")
+    assert found is not None and (found.headline, found.people) == ("Ferry saved", ("Gwen Pryce",))
+    unaddressed = {key: value for key, value in own.items() if key != "mainEntityOfPage"}
+    found = extract_jsonld_article(_ld(other) + _ld(unaddressed), "https://news.example/ferry")
+    assert found is not None and found.headline == "Ferry saved"  # the other one names another page
+    found = extract_jsonld_article(_ld(other) + _ld(own))  # no address known: the first
+    assert found is not None and found.headline == "Last week's storm"
+
+
+def test_metadata_authors_from_links_to_their_author_pages() -> None:
+    body = (
+        '<h1>Ferry saved</h1><div class="meta">By <a href="/authors/gwen-pryce/">Gwen Pryce</a> and'
+        ' <a href="https://news.example/authors/idris-lloyd">Idris Lloyd</a></div><p>The vote was close.</p>'
+        '<ul class="latest"><li><a href="/authors/otto-lind">Otto Lind</a></li></ul>'
+        '<p><a href="/topics/ferries">Ferries</a> <a href="/author/">All authors</a></p>'
+    )
+    metadata = extract_page_metadata(fromstring(_page(body=body)), None)
+    assert (metadata.authors, metadata.source_of("authors")) == (
+        ("Gwen Pryce", "Idris Lloyd"),
+        "markup:author-link",
+    )
+
+
+def test_metadata_link_to_a_writer_in_running_text_is_not_a_byline() -> None:
+    prose = (
+        "<p>The plan was first proposed in a column by"
+        ' <a href="/writers/tove-sand">Tove Sand</a>, who argued that the night ferry carries more'
+        " shift workers than any bus route on the island and that losing it would cut the hospital"
+        " off from half of its night staff.</p>"
+    )
+    metadata = extract_page_metadata(fromstring(_page(body=f"<h1>Ferry saved</h1>{prose}")), None)
+    assert metadata.authors == ()
+
+
+def test_metadata_rel_author_byline_completes_a_structured_author() -> None:
+    """JSON-LD names the second of two authors; the byline's author links name both."""
+    byline = "".join(
+        f'<div class="byline"><a rel="author" href="mailto:{mail}@news.example">'
+        f"<span>{first}</span> <span>{last}</span></a></div>"
+        for mail, first, last in (("ines", "Ines", "Vogt"), ("paul", "Paul", "Arndt"))
+    )
+    html = _page(_ld({"@type": "NewsArticle", "author": [{"@type": "Person", "name": "Paul Arndt"}]}), byline)
+    metadata = extract_page_metadata(fromstring(html), extract_jsonld_article(html))
+    assert metadata.authors == ("Ines Vogt", "Paul Arndt")
+    other = _page(_ld({"@type": "NewsArticle", "author": [{"@type": "Person", "name": "Tove Sand"}]}), byline)
+    assert extract_page_metadata(fromstring(other), extract_jsonld_article(other)).authors == ("Tove Sand",)
+
+
+@pytest.mark.parametrize(
+    ("credit", "people"),
+    [
+        ("Ana Ruiz Transport Correspondent", ("Ana Ruiz",)),
+        ("Ana Ruiz ana.ruiz@fenlandpost.example", ("Ana Ruiz",)),
+        ("By Ana Ruiz, Health Editor", ("Ana Ruiz",)),
+    ],
+    ids=["beat-and-role-glued", "e-mail-glued", "beat-and-role"],
+)
+def test_names_credit_with_a_beat_or_an_address(credit: str, people: tuple[str, ...]) -> None:
+    assert split_credit(credit).people == people

@@ -56,7 +56,7 @@ def extract_html_body(
     Raises:
         InputError: the page is too large or too deeply nested to parse within the bounds.
     """
-    jsonld = extract_jsonld_article(html)
+    jsonld = extract_jsonld_article(html, url)
     tree = _parse(html, uri)
     if tree is None:
         return None, PageMetadata(), ()

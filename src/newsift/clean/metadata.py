@@ -33,8 +33,15 @@ _OUTSIDE = re.compile(
 )
 # a figure's credit ('Photo: ...') is the photographer's, in a byline's class
 _OUTSIDE_TAGS = frozenset({"aside", "footer", "nav", "form", "header-nav", "figure", "figcaption"})
+# an author's page: a path segment naming authors, then the author's own segment
+_AUTHOR_PATH = re.compile(
+    r"/(?:authors?|autor(?:en|es)?|auteurs?|autore|autori|journalists?|reporters?|writers?|contributors?"
+    r"|columnists?|staff|byline)/[^/]+",
+    re.IGNORECASE,
+)
 _PUBLISHED_MARK = re.compile(r"datepublished|publish|pubdate|posted|created", re.IGNORECASE)
 _MAX_BYLINE_CHARS = 200
+_BLOCK_TAGS = frozenset({"p", "div", "li", "td", "section", "article", "blockquote", "dd"})
 _MAX_BYLINES = 5
 _MAX_TITLE = 300
 _EARLIEST_YEAR = 1990  # a placeholder date (year 1) is no date
@@ -168,6 +175,28 @@ def _title(
     ]
     site_keys = {outlet_key(site) for site in sites}
     headings = [h for h in _headings(tree) if outlet_key(h) not in site_keys]
+    chosen = _chosen_title(stated, headings, site_keys)
+    if chosen is None:
+        return None
+    # 'Kicker: Headline' where another statement gives the headline alone: the kicker is a topic label
+    others = [value for _, value in stated] + headings
+    bare = next((value for value in others if _is_kicked(chosen[1], value)), None)
+    return (chosen[0], bare) if bare else chosen
+
+
+def _chosen_title(
+    stated: list[tuple[str, str]], headings: list[str], site_keys: set[str]
+) -> tuple[str, str] | None:
+    """The article's own headline: the printed h1 when it is the JSON-LD headline; else the JSON-LD
+    headline (the article node's statement, not the page's) unless it is cut short; else the h1 that
+    another statement agrees with; else the first structured statement, a lone h1, the ``<title>``."""
+    ld = next((value for source, value in stated if source == "json-ld"), None)
+    if ld and outlet_key(ld) not in site_keys:
+        for heading in headings:
+            if _agrees(heading, ld):
+                return "h1", heading
+        if not ld.endswith(("...", "…")):
+            return "json-ld", ld
     for heading in headings:
         if any(_agrees(heading, value) for _, value in stated):
             return "h1", heading
@@ -177,6 +206,12 @@ def _title(
     if len(headings) == 1:
         return "h1", headings[0]
     return stated[0] if stated else None
+
+
+def _is_kicked(title: str, bare: str) -> bool:
+    """``title`` is ``bare`` after a short topic label and a colon ('Storm watch: Ferries halted')."""
+    head, colon, rest = title.rpartition(": ")
+    return bool(colon) and len(bare) >= 20 and _letters(rest) == _letters(bare) and len(head.split()) <= 6
 
 
 def _head_title(tree: HtmlElement) -> str | None:
@@ -215,8 +250,8 @@ def _authors(
         for name in (*_AUTHOR_META, *_MORE_AUTHOR_META)
         if _is_name_value(meta.get(name))
     ]
-    candidates.append(("rel=author", _rel_authors(tree)))
-    candidates.append(("markup:byline", _byline_texts(tree)))
+    rel, links = _rel_authors(tree), _author_links(tree)
+    candidates += [("rel=author", rel), ("markup:byline", _byline_texts(tree)), ("markup:author-link", links)]
     for source, texts in candidates:
         people: list[str] = []
         for text in texts:
@@ -225,8 +260,18 @@ def _authors(
             people.extend(credit.people)
             wire = wire or credit.wire
         if people:
-            return unique_names(people), wire, source
+            return _with_linked(unique_names(people), [*rel, *links], sites), wire, source
     return (), wire, None
+
+
+def _with_linked(people: tuple[str, ...], linked: list[str], sites: tuple[str, ...]) -> tuple[str, ...]:
+    """The page's author links when they credit everyone the chosen source names and more: a structured
+    field often names only the first of a byline's authors."""
+    names = unique_names([name for text in linked for name in split_credit(text, outlets=sites).people])
+    folded = {name.casefold() for name in names}
+    if len(names) > len(people) and all(person.casefold() in folded for person in people):
+        return names
+    return people
 
 
 def _is_name_value(value: str | None) -> bool:
@@ -236,6 +281,31 @@ def _is_name_value(value: str | None) -> bool:
 def _rel_authors(tree: HtmlElement) -> list[str]:
     links = tree.xpath('.//a[contains(concat(" ", normalize-space(@rel), " "), " author ")]')
     return [" ".join(link.text_content().split()) for link in links if not _outside_article(link)]
+
+
+def _author_links(tree: HtmlElement) -> list[str]:
+    """Texts of the article's links to an author page ('/author/ana-ruiz/'): the first such link and
+    those beside it in the same credit (a list of them elsewhere on the page is another story's)."""
+    credit: HtmlElement | None = None
+    texts: list[str] = []
+    for link in tree.iter("a"):
+        if not _AUTHOR_PATH.search(urlsplit(link.get("href") or "").path) or _outside_article(link):
+            continue
+        text = " ".join(link.text_content().split())
+        if not is_person_name(text) or _in_running_text(link):
+            continue
+        if credit is None:
+            credit = link.getparent()
+        elif link.getparent() is not credit:
+            break
+        texts.append(text)
+    return texts
+
+
+def _in_running_text(link: HtmlElement) -> bool:
+    """The link sits in a paragraph of prose (a person the story mentions), not in a short credit."""
+    block = next((a for a in link.iterancestors() if a.tag in _BLOCK_TAGS), None)
+    return block is not None and len(block.text_content()) > _MAX_BYLINE_CHARS
 
 
 def _byline_texts(tree: HtmlElement) -> list[str]:
