@@ -117,7 +117,7 @@ def extract_html_article(
         return None
     sitename = metadata.site_name or (data.get("sitename") or "").strip() or None
     title = metadata.title or _trafilatura_title(data.get("title"), sitename)
-    cleaned = clean_paragraphs(data["text"], title=title)
+    cleaned = clean_paragraphs(data["text"], title=title, headlines=metadata.headlines)
     body = cleaned.body
     if not body:
         return None

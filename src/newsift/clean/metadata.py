@@ -64,6 +64,7 @@ class PageMetadata:
     site_name: str | None = None
     description: str | None = None
     outlets: tuple[str, ...] = ()  # every name the page gives its own outlet (site, publisher, domain)
+    headlines: tuple[str, ...] = ()  # the headlines the page prints (h1), whichever the title is
     sources: tuple[tuple[str, str], ...] = ()
 
     @property
@@ -108,6 +109,7 @@ def extract_page_metadata(
         site_name=site[1] if site else None,
         description=ld.description or meta.get("og:description") or meta.get("description"),
         outlets=sites,
+        headlines=tuple(_headings(tree)),
         sources=tuple(sources),
     )
 
