@@ -13,6 +13,7 @@ from newsift.clean.html import extract_html_article
 from newsift.clean.jsonld import extract_jsonld_article
 from newsift.clean.metadata import date_in_url, extract_page_metadata, strip_site_name
 from newsift.clean.names import split_credit, unique_names
+from newsift.clean.structured import parse_datetime
 
 FIXTURES = Path(__file__).parents[1] / "fixtures" / "metadata"
 EXPECTED = json.loads((FIXTURES / "expected.json").read_text(encoding="utf-8"))
@@ -401,3 +402,35 @@ def test_metadata_rel_author_byline_completes_a_structured_author() -> None:
 )
 def test_names_credit_with_a_beat_or_an_address(credit: str, people: tuple[str, ...]) -> None:
     assert split_credit(credit).people == people
+
+
+@pytest.mark.parametrize(
+    ("value", "moment"),
+    [
+        ("20.11.2019 08:02", "2019-11-20T08:02:00+00:00"),
+        ("20. 11. 2019, 14.05 Uhr", "2019-11-20T14:05:00+00:00"),
+        ("2019/11/20", "2019-11-20T00:00:00+00:00"),
+        ("Nov. 20, 2019", "2019-11-20T00:00:00+00:00"),
+        ("Sept. 3, 2024 12:30 a.m.", "2024-09-03T00:30:00+00:00"),
+        ("3 May 2024 9:15 pm", "2024-05-03T21:15:00+00:00"),
+        ("November 20, 2019 8:02 PM", "2019-11-20T20:02:00+00:00"),
+        ("Wed, 20 Nov 2019 08:02:00 +0100", "2019-11-20T07:02:00+00:00"),
+        ("2019-11-20T08:02:00+01:00[Europe/Berlin]", "2019-11-20T07:02:00+00:00"),
+        ("31.02.2019", None),
+        ("v1.2.2019", None),
+        ("Mayor 20, 2019", None),
+    ],
+    ids=[
+        *("dotted", "dotted-spaced-clock", "slashed", "month-abbreviation", "a-m", "p-m-day-first"),
+        *("p-m-rfc", "rfc-offset", "zone-id", "no-such-day", "version", "not-a-month"),
+    ],
+)
+def test_structured_written_dates(value: str, moment: str | None) -> None:
+    parsed = parse_datetime(value)
+    assert (parsed.isoformat() if parsed else None) == moment
+
+
+def test_metadata_dotted_meta_date_is_the_published_date() -> None:
+    html = '<html><head><meta name="date" content="05.03.2024"></head><body></body></html>'
+    metadata = extract_page_metadata(fromstring(html), None)
+    assert (metadata.published_text, metadata.source_of("published")) == ("05.03.2024", "meta:date")
