@@ -434,3 +434,27 @@ def test_metadata_dotted_meta_date_is_the_published_date() -> None:
     html = '<html><head><meta name="date" content="05.03.2024"></head><body></body></html>'
     metadata = extract_page_metadata(fromstring(html), None)
     assert (metadata.published_text, metadata.source_of("published")) == ("05.03.2024", "meta:date")
+
+
+def test_metadata_one_byline_element_per_author() -> None:
+    body = (
+        '<h1>Ferry saved</h1><div class="story-meta"><span class="author">Gwen Pryce</span>,'
+        ' <span class="author">Idris Lloyd</span><span class="author-role">Harbour Correspondent</span></div>'
+        '<p>The vote was close.</p><div class="more"><span class="author">Otto Lind</span></div>'
+    )
+    metadata = extract_page_metadata(fromstring(_page(body=body)), None)
+    assert (metadata.authors, metadata.source_of("authors")) == (
+        ("Gwen Pryce", "Idris Lloyd"),
+        "markup:byline",
+    )
+
+
+def test_metadata_author_meta_repeated_once_per_author() -> None:
+    head = (
+        '<meta name="parsely-author" content="Gwen Pryce"><meta name="parsely-author" content="Idris Lloyd">'
+    )
+    metadata = extract_page_metadata(fromstring(_page(head)), None)
+    assert (metadata.authors, metadata.source_of("authors")) == (
+        ("Gwen Pryce", "Idris Lloyd"),
+        "meta:parsely-author",
+    )

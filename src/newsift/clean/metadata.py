@@ -81,7 +81,8 @@ def extract_page_metadata(
     tree: HtmlElement, jsonld: JsonLdArticle | None, *, url: str | None = None
 ) -> PageMetadata:
     """Metadata of one parsed page (``tree`` before any pruning) and its JSON-LD article node."""
-    meta = _meta_values(tree)
+    every = _meta_values(tree)
+    meta = {key: values[0] for key, values in every.items() if values}
     ld = jsonld or JsonLdArticle()
     site = _first(("og:site_name", meta.get("og:site_name")), ("json-ld", ld.publisher or ld.site_name))
     site = site or _first(("meta:application-name", meta.get("application-name")))
@@ -93,7 +94,7 @@ def extract_page_metadata(
     title = _title(tree, ld, meta, sites)
     if title:
         sources.append(("title", title[0]))
-    authors, wire, authors_from = _authors(tree, ld, meta, sites)
+    authors, wire, authors_from = _authors(tree, ld, every, sites)
     if authors_from:
         sources.append(("authors", authors_from))
     published = _date(tree, (("json-ld", ld.published),), meta, (*_DATE_META, *_MORE_DATE_META))
@@ -114,14 +115,15 @@ def extract_page_metadata(
     )
 
 
-def _meta_values(tree: HtmlElement) -> dict[str, str]:
-    """First non-empty content of each ``<meta>`` by its property, name or itemprop (casefolded)."""
-    values: dict[str, str] = {}
+def _meta_values(tree: HtmlElement) -> dict[str, list[str]]:
+    """Non-empty contents of each ``<meta>`` by its property, name or itemprop (casefolded), in page order
+    (an author key may repeat, once per author)."""
+    values: dict[str, list[str]] = {}
     for element in tree.iter("meta"):
         key = element.get("property") or element.get("name") or element.get("itemprop")
         content = " ".join((element.get("content") or "").split())
-        if key and content:
-            values.setdefault(key.strip().casefold(), content)
+        if key and content and content not in values.setdefault(key.strip().casefold(), []):
+            values[key.strip().casefold()].append(content)
     return values
 
 
@@ -242,15 +244,15 @@ def _letters(text: str) -> str:
 
 
 def _authors(
-    tree: HtmlElement, ld: JsonLdArticle, meta: dict[str, str], sites: tuple[str, ...]
+    tree: HtmlElement, ld: JsonLdArticle, meta: dict[str, list[str]], sites: tuple[str, ...]
 ) -> tuple[tuple[str, ...], str | None, str | None]:
     """(people, wire, where they came from), from the first source that names a person."""
     wire = next((org for org in ld.organisations if split_credit(org).wire), None)
     candidates: list[tuple[str, list[str]]] = [("json-ld", list(ld.people))]
     candidates += [
-        (f"meta:{name}", [meta[name]])
+        (f"meta:{name}", values)
         for name in (*_AUTHOR_META, *_MORE_AUTHOR_META)
-        if _is_name_value(meta.get(name))
+        if (values := [value for value in meta.get(name, []) if _is_name_value(value)])
     ]
     rel, links = _rel_authors(tree), _author_links(tree)
     candidates += [("rel=author", rel), ("markup:byline", _byline_texts(tree)), ("markup:author-link", links)]
@@ -311,21 +313,30 @@ def _in_running_text(link: HtmlElement) -> bool:
 
 
 def _byline_texts(tree: HtmlElement) -> list[str]:
-    """Texts of elements marked as the author or byline, outside widgets, one line per text node."""
+    """Texts of elements marked as the author or byline, outside widgets, one line per text node: the first
+    that names a person, and those beside it (one element per author, under the same parent)."""
+    parent: HtmlElement | None = None
     texts: list[str] = []
+    looked = 0
     for element in tree.iter():
         if not isinstance(element.tag, str) or element.tag in ("meta", "link", "a", "img", "script"):
             continue
         marks = f"{element.get('class', '')} {element.get('itemprop', '')} {element.get('id', '')}"
         if not _BYLINE_CLASS.search(marks) or _outside_article(element):
             continue
+        if parent is not None and element.getparent() is not parent:
+            continue
         lines = [" ".join(t.split()) for t in element.itertext()]
         text = "\n".join(line for line in lines if line)
-        if text and len(text) <= _MAX_BYLINE_CHARS:
+        if not text or len(text) > _MAX_BYLINE_CHARS:
+            continue
+        looked += 1
+        if any(is_person_name(p) for p in split_credit(text).people):
+            parent = element.getparent() if parent is None else parent
             texts.append(text)
-        if len(texts) >= _MAX_BYLINES:
+        elif parent is None and looked >= _MAX_BYLINES:
             break
-    return [text for text in texts if any(is_person_name(p) for p in split_credit(text).people)][:1]
+    return texts
 
 
 def _outside_article(element: HtmlElement) -> bool:
