@@ -79,6 +79,11 @@ def test_jsonld_broken_block_is_skipped() -> None:
         ("Rain delays harvest - The Fenland Post", "Rain delays harvest"),
         ("Fenland Post: Rain delays harvest", "Rain delays harvest"),
         ("Fenland Post » Rain delays harvest", "Rain delays harvest"),
+        ("Rain delays the harvest again | Local News | Fenland Post", "Rain delays the harvest again"),
+        (
+            "Rain delays the harvest again | what farmers say | Fenland Post",
+            "Rain delays the harvest again | what farmers say",
+        ),
         ("Analysis: rain delays harvest", "Analysis: rain delays harvest"),  # not the site's name
         ("Rain delays harvest - and prices rise", "Rain delays harvest - and prices rise"),
     ],
@@ -87,6 +92,8 @@ def test_jsonld_broken_block_is_skipped() -> None:
         "dash-suffix-with-the",
         "colon-prefix",
         "chevron-prefix",
+        "section-and-site",
+        "lowercase-part-is-headline",
         "other-prefix",
         "dash-in-title",
     ],

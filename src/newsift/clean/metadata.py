@@ -153,9 +153,19 @@ def strip_site_name(title: str, sites: tuple[str, ...]) -> str:
         return title
     spans = [m.span() for m in _SEPARATOR.finditer(title)]
     if _names_site(parts[-1], keys):
-        return title[: spans[-1][0]].strip()
+        return _without_section(title[: spans[-1][0]].strip())
     if _names_site(parts[0], keys):
         return title[spans[0][1] :].strip()
+    return title
+
+
+def _without_section(title: str) -> str:
+    """'Headline | World News' (what is left of 'Headline | World News | Site'): a short capitalised part
+    after a bar is the site's section, not the headline's."""
+    head, bar, section = title.rpartition(" | ")
+    words = section.split()
+    if bar and len(head) >= 20 and 1 <= len(words) <= 3 and all(word[:1].isupper() for word in words):
+        return head.strip()
     return title
 
 
