@@ -13,7 +13,7 @@ from newsift.clean.html import extract_html_article
 from newsift.clean.jsonld import extract_jsonld_article
 from newsift.clean.metadata import date_in_url, extract_page_metadata, strip_site_name
 from newsift.clean.names import split_credit, unique_names
-from newsift.clean.structured import parse_datetime
+from newsift.clean.structured import find_written_date, parse_datetime
 
 FIXTURES = Path(__file__).parents[1] / "fixtures" / "metadata"
 EXPECTED = json.loads((FIXTURES / "expected.json").read_text(encoding="utf-8"))
@@ -465,3 +465,35 @@ def test_metadata_author_meta_repeated_once_per_author() -> None:
         ("Gwen Pryce", "Idris Lloyd"),
         "meta:parsely-author",
     )
+
+
+def test_metadata_day_written_in_the_byline_when_the_page_states_none() -> None:
+    body = (
+        '<h1>Ferry saved</h1><p class="byline">By Gwen Pryce, Harbour Wire Updated March 4, 2024, 9:05 PM</p>'
+        "<p>The vote was close.</p>"
+    )
+    clock = '<header><time datetime="2026-01-01T07:00:00Z">Today</time></header>'
+    html = f"<html><body>{clock}<article>{body}</article></body></html>"
+    metadata = extract_page_metadata(fromstring(html), None)
+    assert (metadata.published_text, metadata.source_of("published")) == (
+        "March 4, 2024, 9:05 PM",
+        "markup:byline",
+    )
+    parsed = parse_datetime(metadata.published_text)
+    assert parsed is not None and parsed.isoformat() == "2024-03-04T21:05:00+00:00"
+    stated = _page('<meta property="article:published_time" content="2024-03-03T10:00:00Z">', body)
+    assert extract_page_metadata(fromstring(stated), None).published_text == "2024-03-03T10:00:00Z"
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("Updated July 24, 2024", "July 24, 2024"),
+        ("Posted 24.07.2024 um 14:05 Uhr", "24.07.2024 um 14:05"),
+        ("Mayor 20, 2024 spoke; June 2, 2024 9:15 am", "June 2, 2024 9:15 am"),
+        ("By Ana Ruiz, 12:30", None),
+    ],
+    ids=["month-name", "dotted-with-clock", "not-a-month-first", "clock-only"],
+)
+def test_structured_find_written_date(text: str, found: str | None) -> None:
+    assert find_written_date(text) == found

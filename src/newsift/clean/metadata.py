@@ -7,6 +7,7 @@ Each field records where it came from (``sources``). Reads the tree; never edits
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, datetime
 from urllib.parse import urlsplit
@@ -15,7 +16,7 @@ from lxml.html import HtmlElement
 
 from newsift.clean.jsonld import JsonLdArticle
 from newsift.clean.names import is_person_name, outlet_key, split_credit, unique_names
-from newsift.clean.structured import parse_datetime
+from newsift.clean.structured import find_written_date, parse_datetime
 
 __all__ = ["PageMetadata", "date_in_url", "extract_page_metadata", "strip_site_name"]
 
@@ -327,26 +328,37 @@ def _byline_texts(tree: HtmlElement) -> list[str]:
     that names a person, and those beside it (one element per author, under the same parent)."""
     parent: HtmlElement | None = None
     texts: list[str] = []
-    looked = 0
-    for element in tree.iter():
-        if not isinstance(element.tag, str) or element.tag in ("meta", "link", "a", "img", "script"):
-            continue
-        marks = f"{element.get('class', '')} {element.get('itemprop', '')} {element.get('id', '')}"
-        if not _BYLINE_CLASS.search(marks) or _outside_article(element):
-            continue
+    for looked, (element, text) in enumerate(_bylines(tree), start=1):
         if parent is not None and element.getparent() is not parent:
             continue
-        lines = [" ".join(t.split()) for t in element.itertext()]
-        text = "\n".join(line for line in lines if line)
-        if not text or len(text) > _MAX_BYLINE_CHARS:
-            continue
-        looked += 1
         if any(is_person_name(p) for p in split_credit(text).people):
             parent = element.getparent() if parent is None else parent
             texts.append(text)
         elif parent is None and looked >= _MAX_BYLINES:
             break
     return texts
+
+
+def _byline_date(tree: HtmlElement) -> str | None:
+    """A day written in one of the first bylines ('By Ana Ruiz | Updated July 24, 2024')."""
+    for looked, (_, text) in enumerate(_bylines(tree), start=1):
+        if (day := find_written_date(text)) is not None or looked >= _MAX_BYLINES:
+            return day
+    return None
+
+
+def _bylines(tree: HtmlElement) -> Iterator[tuple[HtmlElement, str]]:
+    """Elements marked as the author or byline outside widgets, with their short text (a line a text node)."""
+    for element in tree.iter():
+        if not isinstance(element.tag, str) or element.tag in ("meta", "link", "a", "img", "script"):
+            continue
+        marks = f"{element.get('class', '')} {element.get('itemprop', '')} {element.get('id', '')}"
+        if not _BYLINE_CLASS.search(marks) or _outside_article(element):
+            continue
+        lines = [" ".join(t.split()) for t in element.itertext()]
+        text = "\n".join(line for line in lines if line)
+        if text and len(text) <= _MAX_BYLINE_CHARS:
+            yield element, text
 
 
 def _outside_article(element: HtmlElement) -> bool:
@@ -370,7 +382,7 @@ def _date(
 ) -> tuple[str, str] | None:
     candidates = [*structured, *((f"meta:{name}", meta.get(name)) for name in names)]
     if tree is not None:
-        candidates.append(("time", _time_element(tree)))
+        candidates += [("time", _time_element(tree)), ("markup:byline", _byline_date(tree))]
     for source, value in candidates:
         moment = parse_datetime(value) if value else None
         if value and moment is not None and moment.year >= _EARLIEST_YEAR:

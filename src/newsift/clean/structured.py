@@ -296,28 +296,49 @@ _WRITTEN_DATES = (
         r"(?<!\d)(?P<d>\d{1,2})(?:st|nd|rd|th)?\.?\s+(?P<name>[A-Za-z]{3,9})\.?,?\s+(?P<y>\d{4})(?!\d)"
     ),
 )
+_CLOCK_GAP = 6  # characters between a day and its clock time (', ', ' at ', ' um ')
 _CLOCK = re.compile(r"(?<!\d)(?P<h>\d{1,2})[:.](?P<min>\d{2})(?::\d{2})?\s*(?P<ampm>[AaPp]\.?[Mm]\b\.?)?")
+
+
+def find_written_date(text: str) -> str | None:
+    """The first day written with dots, slashes or an English month name in a line of text, with the clock
+    time right after it ('Updated July 24, 2024 3:05 PM' -> 'July 24, 2024 3:05 PM'); None when none."""
+    found = _written(text)
+    if found is None:
+        return None
+    day, clock = found
+    return text[day.start() : (clock or day).end()].strip()
 
 
 def _written_datetime(text: str) -> datetime | None:
     """A day written with dots, slashes or an English month name, and the clock time after it if any."""
+    found = _written(text)
+    if found is None:
+        return None
+    day, clock = found
+    groups = day.groupdict()
+    month = _MONTH_NUMBERS[groups["name"].casefold()] if groups.get("name") else int(groups["m"])
+    hour, minute = (int(clock["h"]), int(clock["min"])) if clock else (0, 0)
+    try:
+        moment = datetime(int(groups["y"]), month, int(groups["d"]), hour, minute)
+    except ValueError:
+        return None
+    return _with_meridiem(moment, clock.group(0) if clock else "")
+
+
+def _written(text: str) -> tuple[re.Match[str], re.Match[str] | None] | None:
+    """The match of a written day (a real month name if named) and of a valid clock time just after it."""
     for pattern in _WRITTEN_DATES:
-        match = pattern.search(text)
-        if match is None:
-            continue
-        groups = match.groupdict()
-        month = _MONTH_NUMBERS.get(groups["name"].casefold()) if groups.get("name") else int(groups["m"])
-        if month is None:
-            continue
-        clock = _CLOCK.search(text, match.end())
-        if clock is not None and (int(clock["h"]) > 23 or int(clock["min"]) > 59):
-            clock = None
-        hour, minute = (int(clock["h"]), int(clock["min"])) if clock else (0, 0)
-        try:
-            day = datetime(int(groups["y"]), month, int(groups["d"]), hour, minute)
-        except ValueError:
-            return None
-        return _with_meridiem(day, clock.group(0) if clock else "")
+        for day in pattern.finditer(text):
+            name = day.groupdict().get("name")
+            if name is not None and name.casefold() not in _MONTH_NUMBERS:
+                continue
+            clock = _CLOCK.search(text, day.end())
+            if clock is not None and (
+                clock.start() - day.end() > _CLOCK_GAP or int(clock["h"]) > 23 or int(clock["min"]) > 59
+            ):
+                clock = None
+            return day, clock
     return None
 
 
