@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from urllib.parse import urlsplit
 
+from lxml import etree
 from lxml.html import HtmlElement
 
 from newsift.clean.jsonld import JsonLdArticle
@@ -39,6 +40,13 @@ _AUTHOR_PATH = re.compile(
     r"/(?:authors?|autor(?:en|es)?|auteurs?|autore|autori|journalists?|reporters?|writers?|contributors?"
     r"|columnists?|staff|byline)/[^/]+",
     re.IGNORECASE,
+)
+_AUTHOR_PATH_WORDS = (
+    *("author", "Author", "autor", "auteur", "journalist", "reporter", "writer", "contributor"),
+    *("columnist", "staff", "byline"),
+)
+_AUTHOR_HREF = etree.XPath(  # a cheap first pass over the links before _AUTHOR_PATH
+    ".//a[" + " or ".join(f"contains(@href, '/{word}')" for word in _AUTHOR_PATH_WORDS) + "]"
 )
 _PUBLISHED_MARK = re.compile(r"datepublished|publish|pubdate|posted|created", re.IGNORECASE)
 _MAX_BYLINE_CHARS = 200
@@ -259,15 +267,8 @@ def _authors(
 ) -> tuple[tuple[str, ...], str | None, str | None]:
     """(people, wire, where they came from), from the first source that names a person."""
     wire = next((org for org in ld.organisations if split_credit(org).wire), None)
-    candidates: list[tuple[str, list[str]]] = [("json-ld", list(ld.people))]
-    candidates += [
-        (f"meta:{name}", values)
-        for name in (*_AUTHOR_META, *_MORE_AUTHOR_META)
-        if (values := [value for value in meta.get(name, []) if _is_name_value(value)])
-    ]
     rel, links = _rel_authors(tree), _author_links(tree)
-    candidates += [("rel=author", rel), ("markup:byline", _byline_texts(tree)), ("markup:author-link", links)]
-    for source, texts in candidates:
+    for source, texts in _author_candidates(tree, ld, meta, rel, links):
         people: list[str] = []
         for text in texts:
             stated = source.startswith(("json-ld", "meta:"))
@@ -277,6 +278,19 @@ def _authors(
         if people:
             return _with_linked(unique_names(people), [*rel, *links], sites), wire, source
     return (), wire, None
+
+
+def _author_candidates(
+    tree: HtmlElement, ld: JsonLdArticle, meta: dict[str, list[str]], rel: list[str], links: list[str]
+) -> Iterator[tuple[str, list[str]]]:
+    """Each source's author texts, most structured first; the markup is searched only when reached."""
+    yield "json-ld", list(ld.people)
+    for name in (*_AUTHOR_META, *_MORE_AUTHOR_META):
+        if values := [value for value in meta.get(name, []) if _is_name_value(value)]:
+            yield f"meta:{name}", values
+    yield "rel=author", rel
+    yield "markup:byline", _byline_texts(tree)
+    yield "markup:author-link", links
 
 
 def _with_linked(people: tuple[str, ...], linked: list[str], sites: tuple[str, ...]) -> tuple[str, ...]:
@@ -303,7 +317,7 @@ def _author_links(tree: HtmlElement) -> list[str]:
     those beside it in the same credit (a list of them elsewhere on the page is another story's)."""
     credit: HtmlElement | None = None
     texts: list[str] = []
-    for link in tree.iter("a"):
+    for link in _AUTHOR_HREF(tree):
         if not _AUTHOR_PATH.search(urlsplit(link.get("href") or "").path) or _outside_article(link):
             continue
         text = " ".join(link.text_content().split())
@@ -325,18 +339,18 @@ def _in_running_text(link: HtmlElement) -> bool:
 
 def _byline_texts(tree: HtmlElement) -> list[str]:
     """Texts of elements marked as the author or byline, outside widgets, one line per text node: the first
-    that names a person, and those beside it (one element per author, under the same parent)."""
-    parent: HtmlElement | None = None
-    texts: list[str] = []
+    that names a person, and those after it under the same parent (one element per author)."""
     for looked, (element, text) in enumerate(_bylines(tree), start=1):
-        if parent is not None and element.getparent() is not parent:
-            continue
-        if any(is_person_name(p) for p in split_credit(text).people):
-            parent = element.getparent() if parent is None else parent
-            texts.append(text)
-        elif parent is None and looked >= _MAX_BYLINES:
+        if _names_person(text):
+            siblings = (_byline_text(sibling) for sibling in element.itersiblings())
+            return [text, *(other for other in siblings if other and _names_person(other))]
+        if looked >= _MAX_BYLINES:
             break
-    return texts
+    return []
+
+
+def _names_person(text: str) -> bool:
+    return any(is_person_name(p) for p in split_credit(text).people)
 
 
 def _byline_date(tree: HtmlElement) -> str | None:
@@ -348,17 +362,23 @@ def _byline_date(tree: HtmlElement) -> str | None:
 
 
 def _bylines(tree: HtmlElement) -> Iterator[tuple[HtmlElement, str]]:
-    """Elements marked as the author or byline outside widgets, with their short text (a line a text node)."""
+    """Elements marked as the author or byline outside widgets, with their short text."""
     for element in tree.iter():
-        if not isinstance(element.tag, str) or element.tag in ("meta", "link", "a", "img", "script"):
-            continue
-        marks = f"{element.get('class', '')} {element.get('itemprop', '')} {element.get('id', '')}"
-        if not _BYLINE_CLASS.search(marks) or _outside_article(element):
-            continue
-        lines = [" ".join(t.split()) for t in element.itertext()]
-        text = "\n".join(line for line in lines if line)
-        if text and len(text) <= _MAX_BYLINE_CHARS:
+        if (text := _byline_text(element)) is not None:
             yield element, text
+
+
+def _byline_text(element: HtmlElement) -> str | None:
+    """The text (a line a text node) of an element marked as the author or byline, outside widgets and at
+    most a byline long; None for any other element."""
+    if not isinstance(element.tag, str) or element.tag in ("meta", "link", "a", "img", "script"):
+        return None
+    marks = f"{element.get('class', '')} {element.get('itemprop', '')} {element.get('id', '')}"
+    if not _BYLINE_CLASS.search(marks) or _outside_article(element):
+        return None
+    lines = [" ".join(t.split()) for t in element.itertext()]
+    text = "\n".join(line for line in lines if line)
+    return text if text and len(text) <= _MAX_BYLINE_CHARS else None
 
 
 def _outside_article(element: HtmlElement) -> bool:
@@ -380,14 +400,26 @@ def _date(
     meta: dict[str, str],
     names: tuple[str, ...],
 ) -> tuple[str, str] | None:
-    candidates = [*structured, *((f"meta:{name}", meta.get(name)) for name in names)]
-    if tree is not None:
-        candidates += [("time", _time_element(tree)), ("markup:byline", _byline_date(tree))]
-    for source, value in candidates:
+    for source, value in _date_candidates(tree, structured, meta, names):
         moment = parse_datetime(value) if value else None
         if value and moment is not None and moment.year >= _EARLIEST_YEAR:
             return source, value
     return None
+
+
+def _date_candidates(
+    tree: HtmlElement | None,
+    structured: tuple[tuple[str, str | None], ...],
+    meta: dict[str, str],
+    names: tuple[str, ...],
+) -> Iterator[tuple[str, str | None]]:
+    """Stated dates first; the markup (a ``<time>``, a byline) is searched only when reached."""
+    yield from structured
+    for name in names:
+        yield f"meta:{name}", meta.get(name)
+    if tree is not None:
+        yield "time", _time_element(tree)
+        yield "markup:byline", _byline_date(tree)
 
 
 def _time_element(tree: HtmlElement) -> str | None:
