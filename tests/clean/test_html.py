@@ -168,3 +168,20 @@ def test_html_page_in_a_warc_is_ingested_by_the_cli(tmp_path: Path) -> None:
     (article,) = json.loads(CliRunner().invoke(app, ["--db", db, "articles", "--json"]).stdout)
     assert article["title"] == "Poland signs for 96 Apache attack helicopters"
     assert article["url"] == "https://defence.example/apache"
+
+
+def test_html_cleanup_printed_headline_worded_unlike_the_title_is_not_body() -> None:
+    """The title is the page's stated headline; the h1 it prints in other words is dropped at the top too."""
+    lines = [
+        "Night ferry will run all winter",
+        "The harbour council voted on Tuesday to keep the night ferry running until April.",
+        "Night ferry will run all winter",
+    ]
+    cleaned = clean_paragraphs(
+        "\n".join(lines),
+        title="Council keeps the night ferry",
+        headlines=("Night ferry will run all winter",),
+    )
+    assert cleaned.body.split("\n\n") == lines[1:]  # only at the top: a later line is the story's own
+    assert [r.reason for r in cleaned.removed] == ["repeated headline"]
+    assert clean_paragraphs("\n".join(lines), title="Council keeps the night ferry").body.startswith(lines[0])

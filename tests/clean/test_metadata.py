@@ -13,6 +13,7 @@ from newsift.clean.html import extract_html_article
 from newsift.clean.jsonld import extract_jsonld_article
 from newsift.clean.metadata import date_in_url, extract_page_metadata, strip_site_name
 from newsift.clean.names import split_credit, unique_names
+from newsift.clean.structured import find_written_date, parse_datetime
 
 FIXTURES = Path(__file__).parents[1] / "fixtures" / "metadata"
 EXPECTED = json.loads((FIXTURES / "expected.json").read_text(encoding="utf-8"))
@@ -78,6 +79,11 @@ def test_jsonld_broken_block_is_skipped() -> None:
         ("Rain delays harvest - The Fenland Post", "Rain delays harvest"),
         ("Fenland Post: Rain delays harvest", "Rain delays harvest"),
         ("Fenland Post » Rain delays harvest", "Rain delays harvest"),
+        ("Rain delays the harvest again | Local News | Fenland Post", "Rain delays the harvest again"),
+        (
+            "Rain delays the harvest again | what farmers say | Fenland Post",
+            "Rain delays the harvest again | what farmers say",
+        ),
         ("Analysis: rain delays harvest", "Analysis: rain delays harvest"),  # not the site's name
         ("Rain delays harvest - and prices rise", "Rain delays harvest - and prices rise"),
     ],
@@ -86,6 +92,8 @@ def test_jsonld_broken_block_is_skipped() -> None:
         "dash-suffix-with-the",
         "colon-prefix",
         "chevron-prefix",
+        "section-and-site",
+        "lowercase-part-is-headline",
         "other-prefix",
         "dash-in-title",
     ],
@@ -279,3 +287,213 @@ def test_html_outlet_named_only_by_its_address_is_not_an_author() -> None:
     url = "https://www.fjordbeacon.example/news/ferries"
     article = extract_html_article(html, page_id="p", uri="u", url=url, fetched_at=WHEN)
     assert article is not None and article.authors == ()
+
+
+def _page(head: str = "", body: str = "") -> str:
+    return f"<html><head>{head}</head><body><article>{body}</article></body></html>"
+
+
+def _ld(node: dict[str, object]) -> str:
+    return f'<script type="application/ld+json">{json.dumps(node)}</script>'
+
+
+def test_metadata_title_jsonld_headline_over_a_different_printed_one() -> None:
+    """The article node's headline is the article's own; the h1 agreeing with og:title does not outvote it."""
+    html = _page(
+        _ld({"@type": "NewsArticle", "headline": "Council votes to keep the night ferry"})
+        + '<meta property="og:title" content="Night ferry saved after late vote">',
+        "<h1>Night ferry saved after late vote</h1>",
+    )
+    metadata = extract_page_metadata(fromstring(html), extract_jsonld_article(html))
+    assert (metadata.title, metadata.source_of("title")) == (
+        "Council votes to keep the night ferry",
+        "json-ld",
+    )
+
+
+def test_metadata_title_cut_short_in_jsonld_takes_the_printed_headline() -> None:
+    full = "Night ferry saved after a late vote in the harbour council chamber on Tuesday"
+    html = _page(_ld({"@type": "NewsArticle", "headline": full[:50] + "..."}), f"<h1>{full}</h1>")
+    metadata = extract_page_metadata(fromstring(html), extract_jsonld_article(html))
+    assert (metadata.title, metadata.source_of("title")) == (full, "h1")
+
+
+def test_metadata_title_without_its_topic_label() -> None:
+    """'Topic: Headline' in the h1 and JSON-LD, the headline alone in og:title: the label is not the title."""
+    headline = "Night ferry saved after late vote"
+    html = _page(
+        _ld({"@type": "NewsArticle", "headline": f"Harbour council: {headline}"})
+        + f'<meta property="og:title" content="{headline}">',
+        f"<h1>Harbour council: {headline}</h1>",
+    )
+    metadata = extract_page_metadata(fromstring(html), extract_jsonld_article(html))
+    assert metadata.title == headline
+    short = _page(
+        _ld({"@type": "NewsArticle", "headline": "Ferry: Vote held"})
+        + '<meta property="og:title" content="Vote held">',
+        "<h1>Ferry: Vote held</h1>",
+    )
+    assert extract_page_metadata(fromstring(short), extract_jsonld_article(short)).title == "Ferry: Vote held"
+
+
+def test_jsonld_article_node_of_the_page_address_over_another_article() -> None:
+    other = {
+        "@type": "NewsArticle",
+        "headline": "Last week's storm",
+        "url": "https://news.example/storm",
+        "author": {"@type": "Person", "name": "Otto Lind"},
+    }
+    own = {
+        "@type": "NewsArticle",
+        "headline": "Ferry saved",
+        "mainEntityOfPage": {"@id": "https://www.news.example/ferry/"},
+        "author": {"@type": "Person", "name": "Gwen Pryce"},
+    }
+    html = _ld(other) + _ld(own)
+    found = extract_jsonld_article(html, "https://news.example/ferry?ref=home")
+    assert found is not None and (found.headline, found.people) == ("Ferry saved", ("Gwen Pryce",))
+    unaddressed = {key: value for key, value in own.items() if key != "mainEntityOfPage"}
+    found = extract_jsonld_article(_ld(other) + _ld(unaddressed), "https://news.example/ferry")
+    assert found is not None and found.headline == "Ferry saved"  # the other one names another page
+    found = extract_jsonld_article(_ld(other) + _ld(own))  # no address known: the first
+    assert found is not None and found.headline == "Last week's storm"
+
+
+def test_metadata_authors_from_links_to_their_author_pages() -> None:
+    body = (
+        '<h1>Ferry saved</h1><div class="meta">By <a href="/authors/gwen-pryce/">Gwen Pryce</a> and'
+        ' <a href="https://news.example/authors/idris-lloyd">Idris Lloyd</a></div><p>The vote was close.</p>'
+        '<ul class="latest"><li><a href="/authors/otto-lind">Otto Lind</a></li></ul>'
+        '<p><a href="/topics/ferries">Ferries</a> <a href="/author/">All authors</a></p>'
+    )
+    metadata = extract_page_metadata(fromstring(_page(body=body)), None)
+    assert (metadata.authors, metadata.source_of("authors")) == (
+        ("Gwen Pryce", "Idris Lloyd"),
+        "markup:author-link",
+    )
+
+
+def test_metadata_link_to_a_writer_in_running_text_is_not_a_byline() -> None:
+    prose = (
+        "<p>The plan was first proposed in a column by"
+        ' <a href="/writers/tove-sand">Tove Sand</a>, who argued that the night ferry carries more'
+        " shift workers than any bus route on the island and that losing it would cut the hospital"
+        " off from half of its night staff.</p>"
+    )
+    metadata = extract_page_metadata(fromstring(_page(body=f"<h1>Ferry saved</h1>{prose}")), None)
+    assert metadata.authors == ()
+
+
+def test_metadata_rel_author_byline_completes_a_structured_author() -> None:
+    """JSON-LD names the second of two authors; the byline's author links name both."""
+    byline = "".join(
+        f'<div class="byline"><a rel="author" href="mailto:{mail}@news.example">'
+        f"<span>{first}</span> <span>{last}</span></a></div>"
+        for mail, first, last in (("ines", "Ines", "Vogt"), ("paul", "Paul", "Arndt"))
+    )
+    html = _page(_ld({"@type": "NewsArticle", "author": [{"@type": "Person", "name": "Paul Arndt"}]}), byline)
+    metadata = extract_page_metadata(fromstring(html), extract_jsonld_article(html))
+    assert metadata.authors == ("Ines Vogt", "Paul Arndt")
+    other = _page(_ld({"@type": "NewsArticle", "author": [{"@type": "Person", "name": "Tove Sand"}]}), byline)
+    assert extract_page_metadata(fromstring(other), extract_jsonld_article(other)).authors == ("Tove Sand",)
+
+
+@pytest.mark.parametrize(
+    ("credit", "people"),
+    [
+        ("Ana Ruiz Transport Correspondent", ("Ana Ruiz",)),
+        ("Ana Ruiz ana.ruiz@fenlandpost.example", ("Ana Ruiz",)),
+        ("By Ana Ruiz, Health Editor", ("Ana Ruiz",)),
+    ],
+    ids=["beat-and-role-glued", "e-mail-glued", "beat-and-role"],
+)
+def test_names_credit_with_a_beat_or_an_address(credit: str, people: tuple[str, ...]) -> None:
+    assert split_credit(credit).people == people
+
+
+@pytest.mark.parametrize(
+    ("value", "moment"),
+    [
+        ("20.11.2019 08:02", "2019-11-20T08:02:00+00:00"),
+        ("20. 11. 2019, 14.05 Uhr", "2019-11-20T14:05:00+00:00"),
+        ("2019/11/20", "2019-11-20T00:00:00+00:00"),
+        ("Nov. 20, 2019", "2019-11-20T00:00:00+00:00"),
+        ("Sept. 3, 2024 12:30 a.m.", "2024-09-03T00:30:00+00:00"),
+        ("3 May 2024 9:15 pm", "2024-05-03T21:15:00+00:00"),
+        ("November 20, 2019 8:02 PM", "2019-11-20T20:02:00+00:00"),
+        ("Wed, 20 Nov 2019 08:02:00 +0100", "2019-11-20T07:02:00+00:00"),
+        ("2019-11-20T08:02:00+01:00[Europe/Berlin]", "2019-11-20T07:02:00+00:00"),
+        ("31.02.2019", None),
+        ("v1.2.2019", None),
+        ("Mayor 20, 2019", None),
+    ],
+    ids=[
+        *("dotted", "dotted-spaced-clock", "slashed", "month-abbreviation", "a-m", "p-m-day-first"),
+        *("p-m-rfc", "rfc-offset", "zone-id", "no-such-day", "version", "not-a-month"),
+    ],
+)
+def test_structured_written_dates(value: str, moment: str | None) -> None:
+    parsed = parse_datetime(value)
+    assert (parsed.isoformat() if parsed else None) == moment
+
+
+def test_metadata_dotted_meta_date_is_the_published_date() -> None:
+    html = '<html><head><meta name="date" content="05.03.2024"></head><body></body></html>'
+    metadata = extract_page_metadata(fromstring(html), None)
+    assert (metadata.published_text, metadata.source_of("published")) == ("05.03.2024", "meta:date")
+
+
+def test_metadata_one_byline_element_per_author() -> None:
+    body = (
+        '<h1>Ferry saved</h1><div class="story-meta"><span class="author">Gwen Pryce</span>,'
+        ' <span class="author">Idris Lloyd</span><span class="author-role">Harbour Correspondent</span></div>'
+        '<p>The vote was close.</p><div class="more"><span class="author">Otto Lind</span></div>'
+    )
+    metadata = extract_page_metadata(fromstring(_page(body=body)), None)
+    assert (metadata.authors, metadata.source_of("authors")) == (
+        ("Gwen Pryce", "Idris Lloyd"),
+        "markup:byline",
+    )
+
+
+def test_metadata_author_meta_repeated_once_per_author() -> None:
+    head = (
+        '<meta name="parsely-author" content="Gwen Pryce"><meta name="parsely-author" content="Idris Lloyd">'
+    )
+    metadata = extract_page_metadata(fromstring(_page(head)), None)
+    assert (metadata.authors, metadata.source_of("authors")) == (
+        ("Gwen Pryce", "Idris Lloyd"),
+        "meta:parsely-author",
+    )
+
+
+def test_metadata_day_written_in_the_byline_when_the_page_states_none() -> None:
+    body = (
+        '<h1>Ferry saved</h1><p class="byline">By Gwen Pryce, Harbour Wire Updated March 4, 2024, 9:05 PM</p>'
+        "<p>The vote was close.</p>"
+    )
+    clock = '<header><time datetime="2026-01-01T07:00:00Z">Today</time></header>'
+    html = f"<html><body>{clock}<article>{body}</article></body></html>"
+    metadata = extract_page_metadata(fromstring(html), None)
+    assert (metadata.published_text, metadata.source_of("published")) == (
+        "March 4, 2024, 9:05 PM",
+        "markup:byline",
+    )
+    parsed = parse_datetime(metadata.published_text)
+    assert parsed is not None and parsed.isoformat() == "2024-03-04T21:05:00+00:00"
+    stated = _page('<meta property="article:published_time" content="2024-03-03T10:00:00Z">', body)
+    assert extract_page_metadata(fromstring(stated), None).published_text == "2024-03-03T10:00:00Z"
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("Updated July 24, 2024", "July 24, 2024"),
+        ("Posted 24.07.2024 um 14:05 Uhr", "24.07.2024 um 14:05"),
+        ("Mayor 20, 2024 spoke; June 2, 2024 9:15 am", "June 2, 2024 9:15 am"),
+        ("By Ana Ruiz, 12:30", None),
+    ],
+    ids=["month-name", "dotted-with-clock", "not-a-month-first", "clock-only"],
+)
+def test_structured_find_written_date(text: str, found: str | None) -> None:
+    assert find_written_date(text) == found

@@ -56,7 +56,7 @@ def extract_html_body(
     Raises:
         InputError: the page is too large or too deeply nested to parse within the bounds.
     """
-    jsonld = extract_jsonld_article(html)
+    jsonld = extract_jsonld_article(html, url)
     tree = _parse(html, uri)
     if tree is None:
         return None, PageMetadata(), ()
@@ -117,7 +117,7 @@ def extract_html_article(
         return None
     sitename = metadata.site_name or (data.get("sitename") or "").strip() or None
     title = metadata.title or _trafilatura_title(data.get("title"), sitename)
-    cleaned = clean_paragraphs(data["text"], title=title)
+    cleaned = clean_paragraphs(data["text"], title=title, headlines=metadata.headlines)
     body = cleaned.body
     if not body:
         return None

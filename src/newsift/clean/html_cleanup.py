@@ -43,21 +43,23 @@ class CleanBody:
     wire: str | None = None
 
 
-def clean_paragraphs(text: str, *, title: str) -> CleanBody:
-    """Body, removals and credits of an extractor's paragraph text (one paragraph a line)."""
+def clean_paragraphs(text: str, *, title: str, headlines: tuple[str, ...] = ()) -> CleanBody:
+    """Body, removals and credits of an extractor's paragraph text (one paragraph a line). The title, and
+    any other headline the page prints (an h1 worded unlike the stated title), is not body at the top."""
+    titles = tuple(t for t in (title, *headlines) if t)
     paragraphs = [p for p in (" ".join(line.split()) for line in text.splitlines()) if p]
-    paragraphs, headlines = _strip_headline_list(paragraphs)
+    paragraphs, listed = _strip_headline_list(paragraphs)
     removed: list[Removed] = []
     kept: list[str] = []
     credits = _Credits()
     for index, paragraph in enumerate(paragraphs):
-        reason = _line_reason(paragraph, title, at_top=not kept and index < _TOP, credits=credits)
+        reason = _line_reason(paragraph, titles, at_top=not kept and index < _TOP, credits=credits)
         if reason:
             removed.append(Removed(text=paragraph, reason=reason))
         else:
             kept.append(paragraph)
     kept, tail = _strip_headline_list(kept)  # again: trailing prompts may have hidden a list
-    removed.extend(Removed(text=p, reason=RELATED) for p in [*tail, *headlines])
+    removed.extend(Removed(text=p, reason=RELATED) for p in [*tail, *listed])
     if len(kept) > _SIGN_OFF_AFTER and (name := _sign_off(kept[-1])):
         removed.append(Removed(text=kept.pop(), reason=CREDIT))
         credits.add((name,))
@@ -84,8 +86,8 @@ class _Credits:
         self.wire = self.wire or wire
 
 
-def _line_reason(paragraph: str, title: str, *, at_top: bool, credits: _Credits) -> str | None:
-    if at_top and title and _same(paragraph, title):
+def _line_reason(paragraph: str, titles: tuple[str, ...], *, at_top: bool, credits: _Credits) -> str | None:
+    if at_top and any(_same(paragraph, title) for title in titles):
         return "repeated headline"
     if at_top and len(paragraph) < 160:
         byline = match_byline(paragraph)

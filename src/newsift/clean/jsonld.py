@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass
 from html import unescape
 from typing import Any
+from urllib.parse import urlsplit
 
 __all__ = ["JsonLdArticle", "extract_jsonld_article"]
 
@@ -45,15 +46,21 @@ class JsonLdArticle:
     description: str | None = None
 
 
-def extract_jsonld_article(html: str) -> JsonLdArticle | None:
-    """The first article-typed node of the page's JSON-LD blocks (also inside ``@graph``), else the first web
-    page node that names an author or a date, or None.
+def extract_jsonld_article(html: str, url: str | None = None) -> JsonLdArticle | None:
+    """The article-typed node of the page's JSON-LD blocks (also inside ``@graph``) whose address is the
+    page's ``url``, else the first that gives no address, else the first one, else the first web page node
+    that names an author or a date, or None. (A page may describe other articles too: a related story, the
+    previous part of a series.)
 
     Unreadable blocks are skipped: a page's broken JSON-LD is the page's problem, not an input error.
     """
     nodes = [node for block in _blocks(html) for node in _nodes(block)]
     index = {node["@id"]: node for node in nodes if isinstance(node.get("@id"), str)}
-    article = next((node for node in nodes if _types(node) & _ARTICLE_TYPES), None) or next(
+    articles = [node for node in nodes if _types(node) & _ARTICLE_TYPES]
+    page = _address(url)
+    own = [node for node in articles if page and page in _addresses(node, index)]
+    unaddressed = [node for node in articles if page and not _addresses(node, index)]
+    article = next(iter(own or unaddressed or articles), None) or next(
         (
             node
             for node in nodes
@@ -101,6 +108,25 @@ def _nodes(value: Any, depth: int = 0) -> list[dict[str, Any]]:
         return []
     inner = [value.get("@graph"), value.get("mainEntity")]
     return [value, *(node for part in inner if part is not None for node in _nodes(part, depth + 1))]
+
+
+def _address(url: Any) -> str | None:
+    """'https://www.x.example/a/b/?utm=1#top' -> 'x.example/a/b': an address without scheme, 'www.', query,
+    fragment and closing slash, so two spellings of one page agree."""
+    if not isinstance(url, str) or "//" not in url:
+        return None
+    parts = urlsplit(url.strip())
+    host = (parts.hostname or "").removeprefix("www.")
+    return f"{host}{parts.path.rstrip('/')}" if host else None
+
+
+def _addresses(node: dict[str, Any], index: dict[str, dict[str, Any]]) -> set[str]:
+    """The addresses an article node gives itself: ``url``, ``@id`` and ``mainEntityOfPage``."""
+    values = [node.get("url"), node.get("@id"), node.get("mainEntityOfPage")]
+    page = _resolve(node.get("mainEntityOfPage"), index)
+    if isinstance(page, dict):
+        values += [page.get("@id"), page.get("url")]
+    return {address for value in values if (address := _address(value))}
 
 
 def _types(node: dict[str, Any]) -> set[str]:

@@ -7,15 +7,17 @@ Each field records where it came from (``sources``). Reads the tree; never edits
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, datetime
 from urllib.parse import urlsplit
 
+from lxml import etree
 from lxml.html import HtmlElement
 
 from newsift.clean.jsonld import JsonLdArticle
 from newsift.clean.names import is_person_name, outlet_key, split_credit, unique_names
-from newsift.clean.structured import parse_datetime
+from newsift.clean.structured import find_written_date, parse_datetime
 
 __all__ = ["PageMetadata", "date_in_url", "extract_page_metadata", "strip_site_name"]
 
@@ -33,8 +35,22 @@ _OUTSIDE = re.compile(
 )
 # a figure's credit ('Photo: ...') is the photographer's, in a byline's class
 _OUTSIDE_TAGS = frozenset({"aside", "footer", "nav", "form", "header-nav", "figure", "figcaption"})
+# an author's page: a path segment naming authors, then the author's own segment
+_AUTHOR_PATH = re.compile(
+    r"/(?:authors?|autor(?:en|es)?|auteurs?|autore|autori|journalists?|reporters?|writers?|contributors?"
+    r"|columnists?|staff|byline)/[^/]+",
+    re.IGNORECASE,
+)
+_AUTHOR_PATH_WORDS = (
+    *("author", "Author", "autor", "auteur", "journalist", "reporter", "writer", "contributor"),
+    *("columnist", "staff", "byline"),
+)
+_AUTHOR_HREF = etree.XPath(  # a cheap first pass over the links before _AUTHOR_PATH
+    ".//a[" + " or ".join(f"contains(@href, '/{word}')" for word in _AUTHOR_PATH_WORDS) + "]"
+)
 _PUBLISHED_MARK = re.compile(r"datepublished|publish|pubdate|posted|created", re.IGNORECASE)
 _MAX_BYLINE_CHARS = 200
+_BLOCK_TAGS = frozenset({"p", "div", "li", "td", "section", "article", "blockquote", "dd"})
 _MAX_BYLINES = 5
 _MAX_TITLE = 300
 _EARLIEST_YEAR = 1990  # a placeholder date (year 1) is no date
@@ -57,6 +73,7 @@ class PageMetadata:
     site_name: str | None = None
     description: str | None = None
     outlets: tuple[str, ...] = ()  # every name the page gives its own outlet (site, publisher, domain)
+    headlines: tuple[str, ...] = ()  # the headlines the page prints (h1), whichever the title is
     sources: tuple[tuple[str, str], ...] = ()
 
     @property
@@ -73,7 +90,8 @@ def extract_page_metadata(
     tree: HtmlElement, jsonld: JsonLdArticle | None, *, url: str | None = None
 ) -> PageMetadata:
     """Metadata of one parsed page (``tree`` before any pruning) and its JSON-LD article node."""
-    meta = _meta_values(tree)
+    every = _meta_values(tree)
+    meta = {key: values[0] for key, values in every.items() if values}
     ld = jsonld or JsonLdArticle()
     site = _first(("og:site_name", meta.get("og:site_name")), ("json-ld", ld.publisher or ld.site_name))
     site = site or _first(("meta:application-name", meta.get("application-name")))
@@ -85,7 +103,7 @@ def extract_page_metadata(
     title = _title(tree, ld, meta, sites)
     if title:
         sources.append(("title", title[0]))
-    authors, wire, authors_from = _authors(tree, ld, meta, sites)
+    authors, wire, authors_from = _authors(tree, ld, every, sites)
     if authors_from:
         sources.append(("authors", authors_from))
     published = _date(tree, (("json-ld", ld.published),), meta, (*_DATE_META, *_MORE_DATE_META))
@@ -101,18 +119,20 @@ def extract_page_metadata(
         site_name=site[1] if site else None,
         description=ld.description or meta.get("og:description") or meta.get("description"),
         outlets=sites,
+        headlines=tuple(_headings(tree)),
         sources=tuple(sources),
     )
 
 
-def _meta_values(tree: HtmlElement) -> dict[str, str]:
-    """First non-empty content of each ``<meta>`` by its property, name or itemprop (casefolded)."""
-    values: dict[str, str] = {}
+def _meta_values(tree: HtmlElement) -> dict[str, list[str]]:
+    """Non-empty contents of each ``<meta>`` by its property, name or itemprop (casefolded), in page order
+    (an author key may repeat, once per author)."""
+    values: dict[str, list[str]] = {}
     for element in tree.iter("meta"):
         key = element.get("property") or element.get("name") or element.get("itemprop")
         content = " ".join((element.get("content") or "").split())
-        if key and content:
-            values.setdefault(key.strip().casefold(), content)
+        if key and content and content not in values.setdefault(key.strip().casefold(), []):
+            values[key.strip().casefold()].append(content)
     return values
 
 
@@ -142,9 +162,19 @@ def strip_site_name(title: str, sites: tuple[str, ...]) -> str:
         return title
     spans = [m.span() for m in _SEPARATOR.finditer(title)]
     if _names_site(parts[-1], keys):
-        return title[: spans[-1][0]].strip()
+        return _without_section(title[: spans[-1][0]].strip())
     if _names_site(parts[0], keys):
         return title[spans[0][1] :].strip()
+    return title
+
+
+def _without_section(title: str) -> str:
+    """'Headline | World News' (what is left of 'Headline | World News | Site'): a short capitalised part
+    after a bar is the site's section, not the headline's."""
+    head, bar, section = title.rpartition(" | ")
+    words = section.split()
+    if bar and len(head) >= 20 and 1 <= len(words) <= 3 and all(word[:1].isupper() for word in words):
+        return head.strip()
     return title
 
 
@@ -168,6 +198,28 @@ def _title(
     ]
     site_keys = {outlet_key(site) for site in sites}
     headings = [h for h in _headings(tree) if outlet_key(h) not in site_keys]
+    chosen = _chosen_title(stated, headings, site_keys)
+    if chosen is None:
+        return None
+    # 'Kicker: Headline' where another statement gives the headline alone: the kicker is a topic label
+    others = [value for _, value in stated] + headings
+    bare = next((value for value in others if _is_kicked(chosen[1], value)), None)
+    return (chosen[0], bare) if bare else chosen
+
+
+def _chosen_title(
+    stated: list[tuple[str, str]], headings: list[str], site_keys: set[str]
+) -> tuple[str, str] | None:
+    """The article's own headline: the printed h1 when it is the JSON-LD headline; else the JSON-LD
+    headline (the article node's statement, not the page's) unless it is cut short; else the h1 that
+    another statement agrees with; else the first structured statement, a lone h1, the ``<title>``."""
+    ld = next((value for source, value in stated if source == "json-ld"), None)
+    if ld and outlet_key(ld) not in site_keys:
+        for heading in headings:
+            if _agrees(heading, ld):
+                return "h1", heading
+        if not ld.endswith(("...", "…")):
+            return "json-ld", ld
     for heading in headings:
         if any(_agrees(heading, value) for _, value in stated):
             return "h1", heading
@@ -177,6 +229,12 @@ def _title(
     if len(headings) == 1:
         return "h1", headings[0]
     return stated[0] if stated else None
+
+
+def _is_kicked(title: str, bare: str) -> bool:
+    """``title`` is ``bare`` after a short topic label and a colon ('Storm watch: Ferries halted')."""
+    head, colon, rest = title.rpartition(": ")
+    return bool(colon) and len(bare) >= 20 and _letters(rest) == _letters(bare) and len(head.split()) <= 6
 
 
 def _head_title(tree: HtmlElement) -> str | None:
@@ -205,19 +263,12 @@ def _letters(text: str) -> str:
 
 
 def _authors(
-    tree: HtmlElement, ld: JsonLdArticle, meta: dict[str, str], sites: tuple[str, ...]
+    tree: HtmlElement, ld: JsonLdArticle, meta: dict[str, list[str]], sites: tuple[str, ...]
 ) -> tuple[tuple[str, ...], str | None, str | None]:
     """(people, wire, where they came from), from the first source that names a person."""
     wire = next((org for org in ld.organisations if split_credit(org).wire), None)
-    candidates: list[tuple[str, list[str]]] = [("json-ld", list(ld.people))]
-    candidates += [
-        (f"meta:{name}", [meta[name]])
-        for name in (*_AUTHOR_META, *_MORE_AUTHOR_META)
-        if _is_name_value(meta.get(name))
-    ]
-    candidates.append(("rel=author", _rel_authors(tree)))
-    candidates.append(("markup:byline", _byline_texts(tree)))
-    for source, texts in candidates:
+    rel, links = _rel_authors(tree), _author_links(tree)
+    for source, texts in _author_candidates(tree, ld, meta, rel, links):
         people: list[str] = []
         for text in texts:
             stated = source.startswith(("json-ld", "meta:"))
@@ -225,8 +276,31 @@ def _authors(
             people.extend(credit.people)
             wire = wire or credit.wire
         if people:
-            return unique_names(people), wire, source
+            return _with_linked(unique_names(people), [*rel, *links], sites), wire, source
     return (), wire, None
+
+
+def _author_candidates(
+    tree: HtmlElement, ld: JsonLdArticle, meta: dict[str, list[str]], rel: list[str], links: list[str]
+) -> Iterator[tuple[str, list[str]]]:
+    """Each source's author texts, most structured first; the markup is searched only when reached."""
+    yield "json-ld", list(ld.people)
+    for name in (*_AUTHOR_META, *_MORE_AUTHOR_META):
+        if values := [value for value in meta.get(name, []) if _is_name_value(value)]:
+            yield f"meta:{name}", values
+    yield "rel=author", rel
+    yield "markup:byline", _byline_texts(tree)
+    yield "markup:author-link", links
+
+
+def _with_linked(people: tuple[str, ...], linked: list[str], sites: tuple[str, ...]) -> tuple[str, ...]:
+    """The page's author links when they credit everyone the chosen source names and more: a structured
+    field often names only the first of a byline's authors."""
+    names = unique_names([name for text in linked for name in split_credit(text, outlets=sites).people])
+    folded = {name.casefold() for name in names}
+    if len(names) > len(people) and all(person.casefold() in folded for person in people):
+        return names
+    return people
 
 
 def _is_name_value(value: str | None) -> bool:
@@ -238,22 +312,73 @@ def _rel_authors(tree: HtmlElement) -> list[str]:
     return [" ".join(link.text_content().split()) for link in links if not _outside_article(link)]
 
 
-def _byline_texts(tree: HtmlElement) -> list[str]:
-    """Texts of elements marked as the author or byline, outside widgets, one line per text node."""
+def _author_links(tree: HtmlElement) -> list[str]:
+    """Texts of the article's links to an author page ('/author/ana-ruiz/'): the first such link and
+    those beside it in the same credit (a list of them elsewhere on the page is another story's)."""
+    credit: HtmlElement | None = None
     texts: list[str] = []
-    for element in tree.iter():
-        if not isinstance(element.tag, str) or element.tag in ("meta", "link", "a", "img", "script"):
+    for link in _AUTHOR_HREF(tree):
+        if not _AUTHOR_PATH.search(urlsplit(link.get("href") or "").path) or _outside_article(link):
             continue
-        marks = f"{element.get('class', '')} {element.get('itemprop', '')} {element.get('id', '')}"
-        if not _BYLINE_CLASS.search(marks) or _outside_article(element):
+        text = " ".join(link.text_content().split())
+        if not is_person_name(text) or _in_running_text(link):
             continue
-        lines = [" ".join(t.split()) for t in element.itertext()]
-        text = "\n".join(line for line in lines if line)
-        if text and len(text) <= _MAX_BYLINE_CHARS:
-            texts.append(text)
-        if len(texts) >= _MAX_BYLINES:
+        if credit is None:
+            credit = link.getparent()
+        elif link.getparent() is not credit:
             break
-    return [text for text in texts if any(is_person_name(p) for p in split_credit(text).people)][:1]
+        texts.append(text)
+    return texts
+
+
+def _in_running_text(link: HtmlElement) -> bool:
+    """The link sits in a paragraph of prose (a person the story mentions), not in a short credit."""
+    block = next((a for a in link.iterancestors() if a.tag in _BLOCK_TAGS), None)
+    return block is not None and len(block.text_content()) > _MAX_BYLINE_CHARS
+
+
+def _byline_texts(tree: HtmlElement) -> list[str]:
+    """Texts of elements marked as the author or byline, outside widgets, one line per text node: the first
+    that names a person, and those after it under the same parent (one element per author)."""
+    for looked, (element, text) in enumerate(_bylines(tree), start=1):
+        if _names_person(text):
+            siblings = (_byline_text(sibling) for sibling in element.itersiblings())
+            return [text, *(other for other in siblings if other and _names_person(other))]
+        if looked >= _MAX_BYLINES:
+            break
+    return []
+
+
+def _names_person(text: str) -> bool:
+    return any(is_person_name(p) for p in split_credit(text).people)
+
+
+def _byline_date(tree: HtmlElement) -> str | None:
+    """A day written in one of the first bylines ('By Ana Ruiz | Updated July 24, 2024')."""
+    for looked, (_, text) in enumerate(_bylines(tree), start=1):
+        if (day := find_written_date(text)) is not None or looked >= _MAX_BYLINES:
+            return day
+    return None
+
+
+def _bylines(tree: HtmlElement) -> Iterator[tuple[HtmlElement, str]]:
+    """Elements marked as the author or byline outside widgets, with their short text."""
+    for element in tree.iter():
+        if (text := _byline_text(element)) is not None:
+            yield element, text
+
+
+def _byline_text(element: HtmlElement) -> str | None:
+    """The text (a line a text node) of an element marked as the author or byline, outside widgets and at
+    most a byline long; None for any other element."""
+    if not isinstance(element.tag, str) or element.tag in ("meta", "link", "a", "img", "script"):
+        return None
+    marks = f"{element.get('class', '')} {element.get('itemprop', '')} {element.get('id', '')}"
+    if not _BYLINE_CLASS.search(marks) or _outside_article(element):
+        return None
+    lines = [" ".join(t.split()) for t in element.itertext()]
+    text = "\n".join(line for line in lines if line)
+    return text if text and len(text) <= _MAX_BYLINE_CHARS else None
 
 
 def _outside_article(element: HtmlElement) -> bool:
@@ -275,14 +400,26 @@ def _date(
     meta: dict[str, str],
     names: tuple[str, ...],
 ) -> tuple[str, str] | None:
-    candidates = [*structured, *((f"meta:{name}", meta.get(name)) for name in names)]
-    if tree is not None:
-        candidates.append(("time", _time_element(tree)))
-    for source, value in candidates:
+    for source, value in _date_candidates(tree, structured, meta, names):
         moment = parse_datetime(value) if value else None
         if value and moment is not None and moment.year >= _EARLIEST_YEAR:
             return source, value
     return None
+
+
+def _date_candidates(
+    tree: HtmlElement | None,
+    structured: tuple[tuple[str, str | None], ...],
+    meta: dict[str, str],
+    names: tuple[str, ...],
+) -> Iterator[tuple[str, str | None]]:
+    """Stated dates first; the markup (a ``<time>``, a byline) is searched only when reached."""
+    yield from structured
+    for name in names:
+        yield f"meta:{name}", meta.get(name)
+    if tree is not None:
+        yield "time", _time_element(tree)
+        yield "markup:byline", _byline_date(tree)
 
 
 def _time_element(tree: HtmlElement) -> str | None:

@@ -30,7 +30,9 @@ _PARTICLES = _words("van von der den de del della di da du la le bin binti al el
 _ROLE_WORDS = _words(
     """correspondent editor reporter writer contributor columnist staff producer analyst chief senior bureau
     newsdesk webdesk desk team contributing associate photographer journalist newsroom editorial board news
-    digital online web agency guest special deputy managing political business sports foreign intern"""
+    digital online web agency guest special deputy managing political business sports foreign intern
+    health science technology tech environment climate crime education transport economics culture arts
+    entertainment travel fashion lifestyle politics affairs legal defence defense security energy markets"""
 )
 _WIDGET_WORDS = _words(
     """follow share email e-mail twitter facebook linkedin whatsapp print subscribe sign newsletter comment
@@ -147,6 +149,7 @@ def _leading_name(text: str) -> str | None:
     for stop, word in enumerate(words):
         if (
             any(c.isdigit() for c in word)
+            or _is_address(word)
             or folded[stop] in _NOT_NAME
             or _date_word(folded, stop)
             or _plural_role(folded[stop])
@@ -156,6 +159,11 @@ def _leading_name(text: str) -> str | None:
             head = " ".join(words[:stop])
             return head if stop >= 2 and is_person_name(head) else None
     return None
+
+
+def _is_address(word: str) -> bool:
+    """An e-mail address, a web address or a social handle printed after a name."""
+    return "@" in word or "://" in word or word.casefold().startswith("www.")
 
 
 def _plural_role(word: str) -> bool:

@@ -259,18 +259,96 @@ def _slug(name: str | None) -> str | None:
 
 
 def parse_datetime(value: str | None) -> datetime | None:
-    """ISO 8601 (or RFC 2822) to aware UTC; None when absent or unreadable."""
+    """ISO 8601, RFC 2822 or a written date ('20.11.2019 14:05', '2019/11/20', 'Nov. 20, 2019 2:05 PM') to
+    aware UTC (a stated time without a zone is read as UTC); None when absent or unreadable."""
     if not value:
         return None
+    text = _ZONE_ID.sub("", value.strip())
     try:
-        parsed = datetime.fromisoformat(value.strip().replace("Z", "+00:00"))
+        parsed = datetime.fromisoformat(text.replace("Z", "+00:00"))
     except ValueError:
         from email.utils import parsedate_to_datetime
 
         try:
-            parsed = parsedate_to_datetime(value)
-        except (TypeError, ValueError):
-            return None
+            parsed = _with_meridiem(parsedate_to_datetime(text), text)
+        except (TypeError, ValueError, IndexError):
+            found = _written_datetime(text)
+            if found is None:
+                return None
+            parsed = found
     if parsed.tzinfo is None:
         parsed = parsed.replace(tzinfo=UTC)
     return parsed.astimezone(UTC)
+
+
+_ZONE_ID = re.compile(r"\[[A-Za-z_/+-]+\]$")  # '...+01:00[Europe/Berlin]'
+_MONTH_NUMBERS = {
+    name.casefold(): number
+    for number in range(1, 13)
+    for name in (calendar.month_name[number], calendar.month_abbr[number], "sept" if number == 9 else "")
+    if name
+}
+_WRITTEN_DATES = (
+    re.compile(r"(?<![\w.])(?P<d>\d{1,2})\.\s?(?P<m>\d{1,2})\.\s?(?P<y>\d{4})(?!\d)"),  # 20.11.2019
+    re.compile(r"(?<![\w/])(?P<y>\d{4})/(?P<m>\d{1,2})/(?P<d>\d{1,2})(?!\d)"),  # 2019/11/20
+    re.compile(r"\b(?P<name>[A-Za-z]{3,9})\.?\s+(?P<d>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<y>\d{4})(?!\d)"),
+    re.compile(
+        r"(?<!\d)(?P<d>\d{1,2})(?:st|nd|rd|th)?\.?\s+(?P<name>[A-Za-z]{3,9})\.?,?\s+(?P<y>\d{4})(?!\d)"
+    ),
+)
+_CLOCK_GAP = 6  # characters between a day and its clock time (', ', ' at ', ' um ')
+_CLOCK = re.compile(r"(?<!\d)(?P<h>\d{1,2})[:.](?P<min>\d{2})(?::\d{2})?\s*(?P<ampm>[AaPp]\.?[Mm]\b\.?)?")
+
+
+def find_written_date(text: str) -> str | None:
+    """The first day written with dots, slashes or an English month name in a line of text, with the clock
+    time right after it ('Updated July 24, 2024 3:05 PM' -> 'July 24, 2024 3:05 PM'); None when none."""
+    found = _written(text)
+    if found is None:
+        return None
+    day, clock = found
+    return text[day.start() : (clock or day).end()].strip()
+
+
+def _written_datetime(text: str) -> datetime | None:
+    """A day written with dots, slashes or an English month name, and the clock time after it if any."""
+    found = _written(text)
+    if found is None:
+        return None
+    day, clock = found
+    groups = day.groupdict()
+    month = _MONTH_NUMBERS[groups["name"].casefold()] if groups.get("name") else int(groups["m"])
+    hour, minute = (int(clock["h"]), int(clock["min"])) if clock else (0, 0)
+    try:
+        moment = datetime(int(groups["y"]), month, int(groups["d"]), hour, minute)
+    except ValueError:
+        return None
+    return _with_meridiem(moment, clock.group(0) if clock else "")
+
+
+def _written(text: str) -> tuple[re.Match[str], re.Match[str] | None] | None:
+    """The match of a written day (a real month name if named) and of a valid clock time just after it."""
+    for pattern in _WRITTEN_DATES:
+        for day in pattern.finditer(text):
+            name = day.groupdict().get("name")
+            if name is not None and name.casefold() not in _MONTH_NUMBERS:
+                continue
+            clock = _CLOCK.search(text, day.end())
+            if clock is not None and (
+                clock.start() - day.end() > _CLOCK_GAP or int(clock["h"]) > 23 or int(clock["min"]) > 59
+            ):
+                clock = None
+            return day, clock
+    return None
+
+
+def _with_meridiem(moment: datetime, text: str) -> datetime:
+    """'2:05 PM' is 14:05, '12:30 AM' is 00:30 (RFC 2822 parsing reads the clock and drops the marker)."""
+    marker = re.search(r"\b([AaPp])\.?[Mm]\b", text)
+    if marker is None or moment.hour > 12:
+        return moment
+    if marker.group(1) in "Pp" and moment.hour < 12:
+        return moment.replace(hour=moment.hour + 12)
+    if marker.group(1) in "Aa" and moment.hour == 12:
+        return moment.replace(hour=0)
+    return moment
