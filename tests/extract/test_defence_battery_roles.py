@@ -13,7 +13,7 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from tests.extract.defence_battery_kit import Expect, case, check, events_of
+from tests.extract.defence_battery_kit import Expect, case, check, events_of, shown
 
 pytestmark = pytest.mark.model
 T = "arms_transfer"
@@ -532,3 +532,10 @@ def test_battery_frame_roles(nlp: Any, body: str, want: Expect) -> None:
 def test_battery_troops_sent_abroad_are_no_arms_transfer(nlp: Any) -> None:
     events = events_of(nlp, "France sent 300 soldiers to Romania.")
     assert not [e for e in events if e.subtype == T], events
+
+
+def test_battery_forces_a_headline_hangs_drills_on_take_part(nlp: Any) -> None:
+    """'Chilean troops in Peru for joint drills': the forces the phrase hangs on are participants."""
+    events = events_of(nlp, "The drills began on Monday.", title="Chilean troops in Peru for joint drills")
+    drills = [e for e in events if e.subtype == X and e.evidence.sentence == 0]
+    assert drills and {"CHL", "PER"} <= {a.code for a in drills[0].participants}, shown(events)

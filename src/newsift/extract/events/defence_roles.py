@@ -23,7 +23,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from newsift.extract.events.actors import actors_at
-from newsift.extract.events.lexicon import EventLexicon
+from newsift.extract.events.lexicon import EventLexicon, load_lexicon, singular
 from newsift.extract.parse import Parse, is_place, is_state
 from newsift.gazetteer import load_gazetteer
 from newsift.model import Actor, EntityKind
@@ -571,7 +571,10 @@ def participants(
             break
         if parse.lemma(head) in stops and parse.lemma(head) not in _TAKE_PART:
             break
-        if tree.tokens[node].dep == "acl" and tree.tokens[node].pos == "VERB" and head < node:
+        if head < node and singular(parse.lemma(head)) in load_lexicon().force_units:
+            # 'Chilean troops in Peru for joint drills': the forces the phrase hangs on take part
+            found += [a for i in range(tree.left[head], head + 1) for a in _mention_actors(parse, i)]
+        elif tree.tokens[node].dep == "acl" and tree.tokens[node].pos == "VERB" and head < node:
             # 'Chilean units headed to Peru to take part in ...': the noun a clause hangs on does it
             found += [a for i in range(tree.left[head], head + 1) for a in _mention_actors(parse, i)]
         node = head
