@@ -8,7 +8,9 @@ for a merge may rise with the story's size (``cohesion``), so a subject's report
 Lookups go through capped postings (``link.postings``): adding one article costs the same however many
 stories are held.
 
-Works on ``Article`` records plus optional canonical entity ids given as plain data; imports no other stage.
+Besides words, an article brings its canonical entity ids and happening keys (``link.story_facts``: its
+events' kinds and sides, stated times, sums, places) as plain strings; two reports whose events state
+different months are held further apart. Works on ``Article`` records; imports no other stage.
 """
 
 from __future__ import annotations
