@@ -3,10 +3,13 @@
 Usage: python bench/stories.py [--data DIR] [--split all|train|validation] [--half all|tune|check]
        [--orders N] [--threshold T] [--name-weight W] [--number-weight W] [--split-ratio R] [--linkage A]
        [--settle-floor F] [--settle-stories K] [--window-days D] [--cohesion C] [--cohesive-size N]
-       [--errors]
+       [--fact-weight W] [--time-conflict F] [--no-facts] [--errors]
 ``--half`` follows bench/SPLITS.md: the tune half is the odd topic numbers, the check half the even ones;
 ``--errors`` prints, for the tune half only, each topic whose two events share a story or whose event
 is cut in pieces (first arrival order).
+Each article's entity ids and happening keys (its events: kind and sides, stated times, sums, places)
+are passed to the clusterer as ingest passes them; the analysis runs once and is cached outside the
+repository (bench/story_facts.py). ``--no-facts`` gives the words-only clusterer.
 Reads every *.jsonl in DIR whose rows have a ``cluster`` field; ECB+ has no timestamps, so each arrival
 order is a fixed-seed shuffle and the scores are averaged over the orders.
 Prints a human summary, then ONE JSON object as the last line.
@@ -26,7 +29,9 @@ from pathlib import Path
 from typing import Any
 
 from newsift.link.stories import StoryClusterer, StorySettings
+from newsift.link.story_facts import happening_keys
 from newsift.model import Article, Position
+from story_facts import article_facts
 
 REPO = Path(__file__).resolve().parents[1]
 DEFAULT_DATA = REPO / ".." / "shared" / "benchdata" / "clustering" / "dev"
@@ -94,17 +99,27 @@ def _prf(precision: float, recall: float) -> dict[str, float]:
     return {"p": precision, "r": recall, "f1": f1}
 
 
-def cluster_once(articles: Sequence[Article], settings: StorySettings) -> tuple[dict[str, str], float]:
+Facts = tuple[Mapping[str, Sequence[str]], Mapping[str, Sequence[str]]]
+NO_FACTS: Facts = ({}, {})
+
+
+def cluster_once(
+    articles: Sequence[Article], settings: StorySettings, facts: Facts = NO_FACTS
+) -> tuple[dict[str, str], float]:
+    """One arrival order's stories; ``facts``: entity ids and happening keys per article, as ingest gives."""
+    entities, keys = facts
     clusterer = StoryClusterer(settings)
     started = time.perf_counter()
     for article in articles:
-        clusterer.add(article)
+        clusterer.add(article, entities.get(article.id, ()), keys.get(article.id, ()))
     clusterer.consolidate(a.id for a in articles)  # as link.build.link_more does once a batch is in
     seconds = time.perf_counter() - started
     return {article.id: clusterer.story_of(article.id) or "" for article in articles}, seconds
 
 
-def evaluate(rows: Sequence[Mapping[str, Any]], settings: StorySettings, orders: int) -> dict[str, Any]:
+def evaluate(
+    rows: Sequence[Mapping[str, Any]], settings: StorySettings, orders: int, facts: Facts = NO_FACTS
+) -> dict[str, Any]:
     articles = [to_article(r) for r in rows]
     gold = {str(r["id"]): str(r["cluster"]) for r in rows}
     runs = []
@@ -112,7 +127,7 @@ def evaluate(rows: Sequence[Mapping[str, Any]], settings: StorySettings, orders:
     for seed in range(orders):
         shuffled = list(articles)
         random.Random(seed).shuffle(shuffled)
-        predicted, seconds = cluster_once(shuffled, settings)
+        predicted, seconds = cluster_once(shuffled, settings, facts)
         partitions.append(predicted)
         runs.append(
             (bcubed(gold, predicted), pairwise(gold, predicted), seconds, len(set(predicted.values())))
@@ -158,6 +173,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--split-ratio", type=float, default=None, help="override StorySettings.split_ratio")
     parser.add_argument("--cohesion", type=float, default=None, help="override StorySettings.cohesion")
     parser.add_argument("--cohesive-size", type=int, default=None, help="StorySettings.cohesive_size")
+    parser.add_argument("--fact-weight", type=float, default=None, help="StorySettings.fact_weight")
+    parser.add_argument("--time-conflict", type=float, default=None, help="StorySettings.time_conflict")
+    parser.add_argument(
+        "--no-facts", action="store_true", help="words only: pass no entity ids or happening keys"
+    )
     args = parser.parse_args(argv)
     rows = [r for r in read_rows(args.data, args.split) if in_half(r, "tune" if args.errors else args.half)]
     if not rows:
@@ -168,10 +188,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.window_days is not None:
         settings = replace(settings, window=timedelta(days=args.window_days))
     knobs = ("name_weight", "number_weight", "split_ratio", "linkage", "settle_floor", "settle_stories")
-    for name in (*knobs, "cohesion", "cohesive_size"):
+    for name in (*knobs, "cohesion", "cohesive_size", "fact_weight", "time_conflict"):
         if getattr(args, name) is not None:
             settings = replace(settings, **{name: getattr(args, name)})
-    result = evaluate(rows, settings, args.orders)
+    facts = NO_FACTS if args.no_facts else bench_facts(rows)
+    result = evaluate(rows, settings, args.orders, facts)
     result |= {
         "split": args.split,
         "half": "tune" if args.errors else args.half,
@@ -179,6 +200,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         "threshold": settings.threshold,
         "number_weight": settings.number_weight,
         "split_ratio": settings.split_ratio,
+        "facts": not args.no_facts,
+        "fact_weight": settings.fact_weight,
     }
     b, p = result["bcubed"], result["pairwise"]
     half = f"{args.split}, half {result['half']}"
@@ -190,16 +213,22 @@ def main(argv: Sequence[str] | None = None) -> int:
         f"  clusters {result['clusters']:.1f} (gold {result['gold_clusters']}), {result['docs_per_s']} docs/s"
     )
     if args.errors:
-        print_errors(rows, settings)
+        print_errors(rows, settings, facts)
     print(json.dumps(result))
     return 0
 
 
-def print_errors(rows: Sequence[Mapping[str, Any]], settings: StorySettings) -> None:
+def bench_facts(rows: Sequence[Mapping[str, Any]]) -> Facts:
+    """Entity ids and happening keys of every row's article (analysed once, cached: bench/story_facts.py)."""
+    entities, events = article_facts([to_article(r) for r in rows], "ecbplus-dev")
+    return entities, {a: happening_keys(e) for a, e in events.items()}
+
+
+def print_errors(rows: Sequence[Mapping[str, Any]], settings: StorySettings, facts: Facts) -> None:
     """Per topic of the tune half: how the first arrival order spread its gold events over stories."""
     articles = [to_article(r) for r in rows]
     random.Random(0).shuffle(articles)
-    predicted, _ = cluster_once(articles, settings)
+    predicted, _ = cluster_once(articles, settings, facts)
     by_topic: dict[int, list[Mapping[str, Any]]] = defaultdict(list)
     for row in rows:
         by_topic[int(row["topic"])].append(row)

@@ -1,11 +1,13 @@
 """Story sizes and order agreement on unlabelled news: do stories stay happenings, whatever the order?
 
 Usage: python bench/story_sizes.py [--data FILE] [--category business] [--n 500] [--orders 3] [--top 10]
-       [--batch N]
+       [--batch N] [--no-facts] [--fact-weight W] [--time-conflict F] [--cohesion C] [--cohesive-size N]
 Clusters the first N articles of one category of benchdata/corpus/bbc_news.jsonl (no dates) with
-link.stories, in file order and in fixed-seed shuffles. Prints the largest stories of the file order
-(size and label, for a hand check), the largest story of every order, and the pairwise F1 between the
-file order's partition and each shuffle's (1.0: the same stories whatever the order).
+link.stories (with each article's entity ids and happening keys, as ingest passes them; analysed once and
+cached by bench/story_facts.py; ``--no-facts`` for words only), in file order and in fixed-seed
+shuffles. Prints the largest stories of the file order (size and label, for a hand check), the largest
+story of every order, and the pairwise F1 between the file order's partition and each shuffle's (1.0: the
+same stories whatever the order).
 Prints a human summary, then ONE JSON object as the last line.
 """
 
@@ -16,10 +18,13 @@ import json
 import random
 from collections import Counter
 from collections.abc import Mapping, Sequence
+from dataclasses import replace
 from pathlib import Path
 
-from newsift.link.stories import StoryClusterer
+from newsift.link.stories import StoryClusterer, StorySettings
+from newsift.link.story_facts import happening_keys
 from newsift.model import Article, Position
+from story_facts import article_facts
 
 REPO = Path(__file__).resolve().parents[1]
 DEFAULT_DATA = REPO / ".." / "shared" / "benchdata" / "corpus" / "bbc_news.jsonl"
@@ -44,18 +49,27 @@ def read(data: Path, category: str, n: int) -> list[Article]:
     return articles
 
 
-def cluster(articles: Sequence[Article], batch: int = 0) -> tuple[dict[str, str], StoryClusterer]:
+Facts = tuple[Mapping[str, Sequence[str]], Mapping[str, Sequence[str]]]
+
+
+def cluster(
+    articles: Sequence[Article],
+    batch: int = 0,
+    facts: Facts = ({}, {}),
+    settings: StorySettings | None = None,
+) -> tuple[dict[str, str], StoryClusterer]:
     """Stories of ``articles`` fed in order, consolidated after every ``batch`` (0: once, at the end).
 
     link.build.link_more consolidates once per call: ``newsift relink`` links the store in one call,
     ingest once per pipeline batch.
     """
-    clusterer = StoryClusterer()
+    entities, keys = facts
+    clusterer = StoryClusterer(settings)
     size = batch or len(articles)
     for start in range(0, len(articles), size):
         part = articles[start : start + size]
         for article in part:
-            clusterer.add(article)
+            clusterer.add(article, entities.get(article.id, ()), keys.get(article.id, ()))
         clusterer.consolidate(a.id for a in part)
     return {a.id: clusterer.story_of(a.id) or "" for a in articles}, clusterer
 
@@ -81,17 +95,33 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument(
         "--batch", type=int, default=0, help="consolidate every N articles, like ingest (0: once)"
     )
+    parser.add_argument("--no-facts", action="store_true", help="words only: no entity ids or happening keys")
+    parser.add_argument("--fact-weight", type=float, default=None, help="StorySettings.fact_weight")
+    parser.add_argument("--reach", type=int, default=None, help="StorySettings.consolidate_reach")
+    parser.add_argument("--time-conflict", type=float, default=None, help="StorySettings.time_conflict")
+    parser.add_argument("--cohesion", type=float, default=None, help="StorySettings.cohesion")
+    parser.add_argument("--cohesive-size", type=int, default=None, help="StorySettings.cohesive_size")
     args = parser.parse_args(argv)
     articles = read(args.data, args.category, args.n)
     if not articles:
         raise SystemExit(f"no {args.category!r} articles in {args.data}")
-    base, clusterer = cluster(articles, args.batch)
+    settings = StorySettings()
+    for name in ("fact_weight", "cohesion", "cohesive_size", "time_conflict"):
+        if getattr(args, name) is not None:
+            settings = replace(settings, **{name: getattr(args, name)})
+    if args.reach is not None:
+        settings = replace(settings, consolidate_reach=args.reach)
+    facts: Facts = ({}, {})
+    if not args.no_facts:
+        entities, events = article_facts(articles, f"bbc-{args.category}")
+        facts = (entities, {a: happening_keys(e) for a, e in events.items()})
+    base, clusterer = cluster(articles, args.batch, facts, settings)
     largest = [base_max := max(Counter(base.values()).values())]
     agreement = []
     for seed in range(args.orders):
         shuffled = list(articles)
         random.Random(seed).shuffle(shuffled)
-        other, _ = cluster(shuffled, args.batch)
+        other, _ = cluster(shuffled, args.batch, facts, settings)
         largest.append(max(Counter(other.values()).values()))
         agreement.append(pairwise_f1(base, other))
     stories = sorted(clusterer.stories(), key=lambda s: -len(s.article_ids))
@@ -104,6 +134,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     result = {
         "articles": len(articles),
         "batch": args.batch,
+        "facts": not args.no_facts,
         "stories": len(stories),
         "largest_file_order": base_max,
         "largest_any_order": max(largest),

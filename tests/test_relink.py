@@ -186,3 +186,17 @@ def test_relink_stories_list_the_happening_beside_the_headline(tmp_path: Path) -
     table = runner.invoke(app, ["--db", store.path, "stories"], env={"COLUMNS": "80"}).stdout
     assert "KOR → POL" in table
     assert max(len(line) for line in table.splitlines()) <= 80  # the demo's table fits a terminal
+
+
+def test_relink_passes_each_articles_happening_keys_to_the_stories(tmp_path: Path) -> None:
+    from newsift.pipeline.relink import _read_meta
+
+    store = SqliteStore(tmp_path / "news.db")
+    for n in (1, 2):
+        raw, articles, analyses = _event_page(n)
+        store.store_batch([(raw, articles)], analyses)  # type: ignore[list-item, arg-type]
+    relink_store(store)
+    meta = _read_meta(store)
+    assert meta is not None
+    facts = {m.id: m.facts for story in meta.linker.stories.live for m in story.members}
+    assert facts == {a: ("!arms_transfer:KOR>POL", "~2022") for a in ("a1", "a2")}

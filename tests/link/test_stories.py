@@ -244,3 +244,66 @@ def test_stories_cohesion_bar_is_threshold_up_to_the_cohesive_size() -> None:
     assert len(loose._group(similarity)) == 1
     strict = StoryClusterer(StorySettings(cohesion=1.0, cohesive_size=2))
     assert len(strict._group(similarity)) > 1
+
+
+def _strikes() -> list[Article]:
+    """Four reports of dock strikes at one port in one wording; two in March, two in September."""
+    body = (
+        "Dock workers at the northern port of Harwick walked out on Monday over pay, halting container "
+        "traffic. The union said the stoppage would last until the port authority improved its offer. "
+        "Shipping lines diverted vessels to other harbours while the strike went on."
+    )
+    return [_article(f"strike-{n}", f"Harwick dock workers strike over pay ({n})", body) for n in range(1, 5)]
+
+
+_STRIKE_MONTHS = {
+    "strike-1": ("~2023", "~2023-03"),
+    "strike-2": ("~2023", "~2023-03"),
+    "strike-3": ("~2023", "~2023-09"),
+    "strike-4": ("~2023", "~2023-09"),
+}
+
+
+def _strike_partition(settings: StorySettings, order: list[Article]) -> set[frozenset[str]]:
+    clusterer = StoryClusterer(settings)
+    for article in order:
+        clusterer.add(article, ("place:harwick",), _STRIKE_MONTHS[article.id])
+    clusterer.consolidate(a.id for a in order)
+    return _partition(clusterer, [a.id for a in order])
+
+
+def test_stories_reports_stating_other_months_are_other_happenings() -> None:
+    strikes = _strikes()
+    apart = {frozenset({"strike-1", "strike-2"}), frozenset({"strike-3", "strike-4"})}
+    assert _strike_partition(StorySettings(time_conflict=0.0), strikes) == apart
+    together = _strike_partition(StorySettings(time_conflict=1.0), strikes)
+    assert together == {frozenset(a.id for a in strikes)}
+
+
+def test_stories_with_happening_keys_give_one_partition_whatever_the_order() -> None:
+    strikes = _strikes()
+    first = _strike_partition(StorySettings(time_conflict=0.0), strikes)
+    for seed in range(4):
+        shuffled = list(strikes)
+        random.Random(seed).shuffle(shuffled)
+        assert _strike_partition(StorySettings(time_conflict=0.0), shuffled) == first
+
+
+def test_stories_happening_keys_survive_state_and_restore() -> None:
+    clusterer = StoryClusterer()
+    article = _strikes()[0]
+    clusterer.add(article, ("place:harwick",), ("~2023-03",))
+    (member,) = clusterer.state().live[0].members
+    assert member.facts == ("=place:harwick", "~2023-03")
+    resumed = StoryClusterer.restore(clusterer.state())
+    assert resumed.state().live[0].members[0].facts == member.facts
+
+
+def test_stories_time_conflict_needs_months_on_both_sides() -> None:
+    strikes = _strikes()
+    clusterer = StoryClusterer(StorySettings(time_conflict=0.0))
+    clusterer.add(strikes[0], (), ("~2023-03",))
+    clusterer.add(strikes[1], (), ("~2023",))  # a year only: no month to disagree with
+    clusterer.add(strikes[2], ())
+    clusterer.consolidate(a.id for a in strikes[:3])
+    assert len({clusterer.story_of(a.id) for a in strikes[:3]}) == 1

@@ -56,6 +56,7 @@ def _links(analyses: list[Analysis]) -> Any:
     from collections import Counter
 
     from newsift.link.build import dyad_key, link_articles
+    from newsift.link.story_facts import happening_keys
 
     entities: dict[str, list[str]] = {}
     names: dict[str, str] = {}
@@ -75,7 +76,8 @@ def _links(analyses: list[Analysis]) -> Any:
         )
         for a in analyses
     }
-    return link_articles([a.article for a in analyses], entities, names, dyads)
+    happenings = {a.article.id: happening_keys(a.events) for a in analyses}
+    return link_articles([a.article for a in analyses], entities, names, dyads, happenings=happenings)
 
 
 @app.command()

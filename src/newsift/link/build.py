@@ -52,6 +52,7 @@ def link_articles(
     n_tags: int = 8,
     story_settings: StorySettings | None = None,
     duplicate_settings: DuplicateSettings | None = None,
+    happenings: Mapping[str, Sequence[str]] | None = None,
 ) -> Links:
     """Link articles to each other.
 
@@ -62,6 +63,8 @@ def link_articles(
         dyads: article id -> keys of the events it reports (``TYPE:A|B``), for 'same dyad' relations.
         k_related: neighbours kept per article.
         n_tags: most tags per article.
+        happenings: article id -> its happening keys (``link.story_facts.happening_keys`` of its
+            events), which tell two stories of one kind apart.
     """
     return link_more(
         Linker(story_settings=story_settings, duplicate_settings=duplicate_settings),
@@ -71,6 +74,7 @@ def link_articles(
         dyads,
         k_related=k_related,
         n_tags=n_tags,
+        happenings=happenings,
     )
 
 
@@ -83,6 +87,7 @@ def link_more(
     *,
     k_related: int = 5,
     n_tags: int = 8,
+    happenings: Mapping[str, Sequence[str]] | None = None,
 ) -> Links:
     """Add ``articles`` (in time order) to what ``linker`` holds; the result covers the added articles only.
 
@@ -92,8 +97,11 @@ def link_more(
     entities = entities or {}
     names = names or {}
     dyads = dyads or {}
+    happenings = happenings or {}
     ordered = [_bounded(a) for a in time_order(articles) if not linker.knows(a.id)]
-    matches = [linker.add(a, entities.get(a.id, ()), dyads.get(a.id, ())) for a in ordered]
+    matches = [
+        linker.add(a, entities.get(a.id, ()), dyads.get(a.id, ()), happenings.get(a.id, ())) for a in ordered
+    ]
     linker.stories.consolidate(a.id for a in ordered)
     tags = {
         a.id: extract_tags(
@@ -163,12 +171,16 @@ class Linker:
         self.order: list[str] = []
 
     def add(
-        self, article: Article, entity_ids: Sequence[str] = (), dyads: Sequence[str] = ()
+        self,
+        article: Article,
+        entity_ids: Sequence[str] = (),
+        dyads: Sequence[str] = (),
+        happenings: Sequence[str] = (),
     ) -> DuplicateMatch:
-        """Link one article; returns its duplicate match."""
+        """Link one article; returns its duplicate match. ``happenings``: its happening keys, for stories."""
         article = _bounded(article)
         match = self.duplicates.add_article(article)
-        story_id = self.stories.add(article, entity_ids)
+        story_id = self.stories.add(article, entity_ids, happenings)
         self.related.add(
             article, entity_ids=entity_ids, story_id=story_id, duplicate_group=match.group_id, dyads=dyads
         )

@@ -8,7 +8,9 @@ for a merge may rise with the story's size (``cohesion``), so a subject's report
 Lookups go through capped postings (``link.postings``): adding one article costs the same however many
 stories are held.
 
-Works on ``Article`` records plus optional canonical entity ids given as plain data; imports no other stage.
+Besides words, an article brings its canonical entity ids and happening keys (``link.story_facts``: its
+events' kinds and sides, stated times, sums, places) as plain strings; two reports whose events state
+different months are held further apart. Works on ``Article`` records; imports no other stage.
 """
 
 from __future__ import annotations
@@ -24,6 +26,7 @@ import numpy as np
 import numpy.typing as npt
 
 from newsift.link.postings import CappedPostings, strongest_terms
+from newsift.link.story_facts import TIME_PREFIX
 from newsift.link.vectors import SparseVector, TermStatistics, add_into, extract_terms, weigh_terms
 from newsift.model import Article, Story, make_id
 
@@ -38,7 +41,7 @@ __all__ = [
     "article_time",
 ]
 
-EXTRACTOR = "link.stories.v4"
+EXTRACTOR = "link.stories.v5"
 _ENTITY_KEY = "="  # postings key prefix for entity ids; no text term starts with it
 _BLOCKING_TERMS = 25  # a story is findable through each member's strongest terms
 _POSTING_CAP = 100  # stories kept per key (the most recently joined): lookups stay bounded
@@ -71,12 +74,19 @@ class StorySettings:
             is re-grouped from scratch when it spans more than one story.
         settle_stories: most stories in a neighbourhood (the best scoring).
         consolidate_max: most members ``consolidate`` groups again at once (average link is cubic).
+        consolidate_reach: how many steps of near stories ``consolidate`` adds to a batch's stories
+            (while the pool stays under half of ``consolidate_max``).
         cohesion: how much the bar for merging rises (as a share of ``threshold``) with each doubling of
             the merged story beyond ``cohesive_size``: a story that grows by chaining through a subject's
             vocabulary stops growing, one whose reports all share the happening's details does not.
         cohesive_size: size up to which the merge bar is ``threshold``.
-            Off by default: cohesion 1.0 from 16 members raised the ECB+ tune half (0.931 -> 0.943) but
-            the check half fell (0.925 -> 0.897), so the tune-half gain is not taken as one.
+            Off by default: at 1.0 from 12 members (with happening keys) the ECB+ tune half held (0.938)
+            and the largest BBC business story fell from 25 to 18, but the ECB+ check half fell to 0.897
+            (0.897 too in session 5, from 16 members): a size bar cuts large true events.
+        fact_weight: share of a pair's similarity given to the cosine of their happening keys (entity ids
+            and ``link.story_facts`` keys, weighed by rarity) when both articles have some.
+        time_conflict: factor of a pair's similarity when both state months for their events and share
+            none (two happenings of one kind, months apart).
     """
 
     threshold: float = 0.13
@@ -94,8 +104,11 @@ class StorySettings:
     settle_floor: float = 0.1
     settle_stories: int = 3
     consolidate_max: int = 1000
+    consolidate_reach: int = 3
     cohesion: float = 0.0
-    cohesive_size: int = 16
+    cohesive_size: int = 12
+    fact_weight: float = 0.1
+    time_conflict: float = 0.5
 
 
 @dataclass(frozen=True, slots=True)
@@ -107,6 +120,7 @@ class _Member:
     when: datetime | None
     seq: int = 0
     counts: tuple[tuple[str, int], ...] = ()  # term counts, to weigh again as frequencies settle
+    facts: tuple[str, ...] = ()  # happening keys: '=' entity ids and link.story_facts keys
 
 
 @dataclass(slots=True)
@@ -132,6 +146,7 @@ class LiveMember:
     entities: tuple[str, ...] = ()
     when: datetime | None = None
     counts: tuple[tuple[str, int], ...] = ()
+    facts: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -176,14 +191,20 @@ class StoryClusterer:
         self._ends: list[tuple[datetime, str]] = []  # (last_at, story id) heap, for closing in time order
         self._seq = 0  # arrival number of the last member
 
-    def add(self, article: Article, entity_ids: Iterable[str] = ()) -> str:
-        """Assign ``article`` to a story and return the story id (the same id again for a known article)."""
+    def add(self, article: Article, entity_ids: Iterable[str] = (), facts: Iterable[str] = ()) -> str:
+        """Assign ``article`` to a story and return the story id (the same id again for a known article).
+
+        ``entity_ids`` are the canonical entities it mentions, ``facts`` its happening keys
+        (``link.story_facts.happening_keys`` of its events).
+        """
         if article.id in self._story_of:
             return self._story_of[article.id]
         when = article_time(article)
         self._advance(when)
         counts = extract_terms(article.title, "\n\n".join(p for p in (article.standfirst, article.body) if p))
-        self.stats.add(counts)
+        entity_ids = list(entity_ids)
+        keys = tuple(sorted({*(_ENTITY_KEY + e for e in entity_ids), *facts}))
+        self.stats.add([*counts, *keys])
         vector = self._weigh(counts)
         entities = frozenset(entity_ids)
         ranked = self._ranked_clusters(vector, entities, when)
@@ -192,7 +213,9 @@ class StoryClusterer:
         cluster = ranked[0][0] if joins else self._open(article.id)
         self._seq += 1
         terms = tuple(sorted(counts.items()))
-        self._join(cluster, _Member(article.id, article.title, vector, entities, when, self._seq, terms))
+        self._join(
+            cluster, _Member(article.id, article.title, vector, entities, when, self._seq, terms, keys)
+        )
         near = [c for c, score in ranked[: settings.settle_stories] if score >= settings.settle_floor]
         if near and any(c is not cluster for c in near):
             self._settle([cluster, *(c for c in near if c is not cluster)])
@@ -214,6 +237,7 @@ class StoryClusterer:
                         entities=tuple(sorted(m.entities)),
                         when=m.when,
                         counts=m.counts,
+                        facts=m.facts,
                     )
                     for m in c.members
                 ),
@@ -233,7 +257,14 @@ class StoryClusterer:
             for m in story.members:
                 clusterer._seq += 1
                 member = _Member(
-                    m.id, m.title, dict(m.vector), frozenset(m.entities), m.when, clusterer._seq, m.counts
+                    m.id,
+                    m.title,
+                    dict(m.vector),
+                    frozenset(m.entities),
+                    m.when,
+                    clusterer._seq,
+                    m.counts,
+                    m.facts,
                 )
                 clusterer._place(cluster, member)
             cluster.norm = _centroid_norm(cluster)
@@ -351,8 +382,12 @@ class StoryClusterer:
             return
         cluster.next_check = math.ceil(size * settings.split_growth)
         members = sorted(cluster.members, key=lambda m: m.id)
-        vectors = [self._current_vector(m) for m in members]
-        parts = _split(vectors, settings.split_ratio, settings.split_min_part)
+        similarity = self._mix(
+            _local_similarity([self._current_vector(m) for m in members]),
+            _local_similarity([self._fact_vector(m) for m in members]),
+            members,
+        )
+        parts = _split(similarity, settings.split_ratio, settings.split_min_part)
         if parts is None:
             return
         self._forget(cluster)
@@ -374,7 +409,7 @@ class StoryClusterer:
         members = sorted((m for c in pool for m in c.members), key=lambda m: m.id)
         if len(members) < 2 or len(members) > self.settings.consolidate_max:
             return
-        similarity = _similarity([self._current_vector(m) for m in members])
+        similarity = self._similarity(members, current=True)
         parts: list[list[_Member]] = []
         for component in _components(similarity, self.settings.threshold):
             for group in self._group(similarity[np.ix_(component, component)]):
@@ -408,9 +443,19 @@ class StoryClusterer:
             cluster = self._clusters.get(self._story_of.get(article_id, ""))
             if cluster is not None:
                 pool[cluster.id] = cluster
-        for cluster in list(pool.values()):
-            for member in cluster.members:
-                pool.update((near.id, near) for near in self._near(member))
+        frontier = list(pool.values())
+        cap = self.settings.consolidate_max // 2
+        for _ in range(self.settings.consolidate_reach):
+            reached: dict[str, _Cluster] = {}
+            for cluster in frontier:
+                for member in cluster.members:
+                    reached.update((c.id, c) for c in self._near(member) if c.id not in pool)
+            frontier = []
+            for cluster in reached.values():
+                if sum(len(c.members) for c in pool.values()) + len(cluster.members) > cap:
+                    return list(pool.values())
+                pool[cluster.id] = cluster
+                frontier.append(cluster)
         return list(pool.values())
 
     def _near(self, member: _Member) -> list[_Cluster]:
@@ -427,6 +472,32 @@ class StoryClusterer:
         """
         return self._weigh(dict(member.counts)) if member.counts else member.vector
 
+    def _fact_vector(self, member: _Member) -> SparseVector:
+        """``member``'s entity ids and happening keys weighed by rarity under the current frequencies."""
+        return weigh_terms(dict.fromkeys(member.facts, 1), self.stats) if member.facts else {}
+
+    def _similarity(self, members: Sequence[_Member], *, current: bool) -> npt.NDArray[np.float64]:
+        """Pairwise similarities of ``members``: words (under the current frequencies when ``current``,
+        else as weighed on arrival) mixed with their happening keys (``_mix``)."""
+        text = _similarity([self._current_vector(m) if current else m.vector for m in members])
+        mixed = self._mix(text, _similarity([self._fact_vector(m) for m in members]), members)
+        if self.settings.time_conflict < 1.0:
+            mixed = mixed * np.where(_time_conflicts(members), self.settings.time_conflict, 1.0)
+        return mixed
+
+    def _mix(
+        self, text: npt.NDArray[np.float64], facts: npt.NDArray[np.float64], members: Sequence[_Member]
+    ) -> npt.NDArray[np.float64]:
+        """``fact_weight`` of each pair's similarity from its happening keys, where both members have some."""
+        weight = self.settings.fact_weight
+        has = np.array([bool(m.facts) for m in members])
+        if weight <= 0 or not has.any():
+            return text
+        mixed: npt.NDArray[np.float64] = np.where(
+            np.outer(has, has), (1 - weight) * text + weight * facts, text
+        )
+        return mixed
+
     def _settle(self, clusters: list[_Cluster]) -> None:
         """Cluster the members of a new article's neighbourhood again, from scratch (average link).
 
@@ -439,7 +510,7 @@ class StoryClusterer:
         members = sorted((m for c in clusters for m in c.members), key=lambda m: m.id)
         if len(members) > self.settings.split_max_size:
             return
-        groups = self._group(_similarity([m.vector for m in members]))
+        groups = self._group(self._similarity(members, current=False))
         parts = sorted(
             (sorted((members[i] for i in g), key=lambda m: m.seq) for g in groups), key=lambda g: g[0].seq
         )
@@ -501,14 +572,14 @@ def _central_title(cluster: _Cluster) -> str:
 
 
 def _split(
-    vectors: Sequence[SparseVector], ratio: float, min_part: int
+    similarity: npt.NDArray[np.float64], ratio: float, min_part: int
 ) -> tuple[list[int], list[int]] | None:
-    """The best two-way partition of a story's members (indexes of ``vectors``), if it should split.
+    """The best two-way partition of a story's members (rows of ``similarity``), if it should split.
 
-    Similarities use *local* weights: a term found in every member (the kind of happening, the names the
-    two happenings share) weighs nothing, so what tells the happenings apart decides the partition.
+    Similarities use *local* weights (``_local_similarity``): a term found in every member (the kind of
+    happening, the names the two happenings share) weighs nothing, so what tells the happenings apart
+    decides the partition.
     """
-    similarity = _local_similarity(vectors)
     first, second = _bisect(similarity, min_part)
     if min(len(first), len(second)) < min_part:
         return None
@@ -563,6 +634,19 @@ def _merge(link: _Matrix, sizes: _Matrix, groups: dict[int, list[int]], a: int, 
     groups[a] += groups.pop(b)
 
 
+def _time_conflicts(members: Sequence[_Member]) -> npt.NDArray[np.bool_]:
+    """Pairs of members that both state months for their events and share none of them."""
+    months = [{k for k in m.facts if k.startswith(TIME_PREFIX) and len(k) == 8} for m in members]
+    n = len(members)
+    conflict = np.zeros((n, n), dtype=bool)
+    for i in range(n):
+        if months[i]:
+            for j in range(i + 1, n):
+                if months[j] and not months[i] & months[j]:
+                    conflict[i, j] = conflict[j, i] = True
+    return conflict
+
+
 def _dense(vectors: Sequence[SparseVector]) -> npt.NDArray[np.float64]:
     """The vectors as rows of a dense matrix over the terms they use."""
     columns: dict[str, int] = {}
@@ -585,7 +669,7 @@ def _similarity(vectors: Sequence[SparseVector]) -> npt.NDArray[np.float64]:
     return similarity
 
 
-def _average_link(similarity: npt.NDArray[np.float64], bar: Callable[[float], float]) -> list[list[int]]:
+def _average_link(similarity: _Matrix, bar: Callable[[float], float]) -> list[list[int]]:
     """Average-link agglomeration: merge the two groups of highest mean similarity while it reaches
     ``bar(size of the merged group)``; a pair below its bar is set aside and the next best tried. Ties go
     to the lowest indexes, so the result depends only on the rows' order."""

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from newsift import codec
 from newsift.link.build import ArticleState, Linker, LinkerState, Links, dyad_key, link_more, time_order
-from newsift.model import DuplicateKind, DuplicateMatch, Happening, Related, Story, Tag
+from newsift.model import DuplicateKind, DuplicateMatch, Event, Happening, Related, Story, Tag
 from newsift.store import LinkRow, Store, iter_articles
 
 __all__ = [
@@ -44,7 +44,8 @@ def relink_store(store: Store) -> Links:
     """
     articles = list(iter_articles(store))
     linker = Linker()
-    links = link_more(linker, articles, *_annotations(store, [a.id for a in articles]))
+    entities, names, dyads, happenings = _annotations(store, [a.id for a in articles])
+    links = link_more(linker, articles, entities, names, dyads, happenings=happenings)
     store.replace_links("story", _story_rows(links.stories))
     store.replace_links("duplicate", _duplicate_rows(links.duplicates))
     store.replace_links("related", _related_rows(links.related))
@@ -81,7 +82,8 @@ def relink_articles(store: Store, article_ids: Sequence[str]) -> Links:
         return relink_store(store)
     articles = [a for a in (store.get_article(i) for i in new_ids) if a is not None]
     linker = Linker.restore(meta.linker, states)
-    links = link_more(linker, articles, *_annotations(store, new_ids))
+    entities, names, dyads, happenings = _annotations(store, new_ids)
+    links = link_more(linker, articles, entities, names, dyads, happenings=happenings)
     live_before = {story.id for story in meta.linker.stories.live}
     closed = [
         codec.decode(r.record, Story, source="links")
@@ -108,8 +110,10 @@ def is_linked(store: Store) -> bool:
 
 def _annotations(
     store: Store, article_ids: Sequence[str]
-) -> tuple[dict[str, list[str]], dict[str, str], dict[str, list[str]]]:
-    """Entity ids (most mentioned first), entity names and event dyads of the given articles."""
+) -> tuple[dict[str, list[str]], dict[str, str], dict[str, list[str]], dict[str, tuple[str, ...]]]:
+    """Entity ids (most mentioned first), entity names, event dyads and happening keys of the articles."""
+    from newsift.link.story_facts import happening_keys
+
     entities: dict[str, list[str]] = {}
     for article_id in article_ids:
         counts = Counter(m.entity_id for m in store.query_mentions(article_id) if m.entity_id)
@@ -122,16 +126,19 @@ def _annotations(
         else [e for a in article_ids for e in store.query_events(article_id=a)]
     )
     dyads: dict[str, set[str]] = {}
+    by_article: dict[str, list[Event]] = {}
     for event in events:
         if event.evidence.article_id not in wanted:
             continue
+        by_article.setdefault(event.evidence.article_id, []).append(event)
         for a in event.source:
             for b in event.target:
                 if a.code and b.code and a.code != b.code:
                     dyads.setdefault(event.evidence.article_id, set()).add(
                         dyad_key(event.type, a.code, b.code)
                     )
-    return entities, names, {k: sorted(v) for k, v in dyads.items()}
+    happenings = {a: happening_keys(e) for a, e in by_article.items()}
+    return entities, names, {k: sorted(v) for k, v in dyads.items()}, happenings
 
 
 def _updated_related(
