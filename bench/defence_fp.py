@@ -1,7 +1,7 @@
 """False defence events on civilian news: defence-subtype events per 100 BBC business, sport,
 entertainment and tech articles (none of them is about arms, drills, pacts or strikes).
 
-Usage: python bench/defence_fp.py [--data FILE] [--limit N] [--show]
+Usage: python bench/defence_fp.py [--data FILE] [--limit N] [--show] [--half tune|check|both]
 Split (bench/SPLITS.md): tune = odd number in the article id (bbc-business-001), check = even.
 ``--show`` prints the tune half's false events only. Last line: one JSON object.
 """
@@ -47,12 +47,15 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--data", type=Path, default=DEFAULT)
     parser.add_argument("--limit", type=int, default=0)
     parser.add_argument("--show", action="store_true")
+    parser.add_argument("--half", choices=("tune", "check", "both"), default="both", help="one half only")
     args = parser.parse_args(argv)
     if not args.data.exists():
         print(f"defence_fp: {args.data} is absent (../shared/benchdata/corpus); nothing scored")
         return 0
     rows = [json.loads(line) for line in args.data.read_text(encoding="utf-8").splitlines() if line.strip()]
     rows = [r for r in rows if r.get("category") in CIVILIAN]
+    if args.half != "both":
+        rows = [r for r in rows if half_of(r["id"]) == args.half]
     if args.limit:
         rows = rows[: args.limit]
     from datetime import UTC, datetime

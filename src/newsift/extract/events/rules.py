@@ -363,7 +363,7 @@ def _scoped(parse: Parse, cue: int, trigger: int) -> bool:
     head = tree.tokens[cue].head
     if head == trigger or head in above[:2]:
         return True
-    if head not in above:
+    if head not in above or tree.tokens[cue].dep != "advmod":
         return False
     # 'are reportedly close to a defence pact': the predicate's own complements carry its hedge
     path = [trigger, *above[: above.index(head)]]
