@@ -88,6 +88,8 @@ STANDING_RULES = [  # a rule in force, aimed at no one named, reports no ban and
     "Chilean regulations strictly prohibit the unauthorised transfer of weapons to third parties.",
     "Peruvian law bans the export of weapons to countries at war.",
     "National rules prohibit arms sales to any country under sanctions.",
+    # deals in general: a bare plural deal noun naming no party and no item
+    "The executive was jailed for hiring an official while she still handled military contracts.",
 ]
 
 FAILS: dict[str, str] = {

@@ -9,6 +9,7 @@ and events whose actors can only be guessed are not annotated").
 - a generic party: 'providing weapons to any party', 'the transfer of arms to third parties';
 - a country equipping its own forces with no second party named: 'equip our army';
 - a transfer noun that only modifies another noun: 'the rocket export initiative';
+- deals in general: a bare plural deal noun with no party or item ('handled military contracts');
 - a 'pact' between firms: 'an alliance between a shipbuilder and a systems company';
 - a standing rule with no one it is aimed at: 'national regulations prohibit transfers to third
   parties' (a rule noun as the subject of a present-tense verb, no party named as its target).
@@ -43,6 +44,8 @@ def no_happening(parse: Parse, event: Event) -> str | None:
             return "own forces"
         if _modifier_only(parse, head):
             return "modifier"
+        if _bare_plural_deal(parse, head, event):
+            return "deals in general"
     if _standing_rule(parse, head) and not any(is_state(a) for a in (*event.target, *event.participants)):
         return "standing rule"
     if (
@@ -88,6 +91,18 @@ def _generic_recipient(parse: Parse, head: int) -> bool:
             if parse.lemma(obj) == "party" and "third" in dets:
                 return True
     return False
+
+
+def _bare_plural_deal(parse: Parse, head: int, event: Event) -> bool:
+    """'while she handled military contracts': a deal noun in the bare plural (no determiner, owner
+    or count), naming no party and no item, speaks of deals in general."""
+    tree = parse.tree
+    token = tree.tokens[head]
+    if token.pos != "NOUN" or token.tag != "NNS" or parse.lemma(head) not in _DEAL_HEADS:
+        return False
+    if tree.kids(head, "det", "poss", "nummod") or event.item or event.quantity or event.value:
+        return False
+    return not any(a.code for a in (*event.source, *event.target, *event.participants))
 
 
 def _modifier_only(parse: Parse, head: int) -> bool:
