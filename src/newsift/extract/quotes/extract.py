@@ -70,7 +70,7 @@ def extract_attributions(annotated: AnnotatedArticle, *, channels: bool = False)
     ]
     found = [_past_dateline(tree, text, f) for f in _no_dateline_label(text, found)]
     sources = SourceIndex(annotated, tree, [(q.start, q.end) for q in quotes], lexicon)
-    found = _univocal(found, quotes, sources if channels else None)
+    found = _univocal(text, found, quotes, sources if channels else None)
     resolver = SpeakerResolver(annotated, tree, [(q.start, q.end) for q in quotes], lexicon)
     out: list[Attribution] = []
     issued: list[tuple[str, Speaker]] = []
@@ -170,10 +170,13 @@ _UNRESOLVED = Speaker("", 0, 0)  # a pronoun source with no antecedent: the quot
 
 
 def _univocal(
-    found: list[Found], quotes: list[QuotedSpan], channels: SourceIndex | None = None
+    text: str, found: list[Found], quotes: list[QuotedSpan], channels: SourceIndex | None = None
 ) -> list[Found]:
     """One role per word, as in PolNeAR: a cue inside another attribution's content is dropped,
-    unless it introduces a whole quote of its own, which then ends the outer content."""
+    unless it introduces a whole quote of its own, which then ends the outer content.
+
+    With ``channels`` (quotes, not PolNeAR's spans), a partial quote inside reported speech ('Lee said
+    Tokyo wanted "a free region"') stays the outer speaker's words: the marks quote who is reported."""
     kept = list(found)
     for item in found:
         for other in found:
@@ -185,7 +188,9 @@ def _univocal(
             if channels and _is_channel(other, channels) and item.source is not None and item.content:
                 kept.remove(other)  # 'X, Ann Lee said, according to Y': Y is the channel
                 continue
-            if not _quotes_itself(item, quotes):
+            if not _quotes_itself(item, quotes) or (
+                channels and _partial_in_report(text, item, other, channels)
+            ):
                 kept.remove(item)
                 continue
             cut = (host[0], item.content[0][0]) if item.content[0][0] > host[0] else None
@@ -195,6 +200,22 @@ def _univocal(
             else:
                 kept.remove(other)
     return kept
+
+
+def _partial_in_report(text: str, inner: Found, outer: Found, sources: SourceIndex) -> bool:
+    """'Lee said Tokyo wanted "a free region"': a quoted fragment (it opens in lower case, mid-sentence)
+    whose cue sits inside the indirect content of a named speaker's cue quotes that speaker. A naming
+    verb ('said Lee called it "a farce"') keeps its own speaker, and an anonymous or media outer speaker
+    reports what someone else said."""
+    if inner.lemma in _NAMING or outer.source_tokens is None or outer.lemma == ":":
+        return False
+    start, end = inner.content[0]
+    words = text[start + 1 : end - 1].strip()
+    if not words[:1].islower() or text[start - 1 : start] not in (" ", "\xa0"):
+        return False
+    if any(s <= start < e and (s, e) != (start, end) and text[s] in "\"'“‘«" for s, e in outer.content):
+        return False  # the outer content is itself a quote
+    return sources.classify(*outer.source_tokens) is None and not sources.is_channel(*outer.source_tokens)
 
 
 def _is_channel(found: Found, sources: SourceIndex) -> bool:

@@ -513,10 +513,50 @@ class SpeakerResolver:
             return sources.speaker_for(named)
         return (  # an untagged or lowercase body ('the navy') is a short form first
             sources.short_form(first, last)
+            or self._unnamed_again(first, last)
             or self._described_person(first, last)
             or sources.unnamed_body(first, last)
             or (sources.speaker_for(named) if named is not None else None)
         )
+
+    def _unnamed_again(self, first: int, last: int) -> Speaker | None:
+        """'A senior official said ... "...," the official added': a definite description whose head noun
+        was last written, in the last few sentences, in an indefinite phrase that names no one is that
+        unnamed source again (anonymous), not the person named nearest."""
+        tokens = self._tree.tokens
+        root = self._root(first, last)
+        token = tokens[root]
+        lemma = token.lemma.lower()
+        if token.tag in ("NNS", "NNPS") or not self._is_definite(first, root):
+            return None
+        if lemma not in self._lex.kinds.person_nouns or lemma in self._lex.kinds.spokes_words:
+            return None
+        for k in range(first - 1, -1, -1):
+            if tokens[k].sentence < token.sentence - _SALIENT_SENTENCES:
+                break
+            if (
+                tokens[k].lemma.lower() != lemma
+                or tokens[k].pos != "NOUN"
+                or self._inside_quote(tokens[k].start)
+            ):
+                continue
+            if tokens[k].tag == "NNS" or self._names_someone(k):
+                return None
+            if any(
+                self._word(d) in self._lex.kinds.indefinite_determiners for d in self._tree.kids(k, "det")
+            ):
+                start, end = self._tree.span(first, last)
+                return Speaker(self._text[start:end], start, end, kind=SpeakerKind.ANONYMOUS)
+            return None
+        return None
+
+    def _names_someone(self, k: int) -> bool:
+        """A person's name is in the phrase headed by token ``k`` ('an official, Ann Lee,', 'official Ann
+        Lee'), not counting a clause or a prepositional phrase hung on it ('an aide to Ann Lee')."""
+        tree = self._tree
+        a, b = tree.subtree(k, without=[*tree.kids(k, "relcl", "acl", "prep")])
+        start, end = tree.tokens[a].start, tree.tokens[b].end
+        return any(m.label == "PERSON" and start <= m.start and m.end <= end for m in self._doc.mentions)
 
     def _described_person(self, first: int, last: int) -> Speaker | None:
         """'the top diplomat', 'the Salford MP', "the country's top judge": a definite description of
@@ -541,13 +581,20 @@ class SpeakerResolver:
         before = [
             e
             for e in self._candidates(token.start, token.sentence, span=_SALIENT_SENTENCES)
-            if not self._clashes(marks, self._people[e.key]) and not self._other_office(head, e.key)
+            if not self._clashes(marks, self._people[e.key])
+            and not self._other_office(head, e.key)
+            and e.key not in self._reporting(token.start, token.sentence)
         ]
         chosen = [e for e in before if e.is_speaker] or ([] if spokes else before)
         in_lead = token.sentence < _LEAD_SENTENCES
         if not chosen and in_lead and not spokes and not self._candidates(token.start, token.sentence):
             chosen = self._later(token.end, token.sentence, marks, head)
         return self._as_speaker(self._people[chosen[0].key], first, last) if chosen else None
+
+    def _reporting(self, offset: int, sentence: int) -> set[str]:
+        """'Ann Lee said the envoy told her ...': who spoke earlier in a description's own sentence is
+        the one reporting it, not the one described."""
+        return {e.key for e in self._entries.get(sentence, []) if e.is_speaker and e.offset < offset}
 
     def _is_definite(self, first: int, root: int) -> bool:
         """'the minister', 'its chief', "Britain's defence secretary"."""
