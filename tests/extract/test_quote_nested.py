@@ -90,3 +90,14 @@ def test_a_description_in_the_next_sentence_is_still_the_speaker_before(nlp: Any
         'The minister said the army had "enough shells for a year".'
     )
     assert _speaker(nlp, body, "enough shells for a year") == "Olga Petrenko"
+
+
+def test_a_description_with_two_cues_keeps_the_speaker_before(nlp: Any) -> None:
+    """'The top envoy repeated ..., saying: "..."': the description is resolved once per cue; its first
+    resolution does not make the person it names the one reporting it."""
+    body = (
+        "Olga Petrenko, the foreign minister, spoke in Vienna on Friday. The grain will move by rail, "
+        "Petrenko said. The top diplomat also repeated her call for more inspectors, saying: "
+        '"No port can stay open without them."'
+    )
+    assert _speaker(nlp, body, "No port can stay open") == "Olga Petrenko"

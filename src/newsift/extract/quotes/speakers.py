@@ -583,7 +583,7 @@ class SpeakerResolver:
             for e in self._candidates(token.start, token.sentence, span=_SALIENT_SENTENCES)
             if not self._clashes(marks, self._people[e.key])
             and not self._other_office(head, e.key)
-            and e.key not in self._reporting(token.start, token.sentence)
+            and e.key not in self._reporting(self._tree.tokens[first].start, token.sentence)
         ]
         chosen = [e for e in before if e.is_speaker] or ([] if spokes else before)
         in_lead = token.sentence < _LEAD_SENTENCES
