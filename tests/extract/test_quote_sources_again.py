@@ -62,3 +62,49 @@ def test_a_description_not_written_before_is_still_the_person_named(nlp: Any) ->
         'Monday. "The engines arrive in May," the minister said.'
     )
     assert _quote(nlp, body, "The engines arrive").speaker_text == "Ann Lee"
+
+
+# --- a participle after reported speech goes with the reporting verb -------------------------------------
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Admiral Omar Haddad said the navy will have to choose, saying: "
+        '"At some point it must buy new ships."',
+        'Omar Haddad said the coastguard would need more boats, adding, "The old ones are rusting away."',
+    ],
+)
+def test_a_participle_after_reported_speech_borrows_the_reporters_subject(nlp: Any, body: str) -> None:
+    tail = body.split('"')[-2]
+    quote = _quote(nlp, body, tail[:20])
+    assert quote.speaker_text == "Omar Haddad"
+    said = [q for q in _quotes(nlp, body) if q is not quote and q.speaker_text == "Omar Haddad"]
+    assert said and all("saying" not in q.text and "adding" not in q.text for q in said)
+
+
+def test_a_participle_on_the_main_clause_keeps_its_subject(nlp: Any) -> None:
+    body = 'Omar Haddad spoke first. The navy rejected the offer, saying: "The price is far too high."'
+    assert _quote(nlp, body, "The price is far too high").speaker_text != "Omar Haddad"
+
+
+# --- a trailing 'he said' after a sentence that already has its attribution ------------------------------
+
+
+def test_a_trailing_cue_does_not_swallow_a_whole_attribution(nlp: Any) -> None:
+    body = (
+        "Admiral Omar Haddad leads the fleet. Navy spokesman Karim Nasser said that the fleet would grow, "
+        'because Haddad has "a clear plan for every port," he said.'
+    )
+    quote = _quote(nlp, body, "the fleet would grow")
+    assert quote.speaker_text == "Karim Nasser"
+    assert "Nasser said" not in quote.text
+
+
+def test_a_trailing_cue_after_a_clause_with_no_cue_takes_the_clause(nlp: Any) -> None:
+    body = (
+        "Admiral Omar Haddad leads the fleet. "
+        'The fleet will grow next year, because "ports need ships," he said.'
+    )
+    quote = _quote(nlp, body, "The fleet will grow next year")
+    assert quote.speaker_text == "Omar Haddad"

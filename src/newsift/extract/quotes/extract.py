@@ -70,7 +70,7 @@ def extract_attributions(annotated: AnnotatedArticle, *, channels: bool = False)
     ]
     found = [_past_dateline(tree, text, f) for f in _no_dateline_label(text, found)]
     sources = SourceIndex(annotated, tree, [(q.start, q.end) for q in quotes], lexicon)
-    found = _univocal(text, found, quotes, sources if channels else None)
+    found = _univocal(text, found, quotes, lexicon.speech, sources if channels else None)
     resolver = SpeakerResolver(annotated, tree, [(q.start, q.end) for q in quotes], lexicon)
     out: list[Attribution] = []
     issued: list[tuple[str, Speaker]] = []
@@ -170,7 +170,11 @@ _UNRESOLVED = Speaker("", 0, 0)  # a pronoun source with no antecedent: the quot
 
 
 def _univocal(
-    text: str, found: list[Found], quotes: list[QuotedSpan], channels: SourceIndex | None = None
+    text: str,
+    found: list[Found],
+    quotes: list[QuotedSpan],
+    speech: frozenset[str],
+    channels: SourceIndex | None = None,
 ) -> list[Found]:
     """One role per word, as in PolNeAR: a cue inside another attribution's content is dropped,
     unless it introduces a whole quote of its own, which then ends the outer content.
@@ -187,6 +191,13 @@ def _univocal(
                 continue
             if channels and _is_channel(other, channels) and item.source is not None and item.content:
                 kept.remove(other)  # 'X, Ann Lee said, according to Y': Y is the channel
+                continue
+            if (
+                {item.lemma, other.lemma} <= speech
+                and _opens_with(text, host, item)
+                and other.cue[0] >= host[1]
+            ):
+                kept.remove(other)  # 'Lee said that X, because Y, he said': the trailing cue repeats Lee's
                 continue
             if not _quotes_itself(item, quotes) or (
                 channels and _partial_in_report(text, item, other, channels)
@@ -216,6 +227,17 @@ def _partial_in_report(text: str, inner: Found, outer: Found, sources: SourceInd
     if any(s <= start < e and (s, e) != (start, end) and text[s] in "\"'“‘«" for s, e in outer.content):
         return False  # the outer content is itself a quote
     return sources.classify(*outer.source_tokens) is None and not sources.is_channel(*outer.source_tokens)
+
+
+def _opens_with(text: str, host: Span, inner: Found) -> bool:
+    """The content part ``host`` opens with the inner attribution's own source and its content: with a
+    speech verb it is a whole attribution, not words of the outer speaker."""
+    return (
+        inner.source is not None
+        and bool(inner.content)
+        and inner.source[0] >= host[0]
+        and not text[host[0] : inner.source[0]].strip(" \t\n\"'“‘,")
+    )
 
 
 def _is_channel(found: Found, sources: SourceIndex) -> bool:

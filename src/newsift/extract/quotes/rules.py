@@ -95,7 +95,7 @@ def _verb(tree: Tree, text: str, i: int, quotes: Sequence[QuotedSpan], lexicon: 
         return None
     if _relays(tree, i):
         return None
-    subject = _subject(tree, i)
+    subject = _subject(tree, i, lexicon.speech)
     agent = _agent(tree, i) if subject is None else None
     content = _content(tree, i, lemma, lexicon)
     if content is None:
@@ -165,7 +165,7 @@ _BORROW = ("conj", "advcl", "xcomp", "pcomp", "prep", "acl", "dobj", "pobj")
 _MAX_BORROW = 4
 
 
-def _subject(tree: Tree, i: int) -> int | None:
+def _subject(tree: Tree, i: int, speech: frozenset[str] = frozenset()) -> int | None:
     """The verb's subject, else the subject of the clause it hangs from; in 'quoted X as saying' X."""
     for _ in range(_MAX_BORROW):
         subjects = tree.kids(i, "nsubj")
@@ -177,8 +177,26 @@ def _subject(tree: Tree, i: int) -> int | None:
             return relayed
         if token.dep not in _BORROW or token.head == i or (i != token.head and tree.kids(i, "nsubjpass")):
             return None
-        i = token.head
+        i = _reporter(tree, i, speech) or token.head
     return None
+
+
+def _reporter(tree: Tree, i: int, speech: frozenset[str]) -> int | None:
+    """'Lee said the navy must choose, saying: "..."': a participle set off by a comma at the end of
+    reported speech goes with the reporting verb, whose subject it borrows (not the reported clause's)."""
+    token = tree.tokens[i]
+    if token.tag != "VBG" or token.dep != "advcl" or i == 0 or tree.tokens[i - 1].pos != "PUNCT":
+        return None
+    if token.lemma.lower() not in speech:
+        return None
+    top = token.head
+    while tree.tokens[top].dep == "xcomp" and tree.tokens[top].head != top:  # 'will have to choose'
+        top = tree.tokens[top].head
+    clause = tree.tokens[top]
+    reporting = clause.head
+    if clause.dep != "ccomp" or reporting == top or tree.tokens[reporting].lemma.lower() not in speech:
+        return None
+    return reporting if tree.kids(reporting, "nsubj") and reporting < i else None
 
 
 def _relayed_speaker(tree: Tree, i: int) -> int | None:
@@ -250,8 +268,12 @@ _MIN_VERDICT_OBJECT_TOKENS = 4
 def _content(tree: Tree, i: int, lemma: str, lexicon: Lexicon) -> Span | None:
     for deps in (("ccomp",), ("xcomp",)):
         kids = [c for c in tree.kids(i, *deps) if tree.tokens[c].pos != "PUNCT" and not _adverbial(tree, c)]
-        if kids:
-            return tree.span(*tree.subtree(kids[-1]))
+        if kids:  # without a participle that goes with the cue ('..., saying: "..."')
+            k = kids[-1]
+            tail = [
+                p for p in range(tree.left[k], tree.right[k] + 1) if _reporter(tree, p, lexicon.speech) == i
+            ]
+            return tree.span(*tree.subtree(k, without=tail))
     clause = _clause_on_medium(tree, i, lemma in lexicon.addressee_verbs)
     if clause is not None:
         return clause
