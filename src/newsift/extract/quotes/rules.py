@@ -177,6 +177,8 @@ def _subject(tree: Tree, i: int, speech: frozenset[str] = frozenset()) -> int | 
             return relayed
         if token.dep not in _BORROW or token.head == i or (i != token.head and tree.kids(i, "nsubjpass")):
             return None
+        if token.tag == "VBN" and token.dep == "advcl" and not tree.kids(i, "aux", "auxpass"):
+            return None  # 'Asked about the deal, Lee said': Lee was asked; who asked is not written
         i = _reporter(tree, i, speech) or token.head
     return None
 
@@ -253,12 +255,29 @@ def _around(tree: Tree, text: str, i: int, subject: int | None, content: Span | 
     if outer == i and end + 1 < len(tree.tokens) and _word(tree, text, end + 1) not in (",", ".", "?", "!"):
         return ()
     first, last = tree.trim(tree.left[outer], comma - 1)
-    if last - first + 1 < _MIN_OBJECT_TOKENS:
+    if last - first + 1 < _MIN_OBJECT_TOKENS or (outer == i and _only_modifiers(tree, i, first, last)):
         return ()
     parts = [tree.span(first, last)]
     if outer != i and tree.right[i] < tree.right[outer]:
         parts.append(tree.span(*tree.trim(tree.right[i] + 1, tree.right[outer])))
     return tuple(parts)
+
+
+def _only_modifiers(tree: Tree, i: int, first: int, last: int) -> bool:
+    """'On Monday, Ann Lee said', 'After the vote, Lee said': words before the subject that only modify
+    the cue (when, where, after what) are not what was said."""
+    heads = [c for c in range(first, last + 1) if tree.tokens[c].head == i and c != i]
+    return (
+        bool(heads)
+        and all(tree.tokens[c].dep in _CUE_MODIFIERS for c in heads)
+        and all(
+            any(tree.left[h] <= k <= tree.right[h] for h in heads) or tree.tokens[k].pos == "PUNCT"
+            for k in range(first, last + 1)
+        )
+    )
+
+
+_CUE_MODIFIERS = frozenset(("prep", "npadvmod", "advmod", "advcl", "tmod"))
 
 
 _MIN_OBJECT_TOKENS = 2
