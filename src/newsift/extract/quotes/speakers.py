@@ -81,6 +81,7 @@ class SpeakerResolver:
         self._people: dict[str, _Person] = {}
         self._entries: defaultdict[int, list[_Entry]] = defaultdict(list)
         self._speakers: list[str] = []
+        self._body: tuple[int, Speaker] | None = None  # the latest body that spoke, with its sentence
         self._he_she: set[int] | None = None
         self._sources = SourceIndex(annotated, tree, quoted, lexicon)
         self._nationalities = {m.text.lower() for m in annotated.mentions if m.label == "NORP"}
@@ -331,7 +332,7 @@ class SpeakerResolver:
         if word in kinds.pronouns_relative:
             return self._relative(first)
         if word in kinds.pronouns_things:
-            return self._sources.pronoun(first)
+            return self._recent_body(first) or self._sources.pronoun(first)
         if word in kinds.pronouns_other:
             return None
         outlet = self._sources.outlet_at_head(first, last)
@@ -346,8 +347,18 @@ class SpeakerResolver:
             person = self._role(first, last)
         if person is None:
             start, end = self._tree.span(first, last)
-            return self._non_person(first, last) or Speaker(self._text[start:end], start, end)
+            body = self._non_person(first, last)
+            if body is not None and body.kind is SpeakerKind.ORGANISATION:
+                self._body = (self._tree.tokens[first].sentence, body)
+            return body or Speaker(self._text[start:end], start, end)
         return self._as_speaker(person, first, last)
+
+    def _recent_body(self, i: int) -> Speaker | None:
+        """'The Pakistani navy said X. It said Y': 'it' is the body that spoke in this or the last
+        sentence, however it was written."""
+        if self._body is None or self._body[0] < self._tree.tokens[i].sentence - 1:
+            return None
+        return self._body[1]
 
     def _as_speaker(self, person: _Person, first: int, last: int) -> Speaker:
         self._note(first, last, person.key, True, is_speaker=True)
@@ -466,6 +477,8 @@ class SpeakerResolver:
         head = self._lex.expand(self._text[token.start : token.end])
         if token.lemma.lower() in self._lex.source_nouns or self._is_indefinite(first):
             return None
+        if self._is_body(token.lemma.lower()):
+            return None  # 'the Pakistani navy' is a body, even after 'India's navy chief, Admiral X'
         recent = list(dict.fromkeys(reversed(self._speakers)))
         recent += [
             e.key for e in self._candidates(token.start, token.sentence, span=10_000) if e.key not in recent
@@ -479,6 +492,10 @@ class SpeakerResolver:
             if marks and marks <= self._people[key].role_words:
                 return self._people[key]
         return None
+
+    def _is_body(self, lemma: str) -> bool:
+        kinds = self._lex.kinds
+        return lemma in kinds.organisation_nouns and lemma not in kinds.person_nouns
 
     def _marks(self, first: int, root: int) -> set[str]:
         """Nationalities in a role ('the *Dutch* defence minister'): a person whose title names
