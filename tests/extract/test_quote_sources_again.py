@@ -108,3 +108,67 @@ def test_a_trailing_cue_after_a_clause_with_no_cue_takes_the_clause(nlp: Any) ->
     )
     quote = _quote(nlp, body, "The fleet will grow next year")
     assert quote.speaker_text == "Omar Haddad"
+
+
+# --- 'he'/'she' after an unnamed person spoke ------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Foreign ministry spokesman Omar Nabil said Egypt would stay neutral. A Western diplomat told the "
+        'paper that "nobody expected the shipment." "We only learned of it last week," he added.',
+        "Defence Minister Ann Lee opened the plant. A source close to the project said the jets were late. "
+        '"Nobody wants to admit it," she said.',
+    ],
+)
+def test_a_pronoun_after_an_unnamed_speaker_is_that_speaker(nlp: Any, body: str) -> None:
+    quote = _quote(nlp, body, body.split('"')[-2][:20])
+    assert quote.speaker_id is None
+    assert quote.speaker_kind is SpeakerKind.ANONYMOUS
+
+
+def test_a_pronoun_after_a_person_named_since_is_that_person(nlp: Any) -> None:
+    body = (
+        'A Western diplomat told the paper that "nobody expected the shipment." Omar Nabil disagreed. '
+        '"We knew in March," he said.'
+    )
+    assert _quote(nlp, body, "We knew in March").speaker_text == "Omar Nabil"
+
+
+def test_a_pronoun_after_unnamed_people_is_not_them(nlp: Any) -> None:
+    body = (
+        "Omar Nabil spoke first. Two Western diplomats told the paper that the shipment was late. "
+        '"We knew in March," he said.'
+    )
+    assert _quote(nlp, body, "We knew in March").speaker_text == "Omar Nabil"
+
+
+# --- a charge in quotation marks -------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("body", "charge"),
+    [
+        (
+            'Omar Nabil accused the rebels of "spreading lies about the convoy" and stalling the talks.',
+            "spreading lies about the convoy",
+        ),
+        (
+            'Omar Nabil accused Britain of "trying to hide the real cost of the jets" and delay the vote.',
+            "trying to hide the real cost",
+        ),
+    ],
+)
+def test_a_quoted_charge_after_accused_of_is_the_accusers(nlp: Any, body: str, charge: str) -> None:
+    quote = _quote(nlp, body, charge)
+    assert quote.speaker_text == "Omar Nabil"
+    assert "stalling" not in quote.text or '"' in quote.text  # the quoted words, or the content holding them
+
+
+def test_an_unquoted_charge_or_a_short_scare_quote_is_no_quote(nlp: Any) -> None:
+    for body in (
+        "Omar Nabil accused the rebels of spreading lies about the convoy.",
+        'Omar Nabil denied selling "attack drones" to the rebels.',
+    ):
+        assert not _quotes(nlp, body), body

@@ -366,6 +366,7 @@ def extract_quotes(annotated: AnnotatedArticle) -> tuple[Quote, ...]:
             quotes += carried
             continue
         if a.kind is QuoteKind.MIXED and any(names_an_act(tree, part) for part in a.content):
+            quotes += [_to_quote(annotated, a, part, text) for part in _fragments_in(text, a, marked)]
             quotes += carried
             continue
         for part in a.content:
@@ -394,6 +395,22 @@ def _named_as(tree: Tree, text: str, a: Attribution, marked: list[Span]) -> list
         if a.cue_word[1] <= start < end
         and len(text[start:stop].split()) <= _MAX_NAMING_WORDS
         and any(w[:1].islower() for w in text[start + 1 : stop - 1].split())  # words, not a name in quotes
+    ]
+
+
+_MIN_FRAGMENT_WORDS = 3
+
+
+def _fragments_in(text: str, a: Attribution, marked: list[Span]) -> list[Span]:
+    """'accused X of "trying to hide the cost" and ...': the content names an act, but the words in
+    quotation marks inside it are the speaker's own (a partial quote of at least three words, in lower case,
+    so not a title or a name in quotes)."""
+    return [
+        (start, stop)
+        for start, stop in marked
+        if any(s <= start and stop <= e and (start, stop) != (s, e) for s, e in a.content)
+        and len(text[start + 1 : stop - 1].split()) >= _MIN_FRAGMENT_WORDS
+        and text[start + 1 : stop - 1].lstrip()[:1].islower()
     ]
 
 

@@ -97,7 +97,7 @@ def _verb(tree: Tree, text: str, i: int, quotes: Sequence[QuotedSpan], lexicon: 
         return None
     subject = _subject(tree, i, lexicon.speech)
     agent = _agent(tree, i) if subject is None else None
-    content = _content(tree, i, lemma, lexicon)
+    content = _content(tree, text, i, lemma, lexicon)
     if content is None:
         content = _as_clause(tree, i)
     if content is None:
@@ -284,7 +284,7 @@ _MIN_OBJECT_TOKENS = 2
 _MIN_VERDICT_OBJECT_TOKENS = 4
 
 
-def _content(tree: Tree, i: int, lemma: str, lexicon: Lexicon) -> Span | None:
+def _content(tree: Tree, text: str, i: int, lemma: str, lexicon: Lexicon) -> Span | None:
     for deps in (("ccomp",), ("xcomp",)):
         kids = [c for c in tree.kids(i, *deps) if tree.tokens[c].pos != "PUNCT" and not _adverbial(tree, c)]
         if kids:  # without a participle that goes with the cue ('..., saying: "..."')
@@ -309,12 +309,23 @@ def _content(tree: Tree, i: int, lemma: str, lexicon: Lexicon) -> Span | None:
         least = _MIN_VERDICT_OBJECT_TOKENS if lemma in lexicon.verdict_verbs else _MIN_OBJECT_TOKENS
         if end - start + 1 >= least and tree.tokens[objects[0]].pos != "PRON":
             return tree.span(start, end)
-        return None
+        if not _quoted_prep(tree, text, i):  # 'accused X of "..."': the charge is in the words quoted
+            return None
     for prep in tree.kids(i, "prep"):
         word = tree.tokens[prep].lemma.lower()
         if word in _CONTENT_PREPS and tree.kids(prep, "pobj", "pcomp"):
             return tree.span(*tree.subtree(tree.kids(prep, "pobj", "pcomp")[0]))
     return None
+
+
+def _quoted_prep(tree: Tree, text: str, i: int) -> bool:
+    """A prepositional phrase of the cue opens with a quotation mark ('accused X of "trying to ..."')."""
+    for prep in tree.kids(i, "prep"):
+        for obj in tree.kids(prep, "pobj", "pcomp"):
+            start = tree.tokens[tree.left[obj]].start
+            if text[start : start + 1] in "\"“‘'":
+                return True
+    return False
 
 
 def _as_clause(tree: Tree, i: int) -> Span | None:

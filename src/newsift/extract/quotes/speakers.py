@@ -82,6 +82,7 @@ class SpeakerResolver:
         self._entries: defaultdict[int, list[_Entry]] = defaultdict(list)
         self._speakers: list[str] = []
         self._body: tuple[int, Speaker] | None = None  # the latest body that spoke, with its sentence
+        self._unnamed: tuple[int, Speaker] | None = None  # the latest unnamed person who spoke
         self._he_she: set[int] | None = None
         self._sources = SourceIndex(annotated, tree, quoted, lexicon)
         self._nationalities = {m.text.lower() for m in annotated.mentions if m.label == "NORP"}
@@ -339,6 +340,10 @@ class SpeakerResolver:
         if outlet is not None:
             return self._sources.speaker_for(outlet)
         person = self._direct(first, last)
+        if person is None and first == last and self._gender_of(word) is not None:
+            unnamed = self._unnamed_before(first)
+            if unnamed is not None:
+                return unnamed
         if person is None and first == last:
             person = self._antecedent(first)
         if person is None and self._gender_of(word) is not None:
@@ -350,8 +355,32 @@ class SpeakerResolver:
             body = self._non_person(first, last)
             if body is not None and body.kind is SpeakerKind.ORGANISATION:
                 self._body = (self._tree.tokens[first].sentence, body)
+            if body is not None and body.kind is SpeakerKind.ANONYMOUS and self._one_person(first, last):
+                self._unnamed = (self._tree.tokens[first].sentence, body)
             return body or Speaker(self._text[start:end], start, end)
         return self._as_speaker(person, first, last)
+
+    def _unnamed_before(self, i: int) -> Speaker | None:
+        """'An official told the paper X. "Y," he added.': 'he' or 'she' is an unnamed person who spoke in
+        this or the last sentence when no person is written between them."""
+        if self._unnamed is None:
+            return None
+        sentence, unnamed = self._unnamed
+        token = self._tree.tokens[i]
+        if sentence < token.sentence - 1:
+            return None
+        between = [
+            e
+            for s in range(sentence, token.sentence + 1)
+            for e in self._entries.get(s, [])
+            if unnamed.end <= e.offset < token.start
+        ]
+        return None if between else unnamed
+
+    def _one_person(self, first: int, last: int) -> bool:
+        """'an official', 'a senior diplomat', 'a source': one person, not 'officials' or 'two diplomats'."""
+        token = self._tree.tokens[self._root(first, last)]
+        return token.tag in ("NN", "NNP") and token.lemma.lower() in self._lex.kinds.person_nouns
 
     def _recent_body(self, i: int) -> Speaker | None:
         """'The Pakistani navy said X. It said Y': 'it' is the body that spoke in this or the last
