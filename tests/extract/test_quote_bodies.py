@@ -61,3 +61,33 @@ def test_it_after_a_gap_is_not_the_body_that_spoke_long_before(nlp: Any) -> None
         "It said the hulls were finished."
     )
     assert _quote(nlp, body, "the hulls were finished").speaker_text != "The Chilean navy"
+
+
+@pytest.mark.parametrize(
+    ("body", "fragment", "written"),
+    [
+        (
+            "The EU board of auditors said the fund had lost track of its spending. The board said it had "
+            "checked forty projects.",
+            "checked forty projects",
+            "The EU board of auditors",
+        ),
+        (
+            "Chile's mission to the United Nations rejected the findings on Friday. The mission said Santiago "
+            "had broken no rule.",
+            "had broken no rule",
+            "Chile's mission to the United Nations",
+        ),
+    ],
+)
+def test_a_body_written_again_by_its_head_noun_is_the_body_first_written(
+    nlp: Any, body: str, fragment: str, written: str
+) -> None:
+    quote = _quote(nlp, body, fragment)
+    assert quote.speaker_text == written
+    assert quote.speaker_kind is SpeakerKind.ORGANISATION
+
+
+def test_a_head_noun_first_written_without_a_body_stays_as_written(nlp: Any) -> None:
+    body = "A new board of auditors met on Monday. The board said it had checked forty projects."
+    assert _quote(nlp, body, "checked forty projects").speaker_text == "The board"

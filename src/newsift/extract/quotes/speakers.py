@@ -560,6 +560,7 @@ class SpeakerResolver:
         return (  # an untagged or lowercase body ('the navy') is a short form first
             sources.short_form(first, last)
             or self._unnamed_again(first, last)
+            or self._body_again(first, last)
             or self._described_person(first, last)
             or sources.unnamed_body(first, last)
             or (sources.speaker_for(named) if named is not None else None)
@@ -595,6 +596,45 @@ class SpeakerResolver:
                 return Speaker(self._text[start:end], start, end, kind=SpeakerKind.ANONYMOUS)
             return None
         return None
+
+    def _body_again(self, first: int, last: int) -> Speaker | None:
+        """'The UN panel of experts said X. The panel said Y', "Iran's mission to the UN ... the mission
+        said": a definite singular noun (no person, country or document noun) last written, in the last
+        few sentences, as the head of a phrase naming a body or country is that phrase, as first written."""
+        tokens, kinds = self._tree.tokens, self._lex.kinds
+        root = self._root(first, last)
+        token = tokens[root]
+        lemma = token.lemma.lower()
+        if token.pos != "NOUN" or token.tag != "NN" or not self._is_definite(first, root):
+            return None
+        if lemma in kinds.person_nouns or lemma in kinds.country_nouns or lemma in self._lex.source_nouns:
+            return None
+        for k in range(first - 1, -1, -1):
+            if tokens[k].sentence < token.sentence - _SALIENT_SENTENCES:
+                return None
+            if (
+                tokens[k].lemma.lower() != lemma
+                or tokens[k].pos != "NOUN"
+                or self._inside_quote(tokens[k].start)
+            ):
+                continue
+            a, b = self._tree.subtree(k, without=[*self._tree.kids(k, "relcl", "acl")])
+            start, end = tokens[a].start, tokens[b].end
+            named = [
+                m
+                for m in self._doc.mentions
+                if start <= m.start and m.end <= end and self._names_body(m) and m.start < tokens[k].start
+            ]
+            if not named or b - a < 1:
+                return None
+            return Speaker(self._text[start:end], start, end, kind=SpeakerKind.ORGANISATION)
+        return None
+
+    def _names_body(self, mention: Mention) -> bool:
+        entity = self._kinds.get(mention.entity_id or "")
+        if entity is not None:
+            return entity.kind not in (EntityKind.PERSON, EntityKind.PLACE)
+        return mention.label in ("ORG", "GPE", "NORP")
 
     def _names_someone(self, k: int) -> bool:
         """A person's name is in the phrase headed by token ``k`` ('an official, Ann Lee,', 'official Ann
