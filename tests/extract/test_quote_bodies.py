@@ -91,3 +91,12 @@ def test_a_body_written_again_by_its_head_noun_is_the_body_first_written(
 def test_a_head_noun_first_written_without_a_body_stays_as_written(nlp: Any) -> None:
     body = "A new board of auditors met on Monday. The board said it had checked forty projects."
     assert _quote(nlp, body, "checked forty projects").speaker_text == "The board"
+
+
+def test_a_document_written_again_is_not_made_a_body(nlp: Any) -> None:
+    body = (
+        "A Lisbon newspaper article described the deal in detail. "
+        'The article said the ships were "older than the crews".'
+    )
+    quote = _quote(nlp, body, "older than the crews")
+    assert quote.speaker_text != "A Lisbon newspaper article"

@@ -58,3 +58,8 @@ def test_the_one_asked_is_not_the_one_asking(nlp: Any) -> None:
 def test_a_participle_with_its_own_subject_still_reports(nlp: Any) -> None:
     body = 'Ann Lee asked whether the plant had been hit, saying: "We need to know tonight."'
     assert [t for t in _texts(nlp, body) if "plant had been hit" in t]
+
+
+def test_a_fronted_clause_before_a_quote_stays_with_it(nlp: Any) -> None:
+    body = 'So when the shipyard said it would close, "we were stunned," union leader Ann Lee said.'
+    assert [t for t in _texts(nlp, body) if "we were stunned" in t]

@@ -264,8 +264,8 @@ def _around(tree: Tree, text: str, i: int, subject: int | None, content: Span | 
 
 
 def _only_modifiers(tree: Tree, i: int, first: int, last: int) -> bool:
-    """'On Monday, Ann Lee said', 'After the vote, Lee said': words before the subject that only modify
-    the cue (when, where, after what) are not what was said."""
+    """'On Monday, Ann Lee said', 'After the vote, Lee said': a phrase before the subject that only modifies
+    the cue (when, where, after what) is not what was said (a clause may be: 'So when X, "...," Lee said')."""
     heads = [c for c in range(first, last + 1) if tree.tokens[c].head == i and c != i]
     return (
         bool(heads)
@@ -277,7 +277,7 @@ def _only_modifiers(tree: Tree, i: int, first: int, last: int) -> bool:
     )
 
 
-_CUE_MODIFIERS = frozenset(("prep", "npadvmod", "advmod", "advcl", "tmod"))
+_CUE_MODIFIERS = frozenset(("prep", "npadvmod", "advmod", "tmod"))
 
 
 _MIN_OBJECT_TOKENS = 2

@@ -609,6 +609,8 @@ class SpeakerResolver:
             return None
         if lemma in kinds.person_nouns or lemma in kinds.country_nouns or lemma in self._lex.source_nouns:
             return None
+        if lemma in kinds.document_nouns or lemma in self._lex.media:
+            return None  # 'the article', 'the statement': a document, not a body
         for k in range(first - 1, -1, -1):
             if tokens[k].sentence < token.sentence - _SALIENT_SENTENCES:
                 return None
