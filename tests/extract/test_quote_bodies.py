@@ -73,8 +73,8 @@ def test_it_after_a_gap_is_not_the_body_that_spoke_long_before(nlp: Any) -> None
             "The EU board of auditors",
         ),
         (
-            "Chile's mission to the United Nations rejected the findings on Friday. The mission said Santiago "
-            "had broken no rule.",
+            "Chile's mission to the United Nations rejected the findings on Friday. The mission said "
+            "Santiago had broken no rule.",
             "had broken no rule",
             "Chile's mission to the United Nations",
         ),
