@@ -1,14 +1,20 @@
-"""Speaker right on PolNeAR *train* quotes, scored the way bench/defence.py scores its quotes.
+"""Speaker right on PolNeAR quotes, scored the way bench/defence.py scores its quotes, by half.
 
-Usage: python bench/quote_speakers.py [--data DIR] [--docs N] [--skip N] [--errors] [--pronouns]
+Usage: python bench/quote_speakers.py [--set dev|train] [--half tune|check|all] [--data DIR] [--docs N]
+       [--errors] [--pronouns]
 
-PolNeAR train is the error-analysis set (never reported as a dev figure): its gold sources are spans as
-written, so only quotes whose gold source names someone (not a pronoun, not a lowercase description)
-are scored. A gold quote is an attribution whose content holds a quotation mark; it is found when the
-first six words of its content are inside a predicted quote's text (``extract_quotes``), and its speaker
-is right when the last capitalised word of the gold source (before any apposition) is in the predicted
-``speaker`` or ``speaker_text``. With ``--pronouns``, quotes whose gold source is 'he'/'she' are listed
-with the predicted speaker for reading by hand. Prints counts, then ONE JSON object as the last line.
+The split (bench/SPLITS.md): documents are numbered from 1 in sorted ``doc_id`` order; an odd number is the
+*tune* half, an even one the *check* half (one annotation file per document, the first in the file).
+``--errors`` and ``--pronouns`` print the tune half only. ``--set dev`` (the default) is PolNeAR dev, the
+split of bench/quotes.py; ``--set train`` is PolNeAR train, the larger set for reading errors.
+
+Gold sources are spans as written, so only quotes whose gold source names someone (not a pronoun, not a
+lowercase description) are scored. A gold quote is an attribution whose content holds a quotation mark; it
+is found when the first six words of its content are inside a predicted quote's text (``extract_quotes``),
+and its speaker is right when the last capitalised word of the gold source (before any apposition) is in
+the predicted ``speaker`` or ``speaker_text``. With ``--pronouns``, quotes whose gold source is 'he'/'she'
+are listed with the predicted speaker for reading by hand. Prints counts per half, then ONE JSON object
+as the last line: {"set", "tune", "check"} (the halves asked for).
 """
 
 from __future__ import annotations
@@ -41,30 +47,25 @@ def gold_speaker(source: str) -> str | None:
     return re.sub(r"'s$", "", found[-1]).lower()
 
 
-def read_rows(data: Path, docs: int, skip: int = 0) -> list[dict[str, Any]]:
-    rows, seen = [], set()
-    with (data / "polnear_train.jsonl").open(encoding="utf-8") as handle:
+def read_rows(data: Path, name: str, half: str, docs: int) -> list[dict[str, Any]]:
+    """The first annotation file of each document in ``half``, at most ``docs`` documents (0: all)."""
+    first: dict[str, dict[str, Any]] = {}
+    with (data / f"polnear_{name}.jsonl").open(encoding="utf-8") as handle:
         for line in handle:
-            row = json.loads(line)
-            if row["doc_id"] in seen:
-                continue
-            seen.add(row["doc_id"])
-            if len(seen) > skip:
-                rows.append(row)
-            if len(rows) >= docs:
-                break
-    return rows
+            if line.strip():
+                row = json.loads(line)
+                first.setdefault(row["doc_id"], row)
+    ordered = [first[doc] for doc in sorted(first)]
+    chosen = [row for n, row in enumerate(ordered, start=1) if half_of(n) == half]
+    return chosen[:docs] if docs else chosen
 
 
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
-    parser.add_argument("--docs", type=int, default=150)
-    parser.add_argument("--skip", type=int, default=0, help="leave out the first N documents")
-    parser.add_argument("--errors", action="store_true")
-    parser.add_argument("--pronouns", action="store_true")
-    args = parser.parse_args(argv)
-    rows = read_rows(args.data, args.docs, args.skip)
+def half_of(number: int) -> str:
+    """The fixed split rule: an odd document number (sorted doc ids, from 1) is 'tune', even 'check'."""
+    return "tune" if number % 2 == 1 else "check"
+
+
+def score(rows: list[dict[str, Any]], errors: bool, pronouns: bool) -> dict[str, Any]:
     gold_n = found_n = right_n = pron_n = pron_named = 0
     for annotated, row in zip(annotate_rows(rows), rows, strict=True):
         names = {e.id: e.name for e in annotated.entities}
@@ -80,7 +81,7 @@ def main(argv: list[str] | None = None) -> int:
             if source.strip().lower() in ("he", "she"):
                 pron_n += bool(hits)
                 pron_named += any(s and s.lower() not in ("he", "she") for s in said)
-                if args.pronouns and hits:
+                if pronouns and hits:
                     print("pronoun", "|", row["doc_id"][:40], "|", said, "|", content[:70])
                 continue
             surname = gold_speaker(source)
@@ -92,17 +93,40 @@ def main(argv: list[str] | None = None) -> int:
             found_n += 1
             if any(surname in words(s) for s in said):
                 right_n += 1
-            elif args.errors:
+            elif errors:
                 print("speaker", "|", row["doc_id"][:40], "|", source[:60], "|", said, "|", content[:60])
-    result = {
+    return {
         "docs": len(rows),
         "gold": gold_n,
         "found": found_n,
+        "right": right_n,
         "speaker_right": round(right_n / found_n, 3) if found_n else None,
         "pronoun_quotes_found": pron_n,
         "pronoun_quotes_named": pron_named,
     }
-    print(f"PolNeAR train, {len(rows)} docs: {gold_n} named-source quotes, found {found_n}, right {right_n}")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
+    parser.add_argument("--set", dest="name", choices=("dev", "train"), default="dev")
+    parser.add_argument("--half", choices=("tune", "check", "all"), default="all")
+    parser.add_argument("--docs", type=int, default=0, help="at most N documents per half (0: all)")
+    parser.add_argument("--errors", action="store_true", help="print the tune half's speaker errors")
+    parser.add_argument("--pronouns", action="store_true", help="list the tune half's he/she quotes")
+    args = parser.parse_args(argv)
+    halves = ("tune", "check") if args.half == "all" else (args.half,)
+    if (args.errors or args.pronouns) and "check" in halves:
+        parser.error("--errors/--pronouns read the tune half only: add --half tune")
+    result: dict[str, Any] = {"set": f"PolNeAR {args.name}, tune = odd document number, check = even"}
+    for half in halves:
+        rows = read_rows(args.data, args.name, half, args.docs)
+        result[half] = score(rows, args.errors, args.pronouns)
+        r = result[half]
+        print(
+            f"PolNeAR {args.name} {half}, {r['docs']} docs: {r['gold']} named-source quotes, "
+            f"found {r['found']}, right {r['right']} ({r['speaker_right']})"
+        )
     print(json.dumps(result))
     return 0
 

@@ -70,7 +70,7 @@ def extract_attributions(annotated: AnnotatedArticle, *, channels: bool = False)
     ]
     found = [_past_dateline(tree, text, f) for f in _no_dateline_label(text, found)]
     sources = SourceIndex(annotated, tree, [(q.start, q.end) for q in quotes], lexicon)
-    found = _univocal(found, quotes, sources if channels else None)
+    found = _univocal(text, found, quotes, lexicon.speech, sources if channels else None)
     resolver = SpeakerResolver(annotated, tree, [(q.start, q.end) for q in quotes], lexicon)
     out: list[Attribution] = []
     issued: list[tuple[str, Speaker]] = []
@@ -170,10 +170,17 @@ _UNRESOLVED = Speaker("", 0, 0)  # a pronoun source with no antecedent: the quot
 
 
 def _univocal(
-    found: list[Found], quotes: list[QuotedSpan], channels: SourceIndex | None = None
+    text: str,
+    found: list[Found],
+    quotes: list[QuotedSpan],
+    speech: frozenset[str],
+    channels: SourceIndex | None = None,
 ) -> list[Found]:
     """One role per word, as in PolNeAR: a cue inside another attribution's content is dropped,
-    unless it introduces a whole quote of its own, which then ends the outer content."""
+    unless it introduces a whole quote of its own, which then ends the outer content.
+
+    With ``channels`` (quotes, not PolNeAR's spans), a partial quote inside reported speech ('Lee said
+    Tokyo wanted "a free region"') stays the outer speaker's words: the marks quote who is reported."""
     kept = list(found)
     for item in found:
         for other in found:
@@ -185,7 +192,16 @@ def _univocal(
             if channels and _is_channel(other, channels) and item.source is not None and item.content:
                 kept.remove(other)  # 'X, Ann Lee said, according to Y': Y is the channel
                 continue
-            if not _quotes_itself(item, quotes):
+            if (
+                {item.lemma, other.lemma} <= speech
+                and _opens_with(text, host, item)
+                and other.cue[0] >= host[1]
+            ):
+                kept.remove(other)  # 'Lee said that X, because Y, he said': the trailing cue repeats Lee's
+                continue
+            if not _quotes_itself(item, quotes) or (
+                channels and _partial_in_report(text, item, other, channels)
+            ):
                 kept.remove(item)
                 continue
             cut = (host[0], item.content[0][0]) if item.content[0][0] > host[0] else None
@@ -195,6 +211,33 @@ def _univocal(
             else:
                 kept.remove(other)
     return kept
+
+
+def _partial_in_report(text: str, inner: Found, outer: Found, sources: SourceIndex) -> bool:
+    """'Lee said Tokyo wanted "a free region"': a quoted fragment (it opens in lower case, mid-sentence)
+    whose cue sits inside the indirect content of a named speaker's cue quotes that speaker. A naming
+    verb ('said Lee called it "a farce"') keeps its own speaker, and an anonymous or media outer speaker
+    reports what someone else said."""
+    if inner.lemma in _NAMING or outer.source_tokens is None or outer.lemma == ":":
+        return False
+    start, end = inner.content[0]
+    words = text[start + 1 : end - 1].strip()
+    if not words[:1].islower() or text[start - 1 : start] not in (" ", "\xa0"):
+        return False
+    if any(s <= start < e and (s, e) != (start, end) and text[s] in "\"'“‘«" for s, e in outer.content):
+        return False  # the outer content is itself a quote
+    return sources.classify(*outer.source_tokens) is None and not sources.is_channel(*outer.source_tokens)
+
+
+def _opens_with(text: str, host: Span, inner: Found) -> bool:
+    """The content part ``host`` opens with the inner attribution's own source and its content: with a
+    speech verb it is a whole attribution, not words of the outer speaker."""
+    return (
+        inner.source is not None
+        and bool(inner.content)
+        and inner.source[0] >= host[0]
+        and not text[host[0] : inner.source[0]].strip(" \t\n\"'“‘,")
+    )
 
 
 def _is_channel(found: Found, sources: SourceIndex) -> bool:
@@ -323,6 +366,7 @@ def extract_quotes(annotated: AnnotatedArticle) -> tuple[Quote, ...]:
             quotes += carried
             continue
         if a.kind is QuoteKind.MIXED and any(names_an_act(tree, part) for part in a.content):
+            quotes += [_to_quote(annotated, a, part, text) for part in _fragments_in(text, a, marked)]
             quotes += carried
             continue
         for part in a.content:
@@ -351,6 +395,22 @@ def _named_as(tree: Tree, text: str, a: Attribution, marked: list[Span]) -> list
         if a.cue_word[1] <= start < end
         and len(text[start:stop].split()) <= _MAX_NAMING_WORDS
         and any(w[:1].islower() for w in text[start + 1 : stop - 1].split())  # words, not a name in quotes
+    ]
+
+
+_MIN_FRAGMENT_WORDS = 3
+
+
+def _fragments_in(text: str, a: Attribution, marked: list[Span]) -> list[Span]:
+    """'accused X of "trying to hide the cost" and ...': the content names an act, but the words in
+    quotation marks inside it are the speaker's own (a partial quote of at least three words, in lower case,
+    so not a title or a name in quotes)."""
+    return [
+        (start, stop)
+        for start, stop in marked
+        if any(s <= start and stop <= e and (start, stop) != (s, e) for s, e in a.content)
+        and len(text[start + 1 : stop - 1].split()) >= _MIN_FRAGMENT_WORDS
+        and text[start + 1 : stop - 1].lstrip()[:1].islower()
     ]
 
 

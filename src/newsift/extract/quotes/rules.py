@@ -95,9 +95,9 @@ def _verb(tree: Tree, text: str, i: int, quotes: Sequence[QuotedSpan], lexicon: 
         return None
     if _relays(tree, i):
         return None
-    subject = _subject(tree, i)
+    subject = _subject(tree, i, lexicon.speech)
     agent = _agent(tree, i) if subject is None else None
-    content = _content(tree, i, lemma, lexicon)
+    content = _content(tree, text, i, lemma, lexicon)
     if content is None:
         content = _as_clause(tree, i)
     if content is None:
@@ -165,7 +165,7 @@ _BORROW = ("conj", "advcl", "xcomp", "pcomp", "prep", "acl", "dobj", "pobj")
 _MAX_BORROW = 4
 
 
-def _subject(tree: Tree, i: int) -> int | None:
+def _subject(tree: Tree, i: int, speech: frozenset[str] = frozenset()) -> int | None:
     """The verb's subject, else the subject of the clause it hangs from; in 'quoted X as saying' X."""
     for _ in range(_MAX_BORROW):
         subjects = tree.kids(i, "nsubj")
@@ -177,8 +177,28 @@ def _subject(tree: Tree, i: int) -> int | None:
             return relayed
         if token.dep not in _BORROW or token.head == i or (i != token.head and tree.kids(i, "nsubjpass")):
             return None
-        i = token.head
+        if token.tag == "VBN" and token.dep == "advcl" and not tree.kids(i, "aux", "auxpass"):
+            return None  # 'Asked about the deal, Lee said': Lee was asked; who asked is not written
+        i = _reporter(tree, i, speech) or token.head
     return None
+
+
+def _reporter(tree: Tree, i: int, speech: frozenset[str]) -> int | None:
+    """'Lee said the navy must choose, saying: "..."': a participle set off by a comma at the end of
+    reported speech goes with the reporting verb, whose subject it borrows (not the reported clause's)."""
+    token = tree.tokens[i]
+    if token.tag != "VBG" or token.dep != "advcl" or i == 0 or tree.tokens[i - 1].pos != "PUNCT":
+        return None
+    if token.lemma.lower() not in speech:
+        return None
+    top = token.head
+    while tree.tokens[top].dep == "xcomp" and tree.tokens[top].head != top:  # 'will have to choose'
+        top = tree.tokens[top].head
+    clause = tree.tokens[top]
+    reporting = clause.head
+    if clause.dep != "ccomp" or reporting == top or tree.tokens[reporting].lemma.lower() not in speech:
+        return None
+    return reporting if tree.kids(reporting, "nsubj") and reporting < i else None
 
 
 def _relayed_speaker(tree: Tree, i: int) -> int | None:
@@ -235,7 +255,7 @@ def _around(tree: Tree, text: str, i: int, subject: int | None, content: Span | 
     if outer == i and end + 1 < len(tree.tokens) and _word(tree, text, end + 1) not in (",", ".", "?", "!"):
         return ()
     first, last = tree.trim(tree.left[outer], comma - 1)
-    if last - first + 1 < _MIN_OBJECT_TOKENS:
+    if last - first + 1 < _MIN_OBJECT_TOKENS or (outer == i and _only_modifiers(tree, i, first, last)):
         return ()
     parts = [tree.span(first, last)]
     if outer != i and tree.right[i] < tree.right[outer]:
@@ -243,15 +263,36 @@ def _around(tree: Tree, text: str, i: int, subject: int | None, content: Span | 
     return tuple(parts)
 
 
+def _only_modifiers(tree: Tree, i: int, first: int, last: int) -> bool:
+    """'On Monday, Ann Lee said', 'After the vote, Lee said': a phrase before the subject that only modifies
+    the cue (when, where, after what) is not what was said (a clause may be: 'So when X, "...," Lee said')."""
+    heads = [c for c in range(first, last + 1) if tree.tokens[c].head == i and c != i]
+    return (
+        bool(heads)
+        and all(tree.tokens[c].dep in _CUE_MODIFIERS for c in heads)
+        and all(
+            any(tree.left[h] <= k <= tree.right[h] for h in heads) or tree.tokens[k].pos == "PUNCT"
+            for k in range(first, last + 1)
+        )
+    )
+
+
+_CUE_MODIFIERS = frozenset(("prep", "npadvmod", "advmod", "tmod"))
+
+
 _MIN_OBJECT_TOKENS = 2
 _MIN_VERDICT_OBJECT_TOKENS = 4
 
 
-def _content(tree: Tree, i: int, lemma: str, lexicon: Lexicon) -> Span | None:
+def _content(tree: Tree, text: str, i: int, lemma: str, lexicon: Lexicon) -> Span | None:
     for deps in (("ccomp",), ("xcomp",)):
         kids = [c for c in tree.kids(i, *deps) if tree.tokens[c].pos != "PUNCT" and not _adverbial(tree, c)]
-        if kids:
-            return tree.span(*tree.subtree(kids[-1]))
+        if kids:  # without a participle that goes with the cue ('..., saying: "..."')
+            k = kids[-1]
+            tail = [
+                p for p in range(tree.left[k], tree.right[k] + 1) if _reporter(tree, p, lexicon.speech) == i
+            ]
+            return tree.span(*tree.subtree(k, without=tail))
     clause = _clause_on_medium(tree, i, lemma in lexicon.addressee_verbs)
     if clause is not None:
         return clause
@@ -268,12 +309,23 @@ def _content(tree: Tree, i: int, lemma: str, lexicon: Lexicon) -> Span | None:
         least = _MIN_VERDICT_OBJECT_TOKENS if lemma in lexicon.verdict_verbs else _MIN_OBJECT_TOKENS
         if end - start + 1 >= least and tree.tokens[objects[0]].pos != "PRON":
             return tree.span(start, end)
-        return None
+        if not _quoted_prep(tree, text, i):  # 'accused X of "..."': the charge is in the words quoted
+            return None
     for prep in tree.kids(i, "prep"):
         word = tree.tokens[prep].lemma.lower()
         if word in _CONTENT_PREPS and tree.kids(prep, "pobj", "pcomp"):
             return tree.span(*tree.subtree(tree.kids(prep, "pobj", "pcomp")[0]))
     return None
+
+
+def _quoted_prep(tree: Tree, text: str, i: int) -> bool:
+    """A prepositional phrase of the cue opens with a quotation mark ('accused X of "trying to ..."')."""
+    for prep in tree.kids(i, "prep"):
+        for obj in tree.kids(prep, "pobj", "pcomp"):
+            start = tree.tokens[tree.left[obj]].start
+            if text[start : start + 1] in "\"“‘'":
+                return True
+    return False
 
 
 def _as_clause(tree: Tree, i: int) -> Span | None:

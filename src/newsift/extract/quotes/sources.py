@@ -19,7 +19,7 @@ from dataclasses import dataclass
 
 from newsift.extract.quotes.lexicon import Lexicon
 from newsift.extract.syntax import Tree
-from newsift.model import AnnotatedArticle, Entity, EntityKind, Mention, SpeakerKind
+from newsift.model import AnnotatedArticle, Entity, EntityKind, Mention, Resolution, SpeakerKind
 
 __all__ = ["SourceIndex", "Speaker"]
 
@@ -118,9 +118,40 @@ class SourceIndex:
             self._spoken.append(mention.entity_id)
         is_person = entity.kind is EntityKind.PERSON if entity is not None else mention.label == "PERSON"
         kind = SpeakerKind.PERSON if is_person else None
+        entity_id = None if is_person else self._country_short_form(mention)
         return Speaker(
-            mention.text, mention.start, mention.end, mention.entity_id, kind=kind or SpeakerKind.ORGANISATION
+            mention.text,
+            mention.start,
+            mention.end,
+            entity_id or mention.entity_id,
+            kind=kind or SpeakerKind.ORGANISATION,
         )
+
+    def _country_short_form(self, mention: Mention) -> str | None:
+        """'the Islamic Republic' after 'Iran', 'the North' after 'North Korea': a name the tagger made of
+        the leading words of a country's name or alias, written with 'the', speaks as the nearest country
+        named before it whose name starts so."""
+        entity = self._entities.get(mention.entity_id or "")
+        if mention.resolution is not Resolution.NER or (
+            entity is not None and entity.kind is not EntityKind.PLACE
+        ):
+            return None
+        words = mention.text.lower().split()
+        if words[:1] == ["the"]:
+            words = words[1:]
+        elif not self._text[: mention.start].rstrip().lower().endswith("the"):
+            return None
+        if not words:
+            return None
+        for other in sorted(self._mentions, key=lambda m: -m.start):
+            country = self._entities.get(other.entity_id or "")
+            if other.end > mention.start or country is None or country.kind is not EntityKind.COUNTRY:
+                continue
+            for name in (country.name, *country.aliases):
+                written = name.lower().split()
+                if len(words) < len(written) and written[: len(words)] == words:
+                    return country.id
+        return None
 
     def is_outlet(self, mention: Mention) -> bool:
         entity = self._entities.get(mention.entity_id or "")

@@ -81,6 +81,8 @@ class SpeakerResolver:
         self._people: dict[str, _Person] = {}
         self._entries: defaultdict[int, list[_Entry]] = defaultdict(list)
         self._speakers: list[str] = []
+        self._body: tuple[int, Speaker] | None = None  # the latest body that spoke, with its sentence
+        self._unnamed: tuple[int, Speaker] | None = None  # the latest unnamed person who spoke
         self._he_she: set[int] | None = None
         self._sources = SourceIndex(annotated, tree, quoted, lexicon)
         self._nationalities = {m.text.lower() for m in annotated.mentions if m.label == "NORP"}
@@ -331,13 +333,17 @@ class SpeakerResolver:
         if word in kinds.pronouns_relative:
             return self._relative(first)
         if word in kinds.pronouns_things:
-            return self._sources.pronoun(first)
+            return self._recent_body(first) or self._sources.pronoun(first)
         if word in kinds.pronouns_other:
             return None
         outlet = self._sources.outlet_at_head(first, last)
         if outlet is not None:
             return self._sources.speaker_for(outlet)
         person = self._direct(first, last)
+        if person is None and first == last and self._gender_of(word) is not None:
+            unnamed = self._unnamed_before(first)
+            if unnamed is not None:
+                return unnamed
         if person is None and first == last:
             person = self._antecedent(first)
         if person is None and self._gender_of(word) is not None:
@@ -346,8 +352,42 @@ class SpeakerResolver:
             person = self._role(first, last)
         if person is None:
             start, end = self._tree.span(first, last)
-            return self._non_person(first, last) or Speaker(self._text[start:end], start, end)
+            body = self._non_person(first, last)
+            if body is not None and body.kind is SpeakerKind.ORGANISATION:
+                self._body = (self._tree.tokens[first].sentence, body)
+            if body is not None and body.kind is SpeakerKind.ANONYMOUS and self._one_person(first, last):
+                self._unnamed = (self._tree.tokens[first].sentence, body)
+            return body or Speaker(self._text[start:end], start, end)
         return self._as_speaker(person, first, last)
+
+    def _unnamed_before(self, i: int) -> Speaker | None:
+        """'An official told the paper X. "Y," he added.': 'he' or 'she' is an unnamed person who spoke in
+        this or the last sentence when no person is written between them."""
+        if self._unnamed is None:
+            return None
+        sentence, unnamed = self._unnamed
+        token = self._tree.tokens[i]
+        if sentence < token.sentence - 1:
+            return None
+        between = [
+            e
+            for s in range(sentence, token.sentence + 1)
+            for e in self._entries.get(s, [])
+            if unnamed.end <= e.offset < token.start
+        ]
+        return None if between else unnamed
+
+    def _one_person(self, first: int, last: int) -> bool:
+        """'an official', 'a senior diplomat', 'a source': one person, not 'officials' or 'two diplomats'."""
+        token = self._tree.tokens[self._root(first, last)]
+        return token.tag in ("NN", "NNP") and token.lemma.lower() in self._lex.kinds.person_nouns
+
+    def _recent_body(self, i: int) -> Speaker | None:
+        """'The Pakistani navy said X. It said Y': 'it' is the body that spoke in this or the last
+        sentence, however it was written."""
+        if self._body is None or self._body[0] < self._tree.tokens[i].sentence - 1:
+            return None
+        return self._body[1]
 
     def _as_speaker(self, person: _Person, first: int, last: int) -> Speaker:
         self._note(first, last, person.key, True, is_speaker=True)
@@ -466,6 +506,8 @@ class SpeakerResolver:
         head = self._lex.expand(self._text[token.start : token.end])
         if token.lemma.lower() in self._lex.source_nouns or self._is_indefinite(first):
             return None
+        if self._is_body(token.lemma.lower()):
+            return None  # 'the Pakistani navy' is a body, even after 'India's navy chief, Admiral X'
         recent = list(dict.fromkeys(reversed(self._speakers)))
         recent += [
             e.key for e in self._candidates(token.start, token.sentence, span=10_000) if e.key not in recent
@@ -479,6 +521,10 @@ class SpeakerResolver:
             if marks and marks <= self._people[key].role_words:
                 return self._people[key]
         return None
+
+    def _is_body(self, lemma: str) -> bool:
+        kinds = self._lex.kinds
+        return lemma in kinds.organisation_nouns and lemma not in kinds.person_nouns
 
     def _marks(self, first: int, root: int) -> set[str]:
         """Nationalities in a role ('the *Dutch* defence minister'): a person whose title names
@@ -513,10 +559,92 @@ class SpeakerResolver:
             return sources.speaker_for(named)
         return (  # an untagged or lowercase body ('the navy') is a short form first
             sources.short_form(first, last)
+            or self._unnamed_again(first, last)
+            or self._body_again(first, last)
             or self._described_person(first, last)
             or sources.unnamed_body(first, last)
             or (sources.speaker_for(named) if named is not None else None)
         )
+
+    def _unnamed_again(self, first: int, last: int) -> Speaker | None:
+        """'A senior official said ... "...," the official added': a definite description whose head noun
+        was last written, in the last few sentences, in an indefinite phrase that names no one is that
+        unnamed source again (anonymous), not the person named nearest."""
+        tokens = self._tree.tokens
+        root = self._root(first, last)
+        token = tokens[root]
+        lemma = token.lemma.lower()
+        if token.tag in ("NNS", "NNPS") or not self._is_definite(first, root):
+            return None
+        if lemma not in self._lex.kinds.person_nouns or lemma in self._lex.kinds.spokes_words:
+            return None
+        for k in range(first - 1, -1, -1):
+            if tokens[k].sentence < token.sentence - _SALIENT_SENTENCES:
+                break
+            if (
+                tokens[k].lemma.lower() != lemma
+                or tokens[k].pos != "NOUN"
+                or self._inside_quote(tokens[k].start)
+            ):
+                continue
+            if tokens[k].tag == "NNS" or self._names_someone(k):
+                return None
+            if any(
+                self._word(d) in self._lex.kinds.indefinite_determiners for d in self._tree.kids(k, "det")
+            ):
+                start, end = self._tree.span(first, last)
+                return Speaker(self._text[start:end], start, end, kind=SpeakerKind.ANONYMOUS)
+            return None
+        return None
+
+    def _body_again(self, first: int, last: int) -> Speaker | None:
+        """'The UN panel of experts said X. The panel said Y', "Iran's mission to the UN ... the mission
+        said": a definite singular noun (no person, country or document noun) last written, in the last
+        few sentences, as the head of a phrase naming a body or country is that phrase, as first written."""
+        tokens, kinds = self._tree.tokens, self._lex.kinds
+        root = self._root(first, last)
+        token = tokens[root]
+        lemma = token.lemma.lower()
+        if token.pos != "NOUN" or token.tag != "NN" or not self._is_definite(first, root):
+            return None
+        if lemma in kinds.person_nouns or lemma in kinds.country_nouns or lemma in self._lex.source_nouns:
+            return None
+        if lemma in kinds.document_nouns or lemma in self._lex.media:
+            return None  # 'the article', 'the statement': a document, not a body
+        for k in range(first - 1, -1, -1):
+            if tokens[k].sentence < token.sentence - _SALIENT_SENTENCES:
+                return None
+            if (
+                tokens[k].lemma.lower() != lemma
+                or tokens[k].pos != "NOUN"
+                or self._inside_quote(tokens[k].start)
+            ):
+                continue
+            a, b = self._tree.subtree(k, without=[*self._tree.kids(k, "relcl", "acl")])
+            start, end = tokens[a].start, tokens[b].end
+            named = [
+                m
+                for m in self._doc.mentions
+                if start <= m.start and m.end <= end and self._names_body(m) and m.start < tokens[k].start
+            ]
+            if not named or b - a < 1:
+                return None
+            return Speaker(self._text[start:end], start, end, kind=SpeakerKind.ORGANISATION)
+        return None
+
+    def _names_body(self, mention: Mention) -> bool:
+        entity = self._kinds.get(mention.entity_id or "")
+        if entity is not None:
+            return entity.kind not in (EntityKind.PERSON, EntityKind.PLACE)
+        return mention.label in ("ORG", "GPE", "NORP")
+
+    def _names_someone(self, k: int) -> bool:
+        """A person's name is in the phrase headed by token ``k`` ('an official, Ann Lee,', 'official Ann
+        Lee'), not counting a clause or a prepositional phrase hung on it ('an aide to Ann Lee')."""
+        tree = self._tree
+        a, b = tree.subtree(k, without=[*tree.kids(k, "relcl", "acl", "prep")])
+        start, end = tree.tokens[a].start, tree.tokens[b].end
+        return any(m.label == "PERSON" and start <= m.start and m.end <= end for m in self._doc.mentions)
 
     def _described_person(self, first: int, last: int) -> Speaker | None:
         """'the top diplomat', 'the Salford MP', "the country's top judge": a definite description of
@@ -541,13 +669,20 @@ class SpeakerResolver:
         before = [
             e
             for e in self._candidates(token.start, token.sentence, span=_SALIENT_SENTENCES)
-            if not self._clashes(marks, self._people[e.key]) and not self._other_office(head, e.key)
+            if not self._clashes(marks, self._people[e.key])
+            and not self._other_office(head, e.key)
+            and e.key not in self._reporting(self._tree.tokens[first].start, token.sentence)
         ]
         chosen = [e for e in before if e.is_speaker] or ([] if spokes else before)
         in_lead = token.sentence < _LEAD_SENTENCES
         if not chosen and in_lead and not spokes and not self._candidates(token.start, token.sentence):
             chosen = self._later(token.end, token.sentence, marks, head)
         return self._as_speaker(self._people[chosen[0].key], first, last) if chosen else None
+
+    def _reporting(self, offset: int, sentence: int) -> set[str]:
+        """'Ann Lee said the envoy told her ...': who spoke earlier in a description's own sentence is
+        the one reporting it, not the one described."""
+        return {e.key for e in self._entries.get(sentence, []) if e.is_speaker and e.offset < offset}
 
     def _is_definite(self, first: int, root: int) -> bool:
         """'the minister', 'its chief', "Britain's defence secretary"."""
