@@ -6,7 +6,7 @@ same however the articles arrived; the pass is deterministic for the same set of
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Hashable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 
@@ -160,7 +160,8 @@ class Linker:
         self.stories = StoryClusterer(story_settings)
         self.stats = TermStatistics()
         self.related = RelatedIndex(self.stats)
-        self.order: list[str] = []
+        self.order: list[str] = []  # the articles it holds, in the order they were linked
+        self.n_articles = 0  # the articles linked into it, held or not (``restore_near`` skips some)
 
     def add(
         self, article: Article, entity_ids: Sequence[str] = (), dyads: Sequence[str] = ()
@@ -173,6 +174,7 @@ class Linker:
             article, entity_ids=entity_ids, story_id=story_id, duplicate_group=match.group_id, dyads=dyads
         )
         self.order.append(article.id)
+        self.n_articles += 1
         return match
 
     def knows(self, article_id: str) -> bool:
@@ -204,16 +206,91 @@ class Linker:
         duplicate_settings: DuplicateSettings | None = None,
     ) -> Linker:
         """A linker that goes on from ``state``; ``articles`` in the order they were first linked."""
+        linker = cls._from_state(state, story_settings, duplicate_settings)
+        for article in articles:
+            linker._restore_one(article)
+        return linker
+
+    @classmethod
+    def restore_near(
+        cls,
+        state: LinkerState,
+        articles: Iterable[ArticleState],
+        new: Sequence[Article],
+        entities: Mapping[str, Sequence[str]] | None = None,
+        dyads: Mapping[str, Sequence[str]] | None = None,
+        *,
+        n_stored: int = 0,
+        story_settings: StorySettings | None = None,
+        duplicate_settings: DuplicateSettings | None = None,
+    ) -> Linker:
+        """A linker that links ``new`` (articles it does not hold yet) as ``restore`` would, holding only
+        the stored articles that can meet them: those sharing a blocking key with one (an exact hash or
+        LSH band, a term, an entity, a dyad, the story it will join: found by running a second copy of
+        the restored story clusterer over ``new`` first). ``articles`` (in link order) is read once as it
+        streams, so memory grows with the new articles' neighbourhoods, not with the store.
+
+        Equal to ``restore`` while the store holds fewer articles than the indexes' capacity (200,000);
+        past it, the ``n_stored`` articles' oldest, which the full linker forgets, are skipped by position
+        (the duplicate index forgets by articles with a signature, so there the cut is approximate).
+        """
+        linker = cls._from_state(state, story_settings, duplicate_settings)
+        entities = entities or {}
+        trial = StoryClusterer.restore(state.stories, story_settings)
+        stories = {trial.add(a, entities.get(a.id, ())) for a in map(_bounded, time_order(new))}
+        copies, neighbours = linker._probe(new, entities, dyads or {}, sorted(stories))
+        # a full linker forgets the oldest articles past its indexes' capacity: skip those by position
+        oldest = n_stored - min(linker.duplicates.settings.capacity, linker.related.capacity)
+        for position, stored in enumerate(articles):
+            if position >= oldest and (
+                linker.duplicates.record_keys(stored.duplicate) & copies
+                or neighbours.intersection(linker.related.entry_keys(stored.related))
+            ):
+                linker._restore_one(stored)
+            else:
+                linker.n_articles += 1
+        return linker
+
+    def _probe(
+        self,
+        new: Sequence[Article],
+        entities: Mapping[str, Sequence[str]],
+        dyads: Mapping[str, Sequence[str]],
+        live_stories: Sequence[str],
+    ) -> tuple[set[Hashable], set[str]]:
+        """The duplicate keys and related-article keys a stored article needs to meet one of ``new``."""
+        copies: set[Hashable] = set()
+        neighbours: set[str] = set()
+        for article in map(_bounded, new):
+            copies |= self.duplicates.probe_keys(article)
+            neighbours |= self.related.probe_keys(
+                article,
+                entity_ids=entities.get(article.id, ()),
+                dyads=dyads.get(article.id, ()),
+                story_ids=live_stories,
+            )
+        return copies, neighbours
+
+    @classmethod
+    def _from_state(
+        cls,
+        state: LinkerState,
+        story_settings: StorySettings | None,
+        duplicate_settings: DuplicateSettings | None,
+    ) -> Linker:
+        """A linker holding ``state`` (stories, document frequencies, wire groups) and no article yet."""
         linker = cls(story_settings=story_settings, duplicate_settings=duplicate_settings)
         linker.stories = StoryClusterer.restore(state.stories, story_settings)
         linker.stats = TermStatistics.restore(state.n_docs, state.frequencies)
         linker.related = RelatedIndex(linker.stats)
-        for article in articles:
-            linker.duplicates.restore(article.id, article.duplicate)
-            linker.related.restore(article.id, article.related)
-            linker.order.append(article.id)
         linker.duplicates.restore_wire_groups(dict(state.wire_groups))
         return linker
+
+    def _restore_one(self, article: ArticleState) -> None:
+        self.duplicates.restore(article.id, article.duplicate)
+        self.related.restore(article.id, article.related)
+        self.order.append(article.id)
+        self.n_articles += 1
 
 
 def dyad_key(event_type: str, a: str, b: str) -> str:

@@ -106,16 +106,27 @@ class RelatedIndex:
 
     def restore(self, article_id: str, entry: RelatedEntry) -> None:
         """Index an article again from its state (its document frequencies are already in ``stats``)."""
-        self._index(
-            article_id,
-            _Entry(
-                dict(entry.vector),
-                frozenset(entry.entities),
-                entry.story_id,
-                entry.copy_group,
-                frozenset(entry.dyads),
-            ),
-        )
+        self._index(article_id, _restored(entry))
+
+    def probe_keys(
+        self, article: Article, *, entity_ids: Iterable[str], dyads: Iterable[str], story_ids: Iterable[str]
+    ) -> set[str]:
+        """Every key ``article`` could be indexed under, whatever the term weights and its story (one
+        of ``story_ids``): a stored article sharing none of them is never its candidate."""
+        return set(
+            _keys(
+                dict.fromkeys(extract_terms(article.title, article.body), 1.0),
+                entity_ids,
+                None,
+                dyads,
+                n_terms=None,
+            )
+        ) | {f"story:{s}" for s in story_ids}
+
+    def entry_keys(self, entry: RelatedEntry) -> tuple[str, ...]:
+        """The keys a stored article is indexed under (those ``restore`` posts it under)."""
+        restored = _restored(entry)
+        return _keys(restored.vector, restored.entities, restored.story_id, restored.dyads)
 
     def merge(
         self, article_id: str, kept: Iterable[Related], other_ids: Iterable[str], k: int = 5
@@ -143,13 +154,8 @@ class RelatedIndex:
 
     def _index(self, article_id: str, entry: _Entry) -> None:
         self._entries[article_id] = entry
-        keys = [
-            *strongest_terms(entry.vector, _INDEXED_TERMS),
-            *(f"entity:{e}" for e in sorted(entry.entities)),
-            *([f"story:{entry.story_id}"] if entry.story_id else []),
-            *(f"dyad:{d}" for d in sorted(entry.dyads)),
-        ]
-        self._keys_of[article_id] = tuple(keys)
+        keys = _keys(entry.vector, entry.entities, entry.story_id, entry.dyads)
+        self._keys_of[article_id] = keys
         for key in keys:
             self._postings.add(key, article_id)
         while len(self._entries) > self.capacity:
@@ -206,6 +212,34 @@ class RelatedIndex:
             shared_dyads=dyads,
             text_similarity=round(similarity, 4),
         )
+
+
+def _keys(
+    vector: SparseVector,
+    entities: Iterable[str],
+    story_id: str | None,
+    dyads: Iterable[str],
+    *,
+    n_terms: int | None = _INDEXED_TERMS,
+) -> tuple[str, ...]:
+    """An article's blocking keys: its strongest terms (all with ``n_terms=None``), entities, story, dyads."""
+    terms = strongest_terms(vector, n_terms) if n_terms is not None else list(vector)
+    return (
+        *terms,
+        *(f"entity:{e}" for e in sorted(entities)),
+        *([f"story:{story_id}"] if story_id else []),
+        *(f"dyad:{d}" for d in sorted(dyads)),
+    )
+
+
+def _restored(entry: RelatedEntry) -> _Entry:
+    return _Entry(
+        dict(entry.vector),
+        frozenset(entry.entities),
+        entry.story_id,
+        entry.copy_group,
+        frozenset(entry.dyads),
+    )
 
 
 def _best(found: Iterable[Related | None], k: int) -> tuple[Related, ...]:
