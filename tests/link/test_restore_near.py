@@ -44,7 +44,9 @@ def _words(rng: random.Random, n: int, topic: int) -> list[str]:
     return [f"{''.join(rng.choices(SYLLABLES, k=3))}{topic}" for _ in range(n)]
 
 
-def _corpus(n: int, seed: int) -> tuple[list[Article], dict[str, list[str]], dict[str, list[str]]]:
+def _corpus(
+    n: int, seed: int, everywhere: tuple[str, ...] = ()
+) -> tuple[list[Article], dict[str, list[str]], dict[str, list[str]]]:
     """``n`` articles on 40 made-up topics (each a pool of words), an hour apart; every seventh an exact
     copy and every eleventh a near copy of an earlier one; entities and dyads drawn per topic."""
     rng = random.Random(seed)
@@ -76,14 +78,24 @@ def _corpus(n: int, seed: int) -> tuple[list[Article], dict[str, list[str]], dic
                 fetched_at=when,
             )
         )
-        entities[article_id] = rng.sample(ENTITIES[5 * (i % 40) : 5 * (i % 40) + 5], k=rng.randint(0, 2))
+        entities[article_id] = [
+            *everywhere,
+            *rng.sample(ENTITIES[5 * (i % 40) : 5 * (i % 40) + 5], k=rng.randint(0, 2)),
+        ]
         if rng.random() < 0.2:
             dyads[article_id] = [f"AID:{'|'.join(sorted(rng.sample(ENTITIES[:10], k=2)))}"]
     return articles, entities, dyads
 
 
-def test_restore_near_links_new_articles_as_the_whole_restored_linker_does() -> None:
-    articles, entities, dyads = _corpus(400, seed=1)
+@pytest.mark.parametrize(
+    "everywhere",
+    [(), ("entity-everywhere",)],
+    ids=["spread", "one-entity-in-every-article"],  # the second: a key with more postings than it keeps
+)
+def test_restore_near_links_new_articles_as_the_whole_restored_linker_does(
+    everywhere: tuple[str, ...],
+) -> None:
+    articles, entities, dyads = _corpus(400, seed=1, everywhere=everywhere)
     names = {e: e.upper() for e in ENTITIES}
     stored, new = articles[:360], articles[360:]
     saved = Linker()

@@ -109,19 +109,24 @@ class RelatedIndex:
         self._index(article_id, _restored(entry))
 
     def probe_keys(
-        self, article: Article, *, entity_ids: Iterable[str], dyads: Iterable[str], story_ids: Iterable[str]
-    ) -> set[str]:
-        """Every key ``article`` could be indexed under, whatever the term weights and its story (one
-        of ``story_ids``): a stored article sharing none of them is never its candidate."""
-        return set(
-            _keys(
-                dict.fromkeys(extract_terms(article.title, article.body), 1.0),
-                entity_ids,
-                None,
-                dyads,
-                n_terms=None,
-            )
-        ) | {f"story:{s}" for s in story_ids}
+        self,
+        article: Article,
+        *,
+        stats: TermStatistics,
+        entity_ids: Iterable[str],
+        dyads: Iterable[str],
+        story_id: str | None,
+    ) -> tuple[str, ...]:
+        """The keys ``add`` will post ``article`` under, weighing it on ``stats`` (a copy of this index's
+        document frequencies, fed the articles added before it) instead of changing the index."""
+        counts = extract_terms(article.title, article.body)
+        stats.add(counts)
+        return _keys(weigh_terms(counts, stats), entity_ids, story_id, dyads)
+
+    @property
+    def posting_cap(self) -> int:
+        """Ids kept per key: only the most recent ``posting_cap`` under a key can be a candidate."""
+        return self._postings.cap
 
     def entry_keys(self, entry: RelatedEntry) -> tuple[str, ...]:
         """The keys a stored article is indexed under (those ``restore`` posts it under)."""
@@ -219,13 +224,10 @@ def _keys(
     entities: Iterable[str],
     story_id: str | None,
     dyads: Iterable[str],
-    *,
-    n_terms: int | None = _INDEXED_TERMS,
 ) -> tuple[str, ...]:
-    """An article's blocking keys: its strongest terms (all with ``n_terms=None``), entities, story, dyads."""
-    terms = strongest_terms(vector, n_terms) if n_terms is not None else list(vector)
+    """An article's blocking keys: its strongest terms, entities, story and dyads."""
     return (
-        *terms,
+        *strongest_terms(vector, _INDEXED_TERMS),
         *(f"entity:{e}" for e in sorted(entities)),
         *([f"story:{story_id}"] if story_id else []),
         *(f"dyad:{d}" for d in sorted(dyads)),
