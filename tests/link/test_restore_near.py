@@ -103,7 +103,7 @@ def test_restore_near_links_new_articles_as_the_whole_restored_linker_does(
     state, states = saved.state(), [saved.article_state(a) for a in saved.order]
 
     whole = Linker.restore(state, states)
-    near = Linker.restore_near(state, iter(states), new, entities, dyads, n_stored=len(states))
+    near = Linker.restore_near(state, lambda: iter(states), new, entities, dyads, n_stored=len(states))
     expected = link_more(whole, new, entities, names, dyads)
     found = link_more(near, new, entities, names, dyads)
 
@@ -111,6 +111,8 @@ def test_restore_near_links_new_articles_as_the_whole_restored_linker_does(
     assert found == expected
     assert near.state() == whole.state() and near.n_articles == whole.n_articles == len(articles)
     assert [near.article_state(a.id) for a in new] == [whole.article_state(a.id) for a in new]
+    for article in new:  # each new article's candidate list, in rank order: the same ids in the same order
+        assert near.related._candidates(article.id) == whole.related._candidates(article.id)
     gained = whole.related.gained_candidates(expected.related)
     assert near.related.gained_candidates(found.related) == gained
     for article_id, new_ids in gained.items():
@@ -124,7 +126,9 @@ def test_restore_near_holds_only_the_neighbourhood_of_a_small_batch() -> None:
     saved = Linker()
     link_more(saved, articles[:390], entities, {}, dyads)
     state, states = saved.state(), [saved.article_state(a) for a in saved.order]
-    near = Linker.restore_near(state, iter(states), articles[390:392], entities, dyads, n_stored=len(states))
+    near = Linker.restore_near(
+        state, lambda: iter(states), articles[390:392], entities, dyads, n_stored=len(states)
+    )
     assert len(near.order) < len(states) // 4
 
 
@@ -142,7 +146,7 @@ def test_restore_near_holds_nothing_for_articles_that_meet_none(tmp_path: Path) 
         body="Nothing here shares a single word with the made-up topics above.",
         published_at=START,
     )
-    near = Linker.restore_near(state, iter(states), [stranger], n_stored=len(states))
+    near = Linker.restore_near(state, lambda: iter(states), [stranger], n_stored=len(states))
     live = {m.id for story in state.stories.live for m in story.members}
     assert set(near.order) <= live  # only members of live stories: the new one may join one
     assert near.n_articles == len(states)

@@ -6,8 +6,7 @@ same however the articles arrived; the pass is deterministic for the same set of
 
 from __future__ import annotations
 
-from collections import Counter, deque
-from collections.abc import Hashable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Container, Hashable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 
@@ -216,7 +215,7 @@ class Linker:
     def restore_near(
         cls,
         state: LinkerState,
-        articles: Iterable[ArticleState],
+        read_states: Callable[[], Iterable[ArticleState]],
         new: Sequence[Article],
         entities: Mapping[str, Sequence[str]] | None = None,
         dyads: Mapping[str, Sequence[str]] | None = None,
@@ -226,31 +225,40 @@ class Linker:
         duplicate_settings: DuplicateSettings | None = None,
     ) -> Linker:
         """A linker that links ``new`` (articles it does not hold yet) as ``restore`` would, holding only
-        the stored articles that can meet them: every one sharing an exact hash or an LSH band with one,
-        and under each key a new article will be indexed under (its strongest terms, entities, dyads and
-        the story it will join, found on trial copies of the clusterer and the document frequencies) the
-        last ones posted, as many as a key's postings keep. ``articles`` (in link order) is read once as
-        it streams, so memory is bounded by the new articles' keys, not by the store.
+        the stored articles they will meet. ``read_states()`` streams the saved states in link order; it
+        is read twice. First for ids alone: which stored articles share an exact hash or an LSH band with
+        a new one, and which are posted under the keys the new ones will be indexed under (their strongest
+        terms, entities, dyads and the story each will join, worked out on trial copies of the clusterer
+        and the document frequencies). From those postings the candidates of every new article are chosen
+        as the related index chooses them. Then only the states of those articles are restored, each posted
+        only under the keys whose postings keep it. Memory: ids per key (capped) and at most 150 states
+        per new article plus the copies it may be, whatever the size of the store.
 
         Equal to ``restore`` while the store holds fewer articles than the indexes' capacity (200,000);
         past it, the ``n_stored`` articles' oldest, which the full linker forgets, are skipped by position
         (the duplicate index forgets by articles with a signature, so there the cut is approximate).
         """
         linker = cls._from_state(state, story_settings, duplicate_settings)
-        copies, neighbours = linker._probe(state, new, entities or {}, dyads or {}, story_settings)
-        near = _Neighbourhood(copies, neighbours, linker.related.posting_cap)
+        copies, new_keys = linker._probe(state, new, entities or {}, dyads or {}, story_settings)
+        wanted = {key for _, keys in new_keys for key in keys}
+        posted, pinned = linker.related.postings(), set()
         # a full linker forgets the oldest articles past its indexes' capacity: skip those by position
         oldest = n_stored - min(linker.duplicates.settings.capacity, linker.related.capacity)
-        for position, stored in enumerate(articles):
+        for position, stored in enumerate(read_states()):
             linker.n_articles += 1
             if position >= oldest:
-                near.offer(
-                    stored,
-                    linker.duplicates.record_keys(stored.duplicate),
-                    linker.related.entry_keys(stored.related),
+                if linker.duplicates.record_keys(stored.duplicate) & copies:
+                    pinned.add(stored.id)
+                for key in linker.related.entry_keys(stored.related):
+                    if key in wanted:
+                        posted.add(key, stored.id)
+        chosen, holders = linker.related.choose_candidates(posted, new_keys)
+        for stored in read_states():
+            if stored.id in chosen or stored.id in pinned:
+                keys = linker.related.entry_keys(stored.related)
+                linker._restore_one(
+                    stored, count=False, only={k for k in keys if stored.id in holders.get(k, ())}
                 )
-        for stored in near.held():
-            linker._restore_one(stored, count=False)
         return linker
 
     def _probe(
@@ -260,28 +268,27 @@ class Linker:
         entities: Mapping[str, Sequence[str]],
         dyads: Mapping[str, Sequence[str]],
         story_settings: StorySettings | None,
-    ) -> tuple[set[Hashable], set[str]]:
-        """The duplicate keys (exact hashes, LSH bands) and related-article keys of ``new``, exactly as
-        ``link_more`` will index them: trial copies of the story clusterer and the document frequencies
-        are fed the new articles in link order, the linker itself is not changed."""
+    ) -> tuple[set[Hashable], list[tuple[str, tuple[str, ...]]]]:
+        """The duplicate keys (exact hashes, LSH bands) of ``new``, and each new article's related keys in
+        link order, exactly as ``link_more`` will index them: trial copies of the story clusterer and the
+        document frequencies are fed the new articles in link order; the linker itself is not changed."""
         stories = StoryClusterer.restore(state.stories, story_settings)
         stats = TermStatistics.restore(state.n_docs, state.frequencies)
         copies: set[Hashable] = set()
-        neighbours: set[str] = set()
+        new_keys: list[tuple[str, tuple[str, ...]]] = []
         for article in (_bounded(a) for a in time_order(new)):
             entity_ids = entities.get(article.id, ())
             story_id = stories.add(article, entity_ids)
             copies |= self.duplicates.probe_keys(article)
-            neighbours.update(
-                self.related.probe_keys(
-                    article,
-                    stats=stats,
-                    entity_ids=entity_ids,
-                    dyads=dyads.get(article.id, ()),
-                    story_id=story_id,
-                )
+            keys = self.related.probe_keys(
+                article,
+                stats=stats,
+                entity_ids=entity_ids,
+                dyads=dyads.get(article.id, ()),
+                story_id=story_id,
             )
-        return copies, neighbours
+            new_keys.append((article.id, keys))
+        return copies, new_keys
 
     @classmethod
     def _from_state(
@@ -298,52 +305,13 @@ class Linker:
         linker.duplicates.restore_wire_groups(dict(state.wire_groups))
         return linker
 
-    def _restore_one(self, article: ArticleState, *, count: bool = True) -> None:
+    def _restore_one(
+        self, article: ArticleState, *, count: bool = True, only: Container[str] | None = None
+    ) -> None:
         self.duplicates.restore(article.id, article.duplicate)
-        self.related.restore(article.id, article.related)
+        self.related.restore(article.id, article.related, only=only)
         self.order.append(article.id)
         self.n_articles += count
-
-
-class _Neighbourhood:
-    """The stored articles new ones can meet, chosen as the saved states stream by: every one sharing a
-    duplicate key (all are LSH candidates), and under each related key the last ``cap`` posted (a key's
-    postings keep only those). States no key still needs are dropped at once, so at most one per key
-    slot is held, however long the stream."""
-
-    def __init__(self, copies: set[Hashable], neighbours: set[str], cap: int) -> None:
-        self.copies, self.neighbours, self.cap = copies, neighbours, cap
-        self._states: dict[str, tuple[int, ArticleState]] = {}
-        self._pinned: set[str] = set()
-        self._slots: dict[str, deque[str]] = {}
-        self._uses: Counter[str] = Counter()
-        self._seen = 0
-
-    def offer(self, stored: ArticleState, copy_keys: set[Hashable], keys: Iterable[str]) -> None:
-        """Consider one stored article (in link order) with its duplicate and related keys."""
-        self._seen += 1
-        hits = [k for k in keys if k in self.neighbours]
-        if not hits and not copy_keys & self.copies:
-            return
-        self._states[stored.id] = (self._seen, stored)
-        if copy_keys & self.copies:
-            self._pinned.add(stored.id)
-        for key in hits:
-            slot = self._slots.setdefault(key, deque())
-            slot.append(stored.id)
-            self._uses[stored.id] += 1
-            if len(slot) > self.cap:
-                self._release(slot.popleft())
-
-    def _release(self, article_id: str) -> None:
-        self._uses[article_id] -= 1
-        if self._uses[article_id] == 0 and article_id not in self._pinned:
-            del self._uses[article_id]
-            del self._states[article_id]
-
-    def held(self) -> list[ArticleState]:
-        """The chosen states, in link order."""
-        return [state for _, state in sorted(self._states.values(), key=lambda pair: pair[0])]
 
 
 def dyad_key(event_type: str, a: str, b: str) -> str:

@@ -6,7 +6,7 @@ No other stage is imported.
 from __future__ import annotations
 
 from collections import OrderedDict
-from collections.abc import Iterable
+from collections.abc import Container, Iterable, Sequence
 from dataclasses import dataclass
 
 from newsift.link.postings import CappedPostings, strongest_terms
@@ -104,9 +104,33 @@ class RelatedIndex:
             dyads=tuple(sorted(entry.dyads)),
         )
 
-    def restore(self, article_id: str, entry: RelatedEntry) -> None:
-        """Index an article again from its state (its document frequencies are already in ``stats``)."""
-        self._index(article_id, _restored(entry))
+    def restore(self, article_id: str, entry: RelatedEntry, *, only: Container[str] | None = None) -> None:
+        """Index an article again from its state (its document frequencies are already in ``stats``);
+        with ``only``, posted under those of its keys alone (see ``choose_candidates``)."""
+        self._index(article_id, _restored(entry), only)
+
+    def choose_candidates(
+        self, posted: CappedPostings, new: Sequence[tuple[str, tuple[str, ...]]]
+    ) -> tuple[set[str], dict[str, set[str]]]:
+        """Which stored articles new ones will meet, worked out on ids alone.
+
+        Args:
+            posted: the stored articles' ids posted under the keys of interest, in link order (capped as
+                this index caps them); the new articles' ids are posted into it here.
+            new: each new article's id and keys, in link order.
+
+        Returns:
+            The stored and new ids among the new articles' candidates, and for each key the ids its
+            postings hold once all are in: a linker holding only those candidates, each posted only
+            under the keys that still hold it, ranks every new article's candidates as the whole one.
+        """
+        for article_id, keys in new:
+            for key in keys:
+                posted.add(key, article_id)
+        chosen = {
+            c for article_id, keys in new for c in posted.candidates(keys, _CANDIDATES, exclude=article_id)
+        }
+        return chosen, {key: set(posted.get(key)) for _, keys in new for key in keys}
 
     def probe_keys(
         self,
@@ -123,10 +147,9 @@ class RelatedIndex:
         stats.add(counts)
         return _keys(weigh_terms(counts, stats), entity_ids, story_id, dyads)
 
-    @property
-    def posting_cap(self) -> int:
-        """Ids kept per key: only the most recent ``posting_cap`` under a key can be a candidate."""
-        return self._postings.cap
+    def postings(self) -> CappedPostings:
+        """Empty postings capped as this index caps its own (for ``choose_candidates``)."""
+        return CappedPostings(self._postings.cap)
 
     def entry_keys(self, entry: RelatedEntry) -> tuple[str, ...]:
         """The keys a stored article is indexed under (those ``restore`` posts it under)."""
@@ -157,9 +180,11 @@ class RelatedIndex:
                 gained.setdefault(other, set()).add(new_id)
         return gained
 
-    def _index(self, article_id: str, entry: _Entry) -> None:
+    def _index(self, article_id: str, entry: _Entry, only: Container[str] | None = None) -> None:
         self._entries[article_id] = entry
         keys = _keys(entry.vector, entry.entities, entry.story_id, entry.dyads)
+        if only is not None:
+            keys = tuple(k for k in keys if k in only)
         self._keys_of[article_id] = keys
         for key in keys:
             self._postings.add(key, article_id)

@@ -81,15 +81,27 @@ def relink_articles(store: Store, article_ids: Sequence[str]) -> Links:
     entities, names, dyads = _annotations(store, [a.id for a in candidates])
     tally = _Tally(set(wanted))
     linker = Linker.restore_near(
-        meta.linker, tally.count(store, meta.chunks), candidates, entities, dyads, n_stored=meta.n_articles
+        meta.linker,
+        lambda: tally.count(store, meta.chunks),
+        candidates,
+        entities,
+        dyads,
+        n_stored=meta.n_articles,
     )
     new_ids = [a for a in wanted if a not in tally.known]
     if meta.n_articles != tally.n or store.count_articles() != tally.n + len(new_ids):
         return relink_store(store)
     articles = [a for a in candidates if a.id not in tally.known]
-    if tally.known:  # some were linked already: read the state again for the rest alone
-        states = _Tally(set()).count(store, meta.chunks)
-        linker = Linker.restore_near(meta.linker, states, articles, entities, dyads, n_stored=meta.n_articles)
+    if tally.known:  # some were linked already: choose again for the rest alone
+        states = _Tally(set())
+        linker = Linker.restore_near(
+            meta.linker,
+            lambda: states.count(store, meta.chunks),
+            articles,
+            entities,
+            dyads,
+            n_stored=meta.n_articles,
+        )
     links = link_more(linker, articles, entities, names, dyads)
     live_before = {story.id for story in meta.linker.stories.live}
     closed = [
@@ -120,6 +132,8 @@ class _Tally:
         self.n = 0
 
     def count(self, store: Store, chunks: Sequence[str]) -> Iterator[ArticleState]:
+        """The saved states as they stream by; each read counts them afresh (``restore_near`` reads twice)."""
+        self.n = 0
         for chunk in chunks:
             for row in store.iter_links(chunk):
                 state = codec.decode(row.record, ArticleState, source="links")
