@@ -272,7 +272,7 @@ class SqlStore:
         rows = self._fetch(sql + " ORDER BY rank, key", params)
         return [LinkRow(key=r[0], article_id=r[1], rank=r[2], record=r[3]) for r in rows]
 
-    def iter_links(self, kind: str, *, page: int = 1000) -> Iterator[LinkRow]:
+    def iter_links(self, kind: str, *, page: int = 256) -> Iterator[LinkRow]:
         """Every link row of one kind by rank then key, read ``page`` rows at a time (index ``links_rank``),
         so a kind of any size streams in flat memory."""
         sql = "SELECT key, article_id, rank, record FROM links WHERE kind = ?"
