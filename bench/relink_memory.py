@@ -23,7 +23,7 @@ import json
 import sys
 import tempfile
 import tracemalloc
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Container, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -46,10 +46,13 @@ def _peak_mb(step: Callable[[], object]) -> tuple[float, object]:
     return peak / 2**20, result
 
 
-def _states(store: SqliteStore, chunks: tuple[str, ...]) -> Iterator[ArticleState]:
+def _states(
+    store: SqliteStore, chunks: tuple[str, ...], only: Container[str] | None = None
+) -> Iterator[ArticleState]:
     for chunk in chunks:
         for row in store.iter_links(chunk):
-            yield codec.decode(row.record, ArticleState, source="links")
+            if only is None or row.key in only:
+                yield codec.decode(row.record, ArticleState, source="links")
 
 
 def measure(n: int, added: int, folder: Path) -> dict[str, float]:
@@ -62,7 +65,7 @@ def measure(n: int, added: int, folder: Path) -> dict[str, float]:
     whole, _ = _peak_mb(lambda: Linker.restore(meta.linker, list(_states(store, meta.chunks))))
     near, linker = _peak_mb(
         lambda: Linker.restore_near(
-            meta.linker, lambda: _states(store, meta.chunks), new, n_stored=meta.n_articles
+            meta.linker, lambda only: _states(store, meta.chunks, only), new, n_stored=meta.n_articles
         )
     )
     run, _ = _peak_mb(lambda: relink.relink_articles(store, new_ids))

@@ -103,7 +103,14 @@ def test_restore_near_links_new_articles_as_the_whole_restored_linker_does(
     state, states = saved.state(), [saved.article_state(a) for a in saved.order]
 
     whole = Linker.restore(state, states)
-    near = Linker.restore_near(state, lambda: iter(states), new, entities, dyads, n_stored=len(states))
+    near = Linker.restore_near(
+        state,
+        lambda only: [s for s in states if only is None or s.id in only],
+        new,
+        entities,
+        dyads,
+        n_stored=len(states),
+    )
     expected = link_more(whole, new, entities, names, dyads)
     found = link_more(near, new, entities, names, dyads)
 
@@ -127,7 +134,12 @@ def test_restore_near_holds_only_the_neighbourhood_of_a_small_batch() -> None:
     link_more(saved, articles[:390], entities, {}, dyads)
     state, states = saved.state(), [saved.article_state(a) for a in saved.order]
     near = Linker.restore_near(
-        state, lambda: iter(states), articles[390:392], entities, dyads, n_stored=len(states)
+        state,
+        lambda only: [s for s in states if only is None or s.id in only],
+        articles[390:392],
+        entities,
+        dyads,
+        n_stored=len(states),
     )
     assert len(near.order) < len(states) // 4
 
@@ -146,7 +158,12 @@ def test_restore_near_holds_nothing_for_articles_that_meet_none(tmp_path: Path) 
         body="Nothing here shares a single word with the made-up topics above.",
         published_at=START,
     )
-    near = Linker.restore_near(state, lambda: iter(states), [stranger], n_stored=len(states))
+    near = Linker.restore_near(
+        state,
+        lambda only: [s for s in states if only is None or s.id in only],
+        [stranger],
+        n_stored=len(states),
+    )
     live = {m.id for story in state.stories.live for m in story.members}
     assert set(near.order) <= live  # only members of live stories: the new one may join one
     assert near.n_articles == len(states)

@@ -215,7 +215,7 @@ class Linker:
     def restore_near(
         cls,
         state: LinkerState,
-        read_states: Callable[[], Iterable[ArticleState]],
+        read_states: Callable[[Container[str] | None], Iterable[ArticleState]],
         new: Sequence[Article],
         entities: Mapping[str, Sequence[str]] | None = None,
         dyads: Mapping[str, Sequence[str]] | None = None,
@@ -225,14 +225,15 @@ class Linker:
         duplicate_settings: DuplicateSettings | None = None,
     ) -> Linker:
         """A linker that links ``new`` (articles it does not hold yet) as ``restore`` would, holding only
-        the stored articles they will meet. ``read_states()`` streams the saved states in link order; it
-        is read twice. First for ids alone: which stored articles share an exact hash or an LSH band with
-        a new one, and which are posted under the keys the new ones will be indexed under (their strongest
-        terms, entities, dyads and the story each will join, worked out on trial copies of the clusterer
-        and the document frequencies). From those postings the candidates of every new article are chosen
-        as the related index chooses them. Then only the states of those articles are restored, each posted
-        only under the keys whose postings keep it. Memory: ids per key (capped) and at most 150 states
-        per new article plus the copies it may be, whatever the size of the store.
+        the stored articles they will meet. ``read_states(ids)`` streams the saved states in link order
+        (those of ``ids`` only, or all for None); it is read twice. First all, for ids and keys alone:
+        which stored articles share an exact hash or an LSH band with a new one, and which are posted
+        under the keys the new ones will be indexed under (their strongest terms, entities, dyads and the
+        story each will join, worked out on trial copies of the clusterer and the document frequencies).
+        From those postings the candidates of every new article are chosen as the related index chooses
+        them. Then only the states of those articles are read and restored, each posted only under the
+        keys whose postings keep it. Memory: ids per key (capped) and at most 150 states per new article
+        plus the copies it may be, whatever the size of the store.
 
         Equal to ``restore`` while the store holds fewer articles than the indexes' capacity (200,000);
         past it, the ``n_stored`` articles' oldest, which the full linker forgets, are skipped by position
@@ -244,7 +245,7 @@ class Linker:
         posted, pinned = linker.related.postings(), set()
         # a full linker forgets the oldest articles past its indexes' capacity: skip those by position
         oldest = n_stored - min(linker.duplicates.settings.capacity, linker.related.capacity)
-        for position, stored in enumerate(read_states()):
+        for position, stored in enumerate(read_states(None)):
             linker.n_articles += 1
             if position >= oldest:
                 if linker.duplicates.record_keys(stored.duplicate) & copies:
@@ -253,7 +254,7 @@ class Linker:
                     if key in wanted:
                         posted.add(key, stored.id)
         chosen, holders = linker.related.choose_candidates(posted, new_keys)
-        for stored in read_states():
+        for stored in read_states(chosen | pinned):
             if stored.id in chosen or stored.id in pinned:
                 keys = linker.related.entry_keys(stored.related)
                 linker._restore_one(

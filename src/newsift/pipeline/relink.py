@@ -5,7 +5,7 @@ read them back. The runner calls ``relink_articles`` after an ingest that stored
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Container, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 
 from newsift import codec
@@ -82,7 +82,7 @@ def relink_articles(store: Store, article_ids: Sequence[str]) -> Links:
     tally = _Tally(set(wanted))
     linker = Linker.restore_near(
         meta.linker,
-        lambda: tally.count(store, meta.chunks),
+        lambda only: tally.count(store, meta.chunks, only),
         candidates,
         entities,
         dyads,
@@ -96,7 +96,7 @@ def relink_articles(store: Store, article_ids: Sequence[str]) -> Links:
         states = _Tally(set())
         linker = Linker.restore_near(
             meta.linker,
-            lambda: states.count(store, meta.chunks),
+            lambda only: states.count(store, meta.chunks, only),
             articles,
             entities,
             dyads,
@@ -131,16 +131,19 @@ class _Tally:
         self.known: set[str] = set()
         self.n = 0
 
-    def count(self, store: Store, chunks: Sequence[str]) -> Iterator[ArticleState]:
-        """The saved states as they stream by; each read counts them afresh (``restore_near`` reads twice)."""
+    def count(
+        self, store: Store, chunks: Sequence[str], only: Container[str] | None = None
+    ) -> Iterator[ArticleState]:
+        """The saved states as they stream by (those of ``only``, the rest not even decoded); each read
+        counts them all afresh (``restore_near`` reads twice)."""
         self.n = 0
         for chunk in chunks:
             for row in store.iter_links(chunk):
-                state = codec.decode(row.record, ArticleState, source="links")
                 self.n += 1
-                if state.id in self.wanted:
-                    self.known.add(state.id)
-                yield state
+                if row.key in self.wanted:
+                    self.known.add(row.key)
+                if only is None or row.key in only:
+                    yield codec.decode(row.record, ArticleState, source="links")
 
 
 def is_linked(store: Store) -> bool:
