@@ -265,10 +265,19 @@ def test_sigkill_anywhere_with_two_workers_then_a_rerun_gives_the_uninterrupted_
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("workers", ["1", "2"])
-def test_sigkill_before_every_write_and_at_random_moments_then_a_rerun(tmp_path: Path, workers: str) -> None:
-    """The long form: a kill before every write statement of the run, and at 10 random moments."""
+@pytest.mark.parametrize(
+    ("flags", "stride"),
+    [(("--no-analyze",), 1), (("--workers", "2"), 0)],
+    ids=["every-write-no-analysis", "40-writes-two-workers"],
+)
+def test_sigkill_before_many_writes_and_at_random_moments_then_a_rerun(
+    tmp_path: Path, flags: tuple[str, ...], stride: int
+) -> None:
+    """The long form: a kill before every write statement of an ingest without analysis (about 35), or
+    before 40 evenly spread ones of an analysed ingest in two workers (about 280 statements: mentions,
+    sentences and facts), and at 10 random moments, each followed by a plain rerun."""
     write_inputs(tmp_path / "in", N_PAGES)
-    ref = Reference(["ingest", "--workers", workers, str(tmp_path / "in")], tmp_path)
-    rng = random.Random(SEED + 4 + int(workers))
-    kill_then_rerun(ref, tmp_path, moments=spread(rng, ref.seconds, 10), writes=range(1, ref.writes + 1))
+    ref = Reference(["ingest", *flags, str(tmp_path / "in")], tmp_path)
+    rng = random.Random(SEED + 4 + len(flags))
+    writes = range(1, ref.writes + 1, stride or max(1, ref.writes // 40))
+    kill_then_rerun(ref, tmp_path, moments=spread(rng, ref.seconds, 10), writes=writes)
