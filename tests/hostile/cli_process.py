@@ -44,6 +44,7 @@ class Finished:
     stderr: str
     seconds: float
     peak_rss_mb: float
+    cpu_seconds: float = 0.0  # user + system time of the child: its work, whatever else the machine runs
 
     def error_lines(self) -> list[str]:
         return [line for line in self.stderr.splitlines() if line.startswith("error ")]
@@ -62,11 +63,14 @@ def start_newsift(
     *,
     env: Mapping[str, str] | None = None,
     preexec: Callable[[], None] | None = None,
+    program: str = CLI,
 ) -> subprocess.Popen[bytes]:
-    """Start ``newsift ARGS`` with stdout and stderr written to ``out``.stdout/.stderr."""
+    """Start ``newsift ARGS`` with stdout and stderr written to ``out``.stdout/.stderr.
+
+    ``program``: the Python code run with ``ARGS`` (a test may wrap the CLI in hooks of its own)."""
     with out.with_suffix(".stdout").open("wb") as stdout, out.with_suffix(".stderr").open("wb") as stderr:
         return subprocess.Popen(
-            [sys.executable, "-c", CLI, *args],
+            [sys.executable, "-c", program, *args],
             stdout=stdout,
             stderr=stderr,
             env=_env(env),
@@ -81,10 +85,11 @@ def run_newsift(
     env: Mapping[str, str] | None = None,
     timeout_s: float = 120.0,
     preexec: Callable[[], None] | None = None,
+    program: str = CLI,
 ) -> Finished:
     """Run ``newsift ARGS`` to the end (killed after ``timeout_s``) and measure it."""
     started = time.monotonic()
-    process = start_newsift(args, out, env=env, preexec=preexec)
+    process = start_newsift(args, out, env=env, preexec=preexec, program=program)
     timer = threading.Timer(timeout_s, lambda: os.kill(process.pid, signal.SIGKILL))
     timer.start()
     try:
@@ -99,6 +104,7 @@ def run_newsift(
         stderr=out.with_suffix(".stderr").read_text(errors="replace"),
         seconds=seconds,
         peak_rss_mb=usage.ru_maxrss / 1024,  # Linux reports KiB
+        cpu_seconds=usage.ru_utime + usage.ru_stime,
     )
 
 

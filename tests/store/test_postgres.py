@@ -261,3 +261,19 @@ def test_postgres_links_replace_and_query(store: PostgresStore) -> None:
     assert [r.key for r in store.query_links("story")] == ["s3"]
     assert store.query_links("tags", article_id="a")[0].record == '["x"]'
     assert store.query_links("tags", article_id="b") == []
+
+
+def test_postgres_links_stream_by_rank_and_fold_kinds_in_one_transaction(store: PostgresStore) -> None:
+    """``iter_links`` pages by (rank, key); ``write_links`` folds kinds after a kind's rows, all at once."""
+    from newsift.store import LinkChange, LinkRow
+
+    rows = [LinkRow(key=f"k{i % 5}-{i}", record="{}", rank=i // 3) for i in range(20)]
+    store.replace_links("state:0", rows[:12])
+    store.replace_links("state:1", [LinkRow(key=r.key, record=r.record, rank=r.rank - 4) for r in rows[12:]])
+    assert list(store.iter_links("state:0", page=5)) == store.query_links("state:0")
+    store.write_links([LinkChange(kind="state:0", absorb=("state:1",))])
+    expected = sorted(rows, key=lambda r: (r.rank, r.key))  # state:1's ranks shifted back after state:0's
+    assert list(store.iter_links("state:0", page=3)) == [
+        LinkRow(key=r.key, record=r.record, rank=r.rank) for r in expected
+    ]
+    assert store.query_links("state:1") == []

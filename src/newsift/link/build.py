@@ -6,7 +6,7 @@ same however the articles arrived; the pass is deterministic for the same set of
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Container, Hashable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 
@@ -168,7 +168,8 @@ class Linker:
         self.stories = StoryClusterer(story_settings)
         self.stats = TermStatistics()
         self.related = RelatedIndex(self.stats)
-        self.order: list[str] = []
+        self.order: list[str] = []  # the articles it holds, in the order they were linked
+        self.n_articles = 0  # the articles linked into it, held or not (``restore_near`` skips some)
 
     def add(
         self,
@@ -185,6 +186,7 @@ class Linker:
             article, entity_ids=entity_ids, story_id=story_id, duplicate_group=match.group_id, dyads=dyads
         )
         self.order.append(article.id)
+        self.n_articles += 1
         return match
 
     def knows(self, article_id: str) -> bool:
@@ -216,16 +218,113 @@ class Linker:
         duplicate_settings: DuplicateSettings | None = None,
     ) -> Linker:
         """A linker that goes on from ``state``; ``articles`` in the order they were first linked."""
+        linker = cls._from_state(state, story_settings, duplicate_settings)
+        for article in articles:
+            linker._restore_one(article)
+        return linker
+
+    @classmethod
+    def restore_near(
+        cls,
+        state: LinkerState,
+        read_states: Callable[[Container[str] | None], Iterable[ArticleState]],
+        new: Sequence[Article],
+        entities: Mapping[str, Sequence[str]] | None = None,
+        dyads: Mapping[str, Sequence[str]] | None = None,
+        *,
+        n_stored: int = 0,
+        story_settings: StorySettings | None = None,
+        duplicate_settings: DuplicateSettings | None = None,
+    ) -> Linker:
+        """A linker that links ``new`` (articles it does not hold yet) as ``restore`` would, holding only
+        the stored articles they will meet. ``read_states(ids)`` streams the saved states in link order
+        (those of ``ids`` only, or all for None); it is read twice. First all, for ids and keys alone:
+        which stored articles share an exact hash or an LSH band with a new one, and which are posted
+        under the keys the new ones will be indexed under (their strongest terms, entities, dyads and the
+        story each will join, worked out on trial copies of the clusterer and the document frequencies).
+        From those postings the candidates of every new article are chosen as the related index chooses
+        them. Then only the states of those articles are read and restored, each posted only under the
+        keys whose postings keep it. Memory: ids per key (capped) and at most 150 states per new article
+        plus the copies it may be, whatever the size of the store.
+
+        Equal to ``restore`` while the store holds fewer articles than the indexes' capacity (200,000);
+        past it, the ``n_stored`` articles' oldest, which the full linker forgets, are skipped by position
+        (the duplicate index forgets by articles with a signature, so there the cut is approximate).
+        """
+        linker = cls._from_state(state, story_settings, duplicate_settings)
+        copies, new_keys = linker._probe(state, new, entities or {}, dyads or {}, story_settings)
+        wanted = {key for _, keys in new_keys for key in keys}
+        posted, pinned = linker.related.postings(), set()
+        # a full linker forgets the oldest articles past its indexes' capacity: skip those by position
+        oldest = n_stored - min(linker.duplicates.settings.capacity, linker.related.capacity)
+        for position, stored in enumerate(read_states(None)):
+            linker.n_articles += 1
+            if position >= oldest:
+                if linker.duplicates.record_keys(stored.duplicate) & copies:
+                    pinned.add(stored.id)
+                for key in linker.related.entry_keys(stored.related):
+                    if key in wanted:
+                        posted.add(key, stored.id)
+        chosen, holders = linker.related.choose_candidates(posted, new_keys)
+        for stored in read_states(chosen | pinned):
+            if stored.id in chosen or stored.id in pinned:
+                keys = linker.related.entry_keys(stored.related)
+                linker._restore_one(
+                    stored, count=False, only={k for k in keys if stored.id in holders.get(k, ())}
+                )
+        return linker
+
+    def _probe(
+        self,
+        state: LinkerState,
+        new: Sequence[Article],
+        entities: Mapping[str, Sequence[str]],
+        dyads: Mapping[str, Sequence[str]],
+        story_settings: StorySettings | None,
+    ) -> tuple[set[Hashable], list[tuple[str, tuple[str, ...]]]]:
+        """The duplicate keys (exact hashes, LSH bands) of ``new``, and each new article's related keys in
+        link order, exactly as ``link_more`` will index them: trial copies of the story clusterer and the
+        document frequencies are fed the new articles in link order; the linker itself is not changed."""
+        stories = StoryClusterer.restore(state.stories, story_settings)
+        stats = TermStatistics.restore(state.n_docs, state.frequencies)
+        copies: set[Hashable] = set()
+        new_keys: list[tuple[str, tuple[str, ...]]] = []
+        for article in (_bounded(a) for a in time_order(new)):
+            entity_ids = entities.get(article.id, ())
+            story_id = stories.add(article, entity_ids)
+            copies |= self.duplicates.probe_keys(article)
+            keys = self.related.probe_keys(
+                article,
+                stats=stats,
+                entity_ids=entity_ids,
+                dyads=dyads.get(article.id, ()),
+                story_id=story_id,
+            )
+            new_keys.append((article.id, keys))
+        return copies, new_keys
+
+    @classmethod
+    def _from_state(
+        cls,
+        state: LinkerState,
+        story_settings: StorySettings | None,
+        duplicate_settings: DuplicateSettings | None,
+    ) -> Linker:
+        """A linker holding ``state`` (stories, document frequencies, wire groups) and no article yet."""
         linker = cls(story_settings=story_settings, duplicate_settings=duplicate_settings)
         linker.stories = StoryClusterer.restore(state.stories, story_settings)
         linker.stats = TermStatistics.restore(state.n_docs, state.frequencies)
         linker.related = RelatedIndex(linker.stats)
-        for article in articles:
-            linker.duplicates.restore(article.id, article.duplicate)
-            linker.related.restore(article.id, article.related)
-            linker.order.append(article.id)
         linker.duplicates.restore_wire_groups(dict(state.wire_groups))
         return linker
+
+    def _restore_one(
+        self, article: ArticleState, *, count: bool = True, only: Container[str] | None = None
+    ) -> None:
+        self.duplicates.restore(article.id, article.duplicate)
+        self.related.restore(article.id, article.related, only=only)
+        self.order.append(article.id)
+        self.n_articles += count
 
 
 def dyad_key(event_type: str, a: str, b: str) -> str:

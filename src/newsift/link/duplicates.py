@@ -6,7 +6,7 @@ Works on ids and text (or ``Article`` records); imports no other stage. Memory i
 from __future__ import annotations
 
 from collections import OrderedDict
-from collections.abc import Iterable
+from collections.abc import Hashable, Iterable
 from dataclasses import dataclass
 from typing import Any
 
@@ -167,6 +167,24 @@ class DuplicateIndex:
             self._signature_dtype = self._signature_dtype or self._dtype()
             signature = np.array(record.signature, dtype=self._signature_dtype)
             self._remember(article_id, _Entry(signature, record.n_shingles, record.wire, record.outlet))
+
+    def probe_keys(self, article: Article) -> set[Hashable]:
+        """Keys a stored article must share with ``article`` to be compared with it: its exact hash and
+        each LSH band of its signature (an article sharing none is never its candidate)."""
+        keys: set[Hashable] = {("exact", content_hash(article.text))}
+        shingles = word_shingles(article.text, self.settings.shingle_size)
+        if shingles:
+            keys |= self._bands(tuple(int(v) for v in self._signature(shingles)))
+        return keys
+
+    def record_keys(self, record: DuplicateRecord) -> set[Hashable]:
+        """The keys of a stored article (see ``probe_keys``)."""
+        return {("exact", record.exact_key), *self._bands(record.signature)}
+
+    def _bands(self, signature: tuple[int, ...]) -> set[Hashable]:
+        if not signature:
+            return set()
+        return {(i, signature[start:end]) for i, (start, end) in enumerate(self._lsh.hashranges)}
 
     @property
     def wire_groups(self) -> dict[str, str]:

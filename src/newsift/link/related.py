@@ -6,7 +6,7 @@ No other stage is imported.
 from __future__ import annotations
 
 from collections import OrderedDict
-from collections.abc import Iterable
+from collections.abc import Container, Iterable, Sequence
 from dataclasses import dataclass
 
 from newsift.link.postings import CappedPostings, strongest_terms
@@ -104,18 +104,57 @@ class RelatedIndex:
             dyads=tuple(sorted(entry.dyads)),
         )
 
-    def restore(self, article_id: str, entry: RelatedEntry) -> None:
-        """Index an article again from its state (its document frequencies are already in ``stats``)."""
-        self._index(
-            article_id,
-            _Entry(
-                dict(entry.vector),
-                frozenset(entry.entities),
-                entry.story_id,
-                entry.copy_group,
-                frozenset(entry.dyads),
-            ),
-        )
+    def restore(self, article_id: str, entry: RelatedEntry, *, only: Container[str] | None = None) -> None:
+        """Index an article again from its state (its document frequencies are already in ``stats``);
+        with ``only``, posted under those of its keys alone (see ``choose_candidates``)."""
+        self._index(article_id, _restored(entry), only)
+
+    def choose_candidates(
+        self, posted: CappedPostings, new: Sequence[tuple[str, tuple[str, ...]]]
+    ) -> tuple[set[str], dict[str, set[str]]]:
+        """Which stored articles new ones will meet, worked out on ids alone.
+
+        Args:
+            posted: the stored articles' ids posted under the keys of interest, in link order (capped as
+                this index caps them); the new articles' ids are posted into it here.
+            new: each new article's id and keys, in link order.
+
+        Returns:
+            The stored and new ids among the new articles' candidates, and for each key the ids its
+            postings hold once all are in: a linker holding only those candidates, each posted only
+            under the keys that still hold it, ranks every new article's candidates as the whole one.
+        """
+        for article_id, keys in new:
+            for key in keys:
+                posted.add(key, article_id)
+        chosen = {
+            c for article_id, keys in new for c in posted.candidates(keys, _CANDIDATES, exclude=article_id)
+        }
+        return chosen, {key: set(posted.get(key)) for _, keys in new for key in keys}
+
+    def probe_keys(
+        self,
+        article: Article,
+        *,
+        stats: TermStatistics,
+        entity_ids: Iterable[str],
+        dyads: Iterable[str],
+        story_id: str | None,
+    ) -> tuple[str, ...]:
+        """The keys ``add`` will post ``article`` under, weighing it on ``stats`` (a copy of this index's
+        document frequencies, fed the articles added before it) instead of changing the index."""
+        counts = extract_terms(article.title, article.body)
+        stats.add(counts)
+        return _keys(weigh_terms(counts, stats), entity_ids, story_id, dyads)
+
+    def postings(self) -> CappedPostings:
+        """Empty postings capped as this index caps its own (for ``choose_candidates``)."""
+        return CappedPostings(self._postings.cap)
+
+    def entry_keys(self, entry: RelatedEntry) -> tuple[str, ...]:
+        """The keys a stored article is indexed under (those ``restore`` posts it under)."""
+        restored = _restored(entry)
+        return _keys(restored.vector, restored.entities, restored.story_id, restored.dyads)
 
     def merge(
         self, article_id: str, kept: Iterable[Related], other_ids: Iterable[str], k: int = 5
@@ -141,15 +180,12 @@ class RelatedIndex:
                 gained.setdefault(other, set()).add(new_id)
         return gained
 
-    def _index(self, article_id: str, entry: _Entry) -> None:
+    def _index(self, article_id: str, entry: _Entry, only: Container[str] | None = None) -> None:
         self._entries[article_id] = entry
-        keys = [
-            *strongest_terms(entry.vector, _INDEXED_TERMS),
-            *(f"entity:{e}" for e in sorted(entry.entities)),
-            *([f"story:{entry.story_id}"] if entry.story_id else []),
-            *(f"dyad:{d}" for d in sorted(entry.dyads)),
-        ]
-        self._keys_of[article_id] = tuple(keys)
+        keys = _keys(entry.vector, entry.entities, entry.story_id, entry.dyads)
+        if only is not None:
+            keys = tuple(k for k in keys if k in only)
+        self._keys_of[article_id] = keys
         for key in keys:
             self._postings.add(key, article_id)
         while len(self._entries) > self.capacity:
@@ -206,6 +242,31 @@ class RelatedIndex:
             shared_dyads=dyads,
             text_similarity=round(similarity, 4),
         )
+
+
+def _keys(
+    vector: SparseVector,
+    entities: Iterable[str],
+    story_id: str | None,
+    dyads: Iterable[str],
+) -> tuple[str, ...]:
+    """An article's blocking keys: its strongest terms, entities, story and dyads."""
+    return (
+        *strongest_terms(vector, _INDEXED_TERMS),
+        *(f"entity:{e}" for e in sorted(entities)),
+        *([f"story:{story_id}"] if story_id else []),
+        *(f"dyad:{d}" for d in sorted(dyads)),
+    )
+
+
+def _restored(entry: RelatedEntry) -> _Entry:
+    return _Entry(
+        dict(entry.vector),
+        frozenset(entry.entities),
+        entry.story_id,
+        entry.copy_group,
+        frozenset(entry.dyads),
+    )
 
 
 def _best(found: Iterable[Related | None], k: int) -> tuple[Related, ...]:

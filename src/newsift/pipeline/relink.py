@@ -5,13 +5,13 @@ read them back. The runner calls ``relink_articles`` after an ingest that stored
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Container, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 
 from newsift import codec
 from newsift.link.build import ArticleState, Linker, LinkerState, Links, dyad_key, link_more, time_order
 from newsift.model import DuplicateKind, DuplicateMatch, Event, Happening, Related, Story, Tag
-from newsift.store import LinkRow, Store, iter_articles
+from newsift.store import LinkChange, LinkRow, Store, iter_articles
 
 __all__ = [
     "Happening",
@@ -46,12 +46,15 @@ def relink_store(store: Store) -> Links:
     linker = Linker()
     entities, names, dyads, happenings = _annotations(store, [a.id for a in articles])
     links = link_more(linker, articles, entities, names, dyads, happenings=happenings)
-    store.replace_links("story", _story_rows(links.stories))
-    store.replace_links("duplicate", _duplicate_rows(links.duplicates))
-    store.replace_links("related", _related_rows(links.related))
-    store.replace_links("tags", _tag_rows(links.tags))
-    store.replace_links("happening", _happenings(store))
-    _save_state(store, linker, _read_meta(store), linker.order, merge=True)
+    replaced = {
+        "story": _story_rows(links.stories),
+        "duplicate": _duplicate_rows(links.duplicates),
+        "related": _related_rows(links.related),
+        "tags": _tag_rows(links.tags),
+        "happening": _happenings(store),
+    }
+    changes = [LinkChange(kind=kind, rows=tuple(rows), replace=True) for kind, rows in replaced.items()]
+    store.write_links([*changes, *_state_changes(linker, _read_meta(store), linker.order, merge=True)])
     return links
 
 
@@ -65,24 +68,41 @@ def relink_articles(store: Store, article_ids: Sequence[str]) -> Links:
     the stored ones, the result equals ``relink_store`` except for the tags of older articles, which
     keep the document frequencies of the run that linked them.
 
+    The saved linker is read as a stream and only the stored articles that can meet a new one are
+    held (``Linker.restore_near``): the run's memory grows with the new articles, not with the store.
+
     Returns:
         The links of the new articles (and the stories as they are now).
     """
     meta = _read_meta(store)
     if meta is None:
         return relink_store(store)
-    states = [
-        codec.decode(row.record, ArticleState, source="links")
-        for chunk in meta.chunks
-        for row in store.query_links(chunk)
-    ]
-    known = {s.id for s in states}
-    new_ids = list(dict.fromkeys(a for a in article_ids if a not in known))
-    if meta.n_articles != len(states) or store.count_articles() != len(states) + len(new_ids):
+    wanted = list(dict.fromkeys(article_ids))
+    candidates = [a for a in (store.get_article(i) for i in wanted) if a is not None]
+    entities, names, dyads, happenings = _annotations(store, [a.id for a in candidates])
+    tally = _Tally(set(wanted))
+    linker = Linker.restore_near(
+        meta.linker,
+        lambda only: tally.count(store, meta.chunks, only),
+        candidates,
+        entities,
+        dyads,
+        n_stored=meta.n_articles,
+    )
+    new_ids = [a for a in wanted if a not in tally.known]
+    if meta.n_articles != tally.n or store.count_articles() != tally.n + len(new_ids):
         return relink_store(store)
-    articles = [a for a in (store.get_article(i) for i in new_ids) if a is not None]
-    linker = Linker.restore(meta.linker, states)
-    entities, names, dyads, happenings = _annotations(store, new_ids)
+    articles = [a for a in candidates if a.id not in tally.known]
+    if tally.known:  # some were linked already: choose again for the rest alone
+        states = _Tally(set())
+        linker = Linker.restore_near(
+            meta.linker,
+            lambda only: states.count(store, meta.chunks, only),
+            articles,
+            entities,
+            dyads,
+            n_stored=meta.n_articles,
+        )
     links = link_more(linker, articles, entities, names, dyads, happenings=happenings)
     live_before = {story.id for story in meta.linker.stories.live}
     closed = [
@@ -91,14 +111,40 @@ def relink_articles(store: Store, article_ids: Sequence[str]) -> Links:
         if r.key not in live_before
     ]
     stories = sorted([*closed, *links.stories], key=lambda s: (-len(s.article_ids), s.id))
-    store.replace_links("story", _story_rows(stories))
-    store.update_links("duplicate", _duplicate_rows(links.duplicates))
     changed, related = _updated_related(store, linker, links.related)
-    store.update_links("related", related, articles=changed)
-    store.update_links("tags", _tag_rows(links.tags))
-    store.replace_links("happening", _happenings(store))
-    _save_state(store, linker, meta, [a.id for a in time_order(articles)], merge=False)
+    changes = [
+        LinkChange(kind="story", rows=tuple(_story_rows(stories)), replace=True),
+        LinkChange(kind="duplicate", rows=tuple(_duplicate_rows(links.duplicates))),
+        LinkChange(kind="related", rows=tuple(related), articles=tuple(changed)),
+        LinkChange(kind="tags", rows=tuple(_tag_rows(links.tags))),
+        LinkChange(kind="happening", rows=tuple(_happenings(store)), replace=True),
+    ]
+    added = [a.id for a in time_order(articles)]
+    store.write_links([*changes, *_state_changes(linker, meta, added, merge=False)])  # all or nothing
     return links
+
+
+class _Tally:
+    """Counts the saved article states as they stream by, and notes which of ``wanted`` are among them."""
+
+    def __init__(self, wanted: set[str]) -> None:
+        self.wanted = wanted
+        self.known: set[str] = set()
+        self.n = 0
+
+    def count(
+        self, store: Store, chunks: Sequence[str], only: Container[str] | None = None
+    ) -> Iterator[ArticleState]:
+        """The saved states as they stream by (those of ``only``, the rest not even decoded); each read
+        counts them all afresh (``restore_near`` reads twice)."""
+        self.n = 0
+        for chunk in chunks:
+            for row in store.iter_links(chunk):
+                self.n += 1
+                if row.key in self.wanted:
+                    self.known.add(row.key)
+                if only is None or row.key in only:
+                    yield codec.decode(row.record, ArticleState, source="links")
 
 
 def is_linked(store: Store) -> bool:
@@ -199,27 +245,32 @@ def _read_meta(store: Store) -> _Meta | None:
     return codec.decode(rows[0].record, _Meta, source="links") if rows else None
 
 
-def _save_state(
-    store: Store, linker: Linker, meta: _Meta | None, added: Sequence[str], *, merge: bool
-) -> None:
-    """Save the linker: its article states in a new chunk kind, or all in one when merging."""
+def _state_changes(
+    linker: Linker, meta: _Meta | None, added: Sequence[str], *, merge: bool
+) -> list[LinkChange]:
+    """The changes that save the linker: its article states in a new chunk kind, or all in one when
+    merging, and the meta row naming the chunks (written with the links, in their transaction)."""
     old = meta.chunks if meta is not None else ()
     chunks: tuple[str, ...]
-    if merge or len(old) >= _MAX_CHUNKS:
+    changes = []
+    if merge:
         added, chunks = linker.order, (f"{_STATE}:0",)
-        for chunk in old:
-            store.replace_links(chunk, [])
+        changes = [LinkChange(kind=chunk, replace=True) for chunk in old]
     else:
         chunks = (*old, f"{_STATE}:{int(old[-1].rsplit(':', 1)[1]) + 1 if old else 0}")
-    store.replace_links(
-        chunks[-1],
-        [
-            LinkRow(key=a, article_id=a, rank=i, record=_json(linker.article_state(a)))
-            for i, a in enumerate(added)
-        ],
+    rows = tuple(
+        LinkRow(key=a, article_id=a, rank=i, record=_json(linker.article_state(a)))
+        for i, a in enumerate(added)
     )
-    record = _Meta(linker=linker.state(), chunks=chunks, n_articles=len(linker.order))
-    store.replace_links(_STATE, [LinkRow(key="meta", record=_json(record))])
+    changes.append(LinkChange(kind=chunks[-1], rows=rows, replace=True))
+    if len(chunks) > _MAX_CHUNKS:  # folded into the first chunk in the store, none of it read here
+        changes.append(LinkChange(kind=chunks[0], absorb=chunks[1:]))
+        chunks = chunks[:1]
+    record = _Meta(linker=linker.state(), chunks=chunks, n_articles=linker.n_articles)
+    return [
+        *changes,
+        LinkChange(kind=_STATE, rows=(LinkRow(key="meta", record=_json(record)),), replace=True),
+    ]
 
 
 def _happenings(store: Store) -> list[LinkRow]:

@@ -19,7 +19,7 @@ from newsift.model import (
     RunRecord,
 )
 from newsift.store.facts import DyadCount, FactFilters, FactPage
-from newsift.store.records import LinkRow, SearchHit, StoredBatch
+from newsift.store.records import LinkChange, LinkRow, SearchHit, StoredBatch
 
 if TYPE_CHECKING:
     from newsift.store.accounts import Accounts
@@ -127,9 +127,13 @@ class Store(Protocol):
 
     def update_links(self, kind: str, rows: Iterable[LinkRow], *, articles: Iterable[str] = ()) -> None: ...
 
+    def write_links(self, changes: Sequence[LinkChange]) -> None: ...
+
     def query_links(
         self, kind: str, *, article_id: str | None = None, key: str | None = None
     ) -> list[LinkRow]: ...
+
+    def iter_links(self, kind: str, *, page: int = 256) -> Iterator[LinkRow]: ...
 
     def settle(self) -> None: ...
 

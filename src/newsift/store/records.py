@@ -9,7 +9,10 @@ from datetime import UTC, datetime
 
 from newsift.model import Article
 
-__all__ = ["SEARCH_RANKED", "LinkRow", "SearchHit", "StoredBatch", "iso", "like_prefix", "migrations", "now"]
+__all__ = [
+    "SEARCH_RANKED", "LinkChange", "LinkRow", "SearchHit", "StoredBatch", "iso", "like_prefix", "migrations",
+    "now",
+]  # fmt: skip
 
 # Matches ranked per search (the most recently stored ones): all of them for a typical query, a bounded
 # cost for a word found in most articles (ranking 200,000 matches took 0.2 to 0.6 s).
@@ -31,6 +34,19 @@ class LinkRow:
     record: str
     article_id: str | None = None
     rank: int = 0
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class LinkChange:
+    """A change of one kind's link rows: all replaced by ``rows`` (``replace``), or else the rows of
+    ``articles`` dropped and each of ``rows`` written over the stored row of its key. Then the rows of
+    the ``absorb`` kinds, in that order, become rows of this kind, ranked after its own."""
+
+    kind: str
+    rows: tuple[LinkRow, ...] = ()
+    articles: tuple[str, ...] = ()
+    replace: bool = False
+    absorb: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

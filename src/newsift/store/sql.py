@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import functools
 import threading
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import AbstractContextManager
 from typing import Any, Protocol, TypeVar
 
@@ -40,7 +40,7 @@ from newsift.store.corroboration import happening_key, query_corroboration
 from newsift.store.dialect import Dialect
 from newsift.store.facts import DyadCount, FactFilters, FactPage
 from newsift.store.poll_state import PollState
-from newsift.store.records import LinkRow, SearchHit, StoredBatch, iso, like_prefix, now
+from newsift.store.records import LinkChange, LinkRow, SearchHit, StoredBatch, iso, like_prefix, now
 from newsift.store.watches import Watches
 from newsift.store.web_queries import WebQueries
 
@@ -246,28 +246,22 @@ class SqlStore:
 
     def replace_links(self, kind: str, rows: Iterable[LinkRow]) -> None:
         """Replace every link row of one kind (``story``, ``duplicate``, ``related``, ``tags``) at once."""
-        values = [(kind, r.key, r.article_id, r.rank, r.record) for r in rows]
-
-        def replace(tx: Tx) -> None:
-            tx.execute("DELETE FROM links WHERE kind = ?", [kind])
-            tx.executemany("INSERT INTO links VALUES (?, ?, ?, ?, ?)", values)
-
-        self.write(replace, f"{kind} links not stored")
+        self.write_links([LinkChange(kind=kind, rows=tuple(rows), replace=True)])
 
     def update_links(self, kind: str, rows: Iterable[LinkRow], *, articles: Iterable[str] = ()) -> None:
         """Change part of one kind's link rows in one transaction: drop every row of ``articles``, then
         write ``rows``, each replacing the stored row of its key. The kind's other rows are kept."""
-        dropped = [(kind, a) for a in dict.fromkeys(articles)]
-        values = [(kind, r.key, r.article_id, r.rank, r.record) for r in rows]
-        columns = ("kind", "key", "article_id", "rank", "record")
+        self.write_links([LinkChange(kind=kind, rows=tuple(rows), articles=tuple(articles))])
 
-        def update(tx: Tx) -> None:
-            if dropped:
-                tx.executemany("DELETE FROM links WHERE kind = ? AND article_id = ?", dropped)
-            if values:
-                tx.executemany(tx.dialect.upsert("links", columns, 2), values)
+    def write_links(self, changes: Sequence[LinkChange]) -> None:
+        """Apply several link changes in one transaction: a run stopped anywhere (an error, a kill)
+        leaves either all of them or none, so the links and the saved linker state always agree."""
 
-        self.write(update, f"{kind} links not stored")
+        def write(tx: Tx) -> None:
+            for change in changes:
+                _change_links(tx, change)
+
+        self.write(write, f"{', '.join(dict.fromkeys(c.kind for c in changes))} links not stored")
 
     # --- reading --------------------------------------------------------------------------------
 
@@ -282,6 +276,20 @@ class SqlStore:
             sql, params = sql + " AND key = ?", [*params, key]
         rows = self._fetch(sql + " ORDER BY rank, key", params)
         return [LinkRow(key=r[0], article_id=r[1], rank=r[2], record=r[3]) for r in rows]
+
+    def iter_links(self, kind: str, *, page: int = 256) -> Iterator[LinkRow]:
+        """Every link row of one kind by rank then key, read ``page`` rows at a time (index ``links_rank``),
+        so a kind of any size streams in flat memory."""
+        sql = "SELECT key, article_id, rank, record FROM links WHERE kind = ?"
+        rows = self._fetch(sql + " ORDER BY rank, key LIMIT ?", [kind, page])
+        while rows:
+            yield from (LinkRow(key=r[0], article_id=r[1], rank=r[2], record=r[3]) for r in rows)
+            if len(rows) < page:
+                return
+            last = rows[-1]
+            rows = self._fetch(
+                sql + " AND (rank, key) > (?, ?) ORDER BY rank, key LIMIT ?", [kind, last[2], last[0], page]
+            )
 
     def query_articles(
         self, *, limit: int = 50, offset: int = 0, outlet: str | None = None, language: str | None = None
@@ -420,6 +428,21 @@ class SqlStore:
 
     def _records(self, sql: str, params: Sequence[Any], type_: type[T]) -> list[T]:
         return [codec.decode(row[0], type_) for row in self._fetch(sql, params)]
+
+
+def _change_links(tx: Tx, change: LinkChange) -> None:
+    values = [(change.kind, r.key, r.article_id, r.rank, r.record) for r in change.rows]
+    if change.replace:
+        tx.execute("DELETE FROM links WHERE kind = ?", [change.kind])
+    else:
+        dropped = [(change.kind, a) for a in dict.fromkeys(change.articles)]
+        tx.executemany("DELETE FROM links WHERE kind = ? AND article_id = ?", dropped)
+    columns = ("kind", "key", "article_id", "rank", "record")
+    tx.executemany(tx.dialect.upsert("links", columns, 2), values)
+    for other in change.absorb:
+        row = tx.one("SELECT MAX(rank) FROM links WHERE kind = ?", [change.kind])
+        offset = row[0] + 1 if row is not None and row[0] is not None else 0
+        tx.execute("UPDATE links SET kind = ?, rank = rank + ? WHERE kind = ?", [change.kind, offset, other])
 
 
 def _existing(tx: Tx, table: str, ids: Sequence[str]) -> set[str]:
