@@ -80,6 +80,7 @@ OTHER = [
     "Germany will supply Poland with natural gas next winter.",
     "France delivered food aid to Gaza.",
     "The drugmaker launched a joint venture with a Chinese firm.",
+    "Ford and Volkswagen will jointly build electric cars in Mexico.",
     "Storms hit the coast of Florida.",
     "The band's new album hit number one in Britain.",
     "Hackers attacked the website of the German parliament.",

@@ -344,6 +344,8 @@ FRAMES = [
         parties=("IND", "USA"),
     ),
     case("Turkey and Azerbaijan agreed to co-produce armed drones.", C, parties=("TUR", "AZE")),
+    case("Chile and Peru will jointly build frigates at a shipyard in Lima.", C, parties=("CHL", "PER")),
+    case("Chile and Peru will build frigates jointly.", C, parties=("CHL", "PER")),
     case(
         "Rheinmetall and Ukroboronprom formed a joint venture to build armoured vehicles in Ukraine.",
         C,
