@@ -432,3 +432,14 @@ def test_battery_a_party_saying_it_did_not_happen_denies_it(
 def test_battery_a_delay_or_the_outlets_negation_is_no_denial(nlp: Any, body: str) -> None:
     events, _ = claims_of(nlp, body)
     assert not [e for e in events if e.subtype == T], shown(events)
+
+
+def test_battery_a_failed_prevention_lets_the_transfer_happen(nlp: Any) -> None:
+    """Two counterfactuals cancel out: 'failed to prevent X from transferring' reports the transfer."""
+    body = (
+        "The government failed to prevent foreign buyers from transferring Peruvian-made rifles to Bolivia."
+    )
+    events = [e for e in events_of(nlp, body) if e.subtype == T]
+    assert [e.target[0].code for e in events] == ["BOL"], shown(tuple(events))
+    stopped = [e for e in events_of(nlp, "The navy prevented smugglers from shipping rifles to Bolivia.")]
+    assert not [e for e in stopped if e.subtype == T], shown(tuple(stopped))

@@ -159,7 +159,10 @@ def _scan_local(parse: Parse, node: int, cues: ClaimCues, scan: _Scan) -> None:
         elif token.dep in ("nsubj", "nsubjpass", "dobj") and _has_no_determiner(parse, child, cues):
             scan.negated = True
     if parse.lemma(node) in cues.counterfactual and node != tree.tokens[node].head:
-        scan.negated = True
+        # 'failed to prevent X from selling': a counterfactual under another one cancels it out
+        head = tree.tokens[node].head
+        if not (tree.tokens[node].dep == "xcomp" and parse.lemma(head) in cues.counterfactual):
+            scan.negated = True
     token = tree.tokens[node]
     if _past_necessity(parse, node):
         pass  # 'was able to land', 'had to pay': it happened
