@@ -389,3 +389,20 @@ NEW_MENTIONS = [  # ... but one that names a party, a pronoun for one, or someth
 def test_battery_a_back_reference_with_something_new_is_a_mention(nlp: Any, body: str) -> None:
     events = [e for e in events_of(nlp, body) if e.subtype]
     assert {e.evidence.sentence for e in events} == {1, 2}, shown(events)
+
+
+def test_battery_a_named_exercise_written_again_is_a_mention_with_its_own_participants(nlp: Any) -> None:
+    body = (
+        "Several Argentine units headed to Chile to take part in Pacific Star, a joint naval exercise. "
+        "Uruguayan marines are also participating in Pacific Star."
+    )
+    events = [e for e in events_of(nlp, body) if e.subtype]
+    later = [e for e in events if e.evidence.sentence == 2]
+    assert [(e.subtype, e.programme) for e in later] == [(X, "Pacific Star")], shown(tuple(events))
+    assert "URY" in {a.code for a in later[0].participants}
+
+
+def test_battery_a_name_not_taken_part_in_is_no_exercise(nlp: Any) -> None:
+    body = "Chile and Peru began the Pacific Star naval exercise. Pacific Star is also the name of a ferry."
+    events = [e for e in events_of(nlp, body) if e.subtype]
+    assert {e.evidence.sentence for e in events} == {1}, shown(tuple(events))

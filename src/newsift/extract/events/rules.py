@@ -89,6 +89,7 @@ def extract_events(annotated: AnnotatedArticle, *, statements: bool = False) -> 
     for sentence in annotated.sentences:
         events.extend(sentence_events(parse, sentence.index, lexicon, cues, statements=statements, top=top))
     events = _anaphoric_deals(parse, events, lexicon, cues, top)
+    events = _named_exercises(parse, events, lexicon, cues)
     events = _denied_reports(parse, events, top)
     events = [
         _civilian(e, lexicon) if e.subtype and e.status not in _CONTESTED and refers_back(parse, e) else e
@@ -207,6 +208,61 @@ _ANAPHORIC = frozenset(
     {"deal", "contract", "purchase", "order", "procurement", "acquisition", "delivery", "handover",
      "acquire", "buy", "procure", "deliver", "receive", "hand", "induct"}
 )  # fmt: skip
+
+
+def _named_exercises(
+    parse: Parse, events: list[Event], lexicon: EventLexicon, cues: ClaimCues
+) -> list[Event]:
+    """An exercise the article has named, written again by its name as what someone takes part in
+    ('Uruguayan marines are also taking part in Pacific Star'), is a mention of that exercise with
+    its own participants; the participation is no co-development."""
+    names = {e.programme for e in events if e.subtype == "exercise" and e.programme}
+    if not names:
+        return events
+    covered = {e.evidence.sentence for e in events if e.subtype == "exercise"}
+    out, found = list(events), []
+    for sentence in parse.annotated.sentences:
+        if sentence.index in covered:
+            continue
+        tokens = parse.sentence_tokens(sentence.index)
+        for head in _name_heads(parse, tokens, names):
+            verb = parse.tree.tokens[parse.tree.tokens[head].head].head  # name <- 'in' <- verb
+            if parse.lemma(verb) not in _PARTAKE:
+                continue
+            trigger = _as_subtype(
+                Trigger(
+                    head=head, tokens=(head,), type=PloverType.COOPERATE, mode=EventMode.OTHER, priority=0
+                ),
+                lexicon,
+                "exercise",
+            )
+            modality = detect_modality(parse, verb, cues)
+            if modality.negated or modality.hypothetical:
+                continue
+            event = _event(parse, trigger, tokens, modality, lexicon)
+            name = next(n for n in names if n in parse.annotated.sentence_text(sentence.index))
+            found.append(replace(event, programme=name, confidence=round(event.confidence - 0.2, 2)))
+            out = [
+                e
+                for e in out
+                if not (e.subtype == "co_development" and parse.tree.token_at(e.evidence.start) == verb)
+            ]
+    if not found:
+        return events
+    return sorted([*out, *found], key=lambda e: (e.evidence.start, e.id))
+
+
+def _name_heads(parse: Parse, tokens: list[int], names: set[str]) -> list[int]:
+    """The last token of each run of tokens that spells one of ``names``."""
+    heads = []
+    for i in tokens:
+        for name in names:
+            words = name.split()
+            first = i - len(words) + 1
+            if first >= tokens[0] and [parse.text(k) for k in range(first, i + 1)] == words:
+                span = range(first, i + 1)  # the name's root: the token whose head lies outside it
+                heads.append(next((k for k in span if parse.tree.tokens[k].head not in span), i))
+    return heads
 
 
 def _anaphoric_deals(
@@ -720,7 +776,7 @@ def _clause(parse: Parse, trigger: int) -> tuple[int, int]:
 def _programme(parse: Parse, trigger: Trigger, lexicon: EventLexicon) -> str | None:
     """'KAAN fighter jet programme', 'MILGEM-class corvette project', or a named exercise."""
     if trigger.subtype == "exercise":
-        return _name_before(parse, trigger.head)
+        return _name_before(parse, trigger.head) or _appositive_name(parse, trigger.head)
     first, last = _clause(parse, trigger.head)
     heads = [i for i in range(first, last + 1) if parse.lemma(i) in lexicon.programme_nouns]
     for head in sorted(heads, key=lambda h: tree_distance(parse, trigger.head, h)):
@@ -740,6 +796,28 @@ def _name_before(parse: Parse, head: int) -> str | None:
     while last + 1 < head and (tree.tokens[last + 1].pos == "PROPN" or parse.text(last + 1) == "-"):
         last += 1
     return parse.span_text(first, last)
+
+
+def _appositive_name(parse: Parse, head: int) -> str | None:
+    """'Pacific Star, a joint naval exercise': the name the exercise noun stands in apposition to."""
+    tree = parse.tree
+    token = tree.tokens[head]
+    end = token.head
+    if token.dep != "appos":
+        return None
+    mention = parse.mention_at(end)  # 'Thunder of the North', a name the model spans
+    if mention is not None and mention.label in ("WORK_OF_ART", "EVENT", "PRODUCT", "ORG"):
+        return mention.text
+    if tree.tokens[end].pos != "PROPN":
+        return None
+    start = end
+    while (
+        start > 0
+        and tree.tokens[start - 1].pos == "PROPN"
+        and tree.tokens[start - 1].sentence == token.sentence
+    ):
+        start -= 1
+    return parse.span_text(start, end)
 
 
 def _place(parse: Parse, trigger: int) -> str | None:
