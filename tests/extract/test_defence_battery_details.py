@@ -406,3 +406,15 @@ def test_battery_a_name_not_taken_part_in_is_no_exercise(nlp: Any) -> None:
     body = "Chile and Peru began the Pacific Star naval exercise. Pacific Star is also the name of a ferry."
     events = [e for e in events_of(nlp, body) if e.subtype]
     assert {e.evidence.sentence for e in events} == {1}, shown(tuple(events))
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Chile plans to buy new missiles and deploy them on its navy's frigates.",
+        "Chile will deploy the new missiles on its destroyers.",
+    ],
+)
+def test_battery_weapons_fitted_to_the_owners_platforms_are_no_deployment(nlp: Any, body: str) -> None:
+    events = events_of(nlp, body)
+    assert not [e for e in events if e.subtype == D], shown(events)

@@ -10,6 +10,7 @@ and events whose actors can only be guessed are not annotated").
 - a country equipping its own forces with no second party named: 'equip our army';
 - a transfer noun that only modifies another noun: 'the rocket export initiative';
 - deals in general: a bare plural deal noun with no party or item ('handled military contracts');
+- weapons fitted to the owner's own platforms: 'deploy the missiles on its destroyers';
 - a 'pact' between firms: 'an alliance between a shipbuilder and a systems company';
 - a standing rule with no one it is aimed at: 'national regulations prohibit transfers to third
   parties' (a rule noun as the subject of a present-tense verb, no party named as its target).
@@ -46,6 +47,8 @@ def no_happening(parse: Parse, event: Event) -> str | None:
             return "modifier"
         if _bare_plural_deal(parse, head, event):
             return "deals in general"
+    if event.subtype == "deployment" and _onto_own_platforms(parse, head):
+        return "own platforms"
     if _standing_rule(parse, head) and not any(is_state(a) for a in (*event.target, *event.participants)):
         return "standing rule"
     if (
@@ -60,6 +63,27 @@ def no_happening(parse: Parse, event: Event) -> str | None:
 _RULES = frozenset(
     {"regulation", "rule", "law", "legislation", "constitution", "guideline", "code", "policy"}
 )
+
+
+_PLATFORMS = frozenset(
+    {"ship", "warship", "frigate", "destroyer", "corvette", "submarine", "vessel", "carrier", "boat",
+     "aircraft", "jet", "fighter", "bomber", "plane", "helicopter"}
+)  # fmt: skip
+_OWN = frozenset({"its", "their", "our"})
+
+
+def _onto_own_platforms(parse: Parse, head: int) -> bool:
+    """'deploy the missiles on its destroyers': weapons fitted to the owner's own ships or aircraft."""
+    tree = parse.tree
+    for prep in tree.kids(head, "prep"):
+        if parse.lemma(prep) not in ("on", "aboard", "onto"):
+            continue
+        for obj in tree.kids(prep, "pobj"):
+            owner = {parse.lemma(k) for k in tree.kids(obj, "poss")}
+            owner |= {parse.lemma(g) for k in tree.kids(obj, "poss") for g in tree.kids(k, "poss")}
+            if parse.lemma(obj).removesuffix("s") in _PLATFORMS and owner & _OWN:
+                return True
+    return False
 
 
 def _standing_rule(parse: Parse, head: int) -> bool:
