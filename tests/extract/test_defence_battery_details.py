@@ -380,7 +380,7 @@ def test_battery_a_sentence_only_referring_back_is_no_new_mention(nlp: Any, body
 
 NEW_MENTIONS = [  # ... but one that names a party, a pronoun for one, or something new is a mention
     "Chile and Peru held naval drills in May. The Pacific Shield naval exercise ended on Friday.",
-    "Chile bought a radar from Peru. In October it decided to start the purchase a year early.",
+    "Chile bought a radar from Peru. Last spring it chose to bring the purchase forward by a year.",
     "Chile bought a radar from Peru. The deal was worth $40 million.",
 ]
 
