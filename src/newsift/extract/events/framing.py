@@ -21,6 +21,7 @@ exercise will include live fire', 'this system was never procured') is no new me
 
 from __future__ import annotations
 
+from newsift.extract.events.lexicon import PLATFORMS, singular
 from newsift.extract.parse import Parse, is_state
 from newsift.model import Event
 
@@ -65,10 +66,6 @@ _RULES = frozenset(
 )
 
 
-_PLATFORMS = frozenset(
-    {"ship", "warship", "frigate", "destroyer", "corvette", "submarine", "vessel", "carrier", "boat",
-     "aircraft", "jet", "fighter", "bomber", "plane", "helicopter"}
-)  # fmt: skip
 _OWN = frozenset({"its", "their", "our"})
 
 
@@ -81,7 +78,7 @@ def _onto_own_platforms(parse: Parse, head: int) -> bool:
         for obj in tree.kids(prep, "pobj"):
             owner = {parse.lemma(k) for k in tree.kids(obj, "poss")}
             owner |= {parse.lemma(g) for k in tree.kids(obj, "poss") for g in tree.kids(k, "poss")}
-            if parse.lemma(obj).removesuffix("s") in _PLATFORMS and owner & _OWN:
+            if singular(parse.lemma(obj)) in PLATFORMS and owner & _OWN:
                 return True
     return False
 

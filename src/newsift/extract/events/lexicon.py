@@ -93,6 +93,13 @@ class EventLexicon:
         return next((sector for key, sector in self.sectors if key == word), None)
 
 
+# Ships and aircraft: items that move under their own power ('frigates arrived'), fitted with weapons
+PLATFORMS = frozenset(
+    {"ship", "warship", "frigate", "destroyer", "corvette", "carrier", "submarine", "vessel", "boat", "jet",
+     "aircraft", "fighter", "bomber", "helicopter", "plane", "warplane", "airplane"}
+)  # fmt: skip
+
+
 def singular(lemma: str) -> str:
     """A noun lemma without a plural '-s' the lemmatiser left ('paratroopers'); 'ss' words stay."""
     return lemma[:-1] if lemma.endswith("s") and not lemma.endswith("ss") and len(lemma) > 3 else lemma

@@ -28,7 +28,7 @@ from newsift.extract.events.defence_gate import military_matter
 from newsift.extract.events.defence_roles import arrival_roles, banned_party, frame_roles
 from newsift.extract.events.defence_roles import participants as joint_participants
 from newsift.extract.events.framing import no_happening, refers_back
-from newsift.extract.events.lexicon import EventLexicon, load_lexicon
+from newsift.extract.events.lexicon import PLATFORMS, EventLexicon, load_lexicon
 from newsift.extract.events.triggers import ARMING, Trigger, find_triggers, mover, product_tokens
 from newsift.extract.events.when import event_time
 from newsift.extract.parse import Parse, is_place, is_state
@@ -576,12 +576,6 @@ def _as_subtype(trigger: Trigger, lexicon: EventLexicon, subtype: str) -> Trigge
     return replace(trigger, type=spec.type, mode=spec.mode, subtype=spec.subtype, defence=spec)
 
 
-_SELF_MOVING = frozenset(
-    {"ship", "warship", "frigate", "destroyer", "corvette", "carrier", "submarine", "vessel", "boat", "jet",
-     "aircraft", "fighter", "bomber", "helicopter", "plane", "warplane", "airplane"}
-)  # fmt: skip
-
-
 def _delivered(parse: Parse, head: int, item_head: int) -> bool:
     """An arrival of the weapon itself that is a delivery: cargo arriving ('S-400 systems arrived in
     X'), or a platform arriving for its new owner ('the first jets for X arrived'); warships or jets
@@ -592,7 +586,7 @@ def _delivered(parse: Parse, head: int, item_head: int) -> bool:
         return False
     if lemma not in load_lexicon().items:
         return False
-    if lemma not in _SELF_MOVING:
+    if lemma not in PLATFORMS:
         return True
     owned = any(parse.lemma(p) == "for" for p in tree.kids(item_head, "prep"))
     return owned or any(parse.lemma(k) in ("first", "new") for k in tree.kids(item_head, "amod"))
