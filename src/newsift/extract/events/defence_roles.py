@@ -505,7 +505,7 @@ def _maker_speaking(parse: Parse, trigger: int, stops: frozenset[str]) -> list[A
             continue
         for subject in tree.kids(node, "nsubj"):
             if parse.lemma(subject) in _MAKERS:
-                out += [a for i in range(tree.left[subject], subject + 1) for a in _mention_actors(parse, i)]
+                out += _owners_before(parse, subject)
     return out
 
 
@@ -571,12 +571,12 @@ def participants(
             break
         if parse.lemma(head) in stops and parse.lemma(head) not in _TAKE_PART:
             break
-        if head < node and singular(parse.lemma(head)) in load_lexicon().force_units:
-            # 'Chilean troops in Peru for joint drills': the forces the phrase hangs on take part
-            found += [a for i in range(tree.left[head], head + 1) for a in _mention_actors(parse, i)]
-        elif tree.tokens[node].dep == "acl" and tree.tokens[node].pos == "VERB" and head < node:
-            # 'Chilean units headed to Peru to take part in ...': the noun a clause hangs on does it
-            found += [a for i in range(tree.left[head], head + 1) for a in _mention_actors(parse, i)]
+        # the noun a phrase or clause hangs on takes part: 'Chilean troops in Peru for joint drills',
+        # 'Chilean units headed to Peru to take part in ...'
+        forces = singular(parse.lemma(head)) in load_lexicon().force_units
+        clause = tree.tokens[node].dep == "acl" and tree.tokens[node].pos == "VERB"
+        if head < node and (forces or clause):
+            found += _owners_before(parse, head)
         node = head
     return _coded(a for a in found if is_state(a))
 
@@ -584,6 +584,12 @@ def participants(
 def _hosts(actors: tuple[Actor, ...]) -> tuple[Actor, ...]:
     """A host is a country, not a sea or region named after one ('in the Sea of Japan')."""
     return tuple(a for a in actors if not is_place(a))
+
+
+def _owners_before(parse: Parse, noun: int) -> list[Actor]:
+    """The actors written before a noun inside its phrase: 'its South Korean manufacturer',
+    'several Chilean army units' (not what follows it: 'units headed to Peru')."""
+    return [a for i in range(parse.tree.left[noun], noun + 1) for a in _mention_actors(parse, i)]
 
 
 def _troop_owners(parse: Parse, subject: int) -> list[Actor]:
