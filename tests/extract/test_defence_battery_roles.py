@@ -28,13 +28,11 @@ ACTIVE = [
     case("Israel sold Barak 8 air defence systems to Azerbaijan.", T, source=("ISR",), target=("AZE",)),
     case("Russia supplied Su-30 fighter jets to Algeria.", T, source=("RUS",), target=("DZA",)),
     case("The Netherlands transferred 18 F-16 jets to Ukraine.", T, source=("NLD",), target=("UKR",)),
+    case("Brazil exported Super Tucano attack aircraft to Nigeria.", T, source=("BRA",), target=("NGA",)),
     case(
-        "Brazil exported Super Tucano attack aircraft to Nigeria.",
-        T,
-        fails="military item not recognised",
-        source=("BRA",),
-        target=("NGA",),
+        "Chile has ordered six more light attack aircraft from Brazil.", T, source=("BRA",), target=("CHL",)
     ),
+    case("Peru has ordered four more combat aircraft from Sweden.", T, source=("SWE",), target=("PER",)),
     case("South Korea provided Poland with 180 K2 tanks.", T, source=("KOR",), target=("POL",)),
     case("The United States agreed to sell 66 F-16 fighters to Taiwan.", T, source=("USA",), target=("TWN",)),
     case(
@@ -541,3 +539,13 @@ def test_battery_forces_a_headline_hangs_drills_on_take_part(nlp: Any) -> None:
     events = events_of(nlp, "The drills began on Monday.", title="Chilean troops in Peru for joint drills")
     drills = [e for e in events if e.subtype == X and e.evidence.sentence == 0]
     assert drills and {"CHL", "PER"} <= {a.code for a in drills[0].participants}, shown(events)
+
+
+@pytest.mark.parametrize(
+    "body",
+    ["The airline has ordered six more passenger aircraft from Airbus.",
+     "The carrier bought twelve planes from Boeing for its regional routes."],
+)  # fmt: skip
+def test_battery_civil_aircraft_orders_are_no_arms_transfer(nlp: Any, body: str) -> None:
+    events = events_of(nlp, body)
+    assert not [e for e in events if e.subtype == T], shown(events)

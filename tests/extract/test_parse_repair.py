@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 from tests.extract.defence_battery_kit import events_of, shown
 
-from newsift.extract.repair import ing_lemma, repair_gerunds
+from newsift.extract.repair import ing_lemma, repair_gerunds, repair_inverted_attributions
 from newsift.model import ClaimStatus, Token
 
 
@@ -76,3 +76,40 @@ def test_a_denied_gerund_is_a_denied_transfer_with_its_parties(
     assert [(e.source[0].code, e.target[0].code, e.status) for e in events if e.source and e.target] == [
         (source, target, ClaimStatus.DENIED)
     ], shown(tuple(events))
+
+
+def test_an_inverted_attribution_read_as_a_conjunct_becomes_the_root() -> None:
+    texts = ["Chile", "signed", "a", "deal", ",", "its", "maker", "said", "."]
+    tokens = [
+        _tok(0, "Chile", "PROPN", "nsubj", 1),
+        _tok(1, "sign", "VERB", "ROOT", 1),
+        _tok(2, "a", "DET", "det", 3),
+        _tok(3, "deal", "NOUN", "dobj", 1),
+        _tok(4, ",", "PUNCT", "punct", 1),
+        _tok(5, "its", "PRON", "poss", 6),
+        _tok(6, "maker", "NOUN", "nsubj", 7),
+        _tok(7, "say", "VERB", "conj", 1),
+        _tok(8, ".", "PUNCT", "punct", 7),
+    ]
+    fixed = repair_inverted_attributions(tokens, texts, frozenset({"say"}))
+    assert (fixed[7].head, fixed[7].dep) == (7, "ROOT")
+    assert (fixed[1].head, fixed[1].dep) == (7, "ccomp")
+    # two acts joined by 'and' stay two acts
+    joined = [*tokens[:4], _tok(4, "and", "CCONJ", "cc", 1), *tokens[5:]]
+    texts_joined = [*texts[:4], "and", *texts[5:]]
+    assert repair_inverted_attributions(joined, texts_joined, frozenset({"say"})) == tuple(joined)
+
+
+INVERTED = [
+    "Peru has signed a contract for eight more KT-1 trainer jets, their South Korean maker said on "
+    "Tuesday, two weeks after one of the trainers crashed near the coast.",
+    "Chile has ordered six more Super Tucano light attack aircraft, their Brazilian builder said "
+    "Monday, a month after one of its older planes crashed during a training flight.",
+]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("body", INVERTED)
+def test_a_sale_reported_by_an_inverted_attribution_is_attributed(nlp: Any, body: str) -> None:
+    events = [e for e in events_of(nlp, body) if e.subtype == "arms_transfer"]
+    assert [e.status for e in events] == [ClaimStatus.ATTRIBUTED], shown(tuple(events))

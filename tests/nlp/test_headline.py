@@ -11,7 +11,7 @@ import pytest
 
 from newsift.model import Article, Position
 from newsift.nlp import annotate_articles
-from newsift.nlp.headline import sentence_cased, title_cased
+from newsift.nlp.headline import sentence_cased, title_cased, without_datelines
 
 
 @pytest.mark.parametrize(
@@ -48,3 +48,38 @@ def test_the_parse_reads_the_headline_verb_but_the_stored_text_keeps_its_capital
     verbs = [t for t in annotated.tokens if t.sentence == 0 and t.pos == "VERB"]
     assert [article.text[t.start : t.end] for t in verbs] == ["Denies"]
     assert {m.text for m in annotated.mentions if m.sentence == 0} >= {"Lima", "Peruvian", "Bolivian"}
+
+
+@pytest.mark.parametrize(
+    ("text", "blank"),
+    [
+        ("LISBON, March 3, 2021 (Wire) - Portugal signed.", "LISBON, March 3, 2021 (Wire) - "),
+        ("Title\n\nOSLO — Norway said it would buy tanks.", "OSLO — "),
+        ("Title\n\nQUITO, May 2 (Wire) -- Ecuador said.", "QUITO, May 2 (Wire) -- "),
+    ],
+)
+def test_a_paragraphs_opening_dateline_is_blanked_at_the_same_length(text: str, blank: str) -> None:
+    out = without_datelines(text)
+    assert len(out) == len(text)
+    assert blank not in out and out.replace(" " * len(blank), blank) == text
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["HOST: Welcome back to the programme.", "Portugal - a NATO member - signed.", "Norway said it would."],
+)
+def test_speaker_labels_and_ordinary_openings_stay(text: str) -> None:
+    assert without_datelines(text) == text
+
+
+@pytest.mark.model
+def test_a_dateline_is_no_party_of_the_sale_in_its_sentence(nlp: Any) -> None:
+    body = (
+        "JAKARTA, March 3, 2023 (Wire) - Indonesia has signed a contract for 18 more Rafale fighter "
+        "jets, their French maker said on Friday, a year after the first order."
+    )
+    article = Article(id="a", page_id="p", position=Position.MAIN, index=0, title="Defence news", body=body)
+    from newsift.extract.events.rules import extract_events
+
+    events = [e for e in extract_events(next(annotate_articles([article], nlp=nlp))) if e.subtype]
+    assert [({a.code for a in e.source}, {a.code for a in e.target}) for e in events] == [({"FRA"}, {"IDN"})]

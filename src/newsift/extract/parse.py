@@ -8,7 +8,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from newsift.extract.repair import repair_gerunds
+from newsift.extract.claims.cues import load_claim_cues
+from newsift.extract.repair import repair_gerunds, repair_inverted_attributions
 from newsift.extract.syntax import Tree
 from newsift.model import Actor, AnnotatedArticle, Entity, EntityKind, Mention
 
@@ -47,6 +48,7 @@ class Parse:
         text = annotated.article.text
         texts = tuple(text[t.start : t.end] for t in annotated.tokens)
         tokens = repair_gerunds(annotated.tokens, texts)
+        tokens = repair_inverted_attributions(tokens, texts, load_claim_cues().attribution)
         return cls(
             annotated=annotated,
             tree=Tree.build(tokens),

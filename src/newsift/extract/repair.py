@@ -1,12 +1,19 @@
 """Repairs of parses the small English model gets wrong in a way the extractors cannot read round.
 
-One repair so far, a class of verb-gerund-object misparses: in 'Chile denied selling rifles to Peru'
+Verb-gerund-object misparses: in 'Chile denied selling rifles to Peru'
 the model often reads 'selling' as a modifier of 'rifles' (an ``amod`` or ``compound``, as in 'selling
 points'), so the sale disappears inside a noun phrase and its 'to' phrase hangs on 'denied'. When a
 verb's direct object is led by an '-ing' word right after the verb (only adverbs between), the
 '-ing' word is the verb's complement (``xcomp``) and the noun its object; 'to', 'from', 'with' and
-'for' phrases of the verb after the noun move to the gerund. Pure: returns new records, never
-mutates its input.
+'for' phrases of the verb after the noun move to the gerund.
+
+Inverted attributions read as a second clause: in 'Chile has signed a deal for six jets, its maker
+said on Monday, a week after ...' the model often makes 'said' a conjunct of 'signed' (no 'and'
+between them) or its complement, so nothing reports the deal. A reporting verb that is such a conjunct of its
+sentence's root, with its own subject right after a comma and no complement of its own, becomes the
+root, and the clause before it its complement (``ccomp``).
+
+Pure: returns new records, never mutates its input.
 """
 
 from __future__ import annotations
@@ -16,7 +23,7 @@ from dataclasses import replace
 
 from newsift.model import Token
 
-__all__ = ["repair_gerunds"]
+__all__ = ["repair_gerunds", "repair_inverted_attributions"]
 
 _MOVING_PREPS = frozenset({"to", "from", "with", "for", "into"})
 _KEEP_DOUBLE = frozenset("lsz")  # 'selling' -> 'sell', 'passing' -> 'pass'; 'shipping' -> 'ship'
@@ -63,3 +70,59 @@ def repair_gerunds(tokens: Sequence[Token], texts: Sequence[str]) -> tuple[Token
             if moves and tokens[k].head in (verb, noun):
                 out[k] = replace(tokens[k], head=g)
     return tuple(out)
+
+
+_COMPLEMENTS = frozenset({"ccomp", "dobj", "xcomp", "csubj"})
+# a clause led by one of these is an adverbial the model hung on the verb as its complement
+_ADVERBIAL_MARKS = frozenset({"after", "before", "when", "while", "as", "since", "because", "until"})
+
+
+def repair_inverted_attributions(
+    tokens: Sequence[Token], texts: Sequence[str], reporting: frozenset[str]
+) -> tuple[Token, ...]:
+    """The tokens with inverted attributions read as conjuncts rewired (see the module docstring);
+    ``reporting`` holds the lemmas of reporting verbs."""
+    out = list(tokens)
+    children: dict[int, list[int]] = {}
+    for k, token in enumerate(tokens):
+        if token.head != k:
+            children.setdefault(token.head, []).append(k)
+    for s, token in enumerate(tokens):
+        root = token.head
+        if token.dep not in ("conj", "ccomp") or token.lemma.lower() not in reporting or not 0 <= root < s:
+            continue
+        if tokens[root].dep != "ROOT" or tokens[root].sentence != token.sentence:
+            continue
+        own = children.get(s, [])
+        subjects = [k for k in own if tokens[k].dep == "nsubj" and k < s]
+        if not subjects or any(_complement(tokens, children, texts, k) for k in own):
+            continue
+        first = min(k for k in [*own, s] if k <= s)
+        first = min([first, *_left_edge(children, subjects[0])])
+        if first == 0 or texts[first - 1] != ",":
+            continue
+        if any(tokens[k].dep == "cc" and tokens[k].head in (root, s) for k in range(root + 1, s)):
+            continue  # 'signed the deal and said ...': two acts
+        out[s] = replace(token, head=s, dep="ROOT")
+        out[root] = replace(tokens[root], head=s, dep="ccomp")
+    return tuple(out)
+
+
+def _complement(
+    tokens: Sequence[Token], children: dict[int, list[int]], texts: Sequence[str], k: int
+) -> bool:
+    """Whether token k is what a verb reports ('said it would'), not a time clause read as one."""
+    if tokens[k].dep not in _COMPLEMENTS:
+        return False
+    marks = [m for m in children.get(k, []) if tokens[m].dep == "mark"]
+    return not any(texts[m].lower() in _ADVERBIAL_MARKS for m in marks)
+
+
+def _left_edge(children: dict[int, list[int]], node: int) -> list[int]:
+    """Every token under a node (the node included)."""
+    seen, stack = [node], [node]
+    while stack:
+        for k in children.get(stack.pop(), []):
+            seen.append(k)
+            stack.append(k)
+    return seen

@@ -16,7 +16,7 @@ import re
 
 from newsift.gazetteer import load_gazetteer
 
-__all__ = ["sentence_cased", "title_cased"]
+__all__ = ["sentence_cased", "title_cased", "without_datelines"]
 
 _WORD = re.compile(r"[^\W\d_][\w'’.-]*", re.UNICODE)
 _LONGEST = 4  # words in the longest name looked up
@@ -68,3 +68,29 @@ def _named(line: str, matches: list[re.Match[str]]) -> set[int]:
             if gazetteer.lookup(text) or gazetteer.lookup(text.rstrip("'’s")):
                 keep.update(span)
     return keep
+
+
+_PARAGRAPH = re.compile(r"(?:^|\n)[ \t]*(?=\S)")
+_DATELINE_REACH = 120  # characters a dateline may take at a paragraph's start
+
+
+def _label(head: str) -> bool:
+    """'HOST: ', 'RIYADH: ': a colon after a bare name may be a transcript's speaker label, which the
+    quotes need; only a dash, a date or a wire credit make a dateline sure."""
+    return head.rstrip().endswith(":") and "(" not in head and not any(c.isdigit() for c in head)
+
+
+def without_datelines(text: str) -> str:
+    """The text with each paragraph's opening wire dateline blanked ('MANILA, May 2 (Wire) - ',
+    'PARIS — '): the model otherwise reads the place as the subject or a modifier of the sentence's
+    first noun. Spaces replace the dateline, so the length and every offset hold."""
+    from newsift.extract.quotes.shapes import dateline_end
+
+    out: list[str] | None = None
+    for match in _PARAGRAPH.finditer(text):
+        start = match.end()
+        end = dateline_end(text, start, min(len(text), start + _DATELINE_REACH))
+        if end > start and not _label(text[start:end]):
+            out = out if out is not None else list(text)
+            out[start:end] = " " * (end - start)
+    return text if out is None else "".join(out)

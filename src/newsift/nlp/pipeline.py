@@ -14,7 +14,7 @@ from typing import Any
 
 from newsift.errors import ConfigError
 from newsift.model import AnnotatedArticle, Article, Mention, Resolution, Sentence, Token
-from newsift.nlp.headline import sentence_cased, title_cased
+from newsift.nlp.headline import sentence_cased, title_cased, without_datelines
 from newsift.nlp.resolve import resolve_entities
 from newsift.nlp.ruler import COMPONENT, register_ruler
 
@@ -184,8 +184,8 @@ def _parse_text(article: Article) -> str:
     text = article.text
     title = article.title
     if title and text.startswith(title) and title_cased(title):
-        return sentence_cased(title) + text[len(title) :]
-    return text
+        text = sentence_cased(title) + text[len(title) :]
+    return without_datelines(text)
 
 
 def _to_record(article: Article, doc: Any) -> AnnotatedArticle:

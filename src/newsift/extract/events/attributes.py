@@ -102,8 +102,9 @@ def is_designation(text: str) -> bool:
 
 def armed_item(parse: Parse, i: int, lexicon: EventLexicon) -> bool:
     """A weak item noun made military by its modifier: 'patrol boats', 'armoured vehicles', 'landing
-    ship', 'air-defence batteries' (the modifier, a compound or adjective, or a hyphenated pair)."""
-    if parse.lemma(i) not in lexicon.weak_items:
+    ship', 'air-defence batteries', 'attack aircraft' (the modifier, a compound or adjective, or a
+    hyphenated pair). Aircraft nouns civil aviation shares count as weak here."""
+    if parse.lemma(i) not in lexicon.weak_items | _AIRFRAMES:
         return False
     tree = parse.tree
     for kid in tree.kids(i, "compound", "amod", "nmod"):
@@ -126,6 +127,8 @@ def tree_distance(parse: Parse, a: int, b: int) -> int:
 
 
 _DESIGNATED = frozenset({"system", "battery", "launcher", "vehicle", "gun"})
+_AIRFRAMES = frozenset({"aircraft", "plane", "airplane"})  # 'attack aircraft', 'patrol planes'
+
 _BUSINESS = frozenset(
     {"company", "firm", "maker", "manufacturer", "producer", "corporation", "business", "industry",
      "sector", "stock", "share", "market", "factory", "plant", "startup", "giant"}

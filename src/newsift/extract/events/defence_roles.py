@@ -436,6 +436,9 @@ def frame_roles(
     recipient: tuple[Actor, ...] = ()
     if lemma in ACQUIRE or (lemma in DEAL and _acquiring_clause(parse, trigger)):
         supplier = _prep_actors(parse, trigger, frozenset({"from"}), lexicon)
+        if not supplier and item_head is not None and item_head in tree.kids(trigger, "dobj"):
+            # 'ordered six more jets from Brazil': the model hangs the 'from' phrase on the object
+            supplier = _prep_actors(parse, item_head, frozenset({"from"}), lexicon)
         if is_noun:
             recipient = tuple(
                 a
