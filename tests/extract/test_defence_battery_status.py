@@ -443,3 +443,28 @@ def test_battery_a_failed_prevention_lets_the_transfer_happen(nlp: Any) -> None:
     assert [e.target[0].code for e in events] == ["BOL"], shown(tuple(events))
     stopped = [e for e in events_of(nlp, "The navy prevented smugglers from shipping rifles to Bolivia.")]
     assert not [e for e in stopped if e.subtype == T], shown(tuple(stopped))
+
+
+def test_battery_a_denied_report_of_a_failed_prevention_is_a_denied_transfer(nlp: Any) -> None:
+    """The pair cancels out wherever it sits: under 'a report claiming that', the transfer is what
+    the party denies, and the failed stopping is no ban."""
+    body = (
+        "Peru rejected a report claiming that the army failed to stop local buyers from transferring "
+        "Peruvian-made rifles to Ecuador."
+    )
+    events = [e for e in events_of(nlp, body) if e.subtype]
+    assert [(e.subtype, e.target[0].code, e.status) for e in events] == [(T, "ECU", ClaimStatus.DENIED)], (
+        shown(tuple(events))
+    )
+
+
+@pytest.mark.parametrize(
+    ("body", "bans"),
+    [
+        ("Germany decided to stop arms sales to Turkey.", 1),
+        ("Germany failed to stop arms sales to Turkey.", 0),
+    ],
+)
+def test_battery_a_stop_is_negated_only_by_a_counterfactual_above_it(nlp: Any, body: str, bans: int) -> None:
+    events = events_of(nlp, body)
+    assert len([e for e in events if e.subtype == "export_ban"]) == bans, shown(events)

@@ -77,7 +77,7 @@ def detect_modality(parse: Parse, predicate: int, cues: ClaimCues | None = None)
                 scan.cue_negated = _is_negated_cue(parse, scan.cue[0], cues)
                 break
         if local:
-            _scan_local(parse, node, cues, scan)
+            _scan_local(parse, node, cues, scan, predicate)
             _collect_hedges(parse, node, cues, scan)  # a hedge scopes over its own clause only
         dep = parse.tree.tokens[node].dep
         if dep in ("ccomp", "advcl", "relcl", "csubj", "parataxis") or _own_clause(parse, node):
@@ -140,7 +140,7 @@ def _phrase_at(parse: Parse, node: int, phrases: tuple[tuple[str, ...], ...]) ->
     return any(p[0] == lemmas[0] and p[1] in lemmas[1:] for p in phrases)
 
 
-def _scan_local(parse: Parse, node: int, cues: ClaimCues, scan: _Scan) -> None:
+def _scan_local(parse: Parse, node: int, cues: ClaimCues, scan: _Scan, predicate: int) -> None:
     """Negation, modals, conditionals and future marks on the predicate's own clause."""
     tree = parse.tree
     for child in tree.children[node]:
@@ -161,7 +161,11 @@ def _scan_local(parse: Parse, node: int, cues: ClaimCues, scan: _Scan) -> None:
     if parse.lemma(node) in cues.counterfactual and node != tree.tokens[node].head:
         # 'failed to prevent X from selling': a counterfactual under another one cancels it out
         head = tree.tokens[node].head
-        if not (tree.tokens[node].dep == "xcomp" and parse.lemma(head) in cues.counterfactual):
+        under = tree.tokens[node].dep == "xcomp" and parse.lemma(head) in cues.counterfactual
+        over = any(parse.lemma(k) in cues.counterfactual for k in tree.kids(node, "xcomp"))
+        if node == predicate:  # 'decided to stop sales' stops them; 'failed to stop sales' did not
+            scan.negated = scan.negated or under
+        elif not (under or over):  # 'failed to prevent X from selling': X sold
             scan.negated = True
     token = tree.tokens[node]
     if _past_necessity(parse, node):
