@@ -347,10 +347,23 @@ def test_battery_the_maker_of_the_item_supplies(nlp: Any, body: str) -> None:
             "The frigates will be built under a defence alliance between Fincantieri and Navantia.",
             "defence_pact",
         ),
+        ("Chile has a clean record in adhering to international arms control agreements.", "defence_pact"),
+        # after a sale between two states, an order of a review and all contracts of a kind are no trade
+        (
+            "Chile sold 12 patrol boats to Peru last year. The minister said she had ordered a review of "
+            "all Chilean weapons suppliers' contracts with Peru and other countries.",
+            "arms_transfer",
+        ),
+        (
+            "Chile sold 12 patrol boats to Peru last year. The minister said she had ordered a review of "
+            "the contracts.",
+            "arms_transfer",
+        ),
     ],
 )
 def test_battery_framings_that_name_no_happening(nlp: Any, body: str, subtype: str) -> None:
-    assert not [e for e in _events(nlp, body) if e.subtype == subtype]
+    # (the sale that sets the context, where there is one, is a happening of its own)
+    assert not [e for e in _events(nlp, body) if e.subtype == subtype and e.item != "patrol boats"]
 
 
 def test_battery_an_accord_signed_by_commanders_is_a_defence_pact(nlp: Any) -> None:

@@ -33,6 +33,7 @@ ACTIVE = [
         "Chile has ordered six more light attack aircraft from Brazil.", T, source=("BRA",), target=("CHL",)
     ),
     case("Peru has ordered four more combat aircraft from Sweden.", T, source=("SWE",), target=("PER",)),
+    case("Chile ordered a batch of missiles from Israel.", T, source=("ISR",), target=("CHL",)),
     case("South Korea provided Poland with 180 K2 tanks.", T, source=("KOR",), target=("POL",)),
     case("The United States agreed to sell 66 F-16 fighters to Taiwan.", T, source=("USA",), target=("TWN",)),
     case(

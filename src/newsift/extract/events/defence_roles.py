@@ -436,9 +436,11 @@ def frame_roles(
     recipient: tuple[Actor, ...] = ()
     if lemma in ACQUIRE or (lemma in DEAL and _acquiring_clause(parse, trigger)):
         supplier = _prep_actors(parse, trigger, frozenset({"from"}), lexicon)
-        if not supplier and item_head is not None and item_head in tree.kids(trigger, "dobj"):
-            # 'ordered six more jets from Brazil': the model hangs the 'from' phrase on the object
-            supplier = _prep_actors(parse, item_head, frozenset({"from"}), lexicon)
+        for held in () if supplier else (*tree.kids(trigger, "dobj"), item_head):
+            # 'ordered six more jets from Brazil', 'a batch of missiles from X': the model hangs the
+            # 'from' phrase on the object or on the item inside it
+            if held is not None and (held == item_head or parse.lemma(held) not in lexicon.not_goods):
+                supplier = supplier or _prep_actors(parse, held, frozenset({"from"}), lexicon)
         if is_noun:
             recipient = tuple(
                 a

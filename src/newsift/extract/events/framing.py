@@ -9,7 +9,10 @@ and events whose actors can only be guessed are not annotated").
 - a generic party: 'providing weapons to any party', 'the transfer of arms to third parties';
 - a country equipping its own forces with no second party named: 'equip our army';
 - a transfer noun that only modifies another noun: 'the rocket export initiative';
-- deals in general: a bare plural deal noun with no party or item ('handled military contracts');
+- deals in general: a bare plural deal noun with no party or item ('handled military contracts'),
+  or every deal of a kind ('a review of all arms makers' contracts with X');
+- pacts in general: a bare plural pact noun with fewer than two states ('adheres to international
+  arms control agreements');
 - weapons fitted to the owner's own platforms: 'deploy the missiles on its destroyers';
 - a 'pact' between firms: 'an alliance between a shipbuilder and a systems company';
 - a standing rule with no one it is aimed at: 'national regulations prohibit transfers to third
@@ -31,6 +34,8 @@ _ABILITY = frozenset({"able", "capable", "capability", "capacity", "ability", "p
 _ABILITY_SUBTYPES = frozenset({"strike", "movement", "deployment"})
 _GENERIC_DETS = frozenset({"any", "no", "every", "all"})
 _GENERIC_PARTIES = frozenset({"anyone", "anybody", "whoever"})
+_DET_DEPS = frozenset({"det", "predet"})
+_TRADERS = frozenset({"supplier", "buyer", "customer", "exporter", "importer", "seller"})
 _DEAL_HEADS = frozenset({"deal", "contract", "agreement", "package", "order", "sale", "delivery", "shipment"})
 
 
@@ -46,8 +51,10 @@ def no_happening(parse: Parse, event: Event) -> str | None:
             return "own forces"
         if _modifier_only(parse, head):
             return "modifier"
-        if _bare_plural_deal(parse, head, event):
+        if _bare_plural_deal(parse, head, event) or _all_deals(parse, head):
             return "deals in general"
+    if event.subtype == "defence_pact" and _pacts_in_general(parse, head, event):
+        return "pacts in general"
     if event.subtype == "deployment" and _onto_own_platforms(parse, head):
         return "own platforms"
     if _standing_rule(parse, head) and not any(is_state(a) for a in (*event.target, *event.participants)):
@@ -124,6 +131,25 @@ def _bare_plural_deal(parse: Parse, head: int, event: Event) -> bool:
     if tree.kids(head, "det", "poss", "nummod") or event.item or event.quantity or event.value:
         return False
     return not any(a.code for a in (*event.source, *event.target, *event.participants))
+
+
+def _all_deals(parse: Parse, head: int) -> bool:
+    """'a review of all arms makers' contracts with X', 'all weapons suppliers': every deal or trader
+    of a kind, no one deal."""
+    tree = parse.tree
+    if tree.tokens[head].tag != "NNS" or parse.lemma(head) not in _DEAL_HEADS | _TRADERS:
+        return False
+    first = tree.left[head]
+    return any(parse.lemma(k) in _GENERIC_DETS for k in range(first, head) if tree.tokens[k].dep in _DET_DEPS)
+
+
+def _pacts_in_general(parse: Parse, head: int, event: Event) -> bool:
+    """'adhering to international arms control agreements': pact nouns in the bare plural with fewer
+    than two states as parties speak of pacts in general, not of one pact between parties."""
+    tree = parse.tree
+    if tree.tokens[head].tag != "NNS" or tree.kids(head, "det", "poss", "nummod"):
+        return False
+    return sum(map(is_state, event.participants)) < 2
 
 
 def _modifier_only(parse: Parse, head: int) -> bool:

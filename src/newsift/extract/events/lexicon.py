@@ -87,6 +87,7 @@ class EventLexicon:
     refusal: frozenset[str] = frozenset()
     force_units: frozenset[str] = frozenset()  # 'troop', 'brigade': a military force on its own
     force_generic: frozenset[str] = frozenset()  # 'unit', 'force': one only with a military modifier
+    not_goods: frozenset[str] = frozenset()  # 'ordered a review', 'sent a letter': no goods move
 
     def sector_of(self, word: str) -> str | None:
         word = word.lower()
@@ -182,4 +183,5 @@ def load_lexicon() -> EventLexicon:
         refusal=frozenset(general["refusal"]["verbs"]),
         force_units=frozenset(main["force_units"]["specific"]),
         force_generic=frozenset(main["force_units"]["generic"]),
+        not_goods=frozenset(items["not_goods"]),
     )

@@ -312,7 +312,8 @@ def sentence_events(
     top: SentenceCues | None = None,
 ) -> list[Event]:
     """Events of one sentence (``keep_irrealis`` keeps negated and hypothetical ones, for typing;
-    ``itemless`` waives the item test and the civilian gate for those subtypes; ``top`` the article's
+    ``itemless`` waives the item test and the civilian gate for those subtypes, not the framings of
+    ``framing.no_happening``; ``top`` the article's
     memo of sentence cues, when the caller reads several passes)."""
     tokens = parse.sentence_tokens(index)
     triggers = _prune(parse, find_triggers(parse, tokens, lexicon, itemless=itemless))
@@ -329,8 +330,8 @@ def sentence_events(
             continue
         event = _with_status(parse, event, cue_status, lexicon)
         event = _held_by(parse, event, modality, cue_status[2])
-        if event.subtype in itemless or (
-            military_matter(parse, event, tokens) and not no_happening(parse, event)
+        if (event.subtype in itemless or military_matter(parse, event, tokens)) and not no_happening(
+            parse, event
         ):
             events.append(event)
         elif not itemless:  # a civilian look-alike keeps its general PLOVER type, not the defence frame

@@ -448,6 +448,9 @@ def _defence_ok(
         return False  # 'sent 500 troops to X' deploys them; 'sent a letter' or 'the minister flew' does not
     if spec.needs_item and not itemless and not armed and not _has_item(parse, head, lexicon, products):
         return False
+    if any(parse.lemma(o) in lexicon.not_goods for o in parse.tree.kids(head, "dobj")):
+        return False  # 'ordered a review of arms contracts', 'sent a letter about the missiles'
+
     if lemma not in spec.needs_context:
         return True
     if spec.subtype == "defence_pact":
