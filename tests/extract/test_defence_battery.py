@@ -359,6 +359,16 @@ def test_battery_the_maker_of_the_item_supplies(nlp: Any, body: str) -> None:
             "the contracts.",
             "arms_transfer",
         ),
+        (  # civil goods are no arms, even in an article about an arms sale
+            "Chile sold 12 patrol boats to Peru last year. The minister said the ship was on its way to "
+            "deliver Chilean goods to Peruvian markets.",
+            "arms_transfer",
+        ),
+        (  # any weapon at all is no one item
+            'Chile sold 12 patrol boats to Peru last year. "No one can believe Peru will use any weapon it '
+            'receives for peaceful ends," he said.',
+            "arms_transfer",
+        ),
     ],
 )
 def test_battery_framings_that_name_no_happening(nlp: Any, body: str, subtype: str) -> None:

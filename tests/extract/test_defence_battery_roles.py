@@ -443,6 +443,13 @@ FRAMES = [
     case("France sent 300 soldiers to Romania.", D, source=("FRA",), parties=("ROU",)),
     # forces on the move: what goes (or is sent) is a military force, and it goes to a country
     case("Several Chilean army units headed to Peru on Monday.", D, source=("CHL",), parties=("PER",)),
+    case(  # a purpose clause naming other countries names no owner of the forces
+        'Several Chilean army units headed to Peru on Monday to take part in "Southern Shield," a joint '
+        'exercise involving "a number of Andean and Pacific countries," the army said.',
+        D,
+        source=("CHL",),
+        parties=("PER",),
+    ),
     case("Chilean troops arrived in Peru for a joint drill.", D, source=("CHL",), parties=("PER",)),
     case("Two hundred Chilean paratroopers flew to Peru.", D, source=("CHL",), parties=("PER",)),
     case("Britain sent 500 troops to Estonia.", D, source=("GBR",), parties=("EST",)),

@@ -382,16 +382,17 @@ def _item_owner(parse: Parse, trigger: int, lexicon: EventLexicon) -> tuple[Acto
         c
         for c in tree.children[trigger]
         if (tree.tokens[c].dep == "prep" and parse.lemma(c) in _ASIDE_PREPS)
-        or (tree.tokens[c].dep in ("advcl", "conj", "parataxis") and tree.kids(c, "nsubj", "nsubjpass"))
+        or (tree.tokens[c].dep in ("conj", "parataxis") and tree.kids(c, "nsubj", "nsubjpass"))
+        or tree.tokens[c].dep == "advcl"  # 'to take part in drills involving Arab states': a purpose
     ]
     scope = [
         i
         for i in range(tree.left[trigger], tree.right[trigger] + 1)
         if not any(tree.left[s] <= i <= tree.right[s] for s in subjects + adjuncts) and i != trigger
     ]
-    if tree.tokens[trigger].dep == "acl":
+    if tree.tokens[trigger].dep == "acl":  # 'Chilean units headed to X': the noun's own owner first
         owner = tree.tokens[trigger].head
-        scope += list(range(tree.left[owner], owner))
+        scope = [*range(tree.left[owner], owner), *scope]
     for node in scope:
         mention = parse.mention_at(node)
         if mention is None or is_thing(parse, mention, lexicon):

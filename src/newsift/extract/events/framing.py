@@ -7,6 +7,7 @@ and events whose actors can only be guessed are not annotated").
 
 - an ability: 'capabilities to hit targets', 'will be able to land 1,000 personnel';
 - a generic party: 'providing weapons to any party', 'the transfer of arms to third parties';
+- a generic item: 'any weapon it receives';
 - a country equipping its own forces with no second party named: 'equip our army';
 - a transfer noun that only modifies another noun: 'the rocket export initiative';
 - deals in general: a bare plural deal noun with no party or item ('handled military contracts'),
@@ -35,6 +36,7 @@ _ABILITY_SUBTYPES = frozenset({"strike", "movement", "deployment"})
 _GENERIC_DETS = frozenset({"any", "no", "every", "all"})
 _GENERIC_PARTIES = frozenset({"anyone", "anybody", "whoever"})
 _DET_DEPS = frozenset({"det", "predet"})
+_ANY_DETS = frozenset({"any", "every", "whatever", "whichever"})
 _TRADERS = frozenset({"supplier", "buyer", "customer", "exporter", "importer", "seller"})
 _DEAL_HEADS = frozenset({"deal", "contract", "agreement", "package", "order", "sale", "delivery", "shipment"})
 
@@ -47,6 +49,8 @@ def no_happening(parse: Parse, event: Event) -> str | None:
     if event.subtype == "arms_transfer":
         if _generic_recipient(parse, head):
             return "generic party"
+        if _generic_item(parse, head):
+            return "generic item"
         if parse.lemma(head) == "equip" and not any(is_state(a) for a in (*event.source, *event.target)):
             return "own forces"
         if _modifier_only(parse, head):
@@ -131,6 +135,14 @@ def _bare_plural_deal(parse: Parse, head: int, event: Event) -> bool:
     if tree.kids(head, "det", "poss", "nummod") or event.item or event.quantity or event.value:
         return False
     return not any(a.code for a in (*event.source, *event.target, *event.participants))
+
+
+def _generic_item(parse: Parse, head: int) -> bool:
+    """'any weapon it receives', 'sell every rifle it makes': no one item, so no one trade."""
+    tree = parse.tree
+    token = tree.tokens[head]
+    held = [*tree.kids(head, "dobj", "nsubjpass"), *([token.head] if token.dep in ("relcl", "acl") else [])]
+    return any(parse.lemma(d) in _ANY_DETS for n in held for d in tree.kids(n, "det"))
 
 
 def _all_deals(parse: Parse, head: int) -> bool:
