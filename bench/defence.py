@@ -1,6 +1,6 @@
 """Score events, claims and quotes on the defence excerpts (benchdata/defence/README.md "How to score").
 
-Usage: python bench/defence.py [--data DIR] [--half tune|check|all] [--errors]
+Usage: python bench/defence.py [--data DIR] [--errors [--only KINDS]] [--tally]
 
 The split (see bench/SPLITS.md): a file belongs to the *tune* half when the number in its name is odd
 (a01, a03, ..., c09) and to the *check* half when it is even (a02, ..., c10). Rules are changed only
@@ -17,6 +17,7 @@ import argparse
 import json
 import re
 import sys
+from collections import Counter
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
@@ -286,6 +287,11 @@ def main(argv: list[str] | None = None) -> int:
         "--errors", action="store_true", help="print the tune half's errors (never the check half's)"
     )
     parser.add_argument("--only", default="", help="comma-separated kinds of errors to print")
+    parser.add_argument(
+        "--tally",
+        action="store_true",
+        help="count errors by kind and subtype per half (counts only: no sentence of the check half)",
+    )
     args = parser.parse_args(argv)
     gold_path = args.data / "gold.jsonl"
     if not gold_path.exists():
@@ -304,6 +310,15 @@ def main(argv: list[str] | None = None) -> int:
             for err in c["errors"]:
                 if not kinds or err[0] in kinds:
                     print(name, *err, sep=" | ")
+    if args.tally:
+        for half in ("tune", "check"):
+            tally = Counter(  # quote errors carry a speaker's name: only their kind is counted
+                (err[0], "" if err[0].startswith(("quote", "speaker")) else err[1])
+                for n, c in per_file.items()
+                if half_of(n) == half
+                for err in c["errors"]
+            )
+            print(half, ", ".join(f"{kind}/{sub}: {k}" for (kind, sub), k in sorted(tally.items())))
     result: dict[str, Any] = {"split": "tune = odd file number, check = even (bench/SPLITS.md)"}
     result["all"] = summarise(list(per_file.values()))
     for half in ("tune", "check"):

@@ -34,6 +34,14 @@ ACTIVE = [
     ),
     case("Peru has ordered four more combat aircraft from Sweden.", T, source=("SWE",), target=("PER",)),
     case("Chile ordered a batch of missiles from Israel.", T, source=("ISR",), target=("CHL",)),
+    # a choice or a pledge of a weapon is a transfer still to come (its status: test_battery_status)
+    case("Colombia selected the Swedish Gripen over the American F-16.", T, source=("SWE",), target=("COL",)),
+    case(
+        "Ecuador opted for Israeli Barak missiles for its new corvettes.", T, source=("ISR",), target=("ECU",)
+    ),
+    case("Denmark pledged 19 F-16 jets to Ukraine.", T, source=("DNK",), target=("UKR",)),
+    # a batch of weapons arriving in a state is a delivery
+    case("A batch of Turkish Bayraktar drones arrived in Uruguay.", T, source=("TUR",), target=("URY",)),
     case("South Korea provided Poland with 180 K2 tanks.", T, source=("KOR",), target=("POL",)),
     case("The United States agreed to sell 66 F-16 fighters to Taiwan.", T, source=("USA",), target=("TWN",)),
     case(

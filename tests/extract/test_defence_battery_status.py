@@ -155,6 +155,8 @@ FUTURE = [
         status=PLAN,
     ),
     case("Norway is going to deliver F-16 jets to Ukraine.", T, status=PLAN),
+    case("Colombia selected the Swedish Gripen over the American F-16.", T, status=PLAN),
+    case("Denmark pledged 19 F-16 jets to Ukraine.", T, status=PLAN),
     case("Romania aims to buy F-35 fighters from the United States.", T, status=PLAN),
     case("Japan and Britain plan to co-develop a new air-to-air missile.", C, status=PLAN),
     case("Turkey will upgrade Qatar's Leopard tanks.", U, status=PLAN),

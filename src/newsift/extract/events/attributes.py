@@ -13,6 +13,7 @@ from newsift.extract.parse import Parse
 from newsift.model import Mention, Value
 
 __all__ = [
+    "COMMITTING",
     "armed_item",
     "extract_aspect",
     "extract_item",
@@ -328,6 +329,8 @@ def extract_aspect(parse: Parse, trigger: int, future: frozenset[str], plans: fr
     verb = _governing_verb(parse, trigger)
     if verb is None:
         return None
+    if verb == trigger and parse.tree.tokens[verb].lemma.lower() in COMMITTING:
+        return "planned"  # 'pledged 19 jets to X', 'selected the Gripen': the transfer is still to come
     auxes = {parse.tree.tokens[a].lemma.lower() for a in parse.tree.kids(verb, "aux", "auxpass")}
     above = parse.tree.ancestors(verb)[:2]
     lemmas = {parse.tree.tokens[v].lemma.lower() for v in above}
@@ -351,6 +354,10 @@ def extract_aspect(parse: Parse, trigger: int, future: frozenset[str], plans: fr
     if tag in ("VBZ", "VBP"):
         return "ongoing"
     return None
+
+
+# transfer verbs of a choice or a promise: the transfer is still to come
+COMMITTING = frozenset({"pledge", "promise", "select", "choose", "opt"})
 
 
 def _governing_verb(parse: Parse, i: int) -> int | None:

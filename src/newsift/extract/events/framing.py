@@ -141,8 +141,15 @@ def _generic_item(parse: Parse, head: int) -> bool:
     """'any weapon it receives', 'sell every rifle it makes': no one item, so no one trade."""
     tree = parse.tree
     token = tree.tokens[head]
-    held = [*tree.kids(head, "dobj", "nsubjpass"), *([token.head] if token.dep in ("relcl", "acl") else [])]
-    return any(parse.lemma(d) in _ANY_DETS for n in held for d in tree.kids(n, "det"))
+    if tree.kids(head, "neg") or any(parse.lemma(k) == "never" for k in tree.kids(head, "advmod")):
+        return False  # 'has not sent any drones' denies a trade with no item named, it is no generality
+    if token.dep in ("relcl", "acl") and any(
+        parse.lemma(d) in _ANY_DETS for d in tree.kids(token.head, "det")
+    ):
+        return True  # the item the clause describes: 'any weapon it receives'
+    # 'any' on the object itself is mostly a denial's or a question's ('denied that any drones were sent')
+    held = tree.kids(head, "dobj", "nsubjpass")
+    return any(parse.lemma(d) in _ANY_DETS - {"any"} for n in held for d in tree.kids(n, "det"))
 
 
 def _all_deals(parse: Parse, head: int) -> bool:

@@ -577,13 +577,25 @@ def _as_subtype(trigger: Trigger, lexicon: EventLexicon, subtype: str) -> Trigge
     return replace(trigger, type=spec.type, mode=spec.mode, subtype=spec.subtype, defence=spec)
 
 
+_ARRIVALS = frozenset({"arrive", "land"})  # 'the first jets for X landed at an air base near Y'
+_CONTAINERS = frozenset({"batch", "shipment", "consignment", "lot", "tranche", "delivery"})
+
+
 def _delivered(parse: Parse, head: int, item_head: int) -> bool:
     """An arrival of the weapon itself that is a delivery: cargo arriving ('S-400 systems arrived in
     X'), or a platform arriving for its new owner ('the first jets for X arrived'); warships or jets
     arriving on their own are a visit, not a sale."""
     tree = parse.tree
     lemma = parse.lemma(item_head)
-    if parse.lemma(head) != "arrive" or item_head not in mover(parse, head) or lemma in _PERSONNEL:
+    movers = mover(parse, head)
+    held = [  # 'a batch of drones arrived': the item inside the container that moves
+        o
+        for m in movers
+        if parse.lemma(m) in _CONTAINERS
+        for p in tree.kids(m, "prep")
+        for o in tree.kids(p, "pobj")
+    ]
+    if parse.lemma(head) not in _ARRIVALS or item_head not in [*movers, *held] or lemma in _PERSONNEL:
         return False
     if lemma not in load_lexicon().items:
         return False

@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from newsift.extract.claims.cues import load_claim_cues
-from newsift.extract.events.attributes import armed_item, item_heads, item_phrase, tree_distance
+from newsift.extract.events.attributes import COMMITTING, armed_item, item_heads, item_phrase, tree_distance
 from newsift.extract.events.lexicon import (
     DefenceTriggers,
     EventLexicon,
@@ -383,6 +383,9 @@ def _head_first(parse: Parse, match: tuple[int, ...]) -> tuple[int, ...]:
 
 _FORCE_GROUPS = frozenset({"strike", "battle", "task", "carrier"})
 _SUPPLYING = frozenset({"send"})  # 'sent missiles to X' supplies them; 'moved missiles to X' deploys them
+_COMMITTING = frozenset(
+    {"pledge", "promise", "select", "choose", "opt"}
+)  # transfer verbs of a choice or promise
 # item nouns civilians own too: moving them deploys nothing
 _DUAL_USE = frozenset(
     {"jet", "plane", "aircraft", "airplane", "helicopter", "drone", "satellite", "truck", "vehicle"}
@@ -448,6 +451,8 @@ def _defence_ok(
         return False  # 'sent 500 troops to X' deploys them; 'sent a letter' or 'the minister flew' does not
     if spec.needs_item and not itemless and not armed and not _has_item(parse, head, lexicon, products):
         return False
+    if lemma in COMMITTING and parse.tree.kids(head, "xcomp"):
+        return False  # 'chose to bring the purchase forward', 'pledged to buy': the act below is the event
     if any(parse.lemma(o) in lexicon.not_goods for o in parse.tree.kids(head, "dobj")):
         return False  # 'ordered a review of arms contracts', 'sent a letter about the missiles'
 
