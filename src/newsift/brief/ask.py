@@ -385,16 +385,36 @@ def _passage_answer(
     continued = _continued(found, index, q, loosely_named, rerank=rerank, same=same, known=every_form)
     if not found and not continued:
         return Answer(question=q.text, text=None, method="none")
-    chosen = continued or [_retold_fact(p, index, q) for p in _close_to_best(found, index, q.text)]
+    # The answer and its citations are the sentences holding what is asked; a lead that only sets the
+    # scene ('The economy all but stalled.' before 'Output grew 0.1%.') is context, not evidence.
+    context = continued[:1]
+    chosen = continued[1:] or _holding(
+        [_retold_fact(p, index, q) for p in _close_to_best(found, index, q.text)], q, every_form
+    )
     if asks_for_person(q.text) and not any(names_a_person(p.text, every_form) for p in chosen):
-        chosen += _named_next(chosen[-1], index, every_form)
+        named = _named_next(chosen[-1], index, every_form)
+        context, chosen = (chosen, named) if named else (context, chosen)
     return Answer(
         question=q.text,
         text=" ".join(p.text.strip() for p in chosen),
         citations=tuple(p.citation for p in chosen),
-        passages=tuple(found),
+        passages=(*context, *(p for p in found if p not in context)),
         method="passages",
     )
+
+
+def _holding(chosen: list[SentenceRow], q: Question, known: Sequence[str]) -> list[SentenceRow]:
+    """Of two sentences, the ones that hold the asked name or person when only some do: the other is a
+    neighbour that shares the question's words but not its answer."""
+    if len(chosen) < 2:
+        return chosen
+    if asks_for_person(q.text):
+        held = [p for p in chosen if names_a_person(p.text, known)]
+    elif q.wants == "name":
+        held = [p for p in chosen if holds_wanted(p.text, q.wants, q.text, known)]
+    else:
+        return chosen
+    return held or chosen
 
 
 def _search_shaped(

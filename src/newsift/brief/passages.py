@@ -57,8 +57,9 @@ _DOUBLED = re.compile(r"([bgmnprt])\1$")
 def stem(word: str) -> str:
     """A light suffix stripper (supplied→supply, deliveries→delivery, drones→drone); enough for BM25."""
     word = word.casefold()
-    if word in _IRREGULAR:
-        return _IRREGULAR[word]
+    if word in _IRREGULAR:  # the base then loses its final 'e' as below ('wrote' → 'write' → 'writ')
+        word = _IRREGULAR[word]
+        return word[:-1] if word.endswith("e") and len(word) > 4 else word
     for suffix, replacement in _SUFFIXES:
         if word.endswith(suffix) and len(word) - len(suffix) >= 3 and not word.endswith("ss"):
             word = word[: -len(suffix)] + replacement
