@@ -69,8 +69,17 @@ def test_question_a_number_the_question_states_does_not_answer_it() -> None:
         (("chosen", "choose", "chose"), True),
         (("wrote", "write", "writes"), True),
     ],
-    ids=["doubled-ed", "doubled-ing", "short-ing", "superlative", "dd-kept", "thing", "bring", "irregular-e",
-         "irregular-e-2"],
+    ids=[
+        "doubled-ed",
+        "doubled-ing",
+        "short-ing",
+        "superlative",
+        "dd-kept",
+        "thing",
+        "bring",
+        "irregular-e",
+        "irregular-e-2",
+    ],
 )
 def test_passages_stem_undoubles_and_reads_superlatives(forms: tuple[str, ...], same: bool) -> None:
     assert (len({stem(f) for f in forms}) == 1) is same

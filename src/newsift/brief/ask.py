@@ -428,7 +428,26 @@ def _search_shaped(
     same: dict[str, frozenset[str]],
 ) -> list[SentenceRow]:
     """Sentences that ``fits`` and hold the asked shape: naming one of the question's entities first,
-    then any, then measured on the question less its names."""
+    then any, then measured on the question less its names; the question's words as written first, then,
+    when nothing holds them, widened to their word families ('lay off' asked, 'cut' written)."""
+    for widen in (False, True):
+        found = _search_staged(index, q, fits, every_form, limit=limit, rerank=rerank, same=same, widen=widen)
+        if found:
+            return found
+    return []
+
+
+def _search_staged(
+    index: PassageIndex,
+    q: Question,
+    fits: Any,
+    every_form: Sequence[str],
+    *,
+    limit: int,
+    rerank: bool,
+    same: dict[str, frozenset[str]],
+    widen: bool,
+) -> list[SentenceRow]:
 
     def shaped(article_id: str, sentence: str) -> bool:
         return bool(fits(article_id, sentence)) and _holds_answer(sentence, q, every_form)
@@ -439,16 +458,17 @@ def _search_shaped(
     coverage = _SHAPED_COVERAGE if q.expects or q.status else MIN_COVERAGE
     asked = drop_status_words(q.text) if q.status else q.text
     found = index.search(asked, limit=limit, keep=named if every_form else shaped, rerank=rerank,
-                         min_coverage=coverage, same=same)  # fmt: skip
+                         min_coverage=coverage, same=same, widen=widen)  # fmt: skip
     if not found and every_form:
-        found = index.search(asked, limit=limit, keep=shaped, rerank=rerank, min_coverage=coverage, same=same)
+        found = index.search(asked, limit=limit, keep=shaped, rerank=rerank, min_coverage=coverage, same=same,
+                             widen=widen)  # fmt: skip
     if not found and every_form:
         # Every indexed article names the question's entities, so a sentence that refers to them ('the
         # deal', 'the two navies') is measured on the rest of the question, which it must hold more of.
         rest = _drop_forms(asked, every_form)
         if len(set(extract_query_terms(rest))) >= _MIN_REST_TERMS:
             found = index.search(rest, limit=limit, keep=shaped, rerank=rerank,
-                                 min_coverage=max(coverage, _REST_COVERAGE))  # fmt: skip
+                                 min_coverage=max(coverage, _REST_COVERAGE), widen=widen)  # fmt: skip
     return found
 
 
