@@ -29,6 +29,9 @@ def _article(body: str, title: str = "Navy news", article_id: str = "x") -> Arti
         ("Up to what share may outsiders own a bank?", "number"),
         ("By what percentage did steel output drop?", "number"),
         ("Which yard built the frigates?", None),
+        ("On what date will the new ferry enter service?", "time"),
+        ("Which day was the harbour closed?", "time"),
+        ("Which daily newspaper broke the story?", None),
     ],
     ids=[
         "worth",
@@ -40,6 +43,9 @@ def _article(body: str, title: str = "Navy news", article_id: str = "x") -> Arti
         "up-to-what-share",
         "by-what-pct",
         "which",
+        "on-what-date",
+        "which-day",
+        "daily-is-no-day",
     ],
 )
 def test_question_money_is_a_shape_of_its_own(question: str, expects: str | None) -> None:

@@ -47,6 +47,8 @@ _LIST_INTENTS = frozenset({"list", "dyad"})
 _MIN_REST_TERMS = 2
 _REST_COVERAGE = 0.5
 _MAX_LINES = 12
+# A record of no asked type must hold one word in this many of what the question asks beyond its names.
+_REST_SHARE = 3
 # Verbs of giving: their subject supplies ('A sold B jets', 'A will supply B'); 'buy' runs the other way.
 _GIVING = re.compile(r"\b(?:sell|sells|selling|sold|suppl\w*|deliver\w*|transfer\w*|export\w*|provid\w*)\b")
 # A party named by a definite description of an organisation ('the company', 'the defence ministry').
@@ -121,10 +123,10 @@ def _on_topic(q: Question, facts: list[FactRow], forms: dict[str, tuple[str, ...
     def typed(fact: FactRow) -> bool:  # 'the arms delivery' asked, a denied transfer of 'weapons' found
         return any((t is None or t == fact.type) and (s is None or s == fact.subtype) for t, s in q.types)
 
-    return [
-        f for f in facts
-        if (q.status and typed(f)) or any(rest & set(extract_query_terms(c.sentence)) for c in f.citations)
-    ]  # fmt: skip
+    def holds_rest(sentence: str) -> bool:  # a third of what was asked ('raised' alone is not 'raise rates')
+        return _REST_SHARE * len(rest & set(extract_query_terms(sentence))) >= len(rest)
+
+    return [f for f in facts if (q.status and typed(f)) or any(holds_rest(c.sentence) for c in f.citations)]
 
 
 def _naming_items(facts: list[FactRow], leads: dict[str, Event]) -> list[FactRow]:
@@ -189,10 +191,11 @@ def _covers_more(index: PassageIndex, q: Question, passages: Answer, records: An
 
 def mentions_any(sentence: str, forms: Sequence[str]) -> bool:
     """True when one of the surface forms occurs in the sentence as whole words; a form of several words
-    in any case ('the Turkish foreign ministry' for 'Turkish Foreign Ministry'), a one-word form as written
-    ('US' is not 'us')."""
+    in any case and in the plural ('the Turkish foreign ministry' for 'Turkish Foreign Ministry', 'Lib Dems'
+    for 'Lib Dem'), a one-word form as written ('US' is not 'us')."""
     return any(
-        re.search(rf"(?<!\w){re.escape(f)}(?!\w)", sentence, re.IGNORECASE if " " in f.strip() else 0)
+        re.search(rf"(?<!\w){re.escape(f)}(?!\w)", sentence)
+        or (" " in f.strip() and re.search(rf"(?<!\w){re.escape(f)}s?(?!\w)", sentence, re.IGNORECASE))
         for f in forms
     )
 

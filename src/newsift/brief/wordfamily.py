@@ -9,7 +9,7 @@ from __future__ import annotations
 import functools
 from collections.abc import Callable, Iterable, Mapping
 
-__all__ = ["derivation_root", "families", "roots", "synonyms"]
+__all__ = ["derivation_root", "families", "related", "roots", "synonyms"]
 
 # Groups of general news words that stand for one another in a question and its answer.
 _GROUPS: tuple[tuple[str, ...], ...] = (
@@ -94,3 +94,10 @@ def families(
         near = synonyms(term, stem)
         out[term] = near.union(*(by_root.get(derivation_root(t), frozenset()) for t in near))
     return out
+
+
+def related(term: str, held: Iterable[str], stem: Callable[[str], str]) -> set[str]:
+    """The terms of ``held`` in ``term``'s family: itself, a synonym, or one sharing a derivation root."""
+    near = synonyms(term, stem)
+    near_roots = {derivation_root(t) for t in near}
+    return {w for w in held if w in near or derivation_root(w) in near_roots}
