@@ -109,9 +109,10 @@ def answer_question(store: Store, question: str, *, limit: int = 3, rerank: bool
 
 
 def _on_topic(q: Question, facts: list[FactRow], forms: dict[str, tuple[str, ...]]) -> list[FactRow]:
-    """'Who denied that X's jets were shot down?': a denial answers only when its sentence holds a word of
-    what was denied beyond the names ('shot'), or is of the asked type; Beijing denying a campaign about
-    the same jets does not. A question of no status must hold such a word beyond its type words too."""
+    """'Who denied that X's jets were shot down?': a denial answers only when its sentence holds a third of
+    the words of what was denied beyond the names ('shot', 'down'), or is of the asked type; Beijing denying
+    a campaign about the same jets does not. A record answering a question of no status must hold such a
+    share of the words beyond its names and type words too."""
     named = {t for fs in forms.values() for f in fs for t in extract_query_terms(f)}
     asked = drop_status_words(q.text)
     if not q.status:  # 'Which countries sent observers to the exercise?': 'exercise' is only the scene
