@@ -1,6 +1,7 @@
 """Score `ask` (grounded question answering) on our own question set: answer accuracy and citation precision.
 
 Usage: python bench/ask.py [--questions FILE] [--corpus DIR] [--per-category N] [--no-rerank] [--verbose]
+       [--batches 152,246]
 
 Three parts, each ingested with the real runner (analysis on) into a temporary store of its own:
 - ``examples``: the project's own pages in examples/ (written for the project);
@@ -21,7 +22,8 @@ Questions are split by bench/SPLITS.md: odd question numbers (1-based line numbe
 **tune** half, even the **check** half. Per-question lines and ``--verbose`` errors are printed for the
 tune half only; the check half is scored and reported, never shown. Each question has a ``kind``: "facts"
 (answerable from events, claims or quotes), "passages" (only from sentences) or "none" (no answer).
-Prints the tune half's lines, then ONE JSON object last (each half, each part, each kind).
+Prints the tune half's lines, then ONE JSON object last (each half, each part, each kind, and each batch
+of questions as written session by session: ``--batches``).
 """
 
 from __future__ import annotations
@@ -138,7 +140,7 @@ def run_part(
         started = time.perf_counter()
         answer = answer_question(store, question["question"], rerank=rerank)
         row = {
-            **{k: question[k] for k in ("id", "half", "kind", "part", "answer")},
+            **{k: question[k] for k in ("id", "number", "half", "kind", "part", "answer")},
             "method": answer.method,
             "ms": 1000 * (time.perf_counter() - started),
             **score_answer(question, answer, titles),
@@ -186,6 +188,25 @@ def _breakdown(rows: list[dict[str, Any]]) -> dict[str, Any]:
     }
 
 
+def _batches(rows: list[dict[str, Any]], ends: list[int]) -> dict[str, Any]:
+    """Each batch of questions (lines first..last) on its own, per half: accuracy and precision only."""
+    out: dict[str, Any] = {}
+    first = 1
+    for last in [*sorted(ends), max((r["number"] for r in rows), default=0)]:
+        batch = [r for r in rows if first <= r["number"] <= last]
+        if batch:
+            out[f"{first}-{last}"] = {
+                h: {
+                    k: summarize_rows(part)[k]
+                    for k in ("n_questions", "answer_accuracy", "citation_precision")
+                }
+                for h in ("tune", "check")
+                if (part := [r for r in batch if r["half"] == h])
+            }
+        first = last + 1
+    return out
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
     parser.add_argument("--questions", type=Path, default=QUESTIONS)
@@ -193,6 +214,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--per-category", type=int, default=100, help="corpus articles per category")
     parser.add_argument("--no-rerank", action="store_true", help="BM25 only, even with MiniLM installed")
     parser.add_argument("--verbose", action="store_true", help="print the wrong answers")
+    parser.add_argument(
+        "--batches",
+        default="152,246",
+        help="last line of each earlier batch of questions: each batch is "
+        "also scored on its own, per half (default: the session 5 and session 6 sets, then the rest)",
+    )
     args = parser.parse_args(argv)
     questions = read_questions(args.questions)
     by_part = {p: [q for q in questions if q["part"] == p] for p in ("examples", "fixtures", "corpus")}
@@ -208,6 +235,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         else:
             inputs["corpus"] = [str(sliced)]
         for name, items in inputs.items():
+            if not by_part[name]:
+                continue
             store, n_stored = build_store(Path(folder) / f"{name}.db", items)
             print(f"== {name}: {n_stored} articles stored, {len(by_part[name])} questions")
             part_rows = run_part(by_part[name], store, rerank=not args.no_rerank, verbose=args.verbose)
@@ -230,6 +259,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "tune": _breakdown([r for r in rows if r["half"] == "tune"]),
         "check": _breakdown([r for r in rows if r["half"] == "check"]),
         "parts": parts,
+        "batches": _batches(rows, [int(x) for x in args.batches.split(",") if x.strip()]),
         "seconds": round(time.perf_counter() - started, 1),
     }
     print(json.dumps(result, sort_keys=True))

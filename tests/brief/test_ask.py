@@ -261,3 +261,9 @@ def test_issue_21_event_time_reads_the_time_record_when_the_store_has_one(
 
     event = SimpleNamespace(time=SimpleNamespace(**when) if when else None, time_text=None, year=year)
     assert event_time_text(cast(Event, event)) == expected
+
+
+def test_ask_a_quote_answers_a_topic_given_in_another_word_of_its_family(db: str) -> None:
+    answer = answer_question(SqliteStore(db), "What did Rehan Qadir say about refusals?")  # 'refused' said
+    assert answer.method == "quotes"
+    assert [c.sentence for c in answer.citations] == [PARTS]

@@ -29,6 +29,9 @@ def _article(body: str, title: str = "Navy news", article_id: str = "x") -> Arti
         ("Up to what share may outsiders own a bank?", "number"),
         ("By what percentage did steel output drop?", "number"),
         ("Which yard built the frigates?", None),
+        ("On what date will the new ferry enter service?", "time"),
+        ("Which day was the harbour closed?", "time"),
+        ("Which daily newspaper broke the story?", None),
     ],
     ids=[
         "worth",
@@ -40,6 +43,9 @@ def _article(body: str, title: str = "Navy news", article_id: str = "x") -> Arti
         "up-to-what-share",
         "by-what-pct",
         "which",
+        "on-what-date",
+        "which-day",
+        "daily-is-no-day",
     ],
 )
 def test_question_money_is_a_shape_of_its_own(question: str, expects: str | None) -> None:
@@ -66,8 +72,20 @@ def test_question_a_number_the_question_states_does_not_answer_it() -> None:
         (("added", "add"), True),
         (("thing", "the"), False),
         (("bring", "bre"), False),
+        (("chosen", "choose", "chose"), True),
+        (("wrote", "write", "writes"), True),
     ],
-    ids=["doubled-ed", "doubled-ing", "short-ing", "superlative", "dd-kept", "thing", "bring"],
+    ids=[
+        "doubled-ed",
+        "doubled-ing",
+        "short-ing",
+        "superlative",
+        "dd-kept",
+        "thing",
+        "bring",
+        "irregular-e",
+        "irregular-e-2",
+    ],
 )
 def test_passages_stem_undoubles_and_reads_superlatives(forms: tuple[str, ...], same: bool) -> None:
     assert (len({stem(f) for f in forms}) == 1) is same
@@ -148,7 +166,20 @@ def test_ask_a_name_given_in_the_next_sentence_completes_a_who_answer() -> None:
     who = parse_question("Which harbour official was dismissed over falsified safety logs?")
     answer = _passage_answer(index, who, {}, limit=3, rerank=False)
     assert answer.text is not None and "Tomas Berg" in answer.text
-    assert [c.sentence[:8] for c in answer.citations] == ["One of t", "Tomas Be"]
+    # the name's sentence is the answer and its citation; the lead is context
+    assert [c.sentence[:8] for c in answer.citations] == ["Tomas Be"]
+    assert answer.passages[0].text.startswith("One of the port's")
+
+
+def test_ask_of_two_close_sentences_the_one_naming_the_person_answers() -> None:
+    body = (
+        "The harbour board met on Monday to choose a new chair for the port authority. "
+        "The port authority chair went to Ines Varga after the board met on Monday."
+    )
+    index = PassageIndex([_article(body)])
+    answer = _passage_answer(index, parse_question("Who was chosen to chair the port authority on Monday?"),
+                             {}, limit=3, rerank=False)  # fmt: skip
+    assert [c.sentence[:8] for c in answer.citations] == ["The port"]
 
 
 def test_passages_a_verb_of_weighing_an_action_is_no_content_word() -> None:

@@ -144,3 +144,17 @@ def test_ask_a_supply_passage_read_the_other_way_does_not_answer(sentence: str, 
 def test_ask_a_name_of_several_words_matches_in_any_case_a_short_one_as_written() -> None:
     assert mentions_any("The Turkish foreign ministry said so.", ["Turkish Foreign Ministry"])
     assert not mentions_any("Give us the jets.", ["US"])
+
+
+def test_ask_a_denial_must_hold_a_third_of_what_was_asked_beyond_the_names() -> None:
+    question = parse_question("Who denied that the harbour levy would raise ferry fares in Pakistan?")
+    about = _denial("The port board denied that the levy would push ferry fares up.")
+    one_word = _denial("The dockers' union denied that it had raised its dues.")  # 'raise' alone
+    assert _on_topic(question, [about, one_word], {"PAK": FORMS["PAK"]}) == [about]
+
+
+def test_ask_a_name_of_several_words_matches_its_plural() -> None:
+    assert mentions_any("The Lib Dems said the plan was costed.", ["Lib Dem"])
+    assert mentions_any("The Lib Dem plan was costed.", ["Lib Dem"])
+    assert not mentions_any("The Libyan demands were costed.", ["Lib Dem"])
+    assert not mentions_any("Give us the jets.", ["US"])

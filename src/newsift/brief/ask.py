@@ -47,6 +47,8 @@ _LIST_INTENTS = frozenset({"list", "dyad"})
 _MIN_REST_TERMS = 2
 _REST_COVERAGE = 0.5
 _MAX_LINES = 12
+# A record of no asked type must hold one word in this many of what the question asks beyond its names.
+_REST_SHARE = 3
 # Verbs of giving: their subject supplies ('A sold B jets', 'A will supply B'); 'buy' runs the other way.
 _GIVING = re.compile(r"\b(?:sell|sells|selling|sold|suppl\w*|deliver\w*|transfer\w*|export\w*|provid\w*)\b")
 # A party named by a definite description of an organisation ('the company', 'the defence ministry').
@@ -107,9 +109,10 @@ def answer_question(store: Store, question: str, *, limit: int = 3, rerank: bool
 
 
 def _on_topic(q: Question, facts: list[FactRow], forms: dict[str, tuple[str, ...]]) -> list[FactRow]:
-    """'Who denied that X's jets were shot down?': a denial answers only when its sentence holds a word of
-    what was denied beyond the names ('shot'), or is of the asked type; Beijing denying a campaign about
-    the same jets does not. A question of no status must hold such a word beyond its type words too."""
+    """'Who denied that X's jets were shot down?': a denial answers only when its sentence holds a third of
+    the words of what was denied beyond the names ('shot', 'down'), or is of the asked type; Beijing denying
+    a campaign about the same jets does not. A record answering a question of no status must hold such a
+    share of the words beyond its names and type words too."""
     named = {t for fs in forms.values() for f in fs for t in extract_query_terms(f)}
     asked = drop_status_words(q.text)
     if not q.status:  # 'Which countries sent observers to the exercise?': 'exercise' is only the scene
@@ -121,10 +124,10 @@ def _on_topic(q: Question, facts: list[FactRow], forms: dict[str, tuple[str, ...
     def typed(fact: FactRow) -> bool:  # 'the arms delivery' asked, a denied transfer of 'weapons' found
         return any((t is None or t == fact.type) and (s is None or s == fact.subtype) for t, s in q.types)
 
-    return [
-        f for f in facts
-        if (q.status and typed(f)) or any(rest & set(extract_query_terms(c.sentence)) for c in f.citations)
-    ]  # fmt: skip
+    def holds_rest(sentence: str) -> bool:  # a third of what was asked ('raised' alone is not 'raise rates')
+        return _REST_SHARE * len(rest & set(extract_query_terms(sentence))) >= len(rest)
+
+    return [f for f in facts if (q.status and typed(f)) or any(holds_rest(c.sentence) for c in f.citations)]
 
 
 def _naming_items(facts: list[FactRow], leads: dict[str, Event]) -> list[FactRow]:
@@ -189,10 +192,11 @@ def _covers_more(index: PassageIndex, q: Question, passages: Answer, records: An
 
 def mentions_any(sentence: str, forms: Sequence[str]) -> bool:
     """True when one of the surface forms occurs in the sentence as whole words; a form of several words
-    in any case ('the Turkish foreign ministry' for 'Turkish Foreign Ministry'), a one-word form as written
-    ('US' is not 'us')."""
+    in any case and in the plural ('the Turkish foreign ministry' for 'Turkish Foreign Ministry', 'Lib Dems'
+    for 'Lib Dem'), a one-word form as written ('US' is not 'us')."""
     return any(
-        re.search(rf"(?<!\w){re.escape(f)}(?!\w)", sentence, re.IGNORECASE if " " in f.strip() else 0)
+        re.search(rf"(?<!\w){re.escape(f)}(?!\w)", sentence)
+        or (" " in f.strip() and re.search(rf"(?<!\w){re.escape(f)}s?(?!\w)", sentence, re.IGNORECASE))
         for f in forms
     )
 
@@ -385,16 +389,36 @@ def _passage_answer(
     continued = _continued(found, index, q, loosely_named, rerank=rerank, same=same, known=every_form)
     if not found and not continued:
         return Answer(question=q.text, text=None, method="none")
-    chosen = continued or [_retold_fact(p, index, q) for p in _close_to_best(found, index, q.text)]
+    # The answer and its citations are the sentences holding what is asked; a lead that only sets the
+    # scene ('The economy all but stalled.' before 'Output grew 0.1%.') is context, not evidence.
+    context = continued[:1]
+    chosen = continued[1:] or _holding(
+        [_retold_fact(p, index, q) for p in _close_to_best(found, index, q.text)], q, every_form
+    )
     if asks_for_person(q.text) and not any(names_a_person(p.text, every_form) for p in chosen):
-        chosen += _named_next(chosen[-1], index, every_form)
+        named = _named_next(chosen[-1], index, every_form)
+        context, chosen = (chosen, named) if named else (context, chosen)
     return Answer(
         question=q.text,
         text=" ".join(p.text.strip() for p in chosen),
         citations=tuple(p.citation for p in chosen),
-        passages=tuple(found),
+        passages=(*context, *(p for p in found if p not in context)),
         method="passages",
     )
+
+
+def _holding(chosen: list[SentenceRow], q: Question, known: Sequence[str]) -> list[SentenceRow]:
+    """Of two sentences, the ones that hold the asked name or person when only some do: the other is a
+    neighbour that shares the question's words but not its answer."""
+    if len(chosen) < 2:
+        return chosen
+    if asks_for_person(q.text):
+        held = [p for p in chosen if names_a_person(p.text, known)]
+    elif q.wants == "name":
+        held = [p for p in chosen if holds_wanted(p.text, q.wants, q.text, known)]
+    else:
+        return chosen
+    return held or chosen
 
 
 def _search_shaped(
@@ -408,7 +432,26 @@ def _search_shaped(
     same: dict[str, frozenset[str]],
 ) -> list[SentenceRow]:
     """Sentences that ``fits`` and hold the asked shape: naming one of the question's entities first,
-    then any, then measured on the question less its names."""
+    then any, then measured on the question less its names; the question's words as written first, then,
+    when nothing holds them, widened to their word families ('lay off' asked, 'cut' written)."""
+    for widen in (False, True):
+        found = _search_staged(index, q, fits, every_form, limit=limit, rerank=rerank, same=same, widen=widen)
+        if found:
+            return found
+    return []
+
+
+def _search_staged(
+    index: PassageIndex,
+    q: Question,
+    fits: Any,
+    every_form: Sequence[str],
+    *,
+    limit: int,
+    rerank: bool,
+    same: dict[str, frozenset[str]],
+    widen: bool,
+) -> list[SentenceRow]:
 
     def shaped(article_id: str, sentence: str) -> bool:
         return bool(fits(article_id, sentence)) and _holds_answer(sentence, q, every_form)
@@ -419,16 +462,17 @@ def _search_shaped(
     coverage = _SHAPED_COVERAGE if q.expects or q.status else MIN_COVERAGE
     asked = drop_status_words(q.text) if q.status else q.text
     found = index.search(asked, limit=limit, keep=named if every_form else shaped, rerank=rerank,
-                         min_coverage=coverage, same=same)  # fmt: skip
+                         min_coverage=coverage, same=same, widen=widen)  # fmt: skip
     if not found and every_form:
-        found = index.search(asked, limit=limit, keep=shaped, rerank=rerank, min_coverage=coverage, same=same)
+        found = index.search(asked, limit=limit, keep=shaped, rerank=rerank, min_coverage=coverage, same=same,
+                             widen=widen)  # fmt: skip
     if not found and every_form:
         # Every indexed article names the question's entities, so a sentence that refers to them ('the
         # deal', 'the two navies') is measured on the rest of the question, which it must hold more of.
         rest = _drop_forms(asked, every_form)
         if len(set(extract_query_terms(rest))) >= _MIN_REST_TERMS:
             found = index.search(rest, limit=limit, keep=shaped, rerank=rerank,
-                                 min_coverage=max(coverage, _REST_COVERAGE))  # fmt: skip
+                                 min_coverage=max(coverage, _REST_COVERAGE), widen=widen)  # fmt: skip
     return found
 
 

@@ -8,8 +8,9 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from newsift.brief.facts import Sources
-from newsift.brief.passages import extract_query_terms
+from newsift.brief.passages import extract_query_terms, stem
 from newsift.brief.records import Answer, Citation, FactRow
+from newsift.brief.wordfamily import related
 from newsift.link.text import split_sentence_spans
 from newsift.model import Actor, Event, Quote
 
@@ -159,6 +160,16 @@ def select_quote_lines(
     """The speaker's quote sentences that share most words with the topic (all quotes when none is given);
     each a verbatim sentence of the quote, cited. Empty when a topic is given and no quote touches it."""
     terms = set(extract_query_terms(topic or ""))
+    lines, citations = _quote_lines(quotes, terms, sources, limit=limit, widen=False)
+    if lines or not terms:
+        return lines, citations
+    # No quote holds the topic's own words: its word families ('problems' asked, 'issues' said).
+    return _quote_lines(quotes, terms, sources, limit=limit, widen=True)
+
+
+def _quote_lines(
+    quotes: Sequence[Quote], terms: set[str], sources: Sources, *, limit: int, widen: bool
+) -> tuple[list[str], list[Citation]]:
     scored: list[tuple[int, int, Citation, str]] = []
     for quote in quotes:
         article = sources.article(quote.article_id)
@@ -168,7 +179,8 @@ def select_quote_lines(
             if end <= quote.start or start >= quote.end:
                 continue
             sentence = article.text[start:end]
-            overlap = len(terms & set(extract_query_terms(sentence)))
+            held = set(extract_query_terms(sentence))
+            overlap = len(terms & held) if not widen else sum(bool(related(t, held, stem)) for t in terms)
             speaker = sources.names().get(quote.speaker_id or "") or quote.speaker_text or "?"
             citation = Citation(article_id=article.id, sentence=sentence, sentence_index=None)
             scored.append((overlap, -len(scored), citation, speaker))

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from newsift.brief.records import Citation, SentenceRow
+from newsift.brief.wordfamily import families, roots
 from newsift.link.text import STOP_WORDS, split_sentence_spans, split_words
 from newsift.model import Article
 
@@ -57,8 +58,9 @@ _DOUBLED = re.compile(r"([bgmnprt])\1$")
 def stem(word: str) -> str:
     """A light suffix stripper (supplied→supply, deliveries→delivery, drones→drone); enough for BM25."""
     word = word.casefold()
-    if word in _IRREGULAR:
-        return _IRREGULAR[word]
+    if word in _IRREGULAR:  # the base then loses its final 'e' as below ('wrote' → 'write' → 'writ')
+        word = _IRREGULAR[word]
+        return word[:-1] if word.endswith("e") and len(word) > 4 else word
     for suffix, replacement in _SUFFIXES:
         if word.endswith(suffix) and len(word) - len(suffix) >= 3 and not word.endswith("ss"):
             word = word[: -len(suffix)] + replacement
@@ -107,6 +109,7 @@ class PassageIndex:
         self._df: Counter[str] = Counter(t for d in self.docs for t in d.terms)
         lengths = [sum(d.terms.values()) for d in self.docs]
         self._avg = (sum(lengths) / len(lengths)) if lengths else 1.0
+        self._roots: dict[str, frozenset[str]] | None = None
 
     def next_sentence(self, article_id: str, text: str) -> str | None:
         """The indexed sentence after ``text`` in the same article (the next one of four words or more)."""
@@ -127,6 +130,15 @@ class PassageIndex:
 
         ranked = sorted(body, key=lambda d: -share(d))
         return ranked[0].text if ranked and share(ranked[0]) >= MIN_COVERAGE else None
+
+    def word_families(
+        self, terms: Sequence[str], same: Mapping[str, frozenset[str]]
+    ) -> dict[str, frozenset[str]]:
+        """``same`` widened by each term's word family as the index holds it (synonyms, derivations)."""
+        if self._roots is None:
+            self._roots = roots(self._df)
+        found = families(set(terms), self._roots, stem)
+        return {t: same.get(t, frozenset({t})) | found[t] for t in set(terms)}
 
     def idf(self, term: str) -> float:
         n = len(self.docs)
@@ -180,6 +192,7 @@ class PassageIndex:
         rerank: bool = True,
         min_coverage: float = MIN_COVERAGE,
         same: Mapping[str, frozenset[str]] | None = None,
+        widen: bool = False,
     ) -> list[SentenceRow]:
         """The best sentences for ``question``; a sentence must cover half the question's weighted terms.
 
@@ -191,13 +204,15 @@ class PassageIndex:
             min_coverage: the share of the question's weighted terms a sentence must hold.
             same: a question term -> the terms that stand for it too ('indian' -> 'india', from the forms
                 of an entity the question names); each includes the term itself.
+            widen: let each term's word family stand for it too (``word_families``).
         """
         terms = extract_query_terms(question)
         if not terms:
             return []
-        articles = self.on_topic_articles(terms, same or {})
+        same = self.word_families(terms, same or {}) if widen else (same or {})
+        articles = self.on_topic_articles(terms, same)
         scored = [
-            (self._score(d, terms, same or {}), d)
+            (self._score(d, terms, same), d)
             for d in self.docs
             if d.article_id in articles
             and (keep is None or keep(d.article_id, d.text))

@@ -163,7 +163,10 @@ _CAUSE = re.compile(
     re.IGNORECASE,
 )
 _CAPITALISED = re.compile(r"(?<![\w'’-])([A-Z][\w'’&-]*)")
-_ASKS_TIME = re.compile(r"^\s*(?:when|by\s+when|since\s+when|in\s+what\s+year|what\s+year)\b", re.IGNORECASE)
+_ASKS_TIME = re.compile(
+    r"^\s*(?:when|by\s+when|since\s+when|(?:in|on|by|from)?\s*(?:what|which)\s+(?:year|date|day|month))\b",
+    re.IGNORECASE,
+)
 _NUMBER = re.compile(
     r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens?|hundreds?|thousands?|"
     r"millions?|billions?|half|double|twice|decades?|years?|months?|weeks?|days?|hours?|centur(?:y|ies))\b",

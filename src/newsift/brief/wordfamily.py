@@ -1,0 +1,85 @@
+"""Word families for passage retrieval: a question may say one word where the news says another of the
+same family ('investor' / 'investment', 'rival' / 'competitor', 'lay off' / 'cut'). Two sources, both
+general vocabulary: derivations (a stem less a derivational suffix, when the index holds the root's
+family) and a small hand-written list of news synonyms and near-synonyms.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Callable, Iterable, Mapping
+
+__all__ = ["derivation_root", "families", "related", "roots", "synonyms"]
+
+# Groups of general news words that stand for one another in a question and its answer.
+_GROUPS: tuple[tuple[str, ...], ...] = (
+    ("buy", "purchase", "acquire", "acquisition", "takeover"),
+    ("sell", "sale", "fetch", "offload", "dispose"),
+    ("cut", "shed", "axe", "slash", "trim", "reduce", "reduction", "lay"),
+    ("job", "staff", "worker", "employee", "workforce"),
+    ("rise", "increase", "grow", "growth", "climb", "gain", "jump", "surge"),
+    ("fall", "drop", "decline", "slide", "slump", "decrease", "shrink"),
+    ("fine", "penalty"),
+    ("sack", "dismiss", "fire"),
+    ("rival", "competitor"),
+    ("problem", "issue", "trouble", "difficulty"),
+    ("represent", "speak"),
+)
+# Derivational suffixes, longest first; the root must keep at least _MIN_ROOT letters.
+_DERIVATIONS = (
+    "ability", "ation", "ments", "ment", "ness", "ship", "ance", "ence", "able", "ible", "ity", "ers", "ors",
+    "ion", "ist", "er", "or", "al",
+)  # fmt: skip
+_MIN_ROOT = 4
+
+
+def derivation_root(term: str) -> str:
+    """A stemmed term less one derivational suffix ('investment' → 'invest', 'supplier' → 'supply',
+    'profitability' → 'profit'); the term itself when none fits or the root would be too short."""
+    for suffix in _DERIVATIONS:
+        if term.endswith(suffix) and len(term) - len(suffix) >= _MIN_ROOT:
+            root = term[: -len(suffix)]
+            return root[:-1] + "y" if root.endswith("i") else root
+    return term
+
+
+@functools.cache
+def _synonym_table(stem: Callable[[str], str]) -> dict[str, frozenset[str]]:
+    table: dict[str, frozenset[str]] = {}
+    for group in _GROUPS:
+        stems = frozenset(stem(w) for w in group)
+        for s in stems:
+            table[s] = table.get(s, frozenset()) | stems
+    return table
+
+
+def synonyms(term: str, stem: Callable[[str], str]) -> frozenset[str]:
+    """The stemmed terms of the hand-written groups that hold ``term`` (itself included)."""
+    return _synonym_table(stem).get(term, frozenset({term}))
+
+
+def roots(vocabulary: Iterable[str]) -> dict[str, frozenset[str]]:
+    """Derivation root -> the vocabulary terms that share it."""
+    by_root: dict[str, set[str]] = {}
+    for word in vocabulary:
+        by_root.setdefault(derivation_root(word), set()).add(word)
+    return {r: frozenset(ws) for r, ws in by_root.items()}
+
+
+def families(
+    terms: Iterable[str], by_root: Mapping[str, frozenset[str]], stem: Callable[[str], str]
+) -> dict[str, frozenset[str]]:
+    """Each term -> itself, its synonyms, and the indexed terms (``by_root``, from ``roots``) sharing a
+    derivation root with any of them ('investor' asked: 'invest' and 'investment' in the index)."""
+    out: dict[str, frozenset[str]] = {}
+    for term in terms:
+        near = synonyms(term, stem)
+        out[term] = near.union(*(by_root.get(derivation_root(t), frozenset()) for t in near))
+    return out
+
+
+def related(term: str, held: Iterable[str], stem: Callable[[str], str]) -> set[str]:
+    """The terms of ``held`` in ``term``'s family: itself, a synonym, or one sharing a derivation root."""
+    near = synonyms(term, stem)
+    near_roots = {derivation_root(t) for t in near}
+    return {w for w in held if w in near or derivation_root(w) in near_roots}

@@ -1,0 +1,69 @@
+"""Word families for passage retrieval (issue 21): derivations and news synonyms, our own sentences."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+import pytest
+
+from newsift.brief.ask import _passage_answer
+from newsift.brief.passages import PassageIndex, stem
+from newsift.brief.question import parse_question
+from newsift.brief.wordfamily import derivation_root, synonyms
+from newsift.model import Article, Position
+
+
+def _article(body: str, title: str = "Harbour news") -> Article:
+    return Article(id="x", page_id="p", position=Position.MAIN, index=0, title=title, body=body,
+                   published_at=datetime(2024, 3, 1, tzinfo=UTC))  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("words", "shared"),
+    [
+        (("investor", "investment", "invest"), True),
+        (("supplier", "supply"), True),
+        (("profitability", "profit"), True),
+        (("water", "wat"), False),  # a root must keep four letters
+        (("order", "ord"), False),
+    ],
+    ids=["invest", "supply", "profit", "short-root", "short-root-2"],
+)
+def test_wordfamily_derivations_share_a_root(words: tuple[str, ...], shared: bool) -> None:
+    assert (len({derivation_root(stem(w)) for w in words}) == 1) is shared
+
+
+def test_wordfamily_synonyms_are_symmetric_and_stemmed() -> None:
+    assert stem("competitors") in synonyms(stem("rival"), stem)
+    assert stem("rivals") in synonyms(stem("competitor"), stem)
+    assert synonyms(stem("harbour"), stem) == {stem("harbour")}
+
+
+def test_ask_a_question_in_other_words_is_answered_when_its_own_words_find_nothing() -> None:
+    body = (
+        "The ferry operator Bluewake will cut 320 jobs at its two terminals next year. "
+        "Bluewake also bought its smaller rival Tidelink in March."
+    )
+    index = PassageIndex([_article(body)])
+    layoffs = _passage_answer(index, parse_question("How many staff will Bluewake lay off?"), {},
+                              limit=3, rerank=False)  # fmt: skip
+    assert layoffs.text is not None and "320" in layoffs.text
+    assert [c.sentence[:12] for c in layoffs.citations] == ["The ferry op"]
+    rival = _passage_answer(index, parse_question("Which competitor did Bluewake acquire?"), {},
+                            limit=3, rerank=False)  # fmt: skip
+    assert rival.text is not None and "Tidelink" in rival.text
+
+
+def test_passages_words_as_written_win_over_their_family() -> None:
+    body = (
+        "Bluewake staff were told of the new rota on Monday. "
+        "About 40 jobs will go at the Bluewake depot, the union said."
+    )
+    index = PassageIndex([_article(body)])
+    hit = _passage_answer(
+        index, parse_question("How many jobs will go at Bluewake?"), {}, limit=3, rerank=False
+    )
+    assert [c.sentence[:8] for c in hit.citations] == ["About 40"]
+    assert index.search("staff told rota", rerank=False)[0].text.startswith("Bluewake staff")
+    assert not index.search("workforce told rota", rerank=False, min_coverage=0.9)
+    assert index.search("workforce told rota", rerank=False, min_coverage=0.9, widen=True)
