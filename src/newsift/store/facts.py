@@ -80,6 +80,7 @@ class FactRow:
     event_precision: str | None = None
     event_time_source: str | None = None
     event_record: str | None = None
+    n_outlets: int | None = None  # independent outlets reporting the happening (claims and events)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -227,11 +228,11 @@ def keyset_clause(keys: Sequence[tuple[str, bool]], values: Sequence[Any]) -> tu
 
 def _select(kind: str, dialect: Dialect) -> str:
     own = _ALIAS[kind]
-    event_cols = "NULL, NULL, NULL, NULL"
+    event_cols = "NULL, NULL, NULL, NULL, NULL"
     if kind != "quotes":
         precision = dialect.json_text("e.record", "time", "precision")
         source = dialect.json_text("e.record", "time", "source")
-        event_cols = f"{_event_time(dialect)}, {precision}, {source}, e.record"
+        event_cols = f"{_event_time(dialect)}, {precision}, {source}, e.record, COALESCE(h.n, 1)"
     return f"SELECT {own}.id, {own}.record, a.id, a.title, a.outlet, {_REPORT}, {event_cols}"
 
 
@@ -280,7 +281,10 @@ def query_fact_page(
     found_keys = fetch(dialect.sql(keys_sql), [*page_params, limit + 1, offset])
     more = len(found_keys) > limit
     found_keys = found_keys[:limit]
-    if more or offset or after is not None:
+    counts, counted = _facets(fetch, dialect, kind, where, params) if facets else ({}, None)
+    if counted is not None:
+        total = counted
+    elif more or offset or after is not None:
         total = int(fetch(dialect.sql(f"SELECT COUNT(*) {_from(kind, where)} {where}"), params)[0][0])
     else:  # every match is on this first page: no need to count them again
         total = len(found_keys)
@@ -292,7 +296,6 @@ def query_fact_page(
         sql = f"{select} {_from(kind, select)} WHERE {own}.id IN ({marks})"
         found = {r[0]: _fact_row(r[1:]) for r in fetch(dialect.sql(sql), keys)}
         rows = [found[k] for k in keys if k in found]
-    counts = _facets(fetch, dialect, kind, where, params) if facets else {}
     last = list(found_keys[-1]) if more and found_keys else None
     return FactPage(rows=rows, total=total, facets=counts, last_keys=last)
 
@@ -308,23 +311,57 @@ def _fact_row(r: tuple[Any, ...]) -> FactRow:
     return FactRow(
         record=r[0], article_id=r[1], title=r[2], outlet=r[3], report_date=r[4], event_time=r[5],
         event_precision=r[6], event_time_source=r[7], event_record=r[8],
+        n_outlets=int(r[9]) if r[9] is not None else None,
     )  # fmt: skip
 
 
 def _facets(
     fetch: Fetch, dialect: Dialect, kind: str, where: str, params: list[Any]
-) -> dict[str, list[tuple[str, int]]]:
-    """Counts of the matches by each facet column (its 30 most frequent values), one grouped query each."""
+) -> tuple[dict[str, list[tuple[str, int]]], int | None]:
+    """Counts of the matches by each facet column (its 30 most frequent values), and the number of matches
+    when that came with them (else None).
+
+    The columns of the kind's own tables (a claim's status and its event's type and subtype; an event's
+    type, subtype and status) are counted by one grouped query whose groups also sum to the total, so a
+    page pays one pass over its matches for them; the other columns take one grouped query each.
+    """
     speaker_text = dialect.json_text("q.record", "speaker_text")
+    columns = {name: col.format(speaker_text=speaker_text) for name, col in FACET_COLUMNS[kind].items()}
     found: dict[str, list[tuple[str, int]]] = {}
-    for name, column in FACET_COLUMNS[kind].items():
-        expr = column.format(speaker_text=speaker_text)
+    total = None
+    grouped = [name for name in _GROUPED.get(kind, ()) if name in columns]
+    if grouped:
+        found, total = _grouped_facets(fetch, dialect, kind, where, params, {n: columns[n] for n in grouped})
+    for name, expr in columns.items():
+        if name in found:
+            continue
         sql = (
             f"SELECT {expr}, COUNT(*) {_from(kind, f'{where} {expr}')} {where} AND {expr} IS NOT NULL "
             f"GROUP BY {expr} ORDER BY 2 DESC, 1 LIMIT {_FACET_VALUES}"
         )
         found[name] = [(str(r[0]), int(r[1])) for r in fetch(dialect.sql(sql), params)]
-    return found
+    return {name: found[name] for name in columns}, total
+
+
+def _grouped_facets(
+    fetch: Fetch, dialect: Dialect, kind: str, where: str, params: list[Any], columns: dict[str, str]
+) -> tuple[dict[str, list[tuple[str, int]]], int]:
+    """The facets of ``columns`` from one query grouped by all of them, and the matches they sum to."""
+    exprs = ", ".join(columns.values())
+    sql = f"SELECT {exprs}, COUNT(*) {_from(kind, f'{where} {exprs}')} {where} GROUP BY {exprs}"
+    rows = fetch(dialect.sql(sql), params)
+    found: dict[str, list[tuple[str, int]]] = {}
+    for i, name in enumerate(columns):
+        counts: dict[str, int] = {}
+        for r in rows:
+            if r[i] is not None:
+                counts[str(r[i])] = counts.get(str(r[i]), 0) + int(r[-1])
+        found[name] = sorted(counts.items(), key=lambda vc: (-vc[1], vc[0]))[:_FACET_VALUES]
+    return found, sum(int(r[-1]) for r in rows)
+
+
+# The facets counted together, in one grouped query (few distinct combinations: statuses, types, subtypes).
+_GROUPED = {"claims": ("status", "type", "subtype"), "events": ("type", "subtype", "status")}
 
 
 _KEY = "COALESCE({t}.code, {t}.entity_id)"
