@@ -318,50 +318,22 @@ def _fact_row(r: tuple[Any, ...]) -> FactRow:
 def _facets(
     fetch: Fetch, dialect: Dialect, kind: str, where: str, params: list[Any]
 ) -> tuple[dict[str, list[tuple[str, int]]], int | None]:
-    """Counts of the matches by each facet column (its 30 most frequent values), and the number of matches
-    when that came with them (else None).
-
-    The columns of the kind's own tables (a claim's status and its event's type and subtype; an event's
-    type, subtype and status) are counted by one grouped query whose groups also sum to the total, so a
-    page pays one pass over its matches for them; the other columns take one grouped query each.
+    """Counts of the matches by each facet column (its 30 most frequent values), one grouped query each,
+    and the number of matches when the counts give it (else None): every claim and event has one of the
+    few statuses, so their status counts sum to the total and the page needs no counting query of its own.
     """
     speaker_text = dialect.json_text("q.record", "speaker_text")
-    columns = {name: col.format(speaker_text=speaker_text) for name, col in FACET_COLUMNS[kind].items()}
     found: dict[str, list[tuple[str, int]]] = {}
-    total = None
-    grouped = [name for name in _GROUPED.get(kind, ()) if name in columns]
-    if grouped:
-        found, total = _grouped_facets(fetch, dialect, kind, where, params, {n: columns[n] for n in grouped})
-    for name, expr in columns.items():
-        if name in found:
-            continue
+    for name, column in FACET_COLUMNS[kind].items():
+        expr = column.format(speaker_text=speaker_text)
         sql = (
             f"SELECT {expr}, COUNT(*) {_from(kind, f'{where} {expr}')} {where} AND {expr} IS NOT NULL "
             f"GROUP BY {expr} ORDER BY 2 DESC, 1 LIMIT {_FACET_VALUES}"
         )
         found[name] = [(str(r[0]), int(r[1])) for r in fetch(dialect.sql(sql), params)]
-    return {name: found[name] for name in columns}, total
-
-
-def _grouped_facets(
-    fetch: Fetch, dialect: Dialect, kind: str, where: str, params: list[Any], columns: dict[str, str]
-) -> tuple[dict[str, list[tuple[str, int]]], int]:
-    """The facets of ``columns`` from one query grouped by all of them, and the matches they sum to."""
-    exprs = ", ".join(columns.values())
-    sql = f"SELECT {exprs}, COUNT(*) {_from(kind, f'{where} {exprs}')} {where} GROUP BY {exprs}"
-    rows = fetch(dialect.sql(sql), params)
-    found: dict[str, list[tuple[str, int]]] = {}
-    for i, name in enumerate(columns):
-        counts: dict[str, int] = {}
-        for r in rows:
-            if r[i] is not None:
-                counts[str(r[i])] = counts.get(str(r[i]), 0) + int(r[-1])
-        found[name] = sorted(counts.items(), key=lambda vc: (-vc[1], vc[0]))[:_FACET_VALUES]
-    return found, sum(int(r[-1]) for r in rows)
-
-
-# The facets counted together, in one grouped query (few distinct combinations: statuses, types, subtypes).
-_GROUPED = {"claims": ("status", "type", "subtype"), "events": ("type", "subtype", "status")}
+    statuses = found.get("status")
+    whole = statuses is not None and len(statuses) < _FACET_VALUES  # every status listed
+    return found, sum(n for _, n in statuses or ()) if whole else None
 
 
 _KEY = "COALESCE({t}.code, {t}.entity_id)"

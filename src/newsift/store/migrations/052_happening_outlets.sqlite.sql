@@ -1,7 +1,7 @@
 -- How many independent outlets report each happening (store/corroboration.py), kept by triggers so that
 -- a claims or events list sorted by it reads one row per happening instead of counting every event of
 -- the store on each request. An outlet is the article's outlet, else its source, else the article.
-CREATE TABLE IF NOT EXISTS happening_outlets (happening TEXT PRIMARY KEY, n INTEGER NOT NULL);
+CREATE TABLE IF NOT EXISTS happening_outlets (happening TEXT PRIMARY KEY, n INTEGER NOT NULL) WITHOUT ROWID;
 
 INSERT OR REPLACE INTO happening_outlets (happening, n)
 SELECT x.happening, COUNT(DISTINCT COALESCE(a.outlet, a.source, a.id))
