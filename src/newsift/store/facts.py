@@ -14,6 +14,7 @@ from typing import Any
 
 from newsift.store.corroboration import HAPPENING_JOINS
 from newsift.store.dialect import Dialect
+from newsift.store.dyads import ACTOR_EVENTS, dyad_clause
 
 __all__ = [
     "FACET_COLUMNS",
@@ -35,10 +36,6 @@ Fetch = Callable[[str, Sequence[Any]], list[tuple[Any, ...]]]
 FACT_KINDS = ("claims", "events", "quotes")
 SORTS = ("-event_time", "event_time", "-report_time", "report_time", "status", "-corroboration")
 _REPORT = "COALESCE(a.published_at, a.fetched_at)"
-_ACTOR_OF = (  # a UNION, so that each side uses its own index
-    "SELECT event_id FROM event_actors WHERE code = ? "
-    "UNION SELECT event_id FROM event_actors WHERE entity_id = ?"
-)
 _MENTIONS = "SELECT article_id FROM mentions WHERE entity_id = ?"
 # Denials first, then the statuses that rest on someone's word, then the outlet's own statements.
 _STATUS_ORDER = (
@@ -169,19 +166,24 @@ def _where(kind: str, f: FactFilters, dialect: Dialect) -> tuple[list[str], list
 
 
 def _add_actor_clauses(kind: str, f: FactFilters, add: Callable[..., None], dialect: Dialect) -> None:
-    actors = [x for x in (f.actor, *(f.dyad or ())) if x]
-    for actor in actors:
-        if kind == "quotes":
+    """The actor, dyad and entity filters. A claim or event belongs to a dyad by the rule of
+    ``store/dyads.py``; a quote by its speaker or the articles that name both."""
+    event_id = "c.event_id" if kind == "claims" else "e.id"
+    if f.actor and kind != "quotes":
+        add(f"{event_id} IN ({ACTOR_EVENTS})", f.actor, f.actor)
+    if f.dyad and kind != "quotes":
+        clause, values = dyad_clause(event_id, *f.dyad)
+        add(clause, *values)
+    if kind == "quotes":
+        for actor in [x for x in (f.actor, *(f.dyad or ())) if x]:
             add(f"(q.speaker_id = ? OR a.id IN ({_MENTIONS}))", actor, actor)
-        else:
-            add(f"{'c.event_id' if kind == 'claims' else 'e.id'} IN ({_ACTOR_OF})", actor, actor)
     if f.entity:
         if kind == "quotes":
             add(f"(q.speaker_id = ? OR a.id IN ({_MENTIONS}))", f.entity, f.entity)
             return
         names = tuple(f.entity_names) or (f.entity.casefold(),)
         marks = ", ".join("?" for _ in names)
-        add(f"(e.id IN ({_ACTOR_OF}) OR {dialect.item()} IN ({marks}))", f.entity, f.entity, *names)
+        add(f"(e.id IN ({ACTOR_EVENTS}) OR {dialect.item()} IN ({marks}))", f.entity, f.entity, *names)
 
 
 def _order_keys(kind: str, sort: str, dialect: Dialect) -> list[tuple[str, bool]]:
@@ -337,6 +339,7 @@ def _facets(
 
 
 _KEY = "COALESCE({t}.code, {t}.entity_id)"
+# Two actors of one event in any role: the dyad rule of store/dyads.py.
 _PAIRS = (
     f"SELECT {_KEY.format(t='s')}, {_KEY.format(t='t')}, COUNT(DISTINCT s.event_id), COUNT(DISTINCT c.id), "
     "COUNT(DISTINCT CASE WHEN c.status = 'denied' THEN c.id END) "
