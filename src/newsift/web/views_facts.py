@@ -58,8 +58,7 @@ _SORT_LABELS = {
 
 def _add_kind(kind: str) -> None:
     def page(request: Request, params: Params) -> Response:
-        db = db_of(request)
-        data = query_facts(db, kind, params)
+        data = query_facts(db_of(request), kind, params)
         context = {
             "data": data, "kind": kind, "title": _TITLES[kind], "choices": _choices(kind), "query": _query,
             "params": params, "sort_labels": _SORT_LABELS,
