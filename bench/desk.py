@@ -1,7 +1,7 @@
 """The analyst's desk at scale: how long the claims, events, quotes, relationships, dyad, entity, article
 and search pages take on a store of N synthetic articles, each with events, claims, a quote and mentions.
 
-Usage: python bench/desk.py [--n N] [--requests R] [--keep DIR]
+Usage: python bench/desk.py [--n N] [--requests R] [--keep DIR] [--build-only]
 Generates N articles (own seeded generator, default 5,000; three events with claims and one quote each,
 between 12 countries, event years 2010-2025), stores them in batches, groups them into stories (eight
 articles of one pair of countries each) and adds a user with three watches. Serves the web app with
@@ -236,20 +236,23 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--n", type=int, default=5000)
     parser.add_argument("--requests", type=int, default=20)
     parser.add_argument("--keep", type=Path)
+    parser.add_argument("--build-only", action="store_true", help="build the store in --keep and stop")
     args = parser.parse_args(argv)
-    from tests.web.conftest import serve
-
-    from newsift.web import create_app
-
     folder = args.keep or Path(tempfile.mkdtemp(prefix="newsift-desk-"))
     path = folder / "desk.db"
     began = time.perf_counter()
     if not path.exists():
         build_store(path, args.n)
     built_s = time.perf_counter() - began
+    if args.build_only:
+        return 0
+    from tests.web.conftest import serve
+
     store = SqliteStore(path)
     session = create_session(store, WATCHER)
     store.close()
+    from newsift.web import create_app
+
     load_before = os.getloadavg()[0]
     with serve(create_app(str(path))) as base_url:
         found = measure(base_url, args.requests, session)

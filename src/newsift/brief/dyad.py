@@ -1,5 +1,6 @@
-"""The brief of a relationship between two actors (ISO3 codes or entity ids): events in either direction
-by type over time, claims with their roll-up, quotes, and a summary from the articles that report them.
+"""The brief of a relationship between two actors (ISO3 codes or entity ids): its events (both actors of
+the event in any role, by the one rule of ``store/dyads.py``) by type over time, claims with their
+roll-up, quotes, and a summary from the articles that report them.
 """
 
 from __future__ import annotations
@@ -11,7 +12,6 @@ from newsift.brief.article import summarize_article
 from newsift.brief.facts import (
     Sources,
     count_types,
-    involves,
     select_quotes,
     summarize_claims,
     summarize_events,
@@ -19,6 +19,7 @@ from newsift.brief.facts import (
 from newsift.brief.records import Brief, SentenceRow, SourceRow
 from newsift.model import Claim, Event, Quote
 from newsift.store import Store
+from newsift.store.dyads import is_between
 
 __all__ = [
     "build_dyad_brief",
@@ -30,17 +31,9 @@ __all__ = [
 ]
 
 
-def is_between(event: Event, a: str, b: str) -> bool:
-    """True when ``a`` and ``b`` are on opposite sides of the event, or both among its participants."""
-    sides = (event.source, event.target)
-    for first, second in (sides, sides[::-1]):
-        if any(x.code == a or x.id == a for x in first) and any(x.code == b or x.id == b for x in second):
-            return True
-    return involves(event, a) and involves(event, b) and not (event.source and event.target)
-
-
 def query_dyad_events(store: Store, a: str, b: str, *, as_of: datetime | None = None) -> list[Event]:
-    """Stored events between ``a`` and ``b`` (either direction), reported on or before ``as_of``."""
+    """Stored events of the dyad of ``a`` and ``b`` (both actors of the event, in any role: the rule of
+    ``store/dyads.py``, which the web's dyad filter shares), reported on or before ``as_of``."""
     sources = Sources(store)
     found = [e for e in store.query_events(actor=a) if is_between(e, a, b)]
     return [e for e in found if _known_by(sources, e.evidence.article_id, as_of)]

@@ -47,8 +47,9 @@ SEARCH_MOST = 5_000  # most articles a saved search follows
 
 
 class WatchFilter(msgspec.Struct, frozen=True, forbid_unknown_fields=True, omit_defaults=True):
-    """What a watch matches; every given field must hold. ``dyad`` is two codes or entity ids; ``q``
-    (search words) and ``outlet`` keep the facts of the articles such a search finds, and those articles."""
+    """What a watch matches; every given field must hold. ``dyad`` is two codes or entity ids, both actors
+    of the event in any role (the one dyad rule, store/dyads.py); ``q`` (search words) and ``outlet`` keep
+    the facts of the articles such a search finds, and those articles."""
 
     dyad: tuple[str, str] | None = None
     actor: str | None = None

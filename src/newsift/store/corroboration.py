@@ -1,6 +1,7 @@
 """How many independent outlets report the happening behind an event: the key stored with each event
 (``events.happening``, migration 010), the count a claim or event row shows and the join the
-``-corroboration`` sort orders by. Nothing here writes; ``sql.py`` stores the key with the event.
+``-corroboration`` sort orders by. Nothing here writes; ``sql.py`` stores the key with the event and the
+triggers of migration 052 keep each happening's count of outlets (``happening_outlets``).
 
 Two events report one happening when they agree exactly on type, subtype, item (ASCII case folded, as
 SQL ``lower`` does), year and actor codes role by role. That is the strict core of ``link.happenings``
@@ -21,20 +22,15 @@ __all__ = ["HAPPENING_JOINS", "happening_key", "query_corroboration"]
 
 Fetch = Callable[[str, Sequence[Any]], list[tuple[Any, ...]]]
 _ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
-_OUTLET = "COALESCE(a.outlet, a.source, a.id)"
-# Each article's outlet read once from its covering index (a join per event would read article rows).
-_COUNTS = (
-    f"(WITH o AS MATERIALIZED (SELECT id, {_OUTLET.replace('a.', '')} AS outlet FROM articles) "
-    "SELECT x.happening, COUNT(DISTINCT o.outlet) AS n FROM events x JOIN o ON o.id = x.article_id "
-    "GROUP BY x.happening)"
-)
 # Joined on a claims or events query: ``h.n`` is then the number of outlets (NULL for a claim
-# without an event).
+# without an event). The counts are kept per happening by triggers (migration 052), so a list sorted by
+# them reads one row per match rather than counting every event of the store.
 HAPPENING_JOINS = {
     "claims": (
-        f"LEFT JOIN events he ON he.id = c.event_id LEFT JOIN {_COUNTS} h ON h.happening = he.happening"
+        "LEFT JOIN events he ON he.id = c.event_id "
+        "LEFT JOIN happening_outlets h ON h.happening = he.happening"
     ),
-    "events": f"LEFT JOIN {_COUNTS} h ON h.happening = e.happening",
+    "events": "LEFT JOIN happening_outlets h ON h.happening = e.happening",
 }
 
 
@@ -59,8 +55,7 @@ def query_corroboration(fetch: Fetch, dialect: Dialect, event_ids: Sequence[str]
         return {}
     marks = ", ".join("?" for _ in event_ids)
     sql = (
-        f"SELECT e.id, (SELECT COUNT(DISTINCT {_OUTLET}) FROM events x "
-        "JOIN articles a ON a.id = x.article_id WHERE x.happening = e.happening) "
-        f"FROM events e WHERE e.id IN ({marks})"
+        "SELECT e.id, COALESCE(h.n, 1) FROM events e "
+        f"LEFT JOIN happening_outlets h ON h.happening = e.happening WHERE e.id IN ({marks})"
     )
     return {str(r[0]): int(r[1]) for r in fetch(dialect.sql(sql), list(event_ids))}

@@ -14,6 +14,7 @@ from typing import Any
 
 from newsift.store.corroboration import HAPPENING_JOINS
 from newsift.store.dialect import Dialect
+from newsift.store.dyads import ACTOR_EVENTS, dyad_clause
 
 __all__ = [
     "FACET_COLUMNS",
@@ -35,10 +36,6 @@ Fetch = Callable[[str, Sequence[Any]], list[tuple[Any, ...]]]
 FACT_KINDS = ("claims", "events", "quotes")
 SORTS = ("-event_time", "event_time", "-report_time", "report_time", "status", "-corroboration")
 _REPORT = "COALESCE(a.published_at, a.fetched_at)"
-_ACTOR_OF = (  # a UNION, so that each side uses its own index
-    "SELECT event_id FROM event_actors WHERE code = ? "
-    "UNION SELECT event_id FROM event_actors WHERE entity_id = ?"
-)
 _MENTIONS = "SELECT article_id FROM mentions WHERE entity_id = ?"
 # Denials first, then the statuses that rest on someone's word, then the outlet's own statements.
 _STATUS_ORDER = (
@@ -80,6 +77,7 @@ class FactRow:
     event_precision: str | None = None
     event_time_source: str | None = None
     event_record: str | None = None
+    n_outlets: int | None = None  # independent outlets reporting the happening (claims and events)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -168,19 +166,24 @@ def _where(kind: str, f: FactFilters, dialect: Dialect) -> tuple[list[str], list
 
 
 def _add_actor_clauses(kind: str, f: FactFilters, add: Callable[..., None], dialect: Dialect) -> None:
-    actors = [x for x in (f.actor, *(f.dyad or ())) if x]
-    for actor in actors:
-        if kind == "quotes":
+    """The actor, dyad and entity filters. A claim or event belongs to a dyad by the rule of
+    ``store/dyads.py``; a quote by its speaker or the articles that name both."""
+    event_id = "c.event_id" if kind == "claims" else "e.id"
+    if f.actor and kind != "quotes":
+        add(f"{event_id} IN ({ACTOR_EVENTS})", f.actor, f.actor)
+    if f.dyad and kind != "quotes":
+        clause, values = dyad_clause(event_id, *f.dyad)
+        add(clause, *values)
+    if kind == "quotes":
+        for actor in [x for x in (f.actor, *(f.dyad or ())) if x]:
             add(f"(q.speaker_id = ? OR a.id IN ({_MENTIONS}))", actor, actor)
-        else:
-            add(f"{'c.event_id' if kind == 'claims' else 'e.id'} IN ({_ACTOR_OF})", actor, actor)
     if f.entity:
         if kind == "quotes":
             add(f"(q.speaker_id = ? OR a.id IN ({_MENTIONS}))", f.entity, f.entity)
             return
         names = tuple(f.entity_names) or (f.entity.casefold(),)
         marks = ", ".join("?" for _ in names)
-        add(f"(e.id IN ({_ACTOR_OF}) OR {dialect.item()} IN ({marks}))", f.entity, f.entity, *names)
+        add(f"(e.id IN ({ACTOR_EVENTS}) OR {dialect.item()} IN ({marks}))", f.entity, f.entity, *names)
 
 
 def _order_keys(kind: str, sort: str, dialect: Dialect) -> list[tuple[str, bool]]:
@@ -227,11 +230,11 @@ def keyset_clause(keys: Sequence[tuple[str, bool]], values: Sequence[Any]) -> tu
 
 def _select(kind: str, dialect: Dialect) -> str:
     own = _ALIAS[kind]
-    event_cols = "NULL, NULL, NULL, NULL"
+    event_cols = "NULL, NULL, NULL, NULL, NULL"
     if kind != "quotes":
         precision = dialect.json_text("e.record", "time", "precision")
         source = dialect.json_text("e.record", "time", "source")
-        event_cols = f"{_event_time(dialect)}, {precision}, {source}, e.record"
+        event_cols = f"{_event_time(dialect)}, {precision}, {source}, e.record, COALESCE(h.n, 1)"
     return f"SELECT {own}.id, {own}.record, a.id, a.title, a.outlet, {_REPORT}, {event_cols}"
 
 
@@ -280,7 +283,10 @@ def query_fact_page(
     found_keys = fetch(dialect.sql(keys_sql), [*page_params, limit + 1, offset])
     more = len(found_keys) > limit
     found_keys = found_keys[:limit]
-    if more or offset or after is not None:
+    counts, counted = _facets(fetch, dialect, kind, where, params) if facets else ({}, None)
+    if counted is not None:
+        total = counted
+    elif more or offset or after is not None:
         total = int(fetch(dialect.sql(f"SELECT COUNT(*) {_from(kind, where)} {where}"), params)[0][0])
     else:  # every match is on this first page: no need to count them again
         total = len(found_keys)
@@ -292,7 +298,6 @@ def query_fact_page(
         sql = f"{select} {_from(kind, select)} WHERE {own}.id IN ({marks})"
         found = {r[0]: _fact_row(r[1:]) for r in fetch(dialect.sql(sql), keys)}
         rows = [found[k] for k in keys if k in found]
-    counts = _facets(fetch, dialect, kind, where, params) if facets else {}
     last = list(found_keys[-1]) if more and found_keys else None
     return FactPage(rows=rows, total=total, facets=counts, last_keys=last)
 
@@ -308,13 +313,17 @@ def _fact_row(r: tuple[Any, ...]) -> FactRow:
     return FactRow(
         record=r[0], article_id=r[1], title=r[2], outlet=r[3], report_date=r[4], event_time=r[5],
         event_precision=r[6], event_time_source=r[7], event_record=r[8],
+        n_outlets=int(r[9]) if r[9] is not None else None,
     )  # fmt: skip
 
 
 def _facets(
     fetch: Fetch, dialect: Dialect, kind: str, where: str, params: list[Any]
-) -> dict[str, list[tuple[str, int]]]:
-    """Counts of the matches by each facet column (its 30 most frequent values), one grouped query each."""
+) -> tuple[dict[str, list[tuple[str, int]]], int | None]:
+    """Counts of the matches by each facet column (its 30 most frequent values), one grouped query each,
+    and the number of matches when the counts give it (else None): every claim and event has one of the
+    few statuses, so their status counts sum to the total and the page needs no counting query of its own.
+    """
     speaker_text = dialect.json_text("q.record", "speaker_text")
     found: dict[str, list[tuple[str, int]]] = {}
     for name, column in FACET_COLUMNS[kind].items():
@@ -324,10 +333,13 @@ def _facets(
             f"GROUP BY {expr} ORDER BY 2 DESC, 1 LIMIT {_FACET_VALUES}"
         )
         found[name] = [(str(r[0]), int(r[1])) for r in fetch(dialect.sql(sql), params)]
-    return found
+    statuses = found.get("status")
+    whole = statuses is not None and len(statuses) < _FACET_VALUES  # every status listed
+    return found, sum(n for _, n in statuses or ()) if whole else None
 
 
 _KEY = "COALESCE({t}.code, {t}.entity_id)"
+# Two actors of one event in any role: the dyad rule of store/dyads.py.
 _PAIRS = (
     f"SELECT {_KEY.format(t='s')}, {_KEY.format(t='t')}, COUNT(DISTINCT s.event_id), COUNT(DISTINCT c.id), "
     "COUNT(DISTINCT CASE WHEN c.status = 'denied' THEN c.id END) "

@@ -384,18 +384,27 @@ class EventBrief(_Out):
     item: str | None
 
 
+_OUTLETS = (
+    "How many independent outlets report the happening behind this row (store/corroboration.py): "
+    "the outlets of every stored event with the same type, subtype, item, year and actors by role; "
+    "1 for a claim without an event. The -corroboration sort orders by it."
+)
+
+
 class ClaimRow(Claim):
     article: FactArticle
     href: str = Field(description="The article page at the sentence.")
     parties: dict[str, list[Party]] = Field(description="asserted_by, denied_by, alleged_by.")
     event: EventBrief | None
     time: EventTime
+    n_outlets: int = Field(ge=1, description=_OUTLETS)
 
 
 class EventRow(Event):
     time: EventTime
     article: FactArticle
     href: str = Field(description="The article page at the sentence.")
+    n_outlets: int = Field(ge=1, description=_OUTLETS)
 
 
 class QuoteRow(Quote):

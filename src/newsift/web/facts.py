@@ -23,7 +23,6 @@ from newsift.web.errors import HttpError
 __all__ = [
     "DOCUMENTED_SUBTYPES",
     "FactParams",
-    "count_outlets",
     "event_time_json",
     "normalize_actor",
     "query_facts",
@@ -185,16 +184,6 @@ def query_facts(db: WebDb, kind: str, params: FactParams, *, facets: bool = True
     }
 
 
-def count_outlets(db: WebDb, kind: str, items: list[dict[str, Any]]) -> dict[str, int]:
-    """How many independent outlets report the happening of each claim or event row, by the row's id
-    (a claim without an event: its own outlet, 1). Empty for quotes."""
-    if kind == "quotes":
-        return {}
-    event_of = {item["id"]: item["event_id"] if kind == "claims" else item["id"] for item in items}
-    counts = db.store().query_corroboration([e for e in event_of.values() if e])
-    return {row: counts.get(event, 1) if event else 1 for row, event in event_of.items()}
-
-
 class _Names:
     """Entity names by id, read once per request."""
 
@@ -251,6 +240,7 @@ def _claim_row(row: FactRow, names: _Names) -> dict[str, Any]:
         },
         event=_event_brief(event) if event else None,
         time=event_time_json(event, row.report_date),
+        n_outlets=row.n_outlets or 1,
     )
     return data
 
@@ -267,6 +257,7 @@ def _event_row(row: FactRow, names: _Names) -> dict[str, Any]:
         article=_article_json(row),
         href=sentence_href(row.article_id, event.evidence.sentence),
         time=event_time_json(event, row.report_date),
+        n_outlets=row.n_outlets or 1,
     )
     return data
 

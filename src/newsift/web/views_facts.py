@@ -17,7 +17,7 @@ from newsift.model import ClaimStatus, PloverType
 from newsift.store.facts import FACT_KINDS, SORTS
 from newsift.web.api_facts import Params, csv_response
 from newsift.web.errors import HttpError
-from newsift.web.facts import DOCUMENTED_SUBTYPES, count_outlets, normalize_actor, query_facts
+from newsift.web.facts import DOCUMENTED_SUBTYPES, normalize_actor, query_facts
 from newsift.web.graph import query_relationships
 from newsift.web.guards import db_of
 from newsift.web.pages import render_page
@@ -58,11 +58,10 @@ _SORT_LABELS = {
 
 def _add_kind(kind: str) -> None:
     def page(request: Request, params: Params) -> Response:
-        db = db_of(request)
-        data = query_facts(db, kind, params)
+        data = query_facts(db_of(request), kind, params)
         context = {
             "data": data, "kind": kind, "title": _TITLES[kind], "choices": _choices(kind), "query": _query,
-            "params": params, "sort_labels": _SORT_LABELS, "outlets": count_outlets(db, kind, data["items"]),
+            "params": params, "sort_labels": _SORT_LABELS,
         }  # fmt: skip
         return render_page(request, "facts.html", context)
 

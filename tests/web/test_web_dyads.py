@@ -1,0 +1,214 @@
+"""One dyad rule (store/dyads.py: both actors of the event, in any role) seen alike by the web page, the
+JSON API, ``newsift brief --dyad`` and a watch with ``--dyad``, on the same store: a store of its own
+with one event per case of the rule (sentences written for these tests), served by uvicorn on 127.0.0.1,
+and the example store of the web tests (the hand-annotated article and the example page). PostgreSQL
+answers the dyad filter as SQLite does.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+from collections.abc import Iterator
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+import httpx
+import pytest
+from tests.web.conftest import WebSite, serve
+from typer.testing import CliRunner
+
+from newsift import codec
+from newsift.cli import app as cli
+from newsift.model import (
+    Actor,
+    Analysis,
+    AnnotatedArticle,
+    Article,
+    Claim,
+    ClaimStatus,
+    Entity,
+    EntityKind,
+    Event,
+    EventMode,
+    Evidence,
+    Mention,
+    PloverType,
+    Position,
+    RawDocument,
+    Resolution,
+    Sentence,
+)
+from newsift.store import SqliteStore, Store
+from newsift.store.dyads import is_between
+from newsift.store.facts import FactFilters
+
+with contextlib.suppress(pytest.skip.Exception):  # skipped there without psycopg
+    from tests.store.test_postgres import pg_server, pg_url  # noqa: F401  (its throwaway server, reused)
+
+TUR = Actor(text="Turkey", id="TUR", code="TUR")
+PAK = Actor(text="Pakistan", id="PAK", code="PAK")
+AZE = Actor(text="Azerbaijan", id="AZE", code="AZE")
+CHN = Actor(text="China", id="CHN", code="CHN")
+DAY = datetime(2024, 5, 6, 9, 0, tzinfo=UTC)
+# (event id, sentence, type, subtype, roles, place, in the dyad of Turkey and Pakistan)
+CASES = (
+    ("sale", "Turkey sold four corvettes to Pakistan.", PloverType.AID, "arms_transfer",
+     {"source": (TUR,), "target": (PAK,)}, None, True),
+    ("back", "Pakistan delivered trainer aircraft to Turkey.", PloverType.AID, "arms_transfer",
+     {"source": (PAK,), "target": (TUR,)}, None, True),
+    ("drill", "Turkish and Pakistani ships held a joint naval drill.", PloverType.COOPERATE, "exercise",
+     {"participants": (TUR, PAK)}, None, True),
+    ("codev", "Turkey and Pakistan are developing a fighter jet together.", PloverType.COOPERATE,
+     "co_development", {"source": (TUR, PAK)}, None, True),
+    ("joint", "Turkey and Pakistan will supply drones to Azerbaijan.", PloverType.AID, "arms_transfer",
+     {"source": (TUR, PAK), "target": (AZE,)}, None, True),
+    ("place", "China delivered radars to Turkey at a port in Pakistan.", PloverType.AID, "arms_transfer",
+     {"source": (CHN,), "target": (TUR,)}, "Pakistan", False),
+    ("named", "Turkey sold drones to Azerbaijan, as Pakistan had done.", PloverType.AID, "arms_transfer",
+     {"source": (TUR,), "target": (AZE,)}, None, False),
+)  # fmt: skip
+IN_DYAD = {case[0] for case in CASES if case[-1]}
+DENIED = "back"  # its claim is a denial, by Turkey
+
+
+def _article(n: int, case: tuple[Any, ...]) -> tuple[RawDocument, Article, Analysis]:
+    key, text, type_, subtype, roles, place, _ = case
+    title = f"Report {n}"
+    body = text
+    when = DAY + timedelta(days=n)
+    raw = RawDocument(uri=f"fixture://dyad/{key}", content=body.encode(), content_type="text/plain",
+                      fetched_at=when)  # fmt: skip
+    article = Article(id=f"dy-{key}", page_id=raw.id, position=Position.MAIN, index=0, title=title, body=body,
+                      outlet=f"outlet-{n}", published_at=when, fetched_at=when)  # fmt: skip
+    full = article.text
+    start = full.index(text)
+    sentences = (
+        Sentence(article_id=article.id, index=0, start=0, end=len(title)),
+        Sentence(article_id=article.id, index=1, start=start, end=start + len(text)),
+    )
+    evidence = Evidence(article_id=article.id, sentence=1, start=start, end=start + len(text), text=text)
+    event = Event(id=key, type=type_, mode=EventMode.MILITARY, subtype=subtype, evidence=evidence,
+                  place=place, year=2024, **roles)  # fmt: skip
+    denied = key == DENIED
+    claim = Claim(id=f"{key}-claim", status=ClaimStatus.DENIED if denied else ClaimStatus.ASSERTED,
+                  evidence=evidence, event_id=key, denied_by=("TUR",) if denied else ())  # fmt: skip
+    mentions = tuple(
+        Mention(article_id=article.id, start=start + at, end=start + at + len(name), text=name,
+                entity_id=code, label="GPE", resolution=Resolution.EXACT)
+        for code, name in (("TUR", "Turkey"), ("PAK", "Pakistan")) if (at := text.find(name)) >= 0
+    )  # fmt: skip
+    entities = tuple(
+        Entity(id=a.code or "", kind=EntityKind.COUNTRY, name=a.text) for a in (TUR, PAK, AZE, CHN)
+    )
+    annotated = AnnotatedArticle(article=article, sentences=sentences, mentions=mentions, entities=entities)
+    return raw, article, Analysis(annotated=annotated, events=(event,), claims=(claim,))
+
+
+def _fill(store: Store) -> None:
+    built = [_article(n, case) for n, case in enumerate(CASES)]
+    store.store_batch([(raw, [art]) for raw, art, _ in built], {art.id: an for _, art, an in built})
+
+
+def _cli(*args: str) -> Any:
+    result = CliRunner().invoke(cli, list(args))
+    assert result.exit_code == 0, result.stdout + (result.stderr or "")
+    return json.loads(result.stdout)
+
+
+@pytest.fixture(scope="module")
+def dyad_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, str, dict[str, Any]]]:
+    """The store of the cases with a dyad watch made before they were stored, its server's base URL,
+    and the watch's first check."""
+    from newsift.web import create_app
+
+    db = str(tmp_path_factory.mktemp("dyads") / "news.db")
+    SqliteStore(db).close()
+    _cli("--db", db, "watch", "add", "--dyad", "TUR", "PAK", "--json")
+    store = SqliteStore(db)
+    _fill(store)
+    store.close()
+    (report,) = _cli("--db", db, "watch", "check", "--json")
+    with serve(create_app(db)) as base_url:
+        yield base_url, db, report
+
+
+def _record_ids(facts: list[dict[str, Any]]) -> set[str]:
+    return {r for f in facts for r in f["record_ids"]}
+
+
+def test_web_dyads_the_rule_on_each_case() -> None:
+    for n, case in enumerate(CASES):
+        event = _article(n, case)[2].events[0]
+        assert is_between(event, "TUR", "PAK") is case[-1], case[0]
+        assert is_between(event, "PAK", "TUR") is case[-1], case[0]
+    assert not is_between(_article(0, CASES[0])[2].events[0], "TUR", "TUR")
+
+
+@pytest.mark.parametrize("pair", [("TUR", "PAK"), ("PAK", "TUR")])
+def test_web_dyads_page_api_brief_and_watch_agree(
+    dyad_site: tuple[str, str, Any], pair: tuple[str, str]
+) -> None:
+    base, db, report = dyad_site
+    claims_in = {f"{k}-claim" for k in IN_DYAD}
+    with httpx.Client(base_url=base, timeout=60) as http:
+        events = http.get("/api/events", params={"dyad": ",".join(pair), "limit": 100}).json()
+        claims = http.get("/api/claims", params={"dyad": ",".join(pair), "limit": 100}).json()
+        page = http.get("/events", params={"dyad": ",".join(pair)}, headers={"accept": "text/html"}).text
+        dyad = http.get(f"/api/dyads/{pair[0]}/{pair[1]}").json()
+        html_dyad = http.get(f"/dyad/{pair[0]}/{pair[1]}", headers={"accept": "text/html"}).text
+    assert {e["id"] for e in events["items"]} == IN_DYAD and events["total"] == len(IN_DYAD)
+    assert {c["id"] for c in claims["items"]} == claims_in
+    assert page.count('<tr class="fact">') == len(IN_DYAD)
+    assert {e["id"] for e in dyad["events"]} == IN_DYAD
+    assert all(case[1] in html_dyad for case in CASES if case[-1])
+    assert not any(case[1] in html_dyad for case in CASES if not case[-1])
+    brief = _cli("--db", db, "brief", "--dyad", *pair, "--json")
+    # each event with its claims (the brief's own claims section holds the claims without an event)
+    assert _record_ids(brief["facts"]) == IN_DYAD | claims_in and brief["claims"] == []
+    assert _record_ids(report["new"]) == IN_DYAD | claims_in
+
+
+def _denying(brief: dict[str, Any]) -> list[dict[str, Any]]:
+    """The brief's rows (facts and claims) that carry a denial."""
+    return [f for f in brief["facts"] + brief["claims"] if f["has_denial"]]
+
+
+def test_web_dyads_brief_names_the_denier(dyad_site: tuple[str, str, Any]) -> None:
+    _, db, _ = dyad_site
+    brief = _cli("--db", db, "brief", "--dyad", "TUR", "PAK", "--json")
+    (denial,) = _denying(brief)
+    assert denial["record_ids"] == [DENIED, f"{DENIED}-claim"] and denial["denied_by"] == ["TUR"]
+
+
+def test_web_dyads_example_store_brief_lists_the_denials_the_web_lists(site: WebSite) -> None:
+    """On the example store (the hand-annotated Turkey-Pakistan article and the example page): the brief
+    holds every fact the web lists between Turkey and Pakistan, and every denial the web lists, with its
+    denier."""
+    base = site.base_url
+    denials = httpx.get(f"{base}/api/claims", params={"dyad": "TUR,PAK", "status": "denied"}).json()
+    assert denials["total"] >= 1
+    brief = _cli("--db", site.db_path, "brief", "--dyad", "TUR", "PAK", "--json")
+    denying = _denying(brief)
+    assert {c["id"] for c in denials["items"]} <= _record_ids(denying)
+    assert all(f["denied_by"] for f in denying)
+    events = httpx.get(f"{base}/api/events", params={"dyad": "TUR,PAK", "limit": 200}).json()
+    claims = httpx.get(f"{base}/api/claims", params={"dyad": "TUR,PAK", "limit": 200}).json()
+    web = {e["id"] for e in events["items"]} | {c["id"] for c in claims["items"]}
+    assert _record_ids(brief["facts"]) == web
+
+
+@pytest.mark.postgres
+def test_web_dyads_postgres_answers_as_sqlite(pg_url: str, tmp_path: Path) -> None:
+    from newsift.brief.dyad import query_dyad_events
+    from newsift.store import open_store
+
+    for store in (SqliteStore(tmp_path / "news.db"), open_store(pg_url)):
+        try:
+            _fill(store)
+            page = store.query_fact_page("events", FactFilters(dyad=("PAK", "TUR")), limit=100, facets=False)
+            assert {codec.decode(r.record, Event).id for r in page.rows} == IN_DYAD, store.path
+            assert {e.id for e in query_dyad_events(store, "TUR", "PAK")} == IN_DYAD, store.path
+        finally:
+            store.close()
