@@ -40,6 +40,19 @@ ACTIVE = [
         "Ecuador opted for Israeli Barak missiles for its new corvettes.", T, source=("ISR",), target=("ECU",)
     ),
     case("Denmark pledged 19 F-16 jets to Ukraine.", T, source=("DNK",), target=("UKR",)),
+    # a loan of weapons is a transfer; a customer's owner is its supplier
+    case(
+        "Under the agreement, Germany will lend 14 howitzers to Lithuania.",
+        T,
+        source=("DEU",),
+        target=("LTU",),
+    ),
+    case(
+        "Vietnam, Russia's biggest arms customer in Asia, ordered 12 more jets.",
+        T,
+        source=("RUS",),
+        target=("VNM",),
+    ),
     # a batch of weapons arriving in a state is a delivery
     case("A batch of Turkish Bayraktar drones arrived in Uruguay.", T, source=("TUR",), target=("URY",)),
     case("South Korea provided Poland with 180 K2 tanks.", T, source=("KOR",), target=("POL",)),

@@ -54,6 +54,13 @@ SUPPLY = frozenset(
         "carry",  # a cargo bound for a party: "a ship carrying rifles to the rebels"
         "smuggle",
         "destine",
+        "pledge",
+        "promise",
+        "lend",
+        "loan",
+        "supplier",
+        "exporter",
+        "seller",
     }
 )
 ACQUIRE = frozenset(
@@ -434,6 +441,12 @@ def frame_roles(
     passive = bool(tree.kids(trigger, "auxpass", "nsubjpass"))
     supplier: tuple[Actor, ...] = ()
     recipient: tuple[Actor, ...] = ()
+    if lemma in _TRADERS and is_noun:
+        supplier, recipient = _trader_roles(parse, trigger, lexicon)
+        if lemma in SUPPLY:
+            recipient = recipient or _recipients_of_supply(parse, trigger, lexicon)
+        if supplier or recipient:
+            return _coded(supplier), _coded(tuple(a for a in recipient if a.code not in _codes(supplier)))
     if lemma in ACQUIRE or (lemma in DEAL and _acquiring_clause(parse, trigger)):
         supplier = _prep_actors(parse, trigger, frozenset({"from"}), lexicon)
         for held in () if supplier else (*tree.kids(trigger, "dobj"), item_head):
@@ -491,6 +504,29 @@ def frame_roles(
         supplier = tuple(a for a in _maker_speaking(parse, trigger, stops) if a.code not in _codes(recipient))
     recipient = tuple(a for a in recipient if a.code not in _codes(supplier))
     return _coded(supplier), _coded(recipient)
+
+
+_TRADERS = frozenset({"customer", "buyer", "supplier", "exporter", "seller"})
+
+
+def _trader_roles(
+    parse: Parse, trigger: int, lexicon: EventLexicon
+) -> tuple[tuple[Actor, ...], tuple[Actor, ...]]:
+    """'India is Russia's largest arms customer', 'Russia, India's top supplier', 'the main Chinese
+    supplier': a trader noun's owner is the other side of its trade, its own nationality (an
+    adjective or compound) and the subject it describes ('X is ...', 'X, ...') are the trader."""
+    tree = parse.tree
+    token = tree.tokens[trigger]
+    other = tuple(a for c in tree.kids(trigger, "poss") for a in actors_at(parse, c, lexicon) if a.code)
+    own = tuple(
+        a for c in tree.kids(trigger, "amod", "compound") for a in actors_at(parse, c, lexicon) if a.code
+    )
+    if not own and token.dep in ("attr", "appos"):
+        described = tree.kids(token.head, "nsubj") if token.dep == "attr" else [token.head]
+        own = tuple(a for d in described for a in actors_at(parse, d, lexicon) if a.code)
+    if parse.lemma(trigger) in ("customer", "buyer"):
+        return other, own
+    return own, other
 
 
 _MAKERS = frozenset(
