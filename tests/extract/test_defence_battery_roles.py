@@ -53,6 +53,11 @@ ACTIVE = [
         source=("RUS",),
         target=("VNM",),
     ),
+    # who uses weapons a participle says were supplied received them; a cargo bound for X is X's
+    case("Sudan's army is using drones supplied by Iran.", T, source=("IRN",), target=("SDN",)),
+    case(
+        "A consignment of Belarusian rifles bound for Sudan was seized.", T, source=("BLR",), target=("SDN",)
+    ),
     # a batch of weapons arriving in a state is a delivery
     case("A batch of Turkish Bayraktar drones arrived in Uruguay.", T, source=("TUR",), target=("URY",)),
     case("South Korea provided Poland with 180 K2 tanks.", T, source=("KOR",), target=("POL",)),

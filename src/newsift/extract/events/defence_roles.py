@@ -54,6 +54,8 @@ SUPPLY = frozenset(
         "carry",  # a cargo bound for a party: "a ship carrying rifles to the rebels"
         "smuggle",
         "destine",
+        "consignment",
+        "cargo",
         "pledge",
         "promise",
         "lend",
@@ -376,6 +378,9 @@ def _recipients_of_supply(parse: Parse, trigger: int, lexicon: EventLexicon) -> 
     """'sell X to Y', 'supply Y with X', 'Y will be supplied with X', 'gave Y X', 'the sale of X to Y'."""
     tree = parse.tree
     found = _prep_actors(parse, trigger, frozenset({"to", "for"}), lexicon)
+    for bound in [c for n in (trigger, *_item_objects(parse, trigger)) for c in tree.kids(n, "acl", "amod")]:
+        if not found and parse.lemma(bound) in _BOUND_FOR:  # 'a consignment of rifles bound for X'
+            found = _prep_actors(parse, bound, frozenset({"for", "to"}), lexicon)
     if found:
         return found
     for child in tree.kids(trigger, "dative", "iobj"):
@@ -438,7 +443,9 @@ def frame_roles(
         origin = _coded(a for c in passive_makes for a in makers(parse, c, lexicon))
     origin_codes = {a.code for a in origin}
     is_noun = tree.tokens[trigger].pos in ("NOUN", "PROPN")
-    passive = bool(tree.kids(trigger, "auxpass", "nsubjpass"))
+    # 'drones supplied by Iran': a participle describing the item is a passive of its own
+    reduced = tree.tokens[trigger].dep == "acl" and tree.tokens[trigger].tag == "VBN"
+    passive = bool(tree.kids(trigger, "auxpass", "nsubjpass")) or reduced
     supplier: tuple[Actor, ...] = ()
     recipient: tuple[Actor, ...] = ()
     if lemma in _TRADERS and is_noun:
@@ -476,6 +483,8 @@ def frame_roles(
         )
     elif lemma in SUPPLY:
         recipient = _recipients_of_supply(parse, trigger, lexicon)
+        if not recipient and reduced:  # 'Sudan's army is using drones supplied by Iran': who holds them
+            recipient = _holder_of(parse, tree.tokens[trigger].head, lexicon, stops)
         if passive:
             supplier = tuple(
                 a
@@ -504,6 +513,27 @@ def frame_roles(
         supplier = tuple(a for a in _maker_speaking(parse, trigger, stops) if a.code not in _codes(recipient))
     recipient = tuple(a for a in recipient if a.code not in _codes(supplier))
     return _coded(supplier), _coded(recipient)
+
+
+_BOUND_FOR = frozenset({"bind", "bound", "destine", "destined", "head", "headed"})
+
+
+def _item_objects(parse: Parse, trigger: int) -> list[int]:
+    """The 'of' objects of a transfer noun ('a consignment of rifles')."""
+    tree = parse.tree
+    return [o for p in tree.kids(trigger, "prep") if parse.lemma(p) == "of" for o in tree.kids(p, "pobj")]
+
+
+_HOLDING = frozenset({"use", "operate", "field", "fly", "deploy", "receive", "get", "have", "employ"})
+
+
+def _holder_of(parse: Parse, item: int, lexicon: EventLexicon, stops: frozenset[str]) -> tuple[Actor, ...]:
+    """The subject of the verb that holds an item as its object ('X is using drones ...')."""
+    tree = parse.tree
+    verb = tree.tokens[item].head
+    if tree.tokens[item].dep != "dobj" or parse.lemma(verb) not in _HOLDING:
+        return ()
+    return _subjects(parse, verb, lexicon, stops)
 
 
 _TRADERS = frozenset({"customer", "buyer", "supplier", "exporter", "seller"})
