@@ -497,3 +497,82 @@ def test_metadata_day_written_in_the_byline_when_the_page_states_none() -> None:
 )
 def test_structured_find_written_date(text: str, found: str | None) -> None:
     assert find_written_date(text) == found
+
+
+@pytest.mark.parametrize(
+    ("credit", "people", "wire"),
+    [
+        ("Ines Vogt (iv)", ("Ines Vogt",), None),
+        ("Ines Vogt (Reuters)", ("Ines Vogt",), "Reuters"),
+        ("Redaktion: Ines Vogt und Paul Arndt", ("Ines Vogt", "Paul Arndt"), None),
+        ("Text: Ines Vogt", ("Ines Vogt",), None),
+        ("Foto: Ines Vogt", (), None),
+        ("Kestrel Nachrichtenagentur", (), "Kestrel"),
+        ("Agencia Kestrel", (), "Kestrel"),
+        ("Ines Vogt, Agency Reporter", ("Ines Vogt",), None),
+        ("Ines Vogt Redakteurin", ("Ines Vogt",), None),
+        ("Von Ines Vogt", ("Ines Vogt",), None),
+    ],
+    ids=[
+        *("initials-in-brackets", "wire-in-brackets", "colon-label-and-conjunction", "text-label"),
+        *("photo-label", "agency-word-after", "agency-word-before", "agency-in-a-role", "role-in-german"),
+        "capitalised-label",
+    ],
+)
+def test_names_credit_labels_asides_and_agencies(
+    credit: str, people: tuple[str, ...], wire: str | None
+) -> None:
+    found = split_credit(credit, single=True)
+    assert (found.people, found.wire) == (people, wire)
+
+
+def test_metadata_credit_with_a_label_and_no_byline_class() -> None:
+    body = (
+        '<h1>Ferry saved</h1><ul class="meta"><li>4 min read</li><li>Von: <span class="person-link">'
+        '<a href="/ines-vogt">Ines  VOGT</a>,</span> <span class="person-link"><a href="/paul-arndt">'
+        "Paul Arndt</a></span></li></ul><p>By the harbour, Tom Berg said the vote was close.</p>"
+    )
+    html = f'<html><body><article class="node node--promoted">{body}</article></body></html>'
+    metadata = extract_page_metadata(fromstring(html), None)
+    assert (metadata.authors, metadata.source_of("authors")) == (
+        ("Ines VOGT", "Paul Arndt"),
+        "markup:credit-label",
+    )
+
+
+@pytest.mark.parametrize(
+    "teaser",
+    [
+        '<div class="related"><p>By Otto Lind</p></div>',
+        '<a href="/other-story"><span>Von Otto Lind</span></a>',
+    ],
+    ids=["related-block", "inside-a-link"],
+)
+def test_metadata_credit_label_of_another_story_is_not_the_author(teaser: str) -> None:
+    body = f"<h1>Ferry saved</h1><p>The vote was close.</p>{teaser}"
+    assert extract_page_metadata(fromstring(_page(body=body)), None).authors == ()
+
+
+def test_metadata_byline_that_credits_only_an_agency_is_the_wire() -> None:
+    body = (
+        '<h1>Ferry saved</h1><div class="story-authors"><a href="/autoren/77-kestrel">Kestrel</a>'
+        '<span class="author-function">Nachrichtenagentur</span></div><p>The vote was close.</p>'
+    )
+    metadata = extract_page_metadata(fromstring(_page(body=body)), None)
+    assert (metadata.authors, metadata.wire) == ((), "Kestrel")
+
+
+@pytest.mark.parametrize(
+    ("organisation", "wire"),
+    [("KNX", "KNX"), ("FP", None), ("Harbour Desk", None)],
+    ids=["acronym-agency", "own-outlet-acronym", "not-an-acronym"],
+)
+def test_metadata_jsonld_organisation_author_beside_a_person(organisation: str, wire: str | None) -> None:
+    node = {
+        "@type": "NewsArticle",
+        "headline": "Ferry saved",
+        "author": [{"@type": "Person", "name": "Ines Vogt"}, {"@type": "Organization", "name": organisation}],
+    }
+    html = _page(_ld(node) + '<meta property="og:site_name" content="FP">', "<h1>Ferry saved</h1>")
+    metadata = extract_page_metadata(fromstring(html), extract_jsonld_article(html))
+    assert (metadata.authors, metadata.wire) == (("Ines Vogt",), wire)
