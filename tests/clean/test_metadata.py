@@ -576,3 +576,38 @@ def test_metadata_jsonld_organisation_author_beside_a_person(organisation: str, 
     html = _page(_ld(node) + '<meta property="og:site_name" content="FP">', "<h1>Ferry saved</h1>")
     metadata = extract_page_metadata(fromstring(html), extract_jsonld_article(html))
     assert (metadata.authors, metadata.wire) == (("Ines Vogt",), wire)
+
+
+def test_names_caseless_name_with_its_role_word_from_a_stated_field() -> None:
+    assert split_credit("김하늘 기자", stated=True).people == ("김하늘",)
+    assert split_credit("김하늘 기자").people == ()  # in the markup, as for any caseless name
+
+
+@pytest.mark.parametrize(
+    ("author", "credit", "source"),
+    [
+        ({"@type": "Organization", "name": "Fenland Post Newsroom"}, "Fenland Post Newsroom", "json-ld"),
+        ({"@type": "Person", "name": "Fenland Post Staff"}, "Fenland Post Staff", "json-ld"),
+        ({"@type": "Person", "name": "Ines Vogt"}, None, None),
+        ({"@type": "Organization", "name": "Reuters"}, None, None),
+    ],
+    ids=["desk-organisation", "staff-typed-as-person", "person", "wire"],
+)
+def test_html_outlet_credit_is_kept_apart_from_the_authors(
+    author: dict[str, str], credit: str | None, source: str | None
+) -> None:
+    node = {"@type": "NewsArticle", "headline": "Night ferry saved after a late vote", "author": author}
+    paragraphs = "".join(
+        f"<p>The council met for the {n}th time to weigh the night ferry's cost.</p>" for n in range(4, 9)
+    )
+    html = _page(
+        _ld(node) + '<meta property="og:site_name" content="Fenland Post">',
+        f"<h1>Night ferry saved after a late vote</h1>{paragraphs}",
+    )
+    metadata = extract_page_metadata(fromstring(html), extract_jsonld_article(html))
+    assert (metadata.credit, metadata.source_of("credit")) == (credit, source)
+    article = extract_html_article(html, page_id="p", uri="u", url=None, fetched_at=WHEN)
+    assert article is not None
+    credits = [r.text for r in article.removed if r.reason == "organisation credit"]
+    assert credits == ([credit] if credit else [])
+    assert credit is None or article.authors == ()

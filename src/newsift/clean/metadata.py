@@ -82,6 +82,7 @@ class PageMetadata:
     description: str | None = None
     outlets: tuple[str, ...] = ()  # every name the page gives its own outlet (site, publisher, domain)
     headlines: tuple[str, ...] = ()  # the headlines the page prints (h1), whichever the title is
+    credit: str | None = None  # the author stated when it names no person or wire ('BBC News', 'X Staff')
     sources: tuple[tuple[str, str], ...] = ()
 
     @property
@@ -114,6 +115,9 @@ def extract_page_metadata(
     authors, wire, authors_from = _authors(tree, ld, every, sites)
     if authors_from:
         sources.append(("authors", authors_from))
+    credit = None if authors or wire else _stated_credit(ld, every)
+    if credit:
+        sources.append(("credit", credit[0]))
     published = _date(tree, (("json-ld", ld.published),), meta, (*_DATE_META, *_MORE_DATE_META))
     if published:
         sources.append(("published", published[0]))
@@ -128,6 +132,7 @@ def extract_page_metadata(
         description=ld.description or meta.get("og:description") or meta.get("description"),
         outlets=sites,
         headlines=tuple(_headings(tree)),
+        credit=credit[1] if credit else None,
         sources=tuple(sources),
     )
 
@@ -286,6 +291,18 @@ def _authors(
         if people:
             return _with_linked(unique_names(people), [*rel, *links], sites), wire, source
     return (), wire, None
+
+
+def _stated_credit(ld: JsonLdArticle, meta: dict[str, list[str]]) -> tuple[str, str] | None:
+    """(source, text) of the first author a structured field states, when none names a person or a wire:
+    an outlet, a desk or a staff credit, kept apart from ``authors``."""
+    stated = [("json-ld", [*ld.people, *ld.organisations])]
+    stated += [(f"meta:{name}", meta.get(name, [])) for name in _AUTHOR_META]
+    for source, values in stated:
+        for value in values:
+            if _is_name_value(value) and any(char.isalpha() for char in value):
+                return source, value
+    return None
 
 
 def _agency_name(organisation: str, sites: tuple[str, ...]) -> str | None:

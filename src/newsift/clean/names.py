@@ -68,6 +68,8 @@ _MONTHS = _words(
 _WEEKDAYS = _words("monday tuesday wednesday thursday friday saturday sunday")
 # a month is a date only next to a number ('March 3', '3 May'): alone it can be a name ('April', 'Jan')
 _NOT_NAME = _ROLE_WORDS | _WIDGET_WORDS | _ORG_WORDS | _WEEKDAYS
+# reporter, correspondent, editor after a Korean, Japanese or Chinese name ('김하늘 기자')
+_CASELESS_ROLES = _words("기자 특파원 선임기자 객원기자 논설위원 記者 特派員 編集委員 编辑 责任编辑 记者")
 _NOT_AGENCY = (_ROLE_WORDS | _WIDGET_WORDS) - {"news"}  # 'Agency Reporter' is a person's role
 _NOT_FIRST = frozenset({"the", "a", "an", "our", "this", "all", "no"})
 _WORD = re.compile(r"^[^\W\d_][\w'’.-]*$")
@@ -106,6 +108,8 @@ def split_credit(
             wire = wire or aside
         if not part:
             continue
+        if stated:
+            part = _without_caseless_role(part)
         name = (
             part
             if is_person_name(part) or (single and _is_single_name(part)) or (stated and _caseless_name(part))
@@ -172,6 +176,14 @@ def _caseless_name(text: str) -> bool:
     """'松岡大地': two to eight letters of a script without capitals, no space (a name as CJK and Hangul
     pages state it)."""
     return 2 <= len(text) <= 8 and text.isalpha() and not any(c.isupper() or c.islower() for c in text)
+
+
+def _without_caseless_role(part: str) -> str:
+    """'김하늘 기자' -> '김하늘': a name in a script without capitals followed by its role word."""
+    words = part.split()
+    if len(words) >= 2 and _caseless_name(words[0]) and all(word in _CASELESS_ROLES for word in words[1:]):
+        return words[0]
+    return part
 
 
 def _date_word(folded: list[str], index: int) -> bool:
