@@ -423,13 +423,17 @@ def test_names_credit_with_a_beat_or_an_address(credit: str, people: tuple[str, 
         ("November 20, 2019 8:02 PM", "2019-11-20T20:02:00+00:00"),
         ("Wed, 20 Nov 2019 08:02:00 +0100", "2019-11-20T07:02:00+00:00"),
         ("2019-11-20T08:02:00+01:00[Europe/Berlin]", "2019-11-20T07:02:00+00:00"),
+        ("Wed Nov 20 23:30:00 CET 2019", "2019-11-20T22:30:00+00:00"),
+        ("November 21, 2019 8:02 AM AEDT", "2019-11-20T21:02:00+00:00"),
+        ("Wed, 20 Nov 2019 20:02:00 EST", "2019-11-21T01:02:00+00:00"),
         ("31.02.2019", None),
         ("v1.2.2019", None),
         ("Mayor 20, 2019", None),
     ],
     ids=[
         *("dotted", "dotted-spaced-clock", "slashed", "month-abbreviation", "a-m", "p-m-day-first"),
-        *("p-m-rfc", "rfc-offset", "zone-id", "no-such-day", "version", "not-a-month"),
+        *("p-m-rfc", "rfc-offset", "zone-id", "zone-abbreviation", "zone-abbreviation-written"),
+        *("zone-abbreviation-rfc", "no-such-day", "version", "not-a-month"),
     ],
 )
 def test_structured_written_dates(value: str, moment: str | None) -> None:
