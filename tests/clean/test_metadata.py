@@ -615,3 +615,17 @@ def test_html_outlet_credit_is_kept_apart_from_the_authors(
     credits = [r.text for r in article.removed if r.reason == "organisation credit"]
     assert credits == ([credit] if credit else [])
     assert credit is None or article.authors == ()
+
+
+def test_jsonld_creator_names_the_writer_when_the_author_is_the_outlet() -> None:
+    node = {
+        "@type": "NewsArticle",
+        "headline": "Ferry saved",
+        "author": {"@type": "Organization", "name": "Fenland Post"},
+        "creator": ["Ines Vogt"],
+    }
+    found = extract_jsonld_article(_ld(node))
+    assert found is not None
+    assert (found.people, found.organisations) == (("Ines Vogt",), ("Fenland Post",))
+    both = extract_jsonld_article(_ld({**node, "author": {"@type": "Person", "name": "Paul Arndt"}}))
+    assert both is not None and both.people == ("Paul Arndt",)
