@@ -629,3 +629,13 @@ def test_jsonld_creator_names_the_writer_when_the_author_is_the_outlet() -> None
     assert (found.people, found.organisations) == (("Ines Vogt",), ("Fenland Post",))
     both = extract_jsonld_article(_ld({**node, "author": {"@type": "Person", "name": "Paul Arndt"}}))
     assert both is not None and both.people == ("Paul Arndt",)
+
+
+def test_metadata_outlet_in_the_author_meta_is_the_credit_not_an_author() -> None:
+    head = '<meta property="og:site_name" content="Fenland Post"><meta name="author" content="Fenland Post">'
+    metadata = extract_page_metadata(fromstring(_page(head, "<h1>Ferry saved</h1>")), None)
+    assert (metadata.authors, metadata.credit, metadata.source_of("credit")) == (
+        (),
+        "Fenland Post",
+        "meta:author",
+    )
