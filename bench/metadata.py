@@ -9,7 +9,8 @@ a label and 'and' in another language ('von A und B'), first names that are mont
 only date is in their address, and titles with the site name before or after. Third pass: bylines as
 links to author pages or one element per author, an author meta repeated once per author, a dotted
 date in a meta, a section between the headline and the site name, and a related story's JSON-LD article
-node before the page's own.
+node before the page's own. Fourth pass: a credit with a label and no byline class ('Von: <a>A</a>'), a
+teaser's credit inside a link, JSON-LD person names with initials in brackets ('Ana Ruiz (ar)').
 Scores per page: title exact (whitespace-normalised), authors F1 (case-insensitive; no gold and no
 prediction is 1.0), date on the day. Split: odd page numbers are the tune half, even the check half
 (bench/SPLITS.md). ``--errors`` prints the tune half's misses only. Last line: one JSON object.
@@ -51,6 +52,7 @@ _THINGS += ("a library expansion", "the flood barrier upgrade", "a cycling netwo
 _VERBS = ("approves", "delays", "rejects", "debates", "funds", "reviews")
 _WIRES = ("Reuters", "Associated Press", "AFP")
 _FOREIGN = (("von", "und"), ("par", "et"), ("por", "y"), ("av", "og"))  # a byline's label and 'and'
+_LABELS = ("Von:", "By:", "Text:", "Par", "Autor:")  # a credit's label where no class marks the byline
 _SECTIONS = ("Local News", "Politics", "Transport", "City Hall")
 _PICTURES = ("Lakeport Pictures", "Stock Images", "Harbour Photo Agency")
 _SENTENCES = (
@@ -166,7 +168,10 @@ def _head(rng: random.Random, shape: str, story: _Story) -> str:
 
 def _jsonld(rng: random.Random, graph: bool, story: _Story) -> str:
     site, people, wire, published = story.site, story.people, story.wire, story.published
-    authors: list[dict[str, str]] = [{"@type": "Person", "name": name} for name in people]
+    initials = rng.random() < 0.2  # 'Ana Ruiz (ar)': initials in brackets after each name
+    authors: list[dict[str, str]] = [
+        {"@type": "Person", "name": f"{name} ({_initials(name)})" if initials else name} for name in people
+    ]
     if rng.random() < 0.2 and people:
         authors.append({"@type": "Person", "name": people[0].upper()})  # the same person, other case
     if wire:
@@ -206,6 +211,10 @@ def _jsonld(rng: random.Random, graph: bool, story: _Story) -> str:
     return f'{before}<script type="application/ld+json">{json.dumps(data)}</script>'
 
 
+def _initials(name: str) -> str:
+    return "".join(word[0] for word in name.split()).casefold()
+
+
 def _body(rng: random.Random, shape: str, story: _Story) -> str:
     site = story.site
     nav = f'<header><div class="logo"><h1>{escape(site)}</h1></div><nav><a href="/">Home</a></nav></header>'
@@ -235,8 +244,16 @@ def _byline(rng: random.Random, story: _Story) -> str:
     credit = f", {escape(wire)}" if wire else ""
     style = rng.choice(("div", "span", "p"))
     shape = rng.choice(
-        ("bar", "bar", "glued", "outlet", "role", "special", "bio", "foreign", "links", "each")
+        ("bar", "bar", "glued", "outlet", "role", "special", "bio", "foreign", "links", "each", "labelled")
     )
+    if shape == "labelled":  # a label, then links to the authors' pages; no class says 'byline'
+        links = [
+            f'<span class="person-link"><a href="/{n.casefold().replace(" ", "-")}">{escape(n)}</a></span>'
+            for n in people
+        ]
+        items = f"<li>{rng.randint(2, 9)} min read</li><li>{rng.choice(_LABELS)} {', '.join(links)}</li>"
+        return f'<ul class="story-info">{items}</ul>{time}'
+
     if shape == "links":  # links to the authors' pages, no byline class or rel
         links = [f'<a href="/author/{n.casefold().replace(" ", "-")}">{escape(n)}</a>' for n in people]
         return f'<div class="story-meta">By {" and ".join(links)}{credit} {time}</div>'
@@ -281,10 +298,14 @@ def _widgets(rng: random.Random) -> tuple[str, str, str]:
         f'<span class="byline">By {escape(other)}</span></aside>'
     )
     commenter = f'<div class="comment-author">{escape(other)}</div>'
+    teaser = (
+        '<div class="list"><a href="/ferry-fares"><span>Ferry fares to rise</span>'
+        f"<span>By {escape(other)}</span></a></div>"
+    )
     comments = f'<section class="comments">{commenter}<p>Good news.</p></section>'
     first = rng.choice((share, follow, photo, "", ""))
     second = rng.choice((form, "", follow))
-    third = rng.choice((related, comments, related + comments, ""))
+    third = rng.choice((related, comments, related + comments, teaser, ""))
     return first, second, third
 
 

@@ -423,13 +423,17 @@ def test_names_credit_with_a_beat_or_an_address(credit: str, people: tuple[str, 
         ("November 20, 2019 8:02 PM", "2019-11-20T20:02:00+00:00"),
         ("Wed, 20 Nov 2019 08:02:00 +0100", "2019-11-20T07:02:00+00:00"),
         ("2019-11-20T08:02:00+01:00[Europe/Berlin]", "2019-11-20T07:02:00+00:00"),
+        ("Wed Nov 20 23:30:00 CET 2019", "2019-11-20T22:30:00+00:00"),
+        ("November 21, 2019 8:02 AM AEDT", "2019-11-20T21:02:00+00:00"),
+        ("Wed, 20 Nov 2019 20:02:00 EST", "2019-11-21T01:02:00+00:00"),
         ("31.02.2019", None),
         ("v1.2.2019", None),
         ("Mayor 20, 2019", None),
     ],
     ids=[
         *("dotted", "dotted-spaced-clock", "slashed", "month-abbreviation", "a-m", "p-m-day-first"),
-        *("p-m-rfc", "rfc-offset", "zone-id", "no-such-day", "version", "not-a-month"),
+        *("p-m-rfc", "rfc-offset", "zone-id", "zone-abbreviation", "zone-abbreviation-written"),
+        *("zone-abbreviation-rfc", "no-such-day", "version", "not-a-month"),
     ],
 )
 def test_structured_written_dates(value: str, moment: str | None) -> None:
@@ -497,3 +501,141 @@ def test_metadata_day_written_in_the_byline_when_the_page_states_none() -> None:
 )
 def test_structured_find_written_date(text: str, found: str | None) -> None:
     assert find_written_date(text) == found
+
+
+@pytest.mark.parametrize(
+    ("credit", "people", "wire"),
+    [
+        ("Ines Vogt (iv)", ("Ines Vogt",), None),
+        ("Ines Vogt (Reuters)", ("Ines Vogt",), "Reuters"),
+        ("Redaktion: Ines Vogt und Paul Arndt", ("Ines Vogt", "Paul Arndt"), None),
+        ("Text: Ines Vogt", ("Ines Vogt",), None),
+        ("Foto: Ines Vogt", (), None),
+        ("Kestrel Nachrichtenagentur", (), "Kestrel"),
+        ("Agencia Kestrel", (), "Kestrel"),
+        ("Ines Vogt, Agency Reporter", ("Ines Vogt",), None),
+        ("Ines Vogt Redakteurin", ("Ines Vogt",), None),
+        ("Von Ines Vogt", ("Ines Vogt",), None),
+    ],
+    ids=[
+        *("initials-in-brackets", "wire-in-brackets", "colon-label-and-conjunction", "text-label"),
+        *("photo-label", "agency-word-after", "agency-word-before", "agency-in-a-role", "role-in-german"),
+        "capitalised-label",
+    ],
+)
+def test_names_credit_labels_asides_and_agencies(
+    credit: str, people: tuple[str, ...], wire: str | None
+) -> None:
+    found = split_credit(credit, single=True)
+    assert (found.people, found.wire) == (people, wire)
+
+
+def test_metadata_credit_with_a_label_and_no_byline_class() -> None:
+    body = (
+        '<h1>Ferry saved</h1><ul class="meta"><li>4 min read</li><li>Von: <span class="person-link">'
+        '<a href="/ines-vogt">Ines  VOGT</a>,</span> <span class="person-link"><a href="/paul-arndt">'
+        "Paul Arndt</a></span></li></ul><p>By the harbour, Tom Berg said the vote was close.</p>"
+    )
+    html = f'<html><body><article class="node node--promoted">{body}</article></body></html>'
+    metadata = extract_page_metadata(fromstring(html), None)
+    assert (metadata.authors, metadata.source_of("authors")) == (
+        ("Ines VOGT", "Paul Arndt"),
+        "markup:credit-label",
+    )
+
+
+@pytest.mark.parametrize(
+    "teaser",
+    [
+        '<div class="related"><p>By Otto Lind</p></div>',
+        '<a href="/other-story"><span>Von Otto Lind</span></a>',
+    ],
+    ids=["related-block", "inside-a-link"],
+)
+def test_metadata_credit_label_of_another_story_is_not_the_author(teaser: str) -> None:
+    body = f"<h1>Ferry saved</h1><p>The vote was close.</p>{teaser}"
+    assert extract_page_metadata(fromstring(_page(body=body)), None).authors == ()
+
+
+def test_metadata_byline_that_credits_only_an_agency_is_the_wire() -> None:
+    body = (
+        '<h1>Ferry saved</h1><div class="story-authors"><a href="/autoren/77-kestrel">Kestrel</a>'
+        '<span class="author-function">Nachrichtenagentur</span></div><p>The vote was close.</p>'
+    )
+    metadata = extract_page_metadata(fromstring(_page(body=body)), None)
+    assert (metadata.authors, metadata.wire) == ((), "Kestrel")
+
+
+@pytest.mark.parametrize(
+    ("organisation", "wire"),
+    [("KNX", "KNX"), ("FP", None), ("Harbour Desk", None)],
+    ids=["acronym-agency", "own-outlet-acronym", "not-an-acronym"],
+)
+def test_metadata_jsonld_organisation_author_beside_a_person(organisation: str, wire: str | None) -> None:
+    node = {
+        "@type": "NewsArticle",
+        "headline": "Ferry saved",
+        "author": [{"@type": "Person", "name": "Ines Vogt"}, {"@type": "Organization", "name": organisation}],
+    }
+    html = _page(_ld(node) + '<meta property="og:site_name" content="FP">', "<h1>Ferry saved</h1>")
+    metadata = extract_page_metadata(fromstring(html), extract_jsonld_article(html))
+    assert (metadata.authors, metadata.wire) == (("Ines Vogt",), wire)
+
+
+def test_names_caseless_name_with_its_role_word_from_a_stated_field() -> None:
+    assert split_credit("김하늘 기자", stated=True).people == ("김하늘",)
+    assert split_credit("김하늘 기자").people == ()  # in the markup, as for any caseless name
+
+
+@pytest.mark.parametrize(
+    ("author", "credit", "source"),
+    [
+        ({"@type": "Organization", "name": "Fenland Post Newsroom"}, "Fenland Post Newsroom", "json-ld"),
+        ({"@type": "Person", "name": "Fenland Post Staff"}, "Fenland Post Staff", "json-ld"),
+        ({"@type": "Person", "name": "Ines Vogt"}, None, None),
+        ({"@type": "Organization", "name": "Reuters"}, None, None),
+    ],
+    ids=["desk-organisation", "staff-typed-as-person", "person", "wire"],
+)
+def test_html_outlet_credit_is_kept_apart_from_the_authors(
+    author: dict[str, str], credit: str | None, source: str | None
+) -> None:
+    node = {"@type": "NewsArticle", "headline": "Night ferry saved after a late vote", "author": author}
+    paragraphs = "".join(
+        f"<p>The council met for the {n}th time to weigh the night ferry's cost.</p>" for n in range(4, 9)
+    )
+    html = _page(
+        _ld(node) + '<meta property="og:site_name" content="Fenland Post">',
+        f"<h1>Night ferry saved after a late vote</h1>{paragraphs}",
+    )
+    metadata = extract_page_metadata(fromstring(html), extract_jsonld_article(html))
+    assert (metadata.credit, metadata.source_of("credit")) == (credit, source)
+    article = extract_html_article(html, page_id="p", uri="u", url=None, fetched_at=WHEN)
+    assert article is not None
+    credits = [r.text for r in article.removed if r.reason == "organisation credit"]
+    assert credits == ([credit] if credit else [])
+    assert credit is None or article.authors == ()
+
+
+def test_jsonld_creator_names_the_writer_when_the_author_is_the_outlet() -> None:
+    node = {
+        "@type": "NewsArticle",
+        "headline": "Ferry saved",
+        "author": {"@type": "Organization", "name": "Fenland Post"},
+        "creator": ["Ines Vogt"],
+    }
+    found = extract_jsonld_article(_ld(node))
+    assert found is not None
+    assert (found.people, found.organisations) == (("Ines Vogt",), ("Fenland Post",))
+    both = extract_jsonld_article(_ld({**node, "author": {"@type": "Person", "name": "Paul Arndt"}}))
+    assert both is not None and both.people == ("Paul Arndt",)
+
+
+def test_metadata_outlet_in_the_author_meta_is_the_credit_not_an_author() -> None:
+    head = '<meta property="og:site_name" content="Fenland Post"><meta name="author" content="Fenland Post">'
+    metadata = extract_page_metadata(fromstring(_page(head, "<h1>Ferry saved</h1>")), None)
+    assert (metadata.authors, metadata.credit, metadata.source_of("credit")) == (
+        (),
+        "Fenland Post",
+        "meta:author",
+    )

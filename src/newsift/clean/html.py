@@ -16,6 +16,7 @@ from trafilatura.metadata import extract_author
 from trafilatura.settings import set_date_params
 from trafilatura.utils import load_html
 
+from newsift.clean import noise
 from newsift.clean.html_cleanup import clean_paragraphs
 from newsift.clean.html_parts import find_other_parts
 from newsift.clean.html_recall import with_recall_paragraphs
@@ -33,7 +34,7 @@ __all__ = ["MAX_HTML_CHARS", "extract_html_article", "extract_html_body"]
 
 logger = logging.getLogger(__name__)
 
-EXTRACTOR = "clean.html.v4"
+EXTRACTOR = "clean.html.v5"
 MAX_HTML_CHARS = 20_000_000
 """Largest HTML (after scripts and styles are dropped) parsed; larger pages fail with InputError."""
 
@@ -122,6 +123,7 @@ def extract_html_article(
     if not body:
         return None
     authors, wire = _authors(metadata, cleaned.authors, data.get("author"), sitename)
+    wire = metadata.wire or cleaned.wire or wire
     published_text = metadata.published_text or (data.get("date") or "").strip() or None
     if published_text is None:  # last resort: the day the page's address states
         published_text = date_in_url(url, before=fetched_at)
@@ -143,8 +145,8 @@ def extract_html_article(
         published_at=parse_datetime(published_text),
         fetched_at=fetched_at,
         editor=cleaned.editor,
-        wire=metadata.wire or cleaned.wire or wire,
-        removed=captions + cleaned.removed,
+        wire=wire,
+        removed=captions + cleaned.removed + _credit_removed(metadata, authors, wire),
         extractor=EXTRACTOR,
     )
     return cut_wire_notes(article)
@@ -184,6 +186,15 @@ def _authors(
         return (), None
     credit = split_credit(author, outlets=(*metadata.outlets, *((sitename,) if sitename else ())))
     return unique_names(list(credit.people)), credit.wire
+
+
+def _credit_removed(
+    metadata: PageMetadata, authors: tuple[str, ...], wire: str | None
+) -> tuple[Removed, ...]:
+    """The page's stated author when it is an outlet or a desk, not a person: for audit, not an author."""
+    if authors or wire or not metadata.credit:
+        return ()
+    return (Removed(text=metadata.credit, reason=noise.ORGANISATION_CREDIT),)
 
 
 def _standfirst(description: str | None, body: str) -> str | None:

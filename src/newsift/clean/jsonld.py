@@ -72,6 +72,8 @@ def extract_jsonld_article(html: str, url: str | None = None) -> JsonLdArticle |
     if article is None:
         return None
     people, organisations = _authors(article.get("author"), index)
+    if not people:  # schema.org's wider 'creator' may name the writer where 'author' names the outlet
+        people = _authors(article.get("creator"), index)[0]
     publisher = _resolve(article.get("publisher"), index)
     return JsonLdArticle(
         headline=_text(article.get("headline")) or _text(article.get("name")),

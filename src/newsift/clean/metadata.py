@@ -30,7 +30,7 @@ _MORE_DATE_META = ("dc.date.issued", "dcterms.created", "date", "parsely-pub-dat
 _MODIFIED_META = ("article:modified_time", "og:updated_time", "datemodified", "dcterms.modified")
 _BYLINE_CLASS = re.compile(r"author|byline|writer|contributor", re.IGNORECASE)
 _OUTSIDE = re.compile(
-    r"related|comment|sidebar|footer|recommend|promo|newsletter|share|social|widget|teaser|more-from",
+    r"related|comment|sidebar|footer|recommend|promo(?!ted)|newsletter|share|social|widget|teaser|more-from",
     re.IGNORECASE,
 )
 # a figure's credit ('Photo: ...') is the photographer's, in a byline's class
@@ -48,6 +48,14 @@ _AUTHOR_PATH_WORDS = (
 _AUTHOR_HREF = etree.XPath(  # a cheap first pass over the links before _AUTHOR_PATH
     ".//a[" + " or ".join(f"contains(@href, '/{word}')" for word in _AUTHOR_PATH_WORDS) + "]"
 )
+# a credit's label in the page's language, first in an element's own text ('Von: <a>Ana Ruiz</a>')
+_CREDIT_LABEL = re.compile(
+    r"^(?:by|von|par|por|di|door|av|af|od|autor|autorin|autoren|auteur|autore|author|authors|text|tekst)"
+    r"(?::|\s|$)",
+    re.IGNORECASE,
+)
+_ACRONYM = re.compile(r"[A-Z]{2,5}")
+_CREDIT_TAGS = ("p", "div", "li", "span", "address", "dd")
 _PUBLISHED_MARK = re.compile(r"datepublished|publish|pubdate|posted|created", re.IGNORECASE)
 _MAX_BYLINE_CHARS = 200
 _BLOCK_TAGS = frozenset({"p", "div", "li", "td", "section", "article", "blockquote", "dd"})
@@ -74,6 +82,7 @@ class PageMetadata:
     description: str | None = None
     outlets: tuple[str, ...] = ()  # every name the page gives its own outlet (site, publisher, domain)
     headlines: tuple[str, ...] = ()  # the headlines the page prints (h1), whichever the title is
+    credit: str | None = None  # the author stated when it names no person or wire ('BBC News', 'X Staff')
     sources: tuple[tuple[str, str], ...] = ()
 
     @property
@@ -106,6 +115,9 @@ def extract_page_metadata(
     authors, wire, authors_from = _authors(tree, ld, every, sites)
     if authors_from:
         sources.append(("authors", authors_from))
+    credit = None if authors or wire else _stated_credit(ld, every)
+    if credit:
+        sources.append(("credit", credit[0]))
     published = _date(tree, (("json-ld", ld.published),), meta, (*_DATE_META, *_MORE_DATE_META))
     if published:
         sources.append(("published", published[0]))
@@ -120,6 +132,7 @@ def extract_page_metadata(
         description=ld.description or meta.get("og:description") or meta.get("description"),
         outlets=sites,
         headlines=tuple(_headings(tree)),
+        credit=credit[1] if credit else None,
         sources=tuple(sources),
     )
 
@@ -266,7 +279,7 @@ def _authors(
     tree: HtmlElement, ld: JsonLdArticle, meta: dict[str, list[str]], sites: tuple[str, ...]
 ) -> tuple[tuple[str, ...], str | None, str | None]:
     """(people, wire, where they came from), from the first source that names a person."""
-    wire = next((org for org in ld.organisations if split_credit(org).wire), None)
+    wire = next((_agency_name(org, sites) for org in ld.organisations if _agency_name(org, sites)), None)
     rel, links = _rel_authors(tree), _author_links(tree)
     for source, texts in _author_candidates(tree, ld, meta, rel, links):
         people: list[str] = []
@@ -280,6 +293,28 @@ def _authors(
     return (), wire, None
 
 
+def _stated_credit(ld: JsonLdArticle, meta: dict[str, list[str]]) -> tuple[str, str] | None:
+    """(source, text) of the first author a structured field states, when none names a person or a wire:
+    an outlet, a desk or a staff credit, kept apart from ``authors``."""
+    stated = [("json-ld", [*ld.people, *ld.organisations])]
+    stated += [(f"meta:{name}", meta.get(name, [])) for name in _AUTHOR_META]
+    for source, values in stated:
+        for value in values:
+            if _is_name_value(value) and any(char.isalpha() for char in value):
+                return source, value
+    return None
+
+
+def _agency_name(organisation: str, sites: tuple[str, ...]) -> str | None:
+    """The wire an organisation typed as an author names: a known wire or one that calls itself a news
+    agency, or an acronym ('KNA') other than the page's own outlet, credited for agency copy."""
+    if wire := split_credit(organisation).wire:
+        return wire
+    own = {outlet_key(site) for site in sites}
+    is_acronym = _ACRONYM.fullmatch(organisation) is not None
+    return organisation if is_acronym and outlet_key(organisation) not in own else None
+
+
 def _author_candidates(
     tree: HtmlElement, ld: JsonLdArticle, meta: dict[str, list[str]], rel: list[str], links: list[str]
 ) -> Iterator[tuple[str, list[str]]]:
@@ -291,6 +326,7 @@ def _author_candidates(
     yield "rel=author", rel
     yield "markup:byline", _byline_texts(tree)
     yield "markup:author-link", links
+    yield "markup:credit-label", _labelled_credit(tree)
 
 
 def _with_linked(people: tuple[str, ...], linked: list[str], sites: tuple[str, ...]) -> tuple[str, ...]:
@@ -339,13 +375,28 @@ def _in_running_text(link: HtmlElement) -> bool:
 
 def _byline_texts(tree: HtmlElement) -> list[str]:
     """Texts of elements marked as the author or byline, outside widgets, one line per text node: the first
-    that names a person, and those after it under the same parent (one element per author)."""
+    that names a person or a wire, and those after it under the same parent (one element per author)."""
     for looked, (element, text) in enumerate(_bylines(tree), start=1):
-        if _names_person(text):
+        if _names_person(text) or split_credit(text).wire:
             siblings = (_byline_text(sibling) for sibling in element.itersiblings())
             return [text, *(other for other in siblings if other and _names_person(other))]
         if looked >= _MAX_BYLINES:
             break
+    return []
+
+
+def _labelled_credit(tree: HtmlElement) -> list[str]:
+    """The first short element, outside widgets and links, whose own text opens with a credit's label and
+    that names a person ('<li>Von: <a href="/ana-ruiz">Ana Ruiz</a></li>'): a byline with no class that
+    says so. (A credit inside a link is a teaser's, for the story the link opens.)"""
+    for element in tree.iter(*_CREDIT_TAGS):
+        if not _CREDIT_LABEL.match((element.text or "").strip()) or _outside_article(element):
+            continue
+        if any(ancestor.tag == "a" for ancestor in element.iterancestors()):
+            continue
+        text = " ".join(element.text_content().split())
+        if len(text) <= _MAX_BYLINE_CHARS and _names_person(text):
+            return [text]
     return []
 
 

@@ -14,12 +14,16 @@ __all__ = ["Credit", "is_person_name", "outlet_key", "split_credit", "unique_nam
 
 _LABEL = re.compile(
     r"^(?:(?:written|posted|reported|published|compiled|words|text|story|updated)\s+by|by|author|authors|"
-    r"writer|reporter|from)\b\s*[:\-–—]?\s*",
+    r"writer|reporter|from|von|par|por|door|av|af)\b\s*[:\-–—]?\s*",
     re.IGNORECASE,
 )
 # 'and' in the credit's language (German, Scandinavian, Romance, Turkish, Vietnamese...), lowercase only
 _AND = r"\band\b|(?-i:\b(?:und|og|och|et|y|e|en|i|ve|và|és|ja)\b)"
 _SPLIT = re.compile(rf"\s*(?:,|;|\||/|{_AND}|&|\n|\s[-–—]\s|(?<=[^\W\d_]{{3}})\.\s+(?=[A-Z]))\s*", re.I)
+# 'Redaktion: ', 'Text: ', 'Von: ': one word and a colon before the names is the credit's label
+_COLON_LABEL = re.compile(r"^(?P<label>[^\W\d_][\w-]*)\s*:\s+(?=\S)")
+# 'Ana Ruiz (ar)', 'Ana Ruiz (Reuters)': initials, a handle or a wire in brackets after a name
+_ASIDE = re.compile(r"^(?P<name>[^()]+?)\s*\((?P<aside>[^()]{1,40})\)$")
 
 
 def _words(text: str) -> frozenset[str]:
@@ -32,7 +36,10 @@ _ROLE_WORDS = _words(
     newsdesk webdesk desk team contributing associate photographer journalist newsroom editorial board news
     digital online web agency guest special deputy managing political business sports foreign intern
     health science technology tech environment climate crime education transport economics culture arts
-    entertainment travel fashion lifestyle politics affairs legal defence defense security energy markets"""
+    entertainment travel fashion lifestyle politics affairs legal defence defense security energy markets
+    redakteur redakteurin korrespondent korrespondentin reporterin autorin journalistin redaktion rédacteur
+    rédactrice journaliste correspondant correspondante periodista redactor redactora corresponsal
+    giornalista corrispondente redattore redattrice jornalista correspondente redacteur verslaggever"""
 )
 _WIDGET_WORDS = _words(
     """follow share email e-mail twitter facebook linkedin whatsapp print subscribe sign newsletter comment
@@ -44,6 +51,16 @@ _ORG_WORDS = _words(
     services service company inc ltd llc foundation institute university association ministry department
     office government blog admin administrator webmaster weekly gazette reporters"""
 )
+# labels of a credit that is not the writer's (a photo, a graphic, a source line)
+_OTHER_CREDITS = _words(
+    """photo photos foto fotos bild bilder image images picture pictures graphic grafik video illustration
+    source sources quelle quellen fuente fonte kaynak"""
+)
+# 'news agency' in the credit's language: the name beside it is a wire ('Kestrel Nachrichtenagentur')
+_AGENCY_WORDS = _words(
+    """agency nachrichtenagentur presseagentur agentur agence agencia agenzia agência nieuwsagentschap
+    persbureau nyhetsbyrå nyhedsbureau uutistoimisto ajansı"""
+)
 _MONTHS = _words(
     """january february march april may june july august september october november december jan feb mar apr
     jun jul aug sep sept oct nov dec"""
@@ -51,6 +68,9 @@ _MONTHS = _words(
 _WEEKDAYS = _words("monday tuesday wednesday thursday friday saturday sunday")
 # a month is a date only next to a number ('March 3', '3 May'): alone it can be a name ('April', 'Jan')
 _NOT_NAME = _ROLE_WORDS | _WIDGET_WORDS | _ORG_WORDS | _WEEKDAYS
+# reporter, correspondent, editor after a Korean, Japanese or Chinese name ('김하늘 기자')
+_CASELESS_ROLES = _words("기자 특파원 선임기자 객원기자 논설위원 記者 特派員 編集委員 编辑 责任编辑 记者")
+_NOT_AGENCY = (_ROLE_WORDS | _WIDGET_WORDS) - {"news"}  # 'Agency Reporter' is a person's role
 _NOT_FIRST = frozenset({"the", "a", "an", "our", "this", "all", "no"})
 _WORD = re.compile(r"^[^\W\d_][\w'’.-]*$")
 _MAX_WORDS = 5
@@ -81,17 +101,22 @@ def split_credit(
     people: list[str] = []
     dropped: list[str] = []
     wire: str | None = None
-    for part in _SPLIT.split(_LABEL.sub("", " ".join(text.split()))):
-        part = _without_lowercase_label(_LABEL.sub("", part.strip(" .:·•")))
+    for part in _SPLIT.split(_without_label(" ".join(text.split()))):
+        part = _without_label(part.strip(" .:·•"))
+        part, aside = _without_aside(part)
+        if aside and is_wire_service(aside):
+            wire = wire or aside
         if not part:
             continue
+        if stated:
+            part = _without_caseless_role(part)
         name = (
             part
             if is_person_name(part) or (single and _is_single_name(part)) or (stated and _caseless_name(part))
             else _leading_name(part)
         )
-        if is_wire_service(part):
-            wire = wire or part
+        if is_wire_service(part) or (agency := _agency(part)):
+            wire = wire or (part if is_wire_service(part) else agency)
         elif name and outlet_key(name) not in own and not is_known_outlet(name):
             people.append(name.title() if name.isupper() else name)
             if name != part:
@@ -105,6 +130,33 @@ def outlet_key(name: str) -> str:
     """An outlet's canonical id without a leading 'the' ('The Upland Record' and 'uplandrecord' agree)."""
     key = normalize_outlet(name)
     return key.removeprefix("the") if len(key) > 6 else key
+
+
+def _without_label(part: str) -> str:
+    """The credit without its label ('By', 'Written by', 'Text:', 'von', 'par'); empty when the label says the
+    credit is not the writer's ('Photo: Ana Ruiz')."""
+    part = _LABEL.sub("", part)
+    if (match := _COLON_LABEL.match(part)) is not None:
+        if match["label"].casefold() in _OTHER_CREDITS:
+            return ""
+        part = _LABEL.sub("", part[match.end() :])
+    return _without_lowercase_label(part)
+
+
+def _without_aside(part: str) -> tuple[str, str | None]:
+    """'Ana Ruiz (ar)' -> ('Ana Ruiz', 'ar'): what a credit puts in brackets after a name."""
+    match = _ASIDE.match(part)
+    return (match["name"].strip(), match["aside"].strip()) if match else (part, None)
+
+
+def _agency(part: str) -> str | None:
+    """'Kestrel Nachrichtenagentur' -> 'Kestrel': a credit that calls itself a news agency is a wire,
+    named by its other words (the whole credit when they are more than a short name)."""
+    words = part.split()
+    rest = [word for word in words if word.casefold().strip(".,") not in _AGENCY_WORDS]
+    if len(rest) == len(words) or any(word.casefold() in _NOT_AGENCY for word in rest):
+        return None
+    return " ".join(rest) if 1 <= len(rest) <= 3 else part
 
 
 def _without_lowercase_label(part: str) -> str:
@@ -124,6 +176,14 @@ def _caseless_name(text: str) -> bool:
     """'松岡大地': two to eight letters of a script without capitals, no space (a name as CJK and Hangul
     pages state it)."""
     return 2 <= len(text) <= 8 and text.isalpha() and not any(c.isupper() or c.islower() for c in text)
+
+
+def _without_caseless_role(part: str) -> str:
+    """'김하늘 기자' -> '김하늘': a name in a script without capitals followed by its role word."""
+    words = part.split()
+    if len(words) >= 2 and _caseless_name(words[0]) and all(word in _CASELESS_ROLES for word in words[1:]):
+        return words[0]
+    return part
 
 
 def _date_word(folded: list[str], index: int) -> bool:

@@ -52,6 +52,7 @@ DUPLICATE_TITLE = "duplicate title"
 SOURCE_ECHO = "source echo"
 CATEGORY = "category label"
 ICON_LABEL = "icon label"
+ORGANISATION_CREDIT = "organisation credit"  # the only author stated is a desk or an outlet
 
 # Widget labels of aggregator pages; the first ones also end the main article.
 _CHROME_START = re.compile(

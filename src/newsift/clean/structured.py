@@ -8,7 +8,7 @@ from __future__ import annotations
 import calendar
 import re
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta, timezone
 from html import unescape
 from typing import Any
 from xml.sax import SAXException
@@ -277,11 +277,25 @@ def parse_datetime(value: str | None) -> datetime | None:
                 return None
             parsed = found
     if parsed.tzinfo is None:
-        parsed = parsed.replace(tzinfo=UTC)
+        parsed = parsed.replace(tzinfo=_zone_named(text))
     return parsed.astimezone(UTC)
 
 
+def _zone_named(text: str) -> timezone:
+    """The zone a stated time names by its abbreviation ('19:20 CEST'), else UTC."""
+    match = _ZONE_NAME.search(text)
+    return timezone(timedelta(minutes=_ZONE_MINUTES[match.group(1)])) if match else UTC
+
+
 _ZONE_ID = re.compile(r"\[[A-Za-z_/+-]+\]$")  # '...+01:00[Europe/Berlin]'
+# zone abbreviations the mail-date parser does not know (it reads UT, GMT and the North American ones);
+# the ambiguous ones (IST: India, Ireland, Israel) are left out
+_ZONE_MINUTES = {
+    **{"CET": 60, "CEST": 120, "MEZ": 60, "MESZ": 120, "WET": 0, "WEST": 60, "BST": 60, "EET": 120},
+    **{"EEST": 180, "MSK": 180, "SAST": 120, "GST": 240, "PKT": 300, "WIB": 420, "ICT": 420, "HKT": 480},
+    **{"SGT": 480, "PHT": 480, "JST": 540, "KST": 540, "AEST": 600, "AEDT": 660, "NZST": 720, "NZDT": 780},
+}
+_ZONE_NAME = re.compile(rf"(?<![A-Za-z])({'|'.join(_ZONE_MINUTES)})(?![A-Za-z])")
 _MONTH_NUMBERS = {
     name.casefold(): number
     for number in range(1, 13)
