@@ -9,12 +9,13 @@ from dataclasses import replace
 
 from newsift.extract.claims.cues import ClaimCues, load_claim_cues
 from newsift.extract.claims.modality import detect_modality
+from newsift.extract.events.learned import load_plover_model, sentence_features
 from newsift.extract.events.lexicon import EventLexicon, load_lexicon
 from newsift.extract.events.rules import sentence_events
 from newsift.extract.parse import Parse
 from newsift.model import AnnotatedArticle, Event, PloverType
 
-__all__ = ["classify_article", "classify_sentence"]
+__all__ = ["classify_article", "classify_sentence", "rules_reading", "typed_with_model"]
 
 
 def classify_sentence(annotated: AnnotatedArticle, index: int) -> Event | None:
@@ -22,17 +23,58 @@ def classify_sentence(annotated: AnnotatedArticle, index: int) -> Event | None:
 
     Unlike ``extract_events`` this keeps negated and hypothetical events: it types the sentence.
     """
-    parse, lexicon, cues = Parse.build(annotated), load_lexicon(), load_claim_cues()
+    parse = Parse.build(annotated)
+    main, _ = rules_reading(parse, index)
+    if main is None:
+        return None
+    return typed_with_model(main, sentence_features(parse, index))
+
+
+def rules_reading(parse: Parse, index: int) -> tuple[Event | None, list[Event]]:
+    """The rules' main event of a sentence and every event they found in it."""
+    lexicon, cues = load_lexicon(), load_claim_cues()
     events = sentence_events(parse, index, lexicon, cues, statements=True, keep_irrealis=True)
     if not events:
-        return None
+        return None, events
 
     def rank(event: Event) -> tuple[int, int, int]:
         head = parse.tree.token_at(event.evidence.start)
         depth = len(parse.tree.ancestors(head))
         return depth, event.type == PloverType.STATEMENT, -_priority(lexicon, event.type)
 
-    return _typed_by_modality(parse, _complement(parse, min(events, key=rank), events), cues)
+    main = _reaction(parse, _complement(parse, min(events, key=rank), events), lexicon)
+    return _typed_by_modality(parse, main, cues), events
+
+
+_VERBAL = frozenset(
+    {PloverType.ACCUSE, PloverType.SUPPORT, PloverType.REJECT, PloverType.REQUEST, PloverType.THREATEN}
+)
+
+
+def _reaction(parse: Parse, main: Event, lexicon: EventLexicon) -> Event:
+    """'condemned the bombing', 'welcomed the pact', 'threatened strikes': a happening named as the object
+    of a verbal act (accuse, support, reject, request, threaten) is what the act is about; the sentence
+    reports the act, so it takes the verb's type (the rules keep only the happening)."""
+    tree = parse.tree
+    head = tree.token_at(main.evidence.start)
+    if tree.tokens[head].dep not in ("dobj", "nsubjpass") or tree.tokens[head].pos not in ("NOUN", "PROPN"):
+        return main
+    verb = tree.tokens[head].head
+    if tree.tokens[verb].pos != "VERB":
+        return main
+    kinds = [t.type for t in lexicon.types if t.type in _VERBAL and parse.lemma(verb) in t.verbs]
+    if len(kinds) != 1 or kinds[0] == main.type:
+        return main
+    return replace(main, type=kinds[0])
+
+
+def typed_with_model(main: Event, features: list[str]) -> Event:
+    """The rules' type, unless they found only a remark (STATEMENT): then the model's type."""
+    if main.type != PloverType.STATEMENT:
+        return main
+    probabilities = load_plover_model().probabilities(features)
+    best = max(probabilities, key=probabilities.__getitem__)
+    return replace(main, type=PloverType(best))
 
 
 def _complement(parse: Parse, main: Event, events: list[Event]) -> Event:
