@@ -72,3 +72,16 @@ def test_features_leave_out_names_and_numbers() -> None:
     features = sentence_features(Parse.build(annotated), 0)
     assert "l:send" in features and "p0:send" in features
     assert not any("kenya" in f or "300" in f or "uganda" in f for f in features)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The militia vowed to step up its raids on the army's supply lines.", PloverType.THREATEN),
+        ("The cabinet said it would not negotiate with the hijackers.", PloverType.REJECT),
+        ("The army will not withdraw from the northern district.", PloverType.REJECT),
+    ],
+)
+def test_promised_harms_and_refusals_in_the_future(text: str, expected: PloverType) -> None:
+    event = classify_article(_annotated(text))
+    assert event is not None and event.type == expected

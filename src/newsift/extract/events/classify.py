@@ -82,9 +82,16 @@ def _complement(parse: Parse, main: Event, events: list[Event]) -> Event:
     tree, head = parse.tree, parse.tree.token_at(main.evidence.start)
     if main.type != PloverType.AGREE or parse.lemma(head) not in load_lexicon().commissive:
         return main  # 'threatened to deliver blows' stays a threat
-    for event in events:
+    typed = [e for e in events if e.type != PloverType.STATEMENT]
+    for event in typed:
         token = tree.tokens[tree.token_at(event.evidence.start)]
-        if token.dep == "xcomp" and token.head == head and event.type != PloverType.STATEMENT:
+        if token.dep == "xcomp" and token.head == head:
+            return event
+    for event in (e for e in typed if e.type in _THREATENABLE):  # 'vowed to step up its attacks'
+        node = tree.token_at(event.evidence.start)
+        chain = [node, *tree.ancestors(node)]
+        cut = next((k for k, n in enumerate(chain) if tree.tokens[n].head == head and n != head), None)
+        if cut is not None and tree.tokens[chain[cut]].dep == "xcomp" and cut <= 2:
             return event
     return main
 
@@ -104,7 +111,9 @@ def _typed_by_modality(parse: Parse, event: Event, cues: ClaimCues) -> Event:
     modality = detect_modality(parse, head, cues)
     if modality.modal in ("must", "should") or "must" in _aux_lemmas(parse, head):
         return replace(event, type=PloverType.REQUEST)
-    if _refused(parse, head) and event.type in _PROMISABLE | {PloverType.AGREE, PloverType.CONSULT}:
+    refusable = _PROMISABLE | {PloverType.AGREE, PloverType.CONSULT}
+    refused = _refused(parse, head) or (modality.negated and _committed(parse, head, cues))
+    if event.type in refusable and refused:  # 'refused to meet', 'will not negotiate'
         return replace(event, type=PloverType.REJECT)
     conditional = modality.hypothetical and modality.modal is not None  # 'may halt talks if ...'
     if event.aspect != "expected" and not conditional and not _committed(parse, head, cues):
