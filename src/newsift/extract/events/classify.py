@@ -1,6 +1,7 @@
 """Sentence typing as PLOVER codes it: one main event per sentence or snippet, for benchmarks and views.
 
-Builds on ``events.sentence_events``; promises become AGREE, threats THREATEN, "must" REQUEST.
+Builds on ``events.sentence_events``; promises become AGREE, threats THREATEN, "must" REQUEST; what the
+rules find no type for goes to the small trained model of ``events.learned``.
 """
 
 from __future__ import annotations
@@ -19,14 +20,15 @@ __all__ = ["classify_article", "classify_sentence", "rules_reading", "typed_with
 
 
 def classify_sentence(annotated: AnnotatedArticle, index: int) -> Event | None:
-    """The main event of one sentence (the trigger nearest the root), with STATEMENT as the fallback.
+    """The main event of one sentence (the trigger nearest the root); a sentence the rules read as a
+    mere remark (STATEMENT) is typed by the trained model (``learned``).
 
     Unlike ``extract_events`` this keeps negated and hypothetical events: it types the sentence.
     """
     parse = Parse.build(annotated)
     main, _ = rules_reading(parse, index)
-    if main is None:
-        return None
+    if main is None or main.type != PloverType.STATEMENT:
+        return main
     return typed_with_model(main, sentence_features(parse, index))
 
 
