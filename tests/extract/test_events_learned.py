@@ -85,3 +85,11 @@ def test_features_leave_out_names_and_numbers() -> None:
 def test_promised_harms_and_refusals_in_the_future(text: str, expected: PloverType) -> None:
     event = classify_article(_annotated(text))
     assert event is not None and event.type == expected
+
+
+def test_a_hunger_strike_is_a_protest_not_a_military_strike() -> None:
+    text = "Former soldiers began a hunger strike to demand their military pensions, their lawyers said."
+    event = classify_article(_annotated(text))
+    assert event is not None and event.type == PloverType.PROTEST
+    air = classify_article(_annotated("Fighter jets carried out an air strike on the fuel depot."))
+    assert air is not None and air.type == PloverType.ASSAULT

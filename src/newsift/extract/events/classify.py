@@ -45,7 +45,21 @@ def rules_reading(parse: Parse, index: int) -> tuple[Event | None, list[Event]]:
         return depth, event.type == PloverType.STATEMENT, -_priority(lexicon, event.type)
 
     main = _reaction(parse, _complement(parse, min(events, key=rank), events), lexicon)
+    main = _compound_phrase(parse, main, lexicon)
     return _typed_by_modality(parse, main, cues), events
+
+
+def _compound_phrase(parse: Parse, main: Event, lexicon: EventLexicon) -> Event:
+    """'a hunger strike', 'a general strike': a noun whose modifier makes a phrase of another type in the
+    lexicon is that phrase, not the bare noun (a strike read as a military one)."""
+    tree = parse.tree
+    head = tree.token_at(main.evidence.start)
+    for kid in tree.kids(head, "compound", "amod"):
+        phrase = (parse.lemma(kid), parse.lemma(head))
+        kinds = [t.type for t in lexicon.types if phrase in t.phrases]
+        if len(kinds) == 1 and kinds[0] != main.type:
+            return replace(main, type=kinds[0])
+    return main
 
 
 _VERBAL = frozenset(
