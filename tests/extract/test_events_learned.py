@@ -93,3 +93,10 @@ def test_a_hunger_strike_is_a_protest_not_a_military_strike() -> None:
     assert event is not None and event.type == PloverType.PROTEST
     air = classify_article(_annotated("Fighter jets carried out an air strike on the fuel depot."))
     assert air is not None and air.type == PloverType.ASSAULT
+
+
+def test_peacekeeping_forces_on_the_move_are_aid() -> None:
+    event = classify_article(_annotated("Peacekeeping troops from Ghana were deployed in the south."))
+    assert event is not None and event.type == PloverType.AID
+    army = classify_article(_annotated("The army deployed two brigades to the border town."))
+    assert army is not None and army.type == PloverType.MOBILIZE

@@ -45,7 +45,7 @@ def rules_reading(parse: Parse, index: int) -> tuple[Event | None, list[Event]]:
         return depth, event.type == PloverType.STATEMENT, -_priority(lexicon, event.type)
 
     main = _reaction(parse, _complement(parse, min(events, key=rank), events), lexicon)
-    main = _compound_phrase(parse, main, lexicon)
+    main = _peacekeeping(parse, _compound_phrase(parse, main, lexicon))
     return _typed_by_modality(parse, main, cues), events
 
 
@@ -59,6 +59,21 @@ def _compound_phrase(parse: Parse, main: Event, lexicon: EventLexicon) -> Event:
         kinds = [t.type for t in lexicon.types if phrase in t.phrases]
         if len(kinds) == 1 and kinds[0] != main.type:
             return replace(main, type=kinds[0])
+    return main
+
+
+def _peacekeeping(parse: Parse, main: Event) -> Event:
+    """PLOVER codes sending peacekeepers as military aid (CAMEO's 'provide peacekeeping'): forces on the
+    move that are peacekeepers (in the trigger's own phrase, or its subject or object) make AID."""
+    if main.type != PloverType.MOBILIZE:
+        return main
+    tree = parse.tree
+    head = tree.token_at(main.evidence.start)
+    roots = [head] if tree.tokens[head].pos == "NOUN" else tree.kids(head, "nsubj", "nsubjpass", "dobj")
+    for root in roots:
+        first, last = tree.left[root], tree.right[root]
+        if any(parse.lemma(i).startswith("peacekeep") for i in range(first, last + 1)):
+            return replace(main, type=PloverType.AID)
     return main
 
 
