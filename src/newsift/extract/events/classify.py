@@ -1,6 +1,7 @@
 """Sentence typing as PLOVER codes it: one main event per sentence or snippet, for benchmarks and views.
 
-Builds on ``events.sentence_events``; promises become AGREE, threats THREATEN, "must" REQUEST.
+Builds on ``events.sentence_events``; promises become AGREE, threats THREATEN, "must" REQUEST; what the
+rules find no type for goes to the small trained model of ``events.learned``.
 """
 
 from __future__ import annotations
@@ -9,30 +10,102 @@ from dataclasses import replace
 
 from newsift.extract.claims.cues import ClaimCues, load_claim_cues
 from newsift.extract.claims.modality import detect_modality
+from newsift.extract.events.learned import load_plover_model, sentence_features
 from newsift.extract.events.lexicon import EventLexicon, load_lexicon
 from newsift.extract.events.rules import sentence_events
 from newsift.extract.parse import Parse
 from newsift.model import AnnotatedArticle, Event, PloverType
 
-__all__ = ["classify_article", "classify_sentence"]
+__all__ = ["classify_article", "classify_sentence", "rules_reading", "typed_with_model"]
 
 
 def classify_sentence(annotated: AnnotatedArticle, index: int) -> Event | None:
-    """The main event of one sentence (the trigger nearest the root), with STATEMENT as the fallback.
+    """The main event of one sentence (the trigger nearest the root); a sentence the rules read as a
+    mere remark (STATEMENT) is typed by the trained model (``learned``).
 
     Unlike ``extract_events`` this keeps negated and hypothetical events: it types the sentence.
     """
-    parse, lexicon, cues = Parse.build(annotated), load_lexicon(), load_claim_cues()
+    parse = Parse.build(annotated)
+    main, _ = rules_reading(parse, index)
+    if main is None or main.type != PloverType.STATEMENT:
+        return main
+    return typed_with_model(main, sentence_features(parse, index))
+
+
+def rules_reading(parse: Parse, index: int) -> tuple[Event | None, list[Event]]:
+    """The rules' main event of a sentence and every event they found in it."""
+    lexicon, cues = load_lexicon(), load_claim_cues()
     events = sentence_events(parse, index, lexicon, cues, statements=True, keep_irrealis=True)
     if not events:
-        return None
+        return None, events
 
     def rank(event: Event) -> tuple[int, int, int]:
         head = parse.tree.token_at(event.evidence.start)
         depth = len(parse.tree.ancestors(head))
         return depth, event.type == PloverType.STATEMENT, -_priority(lexicon, event.type)
 
-    return _typed_by_modality(parse, _complement(parse, min(events, key=rank), events), cues)
+    main = _reaction(parse, _complement(parse, min(events, key=rank), events), lexicon)
+    main = _peacekeeping(parse, _compound_phrase(parse, main, lexicon))
+    return _typed_by_modality(parse, main, cues), events
+
+
+def _compound_phrase(parse: Parse, main: Event, lexicon: EventLexicon) -> Event:
+    """'a hunger strike', 'a general strike': a noun whose modifier makes a phrase of another type in the
+    lexicon is that phrase, not the bare noun (a strike read as a military one)."""
+    tree = parse.tree
+    head = tree.token_at(main.evidence.start)
+    for kid in tree.kids(head, "compound", "amod"):
+        phrase = (parse.lemma(kid), parse.lemma(head))
+        kinds = [t.type for t in lexicon.types if phrase in t.phrases]
+        if len(kinds) == 1 and kinds[0] != main.type:
+            return replace(main, type=kinds[0])
+    return main
+
+
+def _peacekeeping(parse: Parse, main: Event) -> Event:
+    """PLOVER codes sending peacekeepers as military aid (CAMEO's 'provide peacekeeping'): forces on the
+    move that are peacekeepers (in the trigger's own phrase, or its subject or object) make AID."""
+    if main.type != PloverType.MOBILIZE:
+        return main
+    tree = parse.tree
+    head = tree.token_at(main.evidence.start)
+    roots = [head] if tree.tokens[head].pos == "NOUN" else tree.kids(head, "nsubj", "nsubjpass", "dobj")
+    for root in roots:
+        first, last = tree.left[root], tree.right[root]
+        if any(parse.lemma(i).startswith("peacekeep") for i in range(first, last + 1)):
+            return replace(main, type=PloverType.AID)
+    return main
+
+
+_VERBAL = frozenset(
+    {PloverType.ACCUSE, PloverType.SUPPORT, PloverType.REJECT, PloverType.REQUEST, PloverType.THREATEN}
+)
+
+
+def _reaction(parse: Parse, main: Event, lexicon: EventLexicon) -> Event:
+    """'condemned the bombing', 'welcomed the pact', 'threatened strikes': a happening named as the object
+    of a verbal act (accuse, support, reject, request, threaten) is what the act is about; the sentence
+    reports the act, so it takes the verb's type (the rules keep only the happening)."""
+    tree = parse.tree
+    head = tree.token_at(main.evidence.start)
+    if tree.tokens[head].dep not in ("dobj", "nsubjpass") or tree.tokens[head].pos not in ("NOUN", "PROPN"):
+        return main
+    verb = tree.tokens[head].head
+    if tree.tokens[verb].pos != "VERB":
+        return main
+    kinds = [t.type for t in lexicon.types if t.type in _VERBAL and parse.lemma(verb) in t.verbs]
+    if len(kinds) != 1 or kinds[0] == main.type:
+        return main
+    return replace(main, type=kinds[0])
+
+
+def typed_with_model(main: Event, features: list[str]) -> Event:
+    """The rules' type, unless they found only a remark (STATEMENT): then the model's type."""
+    if main.type != PloverType.STATEMENT:
+        return main
+    probabilities = load_plover_model().probabilities(features)
+    best = max(probabilities, key=probabilities.__getitem__)
+    return replace(main, type=PloverType(best))
 
 
 def _complement(parse: Parse, main: Event, events: list[Event]) -> Event:
@@ -40,9 +113,16 @@ def _complement(parse: Parse, main: Event, events: list[Event]) -> Event:
     tree, head = parse.tree, parse.tree.token_at(main.evidence.start)
     if main.type != PloverType.AGREE or parse.lemma(head) not in load_lexicon().commissive:
         return main  # 'threatened to deliver blows' stays a threat
-    for event in events:
+    typed = [e for e in events if e.type != PloverType.STATEMENT]
+    for event in typed:
         token = tree.tokens[tree.token_at(event.evidence.start)]
-        if token.dep == "xcomp" and token.head == head and event.type != PloverType.STATEMENT:
+        if token.dep == "xcomp" and token.head == head:
+            return event
+    for event in (e for e in typed if e.type in _THREATENABLE):  # 'vowed to step up its attacks'
+        node = tree.token_at(event.evidence.start)
+        chain = [node, *tree.ancestors(node)]
+        cut = next((k for k, n in enumerate(chain) if tree.tokens[n].head == head and n != head), None)
+        if cut is not None and tree.tokens[chain[cut]].dep == "xcomp" and cut <= 2:
             return event
     return main
 
@@ -62,7 +142,9 @@ def _typed_by_modality(parse: Parse, event: Event, cues: ClaimCues) -> Event:
     modality = detect_modality(parse, head, cues)
     if modality.modal in ("must", "should") or "must" in _aux_lemmas(parse, head):
         return replace(event, type=PloverType.REQUEST)
-    if _refused(parse, head) and event.type in _PROMISABLE | {PloverType.AGREE, PloverType.CONSULT}:
+    refusable = _PROMISABLE | {PloverType.AGREE, PloverType.CONSULT}
+    refused = _refused(parse, head) or (modality.negated and _committed(parse, head, cues))
+    if event.type in refusable and refused:  # 'refused to meet', 'will not negotiate'
         return replace(event, type=PloverType.REJECT)
     conditional = modality.hypothetical and modality.modal is not None  # 'may halt talks if ...'
     if event.aspect != "expected" and not conditional and not _committed(parse, head, cues):
