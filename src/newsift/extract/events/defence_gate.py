@@ -202,7 +202,8 @@ def military_matter(parse: Parse, event: Event, tokens: list[int]) -> bool:
     lemmas = {parse.lemma(i) for i in tokens}
     if event.subtype == "strike":
         aimed = bool((words | lemmas) & _FORCE_USED) or _state_hits_a_target(parse, event, head)
-        return aimed and not _labour(parse, tokens)
+        stoppage = any(parse.lemma(k) in _STOPPAGE_KINDS for k in parse.tree.kids(head, "amod", "compound"))
+        return aimed and not _labour(parse, tokens) and not stoppage
     if (words | lemmas) & (_WEAPONS | _FORCES) - {"arms"} or "arms" in words:
         return True
     if _battle_tank(parse, tokens) or _defence_modifier(parse, tokens):
@@ -351,6 +352,8 @@ def _labour(parse: Parse, tokens: list[int]) -> bool:
     return bool(lemmas & (_STOPPAGE | _STANDS))
 
 
+# 'a hunger strike', 'a general strike': the strike's own kind says it is no attack
+_STOPPAGE_KINDS = frozenset({"hunger", "general", "rail", "transport", "nationwide", "teacher", "doctor"})
 _STOPPAGE = frozenset({"worker", "union", "walkout", "stoppage", "picket", "pay", "wage"})
 # an object thrown at a match ('a bottle from the stands hit the referee')
 _STANDS = frozenset({"crowd", "fan", "spectator", "supporter", "goalkeeper", "referee", "match", "stadium",
