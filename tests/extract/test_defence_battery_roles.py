@@ -468,6 +468,17 @@ FRAMES = [
     ),
     case("France sent 300 soldiers to Romania.", D, source=("FRA",), parties=("ROU",)),
     # forces on the move: what goes (or is sent) is a military force, and it goes to a country
+    # an exercise's participants include the forces it is said to involve
+    case(
+        "The Southern Star exercise, which involves 5,000 troops from Chile and Peru, ended on Friday.",
+        X,
+        parties=("CHL", "PER"),
+    ),
+    case(
+        "The drills, which began on Monday, involve warships and aircraft from Chile and Peru.",
+        X,
+        parties=("CHL", "PER"),
+    ),
     case("Several Chilean army units headed to Peru on Monday.", D, source=("CHL",), parties=("PER",)),
     case(  # a purpose clause naming other countries names no owner of the forces
         'Several Chilean army units headed to Peru on Monday to take part in "Southern Shield," a joint '

@@ -627,6 +627,7 @@ def participants(
         found += _mention_actors(parse, i)
     found += _prep_actors(parse, trigger, _JOINT_PREPS, lexicon)
     found += _hosts(_prep_actors(parse, trigger, _HOST_PREPS, lexicon))
+    found += _involved(parse, trigger)
     node = trigger
     for _ in range(6):
         if parse.lemma(node) in _MOVE:  # 'units headed to X to take part in the exercise': X hosts
@@ -650,6 +651,25 @@ def participants(
             found += _owners_before(parse, head)
         node = head
     return _coded(a for a in found if is_state(a))
+
+
+_INVOLVE = frozenset({"involve", "include", "bring", "gather", "feature", "draw"})
+
+
+def _involved(parse: Parse, trigger: int) -> list[Actor]:
+    """'an exercise involving troops from X and Y', 'the drills involve warships from X and Y': the
+    forces the exercise (or pact) is said to involve, by their countries."""
+    tree = parse.tree
+    token = tree.tokens[trigger]
+    clauses = [*tree.kids(trigger, "relcl", "acl")]
+    if token.dep in ("nsubj", "nsubjpass") and token.head != trigger:
+        clauses.append(token.head)
+    out: list[Actor] = []
+    for clause in clauses:
+        if parse.lemma(clause) in _INVOLVE:
+            for obj in tree.kids(clause, "dobj"):
+                out += _troop_owners(parse, obj)
+    return out
 
 
 def _hosts(actors: tuple[Actor, ...]) -> tuple[Actor, ...]:
