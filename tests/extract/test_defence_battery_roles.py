@@ -468,6 +468,9 @@ FRAMES = [
     ),
     case("France sent 300 soldiers to Romania.", D, source=("FRA",), parties=("ROU",)),
     # forces on the move: what goes (or is sent) is a military force, and it goes to a country
+    # taking part in a named exercise is the exercise (the name may stand beside the noun)
+    case("Peru participated in the Chilean-led exercise Southern Star.", X, parties=("CHL", "PER")),
+    case("Peru took part in the Chilean-led exercise Southern Star.", X, parties=("PER",)),
     # an exercise's participants include the forces it is said to involve
     case(
         "The Southern Star exercise, which involves 5,000 troops from Chile and Peru, ended on Friday.",

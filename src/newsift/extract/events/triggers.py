@@ -456,6 +456,8 @@ def _defence_ok(
     if any(parse.lemma(o) in lexicon.not_goods for o in parse.tree.kids(head, "dobj")):
         return False  # 'ordered a review of arms contracts', 'sent a letter about the missiles'
 
+    if spec.subtype == "co_development" and _takes_part_in_drills(parse, head, lexicon):
+        return False  # 'participated in the exercise': the exercise noun is the event
     if lemma not in spec.needs_context:
         return True
     if spec.subtype == "defence_pact":
@@ -473,6 +475,14 @@ _DRILL_KINDS = frozenset(
 )  # fmt: skip
 
 
+def _takes_part_in_drills(parse: Parse, head: int, lexicon: EventLexicon) -> bool:
+    drills = next((spec.nouns for spec in lexicon.defence if spec.subtype == "exercise"), frozenset())
+    objects = [
+        o for p in parse.tree.kids(head, "prep") if parse.lemma(p) == "in" for o in parse.tree.kids(p, "pobj")
+    ]
+    return any(parse.lemma(o) in drills for o in objects)
+
+
 def _named(parse: Parse, head: int) -> bool:
     """'the Cobra Gold exercise', 'Zapad drills', 'air drills', 'naval exercises': a drill with a
     proper name or of a military kind is a military exercise."""
@@ -480,7 +490,10 @@ def _named(parse: Parse, head: int) -> bool:
     for k in tree.kids(head, "compound", "amod"):
         if tree.tokens[k].pos == "PROPN" or parse.lemma(k) in _DRILL_KINDS:
             return True
-    return False
+    # 'the exercise Southern Star', 'Southern Star, a joint exercise': the name stands beside it
+    token = tree.tokens[head]
+    beside = [*tree.kids(head, "appos"), *([token.head] if token.dep == "appos" else [])]
+    return any(tree.tokens[k].pos == "PROPN" for k in beside)
 
 
 def _signed_by_forces(parse: Parse, head: int, lexicon: EventLexicon) -> bool:
