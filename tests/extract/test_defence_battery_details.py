@@ -402,6 +402,17 @@ def test_battery_a_named_exercise_written_again_is_a_mention_with_its_own_partic
     assert "URY" in {a.code for a in later[0].participants}
 
 
+def test_battery_a_named_exercise_that_runs_is_a_mention_with_its_own_participants(nlp: Any) -> None:
+    body = (
+        "Chile and Peru announced the start of the joint exercise Pacific Star 2025. "
+        "Last year, Pacific Star ran from May 2 to May 20, involving 8,000 Chilean and Peruvian troops."
+    )
+    events = [e for e in events_of(nlp, body) if e.subtype]
+    later = [e for e in events if e.evidence.sentence == 2]
+    assert [e.subtype for e in later] == [X], shown(tuple(events))
+    assert {"CHL", "PER"} <= {a.code for a in later[0].participants}, shown(tuple(events))
+
+
 def test_battery_a_name_not_taken_part_in_is_no_exercise(nlp: Any) -> None:
     body = "Chile and Peru began the Pacific Star naval exercise. Pacific Star is also the name of a ferry."
     events = [e for e in events_of(nlp, body) if e.subtype]

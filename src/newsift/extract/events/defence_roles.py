@@ -662,8 +662,8 @@ def _involved(parse: Parse, trigger: int) -> list[Actor]:
     tree = parse.tree
     token = tree.tokens[trigger]
     clauses = [*tree.kids(trigger, "relcl", "acl")]
-    if token.dep in ("nsubj", "nsubjpass") and token.head != trigger:
-        clauses.append(token.head)
+    if token.dep in ("nsubj", "nsubjpass") and token.head != trigger:  # 'X ran ..., involving troops'
+        clauses += [token.head, *tree.kids(token.head, "advcl", "xcomp", "conj")]
     out: list[Actor] = []
     for clause in clauses:
         if parse.lemma(clause) in _INVOLVE:

@@ -214,9 +214,11 @@ def _named_exercises(
     parse: Parse, events: list[Event], lexicon: EventLexicon, cues: ClaimCues
 ) -> list[Event]:
     """An exercise the article has named, written again by its name as what someone takes part in
-    ('Uruguayan marines are also taking part in Pacific Star'), is a mention of that exercise with
-    its own participants; the participation is no co-development."""
+    ('Uruguayan marines are also taking part in Pacific Star') or as the subject of its own running
+    ('Last year, Pacific Star ran from May 2 to May 20, involving ...'), is a mention of that exercise
+    with its own participants; the participation is no co-development."""
     names = {e.programme for e in events if e.subtype == "exercise" and e.programme}
+    names |= {n.rsplit(" ", 1)[0] for n in names if n.rsplit(" ", 1)[-1].isdigit()}  # 'Balikatan 2025'
     if not names:
         return events
     covered = {e.evidence.sentence for e in events if e.subtype == "exercise"}
@@ -227,7 +229,10 @@ def _named_exercises(
         tokens = parse.sentence_tokens(sentence.index)
         for head in _name_heads(parse, tokens, names):
             verb = parse.tree.tokens[parse.tree.tokens[head].head].head  # name <- 'in' <- verb
-            if parse.lemma(verb) not in _PARTAKE:
+            runs = parse.tree.tokens[head].head  # 'Balikatan ran from May 2 to May 20, involving ...'
+            if parse.tree.tokens[head].dep == "nsubj" and parse.lemma(runs) in _RUNS:
+                verb = runs
+            elif parse.lemma(verb) not in _PARTAKE:
                 continue
             trigger = _as_subtype(
                 Trigger(
@@ -512,6 +517,9 @@ def _prevented(parse: Parse, head: int) -> bool:
 
 
 _PARTAKE = frozenset({"participate", "partake", "join", "take"})
+# what a named exercise does as the subject of its own sentence: it is held
+_RUNS = frozenset({"run", "begin", "start", "end", "conclude", "kick", "open", "close", "continue", "involve",
+                   "include", "feature", "last"})  # fmt: skip
 
 
 def _joins_other(parse: Parse, trigger: Trigger, heads: set[int]) -> bool:
@@ -806,10 +814,15 @@ def _name_before(parse: Parse, head: int) -> str | None:
 
 
 def _appositive_name(parse: Parse, head: int) -> str | None:
-    """'Pacific Star, a joint naval exercise': the name the exercise noun stands in apposition to."""
+    """'Pacific Star, a joint naval exercise', 'the exercise Pacific Star 2025': the name the exercise
+    noun stands in apposition to, or that stands in apposition to it."""
     tree = parse.tree
     token = tree.tokens[head]
     end = token.head
+    for name in tree.kids(head, "appos"):  # 'the joint exercise Balikatan 2025'
+        if tree.tokens[name].pos == "PROPN":
+            first, last = tree.subtree(name)
+            return parse.span_text(first, last)
     if token.dep != "appos":
         return None
     mention = parse.mention_at(end)  # 'Thunder of the North', a name the model spans
