@@ -10,8 +10,9 @@ tracemalloc the peak memory of:
   articles that can meet the A new ones;
 - ``skeleton``: ``Linker.restore`` with no article state (the stories still open and the document
   frequencies alone; they grow with the open stories and the vocabulary, not with the states);
-- ``relink``: the whole incremental link step, ``relink_articles`` (it still reads every stored story
-  row and, with analyses, every event: those parts grow with the store).
+- ``relink``: the whole incremental link step, ``relink_articles`` (since issue 22, D4, through the
+  saved postings, ``Linker.restore_posted``: it reads the open stories and the candidates' states, no
+  longer every stored story row or every saved state; happenings are left to the run's end).
 Each is reported at N and at F*N and as the ratio of the two: 1.0 is flat, F is linear in the store.
 Also how many stored articles ``near`` held. Prints a human summary, then ONE JSON object as the last line.
 """

@@ -6,7 +6,8 @@ same however the articles arrived; the pass is deterministic for the same set of
 
 from __future__ import annotations
 
-from collections.abc import Callable, Container, Hashable, Iterable, Mapping, Sequence
+import hashlib
+from collections.abc import Callable, Collection, Container, Hashable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 
@@ -22,6 +23,7 @@ __all__ = [
     "Linker",
     "LinkerState",
     "Links",
+    "PostingReader",
     "dyad_key",
     "link_articles",
     "link_more",
@@ -30,6 +32,11 @@ __all__ = [
 
 _EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 _MAX_CHARS = 100_000
+_RELATED = "rel:"  # posting keys: related-article blocking keys, and duplicate keys (exact hash, LSH band)
+_DUPLICATE = "dup:"
+
+# (keys, first link position kept, most ids per key or None for all) -> key -> (position, id), link order
+PostingReader = Callable[[Sequence[str], int, "int | None"], Mapping[str, Sequence[tuple[int, str]]]]
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -199,6 +206,13 @@ class Linker:
             related=self.related.entry_of(article_id),
         )
 
+    def posting_keys(self, article_id: str) -> tuple[str, ...]:
+        """The keys a held article is posted under in the store (``restore_posted`` reads them): its
+        related-article blocking keys and its duplicate keys."""
+        related = self.related.entry_keys(self.related.entry_of(article_id))
+        duplicate = self.duplicates.record_keys(self.duplicates.record_of(article_id))
+        return (*(_RELATED + k for k in related), *sorted(_duplicate_key(k) for k in duplicate))
+
     def state(self) -> LinkerState:
         n_docs, frequencies = self.stats.snapshot()
         return LinkerState(
@@ -274,6 +288,49 @@ class Linker:
                 )
         return linker
 
+    @classmethod
+    def restore_posted(
+        cls,
+        state: LinkerState,
+        read_postings: PostingReader,
+        read_states: Callable[[Collection[str]], Iterable[ArticleState]],
+        new: Sequence[Article],
+        entities: Mapping[str, Sequence[str]] | None = None,
+        dyads: Mapping[str, Sequence[str]] | None = None,
+        *,
+        n_stored: int = 0,
+        story_settings: StorySettings | None = None,
+        duplicate_settings: DuplicateSettings | None = None,
+    ) -> Linker:
+        """``restore_near`` without reading every saved state: the stored postings (``posting_keys`` of
+        each linked article, at its link position) say who is posted under the new articles' keys, so
+        only those postings (the last ``cap`` per related key, every copy key) and then the states of the
+        chosen candidates and possible copies are read: ``read_states(ids)``, in any order. Its cost is
+        bounded by the new articles, whatever the size of the store, and it links them as ``restore``."""
+        linker = cls._from_state(state, story_settings, duplicate_settings)
+        copies, new_keys = linker._probe(state, new, entities or {}, dyads or {}, story_settings)
+        oldest = max(0, n_stored - min(linker.duplicates.settings.capacity, linker.related.capacity))
+        posted = linker.related.postings()
+        wanted = sorted({key for _, keys in new_keys for key in keys})
+        related = read_postings([_RELATED + k for k in wanted], oldest, posted.cap)
+        position: dict[str, int] = {}
+        for key in wanted:
+            for at, stored_id in related.get(_RELATED + key, ()):
+                posted.add(key, stored_id)
+                position[stored_id] = at
+        pinned = read_postings(sorted(_duplicate_key(k) for k in copies), oldest, None)
+        position.update((stored_id, at) for rows in pinned.values() for at, stored_id in rows)
+        chosen, holders = linker.related.choose_candidates(posted, new_keys)
+        held = {stored_id for rows in pinned.values() for _, stored_id in rows} | (chosen & position.keys())
+        states = {s.id: s for s in read_states(held)}
+        for stored_id in sorted(held, key=position.__getitem__):  # link order, as the whole restore
+            stored = states[stored_id]
+            keys = linker.related.entry_keys(stored.related)
+            only = {k for k in keys if stored_id in holders.get(k, ())}
+            linker._restore_one(stored, count=False, only=only)
+        linker.n_articles = n_stored
+        return linker
+
     def _probe(
         self,
         state: LinkerState,
@@ -325,6 +382,16 @@ class Linker:
         self.related.restore(article.id, article.related, only=only)
         self.order.append(article.id)
         self.n_articles += count
+
+
+def _duplicate_key(key: Hashable) -> str:
+    """A duplicate key as posting text: the exact hash, or an LSH band's number and a digest of its values."""
+    if isinstance(key, tuple) and key and key[0] == "exact":
+        return f"{_DUPLICATE}exact:{key[1]}"
+    if isinstance(key, tuple) and len(key) == 2 and isinstance(key[1], tuple):
+        values = ",".join(str(v) for v in key[1]).encode()
+        return f"{_DUPLICATE}{key[0]}:{hashlib.blake2b(values, digest_size=12).hexdigest()}"
+    raise ValueError(f"not a duplicate key: {key!r}")
 
 
 def dyad_key(event_type: str, a: str, b: str) -> str:

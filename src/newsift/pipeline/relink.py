@@ -5,17 +5,19 @@ read them back. The runner calls ``relink_articles`` after an ingest that stored
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Container, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 
 from newsift import codec
 from newsift.link.build import ArticleState, Linker, LinkerState, Links, dyad_key, link_more, time_order
 from newsift.model import DuplicateKind, DuplicateMatch, Event, Happening, Related, Story, Tag
-from newsift.store import LinkChange, LinkRow, Store, iter_articles
+from newsift.store import LinkChange, LinkRow, PostingChange, Store, iter_articles
 
 __all__ = [
     "Happening",
     "is_linked",
+    "link_happenings",
+    "link_pending",
     "load_duplicates",
     "load_happenings",
     "load_related",
@@ -27,6 +29,7 @@ __all__ = [
 
 
 _STATE = "linkstate"  # link kind of the saved linker: a "meta" row, article rows in chunk kinds
+_STALE = "happenings-stale"  # a row of kind _STATE: events were stored since the happenings were linked
 _MAX_CHUNKS = 64  # article-state chunks (one per incremental run) before they are merged into one
 
 
@@ -35,12 +38,13 @@ class _Meta:
     linker: LinkerState
     chunks: tuple[str, ...]
     n_articles: int
+    posted: bool = False  # its postings are in the store (saved since issue 22, D4)
 
 
 def relink_store(store: Store) -> Links:
     """Link every stored article and replace the stored link records with the result.
 
-    Also saves the linker's state, so ``relink_articles`` can add new articles to it later.
+    Also saves the linker's state and postings, so ``relink_articles`` can add new articles to it later.
     """
     articles = list(iter_articles(store))
     linker = Linker()
@@ -54,104 +58,136 @@ def relink_store(store: Store) -> Links:
         "happening": _happenings(store),
     }
     changes = [LinkChange(kind=kind, rows=tuple(rows), replace=True) for kind, rows in replaced.items()]
-    store.write_links([*changes, *_state_changes(linker, _read_meta(store), linker.order, merge=True)])
+    postings = PostingChange(rows=_posting_rows(linker, linker.order, 0), replace=True)
+    state = _state_changes(linker, _read_meta(store), linker.order, merge=True)
+    store.write_links([*changes, postings, *state])
     return links
 
 
-def relink_articles(store: Store, article_ids: Sequence[str]) -> Links:
+def relink_articles(store: Store, article_ids: Sequence[str], *, happenings: bool = True) -> Links:
     """Link newly stored articles against the saved state of the store's links, and update the links.
 
-    Only the new articles are compared with the stored ones (through the saved term postings and
-    signatures); older articles gain a new article in their related lists when it ranks among their
-    best. Falls back to ``relink_store`` when no state is saved or the state misses stored articles.
-    New articles are taken in time order after everything already linked: when none is older than
-    the stored ones, the result equals ``relink_store`` except for the tags of older articles, which
-    keep the document frequencies of the run that linked them.
+    Only the new articles are compared with the stored ones (through the saved postings and the states
+    of the stored articles they name: ``Linker.restore_posted``); older articles gain a new article in
+    their related lists when it ranks among their best. They leave the articles waiting to be linked.
+    Falls back to ``relink_store`` when a store was linked before postings were saved, or holds articles
+    neither linked nor waiting. New articles are taken in time order after everything already linked:
+    when none is older than the stored ones, the result equals ``relink_store`` except for the tags of
+    older articles, which keep the document frequencies of the run that linked them.
 
-    The saved linker is read as a stream and only the stored articles that can meet a new one are
-    held (``Linker.restore_near``): the run's memory grows with the new articles, not with the store.
+    What is read grows with the new articles, not with the store: their postings, at most 150 candidate
+    states each, the related lists they may enter, the stories still open and the saved frequencies.
+    With ``happenings=False`` the happenings (which read every event) are left for ``link_happenings``
+    and marked stale when the new articles report events: the runner links them once per run.
 
     Returns:
-        The links of the new articles (and the stories as they are now).
+        The links of the new articles, and the stories they changed (those open, and those closed now).
     """
     meta = _read_meta(store)
-    if meta is None:
-        return relink_store(store)
+    _, n_pending = store.query_pending_links(limit=0)
+    if meta is None and store.count_articles() == n_pending:  # nothing linked yet: start from nothing
+        meta = _Meta(linker=Linker().state(), chunks=(), n_articles=0, posted=True)
+    if meta is None or not meta.posted or store.count_articles() != meta.n_articles + n_pending:
+        return relink_store(store)  # never linked, linked before postings were saved, or articles lost
     wanted = list(dict.fromkeys(article_ids))
-    candidates = [a for a in (store.get_article(i) for i in wanted) if a is not None]
-    entities, names, dyads, happenings = _annotations(store, [a.id for a in candidates])
-    tally = _Tally(set(wanted))
-    linker = Linker.restore_near(
+    known = {row.key for row in store.query_link_rows(meta.chunks, keys=wanted)} if meta.chunks else set()
+    articles = [a for a in (store.get_article(i) for i in wanted if i not in known) if a is not None]
+    if not articles:
+        store.write_links([PostingChange(linked=tuple(wanted))])
+        if happenings:
+            link_happenings(store)
+        return Links(duplicates=(), stories=(), related={}, tags={})
+    entities, names, dyads, facts = _annotations(store, [a.id for a in articles])
+    linker = Linker.restore_posted(
         meta.linker,
-        lambda only: tally.count(store, meta.chunks, only),
-        candidates,
+        lambda keys, since, cap: store.query_postings(keys, since=since, cap=cap),
+        lambda ids: _states(store, meta.chunks, ids),
+        articles,
         entities,
         dyads,
         n_stored=meta.n_articles,
     )
-    new_ids = [a for a in wanted if a not in tally.known]
-    if meta.n_articles != tally.n or store.count_articles() != tally.n + len(new_ids):
-        return relink_store(store)
-    articles = [a for a in candidates if a.id not in tally.known]
-    if tally.known:  # some were linked already: choose again for the rest alone
-        states = _Tally(set())
-        linker = Linker.restore_near(
-            meta.linker,
-            lambda only: states.count(store, meta.chunks, only),
-            articles,
-            entities,
-            dyads,
-            n_stored=meta.n_articles,
-        )
-    links = link_more(linker, articles, entities, names, dyads, happenings=happenings)
-    live_before = {story.id for story in meta.linker.stories.live}
-    closed = [
-        codec.decode(r.record, Story, source="links")
-        for r in store.query_links("story")
-        if r.key not in live_before
-    ]
-    stories = sorted([*closed, *links.stories], key=lambda s: (-len(s.article_ids), s.id))
+    links = link_more(linker, articles, entities, names, dyads, happenings=facts)
     changed, related = _updated_related(store, linker, links.related)
-    changes = [
-        LinkChange(kind="story", rows=tuple(_story_rows(stories)), replace=True),
+    added = [a.id for a in time_order(articles)]
+    changes: list[LinkChange | PostingChange] = [
+        LinkChange(
+            kind="story",
+            rows=tuple(_story_rows(links.stories)),
+            keys=tuple(story.id for story in meta.linker.stories.live),
+        ),
         LinkChange(kind="duplicate", rows=tuple(_duplicate_rows(links.duplicates))),
         LinkChange(kind="related", rows=tuple(related), articles=tuple(changed)),
         LinkChange(kind="tags", rows=tuple(_tag_rows(links.tags))),
-        LinkChange(kind="happening", rows=tuple(_happenings(store)), replace=True),
+        PostingChange(rows=_posting_rows(linker, added, meta.n_articles), linked=tuple(wanted)),
+        *_state_changes(linker, meta, added, merge=False),
     ]
-    added = [a.id for a in time_order(articles)]
-    store.write_links([*changes, *_state_changes(linker, meta, added, merge=False)])  # all or nothing
+    stale = _is_stale(store) or bool(facts)
+    if happenings and stale:
+        changes.append(LinkChange(kind="happening", rows=tuple(_happenings(store)), replace=True))
+    elif stale:  # written after the meta row, which replaces its kind
+        changes.append(LinkChange(kind=_STATE, rows=(LinkRow(key=_STALE, record="true"),)))
+    store.write_links(changes)  # all or nothing
     return links
 
 
-class _Tally:
-    """Counts the saved article states as they stream by, and notes which of ``wanted`` are among them."""
+def link_happenings(store: Store) -> bool:
+    """Link the happenings again when batches linked with ``happenings=False`` added events since they
+    were last linked; True when it did. Reads every stored event (once per run, not per batch)."""
+    if not _is_stale(store):
+        return False
+    rows = tuple(_happenings(store))
+    store.write_links(
+        [LinkChange(kind="happening", rows=rows, replace=True), LinkChange(kind=_STATE, keys=(_STALE,))]
+    )
+    return True
 
-    def __init__(self, wanted: set[str]) -> None:
-        self.wanted = wanted
-        self.known: set[str] = set()
-        self.n = 0
 
-    def count(
-        self, store: Store, chunks: Sequence[str], only: Container[str] | None = None
-    ) -> Iterator[ArticleState]:
-        """The saved states as they stream by (those of ``only``, the rest not even decoded); each read
-        counts them all afresh (``restore_near`` reads twice)."""
-        self.n = 0
-        for chunk in chunks:
-            for row in store.iter_links(chunk):
-                self.n += 1
-                if row.key in self.wanted:
-                    self.known.add(row.key)
-                if only is None or row.key in only:
-                    yield codec.decode(row.record, ArticleState, source="links")
+def link_pending(store: Store, batch_size: int, *, whole_units_only: bool = False) -> int:
+    """Link the stored articles waiting to be linked, in the order they were stored, ``batch_size`` at a
+    time (``whole_units_only``: leave a last unit smaller than that to wait for more); the number linked.
+
+    The units are cut from the one sequence of stored articles, not from the runner's batches (whose
+    makeup depends on what was committed when a page was read), so a run stopped anywhere and run again
+    links the same units as an uninterrupted run, and gives the same links."""
+    done = 0
+    while True:
+        unit, n_pending = store.query_pending_links(limit=batch_size)
+        if not unit or (whole_units_only and n_pending < batch_size):
+            return done
+        relink_articles(store, unit, happenings=False)
+        done += len(unit)
+
+
+def _states(store: Store, chunks: Sequence[str], article_ids: Collection[str]) -> Iterator[ArticleState]:
+    """The saved states of some articles (any order)."""
+    if not chunks or not article_ids:
+        return
+    for row in store.query_link_rows(chunks, keys=sorted(article_ids)):
+        yield codec.decode(row.record, ArticleState, source="links")
+
+
+def _posting_rows(linker: Linker, added: Sequence[str], first: int) -> tuple[tuple[str, int, str], ...]:
+    """The postings of the articles ``added`` (in link order, from link position ``first``)."""
+    return tuple(
+        (key, first + i, article_id)
+        for i, article_id in enumerate(added)
+        for key in linker.posting_keys(article_id)
+    )
+
+
+def _is_stale(store: Store) -> bool:
+    return bool(store.query_links(_STATE, key=_STALE))
 
 
 def is_linked(store: Store) -> bool:
-    """True when the saved links cover every stored article: false after a run stopped (killed, or a
-    link error) between storing its articles and linking them, so the next run knows to link."""
+    """True when the saved links cover every stored article and its events: false after a run stopped
+    (killed, or a link error) between storing its articles and linking them, so the next run knows to
+    link."""
     meta = _read_meta(store)
-    return store.count_articles() == (meta.n_articles if meta is not None else 0)
+    _, n_pending = store.query_pending_links(limit=0)
+    n_linked = meta.n_articles if meta is not None else 0
+    return n_pending == 0 and store.count_articles() == n_linked and not _is_stale(store)
 
 
 def _annotations(
@@ -164,7 +200,7 @@ def _annotations(
     for article_id in article_ids:
         counts = Counter(m.entity_id for m in store.query_mentions(article_id) if m.entity_id)
         entities[article_id] = [e for e, _ in counts.most_common()]
-    names = {e.id: e.name for e, _ in store.query_entities(limit=1_000_000)}
+    names = store.query_entity_names(sorted({e for ids in entities.values() for e in ids}))
     wanted = set(article_ids)
     events = (
         store.query_events()
@@ -193,7 +229,9 @@ def _updated_related(
     """The articles whose related lists change (the new ones, and each older one whose list a new
     article now enters) and their rows: only those lists are written, not the whole kind."""
     gained = {a: ids for a, ids in linker.related.gained_candidates(new).items() if a not in new}
-    stored = _stored_related(store, list(gained))
+    stored: dict[str, list[LinkRow]] = {}
+    for row in store.query_link_rows(["related"], article_ids=sorted(gained)):
+        stored.setdefault(row.article_id or "", []).append(row)
     rows, changed = _related_rows(new), list(new)
     for article_id, new_ids in gained.items():
         old = stored.get(article_id, [])
@@ -205,23 +243,10 @@ def _updated_related(
     return changed, rows
 
 
-def _stored_related(store: Store, article_ids: Sequence[str]) -> dict[str, list[LinkRow]]:
-    """The stored related rows of some articles, by article, best first (one query when they are many)."""
-    wanted = set(article_ids)
-    rows = (
-        store.query_links("related")
-        if len(wanted) > 200
-        else [r for a in article_ids for r in store.query_links("related", article_id=a)]
-    )
-    found: dict[str, list[LinkRow]] = {}
-    for row in rows:
-        if row.article_id in wanted:
-            found.setdefault(row.article_id, []).append(row)
-    return found
-
-
 def _story_rows(stories: Iterable[Story]) -> list[LinkRow]:
-    return [LinkRow(key=s.id, record=_json(s), rank=i) for i, s in enumerate(stories)]
+    """Story rows ranked by size (rank, then key: largest first, then by id), so a run writes only the
+    stories it changed."""
+    return [LinkRow(key=s.id, record=_json(s), rank=-len(s.article_ids)) for s in stories]
 
 
 def _duplicate_rows(matches: Iterable[DuplicateMatch]) -> list[LinkRow]:
@@ -266,7 +291,7 @@ def _state_changes(
     if len(chunks) > _MAX_CHUNKS:  # folded into the first chunk in the store, none of it read here
         changes.append(LinkChange(kind=chunks[0], absorb=chunks[1:]))
         chunks = chunks[:1]
-    record = _Meta(linker=linker.state(), chunks=chunks, n_articles=linker.n_articles)
+    record = _Meta(linker=linker.state(), chunks=chunks, n_articles=linker.n_articles, posted=True)
     return [
         *changes,
         LinkChange(kind=_STATE, rows=(LinkRow(key="meta", record=_json(record)),), replace=True),

@@ -199,6 +199,8 @@ class _Run:
 
     def read_all(self, fetched_at: datetime | None, on_progress: Progress | None) -> None:
         total = len(self.inputs)
+        if self.settings.pipeline.link and _unlinked(self.store):
+            self._link(whole_units_only=True)
         for done, item in enumerate(self.inputs, start=1):
             if "://" in item and self.fetcher is None:
                 self.fetcher = open_fetcher(self.settings)
@@ -209,8 +211,9 @@ class _Run:
         self.flush()  # the last batch, still in flight with a pool
         if on_progress is not None:
             on_progress(total, total, self.counts["stored"])
-        if self.settings.pipeline.link and (self.counts["stored"] or _unlinked(self.store)):
-            self._relink()
+        if self.settings.pipeline.link:
+            self._link()
+            self._link_happenings()
 
     def _read_one(self, item: str, fetched_at: datetime | None, on_flush: Callable[[], None]) -> None:
         """Read and clean one input. Its documents are locals here, so none outlives the input: a big
@@ -321,14 +324,27 @@ class _Run:
         self.counts["stored"] += stored.n_stored
         self.counts["unchanged"] += stored.n_unchanged
         self.stored_ids.extend(stored.article_ids)
+        if self.settings.pipeline.link and stored.n_stored:
+            self._link(whole_units_only=True)
 
-    def _relink(self) -> None:
-        """Link the articles stored in this run against the store (incremental; see ``relink_articles``)."""
-        from newsift.pipeline.relink import relink_articles
+    def _link(self, *, whole_units_only: bool = False) -> None:
+        """Link the stored articles waiting for it, a batch at a time (see ``relink.link_pending``):
+        after each stored batch the whole units, at the run's end the rest. Happenings wait for the end."""
+        from newsift.pipeline.relink import link_pending
+
+        batch_size = self.settings.pipeline.batch_size
+        try:
+            link_pending(self.store, batch_size, whole_units_only=whole_units_only)
+        except NewsiftError as err:  # the articles are stored and wait; the next unit or run links them
+            self.outcomes.fail(self.store.path, "link", err)
+
+    def _link_happenings(self) -> None:
+        """Link the happenings once, when the run's batches stored events (they read every event)."""
+        from newsift.pipeline.relink import link_happenings
 
         try:
-            relink_articles(self.store, self.stored_ids)
-        except NewsiftError as err:  # the articles are stored; only the links are stale
+            link_happenings(self.store)
+        except NewsiftError as err:
             self.outcomes.fail(self.store.path, "link", err)
 
     def close(self) -> None:

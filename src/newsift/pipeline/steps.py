@@ -127,7 +127,7 @@ def clean_input(raw: RawDocument) -> CleanResult | Rejected:
         InputError: the input is unreadable (empty, binary, undecodable, malformed).
     """
     text = None if raw.content_type == ContentType.FEED else decode_text(raw.content, raw.uri, raw.encoding)
-    if raw.content_type == ContentType.FEED and not raw.content.strip():
+    if raw.content_type == ContentType.FEED and (not raw.content or raw.content.isspace()):  # no copy
         raise InputError(raw.uri, "empty input")
     try:
         return split_document(raw, text)

@@ -1,13 +1,13 @@
 """The store stage: everything persisted, SQLite by default, PostgreSQL for a postgresql:// URL."""
 
 from newsift.store.base import Store, iter_articles
-from newsift.store.records import LinkChange, LinkRow, SearchHit, StoredBatch
+from newsift.store.records import LinkChange, LinkRow, PostingChange, SearchHit, StoredBatch
 from newsift.store.sql import Writer
 from newsift.store.sqlite import SqliteStore
 
 __all__ = [
-    "LinkChange", "LinkRow", "SearchHit", "SqliteStore", "Store", "StoredBatch", "Writer", "iter_articles",
-    "open_store",
+    "LinkChange", "LinkRow", "PostingChange", "SearchHit", "SqliteStore", "Store", "StoredBatch", "Writer",
+    "iter_articles", "open_store",
 ]  # fmt: skip
 
 

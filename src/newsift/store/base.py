@@ -19,7 +19,7 @@ from newsift.model import (
     RunRecord,
 )
 from newsift.store.facts import DyadCount, FactFilters, FactPage
-from newsift.store.records import LinkChange, LinkRow, SearchHit, StoredBatch
+from newsift.store.records import LinkChange, LinkRow, PostingChange, SearchHit, StoredBatch
 
 if TYPE_CHECKING:
     from newsift.store.accounts import Accounts
@@ -127,13 +127,25 @@ class Store(Protocol):
 
     def update_links(self, kind: str, rows: Iterable[LinkRow], *, articles: Iterable[str] = ()) -> None: ...
 
-    def write_links(self, changes: Sequence[LinkChange]) -> None: ...
+    def write_links(self, changes: Sequence[LinkChange | PostingChange]) -> None: ...
 
     def query_links(
         self, kind: str, *, article_id: str | None = None, key: str | None = None
     ) -> list[LinkRow]: ...
 
     def iter_links(self, kind: str, *, page: int = 256) -> Iterator[LinkRow]: ...
+
+    def query_postings(
+        self, keys: Sequence[str], *, since: int = 0, cap: int | None = None
+    ) -> dict[str, list[tuple[int, str]]]: ...
+
+    def query_link_rows(
+        self, kinds: Sequence[str], *, keys: Sequence[str] = (), article_ids: Sequence[str] = ()
+    ) -> list[LinkRow]: ...
+
+    def query_entity_names(self, entity_ids: Sequence[str]) -> dict[str, str]: ...
+
+    def query_pending_links(self, *, limit: int) -> tuple[list[str], int]: ...
 
     def settle(self) -> None: ...
 

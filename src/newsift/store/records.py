@@ -10,8 +10,8 @@ from datetime import UTC, datetime
 from newsift.model import Article
 
 __all__ = [
-    "SEARCH_RANKED", "LinkChange", "LinkRow", "SearchHit", "StoredBatch", "iso", "like_prefix", "migrations",
-    "now",
+    "SEARCH_RANKED", "LinkChange", "LinkRow", "PostingChange", "SearchHit", "StoredBatch", "iso",
+    "like_prefix", "migrations", "now",
 ]  # fmt: skip
 
 # Matches ranked per search (the most recently stored ones): all of them for a typical query, a bounded
@@ -39,14 +39,26 @@ class LinkRow:
 @dataclass(frozen=True, slots=True, kw_only=True)
 class LinkChange:
     """A change of one kind's link rows: all replaced by ``rows`` (``replace``), or else the rows of
-    ``articles`` dropped and each of ``rows`` written over the stored row of its key. Then the rows of
-    the ``absorb`` kinds, in that order, become rows of this kind, ranked after its own."""
+    ``articles`` and of ``keys`` dropped and each of ``rows`` written over the stored row of its key.
+    Then the rows of the ``absorb`` kinds, in that order, become rows of this kind, ranked after its own."""
 
     kind: str
     rows: tuple[LinkRow, ...] = ()
     articles: tuple[str, ...] = ()
+    keys: tuple[str, ...] = ()
     replace: bool = False
     absorb: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class PostingChange:
+    """Postings of the saved linker to add, each (key, link position, article id): the article is indexed
+    under that key; ``linked``: articles no longer waiting to be linked. ``replace`` drops every stored
+    posting and every waiting article first (a whole relink)."""
+
+    rows: tuple[tuple[str, int, str], ...] = ()
+    linked: tuple[str, ...] = ()
+    replace: bool = False
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

@@ -33,14 +33,23 @@ from newsift.model import (
     RunRecord,
     merge_entity,
 )
-from newsift.store import facts
+from newsift.store import facts, link_reads
 from newsift.store.accounts import Accounts
 from newsift.store.comments import Comments
 from newsift.store.corroboration import happening_key, query_corroboration
 from newsift.store.dialect import Dialect
 from newsift.store.facts import DyadCount, FactFilters, FactPage
 from newsift.store.poll_state import PollState
-from newsift.store.records import LinkChange, LinkRow, SearchHit, StoredBatch, iso, like_prefix, now
+from newsift.store.records import (
+    LinkChange,
+    LinkRow,
+    PostingChange,
+    SearchHit,
+    StoredBatch,
+    iso,
+    like_prefix,
+    now,
+)
 from newsift.store.watches import Watches
 from newsift.store.web_queries import WebQueries
 
@@ -228,6 +237,8 @@ class SqlStore:
             tx.dialect.upsert("articles", _ARTICLE_COLUMNS, 1), [_article_row(a, text) for a in stored]
         )
         self._index_articles(tx, stored, replaced)
+        pending = [(a.id,) for a in stored if a.id not in replaced]
+        tx.executemany("INSERT INTO link_pending (article_id) VALUES (?)", pending)  # in stored order
         for article in stored:
             if article.id in analyses:
                 _insert_analysis(tx, analyses[article.id])
@@ -253,15 +264,19 @@ class SqlStore:
         write ``rows``, each replacing the stored row of its key. The kind's other rows are kept."""
         self.write_links([LinkChange(kind=kind, rows=tuple(rows), articles=tuple(articles))])
 
-    def write_links(self, changes: Sequence[LinkChange]) -> None:
+    def write_links(self, changes: Sequence[LinkChange | PostingChange]) -> None:
         """Apply several link changes in one transaction: a run stopped anywhere (an error, a kill)
         leaves either all of them or none, so the links and the saved linker state always agree."""
 
         def write(tx: Tx) -> None:
             for change in changes:
-                _change_links(tx, change)
+                if isinstance(change, PostingChange):
+                    _change_postings(tx, change)
+                else:
+                    _change_links(tx, change)
 
-        self.write(write, f"{', '.join(dict.fromkeys(c.kind for c in changes))} links not stored")
+        kinds = (c.kind if isinstance(c, LinkChange) else "posting" for c in changes)
+        self.write(write, f"{', '.join(dict.fromkeys(kinds))} links not stored")
 
     # --- reading --------------------------------------------------------------------------------
 
@@ -290,6 +305,25 @@ class SqlStore:
             rows = self._fetch(
                 sql + " AND (rank, key) > (?, ?) ORDER BY rank, key LIMIT ?", [kind, last[2], last[0], page]
             )
+
+    def query_postings(
+        self, keys: Sequence[str], *, since: int = 0, cap: int | None = None
+    ) -> dict[str, list[tuple[int, str]]]:
+        """The saved linker's postings of ``keys`` (see ``link_reads.query_postings``)."""
+        return link_reads.query_postings(self._fetch, keys, since=since, cap=cap)
+
+    def query_link_rows(
+        self, kinds: Sequence[str], *, keys: Sequence[str] = (), article_ids: Sequence[str] = ()
+    ) -> list[LinkRow]:
+        """Link rows of ``kinds`` by key or article (see ``link_reads.query_link_rows``)."""
+        return link_reads.query_link_rows(self._fetch, kinds, keys=keys, article_ids=article_ids)
+
+    def query_entity_names(self, entity_ids: Sequence[str]) -> dict[str, str]:
+        return link_reads.query_entity_names(self._fetch, entity_ids)
+
+    def query_pending_links(self, *, limit: int) -> tuple[list[str], int]:
+        """The first ``limit`` stored articles not linked yet, in stored order, and how many there are."""
+        return link_reads.query_pending_links(self._fetch, limit=limit)
 
     def query_articles(
         self, *, limit: int = 50, offset: int = 0, outlet: str | None = None, language: str | None = None
@@ -437,12 +471,25 @@ def _change_links(tx: Tx, change: LinkChange) -> None:
     else:
         dropped = [(change.kind, a) for a in dict.fromkeys(change.articles)]
         tx.executemany("DELETE FROM links WHERE kind = ? AND article_id = ?", dropped)
+        keys = [(change.kind, k) for k in dict.fromkeys(change.keys)]
+        tx.executemany("DELETE FROM links WHERE kind = ? AND key = ?", keys)
     columns = ("kind", "key", "article_id", "rank", "record")
     tx.executemany(tx.dialect.upsert("links", columns, 2), values)
     for other in change.absorb:
         row = tx.one("SELECT MAX(rank) FROM links WHERE kind = ?", [change.kind])
         offset = row[0] + 1 if row is not None and row[0] is not None else 0
         tx.execute("UPDATE links SET kind = ?, rank = rank + ? WHERE kind = ?", [change.kind, offset, other])
+
+
+def _change_postings(tx: Tx, change: PostingChange) -> None:
+    if change.replace:
+        tx.execute("DELETE FROM link_postings")
+        tx.execute("DELETE FROM link_pending")
+    else:
+        linked = [(a,) for a in dict.fromkeys(change.linked)]
+        tx.executemany("DELETE FROM link_pending WHERE article_id = ?", linked)
+    upsert = tx.dialect.upsert("link_postings", ("key", "position", "article_id"), 2)
+    tx.executemany(upsert, [tuple(row) for row in change.rows])
 
 
 def _existing(tx: Tx, table: str, ids: Sequence[str]) -> set[str]:
