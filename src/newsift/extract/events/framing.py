@@ -55,7 +55,9 @@ def no_happening(parse: Parse, event: Event) -> str | None:
             return "own forces"
         if _modifier_only(parse, head):
             return "modifier"
-        if _bare_plural_deal(parse, head, event) or _all_deals(parse, head):
+        if _all_deals(parse, head):
+            return "every deal"
+        if _bare_plural_deal(parse, head, event):
             return "deals in general"
     if event.subtype == "defence_pact" and _pacts_in_general(parse, head, event):
         return "pacts in general"

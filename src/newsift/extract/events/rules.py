@@ -335,9 +335,10 @@ def sentence_events(
             continue
         event = _with_status(parse, event, cue_status, lexicon)
         event = _held_by(parse, event, modality, cue_status[2])
-        if (event.subtype in itemless or military_matter(parse, event, tokens)) and not no_happening(
-            parse, event
-        ):
+        framing = no_happening(parse, event)
+        if event.subtype in itemless and framing == "deals in general":
+            framing = None  # 'Deliveries are expected to start in 2028': the article's trade, by its noun
+        if (event.subtype in itemless or military_matter(parse, event, tokens)) and not framing:
             events.append(event)
         elif not itemless:  # a civilian look-alike keeps its general PLOVER type, not the defence frame
             events.append(_civilian(event, lexicon))
