@@ -35,6 +35,11 @@ _SALIENT_SENTENCES = 4
 _LEAD_SENTENCES = 2  # a description this early may name someone only named after it
 _DEFINITE = ("the", "its", "his", "her", "their")
 _TITLE_MODIFIERS = ("air", "vice", "deputy", "chief", "general")  # 'Air Mobile Brigade' is no title
+_GENERIC_OFFICES = frozenset(("chief", "head", "commander", "leader", "boss"))
+_CIVIL_OFFICES = frozenset(
+    ("minister", "president", "secretary", "premier", "chancellor", "ambassador", "envoy", "spokesperson")
+)
+_LIGHT_MODIFIERS = frozenset(("top", "senior", "new", "current", "the", "a", "an", "its", "his", "her"))
 _PLACES = ("GPE", "LOC", "FAC", "NORP", "DATE", "TIME", "EVENT", "PRODUCT", "LAW")
 
 
@@ -135,7 +140,8 @@ class SpeakerResolver:
                 return True
         return self._pronoun_follows(tree.tokens[first].sentence)
 
-    def _name_word(self, word: str, token: Token) -> bool:
+    def _name_word(self, word: str, token: Token, *, titles: bool = True) -> bool:
+        """A capitalised proper noun that is no organisation noun and (with ``titles``) no title."""
         lower = token.lemma.lower()
         return (
             token.pos == "PROPN"
@@ -144,7 +150,7 @@ class SpeakerResolver:
             and all(ch.isalpha() or ch in "-'’" for ch in word)
             and lower not in self._lex.kinds.organisation_nouns
             and word.lower() not in self._lex.kinds.organisation_nouns
-            and not self._is_title(word)
+            and not (titles and self._is_title(word))
         )
 
     def _names_a_person(self, k: int) -> bool:
@@ -426,8 +432,11 @@ class SpeakerResolver:
         for mention in inside:
             key = mention.entity_id or ""
             found = self._people.get(key) or self._by_surname(mention.start, mention.end)
-            if found is not None:
+            if found is not None and self._written_fits(mention, found):
                 return found
+        appositive = self._appositive_name(root, first, last)
+        if appositive is not None:
+            return appositive
         word = self._text[self._tree.tokens[root].start : self._tree.tokens[root].end]
         if self._tree.tokens[root].pos != "PROPN" or self._lex.expand(word) in self._lex.title_words:
             return None
@@ -438,11 +447,56 @@ class SpeakerResolver:
             for m in self._doc.mentions
         ):
             return None
-        found = self._by_surname(*self._tree.span(root, root))
+        name = self._name_tokens(*self._proper_run(root))
+        found = self._by_surname(
+            *self._tree.span(*(name or (root, root)))
+        )  # 'Ravi Singh' is no 'Karim Singh'
         if found is not None:
             return found
-        name = self._name_tokens(*self._proper_run(root))
         return self._person_for(name, None) if name else None
+
+    def _appositive_name(self, root: int, first: int, last: int) -> _Person | None:
+        """'The embassy's spokesman, Bui Thanh Son,': a name in apposition to a person noun or title is the
+        person, even when the tagger did not take it for one (two to four name-shaped proper nouns, none
+        inside a place or a known organisation)."""
+        tree, text = self._tree, self._text
+        head = tree.tokens[root]
+        if head.lemma.lower() not in self._lex.kinds.person_nouns and not self._is_title(
+            text[head.start : head.end]
+        ):
+            return None
+        for k in tree.kids(root, "appos"):
+            if not first <= k <= last or tree.tokens[k].pos != "PROPN":
+                continue
+            run = self._name_tokens(*self._proper_run(k))
+            if run is None:
+                continue
+            tokens = tree.tokens[run[0] : run[1] + 1]
+            words = [text[t.start : t.end] for t in tokens]
+            if not 2 <= len(words) <= 4 or not all(  # 'Son' ends a name; the first word is no title
+                self._name_word(w, t) or (n and self._name_word(w.lower().title(), t, titles=False))
+                for n, (w, t) in enumerate(zip(words, tokens, strict=True))
+            ):
+                continue
+            start, end = tree.span(*run)
+            if any(
+                m.start < end and start < m.end and (m.label in _PLACES or self._not_person(m))
+                for m in self._doc.mentions
+            ):
+                continue
+            return self._by_surname(start, end) or self._person_for(run, None)
+        return None
+
+    def _written_fits(self, mention: Mention, person: _Person) -> bool:
+        """'Air Marshal Ravi Singh' is not 'Karim Singh': the proper nouns written before a surname the
+        linker tied to someone must end that person's name."""
+        tree = self._tree
+        run = self._name_tokens(*self._proper_run(tree.token_at(mention.end - 1)))
+        if run is None or tree.tokens[run[0]].start >= mention.start:
+            return True
+        written = [_name_key(w) for w in self._text[slice(*tree.span(*run))].split()]
+        theirs = [_name_key(w) for w in person.name.split()]
+        return len(written) <= len(theirs) and theirs[len(theirs) - len(written) :] == written
 
     def _heads_phrase(self, mention: Mention, root: int) -> int:
         """0 when the mention heads the source phrase, 1 when it is an apposition ("Lee's spokesman, Nick
@@ -666,6 +720,10 @@ class SpeakerResolver:
         if token.lemma.lower() not in self._lex.kinds.person_nouns and head not in self._lex.title_words:
             return None
         marks = self._marks(first, root)
+        if self._named_holder_before(first, root, head, marks) is None:
+            after = self._holder_after(first, root, head, marks)
+            if after is not None:
+                return self._as_speaker(after, first, last)
         before = [
             e
             for e in self._candidates(token.start, token.sentence, span=_SALIENT_SENTENCES)
@@ -676,7 +734,11 @@ class SpeakerResolver:
         chosen = [e for e in before if e.is_speaker] or ([] if spokes else before)
         in_lead = token.sentence < _LEAD_SENTENCES
         if not chosen and in_lead and not spokes and not self._candidates(token.start, token.sentence):
-            chosen = self._later(token.end, token.sentence, marks, head)
+            chosen = [
+                e
+                for e in self._later(token.end, token.sentence, marks, head)
+                if not self._other_portfolio(first, root, head, self._people[e.key])
+            ]
         return self._as_speaker(self._people[chosen[0].key], first, last) if chosen else None
 
     def _reporting(self, offset: int, sentence: int) -> set[str]:
@@ -697,7 +759,45 @@ class SpeakerResolver:
             return False
         offices = {w for w in words if w in self._lex.title_words or w in self._lex.kinds.person_nouns}
         offices -= self._lex.male | self._lex.female
+        if head in _GENERIC_OFFICES:  # 'the chief of the navy' may be an admiral, not a minister
+            offices &= _CIVIL_OFFICES
         return bool(offices) and head not in words
+
+    def _named_holder_before(self, first: int, root: int, head: str, marks: set[str]) -> _Person | None:
+        """The latest person in the last few sentences whose stated title holds the description's head."""
+        token = self._tree.tokens[root]
+        for e in self._candidates(token.start, token.sentence, span=_SALIENT_SENTENCES):
+            person = self._people[e.key]
+            if head in person.role_words and not self._clashes(marks, person):
+                return person
+        return None
+
+    def _holder_after(self, first: int, root: int, head: str, marks: set[str]) -> _Person | None:
+        """'The defence minister said X. "Y," Minister Ann Lee said.': a description of one office that no
+        one named before holds is the person named next, as a subject in its sentence or the next, whose
+        stated title holds the same head noun and no other portfolio ('Foreign Minister' is not 'the
+        defence minister')."""
+        token = self._tree.tokens[root]
+        for s in (token.sentence, token.sentence + 1):
+            for e in sorted(self._entries.get(s, []), key=lambda e: e.offset):
+                person = self._people[e.key]
+                if e.offset <= token.start or not e.is_subject or head not in person.role_words:
+                    continue
+                if self._clashes(marks, person) or self._other_portfolio(first, root, head, person):
+                    continue
+                return person
+        return None
+
+    def _other_portfolio(self, first: int, root: int, head: str, person: _Person) -> bool:
+        """'the defence minister' and 'Foreign Minister Ann Lee' each narrow the office, differently."""
+        own = self._portfolio({self._lex.expand(self._word(k)) for k in range(first, root)} - {head})
+        theirs = self._portfolio(person.role_words - {head})
+        return bool(own and theirs and not own & theirs)
+
+    def _portfolio(self, words: set[str]) -> set[str]:
+        """Words that narrow an office ('defence', 'foreign'), without titles, nationalities or 'top'."""
+        drop = self._lex.title_words | self._lex.kinds.person_nouns | self._nationalities | _LIGHT_MODIFIERS
+        return {w.strip(",.'’s") for w in words if w.isalpha()} - drop - {""}
 
     def _later(self, offset: int, sentence: int, marks: set[str], head: str) -> list[_Entry]:
         """The first subject named after ``offset`` in its sentence or the next two."""

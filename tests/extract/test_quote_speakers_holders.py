@@ -1,0 +1,203 @@
+"""Speakers written by office first and named after, names the tagger missed, shared surnames, and quotes
+whose closing mark was lost or that go on in the next paragraph. Sentences of our own; each pattern has
+a case it must get right and a negative case it must not be fooled by.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from newsift.extract.quotes import extract_quotes
+from newsift.extract.quotes.marks import find_quoted_spans
+from newsift.model import Article, Position, Quote
+from newsift.nlp import annotate_articles
+
+pytestmark = pytest.mark.model
+
+
+def _quotes(nlp: Any, body: str) -> list[Quote]:
+    article = Article(id="h", page_id="p", position=Position.MAIN, index=0, title="", body=body)
+    return list(extract_quotes(next(annotate_articles([article], nlp=nlp))))
+
+
+def _speaker(quotes: list[Quote], fragment: str) -> str | None:
+    found = [q for q in quotes if fragment in q.text]
+    assert found, [(q.speaker_text, q.text) for q in quotes]
+    return found[0].speaker_text
+
+
+# --- an office first, its holder named in the next sentence ------------------------------------------
+
+HOLDER_AFTER = [
+    (
+        "The navy has too few submarines, officers warned on Thursday.\n\n"
+        "The defence minister said later that the government would order new boats this year. "
+        '"The decision will be made by December," Minister Carlos Vega told reporters.',
+        "the government would order new boats",
+        "Carlos Vega",
+    ),
+    (
+        "The army needs more shells, its commanders say.\n\n"
+        "The country's top general said the stocks were running low. "
+        'General Mark Dahl said the factories "must work around the clock".',
+        "the stocks were running low",
+        "Mark Dahl",
+    ),
+    (
+        "Athens buys frigates\n\n"
+        "Greece has signed a deal to buy three frigates, the government spokesman said on Tuesday.\n"
+        '"This is a historic day for the navy," spokesman Pavlos Marinos told reporters.',
+        "Greece has signed a deal",
+        "Pavlos Marinos",
+    ),
+    (
+        "Navy chief warns of gap\n\n"
+        "The fleet will shrink before new ships arrive, the chief of the navy warned on Thursday.\n"
+        "Vice Admiral Sofia Ruiz told a committee that two ships were already out of service.",
+        "The fleet will shrink",
+        "Sofia Ruiz",
+    ),
+]
+
+
+@pytest.mark.parametrize(("body", "fragment", "speaker"), HOLDER_AFTER)
+def test_office_resolves_to_the_holder_named_next(nlp: Any, body: str, fragment: str, speaker: str) -> None:
+    assert _speaker(_quotes(nlp, body), fragment) == speaker
+
+
+HOLDER_NOT_AFTER = [
+    (  # another portfolio: the foreign minister is not 'the defence minister'
+        "The navy has too few submarines, officers warned on Thursday.\n\n"
+        "The defence minister said later that the government would order new boats this year. "
+        'Foreign Minister Ruth Adler said the plan was "too costly".',
+        "the government would order new boats",
+        "Ruth Adler",
+    ),
+    (  # another office: a general is not 'the minister'
+        "The army needs more shells, its commanders say.\n\n"
+        "The minister said the stocks were running low. "
+        'General Mark Dahl said the factories "must work around the clock".',
+        "the stocks were running low",
+        "Mark Dahl",
+    ),
+    (  # a colonel named next holds no spokesperson's title
+        "The army will receive new howitzers next year, the defence ministry spokesman said on Wednesday.\n"
+        '"The guns will replace old systems," Colonel Erik Vos told reporters.',
+        "The army will receive new howitzers",
+        "Erik Vos",
+    ),
+    (  # a chief of the army is no president
+        "Troops leave the border\n\n"
+        "The troops will leave the border within a week, the army chief said on Friday.\n"
+        "President Lena Ek told parliament that the decision was final.",
+        "The troops will leave the border",
+        "Lena Ek",
+    ),
+]
+
+
+@pytest.mark.parametrize(("body", "fragment", "wrong"), HOLDER_NOT_AFTER)
+def test_office_is_not_someone_else_named_next(nlp: Any, body: str, fragment: str, wrong: str) -> None:
+    assert _speaker(_quotes(nlp, body), fragment) != wrong
+
+
+# --- a name in apposition that the tagger missed; a surname two people share -------------------------
+
+
+def test_appositive_name_speaks_not_the_last_spokesperson(nlp: Any) -> None:
+    body = (
+        "Army spokesman Ola Lie said the unit would deploy in May.\n"
+        "The embassy's spokesman, Bui Thanh Son, said the report was false."
+    )
+    quotes = _quotes(nlp, body)
+    assert _speaker(quotes, "the report was false") == "Bui Thanh Son"
+    assert _speaker(quotes, "the unit would deploy") == "Ola Lie"
+
+
+def test_title_without_a_name_still_takes_the_earlier_spokesperson(nlp: Any) -> None:
+    body = "Army spokesman Ola Lie said the unit would deploy in May. The spokesman said the unit was ready."
+    assert _speaker(_quotes(nlp, body), "the unit was ready") == "Ola Lie"
+
+
+def test_shared_surname_with_another_given_name_is_another_person(nlp: Any) -> None:
+    body = (
+        "The navy's chief, Admiral Karambir Singh, said the ships were ready.\n"
+        "The air force chief, Air Marshal Sandeep Singh, said the jets were needed."
+    )
+    quotes = _quotes(nlp, body)
+    assert "Karambir" not in (_speaker(quotes, "the jets were needed") or "")
+    assert _speaker(quotes, "the ships were ready") == "Karambir Singh"
+
+
+def test_surname_alone_is_the_person_named_before(nlp: Any) -> None:
+    body = "The navy's chief, Admiral Karambir Singh, said the ships were ready. Singh said crews were ready."
+    assert _speaker(_quotes(nlp, body), "crews were ready") == "Karambir Singh"
+
+
+# --- a paragraph-long quote whose closing mark was lost ---------------------------------------------
+
+
+def test_lost_closing_mark_ends_with_the_paragraph() -> None:
+    text = (
+        '"The drills will take place at three ranges in the north and at two ranges in the south.\n'
+        "The troops come from both countries."
+    )
+    spans = find_quoted_spans(text)
+    assert [(s.start, text[s.end - 1]) for s in spans] == [(0, ".")]
+
+
+def test_open_mark_mid_paragraph_or_short_is_no_lost_quote() -> None:
+    assert find_quoted_spans('He called it "a farce and then left the room early today.\nNext.') == []
+    assert find_quoted_spans('"Too short to count.\nNext paragraph here.') == []
+    stray = '"We were always told the word \'outreach,\' " she said, adding that it was wrong.\nNext.'
+    assert find_quoted_spans(stray) == [s for s in find_quoted_spans(stray) if s.depth > 0]
+
+
+def test_statement_goes_on_after_one_background_paragraph(nlp: Any) -> None:
+    body = (
+        "The joint drills began on Monday, the defence ministry said in a statement.\n"
+        '"Commanders have received their orders for the training tasks," the statement reads.\n'
+        "The drills involve about 12,000 troops from both countries.\n"
+        '"Live firing will take place at four ranges in the north and at two ranges in the south.\n'
+    )
+    quotes = _quotes(nlp, body)
+    found = [q for q in quotes if q.text.startswith("Live firing")]
+    assert found and found[0].text.endswith("in the south.")
+    assert "ministry" in (found[0].speaker_text or "")
+
+
+def test_background_paragraph_naming_someone_stops_the_statement(nlp: Any) -> None:
+    body = (
+        "The joint drills began on Monday, the defence ministry said in a statement.\n"
+        '"Commanders have received their orders for the training tasks," the statement reads.\n'
+        "Opposition leader Mara Holt visited the border the same day.\n"
+        '"Live firing will take place at four ranges in the north and at two ranges in the south."\n'
+    )
+    quotes = _quotes(nlp, body)
+    assert not [
+        q for q in quotes if q.text.startswith("Live firing") and "ministry" in (q.speaker_text or "")
+    ]
+
+
+# --- a quote going on in the next paragraph after the cue's own sentence ------------------------------
+
+
+def test_quote_opening_next_paragraph_goes_on(nlp: Any) -> None:
+    body = (
+        '"We need long-range missiles, and we need them now," Defence Secretary Lloyd Harding said at a '
+        "press conference.\n"
+        '"Our rivals are not waiting for us, and every month we lose is a month they gain."\n'
+    )
+    assert _speaker(_quotes(nlp, body), "Our rivals are not waiting") == "Lloyd Harding"
+
+
+def test_quote_after_another_sentence_in_the_paragraph_does_not_go_on(nlp: Any) -> None:
+    body = (
+        '"We need long-range missiles," Defence Secretary Lloyd Harding said. Hundreds of protesters '
+        "gathered outside the ministry.\n"
+        '"Nobody asked us about any of this, and nobody ever will."\n'
+    )
+    quotes = _quotes(nlp, body)
+    assert not [q for q in quotes if "Nobody asked us" in q.text and q.speaker_text == "Lloyd Harding"]
