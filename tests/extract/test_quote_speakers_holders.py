@@ -151,7 +151,7 @@ def test_lost_closing_mark_ends_with_the_paragraph() -> None:
 def test_open_mark_mid_paragraph_or_short_is_no_lost_quote() -> None:
     assert find_quoted_spans('He called it "a farce and then left the room early today.\nNext.') == []
     assert find_quoted_spans('"Too short to count.\nNext paragraph here.') == []
-    stray = '"We were always told the word \'outreach,\' " she said, adding that it was wrong.\nNext.'
+    stray = "\"We were always told the word 'outreach,' \" she said, adding that it was wrong.\nNext."
     assert find_quoted_spans(stray) == [s for s in find_quoted_spans(stray) if s.depth > 0]
 
 
@@ -201,3 +201,40 @@ def test_quote_after_another_sentence_in_the_paragraph_does_not_go_on(nlp: Any) 
     )
     quotes = _quotes(nlp, body)
     assert not [q for q in quotes if "Nobody asked us" in q.text and q.speaker_text == "Lloyd Harding"]
+
+
+# --- 'they' for a group named in the plural; media as a channel; the fuller name of a body -------------
+
+
+def test_they_is_the_group_named_as_the_last_subject(nlp: Any) -> None:
+    body = (
+        "A UN panel said the rockets seized at sea were made abroad.\n"
+        'The Houthis rejected the findings. They said the report was "written by their enemies".'
+    )
+    assert _speaker(_quotes(nlp, body), "the report was") == "Houthis"
+
+
+def test_they_after_a_singular_subject_stays_unresolved(nlp: Any) -> None:
+    body = 'The ministry rejected the findings. They said the report was "written by their enemies".'
+    assert not [q for q in _quotes(nlp, body) if "the report was" in q.text and q.speaker_text]
+
+
+def test_state_media_is_the_channel_of_the_minister(nlp: Any) -> None:
+    body = 'According to Iranian state media, Foreign Minister Reza Tavana said the claims were "lies".'
+    assert _speaker(_quotes(nlp, body), "the claims were") == "Reza Tavana"
+
+
+def test_a_newspaper_named_after_its_noun_is_no_speaker(nlp: Any) -> None:
+    body = (
+        "According to the London newspaper Al Qalam, troops from four countries will take part in the "
+        "drills next month."
+    )
+    assert not [q for q in _quotes(nlp, body) if q.speaker_id is not None]
+
+
+def test_a_body_written_again_in_full_keeps_the_fuller_name(nlp: Any) -> None:
+    body = (
+        "A UN panel said rockets seized at sea were made abroad.\n"
+        'The panel of experts said in its report that the parts were "consistent with foreign make".'
+    )
+    assert _speaker(_quotes(nlp, body), "the parts were") == "The panel of experts"

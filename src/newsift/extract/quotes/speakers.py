@@ -88,6 +88,7 @@ class SpeakerResolver:
         self._speakers: list[str] = []
         self._body: tuple[int, Speaker] | None = None  # the latest body that spoke, with its sentence
         self._unnamed: tuple[int, Speaker] | None = None  # the latest unnamed person who spoke
+        self._plural: tuple[int, Speaker] | None = None  # the latest source named in the plural
         self._he_she: set[int] | None = None
         self._sources = SourceIndex(annotated, tree, quoted, lexicon)
         self._nationalities = {m.text.lower() for m in annotated.mentions if m.label == "NORP"}
@@ -335,6 +336,58 @@ class SpeakerResolver:
         None for a pronoun with no antecedent that agrees: a quote is never credited to "it" or "which".
         """
         word = self._text[slice(*self._tree.span(first, last))].lower()
+        if word == "they":
+            return self._they(first)
+        found = self._resolve(first, last, word)
+        root = self._root(first, last)
+        if found is not None and found.kind is not SpeakerKind.PERSON and self._is_plural(root):
+            self._plural = (self._tree.tokens[root].sentence, found)
+        return found
+
+    def _is_plural(self, k: int) -> bool:
+        """'rebels', 'Houthis' (a proper noun the tagger left singular)."""
+        token = self._tree.tokens[k]
+        word = self._text[token.start : token.end]
+        return token.tag in ("NNS", "NNPS") or (
+            token.tag == "NNP" and word.endswith("s") and word[:1].isupper()
+        )
+
+    def _they(self, i: int) -> Speaker | None:
+        """'The rebels rejected the report. They said ...': 'they' is a source named in the plural (a
+        group, or unnamed officials) in this or the last sentence, with no person named since."""
+        token = self._tree.tokens[i]
+        if self._plural is None or self._plural[0] < token.sentence - 1:
+            self._plural = None
+            subject = self._plural_subject(i)
+            if subject is None:
+                return None
+            found = self.resolve(*subject)
+            return found if self._plural is not None else None
+        sentence, plural = self._plural
+        between = [
+            e
+            for s in range(sentence, token.sentence + 1)
+            for e in self._entries.get(s, [])
+            if plural.end <= e.offset < token.start
+        ]
+        return None if between else plural
+
+    def _plural_subject(self, i: int) -> tuple[int, int] | None:
+        """The nearest plural subject before token ``i`` in its sentence or the last, outside quotes
+        ('The rebels', 'The Houthis'): its phrase without clauses."""
+        tree, sentence = self._tree, self._tree.tokens[i].sentence
+        for k in range(i - 1, -1, -1):
+            token = tree.tokens[k]
+            if token.sentence < sentence - 1:
+                return None
+            if token.dep not in _SUBJECT_DEPS or self._inside_quote(token.start):
+                continue
+            if self._is_plural(k):
+                return tree.subtree(k, without=[*tree.kids(k, "relcl", "acl", "appos")])
+            return None  # the nearest subject is singular: 'they' is not about it
+        return None
+
+    def _resolve(self, first: int, last: int, word: str) -> Speaker | None:
         kinds = self._lex.kinds
         if word in kinds.pronouns_relative:
             return self._relative(first)
@@ -345,6 +398,12 @@ class SpeakerResolver:
         outlet = self._sources.outlet_at_head(first, last)
         if outlet is not None:
             return self._sources.speaker_for(outlet)
+        root = self._root(first, last)
+        if (self._tree.tokens[root].pos == "PROPN" and self._sources.titled_outlet(root, root)) or (
+            self._sources.classify(first, last) is SpeakerKind.MEDIA
+        ):
+            start, end = self._tree.span(first, last)  # 'the newspaper Al Qalam', whatever the tagger said
+            return Speaker(self._text[start:end], start, end, kind=SpeakerKind.MEDIA)
         person = self._direct(first, last)
         if person is None and first == last and self._gender_of(word) is not None:
             unnamed = self._unnamed_before(first)
@@ -683,6 +742,8 @@ class SpeakerResolver:
             ]
             if not named or b - a < 1:
                 return None
+            if last - first > b - a:  # 'a UN panel' then 'the panel of experts': the fuller as written
+                start, end = self._tree.span(first, last)
             return Speaker(self._text[start:end], start, end, kind=SpeakerKind.ORGANISATION)
         return None
 
