@@ -116,6 +116,16 @@ def test_appositive_name_speaks_not_the_last_spokesperson(nlp: Any) -> None:
     assert _speaker(quotes, "the unit would deploy") == "Ola Lie"
 
 
+def test_appositive_name_the_tagger_took_for_a_place_speaks(nlp: Any) -> None:
+    body = (
+        '"The report is wrong," said Joao Mendes, a spokesman for the defence ministry.\n'
+        '"Our exports follow the law," said the ministry\'s spokesperson, Ana Costa.'
+    )
+    quotes = _quotes(nlp, body)
+    assert _speaker(quotes, "Our exports follow the law") == "Ana Costa"
+    assert _speaker(quotes, "The report is wrong") == "Joao Mendes"
+
+
 def test_title_without_a_name_still_takes_the_earlier_spokesperson(nlp: Any) -> None:
     body = "Army spokesman Ola Lie said the unit would deploy in May. The spokesman said the unit was ready."
     assert _speaker(_quotes(nlp, body), "the unit was ready") == "Ola Lie"

@@ -538,12 +538,11 @@ class SpeakerResolver:
             ):
                 continue
             start, end = tree.span(*run)
-            if any(
-                m.start < end and start < m.end and (m.label in _PLACES or self._not_person(m))
-                for m in self._doc.mentions
-            ):
-                continue
-            return self._by_surname(start, end) or self._person_for(run, None)
+            if any(m.start < end and start < m.end and self._not_person(m) for m in self._doc.mentions):
+                continue  # a gazetteer's place or body; a tagger's guess ('Costa' a place) gives way
+            person = self._by_surname(start, end) or self._person_for(run, None)
+            person.speaks_for = person.speaks_for or self._sources.spokesperson_for(*run)
+            return person
         return None
 
     def _written_fits(self, mention: Mention, person: _Person) -> bool:
