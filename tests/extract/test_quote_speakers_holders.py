@@ -248,3 +248,18 @@ def test_a_body_written_again_in_full_keeps_the_fuller_name(nlp: Any) -> None:
         'The panel of experts said in its report that the parts were "consistent with foreign make".'
     )
     assert _speaker(_quotes(nlp, body), "the parts were") == "The panel of experts"
+
+
+# --- joint speakers ------------------------------------------------------------------------------------
+
+
+def test_joint_speakers_keep_every_name_in_the_text(nlp: Any) -> None:
+    body = 'In a joint statement, Norway and Sweden said they would "deepen defence cooperation".'
+    quote = next(q for q in _quotes(nlp, body) if "deepen defence cooperation" in q.text)
+    assert quote.speaker_text == "Norway and Sweden"
+    assert quote.speaker_id == "NOR"
+
+
+def test_one_speaker_is_not_joined_with_a_name_in_the_content(nlp: Any) -> None:
+    body = "Norway said Sweden and Finland would join the drills."
+    assert _speaker(_quotes(nlp, body), "Sweden and Finland would join") == "Norway"

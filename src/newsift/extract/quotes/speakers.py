@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from newsift.extract.quotes.lexicon import Lexicon
 from newsift.extract.quotes.shapes import dateline_end
@@ -338,11 +338,27 @@ class SpeakerResolver:
         word = self._text[slice(*self._tree.span(first, last))].lower()
         if word == "they":
             return self._they(first)
-        found = self._resolve(first, last, word)
         root = self._root(first, last)
+        joined = [k for k in self._tree.kids(root, "conj") if first < k <= last]
+        if joined and self._tree.tokens[root].pos == "PROPN":
+            return self._joint(first, root, joined[0], last)
+        found = self._resolve(first, last, word)
         if found is not None and found.kind is not SpeakerKind.PERSON and self._is_plural(root):
             self._plural = (self._tree.tokens[root].sentence, found)
         return found
+
+    def _joint(self, first: int, root: int, conj: int, last: int) -> Speaker | None:
+        """'Japan and the Philippines said', 'Ann Lee and Tom Reed said': the first named speaks for the
+        record (its entity), and the text keeps every name joined ('Japan and the Philippines')."""
+        cc = [k for k in self._tree.kids(root, "cc") if k < conj]
+        end = (cc[0] if cc else conj) - 1
+        while end > first and self._tree.tokens[end].pos == "PUNCT":
+            end -= 1
+        found = self._resolve(first, end, self._text[slice(*self._tree.span(first, end))].lower())
+        if found is None or found.kind not in (SpeakerKind.PERSON, SpeakerKind.ORGANISATION):
+            return found
+        rest = self._text[self._tree.tokens[end].end : self._tree.tokens[last].end]
+        return replace(found, text=found.text + rest)
 
     def _is_plural(self, k: int) -> bool:
         """'rebels', 'Houthis' (a proper noun the tagger left singular)."""
