@@ -263,3 +263,28 @@ def test_joint_speakers_keep_every_name_in_the_text(nlp: Any) -> None:
 def test_one_speaker_is_not_joined_with_a_name_in_the_content(nlp: Any) -> None:
     body = "Norway said Sweden and Finland would join the drills."
     assert _speaker(_quotes(nlp, body), "Sweden and Finland would join") == "Norway"
+
+
+# --- a body's chief; an alliance or bloc written again by its kind ------------------------------------
+
+
+def test_a_body_chief_is_its_secretary_named_before(nlp: Any) -> None:
+    body = (
+        'Defence Secretary Mark Olsen visited the troops. The Pentagon chief said the move was "temporary".'
+    )
+    assert _speaker(_quotes(nlp, body), "the move was") == "Mark Olsen"
+
+
+def test_an_army_chief_is_not_the_president_named_before(nlp: Any) -> None:
+    body = 'President Lena Ek visited the troops. The army chief said the move was "temporary".'
+    assert _speaker(_quotes(nlp, body), "the move was") != "Lena Ek"
+
+
+def test_the_alliance_is_the_alliance_named_before(nlp: Any) -> None:
+    body = 'NATO said it would send more ships. The alliance said the patrols were "purely defensive".'
+    assert _speaker(_quotes(nlp, body), "the patrols were") == "NATO"
+
+
+def test_the_alliance_is_not_a_country_named_before(nlp: Any) -> None:
+    body = 'Norway said it would send more ships. The alliance said the patrols were "purely defensive".'
+    assert _speaker(_quotes(nlp, body), "the patrols were") != "Norway"

@@ -796,6 +796,9 @@ class SpeakerResolver:
         if token.lemma.lower() not in self._lex.kinds.person_nouns and head not in self._lex.title_words:
             return None
         marks = self._marks(first, root)
+        body_chief = head in _GENERIC_OFFICES and any(  # 'the Pentagon chief' may be its secretary
+            self._tree.tokens[k].pos == "PROPN" for k in range(first, root)
+        )
         if self._named_holder_before(first, root, head, marks) is None:
             after = self._holder_after(first, root, head, marks)
             if after is not None:
@@ -804,7 +807,7 @@ class SpeakerResolver:
             e
             for e in self._candidates(token.start, token.sentence, span=_SALIENT_SENTENCES)
             if not self._clashes(marks, self._people[e.key])
-            and not self._other_office(head, e.key)
+            and (body_chief or not self._other_office(head, e.key))
             and e.key not in self._reporting(self._tree.tokens[first].start, token.sentence)
         ]
         chosen = [e for e in before if e.is_speaker] or ([] if spokes else before)
