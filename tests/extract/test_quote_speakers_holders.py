@@ -288,3 +288,19 @@ def test_the_alliance_is_the_alliance_named_before(nlp: Any) -> None:
 def test_the_alliance_is_not_a_country_named_before(nlp: Any) -> None:
     body = 'Norway said it would send more ships. The alliance said the patrols were "purely defensive".'
     assert _speaker(_quotes(nlp, body), "the patrols were") != "Norway"
+
+
+# --- a speaker the parse hung on the phrase before ---------------------------------------------------
+
+
+def test_speaker_after_a_fronted_phrase_is_the_subject(nlp: Any) -> None:
+    body = (
+        "In remarks carried by the official news agency, the foreign minister, Faisal Haddad, said the "
+        'deal was "final".'
+    )
+    assert _speaker(_quotes(nlp, body), "the deal was") == "Faisal Haddad"
+
+
+def test_apposition_inside_a_fronted_phrase_does_not_speak_for_a_subjectless_cue(nlp: Any) -> None:
+    body = 'Speaking to the agency\'s chief, Faisal Haddad, the minister said the deal was "final".'
+    assert _speaker(_quotes(nlp, body), "the deal was") != "Faisal Haddad"

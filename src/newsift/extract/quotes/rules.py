@@ -96,6 +96,8 @@ def _verb(tree: Tree, text: str, i: int, quotes: Sequence[QuotedSpan], lexicon: 
     if _relays(tree, i):
         return None
     subject = _subject(tree, i, lexicon.speech)
+    if subject is None and lemma in lexicon.speech:
+        subject = _stranded_subject(tree, i)
     agent = _agent(tree, i) if subject is None else None
     content = _content(tree, text, i, lemma, lexicon)
     if content is None:
@@ -181,6 +183,26 @@ def _subject(tree: Tree, i: int, speech: frozenset[str] = frozenset()) -> int | 
             return None  # 'Asked about the deal, Lee said': Lee was asked; who asked is not written
         i = _reporter(tree, i, speech) or token.head
     return None
+
+
+def _stranded_subject(tree: Tree, i: int) -> int | None:
+    """'In remarks carried by the agency, the foreign minister, Ann Lee, said': the parse hung the speaker
+    on the phrase before as an apposition and left the verb without a subject. The apposition that ends
+    just before the verb (a comma between) is its subject."""
+    if tree.kids(i, "nsubj", "nsubjpass", "expl") or tree.tokens[i].dep != "ROOT":
+        return None
+    k = i - 1
+    if k > 0 and tree.tokens[k].pos == "PUNCT" and tree.tokens[k].tag == ",":
+        k -= 1
+    if k < 0 or tree.tokens[k].dep != "appos" or tree.tokens[k].pos not in ("PROPN", "NOUN"):
+        return None
+    while tree.tokens[tree.tokens[k].head].dep == "appos" and tree.tokens[k].head < k:
+        k = tree.tokens[k].head
+    top = tree.tokens[k].head if tree.tokens[k].dep == "appos" else k
+    first = tree.left[k]
+    if tree.right[k] >= i or tree.tokens[top].sentence != tree.tokens[i].sentence or first <= top:
+        return None
+    return k
 
 
 def _reporter(tree: Tree, i: int, speech: frozenset[str]) -> int | None:
