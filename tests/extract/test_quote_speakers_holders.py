@@ -304,3 +304,21 @@ def test_speaker_after_a_fronted_phrase_is_the_subject(nlp: Any) -> None:
 def test_apposition_inside_a_fronted_phrase_does_not_speak_for_a_subjectless_cue(nlp: Any) -> None:
     body = 'Speaking to the agency\'s chief, Faisal Haddad, the minister said the deal was "final".'
     assert _speaker(_quotes(nlp, body), "the deal was") != "Faisal Haddad"
+
+
+# --- the words quoted after 'accused X of' and 'dismissed X as' -----------------------------------------
+
+
+def test_charge_quoted_after_accused_of_is_the_accusers(nlp: Any) -> None:
+    body = 'Norway accused the company of "hiding the real cost" and warned of fines.'
+    assert _speaker(_quotes(nlp, body), "hiding the real cost") == "Norway"
+
+
+def test_verdict_quoted_after_dismissed_as_is_the_speakers(nlp: Any) -> None:
+    body = 'Oslo dismissed the report as "pure invention", adding that no such deal existed.'
+    assert _speaker(_quotes(nlp, body), "pure invention") in ("Oslo", "Norway")
+
+
+def test_role_after_as_without_quotation_marks_is_no_quote(nlp: Any) -> None:
+    body = "Ann Lee spoke as a veteran of the long war in the north."
+    assert not [q for q in _quotes(nlp, body) if "a veteran of the long war" in q.text]

@@ -329,25 +329,33 @@ def _content(tree: Tree, text: str, i: int, lemma: str, lexicon: Lexicon) -> Spa
         # "denied it", "denied the accusation": a bare object names a claim, it does not report one
         # "denied the accusation" names a claim; "dismissed the idea of a secret base" reports one
         least = _MIN_VERDICT_OBJECT_TOKENS if lemma in lexicon.verdict_verbs else _MIN_OBJECT_TOKENS
-        if end - start + 1 >= least and tree.tokens[objects[0]].pos != "PRON":
+        quoted = _quoted_prep(tree, text, i)  # 'accused X of "..."': the charge is in the words quoted
+        if end - start + 1 >= least and tree.tokens[objects[0]].pos != "PRON" and not quoted:
             return tree.span(start, end)
-        if not _quoted_prep(tree, text, i):  # 'accused X of "..."': the charge is in the words quoted
+        if not quoted:
             return None
     for prep in tree.kids(i, "prep"):
         word = tree.tokens[prep].lemma.lower()
-        if word in _CONTENT_PREPS and tree.kids(prep, "pobj", "pcomp"):
-            return tree.span(*tree.subtree(tree.kids(prep, "pobj", "pcomp")[0]))
+        objects = tree.kids(prep, "pobj", "pcomp")
+        if objects and (word in _CONTENT_PREPS or (word == "as" and _opens_quoted(tree, text, objects[0]))):
+            return tree.span(*tree.subtree(objects[0]))  # 'dismissed the report as "propaganda"'
     return None
 
 
 def _quoted_prep(tree: Tree, text: str, i: int) -> bool:
     """A prepositional phrase of the cue opens with a quotation mark ('accused X of "trying to ..."')."""
-    for prep in tree.kids(i, "prep"):
-        for obj in tree.kids(prep, "pobj", "pcomp"):
-            start = tree.tokens[tree.left[obj]].start
-            if text[start : start + 1] in "\"“‘'":
-                return True
-    return False
+    return any(
+        _opens_quoted(tree, text, obj)
+        for prep in tree.kids(i, "prep")
+        for obj in tree.kids(prep, "pobj", "pcomp")
+    )
+
+
+def _opens_quoted(tree: Tree, text: str, obj: int) -> bool:
+    """The phrase of ``obj`` opens with a quotation mark, inside it or just before it (the parse may hang
+    the mark on the preposition)."""
+    start = tree.tokens[tree.left[obj]].start
+    return text[start : start + 1] in "\"“‘'" or text[:start].rstrip()[-1:] in ('"', "“", "‘")
 
 
 def _as_clause(tree: Tree, i: int) -> Span | None:
