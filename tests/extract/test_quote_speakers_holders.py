@@ -322,3 +322,19 @@ def test_verdict_quoted_after_dismissed_as_is_the_speakers(nlp: Any) -> None:
 def test_role_after_as_without_quotation_marks_is_no_quote(nlp: Any) -> None:
     body = "Ann Lee spoke as a veteran of the long war in the north."
     assert not [q for q in _quotes(nlp, body) if "a veteran of the long war" in q.text]
+
+
+# --- a participle after a rejected report is the rejecter's ----------------------------------------------
+
+
+def test_calling_after_rejected_reports_that_is_the_rejecters(nlp: Any) -> None:
+    body = (
+        "Foreign ministry spokesperson Ana Silva on Monday rejected reports that Lisbon had sold rifles to "
+        'the rebels, calling them "baseless".'
+    )
+    assert _speaker(_quotes(nlp, body), "baseless") == "Ana Silva"
+
+
+def test_participle_inside_reported_speech_keeps_its_own_clause(nlp: Any) -> None:
+    body = 'Ana Silva said the rebels had seized the rifles, calling the raid "a success".'
+    assert _speaker(_quotes(nlp, body), "a success") == "Ana Silva"

@@ -218,9 +218,19 @@ def _reporter(tree: Tree, i: int, speech: frozenset[str]) -> int | None:
         top = tree.tokens[top].head
     clause = tree.tokens[top]
     reporting = clause.head
-    if clause.dep != "ccomp" or reporting == top or tree.tokens[reporting].lemma.lower() not in speech:
+    if clause.dep == "acl" and _says_what(tree, top):  # 'rejected reports that X did Y, calling them'
+        noun = tree.tokens[reporting]
+        reporting = noun.head if noun.dep in ("dobj", "nsubjpass") else reporting
+    elif clause.dep != "ccomp":
+        return None
+    if reporting == top or tree.tokens[reporting].lemma.lower() not in speech:
         return None
     return reporting if tree.kids(reporting, "nsubj") and reporting < i else None
+
+
+def _says_what(tree: Tree, clause: int) -> bool:
+    """A clause hung on a noun with 'that' ('reports that X did Y'): what the noun says."""
+    return any(tree.tokens[m].lemma.lower() == "that" for m in tree.kids(clause, "mark"))
 
 
 def _relayed_speaker(tree: Tree, i: int) -> int | None:
