@@ -338,3 +338,21 @@ def test_calling_after_rejected_reports_that_is_the_rejecters(nlp: Any) -> None:
 def test_participle_inside_reported_speech_keeps_its_own_clause(nlp: Any) -> None:
     body = 'Ana Silva said the rebels had seized the rifles, calling the raid "a success".'
     assert _speaker(_quotes(nlp, body), "a success") == "Ana Silva"
+
+
+# --- 'with X saying': an attribution of its own inside another's content ------------------------------
+
+
+def test_with_a_spokeswoman_telling_is_her_own_attribution(nlp: Any) -> None:
+    body = (
+        "The ministry denied that it had bought the rifles, with spokeswoman Anna Berg telling reporters "
+        'the story was "pure fiction".'
+    )
+    quotes = _quotes(nlp, body)
+    assert _speaker(quotes, "pure fiction") == "Anna Berg"
+    assert not [q for q in quotes if "Anna Berg" in q.text]
+
+
+def test_with_and_no_speaker_stays_in_the_content(nlp: Any) -> None:
+    body = 'Ann Lee said the rifles were sold "with the full approval of the government".'
+    assert _speaker(_quotes(nlp, body), "with the full approval") == "Ann Lee"

@@ -199,18 +199,33 @@ def _univocal(
             ):
                 kept.remove(other)  # 'Lee said that X, because Y, he said': the trailing cue repeats Lee's
                 continue
-            if not _quotes_itself(item, quotes) or (
-                channels and _partial_in_report(text, item, other, channels)
+            absolute = _absolute(text, host, item)
+            if absolute is None and (
+                not _quotes_itself(item, quotes)
+                or (channels and _partial_in_report(text, item, other, channels))
             ):
                 kept.remove(item)
                 continue
-            cut = (host[0], item.content[0][0]) if item.content[0][0] > host[0] else None
+            stop = absolute if absolute is not None else item.content[0][0]
+            cut = (host[0], stop) if stop > host[0] else None
             parts = tuple(c for c in ((cut if c == host else c) for c in other.content) if c)
             if parts:
                 kept[kept.index(other)] = replace(other, content=parts)
             else:
                 kept.remove(other)
     return kept
+
+
+def _absolute(text: str, host: Span, inner: Found) -> int | None:
+    """'The ministry denied it, with spokeswoman Ann Lee telling reporters X': a 'with' phrase whose own
+    subject speaks is an attribution of its own; the outer content ends before 'with' (its offset)."""
+    if inner.source is None or not inner.content or not host[0] < inner.source[0] < host[1]:
+        return None
+    before = text[host[0] : inner.source[0]].rstrip()
+    if not before.lower().endswith(" with") or before[-5:-4].isalnum():
+        return None
+    stop = len(before) - 4 + host[0]
+    return stop if text[host[0] : stop].rstrip(" ,") else None
 
 
 def _partial_in_report(text: str, inner: Found, outer: Found, sources: SourceIndex) -> bool:
