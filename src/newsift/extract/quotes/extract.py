@@ -199,18 +199,33 @@ def _univocal(
             ):
                 kept.remove(other)  # 'Lee said that X, because Y, he said': the trailing cue repeats Lee's
                 continue
-            if not _quotes_itself(item, quotes) or (
-                channels and _partial_in_report(text, item, other, channels)
+            absolute = _absolute(text, host, item)
+            if absolute is None and (
+                not _quotes_itself(item, quotes)
+                or (channels and _partial_in_report(text, item, other, channels))
             ):
                 kept.remove(item)
                 continue
-            cut = (host[0], item.content[0][0]) if item.content[0][0] > host[0] else None
+            stop = absolute if absolute is not None else item.content[0][0]
+            cut = (host[0], stop) if stop > host[0] else None
             parts = tuple(c for c in ((cut if c == host else c) for c in other.content) if c)
             if parts:
                 kept[kept.index(other)] = replace(other, content=parts)
             else:
                 kept.remove(other)
     return kept
+
+
+def _absolute(text: str, host: Span, inner: Found) -> int | None:
+    """'The ministry denied it, with spokeswoman Ann Lee telling reporters X': a 'with' phrase whose own
+    subject speaks is an attribution of its own; the outer content ends before 'with' (its offset)."""
+    if inner.source is None or not inner.content or not host[0] < inner.source[0] < host[1]:
+        return None
+    before = text[host[0] : inner.source[0]].rstrip()
+    if not before.lower().endswith(" with") or before[-5:-4].isalnum():
+        return None
+    stop = len(before) - 4 + host[0]
+    return stop if text[host[0] : stop].rstrip(" ,") else None
 
 
 def _partial_in_report(text: str, inner: Found, outer: Found, sources: SourceIndex) -> bool:
@@ -285,7 +300,9 @@ def _continue_quotes(
         if any(s <= q.start and q.end <= e for s, e in used) or not _stands_alone(text, q):
             continue
         index = _latest_before(out, q.start)
-        if index is None or not _close_enough(text, out[index], q, quotes):
+        if index is None or not (
+            _close_enough(text, out[index], q, quotes) or _past_one_paragraph(annotated, out[index], q)
+        ):
             continue
         previous = out[index]
         out[index] = replace(previous, content=(*previous.content, (q.start, q.end)))
@@ -322,7 +339,41 @@ def _latest_before(found: list[Attribution], offset: int) -> int | None:
 def _close_enough(text: str, a: Attribution, q: QuotedSpan, quotes: list[QuotedSpan]) -> bool:
     """Nothing but other quotes and punctuation between the attribution and this quote, or both in
     one paragraph ('"A," Ann said as she left. "B."')."""
-    return "\n" not in text[_last(a) : q.start] or _only_quotes(text, _last(a), q.start, quotes)
+    gap = text[_last(a) : q.start]
+    return "\n" not in gap or _only_quotes(text, _last(a), q.start, quotes) or _next_paragraph(gap)
+
+
+def _next_paragraph(gap: str) -> bool:
+    """'"A," the minister said at a news conference.' then '"B."' as the next paragraph: the words
+    after the cue end its own sentence and paragraph, and the quote opens the very next one."""
+    rest, _, between = gap.partition("\n")
+    return not between.strip() and not _SENTENCE_BREAK.search(rest.rstrip())
+
+
+def _past_one_paragraph(annotated: AnnotatedArticle, a: Attribution, q: QuotedSpan) -> bool:
+    """'The ministry said in a statement: "A."', one paragraph of background naming no person, then a
+    paragraph that is wholly a quote: a body's statement goes on (a person's words after a paragraph about
+    something else may be anyone's)."""
+    if a.speaker is None or a.speaker.kind not in (SpeakerKind.ORGANISATION, SpeakerKind.DOCUMENT):
+        return False
+    text = annotated.article.text
+    gap = text[_last(a) : q.start]
+    rest, _, between = gap.partition("\n")
+    middle = [p for p in between.split("\n") if p.strip()]
+    opens = not text[text.rfind("\n", 0, q.start) + 1 : q.start].strip()
+    closes = not text[q.end : (text.find("\n", q.end) + 1 or len(text) + 1) - 1].strip()
+    people = any(m.label == "PERSON" and _last(a) <= m.start < q.start for m in annotated.mentions)
+    return (
+        len(middle) == 1
+        and middle[0].lstrip()[:1] not in "\"“'‘«"
+        and not _SENTENCE_BREAK.search(rest.rstrip())
+        and opens
+        and closes
+        and not people
+    )
+
+
+_SENTENCE_BREAK = re.compile(r"[.!?][\"'”’]?\s+\S")
 
 
 def _only_quotes(text: str, start: int, end: int, quotes: list[QuotedSpan]) -> bool:
@@ -432,10 +483,11 @@ def _one_per_span(quotes: list[Quote]) -> list[Quote]:
 def _to_quote(annotated: AnnotatedArticle, a: Attribution, part: Span, text: str) -> Quote:
     start, end = part
     start = dateline_end(text, start, end)
-    marked = text[start] in "\"'“‘«‹" and text[end - 1] in "\"'”’»›"
+    opened = text[start] in "\"'“‘«‹"
+    marked = opened and (text[end - 1] in "\"'”’»›" or _lost_close(text, start, end))
     kind = QuoteKind.DIRECT if marked and a.kind is not QuoteKind.MIXED else a.kind
     if marked:
-        start, end = start + 1, end - 1
+        start, end = start + 1, end - 1 if text[end - 1] in "\"'”’»›" else end
         start = dateline_end(text, start, end)
     display = normalize_quote_text(text[start:end]).rstrip(",").strip()
     sentence = a.sentence if a.cue and part == a.content[0] else _sentence_at(annotated, start)
@@ -470,6 +522,11 @@ def _to_quote(annotated: AnnotatedArticle, a: Attribution, part: Span, text: str
         speaker_kind=speaker.kind,
         speaks_for=speaker.speaks_for,
     )
+
+
+def _lost_close(text: str, start: int, end: int) -> bool:
+    """A quote that opens its paragraph and ends with it, its closing mark lost (marks.find_quoted_spans)."""
+    return any(q.start == start and q.end == end for q in find_quoted_spans(text) if q.depth == 0)
 
 
 def _sentence_at(annotated: AnnotatedArticle, offset: int) -> int:

@@ -18,6 +18,7 @@ _FAMILIES = {
 }
 _OPEN_CONTEXT = "([{—–-/:;,"
 _ALL_MARKS = "".join(o + c for o, c in _FAMILIES.values())
+_MIN_LOST_WORDS = 6  # a paragraph-long quote whose closing mark was lost
 
 
 @dataclass(frozen=True, slots=True)
@@ -109,7 +110,7 @@ def find_quoted_spans(text: str) -> list[QuotedSpan]:
     while i < len(text):
         char = text[i]
         if char == "\n" and stack:
-            i = _close_paragraph(text, i, stack)
+            i = _close_paragraph(text, i, stack, spans)
             continue
         family = _family(char)
         role = _role(text, i) if family else None
@@ -123,6 +124,8 @@ def find_quoted_spans(text: str) -> list[QuotedSpan]:
         elif role in ("close", "weak"):
             _pop(stack, family, i, spans)
         i += 1
+    if stack:
+        _close_paragraph(text, len(text), stack, spans)
     return sorted(spans, key=lambda s: (s.start, -s.end))
 
 
@@ -135,12 +138,25 @@ def _pop(stack: list[_Open], family: str, i: int, spans: list[QuotedSpan]) -> No
             return
 
 
-def _close_paragraph(text: str, newline: int, stack: list[_Open]) -> int:
-    """At a paragraph break: keep an outer quote that the next paragraph reopens, drop the rest."""
+def _close_paragraph(text: str, newline: int, stack: list[_Open], spans: list[QuotedSpan]) -> int:
+    """At a paragraph break: keep an outer quote that the next paragraph reopens; a quote that opens its
+    paragraph and runs to a sentence end there lost its closing mark and ends with the paragraph; drop
+    the rest."""
     outer = stack[0]
     reopen = _continues(text, newline, outer.family)
     stack.clear()
     if reopen is None:
+        end = len(text[:newline].rstrip())
+        opens_paragraph = not text[text.rfind("\n", 0, outer.start) + 1 : outer.start].strip()
+        body = text[outer.start + 1 : end]
+        words = len(body.split()) if not any(_family(ch) == outer.family for ch in body) else 0
+        if (
+            opens_paragraph
+            and outer.family == "double"
+            and words >= _MIN_LOST_WORDS
+            and text[end - 1] in ".!?"
+        ):
+            spans.append(QuotedSpan(outer.start, end, 0, outer.n_paragraphs))
         return newline + 1
     outer.n_paragraphs += 1
     stack.append(outer)

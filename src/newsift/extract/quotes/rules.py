@@ -96,6 +96,8 @@ def _verb(tree: Tree, text: str, i: int, quotes: Sequence[QuotedSpan], lexicon: 
     if _relays(tree, i):
         return None
     subject = _subject(tree, i, lexicon.speech)
+    if subject is None and lemma in lexicon.speech:
+        subject = _stranded_subject(tree, i)
     agent = _agent(tree, i) if subject is None else None
     content = _content(tree, text, i, lemma, lexicon)
     if content is None:
@@ -183,6 +185,26 @@ def _subject(tree: Tree, i: int, speech: frozenset[str] = frozenset()) -> int | 
     return None
 
 
+def _stranded_subject(tree: Tree, i: int) -> int | None:
+    """'In remarks carried by the agency, the foreign minister, Ann Lee, said': the parse hung the speaker
+    on the phrase before as an apposition and left the verb without a subject. The apposition that ends
+    just before the verb (a comma between) is its subject."""
+    if tree.kids(i, "nsubj", "nsubjpass", "expl") or tree.tokens[i].dep != "ROOT":
+        return None
+    k = i - 1
+    if k > 0 and tree.tokens[k].pos == "PUNCT" and tree.tokens[k].tag == ",":
+        k -= 1
+    if k < 0 or tree.tokens[k].dep != "appos" or tree.tokens[k].pos not in ("PROPN", "NOUN"):
+        return None
+    while tree.tokens[tree.tokens[k].head].dep == "appos" and tree.tokens[k].head < k:
+        k = tree.tokens[k].head
+    top = tree.tokens[k].head if tree.tokens[k].dep == "appos" else k
+    first = tree.left[k]
+    if tree.right[k] >= i or tree.tokens[top].sentence != tree.tokens[i].sentence or first <= top:
+        return None
+    return k
+
+
 def _reporter(tree: Tree, i: int, speech: frozenset[str]) -> int | None:
     """'Lee said the navy must choose, saying: "..."': a participle set off by a comma at the end of
     reported speech goes with the reporting verb, whose subject it borrows (not the reported clause's)."""
@@ -196,9 +218,19 @@ def _reporter(tree: Tree, i: int, speech: frozenset[str]) -> int | None:
         top = tree.tokens[top].head
     clause = tree.tokens[top]
     reporting = clause.head
-    if clause.dep != "ccomp" or reporting == top or tree.tokens[reporting].lemma.lower() not in speech:
+    if clause.dep == "acl" and _says_what(tree, top):  # 'rejected reports that X did Y, calling them'
+        noun = tree.tokens[reporting]
+        reporting = noun.head if noun.dep in ("dobj", "nsubjpass") else reporting
+    elif clause.dep != "ccomp":
+        return None
+    if reporting == top or tree.tokens[reporting].lemma.lower() not in speech:
         return None
     return reporting if tree.kids(reporting, "nsubj") and reporting < i else None
+
+
+def _says_what(tree: Tree, clause: int) -> bool:
+    """A clause hung on a noun with 'that' ('reports that X did Y'): what the noun says."""
+    return any(tree.tokens[m].lemma.lower() == "that" for m in tree.kids(clause, "mark"))
 
 
 def _relayed_speaker(tree: Tree, i: int) -> int | None:
@@ -307,25 +339,33 @@ def _content(tree: Tree, text: str, i: int, lemma: str, lexicon: Lexicon) -> Spa
         # "denied it", "denied the accusation": a bare object names a claim, it does not report one
         # "denied the accusation" names a claim; "dismissed the idea of a secret base" reports one
         least = _MIN_VERDICT_OBJECT_TOKENS if lemma in lexicon.verdict_verbs else _MIN_OBJECT_TOKENS
-        if end - start + 1 >= least and tree.tokens[objects[0]].pos != "PRON":
+        quoted = _quoted_prep(tree, text, i)  # 'accused X of "..."': the charge is in the words quoted
+        if end - start + 1 >= least and tree.tokens[objects[0]].pos != "PRON" and not quoted:
             return tree.span(start, end)
-        if not _quoted_prep(tree, text, i):  # 'accused X of "..."': the charge is in the words quoted
+        if not quoted:
             return None
     for prep in tree.kids(i, "prep"):
         word = tree.tokens[prep].lemma.lower()
-        if word in _CONTENT_PREPS and tree.kids(prep, "pobj", "pcomp"):
-            return tree.span(*tree.subtree(tree.kids(prep, "pobj", "pcomp")[0]))
+        objects = tree.kids(prep, "pobj", "pcomp")
+        if objects and (word in _CONTENT_PREPS or (word == "as" and _opens_quoted(tree, text, objects[0]))):
+            return tree.span(*tree.subtree(objects[0]))  # 'dismissed the report as "propaganda"'
     return None
 
 
 def _quoted_prep(tree: Tree, text: str, i: int) -> bool:
     """A prepositional phrase of the cue opens with a quotation mark ('accused X of "trying to ..."')."""
-    for prep in tree.kids(i, "prep"):
-        for obj in tree.kids(prep, "pobj", "pcomp"):
-            start = tree.tokens[tree.left[obj]].start
-            if text[start : start + 1] in "\"“‘'":
-                return True
-    return False
+    return any(
+        _opens_quoted(tree, text, obj)
+        for prep in tree.kids(i, "prep")
+        for obj in tree.kids(prep, "pobj", "pcomp")
+    )
+
+
+def _opens_quoted(tree: Tree, text: str, obj: int) -> bool:
+    """The phrase of ``obj`` opens with a quotation mark, inside it or just before it (the parse may hang
+    the mark on the preposition)."""
+    start = tree.tokens[tree.left[obj]].start
+    return text[start : start + 1] in "\"“‘'" or text[:start].rstrip()[-1:] in ('"', "“", "‘")
 
 
 def _as_clause(tree: Tree, i: int) -> Span | None:

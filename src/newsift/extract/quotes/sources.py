@@ -392,16 +392,26 @@ class SourceIndex:
     def _names_outlet(self, first: int, last: int) -> bool:
         """'the AFP news agency', 'a Saudi-owned newspaper', 'the TV channel', 'state media'."""
         words = {self._word(k) for k in range(first, last + 1)}
-        head = self._tree.tokens[_root(self._tree, first, last)].lemma.lower()
+        root = _root(self._tree, first, last)
+        head = self._tree.tokens[root].lemma.lower()
         if head in _NEEDS_NEWS:
             return bool(words & self._words.news_words)
-        return head in self._words.outlet_nouns
+        return head in self._words.outlet_nouns or self._word(root) in self._words.outlet_nouns  # 'media'
+
+    def titled_outlet(self, root: int, first: int) -> bool:
+        """'the London newspaper Al Qalam': an outlet noun modifies the name from before ``first``."""
+        tree = self._tree
+        before = [k for k in tree.kids(root, "compound", "nmod") if k < first]
+        return any(tree.tokens[k].pos == "NOUN" and self._word(k) in self._words.outlet_nouns for k in before)
 
     def _described_as_outlet(self, mention: Mention) -> bool:
-        """'Al Ahram, an Egyptian daily, said': an apposition of the name that is an outlet."""
+        """'Al Ahram, an Egyptian daily, said': an apposition of the name that is an outlet; 'the London
+        newspaper Al Ahram': an outlet noun written just before the name."""
         tree = self._tree
         first, last = tree.token_at(mention.start), tree.token_at(mention.end - 1)
         root = _root(tree, first, last)
+        if self.titled_outlet(root, first):
+            return True
         near = [*tree.kids(root, "appos")]
         if tree.tokens[root].dep == "appos":
             near.append(tree.tokens[root].head)

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from newsift.extract.quotes.lexicon import Lexicon
 from newsift.extract.quotes.shapes import dateline_end
@@ -35,6 +35,11 @@ _SALIENT_SENTENCES = 4
 _LEAD_SENTENCES = 2  # a description this early may name someone only named after it
 _DEFINITE = ("the", "its", "his", "her", "their")
 _TITLE_MODIFIERS = ("air", "vice", "deputy", "chief", "general")  # 'Air Mobile Brigade' is no title
+_GENERIC_OFFICES = frozenset(("chief", "head", "commander", "leader", "boss"))
+_CIVIL_OFFICES = frozenset(
+    ("minister", "president", "secretary", "premier", "chancellor", "ambassador", "envoy", "spokesperson")
+)
+_LIGHT_MODIFIERS = frozenset(("top", "senior", "new", "current", "the", "a", "an", "its", "his", "her"))
 _PLACES = ("GPE", "LOC", "FAC", "NORP", "DATE", "TIME", "EVENT", "PRODUCT", "LAW")
 
 
@@ -83,6 +88,7 @@ class SpeakerResolver:
         self._speakers: list[str] = []
         self._body: tuple[int, Speaker] | None = None  # the latest body that spoke, with its sentence
         self._unnamed: tuple[int, Speaker] | None = None  # the latest unnamed person who spoke
+        self._plural: tuple[int, Speaker] | None = None  # the latest source named in the plural
         self._he_she: set[int] | None = None
         self._sources = SourceIndex(annotated, tree, quoted, lexicon)
         self._nationalities = {m.text.lower() for m in annotated.mentions if m.label == "NORP"}
@@ -135,7 +141,8 @@ class SpeakerResolver:
                 return True
         return self._pronoun_follows(tree.tokens[first].sentence)
 
-    def _name_word(self, word: str, token: Token) -> bool:
+    def _name_word(self, word: str, token: Token, *, titles: bool = True) -> bool:
+        """A capitalised proper noun that is no organisation noun and (with ``titles``) no title."""
         lower = token.lemma.lower()
         return (
             token.pos == "PROPN"
@@ -144,7 +151,7 @@ class SpeakerResolver:
             and all(ch.isalpha() or ch in "-'’" for ch in word)
             and lower not in self._lex.kinds.organisation_nouns
             and word.lower() not in self._lex.kinds.organisation_nouns
-            and not self._is_title(word)
+            and not (titles and self._is_title(word))
         )
 
     def _names_a_person(self, k: int) -> bool:
@@ -329,6 +336,74 @@ class SpeakerResolver:
         None for a pronoun with no antecedent that agrees: a quote is never credited to "it" or "which".
         """
         word = self._text[slice(*self._tree.span(first, last))].lower()
+        if word == "they":
+            return self._they(first)
+        root = self._root(first, last)
+        joined = [k for k in self._tree.kids(root, "conj") if first < k <= last]
+        if joined and self._tree.tokens[root].pos == "PROPN":
+            return self._joint(first, root, joined[0], last)
+        found = self._resolve(first, last, word)
+        if found is not None and found.kind is not SpeakerKind.PERSON and self._is_plural(root):
+            self._plural = (self._tree.tokens[root].sentence, found)
+        return found
+
+    def _joint(self, first: int, root: int, conj: int, last: int) -> Speaker | None:
+        """'Japan and the Philippines said', 'Ann Lee and Tom Reed said': the first named speaks for the
+        record (its entity), and the text keeps every name joined ('Japan and the Philippines')."""
+        cc = [k for k in self._tree.kids(root, "cc") if k < conj]
+        end = (cc[0] if cc else conj) - 1
+        while end > first and self._tree.tokens[end].pos == "PUNCT":
+            end -= 1
+        found = self._resolve(first, end, self._text[slice(*self._tree.span(first, end))].lower())
+        if found is None or found.kind not in (SpeakerKind.PERSON, SpeakerKind.ORGANISATION):
+            return found
+        rest = self._text[self._tree.tokens[end].end : self._tree.tokens[last].end]
+        return replace(found, text=found.text + rest)
+
+    def _is_plural(self, k: int) -> bool:
+        """'rebels', 'Houthis' (a proper noun the tagger left singular)."""
+        token = self._tree.tokens[k]
+        word = self._text[token.start : token.end]
+        return token.tag in ("NNS", "NNPS") or (
+            token.tag == "NNP" and word.endswith("s") and word[:1].isupper()
+        )
+
+    def _they(self, i: int) -> Speaker | None:
+        """'The rebels rejected the report. They said ...': 'they' is a source named in the plural (a
+        group, or unnamed officials) in this or the last sentence, with no person named since."""
+        token = self._tree.tokens[i]
+        if self._plural is None or self._plural[0] < token.sentence - 1:
+            self._plural = None
+            subject = self._plural_subject(i)
+            if subject is None:
+                return None
+            found = self.resolve(*subject)
+            return found if self._plural is not None else None
+        sentence, plural = self._plural
+        between = [
+            e
+            for s in range(sentence, token.sentence + 1)
+            for e in self._entries.get(s, [])
+            if plural.end <= e.offset < token.start
+        ]
+        return None if between else plural
+
+    def _plural_subject(self, i: int) -> tuple[int, int] | None:
+        """The nearest plural subject before token ``i`` in its sentence or the last, outside quotes
+        ('The rebels', 'The Houthis'): its phrase without clauses."""
+        tree, sentence = self._tree, self._tree.tokens[i].sentence
+        for k in range(i - 1, -1, -1):
+            token = tree.tokens[k]
+            if token.sentence < sentence - 1:
+                return None
+            if token.dep not in _SUBJECT_DEPS or self._inside_quote(token.start):
+                continue
+            if self._is_plural(k):
+                return tree.subtree(k, without=[*tree.kids(k, "relcl", "acl", "appos")])
+            return None  # the nearest subject is singular: 'they' is not about it
+        return None
+
+    def _resolve(self, first: int, last: int, word: str) -> Speaker | None:
         kinds = self._lex.kinds
         if word in kinds.pronouns_relative:
             return self._relative(first)
@@ -339,6 +414,12 @@ class SpeakerResolver:
         outlet = self._sources.outlet_at_head(first, last)
         if outlet is not None:
             return self._sources.speaker_for(outlet)
+        root = self._root(first, last)
+        if (self._tree.tokens[root].pos == "PROPN" and self._sources.titled_outlet(root, root)) or (
+            self._sources.classify(first, last) is SpeakerKind.MEDIA
+        ):
+            start, end = self._tree.span(first, last)  # 'the newspaper Al Qalam', whatever the tagger said
+            return Speaker(self._text[start:end], start, end, kind=SpeakerKind.MEDIA)
         person = self._direct(first, last)
         if person is None and first == last and self._gender_of(word) is not None:
             unnamed = self._unnamed_before(first)
@@ -426,8 +507,11 @@ class SpeakerResolver:
         for mention in inside:
             key = mention.entity_id or ""
             found = self._people.get(key) or self._by_surname(mention.start, mention.end)
-            if found is not None:
+            if found is not None and self._written_fits(mention, found):
                 return found
+        appositive = self._appositive_name(root, first, last)
+        if appositive is not None:
+            return appositive
         word = self._text[self._tree.tokens[root].start : self._tree.tokens[root].end]
         if self._tree.tokens[root].pos != "PROPN" or self._lex.expand(word) in self._lex.title_words:
             return None
@@ -438,11 +522,55 @@ class SpeakerResolver:
             for m in self._doc.mentions
         ):
             return None
-        found = self._by_surname(*self._tree.span(root, root))
+        name = self._name_tokens(*self._proper_run(root))
+        found = self._by_surname(
+            *self._tree.span(*(name or (root, root)))
+        )  # 'Ravi Singh' is no 'Karim Singh'
         if found is not None:
             return found
-        name = self._name_tokens(*self._proper_run(root))
         return self._person_for(name, None) if name else None
+
+    def _appositive_name(self, root: int, first: int, last: int) -> _Person | None:
+        """'The embassy's spokesman, Bui Thanh Son,': a name in apposition to a person noun or title is the
+        person, even when the tagger did not take it for one (two to four name-shaped proper nouns, none
+        inside a place or a known organisation)."""
+        tree, text = self._tree, self._text
+        head = tree.tokens[root]
+        if head.lemma.lower() not in self._lex.kinds.person_nouns and not self._is_title(
+            text[head.start : head.end]
+        ):
+            return None
+        for k in tree.kids(root, "appos"):
+            if not first <= k <= last or tree.tokens[k].pos != "PROPN":
+                continue
+            run = self._name_tokens(*self._proper_run(k))
+            if run is None:
+                continue
+            tokens = tree.tokens[run[0] : run[1] + 1]
+            words = [text[t.start : t.end] for t in tokens]
+            if not 2 <= len(words) <= 4 or not all(  # 'Son' ends a name; the first word is no title
+                self._name_word(w, t) or (n and self._name_word(w.lower().title(), t, titles=False))
+                for n, (w, t) in enumerate(zip(words, tokens, strict=True))
+            ):
+                continue
+            start, end = tree.span(*run)
+            if any(m.start < end and start < m.end and self._not_person(m) for m in self._doc.mentions):
+                continue  # a gazetteer's place or body; a tagger's guess ('Costa' a place) gives way
+            person = self._by_surname(start, end) or self._person_for(run, None)
+            person.speaks_for = person.speaks_for or self._sources.spokesperson_for(*run)
+            return person
+        return None
+
+    def _written_fits(self, mention: Mention, person: _Person) -> bool:
+        """'Air Marshal Ravi Singh' is not 'Karim Singh': the proper nouns written before a surname the
+        linker tied to someone must end that person's name."""
+        tree = self._tree
+        run = self._name_tokens(*self._proper_run(tree.token_at(mention.end - 1)))
+        if run is None or tree.tokens[run[0]].start >= mention.start:
+            return True
+        written = [_name_key(w) for w in self._text[slice(*tree.span(*run))].split()]
+        theirs = [_name_key(w) for w in person.name.split()]
+        return len(written) <= len(theirs) and theirs[len(theirs) - len(written) :] == written
 
     def _heads_phrase(self, mention: Mention, root: int) -> int:
         """0 when the mention heads the source phrase, 1 when it is an apposition ("Lee's spokesman, Nick
@@ -629,6 +757,8 @@ class SpeakerResolver:
             ]
             if not named or b - a < 1:
                 return None
+            if last - first > b - a:  # 'a UN panel' then 'the panel of experts': the fuller as written
+                start, end = self._tree.span(first, last)
             return Speaker(self._text[start:end], start, end, kind=SpeakerKind.ORGANISATION)
         return None
 
@@ -666,17 +796,28 @@ class SpeakerResolver:
         if token.lemma.lower() not in self._lex.kinds.person_nouns and head not in self._lex.title_words:
             return None
         marks = self._marks(first, root)
+        body_chief = head in _GENERIC_OFFICES and any(  # 'the Pentagon chief' may be its secretary
+            self._tree.tokens[k].pos == "PROPN" for k in range(first, root)
+        )
+        if self._named_holder_before(first, root, head, marks) is None:
+            after = self._holder_after(first, root, head, marks)
+            if after is not None:
+                return self._as_speaker(after, first, last)
         before = [
             e
             for e in self._candidates(token.start, token.sentence, span=_SALIENT_SENTENCES)
             if not self._clashes(marks, self._people[e.key])
-            and not self._other_office(head, e.key)
+            and (body_chief or not self._other_office(head, e.key))
             and e.key not in self._reporting(self._tree.tokens[first].start, token.sentence)
         ]
         chosen = [e for e in before if e.is_speaker] or ([] if spokes else before)
         in_lead = token.sentence < _LEAD_SENTENCES
         if not chosen and in_lead and not spokes and not self._candidates(token.start, token.sentence):
-            chosen = self._later(token.end, token.sentence, marks, head)
+            chosen = [
+                e
+                for e in self._later(token.end, token.sentence, marks, head)
+                if not self._other_portfolio(first, root, head, self._people[e.key])
+            ]
         return self._as_speaker(self._people[chosen[0].key], first, last) if chosen else None
 
     def _reporting(self, offset: int, sentence: int) -> set[str]:
@@ -697,7 +838,45 @@ class SpeakerResolver:
             return False
         offices = {w for w in words if w in self._lex.title_words or w in self._lex.kinds.person_nouns}
         offices -= self._lex.male | self._lex.female
+        if head in _GENERIC_OFFICES:  # 'the chief of the navy' may be an admiral, not a minister
+            offices &= _CIVIL_OFFICES
         return bool(offices) and head not in words
+
+    def _named_holder_before(self, first: int, root: int, head: str, marks: set[str]) -> _Person | None:
+        """The latest person in the last few sentences whose stated title holds the description's head."""
+        token = self._tree.tokens[root]
+        for e in self._candidates(token.start, token.sentence, span=_SALIENT_SENTENCES):
+            person = self._people[e.key]
+            if head in person.role_words and not self._clashes(marks, person):
+                return person
+        return None
+
+    def _holder_after(self, first: int, root: int, head: str, marks: set[str]) -> _Person | None:
+        """'The defence minister said X. "Y," Minister Ann Lee said.': a description of one office that no
+        one named before holds is the person named next, as a subject in its sentence or the next, whose
+        stated title holds the same head noun and no other portfolio ('Foreign Minister' is not 'the
+        defence minister')."""
+        token = self._tree.tokens[root]
+        for s in (token.sentence, token.sentence + 1):
+            for e in sorted(self._entries.get(s, []), key=lambda e: e.offset):
+                person = self._people[e.key]
+                if e.offset <= token.start or not e.is_subject or head not in person.role_words:
+                    continue
+                if self._clashes(marks, person) or self._other_portfolio(first, root, head, person):
+                    continue
+                return person
+        return None
+
+    def _other_portfolio(self, first: int, root: int, head: str, person: _Person) -> bool:
+        """'the defence minister' and 'Foreign Minister Ann Lee' each narrow the office, differently."""
+        own = self._portfolio({self._lex.expand(self._word(k)) for k in range(first, root)} - {head})
+        theirs = self._portfolio(person.role_words - {head})
+        return bool(own and theirs and not own & theirs)
+
+    def _portfolio(self, words: set[str]) -> set[str]:
+        """Words that narrow an office ('defence', 'foreign'), without titles, nationalities or 'top'."""
+        drop = self._lex.title_words | self._lex.kinds.person_nouns | self._nationalities | _LIGHT_MODIFIERS
+        return {w.strip(",.'’s") for w in words if w.isalpha()} - drop - {""}
 
     def _later(self, offset: int, sentence: int, marks: set[str], head: str) -> list[_Entry]:
         """The first subject named after ``offset`` in its sentence or the next two."""
