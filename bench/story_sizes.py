@@ -1,8 +1,8 @@
 """Story sizes and order agreement on unlabelled news: do stories stay happenings, whatever the order?
 
 Usage: python bench/story_sizes.py [--data FILE] [--category business] [--n 500] [--half all|tune|check]
-       [--orders 3] [--top 10]
-       [--batch N] [--no-facts] [--fact-weight W] [--time-conflict F] [--cohesion C] [--cohesive-size N]
+       [--orders 3] [--top 10] [--batch N] [--no-facts] [--fact-weight W] [--time-conflict F]
+       [--kind-conflict F] [--kind-min-size N] [--cohesion C] [--cohesive-size N]
 Clusters the first N articles of one category of benchdata/corpus/bbc_news.jsonl (no dates) with
 link.stories (with each article's entity ids and happening keys, as ingest passes them; analysed once and
 cached by bench/story_facts.py; ``--no-facts`` for words only), in file order and in fixed-seed
@@ -33,7 +33,7 @@ DEFAULT_DATA = REPO / ".." / "shared" / "benchdata" / "corpus" / "bbc_news.jsonl
 
 
 def in_half(article_id: str, half: str) -> bool:
-    """bench/SPLITS.md: odd article numbers ('bbc-business-001') are the tune half, even ones the check half."""
+    """bench/SPLITS.md: odd article numbers ('bbc-business-001') are the tune half, even ones the check."""
     return half == "all" or (int(article_id.rsplit("-", 1)[1]) % 2 == 1) == (half == "tune")
 
 
@@ -107,6 +107,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--fact-weight", type=float, default=None, help="StorySettings.fact_weight")
     parser.add_argument("--reach", type=int, default=None, help="StorySettings.consolidate_reach")
     parser.add_argument("--time-conflict", type=float, default=None, help="StorySettings.time_conflict")
+    parser.add_argument("--kind-conflict", type=float, default=None, help="StorySettings.kind_conflict")
+    parser.add_argument("--kind-min-size", type=int, default=None, help="StorySettings.kind_min_size")
     parser.add_argument("--cohesion", type=float, default=None, help="StorySettings.cohesion")
     parser.add_argument("--cohesive-size", type=int, default=None, help="StorySettings.cohesive_size")
     args = parser.parse_args(argv)
@@ -114,7 +116,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     if not articles:
         raise SystemExit(f"no {args.category!r} articles in {args.data}")
     settings = StorySettings()
-    for name in ("fact_weight", "cohesion", "cohesive_size", "time_conflict"):
+    for name in (
+        "fact_weight",
+        "cohesion",
+        "cohesive_size",
+        "time_conflict",
+        "kind_conflict",
+        "kind_min_size",
+    ):
         if getattr(args, name) is not None:
             settings = replace(settings, **{name: getattr(args, name)})
     if args.reach is not None:
