@@ -10,7 +10,9 @@ stories are held.
 
 Besides words, an article brings its canonical entity ids and happening keys (``link.story_facts``: its
 events' kinds and sides, stated times, sums, places) as plain strings; two reports whose events state
-different months are held further apart. Works on ``Article`` records; imports no other stage.
+different months are held further apart. From its headline and lead it also brings the kind of business
+happening it reports (``link.business_kinds``): reports naming other kinds are held further apart, and a
+large story keeps the reports of its main kind. Works on ``Article`` records; imports no other stage.
 """
 
 from __future__ import annotations
@@ -60,7 +62,7 @@ _CANDIDATES = 60  # stories scored per new article, those sharing most keys with
 @dataclass(frozen=True, slots=True, kw_only=True)
 class StorySettings:
     """Knobs of the clusterer, chosen for BCubed F1 on the ECB+ tune half (odd topics, bench/SPLITS.md) and
-    for story sizes on the BBC politics articles (bench/story_sizes.py).
+    for story sizes on the BBC politics articles and the BBC business tune half (bench/story_sizes.py).
 
     Attributes:
         threshold: least combined similarity for an article to join a story; also where the average-link
