@@ -1,13 +1,15 @@
 """Story sizes and order agreement on unlabelled news: do stories stay happenings, whatever the order?
 
-Usage: python bench/story_sizes.py [--data FILE] [--category business] [--n 500] [--orders 3] [--top 10]
-       [--batch N] [--no-facts] [--fact-weight W] [--time-conflict F] [--cohesion C] [--cohesive-size N]
+Usage: python bench/story_sizes.py [--data FILE] [--category business] [--n 500] [--half all|tune|check]
+       [--orders 3] [--top 10] [--batch N] [--no-facts] [--fact-weight W] [--time-conflict F]
+       [--kind-conflict F] [--kind-min-size N] [--cohesion C] [--cohesive-size N]
 Clusters the first N articles of one category of benchdata/corpus/bbc_news.jsonl (no dates) with
 link.stories (with each article's entity ids and happening keys, as ingest passes them; analysed once and
 cached by bench/story_facts.py; ``--no-facts`` for words only), in file order and in fixed-seed
 shuffles. Prints the largest stories of the file order (size and label, for a hand check), the largest
 story of every order, and the pairwise F1 between the file order's partition and each shuffle's (1.0: the
-same stories whatever the order).
+same stories whatever the order). ``--half`` follows bench/SPLITS.md: of the first N articles, the odd
+article numbers (tune) or the even ones (check), clustered alone.
 Prints a human summary, then ONE JSON object as the last line.
 """
 
@@ -28,6 +30,11 @@ from story_facts import article_facts
 
 REPO = Path(__file__).resolve().parents[1]
 DEFAULT_DATA = REPO / ".." / "shared" / "benchdata" / "corpus" / "bbc_news.jsonl"
+
+
+def in_half(article_id: str, half: str) -> bool:
+    """bench/SPLITS.md: odd article numbers ('bbc-business-001') are the tune half, even ones the check."""
+    return half == "all" or (int(article_id.rsplit("-", 1)[1]) % 2 == 1) == (half == "tune")
 
 
 def read(data: Path, category: str, n: int) -> list[Article]:
@@ -90,6 +97,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
     parser.add_argument("--category", default="business")
     parser.add_argument("--n", type=int, default=500)
+    parser.add_argument("--half", choices=("all", "tune", "check"), default="all", help="bench/SPLITS.md")
     parser.add_argument("--orders", type=int, default=3, help="fixed-seed shuffles beside the file order")
     parser.add_argument("--top", type=int, default=10, help="largest stories listed")
     parser.add_argument(
@@ -99,14 +107,23 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--fact-weight", type=float, default=None, help="StorySettings.fact_weight")
     parser.add_argument("--reach", type=int, default=None, help="StorySettings.consolidate_reach")
     parser.add_argument("--time-conflict", type=float, default=None, help="StorySettings.time_conflict")
+    parser.add_argument("--kind-conflict", type=float, default=None, help="StorySettings.kind_conflict")
+    parser.add_argument("--kind-min-size", type=int, default=None, help="StorySettings.kind_min_size")
     parser.add_argument("--cohesion", type=float, default=None, help="StorySettings.cohesion")
     parser.add_argument("--cohesive-size", type=int, default=None, help="StorySettings.cohesive_size")
     args = parser.parse_args(argv)
-    articles = read(args.data, args.category, args.n)
+    articles = [a for a in read(args.data, args.category, args.n) if in_half(a.id, args.half)]
     if not articles:
         raise SystemExit(f"no {args.category!r} articles in {args.data}")
     settings = StorySettings()
-    for name in ("fact_weight", "cohesion", "cohesive_size", "time_conflict"):
+    for name in (
+        "fact_weight",
+        "cohesion",
+        "cohesive_size",
+        "time_conflict",
+        "kind_conflict",
+        "kind_min_size",
+    ):
         if getattr(args, name) is not None:
             settings = replace(settings, **{name: getattr(args, name)})
     if args.reach is not None:
@@ -126,13 +143,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         agreement.append(pairwise_f1(base, other))
     stories = sorted(clusterer.stories(), key=lambda s: -len(s.article_ids))
     per = f", consolidated every {args.batch}" if args.batch else ""
-    print(f"link.stories on {len(articles)} {args.category} articles{per}: {len(stories)} stories")
+    half = f", half {args.half}" if args.half != "all" else ""
+    print(f"link.stories on {len(articles)} {args.category} articles{half}{per}: {len(stories)} stories")
     for story in stories[: args.top]:
         print(f"  {len(story.article_ids):4d}  {story.label[:90]}")
     print(f"  largest story per order (file order first): {largest}")
     print(f"  pairwise F1 file order vs shuffles: {[round(a, 3) for a in agreement]}")
     result = {
         "articles": len(articles),
+        "half": args.half,
         "batch": args.batch,
         "facts": not args.no_facts,
         "stories": len(stories),

@@ -10,7 +10,9 @@ stories are held.
 
 Besides words, an article brings its canonical entity ids and happening keys (``link.story_facts``: its
 events' kinds and sides, stated times, sums, places) as plain strings; two reports whose events state
-different months are held further apart. Works on ``Article`` records; imports no other stage.
+different months are held further apart. From its headline and lead it also brings the kind of business
+happening it reports (``link.business_kinds``): reports naming other kinds are held further apart, and a
+large story keeps the reports of its main kind. Works on ``Article`` records; imports no other stage.
 """
 
 from __future__ import annotations
@@ -25,6 +27,15 @@ from datetime import datetime, timedelta
 import numpy as np
 import numpy.typing as npt
 
+from newsift.link.business_kinds import (
+    KIND_PREFIX,
+    MONTH_MARK,
+    SUBJECT_MARK,
+    business_kinds,
+    kind_keys,
+    lead_months,
+    lead_of,
+)
 from newsift.link.postings import CappedPostings, strongest_terms
 from newsift.link.story_facts import TIME_PREFIX
 from newsift.link.vectors import SparseVector, TermStatistics, add_into, extract_terms, weigh_terms
@@ -41,7 +52,7 @@ __all__ = [
     "article_time",
 ]
 
-EXTRACTOR = "link.stories.v5"
+EXTRACTOR = "link.stories.v6"
 _ENTITY_KEY = "="  # postings key prefix for entity ids; no text term starts with it
 _BLOCKING_TERMS = 25  # a story is findable through each member's strongest terms
 _POSTING_CAP = 100  # stories kept per key (the most recently joined): lookups stay bounded
@@ -51,7 +62,7 @@ _CANDIDATES = 60  # stories scored per new article, those sharing most keys with
 @dataclass(frozen=True, slots=True, kw_only=True)
 class StorySettings:
     """Knobs of the clusterer, chosen for BCubed F1 on the ECB+ tune half (odd topics, bench/SPLITS.md) and
-    for story sizes on the BBC politics articles (bench/story_sizes.py).
+    for story sizes on the BBC politics articles and the BBC business tune half (bench/story_sizes.py).
 
     Attributes:
         threshold: least combined similarity for an article to join a story; also where the average-link
@@ -87,6 +98,11 @@ class StorySettings:
             and ``link.story_facts`` keys, weighed by rarity) when both articles have some.
         time_conflict: factor of a pair's similarity when both state months for their events and share
             none (two happenings of one kind, months apart).
+        kind_conflict: factor of a pair's similarity when the headlines and leads of both name business
+            kinds (``link.business_kinds``) and share none (a company's results and its takeover).
+        kind_min_size: a group of this many members or more keeps only the members whose headline and lead
+            name its main business kind (the kind most of its members name) or none: a company's or an
+            economy's reports of other happenings form stories of their own.
     """
 
     threshold: float = 0.13
@@ -109,6 +125,8 @@ class StorySettings:
     cohesive_size: int = 12
     fact_weight: float = 0.1
     time_conflict: float = 0.5
+    kind_conflict: float = 0.5
+    kind_min_size: int = 5
 
 
 @dataclass(frozen=True, slots=True)
@@ -203,7 +221,9 @@ class StoryClusterer:
         self._advance(when)
         counts = extract_terms(article.title, "\n\n".join(p for p in (article.standfirst, article.body) if p))
         entity_ids = list(entity_ids)
-        keys = tuple(sorted({*(_ENTITY_KEY + e for e in entity_ids), *facts}))
+        lead = lead_of(article.body, article.standfirst)
+        kinds = kind_keys(business_kinds(article.title, lead), entity_ids, lead_months(lead))
+        keys = tuple(sorted({*(_ENTITY_KEY + e for e in entity_ids), *facts, *kinds}))
         self.stats.add([*counts, *keys])
         vector = self._weigh(counts)
         entities = frozenset(entity_ids)
@@ -412,7 +432,8 @@ class StoryClusterer:
         similarity = self._similarity(members, current=True)
         parts: list[list[_Member]] = []
         for component in _components(similarity, self.settings.threshold):
-            for group in self._group(similarity[np.ix_(component, component)]):
+            kept = [members[i] for i in component]
+            for group in self._group(similarity[np.ix_(component, component)], kept):
                 parts.append(sorted((members[component[i]] for i in group), key=lambda m: m.seq))
         for cluster in pool:
             self._forget(cluster)
@@ -422,15 +443,28 @@ class StoryClusterer:
                 self._join(fresh, member)
             self._refine(fresh)
 
-    def _group(self, similarity: npt.NDArray[np.float64]) -> list[list[int]]:
-        """Average-link groups of the rows, the bar for a merge rising with the merged group's size."""
+    def _group(self, similarity: npt.NDArray[np.float64], members: Sequence[_Member] = ()) -> list[list[int]]:
+        """Average-link groups of the rows, the bar for a merge rising with the merged group's size; from
+        ``kind_min_size`` members on, a group keeps only the members that report its main business kind."""
         settings = self.settings
 
         def bar(size: float) -> float:
             excess = math.log2(max(1.0, size / settings.cohesive_size))
             return settings.threshold * (1.0 + settings.cohesion * excess)
 
-        return _average_link(similarity, bar)
+        groups: list[list[int]] = []
+        for group in _average_link(similarity, bar):
+            large = members and len(group) >= settings.kind_min_size
+            off = _off_kind([members[i] for i in group]) if large else []
+            if not off:
+                groups.append(group)
+                continue
+            outside = [group[i] for i in off]
+            groups.append([i for i in group if i not in outside])
+            groups.extend(
+                [outside[j] for j in g] for g in _average_link(similarity[np.ix_(outside, outside)], bar)
+            )
+        return groups
 
     def _neighbourhood(self, article_ids: Iterable[str]) -> list[_Cluster]:
         """The live stories of ``article_ids`` and the stories that nearly hold one of their members.
@@ -481,8 +515,13 @@ class StoryClusterer:
         else as weighed on arrival) mixed with their happening keys (``_mix``)."""
         text = _similarity([self._current_vector(m) if current else m.vector for m in members])
         mixed = self._mix(text, _similarity([self._fact_vector(m) for m in members]), members)
-        if self.settings.time_conflict < 1.0:
-            mixed = mixed * np.where(_time_conflicts(members), self.settings.time_conflict, 1.0)
+        marks = (
+            (_months, self.settings.time_conflict),
+            *((m, self.settings.kind_conflict) for m in _LEAD_MARKS),
+        )
+        for picked, factor in marks:
+            if factor < 1.0:
+                mixed = mixed * np.where(_conflicts([picked(m.facts) for m in members]), factor, 1.0)
         return mixed
 
     def _mix(
@@ -510,7 +549,7 @@ class StoryClusterer:
         members = sorted((m for c in clusters for m in c.members), key=lambda m: m.id)
         if len(members) > self.settings.split_max_size:
             return
-        groups = self._group(self._similarity(members, current=False))
+        groups = self._group(self._similarity(members, current=False), members)
         parts = sorted(
             (sorted((members[i] for i in g), key=lambda m: m.seq) for g in groups), key=lambda g: g[0].seq
         )
@@ -634,15 +673,50 @@ def _merge(link: _Matrix, sizes: _Matrix, groups: dict[int, list[int]], a: int, 
     groups[a] += groups.pop(b)
 
 
-def _time_conflicts(members: Sequence[_Member]) -> npt.NDArray[np.bool_]:
-    """Pairs of members that both state months for their events and share none of them."""
-    months = [{k for k in m.facts if k.startswith(TIME_PREFIX) and len(k) == 8} for m in members]
-    n = len(members)
+def _months(facts: Iterable[str]) -> frozenset[str]:
+    """The months a member's events state ('~2004-12')."""
+    return frozenset(k for k in facts if k.startswith(TIME_PREFIX) and len(k) == 8)
+
+
+def _lead_marks(mark: str) -> Callable[[Iterable[str]], frozenset[str]]:
+    """The business keys of one sort among a member's facts: kinds (mark ''), subjects, lead months."""
+    prefix = KIND_PREFIX + mark
+
+    def picked(facts: Iterable[str]) -> frozenset[str]:
+        return frozenset(
+            k for k in facts if k.startswith(prefix) and (mark or k[1:2] not in (SUBJECT_MARK, MONTH_MARK))
+        )
+
+    return picked
+
+
+_LEAD_MARKS = tuple(_lead_marks(mark) for mark in ("", SUBJECT_MARK, MONTH_MARK))
+
+
+def _off_kind(members: Sequence[_Member]) -> list[int]:
+    """Indexes of the members that name business kinds but not the group's main kind (the kind most
+    members name; ties to the first in name order). Nothing when under two thirds of the members name a
+    kind (news that is not about business, where a kind is a passing word) or under half of those name
+    the main kind (no main kind)."""
+    kinds = [_LEAD_MARKS[0](m.facts) for m in members]
+    counts = Counter(k for ks in kinds for k in ks)
+    if not counts:
+        return []
+    main, count = min(counts.items(), key=lambda kc: (-kc[1], kc[0]))
+    named = sum(1 for ks in kinds if ks)
+    if 2 * count < named or 3 * named < 2 * len(members):
+        return []
+    return [i for i, ks in enumerate(kinds) if ks and main not in ks]
+
+
+def _conflicts(marks: Sequence[frozenset[str]]) -> npt.NDArray[np.bool_]:
+    """Pairs of members that both have marks (months, kinds) and share none of them."""
+    n = len(marks)
     conflict = np.zeros((n, n), dtype=bool)
     for i in range(n):
-        if months[i]:
+        if marks[i]:
             for j in range(i + 1, n):
-                if months[j] and not months[i] & months[j]:
+                if marks[j] and not marks[i] & marks[j]:
                     conflict[i, j] = conflict[j, i] = True
     return conflict
 
