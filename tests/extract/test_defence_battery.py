@@ -349,6 +349,8 @@ def test_battery_the_maker_of_the_item_supplies(nlp: Any, body: str) -> None:
         ),
         ("Chile has a clean record in adhering to international arms control agreements.", "defence_pact"),
         ("Former soldiers began a hunger strike to demand their military pensions.", "strike"),
+        # a party ordered to act is told, not sold anything
+        ("The Netherlands was ordered by a court to stop delivering F-35 parts to Israel.", "arms_transfer"),
         # after a sale between two states, an order of a review and all contracts of a kind are no trade
         (
             "Chile sold 12 patrol boats to Peru last year. The minister said she had ordered a review of "

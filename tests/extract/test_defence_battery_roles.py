@@ -453,6 +453,8 @@ FRAMES = [
     case("The United States barred the sale of weapons to Cambodia.", B, source=("USA",), target=("KHM",)),
     case("The European Union imposed an arms embargo on Belarus.", B, target=("BLR",)),
     case("Belgium froze arms exports to Saudi Arabia.", B, source=("BEL",), target=("SAU",)),
+    case("Britain revoked licences for arms sales to Israel.", B, source=("GBR",), target=("ISR",)),
+    case("Italy said it would no longer sell weapons to Turkey.", B, source=("ITA",), target=("TUR",)),
     case(
         "Switzerland blocked the re-export of its ammunition to Ukraine.", B, source=("CHE",), target=("UKR",)
     ),

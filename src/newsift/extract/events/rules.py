@@ -25,7 +25,7 @@ from newsift.extract.events.attributes import (
 )
 from newsift.extract.events.context import complete_actors
 from newsift.extract.events.defence_gate import military_matter
-from newsift.extract.events.defence_roles import arrival_roles, banned_party, frame_roles
+from newsift.extract.events.defence_roles import SUPPLY, arrival_roles, banned_party, frame_roles
 from newsift.extract.events.defence_roles import participants as joint_participants
 from newsift.extract.events.framing import no_happening, refers_back
 from newsift.extract.events.lexicon import PLATFORMS, EventLexicon, load_lexicon
@@ -590,6 +590,17 @@ _ARRIVALS = frozenset({"arrive", "land"})  # 'the first jets for X landed at an 
 _CONTAINERS = frozenset({"batch", "shipment", "consignment", "lot", "tranche", "delivery"})
 
 
+def _no_longer(parse: Parse, head: int) -> bool:
+    """'X would no longer sell weapons to Y': a supplier ending its sales bans them."""
+    tree = parse.tree
+    if parse.lemma(head) not in SUPPLY or tree.tokens[head].pos != "VERB":
+        return False
+    return any(
+        parse.text(k).lower() == "longer" and any(parse.lemma(n) in ("no", "not") for n in tree.children[k])
+        for k in tree.kids(head, "advmod")
+    )
+
+
 def _delivered(parse: Parse, head: int, item_head: int) -> bool:
     """An arrival of the weapon itself that is a delivery: cargo arriving ('S-400 systems arrived in
     X'), or a platform arriving for its new owner ('the first jets for X arrived'); warships or jets
@@ -627,6 +638,8 @@ def _event(
         (item and parse.lemma(item[1]) in _PERSONNEL) or _sent_to_a_place(parse, trigger.head)
     ):  # 'sent 300 soldiers to X', 'sent two frigates to the Baltic': forces are deployed, not sold
         trigger = _as_subtype(trigger, lexicon, "deployment")
+    if trigger.subtype == "arms_transfer" and _no_longer(parse, trigger.head):
+        trigger = _as_subtype(trigger, lexicon, "export_ban")  # 'would no longer sell weapons to X'
     if trigger.subtype == "arms_transfer" and not item and _cooperation_deal(parse, trigger.head):
         trigger = _as_subtype(trigger, lexicon, "defence_pact")  # 'a military cooperation deal'
     arrival = trigger.subtype == "movement" and item is not None and _delivered(parse, trigger.head, item[1])

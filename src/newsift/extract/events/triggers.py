@@ -451,6 +451,8 @@ def _defence_ok(
         return False  # 'sent 500 troops to X' deploys them; 'sent a letter' or 'the minister flew' does not
     if spec.needs_item and not itemless and not armed and not _has_item(parse, head, lexicon, products):
         return False
+    if lemma == "order" and parse.tree.kids(head, "xcomp") and not _ordered_item(parse, head, lexicon):
+        return False  # 'was ordered by a court to stop delivering': a command, not a purchase
     if lemma in COMMITTING and parse.tree.kids(head, "xcomp"):
         return False  # 'chose to bring the purchase forward', 'pledged to buy': the act below is the event
     if any(parse.lemma(o) in lexicon.not_goods for o in parse.tree.kids(head, "dobj")):
@@ -481,6 +483,11 @@ def _takes_part_in_drills(parse: Parse, head: int, lexicon: EventLexicon) -> boo
         o for p in parse.tree.kids(head, "prep") if parse.lemma(p) == "in" for o in parse.tree.kids(p, "pobj")
     ]
     return any(parse.lemma(o) in drills for o in objects)
+
+
+def _ordered_item(parse: Parse, head: int, lexicon: EventLexicon) -> bool:
+    """Whether what is ordered is an item ('ordered 12 jets to replace ...'), not a party told to act."""
+    return any(parse.lemma(k) in lexicon.items for k in parse.tree.kids(head, "dobj", "nsubjpass"))
 
 
 def _named(parse: Parse, head: int) -> bool:
