@@ -1,8 +1,11 @@
-"""Calendar words shared by the stages that read dates (clean: published times; extract: event times)."""
+"""Calendar words and the wire dateline's shape, shared by the stages that read dates (clean: published
+times; nlp: datelines the parser should not read; extract: event times, quotes after a dateline)."""
 
 from __future__ import annotations
 
-__all__ = ["MONTHS"]
+import re
+
+__all__ = ["MONTHS", "dateline_end"]
 
 MONTHS: dict[str, int] = {
     name: number
@@ -25,3 +28,23 @@ MONTHS: dict[str, int] = {
     )
     for name in names
 }
+
+_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
+# 'Nov 20 - ', 'LONDON, Nov 20 (Wire) - ', 'PARIS — ', 'RIYADH: ' at the start of a span
+_DATELINE = re.compile(
+    rf"\s*(?:(?:[A-Z][A-Za-z.'-]+[ ,]*){{0,4}}(?:\([^()\n]{{1,40}}\)\s*)?"
+    rf"(?:{_MONTH}\s+\d{{1,2}}(?:,\s*\d{{4}})?\s*)?(?:\([^()\n]{{1,40}}\)\s*)?)(?:--|[-–—:])\s+"
+)
+_UPPER_PLACE = re.compile(r"^[A-Z][A-Z .'-]{2,}$")
+
+
+def dateline_end(text: str, start: int, end: int) -> int:
+    """Where a span's text begins after a dateline at its start ('Nov 20 - ', 'PARIS — '), else start."""
+    match = _DATELINE.match(text, start, end)
+    if match is None or match.end() >= end:
+        return start
+    head = text[start : match.end()].strip(" -–—:")
+    has_date = re.search(_MONTH + r"\s+\d", head) is not None
+    if has_date or "(" in head or _UPPER_PLACE.match(head):
+        return match.end()
+    return start

@@ -123,3 +123,10 @@ def test_web_api_stories_lists_clusters(client: httpx.Client) -> None:
     data = client.get("/api/stories").json()
     assert data["total"] >= 1
     assert all(s["n_articles"] == len(s["articles"]) for s in data["items"])
+
+
+def test_web_api_refuses_a_query_parameter_given_twice(client: httpx.Client) -> None:
+    response = client.get("/api/articles", params=[("claim_status", "bogus"), ("claim_status", "denied")])
+    assert response.status_code == 422
+    assert "claim_status" in response.json()["error"]["message"]
+    assert client.get("/api/articles", params={"claim_status": "denied"}).status_code == 200

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 
+from newsift.dates import dateline_end
 from newsift.gazetteer import load_gazetteer
 
 __all__ = ["sentence_cased", "title_cased", "without_datelines"]
@@ -84,8 +85,6 @@ def without_datelines(text: str) -> str:
     """The text with each paragraph's opening wire dateline blanked ('MANILA, May 2 (Wire) - ',
     'PARIS — '): the model otherwise reads the place as the subject or a modifier of the sentence's
     first noun. Spaces replace the dateline, so the length and every offset hold."""
-    from newsift.extract.quotes.shapes import dateline_end
-
     out: list[str] | None = None
     for match in _PARAGRAPH.finditer(text):
         start = match.end()

@@ -22,7 +22,15 @@ from newsift.store.records import SEARCH_RANKED, LinkRow, SearchHit, StoredBatch
 from newsift.store.sql import SqlStore, Tx, Writer
 from newsift.store.terms import split_search_terms
 
-__all__ = ["SEARCH_RANKED", "LinkRow", "SearchHit", "SqliteStore", "StoredBatch", "fts_query"]
+__all__ = [
+    "SEARCH_RANKED",
+    "LinkRow",
+    "SearchHit",
+    "SqliteStore",
+    "StoredBatch",
+    "fts_query",
+    "refresh_statistics",
+]
 
 logger = logging.getLogger(__name__)
 
@@ -161,6 +169,12 @@ class SqliteStore(SqlStore):
 
     def close(self) -> None:
         self._conn.close()
+
+
+def refresh_statistics(tx: Tx, limit: int) -> None:
+    """SQLite's planner statistics, sampled over at most ``limit`` rows per index."""
+    tx.execute(f"PRAGMA analysis_limit = {int(limit)}", [])
+    tx.execute("ANALYZE", [])
 
 
 def fts_query(query: str) -> str:

@@ -113,6 +113,7 @@ def create_app(
     )
     for manners in (ApiETag, HeadAsGet, ApiGzip):  # inside out: gzip sees the tagged body, HEAD runs GET
         app.add_middleware(manners)
+    app.middleware("http")(_one_value_each)
     app.middleware("http")(_security_headers)  # outermost, so the gate's refusals carry the headers too
     return app
 
@@ -151,6 +152,18 @@ def _install(app: FastAPI) -> None:
 
 def _healthz(request: Request) -> dict[str, Any]:
     return {"status": "ok", "articles": db_of(request).store().count_articles()}
+
+
+async def _one_value_each(request: Request, call_next: Callable[[Request], Awaitable[Response]]) -> Response:
+    """Every API query parameter takes one value: '?claim_status=x&claim_status=denied' is refused
+    (a 422 naming the parameter) rather than read by its last value."""
+    if request.url.path.startswith("/api/"):
+        keys = [key for key, _ in request.query_params.multi_items()]
+        repeated = sorted({key for key in keys if keys.count(key) > 1})
+        if repeated:
+            message = f"query parameter given more than once: {', '.join(repeated)}"
+            return render_error(request, HttpError(422, "invalid_request", message))
+    return await call_next(request)
 
 
 async def _security_headers(

@@ -15,6 +15,7 @@ from pathlib import Path
 from newsift.errors import ConfigError, StoreError
 from newsift.store import Store, open_store
 from newsift.store.sql import Tx
+from newsift.store.sqlite import refresh_statistics
 
 __all__ = ["WebDb"]
 
@@ -48,8 +49,7 @@ class WebDb:
         053). A store another process is writing is left as it is."""
 
         def analyze(tx: Tx) -> None:
-            tx.execute(f"PRAGMA analysis_limit = {_ANALYSIS_LIMIT}", [])
-            tx.execute("ANALYZE", [])
+            refresh_statistics(tx, _ANALYSIS_LIMIT)
 
         try:
             self._write_store.write(analyze, "planner statistics not refreshed")

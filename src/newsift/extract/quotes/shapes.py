@@ -6,8 +6,7 @@ scored against PolNeAR (which annotates such contents too) are unchanged.
 
 from __future__ import annotations
 
-import re
-
+from newsift.dates import dateline_end
 from newsift.extract.syntax import Tree
 
 __all__ = ["dateline_end", "in_headline", "names_an_act", "reports_words"]
@@ -17,13 +16,6 @@ _THING_POS = ("NOUN", "PROPN", "PRON", "NUM", "ADJ", "DET", "ADV")
 _SUBJECTS = ("nsubj", "nsubjpass", "expl", "csubj")
 _CLOSING = ".!?…\"'”’»)"
 _MAX_HEADLINE_WORDS = 20
-_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
-# 'Nov 20 - ', 'LONDON, Nov 20 (Wire) - ', 'PARIS — ', 'RIYADH: ' at the start of a span
-_DATELINE = re.compile(
-    rf"\s*(?:(?:[A-Z][A-Za-z.'-]+[ ,]*){{0,4}}(?:\([^()\n]{{1,40}}\)\s*)?"
-    rf"(?:{_MONTH}\s+\d{{1,2}}(?:,\s*\d{{4}})?\s*)?(?:\([^()\n]{{1,40}}\)\s*)?)(?:--|[-–—:])\s+"
-)
-_UPPER_PLACE = re.compile(r"^[A-Z][A-Z .'-]{2,}$")
 
 
 def reports_words(tree: Tree, span: Span) -> bool:
@@ -78,15 +70,3 @@ def in_headline(text: str, offset: int, title: str) -> bool:
     if not line or line[-1] in _CLOSING or len(line.split()) > _MAX_HEADLINE_WORDS or len(words) < 2:
         return False
     return sum(w[0].isupper() for w in words) >= 0.8 * len(words)
-
-
-def dateline_end(text: str, start: int, end: int) -> int:
-    """Where a span's text begins after a dateline at its start ('Nov 20 - ', 'PARIS — '), else start."""
-    match = _DATELINE.match(text, start, end)
-    if match is None or match.end() >= end:
-        return start
-    head = text[start : match.end()].strip(" -–—:")
-    has_date = re.search(_MONTH + r"\s+\d", head) is not None
-    if has_date or "(" in head or _UPPER_PLACE.match(head):
-        return match.end()
-    return start
