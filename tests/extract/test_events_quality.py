@@ -183,3 +183,9 @@ def test_events_quantity_behind_a_model_number(nlp: Any) -> None:
 )
 def test_event_modality_requests_and_past_necessity(nlp: Any, text: str, word: str, realis: bool) -> None:
     assert _modality_of(nlp, text, word).is_realis is realis
+
+
+@pytest.mark.model
+def test_events_fighting_that_broke_out_is_no_sanction(nlp: Any) -> None:
+    assert PloverType.SANCTION not in _types(nlp, "Heavy fighting broke out between the army and rebels.")
+    assert PloverType.SANCTION in _types(nlp, "The two countries broke off diplomatic relations.")
