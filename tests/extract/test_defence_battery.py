@@ -363,13 +363,13 @@ def test_battery_the_maker_of_the_item_supplies(nlp: Any, body: str) -> None:
             "arms_transfer",
         ),
         (  # civil goods are no arms, even in an article about an arms sale
-            "Chile sold 12 patrol boats to Peru last year. The minister said the ship was on its way to "
-            "deliver Chilean goods to Peruvian markets.",
+            "Chile sold 12 patrol boats to Peru last year. The minister insisted the freighter had come to "
+            "deliver Chilean goods to Peruvian buyers.",
             "arms_transfer",
         ),
         (  # any weapon at all is no one item
-            'Chile sold 12 patrol boats to Peru last year. "No one can believe Peru will use any weapon it '
-            'receives for peaceful ends," he said.',
+            'Chile sold 12 patrol boats to Peru last year. "Nobody believes Peru will store any weapon it '
+            'receives from abroad," he said.',
             "arms_transfer",
         ),
     ],
