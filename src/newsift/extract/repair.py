@@ -98,7 +98,7 @@ def repair_inverted_attributions(
         if not subjects or any(_complement(tokens, children, texts, k) for k in own):
             continue
         first = min(k for k in [*own, s] if k <= s)
-        first = min([first, *_left_edge(children, subjects[0])])
+        first = min([first, *_subtree(children, subjects[0])])
         if first == 0 or texts[first - 1] != ",":
             continue
         if any(tokens[k].dep == "cc" and tokens[k].head in (root, s) for k in range(root + 1, s)):
@@ -118,7 +118,7 @@ def _complement(
     return not any(texts[m].lower() in _ADVERBIAL_MARKS for m in marks)
 
 
-def _left_edge(children: dict[int, list[int]], node: int) -> list[int]:
+def _subtree(children: dict[int, list[int]], node: int) -> list[int]:
     """Every token under a node (the node included)."""
     seen, stack = [node], [node]
     while stack:

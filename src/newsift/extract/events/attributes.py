@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from newsift.extract.events.lexicon import EventLexicon
+from newsift.extract.events.lexicon import AIRFRAMES, EventLexicon
 from newsift.extract.parse import Parse
 from newsift.model import Mention, Value
 
@@ -105,7 +105,7 @@ def armed_item(parse: Parse, i: int, lexicon: EventLexicon) -> bool:
     """A weak item noun made military by its modifier: 'patrol boats', 'armoured vehicles', 'landing
     ship', 'air-defence batteries', 'attack aircraft' (the modifier, a compound or adjective, or a
     hyphenated pair). Aircraft nouns civil aviation shares count as weak here."""
-    if parse.lemma(i) not in lexicon.weak_items | _AIRFRAMES:
+    if parse.lemma(i) not in lexicon.weak_items | AIRFRAMES:
         return False
     tree = parse.tree
     for kid in tree.kids(i, "compound", "amod", "nmod"):
@@ -128,7 +128,6 @@ def tree_distance(parse: Parse, a: int, b: int) -> int:
 
 
 _DESIGNATED = frozenset({"system", "battery", "launcher", "vehicle", "gun"})
-_AIRFRAMES = frozenset({"aircraft", "plane", "airplane"})  # 'attack aircraft', 'patrol planes'
 
 _BUSINESS = frozenset(
     {"company", "firm", "maker", "manufacturer", "producer", "corporation", "business", "industry",

@@ -21,7 +21,7 @@ from __future__ import annotations
 import functools
 
 from newsift.extract.events.attributes import armed_item
-from newsift.extract.events.lexicon import load_lexicon
+from newsift.extract.events.lexicon import AIRFRAMES, load_lexicon
 from newsift.extract.events.triggers import ARMING
 from newsift.extract.parse import Parse, is_state
 from newsift.model import EntityKind, Event
@@ -228,7 +228,7 @@ def _strong_nouns() -> frozenset[str]:
     """The lexicon's item nouns less the generic ones and those civil use shares ('finance arm',
     'passenger jets'), computed once."""
     lexicon = load_lexicon()
-    return lexicon.items - lexicon.weak_items - {"arm", "jet", "aircraft", "plane", "airplane"}
+    return lexicon.items - lexicon.weak_items - AIRFRAMES - {"arm", "jet"}
 
 
 _THING_SUBTYPES = frozenset({"arms_transfer", "upgrade"})

@@ -23,7 +23,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from newsift.extract.events.actors import actors_at
-from newsift.extract.events.lexicon import EventLexicon, load_lexicon, singular
+from newsift.extract.events.lexicon import TRADERS, EventLexicon, load_lexicon, singular
 from newsift.extract.parse import Parse, is_place, is_state
 from newsift.gazetteer import load_gazetteer
 from newsift.model import Actor, EntityKind
@@ -448,7 +448,7 @@ def frame_roles(
     passive = bool(tree.kids(trigger, "auxpass", "nsubjpass")) or reduced
     supplier: tuple[Actor, ...] = ()
     recipient: tuple[Actor, ...] = ()
-    if lemma in _TRADERS and is_noun:
+    if lemma in TRADERS and is_noun:
         supplier, recipient = _trader_roles(parse, trigger, lexicon)
         if lemma in SUPPLY:
             recipient = recipient or _recipients_of_supply(parse, trigger, lexicon)
@@ -534,9 +534,6 @@ def _holder_of(parse: Parse, item: int, lexicon: EventLexicon, stops: frozenset[
     if tree.tokens[item].dep != "dobj" or parse.lemma(verb) not in _HOLDING:
         return ()
     return _subjects(parse, verb, lexicon, stops)
-
-
-_TRADERS = frozenset({"customer", "buyer", "supplier", "exporter", "seller"})
 
 
 def _trader_roles(

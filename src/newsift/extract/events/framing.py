@@ -25,7 +25,7 @@ exercise will include live fire', 'this system was never procured') is no new me
 
 from __future__ import annotations
 
-from newsift.extract.events.lexicon import PLATFORMS, singular
+from newsift.extract.events.lexicon import PLATFORMS, TRADERS, singular
 from newsift.extract.parse import Parse, is_state
 from newsift.model import Event
 
@@ -37,7 +37,6 @@ _GENERIC_DETS = frozenset({"any", "no", "every", "all"})
 _GENERIC_PARTIES = frozenset({"anyone", "anybody", "whoever"})
 _DET_DEPS = frozenset({"det", "predet"})
 _ANY_DETS = frozenset({"any", "every", "whatever", "whichever"})
-_TRADERS = frozenset({"supplier", "buyer", "customer", "exporter", "importer", "seller"})
 _DEAL_HEADS = frozenset({"deal", "contract", "agreement", "package", "order", "sale", "delivery", "shipment"})
 
 
@@ -158,7 +157,7 @@ def _all_deals(parse: Parse, head: int) -> bool:
     """'a review of all arms makers' contracts with X', 'all weapons suppliers': every deal or trader
     of a kind, no one deal."""
     tree = parse.tree
-    if tree.tokens[head].tag != "NNS" or parse.lemma(head) not in _DEAL_HEADS | _TRADERS:
+    if tree.tokens[head].tag != "NNS" or parse.lemma(head) not in _DEAL_HEADS | TRADERS:
         return False
     first = tree.left[head]
     return any(parse.lemma(k) in _GENERIC_DETS for k in range(first, head) if tree.tokens[k].dep in _DET_DEPS)

@@ -94,6 +94,11 @@ class EventLexicon:
         return next((sector for key, sector in self.sectors if key == word), None)
 
 
+# Nouns of a trader in arms: a deal's side, read by the roles and the generic-deal framing
+TRADERS = frozenset({"supplier", "buyer", "customer", "exporter", "importer", "seller"})
+# Aircraft nouns civil aviation shares: military only with a military word ('attack aircraft')
+AIRFRAMES = frozenset({"aircraft", "plane", "airplane"})
+
 # Ships and aircraft: items that move under their own power ('frigates arrived'), fitted with weapons
 PLATFORMS = frozenset(
     {"ship", "warship", "frigate", "destroyer", "corvette", "carrier", "submarine", "vessel", "boat", "jet",
