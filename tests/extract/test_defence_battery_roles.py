@@ -379,7 +379,6 @@ FRAMES = [
     case(
         "Brazil will assemble Swedish Gripen fighters at a local plant under a licence deal.",
         C,
-        fails="licensed production",
         parties=("BRA", "SWE"),
     ),
     # exercise: every participant

@@ -151,7 +151,6 @@ FUTURE = [
     case(
         "Brazil's parliament approved the purchase of Swedish Gripen jets.",
         T,
-        fails="buyer's approval is planned",
         status=PLAN,
     ),
     case("Norway is going to deliver F-16 jets to Ukraine.", T, status=PLAN),

@@ -11,7 +11,12 @@ from typing import Any
 import pytest
 from tests.extract.defence_battery_kit import events_of, shown
 
-from newsift.extract.repair import ing_lemma, repair_gerunds, repair_inverted_attributions
+from newsift.extract.repair import (
+    ing_lemma,
+    repair_gerunds,
+    repair_inverted_attributions,
+    repair_shifted_recipients,
+)
 from newsift.model import ClaimStatus, Token
 
 
@@ -113,3 +118,27 @@ INVERTED = [
 def test_a_sale_reported_by_an_inverted_attribution_is_attributed(nlp: Any, body: str) -> None:
     events = [e for e in events_of(nlp, body) if e.subtype == "arms_transfer"]
     assert [e.status for e in events] == [ClaimStatus.ATTRIBUTED], shown(tuple(events))
+
+
+def test_a_country_folded_into_the_object_after_a_giving_verb_is_the_recipient() -> None:
+    texts = ["Britain", "sold", "Ukraine", "Challenger", "tanks", "."]
+    tokens = [
+        _tok(0, "Britain", "PROPN", "nsubj", 1),
+        _tok(1, "sell", "VERB", "ROOT", 1),
+        _tok(2, "Ukraine", "PROPN", "compound", 3),
+        _tok(3, "Challenger", "PROPN", "compound", 4),
+        _tok(4, "tank", "NOUN", "dobj", 1),
+        _tok(5, ".", "PUNCT", "punct", 1),
+    ]
+    fixed = repair_shifted_recipients(tokens, texts, [(2, 2)])
+    assert (fixed[2].head, fixed[2].dep) == (1, "dative")
+    assert fixed[3:] == tuple(tokens[3:])
+    # an abbreviation there is an origin ('sold US tanks'); a verb that already names its recipient
+    # keeps its object whole
+    assert repair_shifted_recipients(
+        tokens, ["Britain", "sold", "US", "Challenger", "tanks", "."], [(2, 2)]
+    ) == tuple(tokens)
+    with_to = [*tokens[:5], _tok(5, "to", "ADP", "prep", 1), _tok(6, "Poland", "PROPN", "pobj", 5)]
+    assert repair_shifted_recipients(with_to, [*texts[:5], "to", "Poland"], [(2, 2), (6, 6)]) == tuple(
+        with_to
+    )

@@ -48,3 +48,19 @@ def test_pipeline_to_record_reads_every_token_and_mention(nlp: Any) -> None:
     sentence_of = {t.i: k for k, sent in enumerate(doc.sents) for t in sent}
     assert [t.sentence for t in record.tokens] == [sentence_of[t.i] for t in doc]
     assert all(article.text[m.start : m.end] == m.text for m in record.mentions)
+
+
+@pytest.mark.parametrize(
+    ("body", "sentences"),
+    [
+        ("Brig. Gen. Ana Ruiz said the jets had landed. Maj. Lee agreed.", 2),
+        ("Gov. Reyes met Sen. Ortiz on Friday.", 1),
+        ("Col. Ahmed said the drones had arrived. Cmdr. Park agreed with him.", 2),
+    ],
+)
+def test_pipeline_a_title_abbreviation_ends_no_sentence(nlp: Any, body: str, sentences: int) -> None:
+    """'Brig. Gen. Ana Ruiz': the stop of a title before a name closes nothing; real ends still do."""
+    article = Article(id="a", page_id="p", position=Position.MAIN, index=0, title="", body=body)
+    texts = [article.text[s.start : s.end] for s in _to_record(article, nlp(article.text)).sentences]
+    assert len(texts) == sentences, texts
+    assert all(not t.rstrip(".").endswith(("Brig", "Gov", "Cmdr", "Maj")) for t in texts), texts

@@ -9,9 +9,10 @@ import re
 from dataclasses import dataclass
 
 from newsift.extract.claims.cues import load_claim_cues
-from newsift.extract.repair import repair_gerunds, repair_inverted_attributions
+from newsift.extract.repair import repair_gerunds, repair_inverted_attributions, repair_shifted_recipients
 from newsift.extract.syntax import Tree
-from newsift.model import Actor, AnnotatedArticle, Entity, EntityKind, Mention
+from newsift.gazetteer import load_gazetteer
+from newsift.model import Actor, AnnotatedArticle, Entity, EntityKind, Mention, Resolution
 
 __all__ = ["IGO", "Parse", "is_place", "is_state"]
 
@@ -49,6 +50,7 @@ class Parse:
         texts = tuple(text[t.start : t.end] for t in annotated.tokens)
         tokens = repair_gerunds(annotated.tokens, texts)
         tokens = repair_inverted_attributions(tokens, texts, load_claim_cues().attribution)
+        tokens = repair_shifted_recipients(tokens, texts, _places(annotated, texts))
         return cls(
             annotated=annotated,
             tree=Tree.build(tokens),
@@ -104,3 +106,23 @@ class Parse:
         if mention.entity_id and _COUNTRY_ID.match(mention.entity_id):
             return EntityKind.COUNTRY
         return None
+
+
+def _places(annotated: AnnotatedArticle, texts: tuple[str, ...]) -> list[tuple[int, int]]:
+    """Inclusive token ranges of up to three proper nouns that name a country by its name or an alias
+    in the gazetteer (not a demonym), for the parse repairs; read from the words, since the tagger
+    may fold a country into a longer name ('Ukraine Patriot')."""
+    gazetteer, tokens, out = load_gazetteer(), annotated.tokens, []
+    for first in range(len(tokens)):
+        for last in range(first, min(first + 3, len(tokens))):
+            if tokens[last].pos != "PROPN":
+                break
+            name = " ".join(texts[first : last + 1])
+            if any(
+                how in (Resolution.EXACT, Resolution.ALIAS)
+                and gazetteer.entities.get(entity) is not None
+                and gazetteer.entities[entity].kind is EntityKind.COUNTRY
+                for entity, how in gazetteer.lookup(name)
+            ):
+                out.append((first, last))
+    return out

@@ -13,6 +13,12 @@ between them) or its complement, so nothing reports the deal. A reporting verb t
 sentence's root, with its own subject right after a comma and no complement of its own, becomes the
 root, and the clause before it its complement (``ccomp``).
 
+Shifted recipients read as a modifier: in 'Britain sent Ukraine Storm Shadow missiles' the model
+often makes 'Ukraine' a compound of 'missiles', so the recipient becomes part of the weapon's name. A
+country's name (a place mention, not an abbreviation such as 'US', which writers use as a modifier)
+that opens the object of a giving verb right after the verb, before more words of the object, is
+the verb's indirect object (``dative``) when the verb has no recipient of its own.
+
 Pure: returns new records, never mutates its input.
 """
 
@@ -23,7 +29,7 @@ from dataclasses import replace
 
 from newsift.model import Token
 
-__all__ = ["repair_gerunds", "repair_inverted_attributions"]
+__all__ = ["repair_gerunds", "repair_inverted_attributions", "repair_shifted_recipients"]
 
 _MOVING_PREPS = frozenset({"to", "from", "with", "for", "into"})
 _KEEP_DOUBLE = frozenset("lsz")  # 'selling' -> 'sell', 'passing' -> 'pass'; 'shipping' -> 'ship'
@@ -105,6 +111,38 @@ def repair_inverted_attributions(
             continue  # 'signed the deal and said ...': two acts
         out[s] = replace(token, head=s, dep="ROOT")
         out[root] = replace(tokens[root], head=s, dep="ccomp")
+    return tuple(out)
+
+
+_GIVING = frozenset(
+    {"send", "give", "sell", "provide", "offer", "promise", "pledge", "hand", "lend", "loan", "ship", "grant"}
+)
+
+
+def repair_shifted_recipients(
+    tokens: Sequence[Token], texts: Sequence[str], places: Sequence[tuple[int, int]]
+) -> tuple[Token, ...]:
+    """The tokens with shifted recipients read as compounds rewired (see the module docstring);
+    ``places`` holds the inclusive token ranges of country and place mentions."""
+    out = list(tokens)
+    for first, last in places:
+        verb = first - 1
+        if verb < 0 or tokens[verb].pos != "VERB" or tokens[verb].lemma.lower() not in _GIVING:
+            continue
+        if texts[last].isupper() and len(texts[last]) <= 3:
+            continue  # 'sent US jets': the abbreviation is an origin
+        if tokens[last].dep != "compound":
+            continue
+        noun = tokens[last].head
+        while tokens[noun].dep == "compound" and noun < tokens[noun].head:
+            noun = tokens[noun].head  # 'Ukraine Patriot batteries': up the compounds to the object
+        if not last < noun or tokens[noun].head != verb or tokens[noun].dep != "dobj":
+            continue
+        if any(t.head == verb and (t.dep in ("dative", "iobj") or t.lemma.lower() == "to") for t in tokens):
+            continue
+        if any(tokens[k].head != last for k in range(first, last)):
+            continue  # the mention is not one phrase
+        out[last] = replace(tokens[last], head=verb, dep="dative")
     return tuple(out)
 
 

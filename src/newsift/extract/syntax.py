@@ -53,6 +53,15 @@ class Tree:
     def kids(self, i: int, *deps: str) -> list[int]:
         return [c for c in self.children[i] if not deps or self.tokens[c].dep in deps]
 
+    def conjuncts(self, i: int) -> list[int]:
+        """The words coordinated after ``i`` ('tanks, jets and drones' from 'tanks'), in order."""
+        out, frontier = [], self.kids(i, "conj")
+        while frontier:
+            node = frontier.pop(0)
+            out.append(node)
+            frontier += self.kids(node, "conj")
+        return out
+
     def span(self, first: int, last: int) -> tuple[int, int]:
         """Character span of tokens ``first..last`` inclusive."""
         return self.tokens[first].start, self.tokens[last].end

@@ -75,12 +75,31 @@ def _break_at_paragraphs(doc: Any) -> Any:
             token.is_sent_start = True
         elif token.is_space and "\n" in token.text:
             token.is_sent_start = False  # the break belongs to the sentence it ends
-        elif not token.is_space and not _may_end(previous):
+        elif not token.is_space and (not _may_end(previous) or _title_abbreviation(doc, previous)):
             # Inside a line a sentence starts only after closing punctuation: the parser otherwise cuts
             # titles ('... drills over' | 'the Mediterranean') and a paragraph's first word
-            # ('China' | 'and Russia launched ...') into sentences of their own.
+            # ('China' | 'and Russia launched ...') into sentences of their own; the stop of a title
+            # before a name ('Brig. Gen. Juan Cruz', 'Gov. Reyes') closes nothing.
             token.is_sent_start = False
     return doc
+
+
+# Abbreviated titles and ranks written before a name (lower case, without the stop).
+_TITLE_ABBREVIATIONS = frozenset(
+    {"mr", "mrs", "ms", "dr", "prof", "gen", "brig", "maj", "col", "lt", "capt", "cmdr", "cdr", "adm",
+     "sgt", "cpl", "pvt", "gov", "sen", "rep", "pres", "amb", "sec", "supt", "insp", "rev", "hon", "fr"}
+)  # fmt: skip
+
+
+def _title_abbreviation(doc: Any, token: Any) -> bool:
+    """Whether ``token`` is the stop of an abbreviated title ('Gen.' as one token, or 'Gen' '.')."""
+    text = token.text
+    if text.endswith(".") and len(text) > 1:
+        return text[:-1].lower() in _TITLE_ABBREVIATIONS and text[0].isupper()
+    if text != "." or token.i == 0:
+        return False
+    before = doc[token.i - 1]
+    return not before.whitespace_ and before.text.lower() in _TITLE_ABBREVIATIONS and before.text[0].isupper()
 
 
 _SENTENCE_ENDS = frozenset(".!?…:;\"'”’)]»")

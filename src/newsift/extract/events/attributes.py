@@ -193,7 +193,10 @@ def _joins(parse: Parse, i: int, *, adjectives: bool) -> bool:
     left, text = parse.tree.tokens[i], parse.text(i)
     if is_designation(text):
         return True
-    if left.dep in ("det", "poss", "case", "nummod", "quantmod", "cc", "prep", "punct") and text != "-":
+    if (
+        left.dep in ("det", "poss", "case", "nummod", "quantmod", "cc", "prep", "punct", "dative")
+        and text != "-"
+    ):
         return False
     mention = parse.mention_at(i)
     named = mention is not None and mention.label in _NAME_LABELS and mention.label not in ("NORP", "GPE")
@@ -330,6 +333,8 @@ def extract_aspect(parse: Parse, trigger: int, future: frozenset[str], plans: fr
         return None
     if verb == trigger and parse.tree.tokens[verb].lemma.lower() in COMMITTING:
         return "planned"  # 'pledged 19 jets to X', 'selected the Gripen': the transfer is still to come
+    if verb != trigger and verb in parse.tree.ancestors(trigger)[:1] and _approving(parse, verb):
+        return "planned"  # 'the cabinet approved the purchase of 12 jets': approved, not yet bought
     auxes = {parse.tree.tokens[a].lemma.lower() for a in parse.tree.kids(verb, "aux", "auxpass")}
     above = parse.tree.ancestors(verb)[:2]
     lemmas = {parse.tree.tokens[v].lemma.lower() for v in above}
@@ -353,6 +358,13 @@ def extract_aspect(parse: Parse, trigger: int, future: frozenset[str], plans: fr
     if tag in ("VBZ", "VBP"):
         return "ongoing"
     return None
+
+
+_APPROVING = frozenset({"approve", "authorise", "authorize", "endorse", "greenlight", "sanction", "clear"})
+
+
+def _approving(parse: Parse, verb: int) -> bool:
+    return parse.tree.tokens[verb].lemma.lower() in _APPROVING
 
 
 # transfer verbs of a choice or a promise: the transfer is still to come

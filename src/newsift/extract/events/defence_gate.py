@@ -245,6 +245,7 @@ def _frame_tokens(parse: Parse, head: int, tokens: list[int], item: str | None) 
     for prep in tree.kids(head, "prep"):
         if parse.lemma(prep) in ("of", "for", "with"):
             frontier += tree.kids(prep, "pobj")
+    frontier += [c for node in frontier for c in tree.conjuncts(node)]  # 'batteries and launchers'
     for node in frontier:
         keep.add(node)
         keep.update(c for c in tree.children[node] if tree.tokens[c].dep in ("compound", "amod", "nmod"))

@@ -625,6 +625,7 @@ def participants(
     found += _prep_actors(parse, trigger, _JOINT_PREPS, lexicon)
     found += _hosts(_prep_actors(parse, trigger, _HOST_PREPS, lexicon))
     found += _involved(parse, trigger)
+    found += _licensors(parse, trigger, lexicon)
     node = trigger
     for _ in range(6):
         if parse.lemma(node) in _MOVE:  # 'units headed to X to take part in the exercise': X hosts
@@ -651,6 +652,29 @@ def participants(
 
 
 _INVOLVE = frozenset({"involve", "include", "bring", "gather", "feature", "draw"})
+_LICENCE = frozenset({"licence", "license"})
+
+
+def _licensors(parse: Parse, trigger: int, lexicon: EventLexicon) -> list[Actor]:
+    """'X will build K2 tanks under licence from South Korea', 'X will make South Korean howitzers
+    under a licence deal': licensed production joins the licensor, named after 'from' or as the
+    origin of what is made."""
+    tree = parse.tree
+    verb = trigger
+    while tree.tokens[verb].pos != "VERB" and tree.tokens[verb].head != verb:
+        verb = tree.tokens[verb].head
+    first, last = tree.left[verb], tree.right[verb]
+    licences = [i for i in range(first, last + 1) if parse.lemma(i) in _LICENCE]
+    if not licences:
+        return []
+    out: list[Actor] = []
+    for licence in licences:
+        out += _prep_actors(parse, licence, frozenset({"from"}), lexicon)
+        if tree.tokens[licence].dep == "compound":
+            out += _prep_actors(parse, tree.tokens[licence].head, frozenset({"from"}), lexicon)
+    for obj in tree.kids(verb, "dobj"):
+        out += _owners_before(parse, obj)
+    return out
 
 
 def _involved(parse: Parse, trigger: int) -> list[Actor]:

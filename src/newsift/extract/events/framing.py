@@ -16,6 +16,9 @@ and events whose actors can only be guessed are not annotated").
   arms control agreements');
 - weapons fitted to the owner's own platforms: 'deploy the missiles on its destroyers';
 - a 'pact' between firms: 'an alliance between a shipbuilder and a systems company';
+- a demand: 'calls to end arms sales', 'urged the government to stop selling weapons', 'demanded a
+  ban on exports' ask for the event, they do not report it ('the contract calls for delivery' is no
+  demand: its subject is the deal);
 - a standing rule with no one it is aimed at: 'national regulations prohibit transfers to third
   parties' (a rule noun as the subject of a present-tense verb, no party named as its target).
 
@@ -45,6 +48,8 @@ def no_happening(parse: Parse, event: Event) -> str | None:
     head = parse.tree.token_at(event.evidence.start)
     if event.subtype in _ABILITY_SUBTYPES and _ability(parse, head):
         return "ability"
+    if _demanded(parse, head):
+        return "demand"
     if event.subtype == "arms_transfer":
         if _generic_recipient(parse, head):
             return "generic party"
@@ -71,6 +76,35 @@ def no_happening(parse: Parse, event: Event) -> str | None:
     ):
         return "firms"
     return None
+
+
+_DEMANDS = frozenset({"urge", "demand", "call", "appeal", "petition", "lobby", "plead", "press", "exhort"})
+_DEMAND_PATH = frozenset({"xcomp", "ccomp", "dobj", "prep", "pobj", "acl", "relcl", "advcl", "compound"})
+
+
+def _demanded(parse: Parse, head: int) -> bool:
+    """Whether the trigger is what a demand asks for (up to four steps up through its objects and
+    complements), the demand not being a deal's terms ('the contract calls for')."""
+    tree, node = parse.tree, head
+    for _ in range(4):
+        token = tree.tokens[node]
+        if token.dep not in _DEMAND_PATH or token.head == node:
+            return False
+        child, node = node, token.head
+        if parse.lemma(node) in _DEMANDS:
+            if parse.lemma(node) == "call" and not _calls_for(parse, child):
+                return False  # 'called the report fabricated' names, it does not demand
+            subjects = tree.kids(node, "nsubj", "nsubjpass")
+            return not any(parse.lemma(s) in _DEAL_HEADS | _RULES | {"plan", "treaty"} for s in subjects)
+    return False
+
+
+def _calls_for(parse: Parse, child: int) -> bool:
+    """'call' demands through 'for' or 'on' ('called for an embargo', 'called on X to stop') or a
+    'to' clause ('calls to end sales')."""
+    token = parse.tree.tokens[child]
+    clause = token.dep in ("xcomp", "acl", "advcl", "relcl") and bool(parse.tree.kids(child, "aux"))
+    return clause or (token.dep == "prep" and parse.lemma(child) in ("for", "on"))
 
 
 _RULES = frozenset(

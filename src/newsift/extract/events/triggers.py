@@ -336,9 +336,21 @@ def _matches(
         token, lemma = parse.tree.tokens[i], _lemma(parse, i)
         if (
             token.pos == "VERB" and (adjectival or token.dep not in ("amod", "acomp")) and lemma in verbs
-        ) or (token.pos in ("NOUN", "PROPN") and lemma in nouns):
+        ) or ((token.pos in ("NOUN", "PROPN") or _noun_after_name(parse, i)) and lemma in nouns):
             out.append((i,))
     return out
+
+
+def _noun_after_name(parse: Parse, i: int) -> bool:
+    """'took part in the Cobra Gold drills': a plural read as a verb right after a name that opens
+    with 'the' is the name's noun (a verb does not follow 'the' and a name)."""
+    tokens = parse.tree.tokens
+    if tokens[i].pos != "VERB" or tokens[i].tag != "VBZ" or not parse.text(i).endswith("s"):
+        return False
+    k = i - 1
+    while k >= 0 and tokens[k].pos == "PROPN" and tokens[k].sentence == tokens[i].sentence:
+        k -= 1
+    return k < i - 1 and k >= 0 and parse.lemma(k) == "the"
 
 
 def _lemma(parse: Parse, i: int) -> str:
@@ -494,6 +506,8 @@ def _named(parse: Parse, head: int) -> bool:
     """'the Cobra Gold exercise', 'Zapad drills', 'air drills', 'naval exercises': a drill with a
     proper name or of a military kind is a military exercise."""
     tree = parse.tree
+    if _noun_after_name(parse, head):
+        return True
     for k in tree.kids(head, "compound", "amod"):
         if tree.tokens[k].pos == "PROPN" or parse.lemma(k) in _DRILL_KINDS:
             return True

@@ -1,0 +1,98 @@
+"""Battery, more shapes of defence news: each sentence written for the project, one per class.
+
+Coordinated items, a recipient the model folds into the item's name, coast guard vessels, a named
+drill the tagger reads as a verb, joint work 'together', licensed production and its licensor,
+security partnerships, refused licences, a buyer's approval (planned), and demands for a ban or a
+sale, which report neither.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from tests.extract.defence_battery_kit import DEFENCE, Expect, case, check, events_of, shown
+
+from newsift.model import ClaimStatus
+
+pytestmark = pytest.mark.model
+
+T, C, X, P, B = "arms_transfer", "co_development", "exercise", "defence_pact", "export_ban"
+
+SHAPES = [
+    # the item test reads every coordinated object, not only the first
+    case("The US has sent Ukraine Patriot batteries and HIMARS launchers.", T, source=("USA",)),
+    # a country right after a giving verb, folded into the item's name by the model, is the recipient
+    case("Britain sold Ukraine Challenger tanks.", T, source=("GBR",), target=("UKR",)),
+    case("France sold Greece Rafale jets last year.", T, source=("FRA",), target=("GRC",)),
+    # coast guard vessels are military hardware
+    case("Washington transferred three coast guard cutters to Vietnam.", T, source=("USA",), target=("VNM",)),
+    # a drill's name before a plural the tagger reads as a verb
+    case("Indonesian and US soldiers took part in the Garuda Shield drills.", X, parties=("IDN", "USA")),
+    # joint work said with 'together'
+    case(
+        "Japan, Britain and Italy are developing a new fighter jet together.",
+        C,
+        parties=("JPN", "GBR", "ITA"),
+    ),
+    # licensed production joins the licensor: after 'from', or as the origin of what is made
+    case("Poland will assemble K2 tanks locally under licence from South Korea.", C, parties=("POL", "KOR")),
+    case("Egypt will manufacture South Korean K9 howitzers under a licence deal.", C, parties=("EGY", "KOR")),
+    # a partnership of a defence or security kind is a pact
+    case("Greece and France concluded a strategic defence partnership.", P, parties=("GRC", "FRA")),
+    case("Ukraine and Britain signed a 100-year security partnership.", P, parties=("UKR", "GBR")),
+    # refusing export licences for arms is a ban
+    case("Belgium refused export licences for arms to Israel.", B, source=("BEL",), target=("ISR",)),
+    # a buyer's approval of a purchase: the purchase is planned
+    case(
+        "The Czech government approved the purchase of 24 F-35 jets from the US.",
+        T,
+        source=("USA",),
+        target=("CZE",),
+        status=ClaimStatus.PLANNED,
+    ),
+]
+
+
+@pytest.mark.parametrize(("body", "want"), SHAPES)
+def test_battery_more_shapes(nlp: Any, body: str, want: Expect) -> None:
+    check(events_of(nlp, body), want)
+
+
+DEMANDS = [  # a demand asks for the event; it reports no ban and no sale
+    "Senators urged the government to stop selling weapons to Egypt.",
+    "Activists demanded a ban on arms exports to Myanmar.",
+    "The party called for an embargo on weapons sales to Russia.",
+    "The motion included calls to end arms sales to Saudi Arabia.",
+    "Campaigners called on Britain to halt fighter jet sales to Israel.",
+]
+
+
+@pytest.mark.parametrize("body", DEMANDS)
+def test_battery_a_demand_reports_no_defence_event(nlp: Any, body: str) -> None:
+    events = events_of(nlp, body)
+    assert not [e for e in events if e.subtype in DEFENCE], shown(events)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "The contract calls for the delivery of 12 jets to Chile by 2027.",  # a deal's terms, no demand
+        "Egypt called a report that it would send rockets to Russia fabricated.",  # 'called X Y' names
+    ],
+)
+def test_battery_a_deal_s_terms_or_a_naming_is_no_demand(nlp: Any, body: str) -> None:
+    events = events_of(nlp, body)
+    assert [e for e in events if e.subtype == T], shown(events)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Poland plans to acquire new air defence capacity.",
+        "Japan will acquire long-range strike capabilities.",
+    ],
+)
+def test_battery_acquiring_a_capability_is_no_arms_transfer(nlp: Any, body: str) -> None:
+    events = events_of(nlp, body)
+    assert not [e for e in events if e.subtype == T], shown(events)
