@@ -99,6 +99,22 @@ def _year_of(event: dict[str, Any]) -> int | None:
     return int(year) if isinstance(year, int) else None
 
 
+def _cause(err: tuple[str, ...]) -> str:
+    """A missed mention's cause as a tally suffix (a category, never text)."""
+    return f" ({err[3]})" if err[0] == "missed" and len(err) > 3 else ""
+
+
+def _miss_cause(pred: dict[str, Any], gold_event: dict[str, Any]) -> str:
+    """Why a gold mention was missed, from what its sentence gave: 'gated' (an event with no defence
+    subtype: the gate or a framing dropped it), 'as <subtype>' (another defence subtype), 'nothing'."""
+    sentence = gold_event["sentence"]
+    here = [e for e in pred.get("events", []) if same_sentence(e["evidence"]["sentence"], sentence)]
+    others = sorted({e["subtype"] for e in here if e.get("subtype")})
+    if others:
+        return "as " + "+".join(others)
+    return "gated" if here else "nothing"
+
+
 def score_file(gold: dict[str, Any], pred: dict[str, Any]) -> dict[str, Any]:
     """Counts for one file (summed later)."""
     c: dict[str, Any] = {k: 0 for k in COUNT_KEYS}
@@ -114,7 +130,7 @@ def score_file(gold: dict[str, Any], pred: dict[str, Any]) -> dict[str, Any]:
             if e["subtype"] == g["subtype"] and same_sentence(e["evidence"]["sentence"], g["sentence"])
         ]
         if not same:
-            c["errors"].append(("missed", g["subtype"], g["sentence"][:160]))
+            c["errors"].append(("missed", g["subtype"], g["sentence"][:160], _miss_cause(pred, g)))
             continue
         c["typed_hit"] += 1
         need = _gold_codes(g)
@@ -313,7 +329,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.tally:
         for half in ("tune", "check"):
             tally = Counter(  # quote errors carry a speaker's name: only their kind is counted
-                (err[0], "" if err[0].startswith(("quote", "speaker")) else err[1])
+                (err[0], "" if err[0].startswith(("quote", "speaker")) else err[1] + _cause(err))
                 for n, c in per_file.items()
                 if half_of(n) == half
                 for err in c["errors"]

@@ -43,6 +43,25 @@ SHAPES = [
     case("Ukraine and Britain signed a 100-year security partnership.", P, parties=("UKR", "GBR")),
     # refusing export licences for arms is a ban
     case("Belgium refused export licences for arms to Israel.", B, source=("BEL",), target=("ISR",)),
+    # an exercise noun the tagger reads as a verb, in a noun's place
+    case("India and France kicked off the 10-day Varuna naval exercise off Goa.", X, parties=("IND", "FRA")),
+    # the item inside a batch, five steps below the trigger
+    case(
+        "Cairo took delivery of the first batch of K9 howitzers from South Korea on Sunday.",
+        T,
+        source=("KOR",),
+        target=("EGY",),
+    ),
+    # an item 'for' a state: that state receives it, the signer supplies it
+    case("France signed a deal for 36 Rafale jets for India.", T, source=("FRA",), target=("IND",)),
+    case("The deal covers 36 Rafale jets for India.", T, source=("FRA",), target=("IND",)),
+    # a buyer of a country's weapon: the weapon's country sells
+    case(
+        "Algeria became the first foreign buyer of the Russian Su-57 fighter.",
+        T,
+        source=("RUS",),
+        target=("DZA",),
+    ),
     # a buyer's approval of a purchase: the purchase is planned
     case(
         "The Czech government approved the purchase of 24 F-35 jets from the US.",
@@ -96,3 +115,17 @@ def test_battery_a_deal_s_terms_or_a_naming_is_no_demand(nlp: Any, body: str) ->
 def test_battery_acquiring_a_capability_is_no_arms_transfer(nlp: Any, body: str) -> None:
     events = events_of(nlp, body)
     assert not [e for e in events if e.subtype == T], shown(events)
+
+
+D = "deployment"
+
+
+def test_battery_a_verbless_headline_puts_forces_abroad(nlp: Any) -> None:
+    """'Chilean troops in Peru for joint drills': one country's forces in another are deployed there."""
+    events = events_of(nlp, "The drills began on Monday.", title="Chilean troops in Peru for joint drills")
+    deployed = [e for e in events if e.subtype == D and e.evidence.sentence == 0]
+    assert deployed, shown(events)
+    assert {a.code for a in deployed[0].source} == {"CHL"} and {a.code for a in deployed[0].target} == {"PER"}
+    # forces in their own country, or a headline with a verb, are no such deployment
+    home = events_of(nlp, "The drills began on Monday.", title="Chilean troops in Chile for national drills")
+    assert not [e for e in home if e.subtype == D and e.evidence.sentence == 0], shown(home)

@@ -64,3 +64,15 @@ def test_pipeline_a_title_abbreviation_ends_no_sentence(nlp: Any, body: str, sen
     texts = [article.text[s.start : s.end] for s in _to_record(article, nlp(article.text)).sentences]
     assert len(texts) == sentences, texts
     assert all(not t.rstrip(".").endswith(("Brig", "Gov", "Cmdr", "Maj")) for t in texts), texts
+
+
+def test_pipeline_a_blanked_dateline_joins_no_sentence(nlp: Any) -> None:
+    """The dateline the model never reads ('LIMA, March 3 (Wire) -') is part of no sentence's text."""
+    from newsift.nlp import annotate_articles
+
+    body = "Chile and Peru end naval drills\n\nLIMA, March 3 (Wire) - The two navies ended the drills."
+    article = Article(id="a", page_id="p", position=Position.MAIN, index=0, title="", body=body)
+    annotated = next(annotate_articles([article], nlp=nlp))
+    texts = [annotated.sentence_text(s.index) for s in annotated.sentences]
+    assert texts[0] == "Chile and Peru end naval drills", texts
+    assert not any("LIMA" in t for t in texts), texts

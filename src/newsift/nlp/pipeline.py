@@ -212,7 +212,8 @@ def _to_record(article: Article, doc: Any) -> AnnotatedArticle:
     sentences: list[Sentence] = []
     sentence_of = [0] * len(doc)
     for index, sent in enumerate(doc.sents):
-        start, end = _trim(text, sent.start_char, sent.end_char)
+        # trimmed on what the model read: a blanked dateline after a sentence is not part of it
+        start, end = _trim(doc.text, sent.start_char, sent.end_char)
         sentences.append(Sentence(article_id=article.id, index=index, start=start, end=end))
         sentence_of[sent.start : sent.end] = [index] * (sent.end - sent.start)
     mentions = []

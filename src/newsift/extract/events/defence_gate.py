@@ -279,8 +279,8 @@ def _weak_item_in_military_sentence(parse: Parse, event: Event, tokens: list[int
 
 
 def _below(parse: Parse, i: int, head: int) -> bool:
-    """``i`` hangs from ``head`` within four steps and inside its clause (not a conjoined one)."""
-    path = [i, *parse.tree.ancestors(i)[:4]]
+    """``i`` hangs from ``head`` within five steps and inside its clause (not a conjoined one)."""
+    path = [i, *parse.tree.ancestors(i)[:5]]
     if head not in path:
         return False
     steps = path[: path.index(head)]

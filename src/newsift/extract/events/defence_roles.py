@@ -452,8 +452,19 @@ def frame_roles(
         supplier, recipient = _trader_roles(parse, trigger, lexicon)
         if lemma in SUPPLY:
             recipient = recipient or _recipients_of_supply(parse, trigger, lexicon)
+        elif recipient and not supplier:  # 'the first buyer of the Russian fighter': its maker sells
+            supplier = tuple(a for a in origin if a.code not in _codes(recipient))
         if supplier or recipient:
             return _coded(supplier), _coded(tuple(a for a in recipient if a.code not in _codes(supplier)))
+    meant_for = _meant_for(parse, item_head, origin_codes, lexicon)
+    if meant_for and (lemma in ACQUIRE | DEAL) and not passive:
+        # 'signed a deal for 36 jets for India', 'bought tanks for Ukraine': the jets are India's; who
+        # signs or buys for another supplies it (unless a 'from' phrase names the seller)
+        supplier = _prep_actors(parse, trigger, frozenset({"from"}), lexicon) or _subjects(
+            parse, trigger, lexicon, stops
+        )
+        supplier = supplier or tuple(a for a in origin if a.code not in _codes(meant_for))
+        return _coded(a for a in supplier if a.code not in _codes(meant_for)), _coded(meant_for)
     if lemma in ACQUIRE or (lemma in DEAL and _acquiring_clause(parse, trigger)):
         supplier = _prep_actors(parse, trigger, frozenset({"from"}), lexicon)
         for held in () if supplier else (*tree.kids(trigger, "dobj"), item_head):
@@ -503,6 +514,7 @@ def frame_roles(
         else:
             supplier = _subjects(parse, trigger, lexicon, stops)
     else:  # a deal whose clause says neither buys nor sells ('the deal covers six jets'): the maker sells
+        target = meant_for or target
         supplier = tuple(a for a in origin if a.code not in _codes(target))
         return (source or supplier), target
     supplier = supplier or tuple(a for a in source if a.code not in _codes(recipient))
@@ -513,6 +525,16 @@ def frame_roles(
         supplier = tuple(a for a in _maker_speaking(parse, trigger, stops) if a.code not in _codes(recipient))
     recipient = tuple(a for a in recipient if a.code not in _codes(supplier))
     return _coded(supplier), _coded(recipient)
+
+
+def _meant_for(
+    parse: Parse, item_head: int | None, origin: set[str | None], lexicon: EventLexicon
+) -> tuple[Actor, ...]:
+    """The state an item is for ('36 jets for India'), not its maker's country."""
+    if item_head is None:
+        return ()
+    found = _prep_actors(parse, item_head, frozenset({"for"}), lexicon)
+    return tuple(a for a in found if is_state(a) and a.code not in origin)
 
 
 _BOUND_FOR = frozenset({"bind", "bound", "destine", "destined", "head", "headed"})

@@ -105,7 +105,35 @@ def find_triggers(
                     trigger = _general_trigger(parse, match, general, lexicon)
                     found.append(_with_subtype(parse, trigger, lexicon, in_items, products))
                     used.update(match)
+    used = {i for t in found for i in t.tokens}
+    found += [t for t in _forces_abroad(parse, tokens, lexicon) if t.head not in used]
     return sorted(found, key=lambda t: t.head)
+
+
+def _forces_abroad(parse: Parse, tokens: Sequence[int], lexicon: EventLexicon) -> list[Trigger]:
+    """'Chilean troops in Peru for joint drills': a headline with no verb that puts a country's forces
+    in another country reports them deployed there (the forces' noun is the trigger)."""
+    tree = parse.tree
+    if any(tree.tokens[i].pos in ("VERB", "AUX") for i in tokens):
+        return []
+    spec = next((s for s in lexicon.defence if s.subtype == "deployment"), None)
+    if spec is None:
+        return []
+    out = []
+    for i in tokens:
+        if singular(parse.lemma(i)) not in lexicon.force_units:
+            continue
+        owners = {m.entity_id for k in tree.kids(i, "amod", "compound") if (m := parse.mention_at(k))}
+        places = {
+            m.entity_id
+            for p in tree.kids(i, "prep")
+            if parse.lemma(p) == "in"
+            for o in tree.kids(p, "pobj")
+            if (m := parse.mention_at(o)) and m.label == "GPE"
+        }
+        if owners - {None} and places - {None} and not owners & places:
+            out.append(_defence_trigger((i,), spec))
+    return out
 
 
 def _general_ok(parse: Parse, head: int, spec: TypeTriggers) -> bool:
@@ -341,11 +369,19 @@ def _matches(
     return out
 
 
+_NOMINAL_DEPS = frozenset({"dobj", "pobj", "nsubj", "nsubjpass", "attr", "appos"})
+
+
 def _noun_after_name(parse: Parse, i: int) -> bool:
-    """'took part in the Cobra Gold drills': a plural read as a verb right after a name that opens
-    with 'the' is the name's noun (a verb does not follow 'the' and a name)."""
+    """A noun the tagger read as a verb: in a noun's place with a determiner or modifier of its own
+    ('kicked off the naval exercise'), or a plural right after a name that opens with 'the' ('took
+    part in the Cobra Gold drills': a verb does not follow 'the' and a name)."""
     tokens = parse.tree.tokens
-    if tokens[i].pos != "VERB" or tokens[i].tag != "VBZ" or not parse.text(i).endswith("s"):
+    if tokens[i].pos != "VERB":
+        return False
+    if tokens[i].dep in _NOMINAL_DEPS and parse.tree.kids(i, "det", "amod", "nmod", "compound", "poss"):
+        return True
+    if tokens[i].tag != "VBZ" or not parse.text(i).endswith("s"):
         return False
     k = i - 1
     while k >= 0 and tokens[k].pos == "PROPN" and tokens[k].sentence == tokens[i].sentence:
