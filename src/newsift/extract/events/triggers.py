@@ -588,12 +588,24 @@ def _has_item(parse: Parse, head: int, lexicon: EventLexicon, products: set[int]
     strong = [
         h
         for h in heads
-        if _lemma(parse, h) not in lexicon.weak_items or h in products or armed_item(parse, h, lexicon)
+        if _lemma(parse, h) not in lexicon.weak_items
+        or h in products
+        or armed_item(parse, h, lexicon)
+        or _named_system(parse, h)
     ]
     return (
         bool(strong)
         or any(_lemma(parse, i) in lexicon.military for i in scope)
         or bool(heads and _words_near(parse, head, lexicon.military | _strong(lexicon), clause=True))
+    )
+
+
+def _named_system(parse: Parse, head: int) -> bool:
+    """'NASAMS batteries', 'Patriot systems': a generic noun led by a weapon system the gazetteer
+    knows."""
+    return any(
+        (m := parse.mention_at(k)) is not None and parse.kind_of(m) == EntityKind.WEAPON_SYSTEM
+        for k in parse.tree.kids(head, "compound", "nmod")
     )
 
 
