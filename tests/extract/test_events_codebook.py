@@ -26,6 +26,13 @@ CODEBOOK_CASES = [
         "Bowing to the farmers, the ministry agreed to lower the price of diesel.",
         CONCEDE,
     ),
+    (
+        "called-a-concession",
+        "In a concession to the students, the rector dismissed the head of campus security.",
+        CONCEDE,
+    ),
+    ("regret-expressed", "The army expressed regret for the deaths of two fishermen shot at sea.", CONCEDE),
+    ("set-free", "The kidnappers set the two nurses free on Sunday.", RETREAT),
     ("inspectors-let-in", "The government allowed UN inspectors to visit the missile plant.", RETREAT),
     ("aid-let-in", "The army let relief convoys drive into the besieged town.", RETREAT),
     ("truce-observed", "Both militias respected the truce over the holiday.", RETREAT),

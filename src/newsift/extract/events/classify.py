@@ -81,14 +81,19 @@ def _peacekeeping(parse: Parse, main: Event) -> Event:
 def _yielding(parse: Parse, main: Event, events: list[Event]) -> Event:
     """'Bowing to the strikers, the company agreed to raise pay': what is promised or said while yielding
     (a CONCEDE verb heading a participle clause of the main verb) is a concession (PLOVER: a verbal
-    concession, promised or not)."""
-    if main.type not in (PloverType.AGREE, PloverType.STATEMENT):
+    concession, promised or not); so is any act the sentence calls one ('in a concession to the
+    protesters, he dismissed the police chief'), unless it is a material one (RETREAT)."""
+    if main.type == PloverType.RETREAT:
         return main
     tree = parse.tree
     head = tree.token_at(main.evidence.start)
     for event in (e for e in events if e.type == PloverType.CONCEDE):
         token = tree.tokens[tree.token_at(event.evidence.start)]
-        if token.dep == "advcl" and token.tag == "VBG" and token.head == head:
+        participle = token.dep == "advcl" and token.tag == "VBG" and token.head == head
+        if participle and main.type in (PloverType.AGREE, PloverType.STATEMENT):
+            return replace(main, type=PloverType.CONCEDE)
+        prep = token.head
+        if token.dep == "pobj" and parse.lemma(prep) in ("in", "as") and tree.tokens[prep].head == head:
             return replace(main, type=PloverType.CONCEDE)
     return main
 
