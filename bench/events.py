@@ -64,16 +64,22 @@ def _articles(texts: Iterable[str], prefix: str) -> list[Article]:
     ]
 
 
-def f1_scores(gold: Sequence[str], predicted: Sequence[str], labels: Iterable[str]) -> dict[str, float]:
-    """Accuracy, macro-F1 over the labels seen in gold or predictions, and support-weighted F1."""
-    per_label, weights = [], []
-    seen = [x for x in labels if x in gold or x in predicted]
-    for label in seen:
+def per_label_f1(gold: Sequence[str], predicted: Sequence[str], labels: Iterable[str]) -> dict[str, float]:
+    """F1 of each label seen in gold or predictions (in the order given)."""
+    scores = {}
+    for label in (x for x in labels if x in gold or x in predicted):
         tp = sum(g == p == label for g, p in zip(gold, predicted, strict=True))
         fp = sum(p == label != g for g, p in zip(gold, predicted, strict=True))
         fn = sum(g == label != p for g, p in zip(gold, predicted, strict=True))
-        per_label.append(2 * tp / (2 * tp + fp + fn) if tp else 0.0)
-        weights.append(sum(g == label for g in gold))
+        scores[label] = 2 * tp / (2 * tp + fp + fn) if tp else 0.0
+    return scores
+
+
+def f1_scores(gold: Sequence[str], predicted: Sequence[str], labels: Iterable[str]) -> dict[str, float]:
+    """Accuracy, macro-F1 over the labels seen in gold or predictions, and support-weighted F1."""
+    by_label = per_label_f1(gold, predicted, labels)
+    per_label = list(by_label.values())
+    weights = [sum(g == label for g in gold) for label in by_label]
     accuracy = sum(g == p for g, p in zip(gold, predicted, strict=True)) / max(1, len(gold))
     macro = sum(per_label) / max(1, len(per_label))
     weighted = sum(f * w for f, w in zip(per_label, weights, strict=True)) / max(1, sum(weights))
@@ -133,6 +139,10 @@ def _plover_summary(
         "actor_f1_any_role": _f1(counts["tp_any"], counts["fp_any"], counts["fn_any"]),
         "actor_text_f1": _f1(counts["tp_text"], counts["fp_text"], counts["fn_text"]),
         "records": records,
+        "type_f1": {
+            label: f"{f1:.2f}/{sum(g == label for g in gold_types)}"
+            for label, f1 in per_label_f1(gold_types, predicted_types, TYPES).items()
+        },
     }
 
 
@@ -231,6 +241,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     if plover:
         result["plover"], confusion = score_plover(plover, llm)
         print(f"PLOVER: {result['plover']}")
+        print("type F1/gold records, tune | check:")
+        for label in TYPES:
+            cells = [result["plover"][half]["type_f1"].get(label, "-") for half in ("tune", "check")]
+            print(f"  {label:>10} {cells[0]:>8} | {cells[1]:>8}")
         print("most frequent confusions of the tune half (gold -> predicted):", *confusion, sep="\n")
     if case:
         result["case2021"] = score_case(case)

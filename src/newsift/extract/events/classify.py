@@ -46,6 +46,7 @@ def rules_reading(parse: Parse, index: int) -> tuple[Event | None, list[Event]]:
 
     main = _reaction(parse, _complement(parse, min(events, key=rank), events), lexicon)
     main = _peacekeeping(parse, _compound_phrase(parse, main, lexicon))
+    main = _yielding(parse, main, events)
     return _typed_by_modality(parse, main, cues), events
 
 
@@ -74,6 +75,26 @@ def _peacekeeping(parse: Parse, main: Event) -> Event:
         first, last = tree.left[root], tree.right[root]
         if any(parse.lemma(i).startswith("peacekeep") for i in range(first, last + 1)):
             return replace(main, type=PloverType.AID)
+    return main
+
+
+def _yielding(parse: Parse, main: Event, events: list[Event]) -> Event:
+    """'Bowing to the strikers, the company agreed to raise pay': what is promised or said while yielding
+    (a CONCEDE verb heading a participle clause of the main verb) is a concession (PLOVER: a verbal
+    concession, promised or not); so is any act the sentence calls one ('in a concession to the
+    protesters, he dismissed the police chief'), unless it is a material one (RETREAT)."""
+    if main.type == PloverType.RETREAT:
+        return main
+    tree = parse.tree
+    head = tree.token_at(main.evidence.start)
+    for event in (e for e in events if e.type == PloverType.CONCEDE):
+        token = tree.tokens[tree.token_at(event.evidence.start)]
+        participle = token.dep == "advcl" and token.tag == "VBG" and token.head == head
+        if participle and main.type in (PloverType.AGREE, PloverType.STATEMENT):
+            return replace(main, type=PloverType.CONCEDE)
+        prep = token.head
+        if token.dep == "pobj" and parse.lemma(prep) in ("in", "as") and tree.tokens[prep].head == head:
+            return replace(main, type=PloverType.CONCEDE)
     return main
 
 

@@ -144,10 +144,11 @@ def _general_ok(parse: Parse, head: int, spec: TypeTriggers) -> bool:
 
 
 def _is_naming(parse: Parse, head: int) -> bool:
+    """'called him a traitor' names; 'called on both sides to stop' asks."""
     tree = parse.tree
-    return parse.lemma(head) == "call" and any(
-        tree.tokens[k].dep in _NAMING_DEPS for k in tree.children[head]
-    )
+    if parse.lemma(head) != "call" or any(parse.lemma(p) in ("on", "upon") for p in tree.kids(head, "prep")):
+        return False
+    return any(tree.tokens[k].dep in _NAMING_DEPS for k in tree.children[head])
 
 
 def _not_event_tokens(parse: Parse, tokens: Sequence[int], lexicon: EventLexicon) -> set[int]:
@@ -254,6 +255,7 @@ def _operator_object(parse: Parse, i: int, rule: Operator) -> int | None:
     if tree.tokens[i].pos == "VERB":
         objects = [k for k in tree.children[i] if tree.tokens[k].dep in _OBJECT_DEPS]
         objects = objects or tree.kids(i, "nsubj")  # intransitive: 'peacekeepers arrived', 'ties deepened'
+        objects += _complement_objects(parse, i)
     elif tree.tokens[i].pos == "NOUN":
         objects = [o for p in tree.kids(i, "prep") if parse.lemma(p) == "of" for o in tree.kids(p, "pobj")]
     else:
@@ -264,6 +266,22 @@ def _operator_object(parse: Parse, i: int, rule: Operator) -> int | None:
         if any(parse.lemma(w) in rule.objects for w in words):
             return obj
     return None
+
+
+def _complement_objects(parse: Parse, i: int) -> list[int]:
+    """What else a verb acts on: the subject of its clause ('allowed inspectors to visit', 'let aid trucks
+    cross'), its gerund ('stopped funding') and what it leaves ('walked out of the talks')."""
+    tree, found = parse.tree, []
+    for clause in tree.kids(i, "xcomp", "ccomp"):
+        found += (
+            [*tree.kids(clause, "nsubj"), clause]
+            if tree.tokens[clause].tag == "VBG"
+            else tree.kids(clause, "nsubj")
+        )
+    preps = tree.kids(i, "prep")
+    preps += [q for p in preps if parse.lemma(p) in ("out", "away") for q in tree.kids(p, "prep")]
+    found += [o for p in preps if parse.lemma(p) in ("of", "from") for o in tree.kids(p, "pobj")]
+    return found
 
 
 def _mode_of(lexicon: EventLexicon, type_: PloverType) -> EventMode:
