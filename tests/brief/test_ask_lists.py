@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
+from pathlib import Path
+
 from tests.brief.conftest import PAK, TUR, UPGRADE, _article, _event
 
 from newsift.brief.ask import _naming_items
-from newsift.brief.factlist import order_citations
+from newsift.brief.factlist import order_citations, select_quote_lines
 from newsift.brief.facts import Sources
 from newsift.brief.records import Citation, FactRow
-from newsift.model import Actor, Event, EventMode, PloverType
+from newsift.model import Actor, Article, Event, EventMode, Evidence, PloverType, Position, Quote, QuoteKind
 from newsift.store import SqliteStore
 
 HEADLINE = "Ankara upgrades Pakistan's F-16 fleet"
@@ -76,3 +79,32 @@ def test_ask_a_common_noun_line_retelling_a_named_system_of_its_article_is_dropp
     }
     rows = [_row(Citation(article_id="z2", sentence=e.evidence.text), ids=(k,)) for k, e in leads.items()]
     assert [r.record_ids for r in _naming_items(rows, leads)] == [("named",), ("drones",)]
+
+
+def test_ask_quote_lines_put_the_speakers_own_words_before_a_retelling(tmp_path: Path) -> None:
+    """Two quote sentences equally near the topic: the direct quote comes first."""
+    retold = "The mayor told residents the town would hire more staff for the clinics."
+    own = '"We will need more nurses and more staff," the mayor said.'
+    body = f"{retold} {own}"
+    article = Article(id="m1", page_id="p", position=Position.MAIN, index=0, title="Clinic plans", body=body,
+                      published_at=datetime(2024, 3, 1, tzinfo=UTC))  # fmt: skip
+
+    class _OneArticle(Sources):
+        def article(self, article_id: str) -> Article | None:
+            return article if article_id == "m1" else None
+
+        def names(self) -> dict[str, str]:
+            return {}
+
+    def quote(sentence: str, kind: QuoteKind, n: int) -> Quote:
+        start = article.text.index(sentence)
+        evidence = Evidence(article_id="m1", sentence=n, start=start, end=start + len(sentence),
+                            text=sentence)  # fmt: skip
+        end = start + len(sentence)
+        return Quote(id=f"q{n}", article_id="m1", speaker_id=None, speaker_text="the mayor", text=sentence,
+                     start=start, end=end, kind=kind, evidence=evidence, cue="said")  # fmt: skip
+
+    quotes = [quote(retold, QuoteKind.INDIRECT, 0), quote(own, QuoteKind.DIRECT, 1)]
+    lines, citations = select_quote_lines(quotes, "staff", _OneArticle(SqliteStore(tmp_path / "s.db")))
+    assert [c.sentence for c in citations] == [own, retold]
+    assert lines[0].startswith('1. the mayor: "We will need')

@@ -189,3 +189,12 @@ def test_passages_a_verb_of_weighing_an_action_is_no_content_word() -> None:
     body = "The port authority may sue the shipyard over the delays. The shipyard opened in 1990."
     (hit,) = PassageIndex([_article(body)]).search("Is the port weighing suing the shipyard?", rerank=False)
     assert hit.text == "The port authority may sue the shipyard over the delays."
+
+
+def test_question_a_bare_million_is_a_count_not_money() -> None:
+    asked = "How much will the carmaker invest in its new plant?"
+    assert not is_answer_shaped(
+        "The carmaker expects to sell 2.4 million cars a year by 2030.", "money", asked
+    )
+    assert is_answer_shaped("The carmaker will invest $2.4 billion in the plant.", "money", asked)
+    assert is_answer_shaped("The plant will cost 900 million euros.", "money", asked)

@@ -438,7 +438,34 @@ def _search_shaped(
         found = _search_staged(index, q, fits, every_form, limit=limit, rerank=rerank, same=same, widen=widen)
         if found:
             return found
+    return _search_meaning(index, q, fits, every_form, limit=limit) if rerank else []
+
+
+def _search_meaning(
+    index: PassageIndex, q: Question, fits: Any, every_form: Sequence[str], *, limit: int
+) -> list[SentenceRow]:
+    """When no sentence holds enough of the question's words: the sentences closest in meaning that hold
+    the asked shape, naming one of the question's entities first (only with the optional encoder)."""
+    shaped, named = _keepers(q, fits, every_form)
+    asked = drop_status_words(q.text) if q.status else q.text
+    for keep in (named, shaped) if every_form else (shaped,):
+        found = index.search_meaning(asked, limit=limit, keep=keep)
+        if found:
+            return found
     return []
+
+
+def _keepers(q: Question, fits: Any, every_form: Sequence[str]) -> tuple[Any, Any]:
+    """Two sentence filters: ``shaped`` (``fits`` and holds the asked shape) and ``named`` (and names one of
+    the question's entities)."""
+
+    def shaped(article_id: str, sentence: str) -> bool:
+        return bool(fits(article_id, sentence)) and _holds_answer(sentence, q, every_form)
+
+    def named(article_id: str, sentence: str) -> bool:
+        return shaped(article_id, sentence) and mentions_any(sentence, every_form)
+
+    return shaped, named
 
 
 def _search_staged(
@@ -452,13 +479,7 @@ def _search_staged(
     same: dict[str, frozenset[str]],
     widen: bool,
 ) -> list[SentenceRow]:
-
-    def shaped(article_id: str, sentence: str) -> bool:
-        return bool(fits(article_id, sentence)) and _holds_answer(sentence, q, every_form)
-
-    def named(article_id: str, sentence: str) -> bool:
-        return shaped(article_id, sentence) and mentions_any(sentence, every_form)
-
+    shaped, named = _keepers(q, fits, every_form)
     coverage = _SHAPED_COVERAGE if q.expects or q.status else MIN_COVERAGE
     asked = drop_status_words(q.text) if q.status else q.text
     found = index.search(asked, limit=limit, keep=named if every_form else shaped, rerank=rerank,

@@ -12,7 +12,7 @@ from newsift.brief.passages import extract_query_terms, stem
 from newsift.brief.records import Answer, Citation, FactRow
 from newsift.brief.wordfamily import related
 from newsift.link.text import split_sentence_spans
-from newsift.model import Actor, Event, Quote
+from newsift.model import Actor, Event, Quote, QuoteKind
 
 __all__ = [
     "event_time_text",
@@ -157,8 +157,9 @@ def order_citations(row: FactRow, leads: dict[str, Event], sources: Sources) -> 
 def select_quote_lines(
     quotes: Sequence[Quote], topic: str | None, sources: Sources, *, limit: int = 2
 ) -> tuple[list[str], list[Citation]]:
-    """The speaker's quote sentences that share most words with the topic (all quotes when none is given);
-    each a verbatim sentence of the quote, cited. Empty when a topic is given and no quote touches it."""
+    """The speaker's quote sentences that share most words with the topic (all quotes when none is given),
+    the speaker's own words (a direct quote) before the outlet's retelling among equals; each a verbatim
+    sentence of the quote, cited. Empty when a topic is given and no quote touches it."""
     terms = set(extract_query_terms(topic or ""))
     lines, citations = _quote_lines(quotes, terms, sources, limit=limit, widen=False)
     if lines or not terms:
@@ -170,7 +171,7 @@ def select_quote_lines(
 def _quote_lines(
     quotes: Sequence[Quote], terms: set[str], sources: Sources, *, limit: int, widen: bool
 ) -> tuple[list[str], list[Citation]]:
-    scored: list[tuple[int, int, Citation, str]] = []
+    scored: list[tuple[int, bool, int, Citation, str]] = []
     for quote in quotes:
         article = sources.article(quote.article_id)
         if article is None:
@@ -183,14 +184,15 @@ def _quote_lines(
             overlap = len(terms & held) if not widen else sum(bool(related(t, held, stem)) for t in terms)
             speaker = sources.names().get(quote.speaker_id or "") or quote.speaker_text or "?"
             citation = Citation(article_id=article.id, sentence=sentence, sentence_index=None)
-            scored.append((overlap, -len(scored), citation, speaker))
+            direct = quote.kind == QuoteKind.DIRECT
+            scored.append((overlap, direct, -len(scored), citation, speaker))
     if terms:
         scored = [s for s in scored if s[0] > 0]
-    scored.sort(key=lambda s: (-s[0], -s[1]))
+    scored.sort(key=lambda s: (-s[0], not s[1], -s[2]))
     best = scored[0][0] if scored else 0
     chosen = [s for s in scored if s[0] >= best][:limit]
-    lines = [f"{i}. {speaker}: {c.sentence.strip()} [{i}]" for i, (_, _, c, speaker) in enumerate(chosen, 1)]
-    return lines, [c for _, _, c, _ in chosen]
+    lines = [f"{i}. {speaker}: {c.sentence.strip()} [{i}]" for i, (*_, c, speaker) in enumerate(chosen, 1)]
+    return lines, [c for *_, c, _ in chosen]
 
 
 def render_key_facts(

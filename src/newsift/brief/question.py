@@ -89,10 +89,11 @@ _ASKS_MONEY = re.compile(
     r"funding|compensation|debt|debts|loans?|subsid\w*)\b|how\s+much\s+money|what\s+(?:price|sum|fee|salary)|at\s+what\s+price)",
     re.IGNORECASE,
 )
-# An amount of money: a currency sign or code before a number, or a currency word after one.
+# An amount of money: a currency sign or code before a number, or a currency word after one ('40 million
+# euros'); a bare 'million' is a count ('1.6 million vehicles').
 _MONEY = re.compile(
-    r"(?:[$€£¥₹]|\b(?:Rs\.?|USD|EUR|GBP|INR)\s?)\s?\d|\d[\d,.]*\s*(?:bn|m|k)?\s*(?:billion|million|"
-    r"crore|lakh|dollars?|euros?|pounds?|rupees?|yen|yuan|pence|cents?)\b",
+    r"(?:[$€£¥₹]|\b(?:Rs\.?|USD|EUR|GBP|INR)\s?)\s?\d|\d[\d,.]*\s*(?:(?:bn|m|k|billion|million|crore|lakh)"
+    r"\s*)?(?:dollars?|euros?|pounds?|rupees?|yen|yuan|pence|cents?)\b",
     re.IGNORECASE,
 )
 _PER = re.compile(r"\bper\s+([a-z]+)", re.IGNORECASE)
