@@ -12,7 +12,7 @@ from typing import Any
 import numpy as np
 import pytest
 
-from newsift.brief import passages
+from newsift.brief import ask, passages
 from newsift.brief.ask import _passage_answer
 from newsift.brief.passages import PassageIndex, _Embedder, load_encoder
 from newsift.brief.question import parse_question
@@ -121,8 +121,10 @@ def test_passages_rerank_reorders_bm25_candidates(
 
 
 @pytest.mark.skipif(not HAS_ENCODER, reason="the optional embeddings extra (MiniLM, torch) is not installed")
-def test_passages_minilm_finds_a_paraphrase() -> None:
-    """The real encoder: the question shares 'ferry operator' with its answer, not 'ships' or 'stop using'."""
+def test_passages_minilm_finds_a_paraphrase(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The real encoder (with the meaning fallback switched on): the question shares 'ferry operator'
+    with its answer, not 'ships' or 'stop using'."""
+    monkeypatch.setattr(ask, "MEANING_FALLBACK", True)
     if load_encoder() is None:
         pytest.skip("the MiniLM package imports but its model does not load")
     index = PassageIndex([_article(FERRY)])
