@@ -25,13 +25,15 @@ from newsift.model import Entity, EntityKind, Resolution
 
 __all__ = ["CATEGORIES", "SECTORS", "Gazetteer", "load_gazetteer"]
 
-# Categories of weapon systems (the ``category`` field); extend here and in docs/gazetteers.md together.
+# Categories of weapon systems and events (the ``category`` field); extend here and in
+# docs/gazetteers.md together.
 CATEGORIES = frozenset(
     {
         "fighter", "bomber", "attack_aircraft", "trainer", "transport", "tanker", "aew", "maritime_patrol",
         "drone", "loitering_munition", "helicopter", "submarine", "aircraft_carrier", "amphibious_ship",
         "destroyer", "frigate", "corvette", "support_ship", "air_defence", "missile", "rocket_artillery",
         "artillery", "tank", "armoured_vehicle", "small_arms", "targeting_pod", "radar", "engine",
+        "exercise",  # an event that is a military exercise (not an attack or a war)
     }
 )  # fmt: skip
 # Organisations without a home country: intergovernmental, non-governmental, and international
@@ -55,7 +57,7 @@ _FIELDS: dict[EntityKind, frozenset[str]] = {
     EntityKind.WEAPON_SYSTEM: frozenset({"maker", "category", "partners"}),
     EntityKind.PROGRAMME: frozenset({"maker", "category", "partners"}),
     EntityKind.OPERATION: frozenset({"participants", "year"}),
-    EntityKind.EVENT: frozenset({"participants", "year"}),
+    EntityKind.EVENT: frozenset({"participants", "year", "category"}),
     EntityKind.PERSON: frozenset({"titles", "affiliations"}),
 }
 # Attribute order in Entity.attributes; list fields become repeated keys.

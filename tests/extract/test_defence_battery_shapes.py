@@ -129,3 +129,12 @@ def test_battery_a_verbless_headline_puts_forces_abroad(nlp: Any) -> None:
     # forces in their own country, or a headline with a verb, are no such deployment
     home = events_of(nlp, "The drills began on Monday.", title="Chilean troops in Chile for national drills")
     assert not [e for e in home if e.subtype == D and e.evidence.sentence == 0], shown(home)
+
+
+def test_battery_an_exercise_the_gazetteer_knows_is_one_by_its_name_alone(nlp: Any) -> None:
+    """'gathered in Thailand for Cobra Gold': the gazetteer's exercises ('category': 'exercise') are
+    read as exercises wherever the article names them; its attacks and wars are not."""
+    events = events_of(nlp, "Thousands of troops from many countries gathered in Thailand for Cobra Gold.")
+    assert [e for e in events if e.subtype == X], shown(events)
+    war = events_of(nlp, "Veterans gathered in Delhi for the Kargil War anniversary.")
+    assert not [e for e in war if e.subtype == X], shown(war)

@@ -218,6 +218,11 @@ def _named_exercises(
     ('Last year, Pacific Star ran from May 2 to May 20, involving ...'), is a mention of that exercise
     with its own participants; the participation is no co-development."""
     names = {e.programme for e in events if e.subtype == "exercise" and e.programme}
+    names |= {  # exercises the gazetteer knows, named in the article ('troops gathered for Cobra Gold')
+        m.text
+        for m in parse.annotated.mentions
+        if ("category", "exercise") in getattr(parse.entities.get(m.entity_id or ""), "attributes", ())
+    }
     names |= {n.rsplit(" ", 1)[0] for n in names if n.rsplit(" ", 1)[-1].isdigit()}  # 'Balikatan 2025'
     if not names:
         return events
@@ -517,7 +522,7 @@ def _prevented(parse: Parse, head: int) -> bool:
     return False
 
 
-_PARTAKE = frozenset({"participate", "partake", "join", "take"})
+_PARTAKE = frozenset({"participate", "partake", "join", "take", "gather", "assemble", "arrive"})
 # what a named exercise does as the subject of its own sentence: it is held
 _RUNS = frozenset({"run", "begin", "start", "end", "conclude", "kick", "open", "close", "continue", "involve",
                    "include", "feature", "last"})  # fmt: skip
