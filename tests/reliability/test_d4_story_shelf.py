@@ -1,4 +1,4 @@
-"""Open stories kept on a shelf in the store give the same stories as a clusterer holding them all (issue 22, D4).
+"""Open stories kept on a shelf in the store give the stories of a clusterer holding them all (issue 22, D4).
 
 Each batch is clustered twice: restored from a state that holds every open story (the full scan of the
 old linker), and restored from the shelf, reading only the stories its articles meet. Both must file every
