@@ -5,11 +5,11 @@ For each store size S in (N, F*N), in a fresh child process (so its peak RSS is 
 synthetic articles (the seeded generator of bench/store_scale.py: own text, no benchmark data) and links
 them batch by batch as the runner does (``relink_articles`` after each stored batch of B), then stores
 and links K more batches, measuring each of those: wall and CPU time, peak RSS during the batch's link step
-(VmHWM reset through /proc/self/clear_refs before it), and how many saved article states and postings
-it read. The articles carry no published time and fetch times a minute apart, the worst case of a
-folder of small files: no story closes by time. Reports per-batch medians at each size and their
-ratios (F*N over N): 1.0 is flat, F is linear in the store. Prints a human summary, then ONE JSON
-object as the last line.
+(VmHWM reset through /proc/self/clear_refs before it), and how many saved article states, postings and
+open stories (table ``link_stories``) it read. The articles carry no published time and fetch times a
+minute apart, the worst case of a folder of small files: no story closes by time. Reports per-batch
+medians at each size and their ratios (F*N over N): 1.0 is flat, F is linear in the store. Prints a
+human summary, then ONE JSON object as the last line.
 """
 
 from __future__ import annotations
@@ -45,11 +45,11 @@ def _reset_peak() -> None:
 
 
 class _Counted:
-    """Counts what one link step reads of the saved linker, wrapping the store's two readers."""
+    """Counts what one link step reads of the saved linker, wrapping the store's readers."""
 
     def __init__(self, store: SqliteStore) -> None:
-        self.states = self.postings = 0
-        rows, postings = store.query_link_rows, store.query_postings
+        self.states = self.postings = self.stories = 0
+        rows, postings, stories = store.query_link_rows, store.query_postings, store.query_shelved_stories
 
         def query_link_rows(kinds: Any, **kw: Any) -> Any:
             found = rows(kinds, **kw)
@@ -62,8 +62,14 @@ class _Counted:
             self.postings += sum(len(v) for v in found.values())
             return found
 
+        def query_shelved_stories(ids: Any) -> Any:
+            found = stories(ids)
+            self.stories += len(found)
+            return found
+
         store.query_link_rows = query_link_rows  # type: ignore[method-assign]
         store.query_postings = query_postings  # type: ignore[method-assign]
+        store.query_shelved_stories = query_shelved_stories  # type: ignore[method-assign]
 
 
 def one_size(size: int, batch: int, measured: int, folder: Path) -> dict[str, Any]:
@@ -85,7 +91,7 @@ def one_size(size: int, batch: int, measured: int, folder: Path) -> dict[str, An
     rows = []
     for start in range(size, size + measured * batch, batch):
         ids = list(store.store_batch(pages[start : start + batch]).article_ids)
-        counted.states = counted.postings = 0
+        counted.states = counted.postings = counted.stories = 0
         before = _rss_mb("VmRSS")
         _reset_peak()
         t, cpu = time.perf_counter(), time.process_time()
@@ -98,6 +104,7 @@ def one_size(size: int, batch: int, measured: int, folder: Path) -> dict[str, An
                 "peak_over_start_mb": _rss_mb("VmHWM") - before,
                 "states_read": counted.states,
                 "postings_read": counted.postings,
+                "open_stories_read": counted.stories,
             }
         )
     meta = store.query_links("linkstate", key="meta")
@@ -111,6 +118,7 @@ def one_size(size: int, batch: int, measured: int, folder: Path) -> dict[str, An
         "meta_mb": round(len(meta[0].record) / 2**20, 2) if meta else 0.0,
         **{key: round(statistics.median(r[key] for r in rows), 3) for key in rows[0]},
         "states_read_max": max(r["states_read"] for r in rows),
+        "open_stories": json.loads(meta[0].record)["linker"]["stories"].get("n_shelved") if meta else None,
     }
 
 
@@ -136,7 +144,15 @@ def main(argv: list[str] | None = None) -> int:
     small, large = results
     ratios = {
         key: round(large[key] / small[key], 2) if small[key] else None
-        for key in ("seconds", "cpu_seconds", "peak_over_start_mb", "states_read", "postings_read", "meta_mb")
+        for key in (
+            "seconds",
+            "cpu_seconds",
+            "peak_over_start_mb",
+            "states_read",
+            "postings_read",
+            "open_stories_read",
+            "meta_mb",
+        )
     }
     print(
         f"per batch of {args.batch}: {small['seconds']:.2f} s ({small['cpu_seconds']:.2f} s CPU) at {args.n} "

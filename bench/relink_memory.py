@@ -78,7 +78,7 @@ def measure(n: int, added: int, folder: Path) -> dict[str, float]:
         "near_mb": round(near, 2),
         "relink_mb": round(run, 2),
         "held": held,
-        "live_stories": len(meta.linker.stories.live),
+        "live_stories": meta.linker.stories.n_shelved,  # on the shelf (link_stories), not in the meta row
     }
 
 

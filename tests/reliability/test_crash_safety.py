@@ -207,11 +207,13 @@ def test_crash_full_disk_gives_a_clear_error_and_keeps_the_store(tmp_path: Path)
 
 @pytest.fixture
 def tiny_tmpfs(tmp_path: Path) -> Iterator[Path]:
-    """A 1 MB tmpfs: a real full disk. Needs root and a mount-capable container, else skipped."""
+    """A 1.25 MB tmpfs: a real full disk. Needs root and a mount-capable container, else skipped."""
     mount_point = tmp_path / "disk"
     mount_point.mkdir()
     done = subprocess.run(
-        ["mount", "-t", "tmpfs", "-o", "size=1m", "tmpfs", str(mount_point)], capture_output=True, check=False
+        ["mount", "-t", "tmpfs", "-o", "size=1280k", "tmpfs", str(mount_point)],
+        capture_output=True,
+        check=False,
     )
     if os.geteuid() != 0 or done.returncode != 0:
         pytest.skip("cannot mount a tmpfs here (needs root); RLIMIT_FSIZE test covers a full disk")

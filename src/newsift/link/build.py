@@ -14,7 +14,7 @@ from datetime import UTC, datetime
 from newsift.link.duplicates import DuplicateIndex, DuplicateMatch, DuplicateRecord, DuplicateSettings
 from newsift.link.keyphrases import Tag, extract_tags
 from newsift.link.related import Related, RelatedEntry, RelatedIndex
-from newsift.link.stories import ClustererState, StoryClusterer, StorySettings, article_time
+from newsift.link.stories import ClustererState, StoryClusterer, StorySettings, StoryShelf, article_time
 from newsift.link.vectors import TermStatistics
 from newsift.model import Article, Story
 
@@ -99,7 +99,8 @@ def link_more(
     """Add ``articles`` (in time order) to what ``linker`` holds; the result covers the added articles only.
 
     Their duplicate matches, tags and related lists (over everything the linker holds), and the stories
-    the linker still has open. Articles it already holds are skipped.
+    the linker still has open (when its stories are on a shelf: those opened, joined or closed since it
+    was restored). Articles it already holds are skipped.
     """
     entities = entities or {}
     names = names or {}
@@ -301,14 +302,17 @@ class Linker:
         n_stored: int = 0,
         story_settings: StorySettings | None = None,
         duplicate_settings: DuplicateSettings | None = None,
+        shelf: StoryShelf | None = None,
     ) -> Linker:
         """``restore_near`` without reading every saved state: the stored postings (``posting_keys`` of
         each linked article, at its link position) say who is posted under the new articles' keys, so
         only those postings (the last ``cap`` per related key, every copy key) and then the states of the
-        chosen candidates and possible copies are read: ``read_states(ids)``, in any order. Its cost is
-        bounded by the new articles, whatever the size of the store, and it links them as ``restore``."""
-        linker = cls._from_state(state, story_settings, duplicate_settings)
-        copies, new_keys = linker._probe(state, new, entities or {}, dyads or {}, story_settings)
+        chosen candidates and possible copies are read: ``read_states(ids)``, in any order. With a
+        ``shelf`` holding the open stories (``StoryClusterer.shelve``), only the stories the new articles
+        meet are read from it. Its cost is bounded by the new articles, whatever the size of the store,
+        and it links them as ``restore``."""
+        linker = cls._from_state(state, story_settings, duplicate_settings, shelf)
+        copies, new_keys = linker._probe(state, new, entities or {}, dyads or {}, story_settings, shelf)
         oldest = max(0, n_stored - min(linker.duplicates.settings.capacity, linker.related.capacity))
         posted = linker.related.postings()
         wanted = sorted({key for _, keys in new_keys for key in keys})
@@ -321,13 +325,15 @@ class Linker:
         pinned = read_postings(sorted(_duplicate_key(k) for k in copies), oldest, None)
         position.update((stored_id, at) for rows in pinned.values() for at, stored_id in rows)
         chosen, holders = linker.related.choose_candidates(posted, new_keys)
-        held = {stored_id for rows in pinned.values() for _, stored_id in rows} | (chosen & position.keys())
+        possible = {stored_id for rows in pinned.values() for _, stored_id in rows}  # copies of a new one
+        held = possible | (chosen & position.keys())
         states = {s.id: s for s in read_states(held)}
         for stored_id in sorted(held, key=position.__getitem__):  # link order, as the whole restore
             stored = states[stored_id]
             keys = linker.related.entry_keys(stored.related)
             only = {k for k in keys if stored_id in holders.get(k, ())}
-            linker._restore_one(stored, count=False, only=only)
+            # only a possible copy goes into the near-duplicate index: the others share no band with a new one
+            linker._restore_one(stored, count=False, only=only, near=stored_id in possible)
         linker.n_articles = n_stored
         return linker
 
@@ -338,11 +344,12 @@ class Linker:
         entities: Mapping[str, Sequence[str]],
         dyads: Mapping[str, Sequence[str]],
         story_settings: StorySettings | None,
+        shelf: StoryShelf | None = None,
     ) -> tuple[set[Hashable], list[tuple[str, tuple[str, ...]]]]:
         """The duplicate keys (exact hashes, LSH bands) of ``new``, and each new article's related keys in
         link order, exactly as ``link_more`` will index them: trial copies of the story clusterer and the
         document frequencies are fed the new articles in link order; the linker itself is not changed."""
-        stories = StoryClusterer.restore(state.stories, story_settings)
+        stories = StoryClusterer.restore(state.stories, story_settings, shelf)
         stats = TermStatistics.restore(state.n_docs, state.frequencies)
         copies: set[Hashable] = set()
         new_keys: list[tuple[str, tuple[str, ...]]] = []
@@ -366,19 +373,25 @@ class Linker:
         state: LinkerState,
         story_settings: StorySettings | None,
         duplicate_settings: DuplicateSettings | None,
+        shelf: StoryShelf | None = None,
     ) -> Linker:
         """A linker holding ``state`` (stories, document frequencies, wire groups) and no article yet."""
         linker = cls(story_settings=story_settings, duplicate_settings=duplicate_settings)
-        linker.stories = StoryClusterer.restore(state.stories, story_settings)
+        linker.stories = StoryClusterer.restore(state.stories, story_settings, shelf)
         linker.stats = TermStatistics.restore(state.n_docs, state.frequencies)
         linker.related = RelatedIndex(linker.stats)
         linker.duplicates.restore_wire_groups(dict(state.wire_groups))
         return linker
 
     def _restore_one(
-        self, article: ArticleState, *, count: bool = True, only: Container[str] | None = None
+        self,
+        article: ArticleState,
+        *,
+        count: bool = True,
+        only: Container[str] | None = None,
+        near: bool = True,
     ) -> None:
-        self.duplicates.restore(article.id, article.duplicate)
+        self.duplicates.restore(article.id, article.duplicate, near=near)
         self.related.restore(article.id, article.related, only=only)
         self.order.append(article.id)
         self.n_articles += count

@@ -155,15 +155,19 @@ class DuplicateIndex:
             outlet=self._outlet_of.get(article_id),
         )
 
-    def restore(self, article_id: str, record: DuplicateRecord) -> None:
-        """Index an article again from its record; call in the order the articles were first added."""
+    def restore(self, article_id: str, record: DuplicateRecord, *, near: bool = True) -> None:
+        """Index an article again from its record; call in the order the articles were first added.
+
+        ``near=False`` leaves its signature out of the near-duplicate index (LSH), the costly part: for an
+        article that shares no LSH band with any article to come, which it could never match.
+        """
         self._outlet_of[article_id] = record.outlet
         self._wire_of[article_id] = record.wire
         self._exact_key_of[article_id] = record.exact_key
         self._exact.setdefault(record.exact_key, article_id)
         self._group_of[article_id] = record.group_id
         self._members.setdefault(record.group_id, []).append(article_id)
-        if record.signature:
+        if record.signature and near:
             self._signature_dtype = self._signature_dtype or self._dtype()
             signature = np.array(record.signature, dtype=self._signature_dtype)
             self._remember(article_id, _Entry(signature, record.n_shingles, record.wire, record.outlet))

@@ -38,6 +38,14 @@ from newsift.link.business_kinds import (
 )
 from newsift.link.postings import CappedPostings, strongest_terms
 from newsift.link.story_facts import TIME_PREFIX
+from newsift.link.story_shelf import (
+    LiveMember,
+    LiveStory,
+    OpenStories,
+    ShelfChange,
+    ShelvedPostings,
+    StoryShelf,
+)
 from newsift.link.vectors import SparseVector, TermStatistics, add_into, extract_terms, weigh_terms
 from newsift.model import Article, Story, make_id
 
@@ -46,9 +54,11 @@ __all__ = [
     "ClustererState",
     "LiveMember",
     "LiveStory",
+    "ShelfChange",
     "Story",
     "StoryClusterer",
     "StorySettings",
+    "StoryShelf",
     "article_time",
 ]
 
@@ -57,6 +67,7 @@ _ENTITY_KEY = "="  # postings key prefix for entity ids; no text term starts wit
 _BLOCKING_TERMS = 25  # a story is findable through each member's strongest terms
 _POSTING_CAP = 100  # stories kept per key (the most recently joined): lookups stay bounded
 _CANDIDATES = 60  # stories scored per new article, those sharing most keys with it
+_SEQ_BITS = 32  # members read from a shelf are numbered (story position << _SEQ_BITS) + place in story
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -155,28 +166,9 @@ class _Cluster:
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
-class LiveMember:
-    """One article of a live story, as the clusterer keeps it (``vector``: (term, weight) pairs)."""
-
-    id: str
-    title: str
-    vector: tuple[tuple[str, float], ...]
-    entities: tuple[str, ...] = ()
-    when: datetime | None = None
-    counts: tuple[tuple[str, int], ...] = ()
-    facts: tuple[str, ...] = ()
-
-
-@dataclass(frozen=True, slots=True, kw_only=True)
-class LiveStory:
-    id: str
-    members: tuple[LiveMember, ...]
-    next_check: int = 0
-
-
-@dataclass(frozen=True, slots=True, kw_only=True)
 class ClustererState:
-    """What ``StoryClusterer.restore`` needs to go on: document frequencies and the stories still open.
+    """What ``StoryClusterer.restore`` needs to go on: document frequencies and the stories still open
+    (``live``, or ``n_shelved`` stories on a shelf: ``StoryClusterer.shelve``).
 
     Closed stories are not part of it: they no longer change.
     """
@@ -185,6 +177,8 @@ class ClustererState:
     frequencies: tuple[tuple[str, int], ...]
     live: tuple[LiveStory, ...]
     latest: datetime | None = None
+    n_shelved: int = 0
+    next_position: int = 0  # join order of the next story opened or joined
 
 
 def article_time(article: Article) -> datetime | None:
@@ -201,13 +195,14 @@ class StoryClusterer:
     def __init__(self, settings: StorySettings | None = None, stats: TermStatistics | None = None) -> None:
         self.settings = settings or StorySettings()
         self.stats = stats or TermStatistics()
-        self._clusters: dict[str, _Cluster] = {}
-        self._postings = CappedPostings(_POSTING_CAP)
+        self._clusters: OpenStories[_Cluster] = OpenStories()
+        self._postings: CappedPostings = CappedPostings(_POSTING_CAP)
         self._story_of: dict[str, str] = {}
         self._closed: dict[str, Story] = {}
         self._latest: datetime | None = None
         self._ends: list[tuple[datetime, str]] = []  # (last_at, story id) heap, for closing in time order
         self._seq = 0  # arrival number of the last member
+        self._swept: datetime | None = None  # with a shelf: its stories ending before this were closed
 
     def add(self, article: Article, entity_ids: Iterable[str] = (), facts: Iterable[str] = ()) -> str:
         """Assign ``article`` to a story and return the story id (the same id again for a known article).
@@ -237,58 +232,78 @@ class StoryClusterer:
             cluster, _Member(article.id, article.title, vector, entities, when, self._seq, terms, keys)
         )
         near = [c for c, score in ranked[: settings.settle_stories] if score >= settings.settle_floor]
+        near = [c for c in near if self._clusters.get(c.id) is c]  # joining may close one (``max_live``)
         if near and any(c is not cluster for c in near):
             self._settle([cluster, *(c for c in near if c is not cluster)])
         self._refine(self._clusters[self._story_of[article.id]])
         return self._story_of[article.id]
 
     def state(self) -> ClustererState:
-        """The state to go on from later (``restore``): frequencies and the live stories."""
-        n_docs, frequencies = self.stats.snapshot()
-        live = tuple(
-            LiveStory(
-                id=c.id,
-                next_check=c.next_check,
-                members=tuple(
-                    LiveMember(
-                        id=m.id,
-                        title=m.title,
-                        vector=tuple(m.vector.items()),
-                        entities=tuple(sorted(m.entities)),
-                        when=m.when,
-                        counts=m.counts,
-                        facts=m.facts,
-                    )
-                    for m in c.members
-                ),
-            )
-            for c in self._clusters.values()
+        """The state to go on from later (``restore``): frequencies and the live stories (none when they
+        are on a shelf)."""
+        if self._clusters.shelf is not None:
+            return self._state(())
+        return self._state(tuple(_live(c) for c in self._clusters.values()))
+
+    def shelve(self) -> tuple[ClustererState, ShelfChange]:
+        """The state with the open stories kept on a shelf instead, and the change that brings the shelf
+        up to date: the stories opened or joined since restore (all of them without a shelf) at their
+        join order, and the shelved stories closed or re-grouped."""
+        clusters = self._clusters
+        stories = tuple(
+            (clusters.position(c.id), _live(c), c.last_at, tuple(sorted(c.keys))) for c in clusters.changed()
         )
-        return ClustererState(n_docs=n_docs, frequencies=frequencies, live=live, latest=self._latest)
+        change = ShelfChange(stories=stories, dropped=tuple(clusters.gone()), replace=clusters.shelf is None)
+        return self._state(()), change
+
+    def _state(self, live: tuple[LiveStory, ...]) -> ClustererState:
+        n_docs, frequencies = self.stats.snapshot()
+        return ClustererState(
+            n_docs=n_docs,
+            frequencies=frequencies,
+            live=live,
+            latest=self._latest,
+            n_shelved=0 if live else len(self._clusters),
+            next_position=self._clusters.next_position,
+        )
 
     @classmethod
-    def restore(cls, state: ClustererState, settings: StorySettings | None = None) -> StoryClusterer:
-        """A clusterer that goes on where ``state`` was taken; only its live stories are in ``stories()``."""
+    def restore(
+        cls, state: ClustererState, settings: StorySettings | None = None, shelf: StoryShelf | None = None
+    ) -> StoryClusterer:
+        """A clusterer that goes on where ``state`` was taken; only its live stories are in ``stories()``.
+
+        With a ``shelf`` holding the state's open stories (``shelve``), a story is read from it only when
+        the clusterer needs it (``link.story_shelf``), and ``stories()`` gives the stories changed since.
+        The stories are the same as a restore holding them all; but ``add`` of an article already linked
+        into a shelved story not read yet files it again.
+        """
         clusterer = cls(settings, TermStatistics.restore(state.n_docs, state.frequencies))
         clusterer._latest = state.latest
+        if shelf is not None:
+            clusterer._clusters = OpenStories(
+                shelf, clusterer._unshelve, n_shelved=state.n_shelved, next_position=state.next_position
+            )
+            clusterer._postings = ShelvedPostings(_POSTING_CAP, shelf.read_postings)
+            clusterer._seq = state.next_position << _SEQ_BITS
+            return clusterer
         for story in state.live:
             cluster = _Cluster(id=story.id, next_check=story.next_check)
             clusterer._clusters[cluster.id] = cluster
             for m in story.members:
                 clusterer._seq += 1
-                member = _Member(
-                    m.id,
-                    m.title,
-                    dict(m.vector),
-                    frozenset(m.entities),
-                    m.when,
-                    clusterer._seq,
-                    m.counts,
-                    m.facts,
-                )
-                clusterer._place(cluster, member)
+                clusterer._place(cluster, _member_of(m, clusterer._seq))
             cluster.norm = _centroid_norm(cluster)
         return clusterer
+
+    def _unshelve(self, position: int, story: LiveStory) -> _Cluster:
+        """A story read from the shelf, as ``restore`` builds it; its members are numbered by its position
+        (so they order as ``restore`` numbers them) and its postings are the shelf's."""
+        cluster = _Cluster(id=story.id, next_check=story.next_check)
+        for i, m in enumerate(story.members):
+            self._hold(cluster, _member_of(m, (position << _SEQ_BITS) + i))
+        cluster.norm = _centroid_norm(cluster)
+        return cluster
 
     @property
     def n_live(self) -> int:
@@ -305,8 +320,9 @@ class StoryClusterer:
         return _freeze(self._clusters[story_id])
 
     def stories(self) -> tuple[Story, ...]:
-        """Every story so far, closed ones included, oldest first."""
-        live = tuple(_freeze(c) for c in self._clusters.values())
+        """Every story so far, closed ones included, oldest first; after a restore from a shelf, those
+        closed, opened or joined since."""
+        live = tuple(_freeze(c) for c in self._clusters.changed())
         return tuple(self._closed.values()) + live
 
     def _weigh(self, counts: Mapping[str, int]) -> SparseVector:
@@ -326,7 +342,9 @@ class StoryClusterer:
     ) -> list[tuple[_Cluster, float]]:
         """Candidate stories in the window with their scores, best first (ties: candidate order)."""
         scored: list[tuple[_Cluster, float]] = []
-        for cluster_id in self._postings.candidates(_keys(vector, entities), _CANDIDATES):
+        candidates = self._postings.candidates(_keys(vector, entities), _CANDIDATES)
+        self._clusters.read(candidates)
+        for cluster_id in candidates:
             cluster = self._clusters[cluster_id]
             if not self._in_window(cluster, when):
                 continue
@@ -371,10 +389,16 @@ class StoryClusterer:
 
     def _place(self, cluster: _Cluster, member: _Member) -> None:
         """``_join`` without the centroid's norm, which ``restore`` takes once per story."""
+        for key in self._hold(cluster, member):
+            self._postings.add(key, cluster.id)
+        self._clusters[cluster.id] = self._clusters.pop(cluster.id)  # most recently joined last
+        while len(self._clusters) > self.settings.max_live:
+            self._close(self._clusters.oldest())
+
+    def _hold(self, cluster: _Cluster, member: _Member) -> list[str]:
+        """``member`` in ``cluster`` (centroid, keys, entities, times); returns its blocking keys."""
         add_into(cluster.centroid, member.vector)
         keys = _keys(member.vector, member.entities)
-        for key in keys:
-            self._postings.add(key, cluster.id)
         cluster.keys.update(keys)
         cluster.members.append(member)
         cluster.entities.update(member.entities)
@@ -383,9 +407,7 @@ class StoryClusterer:
             cluster.last_at = max(cluster.last_at or member.when, member.when)
             heapq.heappush(self._ends, (cluster.last_at, cluster.id))
         self._story_of[member.id] = cluster.id
-        self._clusters[cluster.id] = self._clusters.pop(cluster.id)  # most recently joined last
-        while len(self._clusters) > self.settings.max_live:
-            self._close(next(iter(self._clusters.values())))
+        return keys
 
     def _refine(self, cluster: _Cluster) -> None:
         """Split a story that has grown into two happenings of one kind (a merge made early, on little text).
@@ -580,10 +602,39 @@ class StoryClusterer:
             cluster = self._clusters.get(cluster_id)
             if cluster is not None and cluster.last_at == last_at:  # else a stale entry: it grew since
                 self._close(cluster)
+        shelf = self._clusters.shelf
+        if shelf is not None and (self._swept is None or self._swept < horizon):
+            for cluster_id in shelf.read_ending(self._swept, horizon):  # shelved stories not read yet
+                cluster = self._clusters.get(cluster_id)
+                if cluster is not None and cluster.last_at is not None and cluster.last_at < horizon:
+                    self._close(cluster)
+            self._swept = horizon
 
     def _close(self, cluster: _Cluster) -> None:
         self._closed[cluster.id] = _freeze(cluster)
         self._forget(cluster)
+
+
+def _live(cluster: _Cluster) -> LiveStory:
+    """A story as the state keeps it."""
+    members = tuple(
+        LiveMember(
+            id=m.id,
+            title=m.title,
+            vector=tuple(m.vector.items()),
+            entities=tuple(sorted(m.entities)),
+            when=m.when,
+            counts=m.counts,
+            facts=m.facts,
+        )
+        for m in cluster.members
+    )
+    return LiveStory(id=cluster.id, next_check=cluster.next_check, members=members)
+
+
+def _member_of(m: LiveMember, seq: int) -> _Member:
+    """A member as the state keeps it, back in the clusterer with arrival number ``seq``."""
+    return _Member(m.id, m.title, dict(m.vector), frozenset(m.entities), m.when, seq, m.counts, m.facts)
 
 
 def _keys(vector: SparseVector, entities: Iterable[str]) -> list[str]:

@@ -6,12 +6,13 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from newsift import codec
 from newsift.link.build import ArticleState, Linker, LinkerState, Links, dyad_key, link_more, time_order
 from newsift.model import DuplicateKind, DuplicateMatch, Event, Happening, Related, Story, Tag
-from newsift.store import LinkChange, LinkRow, PostingChange, Store, iter_articles
+from newsift.pipeline.story_shelf import StoreShelf, story_change
+from newsift.store import LinkChange, LinkRow, PostingChange, Store, StoryChange, iter_articles
 
 __all__ = [
     "Happening",
@@ -39,6 +40,7 @@ class _Meta:
     chunks: tuple[str, ...]
     n_articles: int
     posted: bool = False  # its postings are in the store (saved since issue 22, D4)
+    shelved: bool = False  # its open stories are rows of their own (``link_stories``), not in this row
 
 
 def relink_store(store: Store) -> Links:
@@ -86,9 +88,10 @@ def relink_articles(store: Store, article_ids: Sequence[str], *, happenings: boo
     meta = _read_meta(store)
     _, n_pending = store.query_pending_links(limit=0)
     if meta is None and store.count_articles() == n_pending:  # nothing linked yet: start from nothing
-        meta = _Meta(linker=Linker().state(), chunks=(), n_articles=0, posted=True)
-    if meta is None or not meta.posted or store.count_articles() != meta.n_articles + n_pending:
-        return relink_store(store)  # never linked, linked before postings were saved, or articles lost
+        meta = _Meta(linker=Linker().state(), chunks=(), n_articles=0, posted=True, shelved=True)
+    saved = meta is not None and meta.posted and meta.shelved  # postings and stories saved (D4)
+    if meta is None or not saved or store.count_articles() != meta.n_articles + n_pending:
+        return relink_store(store)  # never linked, linked before postings or stories were saved, or lost
     wanted = list(dict.fromkeys(article_ids))
     known = {row.key for row in store.query_link_rows(meta.chunks, keys=wanted)} if meta.chunks else set()
     articles = [a for a in (store.get_article(i) for i in wanted if i not in known) if a is not None]
@@ -106,21 +109,20 @@ def relink_articles(store: Store, article_ids: Sequence[str], *, happenings: boo
         entities,
         dyads,
         n_stored=meta.n_articles,
+        shelf=StoreShelf(store),
     )
     links = link_more(linker, articles, entities, names, dyads, happenings=facts)
     changed, related = _updated_related(store, linker, links.related)
     added = [a.id for a in time_order(articles)]
-    changes: list[LinkChange | PostingChange] = [
-        LinkChange(
-            kind="story",
-            rows=tuple(_story_rows(links.stories)),
-            keys=tuple(story.id for story in meta.linker.stories.live),
-        ),
+    state = _state_changes(linker, meta, added, merge=False)
+    dropped = next(c.dropped for c in state if isinstance(c, StoryChange))
+    changes: list[LinkChange | PostingChange | StoryChange] = [
+        LinkChange(kind="story", rows=tuple(_story_rows(links.stories)), keys=dropped),
         LinkChange(kind="duplicate", rows=tuple(_duplicate_rows(links.duplicates))),
         LinkChange(kind="related", rows=tuple(related), articles=tuple(changed)),
         LinkChange(kind="tags", rows=tuple(_tag_rows(links.tags))),
         PostingChange(rows=_posting_rows(linker, added, meta.n_articles), linked=tuple(wanted)),
-        *_state_changes(linker, meta, added, merge=False),
+        *state,
     ]
     stale = _is_stale(store) or bool(facts)
     if happenings and stale:
@@ -272,12 +274,13 @@ def _read_meta(store: Store) -> _Meta | None:
 
 def _state_changes(
     linker: Linker, meta: _Meta | None, added: Sequence[str], *, merge: bool
-) -> list[LinkChange]:
+) -> list[LinkChange | StoryChange]:
     """The changes that save the linker: its article states in a new chunk kind, or all in one when
-    merging, and the meta row naming the chunks (written with the links, in their transaction)."""
+    merging, its open stories on their shelf (``link_stories``), and the meta row naming the chunks
+    (written with the links, in their transaction)."""
     old = meta.chunks if meta is not None else ()
     chunks: tuple[str, ...]
-    changes = []
+    changes: list[LinkChange | StoryChange] = []
     if merge:
         added, chunks = linker.order, (f"{_STATE}:0",)
         changes = [LinkChange(kind=chunk, replace=True) for chunk in old]
@@ -291,9 +294,17 @@ def _state_changes(
     if len(chunks) > _MAX_CHUNKS:  # folded into the first chunk in the store, none of it read here
         changes.append(LinkChange(kind=chunks[0], absorb=chunks[1:]))
         chunks = chunks[:1]
-    record = _Meta(linker=linker.state(), chunks=chunks, n_articles=linker.n_articles, posted=True)
+    stories, shelved = linker.stories.shelve()
+    record = _Meta(
+        linker=replace(linker.state(), stories=stories),
+        chunks=chunks,
+        n_articles=linker.n_articles,
+        posted=True,
+        shelved=True,
+    )
     return [
         *changes,
+        story_change(shelved),
         LinkChange(kind=_STATE, rows=(LinkRow(key="meta", record=_json(record)),), replace=True),
     ]
 

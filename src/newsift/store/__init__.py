@@ -1,13 +1,21 @@
 """The store stage: everything persisted, SQLite by default, PostgreSQL for a postgresql:// URL."""
 
 from newsift.store.base import Store, iter_articles
-from newsift.store.records import LinkChange, LinkRow, PostingChange, SearchHit, StoredBatch
+from newsift.store.records import (
+    LinkChange,
+    LinkRow,
+    PostingChange,
+    SearchHit,
+    ShelvedStory,
+    StoredBatch,
+    StoryChange,
+)
 from newsift.store.sql import Writer
 from newsift.store.sqlite import SqliteStore
 
 __all__ = [
-    "LinkChange", "LinkRow", "PostingChange", "SearchHit", "SqliteStore", "Store", "StoredBatch", "Writer",
-    "iter_articles", "open_store",
+    "LinkChange", "LinkRow", "PostingChange", "SearchHit", "ShelvedStory", "SqliteStore", "Store",
+    "StoredBatch", "StoryChange", "Writer", "iter_articles", "open_store",
 ]  # fmt: skip
 
 

@@ -19,7 +19,15 @@ from newsift.model import (
     RunRecord,
 )
 from newsift.store.facts import DyadCount, FactFilters, FactPage
-from newsift.store.records import LinkChange, LinkRow, PostingChange, SearchHit, StoredBatch
+from newsift.store.records import (
+    LinkChange,
+    LinkRow,
+    PostingChange,
+    SearchHit,
+    ShelvedStory,
+    StoredBatch,
+    StoryChange,
+)
 
 if TYPE_CHECKING:
     from newsift.store.accounts import Accounts
@@ -127,7 +135,7 @@ class Store(Protocol):
 
     def update_links(self, kind: str, rows: Iterable[LinkRow], *, articles: Iterable[str] = ()) -> None: ...
 
-    def write_links(self, changes: Sequence[LinkChange | PostingChange]) -> None: ...
+    def write_links(self, changes: Sequence[LinkChange | PostingChange | StoryChange]) -> None: ...
 
     def query_links(
         self, kind: str, *, article_id: str | None = None, key: str | None = None
@@ -142,6 +150,14 @@ class Store(Protocol):
     def query_link_rows(
         self, kinds: Sequence[str], *, keys: Sequence[str] = (), article_ids: Sequence[str] = ()
     ) -> list[LinkRow]: ...
+
+    def query_shelved_stories(self, story_ids: Sequence[str]) -> list[ShelvedStory]: ...
+
+    def query_shelved_story_ids(
+        self, *, ending_after: int | None = None, ending_before: int | None = None, oldest: int | None = None
+    ) -> list[str]: ...
+
+    def query_story_postings(self, keys: Sequence[str], *, cap: int) -> dict[str, list[str]]: ...
 
     def query_entity_names(self, entity_ids: Sequence[str]) -> dict[str, str]: ...
 

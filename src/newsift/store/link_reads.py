@@ -9,13 +9,16 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from newsift.store.records import LinkRow
+from newsift.store.records import LinkRow, ShelvedStory
 
 __all__ = [
     "query_entity_names",
     "query_link_rows",
     "query_pending_links",
     "query_postings",
+    "query_shelved_stories",
+    "query_shelved_story_ids",
+    "query_story_postings",
 ]
 
 Fetch = Callable[[str, Sequence[Any]], list[tuple[Any, ...]]]
@@ -77,3 +80,44 @@ def query_pending_links(fetch: Fetch, *, limit: int) -> tuple[list[str], int]:
     rows = fetch("SELECT article_id FROM link_pending ORDER BY seq LIMIT ?", [limit])
     count = fetch("SELECT COUNT(*) FROM link_pending", [])
     return [str(r[0]) for r in rows], int(count[0][0]) if count else 0
+
+
+def query_shelved_stories(fetch: Fetch, story_ids: Sequence[str]) -> list[ShelvedStory]:
+    """The saved open stories of ``story_ids`` (those saved), by position."""
+    rows: list[tuple[Any, ...]] = []
+    for chunk in _chunks(story_ids):
+        select = "SELECT id, position, last_at, record FROM link_stories WHERE id IN "  # nosec B608  # marks
+        rows += fetch(f"{select}({_marks(chunk)})", chunk)
+    rows.sort(key=lambda r: int(r[1]))
+    return [ShelvedStory(id=r[0], position=int(r[1]), last_at=r[2], record=r[3]) for r in rows]
+
+
+def query_shelved_story_ids(
+    fetch: Fetch,
+    *,
+    ending_after: int | None = None,
+    ending_before: int | None = None,
+    oldest: int | None = None,
+) -> list[str]:
+    """Ids of saved open stories, by position: those whose last member appeared before ``ending_before``
+    and not before ``ending_after`` (microseconds since 1970; index ``link_stories_last_at``), or else the
+    ``oldest`` least recently joined."""
+    if ending_before is not None:
+        sql, params = "SELECT id FROM link_stories WHERE last_at < ?", [ending_before]
+        if ending_after is not None:
+            sql, params = sql + " AND last_at >= ?", [*params, ending_after]
+        return [str(r[0]) for r in fetch(sql + " ORDER BY position", params)]
+    rows = fetch("SELECT id FROM link_stories ORDER BY position LIMIT ?", [oldest or 0])
+    return [str(r[0]) for r in rows]
+
+
+def query_story_postings(fetch: Fetch, keys: Sequence[str], *, cap: int) -> dict[str, list[str]]:
+    """Key -> the ids of the last ``cap`` saved open stories (by position) posted under it, oldest first.
+    One indexed range read per key."""
+    sql = "SELECT story_id FROM link_story_postings WHERE key = ? ORDER BY position DESC LIMIT ?"
+    found: dict[str, list[str]] = {}
+    for key in dict.fromkeys(keys):
+        rows = fetch(sql, [key, cap])
+        if rows:
+            found[key] = [str(r[0]) for r in reversed(rows)]
+    return found

@@ -10,8 +10,8 @@ from datetime import UTC, datetime
 from newsift.model import Article
 
 __all__ = [
-    "SEARCH_RANKED", "LinkChange", "LinkRow", "PostingChange", "SearchHit", "StoredBatch", "iso",
-    "like_prefix", "migrations", "now",
+    "SEARCH_RANKED", "LinkChange", "LinkRow", "PostingChange", "SearchHit", "ShelvedStory", "StoredBatch",
+    "StoryChange", "iso", "like_prefix", "migrations", "now",
 ]  # fmt: skip
 
 # Matches ranked per search (the most recently stored ones): all of them for a typical query, a bounded
@@ -58,6 +58,29 @@ class PostingChange:
 
     rows: tuple[tuple[str, int, str], ...] = ()
     linked: tuple[str, ...] = ()
+    replace: bool = False
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class ShelvedStory:
+    """One open story of the saved story clusterer (table ``link_stories``): its id, its place in the order
+    of last joins, when its last member appeared (microseconds since 1970, None if unknown) and its JSON."""
+
+    id: str
+    position: int
+    last_at: int | None
+    record: str
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class StoryChange:
+    """A change of the saved open stories: the stories of ``dropped`` removed with their postings, and each
+    of ``rows`` written over the stored story of its id, its postings replaced by those of ``postings``
+    (key, position, story id) naming it. ``replace`` drops every saved story first."""
+
+    rows: tuple[ShelvedStory, ...] = ()
+    postings: tuple[tuple[str, int, str], ...] = ()
+    dropped: tuple[str, ...] = ()
     replace: bool = False
 
 

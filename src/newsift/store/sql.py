@@ -45,7 +45,9 @@ from newsift.store.records import (
     LinkRow,
     PostingChange,
     SearchHit,
+    ShelvedStory,
     StoredBatch,
+    StoryChange,
     iso,
     like_prefix,
     now,
@@ -264,7 +266,7 @@ class SqlStore:
         write ``rows``, each replacing the stored row of its key. The kind's other rows are kept."""
         self.write_links([LinkChange(kind=kind, rows=tuple(rows), articles=tuple(articles))])
 
-    def write_links(self, changes: Sequence[LinkChange | PostingChange]) -> None:
+    def write_links(self, changes: Sequence[LinkChange | PostingChange | StoryChange]) -> None:
         """Apply several link changes in one transaction: a run stopped anywhere (an error, a kill)
         leaves either all of them or none, so the links and the saved linker state always agree."""
 
@@ -272,10 +274,15 @@ class SqlStore:
             for change in changes:
                 if isinstance(change, PostingChange):
                     _change_postings(tx, change)
+                elif isinstance(change, StoryChange):
+                    _change_stories(tx, change)
                 else:
                     _change_links(tx, change)
 
-        kinds = (c.kind if isinstance(c, LinkChange) else "posting" for c in changes)
+        kinds = (
+            c.kind if isinstance(c, LinkChange) else "posting" if isinstance(c, PostingChange) else "stories"
+            for c in changes
+        )
         self.write(write, f"{', '.join(dict.fromkeys(kinds))} links not stored")
 
     # --- reading --------------------------------------------------------------------------------
@@ -317,6 +324,22 @@ class SqlStore:
     ) -> list[LinkRow]:
         """Link rows of ``kinds`` by key or article (see ``link_reads.query_link_rows``)."""
         return link_reads.query_link_rows(self._fetch, kinds, keys=keys, article_ids=article_ids)
+
+    def query_shelved_stories(self, story_ids: Sequence[str]) -> list[ShelvedStory]:
+        """The saved open stories of ``story_ids`` (see ``link_reads.query_shelved_stories``)."""
+        return link_reads.query_shelved_stories(self._fetch, story_ids)
+
+    def query_shelved_story_ids(
+        self, *, ending_after: int | None = None, ending_before: int | None = None, oldest: int | None = None
+    ) -> list[str]:
+        """Ids of saved open stories by end or join order (see ``link_reads.query_shelved_story_ids``)."""
+        return link_reads.query_shelved_story_ids(
+            self._fetch, ending_after=ending_after, ending_before=ending_before, oldest=oldest
+        )
+
+    def query_story_postings(self, keys: Sequence[str], *, cap: int) -> dict[str, list[str]]:
+        """The saved open stories posted under ``keys`` (see ``link_reads.query_story_postings``)."""
+        return link_reads.query_story_postings(self._fetch, keys, cap=cap)
 
     def query_entity_names(self, entity_ids: Sequence[str]) -> dict[str, str]:
         return link_reads.query_entity_names(self._fetch, entity_ids)
@@ -490,6 +513,19 @@ def _change_postings(tx: Tx, change: PostingChange) -> None:
         tx.executemany("DELETE FROM link_pending WHERE article_id = ?", linked)
     upsert = tx.dialect.upsert("link_postings", ("key", "position", "article_id"), 2)
     tx.executemany(upsert, [tuple(row) for row in change.rows])
+
+
+def _change_stories(tx: Tx, change: StoryChange) -> None:
+    if change.replace:
+        tx.execute("DELETE FROM link_stories")
+        tx.execute("DELETE FROM link_story_postings")
+    gone = [(i,) for i in dict.fromkeys((*change.dropped, *(r.id for r in change.rows)))]
+    tx.executemany("DELETE FROM link_story_postings WHERE story_id = ?", gone)
+    tx.executemany("DELETE FROM link_stories WHERE id = ?", gone)
+    rows = [(r.id, r.position, r.last_at, r.record) for r in change.rows]
+    tx.executemany("INSERT INTO link_stories (id, position, last_at, record) VALUES (?, ?, ?, ?)", rows)
+    upsert = tx.dialect.upsert("link_story_postings", ("key", "position", "story_id"), 2)
+    tx.executemany(upsert, [tuple(row) for row in change.postings])
 
 
 def _existing(tx: Tx, table: str, ids: Sequence[str]) -> set[str]:
