@@ -3,7 +3,8 @@
 Usage: python bench/stories.py [--data DIR] [--split all|train|validation] [--half all|tune|check]
        [--orders N] [--threshold T] [--name-weight W] [--number-weight W] [--split-ratio R] [--linkage A]
        [--settle-floor F] [--settle-stories K] [--window-days D] [--cohesion C] [--cohesive-size N]
-       [--fact-weight W] [--time-conflict F] [--kind-conflict F] [--kind-min-size N] [--no-facts] [--errors]
+       [--fact-weight W] [--time-conflict F] [--kind-conflict F] [--kind-min-size N] [--month-min-size N]
+       [--no-facts] [--errors]
 ``--half`` follows bench/SPLITS.md: the tune half is the odd topic numbers, the check half the even ones;
 ``--errors`` prints, for the tune half only, each topic whose two events share a story or whose event
 is cut in pieces (first arrival order).
@@ -177,6 +178,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--time-conflict", type=float, default=None, help="StorySettings.time_conflict")
     parser.add_argument("--kind-conflict", type=float, default=None, help="StorySettings.kind_conflict")
     parser.add_argument("--kind-min-size", type=int, default=None, help="StorySettings.kind_min_size")
+    parser.add_argument("--month-min-size", type=int, default=None, help="StorySettings.month_min_size")
     parser.add_argument(
         "--no-facts", action="store_true", help="words only: pass no entity ids or happening keys"
     )
@@ -198,6 +200,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "time_conflict",
         "kind_conflict",
         "kind_min_size",
+        "month_min_size",
     ):
         if getattr(args, name) is not None:
             settings = replace(settings, **{name: getattr(args, name)})

@@ -6,7 +6,14 @@ import random
 
 import pytest
 
-from newsift.link.business_kinds import business_kinds, kind_keys, lead_months, lead_of
+from newsift.link.business_kinds import (
+    business_keys,
+    business_kinds,
+    detect_business,
+    kind_keys,
+    lead_months,
+    lead_of,
+)
 from newsift.link.stories import EXTRACTOR, StoryClusterer, StorySettings
 from newsift.model import Article, Position
 
@@ -49,6 +56,29 @@ def test_business_kinds_administration_alone_is_not_insolvency() -> None:
     assert "debt" in business_kinds("Toy chain goes into administration", "Its 90 shops stay open for now.")
 
 
+_FIRE = (
+    "Fire crews fought the blaze at the timber yard on the edge of Dunmore for six hours. Nobody was hurt, "
+    "but smoke drifted over the town and the ring road was closed overnight. Neighbours said the flames "
+    "could be seen from the hills above the river."
+)
+
+
+def test_detect_business_tells_business_talk_from_other_news() -> None:
+    assert detect_business(_COMPANY)
+    assert detect_business("Shares in the miner fell 5%. Analysts blamed weak copper prices. It rained.")
+    assert not detect_business(_FIRE)
+    assert not detect_business("")
+
+
+def test_business_keys_only_for_a_business_report() -> None:
+    lead = "A judge has jailed a man for starting the timber yard fire in Dunmore."
+    assert business_kinds("Man jailed over yard fire", lead) == frozenset({"trial"})
+    assert business_keys("Man jailed over yard fire", None, f"{lead}\n\n{_FIRE}", ["dunmore"]) == ()
+    body = f"Harrow Mills has reported annual profits up 12% in March.\n\n{_COMPANY}"
+    keys = business_keys("Harrow Mills profits rise", None, body, ["company:harrow-mills"])
+    assert keys == ("%=company:harrow-mills", "%@3", "%results")
+
+
 def test_lead_of_takes_the_standfirst_or_the_first_sentence() -> None:
     body = "Shares in the miner fell 5% on Tuesday. Analysts had expected more.\n\nSecond paragraph."
     assert lead_of(body) == "Shares in the miner fell 5% on Tuesday."
@@ -67,9 +97,9 @@ def test_kind_keys_give_subjects_and_months_only_with_a_kind() -> None:
 
 
 _COMPANY = (
-    "Harrow Mills, the flour and bakery group based in Leicestershire, employs about 4,000 people at "
-    "eleven mills and bakeries. The group supplies supermarkets and sandwich chains across Britain and "
-    "has been run by the Pellow family since it was founded."
+    "Harrow Mills, the flour and bakery group based in Leicestershire, employs about 4,000 workers at "
+    "eleven mills and bakeries. The company supplies supermarkets and sandwich chains across Britain, and "
+    "its shares have been listed in London since the Pellow family sold a stake to investors."
 )
 
 _RESULTS = [
@@ -84,18 +114,14 @@ _STRIKES = [
 ]
 
 
+def _article(article_id: str, title: str, body: str) -> Article:
+    return Article(id=article_id, page_id=article_id, position=Position.MAIN, index=0, title=title, body=body)
+
+
 def _company_articles() -> list[Article]:
     rows = [("results", *r) for r in _RESULTS] + [("strike", *r) for r in _STRIKES]
     return [
-        Article(
-            id=f"{kind}-{n}",
-            page_id=f"{kind}-{n}",
-            position=Position.MAIN,
-            index=0,
-            title=title,
-            body=f"{lead}\n\n{_COMPANY}",
-        )
-        for n, (kind, title, lead) in enumerate(rows)
+        _article(f"{kind}-{n}", title, f"{lead}\n\n{_COMPANY}") for n, (kind, title, lead) in enumerate(rows)
     ]
 
 
@@ -131,6 +157,43 @@ def test_stories_reports_of_other_kinds_are_held_apart() -> None:
     assert _partition(StorySettings(kind_conflict=0.0, kind_min_size=1000), articles) == apart
 
 
+def test_issue_23_reports_of_other_news_naming_other_kinds_stay_together() -> None:
+    leads = [
+        ("Man jailed over Dunmore yard fire", "A judge has jailed a man for starting the Dunmore yard fire."),
+        ("Dunmore yard fire was arson", "Police are investigating the Dunmore timber yard fire as arson."),
+    ]
+    articles = [_article(f"fire-{n}", title, f"{lead}\n\n{_FIRE}") for n, (title, lead) in enumerate(leads)]
+    assert {business_kinds(a.title, lead_of(a.body)) for a in articles} == {
+        frozenset({"trial"}),
+        frozenset({"regulation"}),
+    }
+    assert _partition(StorySettings(kind_conflict=0.0), articles) == {frozenset({"fire-0", "fire-1"})}
+
+
+_SERIES = (
+    "The lender's index covers mortgages it approved across Britain. Economists expect the housing market "
+    "to cool as interest rates rise, and estate agents report fewer buyers. Prices in London rose fastest."
+)
+
+
+def _series_articles() -> list[Article]:
+    leads = [
+        ("House prices rise again", "UK house prices rose 0.4% in March, the Shire building society said."),
+        ("House prices up 0.4%", "House prices rose by 0.4% in March, figures from the Shire show."),
+        ("House prices edge up", "UK house prices edged up again, the Shire building society said."),
+        ("House prices climb", "UK house prices rose 0.6% in April, the Shire building society said."),
+    ]
+    return [_article(f"h-{n}", title, f"{lead}\n\n{_SERIES}") for n, (title, lead) in enumerate(leads)]
+
+
+def test_stories_a_story_keeps_the_reports_of_its_main_month() -> None:
+    articles = _series_articles()
+    blind = StorySettings(kind_conflict=1.0, month_min_size=1000)
+    assert _partition(blind, articles) == {frozenset({"h-0", "h-1", "h-2", "h-3"})}
+    purged = StorySettings(kind_conflict=1.0)
+    assert _partition(purged, articles) == {frozenset({"h-0", "h-1", "h-2"}), frozenset({"h-3"})}
+
+
 @pytest.mark.parametrize("seed", range(4))
 def test_stories_parted_by_kind_whatever_the_order(seed: int) -> None:
     articles = _company_articles()
@@ -141,4 +204,4 @@ def test_stories_parted_by_kind_whatever_the_order(seed: int) -> None:
 
 
 def test_stories_extractor_names_the_kind_version() -> None:
-    assert EXTRACTOR == "link.stories.v6"
+    assert EXTRACTOR == "link.stories.v7"

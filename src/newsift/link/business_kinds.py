@@ -19,7 +19,9 @@ __all__ = [
     "KIND_PREFIX",
     "MONTH_MARK",
     "SUBJECT_MARK",
+    "business_keys",
     "business_kinds",
+    "detect_business",
     "kind_keys",
     "lead_months",
     "lead_of",
@@ -31,6 +33,16 @@ MONTH_MARK = "@"
 
 _LEAD_CHARS = 400
 _SUBJECTS = 2  # most mentioned entities taken as the happening's subjects
+_BUSINESS_SHARE = 0.3  # least share of a report's sentences that talk business (firms, markets, money)
+
+# Words of business talk anywhere in a report: its actors, markets, money and measures. General vocabulary.
+_BUSINESS_WORDS = re.compile(
+    r"\b(?:compan(?:y|ies)|firms?|shares?|shareholders?|investors?|markets?|profits?|losses|"
+    r"econom(?:y|ies|ic|ists?)|banks?|billion|bn|million|sales|revenues?|prices?|chief executive|"
+    r"analysts?|stocks?|customers|industry|business(?:es)?|dollars?|euros?|pounds?|sterling|yen|"
+    r"inflation|per cent|percent|growth|earnings|debts?|deal|finance|financial|tax|interest rates?|"
+    r"quarter|exports?|imports?|consumers?|retail|demand|jobs|workers|employees|output)\b|[$£€%]"
+)
 
 # Each kind: patterns over the lower-cased headline and lead. General vocabulary only.
 _KINDS: dict[str, tuple[str, ...]] = {
@@ -238,6 +250,28 @@ def lead_of(body: str, standfirst: str | None = None) -> str:
     text = (standfirst or "").strip() or body.strip()
     first = text.split("\n", 1)[0] if text else ""
     return _SENTENCE_END.split(first, maxsplit=1)[0][:_LEAD_CHARS]
+
+
+def detect_business(body: str) -> bool:
+    """Whether a report talks business: at least 30% of its sentences name firms, markets, money or their
+    measures (a crime, a disaster or a match report rarely reaches a fifth)."""
+    sentences = [s for line in body.splitlines() for s in _SENTENCE_END.split(line) if s.strip()]
+    if not sentences:
+        return False
+    talking = sum(1 for s in sentences if _BUSINESS_WORDS.search(s.lower()))
+    return talking >= _BUSINESS_SHARE * len(sentences)
+
+
+def business_keys(
+    title: str, standfirst: str | None, body: str, entity_ids: Sequence[str] = ()
+) -> tuple[str, ...]:
+    """``kind_keys`` of a business report's headline and lead (its subjects: the two most mentioned of
+    ``entity_ids``); nothing for a report that does not talk business (``detect_business``)."""
+    text = "\n".join(p for p in (standfirst, body) if p)
+    if not detect_business(text):
+        return ()
+    lead = lead_of(body, standfirst)
+    return kind_keys(business_kinds(title, lead), entity_ids, lead_months(lead))
 
 
 def business_kinds(title: str, lead: str) -> frozenset[str]:

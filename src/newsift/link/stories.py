@@ -11,8 +11,9 @@ stories are held.
 Besides words, an article brings its canonical entity ids and happening keys (``link.story_facts``: its
 events' kinds and sides, stated times, sums, places) as plain strings; two reports whose events state
 different months are held further apart. From its headline and lead it also brings the kind of business
-happening it reports (``link.business_kinds``): reports naming other kinds are held further apart, and a
-large story keeps the reports of its main kind. Works on ``Article`` records; imports no other stage.
+happening it reports (``link.business_kinds``, for business reports only): reports naming other kinds,
+other subjects or other months are held further apart, a large story keeps the reports of its main kind
+and a story of three or more those of its main month. Works on ``Article`` records; imports no other stage.
 """
 
 from __future__ import annotations
@@ -27,15 +28,7 @@ from datetime import datetime, timedelta
 import numpy as np
 import numpy.typing as npt
 
-from newsift.link.business_kinds import (
-    KIND_PREFIX,
-    MONTH_MARK,
-    SUBJECT_MARK,
-    business_kinds,
-    kind_keys,
-    lead_months,
-    lead_of,
-)
+from newsift.link.business_kinds import KIND_PREFIX, MONTH_MARK, SUBJECT_MARK, business_keys
 from newsift.link.postings import CappedPostings, strongest_terms
 from newsift.link.story_facts import TIME_PREFIX
 from newsift.link.story_shelf import (
@@ -62,7 +55,7 @@ __all__ = [
     "article_time",
 ]
 
-EXTRACTOR = "link.stories.v6"
+EXTRACTOR = "link.stories.v7"
 _ENTITY_KEY = "="  # postings key prefix for entity ids; no text term starts with it
 _BLOCKING_TERMS = 25  # a story is findable through each member's strongest terms
 _POSTING_CAP = 100  # stories kept per key (the most recently joined): lookups stay bounded
@@ -114,6 +107,9 @@ class StorySettings:
         kind_min_size: a group of this many members or more keeps only the members whose headline and lead
             name its main business kind (the kind most of its members name) or none: a company's or an
             economy's reports of other happenings form stories of their own.
+        month_min_size: a group of this many members or more keeps only the members whose business lead
+            names its main month (the month most leads name) or none: monthly figures of one series, or
+            one firm's happenings months apart, form stories of their own.
     """
 
     threshold: float = 0.13
@@ -136,8 +132,9 @@ class StorySettings:
     cohesive_size: int = 12
     fact_weight: float = 0.1
     time_conflict: float = 0.5
-    kind_conflict: float = 0.5
+    kind_conflict: float = 0.3
     kind_min_size: int = 5
+    month_min_size: int = 3
 
 
 @dataclass(frozen=True, slots=True)
@@ -216,8 +213,7 @@ class StoryClusterer:
         self._advance(when)
         counts = extract_terms(article.title, "\n\n".join(p for p in (article.standfirst, article.body) if p))
         entity_ids = list(entity_ids)
-        lead = lead_of(article.body, article.standfirst)
-        kinds = kind_keys(business_kinds(article.title, lead), entity_ids, lead_months(lead))
+        kinds = business_keys(article.title, article.standfirst, article.body, entity_ids)
         keys = tuple(sorted({*(_ENTITY_KEY + e for e in entity_ids), *facts, *kinds}))
         self.stats.add([*counts, *keys])
         vector = self._weigh(counts)
@@ -467,25 +463,33 @@ class StoryClusterer:
 
     def _group(self, similarity: npt.NDArray[np.float64], members: Sequence[_Member] = ()) -> list[list[int]]:
         """Average-link groups of the rows, the bar for a merge rising with the merged group's size; from
-        ``kind_min_size`` members on, a group keeps only the members that report its main business kind."""
+        ``kind_min_size`` members on, a group keeps only the members that report its main business kind,
+        and from ``month_min_size`` on only those whose lead names its main month (or none)."""
         settings = self.settings
 
         def bar(size: float) -> float:
             excess = math.log2(max(1.0, size / settings.cohesive_size))
             return settings.threshold * (1.0 + settings.cohesion * excess)
 
-        groups: list[list[int]] = []
-        for group in _average_link(similarity, bar):
-            large = members and len(group) >= settings.kind_min_size
-            off = _off_kind([members[i] for i in group]) if large else []
-            if not off:
-                groups.append(group)
-                continue
-            outside = [group[i] for i in off]
-            groups.append([i for i in group if i not in outside])
-            groups.extend(
-                [outside[j] for j in g] for g in _average_link(similarity[np.ix_(outside, outside)], bar)
-            )
+        groups = _average_link(similarity, bar)
+        purges = (
+            (_LEAD_MARKS[0], settings.kind_min_size, 2 / 3),
+            (_LEAD_MARKS[2], settings.month_min_size, 0.0),
+        )
+        for picked, min_size, named_share in purges if members else ():
+            kept: list[list[int]] = []
+            for group in groups:
+                large = len(group) >= min_size
+                off = _off_main([picked(members[i].facts) for i in group], named_share) if large else []
+                if not off:
+                    kept.append(group)
+                    continue
+                outside = [group[i] for i in off]
+                kept.append([i for i in group if i not in outside])
+                kept.extend(
+                    [outside[j] for j in g] for g in _average_link(similarity[np.ix_(outside, outside)], bar)
+                )
+            groups = kept
         return groups
 
     def _neighbourhood(self, article_ids: Iterable[str]) -> list[_Cluster]:
@@ -744,20 +748,19 @@ def _lead_marks(mark: str) -> Callable[[Iterable[str]], frozenset[str]]:
 _LEAD_MARKS = tuple(_lead_marks(mark) for mark in ("", SUBJECT_MARK, MONTH_MARK))
 
 
-def _off_kind(members: Sequence[_Member]) -> list[int]:
-    """Indexes of the members that name business kinds but not the group's main kind (the kind most
-    members name; ties to the first in name order). Nothing when under two thirds of the members name a
-    kind (news that is not about business, where a kind is a passing word) or under half of those name
-    the main kind (no main kind)."""
-    kinds = [_LEAD_MARKS[0](m.facts) for m in members]
-    counts = Counter(k for ks in kinds for k in ks)
+def _off_main(marks: Sequence[frozenset[str]], named_share: float) -> list[int]:
+    """Indexes of the members that have marks (business kinds, lead months) but not the group's main one
+    (the mark most members have; ties to the first in name order). Nothing when under ``named_share`` of
+    the members have a mark (for kinds: news that is not about business, where a kind is a passing word)
+    or under half of those have the main one (no main mark)."""
+    counts = Counter(k for ks in marks for k in ks)
     if not counts:
         return []
     main, count = min(counts.items(), key=lambda kc: (-kc[1], kc[0]))
-    named = sum(1 for ks in kinds if ks)
-    if 2 * count < named or 3 * named < 2 * len(members):
+    named = sum(1 for ks in marks if ks)
+    if 2 * count < named or named < named_share * len(marks):
         return []
-    return [i for i, ks in enumerate(kinds) if ks and main not in ks]
+    return [i for i, ks in enumerate(marks) if ks and main not in ks]
 
 
 def _conflicts(marks: Sequence[frozenset[str]]) -> npt.NDArray[np.bool_]:
