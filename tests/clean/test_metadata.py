@@ -86,6 +86,14 @@ def test_jsonld_broken_block_is_skipped() -> None:
         ),
         ("Analysis: rain delays harvest", "Analysis: rain delays harvest"),  # not the site's name
         ("Rain delays harvest - and prices rise", "Rain delays harvest - and prices rise"),
+        ("Rain delays harvest-Fenland Post", "Rain delays harvest"),
+        ("Rain delays the harvest-time festival", "Rain delays the harvest-time festival"),
+        ("Rain delays harvest :: Fenland Post", "Rain delays harvest"),
+        ("Rain delays the harvest again – Farming – Fenland Post", "Rain delays the harvest again"),
+        (
+            "Rain delays the harvest again – and prices rise – Fenland Post",
+            "Rain delays the harvest again – and prices rise",
+        ),
     ],
     ids=[
         "bar-suffix",
@@ -96,6 +104,11 @@ def test_jsonld_broken_block_is_skipped() -> None:
         "lowercase-part-is-headline",
         "other-prefix",
         "dash-in-title",
+        "glued-dash-suffix",
+        "glued-dash-in-a-word",
+        "doubled-separator",
+        "section-between-dashes",
+        "lowercase-part-between-dashes",
     ],
 )
 def test_metadata_strip_site_name(title: str, expected: str) -> None:
@@ -639,3 +652,52 @@ def test_metadata_outlet_in_the_author_meta_is_the_credit_not_an_author() -> Non
         "Fenland Post",
         "meta:author",
     )
+
+
+@pytest.mark.parametrize(
+    "times",
+    [
+        '<p class="dates">Updated <time datetime="2024-03-09T08:00:00Z">9 March</time> | Published '
+        '<time datetime="2024-03-04T10:00:00Z">4 March</time></p>',
+        '<p><span class="date-modified"><time datetime="2024-03-09T08:00:00Z">9 March</time></span>'
+        '<span class="date"><time datetime="2024-03-04T10:00:00Z">4 March</time></span></p>',
+        '<p><time itemprop="dateModified" datetime="2024-03-09T08:00:00Z">9 March</time> '
+        '<time datetime="2024-03-04T10:00:00Z">4 March</time></p>',
+        '<p><span>Aktualisiert:</span> <time datetime="2024-03-09T08:00:00Z">9.3.</time></p>'
+        '<p><time datetime="2024-03-04T10:00:00Z">4.3.2024</time></p>',
+    ],
+    ids=["worded-before", "class-of-its-parent", "itemprop", "label-in-another-language"],
+)
+def test_metadata_update_time_printed_first_is_not_the_published_time(times: str) -> None:
+    """The last update's time, marked or worded as such, is skipped for the published one after it."""
+    html = _page(body=f"<h1>Ferry saved</h1>{times}<p>The vote was close.</p>")
+    metadata = extract_page_metadata(fromstring(html), None)
+    assert (metadata.published_text, metadata.source_of("published")) == ("2024-03-04T10:00:00Z", "time")
+
+
+def test_metadata_published_time_marked_as_such_is_kept() -> None:
+    """'Published' before a time, in a class that says so, is still the published time."""
+    body = '<p class="time published">Published <time datetime="2024-03-04T10:00:00Z">4 March</time></p>'
+    metadata = extract_page_metadata(fromstring(_page(body=f"<h1>Ferry saved</h1>{body}")), None)
+    assert metadata.published_text == "2024-03-04T10:00:00Z"
+
+
+def test_metadata_kicker_in_the_h1_is_not_part_of_the_title() -> None:
+    """'<h1><span>Live</span> Headline</h1>' where the page's title gives the headline alone."""
+    headline = "Night ferry saved after late vote"
+    html = _page(
+        f"<title>{headline} | Fenland Post</title>",
+        f'<h1><span class="flag">Live</span> {headline}</h1><p>The vote was close.</p>',
+    )
+    metadata = extract_page_metadata(fromstring(html), None, url="https://fenlandpost.example/a")
+    assert (metadata.title, metadata.source_of("title")) == (headline, "h1")
+    lone = _page(body=f'<h1><span class="flag">Live</span> {headline}</h1><p>The vote was close.</p>')
+    assert extract_page_metadata(fromstring(lone), None).title == f"Live {headline}"  # nothing says otherwise
+    worded = _page(f"<title>{headline}</title>", f"<h1><em>Watch</em> the {headline}</h1>")
+    assert extract_page_metadata(fromstring(worded), None).title == f"Watch the {headline}"
+
+
+def test_metadata_words_label_opens_a_credit() -> None:
+    body = '<h1>Ferry saved</h1><p class="credit">Words: Gwen Pryce</p><p>Words matter, Tom Berg said.</p>'
+    metadata = extract_page_metadata(fromstring(_page(body=body)), None)
+    assert (metadata.authors, metadata.source_of("authors")) == (("Gwen Pryce",), "markup:credit-label")

@@ -21,7 +21,9 @@ from newsift.clean.structured import find_written_date, parse_datetime
 
 __all__ = ["PageMetadata", "date_in_url", "extract_page_metadata", "strip_site_name"]
 
-_SEPARATORS = r"\s+[|\-–—:·•»/]\s+|\s*[|·•»]\s*|:\s+"
+_SEPARATORS = r"\s+(?:::|\|\||//)\s+|\s+[|\-–—:·•»/]\s+|\s*[|·•»]\s*|:\s+"
+# 'Headline-Site': a dash with no spaces, followed by the site's name alone
+_GLUED_SITE = re.compile(r"^(?P<head>.{10,}?)[-–—](?P<site>[^\s\-–—][^\-–—]*)$")
 _SEPARATOR = re.compile(_SEPARATORS)
 _AUTHOR_META = ("author", "article:author", "byl", "sailthru.author", "parsely-author", "dc.creator")
 _MORE_AUTHOR_META = ("dcterms.creator", "cxenseparse:author")
@@ -51,16 +53,25 @@ _AUTHOR_HREF = etree.XPath(  # a cheap first pass over the links before _AUTHOR_
 # a credit's label in the page's language, first in an element's own text ('Von: <a>Ana Ruiz</a>')
 _CREDIT_LABEL = re.compile(
     r"^(?:by|von|par|por|di|door|av|af|od|autor|autorin|autoren|auteur|autore|author|authors|text|tekst)"
-    r"(?::|\s|$)",
+    r"(?::|\s|$)|^words:",
     re.IGNORECASE,
 )
 _ACRONYM = re.compile(r"[A-Z]{2,5}")
 _CREDIT_TAGS = ("p", "div", "li", "span", "address", "dd")
 _PUBLISHED_MARK = re.compile(r"datepublished|publish|pubdate|posted|created", re.IGNORECASE)
+# a time marked or worded as the last change ('Updated', 'Aktualisiert', 'Mis à jour'), not the publication
+_MODIFIED_MARK = re.compile(r"modified|updated|update-|edited|lastmod", re.IGNORECASE)
+_MODIFIED_WORD = (
+    r"(?:updated|modified|edited|aktualisiert|actualizado|actualisé|mis\s+à\s+jour|aggiornato|bijgewerkt"
+    r"|atualizado|oppdatert|uppdaterad|opdateret|güncellendi)"
+)
+_MODIFIED_BEFORE = re.compile(_MODIFIED_WORD + r"(?:\s+(?:on|at|am|le|el|il|op|em))?\W*$", re.IGNORECASE)
+_MODIFIED_IN = re.compile(r"^\W*" + _MODIFIED_WORD + r"\b", re.IGNORECASE)
 _MAX_BYLINE_CHARS = 200
 _BLOCK_TAGS = frozenset({"p", "div", "li", "td", "section", "article", "blockquote", "dd"})
 _MAX_BYLINES = 5
 _MAX_TITLE = 300
+_MAX_LABEL_WORDS = 4  # a kicker before a headline ('Live', 'Exclusive', 'Analysis')
 _EARLIEST_YEAR = 1990  # a placeholder date (year 1) is no date
 _URL_DATES = (
     re.compile(r"/(?P<y>(?:19|20)\d\d)/(?P<m>[01]?\d)/(?P<d>[0-3]?\d)(?:/|$)"),  # /2024/10/16/
@@ -167,27 +178,34 @@ def _host_label(url: str | None) -> str | None:
 
 
 def strip_site_name(title: str, sites: tuple[str, ...]) -> str:
-    """The headline without a leading or trailing part that names the site ('Headline | Site')."""
+    """The headline without a leading or trailing part that names the site ('Headline | Site'), and without
+    the section named between them ('Headline | World News | Site')."""
     keys = {outlet_key(site) for site in sites if site}
     keys.discard("")
-    parts = _SEPARATOR.split(title)
-    if len(parts) < 2 or not keys:
+    if not keys:
         return title
+    parts = _SEPARATOR.split(title)
+    if len(parts) < 2:
+        glued = _GLUED_SITE.match(title)
+        return glued["head"].strip() if glued and outlet_key(glued["site"]) in keys else title
     spans = [m.span() for m in _SEPARATOR.finditer(title)]
     if _names_site(parts[-1], keys):
-        return _without_section(title[: spans[-1][0]].strip())
+        separator = title[spans[-1][0] : spans[-1][1]].strip()
+        return _without_section(title[: spans[-1][0]].strip(), separator)
     if _names_site(parts[0], keys):
         return title[spans[0][1] :].strip()
     return title
 
 
-def _without_section(title: str) -> str:
-    """'Headline | World News' (what is left of 'Headline | World News | Site'): a short capitalised part
-    after a bar is the site's section, not the headline's."""
-    head, bar, section = title.rpartition(" | ")
-    words = section.split()
-    if bar and len(head) >= 20 and 1 <= len(words) <= 3 and all(word[:1].isupper() for word in words):
-        return head.strip()
+def _without_section(title: str, separator: str) -> str:
+    """'Headline | World News' (what is left of 'Headline | World News | Site'; the section follows a bar or
+    the separator the site's name followed): a short capitalised part there is the site's section, not the
+    headline's."""
+    for mark in dict.fromkeys((separator, "|")):
+        head, bar, section = title.rpartition(f" {mark} ")
+        words = section.split()
+        if bar and len(head) >= 20 and 1 <= len(words) <= 3 and all(word[:1].isupper() for word in words):
+            return head.strip()
     return title
 
 
@@ -217,6 +235,10 @@ def _title(
     # 'Kicker: Headline' where another statement gives the headline alone: the kicker is a topic label
     others = [value for _, value in stated] + headings
     bare = next((value for value in others if _is_kicked(chosen[1], value)), None)
+    # '<h1><span>Exclusive</span> Headline</h1>' where another statement gives the headline alone
+    unlabelled = _unlabelled_headings(tree).get(chosen[1]) if chosen[0] == "h1" else None
+    if unlabelled and any(_agrees(unlabelled, value) for _, value in stated):
+        bare = unlabelled
     return (chosen[0], bare) if bare else chosen
 
 
@@ -258,6 +280,22 @@ def _head_title(tree: HtmlElement) -> str | None:
 def _headings(tree: HtmlElement) -> list[str]:
     texts = (" ".join(h.text_content().split()) for h in tree.iter("h1"))
     return [text for text in texts if 3 <= len(text) <= _MAX_TITLE]
+
+
+def _unlabelled_headings(tree: HtmlElement) -> dict[str, str]:
+    """Each h1 that opens with a short label in an element of its own ('<h1><span>Live</span> Headline</h1>')
+    mapped to its text without that label."""
+    found: dict[str, str] = {}
+    for heading in tree.iter("h1"):
+        children = [child for child in heading if isinstance(child.tag, str)]
+        if not children or (heading.text or "").strip():
+            continue
+        label = " ".join(children[0].text_content().split())
+        full = " ".join(heading.text_content().split())
+        rest = full.removeprefix(label).strip(" :|-–—")
+        if label and rest and len(label.split()) <= _MAX_LABEL_WORDS and len(rest) >= len(label):
+            found[full] = rest
+    return found
 
 
 def _agrees(heading: str, stated: str) -> bool:
@@ -475,15 +513,35 @@ def _date_candidates(
 
 def _time_element(tree: HtmlElement) -> str | None:
     """The ``datetime`` of a ``<time>`` marked as the publication time or inside the article; a bare
-    ``<time>`` elsewhere (a header's clock, a teaser's date) is left to the fallback's date search."""
+    ``<time>`` elsewhere (a header's clock, a teaser's date) is left to the fallback's date search, and one
+    marked or worded as the last update ('Updated <time>') is not the publication's."""
     for element in tree.iter("time"):
         value = element.get("datetime")
         if not isinstance(value, str) or not value.strip() or _outside_article(element):
             continue
         marks = f"{element.get('itemprop', '')} {element.get('class', '')} {element.get('pubdate', '')}"
-        if _PUBLISHED_MARK.search(marks) or any(a.tag == "article" for a in element.iterancestors()):
+        in_article = _PUBLISHED_MARK.search(marks) or any(a.tag == "article" for a in element.iterancestors())
+        if in_article and not _is_update_time(element):
             return value.strip()
     return None
+
+
+def _is_update_time(element: HtmlElement) -> bool:
+    """The time is the article's last change: its own or its parent's class or itemprop says so
+    ('dateModified', 'updated'), or the words just before it or in it do ('Updated 3 May')."""
+    parent = element.getparent()
+    for node in (element, parent):
+        if node is None:
+            continue
+        marks = f"{node.get('itemprop', '')} {node.get('class', '')} {node.get('id', '')}"
+        if _MODIFIED_MARK.search(marks) and not _PUBLISHED_MARK.search(marks):
+            return True
+    previous = element.getprevious()
+    if previous is not None:
+        before = f"{previous.text_content()} {previous.tail or ''}"[-80:]
+    else:
+        before = (parent.text if parent is not None else None) or ""
+    return bool(_MODIFIED_BEFORE.search(before) or _MODIFIED_IN.match(element.text_content()))
 
 
 def date_in_url(url: str | None, *, before: datetime) -> str | None:
