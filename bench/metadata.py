@@ -10,7 +10,10 @@ only date is in their address, and titles with the site name before or after. Th
 links to author pages or one element per author, an author meta repeated once per author, a dotted
 date in a meta, a section between the headline and the site name, and a related story's JSON-LD article
 node before the page's own. Fourth pass: a credit with a label and no byline class ('Von: <a>A</a>'), a
-teaser's credit inside a link, JSON-LD person names with initials in brackets ('Ana Ruiz (ar)').
+teaser's credit inside a link, JSON-LD person names with initials in brackets ('Ana Ruiz (ar)'). Fifth
+pass: the site's name glued on with a dash ('Headline-Site') or after a doubled separator ('::'), a section
+between dashes ('Headline – Politics – Site'), a kicker in its own element at the start of the h1, a
+'Words:' credit label, and an 'Updated' time printed before the published one.
 Scores per page: title exact (whitespace-normalised), authors F1 (case-insensitive; no gold and no
 prediction is 1.0), date on the day. Split: odd page numbers are the tune half, even the check half
 (bench/SPLITS.md). ``--errors`` prints the tune half's misses only. Last line: one JSON object.
@@ -52,8 +55,10 @@ _THINGS += ("a library expansion", "the flood barrier upgrade", "a cycling netwo
 _VERBS = ("approves", "delays", "rejects", "debates", "funds", "reviews")
 _WIRES = ("Reuters", "Associated Press", "AFP")
 _FOREIGN = (("von", "und"), ("par", "et"), ("por", "y"), ("av", "og"))  # a byline's label and 'and'
-_LABELS = ("Von:", "By:", "Text:", "Par", "Autor:")  # a credit's label where no class marks the byline
+# a credit's label where no class marks the byline
+_LABELS = ("Von:", "By:", "Text:", "Par", "Autor:", "Words:")
 _SECTIONS = ("Local News", "Politics", "Transport", "City Hall")
+_KICKERS = ("Exclusive", "Live", "Analysis", "Breaking news")
 _PICTURES = ("Lakeport Pictures", "Stock Images", "Harbour Photo Agency")
 _SENTENCES = (
     "Officials in {city} said the decision followed months of public consultation.",
@@ -124,7 +129,15 @@ class _Story:
 
 
 def _decorated(rng: random.Random, headline: str, site: str) -> str:
-    style = rng.choice(("suffix-bar", "suffix-dash", "prefix", "plain", "suffix-bar", "section"))
+    style = rng.choice(
+        ("suffix-bar", "suffix-dash", "prefix", "plain", "suffix-bar", "section", "glued", "double", "dashes")
+    )
+    if style == "glued":  # the site's name glued on with a dash
+        return f"{headline}-{site}"
+    if style == "double":  # a doubled separator
+        return f"{headline} :: {site}"
+    if style == "dashes":  # a section between dashes
+        return f"{headline} – {rng.choice(_SECTIONS)} – {site}"
     if style == "suffix-bar":
         return f"{headline} | {site}"
     if style == "section":  # the site's section between the headline and its name
@@ -227,6 +240,8 @@ def _body(rng: random.Random, shape: str, story: _Story) -> str:
     paragraphs = "".join(f"<p>{' '.join(sentences[i : i + 2])}</p>" for i in range(0, 8, 2))
     widgets = _widgets(rng)
     heading = f"<h1>{escape(story.headline)}</h1>" if shape != "opengraph" or rng.random() < 0.7 else ""
+    if heading and rng.random() < 0.15:  # a kicker in its own element before the headline
+        heading = f'<h1><span class="kicker">{rng.choice(_KICKERS)}</span> {escape(story.headline)}</h1>'
     return (
         f"{nav}<main><article>{heading}{byline}{widgets[0]}<div class='article-body'>{paragraphs}</div>"
         f"{widgets[1]}</article>{widgets[2]}</main><footer><p>© {escape(site)}</p></footer>"
@@ -237,6 +252,10 @@ def _byline(rng: random.Random, story: _Story) -> str:
     site, people, wire, published = story.site, story.people, story.wire, story.published
     stamp = published.strftime("%B %d, %Y") if story.dated else ""
     time = f'<time datetime="{published.isoformat()}">{stamp}</time>' if story.dated else ""
+    if time and rng.random() < 0.2:  # the last update's time printed first
+        later = published + timedelta(days=rng.randint(1, 4))
+        updated = f'<time datetime="{later.isoformat()}">{later.strftime("%B %d, %Y")}</time>'
+        time = f'<span class="meta-line">Updated {updated} | Published {time}</span>'
     names = [f'<a rel="author" href="/staff/{i}">{escape(name)}</a>' for i, name in enumerate(people)]
     if not names:
         return f'<div class="byline">{escape(wire or "")} {time}</div>'
