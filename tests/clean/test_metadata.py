@@ -701,3 +701,38 @@ def test_metadata_words_label_opens_a_credit() -> None:
     body = '<h1>Ferry saved</h1><p class="credit">Words: Gwen Pryce</p><p>Words matter, Tom Berg said.</p>'
     metadata = extract_page_metadata(fromstring(_page(body=body)), None)
     assert (metadata.authors, metadata.source_of("authors")) == (("Gwen Pryce",), "markup:credit-label")
+
+
+@pytest.mark.parametrize(
+    ("title", "url", "expected"),
+    [
+        ("Ferry berths plan weighed - Quay News", "https://news.quay.example/a", "Ferry berths plan weighed"),
+        (
+            "Ferry berths plan weighed | Quaynews",
+            "https://fr.quaynews.example/a",
+            "Ferry berths plan weighed",
+        ),
+        ("Ferry berths plan weighed - Evening Quay", "https://www.quay.co.uk/a", "Ferry berths plan weighed"),
+        (
+            "Ferry berths plan weighed | The Quay Post",
+            "https://www.tqp.example/a",
+            "Ferry berths plan weighed",
+        ),
+        (
+            "Ferry berths plan weighed - Evening at the Quay",
+            "https://www.quay.co.uk/a",
+            "Ferry berths plan weighed - Evening at the Quay",
+        ),
+    ],
+    ids=[
+        "subdomain-before-the-name",
+        "language-subdomain",
+        "name-ending-in-the-domain",
+        "initials",
+        "headline",
+    ],
+)
+def test_metadata_site_name_known_only_from_the_address(title: str, url: str, expected: str) -> None:
+    """The page states no site name: the part its address names or shortens is the site's."""
+    html = f"<html><head><title>{title}</title></head><body><p>The vote was close.</p></body></html>"
+    assert extract_page_metadata(fromstring(html), None, url=url).title == expected

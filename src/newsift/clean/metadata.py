@@ -71,6 +71,9 @@ _MAX_BYLINE_CHARS = 200
 _BLOCK_TAGS = frozenset({"p", "div", "li", "td", "section", "article", "blockquote", "dd"})
 _MAX_BYLINES = 5
 _MAX_TITLE = 300
+_SECOND_LEVEL = frozenset({"co", "com", "org", "net", "gov", "ac", "edu", "or", "ne", "go", "gv", "nic"})
+_NO_SITE_LABELS = frozenset({"www", "amp", "edition", "mobile", "web"})
+_MAX_SITE_WORDS = 5  # a site's name in a title ('The Quay Evening Post')
 _MAX_LABEL_WORDS = 4  # a kicker before a headline ('Live', 'Exclusive', 'Analysis')
 _EARLIEST_YEAR = 1990  # a placeholder date (year 1) is no date
 _URL_DATES = (
@@ -115,7 +118,7 @@ def extract_page_metadata(
     ld = jsonld or JsonLdArticle()
     site = _first(("og:site_name", meta.get("og:site_name")), ("json-ld", ld.publisher or ld.site_name))
     site = site or _first(("meta:application-name", meta.get("application-name")))
-    sites = tuple(n for n in (meta.get("og:site_name"), ld.publisher, ld.site_name, _host_label(url)) if n)
+    sites = tuple(n for n in (meta.get("og:site_name"), ld.publisher, ld.site_name, *_host_labels(url)) if n)
     sites += tuple(n for n in (meta.get("application-name"),) if n)
     sources: list[tuple[str, str]] = []
     if site:
@@ -167,11 +170,17 @@ def _first(*candidates: tuple[str, str | None]) -> tuple[str, str] | None:
     return None
 
 
-def _host_label(url: str | None) -> str | None:
-    """'www.harbourledger.example' -> 'harbourledger': the name a site's domain gives it."""
+def _host_labels(url: str | None) -> tuple[str, ...]:
+    """'www.harbourledger.example' -> ('harbourledger',), 'news.quay.co.uk' -> ('news', 'quay'): the names a
+    site's address gives it, without the top-level and second-level domain ('co', 'com'), 'www' and the like,
+    and a language code ('fr.')."""
     host = urlsplit(url or "").hostname or ""
-    labels = [label for label in host.split(".") if label not in ("www", "m", "amp", "edition")]
-    return labels[0] if len(labels) >= 2 else None
+    labels = host.split(".")[:-1]  # the top-level domain names no site
+    if len(labels) >= 2 and labels[-1] in _SECOND_LEVEL:
+        labels.pop()
+    *subdomains, registered = labels or [""]
+    named = [label for label in subdomains if label not in _NO_SITE_LABELS and len(label) > 2]
+    return tuple(label for label in (*named, registered) if label)
 
 
 # --- title ----------------------------------------------------------------------------------------
@@ -210,8 +219,19 @@ def _without_section(title: str, separator: str) -> str:
 
 
 def _names_site(part: str, keys: set[str]) -> bool:
+    """The part is the site's name: the same letters, or a name its address shortens ('Quay.com', 'Evening
+    Quay' at quay.example, 'The Quay Post' at tqp.example)."""
     key = outlet_key(part)
-    return bool(key) and any(key == site or (len(site) > 3 and key.startswith(site)) for site in keys)
+    if not key:
+        return False
+    if any(key == site or (len(site) > 3 and key.startswith(site)) for site in keys):
+        return True
+    words = part.split()
+    if not 2 <= len(words) <= _MAX_SITE_WORDS or not all(word[:1].isupper() for word in words):
+        return False
+    initials = "".join(word[0] for word in words).casefold()
+    short = {initials, initials[1:]} if words[0].casefold() == "the" else {initials}
+    return any((len(site) > 3 and key.endswith(site)) or (len(site) > 1 and site in short) for site in keys)
 
 
 def _title(
