@@ -736,3 +736,64 @@ def test_metadata_site_name_known_only_from_the_address(title: str, url: str, ex
     """The page states no site name: the part its address names or shortens is the site's."""
     html = f"<html><head><title>{title}</title></head><body><p>The vote was close.</p></body></html>"
     assert extract_page_metadata(fromstring(html), None, url=url).title == expected
+
+
+def test_jsonld_markup_left_in_a_value_is_dropped() -> None:
+    html = _ld(
+        {
+            "@type": "NewsArticle",
+            "headline": "Night ferry <em>saved</em> after late vote",
+            "author": {"@type": "Person", "name": "Gwen Pryce <span class='role'>Reporter</span>"},
+        }
+    )
+    found = extract_jsonld_article(html)
+    assert found is not None
+    assert (found.headline, found.people) == ("Night ferry saved after late vote", ("Gwen Pryce Reporter",))
+    metadata = extract_page_metadata(fromstring(_page(html, "<p>The vote was close.</p>")), found)
+    assert metadata.authors == ("Gwen Pryce",)
+
+
+def test_jsonld_web_page_node_states_what_the_article_node_leaves_out() -> None:
+    """A graph whose web page node carries the author and dates, its article node only the headline."""
+    html = _ld(
+        {
+            "@graph": [
+                {
+                    "@type": "WebPage",
+                    "name": "Night ferry saved",
+                    "author": {"@type": "Person", "name": "Gwen Pryce"},
+                    "datePublished": "2024-03-04T10:00:00Z",
+                    "dateModified": "2024-03-05T10:00:00Z",
+                },
+                {"@type": "NewsArticle", "headline": "Night ferry saved after late vote"},
+            ]
+        }
+    )
+    found = extract_jsonld_article(html)
+    assert found is not None
+    assert (found.headline, found.people) == ("Night ferry saved after late vote", ("Gwen Pryce",))
+    assert (found.published, found.modified) == ("2024-03-04T10:00:00Z", "2024-03-05T10:00:00Z")
+    own = _ld(
+        {"@type": "NewsArticle", "headline": "Ferry", "author": "Tom Berg", "datePublished": "2024-03-01"}
+    )
+    page = _ld({"@type": "WebPage", "author": "Gwen Pryce", "datePublished": "2024-03-04"})
+    found = extract_jsonld_article(own + page)
+    assert found is not None and (found.people, found.published) == (("Tom Berg",), "2024-03-01")
+
+
+def test_html_page_stating_only_its_last_change_takes_that_day() -> None:
+    body = "".join(
+        f"<p>The harbour council met again to discuss item {n} of the ferry plan.</p>" for n in range(6)
+    )
+    html = _page(
+        _ld(
+            {"@type": "NewsArticle", "headline": "Night ferry saved", "dateModified": "2024-03-05T10:00:00Z"}
+        ),
+        f"<h1>Night ferry saved</h1>{body}",
+    )
+    article = extract_html_article(html, page_id="p", uri="u", url="https://quay.example/a", fetched_at=WHEN)
+    assert article is not None and article.published_text == "2024-03-05T10:00:00Z"
+    dated = extract_html_article(
+        html, page_id="p", uri="u", url="https://quay.example/2024/03/01/a", fetched_at=WHEN
+    )
+    assert dated is not None and dated.published_text == "2024-03-01"  # the address's day comes first
