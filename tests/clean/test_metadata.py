@@ -797,3 +797,48 @@ def test_html_page_stating_only_its_last_change_takes_that_day() -> None:
         html, page_id="p", uri="u", url="https://quay.example/2024/03/01/a", fetched_at=WHEN
     )
     assert dated is not None and dated.published_text == "2024-03-01"  # the address's day comes first
+
+
+@pytest.mark.parametrize(
+    ("credit", "source"),
+    [
+        (
+            '<div class="meta"><span>By</span> <a href="/p/gwen-pryce">Gwen Pryce</a></div>',
+            "markup:credit-label",
+        ),
+        ('<div class="meta"><b>Von</b> <span class="name">Gwen Pryce</span></div>', "markup:credit-label"),
+        ('<div>Written by <a href="/x">Gwen Pryce</a></div>', "markup:credit-label"),
+        ("<p>Reporter: Gwen Pryce</p>", "markup:credit-label"),
+        ('<div class="articulo-autor">Gwen Pryce</div>', "markup:byline"),
+        ('<span class="auteur-nom">Gwen Pryce</span>', "markup:byline"),
+        ('<div class="meta"><a href="/by/gwen-pryce">Gwen Pryce</a></div>', "markup:author-link"),
+        ('<div class="meta"><a href="/profile/gwen-pryce">Gwen Pryce</a></div>', "markup:author-link"),
+    ],
+    ids=[
+        *("label-in-its-own-element", "label-in-another-language", "written-by", "role-and-colon"),
+        *("spanish-class", "french-class", "by-path", "profile-path"),
+    ],
+)
+def test_metadata_byline_shapes_in_the_markup(credit: str, source: str) -> None:
+    html = _page(body=f"<h1>Ferry saved</h1>{credit}<p>The vote was close, Tom Berg said.</p>")
+    metadata = extract_page_metadata(fromstring(html), None)
+    assert (metadata.authors, metadata.source_of("authors")) == (("Gwen Pryce",), source)
+
+
+@pytest.mark.parametrize(
+    "credit",
+    [
+        '<div class="meta"><a href="/people/gwen-pryce">Gwen Pryce</a></div>',  # a topic page about a person
+        '<div class="meta"><span>By</span></div><p>the harbour wall</p>',
+        "<p>Reporters: the desk</p>",
+    ],
+    ids=["people-path", "label-alone", "plural-role"],
+)
+def test_metadata_byline_look_alikes_in_the_markup(credit: str) -> None:
+    html = _page(body=f"<h1>Ferry saved</h1>{credit}<p>The vote was close.</p>")
+    assert extract_page_metadata(fromstring(html), None).authors == ()
+
+
+def test_names_credit_split_at_a_spaced_middle_dot() -> None:
+    assert split_credit("By Gwen Pryce · 4 March 2024").people == ("Gwen Pryce",)
+    assert split_credit("Gwen Pryce • Tom Berg").people == ("Gwen Pryce", "Tom Berg")

@@ -30,7 +30,7 @@ _MORE_AUTHOR_META = ("dcterms.creator", "cxenseparse:author")
 _DATE_META = ("article:published_time", "og:published_time", "datepublished", "pubdate", "publishdate")
 _MORE_DATE_META = ("dc.date.issued", "dcterms.created", "date", "parsely-pub-date", "sailthru.date")
 _MODIFIED_META = ("article:modified_time", "og:updated_time", "datemodified", "dcterms.modified")
-_BYLINE_CLASS = re.compile(r"author|byline|writer|contributor", re.IGNORECASE)
+_BYLINE_CLASS = re.compile(r"author|autor|auteur|byline|writer|contributor", re.IGNORECASE)
 _OUTSIDE = re.compile(
     r"related|comment|sidebar|footer|recommend|promo(?!ted)|newsletter|share|social|widget|teaser|more-from",
     re.IGNORECASE,
@@ -40,12 +40,12 @@ _OUTSIDE_TAGS = frozenset({"aside", "footer", "nav", "form", "header-nav", "figu
 # an author's page: a path segment naming authors, then the author's own segment
 _AUTHOR_PATH = re.compile(
     r"/(?:authors?|autor(?:en|es)?|auteurs?|autore|autori|journalists?|reporters?|writers?|contributors?"
-    r"|columnists?|staff|byline)/[^/]+",
+    r"|columnists?|staff|byline|by|profiles?)/[^/]+",
     re.IGNORECASE,
 )
 _AUTHOR_PATH_WORDS = (
     *("author", "Author", "autor", "auteur", "journalist", "reporter", "writer", "contributor"),
-    *("columnist", "staff", "byline"),
+    *("columnist", "staff", "byline", "by/", "profile"),
 )
 _AUTHOR_HREF = etree.XPath(  # a cheap first pass over the links before _AUTHOR_PATH
     ".//a[" + " or ".join(f"contains(@href, '/{word}')" for word in _AUTHOR_PATH_WORDS) + "]"
@@ -53,11 +53,12 @@ _AUTHOR_HREF = etree.XPath(  # a cheap first pass over the links before _AUTHOR_
 # a credit's label in the page's language, first in an element's own text ('Von: <a>Ana Ruiz</a>')
 _CREDIT_LABEL = re.compile(
     r"^(?:by|von|par|por|di|door|av|af|od|autor|autorin|autoren|auteur|autore|author|authors|text|tekst)"
-    r"(?::|\s|$)|^words:",
+    r"(?::|\s|$)|^(?:written|posted|reported|story|words)\s+by\b|^(?:words|reporter|writer):",
     re.IGNORECASE,
 )
 _ACRONYM = re.compile(r"[A-Z]{2,5}")
 _CREDIT_TAGS = ("p", "div", "li", "span", "address", "dd")
+_LABEL_TAGS = frozenset({"span", "strong", "b", "em", "i", "small", "label"})
 _PUBLISHED_MARK = re.compile(r"datepublished|publish|pubdate|posted|created", re.IGNORECASE)
 # a time marked or worded as the last change ('Updated', 'Aktualisiert', 'Mis à jour'), not the publication
 _MODIFIED_MARK = re.compile(r"modified|updated|update-|edited|lastmod", re.IGNORECASE)
@@ -448,7 +449,7 @@ def _labelled_credit(tree: HtmlElement) -> list[str]:
     that names a person ('<li>Von: <a href="/ana-ruiz">Ana Ruiz</a></li>'): a byline with no class that
     says so. (A credit inside a link is a teaser's, for the story the link opens.)"""
     for element in tree.iter(*_CREDIT_TAGS):
-        if not _CREDIT_LABEL.match((element.text or "").strip()) or _outside_article(element):
+        if not _opens_with_label(element) or _outside_article(element):
             continue
         if any(ancestor.tag == "a" for ancestor in element.iterancestors()):
             continue
@@ -456,6 +457,19 @@ def _labelled_credit(tree: HtmlElement) -> list[str]:
         if len(text) <= _MAX_BYLINE_CHARS and _names_person(text):
             return [text]
     return []
+
+
+def _opens_with_label(element: HtmlElement) -> bool:
+    """The element's own text opens with a credit's label, or its first child holds the label alone
+    ('<div><span>By</span> <a>Ana Ruiz</a></div>')."""
+    text = (element.text or "").strip()
+    if text:
+        return _CREDIT_LABEL.match(text) is not None
+    first = next((child for child in element if isinstance(child.tag, str)), None)
+    if first is None or first.tag not in _LABEL_TAGS or (first.tail is None and first.getnext() is None):
+        return False
+    label = " ".join(first.text_content().split())
+    return len(label.split()) <= _MAX_LABEL_WORDS and _CREDIT_LABEL.match(label) is not None
 
 
 def _names_person(text: str) -> bool:

@@ -19,7 +19,7 @@ _LABEL = re.compile(
 )
 # 'and' in the credit's language (German, Scandinavian, Romance, Turkish, Vietnamese...), lowercase only
 _AND = r"\band\b|(?-i:\b(?:und|og|och|et|y|e|en|i|ve|và|és|ja)\b)"
-_SPLIT = re.compile(rf"\s*(?:,|;|\||/|{_AND}|&|\n|\s[-–—]\s|(?<=[^\W\d_]{{3}})\.\s+(?=[A-Z]))\s*", re.I)
+_SPLIT = re.compile(rf"\s*(?:,|;|\||/|{_AND}|&|\n|\s[-–—·•]\s|(?<=[^\W\d_]{{3}})\.\s+(?=[A-Z]))\s*", re.I)
 # 'Redaktion: ', 'Text: ', 'Von: ': one word and a colon before the names is the credit's label
 _COLON_LABEL = re.compile(r"^(?P<label>[^\W\d_][\w-]*)\s*:\s+(?=\S)")
 # 'Ana Ruiz (ar)', 'Ana Ruiz (Reuters)': initials, a handle or a wire in brackets after a name
