@@ -842,3 +842,32 @@ def test_metadata_byline_look_alikes_in_the_markup(credit: str) -> None:
 def test_names_credit_split_at_a_spaced_middle_dot() -> None:
     assert split_credit("By Gwen Pryce · 4 March 2024").people == ("Gwen Pryce",)
     assert split_credit("Gwen Pryce • Tom Berg").people == ("Gwen Pryce", "Tom Berg")
+
+
+@pytest.mark.parametrize(
+    ("head", "footer"),
+    [
+        ('<meta name="twitter:site" content="@QuayJournal">', ""),
+        ('<meta name="copyright" content="Copyright Quay Journal Ltd">', ""),
+        ("", "<p>© 2024 The Quay Journal. All rights reserved.</p>"),
+    ],
+    ids=["social-account", "copyright-meta", "footer-copyright"],
+)
+def test_metadata_site_named_only_outside_the_site_name_fields(head: str, footer: str) -> None:
+    """A title's site part recognised by the page's account, copyright meta or footer line."""
+    html = (
+        f"<html><head><title>Night ferry saved after late vote | Quay Journal</title>{head}</head>"
+        f"<body><p>The vote was close.</p><footer>{footer}</footer></body></html>"
+    )
+    metadata = extract_page_metadata(fromstring(html), None, url="https://www.qjn.example/a")
+    assert metadata.title == "Night ferry saved after late vote"
+
+
+def test_metadata_copyright_owner_is_not_kept_out_of_the_authors() -> None:
+    """A personal site: the owner in the footer is also the author, and stays one."""
+    html = (
+        '<html><head><title>Night ferry saved | Gwen Pryce</title><meta name="author" content="Gwen Pryce">'
+        "</head><body><p>The vote was close.</p><footer>© 2024 Gwen Pryce</footer></body></html>"
+    )
+    metadata = extract_page_metadata(fromstring(html), None, url="https://www.gp.example/a")
+    assert (metadata.title, metadata.authors) == ("Night ferry saved", ("Gwen Pryce",))

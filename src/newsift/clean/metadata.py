@@ -74,6 +74,11 @@ _MAX_BYLINES = 5
 _MAX_TITLE = 300
 _SECOND_LEVEL = frozenset({"co", "com", "org", "net", "gov", "ac", "edu", "or", "ne", "go", "gv", "nic"})
 _NO_SITE_LABELS = frozenset({"www", "amp", "edition", "mobile", "web"})
+_COPYRIGHT = re.compile(
+    r"^\s*(?:©|\(c\)|copyright)?\s*(?:copyright\s*)?(?:\d{4}(?:\s*[-–]\s*\d{4})?)?\s*(?P<owner>[^.|·•©]+)",
+    re.IGNORECASE,
+)
+_COMPANY_FORM = re.compile(r"(?:[\s,]+(?:ltd|limited|inc|llc|gmbh|plc|ag|corp|\d{4}))+\W*$", re.IGNORECASE)
 _MAX_SITE_WORDS = 5  # a site's name in a title ('The Quay Evening Post')
 _MAX_LABEL_WORDS = 4  # a kicker before a headline ('Live', 'Exclusive', 'Analysis')
 _EARLIEST_YEAR = 1990  # a placeholder date (year 1) is no date
@@ -124,7 +129,7 @@ def extract_page_metadata(
     sources: list[tuple[str, str]] = []
     if site:
         sources.append(("site_name", site[0]))
-    title = _title(tree, ld, meta, sites)
+    title = _title(tree, ld, meta, sites + _named_elsewhere(tree, meta))
     if title:
         sources.append(("title", title[0]))
     authors, wire, authors_from = _authors(tree, ld, every, sites)
@@ -182,6 +187,27 @@ def _host_labels(url: str | None) -> tuple[str, ...]:
     *subdomains, registered = labels or [""]
     named = [label for label in subdomains if label not in _NO_SITE_LABELS and len(label) > 2]
     return tuple(label for label in (*named, registered) if label)
+
+
+def _named_elsewhere(tree: HtmlElement, meta: dict[str, str]) -> tuple[str, ...]:
+    """Names the page gives its owner outside the site-name fields: its social account ('@quayjournal'),
+    publisher and copyright meta, the footer's copyright line. Used to recognise the site's part of a title
+    only: a personal site's owner is also its author."""
+    names = [(meta.get("twitter:site") or "").lstrip("@"), meta.get("publisher") or ""]
+    names.append(_copyright_owner(meta.get("copyright") or ""))
+    for footer in tree.iter("footer"):
+        text = " ".join(footer.text_content().split())
+        if "©" in text:
+            names.append(_copyright_owner(text[text.index("©") :]))
+            break
+    return tuple(name for name in names if name)
+
+
+def _copyright_owner(text: str) -> str:
+    """'© 2024 The Quay Journal. All rights reserved.' -> 'The Quay Journal'."""
+    match = _COPYRIGHT.match(text)
+    owner = _COMPANY_FORM.sub("", match["owner"]).strip(" .,|-–—") if match else ""
+    return owner if 1 <= len(owner.split()) <= _MAX_SITE_WORDS else ""
 
 
 # --- title ----------------------------------------------------------------------------------------
