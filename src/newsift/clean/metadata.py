@@ -129,7 +129,9 @@ def extract_page_metadata(
     sources: list[tuple[str, str]] = []
     if site:
         sources.append(("site_name", site[0]))
-    title = _title(tree, ld, meta, sites + _named_elsewhere(tree, meta))
+    title = _title(tree, ld, meta, sites)
+    if title and title[0] != "h1" and _SEPARATOR.search(title[1]):  # a site part the site fields do not name?
+        title = _title(tree, ld, meta, sites + _named_elsewhere(tree, meta))
     if title:
         sources.append(("title", title[0]))
     authors, wire, authors_from = _authors(tree, ld, every, sites)
