@@ -871,3 +871,32 @@ def test_metadata_copyright_owner_is_not_kept_out_of_the_authors() -> None:
     )
     metadata = extract_page_metadata(fromstring(html), None, url="https://www.gp.example/a")
     assert (metadata.title, metadata.authors) == ("Night ferry saved", ("Gwen Pryce",))
+
+
+@pytest.mark.parametrize(
+    "head",
+    [
+        _ld(
+            {
+                "@type": "NewsArticle",
+                "headline": "Ferry saved",
+                "author": {"@type": "Person", "name": "Gwen Pryce"},
+            }
+        ),
+        '<meta name="author" content="Gwen Pryce">',
+    ],
+    ids=["json-ld", "meta"],
+)
+def test_metadata_printed_byline_completes_a_structured_author(head: str) -> None:
+    """The structured field names the first author only; the printed byline (a byline class) names both."""
+    body = (
+        '<h1>Ferry saved</h1><div class="byline">By Gwen Pryce and Tom Berg</div><p>The vote was close.</p>'
+    )
+    metadata = extract_page_metadata(fromstring(_page(head, body)), extract_jsonld_article(head))
+    assert metadata.authors == ("Gwen Pryce", "Tom Berg")
+    other = body.replace("Gwen Pryce and Tom Berg", "Tom Berg")  # another story's credit names someone else
+    metadata = extract_page_metadata(fromstring(_page(head, other)), extract_jsonld_article(head))
+    assert metadata.authors == ("Gwen Pryce",)
+    photo = body.replace("Gwen Pryce and Tom Berg", "Gwen Pryce, Photography: Tom Berg")
+    metadata = extract_page_metadata(fromstring(_page(head, photo)), extract_jsonld_article(head))
+    assert metadata.authors == ("Gwen Pryce",)

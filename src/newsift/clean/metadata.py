@@ -30,7 +30,8 @@ _MORE_AUTHOR_META = ("dcterms.creator", "cxenseparse:author")
 _DATE_META = ("article:published_time", "og:published_time", "datepublished", "pubdate", "publishdate")
 _MORE_DATE_META = ("dc.date.issued", "dcterms.created", "date", "parsely-pub-date", "sailthru.date")
 _MODIFIED_META = ("article:modified_time", "og:updated_time", "datemodified", "dcterms.modified")
-_BYLINE_CLASS = re.compile(r"author|autor|auteur|byline|writer|contributor", re.IGNORECASE)
+_BYLINE_WORDS = ("author", "autor", "auteur", "byline", "writer", "contributor")
+_BYLINE_CLASS = re.compile("|".join(_BYLINE_WORDS), re.IGNORECASE)
 _OUTSIDE = re.compile(
     r"related|comment|sidebar|footer|recommend|promo(?!ted)|newsletter|share|social|widget|teaser|more-from",
     re.IGNORECASE,
@@ -376,7 +377,11 @@ def _authors(
             people.extend(credit.people)
             wire = wire or credit.wire
         if people:
-            return _with_linked(unique_names(people), [*rel, *links], sites), wire, source
+            found = _with_linked(unique_names(people), [*rel, *links], sites)
+            if len(found) == 1 and source.startswith(("json-ld", "meta:")):
+                # a structured field often names only the first of the printed byline's authors
+                found = _with_linked(found, _byline_texts(tree), sites)
+            return found, wire, source
     return (), wire, None
 
 

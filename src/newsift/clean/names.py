@@ -54,6 +54,7 @@ _ORG_WORDS = _words(
 # labels of a credit that is not the writer's (a photo, a graphic, a source line)
 _OTHER_CREDITS = _words(
     """photo photos foto fotos bild bilder image images picture pictures graphic grafik video illustration
+    photography photographer photographs fotografie fotograf fotografía fotografia
     source sources quelle quellen fuente fonte kaynak"""
 )
 # 'news agency' in the credit's language: the name beside it is a wire ('Kestrel Nachrichtenagentur')
