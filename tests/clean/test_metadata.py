@@ -86,6 +86,14 @@ def test_jsonld_broken_block_is_skipped() -> None:
         ),
         ("Analysis: rain delays harvest", "Analysis: rain delays harvest"),  # not the site's name
         ("Rain delays harvest - and prices rise", "Rain delays harvest - and prices rise"),
+        ("Rain delays harvest-Fenland Post", "Rain delays harvest"),
+        ("Rain delays the harvest-time festival", "Rain delays the harvest-time festival"),
+        ("Rain delays harvest :: Fenland Post", "Rain delays harvest"),
+        ("Rain delays the harvest again – Farming – Fenland Post", "Rain delays the harvest again"),
+        (
+            "Rain delays the harvest again – and prices rise – Fenland Post",
+            "Rain delays the harvest again – and prices rise",
+        ),
     ],
     ids=[
         "bar-suffix",
@@ -96,6 +104,11 @@ def test_jsonld_broken_block_is_skipped() -> None:
         "lowercase-part-is-headline",
         "other-prefix",
         "dash-in-title",
+        "glued-dash-suffix",
+        "glued-dash-in-a-word",
+        "doubled-separator",
+        "section-between-dashes",
+        "lowercase-part-between-dashes",
     ],
 )
 def test_metadata_strip_site_name(title: str, expected: str) -> None:
@@ -639,3 +652,251 @@ def test_metadata_outlet_in_the_author_meta_is_the_credit_not_an_author() -> Non
         "Fenland Post",
         "meta:author",
     )
+
+
+@pytest.mark.parametrize(
+    "times",
+    [
+        '<p class="dates">Updated <time datetime="2024-03-09T08:00:00Z">9 March</time> | Published '
+        '<time datetime="2024-03-04T10:00:00Z">4 March</time></p>',
+        '<p><span class="date-modified"><time datetime="2024-03-09T08:00:00Z">9 March</time></span>'
+        '<span class="date"><time datetime="2024-03-04T10:00:00Z">4 March</time></span></p>',
+        '<p><time itemprop="dateModified" datetime="2024-03-09T08:00:00Z">9 March</time> '
+        '<time datetime="2024-03-04T10:00:00Z">4 March</time></p>',
+        '<p><span>Aktualisiert:</span> <time datetime="2024-03-09T08:00:00Z">9.3.</time></p>'
+        '<p><time datetime="2024-03-04T10:00:00Z">4.3.2024</time></p>',
+    ],
+    ids=["worded-before", "class-of-its-parent", "itemprop", "label-in-another-language"],
+)
+def test_metadata_update_time_printed_first_is_not_the_published_time(times: str) -> None:
+    """The last update's time, marked or worded as such, is skipped for the published one after it."""
+    html = _page(body=f"<h1>Ferry saved</h1>{times}<p>The vote was close.</p>")
+    metadata = extract_page_metadata(fromstring(html), None)
+    assert (metadata.published_text, metadata.source_of("published")) == ("2024-03-04T10:00:00Z", "time")
+
+
+def test_metadata_published_time_marked_as_such_is_kept() -> None:
+    """'Published' before a time, in a class that says so, is still the published time."""
+    body = '<p class="time published">Published <time datetime="2024-03-04T10:00:00Z">4 March</time></p>'
+    metadata = extract_page_metadata(fromstring(_page(body=f"<h1>Ferry saved</h1>{body}")), None)
+    assert metadata.published_text == "2024-03-04T10:00:00Z"
+
+
+def test_metadata_kicker_in_the_h1_is_not_part_of_the_title() -> None:
+    """'<h1><span>Live</span> Headline</h1>' where the page's title gives the headline alone."""
+    headline = "Night ferry saved after late vote"
+    html = _page(
+        f"<title>{headline} | Fenland Post</title>",
+        f'<h1><span class="flag">Live</span> {headline}</h1><p>The vote was close.</p>',
+    )
+    metadata = extract_page_metadata(fromstring(html), None, url="https://fenlandpost.example/a")
+    assert (metadata.title, metadata.source_of("title")) == (headline, "h1")
+    lone = _page(body=f'<h1><span class="flag">Live</span> {headline}</h1><p>The vote was close.</p>')
+    assert extract_page_metadata(fromstring(lone), None).title == f"Live {headline}"  # nothing says otherwise
+    worded = _page(f"<title>{headline}</title>", f"<h1><em>Watch</em> the {headline}</h1>")
+    assert extract_page_metadata(fromstring(worded), None).title == f"Watch the {headline}"
+
+
+def test_metadata_words_label_opens_a_credit() -> None:
+    body = '<h1>Ferry saved</h1><p class="credit">Words: Gwen Pryce</p><p>Words matter, Tom Berg said.</p>'
+    metadata = extract_page_metadata(fromstring(_page(body=body)), None)
+    assert (metadata.authors, metadata.source_of("authors")) == (("Gwen Pryce",), "markup:credit-label")
+
+
+@pytest.mark.parametrize(
+    ("title", "url", "expected"),
+    [
+        ("Ferry berths plan weighed - Quay News", "https://news.quay.example/a", "Ferry berths plan weighed"),
+        (
+            "Ferry berths plan weighed | Quaynews",
+            "https://fr.quaynews.example/a",
+            "Ferry berths plan weighed",
+        ),
+        ("Ferry berths plan weighed - Evening Quay", "https://www.quay.co.uk/a", "Ferry berths plan weighed"),
+        (
+            "Ferry berths plan weighed | The Quay Post",
+            "https://www.tqp.example/a",
+            "Ferry berths plan weighed",
+        ),
+        (
+            "Ferry berths plan weighed - Evening at the Quay",
+            "https://www.quay.co.uk/a",
+            "Ferry berths plan weighed - Evening at the Quay",
+        ),
+    ],
+    ids=[
+        "subdomain-before-the-name",
+        "language-subdomain",
+        "name-ending-in-the-domain",
+        "initials",
+        "headline",
+    ],
+)
+def test_metadata_site_name_known_only_from_the_address(title: str, url: str, expected: str) -> None:
+    """The page states no site name: the part its address names or shortens is the site's."""
+    html = f"<html><head><title>{title}</title></head><body><p>The vote was close.</p></body></html>"
+    assert extract_page_metadata(fromstring(html), None, url=url).title == expected
+
+
+def test_jsonld_markup_left_in_a_value_is_dropped() -> None:
+    html = _ld(
+        {
+            "@type": "NewsArticle",
+            "headline": "Night ferry <em>saved</em> after late vote",
+            "author": {"@type": "Person", "name": "Gwen Pryce <span class='role'>Reporter</span>"},
+        }
+    )
+    found = extract_jsonld_article(html)
+    assert found is not None
+    assert (found.headline, found.people) == ("Night ferry saved after late vote", ("Gwen Pryce Reporter",))
+    metadata = extract_page_metadata(fromstring(_page(html, "<p>The vote was close.</p>")), found)
+    assert metadata.authors == ("Gwen Pryce",)
+
+
+def test_jsonld_web_page_node_states_what_the_article_node_leaves_out() -> None:
+    """A graph whose web page node carries the author and dates, its article node only the headline."""
+    html = _ld(
+        {
+            "@graph": [
+                {
+                    "@type": "WebPage",
+                    "name": "Night ferry saved",
+                    "author": {"@type": "Person", "name": "Gwen Pryce"},
+                    "datePublished": "2024-03-04T10:00:00Z",
+                    "dateModified": "2024-03-05T10:00:00Z",
+                },
+                {"@type": "NewsArticle", "headline": "Night ferry saved after late vote"},
+            ]
+        }
+    )
+    found = extract_jsonld_article(html)
+    assert found is not None
+    assert (found.headline, found.people) == ("Night ferry saved after late vote", ("Gwen Pryce",))
+    assert (found.published, found.modified) == ("2024-03-04T10:00:00Z", "2024-03-05T10:00:00Z")
+    own = _ld(
+        {"@type": "NewsArticle", "headline": "Ferry", "author": "Tom Berg", "datePublished": "2024-03-01"}
+    )
+    page = _ld({"@type": "WebPage", "author": "Gwen Pryce", "datePublished": "2024-03-04"})
+    found = extract_jsonld_article(own + page)
+    assert found is not None and (found.people, found.published) == (("Tom Berg",), "2024-03-01")
+
+
+def test_html_page_stating_only_its_last_change_takes_that_day() -> None:
+    body = "".join(
+        f"<p>The harbour council met again to discuss item {n} of the ferry plan.</p>" for n in range(6)
+    )
+    html = _page(
+        _ld(
+            {"@type": "NewsArticle", "headline": "Night ferry saved", "dateModified": "2024-03-05T10:00:00Z"}
+        ),
+        f"<h1>Night ferry saved</h1>{body}",
+    )
+    article = extract_html_article(html, page_id="p", uri="u", url="https://quay.example/a", fetched_at=WHEN)
+    assert article is not None and article.published_text == "2024-03-05T10:00:00Z"
+    dated = extract_html_article(
+        html, page_id="p", uri="u", url="https://quay.example/2024/03/01/a", fetched_at=WHEN
+    )
+    assert dated is not None and dated.published_text == "2024-03-01"  # the address's day comes first
+
+
+@pytest.mark.parametrize(
+    ("credit", "source"),
+    [
+        (
+            '<div class="meta"><span>By</span> <a href="/p/gwen-pryce">Gwen Pryce</a></div>',
+            "markup:credit-label",
+        ),
+        ('<div class="meta"><b>Von</b> <span class="name">Gwen Pryce</span></div>', "markup:credit-label"),
+        ('<div>Written by <a href="/x">Gwen Pryce</a></div>', "markup:credit-label"),
+        ("<p>Reporter: Gwen Pryce</p>", "markup:credit-label"),
+        ('<div class="articulo-autor">Gwen Pryce</div>', "markup:byline"),
+        ('<span class="auteur-nom">Gwen Pryce</span>', "markup:byline"),
+        ('<div class="meta"><a href="/by/gwen-pryce">Gwen Pryce</a></div>', "markup:author-link"),
+        ('<div class="meta"><a href="/profile/gwen-pryce">Gwen Pryce</a></div>', "markup:author-link"),
+    ],
+    ids=[
+        *("label-in-its-own-element", "label-in-another-language", "written-by", "role-and-colon"),
+        *("spanish-class", "french-class", "by-path", "profile-path"),
+    ],
+)
+def test_metadata_byline_shapes_in_the_markup(credit: str, source: str) -> None:
+    html = _page(body=f"<h1>Ferry saved</h1>{credit}<p>The vote was close, Tom Berg said.</p>")
+    metadata = extract_page_metadata(fromstring(html), None)
+    assert (metadata.authors, metadata.source_of("authors")) == (("Gwen Pryce",), source)
+
+
+@pytest.mark.parametrize(
+    "credit",
+    [
+        '<div class="meta"><a href="/people/gwen-pryce">Gwen Pryce</a></div>',  # a topic page about a person
+        '<div class="meta"><span>By</span></div><p>the harbour wall</p>',
+        "<p>Reporters: the desk</p>",
+    ],
+    ids=["people-path", "label-alone", "plural-role"],
+)
+def test_metadata_byline_look_alikes_in_the_markup(credit: str) -> None:
+    html = _page(body=f"<h1>Ferry saved</h1>{credit}<p>The vote was close.</p>")
+    assert extract_page_metadata(fromstring(html), None).authors == ()
+
+
+def test_names_credit_split_at_a_spaced_middle_dot() -> None:
+    assert split_credit("By Gwen Pryce · 4 March 2024").people == ("Gwen Pryce",)
+    assert split_credit("Gwen Pryce • Tom Berg").people == ("Gwen Pryce", "Tom Berg")
+
+
+@pytest.mark.parametrize(
+    ("head", "footer"),
+    [
+        ('<meta name="twitter:site" content="@QuayJournal">', ""),
+        ('<meta name="copyright" content="Copyright Quay Journal Ltd">', ""),
+        ("", "<p>© 2024 The Quay Journal. All rights reserved.</p>"),
+    ],
+    ids=["social-account", "copyright-meta", "footer-copyright"],
+)
+def test_metadata_site_named_only_outside_the_site_name_fields(head: str, footer: str) -> None:
+    """A title's site part recognised by the page's account, copyright meta or footer line."""
+    html = (
+        f"<html><head><title>Night ferry saved after late vote | Quay Journal</title>{head}</head>"
+        f"<body><p>The vote was close.</p><footer>{footer}</footer></body></html>"
+    )
+    metadata = extract_page_metadata(fromstring(html), None, url="https://www.qjn.example/a")
+    assert metadata.title == "Night ferry saved after late vote"
+
+
+def test_metadata_copyright_owner_is_not_kept_out_of_the_authors() -> None:
+    """A personal site: the owner in the footer is also the author, and stays one."""
+    html = (
+        '<html><head><title>Night ferry saved | Gwen Pryce</title><meta name="author" content="Gwen Pryce">'
+        "</head><body><p>The vote was close.</p><footer>© 2024 Gwen Pryce</footer></body></html>"
+    )
+    metadata = extract_page_metadata(fromstring(html), None, url="https://www.gp.example/a")
+    assert (metadata.title, metadata.authors) == ("Night ferry saved", ("Gwen Pryce",))
+
+
+@pytest.mark.parametrize(
+    "head",
+    [
+        _ld(
+            {
+                "@type": "NewsArticle",
+                "headline": "Ferry saved",
+                "author": {"@type": "Person", "name": "Gwen Pryce"},
+            }
+        ),
+        '<meta name="author" content="Gwen Pryce">',
+    ],
+    ids=["json-ld", "meta"],
+)
+def test_metadata_printed_byline_completes_a_structured_author(head: str) -> None:
+    """The structured field names the first author only; the printed byline (a byline class) names both."""
+    body = (
+        '<h1>Ferry saved</h1><div class="byline">By Gwen Pryce and Tom Berg</div><p>The vote was close.</p>'
+    )
+    metadata = extract_page_metadata(fromstring(_page(head, body)), extract_jsonld_article(head))
+    assert metadata.authors == ("Gwen Pryce", "Tom Berg")
+    other = body.replace("Gwen Pryce and Tom Berg", "Tom Berg")  # another story's credit names someone else
+    metadata = extract_page_metadata(fromstring(_page(head, other)), extract_jsonld_article(head))
+    assert metadata.authors == ("Gwen Pryce",)
+    photo = body.replace("Gwen Pryce and Tom Berg", "Gwen Pryce, Photography: Tom Berg")
+    metadata = extract_page_metadata(fromstring(_page(head, photo)), extract_jsonld_article(head))
+    assert metadata.authors == ("Gwen Pryce",)

@@ -34,7 +34,7 @@ __all__ = ["MAX_HTML_CHARS", "extract_html_article", "extract_html_body"]
 
 logger = logging.getLogger(__name__)
 
-EXTRACTOR = "clean.html.v5"
+EXTRACTOR = "clean.html.v6"
 MAX_HTML_CHARS = 20_000_000
 """Largest HTML (after scripts and styles are dropped) parsed; larger pages fail with InputError."""
 
@@ -125,8 +125,8 @@ def extract_html_article(
     authors, wire = _authors(metadata, cleaned.authors, data.get("author"), sitename)
     wire = metadata.wire or cleaned.wire or wire
     published_text = metadata.published_text or (data.get("date") or "").strip() or None
-    if published_text is None:  # last resort: the day the page's address states
-        published_text = date_in_url(url, before=fetched_at)
+    if published_text is None:  # last resorts: the day the page's address states, then its last change
+        published_text = date_in_url(url, before=fetched_at) or metadata.modified_text
     logger.debug("%s: metadata sources %s", uri, dict(metadata.sources))
     article = Article(
         id=make_id(page_id, "0"),

@@ -27,6 +27,7 @@ _ARTICLE_TYPES = frozenset(
 )
 _PAGE_TYPES = frozenset({"webpage", "itempage"})  # a page node stands in when no article node is given
 _SITE_TYPES = frozenset({"website", "organization", "newsmediaorganization", "corporation"})
+_TAG = re.compile(r"</?[A-Za-z][^<>]*>")
 _MAX_SCRIPTS = 20
 _MAX_CHARS = 2_000_000
 _MAX_DEPTH = 4
@@ -60,7 +61,7 @@ def extract_jsonld_article(html: str, url: str | None = None) -> JsonLdArticle |
     page = _address(url)
     own = [node for node in articles if page and page in _addresses(node, index)]
     unaddressed = [node for node in articles if page and not _addresses(node, index)]
-    article = next(iter(own or unaddressed or articles), None) or next(
+    web_page = next(
         (
             node
             for node in nodes
@@ -68,10 +69,13 @@ def extract_jsonld_article(html: str, url: str | None = None) -> JsonLdArticle |
         ),
         None,
     )
+    article = next(iter(own or unaddressed or articles), None) or web_page
     site = next((node for node in nodes if _types(node) & _SITE_TYPES), None)
     if article is None:
         return None
-    people, organisations = _authors(article.get("author"), index)
+    # what the article node leaves out, the page's own web page node may state (its author, its dates)
+    page_node = web_page if web_page is not None and web_page is not article else {}
+    people, organisations = _authors(article.get("author") or page_node.get("author"), index)
     if not people:  # schema.org's wider 'creator' may name the writer where 'author' names the outlet
         people = _authors(article.get("creator"), index)[0]
     publisher = _resolve(article.get("publisher"), index)
@@ -79,12 +83,16 @@ def extract_jsonld_article(html: str, url: str | None = None) -> JsonLdArticle |
         headline=_text(article.get("headline")) or _text(article.get("name")),
         people=people,
         organisations=organisations,
-        published=_text(article.get("datePublished")) or _text(article.get("dateCreated")),
-        modified=_text(article.get("dateModified")),
+        published=_published(article) or _published(page_node),
+        modified=_text(article.get("dateModified")) or _text(page_node.get("dateModified")),
         publisher=_text(publisher.get("name")) if isinstance(publisher, dict) else _text(publisher),
         site_name=_text(site.get("name")) if site is not None else None,
         description=_text(article.get("description")),
     )
+
+
+def _published(node: dict[str, Any]) -> str | None:
+    return _text(node.get("datePublished")) or _text(node.get("dateCreated"))
 
 
 def _blocks(html: str) -> list[Any]:
@@ -177,4 +185,6 @@ def _text(value: Any) -> str | None:
 
 
 def _clean(text: str) -> str:
-    return " ".join(unescape(text).split())
+    """Entities decoded, markup a CMS left in the value dropped ('Ana Ruiz <span>Reporter</span>'), spaces
+    collapsed."""
+    return " ".join(_TAG.sub(" ", unescape(text)).split())

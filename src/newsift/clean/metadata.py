@@ -21,14 +21,17 @@ from newsift.clean.structured import find_written_date, parse_datetime
 
 __all__ = ["PageMetadata", "date_in_url", "extract_page_metadata", "strip_site_name"]
 
-_SEPARATORS = r"\s+[|\-–—:·•»/]\s+|\s*[|·•»]\s*|:\s+"
+_SEPARATORS = r"\s+(?:::|\|\||//)\s+|\s+[|\-–—:·•»/]\s+|\s*[|·•»]\s*|:\s+"
+# 'Headline-Site': a dash with no spaces, followed by the site's name alone
+_GLUED_SITE = re.compile(r"^(?P<head>.{10,}?)[-–—](?P<site>[^\s\-–—][^\-–—]*)$")
 _SEPARATOR = re.compile(_SEPARATORS)
 _AUTHOR_META = ("author", "article:author", "byl", "sailthru.author", "parsely-author", "dc.creator")
 _MORE_AUTHOR_META = ("dcterms.creator", "cxenseparse:author")
 _DATE_META = ("article:published_time", "og:published_time", "datepublished", "pubdate", "publishdate")
 _MORE_DATE_META = ("dc.date.issued", "dcterms.created", "date", "parsely-pub-date", "sailthru.date")
 _MODIFIED_META = ("article:modified_time", "og:updated_time", "datemodified", "dcterms.modified")
-_BYLINE_CLASS = re.compile(r"author|byline|writer|contributor", re.IGNORECASE)
+_BYLINE_WORDS = ("author", "autor", "auteur", "byline", "writer", "contributor")
+_BYLINE_CLASS = re.compile("|".join(_BYLINE_WORDS), re.IGNORECASE)
 _OUTSIDE = re.compile(
     r"related|comment|sidebar|footer|recommend|promo(?!ted)|newsletter|share|social|widget|teaser|more-from",
     re.IGNORECASE,
@@ -38,12 +41,12 @@ _OUTSIDE_TAGS = frozenset({"aside", "footer", "nav", "form", "header-nav", "figu
 # an author's page: a path segment naming authors, then the author's own segment
 _AUTHOR_PATH = re.compile(
     r"/(?:authors?|autor(?:en|es)?|auteurs?|autore|autori|journalists?|reporters?|writers?|contributors?"
-    r"|columnists?|staff|byline)/[^/]+",
+    r"|columnists?|staff|byline|by|profiles?)/[^/]+",
     re.IGNORECASE,
 )
 _AUTHOR_PATH_WORDS = (
     *("author", "Author", "autor", "auteur", "journalist", "reporter", "writer", "contributor"),
-    *("columnist", "staff", "byline"),
+    *("columnist", "staff", "byline", "by/", "profile"),
 )
 _AUTHOR_HREF = etree.XPath(  # a cheap first pass over the links before _AUTHOR_PATH
     ".//a[" + " or ".join(f"contains(@href, '/{word}')" for word in _AUTHOR_PATH_WORDS) + "]"
@@ -51,16 +54,34 @@ _AUTHOR_HREF = etree.XPath(  # a cheap first pass over the links before _AUTHOR_
 # a credit's label in the page's language, first in an element's own text ('Von: <a>Ana Ruiz</a>')
 _CREDIT_LABEL = re.compile(
     r"^(?:by|von|par|por|di|door|av|af|od|autor|autorin|autoren|auteur|autore|author|authors|text|tekst)"
-    r"(?::|\s|$)",
+    r"(?::|\s|$)|^(?:written|posted|reported|story|words)\s+by\b|^(?:words|reporter|writer):",
     re.IGNORECASE,
 )
 _ACRONYM = re.compile(r"[A-Z]{2,5}")
 _CREDIT_TAGS = ("p", "div", "li", "span", "address", "dd")
+_LABEL_TAGS = frozenset({"span", "strong", "b", "em", "i", "small", "label"})
 _PUBLISHED_MARK = re.compile(r"datepublished|publish|pubdate|posted|created", re.IGNORECASE)
+# a time marked or worded as the last change ('Updated', 'Aktualisiert', 'Mis à jour'), not the publication
+_MODIFIED_MARK = re.compile(r"modified|updated|update-|edited|lastmod", re.IGNORECASE)
+_MODIFIED_WORD = (
+    r"(?:updated|modified|edited|aktualisiert|actualizado|actualisé|mis\s+à\s+jour|aggiornato|bijgewerkt"
+    r"|atualizado|oppdatert|uppdaterad|opdateret|güncellendi)"
+)
+_MODIFIED_BEFORE = re.compile(_MODIFIED_WORD + r"(?:\s+(?:on|at|am|le|el|il|op|em))?\W*$", re.IGNORECASE)
+_MODIFIED_IN = re.compile(r"^\W*" + _MODIFIED_WORD + r"\b", re.IGNORECASE)
 _MAX_BYLINE_CHARS = 200
 _BLOCK_TAGS = frozenset({"p", "div", "li", "td", "section", "article", "blockquote", "dd"})
 _MAX_BYLINES = 5
 _MAX_TITLE = 300
+_SECOND_LEVEL = frozenset({"co", "com", "org", "net", "gov", "ac", "edu", "or", "ne", "go", "gv", "nic"})
+_NO_SITE_LABELS = frozenset({"www", "amp", "edition", "mobile", "web"})
+_COPYRIGHT = re.compile(
+    r"^\s*(?:©|\(c\)|copyright)?\s*(?:copyright\s*)?(?:\d{4}(?:\s*[-–]\s*\d{4})?)?\s*(?P<owner>[^.|·•©]+)",
+    re.IGNORECASE,
+)
+_COMPANY_FORM = re.compile(r"(?:[\s,]+(?:ltd|limited|inc|llc|gmbh|plc|ag|corp|\d{4}))+\W*$", re.IGNORECASE)
+_MAX_SITE_WORDS = 5  # a site's name in a title ('The Quay Evening Post')
+_MAX_LABEL_WORDS = 4  # a kicker before a headline ('Live', 'Exclusive', 'Analysis')
 _EARLIEST_YEAR = 1990  # a placeholder date (year 1) is no date
 _URL_DATES = (
     re.compile(r"/(?P<y>(?:19|20)\d\d)/(?P<m>[01]?\d)/(?P<d>[0-3]?\d)(?:/|$)"),  # /2024/10/16/
@@ -104,12 +125,14 @@ def extract_page_metadata(
     ld = jsonld or JsonLdArticle()
     site = _first(("og:site_name", meta.get("og:site_name")), ("json-ld", ld.publisher or ld.site_name))
     site = site or _first(("meta:application-name", meta.get("application-name")))
-    sites = tuple(n for n in (meta.get("og:site_name"), ld.publisher, ld.site_name, _host_label(url)) if n)
+    sites = tuple(n for n in (meta.get("og:site_name"), ld.publisher, ld.site_name, *_host_labels(url)) if n)
     sites += tuple(n for n in (meta.get("application-name"),) if n)
     sources: list[tuple[str, str]] = []
     if site:
         sources.append(("site_name", site[0]))
     title = _title(tree, ld, meta, sites)
+    if title and title[0] != "h1" and _SEPARATOR.search(title[1]):  # a site part the site fields do not name?
+        title = _title(tree, ld, meta, sites + _named_elsewhere(tree, meta))
     if title:
         sources.append(("title", title[0]))
     authors, wire, authors_from = _authors(tree, ld, every, sites)
@@ -156,44 +179,89 @@ def _first(*candidates: tuple[str, str | None]) -> tuple[str, str] | None:
     return None
 
 
-def _host_label(url: str | None) -> str | None:
-    """'www.harbourledger.example' -> 'harbourledger': the name a site's domain gives it."""
+def _host_labels(url: str | None) -> tuple[str, ...]:
+    """'www.harbourledger.example' -> ('harbourledger',), 'news.quay.co.uk' -> ('news', 'quay'): the names a
+    site's address gives it, without the top-level and second-level domain ('co', 'com'), 'www' and the like,
+    and a language code ('fr.')."""
     host = urlsplit(url or "").hostname or ""
-    labels = [label for label in host.split(".") if label not in ("www", "m", "amp", "edition")]
-    return labels[0] if len(labels) >= 2 else None
+    labels = host.split(".")[:-1]  # the top-level domain names no site
+    if len(labels) >= 2 and labels[-1] in _SECOND_LEVEL:
+        labels.pop()
+    *subdomains, registered = labels or [""]
+    named = [label for label in subdomains if label not in _NO_SITE_LABELS and len(label) > 2]
+    return tuple(label for label in (*named, registered) if label)
+
+
+def _named_elsewhere(tree: HtmlElement, meta: dict[str, str]) -> tuple[str, ...]:
+    """Names the page gives its owner outside the site-name fields: its social account ('@quayjournal'),
+    publisher and copyright meta, the footer's copyright line. Used to recognise the site's part of a title
+    only: a personal site's owner is also its author."""
+    names = [(meta.get("twitter:site") or "").lstrip("@"), meta.get("publisher") or ""]
+    names.append(_copyright_owner(meta.get("copyright") or ""))
+    for footer in tree.iter("footer"):
+        text = " ".join(footer.text_content().split())
+        if "©" in text:
+            names.append(_copyright_owner(text[text.index("©") :]))
+            break
+    return tuple(name for name in names if name)
+
+
+def _copyright_owner(text: str) -> str:
+    """'© 2024 The Quay Journal. All rights reserved.' -> 'The Quay Journal'."""
+    match = _COPYRIGHT.match(text)
+    owner = _COMPANY_FORM.sub("", match["owner"]).strip(" .,|-–—") if match else ""
+    return owner if 1 <= len(owner.split()) <= _MAX_SITE_WORDS else ""
 
 
 # --- title ----------------------------------------------------------------------------------------
 
 
 def strip_site_name(title: str, sites: tuple[str, ...]) -> str:
-    """The headline without a leading or trailing part that names the site ('Headline | Site')."""
+    """The headline without a leading or trailing part that names the site ('Headline | Site'), and without
+    the section named between them ('Headline | World News | Site')."""
     keys = {outlet_key(site) for site in sites if site}
     keys.discard("")
-    parts = _SEPARATOR.split(title)
-    if len(parts) < 2 or not keys:
+    if not keys:
         return title
+    parts = _SEPARATOR.split(title)
+    if len(parts) < 2:
+        glued = _GLUED_SITE.match(title)
+        return glued["head"].strip() if glued and outlet_key(glued["site"]) in keys else title
     spans = [m.span() for m in _SEPARATOR.finditer(title)]
     if _names_site(parts[-1], keys):
-        return _without_section(title[: spans[-1][0]].strip())
+        separator = title[spans[-1][0] : spans[-1][1]].strip()
+        return _without_section(title[: spans[-1][0]].strip(), separator)
     if _names_site(parts[0], keys):
         return title[spans[0][1] :].strip()
     return title
 
 
-def _without_section(title: str) -> str:
-    """'Headline | World News' (what is left of 'Headline | World News | Site'): a short capitalised part
-    after a bar is the site's section, not the headline's."""
-    head, bar, section = title.rpartition(" | ")
-    words = section.split()
-    if bar and len(head) >= 20 and 1 <= len(words) <= 3 and all(word[:1].isupper() for word in words):
-        return head.strip()
+def _without_section(title: str, separator: str) -> str:
+    """'Headline | World News' (what is left of 'Headline | World News | Site'; the section follows a bar or
+    the separator the site's name followed): a short capitalised part there is the site's section, not the
+    headline's."""
+    for mark in dict.fromkeys((separator, "|")):
+        head, bar, section = title.rpartition(f" {mark} ")
+        words = section.split()
+        if bar and len(head) >= 20 and 1 <= len(words) <= 3 and all(word[:1].isupper() for word in words):
+            return head.strip()
     return title
 
 
 def _names_site(part: str, keys: set[str]) -> bool:
+    """The part is the site's name: the same letters, or a name its address shortens ('Quay.com', 'Evening
+    Quay' at quay.example, 'The Quay Post' at tqp.example)."""
     key = outlet_key(part)
-    return bool(key) and any(key == site or (len(site) > 3 and key.startswith(site)) for site in keys)
+    if not key:
+        return False
+    if any(key == site or (len(site) > 3 and key.startswith(site)) for site in keys):
+        return True
+    words = part.split()
+    if not 2 <= len(words) <= _MAX_SITE_WORDS or not all(word[:1].isupper() for word in words):
+        return False
+    initials = "".join(word[0] for word in words).casefold()
+    short = {initials, initials[1:]} if words[0].casefold() == "the" else {initials}
+    return any((len(site) > 3 and key.endswith(site)) or (len(site) > 1 and site in short) for site in keys)
 
 
 def _title(
@@ -217,6 +285,10 @@ def _title(
     # 'Kicker: Headline' where another statement gives the headline alone: the kicker is a topic label
     others = [value for _, value in stated] + headings
     bare = next((value for value in others if _is_kicked(chosen[1], value)), None)
+    # '<h1><span>Exclusive</span> Headline</h1>' where another statement gives the headline alone
+    unlabelled = _unlabelled_headings(tree).get(chosen[1]) if chosen[0] == "h1" else None
+    if unlabelled and any(_agrees(unlabelled, value) for _, value in stated):
+        bare = unlabelled
     return (chosen[0], bare) if bare else chosen
 
 
@@ -260,6 +332,22 @@ def _headings(tree: HtmlElement) -> list[str]:
     return [text for text in texts if 3 <= len(text) <= _MAX_TITLE]
 
 
+def _unlabelled_headings(tree: HtmlElement) -> dict[str, str]:
+    """Each h1 that opens with a short label in an element of its own ('<h1><span>Live</span> Headline</h1>')
+    mapped to its text without that label."""
+    found: dict[str, str] = {}
+    for heading in tree.iter("h1"):
+        children = [child for child in heading if isinstance(child.tag, str)]
+        if not children or (heading.text or "").strip():
+            continue
+        label = " ".join(children[0].text_content().split())
+        full = " ".join(heading.text_content().split())
+        rest = full.removeprefix(label).strip(" :|-–—")
+        if label and rest and len(label.split()) <= _MAX_LABEL_WORDS and len(rest) >= len(label):
+            found[full] = rest
+    return found
+
+
 def _agrees(heading: str, stated: str) -> bool:
     """Same words, or one is the other cut short (headlines in JSON-LD are often truncated)."""
     a, b = _letters(heading), _letters(stated.removesuffix("...").removesuffix("…"))
@@ -289,7 +377,11 @@ def _authors(
             people.extend(credit.people)
             wire = wire or credit.wire
         if people:
-            return _with_linked(unique_names(people), [*rel, *links], sites), wire, source
+            found = _with_linked(unique_names(people), [*rel, *links], sites)
+            if len(found) == 1 and source.startswith(("json-ld", "meta:")):
+                # a structured field often names only the first of the printed byline's authors
+                found = _with_linked(found, _byline_texts(tree), sites)
+            return found, wire, source
     return (), wire, None
 
 
@@ -390,7 +482,7 @@ def _labelled_credit(tree: HtmlElement) -> list[str]:
     that names a person ('<li>Von: <a href="/ana-ruiz">Ana Ruiz</a></li>'): a byline with no class that
     says so. (A credit inside a link is a teaser's, for the story the link opens.)"""
     for element in tree.iter(*_CREDIT_TAGS):
-        if not _CREDIT_LABEL.match((element.text or "").strip()) or _outside_article(element):
+        if not _opens_with_label(element) or _outside_article(element):
             continue
         if any(ancestor.tag == "a" for ancestor in element.iterancestors()):
             continue
@@ -398,6 +490,19 @@ def _labelled_credit(tree: HtmlElement) -> list[str]:
         if len(text) <= _MAX_BYLINE_CHARS and _names_person(text):
             return [text]
     return []
+
+
+def _opens_with_label(element: HtmlElement) -> bool:
+    """The element's own text opens with a credit's label, or its first child holds the label alone
+    ('<div><span>By</span> <a>Ana Ruiz</a></div>')."""
+    text = (element.text or "").strip()
+    if text:
+        return _CREDIT_LABEL.match(text) is not None
+    first = next((child for child in element if isinstance(child.tag, str)), None)
+    if first is None or first.tag not in _LABEL_TAGS or (first.tail is None and first.getnext() is None):
+        return False
+    label = " ".join(first.text_content().split())
+    return len(label.split()) <= _MAX_LABEL_WORDS and _CREDIT_LABEL.match(label) is not None
 
 
 def _names_person(text: str) -> bool:
@@ -475,15 +580,35 @@ def _date_candidates(
 
 def _time_element(tree: HtmlElement) -> str | None:
     """The ``datetime`` of a ``<time>`` marked as the publication time or inside the article; a bare
-    ``<time>`` elsewhere (a header's clock, a teaser's date) is left to the fallback's date search."""
+    ``<time>`` elsewhere (a header's clock, a teaser's date) is left to the fallback's date search, and one
+    marked or worded as the last update ('Updated <time>') is not the publication's."""
     for element in tree.iter("time"):
         value = element.get("datetime")
         if not isinstance(value, str) or not value.strip() or _outside_article(element):
             continue
         marks = f"{element.get('itemprop', '')} {element.get('class', '')} {element.get('pubdate', '')}"
-        if _PUBLISHED_MARK.search(marks) or any(a.tag == "article" for a in element.iterancestors()):
+        in_article = _PUBLISHED_MARK.search(marks) or any(a.tag == "article" for a in element.iterancestors())
+        if in_article and not _is_update_time(element):
             return value.strip()
     return None
+
+
+def _is_update_time(element: HtmlElement) -> bool:
+    """The time is the article's last change: its own or its parent's class or itemprop says so
+    ('dateModified', 'updated'), or the words just before it or in it do ('Updated 3 May')."""
+    parent = element.getparent()
+    for node in (element, parent):
+        if node is None:
+            continue
+        marks = f"{node.get('itemprop', '')} {node.get('class', '')} {node.get('id', '')}"
+        if _MODIFIED_MARK.search(marks) and not _PUBLISHED_MARK.search(marks):
+            return True
+    previous = element.getprevious()
+    if previous is not None:
+        before = f"{previous.text_content()} {previous.tail or ''}"[-80:]
+    else:
+        before = (parent.text if parent is not None else None) or ""
+    return bool(_MODIFIED_BEFORE.search(before) or _MODIFIED_IN.match(element.text_content()))
 
 
 def date_in_url(url: str | None, *, before: datetime) -> str | None:

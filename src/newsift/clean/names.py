@@ -19,7 +19,7 @@ _LABEL = re.compile(
 )
 # 'and' in the credit's language (German, Scandinavian, Romance, Turkish, Vietnamese...), lowercase only
 _AND = r"\band\b|(?-i:\b(?:und|og|och|et|y|e|en|i|ve|và|és|ja)\b)"
-_SPLIT = re.compile(rf"\s*(?:,|;|\||/|{_AND}|&|\n|\s[-–—]\s|(?<=[^\W\d_]{{3}})\.\s+(?=[A-Z]))\s*", re.I)
+_SPLIT = re.compile(rf"\s*(?:,|;|\||/|{_AND}|&|\n|\s[-–—·•]\s|(?<=[^\W\d_]{{3}})\.\s+(?=[A-Z]))\s*", re.I)
 # 'Redaktion: ', 'Text: ', 'Von: ': one word and a colon before the names is the credit's label
 _COLON_LABEL = re.compile(r"^(?P<label>[^\W\d_][\w-]*)\s*:\s+(?=\S)")
 # 'Ana Ruiz (ar)', 'Ana Ruiz (Reuters)': initials, a handle or a wire in brackets after a name
@@ -54,6 +54,7 @@ _ORG_WORDS = _words(
 # labels of a credit that is not the writer's (a photo, a graphic, a source line)
 _OTHER_CREDITS = _words(
     """photo photos foto fotos bild bilder image images picture pictures graphic grafik video illustration
+    photography photographer photographs fotografie fotograf fotografía fotografia
     source sources quelle quellen fuente fonte kaynak"""
 )
 # 'news agency' in the credit's language: the name beside it is a wire ('Kestrel Nachrichtenagentur')
