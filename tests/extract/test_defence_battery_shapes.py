@@ -29,6 +29,9 @@ SHAPES = [
     case("Washington transferred three coast guard cutters to Vietnam.", T, source=("USA",), target=("VNM",)),
     # a drill's name before a plural the tagger reads as a verb
     case("Indonesian and US soldiers took part in the Garuda Shield drills.", X, parties=("IDN", "USA")),
+    # forces sailing together, or practising with another country's forces, exercise
+    case("Japanese and American destroyers sailed together in a show of force.", X, parties=("JPN", "USA")),
+    case("US marines practised beach landings with Japanese troops on Okinawa.", X, parties=("USA", "JPN")),
     # joint work said with 'together'
     case(
         "Japan, Britain and Italy are developing a new fighter jet together.",
@@ -138,3 +141,16 @@ def test_battery_an_exercise_the_gazetteer_knows_is_one_by_its_name_alone(nlp: A
     assert [e for e in events if e.subtype == X], shown(events)
     war = events_of(nlp, "Veterans gathered in Delhi for the Kargil War anniversary.")
     assert not [e for e in war if e.subtype == X], shown(war)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "The orchestra rehearsed with the soloist on Friday.",
+        "The two pilots flew together from Paris to Rome.",
+        "The friends sailed together across the Atlantic.",
+    ],
+)
+def test_battery_doing_things_together_without_forces_is_no_exercise(nlp: Any, body: str) -> None:
+    events = events_of(nlp, body)
+    assert not [e for e in events if e.subtype == X], shown(events)
