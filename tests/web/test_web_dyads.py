@@ -10,6 +10,7 @@ from __future__ import annotations
 import contextlib
 import json
 from collections.abc import Iterator
+from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -212,3 +213,93 @@ def test_web_dyads_postgres_answers_as_sqlite(pg_url: str, tmp_path: Path) -> No
             assert {e.id for e in query_dyad_events(store, "TUR", "PAK")} == IN_DYAD, store.path
         finally:
             store.close()
+
+
+# --- the pairs kept by triggers (dyad_events, migration 054) against a full recount ------------------
+
+ANKARA = Actor(text="the Turkish government", id="gov-ankara", code="TUR")  # a code and its own entity id
+
+
+def _kept_pairs(store: Store) -> set[tuple[str, str, str]]:
+    rows = store._fetch("SELECT first, second, event_id FROM dyad_events", [])  # type: ignore[attr-defined]
+    return {(str(a), str(b), str(e)) for a, b, e in rows}
+
+
+def _recounted_pairs(store: Store) -> set[tuple[str, str, str]]:
+    """Every ordered pair of different actor keys of each event, from event_actors read whole."""
+    keys: dict[str, set[str]] = {}
+    rows = store._fetch("SELECT event_id, code, entity_id FROM event_actors", [])  # type: ignore[attr-defined]
+    for event_id, code, entity_id in rows:
+        keys.setdefault(event_id, set()).update(k for k in (code, entity_id) if k is not None)
+    return {(a, b, e) for e, found in keys.items() for a in found for b in found if a != b}
+
+
+def _by_the_rule(events: list[Event]) -> set[tuple[str, str, str]]:
+    """The same pairs from the records, by ``is_between`` over every pair of keys the records name."""
+    keys = {k for e in events for a in (*e.source, *e.target, *e.participants) for k in (a.code, a.id) if k}
+    return {(a, b, e.id) for e in events for a in keys for b in keys if is_between(e, a, b)}
+
+
+def _store_case(store: Store, n: int, case: tuple[Any, ...], roles: dict[str, Any], again: str) -> Event:
+    """Store a case again from a new page (the store skips a page it has), its event with ``roles``."""
+    raw, article, analysis = _article(n, (*case[:4], roles, *case[5:]))
+    page = RawDocument(uri=raw.uri + again, content=raw.content + again.encode(),
+                       content_type=raw.content_type, fetched_at=raw.fetched_at)  # fmt: skip
+    article = replace(article, page_id=page.id)
+    analysis = replace(analysis, annotated=replace(analysis.annotated, article=article))
+    store.store_batch([(page, [article])], {article.id: analysis})
+    return analysis.events[0]
+
+
+def _write(store: Store, sql: str, params: list[str]) -> None:
+    store.write(lambda tx: tx.execute(sql, params))
+
+
+def _check_dyad_pairs(store: Store) -> None:
+    _fill(store)
+    events = {case[0]: _article(n, case)[2].events[0] for n, case in enumerate(CASES)}
+
+    def agree() -> None:
+        assert _kept_pairs(store) == _recounted_pairs(store) == _by_the_rule(list(events.values()))
+
+    agree()
+    assert {e for a, b, e in _kept_pairs(store) if (a, b) == ("TUR", "PAK")} == IN_DYAD
+    # the sale stored again with another buyer: it leaves the dyad; its seller gains an entity id of its own
+    events["sale"] = _store_case(store, 0, CASES[0], {"source": (ANKARA,), "target": (AZE,)}, "#1")
+    agree()
+    kept = _kept_pairs(store)
+    assert ("gov-ankara", "AZE", "sale") in kept and ("TUR", "PAK", "sale") not in kept
+    # the drill stored again with one participant only: no pair left; then with three
+    events["drill"] = _store_case(store, 2, CASES[2], {"participants": (TUR,)}, "#2")
+    agree()
+    assert not {p for p in _kept_pairs(store) if p[2] == "drill"}
+    events["drill"] = _store_case(store, 2, CASES[2], {"participants": (TUR, PAK, CHN)}, "#3")
+    agree()
+    # actors removed or changed outside the store's own writes: the triggers follow those too
+    _write(store, "DELETE FROM event_actors WHERE event_id = ? AND code = ?", ["back", "PAK"])
+    assert _kept_pairs(store) == _recounted_pairs(store)
+    assert not {p for p in _kept_pairs(store) if p[2] == "back"}
+    _write(store, "UPDATE event_actors SET code = ?, entity_id = ? WHERE event_id = ? AND code = ?",
+           ["CHN", "CHN", "codev", "PAK"])  # fmt: skip
+    assert _kept_pairs(store) == _recounted_pairs(store)
+    found = store.query_fact_page("events", FactFilters(dyad=("CHN", "TUR")), limit=100, facets=False)
+    assert {codec.decode(r.record, Event).id for r in found.rows} == {"codev", "drill", "place"}
+
+
+def test_web_dyads_pairs_kept_by_triggers_on_sqlite(tmp_path: Path) -> None:
+    store = SqliteStore(tmp_path / "news.db")
+    try:
+        _check_dyad_pairs(store)
+    finally:
+        store.close()
+
+
+@pytest.mark.postgres
+def test_web_dyads_pairs_kept_by_triggers_on_postgres(pg_url: str) -> None:
+    from newsift.store import open_store
+
+    store = open_store(pg_url)
+    try:
+        _check_dyad_pairs(store)
+    finally:
+        store.close()

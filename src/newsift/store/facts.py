@@ -36,7 +36,7 @@ Fetch = Callable[[str, Sequence[Any]], list[tuple[Any, ...]]]
 FACT_KINDS = ("claims", "events", "quotes")
 SORTS = ("-event_time", "event_time", "-report_time", "report_time", "status", "-corroboration")
 _REPORT = "COALESCE(a.published_at, a.fetched_at)"
-_MENTIONS = "SELECT article_id FROM mentions WHERE entity_id = ?"
+_MENTIONS = "SELECT article_id FROM mentions WHERE entity_id = ?"  # covered by mentions_entity_article
 # Denials first, then the statuses that rest on someone's word, then the outlet's own statements.
 _STATUS_ORDER = (
     "CASE {col} WHEN 'denied' THEN 0 WHEN 'alleged' THEN 1 WHEN 'speculated' THEN 2 "
@@ -176,10 +176,10 @@ def _add_actor_clauses(kind: str, f: FactFilters, add: Callable[..., None], dial
         add(clause, *values)
     if kind == "quotes":
         for actor in [x for x in (f.actor, *(f.dyad or ())) if x]:
-            add(f"(q.speaker_id = ? OR a.id IN ({_MENTIONS}))", actor, actor)
+            add(f"(q.speaker_id = ? OR q.article_id IN ({_MENTIONS}))", actor, actor)
     if f.entity:
         if kind == "quotes":
-            add(f"(q.speaker_id = ? OR a.id IN ({_MENTIONS}))", f.entity, f.entity)
+            add(f"(q.speaker_id = ? OR q.article_id IN ({_MENTIONS}))", f.entity, f.entity)
             return
         names = tuple(f.entity_names) or (f.entity.casefold(),)
         marks = ", ".join("?" for _ in names)

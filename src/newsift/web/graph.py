@@ -13,7 +13,7 @@ from newsift.web.cursor import read_cursor, write_cursor
 from newsift.web.data import render_article_summary
 from newsift.web.db import WebDb
 from newsift.web.errors import HttpError
-from newsift.web.facts import FactParams, normalize_actor, query_facts
+from newsift.web.facts import FactParams, RowLookups, normalize_actor, query_facts
 
 __all__ = ["query_dyad", "query_entity_list", "query_entity_page", "query_relationships"]
 
@@ -118,10 +118,10 @@ def query_dyad(db: WebDb, first: str, second: str) -> dict[str, Any]:
     a, b = normalize_actor(first), normalize_actor(second)
     if a == b:
         raise HttpError(422, "invalid_dyad", "a dyad needs two different actors")
-    dyad = f"{a},{b}"
-    events = query_facts(db, "events", FactParams(dyad=dyad, sort="event_time", limit=_MOST), facets=False)[
-        "items"
-    ]
+    dyad, lookups = f"{a},{b}", RowLookups(db)
+    events = query_facts(
+        db, "events", FactParams(dyad=dyad, sort="event_time", limit=_MOST), facets=False, lookups=lookups
+    )["items"]
     ends = [db.store().web.entity(x) for x in (a, b)]
     store = db.store()
     unknown = [
@@ -131,9 +131,10 @@ def query_dyad(db: WebDb, first: str, second: str) -> dict[str, Any]:
     ]
     if unknown:
         raise HttpError(404, "not_found", f"no entity or event actor {' or '.join(unknown)}")
-    claims = query_facts(db, "claims", FactParams(dyad=dyad, sort="status", limit=_MOST), facets=False)[
-        "items"
-    ]
+    claims = query_facts(
+        db, "claims", FactParams(dyad=dyad, sort="status", limit=_MOST), facets=False, lookups=lookups
+    )["items"]
+    quotes = query_facts(db, "quotes", FactParams(dyad=dyad, limit=_MOST), facets=False, lookups=lookups)
     for event in events:  # the keys this page had before event time: report date and outlet
         event.update(date=event["article"]["date"], outlet=event["article"]["outlet"])
     return {
@@ -143,7 +144,7 @@ def query_dyad(db: WebDb, first: str, second: str) -> dict[str, Any]:
         "by_type": dict(Counter(e["type"] for e in events).most_common()),
         "claims": claims,
         "rollup": _rollup(claims),
-        "quotes": query_facts(db, "quotes", FactParams(dyad=dyad, limit=_MOST), facets=False)["items"],
+        "quotes": quotes["items"],
         "neighbours": _neighbours(events, {a, b}),
     }
 
