@@ -12,7 +12,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from newsift.store.corroboration import HAPPENING_JOINS
+from newsift.store.corroboration import HAPPENING_INNER_JOINS, HAPPENING_JOINS
 from newsift.store.dialect import Dialect
 from newsift.store.dyads import ACTOR_EVENTS, dyad_clause
 
@@ -33,6 +33,7 @@ __all__ = [
 ]
 
 Fetch = Callable[[str, Sequence[Any]], list[tuple[Any, ...]]]
+_Keys = tuple[Any, ...]  # one row's sort keys, its id last
 FACT_KINDS = ("claims", "events", "quotes")
 SORTS = ("-event_time", "event_time", "-report_time", "report_time", "status", "-corroboration")
 _REPORT = "COALESCE(a.published_at, a.fetched_at)"
@@ -272,15 +273,16 @@ def query_fact_page(
     own = _ALIAS[kind]
     # The keys of the page first, then their records: sorting whole records of every match is slow.
     sort_keys = _order_keys(kind, sort, dialect)
-    order, page_where, page_params = _order(sort_keys), where, list(params)
+    page_where, page_params = where, list(params)
     if after is not None:
         if len(after) != len(sort_keys):
             raise ValueError(f"after: {len(sort_keys)} sort keys expected, got {len(after)}")
         clause, values = keyset_clause(sort_keys, after)
         page_where, page_params = f"{where} AND {clause}", [*params, *values]
-    exprs = ", ".join(expr for expr, _ in sort_keys)
-    keys_sql = f"SELECT {exprs} {_from(kind, f'{page_where} {order}')} {page_where} {order} LIMIT ? OFFSET ?"
-    found_keys = fetch(dialect.sql(keys_sql), [*page_params, limit + 1, offset])
+    by_outlets = sort == "-corroboration" and kind != "quotes"
+    found_keys = _PageKeys(fetch, dialect, kind, sort_keys, page_where, page_params).read(
+        limit + 1, offset, by_outlets=by_outlets, after_n=int(after[0]) if by_outlets and after else None
+    )
     more = len(found_keys) > limit
     found_keys = found_keys[:limit]
     counts, counted = _facets(fetch, dialect, kind, where, params) if facets else ({}, None)
@@ -302,10 +304,61 @@ def query_fact_page(
     return FactPage(rows=rows, total=total, facets=counts, last_keys=last)
 
 
-def _from(kind: str, uses: str) -> str:
-    """FROM the kind's table with only the joins that ``uses`` (SQL text) refers to."""
+@dataclass(frozen=True, slots=True)
+class _PageKeys:
+    """The sort keys of a page's rows: the query of the matches (``where`` and ``params``) in sort order."""
+
+    fetch: Fetch
+    dialect: Dialect
+    kind: str
+    keys: list[tuple[str, bool]]
+    where: str
+    params: list[Any]
+
+    def read(self, count: int, offset: int, *, by_outlets: bool, after_n: int | None) -> list[_Keys]:
+        """``count`` rows after ``offset``. Sorted by outlets (most first; ``after_n``: the count of the row
+        before the page), the rows are read one count of outlets at a time, each through the index of the
+        counts, until the page is full: only a page that reaches the rows of one outlet sorts them all."""
+        if not by_outlets:
+            return self._rows("", [], count, offset)
+        found: list[_Keys] = []
+        need, below = count + offset, None if after_n is None else after_n + 1
+        while len(found) < need:
+            top = self._most_outlets(below)
+            if top is None or top <= 1:  # the rest: one outlet, or no event
+                clause, values = ("COALESCE(h.n, 1) < ?", [below]) if below is not None else ("", [])
+                found += self._rows(clause, values, need - len(found), 0)
+                break
+            found += self._rows("h.n = ?", [top], need - len(found), 0, inner=True)
+            below = top
+        return found[offset:]
+
+    def _most_outlets(self, below: int | None) -> int | None:
+        """The largest count of outlets of any happening (below ``below``), None when there is none."""
+        sql = "SELECT MAX(n) FROM happening_outlets" + (" WHERE n < ?" if below is not None else "")
+        found = self.fetch(self.dialect.sql(sql), [below] if below is not None else [])[0][0]
+        return int(found) if found is not None else None
+
+    def _rows(
+        self, clause: str, values: list[Any], count: int, offset: int, *, inner: bool = False
+    ) -> list[_Keys]:
+        scope = f"{self.where} AND {clause}" if clause else self.where
+        order = _order(self.keys)
+        exprs = ", ".join(expr for expr, _ in self.keys)
+        tables = _from(self.kind, f"{scope} {order}", inner=inner)
+        sql = f"SELECT {exprs} {tables} {scope} {order} LIMIT ? OFFSET ?"
+        return self.fetch(self.dialect.sql(sql), [*self.params, *values, count, offset])
+
+
+def _from(kind: str, uses: str, *, inner: bool = False) -> str:
+    """FROM the kind's table with only the joins that ``uses`` (SQL text) refers to; ``inner``: the outlet
+    counts joined as inner joins (only rows with an event)."""
     needed = set(_USES.findall(uses))
-    joins = [sql for alias, sql in _JOINS[kind].items() if alias in needed]
+    joins = [
+        HAPPENING_INNER_JOINS[kind] if inner and alias == "h" else sql
+        for alias, sql in _JOINS[kind].items()
+        if alias in needed
+    ]
     return " ".join([_FROM[kind], *joins])
 
 
