@@ -303,3 +303,51 @@ def test_web_dyads_pairs_kept_by_triggers_on_postgres(pg_url: str) -> None:
         _check_dyad_pairs(store)
     finally:
         store.close()
+
+
+# --- the dyad page's roll-up, counted in SQL, against a count of the claims it lists ------------------
+
+
+def _recount_rollup(claims: list[dict[str, Any]]) -> dict[str, Any]:
+    """Per status: claims, outlets (else the article) and first report date; overall claims and outlets."""
+    by_status: dict[str, dict[str, Any]] = {}
+    for claim in claims:
+        article = claim["article"]
+        row = by_status.setdefault(claim["status"], {"n_claims": 0, "outlets": set(), "first_seen": None})
+        row["n_claims"] += 1
+        row["outlets"].add(article["outlet"] or article["id"])
+        if article["date"] and (row["first_seen"] is None or article["date"] < row["first_seen"]):
+            row["first_seen"] = article["date"]
+    return {
+        "n_claims": len(claims),
+        "n_outlets": len({o for r in by_status.values() for o in r["outlets"]}),
+        "has_denial": "denied" in by_status,
+        "by_status": {
+            s: {"n_claims": r["n_claims"], "n_outlets": len(r["outlets"]), "first_seen": r["first_seen"]}
+            for s, r in sorted(by_status.items())
+        },
+    }
+
+
+@pytest.mark.parametrize("pair", [("TUR", "PAK"), ("PAK", "TUR")])
+def test_web_dyads_rollup_counts_every_claim(dyad_site: tuple[str, str, Any], pair: Any) -> None:
+    from newsift.web.db import WebDb
+    from newsift.web.graph import query_dyad
+
+    base, db_path, _ = dyad_site
+    dyad = httpx.get(f"{base}/api/dyads/{pair[0]}/{pair[1]}").json()
+    assert len(dyad["claims"]) == len(IN_DYAD) and dyad["rollup"]["has_denial"]
+    assert dyad["rollup"] == _recount_rollup(dyad["claims"])
+    db = WebDb(db_path)
+    try:
+        shown = query_dyad(db, *pair, shown=2)
+    finally:
+        db.close()
+    assert [c["id"] for c in shown["claims"]] == [c["id"] for c in dyad["claims"]][:2]
+    assert shown["claims"][0]["status"] == "denied"  # denials first
+    assert shown["rollup"] == dyad["rollup"] and len(shown["events"]) == len(IN_DYAD)
+
+
+def test_web_dyads_example_store_rollup_as_recounted(site: WebSite) -> None:
+    dyad = httpx.get(f"{site.base_url}/api/dyads/TUR/PAK").json()
+    assert dyad["rollup"]["n_claims"] >= 1 and dyad["rollup"] == _recount_rollup(dyad["claims"])

@@ -20,12 +20,14 @@ __all__ = [
     "FACET_COLUMNS",
     "FACT_KINDS",
     "SORTS",
+    "ClaimRollup",
     "Dialect",
     "DyadCount",
     "FactFilters",
     "FactPage",
     "FactRow",
     "keyset_clause",
+    "query_claim_rollup",
     "query_counterparts",
     "query_fact_page",
     "query_top_dyads",
@@ -99,6 +101,16 @@ class DyadCount:
     n_events: int
     n_claims: int
     n_denied: int
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class ClaimRollup:
+    """Claims matching some filters, counted: per status (claims, independent outlets, first report date)
+    and overall. An outlet is the article's outlet, else the article."""
+
+    by_status: dict[str, tuple[int, int, str | None]]
+    n_claims: int
+    n_outlets: int
 
 
 FACET_COLUMNS: dict[str, dict[str, str]] = {
@@ -389,6 +401,26 @@ def _facets(
     statuses = found.get("status")
     whole = statuses is not None and len(statuses) < _FACET_VALUES  # every status listed
     return found, sum(n for _, n in statuses or ()) if whole else None
+
+
+def query_claim_rollup(fetch: Fetch, dialect: Dialect, filters: FactFilters) -> ClaimRollup:
+    """The claims matching ``filters`` counted per status and overall, in SQL (no record is read)."""
+    clauses, params = _where("claims", filters, dialect)
+    where = f"WHERE {' AND '.join(clauses) or '1 = 1'}"
+    outlet = "COALESCE(a.outlet, a.id)"
+    tables = _from("claims", f"{where} {outlet}")
+    rows = fetch(
+        dialect.sql(
+            f"SELECT c.status, COUNT(*), COUNT(DISTINCT {outlet}), MIN({_REPORT}) {tables} {where} "
+            "GROUP BY c.status ORDER BY c.status"
+        ),
+        params,
+    )
+    n_outlets = fetch(dialect.sql(f"SELECT COUNT(DISTINCT {outlet}) {tables} {where}"), params)[0][0]
+    by_status = {str(r[0]): (int(r[1]), int(r[2]), r[3]) for r in rows}
+    return ClaimRollup(
+        by_status=by_status, n_claims=sum(n for n, _, _ in by_status.values()), n_outlets=int(n_outlets)
+    )
 
 
 _KEY = "COALESCE({t}.code, {t}.entity_id)"

@@ -38,7 +38,7 @@ from newsift.store.accounts import Accounts
 from newsift.store.comments import Comments
 from newsift.store.corroboration import happening_key, query_corroboration
 from newsift.store.dialect import Dialect
-from newsift.store.facts import DyadCount, FactFilters, FactPage
+from newsift.store.facts import ClaimRollup, DyadCount, FactFilters, FactPage
 from newsift.store.poll_state import PollState
 from newsift.store.records import (
     LinkChange,
@@ -441,6 +441,10 @@ class SqlStore:
             self._fetch, self.dialect, kind, filters, sort=sort, limit=limit, offset=offset, facets=facets,
             after=after,
         )  # fmt: skip
+
+    def query_claim_rollup(self, filters: FactFilters) -> ClaimRollup:
+        """The claims matching ``filters`` counted per status (claims, outlets, first seen) and overall."""
+        return facts.query_claim_rollup(self._fetch, self.dialect, filters)
 
     def query_top_dyads(self, *, limit: int = 30) -> list[DyadCount]:
         """The pairs of actors with the most events between them."""
