@@ -16,8 +16,10 @@ of one seller also count (both are targets of one sale): that the same supplier 
 their relationship too, and the event shows who the third party is.
 
 **In SQL** the pairs are kept in ``dyad_events`` (migration 054), one row per ordered pair of different
-actor keys of an event, both ways round, kept by triggers on ``event_actors``; ``dyad_clause`` reads it,
-so a dyad is one index range rather than the intersection of every event of each actor.
+actor keys of an event, both ways round (``dyad_pairs``), written by ``store/sql.py`` with the event's
+actors; ``dyad_clause`` reads it, so a dyad is one index range rather than the intersection of every
+event of each actor. (Triggers on ``event_actors`` kept it first; on PostgreSQL they made storing 1.5×
+slower, so the one function that writes an event's actors writes its pairs too.)
 
 Quotes have no roles: a dyad's quotes are the ones in the articles that report its events, or (for the
 web's quotes filter) by or about both actors.
@@ -27,7 +29,16 @@ from __future__ import annotations
 
 from newsift.model import Actor, Event
 
-__all__ = ["ACTOR_EVENTS", "DYAD_EVENTS", "DYAD_ROLES", "actors_of", "dyad_clause", "is_between", "plays_in"]
+__all__ = [
+    "ACTOR_EVENTS",
+    "DYAD_EVENTS",
+    "DYAD_ROLES",
+    "actors_of",
+    "dyad_clause",
+    "dyad_pairs",
+    "is_between",
+    "plays_in",
+]
 
 # The roles an actor plays in an event, as ``event_actors.role`` stores them (store/sql.py writes one row
 # per actor of each): every one of them counts for a dyad.
@@ -56,6 +67,13 @@ def is_between(event: Event, a: str, b: str) -> bool:
     """True when the event belongs to the dyad of ``a`` and ``b`` (two different actors): both are actors
     of it, in any role."""
     return a != b and plays_in(event, a) and plays_in(event, b)
+
+
+def dyad_pairs(event: Event) -> list[tuple[str, str]]:
+    """The rows of ``dyad_events`` for the event: every ordered pair of different keys (codes and entity
+    ids) of its actors, so that ``is_between(event, a, b)`` exactly when ``(a, b)`` is among them."""
+    keys = sorted({k for a in actors_of(event) for k in (a.code, a.id) if k is not None})
+    return [(a, b) for a in keys for b in keys if a != b]
 
 
 def dyad_clause(event_id: str, a: str, b: str) -> tuple[str, list[str]]:

@@ -38,6 +38,7 @@ from newsift.store.accounts import Accounts
 from newsift.store.comments import Comments
 from newsift.store.corroboration import happening_key, query_corroboration
 from newsift.store.dialect import Dialect
+from newsift.store.dyads import dyad_pairs
 from newsift.store.facts import ClaimRollup, DyadCount, FactFilters, FactPage
 from newsift.store.poll_state import PollState
 from newsift.store.records import (
@@ -566,6 +567,9 @@ def _insert_event(tx: Tx, article_id: str, event: Event) -> None:
     roles = (("source", event.source), ("target", event.target), ("participant", event.participants))
     actors = [(event.id, role, a.code, a.id) for role, group in roles for a in group]
     tx.executemany("INSERT INTO event_actors VALUES (?, ?, ?, ?)", actors)
+    tx.execute("DELETE FROM dyad_events WHERE event_id = ?", [event.id])
+    pairs = [(a, b, event.id) for a, b in dyad_pairs(event)]
+    tx.executemany("INSERT INTO dyad_events (first, second, event_id) VALUES (?, ?, ?)", pairs)
 
 
 def _article_then_id(claim: Claim) -> tuple[str, str]:
