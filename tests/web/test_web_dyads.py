@@ -10,6 +10,7 @@ from __future__ import annotations
 import contextlib
 import json
 from collections.abc import Iterator
+from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -212,3 +213,142 @@ def test_web_dyads_postgres_answers_as_sqlite(pg_url: str, tmp_path: Path) -> No
             assert {e.id for e in query_dyad_events(store, "TUR", "PAK")} == IN_DYAD, store.path
         finally:
             store.close()
+
+
+# --- the pairs kept with each event's actors (dyad_events, migration 054) against a full recount -----
+
+MIGRATIONS = Path(__file__).parents[2] / "src" / "newsift" / "store" / "migrations"
+ANKARA = Actor(text="the Turkish government", id="gov-ankara", code="TUR")  # a code and its own entity id
+
+
+def _kept_pairs(store: Store) -> set[tuple[str, str, str]]:
+    rows = store._fetch("SELECT first, second, event_id FROM dyad_events", [])  # type: ignore[attr-defined]
+    return {(str(a), str(b), str(e)) for a, b, e in rows}
+
+
+def _recounted_pairs(store: Store) -> set[tuple[str, str, str]]:
+    """Every ordered pair of different actor keys of each event, from event_actors read whole."""
+    keys: dict[str, set[str]] = {}
+    rows = store._fetch("SELECT event_id, code, entity_id FROM event_actors", [])  # type: ignore[attr-defined]
+    for event_id, code, entity_id in rows:
+        keys.setdefault(event_id, set()).update(k for k in (code, entity_id) if k is not None)
+    return {(a, b, e) for e, found in keys.items() for a in found for b in found if a != b}
+
+
+def _by_the_rule(events: list[Event]) -> set[tuple[str, str, str]]:
+    """The same pairs from the records, by ``is_between`` over every pair of keys the records name."""
+    keys = {k for e in events for a in (*e.source, *e.target, *e.participants) for k in (a.code, a.id) if k}
+    return {(a, b, e.id) for e in events for a in keys for b in keys if is_between(e, a, b)}
+
+
+def _store_case(store: Store, n: int, case: tuple[Any, ...], roles: dict[str, Any], again: str) -> Event:
+    """Store a case again from a new page (the store skips a page it has), its event with ``roles``."""
+    raw, article, analysis = _article(n, (*case[:4], roles, *case[5:]))
+    page = RawDocument(uri=raw.uri + again, content=raw.content + again.encode(),
+                       content_type=raw.content_type, fetched_at=raw.fetched_at)  # fmt: skip
+    article = replace(article, page_id=page.id)
+    analysis = replace(analysis, annotated=replace(analysis.annotated, article=article))
+    store.store_batch([(page, [article])], {article.id: analysis})
+    return analysis.events[0]
+
+
+def _check_dyad_pairs(store: Store) -> None:
+    _fill(store)
+    events = {case[0]: _article(n, case)[2].events[0] for n, case in enumerate(CASES)}
+
+    def agree() -> None:
+        assert _kept_pairs(store) == _recounted_pairs(store) == _by_the_rule(list(events.values()))
+
+    agree()
+    assert {e for a, b, e in _kept_pairs(store) if (a, b) == ("TUR", "PAK")} == IN_DYAD
+    # the sale stored again with another buyer: it leaves the dyad; its seller gains an entity id of its own
+    events["sale"] = _store_case(store, 0, CASES[0], {"source": (ANKARA,), "target": (AZE,)}, "#1")
+    agree()
+    kept = _kept_pairs(store)
+    assert ("gov-ankara", "AZE", "sale") in kept and ("TUR", "PAK", "sale") not in kept
+    # the drill stored again with one participant only: no pair left; then with three
+    events["drill"] = _store_case(store, 2, CASES[2], {"participants": (TUR,)}, "#2")
+    agree()
+    assert not {p for p in _kept_pairs(store) if p[2] == "drill"}
+    events["drill"] = _store_case(store, 2, CASES[2], {"participants": (TUR, PAK, CHN)}, "#3")
+    agree()
+    # the sale's seller named by its code alone again: the entity id's pairs go with it
+    events["sale"] = _store_case(store, 0, CASES[0], {"source": (TUR,), "target": (AZE,)}, "#4")
+    agree()
+    assert not {p for p in _kept_pairs(store) if "gov-ankara" in p}
+    found = store.query_fact_page("events", FactFilters(dyad=("CHN", "TUR")), limit=100, facets=False)
+    assert {codec.decode(r.record, Event).id for r in found.rows} == {"drill", "place"}
+    # the migration's fill, for events stored before it, makes the same pairs
+    text = (MIGRATIONS / "054_dyad_events.sql").read_text(encoding="utf-8")
+    fill = "INSERT" + text.split("INSERT", 1)[1].split(";", 1)[0]
+    kept = _kept_pairs(store)
+    store.write(lambda tx: tx.execute("DELETE FROM dyad_events", []))
+    store.write(lambda tx: tx.execute(fill, []))
+    assert _kept_pairs(store) == kept
+
+
+def test_web_dyads_pairs_kept_with_the_actors_on_sqlite(tmp_path: Path) -> None:
+    store = SqliteStore(tmp_path / "news.db")
+    try:
+        _check_dyad_pairs(store)
+    finally:
+        store.close()
+
+
+@pytest.mark.postgres
+def test_web_dyads_pairs_kept_with_the_actors_on_postgres(pg_url: str) -> None:
+    from newsift.store import open_store
+
+    store = open_store(pg_url)
+    try:
+        _check_dyad_pairs(store)
+    finally:
+        store.close()
+
+
+# --- the dyad page's roll-up, counted in SQL, against a count of the claims it lists ------------------
+
+
+def _recount_rollup(claims: list[dict[str, Any]]) -> dict[str, Any]:
+    """Per status: claims, outlets (else the article) and first report date; overall claims and outlets."""
+    by_status: dict[str, dict[str, Any]] = {}
+    for claim in claims:
+        article = claim["article"]
+        row = by_status.setdefault(claim["status"], {"n_claims": 0, "outlets": set(), "first_seen": None})
+        row["n_claims"] += 1
+        row["outlets"].add(article["outlet"] or article["id"])
+        if article["date"] and (row["first_seen"] is None or article["date"] < row["first_seen"]):
+            row["first_seen"] = article["date"]
+    return {
+        "n_claims": len(claims),
+        "n_outlets": len({o for r in by_status.values() for o in r["outlets"]}),
+        "has_denial": "denied" in by_status,
+        "by_status": {
+            s: {"n_claims": r["n_claims"], "n_outlets": len(r["outlets"]), "first_seen": r["first_seen"]}
+            for s, r in sorted(by_status.items())
+        },
+    }
+
+
+@pytest.mark.parametrize("pair", [("TUR", "PAK"), ("PAK", "TUR")])
+def test_web_dyads_rollup_counts_every_claim(dyad_site: tuple[str, str, Any], pair: Any) -> None:
+    from newsift.web.db import WebDb
+    from newsift.web.graph import query_dyad
+
+    base, db_path, _ = dyad_site
+    dyad = httpx.get(f"{base}/api/dyads/{pair[0]}/{pair[1]}").json()
+    assert len(dyad["claims"]) == len(IN_DYAD) and dyad["rollup"]["has_denial"]
+    assert dyad["rollup"] == _recount_rollup(dyad["claims"])
+    db = WebDb(db_path)
+    try:
+        shown = query_dyad(db, *pair, shown=2)
+    finally:
+        db.close()
+    assert [c["id"] for c in shown["claims"]] == [c["id"] for c in dyad["claims"]][:2]
+    assert shown["claims"][0]["status"] == "denied"  # denials first
+    assert shown["rollup"] == dyad["rollup"] and len(shown["events"]) == len(IN_DYAD)
+
+
+def test_web_dyads_example_store_rollup_as_recounted(site: WebSite) -> None:
+    dyad = httpx.get(f"{site.base_url}/api/dyads/TUR/PAK").json()
+    assert dyad["rollup"]["n_claims"] >= 1 and dyad["rollup"] == _recount_rollup(dyad["claims"])

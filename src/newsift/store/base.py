@@ -18,7 +18,7 @@ from newsift.model import (
     RawDocument,
     RunRecord,
 )
-from newsift.store.facts import DyadCount, FactFilters, FactPage
+from newsift.store.facts import ClaimRollup, DyadCount, FactFilters, FactPage
 from newsift.store.records import (
     LinkChange,
     LinkRow,
@@ -122,6 +122,8 @@ class Store(Protocol):
         facets: bool = True,
         after: Sequence[Any] | None = None,
     ) -> FactPage: ...
+
+    def query_claim_rollup(self, filters: FactFilters) -> ClaimRollup: ...
 
     def query_top_dyads(self, *, limit: int = 30) -> list[DyadCount]: ...
 

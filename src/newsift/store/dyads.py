@@ -15,6 +15,12 @@ substance of a defence relationship, and the extractor puts them in one role (pa
 of one seller also count (both are targets of one sale): that the same supplier arms both is part of
 their relationship too, and the event shows who the third party is.
 
+**In SQL** the pairs are kept in ``dyad_events`` (migration 054), one row per ordered pair of different
+actor keys of an event, both ways round (``dyad_pairs``), written by ``store/sql.py`` with the event's
+actors; ``dyad_clause`` reads it, so a dyad is one index range rather than the intersection of every
+event of each actor. (Triggers on ``event_actors`` kept it first; on PostgreSQL they made storing 1.5×
+slower, so the one function that writes an event's actors writes its pairs too.)
+
 Quotes have no roles: a dyad's quotes are the ones in the articles that report its events, or (for the
 web's quotes filter) by or about both actors.
 """
@@ -23,7 +29,16 @@ from __future__ import annotations
 
 from newsift.model import Actor, Event
 
-__all__ = ["ACTOR_EVENTS", "DYAD_ROLES", "actors_of", "dyad_clause", "is_between", "plays_in"]
+__all__ = [
+    "ACTOR_EVENTS",
+    "DYAD_EVENTS",
+    "DYAD_ROLES",
+    "actors_of",
+    "dyad_clause",
+    "dyad_pairs",
+    "is_between",
+    "plays_in",
+]
 
 # The roles an actor plays in an event, as ``event_actors.role`` stores them (store/sql.py writes one row
 # per actor of each): every one of them counts for a dyad.
@@ -34,6 +49,8 @@ ACTOR_EVENTS = (
     "SELECT event_id FROM event_actors WHERE code = ? "
     "UNION SELECT event_id FROM event_actors WHERE entity_id = ?"
 )
+# The ids of the events of the dyad of ``?`` and ``?`` (each a code or an entity id): both are actors.
+DYAD_EVENTS = "SELECT event_id FROM dyad_events WHERE first = ? AND second = ?"
 
 
 def actors_of(event: Event) -> tuple[Actor, ...]:
@@ -52,8 +69,14 @@ def is_between(event: Event, a: str, b: str) -> bool:
     return a != b and plays_in(event, a) and plays_in(event, b)
 
 
+def dyad_pairs(event: Event) -> list[tuple[str, str]]:
+    """The rows of ``dyad_events`` for the event: every ordered pair of different keys (codes and entity
+    ids) of its actors, so that ``is_between(event, a, b)`` exactly when ``(a, b)`` is among them."""
+    keys = sorted({k for a in actors_of(event) for k in (a.code, a.id) if k is not None})
+    return [(a, b) for a in keys for b in keys if a != b]
+
+
 def dyad_clause(event_id: str, a: str, b: str) -> tuple[str, list[str]]:
     """The SQL condition (and its parameters) that the event whose id is the column ``event_id`` belongs
-    to the dyad of ``a`` and ``b``: the same rule as ``is_between``."""
-    clause = f"({event_id} IN ({ACTOR_EVENTS}) AND {event_id} IN ({ACTOR_EVENTS}))"
-    return clause, [a, a, b, b]
+    to the dyad of ``a`` and ``b``: the same rule as ``is_between``, over the pairs of ``dyad_events``."""
+    return f"{event_id} IN ({DYAD_EVENTS})", [a, b]

@@ -12,7 +12,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from newsift.store.corroboration import HAPPENING_JOINS
+from newsift.store.corroboration import HAPPENING_INNER_JOINS, HAPPENING_JOINS
 from newsift.store.dialect import Dialect
 from newsift.store.dyads import ACTOR_EVENTS, dyad_clause
 
@@ -20,12 +20,14 @@ __all__ = [
     "FACET_COLUMNS",
     "FACT_KINDS",
     "SORTS",
+    "ClaimRollup",
     "Dialect",
     "DyadCount",
     "FactFilters",
     "FactPage",
     "FactRow",
     "keyset_clause",
+    "query_claim_rollup",
     "query_counterparts",
     "query_fact_page",
     "query_top_dyads",
@@ -33,10 +35,11 @@ __all__ = [
 ]
 
 Fetch = Callable[[str, Sequence[Any]], list[tuple[Any, ...]]]
+_Keys = tuple[Any, ...]  # one row's sort keys, its id last
 FACT_KINDS = ("claims", "events", "quotes")
 SORTS = ("-event_time", "event_time", "-report_time", "report_time", "status", "-corroboration")
 _REPORT = "COALESCE(a.published_at, a.fetched_at)"
-_MENTIONS = "SELECT article_id FROM mentions WHERE entity_id = ?"
+_MENTIONS = "SELECT article_id FROM mentions WHERE entity_id = ?"  # covered by mentions_entity_article
 # Denials first, then the statuses that rest on someone's word, then the outlet's own statements.
 _STATUS_ORDER = (
     "CASE {col} WHEN 'denied' THEN 0 WHEN 'alleged' THEN 1 WHEN 'speculated' THEN 2 "
@@ -98,6 +101,16 @@ class DyadCount:
     n_events: int
     n_claims: int
     n_denied: int
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class ClaimRollup:
+    """Claims matching some filters, counted: per status (claims, independent outlets, first report date)
+    and overall. An outlet is the article's outlet, else the article."""
+
+    by_status: dict[str, tuple[int, int, str | None]]
+    n_claims: int
+    n_outlets: int
 
 
 FACET_COLUMNS: dict[str, dict[str, str]] = {
@@ -176,10 +189,10 @@ def _add_actor_clauses(kind: str, f: FactFilters, add: Callable[..., None], dial
         add(clause, *values)
     if kind == "quotes":
         for actor in [x for x in (f.actor, *(f.dyad or ())) if x]:
-            add(f"(q.speaker_id = ? OR a.id IN ({_MENTIONS}))", actor, actor)
+            add(f"(q.speaker_id = ? OR q.article_id IN ({_MENTIONS}))", actor, actor)
     if f.entity:
         if kind == "quotes":
-            add(f"(q.speaker_id = ? OR a.id IN ({_MENTIONS}))", f.entity, f.entity)
+            add(f"(q.speaker_id = ? OR q.article_id IN ({_MENTIONS}))", f.entity, f.entity)
             return
         names = tuple(f.entity_names) or (f.entity.casefold(),)
         marks = ", ".join("?" for _ in names)
@@ -272,15 +285,16 @@ def query_fact_page(
     own = _ALIAS[kind]
     # The keys of the page first, then their records: sorting whole records of every match is slow.
     sort_keys = _order_keys(kind, sort, dialect)
-    order, page_where, page_params = _order(sort_keys), where, list(params)
+    page_where, page_params = where, list(params)
     if after is not None:
         if len(after) != len(sort_keys):
             raise ValueError(f"after: {len(sort_keys)} sort keys expected, got {len(after)}")
         clause, values = keyset_clause(sort_keys, after)
         page_where, page_params = f"{where} AND {clause}", [*params, *values]
-    exprs = ", ".join(expr for expr, _ in sort_keys)
-    keys_sql = f"SELECT {exprs} {_from(kind, f'{page_where} {order}')} {page_where} {order} LIMIT ? OFFSET ?"
-    found_keys = fetch(dialect.sql(keys_sql), [*page_params, limit + 1, offset])
+    by_outlets = sort == "-corroboration" and kind != "quotes"
+    found_keys = _PageKeys(fetch, dialect, kind, sort_keys, page_where, page_params).read(
+        limit + 1, offset, by_outlets=by_outlets, after_n=int(after[0]) if by_outlets and after else None
+    )
     more = len(found_keys) > limit
     found_keys = found_keys[:limit]
     counts, counted = _facets(fetch, dialect, kind, where, params) if facets else ({}, None)
@@ -302,10 +316,61 @@ def query_fact_page(
     return FactPage(rows=rows, total=total, facets=counts, last_keys=last)
 
 
-def _from(kind: str, uses: str) -> str:
-    """FROM the kind's table with only the joins that ``uses`` (SQL text) refers to."""
+@dataclass(frozen=True, slots=True)
+class _PageKeys:
+    """The sort keys of a page's rows: the query of the matches (``where`` and ``params``) in sort order."""
+
+    fetch: Fetch
+    dialect: Dialect
+    kind: str
+    keys: list[tuple[str, bool]]
+    where: str
+    params: list[Any]
+
+    def read(self, count: int, offset: int, *, by_outlets: bool, after_n: int | None) -> list[_Keys]:
+        """``count`` rows after ``offset``. Sorted by outlets (most first; ``after_n``: the count of the row
+        before the page), the rows are read one count of outlets at a time, each through the index of the
+        counts, until the page is full: only a page that reaches the rows of one outlet sorts them all."""
+        if not by_outlets:
+            return self._rows("", [], count, offset)
+        found: list[_Keys] = []
+        need, below = count + offset, None if after_n is None else after_n + 1
+        while len(found) < need:
+            top = self._most_outlets(below)
+            if top is None or top <= 1:  # the rest: one outlet, or no event
+                clause, values = ("COALESCE(h.n, 1) < ?", [below]) if below is not None else ("", [])
+                found += self._rows(clause, values, need - len(found), 0)
+                break
+            found += self._rows("h.n = ?", [top], need - len(found), 0, inner=True)
+            below = top
+        return found[offset:]
+
+    def _most_outlets(self, below: int | None) -> int | None:
+        """The largest count of outlets of any happening (below ``below``), None when there is none."""
+        sql = "SELECT MAX(n) FROM happening_outlets" + (" WHERE n < ?" if below is not None else "")
+        found = self.fetch(self.dialect.sql(sql), [below] if below is not None else [])[0][0]
+        return int(found) if found is not None else None
+
+    def _rows(
+        self, clause: str, values: list[Any], count: int, offset: int, *, inner: bool = False
+    ) -> list[_Keys]:
+        scope = f"{self.where} AND {clause}" if clause else self.where
+        order = _order(self.keys)
+        exprs = ", ".join(expr for expr, _ in self.keys)
+        tables = _from(self.kind, f"{scope} {order}", inner=inner)
+        sql = f"SELECT {exprs} {tables} {scope} {order} LIMIT ? OFFSET ?"
+        return self.fetch(self.dialect.sql(sql), [*self.params, *values, count, offset])
+
+
+def _from(kind: str, uses: str, *, inner: bool = False) -> str:
+    """FROM the kind's table with only the joins that ``uses`` (SQL text) refers to; ``inner``: the outlet
+    counts joined as inner joins (only rows with an event)."""
     needed = set(_USES.findall(uses))
-    joins = [sql for alias, sql in _JOINS[kind].items() if alias in needed]
+    joins = [
+        HAPPENING_INNER_JOINS[kind] if inner and alias == "h" else sql
+        for alias, sql in _JOINS[kind].items()
+        if alias in needed
+    ]
     return " ".join([_FROM[kind], *joins])
 
 
@@ -336,6 +401,26 @@ def _facets(
     statuses = found.get("status")
     whole = statuses is not None and len(statuses) < _FACET_VALUES  # every status listed
     return found, sum(n for _, n in statuses or ()) if whole else None
+
+
+def query_claim_rollup(fetch: Fetch, dialect: Dialect, filters: FactFilters) -> ClaimRollup:
+    """The claims matching ``filters`` counted per status and overall, in SQL (no record is read)."""
+    clauses, params = _where("claims", filters, dialect)
+    where = f"WHERE {' AND '.join(clauses) or '1 = 1'}"
+    outlet = "COALESCE(a.outlet, a.id)"
+    tables = _from("claims", f"{where} {outlet}")
+    rows = fetch(
+        dialect.sql(
+            f"SELECT c.status, COUNT(*), COUNT(DISTINCT {outlet}), MIN({_REPORT}) {tables} {where} "
+            "GROUP BY c.status ORDER BY c.status"
+        ),
+        params,
+    )
+    n_outlets = fetch(dialect.sql(f"SELECT COUNT(DISTINCT {outlet}) {tables} {where}"), params)[0][0]
+    by_status = {str(r[0]): (int(r[1]), int(r[2]), r[3]) for r in rows}
+    return ClaimRollup(
+        by_status=by_status, n_claims=sum(n for n, _, _ in by_status.values()), n_outlets=int(n_outlets)
+    )
 
 
 _KEY = "COALESCE({t}.code, {t}.entity_id)"

@@ -38,7 +38,8 @@ from newsift.store.accounts import Accounts
 from newsift.store.comments import Comments
 from newsift.store.corroboration import happening_key, query_corroboration
 from newsift.store.dialect import Dialect
-from newsift.store.facts import DyadCount, FactFilters, FactPage
+from newsift.store.dyads import dyad_pairs
+from newsift.store.facts import ClaimRollup, DyadCount, FactFilters, FactPage
 from newsift.store.poll_state import PollState
 from newsift.store.records import (
     LinkChange,
@@ -465,6 +466,10 @@ class SqlStore:
             after=after,
         )  # fmt: skip
 
+    def query_claim_rollup(self, filters: FactFilters) -> ClaimRollup:
+        """The claims matching ``filters`` counted per status (claims, outlets, first seen) and overall."""
+        return facts.query_claim_rollup(self._fetch, self.dialect, filters)
+
     def query_top_dyads(self, *, limit: int = 30) -> list[DyadCount]:
         """The pairs of actors with the most events between them."""
         return facts.query_top_dyads(self._fetch, self.dialect, limit=limit)
@@ -598,6 +603,9 @@ def _insert_event(tx: Tx, article_id: str, event: Event) -> None:
     roles = (("source", event.source), ("target", event.target), ("participant", event.participants))
     actors = [(event.id, role, a.code, a.id) for role, group in roles for a in group]
     tx.executemany("INSERT INTO event_actors VALUES (?, ?, ?, ?)", actors)
+    tx.execute("DELETE FROM dyad_events WHERE event_id = ?", [event.id])
+    pairs = [(a, b, event.id) for a, b in dyad_pairs(event)]
+    tx.executemany("INSERT INTO dyad_events (first, second, event_id) VALUES (?, ?, ?)", pairs)
 
 
 def _article_then_id(claim: Claim) -> tuple[str, str]:

@@ -658,6 +658,10 @@ class Watch(_Out):
     webhook: str | None = Field(description="Only the webhook's host (its path may hold a secret).")
     created_at: str = Field(description=_ISO)
     checked_at: str | None = Field(description=_ISO)
+    owner: str | None = Field(
+        default=None, description="The user who made it in the web UI (absent for a CLI watch)."
+    )
+    name: str | None = Field(default=None, description="Its name in the web UI (absent for a CLI watch).")
     matches: list[BriefFact]
 
 

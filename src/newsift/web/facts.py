@@ -23,6 +23,7 @@ from newsift.web.errors import HttpError
 __all__ = [
     "DOCUMENTED_SUBTYPES",
     "FactParams",
+    "RowLookups",
     "event_time_json",
     "normalize_actor",
     "query_facts",
@@ -149,8 +150,13 @@ def _check_subtype(db: WebDb, value: str | None) -> str | None:
     return _check_choice("subtype", value, allowed)
 
 
-def query_facts(db: WebDb, kind: str, params: FactParams, *, facets: bool = True) -> dict[str, Any]:
+def query_facts(
+    db: WebDb, kind: str, params: FactParams, *, facets: bool = True, lookups: RowLookups | None = None
+) -> dict[str, Any]:
     """One page of claims, events or quotes with ``total``, facet counts and the filters applied.
+
+    ``lookups`` may be shared by the lists of one page (a dyad's events, then their claims), so that what
+    one list read (an entity's name, a decoded event) the next does not read again.
 
     Raises:
         HttpError: 422 for an unknown kind, enum value or sort, or an impossible date.
@@ -168,7 +174,7 @@ def query_facts(db: WebDb, kind: str, params: FactParams, *, facets: bool = True
     except ValueError as err:
         raise _invalid("after", params.after or "", "the next cursor of a page of this list") from err
     offset = start + params.offset
-    names = _Names(db)
+    names = lookups or RowLookups(db)
     end = offset + len(page.rows)
     return {
         "kind": kind,
@@ -184,12 +190,13 @@ def query_facts(db: WebDb, kind: str, params: FactParams, *, facets: bool = True
     }
 
 
-class _Names:
-    """Entity names by id, read once per request."""
+class RowLookups:
+    """Entity names by id and decoded events by id, read once per request."""
 
     def __init__(self, db: WebDb) -> None:
         self._db = db
         self._found: dict[str, Entity | None] = {}
+        self._events: dict[str, Event] = {}
 
     def entity(self, entity_id: str) -> Entity | None:
         if entity_id not in self._found:
@@ -200,6 +207,18 @@ class _Names:
         """A claim holder: an entity (linked) when known, else the text as given."""
         entity = self.entity(holder)
         return {"id": entity.id if entity else None, "name": entity.name if entity else holder}
+
+    def event(self, record: str) -> Event:
+        """An event row's record, decoded (and kept for the claims of the same event)."""
+        event = codec.decode(record, Event)
+        self._events[event.id] = event
+        return event
+
+    def claim_event(self, claim: Claim, record: str | None) -> Event | None:
+        """The event of a claim: the one an earlier list of this request decoded, else its record's."""
+        if claim.event_id is not None and claim.event_id in self._events:
+            return self._events[claim.event_id]
+        return codec.decode(record, Event) if record else None
 
 
 def sentence_href(article_id: str, sentence: int) -> str:
@@ -221,16 +240,16 @@ def _article_json(row: FactRow) -> dict[str, Any]:
     return {"id": row.article_id, "title": row.title, "outlet": row.outlet, "date": row.report_date}
 
 
-def render_fact_rows(kind: str, rows: list[FactRow], names: _Names) -> list[dict[str, Any]]:
+def render_fact_rows(kind: str, rows: list[FactRow], names: RowLookups) -> list[dict[str, Any]]:
     """Rows of one kind as JSON: the record's contract keys plus article, anchor and event time."""
     render = {"claims": _claim_row, "events": _event_row, "quotes": _quote_row}[kind]
     return [render(row, names) for row in rows]
 
 
-def _claim_row(row: FactRow, names: _Names) -> dict[str, Any]:
+def _claim_row(row: FactRow, names: RowLookups) -> dict[str, Any]:
     claim = codec.decode(row.record, Claim)
     data = render_claim_json(claim)
-    event = codec.decode(row.event_record, Event) if row.event_record else None
+    event = names.claim_event(claim, row.event_record)
     data.update(
         article=_article_json(row),
         href=sentence_href(row.article_id, claim.evidence.sentence),
@@ -250,8 +269,8 @@ def _event_brief(event: Event) -> dict[str, Any]:
     return {k: full[k] for k in ("id", "type", "subtype", "source", "target", "participants", "item")}
 
 
-def _event_row(row: FactRow, names: _Names) -> dict[str, Any]:
-    event = codec.decode(row.record, Event)
+def _event_row(row: FactRow, names: RowLookups) -> dict[str, Any]:
+    event = names.event(row.record)
     data = render_event_json(event)
     data.update(
         article=_article_json(row),
@@ -262,7 +281,7 @@ def _event_row(row: FactRow, names: _Names) -> dict[str, Any]:
     return data
 
 
-def _quote_row(row: FactRow, names: _Names) -> dict[str, Any]:
+def _quote_row(row: FactRow, names: RowLookups) -> dict[str, Any]:
     quote = codec.decode(row.record, Quote)
     speaker = names.entity(quote.speaker_id) if quote.speaker_id else None
     data = render_quote_json(quote, {speaker.id: speaker.name} if speaker else {})

@@ -6,6 +6,7 @@ from collections import Counter
 from typing import Any
 
 from newsift.model import Entity
+from newsift.store.facts import ClaimRollup, FactFilters
 from newsift.store.web_queries import SearchFilters
 from newsift.views import render_entity_json
 from newsift.web.charts import count_by_period
@@ -13,7 +14,7 @@ from newsift.web.cursor import read_cursor, write_cursor
 from newsift.web.data import render_article_summary
 from newsift.web.db import WebDb
 from newsift.web.errors import HttpError
-from newsift.web.facts import FactParams, normalize_actor, query_facts
+from newsift.web.facts import FactParams, RowLookups, normalize_actor, query_facts
 
 __all__ = ["query_dyad", "query_entity_list", "query_entity_page", "query_relationships"]
 
@@ -109,8 +110,11 @@ def query_relationships(db: WebDb, *, limit: int = 30) -> dict[str, Any]:
     return {"items": pairs, "actors": [{"id": a, "name": n} for a, n in actors.items()], "matrix": matrix}
 
 
-def query_dyad(db: WebDb, first: str, second: str) -> dict[str, Any]:
+def query_dyad(db: WebDb, first: str, second: str, *, shown: int = _MOST) -> dict[str, Any]:
     """Everything between two actors: events on their own time, claims (denials first), quotes, neighbours.
+
+    ``shown``: most claims and quotes listed (the roll-up counts every claim; the events, which the
+    timeline draws, are listed up to ``_MOST``).
 
     Raises:
         HttpError: 404 when an actor is neither an entity nor an event actor, 422 when both are the same.
@@ -118,10 +122,10 @@ def query_dyad(db: WebDb, first: str, second: str) -> dict[str, Any]:
     a, b = normalize_actor(first), normalize_actor(second)
     if a == b:
         raise HttpError(422, "invalid_dyad", "a dyad needs two different actors")
-    dyad = f"{a},{b}"
-    events = query_facts(db, "events", FactParams(dyad=dyad, sort="event_time", limit=_MOST), facets=False)[
-        "items"
-    ]
+    dyad, lookups = f"{a},{b}", RowLookups(db)
+    events = query_facts(
+        db, "events", FactParams(dyad=dyad, sort="event_time", limit=_MOST), facets=False, lookups=lookups
+    )["items"]
     ends = [db.store().web.entity(x) for x in (a, b)]
     store = db.store()
     unknown = [
@@ -131,9 +135,11 @@ def query_dyad(db: WebDb, first: str, second: str) -> dict[str, Any]:
     ]
     if unknown:
         raise HttpError(404, "not_found", f"no entity or event actor {' or '.join(unknown)}")
-    claims = query_facts(db, "claims", FactParams(dyad=dyad, sort="status", limit=_MOST), facets=False)[
-        "items"
-    ]
+    most = min(shown, _MOST)
+    claims = query_facts(
+        db, "claims", FactParams(dyad=dyad, sort="status", limit=most), facets=False, lookups=lookups
+    )["items"]
+    quotes = query_facts(db, "quotes", FactParams(dyad=dyad, limit=most), facets=False, lookups=lookups)
     for event in events:  # the keys this page had before event time: report date and outlet
         event.update(date=event["article"]["date"], outlet=event["article"]["outlet"])
     return {
@@ -142,8 +148,8 @@ def query_dyad(db: WebDb, first: str, second: str) -> dict[str, Any]:
         "timeline": _timeline(events),
         "by_type": dict(Counter(e["type"] for e in events).most_common()),
         "claims": claims,
-        "rollup": _rollup(claims),
-        "quotes": query_facts(db, "quotes", FactParams(dyad=dyad, limit=_MOST), facets=False)["items"],
+        "rollup": _rollup(store.query_claim_rollup(FactFilters(dyad=(a, b)))),
+        "quotes": quotes["items"],
         "neighbours": _neighbours(events, {a, b}),
     }
 
@@ -167,27 +173,16 @@ def _timeline(events: list[dict[str, Any]]) -> list[dict[str, Any]]:
     ]
 
 
-def _rollup(claims: list[dict[str, Any]]) -> dict[str, Any]:
-    """Per status: claims, independent outlets and first seen; overall: outlets and any denial."""
-    statuses: dict[str, dict[str, Any]] = {}
-    for claim in claims:
-        article = claim["article"]
-        row = statuses.setdefault(claim["status"], {"n_claims": 0, "outlets": set(), "first_seen": None})
-        row["n_claims"] += 1
-        row["outlets"].add(article["outlet"] or article["id"])
-        date = article["date"]
-        if date and (row["first_seen"] is None or date < row["first_seen"]):
-            row["first_seen"] = date
-    outlets = {o for row in statuses.values() for o in row["outlets"]}
-    by_status = {
-        status: {"n_claims": r["n_claims"], "n_outlets": len(r["outlets"]), "first_seen": r["first_seen"]}
-        for status, r in sorted(statuses.items())
-    }
+def _rollup(counted: ClaimRollup) -> dict[str, Any]:
+    """Per status: claims, independent outlets and first seen; overall: claims, outlets and any denial."""
     return {
-        "n_claims": len(claims),
-        "n_outlets": len(outlets),
-        "has_denial": "denied" in statuses,
-        "by_status": by_status,
+        "n_claims": counted.n_claims,
+        "n_outlets": counted.n_outlets,
+        "has_denial": "denied" in counted.by_status,
+        "by_status": {
+            status: {"n_claims": n, "n_outlets": outlets, "first_seen": first}
+            for status, (n, outlets, first) in sorted(counted.by_status.items())
+        },
     }
 
 

@@ -41,6 +41,7 @@ router = APIRouter(include_in_schema=False)
 Filters = Annotated[SearchFilters, Depends(article_filters)]
 Page = Annotated[int, Query(ge=1, le=10_000)]
 _PER_PAGE = 25
+_DYAD_SHOWN = 100  # claims and quotes a dyad page lists (each list links to all of them)
 
 
 def _render(request: Request, name: str, context: dict[str, Any], status: int = 200) -> Response:
@@ -212,7 +213,7 @@ def entity_page(request: Request, entity_id: str) -> Response:
 
 @router.get("/dyad/{first}/{second}")
 def dyad_page(request: Request, first: str, second: str) -> Response:
-    data = query_dyad(db_of(request), first, second)
+    data = query_dyad(db_of(request), first, second, shown=_DYAD_SHOWN)
     names = " and ".join(a["name"] for a in data["actors"])
     points = [
         {
