@@ -9,7 +9,7 @@ from __future__ import annotations
 from newsift.dates import dateline_end
 from newsift.extract.syntax import Tree
 
-__all__ = ["dateline_end", "in_headline", "names_an_act", "reports_words"]
+__all__ = ["dateline_end", "in_headline", "names_an_act", "reports_words", "root_of"]
 
 Span = tuple[int, int]
 _THING_POS = ("NOUN", "PROPN", "PRON", "NUM", "ADJ", "DET", "ADV")
@@ -48,10 +48,11 @@ def names_an_act(tree: Tree, span: Span) -> bool:
     token = tree.tokens[first]
     if token.tag == "TO" and tree.tokens[token.head].pos in ("VERB", "AUX"):
         return not tree.kids(token.head, *_SUBJECTS)
-    return token.tag == "VBG" and not tree.kids(first, *_SUBJECTS) and first == _root_of(tree, first, last)
+    return token.tag == "VBG" and not tree.kids(first, *_SUBJECTS) and first == root_of(tree, first, last)
 
 
-def _root_of(tree: Tree, first: int, last: int) -> int:
+def root_of(tree: Tree, first: int, last: int) -> int:
+    """The token of ``first..last`` whose head lies outside the span (the span's head)."""
     for i in range(first, last + 1):
         if not first <= tree.tokens[i].head <= last or tree.tokens[i].head == i:
             return i

@@ -55,9 +55,12 @@ class _Person:
     role_words: set[str] = field(default_factory=set)
     votes: Counter[str] = field(default_factory=Counter)
     prior: str | None = None  # from a given name that is almost always one gender
+    stated: str | None = None  # from an honorific written before the name ('Ms Lee'): it decides
 
     @property
     def gender(self) -> str | None:
+        if self.stated is not None:
+            return self.stated
         if not self.votes:
             return self.prior
         (best, n), *rest = [*self.votes.most_common(2), ("", 0)]
@@ -90,17 +93,19 @@ class SpeakerResolver:
         self._unnamed: tuple[int, Speaker] | None = None  # the latest unnamed person who spoke
         self._plural: tuple[int, Speaker] | None = None  # the latest source named in the plural
         self._he_she: set[int] | None = None
+        self._content: Sequence[tuple[int, int]] = ()
         self._sources = SourceIndex(annotated, tree, quoted, lexicon)
         self._nationalities = {m.text.lower() for m in annotated.mentions if m.label == "NORP"}
         kinds = self._kinds = {e.id: e for e in annotated.entities}
         for mention in annotated.mentions:
             entity = kinds.get(mention.entity_id or "")
             if (
-                mention.label == "PERSON"
+                (mention.label == "PERSON" and not self._not_person(mention))  # 'Labour' tagged a person
                 or (entity is not None and entity.kind is EntityKind.PERSON)
                 or self._person_tagged_as_body(mention)
             ):
                 self._add_mention(mention)
+        self._add_honorific_names(annotated.mentions)
         for person in self._people.values():
             entity = kinds.get(person.entity_id or "")
             stated = [_no_dateline(v) for k, v in entity.attributes if k in _TITLE_KEYS] if entity else []
@@ -108,6 +113,30 @@ class SpeakerResolver:
         self._learn_gender()
 
     # --- building ------------------------------------------------------------------------------
+
+    def _add_honorific_names(self, mentions: Sequence[Mention]) -> None:
+        """'Ms King has held the seat since 1997': a capitalised proper noun right after an honorific is
+        a person's name even when the tagger missed it or the word is also a title."""
+        tokens, honorifics = self._tree.tokens, self._lex.honorifics
+        for i in range(len(tokens) - 1):
+            word, nxt = self._word(i), tokens[i + 1]
+            if (
+                word not in honorifics
+                or nxt.pos != "PROPN"
+                or not self._text[nxt.start : nxt.start + 1].isupper()
+            ):
+                continue
+            if any(m.start <= nxt.start < m.end for m in mentions) or self._inside_quote(nxt.start):
+                continue
+            name = (i + 1, i + 1)
+            while (
+                name[1] + 1 < len(tokens)
+                and tokens[name[1] + 1].pos == "PROPN"
+                and tokens[name[1]].head == name[1] + 1
+            ):
+                name = (name[0], name[1] + 1)
+            person = self._by_surname(*self._tree.span(*name)) or self._person_for(name, None)
+            self._note(i, name[1], person.key, self._is_subject(i, name[1]))
 
     def _person_tagged_as_body(self, mention: Mention) -> bool:
         """'Murat Aksoy, Turkey's deputy foreign minister': a name the tagger took for an organisation is
@@ -314,6 +343,7 @@ class SpeakerResolver:
                 for entry in self._entries.get(nxt.sentence, []):
                     if entry.offset == nxt.start or entry.offset == token.start:
                         self._people[entry.key].votes[gender] += 2
+                        self._people[entry.key].stated = gender
 
     def _gender_of(self, word: str) -> str | None:
         if word in self._lex.male:
@@ -330,11 +360,14 @@ class SpeakerResolver:
 
     # --- resolving -----------------------------------------------------------------------------
 
-    def resolve(self, first: int, last: int) -> Speaker | None:
+    def resolve(self, first: int, last: int, content: Sequence[tuple[int, int]] = ()) -> Speaker | None:
         """The speaker a source span (tokens ``first..last``, inclusive) refers to.
 
         None for a pronoun with no antecedent that agrees: a quote is never credited to "it" or "which".
+        A pronoun is never a person named by name in what it says (``content``, char spans): in 'He said
+        Mr Lee was right', 'he' is not Lee.
         """
+        self._content = content
         word = self._text[slice(*self._tree.span(first, last))].lower()
         if word == "they":
             return self._they(first)
@@ -505,6 +538,8 @@ class SpeakerResolver:
         inside = [m for m in self._doc.mentions if start <= m.start and m.end <= end]
         inside.sort(key=lambda m: self._heads_phrase(m, root))
         for mention in inside:
+            if mention.end <= self._tree.tokens[root].start and self._another_person(root):
+                continue  # "Lee's colleagues", 'a Lee aide': someone else speaks
             key = mention.entity_id or ""
             found = self._people.get(key) or self._by_surname(mention.start, mention.end)
             if found is not None and self._written_fits(mention, found):
@@ -513,6 +548,13 @@ class SpeakerResolver:
         if appositive is not None:
             return appositive
         word = self._text[self._tree.tokens[root].start : self._tree.tokens[root].end]
+        if (
+            self._tree.tokens[root].pos == "PROPN"
+            and root > first
+            and self._word(root - 1) in self._lex.honorifics
+        ):
+            span = self._tree.span(root, root)  # 'Ms King': a surname, whatever else the word is
+            return self._by_surname(*span) or self._person_for((root, root), None)
         if self._tree.tokens[root].pos != "PROPN" or self._lex.expand(word) in self._lex.title_words:
             return None
         if not word[:1].isupper() or word.lower() in self._lex.kinds.organisation_nouns:
@@ -583,6 +625,15 @@ class SpeakerResolver:
         i = self._root(first, last)
         return 1 if tokens[i].dep == "appos" and tokens[i].head != i else 2
 
+    def _another_person(self, root: int) -> bool:
+        """A person noun other than a spokesperson heads the phrase ('colleagues', 'aide', 'lawyer')."""
+        token = self._tree.tokens[root]
+        lemma, kinds = token.lemma.lower(), self._lex.kinds
+        lower = self._text[token.start : token.start + 1].islower()
+        return (
+            lower and token.pos == "NOUN" and lemma in kinds.person_nouns and lemma not in kinds.spokes_words
+        )
+
     def _not_person(self, mention: Mention) -> bool:
         """An organisation, outlet or country the entity resolver knows ('Reuters', 'Navantia')."""
         entity = self._kinds.get(mention.entity_id or "")
@@ -619,11 +670,24 @@ class SpeakerResolver:
         gender = self._gender_of(self._text[token.start : token.end].lower())
         if gender is None:
             return None
+        named = self._named_in_content()
         for entry in self._candidates(token.start, token.sentence):
             person = self._people[entry.key]
-            if person.gender in (None, gender):
+            if person.gender in (None, gender) and person.key not in named:
                 return person
         return None
+
+    def _named_in_content(self) -> set[str]:
+        """Keys of the people named by name (not by a pronoun) in the content being attributed."""
+        keys: set[str] = set()
+        for mention in self._doc.mentions:
+            if mention.label == "PERSON" and any(s <= mention.start < e for s, e in self._content):
+                person = self._people.get(mention.entity_id or "") or self._by_surname(
+                    mention.start, mention.end
+                )
+                if person is not None:
+                    keys.add(person.key)
+        return keys
 
     def _role(self, first: int, last: int) -> _Person | None:
         """'the army chief' → the latest speaker, else person, whose title holds the head noun."""
@@ -674,7 +738,9 @@ class SpeakerResolver:
         start, end = self._tree.span(first, last)
         raw = self._text[start:end]
         sources = self._sources
-        spoken_for = sources.spoken_for(first, last)
+        spoken_for = sources.spoken_for(first, last) or (
+            self._spokesperson_of_body(first, last) if self._is_indefinite(first) else None
+        )
         if spoken_for is not None:
             return spoken_for
         named = sources.named_inside(first, last)
@@ -690,9 +756,40 @@ class SpeakerResolver:
             or self._unnamed_again(first, last)
             or self._body_again(first, last)
             or self._described_person(first, last)
+            or self._spokesperson_of_body(first, last)
             or sources.unnamed_body(first, last)
             or (sources.speaker_for(named) if named is not None else None)
         )
+
+    def _spokesperson_of_body(self, first: int, last: int) -> Speaker | None:
+        """'its spokesman', 'a company spokeswoman', 'a ministry spokesman' (naming no body): the body
+        'it' is, or the latest body the noun fits, speaks; with none before, the source stays unnamed.
+        A definite one ('the government spokesman') is first a holder named next."""
+        tree = self._tree
+        root = self._root(first, last)
+        if self._word(root) not in self._lex.kinds.spokes_words:
+            return None
+        for k in tree.kids(root, "poss", "compound", "amod", "nmod"):
+            if not first <= k < root:
+                continue
+            if tree.tokens[k].dep == "poss" and self._word(k) in ("its", "their"):
+                body = self._sources.possessor(k)
+            elif (
+                tree.tokens[k].dep != "poss"
+                and tree.tokens[k].lemma.lower() in self._lex.kinds.organisation_nouns
+            ):
+                body = self._sources.body_by_noun(k, k, k) or self._recent_body_named(k)
+            else:
+                continue
+            if body is not None and body.kind is SpeakerKind.ORGANISATION:
+                return self._sources.speak_for(body, first, last)
+        return None
+
+    def _recent_body_named(self, k: int) -> Speaker | None:
+        """The body that spoke in this or the last sentence when its words hold the noun at ``k``."""
+        body = self._recent_body(k)
+        noun = self._tree.tokens[k].lemma.lower()
+        return body if body is not None and noun in body.text.lower().split() else None
 
     def _unnamed_again(self, first: int, last: int) -> Speaker | None:
         """'A senior official said ... "...," the official added': a definite description whose head noun
