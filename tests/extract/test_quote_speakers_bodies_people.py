@@ -213,3 +213,26 @@ def test_apposition_subject_after_a_quote_with_no_name_stays_itself(nlp: Any) ->
     )
     quote = _quote(_quotes(nlp, body), "These boats will keep our coast safer")
     assert "Navy" in (quote.speaker_text or "") or "navy" in (quote.speaker_text or "")
+
+
+# --- a reported clause the parse read as the object of 'said' -------------------------------------
+
+
+def test_clause_read_as_an_object_of_said_is_reported_speech(nlp: Any) -> None:
+    body = (
+        "The spokeswoman, Ann Lee, spoke on Monday. "
+        "She said Seoul strictly controlled exports of dual-use goods."
+    )
+    quote = _quote(_quotes(nlp, body), "Seoul strictly controlled exports")
+    assert quote.speaker_text == "Ann Lee"
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "At the ceremony Ann Lee said a few words about the Turkish-built ships.",
+        "Ann Lee said nothing about the Iran-made drones.",
+    ],
+)
+def test_object_of_said_that_is_a_noun_phrase_is_no_quote(nlp: Any, body: str) -> None:
+    assert _quotes(nlp, body) == []

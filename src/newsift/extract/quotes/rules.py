@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from newsift.extract.quotes.lexicon import Lexicon
 from newsift.extract.quotes.marks import QuotedSpan
-from newsift.extract.quotes.shapes import root_of
+from newsift.extract.quotes.shapes import clause_read_as_object, root_of
 from newsift.extract.syntax import Tree
 from newsift.model import Token
 
@@ -351,6 +351,10 @@ def _content(tree: Tree, text: str, i: int, lemma: str, lexicon: Lexicon) -> Spa
     clause = _clause_on_medium(tree, i, lemma in lexicon.addressee_verbs)
     if clause is not None:
         return clause
+    if lemma == "say" and tree.kids(i, "dobj"):
+        clause = clause_read_as_object(tree, tree.kids(i, "dobj")[0])
+        if clause is not None:
+            return clause
     if lemma in ("say", "tell", "read") or lemma in lexicon.agreement:
         return None  # 'the statement reads: "..."' takes a quote, never an object ('read the report')
     named = tree.kids(i, "oprd")
