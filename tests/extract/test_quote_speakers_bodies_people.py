@@ -236,3 +236,46 @@ def test_clause_read_as_an_object_of_said_is_reported_speech(nlp: Any) -> None:
 )
 def test_object_of_said_that_is_a_noun_phrase_is_no_quote(nlp: Any, body: str) -> None:
     assert _quotes(nlp, body) == []
+
+
+# --- an office written another way ---------------------------------------------------------------
+
+OFFICE_AGAIN = [
+    (
+        '"The radars arrived early," Defence Secretary Marta Ruiz told reporters in Lima. '
+        "The defence chief said two more would follow by the end of next year.",
+        "two more would follow",
+        "Marta Ruiz",
+    ),
+    (
+        'Chile\'s ambassador to Peru, Tomas Vidal, called the sale "a sign of trust". '
+        "The envoy said Santiago hoped to sell more patrol boats to Lima.",
+        "Santiago hoped to sell more",
+        "Tomas Vidal",
+    ),
+]
+
+
+@pytest.mark.parametrize(("body", "fragment", "speaker"), OFFICE_AGAIN)
+def test_office_written_another_way_is_its_holder(nlp: Any, body: str, fragment: str, speaker: str) -> None:
+    assert _quote(_quotes(nlp, body), fragment).speaker_text == speaker
+
+
+@pytest.mark.parametrize(
+    ("body", "fragment"),
+    [
+        (
+            '"The radars arrived early," Defence Secretary Marta Ruiz told reporters in Lima. '
+            "The army chief said two more would follow by the end of next year.",
+            "two more would follow",
+        ),
+        (
+            '"The sale is a sign of trust," Foreign Minister Tomas Vidal told reporters in Lima. '
+            "The envoy said Santiago hoped to sell more patrol boats to Lima.",
+            "Santiago hoped to sell more",
+        ),
+    ],
+)
+def test_office_of_another_kind_is_not_that_holder(nlp: Any, body: str, fragment: str) -> None:
+    quotes = [q for q in _quotes(nlp, body) if fragment in q.text]
+    assert all(q.speaker_text not in ("Marta Ruiz", "Tomas Vidal") for q in quotes)

@@ -39,6 +39,7 @@ _GENERIC_OFFICES = frozenset(("chief", "head", "commander", "leader", "boss"))
 _CIVIL_OFFICES = frozenset(
     ("minister", "president", "secretary", "premier", "chancellor", "ambassador", "envoy", "spokesperson")
 )
+_SAME_OFFICE = {"envoy": frozenset(("ambassador",)), "ambassador": frozenset(("envoy",))}
 _LIGHT_MODIFIERS = frozenset(("top", "senior", "new", "current", "the", "a", "an", "its", "his", "her"))
 _PLACES = ("GPE", "LOC", "FAC", "NORP", "DATE", "TIME", "EVENT", "PRODUCT", "LAW")
 
@@ -904,7 +905,11 @@ class SpeakerResolver:
             e
             for e in self._candidates(token.start, token.sentence, span=_SALIENT_SENTENCES)
             if not self._clashes(marks, self._people[e.key])
-            and (body_chief or not self._other_office(head, e.key))
+            and (
+                body_chief
+                or not self._other_office(head, e.key)
+                or self._same_portfolio(first, root, head, self._people[e.key])
+            )
             and e.key not in self._reporting(self._tree.tokens[first].start, token.sentence)
         ]
         chosen = [e for e in before if e.is_speaker] or ([] if spokes else before)
@@ -937,7 +942,7 @@ class SpeakerResolver:
         offices -= self._lex.male | self._lex.female
         if head in _GENERIC_OFFICES:  # 'the chief of the navy' may be an admiral, not a minister
             offices &= _CIVIL_OFFICES
-        return bool(offices) and head not in words
+        return bool(offices) and head not in words and not _SAME_OFFICE.get(head, frozenset()) & words
 
     def _named_holder_before(self, first: int, root: int, head: str, marks: set[str]) -> _Person | None:
         """The latest person in the last few sentences whose stated title holds the description's head."""
@@ -969,6 +974,11 @@ class SpeakerResolver:
         own = self._portfolio({self._lex.expand(self._word(k)) for k in range(first, root)} - {head})
         theirs = self._portfolio(person.role_words - {head})
         return bool(own and theirs and not own & theirs)
+
+    def _same_portfolio(self, first: int, root: int, head: str, person: _Person) -> bool:
+        """'the defence chief' for 'Defence Secretary Ann Lee': a generic office narrowed the same way."""
+        own = self._portfolio({self._lex.expand(self._word(k)) for k in range(first, root)} - {head})
+        return head in _GENERIC_OFFICES and bool(own & self._portfolio(person.role_words - {head}))
 
     def _portfolio(self, words: set[str]) -> set[str]:
         """Words that narrow an office ('defence', 'foreign'), without titles, nationalities or 'top'."""
