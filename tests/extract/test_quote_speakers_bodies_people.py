@@ -279,3 +279,42 @@ def test_office_written_another_way_is_its_holder(nlp: Any, body: str, fragment:
 def test_office_of_another_kind_is_not_that_holder(nlp: Any, body: str, fragment: str) -> None:
     quotes = [q for q in _quotes(nlp, body) if fragment in q.text]
     assert all(q.speaker_text not in ("Marta Ruiz", "Tomas Vidal") for q in quotes)
+
+
+# --- an office whose holder is named anywhere; the spokesman of a described person ---------------
+
+
+def test_office_with_its_portfolio_is_the_holder_named_later(nlp: Any) -> None:
+    body = (
+        "A freight driver, Omar Haddad, said the depot had been closed for a week.\n\n"
+        "The transport secretary said the rail line would reopen in the spring.\n\n"
+        "Union leaders called the delay shameful. Mr Haddad said drivers had lost pay.\n\n"
+        "Transport Secretary Ann Lee is due to visit the depot next week."
+    )
+    assert _quote(_quotes(nlp, body), "the rail line would reopen").speaker_text == "Ann Lee"
+
+
+def test_office_with_another_portfolio_is_not_the_holder_named_later(nlp: Any) -> None:
+    body = (
+        "The transport secretary said the rail line would reopen in the spring.\n\n"
+        "Health Secretary Ann Lee is due to visit the depot next week."
+    )
+    quotes = [q for q in _quotes(nlp, body) if "the rail line would reopen" in q.text]
+    assert all(q.speaker_text != "Ann Lee" for q in quotes)
+
+
+def test_spokesman_of_a_described_person_is_not_the_last_speaker(nlp: Any) -> None:
+    body = (
+        'Campaign leader Omar Haddad said the remarks were "shameful".\n\n'
+        "The prime minister's official spokesman said the remarks had been taken out of context."
+    )
+    quote = _quote(_quotes(nlp, body), "taken out of context")
+    assert quote.speaker_text != "Omar Haddad"
+
+
+def test_spokesman_of_a_described_person_speaks_for_that_person(nlp: Any) -> None:
+    body = (
+        "Prime Minister Tom Hale met the unions on Monday.\n\n"
+        "The prime minister's official spokesman said the talks had been useful."
+    )
+    assert _quote(_quotes(nlp, body), "the talks had been useful").speaker_text == "Tom Hale"

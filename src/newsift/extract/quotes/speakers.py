@@ -889,6 +889,11 @@ class SpeakerResolver:
         if token.tag in ("NNS", "NNPS") or not self._is_definite(first, root):
             return None
         spokes = token.lemma.lower() in self._lex.kinds.spokes_words
+        owner = [
+            k for k in self._tree.kids(root, "poss") if first <= k and self._tree.tokens[k].pos == "NOUN"
+        ]
+        if spokes and owner:  # "the prime minister's spokesman" speaks for the prime minister
+            return self._described_person(*self._tree.subtree(owner[0]))
         if spokes and self._sources.latest_spokesperson() is not None:
             return self._sources.latest_spokesperson()
         if token.lemma.lower() not in self._lex.kinds.person_nouns and head not in self._lex.title_words:
@@ -898,7 +903,9 @@ class SpeakerResolver:
             self._tree.tokens[k].pos == "PROPN" for k in range(first, root)
         )
         if self._named_holder_before(first, root, head, marks) is None:
-            after = self._holder_after(first, root, head, marks)
+            after = self._holder_after(first, root, head, marks) or self._holder_anywhere(
+                first, root, head, marks
+            )
             if after is not None:
                 return self._as_speaker(after, first, last)
         before = [
@@ -974,6 +981,21 @@ class SpeakerResolver:
         own = self._portfolio({self._lex.expand(self._word(k)) for k in range(first, root)} - {head})
         theirs = self._portfolio(person.role_words - {head})
         return bool(own and theirs and not own & theirs)
+
+    def _holder_anywhere(self, first: int, root: int, head: str, marks: set[str]) -> _Person | None:
+        """'The home secretary said ...' with 'Home Secretary Ann Lee' written anywhere in the article: the
+        one person whose stated title holds the office and its portfolio."""
+        own = self._portfolio({self._lex.expand(self._word(k)) for k in range(first, root)} - {head})
+        if not own or head not in self._lex.title_words:
+            return None
+        found = [
+            p
+            for p in self._people.values()
+            if head in p.role_words
+            and own <= self._portfolio(p.role_words - {head})
+            and not self._clashes(marks, p)
+        ]
+        return found[0] if len(found) == 1 else None
 
     def _same_portfolio(self, first: int, root: int, head: str, person: _Person) -> bool:
         """'the defence chief' for 'Defence Secretary Ann Lee': a generic office narrowed the same way."""
