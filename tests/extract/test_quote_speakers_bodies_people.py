@@ -318,3 +318,30 @@ def test_spokesman_of_a_described_person_speaks_for_that_person(nlp: Any) -> Non
         "The prime minister's official spokesman said the talks had been useful."
     )
     assert _quote(_quotes(nlp, body), "the talks had been useful").speaker_text == "Tom Hale"
+
+
+# --- someone related to a person; a verb the tagger took into a name ------------------------------
+
+
+def test_her_mother_is_not_the_last_speaker(nlp: Any) -> None:
+    body = (
+        'The councillor, Tom Reed, said the family had been "through a lot".\n\n'
+        "Her mother said the girl had been told the truth only last year."
+    )
+    quote = _quote(_quotes(nlp, body), "the girl had been told the truth")
+    assert quote.speaker_text != "Tom Reed"
+
+
+def test_her_spokesman_still_speaks_for_her(nlp: Any) -> None:
+    body = "Ann Lee, the mayor, left the meeting early. Her spokesman said she had another appointment."
+    quote = _quote(_quotes(nlp, body), "she had another appointment")
+    assert quote.speaker_text == "Ann Lee"
+
+
+def test_verb_the_tagger_took_into_a_name_is_not_the_name(nlp: Any) -> None:
+    body = (
+        "Mr Hale says he rang Clara as soon as he read her note.\n\n"
+        'Clara said: "I was nervous, but he was kind from the first minute."'
+    )
+    quote = _quote(_quotes(nlp, body), "I was nervous")
+    assert quote.speaker_text == "Clara"

@@ -40,6 +40,30 @@ _CIVIL_OFFICES = frozenset(
     ("minister", "president", "secretary", "premier", "chancellor", "ambassador", "envoy", "spokesperson")
 )
 _SAME_OFFICE = {"envoy": frozenset(("ambassador",)), "ambassador": frozenset(("envoy",))}
+_NOT_IN_NAMES = frozenset(("VERB", "AUX", "ADV", "PRON", "SCONJ", "CCONJ", "PART"))
+_RELATIONS = frozenset(
+    (
+        "mother",
+        "father",
+        "wife",
+        "husband",
+        "son",
+        "daughter",
+        "parent",
+        "brother",
+        "sister",
+        "lawyer",
+        "attorney",
+        "aide",
+        "adviser",
+        "advisor",
+        "friend",
+        "colleague",
+        "partner",
+        "rival",
+        "opponent",
+    )
+)
 _LIGHT_MODIFIERS = frozenset(("top", "senior", "new", "current", "the", "a", "an", "its", "his", "her"))
 _PLACES = ("GPE", "LOC", "FAC", "NORP", "DATE", "TIME", "EVENT", "PRODUCT", "LAW")
 
@@ -211,6 +235,8 @@ class SpeakerResolver:
     def _name_tokens(self, first: int, last: int) -> tuple[int, int] | None:
         """The mention's tokens without leading titles ("Lt Gen") or a trailing possessive."""
         tokens, text = self._tree.tokens, self._text
+        while first <= last and tokens[first].pos in _NOT_IN_NAMES and text[tokens[first].start].islower():
+            first += 1  # 'rang Lucy': a tagger's mention that took in the verb before the name
         while (
             first <= last and self._is_title(text[tokens[first].start : tokens[first].end])
         ) or self._place_of_title(first, last):
@@ -888,12 +914,17 @@ class SpeakerResolver:
         head = self._lex.expand(word)
         if token.tag in ("NNS", "NNPS") or not self._is_definite(first, root):
             return None
+        if self._word(first) in ("his", "her", "their") and token.lemma.lower() in _RELATIONS:
+            return None  # 'her mother', 'his lawyer': someone related to a person, not that person
         spokes = token.lemma.lower() in self._lex.kinds.spokes_words
         owner = [
             k for k in self._tree.kids(root, "poss") if first <= k and self._tree.tokens[k].pos == "NOUN"
         ]
         if spokes and owner:  # "the prime minister's spokesman" speaks for the prime minister
             return self._described_person(*self._tree.subtree(owner[0]))
+        if spokes and self._word(first) in ("his", "her"):  # 'her spokesman': the person 'her' is
+            person = self._antecedent(first)
+            return self._as_speaker(person, first, last) if person is not None else None
         if spokes and self._sources.latest_spokesperson() is not None:
             return self._sources.latest_spokesperson()
         if token.lemma.lower() not in self._lex.kinds.person_nouns and head not in self._lex.title_words:
