@@ -40,6 +40,7 @@ _CIVIL_OFFICES = frozenset(
     ("minister", "president", "secretary", "premier", "chancellor", "ambassador", "envoy", "spokesperson")
 )
 _SAME_OFFICE = {"envoy": frozenset(("ambassador",)), "ambassador": frozenset(("envoy",))}
+_QUOTE_MARKS = frozenset('"“”«»')
 _NOT_IN_NAMES = frozenset(("VERB", "AUX", "ADV", "PRON", "SCONJ", "CCONJ", "PART"))
 _RELATIONS = frozenset(
     (
@@ -705,15 +706,22 @@ class SpeakerResolver:
         return None
 
     def _named_in_content(self) -> set[str]:
-        """Keys of the people named by name (not by a pronoun) in the content being attributed."""
+        """Keys of the people named by name as an argument (not a possessor: 'Trump's microphone') of the
+        indirect content being attributed; a content holding quotation marks may name its own speaker."""
         keys: set[str] = set()
+        spans = [(s, e) for s, e in self._content if not _QUOTE_MARKS & set(self._text[s:e])]
         for mention in self._doc.mentions:
-            if mention.label == "PERSON" and any(s <= mention.start < e for s, e in self._content):
-                person = self._people.get(mention.entity_id or "") or self._by_surname(
-                    mention.start, mention.end
-                )
-                if person is not None:
-                    keys.add(person.key)
+            if mention.label != "PERSON" or not any(s <= mention.start < e for s, e in spans):
+                continue
+            last = self._tree.token_at(mention.end - 1)
+            if (
+                self._tree.tokens[last].dep == "poss"
+                or self._tree.tokens[min(last + 1, len(self._tree.tokens) - 1)].tag == "POS"
+            ):
+                continue
+            person = self._people.get(mention.entity_id or "") or self._by_surname(mention.start, mention.end)
+            if person is not None:
+                keys.add(person.key)
         return keys
 
     def _role(self, first: int, last: int) -> _Person | None:
