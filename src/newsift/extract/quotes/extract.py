@@ -76,7 +76,7 @@ def extract_attributions(annotated: AnnotatedArticle, *, channels: bool = False)
     issued: list[tuple[str, Speaker]] = []
     for item in found:
         content = item.content
-        speaker = resolver.resolve(*item.source_tokens) if item.source_tokens else None
+        speaker = resolver.resolve(*item.source_tokens, content=content) if item.source_tokens else None
         if item.source_tokens and speaker is None:
             speaker = _UNRESOLVED
         sentence = tree.tokens[item.cue_token].sentence

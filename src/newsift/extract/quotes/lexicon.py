@@ -48,6 +48,7 @@ class Lexicon:
     kinds: SourceWords
     given_male: frozenset[str] = frozenset()
     given_female: frozenset[str] = frozenset()
+    honorifics: frozenset[str] = frozenset()  # 'Mr', 'Ms': always before a surname
 
     def expand(self, word: str) -> str:
         """'Gen.' → 'general': the full form of a title abbreviation, lower-cased."""
@@ -85,4 +86,5 @@ def load_lexicon() -> Lexicon:
         kinds=SourceWords(**{k: frozenset(v) for k, v in raw["source_kinds"].items()}),
         given_male=frozenset(names["male"]),
         given_female=frozenset(names["female"]),
+        honorifics=frozenset(("mr", "mr.", "mrs", "mrs.", "ms", "ms.", "miss")),
     )

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from newsift.extract.quotes.lexicon import Lexicon
 from newsift.extract.quotes.marks import QuotedSpan
+from newsift.extract.quotes.shapes import clause_read_as_object, root_of
 from newsift.extract.syntax import Tree
 from newsift.model import Token
 
@@ -119,6 +120,7 @@ def _verb(tree: Tree, text: str, i: int, quotes: Sequence[QuotedSpan], lexicon: 
         source = _outside_quotes(tree, source, quotes)
         if source is None:
             return None
+        source = _with_name_before(tree, text, source, quotes)
     return Found(
         cue=_cue_span(tree, text, i, content, agent),
         cue_token=i,
@@ -155,6 +157,27 @@ def _with_split_subject(tree: Tree, subject: int, source: Span) -> Span:
         if other != subject and tree.left[other] == source[1] + 1:
             return source[0], tree.right[other]
     return source
+
+
+def _with_name_before(tree: Tree, text: str, source: Span, quotes: Sequence[QuotedSpan]) -> Span:
+    """'"...," Rear Admiral Ann Lee, the navy's spokeswoman, said', parsed with the name hung on the
+    quote and the apposition as the subject: a proper-noun run between a closing quote and the comma
+    before the subject is the source's head."""
+    first = source[0]
+    if first < 2 or text[tree.tokens[first - 1].start : tree.tokens[first - 1].end] != ",":
+        return source
+    k = first - 1
+    while k > 0 and tree.tokens[k - 1].pos == "PROPN":
+        k -= 1
+    if k == first - 1 or not any(q.end == tree.tokens[k - 1].end for q in quotes):
+        return source
+    run_head = root_of(tree, k, first - 2)
+    if (
+        tree.tokens[run_head].dep in ("nsubj", "nsubjpass")
+        or tree.tokens[run_head].sentence != tree.tokens[first].sentence
+    ):
+        return source
+    return k, source[1]
 
 
 def _right_clauses(tree: Tree, i: int) -> list[int]:
@@ -328,6 +351,10 @@ def _content(tree: Tree, text: str, i: int, lemma: str, lexicon: Lexicon) -> Spa
     clause = _clause_on_medium(tree, i, lemma in lexicon.addressee_verbs)
     if clause is not None:
         return clause
+    if lemma == "say" and tree.kids(i, "dobj"):
+        clause = clause_read_as_object(tree, tree.kids(i, "dobj")[0])
+        if clause is not None:
+            return clause
     if lemma in ("say", "tell", "read") or lemma in lexicon.agreement:
         return None  # 'the statement reads: "..."' takes a quote, never an object ('read the report')
     named = tree.kids(i, "oprd")
@@ -347,9 +374,23 @@ def _content(tree: Tree, text: str, i: int, lemma: str, lexicon: Lexicon) -> Spa
     for prep in tree.kids(i, "prep"):
         word = tree.tokens[prep].lemma.lower()
         objects = tree.kids(prep, "pobj", "pcomp")
+        if objects and lemma in _PLAIN_SAY and _on_medium(tree, prep, objects[0], lexicon):
+            continue
         if objects and (word in _CONTENT_PREPS or (word == "as" and _opens_quoted(tree, text, objects[0]))):
             return tree.span(*tree.subtree(objects[0]))  # 'dismissed the report as "propaganda"'
     return None
+
+
+def _on_medium(tree: Tree, prep: int, obj: int, lexicon: Lexicon) -> bool:
+    """'wrote on Telegram', 'said on television': where a plain cue was said is its channel, not what
+    was said (a medium noun, or a lone proper noun after 'on')."""
+    if tree.tokens[prep].lemma.lower() not in ("on", "in"):
+        return False
+    token = tree.tokens[obj]
+    if token.lemma.lower() in lexicon.media:
+        return True
+    first, last = tree.subtree(obj)
+    return token.pos == "PROPN" and first == last and tree.tokens[prep].lemma.lower() == "on"
 
 
 def _quoted_prep(tree: Tree, text: str, i: int) -> bool:

@@ -9,7 +9,7 @@ from __future__ import annotations
 from newsift.dates import dateline_end
 from newsift.extract.syntax import Tree
 
-__all__ = ["dateline_end", "in_headline", "names_an_act", "reports_words"]
+__all__ = ["clause_read_as_object", "dateline_end", "in_headline", "names_an_act", "reports_words", "root_of"]
 
 Span = tuple[int, int]
 _THING_POS = ("NOUN", "PROPN", "PRON", "NUM", "ADJ", "DET", "ADV")
@@ -33,10 +33,26 @@ def reports_words(tree: Tree, span: Span) -> bool:
     root = roots[0]
     token = tree.tokens[root]
     if token.pos in _THING_POS and not tree.kids(root, "cop"):
-        return False
+        return clause_read_as_object(tree, root) is not None
     if token.pos in ("VERB", "AUX") or tree.kids(root, "cop"):
         return bool(tree.kids(root, *_SUBJECTS)) or token.tag in ("VBD", "VBZ", "VBP", "MD")
     return True
+
+
+def clause_read_as_object(tree: Tree, obj: int) -> Span | None:
+    """'She said Beijing strictly controlled exports', parsed as 'said [Beijing-controlled exports]': a
+    noun phrase opened by a name or pronoun and then a past-tense verb read as a modifier (adverbs
+    between, no hyphen: 'Iran-made drones' is a noun phrase) is a reported clause; its tokens' span."""
+    first, last = tree.subtree(obj)
+    if tree.tokens[first].pos not in ("PROPN", "PRON") or first == obj:
+        return None
+    k = first + 1
+    while k < obj and (tree.tokens[k].pos == "PROPN" or tree.tokens[k].tag == "RB"):
+        k += 1
+    verb = tree.tokens[k]
+    if k < obj and verb.tag in ("VBN", "VBD") and verb.dep == "amod" and verb.head == obj:
+        return tree.span(first, last)
+    return None
 
 
 def names_an_act(tree: Tree, span: Span) -> bool:
@@ -48,10 +64,11 @@ def names_an_act(tree: Tree, span: Span) -> bool:
     token = tree.tokens[first]
     if token.tag == "TO" and tree.tokens[token.head].pos in ("VERB", "AUX"):
         return not tree.kids(token.head, *_SUBJECTS)
-    return token.tag == "VBG" and not tree.kids(first, *_SUBJECTS) and first == _root_of(tree, first, last)
+    return token.tag == "VBG" and not tree.kids(first, *_SUBJECTS) and first == root_of(tree, first, last)
 
 
-def _root_of(tree: Tree, first: int, last: int) -> int:
+def root_of(tree: Tree, first: int, last: int) -> int:
+    """The token of ``first..last`` whose head lies outside the span (the span's head)."""
     for i in range(first, last + 1):
         if not first <= tree.tokens[i].head <= last or tree.tokens[i].head == i:
             return i

@@ -15,9 +15,10 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from newsift.extract.quotes.lexicon import Lexicon
+from newsift.extract.quotes.shapes import root_of
 from newsift.extract.syntax import Tree
 from newsift.model import AnnotatedArticle, Entity, EntityKind, Mention, Resolution, SpeakerKind
 
@@ -178,15 +179,33 @@ class SourceIndex:
             return self.speaker_for(thing.mention)
         return None
 
+    def possessor(self, i: int) -> Speaker | None:
+        """'its spokesman': the body 'its' stands for, the nearest earlier one that spoke or was a subject
+        in this or the last sentence (a nationality in passing, 'a Korean yard', is not meant)."""
+        token = self._tree.tokens[i]
+        tree = self._tree
+        for thing in self._candidates(token.start, token.sentence, span=2):
+            m = thing.mention
+            root = _climb(tree, root_of(tree, tree.token_at(m.start), tree.token_at(m.end - 1)))
+            if tree.tokens[root].dep in ("nsubj", "nsubjpass") or m.entity_id in self._spoken:
+                return self.speaker_for(m)
+        return None
+
     def short_form(self, first: int, last: int) -> Speaker | None:
         """'the ministry', 'the London-based group', 'the Dutch builder', 'the country': a definite common
         noun phrase. A nationality in it ('the Dutch builder') skips bodies of another country; when no
         body before it fits, the first that fits in its sentence or the next two ('..., its Brazilian
         manufacturer said. Embraer ...')."""
-        root = _root(self._tree, first, last)
+        root = root_of(self._tree, first, last)
         token = self._tree.tokens[root]
         if token.pos != "NOUN" or not self._is_definite(first, root):
             return None
+        return self.body_by_noun(root, first, last)
+
+    def body_by_noun(self, root: int, first: int, last: int) -> Speaker | None:
+        """The body a common noun (token ``root`` heading ``first..last``) stands for: the latest named
+        that holds it ('the ministry'), or for a generic noun fits it ('the company'), or that owns it."""
+        token = self._tree.tokens[root]
         head = token.lemma.lower()
         words = self._words
         if head not in words.organisation_nouns and head not in words.country_nouns:
@@ -230,7 +249,7 @@ class SourceIndex:
     def unnamed_body(self, first: int, last: int) -> Speaker | None:
         """'the ministry of defence', "Egypt's armed forces" with no body named that fits: an organisation
         as written."""
-        root = _root(self._tree, first, last)
+        root = root_of(self._tree, first, last)
         token = self._tree.tokens[root]
         if not self._is_definite(first, root):
             return None
@@ -269,7 +288,7 @@ class SourceIndex:
 
     def classify(self, first: int, last: int) -> SpeakerKind | None:
         """Anonymous, media or document for a source that names no one, else None."""
-        root = _root(self._tree, first, last)
+        root = root_of(self._tree, first, last)
         token = self._tree.tokens[root]
         if token.pos == "PROPN":
             return None
@@ -295,7 +314,7 @@ class SourceIndex:
     def spokesperson_for(self, first: int, last: int) -> str | None:
         """'a spokesman for the ministry', 'the agency's spokeswoman Ann Lee': whom the speaker speaks for."""
         tree = self._tree
-        i = _climb(tree, _root(tree, first, last), deps=("appos", "compound", "flat"))
+        i = _climb(tree, root_of(tree, first, last), deps=("appos", "compound", "flat"))
         a, b = tree.left[i], tree.right[i]
         if not any(self._word(k) in self._words.spokes_words for k in range(a, b + 1)):
             return None
@@ -312,7 +331,7 @@ class SourceIndex:
     def spoken_for(self, first: int, last: int) -> Speaker | None:
         """'a BBC spokesman', 'a spokeswoman for the ministry': an unnamed spokesperson is the body itself."""
         tree = self._tree
-        root = _root(tree, first, last)
+        root = root_of(tree, first, last)
         if self._word(root) not in self._words.spokes_words:
             return None
         start, end = tree.span(first, last)
@@ -334,11 +353,20 @@ class SourceIndex:
                 return self._spokesperson
         return None
 
+    def speak_for(self, body: Speaker, first: int, last: int) -> Speaker:
+        """'its spokesman', 'a company spokeswoman': the unnamed spokesperson of ``body`` is that body,
+        with the phrase as written for affiliation; 'the spokesman added' later is the same body."""
+        start, end = self._tree.span(first, last)
+        self._spokesperson = replace(
+            body, affiliation=self._text[start:end], kind=SpeakerKind.ORGANISATION, speaks_for=None
+        )
+        return self._spokesperson
+
     def _body_phrase(self, mention: Mention, start: int, end: int) -> tuple[int, int]:
         """'a spokesperson for the German defence ministry': a country or nationality that only modifies a
         body's noun gives the body's phrase as written; else the name itself."""
         tree = self._tree
-        i = _root(tree, tree.token_at(mention.start), tree.token_at(mention.end - 1))
+        i = root_of(tree, tree.token_at(mention.start), tree.token_at(mention.end - 1))
         while tree.tokens[i].dep in ("amod", "compound", "poss") and tree.tokens[i].head != i:
             i = tree.tokens[i].head
         head = tree.tokens[i]
@@ -358,16 +386,25 @@ class SourceIndex:
         inside = [
             m for m in self._mentions if start <= m.start and m.end <= end and m.label not in _NOT_NAMES
         ]
-        root = self._tree.tokens[_root(self._tree, first, last)]
+        root = self._tree.tokens[root_of(self._tree, first, last)]
         named = [m for m in inside if m.start <= root.start < m.end]
+        if not named and root.pos == "NOUN":
+            named = [m for m in inside if self._names_apposition(m, root_of(self._tree, first, last))]
         if not named and root.lemma.lower() in self._lex.source_nouns:
             named = [m for m in inside if self._is_author(m)][-1:]
         return named[0] if named else None
 
+    def _names_apposition(self, mention: Mention, root: int) -> bool:
+        """'The group, Amnesty International, said': a body or country named in apposition to the
+        common noun heading the source is what that noun stands for."""
+        tree = self._tree
+        own = root_of(tree, tree.token_at(mention.start), tree.token_at(mention.end - 1))
+        return tree.tokens[own].dep == "appos" and tree.tokens[own].head == root and self._is_thing(mention)
+
     def _is_author(self, mention: Mention) -> bool:
         """'X's report', 'a report by X', 'a study from X' (not 'a US intelligence report')."""
         tree = self._tree
-        own = _root(tree, tree.token_at(mention.start), tree.token_at(mention.end - 1))
+        own = root_of(tree, tree.token_at(mention.start), tree.token_at(mention.end - 1))
         named = tree.tokens[tree.tokens[own].head]
         if (
             tree.tokens[own].dep == "compound"
@@ -392,7 +429,7 @@ class SourceIndex:
     def _names_outlet(self, first: int, last: int) -> bool:
         """'the AFP news agency', 'a Saudi-owned newspaper', 'the TV channel', 'state media'."""
         words = {self._word(k) for k in range(first, last + 1)}
-        root = _root(self._tree, first, last)
+        root = root_of(self._tree, first, last)
         head = self._tree.tokens[root].lemma.lower()
         if head in _NEEDS_NEWS:
             return bool(words & self._words.news_words)
@@ -409,7 +446,7 @@ class SourceIndex:
         newspaper Al Ahram': an outlet noun written just before the name."""
         tree = self._tree
         first, last = tree.token_at(mention.start), tree.token_at(mention.end - 1)
-        root = _root(tree, first, last)
+        root = root_of(tree, first, last)
         if self.titled_outlet(root, first):
             return True
         near = [*tree.kids(root, "appos")]
@@ -445,13 +482,6 @@ class SourceIndex:
             here = sorted((t for t in self._things.get(s, []) if t.offset < offset), key=lambda t: -t.offset)
             out += sorted(here, key=lambda t: (t.mention.entity_id not in self._spoken, not t.is_subject))
         return out
-
-
-def _root(tree: Tree, first: int, last: int) -> int:
-    for i in range(first, last + 1):
-        if not first <= tree.tokens[i].head <= last or tree.tokens[i].head == i:
-            return i
-    return last
 
 
 def _climb(tree: Tree, i: int, deps: tuple[str, ...] = ("appos", "compound", "conj", "flat")) -> int:

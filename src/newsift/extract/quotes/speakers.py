@@ -39,6 +39,32 @@ _GENERIC_OFFICES = frozenset(("chief", "head", "commander", "leader", "boss"))
 _CIVIL_OFFICES = frozenset(
     ("minister", "president", "secretary", "premier", "chancellor", "ambassador", "envoy", "spokesperson")
 )
+_SAME_OFFICE = {"envoy": frozenset(("ambassador",)), "ambassador": frozenset(("envoy",))}
+_QUOTE_MARKS = frozenset('"“”«»')
+_NOT_IN_NAMES = frozenset(("VERB", "AUX", "ADV", "PRON", "SCONJ", "CCONJ", "PART"))
+_RELATIONS = frozenset(
+    (
+        "mother",
+        "father",
+        "wife",
+        "husband",
+        "son",
+        "daughter",
+        "parent",
+        "brother",
+        "sister",
+        "lawyer",
+        "attorney",
+        "aide",
+        "adviser",
+        "advisor",
+        "friend",
+        "colleague",
+        "partner",
+        "rival",
+        "opponent",
+    )
+)
 _LIGHT_MODIFIERS = frozenset(("top", "senior", "new", "current", "the", "a", "an", "its", "his", "her"))
 _PLACES = ("GPE", "LOC", "FAC", "NORP", "DATE", "TIME", "EVENT", "PRODUCT", "LAW")
 
@@ -55,9 +81,12 @@ class _Person:
     role_words: set[str] = field(default_factory=set)
     votes: Counter[str] = field(default_factory=Counter)
     prior: str | None = None  # from a given name that is almost always one gender
+    stated: str | None = None  # from an honorific written before the name ('Ms Lee'): it decides
 
     @property
     def gender(self) -> str | None:
+        if self.stated is not None:
+            return self.stated
         if not self.votes:
             return self.prior
         (best, n), *rest = [*self.votes.most_common(2), ("", 0)]
@@ -90,17 +119,19 @@ class SpeakerResolver:
         self._unnamed: tuple[int, Speaker] | None = None  # the latest unnamed person who spoke
         self._plural: tuple[int, Speaker] | None = None  # the latest source named in the plural
         self._he_she: set[int] | None = None
+        self._content: Sequence[tuple[int, int]] = ()
         self._sources = SourceIndex(annotated, tree, quoted, lexicon)
         self._nationalities = {m.text.lower() for m in annotated.mentions if m.label == "NORP"}
         kinds = self._kinds = {e.id: e for e in annotated.entities}
         for mention in annotated.mentions:
             entity = kinds.get(mention.entity_id or "")
             if (
-                mention.label == "PERSON"
+                (mention.label == "PERSON" and not self._not_person(mention))  # 'Labour' tagged a person
                 or (entity is not None and entity.kind is EntityKind.PERSON)
                 or self._person_tagged_as_body(mention)
             ):
                 self._add_mention(mention)
+        self._add_honorific_names(annotated.mentions)
         for person in self._people.values():
             entity = kinds.get(person.entity_id or "")
             stated = [_no_dateline(v) for k, v in entity.attributes if k in _TITLE_KEYS] if entity else []
@@ -108,6 +139,30 @@ class SpeakerResolver:
         self._learn_gender()
 
     # --- building ------------------------------------------------------------------------------
+
+    def _add_honorific_names(self, mentions: Sequence[Mention]) -> None:
+        """'Ms King has held the seat since 1997': a capitalised proper noun right after an honorific is
+        a person's name even when the tagger missed it or the word is also a title."""
+        tokens, honorifics = self._tree.tokens, self._lex.honorifics
+        for i in range(len(tokens) - 1):
+            word, nxt = self._word(i), tokens[i + 1]
+            if (
+                word not in honorifics
+                or nxt.pos != "PROPN"
+                or not self._text[nxt.start : nxt.start + 1].isupper()
+            ):
+                continue
+            if any(m.start <= nxt.start < m.end for m in mentions) or self._inside_quote(nxt.start):
+                continue
+            name = (i + 1, i + 1)
+            while (
+                name[1] + 1 < len(tokens)
+                and tokens[name[1] + 1].pos == "PROPN"
+                and tokens[name[1]].head == name[1] + 1
+            ):
+                name = (name[0], name[1] + 1)
+            person = self._by_surname(*self._tree.span(*name)) or self._person_for(name, None)
+            self._note(i, name[1], person.key, self._is_subject(i, name[1]))
 
     def _person_tagged_as_body(self, mention: Mention) -> bool:
         """'Murat Aksoy, Turkey's deputy foreign minister': a name the tagger took for an organisation is
@@ -181,6 +236,8 @@ class SpeakerResolver:
     def _name_tokens(self, first: int, last: int) -> tuple[int, int] | None:
         """The mention's tokens without leading titles ("Lt Gen") or a trailing possessive."""
         tokens, text = self._tree.tokens, self._text
+        while first <= last and tokens[first].pos in _NOT_IN_NAMES and text[tokens[first].start].islower():
+            first += 1  # 'rang Lucy': a tagger's mention that took in the verb before the name
         while (
             first <= last and self._is_title(text[tokens[first].start : tokens[first].end])
         ) or self._place_of_title(first, last):
@@ -314,6 +371,7 @@ class SpeakerResolver:
                 for entry in self._entries.get(nxt.sentence, []):
                     if entry.offset == nxt.start or entry.offset == token.start:
                         self._people[entry.key].votes[gender] += 2
+                        self._people[entry.key].stated = gender
 
     def _gender_of(self, word: str) -> str | None:
         if word in self._lex.male:
@@ -330,11 +388,14 @@ class SpeakerResolver:
 
     # --- resolving -----------------------------------------------------------------------------
 
-    def resolve(self, first: int, last: int) -> Speaker | None:
+    def resolve(self, first: int, last: int, content: Sequence[tuple[int, int]] = ()) -> Speaker | None:
         """The speaker a source span (tokens ``first..last``, inclusive) refers to.
 
         None for a pronoun with no antecedent that agrees: a quote is never credited to "it" or "which".
+        A pronoun is never a person named by name in what it says (``content``, char spans): in 'He said
+        Mr Lee was right', 'he' is not Lee.
         """
+        self._content = content
         word = self._text[slice(*self._tree.span(first, last))].lower()
         if word == "they":
             return self._they(first)
@@ -505,6 +566,8 @@ class SpeakerResolver:
         inside = [m for m in self._doc.mentions if start <= m.start and m.end <= end]
         inside.sort(key=lambda m: self._heads_phrase(m, root))
         for mention in inside:
+            if mention.end <= self._tree.tokens[root].start and self._another_person(root):
+                continue  # "Lee's colleagues", 'a Lee aide': someone else speaks
             key = mention.entity_id or ""
             found = self._people.get(key) or self._by_surname(mention.start, mention.end)
             if found is not None and self._written_fits(mention, found):
@@ -513,6 +576,13 @@ class SpeakerResolver:
         if appositive is not None:
             return appositive
         word = self._text[self._tree.tokens[root].start : self._tree.tokens[root].end]
+        if (
+            self._tree.tokens[root].pos == "PROPN"
+            and root > first
+            and self._word(root - 1) in self._lex.honorifics
+        ):
+            span = self._tree.span(root, root)  # 'Ms King': a surname, whatever else the word is
+            return self._by_surname(*span) or self._person_for((root, root), None)
         if self._tree.tokens[root].pos != "PROPN" or self._lex.expand(word) in self._lex.title_words:
             return None
         if not word[:1].isupper() or word.lower() in self._lex.kinds.organisation_nouns:
@@ -583,6 +653,15 @@ class SpeakerResolver:
         i = self._root(first, last)
         return 1 if tokens[i].dep == "appos" and tokens[i].head != i else 2
 
+    def _another_person(self, root: int) -> bool:
+        """A person noun other than a spokesperson heads the phrase ('colleagues', 'aide', 'lawyer')."""
+        token = self._tree.tokens[root]
+        lemma, kinds = token.lemma.lower(), self._lex.kinds
+        lower = self._text[token.start : token.start + 1].islower()
+        return (
+            lower and token.pos == "NOUN" and lemma in kinds.person_nouns and lemma not in kinds.spokes_words
+        )
+
     def _not_person(self, mention: Mention) -> bool:
         """An organisation, outlet or country the entity resolver knows ('Reuters', 'Navantia')."""
         entity = self._kinds.get(mention.entity_id or "")
@@ -619,11 +698,31 @@ class SpeakerResolver:
         gender = self._gender_of(self._text[token.start : token.end].lower())
         if gender is None:
             return None
+        named = self._named_in_content()
         for entry in self._candidates(token.start, token.sentence):
             person = self._people[entry.key]
-            if person.gender in (None, gender):
+            if person.gender in (None, gender) and person.key not in named:
                 return person
         return None
+
+    def _named_in_content(self) -> set[str]:
+        """Keys of the people named by name as an argument (not a possessor: 'Trump's microphone') of the
+        indirect content being attributed; a content holding quotation marks may name its own speaker."""
+        keys: set[str] = set()
+        spans = [(s, e) for s, e in self._content if not _QUOTE_MARKS & set(self._text[s:e])]
+        for mention in self._doc.mentions:
+            if mention.label != "PERSON" or not any(s <= mention.start < e for s, e in spans):
+                continue
+            last = self._tree.token_at(mention.end - 1)
+            if (
+                self._tree.tokens[last].dep == "poss"
+                or self._tree.tokens[min(last + 1, len(self._tree.tokens) - 1)].tag == "POS"
+            ):
+                continue
+            person = self._people.get(mention.entity_id or "") or self._by_surname(mention.start, mention.end)
+            if person is not None:
+                keys.add(person.key)
+        return keys
 
     def _role(self, first: int, last: int) -> _Person | None:
         """'the army chief' → the latest speaker, else person, whose title holds the head noun."""
@@ -674,7 +773,9 @@ class SpeakerResolver:
         start, end = self._tree.span(first, last)
         raw = self._text[start:end]
         sources = self._sources
-        spoken_for = sources.spoken_for(first, last)
+        spoken_for = sources.spoken_for(first, last) or (
+            self._spokesperson_of_body(first, last) if self._is_indefinite(first) else None
+        )
         if spoken_for is not None:
             return spoken_for
         named = sources.named_inside(first, last)
@@ -690,9 +791,40 @@ class SpeakerResolver:
             or self._unnamed_again(first, last)
             or self._body_again(first, last)
             or self._described_person(first, last)
+            or self._spokesperson_of_body(first, last)
             or sources.unnamed_body(first, last)
             or (sources.speaker_for(named) if named is not None else None)
         )
+
+    def _spokesperson_of_body(self, first: int, last: int) -> Speaker | None:
+        """'its spokesman', 'a company spokeswoman', 'a ministry spokesman' (naming no body): the body
+        'it' is, or the latest body the noun fits, speaks; with none before, the source stays unnamed.
+        A definite one ('the government spokesman') is first a holder named next."""
+        tree = self._tree
+        root = self._root(first, last)
+        if self._word(root) not in self._lex.kinds.spokes_words:
+            return None
+        for k in tree.kids(root, "poss", "compound", "amod", "nmod"):
+            if not first <= k < root:
+                continue
+            if tree.tokens[k].dep == "poss" and self._word(k) in ("its", "their"):
+                body = self._sources.possessor(k)
+            elif (
+                tree.tokens[k].dep != "poss"
+                and tree.tokens[k].lemma.lower() in self._lex.kinds.organisation_nouns
+            ):
+                body = self._sources.body_by_noun(k, k, k) or self._recent_body_named(k)
+            else:
+                continue
+            if body is not None and body.kind is SpeakerKind.ORGANISATION:
+                return self._sources.speak_for(body, first, last)
+        return None
+
+    def _recent_body_named(self, k: int) -> Speaker | None:
+        """The body that spoke in this or the last sentence when its words hold the noun at ``k``."""
+        body = self._recent_body(k)
+        noun = self._tree.tokens[k].lemma.lower()
+        return body if body is not None and noun in body.text.lower().split() else None
 
     def _unnamed_again(self, first: int, last: int) -> Speaker | None:
         """'A senior official said ... "...," the official added': a definite description whose head noun
@@ -790,7 +922,17 @@ class SpeakerResolver:
         head = self._lex.expand(word)
         if token.tag in ("NNS", "NNPS") or not self._is_definite(first, root):
             return None
+        if self._word(first) in ("his", "her", "their") and token.lemma.lower() in _RELATIONS:
+            return None  # 'her mother', 'his lawyer': someone related to a person, not that person
         spokes = token.lemma.lower() in self._lex.kinds.spokes_words
+        owner = [
+            k for k in self._tree.kids(root, "poss") if first <= k and self._tree.tokens[k].pos == "NOUN"
+        ]
+        if spokes and owner:  # "the prime minister's spokesman" speaks for the prime minister
+            return self._described_person(*self._tree.subtree(owner[0]))
+        if spokes and self._word(first) in ("his", "her"):  # 'her spokesman': the person 'her' is
+            person = self._antecedent(first)
+            return self._as_speaker(person, first, last) if person is not None else None
         if spokes and self._sources.latest_spokesperson() is not None:
             return self._sources.latest_spokesperson()
         if token.lemma.lower() not in self._lex.kinds.person_nouns and head not in self._lex.title_words:
@@ -800,14 +942,20 @@ class SpeakerResolver:
             self._tree.tokens[k].pos == "PROPN" for k in range(first, root)
         )
         if self._named_holder_before(first, root, head, marks) is None:
-            after = self._holder_after(first, root, head, marks)
+            after = self._holder_after(first, root, head, marks) or self._holder_anywhere(
+                first, root, head, marks
+            )
             if after is not None:
                 return self._as_speaker(after, first, last)
         before = [
             e
             for e in self._candidates(token.start, token.sentence, span=_SALIENT_SENTENCES)
             if not self._clashes(marks, self._people[e.key])
-            and (body_chief or not self._other_office(head, e.key))
+            and (
+                body_chief
+                or not self._other_office(head, e.key)
+                or self._same_portfolio(first, root, head, self._people[e.key])
+            )
             and e.key not in self._reporting(self._tree.tokens[first].start, token.sentence)
         ]
         chosen = [e for e in before if e.is_speaker] or ([] if spokes else before)
@@ -840,7 +988,7 @@ class SpeakerResolver:
         offices -= self._lex.male | self._lex.female
         if head in _GENERIC_OFFICES:  # 'the chief of the navy' may be an admiral, not a minister
             offices &= _CIVIL_OFFICES
-        return bool(offices) and head not in words
+        return bool(offices) and head not in words and not _SAME_OFFICE.get(head, frozenset()) & words
 
     def _named_holder_before(self, first: int, root: int, head: str, marks: set[str]) -> _Person | None:
         """The latest person in the last few sentences whose stated title holds the description's head."""
@@ -872,6 +1020,26 @@ class SpeakerResolver:
         own = self._portfolio({self._lex.expand(self._word(k)) for k in range(first, root)} - {head})
         theirs = self._portfolio(person.role_words - {head})
         return bool(own and theirs and not own & theirs)
+
+    def _holder_anywhere(self, first: int, root: int, head: str, marks: set[str]) -> _Person | None:
+        """'The home secretary said ...' with 'Home Secretary Ann Lee' written anywhere in the article: the
+        one person whose stated title holds the office and its portfolio."""
+        own = self._portfolio({self._lex.expand(self._word(k)) for k in range(first, root)} - {head})
+        if not own or head not in self._lex.title_words:
+            return None
+        found = [
+            p
+            for p in self._people.values()
+            if head in p.role_words
+            and own <= self._portfolio(p.role_words - {head})
+            and not self._clashes(marks, p)
+        ]
+        return found[0] if len(found) == 1 else None
+
+    def _same_portfolio(self, first: int, root: int, head: str, person: _Person) -> bool:
+        """'the defence chief' for 'Defence Secretary Ann Lee': a generic office narrowed the same way."""
+        own = self._portfolio({self._lex.expand(self._word(k)) for k in range(first, root)} - {head})
+        return head in _GENERIC_OFFICES and bool(own & self._portfolio(person.role_words - {head}))
 
     def _portfolio(self, words: set[str]) -> set[str]:
         """Words that narrow an office ('defence', 'foreign'), without titles, nationalities or 'top'."""
