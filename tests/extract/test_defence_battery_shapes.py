@@ -154,3 +154,9 @@ def test_battery_an_exercise_the_gazetteer_knows_is_one_by_its_name_alone(nlp: A
 def test_battery_doing_things_together_without_forces_is_no_exercise(nlp: Any, body: str) -> None:
     events = events_of(nlp, body)
     assert not [e for e in events if e.subtype == X], shown(events)
+
+
+def test_battery_a_standing_partnership_is_no_pact(nlp: Any) -> None:
+    """'its defence partnership with France' names a tie that exists; signing one is the pact."""
+    events = events_of(nlp, "The purchase has put Chile's defence partnership with France in the spotlight.")
+    assert not [e for e in events if e.subtype == P], shown(events)

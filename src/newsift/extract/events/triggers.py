@@ -528,6 +528,8 @@ def _defence_ok(
         return False  # 'participated in the exercise': the exercise noun is the event
     if lemma not in spec.needs_context:
         return True
+    if spec.subtype == "defence_pact" and lemma == "partnership" and not _entered(parse, head, lexicon):
+        return False  # 'its defence partnership with France' is a standing tie, not a pact signed
     if spec.subtype == "defence_pact":
         return _words_near(parse, head, lexicon.pact, clause=False) or _signed_by_forces(parse, head, lexicon)
     if spec.subtype == "export_ban":
@@ -569,6 +571,13 @@ def _named(parse: Parse, head: int) -> bool:
     token = tree.tokens[head]
     beside = [*tree.kids(head, "appos"), *([token.head] if token.dep == "appos" else [])]
     return any(tree.tokens[k].pos == "PROPN" for k in beside)
+
+
+def _entered(parse: Parse, head: int, lexicon: EventLexicon) -> bool:
+    """Whether a pact noun is what a verb of signing or forming acts on ('signed a partnership')."""
+    token = parse.tree.tokens[head]
+    verb = token.head
+    return token.dep in ("dobj", "nsubjpass") and parse.lemma(verb) in lexicon.sign | {"establish", "launch"}
 
 
 def _signed_by_forces(parse: Parse, head: int, lexicon: EventLexicon) -> bool:
