@@ -32,6 +32,16 @@ SHAPES = [
     # forces sailing together, or practising with another country's forces, exercise
     case("Japanese and American destroyers sailed together in a show of force.", X, parties=("JPN", "USA")),
     case("US marines practised beach landings with Japanese troops on Okinawa.", X, parties=("USA", "JPN")),
+    # 'Exercise Name': the capitalised noun opening the name is the exercise, its phrases its parties'
+    case(
+        "The third edition of Exercise Desert Falcon between the Indian Army and the Egyptian Army began.",
+        X,
+        parties=("IND", "EGY"),
+    ),
+    case(
+        "A Chilean navy contingent left for Peru to take part in Exercise Pacific Dawn.", X, parties=("CHL",)
+    ),
+    case("The two navies conducted a PASSEX in the Arabian Sea after the port call.", X),
     # joint work said with 'together'
     case(
         "Japan, Britain and Italy are developing a new fighter jet together.",

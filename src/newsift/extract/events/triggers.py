@@ -334,8 +334,10 @@ def _name_tokens(parse: Parse, tokens: Sequence[int]) -> set[int]:
         mention = parse.mention_at(i)
         if mention is None or mention.label not in _NAME_LABELS or " " not in mention.text:
             continue
-        if parse.kind_of(mention) == EntityKind.EVENT and parse.lemma(i) in _DRILL_NOUNS:
-            continue  # 'the Zapad exercise': a named exercise is still an exercise
+        if parse.lemma(i) in _DRILL_NOUNS and (
+            parse.kind_of(mention) == EntityKind.EVENT or parse.tree.tokens[i].start == mention.start
+        ):
+            continue  # 'the Zapad exercise', 'Exercise Nomadic Elephant': a named exercise is still one
         inside.add(i)
     return inside
 
@@ -564,6 +566,9 @@ def _named(parse: Parse, head: int) -> bool:
     tree = parse.tree
     if _noun_after_name(parse, head):
         return True
+    token = tree.tokens[head]
+    if token.dep == "compound" and head < token.head and tree.tokens[token.head].pos == "PROPN":
+        return True  # 'Exercise Nomadic Elephant': the noun opens the name
     for k in tree.kids(head, "compound", "amod"):
         if tree.tokens[k].pos == "PROPN" or parse.lemma(k) in _DRILL_KINDS:
             return True
