@@ -75,6 +75,10 @@ SHAPES = [
         source=("RUS",),
         target=("DZA",),
     ),
+    # widely exported systems the gazetteer now knows, with a civil-looking head noun or none
+    case("Nigeria received 12 Super Tucano aircraft from Brazil.", T, source=("BRA",), target=("NGA",)),
+    case("Brazil delivered the first KC-390 to Hungary.", T, source=("BRA",), target=("HUN",)),
+    case("Vietnam ordered Yak-130 trainers from Russia.", T, source=("RUS",), target=("VNM",)),
     # a buyer's approval of a purchase: the purchase is planned
     case(
         "The Czech government approved the purchase of 24 F-35 jets from the US.",
