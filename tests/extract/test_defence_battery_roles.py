@@ -169,7 +169,6 @@ FIRM = [
     case(
         "Embraer sold C-390 transport aircraft to Portugal.",
         T,
-        fails="military item not recognised",
         source=("BRA",),
         target=("PRT",),
     ),
