@@ -212,11 +212,15 @@ def _operator_triggers(
 ) -> list[Trigger]:
     """'lifted the curfew' (RETREAT), 'cancelled the visit' (SANCTION): the operator and its object."""
     found, used = [], set(blocked)
+    every = _operator_verbs(lexicon)
     for i in tokens:
         if i in used:
             continue
+        keys = _operator_keys(parse, i)
+        if not keys & every:
+            continue  # most words operate on nothing: read the rules only for an operator verb
         for rule in lexicon.operators:
-            obj = _operator_object(parse, i, rule)
+            obj = _operator_object(parse, i, rule, keys)
             if obj is not None and obj not in used:
                 mode = _mode_of(lexicon, rule.type)
                 found.append(Trigger(head=i, tokens=(i, obj), type=rule.type, mode=mode, priority=6))
@@ -247,10 +251,28 @@ def _with_subtype(
     return trigger
 
 
-def _operator_object(parse: Parse, i: int, rule: Operator) -> int | None:
-    tree, lemma = parse.tree, parse.lemma(i)
-    particles = [parse.lemma(k) for k in tree.kids(i, "prt", "prep", "advmod")]
-    if not ({lemma} | {f"{lemma} {p}" for p in particles}) & rule.verbs:
+_OPERATOR_VERBS: dict[int, tuple[tuple[Operator, ...], frozenset[str]]] = {}
+
+
+def _operator_verbs(lexicon: EventLexicon) -> frozenset[str]:
+    """Every verb an operator rule names, read once per lexicon."""
+    rules = lexicon.operators
+    memo = _OPERATOR_VERBS.get(id(rules))
+    if memo is None or memo[0] is not rules:
+        memo = _OPERATOR_VERBS[id(rules)] = (rules, frozenset(v for rule in rules for v in rule.verbs))
+    return memo[1]
+
+
+def _operator_keys(parse: Parse, i: int) -> frozenset[str]:
+    """The lemma of a word and its phrasal forms ('call off'), as operator rules name verbs."""
+    lemma = parse.lemma(i)
+    particles = [parse.lemma(k) for k in parse.tree.kids(i, "prt", "prep", "advmod")]
+    return frozenset({lemma} | {f"{lemma} {p}" for p in particles})
+
+
+def _operator_object(parse: Parse, i: int, rule: Operator, keys: frozenset[str]) -> int | None:
+    tree = parse.tree
+    if not keys & rule.verbs:
         return None
     if tree.tokens[i].pos == "VERB":
         objects = [k for k in tree.children[i] if tree.tokens[k].dep in _OBJECT_DEPS]
