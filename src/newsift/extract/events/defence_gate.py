@@ -21,7 +21,7 @@ from __future__ import annotations
 import functools
 
 from newsift.extract.events.attributes import armed_item
-from newsift.extract.events.lexicon import AIRFRAMES, load_lexicon
+from newsift.extract.events.lexicon import AIRFRAMES, CONTAINERS, load_lexicon
 from newsift.extract.events.triggers import ARMING
 from newsift.extract.parse import Parse, is_state
 from newsift.model import EntityKind, Event
@@ -278,14 +278,11 @@ def _weak_item_in_military_sentence(parse: Parse, event: Event, tokens: list[int
     return bool(words & (_WEAPONS | _FORCES)) or _defence_modifier(parse, tokens)
 
 
-_CONTAINERS = frozenset({"batch", "shipment", "consignment", "lot", "tranche"})
-
-
 def _below(parse: Parse, i: int, head: int) -> bool:
     """``i`` hangs from ``head`` within four steps (five through a container: 'took delivery of the
     first batch of howitzers') and inside its clause (not a conjoined one)."""
     path = [i, *parse.tree.ancestors(i)[:5]]
-    if head not in path or (path.index(head) == 5 and not {parse.lemma(n) for n in path} & _CONTAINERS):
+    if head not in path or (path.index(head) == 5 and not {parse.lemma(n) for n in path} & CONTAINERS):
         return False
     steps = path[: path.index(head)]
     return not any(

@@ -98,6 +98,8 @@ class EventLexicon:
 TRADERS = frozenset({"supplier", "buyer", "customer", "exporter", "importer", "seller"})
 # Aircraft nouns civil aviation shares: military only with a military word ('attack aircraft')
 AIRFRAMES = frozenset({"aircraft", "plane", "airplane"})
+# What a lot of weapons travels in: 'a batch of drones arrived', 'the first batch of howitzers'.
+CONTAINERS = frozenset({"batch", "shipment", "consignment", "lot", "tranche"})
 
 # Ships and aircraft: items that move under their own power ('frigates arrived'), fitted with weapons
 PLATFORMS = frozenset(

@@ -28,7 +28,7 @@ from newsift.extract.events.defence_gate import military_matter
 from newsift.extract.events.defence_roles import SUPPLY, arrival_roles, banned_party, frame_roles
 from newsift.extract.events.defence_roles import participants as joint_participants
 from newsift.extract.events.framing import no_happening, refers_back
-from newsift.extract.events.lexicon import PLATFORMS, EventLexicon, load_lexicon
+from newsift.extract.events.lexicon import CONTAINERS, PLATFORMS, EventLexicon, load_lexicon
 from newsift.extract.events.triggers import ARMING, Trigger, find_triggers, mover, product_tokens
 from newsift.extract.events.when import event_time
 from newsift.extract.parse import Parse, is_place, is_state
@@ -592,7 +592,7 @@ def _as_subtype(trigger: Trigger, lexicon: EventLexicon, subtype: str) -> Trigge
 
 
 _ARRIVALS = frozenset({"arrive", "land"})  # 'the first jets for X landed at an air base near Y'
-_CONTAINERS = frozenset({"batch", "shipment", "consignment", "lot", "tranche", "delivery"})
+_CONTAINERS = CONTAINERS | {"delivery"}  # a delivery arriving is one too
 
 
 def _no_longer(parse: Parse, head: int) -> bool:
