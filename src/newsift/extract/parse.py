@@ -65,6 +65,13 @@ class Parse:
     def lemma(self, i: int) -> str:
         return self.lemmas[i]
 
+    def name_opened_by(self, i: int) -> int | None:
+        """The head of the proper name a word opens ('Exercise' in 'Exercise Nomadic Elephant'), or None."""
+        token = self.tree.tokens[i]
+        if token.dep == "compound" and i < token.head and self.tree.tokens[token.head].pos == "PROPN":
+            return token.head
+        return None
+
     def span_text(self, first: int, last: int) -> str:
         start, end = self.tree.span(first, last)
         return self.annotated.article.text[start:end]

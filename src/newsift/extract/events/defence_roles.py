@@ -641,9 +641,8 @@ def participants(
     """Every country taking part in an exercise, pact or joint programme named around its trigger."""
     tree = parse.tree
     found: list[Actor] = list(current)
-    token = tree.tokens[trigger]
-    if token.dep == "compound" and trigger < token.head and tree.tokens[token.head].pos == "PROPN":
-        trigger = token.head  # 'Exercise Ajeya Warrior between X and Y': the name's head holds the phrases
+    # 'Exercise Desert Falcon between X and Y': the name's head holds the phrases
+    trigger = parse.name_opened_by(trigger) or trigger
     first = tree.left[trigger]
     for i in range(first, trigger):  # 'joint Russian-Belarusian drills', 'US-Philippine exercises'
         found += _mention_actors(parse, i)

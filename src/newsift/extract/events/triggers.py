@@ -406,7 +406,7 @@ def _matches(
         token, lemma = parse.tree.tokens[i], _lemma(parse, i)
         if (
             token.pos == "VERB" and (adjectival or token.dep not in ("amod", "acomp")) and lemma in verbs
-        ) or ((token.pos in ("NOUN", "PROPN") or _noun_after_name(parse, i)) and lemma in nouns):
+        ) or ((token.pos in ("NOUN", "PROPN") or _noun_read_as_verb(parse, i)) and lemma in nouns):
             out.append((i,))
     return out
 
@@ -414,7 +414,7 @@ def _matches(
 _NOMINAL_DEPS = frozenset({"dobj", "pobj", "nsubj", "nsubjpass", "attr", "appos"})
 
 
-def _noun_after_name(parse: Parse, i: int) -> bool:
+def _noun_read_as_verb(parse: Parse, i: int) -> bool:
     """A noun the tagger read as a verb: in a noun's place with a determiner or modifier of its own
     ('kicked off the naval exercise'), or a plural right after a name that opens with 'the' ('took
     part in the Cobra Gold drills': a verb does not follow 'the' and a name)."""
@@ -423,7 +423,13 @@ def _noun_after_name(parse: Parse, i: int) -> bool:
         return False
     if tokens[i].dep in _NOMINAL_DEPS and parse.tree.kids(i, "det", "amod", "nmod", "compound", "poss"):
         return True
-    if tokens[i].tag != "VBZ" or not parse.text(i).endswith("s"):
+    return _after_a_name(parse, i)
+
+
+def _after_a_name(parse: Parse, i: int) -> bool:
+    """'the Cobra Gold drills' read with 'drills' as a verb: a plural right after 'the' and a name."""
+    tokens = parse.tree.tokens
+    if tokens[i].pos != "VERB" or tokens[i].tag != "VBZ" or not parse.text(i).endswith("s"):
         return False
     k = i - 1
     while k >= 0 and tokens[k].pos == "PROPN" and tokens[k].sentence == tokens[i].sentence:
@@ -586,10 +592,9 @@ def _named(parse: Parse, head: int) -> bool:
     """'the Cobra Gold exercise', 'Zapad drills', 'air drills', 'naval exercises': a drill with a
     proper name or of a military kind is a military exercise."""
     tree = parse.tree
-    if _noun_after_name(parse, head):
+    if _after_a_name(parse, head):  # the name before it ('the Cobra Gold drills')
         return True
-    token = tree.tokens[head]
-    if token.dep == "compound" and head < token.head and tree.tokens[token.head].pos == "PROPN":
+    if parse.name_opened_by(head) is not None:
         return True  # 'Exercise Nomadic Elephant': the noun opens the name
     for k in tree.kids(head, "compound", "amod"):
         if tree.tokens[k].pos == "PROPN" or parse.lemma(k) in _DRILL_KINDS:
