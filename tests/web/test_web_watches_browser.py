@@ -111,3 +111,47 @@ def test_web_watches_browser_header_counts_a_new_matching_article(
         tab.goto(site.base_url + path)
         _fits(tab, PHONE)
     tab.context.close()
+
+
+DYAD_PAGE = (
+    "Second corvette handed over to Pakistan\n\nTurkey delivered a second corvette to Pakistan on Monday, "
+    "the defence ministry in Ankara said, a year after the first ship of the class was handed over.\n"
+)
+
+
+def test_web_watches_browser_header_counts_a_new_event_of_a_watched_dyad(
+    browser: Any,  # noqa: F811
+    site: WebSite,
+    erin: None,
+) -> None:
+    """A watch saved on a relationship's page counts, in the header of every page, the events between
+    the two countries stored after it, until it is opened."""
+    tab = _tab(browser, WIDE)
+    _sign_in(tab, site)
+    tab.click("header.site nav >> text=Entities")
+    tab.locator("main a", has_text="Turkey").first.click()
+    tab.locator("#counterparts a.dyad-link", has_text="Pakistan").click()
+    tab.wait_for_url("**/dyad/TUR/PAK")
+    tab.fill("#watch-name", "Ankara and Islamabad")
+    tab.click("#watch-this button[type=submit]")
+    tab.wait_for_selector("#watch-saved")
+    assert tab.locator("#watch-new").count() == 0
+    response = httpx.post(
+        f"{site.base_url}/api/ingest", files={"file": ("corvette.txt", DYAD_PAGE.encode(), "text/plain")},
+        headers={"Authorization": f"Bearer {site.tokens['bob']}"}, timeout=120,
+    )  # fmt: skip
+    assert response.status_code in (200, 201), response.text
+    for path in ("/", "/entities/TUR", "/claims"):
+        tab.goto(site.base_url + path)
+        badge = tab.locator("#watch-new")
+        assert badge.is_visible() and int(badge.inner_text().split()[0]) >= 1, path
+    tab.click("#watches-link")
+    tab.locator("#my-watches a.watch-name", has_text="Ankara and Islamabad").click()
+    new = tab.locator("#watch-facts li.fact.is-new")  # facts first, each citing its new report
+    assert new.count() >= 1 and "Second corvette handed over" in new.first.inner_text()
+    assert "new since your last visit" in tab.locator("#watch-new-here").inner_text()
+    _fits(tab, WIDE)
+    _shot(tab, "watch-dyad-opened-1366")
+    tab.goto(site.base_url + "/")
+    assert tab.locator("#watch-new").count() == 0
+    tab.context.close()
