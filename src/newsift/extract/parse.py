@@ -9,7 +9,12 @@ import re
 from dataclasses import dataclass
 
 from newsift.extract.claims.cues import load_claim_cues
-from newsift.extract.repair import repair_gerunds, repair_inverted_attributions, repair_shifted_recipients
+from newsift.extract.repair import (
+    repair_gerunds,
+    repair_inverted_attributions,
+    repair_plural_openers,
+    repair_shifted_recipients,
+)
 from newsift.extract.syntax import Tree
 from newsift.gazetteer import load_gazetteer
 from newsift.model import Actor, AnnotatedArticle, Entity, EntityKind, Mention, Resolution
@@ -51,6 +56,7 @@ class Parse:
         tokens = repair_gerunds(annotated.tokens, texts)
         tokens = repair_inverted_attributions(tokens, texts, load_claim_cues().attribution)
         tokens = repair_shifted_recipients(tokens, texts, _places(annotated, texts))
+        tokens = repair_plural_openers(tokens, texts, [(m.start, m.end) for m in annotated.mentions])
         return cls(
             annotated=annotated,
             tree=Tree.build(tokens),

@@ -19,6 +19,11 @@ country's name (a place mention, not an abbreviation such as 'US', which writers
 that opens the object of a giving verb right after the verb, before more words of the object, is
 the verb's indirect object (``dative``) when the verb has no recipient of its own.
 
+Plural common nouns read as names: a paragraph often opens with a plural noun the model tags as a
+plural proper noun ('Howitzers from X arrived', 'Soldiers took part'), which leaves it unlemmatised
+and out of every noun test. Such a word, lower-case after its capital and covered by no mention, is a
+plural common noun (``NOUN``, ``NNS``, its lemma without the '-s').
+
 Pure: returns new records, never mutates its input.
 """
 
@@ -27,9 +32,15 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import replace
 
+from newsift.extract.syntax import singular
 from newsift.model import Token
 
-__all__ = ["repair_gerunds", "repair_inverted_attributions", "repair_shifted_recipients"]
+__all__ = [
+    "repair_gerunds",
+    "repair_inverted_attributions",
+    "repair_plural_openers",
+    "repair_shifted_recipients",
+]
 
 _MOVING_PREPS = frozenset({"to", "from", "with", "for", "into"})
 _KEEP_DOUBLE = frozenset("lsz")  # 'selling' -> 'sell', 'passing' -> 'pass'; 'shipping' -> 'ship'
@@ -164,3 +175,21 @@ def _subtree(children: dict[int, list[int]], node: int) -> list[int]:
             seen.append(k)
             stack.append(k)
     return seen
+
+
+def repair_plural_openers(
+    tokens: Sequence[Token], texts: Sequence[str], names: Sequence[tuple[int, int]]
+) -> tuple[Token, ...]:
+    """Sentence-opening plural 'proper nouns' that are no name (no mention covers them) become plural
+    common nouns; ``names`` are the character spans of the article's mentions."""
+    out = list(tokens)
+    for i, token in enumerate(tokens):
+        opening = i == 0 or tokens[i - 1].sentence != token.sentence or tokens[i - 1].pos == "SPACE"
+        if (
+            opening
+            and token.tag == "NNPS"
+            and texts[i][1:].islower()
+            and not any(start <= token.start < end for start, end in names)
+        ):
+            out[i] = replace(token, pos="NOUN", tag="NNS", lemma=singular(texts[i].lower()))
+    return tuple(out)

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from newsift.model import Token
 
-__all__ = ["Tree"]
+__all__ = ["Tree", "singular"]
 
 _EDGE_PUNCT = ",;:-—–(["
 
@@ -103,3 +103,8 @@ class Tree:
             out.append(head)
             i, head = head, self.tokens[head].head
         return out
+
+
+def singular(lemma: str) -> str:
+    """A noun lemma without a plural '-s' the lemmatiser left ('paratroopers'); 'ss' words stay."""
+    return lemma[:-1] if lemma.endswith("s") and not lemma.endswith("ss") and len(lemma) > 3 else lemma

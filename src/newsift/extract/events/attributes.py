@@ -223,6 +223,7 @@ def extract_item(
         if h != trigger
         and tree.left[trigger] <= h <= tree.right[trigger]
         and not any(tree.left[s] <= h <= tree.right[s] for s in subjects)
+        and not _means(parse, h)
     ]
     if own:
         return _cut(min(own, key=lambda h: tree_distance(parse, trigger, h)), parse, trigger)
@@ -231,11 +232,18 @@ def extract_item(
         objects.append(tree.tokens[trigger].head)
     if objects:
         return _cut(objects[0], parse, trigger, adjectives=True)
-    near = [h for h in item_heads(parse, tokens, lexicon, products) if h != trigger]
+    near = [h for h in item_heads(parse, tokens, lexicon, products) if h != trigger and not _means(parse, h)]
     near = [h for h in near if tree_distance(parse, trigger, h) <= 3]
     if not near:
         return None
     return _cut(min(near, key=lambda h: (tree_distance(parse, trigger, h), abs(h - trigger))), parse, trigger)
+
+
+def _means(parse: Parse, head: int) -> bool:
+    """A bare noun after 'by' or 'via' is how something travels ('arrived by ship'), not what."""
+    tree = parse.tree
+    token = tree.tokens[head]
+    return token.dep == "pobj" and parse.lemma(token.head) in ("by", "via") and not tree.children[head]
 
 
 def _cut(head: int, parse: Parse, trigger: int, *, adjectives: bool = False) -> tuple[int, int]:

@@ -23,8 +23,9 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from newsift.extract.events.actors import actors_at
-from newsift.extract.events.lexicon import TRADERS, EventLexicon, load_lexicon, singular
+from newsift.extract.events.lexicon import TRADERS, EventLexicon, load_lexicon
 from newsift.extract.parse import Parse, is_place, is_state
+from newsift.extract.syntax import singular
 from newsift.gazetteer import load_gazetteer
 from newsift.model import Actor, EntityKind
 
@@ -604,8 +605,10 @@ def arrival_roles(
 ) -> tuple[tuple[Actor, ...], tuple[Actor, ...]]:
     """'Russian S-400 systems arrived in Turkey', 'the first jets for X arrived from Y': the item's
     origin or the 'from' phrase supplies; the place it arrives in, or the 'for' phrase, receives."""
-    supplier = item_origin(parse, item_head, lexicon, item_first) or _prep_actors(
-        parse, head, frozenset({"from"}), lexicon
+    supplier = (
+        item_origin(parse, item_head, lexicon, item_first)
+        or _prep_actors(parse, head, frozenset({"from"}), lexicon)
+        or _prep_actors(parse, item_head, frozenset({"from"}), lexicon)  # 'tanks from X arrived in Y'
     )
     recipient = _prep_actors(parse, item_head, frozenset({"for"}), lexicon) or _prep_actors(
         parse, head, frozenset({"in", "at", "to"}), lexicon

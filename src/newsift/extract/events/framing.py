@@ -28,8 +28,9 @@ exercise will include live fire', 'this system was never procured') is no new me
 
 from __future__ import annotations
 
-from newsift.extract.events.lexicon import PLATFORMS, TRADERS, singular
+from newsift.extract.events.lexicon import PLATFORMS, TRADERS
 from newsift.extract.parse import Parse, is_state
+from newsift.extract.syntax import singular
 from newsift.model import Event
 
 __all__ = ["no_happening", "refers_back"]

@@ -108,11 +108,6 @@ PLATFORMS = frozenset(
 )  # fmt: skip
 
 
-def singular(lemma: str) -> str:
-    """A noun lemma without a plural '-s' the lemmatiser left ('paratroopers'); 'ss' words stay."""
-    return lemma[:-1] if lemma.endswith("s") and not lemma.endswith("ss") and len(lemma) > 3 else lemma
-
-
 def _read(name: str) -> Any:
     return json.loads(resources.files("newsift.extract").joinpath(f"data/{name}").read_text("utf-8"))
 

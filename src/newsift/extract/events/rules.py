@@ -32,7 +32,7 @@ from newsift.extract.events.lexicon import CONTAINERS, PLATFORMS, EventLexicon, 
 from newsift.extract.events.triggers import ARMING, Trigger, find_triggers, mover, product_tokens
 from newsift.extract.events.when import event_time
 from newsift.extract.parse import Parse, is_place, is_state
-from newsift.extract.syntax import Tree
+from newsift.extract.syntax import Tree, singular
 from newsift.model import (
     Actor,
     AnnotatedArticle,
@@ -611,7 +611,7 @@ def _delivered(parse: Parse, head: int, item_head: int) -> bool:
     X'), or a platform arriving for its new owner ('the first jets for X arrived'); warships or jets
     arriving on their own are a visit, not a sale."""
     tree = parse.tree
-    lemma = parse.lemma(item_head)
+    lemma = singular(parse.lemma(item_head))  # 'Howitzers' opening a sentence keeps its plural
     movers = mover(parse, head)
     held = [  # 'a batch of drones arrived': the item inside the container that moves
         o

@@ -16,9 +16,9 @@ from newsift.extract.events.lexicon import (
     Operator,
     TypeTriggers,
     load_lexicon,
-    singular,
 )
 from newsift.extract.parse import Parse
+from newsift.extract.syntax import singular
 from newsift.model import EntityKind, EventMode, PloverType
 
 __all__ = ["ARMING", "Trigger", "find_triggers", "mover", "product_tokens"]
@@ -427,14 +427,18 @@ def _noun_read_as_verb(parse: Parse, i: int) -> bool:
 
 
 def _after_a_name(parse: Parse, i: int) -> bool:
-    """'the Cobra Gold drills' read with 'drills' as a verb: a plural right after 'the' and a name."""
+    """'the Cobra Gold drills' read with 'drills' as a verb: a plural right after a name that follows
+    'the' (and perhaps adjectives or a year)."""
     tokens = parse.tree.tokens
     if tokens[i].pos != "VERB" or tokens[i].tag != "VBZ" or not parse.text(i).endswith("s"):
         return False
     k = i - 1
     while k >= 0 and tokens[k].pos == "PROPN" and tokens[k].sentence == tokens[i].sentence:
         k -= 1
-    return k < i - 1 and k >= 0 and parse.lemma(k) == "the"
+    named = k < i - 1
+    while k >= 0 and tokens[k].pos in ("ADJ", "NUM") and tokens[k].sentence == tokens[i].sentence:
+        k -= 1  # 'the annual Name drills', 'the 2024 Name drills'
+    return named and k >= 0 and parse.lemma(k) == "the"
 
 
 def _lemma(parse: Parse, i: int) -> str:
@@ -556,6 +560,13 @@ def _defence_ok(
 
     if spec.subtype == "co_development" and _takes_part_in_drills(parse, head, lexicon):
         return False  # 'participated in the exercise': the exercise noun is the event
+    if spec.subtype == "arms_transfer" and _sent_to_take_part(parse, head):
+        return False  # 'sent a frigate to take part in the drills': the ship goes to act, no one buys it
+    if spec.subtype == "exercise" and lemma == "training":
+        military = lexicon.military | _strong(lexicon)
+        return _trained_together(parse, head) and (
+            _proper_named(parse, head) or _words_near(parse, head, military, clause=True)
+        )
     if lemma not in spec.needs_context:
         return True
     if spec.subtype == "defence_pact" and lemma == "partnership" and not _entered(parse, head, lexicon):
@@ -573,6 +584,60 @@ _DRILL_KINDS = frozenset(
     {"air", "naval", "maritime", "amphibious", "live", "tactical", "field", "war", "missile",
      "anti-submarine", "military", "combat", "counter-terrorism"}
 )  # fmt: skip
+
+
+_PARTAKING = frozenset({"participate", "join", "attend"})
+
+
+def _sent_to_take_part(parse: Parse, head: int) -> bool:
+    """'sent two warships to join the drills', 'dispatched a submarine to take part in ...': a purpose
+    of taking part, on the sending verb or on what is sent."""
+    tree = parse.tree
+    if parse.lemma(head) not in ("send", "dispatch"):
+        return False
+    holders = [head, *tree.kids(head, "dobj")]
+    for k in (c for h in holders for c in tree.kids(h, "xcomp", "advcl", "acl")):
+        lemma = parse.lemma(k)
+        if lemma in _PARTAKING or (lemma == "take" and any(parse.lemma(o) == "part" for o in tree.kids(k))):
+            return True
+    return False
+
+
+_JOINT = frozenset(
+    {"joint", "combined", "bilateral", "trilateral", "multilateral", "multinational", "allied", "mutual"}
+)
+_BESIDE = frozenset({"with", "alongside"})
+
+
+def _trained_together(parse: Parse, head: int) -> bool:
+    """A training of more than one side: joint by a modifier ('joint coast guard training'), held by
+    coordinated holders ('X and Y concluded a training'), with another side ('training with X'), or
+    named ('the Steppe Shield training')."""
+    tree = parse.tree
+    noun = tree.tokens[head].head if tree.tokens[head].dep == "compound" else head  # 'a training camp'
+    if {parse.lemma(i) for i in range(tree.left[noun], noun)} & _JOINT or _proper_named(parse, head):
+        return True
+    if any(parse.lemma(p) in _BESIDE for p in tree.kids(noun, "prep")):
+        return True
+    verb, dep = tree.tokens[noun].head, tree.tokens[noun].dep
+    if dep == "pobj":  # 'flew alongside X during the training', 'for a training camp'
+        verb, dep = tree.tokens[verb].head, "dobj"
+    if dep not in ("dobj", "nsubjpass") or tree.tokens[verb].pos not in ("VERB", "AUX"):
+        return False
+    if any(parse.lemma(p) in _BESIDE for p in tree.kids(verb, "prep")):
+        return True
+    for subject in tree.kids(verb, "nsubj", "dobj"):
+        span = range(tree.left[subject], tree.right[subject] + 1)
+        if any(tree.tokens[i].dep in ("cc", "conj") for i in span):
+            return True
+    return False
+
+
+def _proper_named(parse: Parse, head: int) -> bool:
+    """A proper name on the noun ('the Steppe Shield training'), not merely a military kind."""
+    return any(parse.tree.tokens[k].pos == "PROPN" for k in parse.tree.kids(head, "compound")) or (
+        parse.name_opened_by(head) is not None
+    )
 
 
 def _takes_part_in_drills(parse: Parse, head: int, lexicon: EventLexicon) -> bool:
@@ -728,4 +793,5 @@ def _words_near(parse: Parse, head: int, words: frozenset[str], *, clause: bool)
                 break
     span = [i for i in range(tree.left[root], tree.right[root] + 1) if i != head]  # never the trigger itself
     lemmas = {parse.lemma(i) for i in span} | {parse.text(i).lower() for i in span}
+    lemmas |= {singular(w) for w in lemmas}  # 'Soldiers' opening a sentence, tagged a name, keeps its plural
     return bool(lemmas & words)
