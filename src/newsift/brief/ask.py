@@ -39,6 +39,9 @@ _MARGIN = 0.25
 # denied') may cover fewer of the question's words: the shape already narrows it, and answers rephrase
 # ('drop' asked, 'fell' written).
 _SHAPED_COVERAGE = 0.35
+# A sentence read with its neighbours (no sentence holding enough of the question alone) must hold, with
+# them, this share of the question's weighted terms.
+_WINDOW_COVERAGE = 0.6
 
 # Intents answered with every matching fact, in time order, rather than the few closest to the question.
 _LIST_INTENTS = frozenset({"list", "dyad"})
@@ -438,7 +441,36 @@ def _search_shaped(
         found = _search_staged(index, q, fits, every_form, limit=limit, rerank=rerank, same=same, widen=widen)
         if found:
             return found
+    found = _search_windows(index, q, fits, every_form, limit=limit, same=same)
+    if found:
+        return found
     return _search_meaning(index, q, fits, every_form, limit=limit) if rerank and MEANING_FALLBACK else []
+
+
+def _search_windows(
+    index: PassageIndex,
+    q: Question,
+    fits: Any,
+    every_form: Sequence[str],
+    *,
+    limit: int,
+    same: dict[str, frozenset[str]],
+) -> list[SentenceRow]:
+    """When no sentence holds enough of the question alone: the sentences that hold the asked shape and,
+    with the sentences around them, the question ('UK Coal's losses deepened.' then 'The miner blamed
+    flooding.'), naming one of the question's entities first."""
+    asked = drop_status_words(q.text) if q.status else q.text
+    rest = set(extract_query_terms(_drop_forms(asked, every_form)))
+
+    def holds_rest(article_id: str, sentence: str) -> bool:  # names alone do not tie it to the question
+        return bool(rest & set(extract_query_terms(sentence))) and bool(fits(article_id, sentence))
+
+    shaped, named = _keepers(q, holds_rest, every_form)
+    for keep in (named, shaped) if every_form else (shaped,):
+        found = index.search_windows(asked, limit=limit, keep=keep, min_coverage=_WINDOW_COVERAGE, same=same)
+        if found:
+            return found
+    return []
 
 
 # The meaning fallback (sentences close to the question by MiniLM when its words find none) is off:

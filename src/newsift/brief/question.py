@@ -151,8 +151,11 @@ _PLACE = re.compile(
     r"\b(?:in|at|near|off|outside|inside|from|across|around|of|into|to)\s+(?:the\s+)?([A-Z][\w'’-]+)"
 )
 # 'Why ...?' asks for a cause; a sentence giving one holds a word of cause or purpose.
+# 'What did X blame (for Y)?' asks for the cause X gave.
 _ASKS_CAUSE = re.compile(
-    r"^\s*(?:why|for\s+what\s+reason|what\s+(?:caused|led\s+to|prompted))\b", re.IGNORECASE
+    r"^\s*(?:why|for\s+what\s+reason|what\s+(?:caused|led\s+to|prompted)|"
+    r"what\s+(?:did|does|do|has|have|had)\s+.+?\s+blame(?:d|s)?)\b",
+    re.IGNORECASE,
 )
 _CAUSE = re.compile(
     r"\b(?:because|since|as\s+a\s+result|result(?:ed|s|ing)?\s+(?:of|from)|due\s+to|owing\s+to|thanks\s+to|"
