@@ -97,6 +97,8 @@ def answer_question(store: Store, question: str, *, limit: int = 3, rerank: bool
         facts = _naming_items(facts, leads)
     if parsed.intent in {"status", ""}:
         facts = _on_topic(parsed, facts, forms)
+    if parsed.intent == "" and parsed.wh in {"what", "which"}:
+        facts = [f for f in facts if not _echoes_question(f, leads, parsed)]
     if facts and parsed.intent in _LIST_INTENTS:  # every transfer, or everything between two actors
         return render_list_answer(parsed.text, facts[:_MAX_LINES], leads, sources)
     index = PassageIndex(_candidate_articles(store, parsed, sources, forms))
@@ -142,6 +144,14 @@ def _naming_items(facts: list[FactRow], leads: dict[str, Event]) -> list[FactRow
 
     named = [f for f in facts if (event := lead(f)) is not None and event.item]
     return [f for f in named if not _retold(f, named, leads)]
+
+
+def _echoes_question(fact: FactRow, leads: dict[str, Event], q: Question) -> bool:
+    """'What missile will A and B develop?' is not answered by a record whose item is only 'missile': a
+    common noun the question itself says names nothing (the sentence may: 'a new missile, the X-1')."""
+    items = _items(fact, leads)
+    asked = set(extract_query_terms(q.text))
+    return bool(items) and all(not _is_named(i) and set(extract_query_terms(i)) <= asked for i in items)
 
 
 def _retold(fact: FactRow, facts: list[FactRow], leads: dict[str, Event]) -> bool:
