@@ -6,12 +6,14 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from pathlib import Path
 
-from newsift.brief.ask import _passage_answer, _search_windows
+import pytest
+
+from newsift.brief.ask import _passage_answer, _search_windows, mentions_any
 from newsift.brief.factlist import select_quote_lines
 from newsift.brief.facts import Sources
-from newsift.brief.passages import PassageIndex
+from newsift.brief.passages import PassageIndex, extract_query_terms, normalize_designators
 from newsift.brief.question import parse_question
-from newsift.model import Article, Evidence, Position, Quote, QuoteKind
+from newsift.model import Article, Entity, EntityKind, Evidence, Position, Quote, QuoteKind
 from newsift.store import SqliteStore
 
 LOSS = "Harbour Mining said its annual losses had deepened to 40 million pounds."
@@ -106,3 +108,32 @@ def test_ask_quote_lines_do_not_reach_a_topic_the_lead_does_not_name(tmp_path: P
     article = _article(f"{APPOINTED} She starts on Monday. {PRAISED}", title="Harbour ombudsman named")
     sources = _Pages(SqliteStore(tmp_path / "s.db"), [article])
     assert select_quote_lines([_quote(article, PRAISED, 2)], "the bus fares", sources) == ([], [])
+
+
+@pytest.mark.parametrize(
+    ("written", "asked"),
+    [("F-16s", "F16"), ("Bayraktar TB-2", "Bayraktar TB2"), ("Su-30MKI", "Su30MKI"), ("S-400", "S400")],
+    ids=["plural", "two-capitals", "capital-and-small", "one-capital"],
+)
+def test_passages_a_designator_is_one_word_however_it_is_joined(written: str, asked: str) -> None:
+    assert extract_query_terms(written) == extract_query_terms(asked)
+
+
+@pytest.mark.parametrize("text", ["Mid-2005", "Covid-19 cases", "in May 2024", "Type 26"])
+def test_passages_a_year_or_a_lower_case_word_is_no_designator(text: str) -> None:
+    assert normalize_designators(text) == text
+
+
+def test_ask_a_designator_written_otherwise_names_the_same_system() -> None:
+    stored = [Entity(id="system:tx2", kind=EntityKind.WEAPON_SYSTEM, name="Skarp TX2")]
+    assert parse_question("Who makes the Skarp TX-2?", stored).entities == ("system:tx2",)
+    assert mentions_any("Baykar delivered more TB-2s in May.", ("TB2",))
+    assert not mentions_any("Baykar delivered more TB-3s in May.", ("TB2",))
+
+
+def test_ask_a_question_writing_a_designator_otherwise_finds_its_sentence() -> None:
+    body = "The air force flies 76 F-16s from two bases. A new radar was fitted last year."
+    index = PassageIndex([_article(body, title="Air force")])
+    answer = _passage_answer(index, parse_question("How many F16 jets does the air force fly?"), {},
+                             limit=3, rerank=False)  # fmt: skip
+    assert answer.text == body.split(" A new")[0]

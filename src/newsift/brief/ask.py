@@ -12,7 +12,7 @@ from typing import Any
 
 from newsift.brief.factlist import render_list_answer, select_quote_lines
 from newsift.brief.facts import Sources, involves, summarize_claims, summarize_events
-from newsift.brief.passages import MIN_COVERAGE, PassageIndex, extract_query_terms
+from newsift.brief.passages import MIN_COVERAGE, PassageIndex, extract_query_terms, normalize_designators
 from newsift.brief.question import (
     AID_FAMILY,
     Question,
@@ -206,12 +206,18 @@ def _covers_more(index: PassageIndex, q: Question, passages: Answer, records: An
 def mentions_any(sentence: str, forms: Sequence[str]) -> bool:
     """True when one of the surface forms occurs in the sentence as whole words; a form of several words
     in any case and in the plural ('the Turkish foreign ministry' for 'Turkish Foreign Ministry', 'Lib Dems'
-    for 'Lib Dem'), a one-word form as written ('US' is not 'us')."""
+    for 'Lib Dem'), a one-word form as written ('US' is not 'us'), a designator however it is joined
+    ('TB2' for 'TB-2')."""
     return any(
         re.search(rf"(?<!\w){re.escape(f)}(?!\w)", sentence)
         or (" " in f.strip() and re.search(rf"(?<!\w){re.escape(f)}s?(?!\w)", sentence, re.IGNORECASE))
         for f in forms
-    )
+    ) or _names_designator(sentence, [f for f in forms if any(c.isdigit() for c in f)])
+
+
+def _names_designator(sentence: str, forms: Sequence[str]) -> bool:
+    closed = normalize_designators(sentence) if forms else ""
+    return any(re.search(rf"(?<!\w){re.escape(normalize_designators(f))}s?(?!\w)", closed) for f in forms)
 
 
 def _facts(

@@ -26,6 +26,7 @@ __all__ = [
     "PassageIndex",
     "extract_query_terms",
     "load_encoder",
+    "normalize_designators",
     "stem",
 ]
 
@@ -91,11 +92,20 @@ def stem(word: str) -> str:
 
 
 _POSSESSIVE = re.compile(r"['’]s\b")
+# A designator: capitals (or a capital and up to two small letters) joined to a number by a hyphen ('F-16',
+# 'TB-2', 'Su-30MKI', 'S-400'), written as one word so that 'F-16s' and 'F16' meet; not a year ('Mid-2005').
+_DESIGNATOR = re.compile(r"\b([A-Z]{1,4}|[A-Z][a-z]{1,2})-(?!(?:19|20)\d\d\b)(\d[\dA-Za-z]*)\b")
+
+
+def normalize_designators(text: str) -> str:
+    """The text with each designator closed up ('Bayraktar TB-2' → 'Bayraktar TB2')."""
+    return _DESIGNATOR.sub(r"\1\2", text)
 
 
 def extract_query_terms(text: str) -> list[str]:
-    """Stemmed content words; a possessive 's is dropped ('India's' asks about India)."""
-    words = (w.casefold() for w in split_words(_POSSESSIVE.sub("", text)))
+    """Stemmed content words; a possessive 's is dropped ('India's' asks about India) and a designator is
+    one word ('TB-2' and 'TB2' are 'tb2')."""
+    words = (w.casefold() for w in split_words(normalize_designators(_POSSESSIVE.sub("", text))))
     return [stem(w) for w in words if w not in STOP_WORDS and w not in _QUESTION_WORDS and len(w) > 1]
 
 

@@ -9,6 +9,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from newsift.brief.passages import normalize_designators
 from newsift.gazetteer import load_gazetteer
 from newsift.model import Entity
 
@@ -416,7 +417,7 @@ def _find_entities(text: str, index: _Index) -> list[tuple[int, str]]:
         for n in range(min(_MAX_WORDS, len(words) - i), 0, -1):
             span = _POSSESSIVE.sub("", text[words[i].start() : words[i + n - 1].end()]).rstrip(".?'’")
             # Case-blind only for a capitalised span: 'telecoms' in a question is not the NER's 'Telecoms'.
-            entity_id = exact.get(span) or (folded.get(span.casefold()) if span[:1].isupper() else None)
+            entity_id = exact.get(span) or (folded.get(_fold(span)) if span[:1].isupper() else None)
             if entity_id:
                 found.append((words[i].start(), entity_id))
                 i += n - 1
@@ -436,7 +437,7 @@ def _index(stored: tuple[Entity, ...]) -> _Index:
         for form in (f for f in (entity.name, *entity.aliases) if any(c.isupper() for c in f)):
             exact.setdefault(form, entity.id)
             if len(form) > 3:
-                folded.setdefault(form.casefold(), entity.id)
+                folded.setdefault(_fold(form), entity.id)
     return exact, folded
 
 
@@ -447,8 +448,13 @@ def _gazetteer_index() -> _Index:
     for form, entity_id, _ in load_gazetteer().surface_forms():
         exact.setdefault(form, entity_id)
         if len(form) > 3 and form[:1].isupper():
-            folded.setdefault(form.casefold(), entity_id)
+            folded.setdefault(_fold(form), entity_id)
     return exact, folded
+
+
+def _fold(form: str) -> str:
+    """A form compared case-blind with its designators closed up ('Bayraktar TB-2' meets 'Bayraktar TB2')."""
+    return normalize_designators(form).casefold()
 
 
 def entity_forms(entity_id: str, stored: Iterable[Entity] = ()) -> tuple[str, ...]:
