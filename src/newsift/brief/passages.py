@@ -68,7 +68,7 @@ _IRREGULAR = {
     "suing": "sue", "sued": "sue", "using": "use", "used": "use",
 }  # fmt: skip
 _SUFFIXES = (
-    ("iest", "y"), ("ies", "y"), ("ied", "y"), ("ing", ""), ("ed", ""), ("es", ""), ("s", ""),
+    ("iest", "y"), ("ies", "y"), ("ied", "y"), ("ees", "ee"), ("ing", ""), ("ed", ""), ("es", ""), ("s", ""),
 )  # fmt: skip
 # A consonant doubled before -ed/-ing is undoubled ('dropped', 'planning'); not l, s, f, z or d, which
 # English doubles in the stem itself ('called', 'staffed', 'added').
