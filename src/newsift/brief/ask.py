@@ -296,15 +296,17 @@ def _carries_relation(event: Event, q: Question, forms: dict[str, tuple[str, ...
     """'What has A supplied to B?' is answered by an event from A to B: not by B supplying A, nor by A
     supplying a third party in a sentence that also names B, nor by C supplying B. A side the event leaves
     open may be the asked one when its sentence names it; an actor that is the item itself ('the
-    Virginia-class submarines') is no party. Cooperation has no direction."""
-    if not (q.source and q.target) or event.type == PloverType.COOPERATE:
+    Virginia-class submarines') is no party. 'Who sold jets to B?' asks one side only: B must receive.
+    Cooperation has no direction."""
+    if not (q.source or q.target) or event.type == PloverType.COOPERATE:
         return True
     sources, targets = _party_ids(event.source, event.item), _party_ids(event.target, event.item)
-    if q.target in sources and q.source in targets:
+    if (q.target in sources or not q.target) and (q.source in targets or not q.source):
         return False
     return all(
         asked in side if side else mentions_any(event.evidence.text, forms.get(asked, ()))
         for asked, side in ((q.source, sources), (q.target, targets))
+        if asked
     )
 
 

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from newsift.brief.passages import normalize_designators
 from newsift.gazetteer import load_gazetteer
-from newsift.model import Entity
+from newsift.model import Entity, EntityKind
 
 __all__ = [
     "AID_FAMILY",
@@ -55,7 +55,15 @@ _SAY = re.compile(
 )
 # 'What happened between X and Y (since T)?': everything the store holds between two actors.
 _BETWEEN = re.compile(r"\bbetween\s+\S.*?\s+and\s+\S", re.IGNORECASE)
+# 'What / which ... supplied' asks for the items: the list. 'Who supplied ... to B' asks for the suppliers:
+# the list too, when a party is given a side ('Who has offered to buy <firm>?' is a takeover question).
 _LIST_WH = frozenset({"what", "which"})
+# Entity kinds that are what is supplied, never a party to a supply ('Who sold Rafale jets to India?').
+_ITEM_KINDS = frozenset({EntityKind.WEAPON_SYSTEM, EntityKind.PROGRAMME})
+# 'What has A sold B?': a verb of giving right before the second party makes it the receiver.
+_GIVEN_TO = re.compile(
+    r"\b(?:sold|sell|supplied|supply|delivered|deliver|sent|send|offered|offer|provided|provide|exported|export)$"
+)
 _STATUS_WORDS = (("deni", "denied"), ("deny", "denied"), ("alleg", "alleged"), ("confirm", "confirmed"),
                  ("specul", "speculated"), ("rumo", "speculated"))  # fmt: skip
 # Words that carry a status in a sentence: a passage answering 'who denied' must hold one.
@@ -208,17 +216,22 @@ class Question:
 
 def parse_question(text: str, stored: Iterable[Entity] = ()) -> Question:
     """Read a question; ``stored`` entities add their names and aliases to the gazetteer's forms."""
-    found = _find_entities(text, _index(tuple(stored)))
+    stored = tuple(stored)
+    found = _find_entities(text, _index(stored))
     entities = tuple(dict.fromkeys(e for _, e in found))
-    source, target = _direction(text, found)
     words = [w.casefold() for w in _WORD.findall(text)]
     since, until = _window(text)
     types = tuple(dict.fromkeys((t, s) for w in words for stem, t, s in _TYPE_WORDS if _stem_of(w, stem)))
+    items = _item_ids(stored)
+    source, target = _direction(text, [(p, e) for p, e in found if e not in items])
     status = next((s for s in map(_status_of, words) if s), None)
+    if not (source and target) and (status or not any(t == "AID" for t, _ in types)):
+        source = target = None  # one side given: only in a question of who supplied whom
     expects = _expects(text)
     say = _SAY.match(text)
     speaker = _speaker(say, found) if say else None
     wh = words[0] if words else ""
+    list_wh = wh if wh != "who" or source or target else ""  # 'who ... to B' lists B's suppliers
     return Question(
         text=text,
         entities=entities,
@@ -231,7 +244,7 @@ def parse_question(text: str, stored: Iterable[Entity] = ()) -> Question:
         wh=wh,
         expects=expects,
         wants=_wants(text),
-        intent=_intent(text, wh, types, status, expects, speaker, len(entities)),
+        intent=_intent(text, list_wh, types, status, expects, speaker, len(entities)),
         speaker=speaker,
         topic=say.group("topic") if say else None,
     )
@@ -256,7 +269,7 @@ def _intent(
         return "dyad"
     if (
         expects is None
-        and wh in _LIST_WH
+        and wh in {*_LIST_WH, "who"}
         and n_entities
         and any(t == "AID" and s in AID_FAMILY for t, s in types)
     ):
@@ -392,19 +405,33 @@ def _window(text: str) -> tuple[int | None, int | None]:
 
 
 def _direction(text: str, found: list[tuple[int, str]]) -> tuple[str | None, str | None]:
-    """'X ... to Y' makes X the source and Y the target; 'X ... from Y' the other way round."""
+    """'X ... to Y' (or 'X sold Y') makes X the source and Y the target; 'X ... from Y' the other way round;
+    with one party, 'to Y' makes Y the target and 'from Y' the source ('Who sold jets to India?')."""
     ids = list(dict.fromkeys(e for _, e in found))
-    if len(ids) != 2:
+    if not 0 < len(ids) <= 2:
         return None, None
     positions = {e: p for p, e in reversed(found)}
     second = max(ids, key=lambda e: positions[e])
-    first = ids[0] if ids[1] == second else ids[1]
+    first = (ids[0] if ids[1] == second else ids[1]) if len(ids) == 2 else None
     before = text[: positions[second]].rstrip().casefold()
-    if before.endswith(("to", "for", "with")):
+    if before.endswith(("to", "for", "with")) and (first or not before.endswith("with")):
         return first, second
     if before.endswith("from"):
         return second, first
+    if first and _GIVEN_TO.search(before):
+        return first, second
     return None, None
+
+
+def _item_ids(stored: tuple[Entity, ...]) -> frozenset[str]:
+    """The ids of weapon systems and programmes: the gazetteer's and the stored ones."""
+    known = {e.id for e in _gazetteer_items()}
+    return frozenset(known | {e.id for e in stored if e.kind in _ITEM_KINDS})
+
+
+@functools.cache
+def _gazetteer_items() -> tuple[Entity, ...]:
+    return tuple(e for e in load_gazetteer().entities.values() if e.kind in _ITEM_KINDS)
 
 
 def _find_entities(text: str, index: _Index) -> list[tuple[int, str]]:
