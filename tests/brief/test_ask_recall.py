@@ -12,7 +12,7 @@ from newsift.brief.ask import _passage_answer, _search_windows, mentions_any
 from newsift.brief.factlist import select_quote_lines
 from newsift.brief.facts import Sources
 from newsift.brief.passages import PassageIndex, extract_query_terms, normalize_designators
-from newsift.brief.question import parse_question
+from newsift.brief.question import entity_forms, parse_question
 from newsift.model import Article, Entity, EntityKind, Evidence, Position, Quote, QuoteKind
 from newsift.store import SqliteStore
 
@@ -137,3 +137,27 @@ def test_ask_a_question_writing_a_designator_otherwise_finds_its_sentence() -> N
     answer = _passage_answer(index, parse_question("How many F16 jets does the air force fly?"), {},
                              limit=3, rerank=False)  # fmt: skip
     assert answer.text == body.split(" A new")[0]
+
+
+@pytest.mark.parametrize(
+    ("question", "place"),
+    [
+        ("Which Texan town will host the games?", "Texas"),
+        ("What did Bavarian officials announce?", "Bavaria"),
+        ("Which Kashmiri town was cut off?", "Kashmir"),
+    ],
+    ids=["listed", "rule-an", "rule-i"],
+)
+def test_question_a_demonym_names_its_region(question: str, place: str) -> None:
+    stored = [Entity(id=f"place:{place.lower()}", kind=EntityKind.PLACE, name=place)]
+    assert parse_question(question, stored).entities == (f"place:{place.lower()}",)
+
+
+def test_question_a_region_is_also_named_by_its_demonym_but_a_person_is_not() -> None:
+    stored = [
+        Entity(id="place:bavaria", kind=EntityKind.PLACE, name="Bavaria"),
+        Entity(id="person:anna", kind=EntityKind.PERSON, name="Anna"),
+    ]
+    assert "Bavarian" in entity_forms("place:bavaria", stored)
+    assert entity_forms("person:anna", stored) == ("Anna",)
+    assert parse_question("What did the Annan report say?", stored).entities == ()

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from newsift.brief.passages import normalize_designators
 from newsift.gazetteer import load_gazetteer
-from newsift.model import Entity, EntityKind
+from newsift.model import Entity, EntityKind, Resolution
 
 __all__ = [
     "AID_FAMILY",
@@ -217,7 +217,7 @@ class Question:
 def parse_question(text: str, stored: Iterable[Entity] = ()) -> Question:
     """Read a question; ``stored`` entities add their names and aliases to the gazetteer's forms."""
     stored = tuple(stored)
-    found = _find_entities(text, _index(stored))
+    found = _find_entities(text, _index(stored), _place_ids(stored))
     entities = tuple(dict.fromkeys(e for _, e in found))
     words = [w.casefold() for w in _WORD.findall(text)]
     since, until = _window(text)
@@ -429,13 +429,55 @@ def _item_ids(stored: tuple[Entity, ...]) -> frozenset[str]:
     return frozenset(known | {e.id for e in stored if e.kind in _ITEM_KINDS})
 
 
+def _place_ids(stored: tuple[Entity, ...]) -> frozenset[str]:
+    """The ids of places and countries: the gazetteer's and the stored ones."""
+    return _gazetteer_places() | {e.id for e in stored if e.kind in _PLACE_KINDS}
+
+
+@functools.cache
+def _gazetteer_places() -> frozenset[str]:
+    return frozenset(e.id for e in load_gazetteer().entities.values() if e.kind in _PLACE_KINDS)
+
+
 @functools.cache
 def _gazetteer_items() -> tuple[Entity, ...]:
     return tuple(e for e in load_gazetteer().entities.values() if e.kind in _ITEM_KINDS)
 
 
-def _find_entities(text: str, index: _Index) -> list[tuple[int, str]]:
-    """(position, entity id) for the longest known forms in the text, left to right."""
+# Demonyms of nations and regions that are no country of the gazetteer (general knowledge); a regular one is
+# read by rule: 'Bavarian' names Bavaria, 'Kashmiri' Kashmir.
+_DEMONYMS = {
+    "Scottish": "Scotland", "Scots": "Scotland", "Welsh": "Wales", "English": "England",
+    "Cornish": "Cornwall", "Texan": "Texas", "Flemish": "Flanders", "Catalan": "Catalonia",
+    "Breton": "Brittany",
+    "European": "Europe", "Caribbean": "Caribbean", "Balkan": "Balkans",
+}  # fmt: skip
+
+
+_PLACE_KINDS = frozenset({EntityKind.PLACE, EntityKind.COUNTRY})
+
+
+def _places_named(demonym: str) -> list[str]:
+    """The place names a capitalised word may be the demonym of ('Scottish' → Scotland, 'Bavarian' →
+    Bavaria, 'Kashmiri' → Kashmir); empty for other words."""
+    if not demonym[:1].isupper() or len(demonym) < 5:
+        return []
+    by_rule = [demonym[:-1]] if demonym.endswith(("an", "i")) else []
+    return [*([_DEMONYMS[demonym]] if demonym in _DEMONYMS else []), *by_rule]
+
+
+def demonyms_of(name: str) -> list[str]:
+    """The demonyms of a place name by the same table, else the rules ('Scotland' → Scottish, Scots;
+    'Bavaria' → Bavarian; 'Kashmir' → Kashmiri)."""
+    listed = [d for d, place in _DEMONYMS.items() if place == name]
+    if listed or " " in name or not name[:1].isupper():
+        return listed
+    return [*listed, name + "n" if name.endswith("a") else name + "i"]
+
+
+def _find_entities(text: str, index: _Index, places: frozenset[str] = frozenset()) -> list[tuple[int, str]]:
+    """(position, entity id) for the longest known forms in the text, left to right; a demonym names one of
+    the ``places``."""
     exact, folded = index
     words = list(_WORD.finditer(text))
     found: list[tuple[int, str]] = []
@@ -445,6 +487,9 @@ def _find_entities(text: str, index: _Index) -> list[tuple[int, str]]:
             span = _POSSESSIVE.sub("", text[words[i].start() : words[i + n - 1].end()]).rstrip(".?'’")
             # Case-blind only for a capitalised span: 'telecoms' in a question is not the NER's 'Telecoms'.
             entity_id = exact.get(span) or (folded.get(_fold(span)) if span[:1].isupper() else None)
+            if not entity_id and n == 1:  # a demonym of a region or nation the index names ('Scottish')
+                named = (exact.get(p) for p in _places_named(span))
+                entity_id = next((e for e in named if e in places), None)
             if entity_id:
                 found.append((words[i].start(), entity_id))
                 i += n - 1
@@ -485,9 +530,20 @@ def _fold(form: str) -> str:
 
 
 def entity_forms(entity_id: str, stored: Iterable[Entity] = ()) -> tuple[str, ...]:
-    """Every surface form naming the entity (name, aliases, demonyms, capital and seats), longest first."""
-    forms = {f for f, e, _ in load_gazetteer().surface_forms() if e == entity_id}
+    """Every surface form naming the entity (name, aliases, demonyms, capital and seats), longest first; a
+    place without a demonym of the gazetteer gets its own by ``demonyms_of`` ('Scottish', 'Bavarian')."""
+    forms: set[str] = set()
+    has_demonym = False
+    for form, found, how in load_gazetteer().surface_forms():
+        if found == entity_id:
+            forms.add(form)
+            has_demonym = has_demonym or how is Resolution.DEMONYM
+    gazetteer = load_gazetteer().entities.get(entity_id)
+    kinds = {gazetteer.kind} if gazetteer else set()
     for entity in stored:
         if entity.id == entity_id:
             forms.update((entity.name, *entity.aliases))
+            kinds.add(entity.kind)
+    if kinds & _PLACE_KINDS and not has_demonym:
+        forms.update(d for f in list(forms) for d in demonyms_of(f))
     return tuple(sorted(forms, key=len, reverse=True))
