@@ -7,9 +7,10 @@ from pathlib import Path
 
 from tests.brief.conftest import PAK, TUR, UPGRADE, _article, _event
 
-from newsift.brief.ask import _naming_items
+from newsift.brief.ask import _echoes_question, _naming_items
 from newsift.brief.factlist import order_citations, select_quote_lines
 from newsift.brief.facts import Sources
+from newsift.brief.question import parse_question
 from newsift.brief.records import Citation, FactRow
 from newsift.model import Actor, Article, Event, EventMode, Evidence, PloverType, Position, Quote, QuoteKind
 from newsift.store import SqliteStore
@@ -108,3 +109,20 @@ def test_ask_quote_lines_put_the_speakers_own_words_before_a_retelling(tmp_path:
     lines, citations = select_quote_lines(quotes, "staff", _OneArticle(SqliteStore(tmp_path / "s.db")))
     assert [c.sentence for c in citations] == [own, retold]
     assert lines[0].startswith('1. the mayor: "We will need')
+
+
+def test_ask_a_record_whose_item_is_only_the_questions_noun_does_not_answer_it() -> None:
+    """'What missile will A and B develop?': a record of item 'missile' says what the question says; one
+    naming the missile answers."""
+    sentence = "Norland and Sudia will develop a new missile, the Skarp-2, together."
+    article = _article("z3", "dawn", 5, "Joint missile", [sentence])
+    fields = {"type": PloverType.COOPERATE, "mode": EventMode.MILITARY, "subtype": "co_development"}
+    leads = {
+        "bare": _event(article, sentence, "b", item="missile", **fields),
+        "named": _event(article, sentence, "n", item="Skarp-2 missile", **fields),
+    }
+    question = parse_question("What missile will Norland and Sudia develop together?")
+    rows = {k: _row(Citation(article_id="z3", sentence=sentence), ids=(k,)) for k in leads}
+    assert _echoes_question(rows["bare"], leads, question)
+    assert not _echoes_question(rows["named"], leads, question)
+    assert not _echoes_question(rows["bare"], leads, parse_question("What will Norland and Sudia build?"))

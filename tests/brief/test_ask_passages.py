@@ -74,6 +74,9 @@ def test_question_a_number_the_question_states_does_not_answer_it() -> None:
         (("bring", "bre"), False),
         (("chosen", "choose", "chose"), True),
         (("wrote", "write", "writes"), True),
+        (("employees", "employee"), True),
+        (("committees", "committee"), True),
+        (("fees", "fee"), True),
     ],
     ids=[
         "doubled-ed",
@@ -85,6 +88,9 @@ def test_question_a_number_the_question_states_does_not_answer_it() -> None:
         "bring",
         "irregular-e",
         "irregular-e-2",
+        "ees-plural",
+        "ees-plural-2",
+        "ees-short",
     ],
 )
 def test_passages_stem_undoubles_and_reads_superlatives(forms: tuple[str, ...], same: bool) -> None:

@@ -12,6 +12,7 @@ from newsift.brief.ask import (
     _gives_back,
     _on_topic,
     _retold_fact,
+    answer_question,
     mentions_any,
 )
 from newsift.brief.facts import Sources
@@ -158,3 +159,35 @@ def test_ask_a_name_of_several_words_matches_its_plural() -> None:
     assert mentions_any("The Lib Dem plan was costed.", ["Lib Dem"])
     assert not mentions_any("The Libyan demands were costed.", ["Lib Dem"])
     assert not mentions_any("Give us the jets.", ["US"])
+
+
+@pytest.mark.parametrize(
+    ("question", "source", "target", "intent"),
+    [
+        ("Who supplied drones to Pakistan?", None, "PAK", "list"),
+        ("Who has bought drones from Turkey?", "TUR", None, "list"),
+        ("What has Turkey sold Pakistan?", "TUR", "PAK", "list"),
+        ("Who sold Bayraktar TB2 drones to Pakistan?", None, "PAK", "list"),  # the system is no party
+        ("Who has offered to buy Turkish Aerospace?", None, None, ""),  # no side given: a takeover
+        ("Which talks did Turkey hold with Pakistan?", "TUR", "PAK", ""),
+    ],
+    ids=["who-to", "who-from", "dative", "system-no-party", "who-no-side", "two-sides-any-type"],
+)
+def test_question_reads_who_supplied_to_whom(
+    question: str, source: str | None, target: str | None, intent: str
+) -> None:
+    parsed = parse_question(question)
+    assert (parsed.source, parsed.target, parsed.intent) == (source, target, intent)
+
+
+def test_ask_who_supplied_lists_the_suppliers_to_the_named_party(db: str) -> None:
+    answer = answer_question(SqliteStore(db), "Who has supplied drones to Pakistan?")
+    assert answer.method == "records"
+    assert "Baykar" in (answer.text or "")
+    assert "Turkish Aerospace" in (answer.text or "")  # the F-16 upgrade is a supply to Pakistan too
+
+
+def test_ask_who_supplied_to_a_party_that_only_supplies_has_no_answer(db: str) -> None:
+    """Turkey gives in every stored happening: 'who supplied Turkey' has no answer from them."""
+    answer = answer_question(SqliteStore(db), "Who has supplied drones to Turkey?")
+    assert answer.method != "records"

@@ -12,7 +12,7 @@ from typing import Any
 
 from newsift.brief.factlist import render_list_answer, select_quote_lines
 from newsift.brief.facts import Sources, involves, summarize_claims, summarize_events
-from newsift.brief.passages import MIN_COVERAGE, PassageIndex, extract_query_terms
+from newsift.brief.passages import MIN_COVERAGE, PassageIndex, extract_query_terms, normalize_designators
 from newsift.brief.question import (
     AID_FAMILY,
     Question,
@@ -39,6 +39,9 @@ _MARGIN = 0.25
 # denied') may cover fewer of the question's words: the shape already narrows it, and answers rephrase
 # ('drop' asked, 'fell' written).
 _SHAPED_COVERAGE = 0.35
+# A sentence read with its neighbours (no sentence holding enough of the question alone) must hold, with
+# them, this share of the question's weighted terms.
+_WINDOW_COVERAGE = 0.6
 
 # Intents answered with every matching fact, in time order, rather than the few closest to the question.
 _LIST_INTENTS = frozenset({"list", "dyad"})
@@ -94,6 +97,8 @@ def answer_question(store: Store, question: str, *, limit: int = 3, rerank: bool
         facts = _naming_items(facts, leads)
     if parsed.intent in {"status", ""}:
         facts = _on_topic(parsed, facts, forms)
+    if parsed.intent == "" and parsed.wh in {"what", "which"}:
+        facts = [f for f in facts if not _echoes_question(f, leads, parsed)]
     if facts and parsed.intent in _LIST_INTENTS:  # every transfer, or everything between two actors
         return render_list_answer(parsed.text, facts[:_MAX_LINES], leads, sources)
     index = PassageIndex(_candidate_articles(store, parsed, sources, forms))
@@ -139,6 +144,14 @@ def _naming_items(facts: list[FactRow], leads: dict[str, Event]) -> list[FactRow
 
     named = [f for f in facts if (event := lead(f)) is not None and event.item]
     return [f for f in named if not _retold(f, named, leads)]
+
+
+def _echoes_question(fact: FactRow, leads: dict[str, Event], q: Question) -> bool:
+    """'What missile will A and B develop?' is not answered by a record whose item is only 'missile': a
+    common noun the question itself says names nothing (the sentence may: 'a new missile, the X-1')."""
+    items = _items(fact, leads)
+    asked = set(extract_query_terms(q.text))
+    return bool(items) and all(not _is_named(i) and set(extract_query_terms(i)) <= asked for i in items)
 
 
 def _retold(fact: FactRow, facts: list[FactRow], leads: dict[str, Event]) -> bool:
@@ -193,12 +206,18 @@ def _covers_more(index: PassageIndex, q: Question, passages: Answer, records: An
 def mentions_any(sentence: str, forms: Sequence[str]) -> bool:
     """True when one of the surface forms occurs in the sentence as whole words; a form of several words
     in any case and in the plural ('the Turkish foreign ministry' for 'Turkish Foreign Ministry', 'Lib Dems'
-    for 'Lib Dem'), a one-word form as written ('US' is not 'us')."""
+    for 'Lib Dem'), a one-word form as written ('US' is not 'us'), a designator however it is joined
+    ('TB2' for 'TB-2')."""
     return any(
         re.search(rf"(?<!\w){re.escape(f)}(?!\w)", sentence)
         or (" " in f.strip() and re.search(rf"(?<!\w){re.escape(f)}s?(?!\w)", sentence, re.IGNORECASE))
         for f in forms
-    )
+    ) or _names_designator(sentence, [f for f in forms if any(c.isdigit() for c in f)])
+
+
+def _names_designator(sentence: str, forms: Sequence[str]) -> bool:
+    closed = normalize_designators(sentence) if forms else ""
+    return any(re.search(rf"(?<!\w){re.escape(normalize_designators(f))}s?(?!\w)", closed) for f in forms)
 
 
 def _facts(
@@ -277,15 +296,17 @@ def _carries_relation(event: Event, q: Question, forms: dict[str, tuple[str, ...
     """'What has A supplied to B?' is answered by an event from A to B: not by B supplying A, nor by A
     supplying a third party in a sentence that also names B, nor by C supplying B. A side the event leaves
     open may be the asked one when its sentence names it; an actor that is the item itself ('the
-    Virginia-class submarines') is no party. Cooperation has no direction."""
-    if not (q.source and q.target) or event.type == PloverType.COOPERATE:
+    Virginia-class submarines') is no party. 'Who sold jets to B?' asks one side only: B must receive.
+    Cooperation has no direction."""
+    if not (q.source or q.target) or event.type == PloverType.COOPERATE:
         return True
     sources, targets = _party_ids(event.source, event.item), _party_ids(event.target, event.item)
-    if q.target in sources and q.source in targets:
+    if (q.target in sources or not q.target) and (q.source in targets or not q.source):
         return False
     return all(
         asked in side if side else mentions_any(event.evidence.text, forms.get(asked, ()))
         for asked, side in ((q.source, sources), (q.target, targets))
+        if asked
     )
 
 
@@ -438,7 +459,36 @@ def _search_shaped(
         found = _search_staged(index, q, fits, every_form, limit=limit, rerank=rerank, same=same, widen=widen)
         if found:
             return found
+    found = _search_windows(index, q, fits, every_form, limit=limit, same=same)
+    if found:
+        return found
     return _search_meaning(index, q, fits, every_form, limit=limit) if rerank and MEANING_FALLBACK else []
+
+
+def _search_windows(
+    index: PassageIndex,
+    q: Question,
+    fits: Any,
+    every_form: Sequence[str],
+    *,
+    limit: int,
+    same: dict[str, frozenset[str]],
+) -> list[SentenceRow]:
+    """When no sentence holds enough of the question alone: the sentences that hold the asked shape and,
+    with the sentences around them, the question ('UK Coal's losses deepened.' then 'The miner blamed
+    flooding.'), naming one of the question's entities first."""
+    asked = drop_status_words(q.text) if q.status else q.text
+    rest = set(extract_query_terms(_drop_forms(asked, every_form)))
+
+    def holds_rest(article_id: str, sentence: str) -> bool:  # names alone do not tie it to the question
+        return bool(rest & set(extract_query_terms(sentence))) and bool(fits(article_id, sentence))
+
+    shaped, named = _keepers(q, holds_rest, every_form)
+    for keep in (named, shaped) if every_form else (shaped,):
+        found = index.search_windows(asked, limit=limit, keep=keep, min_coverage=_WINDOW_COVERAGE, same=same)
+        if found:
+            return found
+    return []
 
 
 # The meaning fallback (sentences close to the question by MiniLM when its words find none) is off:

@@ -12,7 +12,7 @@ from newsift.brief.passages import extract_query_terms, stem
 from newsift.brief.records import Answer, Citation, FactRow
 from newsift.brief.wordfamily import related
 from newsift.link.text import split_sentence_spans
-from newsift.model import Actor, Event, Quote, QuoteKind
+from newsift.model import Actor, Article, Event, Quote, QuoteKind
 
 __all__ = [
     "event_time_text",
@@ -164,23 +164,34 @@ def select_quote_lines(
     lines, citations = _quote_lines(quotes, terms, sources, limit=limit, widen=False)
     if lines or not terms:
         return lines, citations
-    # No quote holds the topic's own words: its word families ('problems' asked, 'issues' said).
-    return _quote_lines(quotes, terms, sources, limit=limit, widen=True)
+    # No quote holds the topic's own words: its word families ('problems' asked, 'issues' said), then the
+    # article's lead: a quote in an article whose headline or first sentence names the topic is about it
+    # ('The first children's commissioner was appointed.' ... 'Kelly said he would be a strong voice').
+    lines, citations = _quote_lines(quotes, terms, sources, limit=limit, widen=True)
+    if lines:
+        return lines, citations
+    return _quote_lines(quotes, terms, sources, limit=limit, widen=False, lead=True)
 
 
 def _quote_lines(
-    quotes: Sequence[Quote], terms: set[str], sources: Sources, *, limit: int, widen: bool
+    quotes: Sequence[Quote], terms: set[str], sources: Sources, *, limit: int, widen: bool, lead: bool = False
 ) -> tuple[list[str], list[Citation]]:
     scored: list[tuple[int, bool, int, Citation, str]] = []
     for quote in quotes:
         article = sources.article(quote.article_id)
         if article is None:
             continue
-        for start, end in split_sentence_spans(article.text):
+        spans = split_sentence_spans(article.text)
+        # Half the topic's words must be in the lead ('the new commissioner' asked, 'the first children's
+        # commissioner' written), else one word shared by chance would pull a quote in.
+        about = _lead_terms(article, spans) if lead else set()
+        if lead and 2 * len(terms & about) < len(terms):
+            continue
+        for start, end in spans:
             if end <= quote.start or start >= quote.end:
                 continue
             sentence = article.text[start:end]
-            held = set(extract_query_terms(sentence))
+            held = set(extract_query_terms(sentence)) | about
             overlap = len(terms & held) if not widen else sum(bool(related(t, held, stem)) for t in terms)
             speaker = sources.names().get(quote.speaker_id or "") or quote.speaker_text or "?"
             citation = Citation(article_id=article.id, sentence=sentence, sentence_index=None)
@@ -193,6 +204,13 @@ def _quote_lines(
     chosen = [s for s in scored if s[0] >= best][:limit]
     lines = [f"{i}. {speaker}: {c.sentence.strip()} [{i}]" for i, (*_, c, speaker) in enumerate(chosen, 1)]
     return lines, [c for *_, c, _ in chosen]
+
+
+def _lead_terms(article: Article, spans: Sequence[tuple[int, int]]) -> set[str]:
+    """The terms of the headline and the body's first sentence (the text may open with its headline)."""
+    text, title = article.text, article.title
+    body = (text[s:e] for s, e in spans if text[s:e].strip() != title.strip())
+    return set(extract_query_terms(f"{title} {next(body, '')}"))
 
 
 def render_key_facts(

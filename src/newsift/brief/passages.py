@@ -22,9 +22,11 @@ __all__ = [
     "DENSE_FLOOR",
     "DENSE_WEIGHT",
     "MIN_COVERAGE",
+    "NEIGHBOUR_WEIGHT",
     "PassageIndex",
     "extract_query_terms",
     "load_encoder",
+    "normalize_designators",
     "stem",
 ]
 
@@ -43,6 +45,9 @@ ARTICLE_SLACK = 0.2
 DENSE_WEIGHT = 0.5
 DENSE_FLOOR = 0.55
 DENSE_COVERAGE = 0.2
+# A sentence searched with its neighbours (``search_windows``): a question word only the sentence before
+# or after holds weighs this share of one the sentence holds itself.
+NEIGHBOUR_WEIGHT = 0.5
 _QUESTION_WORDS = frozenset(
     {"what", "which", "who", "whom", "whose", "when", "where", "why", "how", "did", "does", "do"}
     | {"has", "have", "had", "is", "are", "was", "were"}
@@ -63,7 +68,7 @@ _IRREGULAR = {
     "suing": "sue", "sued": "sue", "using": "use", "used": "use",
 }  # fmt: skip
 _SUFFIXES = (
-    ("iest", "y"), ("ies", "y"), ("ied", "y"), ("ing", ""), ("ed", ""), ("es", ""), ("s", ""),
+    ("iest", "y"), ("ies", "y"), ("ied", "y"), ("ees", "ee"), ("ing", ""), ("ed", ""), ("es", ""), ("s", ""),
 )  # fmt: skip
 # A consonant doubled before -ed/-ing is undoubled ('dropped', 'planning'); not l, s, f, z or d, which
 # English doubles in the stem itself ('called', 'staffed', 'added').
@@ -87,11 +92,20 @@ def stem(word: str) -> str:
 
 
 _POSSESSIVE = re.compile(r"['’]s\b")
+# A designator: capitals (or a capital and up to two small letters) joined to a number by a hyphen ('F-16',
+# 'TB-2', 'Su-30MKI', 'S-400'), written as one word so that 'F-16s' and 'F16' meet; not a year ('Mid-2005').
+_DESIGNATOR = re.compile(r"\b([A-Z]{1,4}|[A-Z][a-z]{1,2})-(?!(?:19|20)\d\d\b)(\d[\dA-Za-z]*)\b")
+
+
+def normalize_designators(text: str) -> str:
+    """The text with each designator closed up ('Bayraktar TB-2' → 'Bayraktar TB2')."""
+    return _DESIGNATOR.sub(r"\1\2", text)
 
 
 def extract_query_terms(text: str) -> list[str]:
-    """Stemmed content words; a possessive 's is dropped ('India's' asks about India)."""
-    words = (w.casefold() for w in split_words(_POSSESSIVE.sub("", text)))
+    """Stemmed content words; a possessive 's is dropped ('India's' asks about India) and a designator is
+    one word ('TB-2' and 'TB2' are 'tb2')."""
+    words = (w.casefold() for w in split_words(normalize_designators(_POSSESSIVE.sub("", text))))
     return [stem(w) for w in words if w not in STOP_WORDS and w not in _QUESTION_WORDS and len(w) > 1]
 
 
@@ -243,6 +257,57 @@ class PassageIndex:
             )
             for s, d in scored[:limit]
         ]
+
+    def search_windows(
+        self,
+        question: str,
+        *,
+        limit: int = 5,
+        keep: Any = None,
+        min_coverage: float = MIN_COVERAGE,
+        same: Mapping[str, frozenset[str]] | None = None,
+    ) -> list[SentenceRow]:
+        """Sentences that hold the question together with their neighbours: news names the topic in one
+        sentence and gives the detail in the next ('UK Coal's losses deepened.' then 'The miner blamed
+        flooding.'). The sentence before and after (same article) lend their words at NEIGHBOUR_WEIGHT;
+        the window must hold ``min_coverage`` of the question's weighted terms, the sentence itself at
+        least one of them, and only the sentence is returned (and cited).
+
+        Args:
+            question: the question as asked.
+            limit: most sentences returned.
+            keep: optional predicate on (article id, sentence text); False drops the sentence.
+            min_coverage: the share of the question's weighted terms the window must hold.
+            same: a question term -> the terms that stand for it too (as in ``search``).
+        """
+        terms = extract_query_terms(question)
+        same = same or {}
+        articles = self.on_topic_articles(terms, same) if terms else set()
+        scored = []
+        for position, doc in enumerate(self.docs):
+            if doc.article_id not in articles or not (keep is None or keep(doc.article_id, doc.text)):
+                continue
+            own = self._score(doc, terms, same)
+            window = self._neighbours(position)
+            if not own or self._coverage(window, terms, same) < min_coverage:
+                continue
+            lent = [t for t in terms if not any(x in doc.terms for x in same.get(t, (t,)))]
+            scored.append((own + NEIGHBOUR_WEIGHT * self._score(window, lent, same), doc))
+        return [
+            SentenceRow(
+                text=d.text, citation=Citation(article_id=d.article_id, sentence=d.text), score=round(s, 4)
+            )
+            for s, d in sorted(scored, key=lambda s: -s[0])[:limit]
+        ]
+
+    def _neighbours(self, position: int) -> _Doc:
+        """The sentence at ``position`` with the sentences before and after it in the same article."""
+        doc = self.docs[position]
+        terms = Counter(doc.terms)
+        for near in (position - 1, position + 1):
+            if 0 <= near < len(self.docs) and self.docs[near].article_id == doc.article_id:
+                terms.update(self.docs[near].terms)
+        return _Doc(doc.article_id, doc.text, terms)
 
     def search_meaning(
         self, question: str, *, limit: int = 5, keep: Any = None, floor: float | None = None

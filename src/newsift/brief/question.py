@@ -9,8 +9,9 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from newsift.brief.passages import normalize_designators
 from newsift.gazetteer import load_gazetteer
-from newsift.model import Entity
+from newsift.model import Entity, EntityKind, Resolution
 
 __all__ = [
     "AID_FAMILY",
@@ -54,7 +55,15 @@ _SAY = re.compile(
 )
 # 'What happened between X and Y (since T)?': everything the store holds between two actors.
 _BETWEEN = re.compile(r"\bbetween\s+\S.*?\s+and\s+\S", re.IGNORECASE)
+# 'What / which ... supplied' asks for the items: the list. 'Who supplied ... to B' asks for the suppliers:
+# the list too, when a party is given a side ('Who has offered to buy <firm>?' is a takeover question).
 _LIST_WH = frozenset({"what", "which"})
+# Entity kinds that are what is supplied, never a party to a supply ('Who sold Rafale jets to India?').
+_ITEM_KINDS = frozenset({EntityKind.WEAPON_SYSTEM, EntityKind.PROGRAMME})
+# 'What has A sold B?': a verb of giving right before the second party makes it the receiver.
+_GIVEN_TO = re.compile(
+    r"\b(?:sold|sell|supplied|supply|delivered|deliver|sent|send|offered|offer|provided|provide|exported|export)$"
+)
 _STATUS_WORDS = (("deni", "denied"), ("deny", "denied"), ("alleg", "alleged"), ("confirm", "confirmed"),
                  ("specul", "speculated"), ("rumo", "speculated"))  # fmt: skip
 # Words that carry a status in a sentence: a passage answering 'who denied' must hold one.
@@ -151,8 +160,11 @@ _PLACE = re.compile(
     r"\b(?:in|at|near|off|outside|inside|from|across|around|of|into|to)\s+(?:the\s+)?([A-Z][\w'’-]+)"
 )
 # 'Why ...?' asks for a cause; a sentence giving one holds a word of cause or purpose.
+# 'What did X blame (for Y)?' asks for the cause X gave.
 _ASKS_CAUSE = re.compile(
-    r"^\s*(?:why|for\s+what\s+reason|what\s+(?:caused|led\s+to|prompted))\b", re.IGNORECASE
+    r"^\s*(?:why|for\s+what\s+reason|what\s+(?:caused|led\s+to|prompted)|"
+    r"what\s+(?:did|does|do|has|have|had)\s+.+?\s+blame(?:d|s)?)\b",
+    re.IGNORECASE,
 )
 _CAUSE = re.compile(
     r"\b(?:because|since|as\s+a\s+result|result(?:ed|s|ing)?\s+(?:of|from)|due\s+to|owing\s+to|thanks\s+to|"
@@ -204,17 +216,22 @@ class Question:
 
 def parse_question(text: str, stored: Iterable[Entity] = ()) -> Question:
     """Read a question; ``stored`` entities add their names and aliases to the gazetteer's forms."""
-    found = _find_entities(text, _index(tuple(stored)))
+    stored = tuple(stored)
+    found = _find_entities(text, _index(stored), _place_ids(stored))
     entities = tuple(dict.fromkeys(e for _, e in found))
-    source, target = _direction(text, found)
     words = [w.casefold() for w in _WORD.findall(text)]
     since, until = _window(text)
     types = tuple(dict.fromkeys((t, s) for w in words for stem, t, s in _TYPE_WORDS if _stem_of(w, stem)))
+    items = _item_ids(stored)
+    source, target = _direction(text, [(p, e) for p, e in found if e not in items])
     status = next((s for s in map(_status_of, words) if s), None)
+    if not (source and target) and (status or not any(t == "AID" for t, _ in types)):
+        source = target = None  # one side given: only in a question of who supplied whom
     expects = _expects(text)
     say = _SAY.match(text)
     speaker = _speaker(say, found) if say else None
     wh = words[0] if words else ""
+    list_wh = wh if wh != "who" or source or target else ""  # 'who ... to B' lists B's suppliers
     return Question(
         text=text,
         entities=entities,
@@ -227,7 +244,7 @@ def parse_question(text: str, stored: Iterable[Entity] = ()) -> Question:
         wh=wh,
         expects=expects,
         wants=_wants(text),
-        intent=_intent(text, wh, types, status, expects, speaker, len(entities)),
+        intent=_intent(text, list_wh, types, status, expects, speaker, len(entities)),
         speaker=speaker,
         topic=say.group("topic") if say else None,
     )
@@ -252,7 +269,7 @@ def _intent(
         return "dyad"
     if (
         expects is None
-        and wh in _LIST_WH
+        and wh in {*_LIST_WH, "who"}
         and n_entities
         and any(t == "AID" and s in AID_FAMILY for t, s in types)
     ):
@@ -388,23 +405,79 @@ def _window(text: str) -> tuple[int | None, int | None]:
 
 
 def _direction(text: str, found: list[tuple[int, str]]) -> tuple[str | None, str | None]:
-    """'X ... to Y' makes X the source and Y the target; 'X ... from Y' the other way round."""
+    """'X ... to Y' (or 'X sold Y') makes X the source and Y the target; 'X ... from Y' the other way round;
+    with one party, 'to Y' makes Y the target and 'from Y' the source ('Who sold jets to India?')."""
     ids = list(dict.fromkeys(e for _, e in found))
-    if len(ids) != 2:
+    if not 0 < len(ids) <= 2:
         return None, None
     positions = {e: p for p, e in reversed(found)}
     second = max(ids, key=lambda e: positions[e])
-    first = ids[0] if ids[1] == second else ids[1]
+    first = (ids[0] if ids[1] == second else ids[1]) if len(ids) == 2 else None
     before = text[: positions[second]].rstrip().casefold()
-    if before.endswith(("to", "for", "with")):
+    if before.endswith(("to", "for", "with")) and (first or not before.endswith("with")):
         return first, second
     if before.endswith("from"):
         return second, first
+    if first and _GIVEN_TO.search(before):
+        return first, second
     return None, None
 
 
-def _find_entities(text: str, index: _Index) -> list[tuple[int, str]]:
-    """(position, entity id) for the longest known forms in the text, left to right."""
+def _item_ids(stored: tuple[Entity, ...]) -> frozenset[str]:
+    """The ids of weapon systems and programmes: the gazetteer's and the stored ones."""
+    known = {e.id for e in _gazetteer_items()}
+    return frozenset(known | {e.id for e in stored if e.kind in _ITEM_KINDS})
+
+
+def _place_ids(stored: tuple[Entity, ...]) -> frozenset[str]:
+    """The ids of places and countries: the gazetteer's and the stored ones."""
+    return _gazetteer_places() | {e.id for e in stored if e.kind in _PLACE_KINDS}
+
+
+@functools.cache
+def _gazetteer_places() -> frozenset[str]:
+    return frozenset(e.id for e in load_gazetteer().entities.values() if e.kind in _PLACE_KINDS)
+
+
+@functools.cache
+def _gazetteer_items() -> tuple[Entity, ...]:
+    return tuple(e for e in load_gazetteer().entities.values() if e.kind in _ITEM_KINDS)
+
+
+# Demonyms of nations and regions that are no country of the gazetteer (general knowledge); a regular one is
+# read by rule: 'Bavarian' names Bavaria, 'Kashmiri' Kashmir.
+_DEMONYMS = {
+    "Scottish": "Scotland", "Scots": "Scotland", "Welsh": "Wales", "English": "England",
+    "Cornish": "Cornwall", "Texan": "Texas", "Flemish": "Flanders", "Catalan": "Catalonia",
+    "Breton": "Brittany",
+    "European": "Europe", "Caribbean": "Caribbean", "Balkan": "Balkans",
+}  # fmt: skip
+
+
+_PLACE_KINDS = frozenset({EntityKind.PLACE, EntityKind.COUNTRY})
+
+
+def _places_named(demonym: str) -> list[str]:
+    """The place names a capitalised word may be the demonym of ('Scottish' → Scotland, 'Bavarian' →
+    Bavaria, 'Kashmiri' → Kashmir); empty for other words."""
+    if not demonym[:1].isupper() or len(demonym) < 5:
+        return []
+    by_rule = [demonym[:-1]] if demonym.endswith(("an", "i")) else []
+    return [*([_DEMONYMS[demonym]] if demonym in _DEMONYMS else []), *by_rule]
+
+
+def demonyms_of(name: str) -> list[str]:
+    """The demonyms of a place name by the same table, else the rules ('Scotland' → Scottish, Scots;
+    'Bavaria' → Bavarian; 'Kashmir' → Kashmiri)."""
+    listed = [d for d, place in _DEMONYMS.items() if place == name]
+    if listed or " " in name or not name[:1].isupper():
+        return listed
+    return [*listed, name + "n" if name.endswith("a") else name + "i"]
+
+
+def _find_entities(text: str, index: _Index, places: frozenset[str] = frozenset()) -> list[tuple[int, str]]:
+    """(position, entity id) for the longest known forms in the text, left to right; a demonym names one of
+    the ``places``."""
     exact, folded = index
     words = list(_WORD.finditer(text))
     found: list[tuple[int, str]] = []
@@ -413,7 +486,10 @@ def _find_entities(text: str, index: _Index) -> list[tuple[int, str]]:
         for n in range(min(_MAX_WORDS, len(words) - i), 0, -1):
             span = _POSSESSIVE.sub("", text[words[i].start() : words[i + n - 1].end()]).rstrip(".?'’")
             # Case-blind only for a capitalised span: 'telecoms' in a question is not the NER's 'Telecoms'.
-            entity_id = exact.get(span) or (folded.get(span.casefold()) if span[:1].isupper() else None)
+            entity_id = exact.get(span) or (folded.get(_fold(span)) if span[:1].isupper() else None)
+            if not entity_id and n == 1:  # a demonym of a region or nation the index names ('Scottish')
+                named = (exact.get(p) for p in _places_named(span))
+                entity_id = next((e for e in named if e in places), None)
             if entity_id:
                 found.append((words[i].start(), entity_id))
                 i += n - 1
@@ -433,7 +509,7 @@ def _index(stored: tuple[Entity, ...]) -> _Index:
         for form in (f for f in (entity.name, *entity.aliases) if any(c.isupper() for c in f)):
             exact.setdefault(form, entity.id)
             if len(form) > 3:
-                folded.setdefault(form.casefold(), entity.id)
+                folded.setdefault(_fold(form), entity.id)
     return exact, folded
 
 
@@ -444,14 +520,30 @@ def _gazetteer_index() -> _Index:
     for form, entity_id, _ in load_gazetteer().surface_forms():
         exact.setdefault(form, entity_id)
         if len(form) > 3 and form[:1].isupper():
-            folded.setdefault(form.casefold(), entity_id)
+            folded.setdefault(_fold(form), entity_id)
     return exact, folded
 
 
+def _fold(form: str) -> str:
+    """A form compared case-blind with its designators closed up ('Bayraktar TB-2' meets 'Bayraktar TB2')."""
+    return normalize_designators(form).casefold()
+
+
 def entity_forms(entity_id: str, stored: Iterable[Entity] = ()) -> tuple[str, ...]:
-    """Every surface form naming the entity (name, aliases, demonyms, capital and seats), longest first."""
-    forms = {f for f, e, _ in load_gazetteer().surface_forms() if e == entity_id}
+    """Every surface form naming the entity (name, aliases, demonyms, capital and seats), longest first; a
+    place without a demonym of the gazetteer gets its own by ``demonyms_of`` ('Scottish', 'Bavarian')."""
+    forms: set[str] = set()
+    has_demonym = False
+    for form, found, how in load_gazetteer().surface_forms():
+        if found == entity_id:
+            forms.add(form)
+            has_demonym = has_demonym or how is Resolution.DEMONYM
+    gazetteer = load_gazetteer().entities.get(entity_id)
+    kinds = {gazetteer.kind} if gazetteer else set()
     for entity in stored:
         if entity.id == entity_id:
             forms.update((entity.name, *entity.aliases))
+            kinds.add(entity.kind)
+    if kinds & _PLACE_KINDS and not has_demonym:
+        forms.update(d for f in list(forms) for d in demonyms_of(f))
     return tuple(sorted(forms, key=len, reverse=True))
