@@ -45,7 +45,8 @@ class UploadWorker:
     async def ingest(self, item: str, names: dict[str, str] | None = None) -> RunReport:
         """Queue one file path or URL for the worker and await the run's report (no thread waits).
 
-        Cancelled (the client went away) before the worker took it, the upload leaves the queue.
+        A wait cancelled (the server shutting down) before the worker took the upload takes it out of
+        the queue; once taken, the worker finishes it.
 
         Raises:
             ExtractionError: the worker process died (it is started again for the next upload).
