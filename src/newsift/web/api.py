@@ -198,7 +198,7 @@ async def ingest(
             raise HttpError(422, "empty_input", f"upload:{saved.name}: empty file, nothing to analyse")
         item = url or str(saved)
         names = {item: f"upload:{saved.name}"} if saved is not None else None
-        report = await run_in_threadpool(_run_ingest, request, item, names)
+        report = await request.app.state.uploads.ingest(item, names)  # the worker process's run
     data = {"user": user, "report": codec.to_builtins(report)}
     if report.failures and not report.n_articles and not report.n_unchanged:
         message = "; ".join(f.message for f in report.failures)
@@ -220,10 +220,3 @@ async def _save_upload(request: Request, upload: UploadFile, folder: Path) -> Pa
                 raise HttpError(413, "too_large", f"upload larger than {limit} bytes")
             out.write(chunk)
     return path
-
-
-def _run_ingest(request: Request, item: str, names: dict[str, str] | None = None) -> Any:
-    """Ingest in the upload worker process (web/uploads.py), never in the server's own."""
-    db = db_of(request)
-    with db.ingest_lock:
-        return request.app.state.uploads.ingest(item, names)

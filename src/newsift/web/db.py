@@ -36,7 +36,6 @@ class WebDb:
         self._write_store = open_store(self.path)  # applies the migrations (005_web included) once
         self.writer = self._write_store.writer
         self.shown = self._write_store.path  # without a password, for messages
-        self.ingest_lock = threading.Lock()  # one upload analysed at a time: memory stays bounded
         self._local = threading.local()
         self._opened: list[Store] = [self._write_store]
         self._guard = threading.Lock()

@@ -4,10 +4,15 @@ Analysis is CPU-bound and holds the GIL for seconds: run in the server's thread 
 read of the server (issue 22, D19). The worker is one spawned process at a lower priority (nice 10), so
 the server's reads come first on a busy machine; it runs the ingest like ``newsift ingest`` does, on its
 own store connection, and ends when the server ends (or dies: it watches its parent).
+
+The server only enqueues an upload and awaits its result on the event loop: no server thread waits
+for an ingest, so any number of uploads in the queue leaves the whole thread pool to the reads. The
+worker takes the queue one upload at a time (memory stays bounded).
 """
 
 from __future__ import annotations
 
+import asyncio
 import functools
 import logging
 import multiprocessing
@@ -30,21 +35,25 @@ UPLOAD_NICENESS = 10  # added to the worker's scheduling niceness: the server's 
 
 
 class UploadWorker:
-    """One worker process, started at the first upload, that ingests uploads one at a time."""
+    """One worker process, started at the first upload, that ingests the queued uploads one at a time."""
 
     def __init__(self, db: str, settings: Settings) -> None:
         self._db, self._settings = db, settings
         self._executor: ProcessPoolExecutor | None = None
         self._guard = threading.Lock()
 
-    def ingest(self, item: str, names: dict[str, str] | None = None) -> RunReport:
-        """Ingest one file path or URL into the store; the run's report.
+    async def ingest(self, item: str, names: dict[str, str] | None = None) -> RunReport:
+        """Queue one file path or URL for the worker and await the run's report (no thread waits).
+
+        A wait cancelled (the server shutting down) before the worker took the upload takes it out of
+        the queue; once taken, the worker finishes it.
 
         Raises:
             ExtractionError: the worker process died (it is started again for the next upload).
         """
+        future = self._pool().submit(_ingest, self._db, self._settings, item, names)
         try:
-            data = self._pool().submit(_ingest, self._db, self._settings, item, names).result()
+            data = await asyncio.wrap_future(future)
         except BrokenProcessPool as err:
             self.close()
             raise ExtractionError(f"{item}: upload worker process died: {err}") from err
