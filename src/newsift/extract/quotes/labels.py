@@ -20,10 +20,12 @@ __all__ = ["all_caps", "find_label_relations"]
 Span = tuple[int, int]
 _MAX_LABEL_TOKENS = 4
 _MIN_CONTENT_WORDS = 3
+_MAX_TURN_WORDS = 150  # a labelled turn is a paragraph; a page flattened into one line is none
 _LABEL_KINDS = ("PERSON", "ORG", "NORP")
 # a paragraph opening "Label: rest", where the label may follow a stray quote mark (transcripts)
 _LABEL = re.compile(r"[\"'“”]?([^\s:\"'“”][^:\n]{0,60}?)\s*:[ \t]+(?=\S)")
 _DASHES = ("―", "—", "–", "--")
+_OPENING_MARKS = frozenset('"“«')
 
 
 def find_label_relations(
@@ -59,14 +61,15 @@ def _label(
     match = _LABEL.match(text, start, end)
     if match is None:
         return None
-    label = (start + match.start(1), start + match.end(1))
+    label = match.span(1)  # a match from ``start`` is placed in the whole text already
+    content = (match.end(), end)
+    label = _described_name(text, label, content, mentions) or label
     tokens = _tokens(tree, *label)
     if tokens is None or tokens[1] - tokens[0] + 1 > _MAX_LABEL_TOKENS:
         return None
     if not _names_a_source(tree, text, tokens, label, mentions, lexicon):
         return None
-    content = (start + match.end(), end)
-    if len(text[content[0] : content[1]].split()) < _MIN_CONTENT_WORDS:
+    if not _MIN_CONTENT_WORDS <= len(text[content[0] : content[1]].split()) <= _MAX_TURN_WORDS:
         return None
     colon = tree.token_at(text.index(":", label[1]))
     return Found(
@@ -77,6 +80,17 @@ def _label(
         content=(content,),
         lemma=":",
     )
+
+
+def _described_name(text: str, label: Span, content: Span, mentions: Sequence[Mention]) -> Span | None:
+    """'Ann Lee, a fellow at the institute: "..."' in a list of reactions: a person named first, then
+    described, labels the quotation that follows the colon; the name alone is the source."""
+    if text[content[0] : content[0] + 1] not in _OPENING_MARKS:
+        return None
+    for m in mentions:
+        if m.start == label[0] and m.end < label[1] and m.label == "PERSON" and text[m.end] == ",":
+            return m.start, m.end
+    return None
 
 
 def _names_a_source(

@@ -72,7 +72,17 @@ class Bodies:
                 continue
             if body is not None and body.kind is SpeakerKind.ORGANISATION:
                 return self._sources.speak_for(body, first, last)
-        return None
+        return self.bare_spokesperson(first, root, last)
+
+    def bare_spokesperson(self, first: int, root: int, last: int) -> Speaker | None:
+        """'The ministry summoned the envoy. ... A spokeswoman said': 'a spokesperson' with nothing naming
+        a body speaks for the body that spoke, else was a subject, in this or the last two sentences."""
+        if first != root - 1 or last != root or not self._ph.is_indefinite(first):
+            return None
+        body = self._pronouns.recent_body(root, back=2) or self._sources.possessor(root, span=3)
+        if body is None or body.kind is not SpeakerKind.ORGANISATION:
+            return None
+        return self._sources.speak_for(body, first, last)
 
     def recent_body_named(self, k: int) -> Speaker | None:
         """The body that spoke in this or the last sentence when its words hold the noun at ``k``."""

@@ -42,6 +42,11 @@ _RELATIONS = frozenset(
         "opponent",
     )
 )
+_FEMALE_NOUNS = frozenset(
+    ("lady", "wife", "mother", "daughter", "sister", "queen", "princess", "actress", "widow")
+)
+_MALE_NOUNS = frozenset(("husband", "father", "son", "brother", "king", "prince", "actor", "widower"))
+_NOT_MALE = frozenset(("human", "german", "roman", "ottoman", "shaman"))
 _LIGHT_MODIFIERS = frozenset(("top", "senior", "new", "current", "the", "a", "an", "its", "his", "her"))
 
 
@@ -133,6 +138,7 @@ class Offices:
             )
             and e.key not in self.reporting(self._tree.tokens[first].start, token.sentence)
         ]
+        before = self.same_gender(token.lemma.lower(), before)
         chosen = [e for e in before if e.is_speaker] or ([] if spokes else before)
         in_lead = token.sentence < _LEAD_SENTENCES
         if not chosen and in_lead and not spokes and not self._people.candidates(token.start, token.sentence):
@@ -142,6 +148,18 @@ class Offices:
                 if not self.other_portfolio(first, root, head, self._people[e.key])
             ]
         return self._people.as_speaker(self._people[chosen[0].key], first, last) if chosen else None
+
+    def same_gender(self, noun: str, entries: list[Entry]) -> list[Entry]:
+        """'the businessman' is no one known to be a woman, 'the first lady' no one known to be a man: when
+        such a noun rules a candidate out, only people known to agree remain (not one of unknown gender)."""
+        offices = self._lex.kinds.spokes_words | self._lex.title_words  # 'spokesman' is said of women too
+        gender = None if noun in offices and noun.endswith("man") else _noun_gender(noun)
+        if gender is None:
+            return entries
+        known = [(e, self._people[e.key].gender) for e in entries]
+        if all(g in (None, gender) for _, g in known):
+            return entries
+        return [e for e, g in known if g == gender]
 
     def reporting(self, offset: int, sentence: int) -> set[str]:
         """'Ann Lee said the envoy told her ...': who spoke earlier in a description's own sentence is
@@ -232,3 +250,12 @@ class Offices:
             if here:
                 return here[:1]
         return []
+
+
+def _noun_gender(noun: str) -> str | None:
+    """'businesswoman', 'lady' → female; 'chairman', 'king' → male; else None."""
+    if noun.endswith("woman") or noun in _FEMALE_NOUNS:
+        return "female"
+    if (noun.endswith("man") and noun not in _NOT_MALE) or noun in _MALE_NOUNS:
+        return "male"
+    return None

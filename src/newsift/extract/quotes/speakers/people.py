@@ -121,7 +121,7 @@ class People:
         if not self._ph.inside_quote(mention.start):
             self.note(first, last, person.key, self._ph.is_subject(first, last))
         title = self._ph.title(*name)
-        person.title = person.title or title
+        person.title = person.title or self._ph.with_office(title, *name)
         person.speaks_for = person.speaks_for or self._sources.spokesperson_for(*name)
         person.role_words |= {self._lex.expand(w) for w in (title or "").replace(",", " ").split()}
 
@@ -181,6 +181,8 @@ class People:
         self.note(first, last, person.key, True, is_speaker=True)
         self.speakers.append(person.key)
         title = self._ph.title(first, last) if self._tree.tokens[first].pos == "PROPN" else None
+        if title is None and person.title is None:
+            title = self.written_title(first, last)
         person.role_words |= {self._lex.expand(w) for w in (title or "").replace(",", " ").split()}
         speaks_for = self._sources.spokesperson_for(first, last) or person.speaks_for
         return Speaker(
@@ -188,11 +190,19 @@ class People:
             person.start,
             person.end,
             person.entity_id,
-            title or person.title,
+            self._ph.with_office(title, first, last) or person.title,
             person.key,
             SpeakerKind.PERSON,
             speaks_for,
         )
+
+    def written_title(self, first: int, last: int) -> str | None:
+        """The title written with a name in a source span, apart from the name: 'Air Chief Marshal Ravi
+        Rao' gives 'Air Chief Marshal' even when the tagger tagged no person there."""
+        name = self._ph.name_tokens(first, last)
+        if self._tree.tokens[first].pos != "PROPN" or name is None or not first < name[0] <= name[1] <= last:
+            return None
+        return self._ph.title(*name)
 
     def by_surname(self, start: int, end: int) -> Person | None:
         """The person whose name ends with these words ('Muallem' or 'al-Muallem' for 'Walid al-Muallem',

@@ -4,6 +4,7 @@ around a person (titles before a name, appositions, 'who served as ...'). Reads 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from newsift.extract.quotes.lexicon import Lexicon
@@ -17,6 +18,7 @@ SUBJECT_DEPS = ("nsubj", "nsubjpass")
 _DEFINITE = ("the", "its", "his", "her", "their")
 _TITLE_MODIFIERS = ("air", "vice", "deputy", "chief", "general")  # 'Air Mobile Brigade' is no title
 _NOT_IN_NAMES = frozenset(("VERB", "AUX", "ADV", "PRON", "SCONJ", "CCONJ", "PART"))
+_OFFICE_VERBS = frozenset(("head", "lead", "chair", "command", "run", "direct", "oversee", "manage"))
 
 
 class Phrases:
@@ -164,11 +166,16 @@ class Phrases:
             i = self.tree.tokens[i].head
         return self.tree.tokens[i].dep in SUBJECT_DEPS
 
+    def phrase_head(self, first: int, last: int) -> int:
+        """The head of the noun phrase a name stands in ('analyst' for 'Defence analyst Ann Lee')."""
+        i = self.root(first, last)
+        while self.tree.tokens[i].dep in ("appos", "compound", "flat") and self.tree.tokens[i].head != i:
+            i = self.tree.tokens[i].head
+        return i
+
     def title(self, first: int, last: int) -> str | None:
         """Words around the name in its noun phrase: 'Defence analyst ... Ayesha Siddiqa'."""
-        tree, i = self.tree, self.root(first, last)
-        while tree.tokens[i].dep in ("appos", "compound", "flat") and tree.tokens[i].head != i:
-            i = tree.tokens[i].head
+        tree, i = self.tree, self.phrase_head(first, last)
         cut = [c for c in tree.kids(i, "relcl", "acl", "prep", "advcl", "conj", "cc") if c > last]
         a, b = tree.subtree(i, without=cut)
         for k in range(a, first):
@@ -177,6 +184,7 @@ class Phrases:
         left = no_dateline(self.text[tree.tokens[a].start : tree.tokens[first].start]) if a < first else ""
 
         right = self.text[tree.tokens[last].end : tree.tokens[b].end] if b > last else ""
+        right = re.split(r'[:"“”«]', right, maxsplit=1)[0]  # 'Ann Lee, a fellow: "...' in a list
         served = [
             self.text[slice(*tree.span(*tree.subtree(p)))]
             for rel in tree.kids(i, "relcl")
@@ -185,6 +193,24 @@ class Phrases:
         ]
         parts = [_clean_title(left), _clean_title(right), *(_clean_title(s[2:]) for s in served)]
         return ", ".join(p for p in parts if p) or None
+
+    def with_office(self, title: str | None, first: int, last: int) -> str | None:
+        """``title`` and the office a 'who' clause after the name states ('Ann Lee, who heads the arms
+        office,'): stated apart from the title words, which name offices for later descriptions."""
+        tree, i = self.tree, self.phrase_head(first, last)
+        parts = [title or "", *(self.office_held(rel) for rel in tree.kids(i, "relcl") if rel > last)]
+        return ", ".join(p for p in parts if p) or None
+
+    def office_held(self, rel: int) -> str:
+        """'Ann Lee, who heads the agency's arms office, said': a 'who' clause whose verb holds an office
+        ('heads', 'leads', 'chairs', 'commands') states the person's post, as written without 'who'."""
+        tree = self.tree
+        verb = tree.tokens[rel]
+        who = [k for k in tree.kids(rel, "nsubj") if self.word(k) in ("who", "that")]
+        if not who or verb.lemma.lower() not in _OFFICE_VERBS or not tree.kids(rel, "dobj"):
+            return ""
+        a, b = tree.subtree(rel, without=[*who, *tree.kids(rel, "punct")])
+        return _clean_title(self.text[tree.tokens[a].start : tree.tokens[b].end])
 
     def gender_of(self, word: str) -> str | None:
         if word in self.lex.male:

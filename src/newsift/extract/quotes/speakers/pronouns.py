@@ -82,10 +82,10 @@ class Pronouns:
         ]
         return None if between else unnamed
 
-    def recent_body(self, i: int) -> Speaker | None:
+    def recent_body(self, i: int, *, back: int = 1) -> Speaker | None:
         """'The Pakistani navy said X. It said Y': 'it' is the body that spoke in this or the last
-        sentence, however it was written."""
-        if self.body is None or self.body[0] < self._tree.tokens[i].sentence - 1:
+        sentence (the last ``back``), however it was written."""
+        if self.body is None or self.body[0] < self._tree.tokens[i].sentence - back:
             return None
         return self.body[1]
 
@@ -110,6 +110,22 @@ class Pronouns:
             person = self._people[entry.key]
             if person.gender in (None, gender) and person.key not in named:
                 return person
+        return None
+
+    def cataphor(self, i: int) -> Person | None:
+        """'"We will not wait," he said. / General Tom Reed spoke at the base on Monday.': 'he' or 'she'
+        with no person named before it in the article is the person named first in the next two
+        sentences, when that name is a subject and the gender agrees."""
+        token = self._tree.tokens[i]
+        gender = self._ph.gender_of(self._text[token.start : token.end].lower())
+        if gender is None or self._people.candidates(token.start, token.sentence, span=token.sentence + 1):
+            return None
+        for s in (token.sentence + 1, token.sentence + 2):
+            here = sorted(self._people.entries.get(s, []), key=lambda e: e.offset)
+            if here:
+                person = self._people[here[0].key]
+                agrees = person.gender in (None, gender) and person.key not in self.named_in_content()
+                return person if here[0].is_subject and agrees else None
         return None
 
     def named_in_content(self) -> set[str]:

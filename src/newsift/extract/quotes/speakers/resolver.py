@@ -105,7 +105,7 @@ class SpeakerResolver:
             if unnamed is not None:
                 return unnamed
         if person is None and first == last:
-            person = self._pronouns.antecedent(first)
+            person = self._pronouns.antecedent(first) or self._pronouns.cataphor(first)
         if person is None and self._ph.gender_of(word) is not None:
             return None
         if person is None:
@@ -117,5 +117,20 @@ class SpeakerResolver:
                 self._pronouns.body = (self._tree.tokens[first].sentence, body)
             if body is not None and body.kind is SpeakerKind.ANONYMOUS and self._ph.one_person(first, last):
                 self._pronouns.unnamed = (self._tree.tokens[first].sentence, body)
-            return body or Speaker(self._text[start:end], start, end)
+            return body or Speaker(self._text[start:end], start, end, kind=self._unnamed_kind(first, last))
         return self._people.as_speaker(person, first, last)
+
+    def _unnamed_kind(self, first: int, last: int) -> SpeakerKind | None:
+        """'"...," the official said, speaking on condition of anonymity': a definite common noun for one
+        person that is no title ('the official', 'the diplomat') and names no one is anonymous."""
+        root = self._ph.root(first, last)
+        token = self._tree.tokens[root]
+        word = self._text[token.start : token.end]
+        if token.pos != "NOUN" or token.tag != "NN" or not self._ph.is_definite(first, root):
+            return None
+        if (
+            token.lemma.lower() not in self._lex.kinds.person_nouns
+            or self._lex.expand(word) in self._lex.title_words
+        ):
+            return None
+        return SpeakerKind.ANONYMOUS
