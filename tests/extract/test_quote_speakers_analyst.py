@@ -363,3 +363,28 @@ def test_transcript_label_in_a_later_paragraph_is_the_source(nlp: Any) -> None:
     annotated = next(annotate_articles([article], nlp=nlp))
     sources = {body[a.source[0] : a.source[1]] for a in extract_attributions(annotated) if a.source}
     assert {"HARPER", "MORENO"} <= sources
+
+
+# --- a quotation on its own, its speaker named in the next sentence -------------------------------------
+
+MESSAGE_FROM = [
+    '"We will not be intimidated." That was the message from General Omar Aziz, the army chief, on Sunday.',
+    "The army chief spoke at the parade.\n\n"
+    '"We will not be intimidated by threats from anyone." That was the warning from Omar Aziz on Sunday.',
+]
+
+
+@pytest.mark.parametrize("body", MESSAGE_FROM)
+def test_that_was_the_message_from_names_the_speaker(nlp: Any, body: str) -> None:
+    quote = _quote(_quotes(nlp, body), "We will not be intimidated")
+    assert quote is not None and quote.speaker_text == "Omar Aziz"
+
+
+def test_message_from_a_body_or_after_a_cue_is_no_person_quote(nlp: Any) -> None:
+    assert (
+        _quote(_quotes(nlp, '"We will not be intimidated." That was the message from the army.'), "We")
+        is None
+    )
+    body = '"We will not be intimidated," the banner read. That was the message from Omar Aziz, aides said.'
+    quote = _quote(_quotes(nlp, body), "We will not be intimidated")
+    assert quote is None or quote.speaker_text != "Omar Aziz"

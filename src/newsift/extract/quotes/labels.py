@@ -26,6 +26,12 @@ _LABEL_KINDS = ("PERSON", "ORG", "NORP")
 _LABEL = re.compile(r"[\"'“”]?([^\s:\"'“”][^:\n]{0,60}?)\s*:[ \t]+(?=\S)")
 _DASHES = ("―", "—", "–", "--")
 _OPENING_MARKS = frozenset('"“«')
+_SENTENCE_ENDS = frozenset(".!?")
+# '... ." That was the message from', 'This is the view of': a noun for what was said, then its speaker
+_MESSAGE = re.compile(
+    r"\s+(?:That|This|Such) (?:was|is|has been) (?:the |a |an |their |his |her )?(?:[a-z]+ )?"
+    r"(message|warning|verdict|view|assessment|response|reply|promise|pledge|answer|words?) (?:from|of) "
+)
 
 
 def find_label_relations(
@@ -36,6 +42,7 @@ def find_label_relations(
         return []
     found = [f for s, e in _paragraphs(text) if (f := _label(tree, text, s, e, mentions, lexicon))]
     found += [f for q in quotes if q.depth == 0 and (f := _signature(tree, text, q, mentions))]
+    found += [f for q in quotes if q.depth == 0 and (f := _message_from(tree, text, q, mentions))]
     return found
 
 
@@ -136,6 +143,38 @@ def _signature(tree: Tree, text: str, q: QuotedSpan, mentions: Sequence[Mention]
         content=((q.start, q.end),),
         lemma=dash,
     )
+
+
+def _message_from(tree: Tree, text: str, q: QuotedSpan, mentions: Sequence[Mention]) -> Found | None:
+    """'"We will not be intimidated." That was the message from General Ann Lee on Sunday.': a quotation
+    that is a sentence of its own, then 'that was the message (warning, verdict ...) from' a named person."""
+    if text[q.end - 2 : q.end - 1] not in _SENTENCE_ENDS or text[q.start - 1 : q.start].strip():
+        return None
+    match = _MESSAGE.match(text, q.end)
+    if match is None:
+        return None
+    named = [
+        m
+        for m in mentions
+        if m.label == "PERSON" and m.start >= match.end() and _only_titles(text[match.end() : m.start])
+    ]
+    tokens = _tokens(tree, match.end(), named[0].end) if named else None
+    if tokens is None:
+        return None
+    cue = tree.token_at(match.start(1))
+    return Found(
+        cue=match.span(1),
+        cue_token=cue,
+        source=(match.end(), named[0].end),
+        source_tokens=tokens,
+        content=((q.start, q.end),),
+        lemma=text[match.start(1) : match.end(1)].lower(),
+    )
+
+
+def _only_titles(between: str) -> bool:
+    """'' or 'General ', 'Air Chief Marshal ': capitalised words only, as a title before a name."""
+    return all(w[:1].isupper() and w.rstrip(".").isalpha() for w in between.split())
 
 
 def _tokens(tree: Tree, start: int, end: int) -> Span | None:
