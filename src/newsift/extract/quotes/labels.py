@@ -20,10 +20,18 @@ __all__ = ["all_caps", "find_label_relations"]
 Span = tuple[int, int]
 _MAX_LABEL_TOKENS = 4
 _MIN_CONTENT_WORDS = 3
+_MAX_TURN_WORDS = 150  # a labelled turn is a paragraph; a page flattened into one line is none
 _LABEL_KINDS = ("PERSON", "ORG", "NORP")
 # a paragraph opening "Label: rest", where the label may follow a stray quote mark (transcripts)
 _LABEL = re.compile(r"[\"'“”]?([^\s:\"'“”][^:\n]{0,60}?)\s*:[ \t]+(?=\S)")
 _DASHES = ("―", "—", "–", "--")
+_OPENING_MARKS = frozenset('"“«')
+_SENTENCE_ENDS = frozenset(".!?")
+# '... ." That was the message from', 'This is the view of': a noun for what was said, then its speaker
+_MESSAGE = re.compile(
+    r"\s+(?:That|This|Such) (?:was|is|has been) (?:the |a |an |their |his |her )?(?:[a-z]+ )?"
+    r"(message|warning|verdict|view|assessment|response|reply|promise|pledge|answer|words?) (?:from|of) "
+)
 
 
 def find_label_relations(
@@ -34,6 +42,7 @@ def find_label_relations(
         return []
     found = [f for s, e in _paragraphs(text) if (f := _label(tree, text, s, e, mentions, lexicon))]
     found += [f for q in quotes if q.depth == 0 and (f := _signature(tree, text, q, mentions))]
+    found += [f for q in quotes if q.depth == 0 and (f := _message_from(tree, text, q, mentions))]
     return found
 
 
@@ -59,14 +68,15 @@ def _label(
     match = _LABEL.match(text, start, end)
     if match is None:
         return None
-    label = (start + match.start(1), start + match.end(1))
+    label = match.span(1)  # a match from ``start`` is placed in the whole text already
+    content = (match.end(), end)
+    label = _described_name(text, label, content, mentions) or label
     tokens = _tokens(tree, *label)
     if tokens is None or tokens[1] - tokens[0] + 1 > _MAX_LABEL_TOKENS:
         return None
     if not _names_a_source(tree, text, tokens, label, mentions, lexicon):
         return None
-    content = (start + match.end(), end)
-    if len(text[content[0] : content[1]].split()) < _MIN_CONTENT_WORDS:
+    if not _MIN_CONTENT_WORDS <= len(text[content[0] : content[1]].split()) <= _MAX_TURN_WORDS:
         return None
     colon = tree.token_at(text.index(":", label[1]))
     return Found(
@@ -77,6 +87,17 @@ def _label(
         content=(content,),
         lemma=":",
     )
+
+
+def _described_name(text: str, label: Span, content: Span, mentions: Sequence[Mention]) -> Span | None:
+    """'Ann Lee, a fellow at the institute: "..."' in a list of reactions: a person named first, then
+    described, labels the quotation that follows the colon; the name alone is the source."""
+    if text[content[0] : content[0] + 1] not in _OPENING_MARKS:
+        return None
+    for m in mentions:
+        if m.start == label[0] and m.end < label[1] and m.label == "PERSON" and text[m.end] == ",":
+            return m.start, m.end
+    return None
 
 
 def _names_a_source(
@@ -122,6 +143,38 @@ def _signature(tree: Tree, text: str, q: QuotedSpan, mentions: Sequence[Mention]
         content=((q.start, q.end),),
         lemma=dash,
     )
+
+
+def _message_from(tree: Tree, text: str, q: QuotedSpan, mentions: Sequence[Mention]) -> Found | None:
+    """'"We will not be intimidated." That was the message from General Ann Lee on Sunday.': a quotation
+    that is a sentence of its own, then 'that was the message (warning, verdict ...) from' a named person."""
+    if text[q.end - 2 : q.end - 1] not in _SENTENCE_ENDS or text[q.start - 1 : q.start].strip():
+        return None
+    match = _MESSAGE.match(text, q.end)
+    if match is None:
+        return None
+    named = [
+        m
+        for m in mentions
+        if m.label == "PERSON" and m.start >= match.end() and _only_titles(text[match.end() : m.start])
+    ]
+    tokens = _tokens(tree, match.end(), named[0].end) if named else None
+    if tokens is None:
+        return None
+    cue = tree.token_at(match.start(1))
+    return Found(
+        cue=match.span(1),
+        cue_token=cue,
+        source=(match.end(), named[0].end),
+        source_tokens=tokens,
+        content=((q.start, q.end),),
+        lemma=text[match.start(1) : match.end(1)].lower(),
+    )
+
+
+def _only_titles(between: str) -> bool:
+    """'' or 'General ', 'Air Chief Marshal ': capitalised words only, as a title before a name."""
+    return all(w[:1].isupper() and w.rstrip(".").isalpha() for w in between.split())
 
 
 def _tokens(tree: Tree, start: int, end: int) -> Span | None:

@@ -179,12 +179,13 @@ class SourceIndex:
             return self.speaker_for(thing.mention)
         return None
 
-    def possessor(self, i: int) -> Speaker | None:
+    def possessor(self, i: int, *, span: int = 2) -> Speaker | None:
         """'its spokesman': the body 'its' stands for, the nearest earlier one that spoke or was a subject
-        in this or the last sentence (a nationality in passing, 'a Korean yard', is not meant)."""
+        in this or the last sentence (``span`` sentences; a nationality in passing, 'a Korean yard', is
+        not meant)."""
         token = self._tree.tokens[i]
         tree = self._tree
-        for thing in self._candidates(token.start, token.sentence, span=2):
+        for thing in self._candidates(token.start, token.sentence, span=span):
             m = thing.mention
             root = _climb(tree, root_of(tree, tree.token_at(m.start), tree.token_at(m.end - 1)))
             if tree.tokens[root].dep in ("nsubj", "nsubjpass") or m.entity_id in self._spoken:
