@@ -16,6 +16,10 @@ between dashes ('Headline – Politics – Site'), a kicker in its own element a
 'Words:' credit label, and an 'Updated' time printed before the published one. Sixth pass: a host with a
 subdomain before the site's own label ('news.', 'en.'), a credit's label in its own element ('<span>By</span>
 <a>A</a>'), markup left in a JSON-LD author's name, and a graph whose web page node carries the dates.
+Seventh pass: a tagline no site field names after a short headline in the JSON-LD or ``og:title`` only, a
+rail of other stories (bylines, published times) above the article with no class saying so, a JSON-LD
+date that the meta and the printed time contradict, and bylines that write the time in a North American
+zone ('11:30 PM ET', 'Published 7:06 AM EDT Sep. 17, 2024').
 Scores per page: title exact (whitespace-normalised), authors F1 (case-insensitive; no gold and no
 prediction is 1.0), date on the day. Split: odd page numbers are the tune half, even the check half
 (bench/SPLITS.md). ``--errors`` prints the tune half's misses only. Last line: one JSON object.

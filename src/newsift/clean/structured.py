@@ -262,6 +262,13 @@ def _slug(name: str | None) -> str | None:
 def parse_datetime(value: str | None) -> datetime | None:
     """ISO 8601, RFC 2822 or a written date ('20.11.2019 14:05', '2019/11/20', 'Nov. 20, 2019 2:05 PM') to
     aware UTC (a stated time without a zone is read as UTC); None when absent or unreadable."""
+    stated = parse_stated_datetime(value)
+    return stated.astimezone(UTC) if stated is not None else None
+
+
+def parse_stated_datetime(value: str | None) -> datetime | None:
+    """As ``parse_datetime``, but in the zone the text states ('11:30 PM EST' stays 23:30 at -05:00): the
+    day a page's reader saw."""
     if not value:
         return None
     text = _ZONE_ID.sub("", value.strip())
@@ -277,9 +284,7 @@ def parse_datetime(value: str | None) -> datetime | None:
             if found is None:
                 return None
             parsed = found
-    if parsed.tzinfo is None:
-        parsed = parsed.replace(tzinfo=_zone_named(text))
-    return parsed.astimezone(UTC)
+    return parsed if parsed.tzinfo is not None else parsed.replace(tzinfo=_zone_named(text))
 
 
 def _zone_named(text: str) -> tzinfo:
