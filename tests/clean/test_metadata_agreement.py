@@ -10,6 +10,7 @@ from lxml.html import fromstring
 
 from newsift.clean.jsonld import extract_jsonld_article
 from newsift.clean.metadata import PageMetadata, extract_page_metadata
+from newsift.clean.names import split_credit
 from newsift.clean.structured import find_written_date, parse_datetime
 
 _PROSE = "<p>The harbour board voted late on Tuesday to keep the night ferry running through the winter.</p>"
@@ -193,3 +194,35 @@ def test_metadata_headline_with_a_kicker_still_anchors_the_byline() -> None:
     h1 = '<h1><span class="kicker">Live</span> Night ferry saved after a late vote</h1>'
     body = f'{_RAIL}<article>{h1}<div class="byline">By Gwen Pryce</div>{_PROSE}</article>'
     assert _metadata(body=body).authors == ("Gwen Pryce",)
+
+
+@pytest.mark.parametrize(
+    ("credit", "wire"),
+    [
+        ("Reuters Jan 14, 2025, 04:46 AM EST", "Reuters"),
+        ("Associated Press March 14, 2025", "Associated Press"),
+    ],
+    ids=["month-abbreviation", "month-name"],
+)
+def test_names_wire_with_its_date_glued_on_is_the_wire(credit: str, wire: str) -> None:
+    """The date right after a wire's name (no separator) is no part of a name ('Reuters Jan' is no person)."""
+    found = split_credit(credit)
+    assert (found.people, found.wire) == ((), wire)
+
+
+def test_html_byline_naming_only_a_wire_gives_no_person() -> None:
+    from datetime import UTC, datetime
+
+    from newsift.clean.html import extract_html_article
+
+    byline = '<div class="byline">Reuters Jan 14, 2025, 04:46 AM EST</div>'
+    html = _page(
+        "<title>Night ferry saved after a late vote</title>",
+        f"<article>{_HEADLINE}{byline}{_PROSE * 4}</article>",
+    )
+    when = datetime(2026, 1, 1, tzinfo=UTC)
+    article = extract_html_article(
+        html, page_id="p", uri="p", url="https://quaynews.example/a", fetched_at=when
+    )
+    assert article is not None
+    assert (article.authors, article.wire) == ((), "Reuters")
