@@ -16,6 +16,10 @@ between dashes ('Headline – Politics – Site'), a kicker in its own element a
 'Words:' credit label, and an 'Updated' time printed before the published one. Sixth pass: a host with a
 subdomain before the site's own label ('news.', 'en.'), a credit's label in its own element ('<span>By</span>
 <a>A</a>'), markup left in a JSON-LD author's name, and a graph whose web page node carries the dates.
+Seventh pass: a tagline no site field names after a short headline in the JSON-LD or ``og:title`` only, a
+rail of other stories (bylines, published times) above the article with no class saying so, a JSON-LD
+date that the meta and the printed time contradict, and bylines that write the time in a North American
+zone ('11:30 PM ET', 'Published 7:06 AM EDT Sep. 17, 2024').
 Scores per page: title exact (whitespace-normalised), authors F1 (case-insensitive; no gold and no
 prediction is 1.0), date on the day. Split: odd page numbers are the tune half, even the check half
 (bench/SPLITS.md). ``--errors`` prints the tune half's misses only. Last line: one JSON object.
@@ -32,6 +36,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from html import escape
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 REPO = Path(__file__).resolve().parents[1]
 WHEN = datetime(2026, 1, 1, tzinfo=UTC)
@@ -62,6 +67,10 @@ _LABELS = ("Von:", "By:", "Text:", "Par", "Autor:", "Words:")
 _SECTIONS = ("Local News", "Politics", "Transport", "City Hall")
 _KICKERS = ("Exclusive", "Live", "Analysis", "Breaking news")
 _PICTURES = ("Lakeport Pictures", "Stock Images", "Harbour Photo Agency")
+# a site's slogan that no site field states, after the headline in one statement only
+_TAGLINES = ("Your daily local paper", "News from the valley since 1898", "Breaking news and updates")
+_TAGLINES += ("Local news, sport and weather",)
+_REGIONS = (("America/New_York", "ET"), ("America/Chicago", "CT"), ("America/Los_Angeles", "PT"))
 _SENTENCES = (
     "Officials in {city} said the decision followed months of public consultation.",
     "The plan for {thing} is expected to cost more than the original estimate.",
@@ -97,6 +106,8 @@ def _page(number: int, rng: random.Random) -> Page:
     headline = f"{city} council {rng.choice(_VERBS)} {thing}"
     if rng.random() < 0.3:
         headline += f" after {rng.randint(2, 9)}-hour debate"
+    elif rng.random() < 0.15:  # a short headline: too short to be matched as a prefix of another statement
+        headline = f"{city} council {rng.choice(_VERBS)} plan"
     people = tuple(
         dict.fromkeys(f"{rng.choice(_FIRST)} {rng.choice(_LAST)}" for _ in range(rng.choice((1, 1, 2, 3))))
     )
@@ -110,7 +121,21 @@ def _page(number: int, rng: random.Random) -> Page:
     shape = rng.choice(("jsonld", "graph", "opengraph", "meta", "markup", "address"))
     if shape == "address":  # the page states no date; its address does
         url = f"https://{host}{domain}/{published:%Y/%m/%d}/{slug}"
-    story = _Story(site, headline, people, wire, published, city, thing, dated=shape != "address", url=url)
+    story = _Story(
+        site,
+        headline,
+        people,
+        wire,
+        published,
+        city,
+        thing,
+        dated=shape != "address",
+        url=url,
+        tagline=rng.choice(_TAGLINES) if rng.random() < 0.2 else None,
+        rail=shape != "address" and rng.random() < 0.2,
+        stale=rng.random() < 0.15,
+        region=rng.choice(_REGIONS) if shape == "markup" and rng.random() < 0.5 else None,
+    )
     head, body = _head(rng, shape, story), _body(rng, shape, story)
     html = f"<!DOCTYPE html><html><head>{head}</head><body>{body}</body></html>"
     return Page(number, html, url, headline, people, published.date().isoformat())
@@ -129,6 +154,10 @@ class _Story:
     thing: str
     dated: bool = True  # the markup shows the date
     url: str = ""
+    tagline: str | None = None  # after the headline in the JSON-LD or og:title only, the h1 is bare
+    rail: bool = False  # a rail of other stories, with their bylines and times, above the article
+    stale: bool = False  # the JSON-LD states another day than the meta and the printed time
+    region: tuple[str, str] | None = None  # the byline writes the time in a North American zone
 
 
 def _decorated(rng: random.Random, headline: str, site: str) -> str:
@@ -163,7 +192,10 @@ def _head(rng: random.Random, shape: str, story: _Story) -> str:
     parts = [f"<title>{escape(_decorated(rng, headline, site))}</title>"]
     if shape in ("jsonld", "graph", "opengraph"):
         parts.append(f'<meta property="og:site_name" content="{escape(site)}">')
-        parts.append(f'<meta property="og:title" content="{escape(_decorated(rng, headline, site))}">')
+        og = f"{headline} - {story.tagline}" if story.tagline and shape == "opengraph" else None
+        parts.append(f'<meta property="og:title" content="{escape(og or _decorated(rng, headline, site))}">')
+        if og:
+            parts.append(f'<meta name="twitter:title" content="{escape(headline)}">')
         parts.append(f'<meta property="article:published_time" content="{published.isoformat()}">')
     if shape in ("jsonld", "graph"):
         parts.append(_jsonld(rng, shape == "graph", story))
@@ -198,8 +230,8 @@ def _jsonld(rng: random.Random, graph: bool, story: _Story) -> str:
         authors.append({"@type": "Organization", "name": site})
     article = {
         "@type": rng.choice(("NewsArticle", "Article", "ReportageNewsArticle")),
-        "headline": story.headline,
-        "datePublished": published.isoformat(),
+        "headline": f"{story.headline} | {story.tagline}" if story.tagline else story.headline,
+        "datePublished": (published - timedelta(days=400) if story.stale else published).isoformat(),
         "dateModified": (published + timedelta(hours=3)).isoformat(),
         "author": authors if len(authors) > 1 or rng.random() < 0.5 else authors[0],
         "publisher": {"@type": "Organization", "name": site},
@@ -242,6 +274,14 @@ def _body(rng: random.Random, shape: str, story: _Story) -> str:
     if rng.random() < 0.3:  # a clock in the header: a date that is not the article's
         nav += '<div class="topbar"><time datetime="2026-01-01T07:00:00Z">Thursday</time></div>'
     byline = _byline(rng, story)
+    if story.rail:  # other stories above the article; no class says they are not the article's
+        when = story.published - timedelta(days=rng.randint(2, 30))
+        other = f"{rng.choice(_FIRST)} {rng.choice(_LAST)}"
+        nav += (
+            f'<div class="top-stories"><div class="item"><a href="/ferry-fares">{story.city} ferry fares'
+            f' to rise</a><div class="byline">By {escape(other)}</div><time class="published"'
+            f' datetime="{when.isoformat()}">{when:%B %d}</time></div></div>'
+        )
     sentences = [s.format(city=story.city, thing=story.thing) for s in rng.sample(_SENTENCES, 8)]
     paragraphs = "".join(f"<p>{' '.join(sentences[i : i + 2])}</p>" for i in range(0, 8, 2))
     widgets = _widgets(rng)
@@ -258,7 +298,18 @@ def _byline(rng: random.Random, story: _Story) -> str:
     site, people, wire, published = story.site, story.people, story.wire, story.published
     stamp = published.strftime("%B %d, %Y") if story.dated else ""
     time = f'<time datetime="{published.isoformat()}">{stamp}</time>' if story.dated else ""
-    if time and rng.random() < 0.2:  # the last update's time printed first
+    if story.region and story.dated:  # the time written in the reader's zone, no <time> element
+        zone, short = story.region
+        local = published.astimezone(ZoneInfo(zone))
+        named = short if local.tzname() == "CST" else local.tzname()  # CST names three zones: not written
+        time = rng.choice(
+            (
+                f"{local:%B %d, %Y %I:%M %p} {short}",
+                f"Published {local:%I:%M %p} {named} {local:%b. %d, %Y}",
+                f"{local:%b %d, %Y}, {local:%I:%M %p} {named}",
+            )
+        )
+    if time and not story.region and rng.random() < 0.2:  # the last update's time printed first
         later = published + timedelta(days=rng.randint(1, 4))
         updated = f'<time datetime="{later.isoformat()}">{later.strftime("%B %d, %Y")}</time>'
         time = f'<span class="meta-line">Updated {updated} | Published {time}</span>'
@@ -270,6 +321,8 @@ def _byline(rng: random.Random, story: _Story) -> str:
     style = rng.choice(("div", "span", "p"))
     shapes = ("bar", "bar", "glued", "outlet", "role", "special", "bio", "foreign", "links", "each")
     shape = rng.choice((*shapes, "labelled", "label-element"))
+    if story.region:  # a written time is read from a byline element
+        shape = "bar"
     if shape == "label-element":  # the label in an element of its own, then the names; no class or rel
         plain = " and ".join(f'<span class="name">{escape(name)}</span>' for name in people)
         return f'<div class="story-meta"><span class="label">By</span> {plain}{credit} {time}</div>'

@@ -10,7 +10,8 @@ with newsift; extract it anywhere (``git archive`` of a clone) and point ``--dat
 Pages are kept when the gold body's language (newsift's detector) is one of ``--languages``. Scores per
 page: title exact (whitespace-normalised, curly quotes read as straight), authors F1 (case-insensitive;
 newsift's people plus its wire, since the gold lists agencies as authors; no gold and no prediction is
-1.0), date on the day (the stated day or the UTC day), body word-4-gram precision and recall as in
+1.0), date on the day (the day in the zone the page states, or the UTC day; newsift's time is given
+in the zone its source text states), body word-4-gram precision and recall as in
 bench/extraction.py. A second authors figure (``+credit``) follows the gold's convention of listing the
 outlet or desk a page credits when it names no person: newsift keeps that credit out of ``authors`` (an
 ``organisation credit`` in ``Article.removed``) and it is counted there only when newsift has no person or
@@ -146,6 +147,7 @@ def _pair(
 def newsift_page(page: Page) -> Extracted:
     from newsift.clean.html import extract_html_article
     from newsift.clean.noise import ORGANISATION_CREDIT
+    from newsift.clean.structured import parse_stated_datetime
     from newsift.errors import InputError
 
     try:
@@ -157,7 +159,9 @@ def newsift_page(page: Page) -> Extracted:
     if article is None:
         return Extracted("", (), "", "")
     authors = article.authors + ((article.wire,) if article.wire else ())
-    published = article.published_at.isoformat() if article.published_at else ""
+    # the time in the zone the page states, so that its day is the one the page's reader saw
+    moment = parse_stated_datetime(article.published_text) or article.published_at
+    published = moment.isoformat() if moment else ""
     credits = tuple(r.text for r in article.removed if r.reason == ORGANISATION_CREDIT)
     return Extracted(article.title or "", authors, published, article.body, credits)
 

@@ -34,7 +34,7 @@ __all__ = ["MAX_HTML_CHARS", "extract_html_article", "extract_html_body"]
 
 logger = logging.getLogger(__name__)
 
-EXTRACTOR = "clean.html.v6"
+EXTRACTOR = "clean.html.v7"
 MAX_HTML_CHARS = 20_000_000
 """Largest HTML (after scripts and styles are dropped) parsed; larger pages fail with InputError."""
 
@@ -177,12 +177,14 @@ def _without_scripts(html: str) -> str:
 def _authors(
     metadata: PageMetadata, byline: tuple[str, ...], author: str | None, sitename: str | None
 ) -> tuple[tuple[str, ...], str | None]:
-    """(people, wire): the page's stated authors, else the body's byline, else trafilatura's author field."""
+    """(people, wire): the page's stated authors, else the body's byline, else trafilatura's author field
+    (not asked when the page's own credit names a wire and no person: its guess there is the wire with the
+    date's first word, 'Reuters Jan')."""
     if metadata.authors:
         return metadata.authors, None
     if byline:
         return unique_names(list(byline)), None
-    if not author:
+    if not author or metadata.wire:
         return (), None
     credit = split_credit(author, outlets=(*metadata.outlets, *((sitename,) if sitename else ())))
     return unique_names(list(credit.people)), credit.wire

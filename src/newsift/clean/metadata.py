@@ -15,16 +15,21 @@ from urllib.parse import urlsplit
 from lxml import etree
 from lxml.html import HtmlElement
 
+from newsift.clean.agreement import confirmed_index, disagree, headline_element, nearest_first, with_headline
 from newsift.clean.jsonld import JsonLdArticle
 from newsift.clean.names import is_person_name, outlet_key, split_credit, unique_names
 from newsift.clean.structured import find_written_date, parse_datetime
+from newsift.clean.titles import (
+    MAX_LABEL_WORDS,
+    MAX_SITE_WORDS,
+    SEPARATOR,
+    extract_title,
+    headings,
+    strip_site_name,
+)
 
 __all__ = ["PageMetadata", "date_in_url", "extract_page_metadata", "strip_site_name"]
 
-_SEPARATORS = r"\s+(?:::|\|\||//)\s+|\s+[|\-–—:·•»/]\s+|\s*[|·•»]\s*|:\s+"
-# 'Headline-Site': a dash with no spaces, followed by the site's name alone
-_GLUED_SITE = re.compile(r"^(?P<head>.{10,}?)[-–—](?P<site>[^\s\-–—][^\-–—]*)$")
-_SEPARATOR = re.compile(_SEPARATORS)
 _AUTHOR_META = ("author", "article:author", "byl", "sailthru.author", "parsely-author", "dc.creator")
 _MORE_AUTHOR_META = ("dcterms.creator", "cxenseparse:author")
 _DATE_META = ("article:published_time", "og:published_time", "datepublished", "pubdate", "publishdate")
@@ -72,7 +77,6 @@ _MODIFIED_IN = re.compile(r"^\W*" + _MODIFIED_WORD + r"\b", re.IGNORECASE)
 _MAX_BYLINE_CHARS = 200
 _BLOCK_TAGS = frozenset({"p", "div", "li", "td", "section", "article", "blockquote", "dd"})
 _MAX_BYLINES = 5
-_MAX_TITLE = 300
 _SECOND_LEVEL = frozenset({"co", "com", "org", "net", "gov", "ac", "edu", "or", "ne", "go", "gv", "nic"})
 _NO_SITE_LABELS = frozenset({"www", "amp", "edition", "mobile", "web"})
 _COPYRIGHT = re.compile(
@@ -80,8 +84,6 @@ _COPYRIGHT = re.compile(
     re.IGNORECASE,
 )
 _COMPANY_FORM = re.compile(r"(?:[\s,]+(?:ltd|limited|inc|llc|gmbh|plc|ag|corp|\d{4}))+\W*$", re.IGNORECASE)
-_MAX_SITE_WORDS = 5  # a site's name in a title ('The Quay Evening Post')
-_MAX_LABEL_WORDS = 4  # a kicker before a headline ('Live', 'Exclusive', 'Analysis')
 _EARLIEST_YEAR = 1990  # a placeholder date (year 1) is no date
 _URL_DATES = (
     re.compile(r"/(?P<y>(?:19|20)\d\d)/(?P<m>[01]?\d)/(?P<d>[0-3]?\d)(?:/|$)"),  # /2024/10/16/
@@ -130,21 +132,22 @@ def extract_page_metadata(
     sources: list[tuple[str, str]] = []
     if site:
         sources.append(("site_name", site[0]))
-    title = _title(tree, ld, meta, sites)
-    if title and title[0] != "h1" and _SEPARATOR.search(title[1]):  # a site part the site fields do not name?
-        title = _title(tree, ld, meta, sites + _named_elsewhere(tree, meta))
+    title = extract_title(tree, ld, meta, sites)
+    if title and title[0] != "h1" and SEPARATOR.search(title[1]):  # a site part the site fields do not name?
+        title = extract_title(tree, ld, meta, sites + _named_elsewhere(tree, meta))
     if title:
         sources.append(("title", title[0]))
-    authors, wire, authors_from = _authors(tree, ld, every, sites)
+    anchor = headline_element(tree, title[1] if title else None)
+    authors, wire, authors_from = _authors(tree, ld, every, sites, anchor)
     if authors_from:
         sources.append(("authors", authors_from))
     credit = None if authors or wire else _stated_credit(ld, every)
     if credit:
         sources.append(("credit", credit[0]))
-    published = _date(tree, (("json-ld", ld.published),), meta, (*_DATE_META, *_MORE_DATE_META))
+    published = _published(tree, ld, meta, anchor)
     if published:
         sources.append(("published", published[0]))
-    modified = _date(None, (("json-ld", ld.modified),), meta, _MODIFIED_META)
+    modified = _date(None, (("json-ld", ld.modified),), meta, _MODIFIED_META, None)
     return PageMetadata(
         title=title[1] if title else None,
         authors=authors,
@@ -154,7 +157,7 @@ def extract_page_metadata(
         site_name=site[1] if site else None,
         description=ld.description or meta.get("og:description") or meta.get("description"),
         outlets=sites,
-        headlines=tuple(_headings(tree)),
+        headlines=tuple(headings(tree)),
         credit=credit[1] if credit else None,
         sources=tuple(sources),
     )
@@ -210,166 +213,23 @@ def _copyright_owner(text: str) -> str:
     """'© 2024 The Quay Journal. All rights reserved.' -> 'The Quay Journal'."""
     match = _COPYRIGHT.match(text)
     owner = _COMPANY_FORM.sub("", match["owner"]).strip(" .,|-–—") if match else ""
-    return owner if 1 <= len(owner.split()) <= _MAX_SITE_WORDS else ""
-
-
-# --- title ----------------------------------------------------------------------------------------
-
-
-def strip_site_name(title: str, sites: tuple[str, ...]) -> str:
-    """The headline without a leading or trailing part that names the site ('Headline | Site'), and without
-    the section named between them ('Headline | World News | Site')."""
-    keys = {outlet_key(site) for site in sites if site}
-    keys.discard("")
-    if not keys:
-        return title
-    parts = _SEPARATOR.split(title)
-    if len(parts) < 2:
-        glued = _GLUED_SITE.match(title)
-        return glued["head"].strip() if glued and outlet_key(glued["site"]) in keys else title
-    spans = [m.span() for m in _SEPARATOR.finditer(title)]
-    if _names_site(parts[-1], keys):
-        separator = title[spans[-1][0] : spans[-1][1]].strip()
-        return _without_section(title[: spans[-1][0]].strip(), separator)
-    if _names_site(parts[0], keys):
-        return title[spans[0][1] :].strip()
-    return title
-
-
-def _without_section(title: str, separator: str) -> str:
-    """'Headline | World News' (what is left of 'Headline | World News | Site'; the section follows a bar or
-    the separator the site's name followed): a short capitalised part there is the site's section, not the
-    headline's."""
-    for mark in dict.fromkeys((separator, "|")):
-        head, bar, section = title.rpartition(f" {mark} ")
-        words = section.split()
-        if bar and len(head) >= 20 and 1 <= len(words) <= 3 and all(word[:1].isupper() for word in words):
-            return head.strip()
-    return title
-
-
-def _names_site(part: str, keys: set[str]) -> bool:
-    """The part is the site's name: the same letters, or a name its address shortens ('Quay.com', 'Evening
-    Quay' at quay.example, 'The Quay Post' at tqp.example)."""
-    key = outlet_key(part)
-    if not key:
-        return False
-    if any(key == site or (len(site) > 3 and key.startswith(site)) for site in keys):
-        return True
-    words = part.split()
-    if not 2 <= len(words) <= _MAX_SITE_WORDS or not all(word[:1].isupper() for word in words):
-        return False
-    initials = "".join(word[0] for word in words).casefold()
-    short = {initials, initials[1:]} if words[0].casefold() == "the" else {initials}
-    return any((len(site) > 3 and key.endswith(site)) or (len(site) > 1 and site in short) for site in keys)
-
-
-def _title(
-    tree: HtmlElement, ld: JsonLdArticle, meta: dict[str, str], sites: tuple[str, ...]
-) -> tuple[str, str] | None:
-    stated = [
-        (source, strip_site_name(value, sites))
-        for source, value in (
-            ("json-ld", ld.headline),
-            ("og:title", meta.get("og:title")),
-            ("twitter:title", meta.get("twitter:title")),
-            ("title", _head_title(tree)),
-        )
-        if value and len(value) <= _MAX_TITLE
-    ]
-    site_keys = {outlet_key(site) for site in sites}
-    headings = [h for h in _headings(tree) if outlet_key(h) not in site_keys]
-    chosen = _chosen_title(stated, headings, site_keys)
-    if chosen is None:
-        return None
-    # 'Kicker: Headline' where another statement gives the headline alone: the kicker is a topic label
-    others = [value for _, value in stated] + headings
-    bare = next((value for value in others if _is_kicked(chosen[1], value)), None)
-    # '<h1><span>Exclusive</span> Headline</h1>' where another statement gives the headline alone
-    unlabelled = _unlabelled_headings(tree).get(chosen[1]) if chosen[0] == "h1" else None
-    if unlabelled and any(_agrees(unlabelled, value) for _, value in stated):
-        bare = unlabelled
-    return (chosen[0], bare) if bare else chosen
-
-
-def _chosen_title(
-    stated: list[tuple[str, str]], headings: list[str], site_keys: set[str]
-) -> tuple[str, str] | None:
-    """The article's own headline: the printed h1 when it is the JSON-LD headline; else the JSON-LD
-    headline (the article node's statement, not the page's) unless it is cut short; else the h1 that
-    another statement agrees with; else the first structured statement, a lone h1, the ``<title>``."""
-    ld = next((value for source, value in stated if source == "json-ld"), None)
-    if ld and outlet_key(ld) not in site_keys:
-        for heading in headings:
-            if _agrees(heading, ld):
-                return "h1", heading
-        if not ld.endswith(("...", "…")):
-            return "json-ld", ld
-    for heading in headings:
-        if any(_agrees(heading, value) for _, value in stated):
-            return "h1", heading
-    structured = [(source, value) for source, value in stated if source != "title"]
-    if structured:
-        return structured[0]
-    if len(headings) == 1:
-        return "h1", headings[0]
-    return stated[0] if stated else None
-
-
-def _is_kicked(title: str, bare: str) -> bool:
-    """``title`` is ``bare`` after a short topic label and a colon ('Storm watch: Ferries halted')."""
-    head, colon, rest = title.rpartition(": ")
-    return bool(colon) and len(bare) >= 20 and _letters(rest) == _letters(bare) and len(head.split()) <= 6
-
-
-def _head_title(tree: HtmlElement) -> str | None:
-    element = tree.find(".//title")
-    return " ".join(element.text_content().split()) if element is not None else None
-
-
-def _headings(tree: HtmlElement) -> list[str]:
-    texts = (" ".join(h.text_content().split()) for h in tree.iter("h1"))
-    return [text for text in texts if 3 <= len(text) <= _MAX_TITLE]
-
-
-def _unlabelled_headings(tree: HtmlElement) -> dict[str, str]:
-    """Each h1 that opens with a short label in an element of its own ('<h1><span>Live</span> Headline</h1>')
-    mapped to its text without that label."""
-    found: dict[str, str] = {}
-    for heading in tree.iter("h1"):
-        children = [child for child in heading if isinstance(child.tag, str)]
-        if not children or (heading.text or "").strip():
-            continue
-        label = " ".join(children[0].text_content().split())
-        full = " ".join(heading.text_content().split())
-        rest = full.removeprefix(label).strip(" :|-–—")
-        if label and rest and len(label.split()) <= _MAX_LABEL_WORDS and len(rest) >= len(label):
-            found[full] = rest
-    return found
-
-
-def _agrees(heading: str, stated: str) -> bool:
-    """Same words, or one is the other cut short (headlines in JSON-LD are often truncated)."""
-    a, b = _letters(heading), _letters(stated.removesuffix("...").removesuffix("…"))
-    if not a or not b:
-        return False
-    return a == b or (min(len(a), len(b)) >= 30 and (a.startswith(b) or b.startswith(a)))
-
-
-def _letters(text: str) -> str:
-    return "".join(char for char in text.casefold() if char.isalnum())
+    return owner if 1 <= len(owner.split()) <= MAX_SITE_WORDS else ""
 
 
 # --- authors --------------------------------------------------------------------------------------
 
 
 def _authors(
-    tree: HtmlElement, ld: JsonLdArticle, meta: dict[str, list[str]], sites: tuple[str, ...]
+    tree: HtmlElement,
+    ld: JsonLdArticle,
+    meta: dict[str, list[str]],
+    sites: tuple[str, ...],
+    anchor: HtmlElement | None,
 ) -> tuple[tuple[str, ...], str | None, str | None]:
     """(people, wire, where they came from), from the first source that names a person."""
     wire = next((_agency_name(org, sites) for org in ld.organisations if _agency_name(org, sites)), None)
-    rel, links = _rel_authors(tree), _author_links(tree)
-    for source, texts in _author_candidates(tree, ld, meta, rel, links):
+    rel, links = _rel_authors(tree, anchor), _author_links(tree, anchor)
+    for source, texts in _author_candidates(tree, ld, meta, rel, links, anchor):
         people: list[str] = []
         for text in texts:
             stated = source.startswith(("json-ld", "meta:"))
@@ -380,7 +240,7 @@ def _authors(
             found = _with_linked(unique_names(people), [*rel, *links], sites)
             if len(found) == 1 and source.startswith(("json-ld", "meta:")):
                 # a structured field often names only the first of the printed byline's authors
-                found = _with_linked(found, _byline_texts(tree), sites)
+                found = _with_linked(found, _byline_texts(tree, anchor), sites)
             return found, wire, source
     return (), wire, None
 
@@ -408,7 +268,12 @@ def _agency_name(organisation: str, sites: tuple[str, ...]) -> str | None:
 
 
 def _author_candidates(
-    tree: HtmlElement, ld: JsonLdArticle, meta: dict[str, list[str]], rel: list[str], links: list[str]
+    tree: HtmlElement,
+    ld: JsonLdArticle,
+    meta: dict[str, list[str]],
+    rel: list[str],
+    links: list[str],
+    anchor: HtmlElement | None,
 ) -> Iterator[tuple[str, list[str]]]:
     """Each source's author texts, most structured first; the markup is searched only when reached."""
     yield "json-ld", list(ld.people)
@@ -416,9 +281,9 @@ def _author_candidates(
         if values := [value for value in meta.get(name, []) if _is_name_value(value)]:
             yield f"meta:{name}", values
     yield "rel=author", rel
-    yield "markup:byline", _byline_texts(tree)
+    yield "markup:byline", _byline_texts(tree, anchor)
     yield "markup:author-link", links
-    yield "markup:credit-label", _labelled_credit(tree)
+    yield "markup:credit-label", _labelled_credit(tree, anchor)
 
 
 def _with_linked(people: tuple[str, ...], linked: list[str], sites: tuple[str, ...]) -> tuple[str, ...]:
@@ -435,18 +300,25 @@ def _is_name_value(value: str | None) -> bool:
     return bool(value) and "://" not in (value or "") and not (value or "").startswith("/")
 
 
-def _rel_authors(tree: HtmlElement) -> list[str]:
+def _rel_authors(tree: HtmlElement, anchor: HtmlElement | None) -> list[str]:
     links = tree.xpath('.//a[contains(concat(" ", normalize-space(@rel), " "), " author ")]')
-    return [" ".join(link.text_content().split()) for link in links if not _outside_article(link)]
+    return [" ".join(link.text_content().split()) for link in links if _in_credit_place(link, anchor)]
 
 
-def _author_links(tree: HtmlElement) -> list[str]:
+def _in_credit_place(element: HtmlElement, anchor: HtmlElement | None) -> bool:
+    """Outside widgets, and inside the article that holds the headline."""
+    return not _outside_article(element) and with_headline(element, anchor)
+
+
+def _author_links(tree: HtmlElement, anchor: HtmlElement | None) -> list[str]:
     """Texts of the article's links to an author page ('/author/ana-ruiz/'): the first such link and
     those beside it in the same credit (a list of them elsewhere on the page is another story's)."""
     credit: HtmlElement | None = None
     texts: list[str] = []
     for link in _AUTHOR_HREF(tree):
-        if not _AUTHOR_PATH.search(urlsplit(link.get("href") or "").path) or _outside_article(link):
+        if not _AUTHOR_PATH.search(urlsplit(link.get("href") or "").path):
+            continue
+        if not _in_credit_place(link, anchor):
             continue
         text = " ".join(link.text_content().split())
         if not is_person_name(text) or _in_running_text(link):
@@ -465,24 +337,23 @@ def _in_running_text(link: HtmlElement) -> bool:
     return block is not None and len(block.text_content()) > _MAX_BYLINE_CHARS
 
 
-def _byline_texts(tree: HtmlElement) -> list[str]:
-    """Texts of elements marked as the author or byline, outside widgets, one line per text node: the first
-    that names a person or a wire, and those after it under the same parent (one element per author)."""
-    for looked, (element, text) in enumerate(_bylines(tree), start=1):
+def _byline_texts(tree: HtmlElement, anchor: HtmlElement | None) -> list[str]:
+    """Texts of elements marked as the author or byline, outside widgets, one line per text node: the one
+    nearest the headline that names a person or a wire, and those after it under the same parent (one
+    element per author)."""
+    for element, text in _bylines(tree, anchor):
         if _names_person(text) or split_credit(text).wire:
             siblings = (_byline_text(sibling) for sibling in element.itersiblings())
             return [text, *(other for other in siblings if other and _names_person(other))]
-        if looked >= _MAX_BYLINES:
-            break
     return []
 
 
-def _labelled_credit(tree: HtmlElement) -> list[str]:
+def _labelled_credit(tree: HtmlElement, anchor: HtmlElement | None) -> list[str]:
     """The first short element, outside widgets and links, whose own text opens with a credit's label and
     that names a person ('<li>Von: <a href="/ana-ruiz">Ana Ruiz</a></li>'): a byline with no class that
     says so. (A credit inside a link is a teaser's, for the story the link opens.)"""
     for element in tree.iter(*_CREDIT_TAGS):
-        if not _opens_with_label(element) or _outside_article(element):
+        if not _opens_with_label(element) or not _in_credit_place(element, anchor):
             continue
         if any(ancestor.tag == "a" for ancestor in element.iterancestors()):
             continue
@@ -502,26 +373,31 @@ def _opens_with_label(element: HtmlElement) -> bool:
     if first is None or first.tag not in _LABEL_TAGS or (first.tail is None and first.getnext() is None):
         return False
     label = " ".join(first.text_content().split())
-    return len(label.split()) <= _MAX_LABEL_WORDS and _CREDIT_LABEL.match(label) is not None
+    return len(label.split()) <= MAX_LABEL_WORDS and _CREDIT_LABEL.match(label) is not None
 
 
 def _names_person(text: str) -> bool:
     return any(is_person_name(p) for p in split_credit(text).people)
 
 
-def _byline_date(tree: HtmlElement) -> str | None:
-    """A day written in one of the first bylines ('By Ana Ruiz | Updated July 24, 2024')."""
-    for looked, (_, text) in enumerate(_bylines(tree), start=1):
-        if (day := find_written_date(text)) is not None or looked >= _MAX_BYLINES:
+def _byline_date(tree: HtmlElement, anchor: HtmlElement | None) -> str | None:
+    """A day written in one of the bylines nearest the headline ('By Ana Ruiz | Updated July 24, 2024')."""
+    for _, text in _bylines(tree, anchor):
+        if (day := find_written_date(text)) is not None:
             return day
     return None
 
 
-def _bylines(tree: HtmlElement) -> Iterator[tuple[HtmlElement, str]]:
-    """Elements marked as the author or byline outside widgets, with their short text."""
+def _bylines(tree: HtmlElement, anchor: HtmlElement | None) -> list[tuple[HtmlElement, str]]:
+    """The first few elements marked as the author or byline outside widgets and inside the headline's
+    article, with their short text, those printed nearest the headline first."""
+    found: list[tuple[HtmlElement, str]] = []
     for element in tree.iter():
-        if (text := _byline_text(element)) is not None:
-            yield element, text
+        if (text := _byline_text(element)) is not None and with_headline(element, anchor):
+            found.append((element, text))
+            if len(found) >= _MAX_BYLINES:
+                break
+    return nearest_first(found, anchor, tree)
 
 
 def _byline_text(element: HtmlElement) -> str | None:
@@ -550,15 +426,43 @@ def _outside_article(element: HtmlElement) -> bool:
 # --- dates ----------------------------------------------------------------------------------------
 
 
+def _published(
+    tree: HtmlElement, ld: JsonLdArticle, meta: dict[str, str], anchor: HtmlElement | None
+) -> tuple[str, str] | None:
+    """(source, text) of the publication time: the first the page states, unless its stated times disagree
+    by more than a day; then the one the time printed with the headline confirms."""
+    names = (*_DATE_META, *_MORE_DATE_META)
+    candidates = _date_candidates(None, (("json-ld", ld.published),), meta, names, None)
+    stated = [
+        (source, value, moment)
+        for source, value in candidates
+        if value and (moment := _readable_date(value)) is not None
+    ]
+    if not stated:
+        return _date(tree, (), {}, (), anchor)
+    moments = [moment for _, _, moment in stated]
+    if disagree(moments):
+        printed = _date(tree, (), {}, (), anchor)
+        source, value, _ = stated[confirmed_index(moments, _readable_date(printed[1]) if printed else None)]
+        return source, value
+    return stated[0][0], stated[0][1]
+
+
+def _readable_date(value: str | None) -> datetime | None:
+    """The time a date text states, from 1990 on (a placeholder such as year 1 is no date)."""
+    moment = parse_datetime(value) if value else None
+    return moment if moment is not None and moment.year >= _EARLIEST_YEAR else None
+
+
 def _date(
     tree: HtmlElement | None,
     structured: tuple[tuple[str, str | None], ...],
     meta: dict[str, str],
     names: tuple[str, ...],
+    anchor: HtmlElement | None = None,
 ) -> tuple[str, str] | None:
-    for source, value in _date_candidates(tree, structured, meta, names):
-        moment = parse_datetime(value) if value else None
-        if value and moment is not None and moment.year >= _EARLIEST_YEAR:
+    for source, value in _date_candidates(tree, structured, meta, names, anchor):
+        if value and _readable_date(value) is not None:
             return source, value
     return None
 
@@ -568,29 +472,34 @@ def _date_candidates(
     structured: tuple[tuple[str, str | None], ...],
     meta: dict[str, str],
     names: tuple[str, ...],
+    anchor: HtmlElement | None,
 ) -> Iterator[tuple[str, str | None]]:
     """Stated dates first; the markup (a ``<time>``, a byline) is searched only when reached."""
     yield from structured
     for name in names:
         yield f"meta:{name}", meta.get(name)
     if tree is not None:
-        yield "time", _time_element(tree)
-        yield "markup:byline", _byline_date(tree)
+        yield "time", _time_element(tree, anchor)
+        yield "markup:byline", _byline_date(tree, anchor)
 
 
-def _time_element(tree: HtmlElement) -> str | None:
-    """The ``datetime`` of a ``<time>`` marked as the publication time or inside the article; a bare
-    ``<time>`` elsewhere (a header's clock, a teaser's date) is left to the fallback's date search, and one
-    marked or worded as the last update ('Updated <time>') is not the publication's."""
+def _time_element(tree: HtmlElement, anchor: HtmlElement | None) -> str | None:
+    """The ``datetime`` of a ``<time>`` marked as the publication time or inside the article, the one printed
+    nearest the headline (none outside the headline's article); a bare ``<time>`` elsewhere (a header's
+    clock, a teaser's date) is left to the fallback's date search, and one marked or worded as the last
+    update ('Updated <time>') is not the publication's."""
+    found: list[tuple[HtmlElement, str]] = []
     for element in tree.iter("time"):
         value = element.get("datetime")
         if not isinstance(value, str) or not value.strip() or _outside_article(element):
             continue
         marks = f"{element.get('itemprop', '')} {element.get('class', '')} {element.get('pubdate', '')}"
         in_article = _PUBLISHED_MARK.search(marks) or any(a.tag == "article" for a in element.iterancestors())
-        if in_article and not _is_update_time(element):
-            return value.strip()
-    return None
+        if in_article and not _is_update_time(element) and with_headline(element, anchor):
+            found.append((element, value.strip()))
+            if len(found) >= _MAX_BYLINES:
+                break
+    return next((value for _, value in nearest_first(found, anchor, tree)), None)
 
 
 def _is_update_time(element: HtmlElement) -> bool:

@@ -118,6 +118,9 @@ def split_credit(
         )
         if is_wire_service(part) or (agency := _agency(part)):
             wire = wire or (part if is_wire_service(part) else agency)
+        elif dated_wire := _leading_wire(part):
+            wire = wire or dated_wire
+            dropped.append(part[len(dated_wire) :].strip())
         elif name and outlet_key(name) not in own and not is_known_outlet(name):
             people.append(name.title() if name.isupper() else name)
             if name != part:
@@ -219,6 +222,17 @@ def _leading_name(text: str) -> str | None:
                 return None
             head = " ".join(words[:stop])
             return head if stop >= 2 and is_person_name(head) else None
+    return None
+
+
+def _leading_wire(text: str) -> str | None:
+    """'Reuters Jan 14, 2025' -> 'Reuters': a wire's name followed, with no separator, by a date."""
+    words = text.split()
+    folded = [word.casefold().strip(".,") for word in words]
+    for stop in range(1, len(words)):
+        if any(c.isdigit() for c in words[stop]) or _date_word(folded, stop):
+            head = " ".join(words[:stop])
+            return head if is_wire_service(head) else None
     return None
 
 

@@ -8,10 +8,11 @@ from __future__ import annotations
 import calendar
 import re
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta, timezone, tzinfo
 from html import unescape
 from typing import Any
 from xml.sax import SAXException
+from zoneinfo import ZoneInfo
 
 import msgspec
 
@@ -261,6 +262,13 @@ def _slug(name: str | None) -> str | None:
 def parse_datetime(value: str | None) -> datetime | None:
     """ISO 8601, RFC 2822 or a written date ('20.11.2019 14:05', '2019/11/20', 'Nov. 20, 2019 2:05 PM') to
     aware UTC (a stated time without a zone is read as UTC); None when absent or unreadable."""
+    stated = parse_stated_datetime(value)
+    return stated.astimezone(UTC) if stated is not None else None
+
+
+def parse_stated_datetime(value: str | None) -> datetime | None:
+    """As ``parse_datetime``, but in the zone the text states ('11:30 PM EST' stays 23:30 at -05:00): the
+    day a page's reader saw."""
     if not value:
         return None
     text = _ZONE_ID.sub("", value.strip())
@@ -276,15 +284,17 @@ def parse_datetime(value: str | None) -> datetime | None:
             if found is None:
                 return None
             parsed = found
-    if parsed.tzinfo is None:
-        parsed = parsed.replace(tzinfo=_zone_named(text))
-    return parsed.astimezone(UTC)
+    return parsed if parsed.tzinfo is not None else parsed.replace(tzinfo=_zone_named(text))
 
 
-def _zone_named(text: str) -> timezone:
-    """The zone a stated time names by its abbreviation ('19:20 CEST'), else UTC."""
-    match = _ZONE_NAME.search(text)
-    return timezone(timedelta(minutes=_ZONE_MINUTES[match.group(1)])) if match else UTC
+def _zone_named(text: str) -> tzinfo:
+    """The zone a stated time names by its abbreviation ('19:20 CEST', '11:30 PM PST'), or a North American
+    region's clock after a time ('11:30 PM ET': summer or winter time by the day), else UTC."""
+    if match := _ZONE_NAME.search(text):
+        return timezone(timedelta(minutes=_ZONE_MINUTES[match.group(1)]))
+    if match := _REGION_ZONE.search(text):
+        return ZoneInfo(_REGION_ZONES[match.group(1)])
+    return UTC
 
 
 _ZONE_ID = re.compile(r"\[[A-Za-z_/+-]+\]$")  # '...+01:00[Europe/Berlin]'
@@ -294,8 +304,16 @@ _ZONE_MINUTES = {
     **{"CET": 60, "CEST": 120, "MEZ": 60, "MESZ": 120, "WET": 0, "WEST": 60, "BST": 60, "EET": 120},
     **{"EEST": 180, "MSK": 180, "SAST": 120, "GST": 240, "PKT": 300, "WIB": 420, "ICT": 420, "HKT": 480},
     **{"SGT": 480, "PHT": 480, "JST": 540, "KST": 540, "AEST": 600, "AEDT": 660, "NZST": 720, "NZDT": 780},
+    # read by the mail-date parser only in its own layout, not written ('Mar 5, 2024, 11:30 PM PST');
+    # CST (China, Cuba, US Central) and AST (Arabia, Atlantic) are as ambiguous as IST and left out
+    **{"EST": -300, "EDT": -240, "CDT": -300, "MST": -420, "MDT": -360, "PST": -480, "PDT": -420},
+    **{"AKST": -540, "AKDT": -480, "HST": -600},
 }
 _ZONE_NAME = re.compile(rf"(?<![A-Za-z])({'|'.join(_ZONE_MINUTES)})(?![A-Za-z])")
+_REGION_ZONES = {"ET": "America/New_York", "CT": "America/Chicago", "MT": "America/Denver"}
+_REGION_ZONES["PT"] = "America/Los_Angeles"
+# only right after a clock time ('11:30 PM ET', '9:05 a.m. PT'): alone, two capitals are as likely a word
+_REGION_ZONE = re.compile(r"(?:\d[:.]\d\d|[AaPp]\.?[Mm]\.?)\s*\b(ET|CT|MT|PT)(?![A-Za-z])")
 _MONTH_NUMBERS = {
     name.casefold(): number
     for number in range(1, 13)
@@ -312,6 +330,12 @@ _WRITTEN_DATES = (
 )
 _CLOCK_GAP = 6  # characters between a day and its clock time (', ', ' at ', ' um ')
 _CLOCK = re.compile(r"(?<!\d)(?P<h>\d{1,2})[:.](?P<min>\d{2})(?::\d{2})?\s*(?P<ampm>[AaPp]\.?[Mm]\b\.?)?")
+# a clock time written before its day ('11:30 p.m. EDT Mar. 5, 2024'), with its zone and a comma
+_CLOCK_BEFORE = re.compile(
+    r"(?<![\d.])(?P<h>\d{1,2})[:.](?P<min>\d{2})(?::\d{2})?\s*(?P<ampm>[AaPp]\.?[Mm]\b\.?)?\s*(?:[A-Z]{2,4}\b)?[\s,]*$"
+)
+_MAX_CLOCK_BEFORE = 24
+_ZONE_AFTER = re.compile(r"\s*[A-Z]{2,5}(?![A-Za-z])")  # '3:05 PM EST': kept with the time it zones
 
 
 def find_written_date(text: str) -> str | None:
@@ -321,7 +345,10 @@ def find_written_date(text: str) -> str | None:
     if found is None:
         return None
     day, clock = found
-    return text[day.start() : (clock or day).end()].strip()
+    start = min(day.start(), clock.start()) if clock else day.start()
+    end = max(day.end(), clock.end() if clock else 0)
+    zone = _ZONE_AFTER.match(text, end) if clock is not None and clock.end() == end else None
+    return text[start : zone.end() if zone else end].strip()
 
 
 def _written_datetime(text: str) -> datetime | None:
@@ -348,9 +375,11 @@ def _written(text: str) -> tuple[re.Match[str], re.Match[str] | None] | None:
             if name is not None and name.casefold() not in _MONTH_NUMBERS:
                 continue
             clock = _CLOCK.search(text, day.end())
-            if clock is not None and (
-                clock.start() - day.end() > _CLOCK_GAP or int(clock["h"]) > 23 or int(clock["min"]) > 59
-            ):
+            if clock is not None and clock.start() - day.end() > _CLOCK_GAP:
+                clock = None
+            if clock is None:
+                clock = _CLOCK_BEFORE.search(text, max(0, day.start() - _MAX_CLOCK_BEFORE), day.start())
+            if clock is not None and (int(clock["h"]) > 23 or int(clock["min"]) > 59):
                 clock = None
             return day, clock
     return None
