@@ -1,19 +1,17 @@
-"""Choosing between a page's own statements by where they sit and whether they agree: the element printed
-nearest the headline, and the stated time that the printed one confirms. Reads the tree; never edits it.
+"""Choosing between a page's own statements by where they sit: the element printed nearest the headline.
+Reads the tree; never edits it.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import datetime, timedelta
 from typing import TypeVar
 
 from lxml.html import HtmlElement
 
-__all__ = ["confirmed_index", "disagree", "headline_element", "letters", "nearest_first", "with_headline"]
+__all__ = ["headline_element", "letters", "nearest_first", "with_headline"]
 
 _Item = TypeVar("_Item")
-_SAME_TIME = timedelta(hours=24)  # two statements of one publication differ by a zone at most
 
 
 def headline_element(tree: HtmlElement, title: str | None) -> HtmlElement | None:
@@ -57,19 +55,6 @@ def nearest_first(
         return -shared, abs(position.get(item[0], where) - where)
 
     return sorted(items, key=nearness)
-
-
-def disagree(moments: Sequence[datetime]) -> bool:
-    """The page's stated times of one publication are more than a day apart (a zone explains less)."""
-    return any(abs(moment - moments[0]) > _SAME_TIME for moment in moments[1:])
-
-
-def confirmed_index(moments: Sequence[datetime], printed: datetime | None) -> int:
-    """Which of the page's stated times (first = most structured) to keep: the first, unless the time printed
-    with the headline disagrees with it and agrees with another."""
-    if printed is None or abs(printed - moments[0]) <= _SAME_TIME:
-        return 0
-    return next((i for i, moment in enumerate(moments) if abs(printed - moment) <= _SAME_TIME), 0)
 
 
 def letters(text: str) -> str:
