@@ -79,6 +79,8 @@ ACQUIRE = frozenset(
         "induct",
         "obtain",
         "get",
+        "secure",
+        "commission",
         "acquisition",
         "procurement",
         "induction",
@@ -458,6 +460,21 @@ def frame_roles(
         if supplier or recipient:
             return _coded(supplier), _coded(tuple(a for a in recipient if a.code not in _codes(supplier)))
     meant_for = _meant_for(parse, item_head, origin_codes, lexicon)
+    winner = _firm_winning_a_deal(parse, trigger, lexicon, stops)
+    if winner:  # 'Hanwha won an order from Poland', 'Lockheed received a contract from Taiwan'
+        deal = (
+            trigger
+            if lemma in DEAL
+            else next(k for k in tree.kids(trigger, "dobj") if parse.lemma(k) in DEAL)
+        )
+        verb = tree.tokens[deal].head
+        buyer = (
+            _prep_actors(parse, deal, frozenset({"from"}), lexicon)
+            or _prep_actors(parse, verb, frozenset({"from"}), lexicon)
+            or meant_for
+        )
+        winner = tuple(a for a in winner if a.code not in _codes(buyer))
+        return _coded(winner), _coded(buyer)
     if meant_for and (lemma in ACQUIRE | DEAL) and not passive:
         # 'signed a deal for 36 jets for India', 'bought tanks for Ukraine': the jets are India's; who
         # signs or buys for another supplies it (unless a 'from' phrase names the seller)
@@ -619,6 +636,32 @@ def arrival_roles(
 
 def _codes(actors: Iterable[Actor]) -> set[str | None]:
     return {a.code for a in actors if a.code}
+
+
+_WINNING = frozenset({"win", "bag", "secure", "receive", "get", "land", "clinch", "obtain", "book", "grab"})
+
+
+def _firm_winning_a_deal(
+    parse: Parse, trigger: int, lexicon: EventLexicon, stops: frozenset[str]
+) -> tuple[Actor, ...]:
+    """A firm that wins, bags or receives an order or contract sells: the firm (subject of the
+    winning verb, a company) is returned, or nothing when the frame is not of that shape."""
+    tree = parse.tree
+    if parse.lemma(trigger) in DEAL and tree.tokens[trigger].dep == "dobj":
+        verb = tree.tokens[trigger].head
+    elif any(parse.lemma(k) in DEAL for k in tree.kids(trigger, "dobj")):
+        verb = trigger
+    else:
+        return ()
+    if parse.lemma(verb) not in _WINNING:
+        return ()
+    firms: list[Actor] = []
+    for subject in tree.kids(verb, "nsubj"):
+        mention = parse.mention_at(subject)
+        if mention is None or parse.kind_of(mention) != EntityKind.COMPANY:
+            return ()
+        firms += _subjects(parse, verb, lexicon, stops)
+    return tuple(firms)
 
 
 def _acquiring_clause(parse: Parse, trigger: int) -> bool:

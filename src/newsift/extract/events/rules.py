@@ -595,14 +595,23 @@ _ARRIVALS = frozenset({"arrive", "land"})  # 'the first jets for X landed at an 
 _CONTAINERS = CONTAINERS | {"delivery"}  # a delivery arriving is one too
 
 
+_PERMITTING = frozenset({"allow", "permit", "approve", "authorise", "authorize", "license", "licence"})
+
+
 def _no_longer(parse: Parse, head: int) -> bool:
-    """'X would no longer sell weapons to Y': a supplier ending its sales bans them."""
+    """'X would no longer sell weapons to Y', 'will no longer allow weapons sales to Y': a supplier
+    ending its sales, or its permission of them, bans them."""
     tree = parse.tree
-    if parse.lemma(head) not in SUPPLY or tree.tokens[head].pos != "VERB":
+    token = tree.tokens[head]
+    if parse.lemma(head) in SUPPLY and token.pos == "VERB":
+        verb = head
+    elif token.pos == "NOUN" and token.dep == "dobj" and parse.lemma(token.head) in _PERMITTING:
+        verb = token.head
+    else:
         return False
     return any(
         parse.text(k).lower() == "longer" and any(parse.lemma(n) in ("no", "not") for n in tree.children[k])
-        for k in tree.kids(head, "advmod")
+        for k in tree.kids(verb, "advmod")
     )
 
 

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from newsift.extract.claims.cues import load_claim_cues
 from newsift.extract.events.attributes import COMMITTING, armed_item, item_heads, item_phrase, tree_distance
 from newsift.extract.events.lexicon import (
+    CONTAINERS,
     DefenceTriggers,
     EventLexicon,
     Operator,
@@ -166,7 +167,24 @@ def _not_event_tokens(parse: Parse, tokens: Sequence[int], lexicon: EventLexicon
         token = tree.tokens[i]
         if token.dep in ("compound", "amod") and parse.lemma(token.head) in lexicon.capacity_heads:
             blocked.add(i)
+        if _origin_participle(parse, i):
+            blocked.add(i)
     return blocked | _anniversary_tokens(parse, tokens, lexicon) | _topic_tokens(parse, tokens)
+
+
+def _origin_participle(parse: Parse, i: int) -> bool:
+    """'Chinese-built', 'US-supplied', 'Israeli-made': a participle hyphenated to a name or a demonym
+    tells where a thing comes from; it reports no building or supplying."""
+    tokens = parse.tree.tokens
+    return (
+        tokens[i].pos == "VERB"
+        and tokens[i].tag == "VBN"
+        and i >= 2
+        and parse.text(i - 1) == "-"
+        and tokens[i - 1].end == tokens[i].start
+        and tokens[i - 2].end == tokens[i - 1].start
+        and (tokens[i - 2].pos == "PROPN" or parse.text(i - 2)[:1].isupper())
+    )
 
 
 # Not "about": 'talks about buying' often reports a plan (it cost a check-half mention).
@@ -557,9 +575,17 @@ def _defence_ok(
         return False  # 'chose to bring the purchase forward', 'pledged to buy': the act below is the event
     if any(parse.lemma(o) in lexicon.not_goods for o in parse.tree.kids(head, "dobj")):
         return False  # 'ordered a review of arms contracts', 'sent a letter about the missiles'
+    if lemma in _GETTING and not _got_goods(parse, head, lexicon):
+        return False  # 'secured a loan to buy tanks', 'got a contract': what is got must be the weapon
+    if spec.subtype == "arms_transfer" and _airline_buys(parse, head):
+        return False  # 'the airline received its first A350 jets': airliners for passengers
 
     if spec.subtype == "co_development" and _takes_part_in_drills(parse, head, lexicon):
         return False  # 'participated in the exercise': the exercise noun is the event
+    if lemma == "base" and parse.tree.kids(head, "auxpass", "nsubjpass"):
+        return False  # 'where the brigade is based': a unit's home station, not a move
+    if spec.subtype == "arms_transfer" and _barred_from(parse, head):
+        return False  # 'barred Turkey from buying jets': the bar is the event, the purchase does not happen
     if spec.subtype == "arms_transfer" and _sent_to_take_part(parse, head):
         return False  # 'sent a frigate to take part in the drills': the ship goes to act, no one buys it
     if spec.subtype == "exercise" and lemma == "training":
@@ -574,7 +600,10 @@ def _defence_ok(
     if spec.subtype == "defence_pact":
         return _words_near(parse, head, lexicon.pact, clause=False) or _signed_by_forces(parse, head, lexicon)
     if spec.subtype == "export_ban":
-        return _words_near(parse, head, _SALE_WORDS | {"arm", "arms", "weapon"}, clause=False)
+        return _words_near(parse, head, _SALE_WORDS | {"arm", "arms", "weapon"}, clause=False) or (
+            _words_near(parse, head, _TRADING, clause=False)
+            and _words_near(parse, head, _strong(lexicon), clause=False)
+        )  # 'barred Turkey from buying F-35 jets': a trade of weapons barred
     if spec.subtype == "exercise" and _named(parse, head):
         return True
     return _words_near(parse, head, lexicon.military | _strong(lexicon), clause=True)
@@ -584,6 +613,55 @@ _DRILL_KINDS = frozenset(
     {"air", "naval", "maritime", "amphibious", "live", "tactical", "field", "war", "missile",
      "anti-submarine", "military", "combat", "counter-terrorism"}
 )  # fmt: skip
+
+
+_GETTING = frozenset({"get", "secure"})  # verbs of getting anything: only weapons got make them a transfer
+
+
+def _got_goods(parse: Parse, head: int, lexicon: EventLexicon) -> bool:
+    """What 'get' or 'secure' takes is itself a weapon or a batch of them ('secured 30 jets')."""
+    tree = parse.tree
+    for k in tree.kids(head, "dobj", "nsubjpass"):
+        if singular(parse.lemma(k)) in lexicon.items or parse.lemma(k) in CONTAINERS:
+            return True
+        mention = parse.mention_at(k)
+        if mention is not None and parse.kind_of(mention) == EntityKind.WEAPON_SYSTEM:
+            return True
+    return False
+
+
+_AIRLINES = frozenset({"airline", "airlines", "airways"})
+
+
+def _airline_buys(parse: Parse, head: int) -> bool:
+    """An airline as the one who buys, orders or receives ('the airline got its first jets', 'the
+    airline's order for 20 jets'): civil aircraft, not arms."""
+    tree = parse.tree
+    holders = [*tree.kids(head, "nsubj", "poss", "compound")]
+    for holder in holders:
+        words = {parse.lemma(i) for i in range(tree.left[holder], tree.right[holder] + 1)}
+        if words & _AIRLINES:
+            return True
+    return False
+
+
+_TRADING = frozenset({"buy", "purchase", "acquire", "sell", "import", "export", "supply"})
+
+
+_BARRING = frozenset({"bar", "ban", "block", "prohibit", "restrict", "veto"})
+
+
+def _barred_from(parse: Parse, head: int) -> bool:
+    """A trade verb after 'from' on a verb of barring ('barred X from buying', 'blocked Y from selling'),
+    unless the barring failed ('failed to block buyers from ...': then the trade happened)."""
+    tree = parse.tree
+    token = tree.tokens[head]
+    if token.dep != "pcomp" or parse.lemma(token.head) != "from":
+        return False
+    verb = tree.tokens[token.head].head
+    if parse.lemma(verb) not in _BARRING:
+        return False
+    return not (tree.tokens[verb].dep == "xcomp" and parse.lemma(tree.tokens[verb].head) == "fail")
 
 
 _PARTAKING = frozenset({"participate", "join", "attend"})
