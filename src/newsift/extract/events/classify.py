@@ -56,14 +56,28 @@ def rules_reading(parse: Parse, index: int) -> tuple[Event | None, list[Event]]:
 # subordinators of a clause that sets the scene ('after the miners demanded ...', 'as the protesters had
 # demanded', 'if the rebels free ...'); a purpose clause ('to help rebuild') is not among them
 _SCENE_MARKS = frozenset(
-    {"after", "as", "since", "because", "when", "while", "if", "unless", "before", "until", "though", "although"}
+    {
+        "after",
+        "as",
+        "since",
+        "because",
+        "when",
+        "while",
+        "if",
+        "unless",
+        "before",
+        "until",
+        "though",
+        "although",
+    }
 )
 
 
 def _in_background(parse: Parse, event: Event) -> bool:
-    """A happening told as background to the main clause: in a clause that sets the scene, in a relative
-    clause, while the main clause has a content verb of its own ('stepped aside after relatives demanded his removal'). PLOVER codes the
-    main clause's act; the rules may not know its verb, so the sentence is then a remark the model types."""
+    """A happening told as background to the main clause (in a clause that sets the scene, or in a
+    relative clause) while the main clause has a content verb of its own ('stepped aside after relatives
+    demanded his removal'). PLOVER codes the main clause's act; the rules may not know its verb, so the
+    sentence is then a remark the model types."""
     tree = parse.tree
     node = tree.token_at(event.evidence.start)
     chain = [node, *tree.ancestors(node)]
@@ -73,7 +87,7 @@ def _in_background(parse: Parse, event: Event) -> bool:
     root = chain[-1]
     if tree.tokens[root].pos != "VERB" or parse.lemma(root) in _LIGHT or node == root:
         return False
-    for below, above in zip(chain, chain[1:]):
+    for below in chain[:-1]:
         dep = tree.tokens[below].dep
         marks = {parse.lemma(m) for m in tree.kids(below, "mark", "aux")}
         if dep == "relcl" and "to" not in marks:  # 'a rally to protest X' names the rally's purpose
