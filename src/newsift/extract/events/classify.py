@@ -44,10 +44,65 @@ def rules_reading(parse: Parse, index: int) -> tuple[Event | None, list[Event]]:
         depth = len(parse.tree.ancestors(head))
         return depth, event.type == PloverType.STATEMENT, -_priority(lexicon, event.type)
 
-    main = _reaction(parse, _complement(parse, min(events, key=rank), events), lexicon)
+    foreground = [e for e in events if not _in_background(parse, e)]
+    if not foreground:
+        return _remark(min(events, key=rank)), events
+    main = _reaction(parse, _complement(parse, min(foreground, key=rank), events), lexicon)
     main = _peacekeeping(parse, _compound_phrase(parse, main, lexicon))
     main = _yielding(parse, main, events)
     return _typed_by_modality(parse, main, cues), events
+
+
+# subordinators of a clause that sets the scene ('after the miners demanded ...', 'as the protesters had
+# demanded', 'if the rebels free ...'); a purpose clause ('to help rebuild') is not among them
+_SCENE_MARKS = frozenset(
+    {
+        "after",
+        "as",
+        "since",
+        "because",
+        "when",
+        "while",
+        "if",
+        "unless",
+        "before",
+        "until",
+        "though",
+        "although",
+    }
+)
+
+
+def _in_background(parse: Parse, event: Event) -> bool:
+    """A happening told as background to the main clause (in a clause that sets the scene, or in a
+    relative clause) while the main clause has a content verb of its own ('stepped aside after relatives
+    demanded his removal'). PLOVER codes the main clause's act; the rules may not know its verb, so the
+    sentence is then a remark the model types."""
+    tree = parse.tree
+    node = tree.token_at(event.evidence.start)
+    chain = [node, *tree.ancestors(node)]
+    if parse.lemma(chain[-1]) in _LIGHT:  # 'X did Y, officials said': the reported clause is the main one
+        clauses = [n for n in chain if tree.tokens[n].dep == "ccomp" and tree.tokens[n].head == chain[-1]]
+        chain = chain[: chain.index(clauses[0]) + 1] if clauses else chain
+    root = chain[-1]
+    if tree.tokens[root].pos != "VERB" or parse.lemma(root) in _LIGHT or node == root:
+        return False
+    for below in chain[:-1]:
+        dep = tree.tokens[below].dep
+        marks = {parse.lemma(m) for m in tree.kids(below, "mark", "aux")}
+        if dep == "relcl" and "to" not in marks:  # 'a rally to protest X' names the rally's purpose
+            return True
+        if dep == "advcl" and marks & _SCENE_MARKS:
+            return True
+    return False
+
+
+_LIGHT = frozenset({"be", "have", "say", "tell", "report", "announce", "state", "add", "claim", "quote"})
+
+
+def _remark(event: Event) -> Event:
+    """The sentence read as a remark: typed by the model from its main clause."""
+    return replace(event, type=PloverType.STATEMENT)
 
 
 def _compound_phrase(parse: Parse, main: Event, lexicon: EventLexicon) -> Event:

@@ -283,9 +283,11 @@ def _operator_verbs(lexicon: EventLexicon) -> frozenset[str]:
 
 def _operator_keys(parse: Parse, i: int) -> frozenset[str]:
     """The lemma of a word and its phrasal forms ('call off'), as operator rules name verbs."""
-    lemma = parse.lemma(i)
-    particles = [parse.lemma(k) for k in parse.tree.kids(i, "prt", "prep", "advmod")]
-    return frozenset({lemma} | {f"{lemma} {p}" for p in particles})
+    lemma, tree = parse.lemma(i), parse.tree
+    particles = [parse.lemma(k) for k in tree.kids(i, "prt", "prep", "advmod")]
+    preps = [parse.lemma(k) for k in tree.kids(i, "prep")]
+    phrasal = {f"{lemma} {p} {q}" for p in (parse.lemma(k) for k in tree.kids(i, "prt")) for q in preps}
+    return frozenset({lemma} | {f"{lemma} {p}" for p in particles} | phrasal)  # 'give in to'
 
 
 def _operator_object(parse: Parse, i: int, rule: Operator, keys: frozenset[str]) -> int | None:
@@ -296,6 +298,7 @@ def _operator_object(parse: Parse, i: int, rule: Operator, keys: frozenset[str])
         objects = [k for k in tree.children[i] if tree.tokens[k].dep in _OBJECT_DEPS]
         objects = objects or tree.kids(i, "nsubj")  # intransitive: 'peacekeepers arrived', 'ties deepened'
         objects += _complement_objects(parse, i)
+        objects += _prepositional_objects(parse, i, keys & rule.verbs)
     elif tree.tokens[i].pos == "NOUN":
         objects = [o for p in tree.kids(i, "prep") if parse.lemma(p) == "of" for o in tree.kids(p, "pobj")]
     else:
@@ -306,6 +309,13 @@ def _operator_object(parse: Parse, i: int, rule: Operator, keys: frozenset[str])
         if any(parse.lemma(w) in rule.objects for w in words):
             return obj
     return None
+
+
+def _prepositional_objects(parse: Parse, i: int, phrases: frozenset[str]) -> list[int]:
+    """What a verb named with its preposition acts on: 'agreed to the demand', 'gave in to their demands'."""
+    tree = parse.tree
+    ends = {phrase.rsplit(" ", 1)[1] for phrase in phrases if " " in phrase}
+    return [o for p in tree.kids(i, "prep") if parse.lemma(p) in ends for o in tree.kids(p, "pobj")]
 
 
 def _complement_objects(parse: Parse, i: int) -> list[int]:
