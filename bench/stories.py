@@ -1,10 +1,10 @@
 """Score link.stories (incremental story clustering) on ECB+ and measure its speed.
 
 Usage: python bench/stories.py [--data DIR] [--split all|train|validation] [--half all|tune|check]
-       [--orders N] [--threshold T] [--name-weight W] [--number-weight W] [--split-ratio R] [--linkage A]
-       [--settle-floor F] [--settle-stories K] [--window-days D] [--cohesion C] [--cohesive-size N]
-       [--fact-weight W] [--time-conflict F] [--kind-conflict F] [--kind-min-size N] [--month-min-size N]
-       [--no-facts] [--errors]
+       [--orders N] [--batch N] [--threshold T] [--name-weight W] [--number-weight W] [--split-ratio R]
+       [--linkage A] [--settle-floor F] [--settle-stories K] [--window-days D] [--cohesion C]
+       [--cohesive-size N] [--fact-weight W] [--time-conflict F] [--kind-conflict F]
+       [--kind-min-size N] [--month-min-size N] [--no-facts] [--errors]
 ``--half`` follows bench/SPLITS.md: the tune half is the odd topic numbers, the check half the even ones;
 ``--errors`` prints, for the tune half only, each topic whose two events share a story or whose event
 is cut in pieces (first arrival order).
@@ -12,7 +12,8 @@ Each article's entity ids and happening keys (its events: kind and sides, stated
 are passed to the clusterer as ingest passes them; the analysis runs once and is cached outside the
 repository (bench/story_facts.py). ``--no-facts`` gives the words-only clusterer.
 Reads every *.jsonl in DIR whose rows have a ``cluster`` field; ECB+ has no timestamps, so each arrival
-order is a fixed-seed shuffle and the scores are averaged over the orders.
+order is a fixed-seed shuffle and the scores are averaged over the orders. Each order is consolidated
+once at the end (as ``newsift relink``) or, with ``--batch N``, after every N articles (as ingest).
 Prints a human summary, then ONE JSON object as the last line.
 """
 
@@ -105,21 +106,29 @@ NO_FACTS: Facts = ({}, {})
 
 
 def cluster_once(
-    articles: Sequence[Article], settings: StorySettings, facts: Facts = NO_FACTS
+    articles: Sequence[Article], settings: StorySettings, facts: Facts = NO_FACTS, batch: int = 0
 ) -> tuple[dict[str, str], float]:
-    """One arrival order's stories; ``facts``: entity ids and happening keys per article, as ingest gives."""
+    """One arrival order's stories; ``facts``: entity ids and happening keys per article, as ingest gives;
+    consolidated after every ``batch`` articles (0: once, at the end, as ``newsift relink``)."""
     entities, keys = facts
     clusterer = StoryClusterer(settings)
     started = time.perf_counter()
-    for article in articles:
-        clusterer.add(article, entities.get(article.id, ()), keys.get(article.id, ()))
-    clusterer.consolidate(a.id for a in articles)  # as link.build.link_more does once a batch is in
+    size = batch or len(articles)
+    for start in range(0, len(articles), size):
+        for article in articles[start : start + size]:
+            clusterer.add(article, entities.get(article.id, ()), keys.get(article.id, ()))
+        # as link.build.link_more does once a batch is in
+        clusterer.consolidate(a.id for a in articles[start : start + size])
     seconds = time.perf_counter() - started
     return {article.id: clusterer.story_of(article.id) or "" for article in articles}, seconds
 
 
 def evaluate(
-    rows: Sequence[Mapping[str, Any]], settings: StorySettings, orders: int, facts: Facts = NO_FACTS
+    rows: Sequence[Mapping[str, Any]],
+    settings: StorySettings,
+    orders: int,
+    facts: Facts = NO_FACTS,
+    batch: int = 0,
 ) -> dict[str, Any]:
     articles = [to_article(r) for r in rows]
     gold = {str(r["id"]): str(r["cluster"]) for r in rows}
@@ -128,7 +137,7 @@ def evaluate(
     for seed in range(orders):
         shuffled = list(articles)
         random.Random(seed).shuffle(shuffled)
-        predicted, seconds = cluster_once(shuffled, settings, facts)
+        predicted, seconds = cluster_once(shuffled, settings, facts, batch)
         partitions.append(predicted)
         runs.append(
             (bcubed(gold, predicted), pairwise(gold, predicted), seconds, len(set(predicted.values())))
@@ -162,6 +171,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--half", choices=("all", "tune", "check"), default="all", help="bench/SPLITS.md")
     parser.add_argument("--errors", action="store_true", help="tune half: topics merged or cut (seed 0)")
     parser.add_argument("--orders", type=int, default=5, help="fixed-seed arrival orders to average over")
+    parser.add_argument(
+        "--batch", type=int, default=0, help="consolidate every N articles, as ingest (0: once, as relink)"
+    )
     parser.add_argument("--threshold", type=float, default=None, help="override StorySettings.threshold")
     parser.add_argument("--name-weight", type=float, default=None, help="override StorySettings.name_weight")
     parser.add_argument(
@@ -205,11 +217,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         if getattr(args, name) is not None:
             settings = replace(settings, **{name: getattr(args, name)})
     facts = NO_FACTS if args.no_facts else bench_facts(rows)
-    result = evaluate(rows, settings, args.orders, facts)
+    result = evaluate(rows, settings, args.orders, facts, args.batch)
     result |= {
         "split": args.split,
         "half": "tune" if args.errors else args.half,
         "orders": args.orders,
+        "batch": args.batch,
         "threshold": settings.threshold,
         "number_weight": settings.number_weight,
         "split_ratio": settings.split_ratio,

@@ -105,7 +105,6 @@ def main(argv: Sequence[str] | None = None) -> int:
     )
     parser.add_argument("--no-facts", action="store_true", help="words only: no entity ids or happening keys")
     parser.add_argument("--fact-weight", type=float, default=None, help="StorySettings.fact_weight")
-    parser.add_argument("--reach", type=int, default=None, help="StorySettings.consolidate_reach")
     parser.add_argument("--time-conflict", type=float, default=None, help="StorySettings.time_conflict")
     parser.add_argument("--kind-conflict", type=float, default=None, help="StorySettings.kind_conflict")
     parser.add_argument("--kind-min-size", type=int, default=None, help="StorySettings.kind_min_size")
@@ -128,8 +127,6 @@ def main(argv: Sequence[str] | None = None) -> int:
     ):
         if getattr(args, name) is not None:
             settings = replace(settings, **{name: getattr(args, name)})
-    if args.reach is not None:
-        settings = replace(settings, consolidate_reach=args.reach)
     facts: Facts = ({}, {})
     if not args.no_facts:
         entities, events = article_facts(articles, f"bbc-{args.category}")

@@ -308,3 +308,74 @@ def test_stories_time_conflict_needs_months_on_both_sides() -> None:
     clusterer.add(strikes[2], ())
     clusterer.consolidate(a.id for a in strikes[:3])
     assert len({clusterer.story_of(a.id) for a in strikes[:3]}) == 1
+
+
+def _made_up_words(rng: random.Random, n: int) -> list[str]:
+    syllables = (
+        *("ka", "lo", "ven", "tar", "mi", "sol", "ber", "du"),
+        *("ran", "el", "fi", "gor", "pa", "ste", "nu", "vra"),
+    )
+    found: set[str] = set()
+    while len(found) < n:
+        found.add("".join(rng.choice(syllables) for _ in range(rng.randint(2, 3))))
+    return sorted(found)
+
+
+def _made_up_reports(seed: int) -> list[Article]:
+    """Reports of 20 happenings, five of each of four kinds, in made-up words: each report mixes words of
+    its kind, its happening's place and details, and common words; happenings of one kind come close."""
+    rng = random.Random(seed)
+    common = _made_up_words(rng, 300)
+    reports = []
+    for k in range(4):
+        kind = _made_up_words(rng, 12)
+        for h in range(5):
+            place = rng.choice(common).capitalize() + "ton"
+            own = [place, *rng.sample(common, 3)]
+            for r in range(rng.randint(2, 4)):
+                title = " ".join([place, *rng.sample(kind, 2), rng.choice(own[1:])])
+                body = [*rng.sample(kind, 6), *rng.choices(own, k=5), *rng.sample(common, 30)]
+                rng.shuffle(body)
+                reports.append(_article(f"k{k}-h{h}-r{r}", title, " ".join(body) + "."))
+    return reports
+
+
+def _batched_partition(order: list[Article], batch: int) -> set[frozenset[str]]:
+    clusterer = StoryClusterer()
+    for start in range(0, len(order), batch):
+        for article in order[start : start + batch]:
+            clusterer.add(article)
+        clusterer.consolidate(a.id for a in order[start : start + batch])
+    return _partition(clusterer, [a.id for a in order])
+
+
+def test_issue_23_shuffled_ingest_orders_give_the_relink_partition() -> None:
+    # v7 ended some of these orders apart: a batch's consolidation missed a story linked to it through
+    # one member, or left a story grouped under the frequencies of a much smaller corpus
+    reports = _made_up_reports(2)
+    relinked = _batched_partition(reports, len(reports))
+    assert 1 < len(relinked) < len(reports)
+    for seed in range(5):
+        shuffled = list(reports)
+        random.Random(seed).shuffle(shuffled)
+        assert _batched_partition(shuffled, 4) == relinked, seed
+
+
+def test_stories_a_story_grouped_on_fewer_documents_is_grouped_again() -> None:
+    early = _made_up_reports(2)[:10]
+    later = [a for a, _ in _all_items()]  # English reports: nothing links them to the made-up ones
+    for growth, regrouped in ((0.1, True), (1000.0, False)):
+        clusterer = StoryClusterer(StorySettings(regroup_growth=growth))
+        for article in early:
+            clusterer.add(article)
+        clusterer.consolidate(a.id for a in early)
+        before = {story.id: story.grouped_at for story in clusterer.state().live}
+        for article in later:
+            clusterer.add(article)
+        clusterer.consolidate(a.id for a in later)
+        after = {
+            s.id: s.grouped_at for s in clusterer.state().live if s.members[0].id in {a.id for a in early}
+        }
+        assert set(before.values()) == {len(early)}
+        expected = len(early) + len(later) if regrouped else len(early)
+        assert after and set(after.values()) == {expected}, growth

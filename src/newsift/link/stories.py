@@ -2,9 +2,11 @@
 
 An article joins the story whose members it is closest to on average (average link); the stories it
 joined or nearly joined are then re-grouped from scratch; a story that grew into two happenings of one
-kind splits. Once a batch is in, ``consolidate`` groups its neighbourhood again under the current
-document frequencies, so the stories depend on which articles are held, not on their order; the bar
-for a merge may rise with the story's size (``cohesion``), so a subject's reports stop chaining.
+kind splits. These are first guesses: once a batch is in, ``consolidate`` groups again, under the current
+document frequencies, every story the batch changed, every story grouped on a much smaller corpus, and
+every story linked to those (whole linked components, found by the re-grouping's own similarity), so
+the stories depend on which articles are held, not on their order, and ingest ends as a relink would;
+the bar for a merge may rise with the story's size (``cohesion``), so a subject's reports stop chaining.
 Lookups go through capped postings (``link.postings``): adding one article costs the same however many
 stories are held.
 
@@ -55,7 +57,7 @@ __all__ = [
     "article_time",
 ]
 
-EXTRACTOR = "link.stories.v7"
+EXTRACTOR = "link.stories.v8"
 _ENTITY_KEY = "="  # postings key prefix for entity ids; no text term starts with it
 _BLOCKING_TERMS = 25  # a story is findable through each member's strongest terms
 _POSTING_CAP = 100  # stories kept per key (the most recently joined): lookups stay bounded
@@ -89,8 +91,10 @@ class StorySettings:
             is re-grouped from scratch when it spans more than one story.
         settle_stories: most stories in a neighbourhood (the best scoring).
         consolidate_max: most members ``consolidate`` groups again at once (average link is cubic).
-        consolidate_reach: how many steps of near stories ``consolidate`` adds to a batch's stories
-            (while the pool stays under half of ``consolidate_max``).
+        regroup_growth: ``consolidate`` also groups again the stories last grouped when the documents
+            counted were fewer than now by more than this share (their weights have moved since): an
+            early story is grouped again each time the corpus grows by a tenth, a constant amount of
+            work per new article however large the corpus, and ingest ends as a relink would.
         cohesion: how much the bar for merging rises (as a share of ``threshold``) with each doubling of
             the merged story beyond ``cohesive_size``: a story that grows by chaining through a subject's
             vocabulary stops growing, one whose reports all share the happening's details does not.
@@ -127,9 +131,9 @@ class StorySettings:
     settle_floor: float = 0.1
     settle_stories: int = 3
     consolidate_max: int = 1000
-    consolidate_reach: int = 3
     cohesion: float = 0.0
     cohesive_size: int = 12
+    regroup_growth: float = 0.1
     fact_weight: float = 0.1
     time_conflict: float = 0.5
     kind_conflict: float = 0.3
@@ -160,6 +164,7 @@ class _Cluster:
     last_at: datetime | None = None
     next_check: int = 0
     keys: set[str] = field(default_factory=set)
+    grouped_at: int = 0  # documents counted when the story was last grouped (opened or re-grouped)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -200,6 +205,9 @@ class StoryClusterer:
         self._ends: list[tuple[datetime, str]] = []  # (last_at, story id) heap, for closing in time order
         self._seq = 0  # arrival number of the last member
         self._swept: datetime | None = None  # with a shelf: its stories ending before this were closed
+        self._touched: set[str] = set()  # stories opened or joined since the last ``consolidate``
+        self._weighed: dict[str, tuple[SparseVector, SparseVector]] = {}  # ``_current``, by member id
+        self._weighed_at = -1  # the number of documents ``_weighed`` was weighed at
 
     def add(self, article: Article, entity_ids: Iterable[str] = (), facts: Iterable[str] = ()) -> str:
         """Assign ``article`` to a story and return the story id (the same id again for a known article).
@@ -284,7 +292,7 @@ class StoryClusterer:
             clusterer._seq = state.next_position << _SEQ_BITS
             return clusterer
         for story in state.live:
-            cluster = _Cluster(id=story.id, next_check=story.next_check)
+            cluster = _Cluster(id=story.id, next_check=story.next_check, grouped_at=story.grouped_at)
             clusterer._clusters[cluster.id] = cluster
             for m in story.members:
                 clusterer._seq += 1
@@ -295,7 +303,7 @@ class StoryClusterer:
     def _unshelve(self, position: int, story: LiveStory) -> _Cluster:
         """A story read from the shelf, as ``restore`` builds it; its members are numbered by its position
         (so they order as ``restore`` numbers them) and its postings are the shelf's."""
-        cluster = _Cluster(id=story.id, next_check=story.next_check)
+        cluster = _Cluster(id=story.id, next_check=story.next_check, grouped_at=story.grouped_at)
         for i, m in enumerate(story.members):
             self._hold(cluster, _member_of(m, (position << _SEQ_BITS) + i))
         cluster.norm = _centroid_norm(cluster)
@@ -375,12 +383,13 @@ class StoryClusterer:
         return cluster.first_at - window <= when <= cluster.last_at + window
 
     def _open(self, first_article_id: str) -> _Cluster:
-        cluster = _Cluster(id=make_id("story", first_article_id))
+        cluster = _Cluster(id=make_id("story", first_article_id), grouped_at=self.stats.n_docs)
         self._clusters[cluster.id] = cluster
         return cluster
 
     def _join(self, cluster: _Cluster, member: _Member) -> None:
         self._place(cluster, member)
+        self._touched.add(cluster.id)
         cluster.norm = _centroid_norm(cluster)
 
     def _place(self, cluster: _Cluster, member: _Member) -> None:
@@ -436,14 +445,19 @@ class StoryClusterer:
                 self._join(fresh, member)
 
     def consolidate(self, article_ids: Iterable[str]) -> None:
-        """Group the neighbourhood of ``article_ids`` (their stories and the stories nearest each) again.
+        """Group the neighbourhood of ``article_ids`` again: the stories of the batch and every story
+        linked to them (``_neighbourhood``).
 
         Run once a batch is in. Members are weighed again under the current document frequencies (an
         early article was weighed on few documents), grouped by average link in id order within each
         set of members linked at ``threshold``, and every group checked for a split: the stories of a
         neighbourhood depend on which articles it holds, not on the order they came in.
         """
-        pool = self._neighbourhood(article_ids)
+        self._regroup(self._neighbourhood(article_ids))
+        self._touched.clear()
+
+    def _regroup(self, pool: Sequence[_Cluster]) -> None:
+        """The members of ``pool`` grouped from scratch (``consolidate``)."""
         members = sorted((m for c in pool for m in c.members), key=lambda m: m.id)
         if len(members) < 2 or len(members) > self.settings.consolidate_max:
             return
@@ -493,36 +507,74 @@ class StoryClusterer:
         return groups
 
     def _neighbourhood(self, article_ids: Iterable[str]) -> list[_Cluster]:
-        """The live stories of ``article_ids`` and the stories that nearly hold one of their members.
+        """The live stories of the batch, the stale stories, and every story linked to them.
 
-        The second reach (near stories of every member of the articles' stories) lets a batch undo
-        groupings made earlier on fewer documents, next to where it landed.
+        The batch's stories are those of ``article_ids`` and every story opened or joined since the last
+        consolidation (a re-grouping on arrival leaves parts without a new article); stale stories were
+        grouped under frequencies that have moved since (``_stale``). A story joins the pool when one of
+        its members is linked (``_linked``) to a member of a story pooled, until no story joins: the pool
+        is then a union of whole linked components, which average link never merges across, so grouping
+        it again gives what grouping every live story would. The pool stops growing (keeping what it
+        holds) before ``consolidate_max`` members; the batch's stories are gathered first.
         """
         pool: dict[str, _Cluster] = {}
-        for article_id in sorted(set(article_ids)):
-            cluster = self._clusters.get(self._story_of.get(article_id, ""))
-            if cluster is not None:
-                pool[cluster.id] = cluster
-        frontier = list(pool.values())
-        cap = self.settings.consolidate_max // 2
-        for _ in range(self.settings.consolidate_reach):
-            reached: dict[str, _Cluster] = {}
-            for cluster in frontier:
-                for member in cluster.members:
-                    reached.update((c.id, c) for c in self._near(member) if c.id not in pool)
-            frontier = []
-            for cluster in reached.values():
-                if sum(len(c.members) for c in pool.values()) + len(cluster.members) > cap:
-                    return list(pool.values())
-                pool[cluster.id] = cluster
-                frontier.append(cluster)
+        batch = [self._story_of.get(a, "") for a in sorted(set(article_ids))] + sorted(self._touched)
+        if self._gather(pool, batch):
+            self._gather(pool, self._stale())
         return list(pool.values())
 
-    def _near(self, member: _Member) -> list[_Cluster]:
-        """The stories (best ``settle_stories``) scoring at least ``settle_floor`` for ``member``."""
-        settings = self.settings
-        ranked = self._ranked_clusters(member.vector, member.entities, member.when)
-        return [c for c, score in ranked[: settings.settle_stories] if score >= settings.settle_floor]
+    def _gather(self, pool: dict[str, _Cluster], seeds: Iterable[str]) -> bool:
+        """Add the open stories of ``seeds`` to ``pool`` and then the stories linked to it, in id order;
+        False once the next one would take the pool beyond ``consolidate_max`` members."""
+        size = sum(len(c.members) for c in pool.values())
+        frontier: list[_Member] = []
+        reached: Iterable[_Cluster] = (c for i in seeds if (c := self._clusters.get(i)) is not None)
+        while True:
+            for cluster in reached:
+                if cluster.id in pool:
+                    continue
+                if size + len(cluster.members) > self.settings.consolidate_max:
+                    return False
+                size += len(cluster.members)
+                pool[cluster.id] = cluster
+                frontier.extend(cluster.members)
+            if not frontier:
+                return True
+            linked: dict[str, _Cluster] = {}
+            for member in sorted(frontier, key=lambda m: m.id):
+                linked.update((c.id, c) for c in self._linked(member, pool))
+            reached = sorted(linked.values(), key=lambda c: min(m.id for m in c.members))
+            frontier = []
+
+    def _stale(self) -> list[str]:
+        """Ids of the open stories grouped when the documents counted were fewer than now by more than
+        ``regroup_growth`` (least recently grouped first): their members' weights have moved since."""
+        bar = self.stats.n_docs / (1.0 + self.settings.regroup_growth)
+        stale: list[str] = []
+        for cluster in self._clusters.by_join_order():
+            if cluster.grouped_at >= bar:
+                break
+            stale.append(cluster.id)
+        return stale
+
+    def _linked(self, member: _Member, pool: Mapping[str, _Cluster]) -> list[_Cluster]:
+        """Stories outside ``pool`` holding a member as similar to ``member`` as ``threshold`` under the
+        re-grouping's own similarity (current frequencies, happening keys, conflicts); candidates are
+        the stories sharing blocking keys with it, in the window."""
+        candidates = self._postings.candidates(_keys(member.vector, member.entities), _CANDIDATES)
+        self._clusters.read(candidates)
+        clusters = [
+            c
+            for i in candidates
+            if i not in pool and (c := self._clusters.get(i)) is not None and self._in_window(c, member.when)
+        ]
+        others = [m for c in clusters for m in c.members]
+        if not others:
+            return []
+        similarity = self._similarity_to(member, others)
+        owners = [c for c in clusters for _ in c.members]
+        linked = {owners[i].id: owners[i] for i in np.flatnonzero(similarity >= self.settings.threshold)}
+        return list(linked.values())
 
     def _current_vector(self, member: _Member) -> SparseVector:
         """``member``'s vector under the current document frequencies (its first one if counts are unknown).
@@ -530,36 +582,75 @@ class StoryClusterer:
         Members keep the vector they were weighed with on arrival (centroids and labels stay as they
         were); only the re-grouping reads the current weights.
         """
-        return self._weigh(dict(member.counts)) if member.counts else member.vector
+        return self._current(member)[0] if member.counts else member.vector
 
     def _fact_vector(self, member: _Member) -> SparseVector:
         """``member``'s entity ids and happening keys weighed by rarity under the current frequencies."""
-        return weigh_terms(dict.fromkeys(member.facts, 1), self.stats) if member.facts else {}
+        return self._current(member)[1] if member.facts else {}
+
+    def _current(self, member: _Member) -> tuple[SparseVector, SparseVector]:
+        """``member``'s words and happening keys under the current frequencies, weighed once per state of
+        the frequencies (a consolidation reads a member many times)."""
+        if self._weighed_at != self.stats.n_docs:
+            self._weighed.clear()
+            self._weighed_at = self.stats.n_docs
+        found = self._weighed.get(member.id)
+        if found is None:
+            text = self._weigh(dict(member.counts)) if member.counts else member.vector
+            facts = weigh_terms(dict.fromkeys(member.facts, 1), self.stats) if member.facts else {}
+            found = self._weighed[member.id] = (text, facts)
+        return found
 
     def _similarity(self, members: Sequence[_Member], *, current: bool) -> npt.NDArray[np.float64]:
         """Pairwise similarities of ``members``: words (under the current frequencies when ``current``,
-        else as weighed on arrival) mixed with their happening keys (``_mix``)."""
+        else as weighed on arrival) mixed with their happening keys (``_mix``), times the conflict
+        factors (``_conflicted``)."""
         text = _similarity([self._current_vector(m) if current else m.vector for m in members])
-        mixed = self._mix(text, _similarity([self._fact_vector(m) for m in members]), members)
+        facts = _similarity([self._fact_vector(m) for m in members])
+        return self._conflicted(self._mix(text, facts, members), members)
+
+    def _similarity_to(self, member: _Member, others: Sequence[_Member]) -> npt.NDArray[np.float64]:
+        """``_similarity(current=True)`` of ``member`` with each of ``others`` (not the others' pairs)."""
+        text = _row_similarity(self._current_vector(member), [self._current_vector(o) for o in others])
+        facts = _row_similarity(self._fact_vector(member), [self._fact_vector(o) for o in others])
+        row: npt.NDArray[np.float64] = self._conflicted(
+            self._mix(text, facts, others, (member,)), others, (member,)
+        )[0]
+        return row
+
+    def _conflicted(
+        self, similarity: _Matrix, members: Sequence[_Member], rows: Sequence[_Member] = ()
+    ) -> _Matrix:
+        """``similarity`` (rows: ``rows`` or else ``members``; columns: ``members``) times
+        ``time_conflict`` for pairs stating disjoint months and ``kind_conflict`` for business pairs
+        naming disjoint kinds, subjects or lead months."""
         marks = (
             (_months, self.settings.time_conflict),
             *((m, self.settings.kind_conflict) for m in _LEAD_MARKS),
         )
         for picked, factor in marks:
             if factor < 1.0:
-                mixed = mixed * np.where(_conflicts([picked(m.facts) for m in members]), factor, 1.0)
-        return mixed
+                columns = [picked(m.facts) for m in members]
+                conflict = _conflicts([picked(m.facts) for m in rows] if rows else columns, columns)
+                similarity = similarity * np.where(conflict, factor, 1.0)
+        return similarity
 
     def _mix(
-        self, text: npt.NDArray[np.float64], facts: npt.NDArray[np.float64], members: Sequence[_Member]
+        self,
+        text: npt.NDArray[np.float64],
+        facts: npt.NDArray[np.float64],
+        members: Sequence[_Member],
+        rows: Sequence[_Member] = (),
     ) -> npt.NDArray[np.float64]:
-        """``fact_weight`` of each pair's similarity from its happening keys, where both members have some."""
+        """``fact_weight`` of each pair's similarity from its happening keys, where both members have some
+        (rows: ``rows`` or else ``members``; columns: ``members``)."""
         weight = self.settings.fact_weight
         has = np.array([bool(m.facts) for m in members])
-        if weight <= 0 or not has.any():
+        has_row = np.array([bool(m.facts) for m in rows]) if rows else has
+        if weight <= 0 or not has.any() or not has_row.any():
             return text
         mixed: npt.NDArray[np.float64] = np.where(
-            np.outer(has, has), (1 - weight) * text + weight * facts, text
+            np.outer(has_row, has), (1 - weight) * text + weight * facts, text
         )
         return mixed
 
@@ -633,7 +724,9 @@ def _live(cluster: _Cluster) -> LiveStory:
         )
         for m in cluster.members
     )
-    return LiveStory(id=cluster.id, next_check=cluster.next_check, members=members)
+    return LiveStory(
+        id=cluster.id, next_check=cluster.next_check, members=members, grouped_at=cluster.grouped_at
+    )
 
 
 def _member_of(m: LiveMember, seq: int) -> _Member:
@@ -763,15 +856,14 @@ def _off_main(marks: Sequence[frozenset[str]], named_share: float) -> list[int]:
     return [i for i, ks in enumerate(marks) if ks and main not in ks]
 
 
-def _conflicts(marks: Sequence[frozenset[str]]) -> npt.NDArray[np.bool_]:
-    """Pairs of members that both have marks (months, kinds) and share none of them."""
-    n = len(marks)
-    conflict = np.zeros((n, n), dtype=bool)
-    for i in range(n):
-        if marks[i]:
-            for j in range(i + 1, n):
-                if marks[j] and not marks[i] & marks[j]:
-                    conflict[i, j] = conflict[j, i] = True
+def _conflicts(rows: Sequence[frozenset[str]], columns: Sequence[frozenset[str]]) -> npt.NDArray[np.bool_]:
+    """Pairs (row, column) of members that both have marks (months, kinds) and share none of them."""
+    conflict = np.zeros((len(rows), len(columns)), dtype=bool)
+    for i, marks in enumerate(rows):
+        if marks:
+            for j, others in enumerate(columns):
+                if others and not marks & others:
+                    conflict[i, j] = True
     return conflict
 
 
@@ -794,6 +886,15 @@ def _similarity(vectors: Sequence[SparseVector]) -> npt.NDArray[np.float64]:
     matrix = _dense([{t: w for t, w in v.items() if shared[t] > 1} for v in vectors])
     similarity: npt.NDArray[np.float64] = matrix @ matrix.T
     np.fill_diagonal(similarity, 0.0)
+    return similarity
+
+
+def _row_similarity(vector: SparseVector, others: Sequence[SparseVector]) -> npt.NDArray[np.float64]:
+    """Cosine similarities (1 x n) of one unit vector with each of ``others``."""
+    terms = list(vector)
+    row = np.array([vector[t] for t in terms])
+    columns = np.array([[o.get(t, 0.0) for t in terms] for o in others]).reshape(len(others), len(terms))
+    similarity: npt.NDArray[np.float64] = (columns @ row)[np.newaxis, :]
     return similarity
 
 

@@ -39,6 +39,7 @@ class LiveStory:
     id: str
     members: tuple[LiveMember, ...]
     next_check: int = 0
+    grouped_at: int = 0  # documents counted when it was last grouped
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -198,6 +199,26 @@ class OpenStories(Generic[C]):
     def held(self) -> list[C]:
         """The open stories in memory, in join order."""
         return [self._held[i] for i in sorted(self._held, key=self._order.__getitem__)]
+
+    def by_join_order(self) -> Iterator[C]:
+        """The open stories, least recently joined first; over a shelf, its saved stories are read as the
+        iteration reaches them (in saved order), then come those set here."""
+        if self.shelf is None:
+            yield from self.held()
+            return
+        wanted, done = 16, 0
+        while True:
+            ids = self.shelf.read_oldest(wanted)
+            self.read(ids[done:])
+            for story_id in ids[done:]:
+                if story_id not in self._moved and (story := self.get(story_id)) is not None:
+                    yield story
+            if len(ids) < wanted:
+                break
+            done, wanted = len(ids), 2 * wanted
+        yield from (
+            self._held[i] for i in sorted(self._moved, key=self._order.__getitem__) if i in self._held
+        )
 
     def changed(self) -> list[C]:
         """The stories opened or joined since restore (every held story without a shelf), in join order."""
