@@ -1,6 +1,6 @@
 """Score events, claims and quotes on the defence excerpts (benchdata/defence/README.md "How to score").
 
-Usage: python bench/defence.py [--data DIR] [--errors [--only KINDS]] [--tally]
+Usage: python bench/defence.py [--data DIR] [--half tune|check|both] [--errors [--only KINDS]] [--tally]
 
 The split (see bench/SPLITS.md): a file belongs to the *tune* half when the number in its name is odd
 (a01, a03, ..., c09) and to the *check* half when it is even (a02, ..., c10). Rules are changed only
@@ -308,6 +308,9 @@ def main(argv: list[str] | None = None) -> int:
         action="store_true",
         help="count errors by kind and subtype per half (counts only: no sentence of the check half)",
     )
+    parser.add_argument(
+        "--half", choices=("tune", "check", "both"), default="both", help="analyse and score one half only"
+    )
     args = parser.parse_args(argv)
     gold_path = args.data / "gold.jsonl"
     if not gold_path.exists():
@@ -316,6 +319,8 @@ def main(argv: list[str] | None = None) -> int:
     golds = [json.loads(line) for line in gold_path.read_text(encoding="utf-8").splitlines() if line.strip()]
     per_file: dict[str, dict[str, Any]] = {}
     for gold in golds:
+        if args.half != "both" and half_of(gold["file"]) != args.half:
+            continue
         pred = analyze_file(args.data / gold["file"])
         per_file[gold["file"]] = score_file(gold, pred)
     if args.errors:

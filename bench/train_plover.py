@@ -152,16 +152,51 @@ def cross_validate(
     )
 
 
-def main(argv: Sequence[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--data", type=Path, default=DATA)
-    parser.add_argument("--out", type=Path, default=OUT)
+def training_parser(
+    description: str, data: Path, out: Path, l2: float, steps: int
+) -> argparse.ArgumentParser:
+    """The options every trainer of a linear reader takes (data, output, folds, penalty, steps)."""
+    parser = argparse.ArgumentParser(description=description)
+    parser.add_argument("--data", type=Path, default=data)
+    parser.add_argument("--out", type=Path, default=out)
     parser.add_argument("--folds", type=int, default=0, help="cross-validate on the data instead of writing")
-    parser.add_argument("--score", type=Path, help="score the shipped typer on this labelled file instead")
-    parser.add_argument("--l2", type=float, nargs="+", default=[L2], help="L2 penalty (several with --folds)")
+    parser.add_argument("--l2", type=float, nargs="+", default=[l2], help="L2 penalty (several with --folds)")
     parser.add_argument(
-        "--steps", type=int, nargs="+", default=[STEPS], help="descent steps (several: --folds)"
+        "--steps", type=int, nargs="+", default=[steps], help="descent steps (several: --folds)"
     )
+    return parser
+
+
+def write_model(
+    out: Path,
+    fitted: tuple[np.ndarray, np.ndarray, list[str], list[str]],
+    trained_on: str,
+    l2: float,
+    steps: int,
+) -> None:
+    """The model file newsift loads (``learned.read_model``): the weights of the features that matter,
+    rounded, keys sorted, so a rebuild gives the same bytes."""
+    w, b, vocab, names = fitted
+    weights = {
+        f: [round(float(v), 3) for v in w[k]]
+        for k, f in enumerate(vocab)
+        if float(np.abs(w[k]).max()) >= KEEP
+    }
+    model = {
+        "labels": names,
+        "bias": [round(float(v), 4) for v in b],
+        "weights": weights,
+        "trained_on": trained_on,
+        "l2": l2,
+        "steps": steps,
+    }
+    out.write_text(json.dumps(model, sort_keys=True, separators=(",", ":")) + "\n", "utf-8")
+    print(f"wrote {out} ({len(weights)} features, {len(names)} labels; {trained_on})")
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = training_parser(__doc__.splitlines()[0], DATA, OUT, L2, STEPS)
+    parser.add_argument("--score", type=Path, help="score the shipped typer on this labelled file instead")
     args = parser.parse_args(argv)
     if args.score:
         return score(read_rows(args.score), args.score.name)
@@ -176,21 +211,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 0
     l2, steps = args.l2[0], args.steps[0]
     w, b, vocab = fit(features, labels, names, l2, steps)
-    weights = {
-        f: [round(float(v), 3) for v in w[k]]
-        for k, f in enumerate(vocab)
-        if float(np.abs(w[k]).max()) >= KEEP
-    }
-    model = {
-        "labels": names,
-        "bias": [round(float(v), 4) for v in b],
-        "weights": weights,
-        "trained_on": f"{args.data.name}, {len(rows)} sentences",
-        "l2": l2,
-        "steps": steps,
-    }
-    args.out.write_text(json.dumps(model, sort_keys=True, separators=(",", ":")) + "\n", "utf-8")
-    print(f"wrote {args.out} ({len(weights)} features, {len(names)} labels, {len(rows)} sentences)")
+    write_model(args.out, (w, b, vocab, names), f"{args.data.name}, {len(rows)} sentences", l2, steps)
     return 0
 
 

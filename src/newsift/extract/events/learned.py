@@ -1,8 +1,9 @@
-"""A small trained PLOVER typer: a linear model over a sentence's lemmas and predicate frame.
+"""Small trained readers: a linear model over a sentence's lemmas and predicate frame, and its file.
 
-Trained by ``bench/train_plover.py`` on sentences written for newsift (``bench/data/plover_train.tsv``)
-and shipped as ``extract/data/plover_model.json``. Reads the stored parse only (no spaCy call): one
-dictionary look-up per feature. ``classify`` uses it beside the rules.
+The PLOVER typer is trained by ``bench/train_plover.py`` on sentences written for newsift
+(``bench/data/plover_train.tsv``) and shipped as ``extract/data/plover_model.json``; the defence
+reader (``defence_reader``) uses the same model class and features. Reads the stored parse only (no
+spaCy call): one dictionary look-up per feature. ``classify`` uses the typer beside the rules.
 """
 
 from __future__ import annotations
@@ -13,10 +14,11 @@ import math
 from collections.abc import Iterable
 from dataclasses import dataclass
 from importlib import resources
+from importlib.resources.abc import Traversable
 
 from newsift.extract.parse import Parse
 
-__all__ = ["PloverModel", "load_plover_model", "sentence_features"]
+__all__ = ["LinearModel", "load_plover_model", "read_model", "sentence_features"]
 
 MODEL_FILE = "data/plover_model.json"
 WORDNET_FILE = "data/plover_wordnet.json"
@@ -27,7 +29,7 @@ _REPORTING = frozenset({"say", "tell", "report", "announce", "state", "add", "cl
 
 
 @dataclass(frozen=True, slots=True)
-class PloverModel:
+class LinearModel:
     """Label order, bias and per-feature weights of a multinomial logistic model."""
 
     labels: tuple[str, ...]
@@ -56,19 +58,35 @@ def load_word_classes() -> dict[str, tuple[str, ...]]:
 
 
 @functools.cache
-def load_plover_model() -> PloverModel:
+def load_plover_model() -> LinearModel:
     """The shipped model (read once)."""
-    raw = json.loads(resources.files("newsift.extract").joinpath(MODEL_FILE).read_text("utf-8"))
-    return model_from_json(raw)
+    return read_model(resources.files("newsift.extract").joinpath(MODEL_FILE))
 
 
-def model_from_json(raw: dict[str, object]) -> PloverModel:
-    labels = tuple(str(x) for x in raw["labels"])  # type: ignore[attr-defined]
-    bias = tuple(float(x) for x in raw["bias"])  # type: ignore[attr-defined]
-    weights = {str(k): tuple(float(x) for x in v) for k, v in raw["weights"].items()}  # type: ignore[attr-defined]
+def read_model(path: Traversable) -> LinearModel:
+    """A linear model file (JSON: ``labels``, ``bias``, ``weights``).
+
+    Raises:
+        ValueError: the file cannot be read or is not such a model; the message names the file.
+    """
+    try:
+        raw = json.loads(path.read_text("utf-8"))
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as err:
+        raise ValueError(f"{path}: cannot read the model file ({err})") from err
+    return model_from_json(raw, str(path))
+
+
+def model_from_json(raw: object, name: str = MODEL_FILE) -> LinearModel:
+    """The model in a parsed model file (``name`` names the file in errors)."""
+    try:
+        labels = tuple(str(x) for x in raw["labels"])  # type: ignore[index]
+        bias = tuple(float(x) for x in raw["bias"])  # type: ignore[index]
+        weights = {str(k): tuple(float(x) for x in v) for k, v in raw["weights"].items()}  # type: ignore[index]
+    except (KeyError, TypeError, ValueError, AttributeError) as err:
+        raise ValueError(f"{name}: not a linear model (labels, bias, weights): {err!r}") from err
     if len(bias) != len(labels) or any(len(row) != len(labels) for row in weights.values()):
-        raise ValueError(f"{MODEL_FILE}: every weight row needs one value per label ({len(labels)})")
-    return PloverModel(labels=labels, bias=bias, weights=weights)
+        raise ValueError(f"{name}: every weight row needs one value per label ({len(labels)})")
+    return LinearModel(labels=labels, bias=bias, weights=weights)
 
 
 def sentence_features(parse: Parse, index: int) -> list[str]:

@@ -7,11 +7,12 @@ from __future__ import annotations
 
 from dataclasses import replace
 from datetime import datetime
+from functools import partial
 
 from newsift.extract.claims.cues import ClaimCues, load_claim_cues
 from newsift.extract.claims.holders import cue_holders, holder_names
 from newsift.extract.claims.modality import Modality, detect_modality
-from newsift.extract.claims.status import SentenceCues, top_status
+from newsift.extract.claims.status import Cue, SentenceCues, top_status
 from newsift.extract.events.actors import actors_at, extract_roles
 from newsift.extract.events.attributes import (
     extract_aspect,
@@ -25,6 +26,7 @@ from newsift.extract.events.attributes import (
 )
 from newsift.extract.events.context import complete_actors
 from newsift.extract.events.defence_gate import military_matter
+from newsift.extract.events.defence_reader import Candidate, second_reading, vetoed
 from newsift.extract.events.defence_roles import SUPPLY, arrival_roles, banned_party, frame_roles
 from newsift.extract.events.defence_roles import participants as joint_participants
 from newsift.extract.events.framing import no_happening, refers_back
@@ -327,7 +329,7 @@ def sentence_events(
     memo of sentence cues, when the caller reads several passes)."""
     tokens = parse.sentence_tokens(index)
     triggers = _prune(parse, find_triggers(parse, tokens, lexicon, itemless=itemless))
-    events = []
+    events, candidates = [], []
     cue_status = (top or SentenceCues(parse))(index)
     for trigger in triggers:
         modality = _spoken_denial(parse, trigger.head, detect_modality(parse, trigger.head, cues))
@@ -335,11 +337,9 @@ def sentence_events(
             modality.hypothetical or (modality.negated and modality.status != ClaimStatus.DENIED)
         ):
             continue
-        event = _event(parse, trigger, tokens, modality, lexicon)
+        event = _built(parse, trigger, tokens, modality, cue_status, lexicon)
         if _describes_item(parse, trigger.head, event):
             continue
-        event = _with_status(parse, event, cue_status, lexicon)
-        event = _held_by(parse, event, modality, cue_status[2])
         framing = no_happening(parse, event)
         if event.subtype in itemless and framing == "deals in general":
             framing = None  # 'Deliveries are expected to start in 2028': the article's trade, by its noun
@@ -347,10 +347,46 @@ def sentence_events(
             events.append(event)
         elif not itemless:  # a civilian look-alike keeps its general PLOVER type, not the defence frame
             events.append(_civilian(event, lexicon))
+        else:
+            continue
+        rebuild = partial(_built_as, parse, trigger, tokens, modality, cue_status, lexicon)
+        candidates.append(Candidate(trigger=trigger, framed=bool(framing), build=rebuild))
+    if not keep_irrealis and not itemless:  # the second reader (``defence_reader``); the rules come first
+        events = second_reading(parse, index, events, candidates)
+        events = [
+            _civilian(e, lexicon) if e.subtype == "arms_transfer" and vetoed(parse, index) else e
+            for e in events
+        ]
     if not events and statements:
         events = _statement(parse, tokens, lexicon, cues)
     events = _attach_values(parse, tokens, events)
     return _one_per_mention(parse, _inherit_actors(_merge_duplicates(parse, events)))
+
+
+def _built(
+    parse: Parse,
+    trigger: Trigger,
+    tokens: list[int],
+    modality: Modality,
+    cue_status: Cue,
+    lexicon: EventLexicon,
+) -> Event:
+    """The event of one trigger, with its claim status and who holds it."""
+    event = _with_status(parse, _event(parse, trigger, tokens, modality, lexicon), cue_status, lexicon)
+    return _held_by(parse, event, modality, cue_status[2])
+
+
+def _built_as(
+    parse: Parse,
+    trigger: Trigger,
+    tokens: list[int],
+    modality: Modality,
+    cue_status: Cue,
+    lexicon: EventLexicon,
+    subtype: str,
+) -> Event:
+    """The event of a trigger read under another defence subtype (for the second reader)."""
+    return _built(parse, _as_subtype(trigger, lexicon, subtype), tokens, modality, cue_status, lexicon)
 
 
 _PENDING = frozenset({"yet", "still"})
