@@ -16,9 +16,10 @@ from importlib import resources
 
 from newsift.extract.events.framing import no_happening
 from newsift.extract.events.learned import LinearModel, read_model, sentence_features
-from newsift.extract.events.lexicon import AIRFRAMES, load_lexicon, singular
+from newsift.extract.events.lexicon import AIRFRAMES, load_lexicon
 from newsift.extract.events.triggers import Trigger
 from newsift.extract.parse import Parse
+from newsift.extract.syntax import singular
 from newsift.model import Event
 
 __all__ = [
