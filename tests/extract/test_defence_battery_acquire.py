@@ -1,6 +1,6 @@
 """Battery: more ways of getting weapons, and look-alikes that get none.
 
-Getting, securing, taking possession or over, commissioning and being given weapons are transfers
+Getting, securing, taking possession, commissioning and being given weapons are transfers
 with the getter as recipient; a participle hyphenated to a name ('Chinese-built') tells the origin and
 reports no building; an airline's jets are airliners; a glimpse of a jet is no jet. A firm that wins,
 bags or receives an order or a contract from a state sells to that state; a loan secured to buy
@@ -33,12 +33,6 @@ ACQUIRED = [
         T,
         source=("USA",),
         target=("MAR",),
-    ),
-    case(
-        "The Brazilian air force took over its first Gripen fighter from Saab.",
-        T,
-        source=("SWE",),
-        target=("BRA",),
     ),
     case(
         "Ukraine has been given 50 Bradley fighting vehicles by Washington.",
@@ -86,6 +80,8 @@ def test_battery_getting_securing_and_commissioning_weapons(nlp: Any, body: str,
         "Fans got a glimpse of the new fighter jet at the air show.",
         "The council commissioned a study of the harbour's old torpedo sheds.",
         "The company secured a loan from the state bank.",
+        # a takeover is a firm's: 'take over' is no transfer verb (it read 'Shell' as an artillery shell)
+        "The miner's attempt to take over its rival was compared to a bid by Shell for a gas firm.",
         "Ukraine's farmers got new tractors from a Polish firm.",
     ],
 )
