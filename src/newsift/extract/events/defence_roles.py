@@ -460,13 +460,8 @@ def frame_roles(
         if supplier or recipient:
             return _coded(supplier), _coded(tuple(a for a in recipient if a.code not in _codes(supplier)))
     meant_for = _meant_for(parse, item_head, origin_codes, lexicon)
-    winner = _firm_winning_a_deal(parse, trigger, lexicon, stops)
+    winner, deal = _firm_winning_a_deal(parse, trigger, lexicon, stops)
     if winner:  # 'Hanwha won an order from Poland', 'Lockheed received a contract from Taiwan'
-        deal = (
-            trigger
-            if lemma in DEAL
-            else next(k for k in tree.kids(trigger, "dobj") if parse.lemma(k) in DEAL)
-        )
         verb = tree.tokens[deal].head
         buyer = (
             _prep_actors(parse, deal, frozenset({"from"}), lexicon)
@@ -643,25 +638,24 @@ _WINNING = frozenset({"win", "bag", "secure", "receive", "get", "land", "clinch"
 
 def _firm_winning_a_deal(
     parse: Parse, trigger: int, lexicon: EventLexicon, stops: frozenset[str]
-) -> tuple[Actor, ...]:
+) -> tuple[tuple[Actor, ...], int]:
     """A firm that wins, bags or receives an order or contract sells: the firm (subject of the
-    winning verb, a company) is returned, or nothing when the frame is not of that shape."""
+    winning verb, a company) and the deal noun, or no firm when the frame is not of that shape."""
     tree = parse.tree
+    deals = [k for k in tree.kids(trigger, "dobj") if parse.lemma(k) in DEAL]
     if parse.lemma(trigger) in DEAL and tree.tokens[trigger].dep == "dobj":
-        verb = tree.tokens[trigger].head
-    elif any(parse.lemma(k) in DEAL for k in tree.kids(trigger, "dobj")):
-        verb = trigger
+        verb, deal = tree.tokens[trigger].head, trigger
+    elif deals:
+        verb, deal = trigger, deals[0]
     else:
-        return ()
+        return (), trigger
     if parse.lemma(verb) not in _WINNING:
-        return ()
-    firms: list[Actor] = []
-    for subject in tree.kids(verb, "nsubj"):
-        mention = parse.mention_at(subject)
-        if mention is None or parse.kind_of(mention) != EntityKind.COMPANY:
-            return ()
-        firms += _subjects(parse, verb, lexicon, stops)
-    return tuple(firms)
+        return (), trigger
+    subjects = tree.kids(verb, "nsubj")
+    mentions = [parse.mention_at(subject) for subject in subjects]
+    if not subjects or any(m is None or parse.kind_of(m) != EntityKind.COMPANY for m in mentions):
+        return (), trigger
+    return _subjects(parse, verb, lexicon, stops), deal
 
 
 def _acquiring_clause(parse: Parse, trigger: int) -> bool:
