@@ -80,6 +80,7 @@ def test_battery_getting_securing_and_commissioning_weapons(nlp: Any, body: str,
         "Fans got a glimpse of the new fighter jet at the air show.",
         "The council commissioned a study of the harbour's old torpedo sheds.",
         "The company secured a loan from the state bank.",
+        "Officials said the new class gives Chile a steady base of modern frigates.",
         # a takeover is a firm's: 'take over' is no transfer verb (it read 'Shell' as an artillery shell)
         "The miner's attempt to take over its rival was compared to a bid by Shell for a gas firm.",
         "Ukraine's farmers got new tractors from a Polish firm.",

@@ -586,7 +586,7 @@ def _defence_ok(
     if any(parse.lemma(o) in lexicon.not_goods for o in parse.tree.kids(head, "dobj")):
         return False  # 'ordered a review of arms contracts', 'sent a letter about the missiles'
     if lemma in _GETTING and not _got_goods(parse, head, lexicon):
-        return False  # 'secured a loan to buy tanks', 'got a contract': what is got must be the weapon
+        return False  # 'secured a loan to buy tanks', 'gives X a base of': what is got must be the weapon
     if spec.subtype == "arms_transfer" and _airline_buys(parse, head):
         return False  # 'the airline received its first A350 jets': airliners for passengers
 
@@ -625,11 +625,13 @@ _DRILL_KINDS = frozenset(
 )  # fmt: skip
 
 
-_GETTING = frozenset({"get", "secure"})  # verbs of getting anything: only weapons got make them a transfer
+# verbs of giving or getting anything: only weapons given or got make them a transfer ('gives India a
+# steady base of submarines' gives no submarine)
+_GETTING = frozenset({"get", "secure", "give"})
 
 
 def _got_goods(parse: Parse, head: int, lexicon: EventLexicon) -> bool:
-    """What 'get' or 'secure' takes is itself a weapon or a batch of them ('secured 30 jets')."""
+    """What 'get', 'secure' or 'give' takes is itself a weapon or a batch of them ('secured 30 jets')."""
     tree = parse.tree
     for k in tree.kids(head, "dobj", "nsubjpass"):
         if singular(parse.lemma(k)) in lexicon.items or parse.lemma(k) in CONTAINERS:
