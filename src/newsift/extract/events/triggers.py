@@ -585,7 +585,7 @@ def _defence_ok(
         return False  # 'chose to bring the purchase forward', 'pledged to buy': the act below is the event
     if any(parse.lemma(o) in lexicon.not_goods for o in parse.tree.kids(head, "dobj")):
         return False  # 'ordered a review of arms contracts', 'sent a letter about the missiles'
-    if lemma in _GETTING and not _got_goods(parse, head, lexicon):
+    if lemma in _GETTING and not _got_goods(parse, head, lexicon, products):
         return False  # 'secured a loan to buy tanks', 'gives X a base of': what is got must be the weapon
     if spec.subtype == "arms_transfer" and _airline_buys(parse, head):
         return False  # 'the airline received its first A350 jets': airliners for passengers
@@ -630,16 +630,13 @@ _DRILL_KINDS = frozenset(
 _GETTING = frozenset({"get", "secure", "give"})
 
 
-def _got_goods(parse: Parse, head: int, lexicon: EventLexicon) -> bool:
-    """What 'get', 'secure' or 'give' takes is itself a weapon or a batch of them ('secured 30 jets')."""
-    tree = parse.tree
-    for k in tree.kids(head, "dobj", "nsubjpass"):
-        if singular(parse.lemma(k)) in lexicon.items or parse.lemma(k) in CONTAINERS:
-            return True
-        mention = parse.mention_at(k)
-        if mention is not None and parse.kind_of(mention) == EntityKind.WEAPON_SYSTEM:
-            return True
-    return False
+def _got_goods(parse: Parse, head: int, lexicon: EventLexicon, products: set[int]) -> bool:
+    """What 'get', 'secure' or 'give' takes is itself an item (the item test of every trigger) or a
+    batch of them ('secured 30 jets', 'given 50 vehicles')."""
+    objects = parse.tree.kids(head, "dobj", "nsubjpass")
+    return bool(item_heads(parse, objects, lexicon, products)) or any(
+        parse.lemma(k) in CONTAINERS for k in objects
+    )
 
 
 _AIRLINES = frozenset({"airline", "airlines", "airways"})
