@@ -25,7 +25,7 @@ from newsift.model import Entity, EntityKind, Resolution
 
 __all__ = ["CATEGORIES", "SECTORS", "Gazetteer", "load_gazetteer"]
 
-# Categories of weapon systems and events (the ``category`` field); extend here and in
+# Categories of weapon systems, events and organisations (the ``category`` field); extend here and in
 # docs/gazetteers.md together.
 CATEGORIES = frozenset(
     {
@@ -34,6 +34,7 @@ CATEGORIES = frozenset(
         "destroyer", "frigate", "corvette", "support_ship", "air_defence", "missile", "rocket_artillery",
         "artillery", "tank", "armoured_vehicle", "small_arms", "targeting_pod", "radar", "engine",
         "exercise",  # an event that is a military exercise (not an attack or a war)
+        "alliance",  # an organisation that is a military alliance (to join it is a defence pact)
     }
 )  # fmt: skip
 # Organisations without a home country: intergovernmental, non-governmental, and international
@@ -49,7 +50,7 @@ _ORG = frozenset({"seats"})
 # The optional fields each kind may carry, besides id, kind, name, aliases and country.
 _FIELDS: dict[EntityKind, frozenset[str]] = {
     EntityKind.COUNTRY: frozenset({"alpha2", "demonyms", "capital", "seats"}),
-    EntityKind.ORGANISATION: frozenset({"seats", "sector"}),
+    EntityKind.ORGANISATION: frozenset({"seats", "sector", "category"}),
     EntityKind.MILITARY_UNIT: _ORG,
     EntityKind.OUTLET: _ORG,
     EntityKind.PLACE: _ORG,

@@ -85,7 +85,7 @@ def detect_modality(parse: Parse, predicate: int, cues: ClaimCues | None = None)
         if dep in _ADJUNCT_DEPS:
             governed = False
     if scan.cue is None:
-        scan.cue = _according_to(parse, predicate)
+        scan.cue = _according_to(parse, predicate) or _as_said(parse, chain, cues)
     return _decide(parse, predicate, scan, cues)
 
 
@@ -257,6 +257,18 @@ def _according_to(parse: Parse, predicate: int) -> tuple[int, ClaimStatus] | Non
     for i in parse.sentence_tokens(sentence):
         if parse.lemma(i) == "accord" and i + 1 < len(parse.texts) and parse.lemma(i + 1) == "to":
             return i, ClaimStatus.ATTRIBUTED
+    return None
+
+
+def _as_said(parse: Parse, chain: list[int], cues: ClaimCues) -> tuple[int, ClaimStatus] | None:
+    """'As the minister explained, the jets will come from X': a speech clause opened by 'as' that
+    hangs on the predicate's clause attributes it, like 'according to'."""
+    tree = parse.tree
+    for node in chain:
+        for clause in tree.kids(node, "advcl"):
+            marked = any(parse.lemma(m) == "as" for m in tree.kids(clause, "mark"))
+            if marked and parse.lemma(clause) in cues.attribution and tree.kids(clause, "nsubj"):
+                return clause, ClaimStatus.ATTRIBUTED
     return None
 
 

@@ -24,6 +24,7 @@ __all__ = [
     "item_heads",
     "item_phrase",
     "parse_number",
+    "raised_subjects",
     "tree_distance",
 ]
 
@@ -227,6 +228,13 @@ def extract_item(
     ]
     if own:
         return _cut(min(own, key=lambda h: tree_distance(parse, trigger, h)), parse, trigger)
+    raised = [  # 'the rifles were due to be unloaded and transferred': the passive's subject sits above
+        h
+        for s in raised_subjects(parse, trigger)
+        for h in item_heads(parse, range(tree.left[s], tree.right[s] + 1), lexicon, products)
+    ]
+    if raised:
+        return _cut(raised[0], parse, trigger)
     objects = [o for o in tree.kids(trigger, "dobj") if tree.tokens[o].pos not in ("PRON", "DET")]
     if tree.tokens[trigger].dep == "relcl":
         objects.append(tree.tokens[trigger].head)
@@ -237,6 +245,37 @@ def extract_item(
     if not near:
         return None
     return _cut(min(near, key=lambda h: (tree_distance(parse, trigger, h), abs(h - trigger))), parse, trigger)
+
+
+def raised_subjects(parse: Parse, head: int) -> list[int]:
+    """The subject of a passive raised above it: 'the arms were due to be transferred', 'were due to be
+    unloaded and from there transferred' (a participle sharing its conjunct's 'be')."""
+    tree = parse.tree
+    token = tree.tokens[head]
+    if _participle_on_be(parse, head):  # the parser hangs '(and) from there transferred' on 'were'
+        return tree.kids(token.head, "nsubj", "nsubjpass")
+    shared = token.tag == "VBN" and bool(tree.kids(token.head, "auxpass"))
+    if not (tree.kids(head, "auxpass") or shared) or token.dep not in ("xcomp", "conj"):
+        return []
+    node = head
+    for _ in range(4):
+        if tree.tokens[node].dep not in ("xcomp", "conj", "acomp") or tree.tokens[node].head == node:
+            return []
+        node = tree.tokens[node].head
+        subjects = tree.kids(node, "nsubj", "nsubjpass")
+        if subjects:
+            return subjects
+    return []
+
+
+def _participle_on_be(parse: Parse, head: int) -> bool:
+    """A bare past participle (no subject, no 'when'/'if') that the parser hangs as a clause on a
+    'be' with a subject: 'the missiles were due to be unloaded and from there transferred'."""
+    tree = parse.tree
+    token = tree.tokens[head]
+    if token.tag != "VBN" or token.dep != "advcl" or tree.kids(head, "nsubj", "nsubjpass", "mark"):
+        return False
+    return parse.lemma(token.head) == "be" and bool(tree.kids(token.head, "nsubj"))
 
 
 def _means(parse: Parse, head: int) -> bool:

@@ -20,8 +20,9 @@ from __future__ import annotations
 
 import functools
 
-from newsift.extract.events.attributes import armed_item
+from newsift.extract.events.attributes import armed_item, raised_subjects
 from newsift.extract.events.lexicon import AIRFRAMES, CONTAINERS, load_lexicon
+from newsift.extract.events.pacts import proven_pact
 from newsift.extract.events.triggers import ARMING
 from newsift.extract.parse import Parse, is_state
 from newsift.model import EntityKind, Event
@@ -193,6 +194,8 @@ def military_matter(parse: Parse, event: Event, tokens: list[int]) -> bool:
         return True
     if event.subtype == "defence_pact" and _pact_kind(parse, head):
         return True  # 'a security pact', 'a mutual defence treaty': the pact's own kind is the proof
+    if event.subtype == "defence_pact" and proven_pact(parse, head, load_lexicon()):
+        return True  # 'joined NATO', 'a coalition to fight terrorism', 'a brigade integrated into a division'
     if event.subtype in _THING_SUBTYPES and not _weak_item_in_military_sentence(parse, event, tokens):
         # the matter moved is military, not just the sentence's setting
         tokens = _frame_tokens(parse, head, tokens, event.item)
@@ -254,11 +257,14 @@ def _frame_tokens(parse: Parse, head: int, tokens: list[int], item: str | None) 
     )
     if item:  # the item's words where they hang from the trigger (not an item of another clause)
         words = set(item.lower().split())
+        raised = {k for s in raised_subjects(parse, head) for k in range(tree.left[s], tree.right[s] + 1)}
         keep.update(
             i
             for i in tokens
             if parse.text(i).lower() in words
-            and (_below(parse, i, head) or tree.tokens[head].head in (i, *tree.ancestors(i)[:2]))
+            and (
+                _below(parse, i, head) or tree.tokens[head].head in (i, *tree.ancestors(i)[:2]) or i in raised
+            )
         )
     return [i for i in tokens if i in keep]
 

@@ -339,6 +339,8 @@ def _prep_actors(parse: Parse, node: int, preps: frozenset[str], lexicon: EventL
             if not any(is_state(a) for a in found):
                 states = [a for a in _troop_owners(parse, p) if is_state(a)]
                 found = states or found
+            elif singular(parse.lemma(p)) in _FORCE_NOUNS:  # 'troops from India and Egypt': every owner
+                found += [a for a in _troop_owners(parse, p) if is_state(a)]
             out += found
     return tuple(out)
 
@@ -686,7 +688,7 @@ def participants(
     first = tree.left[trigger]
     for i in range(first, trigger):  # 'joint Russian-Belarusian drills', 'US-Philippine exercises'
         found += _mention_actors(parse, i)
-    found += _prep_actors(parse, trigger, _JOINT_PREPS, lexicon)
+    found += _prep_actors(parse, trigger, _JOINT_PREPS | _merging(parse, trigger), lexicon)
     found += _hosts(_prep_actors(parse, trigger, _HOST_PREPS, lexicon))
     found += _involved(parse, trigger)
     found += _licensors(parse, trigger, lexicon)
@@ -700,6 +702,13 @@ def participants(
                 found += _troop_owners(parse, child)
         found += _prep_actors(parse, node, _JOINT_PREPS, lexicon)
         head = tree.tokens[node].head
+        if (
+            tree.tokens[node].dep in ("nsubj", "nsubjpass")
+            and head != node
+            and tree.tokens[head].pos == "VERB"
+        ):
+            # 'the (10th edition of the) drills began with troops from X and Y': its verb's partners
+            found += _prep_actors(parse, head, _JOINT_PREPS, lexicon)
         # also through a name ("Star," an exercise) and a predicate ("close to a pact")
         if head == node or tree.tokens[node].dep not in _CLIMB | {"appos", "acomp"}:
             break
@@ -713,6 +722,13 @@ def participants(
             found += _owners_before(parse, head)
         node = head
     return _coded(a for a in found if is_state(a))
+
+
+def _merging(parse: Parse, trigger: int) -> frozenset[str]:
+    """'a Dutch brigade integrated into a German division': the force merged into is a party."""
+    return (
+        frozenset({"into"}) if parse.lemma(trigger) in ("integrate", "integration", "merge") else frozenset()
+    )
 
 
 _INVOLVE = frozenset({"involve", "include", "bring", "gather", "feature", "draw"})
@@ -749,12 +765,58 @@ def _involved(parse: Parse, trigger: int) -> list[Actor]:
     clauses = [*tree.kids(trigger, "relcl", "acl")]
     if token.dep in ("nsubj", "nsubjpass") and token.head != trigger:  # 'X ran ..., involving troops'
         clauses += [token.head, *tree.kids(token.head, "advcl", "xcomp", "conj")]
+    if token.dep == "dobj":  # 'formed an alliance ..., made up of 12 states': the parser hangs it on the verb
+        clauses += [
+            c
+            for c in tree.kids(token.head, "advcl", "conj")
+            if parse.lemma(c) in _COMPOSED and not tree.kids(c, "nsubj", "nsubjpass")
+        ]
     out: list[Actor] = []
     for clause in clauses:
+        for forces in _companions(parse, clause):  # '..., along with Japanese and Korean personnel'
+            out += _troop_owners(parse, forces)
         if parse.lemma(clause) in _INVOLVE:
             for obj in tree.kids(clause, "dobj"):
                 out += _troop_owners(parse, obj)
+                if singular(parse.lemma(obj)) in _FORCE_NOUNS:  # 'brings together navies from X and Y'
+                    origins = [
+                        o
+                        for p in tree.kids(clause, "prep")
+                        if parse.lemma(p) == "from"
+                        for o in tree.kids(p, "pobj")
+                    ]
+                    out += [a for o in origins for a in _troop_owners(parse, o)]
+        if parse.lemma(clause) in _COMPOSED:  # 'an alliance made up of 34 states including X': its members
+            members = [
+                o for p in tree.kids(clause, "prep") if parse.lemma(p) == "of" for o in tree.kids(p, "pobj")
+            ]
+            for obj in [*tree.kids(clause, "dobj"), *members]:
+                out += [
+                    a for i in range(tree.left[obj], tree.right[obj] + 1) for a in _mention_actors(parse, i)
+                ]
     return out
+
+
+_COMPOSED = frozenset({"make", "comprise", "consist", "compose"})
+# forces an exercise brings together, by kind ('navies', 'air forces', 'troops')
+_FORCE_NOUNS = frozenset(
+    {"navy", "army", "force", "troop", "soldier", "military", "unit", "warship", "ship", "personnel"}
+)
+
+
+def _companions(parse: Parse, clause: int) -> list[int]:
+    """Forces a clause adds 'along with' or 'together with' ('involving US troops, along with several
+    hundred Japanese personnel'): only force nouns, never 'along with its budget'."""
+    tree = parse.tree
+    units = load_lexicon().force_units | load_lexicon().force_generic
+    found = []
+    for prep in tree.kids(clause, "prep"):
+        if parse.lemma(prep) not in ("along", "together"):
+            continue
+        for inner in tree.kids(prep, "prep"):
+            if parse.lemma(inner) == "with":
+                found += [o for o in tree.kids(inner, "pobj") if singular(parse.lemma(o)) in units]
+    return found
 
 
 def _hosts(actors: tuple[Actor, ...]) -> tuple[Actor, ...]:

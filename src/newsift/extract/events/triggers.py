@@ -9,7 +9,14 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from newsift.extract.claims.cues import load_claim_cues
-from newsift.extract.events.attributes import COMMITTING, armed_item, item_heads, item_phrase, tree_distance
+from newsift.extract.events.attributes import (
+    COMMITTING,
+    armed_item,
+    item_heads,
+    item_phrase,
+    raised_subjects,
+    tree_distance,
+)
 from newsift.extract.events.lexicon import (
     CONTAINERS,
     DefenceTriggers,
@@ -18,6 +25,8 @@ from newsift.extract.events.lexicon import (
     TypeTriggers,
     load_lexicon,
 )
+from newsift.extract.events.nearby import words_near
+from newsift.extract.events.pacts import pact_ok
 from newsift.extract.parse import Parse
 from newsift.extract.syntax import singular
 from newsift.model import EntityKind, EventMode, PloverType
@@ -140,7 +149,7 @@ def _forces_abroad(parse: Parse, tokens: Sequence[int], lexicon: EventLexicon) -
 def _general_ok(parse: Parse, head: int, spec: TypeTriggers) -> bool:
     """Ambiguous general triggers ('march', 'rally') need a word of their type in their clause."""
     if parse.lemma(head) in spec.needs_context:
-        return _words_near(parse, head, spec.context, clause=True)
+        return words_near(parse, head, spec.context, clause=True)
     return not _is_naming(parse, head)
 
 
@@ -543,6 +552,21 @@ def _moves_forces(parse: Parse, head: int) -> bool:
     return False
 
 
+_STAYING = frozenset({"operate", "remain", "stay"})
+
+
+def _stays_somewhere(parse: Parse, head: int) -> bool:
+    """A verb of staying with no object and a named place after 'in', 'at', 'near' or 'along'."""
+    tree = parse.tree
+    if tree.kids(head, "dobj", "acomp", "attr", "oprd"):
+        return False
+    return any(
+        parse.lemma(p) in ("in", "at", "inside", "near", "along", "across")
+        and any(parse.mentions_in(*tree.subtree(o)) for o in tree.kids(p, "pobj"))
+        for p in tree.kids(head, "prep")
+    )
+
+
 ARMING = frozenset({"arm", "rearm"})  # verbs whose meaning holds the item: to arm is to supply weapons
 _BOUND = frozenset({"carry", "destine"})
 
@@ -575,6 +599,8 @@ def _defence_ok(
     armed = lemma in ARMING and parse.tree.tokens[head].pos == "VERB"  # 'arming the rebels' names its item
     if lemma in _BOUND and not _destination(parse, head):
         return False  # 'a plane carrying missiles' moves them; 'carrying missiles to X' supplies X
+    if lemma in _STAYING and not _stays_somewhere(parse, head):
+        return False  # 'troops remain in Syria', 'soldiers operating in Congo' (not 'operate drones')
     if lemma in spec.needs_forces and not _moves_forces(parse, head):
         return False  # 'sent 500 troops to X' deploys them; 'sent a letter' or 'the minister flew' does not
     if spec.needs_item and not itemless and not armed and not _has_item(parse, head, lexicon, products):
@@ -601,22 +627,20 @@ def _defence_ok(
     if spec.subtype == "exercise" and lemma == "training":
         military = lexicon.military | _strong(lexicon)
         return _trained_together(parse, head) and (
-            _proper_named(parse, head) or _words_near(parse, head, military, clause=True)
+            _proper_named(parse, head) or words_near(parse, head, military, clause=True)
         )
     if lemma not in spec.needs_context:
         return True
-    if spec.subtype == "defence_pact" and lemma == "partnership" and not _entered(parse, head, lexicon):
-        return False  # 'its defence partnership with France' is a standing tie, not a pact signed
     if spec.subtype == "defence_pact":
-        return _words_near(parse, head, lexicon.pact, clause=False) or _signed_by_forces(parse, head, lexicon)
+        return pact_ok(parse, head, lexicon)  # the shapes of a defence pact (extract/events/pacts.py)
     if spec.subtype == "export_ban":
-        return _words_near(parse, head, _SALE_WORDS | {"arm", "arms", "weapon"}, clause=False) or (
-            _words_near(parse, head, _TRADING, clause=False)
-            and _words_near(parse, head, _strong(lexicon), clause=False)
+        return words_near(parse, head, _SALE_WORDS | {"arm", "arms", "weapon"}, clause=False) or (
+            words_near(parse, head, _TRADING, clause=False)
+            and words_near(parse, head, _strong(lexicon), clause=False)
         )  # 'barred Turkey from buying F-35 jets': a trade of weapons barred
     if spec.subtype == "exercise" and _named(parse, head):
         return True
-    return _words_near(parse, head, lexicon.military | _strong(lexicon), clause=True)
+    return words_near(parse, head, lexicon.military | _strong(lexicon), clause=True)
 
 
 _DRILL_KINDS = frozenset(
@@ -757,28 +781,6 @@ def _named(parse: Parse, head: int) -> bool:
     return any(tree.tokens[k].pos == "PROPN" for k in beside)
 
 
-def _entered(parse: Parse, head: int, lexicon: EventLexicon) -> bool:
-    """Whether a pact noun is what a verb of signing or forming acts on ('signed a partnership')."""
-    token = parse.tree.tokens[head]
-    verb = token.head
-    return token.dep in ("dobj", "nsubjpass") and parse.lemma(verb) in lexicon.sign | {"establish", "launch"}
-
-
-def _signed_by_forces(parse: Parse, head: int, lexicon: EventLexicon) -> bool:
-    """'the army chief and the navy commander signed a cooperation agreement': an accord whose
-    signers are armed forces (or their commanders) is a defence pact."""
-    tree = parse.tree
-    verb = tree.tokens[head].head
-    if tree.tokens[head].dep not in ("dobj", "nsubjpass") or parse.lemma(verb) not in lexicon.sign:
-        return False
-    forces = {"army", "navy", "force", "military", "armed", "brigade", "division", "corps", "marine"}
-    for subject in tree.kids(verb, "nsubj", "agent"):
-        first, last = tree.subtree(subject)
-        if {parse.lemma(i) for i in range(first, last + 1)} & forces:
-            return True
-    return False
-
-
 def _strong(lexicon: EventLexicon) -> frozenset[str]:
     return lexicon.items - lexicon.weak_items
 
@@ -807,7 +809,7 @@ def _has_item(parse: Parse, head: int, lexicon: EventLexicon, products: set[int]
     return (
         bool(strong)
         or any(_lemma(parse, i) in lexicon.military for i in scope)
-        or bool(heads and _words_near(parse, head, lexicon.military | _strong(lexicon), clause=True))
+        or bool(heads and words_near(parse, head, lexicon.military | _strong(lexicon), clause=True))
     )
 
 
@@ -846,10 +848,8 @@ def _object_scope(parse: Parse, head: int) -> list[int]:
     ):  # 'the deal involves 3 destroyers'
         for obj in tree.kids(governor, "dobj", "attr"):
             scope += list(range(tree.left[obj], tree.right[obj] + 1))
-    if tree.kids(head, "auxpass") and tree.tokens[head].dep in ("xcomp", "conj"):
-        # raised subject of a passive: 'the arms were due to be ... transferred to X'
-        for subject in tree.kids(governor, "nsubj", "nsubjpass"):
-            scope += list(range(tree.left[subject], tree.right[subject] + 1))
+    for subject in raised_subjects(parse, head):  # 'the arms were due to be (unloaded and) transferred'
+        scope += list(range(tree.left[subject], tree.right[subject] + 1))
     return scope
 
 
@@ -865,20 +865,3 @@ def mover(parse: Parse, head: int) -> list[int]:
             return []
         node = tree.tokens[node].head
     return []
-
-
-def _words_near(parse: Parse, head: int, words: frozenset[str], *, clause: bool) -> bool:
-    """Context words in the trigger's phrase, or (``clause``) in the clause of its governing verb."""
-    tree = parse.tree
-    root = head
-    if tree.tokens[head].dep in ("compound", "amod", "nmod"):
-        root = tree.tokens[head].head
-    if clause:
-        for node in [root, *tree.ancestors(root)][:4]:
-            root = node
-            if tree.tokens[node].pos in ("VERB", "AUX") and tree.tokens[node].dep not in ("acl", "amod"):
-                break
-    span = [i for i in range(tree.left[root], tree.right[root] + 1) if i != head]  # never the trigger itself
-    lemmas = {parse.lemma(i) for i in span} | {parse.text(i).lower() for i in span}
-    lemmas |= {singular(w) for w in lemmas}  # 'Soldiers' opening a sentence, tagged a name, keeps its plural
-    return bool(lemmas & words)

@@ -1,0 +1,216 @@
+"""When a pact noun or verb is a defence pact: the shapes in which states bind their forces.
+
+A pact trigger ('agreement', 'alliance', 'partnership', 'cooperation', 'join', 'integrate') is a
+defence pact only in one of these shapes:
+
+- a pact whose own phrase names its kind ('a security pact', 'a mutual defence treaty') or whose
+  signers are armed forces ('the army chiefs signed a cooperation agreement');
+- a partnership or coalition that is entered ('formed a security partnership'), not a standing tie;
+- defence cooperation that states enter, deepen or expand ('stepped up military cooperation',
+  'entered a new level of military cooperation'), not cooperation merely mentioned;
+- joining, or accession to, a military alliance: an organisation the gazetteer files as one
+  (category ``alliance``: NATO) or an alliance or coalition that is itself military;
+- an alliance or coalition formed to fight an armed enemy ('a coalition to fight terrorism'), not
+  one formed to fight poverty;
+- one state's force unit integrated into another's ('a Dutch brigade integrated into a German
+  division').
+"""
+
+from __future__ import annotations
+
+from newsift.extract.events.lexicon import EventLexicon
+from newsift.extract.events.nearby import words_near
+from newsift.extract.parse import Parse
+from newsift.extract.syntax import singular
+
+__all__ = ["alliance_joined", "pact_ok", "proven_pact"]
+
+# the kinds of pact a pact noun's own modifier can name (not 'access' or 'mutual' alone)
+_KINDS = frozenset({"defence", "defense", "military", "security"})
+# verbs of stepping into or up a cooperation ('deepen defence cooperation')
+_STEPS = frozenset(
+    {"enter", "deepen", "expand", "step", "boost", "strengthen", "broaden", "intensify", "upgrade", "launch",
+     "begin", "start", "establish", "increase", "enhance", "bolster", "forge", "seal", "sign", "agree",
+     "extend", "elevate", "formalise", "formalize", "resume", "reach"}
+)  # fmt: skip
+# nouns of degree between the verb and the cooperation ('a new level of military cooperation')
+_DEGREES = frozenset({"level", "phase", "era", "stage", "chapter", "form", "kind", "area", "field", "round"})
+# documents that set out a cooperation without being pact nouns themselves
+_DOCUMENTS = frozenset({"framework", "roadmap", "plan", "programme", "program", "declaration", "charter"})
+_ALLIANCES = frozenset({"alliance", "coalition", "pact", "treaty", "bloc"})
+_GROUPINGS = frozenset({"alliance", "coalition"})
+# purposes that make a grouping military: to fight, counter or deter an armed enemy
+_FIGHTING = frozenset(
+    {"fight", "combat", "counter", "defeat", "confront", "battle", "deter", "repel", "crush"}
+)
+_ENEMIES = frozenset(
+    {"terrorism", "terrorist", "terror", "militant", "militancy", "insurgent", "insurgency", "jihadist",
+     "extremist", "extremism", "rebel", "militia", "aggression", "invasion", "army", "force", "piracy",
+     "pirate", "attack", "group"}
+)  # fmt: skip
+_FORMING = frozenset({"form", "join", "launch", "establish", "create", "build", "forge", "found", "set"})
+_UNITS_EXTRA = frozenset({"force", "army", "navy", "corps", "division"})
+_ARMED = frozenset(
+    {"armed", "armoured", "armored", "military", "naval", "air", "airborne", "mechanised", "mechanized"}
+)
+
+
+def pact_ok(parse: Parse, head: int, lexicon: EventLexicon) -> bool:
+    """Whether a pact trigger at ``head`` (noun or verb) is a defence pact in one of the module's shapes."""
+    lemma = parse.lemma(head)
+    if lemma == "join":
+        return alliance_joined(parse, head, lexicon)
+    if lemma == "accession":
+        return any(_alliance_named(parse, o) for o in _objects(parse, head, ("to", "into")))
+    if lemma == "cooperation":
+        return _kind_named(parse, head) and _stepped(parse, head)
+    if lemma in ("integrate", "integration"):
+        return _units_integrated(parse, head, lexicon)
+    if lemma in ("partnership", "coalition") and not entered(parse, head, lexicon):
+        return False  # 'its defence partnership with France' is a standing tie, not a pact signed
+    if lemma in _GROUPINGS and _fights(parse, head):
+        return True  # 'a coalition formed to fight terrorism'
+    if lemma == "coalition":
+        return _kind_named(parse, head)  # 'a military coalition'; never a coalition government
+    return words_near(parse, head, lexicon.pact, clause=False) or signed_by_forces(parse, head, lexicon)
+
+
+def proven_pact(parse: Parse, head: int, lexicon: EventLexicon) -> bool:
+    """The shapes that prove a pact military by themselves, whatever else the sentence says."""
+    lemma = parse.lemma(head)
+    if lemma in ("join", "accession", "integrate", "integration"):
+        return pact_ok(parse, head, lexicon)
+    return lemma in _GROUPINGS and _fights(parse, head)
+
+
+def entered(parse: Parse, head: int, lexicon: EventLexicon) -> bool:
+    """Whether a pact noun is what a verb of signing or forming acts on ('signed a partnership')."""
+    token = parse.tree.tokens[head]
+    verb = token.head
+    verbs = lexicon.sign | _FORMING
+    if token.dep in ("dobj", "nsubjpass") and parse.lemma(verb) in verbs:
+        return True
+    # 'a coalition formed to fight X', 'a Saudi-led coalition': the participle on the noun forms it
+    return any(parse.lemma(k) in verbs for k in parse.tree.kids(head, "acl", "amod"))
+
+
+def signed_by_forces(parse: Parse, head: int, lexicon: EventLexicon) -> bool:
+    """'the army chief and the navy commander signed a cooperation agreement': an accord whose
+    signers are armed forces (or their commanders) is a defence pact."""
+    tree = parse.tree
+    verb = tree.tokens[head].head
+    if tree.tokens[head].dep not in ("dobj", "nsubjpass") or parse.lemma(verb) not in lexicon.sign:
+        return False
+    forces = {"army", "navy", "force", "military", "armed", "brigade", "division", "corps", "marine"}
+    for subject in tree.kids(verb, "nsubj", "agent"):
+        first, last = tree.subtree(subject)
+        if {parse.lemma(i) for i in range(first, last + 1)} & forces:
+            return True
+    return False
+
+
+def alliance_joined(parse: Parse, head: int, lexicon: EventLexicon) -> bool:
+    """'Finland joined NATO', 'joined a coalition formed to fight terrorism': what is joined is a
+    military alliance (never 'joined the talks' or 'joined the coalition government')."""
+    tree = parse.tree
+    objects = [*tree.kids(head, "dobj"), *_objects(parse, head, ("in",))]
+    for obj in objects:
+        if _alliance_named(parse, obj):
+            return True
+        if parse.lemma(obj) in _ALLIANCES and (
+            _kind_named(parse, obj)
+            or _fights(parse, obj)
+            or words_near(parse, obj, lexicon.pact, clause=False)
+        ):
+            return True
+    return False
+
+
+def _objects(parse: Parse, head: int, preps: tuple[str, ...]) -> list[int]:
+    tree = parse.tree
+    return [o for p in tree.kids(head, "prep") if parse.lemma(p) in preps for o in tree.kids(p, "pobj")]
+
+
+def _alliance_named(parse: Parse, token: int) -> bool:
+    """A mention at the token of an organisation the gazetteer files as a military alliance."""
+    mention = parse.mention_at(token)
+    if mention is None:
+        return False
+    entity = parse.entities.get(mention.entity_id or "")
+    return entity is not None and ("category", "alliance") in entity.attributes
+
+
+def _kind_named(parse: Parse, head: int) -> bool:
+    """'defence cooperation', 'a military coalition': the noun's own modifier names a military kind."""
+    return any(parse.lemma(k) in _KINDS for k in parse.tree.kids(head, "compound", "amod"))
+
+
+def _stepped(parse: Parse, head: int) -> bool:
+    """Whether a verb of entering or deepening governs the cooperation, directly or through a noun of
+    degree ('entered a new level of military cooperation', 'agreed to deepen defence cooperation')."""
+    tree = parse.tree
+    node = head
+    for _ in range(4):
+        token = tree.tokens[node]
+        if token.head == node:
+            return False
+        parent = token.head
+        if token.dep in ("dobj", "nsubjpass") and parse.lemma(parent) in _STEPS:
+            return True
+        if token.dep == "compound" and parse.lemma(parent) in _DOCUMENTS:
+            node = parent  # 'signed a defence cooperation framework'
+            continue
+        if token.dep == "pobj" and parse.lemma(parent) in ("of", "on", "in"):
+            node = tree.tokens[parent].head  # 'a level of', 'an agreement on', 'a step up in'
+            if parse.lemma(node) in _STEPS:
+                return True
+            if parse.lemma(node) not in _DEGREES:
+                return False
+            continue
+        return False
+    return False
+
+
+def _fights(parse: Parse, head: int) -> bool:
+    """'an alliance to fight terrorism', 'a coalition formed to counter the militants': the grouping's
+    purpose is to fight an armed enemy (not poverty)."""
+    tree = parse.tree
+    first, last = tree.subtree(head)
+    candidates = list(range(first, last + 1))
+    token = tree.tokens[head]
+    if token.dep in ("dobj", "nsubjpass"):  # 'formed an alliance to fight X': the purpose of forming it
+        for clause in tree.kids(token.head, "advcl", "xcomp"):
+            candidates += range(tree.left[clause], tree.right[clause] + 1)
+    for i in candidates:
+        if parse.lemma(i) not in _FIGHTING or tree.tokens[i].pos != "VERB":
+            continue
+        targets = tree.kids(i, "dobj")
+        words = {singular(parse.lemma(k)) for t in targets for k in range(tree.left[t], tree.right[t] + 1)}
+        if words & _ENEMIES:
+            return True
+    return False
+
+
+def _units_integrated(parse: Parse, head: int, lexicon: EventLexicon) -> bool:
+    """'a Dutch brigade was integrated into a German division', 'the brigade integrates with German
+    forces': a force unit joined to another's force."""
+    tree = parse.tree
+    if tree.tokens[head].pos == "VERB":
+        movers = tree.kids(head, "nsubj", "nsubjpass")
+    else:
+        movers = _objects(parse, head, ("of",))
+    into = _objects(parse, head, ("into", "with"))
+    return any(_armed_unit(parse, m, lexicon) for m in movers) and any(
+        _armed_unit(parse, o, lexicon) for o in into
+    )
+
+
+def _armed_unit(parse: Parse, token: int, lexicon: EventLexicon) -> bool:
+    """'a brigade', 'German forces', 'an armoured division' (not 'the sales force', 'a consumer division')."""
+    lemma = singular(parse.lemma(token))
+    if lemma in lexicon.force_units:
+        return True
+    if lemma not in _UNITS_EXTRA:
+        return False
+    modifiers = parse.tree.kids(token, "amod", "compound")
+    return any(parse.lemma(k) in _ARMED or parse.mention_at(k) is not None for k in modifiers)

@@ -1,0 +1,83 @@
+"""Battery: frames around a trigger that carry its parties, item or status.
+
+- forces added 'along with' an exercise's troops, forces 'brought together from' states, and the
+  partners of the verb an exercise is the subject of ('the drills began with troops from X and Y');
+- exercising an option for more weapons is a purchase (an airline's or a shareholder's option is not);
+- a passive whose subject is raised above it ('the missiles were due to be unloaded and from there
+  transferred to X') still has its subject as item;
+- forces that operate, remain or stay in a named place are deployed there (not 'operate drones');
+- 'As the minister noted, X bought ...' attributes the clause, like 'according to'.
+
+Each sentence is written for the project.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from tests.extract.defence_battery_kit import Expect, case, check, events_of, shown
+
+from newsift.model import ClaimStatus
+
+pytestmark = pytest.mark.model
+
+E, T, D = "exercise", "arms_transfer", "deployment"
+
+FRAMES = [
+    case(
+        "The drills involve 5,000 Thai and US troops, along with several hundred Japanese personnel.",
+        E,
+        parties=("THA", "USA", "JPN"),
+    ),
+    case(
+        "The drill, which runs to March 10, brings together navies from 12 states including India and Peru.",
+        E,
+        parties=("IND", "PER"),
+    ),
+    case(
+        "The 10th edition of the exercise began on Monday in Rajasthan with troops from India and Egypt.",
+        E,
+        parties=("IND", "EGY"),
+    ),
+    case("Peru exercised an option for four more K2 tanks.", T, source=("KOR",), target=("PER",)),
+    case(
+        "The missiles were due to be unloaded at the port and from there transferred to the rebels.",
+        T,
+    ),
+    case("Some 4,000 Rwandan soldiers are operating in eastern Congo.", D, source=("RWA",)),
+    case("About 900 US troops will remain in Syria.", D, source=("USA",), target=("SYR",)),
+    case(
+        "As the minister noted, Brazil bought 36 Gripen fighter jets in 2014.",
+        T,
+        target=("BRA",),
+        status=ClaimStatus.ATTRIBUTED,
+    ),
+]
+
+
+@pytest.mark.parametrize(("body", "want"), FRAMES)
+def test_battery_frames_carry_parties_items_and_status(nlp: Any, body: str, want: Expect) -> None:
+    check(events_of(nlp, body), want)
+
+
+def test_battery_a_raised_passive_keeps_its_item(nlp: Any) -> None:
+    body = "The missiles were due to be unloaded at the port and from there transferred to the rebels."
+    events = [e for e in events_of(nlp, body) if e.subtype == T]
+    assert events and events[0].item == "missiles", shown(events)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "The airline exercised options for 20 more A320 jets.",
+        "Shareholders exercised their options to buy shares.",
+        "Soldiers operate drones from a base in Nevada.",
+        "The airline operates flights in Kenya.",
+        "The soldiers remained silent during the trial.",
+        "The army chief will stay in office until March.",
+    ],
+)
+def test_battery_civilian_options_and_stays_are_no_defence_event(nlp: Any, body: str) -> None:
+    events = events_of(nlp, body)
+    assert not [e for e in events if e.subtype in (T, D)], shown(events)
