@@ -56,6 +56,8 @@ def _codes(actors: Iterable[dict[str, Any]] | None) -> set[str]:
             value = actor.get(key)
             if value:
                 out.add(str(value))
+        if str(actor.get("id") or "").startswith("organisation:"):  # its canonical name, from the slug
+            out.add(_norm(str(actor["id"]).split(":", 1)[1].replace("-", " ")))
         if actor.get("text"):
             out.add(_norm(actor["text"]))
     return out
@@ -152,6 +154,10 @@ def score_file(gold: dict[str, Any], pred: dict[str, Any]) -> dict[str, Any]:
                 for e in same
             ):
                 c["role_hit"] += 1
+            elif full:  # every party is there, in the wrong roles
+                roles = [(sorted(_codes(e["source"])), sorted(_codes(e["target"]))) for e in same]
+                wanted = f"{g['source_actor']} -> {g['target_actor']}"
+                c["errors"].append(("roles", g["subtype"], f"gold {wanted} got {roles}", g["sentence"][:160]))
         if not full:
             got = [
                 (sorted(_codes(e["source"])), sorted(_codes(e["target"])), sorted(_codes(e["participants"])))

@@ -122,3 +122,19 @@ def test_issue_20_card_page_without_chrome_takes_title_after_logo_and_plain_time
     assert article.standfirst == "The port expects the first boat in service next summer."
     assert article.body.startswith("The harbour authority has ordered")
     assert {LOGO, ICON_LABEL} <= {removed.reason for removed in article.removed}
+
+
+def test_a_text_dump_that_prints_its_headline_again_under_the_date_keeps_one_headline() -> None:
+    text = (
+        "Chilean marines join Peruvian drills off Callao\n\n"
+        "Monday 14-03-2022 09:10 AM\n"
+        "Chilean Marines join Peruvian drills off Callao\n\n"
+        "Two Chilean landing ships sailed to Peru on Sunday for a week of joint drills.\n\n"
+        "Chilean marines join Peruvian drills off Callao is the navy's own headline for the visit."
+    )
+    (article,) = _articles(text, ContentType.TEXT)
+    assert article.title == "Chilean marines join Peruvian drills off Callao"
+    assert "Chilean Marines join Peruvian drills off Callao\n" not in article.body + "\n"
+    assert article.body.startswith("Monday 14-03-2022 09:10 AM\n\nTwo Chilean landing ships")
+    assert article.body.endswith("is the navy's own headline for the visit.")  # prose quoting it stays
+    assert [r.reason for r in article.removed] == ["duplicate title"]

@@ -6,7 +6,11 @@
 - a passive whose subject is raised above it ('the missiles were due to be unloaded and from there
   transferred to X') still has its subject as item;
 - forces that operate, remain or stay in a named place are deployed there (not 'operate drones');
-- 'As the minister noted, X bought ...' attributes the clause, like 'according to'.
+- 'As the minister noted, X bought ...' attributes the clause, like 'according to';
+- making weapons locally, assembling them or teaming up to build them is co-production when parties
+  of two countries take part (not 'India will build the jets locally' or two banks teaming up);
+- a weapon system the gazetteer names is an item whatever the tagger calls it;
+- weapons that land in or reach a state are delivered there, like weapons that arrive.
 
 Each sentence is written for the project.
 """
@@ -22,7 +26,7 @@ from newsift.model import ClaimStatus
 
 pytestmark = pytest.mark.model
 
-E, T, D = "exercise", "arms_transfer", "deployment"
+E, T, D, C = "exercise", "arms_transfer", "deployment", "co_development"
 
 FRAMES = [
     case(
@@ -53,6 +57,22 @@ FRAMES = [
         target=("BRA",),
         status=ClaimStatus.ATTRIBUTED,
     ),
+    case("Saab and India's Adani will manufacture Gripen jets locally.", C, parties=("SWE", "IND")),
+    case("Egypt will assemble South Korean K9 howitzers at a local factory.", C, parties=("EGY", "KOR")),
+    case(
+        "Brazil's Embraer and India's Mahindra teamed up to build C-390 transport planes.",
+        C,
+        parties=("BRA", "IND"),
+    ),
+    case(
+        "Vietnam bought its first batch of Yak-130 trainers from Russia in 2015.",
+        T,
+        source=("RUS",),
+        target=("VNM",),
+    ),
+    case("The first Rafale jets reached Greece in January.", T, source=("FRA",), target=("GRC",)),
+    case("A delivery of Patriot missiles reached Poland last week.", T, source=("USA",), target=("POL",)),
+    case("The first two F-16 jets landed in Romania on Friday.", T, source=("USA",), target=("ROU",)),
 ]
 
 
@@ -76,8 +96,14 @@ def test_battery_a_raised_passive_keeps_its_item(nlp: Any) -> None:
         "The airline operates flights in Kenya.",
         "The soldiers remained silent during the trial.",
         "The army chief will stay in office until March.",
+        "India will build the Tejas jets locally.",
+        "The destroyers will be assembled in Adelaide.",
+        "Two banks teamed up to build a payments app.",
+        "Boeing and Embraer teamed up to build passenger jets.",
+        "The missile reached an altitude of 100 km.",
+        "The plane carrying the minister landed in Paris.",
     ],
 )
-def test_battery_civilian_options_and_stays_are_no_defence_event(nlp: Any, body: str) -> None:
+def test_battery_civilian_options_stays_and_lone_makers_are_no_such_event(nlp: Any, body: str) -> None:
     events = events_of(nlp, body)
-    assert not [e for e in events if e.subtype in (T, D)], shown(events)
+    assert not [e for e in events if e.subtype in (T, D, C)], shown(events)

@@ -283,7 +283,6 @@ BY = [
     case(
         "The tanks, supplied by Poland, reached Ukraine in April.",
         T,
-        fails="arrival verb",
         source=("POL",),
         target=("UKR",),
     ),

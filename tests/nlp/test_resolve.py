@@ -158,3 +158,22 @@ def test_resolve_mention_offsets_slice_to_text(nlp: Any, words: list[str]) -> No
         previous_end = mention.end
     known = {e.id for e in annotated.entities}
     assert {m.entity_id for m in annotated.mentions if m.entity_id} <= known
+
+
+@pytest.mark.model
+def test_resolve_a_quantifier_glued_onto_a_demonym_is_dropped(nlp: Any) -> None:
+    """The NER sometimes takes a sentence-initial 'Several' into the demonym ('Several Egyptian'): the
+    mention is the demonym alone, resolved to its country."""
+    from dataclasses import replace
+
+    from newsift.model import Mention
+    from newsift.nlp.resolve import resolve_entities
+
+    annotated = _annotate(nlp, "Several Egyptian units sailed north.")
+    text = annotated.article.text
+    start = text.index("Several")
+    glued = Mention(article_id="t", start=start, end=start + len("Several Egyptian"), text="Several Egyptian",
+                    entity_id=None, label="NORP", resolution=Resolution.NER)  # fmt: skip
+    resolved = resolve_entities(replace(annotated, mentions=(glued,), entities=()))
+    (mention,) = resolved.mentions
+    assert mention.text == "Egyptian" and mention.entity_id == "EGY"

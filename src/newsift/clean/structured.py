@@ -16,8 +16,9 @@ from zoneinfo import ZoneInfo
 
 import msgspec
 
+from newsift.clean.noise import DUPLICATE_TITLE
 from newsift.errors import InputError
-from newsift.model import Article, Failure, Position, make_id
+from newsift.model import Article, Failure, Position, Removed, make_id
 
 __all__ = ["CleanResult", "extract_feed_articles", "extract_jsonl_articles", "extract_text_article"]
 
@@ -208,6 +209,10 @@ def extract_text_article(text: str, *, page_id: str, uri: str, fetched_at: datet
     if not lines:
         raise InputError(uri, "no text")
     title, rest = lines[0], lines[1:]
+    # the headline printed again under a date or a kicker: one headline, not two sentences
+    again = [i for i, line in enumerate(rest[:_HEAD_LINES]) if _folded(line) == _folded(title)]
+    removed = tuple(Removed(text=rest[i], reason=DUPLICATE_TITLE) for i in again)
+    rest = [line for i, line in enumerate(rest) if i not in again]
     return Article(
         id=make_id(page_id, "0"),
         page_id=page_id,
@@ -217,8 +222,16 @@ def extract_text_article(text: str, *, page_id: str, uri: str, fetched_at: datet
         body="\n\n".join(rest) if rest else title,
         uri=uri,
         fetched_at=fetched_at,
-        extractor="clean.text.v2",
+        removed=removed,
+        extractor="clean.text.v3",
     )
+
+
+_HEAD_LINES = 3  # lines under the title where a text dump may print the headline again
+
+
+def _folded(line: str) -> str:
+    return " ".join(line.casefold().split())
 
 
 _XML_UNSAFE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")

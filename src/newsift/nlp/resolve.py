@@ -95,6 +95,8 @@ def _draft(ctx: Context, mention: Mention) -> Draft | None:
     draft = Draft(start, end, mention.label, mention.sentence, hint=mention.entity_id)
     if mention.label == "PERSON" and not _strip_honorifics(ctx, draft):
         return None
+    if mention.label == "NORP":
+        _strip_quantifiers(ctx, draft)
     if mention.label == "DATE" and not _is_date(ctx, draft):
         return _not_a_date(ctx, draft)
     return draft if draft.end > draft.start else None
@@ -109,6 +111,21 @@ def _strip_honorifics(ctx: Context, draft: Draft) -> bool:
         return False
     draft.start = max(draft.start, ctx.tokens[first].start)
     return any(w[:1].isupper() for w in ctx.text[draft.start : draft.end].split())
+
+
+# words a sentence-initial capital glues onto a demonym ('Several Egyptian units', 'Some Iraqi officials')
+_QUANTIFIERS = frozenset(
+    {"several", "some", "many", "most", "few", "both", "all", "numerous", "various", "other", "two", "three",
+     "four", "five", "hundreds", "thousands", "dozens"}
+)  # fmt: skip
+
+
+def _strip_quantifiers(ctx: Context, draft: Draft) -> None:
+    """'Several Egyptian' → 'Egyptian': a quantifier is no part of the people or country named."""
+    first, last = ctx.token_at(draft.start), ctx.token_at(draft.end - 1)
+    while first < last and ctx.word(first).lower() in _QUANTIFIERS:
+        first += 1
+    draft.start = max(draft.start, ctx.tokens[first].start)
 
 
 def _is_date(ctx: Context, draft: Draft) -> bool:

@@ -10,7 +10,7 @@ from collections.abc import Sequence
 
 from newsift.extract.events.lexicon import AIRFRAMES, EventLexicon
 from newsift.extract.parse import Parse
-from newsift.model import Mention, Value
+from newsift.model import EntityKind, Mention, Value
 
 __all__ = [
     "COMMITTING",
@@ -139,7 +139,9 @@ _BUSINESS = frozenset(
 def _is_item_token(parse: Parse, i: int, lexicon: EventLexicon, products: set[int]) -> bool:
     token = parse.tree.tokens[i]
     if token.pos not in ("NOUN", "PROPN", "NUM", "X", "VERB"):
-        return False
+        # a weapon system the gazetteer names is one whatever its tag ('Yak-130 trainers', tagged ADJ)
+        mention = parse.mention_at(i) if i in products else None
+        return mention is not None and parse.kind_of(mention) == EntityKind.WEAPON_SYSTEM
     text = parse.text(i).lower()
     if token.dep == "compound" and parse.lemma(token.head) in _BUSINESS:
         return False  # 'the drone maker', 'shell companies': a business, not an item
@@ -236,6 +238,8 @@ def extract_item(
     if raised:
         return _cut(raised[0], parse, trigger)
     objects = [o for o in tree.kids(trigger, "dobj") if tree.tokens[o].pos not in ("PRON", "DET")]
+    if parse.lemma(trigger) == "reach":
+        objects = []  # 'the jets reached Greece': the object is where they go, the item is what goes
     if tree.tokens[trigger].dep == "relcl":
         objects.append(tree.tokens[trigger].head)
     if objects:

@@ -6,7 +6,8 @@ upgrade) missing a side takes it from the article's dominant pair: the supplier 
 the article's own sentences name most often for that subtype, when one leads the others. Such actors
 are marked ``inferred`` with the sentence that named them. Joint events (exercises, pacts,
 co-development) missing participants take them from the article's one named exercise (or pact) when
-the article names only one set of participants for that subtype.
+the article names only one set of participants for that subtype. First of all, a body (an armed group,
+a firm) that one sentence names with its country keeps that country wherever the article names it.
 """
 
 from __future__ import annotations
@@ -21,6 +22,31 @@ __all__ = ["complete_actors"]
 
 _DIRECTED = frozenset({"arms_transfer", "upgrade"})
 _JOINT = frozenset({"exercise", "defence_pact", "co_development"})
+
+
+def _one_code_per_body(events: list[Event]) -> list[Event]:
+    """A body named once with its country ('Sudan's Rapid Support Forces') keeps that country where the
+    article names it again without one ('the RSF'): one id, one code and sector in one article."""
+    known: dict[str, Actor] = {}
+    for event in events:
+        for actor in (*event.source, *event.target, *event.participants):
+            if actor.id and actor.code and not is_state(actor):
+                known.setdefault(actor.id, actor)
+
+    def filled(actors: tuple[Actor, ...]) -> tuple[Actor, ...]:
+        return tuple(
+            replace(a, code=known[a.id].code, sector=a.sector or known[a.id].sector)
+            if a.id in known and not a.code
+            else a
+            for a in actors
+        )
+
+    if not known:
+        return list(events)
+    return [
+        replace(e, source=filled(e.source), target=filled(e.target), participants=filled(e.participants))
+        for e in events
+    ]
 
 
 def _dominant(events: list[Event], side: str) -> Actor | None:
@@ -40,7 +66,7 @@ def _dominant(events: list[Event], side: str) -> Actor | None:
 
 def complete_actors(events: list[Event]) -> list[Event]:
     """The events with missing sides filled from the article (see the module docstring)."""
-    out = list(events)
+    out = _one_code_per_body(events)
     for subtype in _DIRECTED:
         # an export permission ('other') names the trade's parties too
         group = [

@@ -86,6 +86,7 @@ ACQUIRE = frozenset(
         "induction",
         "buyer",
         "customer",
+        "importer",
         "take",  # 'took delivery of'
     }
 )
@@ -588,7 +589,7 @@ def _trader_roles(
     if not own and token.dep in ("attr", "appos"):
         described = tree.kids(token.head, "nsubj") if token.dep == "attr" else [token.head]
         own = tuple(a for d in described for a in actors_at(parse, d, lexicon) if a.code)
-    if parse.lemma(trigger) in ("customer", "buyer"):
+    if parse.lemma(trigger) in ("customer", "buyer", "importer"):
         return other, own
     return own, other
 
@@ -624,9 +625,11 @@ def arrival_roles(
         or _prep_actors(parse, head, frozenset({"from"}), lexicon)
         or _prep_actors(parse, item_head, frozenset({"from"}), lexicon)  # 'tanks from X arrived in Y'
     )
-    recipient = _prep_actors(parse, item_head, frozenset({"for"}), lexicon) or _prep_actors(
-        parse, head, frozenset({"in", "at", "to"}), lexicon
-    )
+    recipient = (
+        _prep_actors(parse, item_head, frozenset({"for"}), lexicon)
+        or _prep_actors(parse, head, frozenset({"in", "at", "to"}), lexicon)
+        or tuple(a for o in parse.tree.kids(head, "dobj") for a in actors_at(parse, o, lexicon) if a.code)
+    )  # 'arrived in X', 'reached X'
     supplier = tuple(a for a in supplier if a.code not in _codes(recipient))
     return _coded(supplier), _coded(recipient)
 

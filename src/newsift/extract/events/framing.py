@@ -76,7 +76,25 @@ def no_happening(parse: Parse, event: Event) -> str | None:
         and all(a.sector == "COM" for a in event.participants)
     ):
         return "firms"
+    if event.subtype == "co_development" and _one_maker(parse, head, event):
+        return "one maker"
     return None
+
+
+# verbs of making at home that are co-production only between two countries' parties
+_LOCAL_MAKING = frozenset({"assemble", "manufacture", "produce", "build", "make", "team"})
+
+
+def _one_maker(parse: Parse, head: int, event: Event) -> bool:
+    """'India will build the jets locally', 'the plant assembles its own rifles': local making or a
+    team-up is co-production only when parties of two countries take part ('Saab and Adani will
+    make Gripen jets locally', 'Egypt will assemble South Korean howitzers')."""
+    if parse.lemma(head) not in _LOCAL_MAKING:
+        return False
+    countries = {
+        a.code for a in (*event.source, *event.target, *event.participants) if a.code and is_state(a)
+    }
+    return len(countries) < 2
 
 
 _DEMANDS = frozenset({"urge", "demand", "call", "appeal", "petition", "lobby", "plead", "press", "exhort"})

@@ -627,7 +627,9 @@ def _as_subtype(trigger: Trigger, lexicon: EventLexicon, subtype: str) -> Trigge
     return replace(trigger, type=spec.type, mode=spec.mode, subtype=spec.subtype, defence=spec)
 
 
-_ARRIVALS = frozenset({"arrive", "land"})  # 'the first jets for X landed at an air base near Y'
+_ARRIVALS = frozenset(
+    {"arrive", "land", "reach", "dock"}
+)  # 'the first jets for X landed at an air base near Y'
 _CONTAINERS = CONTAINERS | {"delivery"}  # a delivery arriving is one too
 
 

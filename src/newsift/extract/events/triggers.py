@@ -553,6 +553,9 @@ def _moves_forces(parse: Parse, head: int) -> bool:
 
 
 _STAYING = frozenset({"operate", "remain", "stay"})
+_ARRIVING = frozenset(
+    {"arrive", "land", "reach", "dock"}
+)  # what arrives, lands or reaches a place is the item
 
 
 def _stays_somewhere(parse: Parse, head: int) -> bool:
@@ -599,6 +602,11 @@ def _defence_ok(
     armed = lemma in ARMING and parse.tree.tokens[head].pos == "VERB"  # 'arming the rebels' names its item
     if lemma in _BOUND and not _destination(parse, head):
         return False  # 'a plane carrying missiles' moves them; 'carrying missiles to X' supplies X
+    if lemma == "reach" and not any(
+        parse.mention_at(o) is not None and parse.mention_at(o).label in ("GPE", "LOC", "FAC")  # type: ignore[union-attr]
+        for o in parse.tree.kids(head, "dobj")
+    ):
+        return False  # 'the jets reached Greece' (not 'sales of jets reached a record')
     if lemma in _STAYING and not _stays_somewhere(parse, head):
         return False  # 'troops remain in Syria', 'soldiers operating in Congo' (not 'operate drones')
     if lemma in spec.needs_forces and not _moves_forces(parse, head):
@@ -825,7 +833,7 @@ def _named_system(parse: Parse, head: int) -> bool:
 def _object_scope(parse: Parse, head: int) -> list[int]:
     tree = parse.tree
     subjects = tree.kids(head, "nsubj", "nsubjpass", "poss") if tree.tokens[head].pos == "VERB" else []
-    if parse.lemma(head) == "arrive":  # what arrives is the item: 'the S-400 systems (are due to) arrive'
+    if parse.lemma(head) in _ARRIVING:  # what arrives is the item: 'the S-400 systems (are due to) arrive'
         subjects = []
         movers = mover(parse, head)
         return [i for i in range(tree.left[head], tree.right[head] + 1) if i != head] + [
