@@ -1,10 +1,11 @@
 """Score events.rules.v2 event typing and actors on PLOVER gold records and CASE 2021 snippets.
 
-Usage: python bench/events.py [--data DIR] [--limit N] [--extractor rules|llm] [--config TOML]
+Usage: python bench/events.py [--data DIR] [--limit N] [--extractor rules|llm] [--config TOML] [--chooser]
 Reads every plover_*.jsonl and case2021_*.tsv in DIR (see benchdata/events/README.md).
 --extractor llm types the PLOVER records with the LLM event extractor (events.llm.v1) through the
 endpoint of the llm settings (NEWSIFT_LLM__BASE_URL, ...); a record whose request fails is typed by the
-rules and counted in llm_fallbacks. CASE 2021 subtypes always come from the rules.
+rules and counted in llm_fallbacks. CASE 2021 subtypes always come from the rules. --chooser types with
+the trained chooser of ``events.chooser`` switched on (it ships off), PLOVER and CASE 2021 fallbacks alike.
 actor_f1 compares ISO codes per role (needs resolved mentions); actor_text_f1 compares actor spans
 per role (a predicted actor counts when its text and a gold actorText contain one another).
 Prints a human summary, then ONE JSON object as the last line.
@@ -27,7 +28,7 @@ import httpx
 from newsift.config import EXTRACTORS, LlmSettings, load_settings
 from newsift.errors import ConfigError, ExtractionError
 from newsift.extract.events.acled import classify_acled
-from newsift.extract.events.classify import classify_article
+from newsift.extract.events.classify import CHOOSER, classify_article
 from newsift.extract.events.llm import extract_events_llm
 from newsift.model import Actor, AnnotatedArticle, Article, Event, PloverType, Position
 from newsift.nlp import annotate_articles
@@ -97,14 +98,16 @@ def _event_codes(actors: tuple[Actor, ...]) -> set[str]:
 
 
 def score_plover(
-    rows: list[dict[str, Any]], llm: LlmSettings | None = None
+    rows: list[dict[str, Any]], llm: LlmSettings | None = None, chooser: bool = CHOOSER
 ) -> tuple[dict[str, Any], list[str]]:
     annotated = annotate_articles(_articles((r["text"] for r in rows), "plover"))
     gold_types, predicted_types, counts = [], [], Counter[str]()
     per_row: list[Counter[str]] = []
     client = httpx.Client(timeout=llm.timeout_s) if llm is not None else None
     for row, article in zip(rows, annotated, strict=True):
-        event = classify_article(article) if llm is None else _llm_event(article, llm, client, counts)
+        event = (
+            classify_article(article, chooser) if llm is None else _llm_event(article, llm, client, counts)
+        )
         gold_types.append(LABEL_MAP.get(row["event"], row["event"]))
         predicted_types.append(str(event.type) if event else "NONE")
         row_counts = Counter[str]()
@@ -199,10 +202,10 @@ def _f1(tp: int, fp: int, fn: int) -> float:
     return round(2 * tp / (2 * tp + fp + fn), 4) if tp else 0.0
 
 
-def score_case(rows: list[dict[str, str]]) -> dict[str, Any]:
+def score_case(rows: list[dict[str, str]], chooser: bool = CHOOSER) -> dict[str, Any]:
     annotated = annotate_articles(_articles((r["EventSnippet"] for r in rows), "case"))
     gold = [r["SubType"] for r in rows]
-    predicted = [classify_acled(a) for a in annotated]
+    predicted = [classify_acled(a, chooser) for a in annotated]
     labels = sorted(set(gold) | set(predicted))
     summary: dict[str, Any] = {**f1_scores(gold, predicted, labels), "records": len(rows)}
     for half, parity in (("tune", 0), ("check", 1)):  # bench/SPLITS.md: odd row number = tune
@@ -224,6 +227,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "--extractor", choices=EXTRACTORS, default="rules", help="event extractor of the PLOVER records"
     )
     parser.add_argument("--config", type=Path, help="settings TOML (its [llm] section, for --extractor llm)")
+    parser.add_argument("--chooser", action="store_true", help="type with the trained chooser switched on")
     args = parser.parse_args(argv)
     try:
         llm = _llm_settings(args.extractor, args.config)
@@ -239,7 +243,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     started = time.perf_counter()
     result: dict[str, Any] = {}
     if plover:
-        result["plover"], confusion = score_plover(plover, llm)
+        result["plover"], confusion = score_plover(plover, llm, args.chooser or CHOOSER)
         print(f"PLOVER: {result['plover']}")
         print("type F1/gold records, tune | check:")
         for label in TYPES:
@@ -247,10 +251,11 @@ def main(argv: Sequence[str] | None = None) -> int:
             print(f"  {label:>10} {cells[0]:>8} | {cells[1]:>8}")
         print("most frequent confusions of the tune half (gold -> predicted):", *confusion, sep="\n")
     if case:
-        result["case2021"] = score_case(case)
+        result["case2021"] = score_case(case, args.chooser or CHOOSER)
         print(f"CASE 2021: {result['case2021']}")
     result["seconds"] = round(time.perf_counter() - started, 1)
     result["extractor"] = args.extractor
+    result["chooser"] = args.chooser or CHOOSER
     print(json.dumps(result, sort_keys=True))
     if plover and llm is not None and result["plover"]["llm_fallbacks"] == len(plover):
         print("error: every llm request failed; the scores above are the rules'", file=sys.stderr)

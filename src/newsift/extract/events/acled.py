@@ -9,7 +9,7 @@ import functools
 import json
 from importlib import resources
 
-from newsift.extract.events.classify import classify_article
+from newsift.extract.events.classify import CHOOSER, classify_article
 from newsift.model import AnnotatedArticle
 
 __all__ = ["classify_acled", "load_acled_cues"]
@@ -23,8 +23,9 @@ def load_acled_cues() -> tuple[tuple[tuple[str, tuple[tuple[str, ...], ...]], ..
     return types, dict(raw["fallback"])
 
 
-def classify_acled(annotated: AnnotatedArticle) -> str:
-    """The fine-grained type of a snippet: the type whose cues score highest (phrases count double)."""
+def classify_acled(annotated: AnnotatedArticle, chooser: bool = CHOOSER) -> str:
+    """The fine-grained type of a snippet: the type whose cues score highest (phrases count double);
+    without cues, the PLOVER type (``chooser``: typed with the trained chooser on)."""
     lemmas = [t.lemma.lower() for t in annotated.tokens]
     types, fallback = load_acled_cues()
     best, best_score = "", 0
@@ -34,7 +35,7 @@ def classify_acled(annotated: AnnotatedArticle) -> str:
             best, best_score = name, score
     if best:
         return best
-    event = classify_article(annotated)
+    event = classify_article(annotated, chooser)
     return fallback.get(str(event.type), "OTHER") if event else "OTHER"
 
 
