@@ -1,0 +1,73 @@
+"""Credit shapes of whole pages written for these tests: a place, a co-writer, a photographer or an author
+page's address in a credit, and what the article's authors are then."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+import pytest
+
+from newsift.clean.html import extract_html_article
+
+WHEN = datetime(2025, 6, 1, tzinfo=UTC)
+HEADLINE = "Night ferry saved after late vote"
+PROSE = "".join(
+    f"<p>The harbour board met on Tuesday to weigh the future of the night ferry (part {i} of the report),"
+    " and members argued late into the evening about costs, crews and the winter timetable.</p>"
+    for i in range(6)
+)
+
+
+def _authors(head: str = "", before: str = "", after: str = "") -> tuple[str, ...]:
+    html = (
+        f"<html><head>{head}</head><body><header><a href='/'>Quay Journal</a></header><article>"
+        f"<h1>{HEADLINE}</h1>{before}{PROSE}{after}</article>"
+        "<footer>© 2025 Quay Journal</footer></body></html>"
+    )
+    article = extract_html_article(
+        html, page_id="p", uri="u", url="https://quay.example/news/ferry", fetched_at=WHEN
+    )
+    assert article is not None
+    return article.authors
+
+
+@pytest.mark.parametrize(
+    "credit",
+    [
+        "<p>(Reporting by Gwen Pryce in Oslo and Tom Berg in Bergen; Editing by Ana Ruiz)</p>",
+        "<p>Reporting by Gwen Pryce in New York and Tom Berg; editing by Ana Ruiz</p>",
+    ],
+    ids=["each-with-a-place", "one-with-a-place"],
+)
+def test_shapes_reporting_credit_names_people_without_the_place_they_reported_from(credit: str) -> None:
+    assert _authors(after=credit) == ("Gwen Pryce", "Tom Berg")
+
+
+def test_shapes_byline_naming_a_co_writer_with_with() -> None:
+    byline = '<div class="byline">By Gwen Pryce with Tom Berg</div>'
+    assert _authors(before=byline) == ("Gwen Pryce", "Tom Berg")
+    # 'with' before a wire: the wire is set aside, not an author
+    assert _authors(before='<div class="byline">By Gwen Pryce with Reuters</div>') == ("Gwen Pryce",)
+
+
+@pytest.mark.parametrize(
+    "photo",
+    ["Photograph: Tom Berg", "Photographs: Tom Berg", "Graphics: Tom Berg", "Photograph by Tom Berg"],
+    ids=["photograph", "photographs", "graphics", "photograph-by"],
+)
+def test_shapes_photo_credit_beside_the_byline_in_a_byline_class_is_not_an_author(photo: str) -> None:
+    before = (
+        f'<div class="bylines"><div class="byline">By Gwen Pryce</div><div class="byline">{photo}</div></div>'
+    )
+    assert _authors(before=before) == ("Gwen Pryce",)
+
+
+def test_shapes_author_meta_holding_the_author_page_address() -> None:
+    """The meta names the writer by the address of the writer's page; no link on the page gives the name."""
+    head = '<meta name="author" content="https://quay.example/author/gwen-pryce/">'
+    assert _authors(head=head) == ("Gwen Pryce",)
+    # a social profile's address names an account, not a person
+    social = '<meta property="article:author" content="https://social.example/quayjournal">'
+    assert _authors(head=social) == ()
+    # an address with a number or one word in its last part names no person either
+    assert _authors(head='<meta name="author" content="https://quay.example/author/gp1234">') == ()
