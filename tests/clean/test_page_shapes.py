@@ -71,3 +71,50 @@ def test_shapes_author_meta_holding_the_author_page_address() -> None:
     assert _authors(head=social) == ()
     # an address with a number or one word in its last part names no person either
     assert _authors(head='<meta name="author" content="https://quay.example/author/gp1234">') == ()
+
+
+@pytest.mark.parametrize("genre", ["Opinion", "Analysis", "Review", "Commentary"])
+def test_shapes_byline_labelled_with_the_story_genre(genre: str) -> None:
+    assert _authors(before=f'<div class="byline">{genre} by Gwen Pryce</div>') == ("Gwen Pryce",)
+    assert _authors(before=f"<p>{genre} by Gwen Pryce</p>") == ("Gwen Pryce",)
+
+
+def _title(head: str, body: str = "") -> str:
+    html = (
+        f"<html><head>{head}</head><body><article>{body}{PROSE}</article>"
+        "<footer>© 2025 Quay Journal</footer></body></html>"
+    )
+    article = extract_html_article(html, page_id="p", uri="u", url="https://quay.example/a", fetched_at=WHEN)
+    assert article is not None
+    return article.title
+
+
+def test_shapes_headline_broken_over_two_lines_keeps_a_space() -> None:
+    head = f"<title>{HEADLINE} | Quay Journal</title>"
+    assert _title(head, "<h1>Night ferry saved<br>after late vote</h1>") == HEADLINE
+    assert _title(head, "<h1>Night ferry <em>saved</em><br/> after late vote</h1>") == HEADLINE
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        f"{HEADLINE} | Quay Journal - News you can trust",
+        f"{HEADLINE} - Quay Journal | Local news, sport and weather",
+    ],
+    ids=["bar-then-dash", "dash-then-bar"],
+)
+def test_shapes_site_name_followed_by_its_tagline(title: str) -> None:
+    head = f'<title>{title}</title><meta property="og:site_name" content="Quay Journal">'
+    assert _title(head) == HEADLINE
+    # a last part that is not a tagline but the headline's own second half stays
+    kept = f"{HEADLINE} | Quay Journal - and what the council said on Tuesday night about the crews"
+    assert _title(f'<title>{kept}</title><meta property="og:site_name" content="Quay Journal">') == kept
+
+
+def test_shapes_author_meta_naming_an_outlet_by_its_address() -> None:
+    """'Name (www.site.example)': a name followed by a web address in brackets is an outlet's credit."""
+    head = '<meta name="author" content="Harbour Wave (www.harbourwave.example)">'
+    assert _authors(head=head) == ()
+    assert _authors(head=head, before='<div class="byline">By Gwen Pryce</div>') == ("Gwen Pryce",)
+    # a person's initials or a wire in brackets stay what they were
+    assert _authors(head='<meta name="author" content="Gwen Pryce (gp)">') == ("Gwen Pryce",)

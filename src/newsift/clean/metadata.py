@@ -59,7 +59,8 @@ _AUTHOR_HREF = etree.XPath(  # a cheap first pass over the links before _AUTHOR_
 # a credit's label in the page's language, first in an element's own text ('Von: <a>Ana Ruiz</a>')
 _CREDIT_LABEL = re.compile(
     r"^(?:by|von|par|por|di|door|av|af|od|autor|autorin|autoren|auteur|autore|author|authors|text|tekst)"
-    r"(?::|\s|$)|^(?:written|posted|reported|story|words)\s+by\b|^(?:words|reporter|writer):",
+    r"(?::|\s|$)|^(?:written|posted|reported|story|words|opinion|analysis|review|commentary|column|essay"
+    r"|interview|perspective)\s+by\b|^(?:words|reporter|writer):",
     re.IGNORECASE,
 )
 _ACRONYM = re.compile(r"[A-Z]{2,5}")

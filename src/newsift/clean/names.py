@@ -13,7 +13,8 @@ from newsift.clean.outlets import is_known_outlet, is_wire_service, normalize_ou
 __all__ = ["Credit", "is_person_name", "outlet_key", "split_credit", "unique_names"]
 
 _LABEL = re.compile(
-    r"^(?:(?:written|posted|reported|published|compiled|words|text|story|updated)\s+by|by|author|authors|"
+    r"^(?:(?:written|posted|reported|published|compiled|words|text|story|updated|"
+    r"opinion|analysis|review|commentary|column|essay|interview|perspective)\s+by|by|author|authors|"
     r"writer|reporter|from|von|par|por|door|av|af)\b\s*[:\-–—]?\s*",
     re.IGNORECASE,
 )
@@ -26,6 +27,7 @@ _COLON_LABEL = re.compile(r"^(?P<label>[^\W\d_][\w-]*)\s*:\s+(?=\S)")
 _BY_LABEL = re.compile(r"^(?P<label>[^\W\d_][\w-]*)\s+by\s+(?=\S)", re.IGNORECASE)
 # 'Ana Ruiz (ar)', 'Ana Ruiz (Reuters)': initials, a handle or a wire in brackets after a name
 _ASIDE = re.compile(r"^(?P<name>[^()]+?)\s*\((?P<aside>[^()]{1,40})\)$")
+_WEB_ADDRESS = re.compile(r"(?:https?://)?(?:[\w-]+\.)+[a-z]{2,}/?", re.IGNORECASE)
 
 
 def _words(text: str) -> frozenset[str]:
@@ -111,6 +113,9 @@ def split_credit(
         part, aside = _without_aside(part)
         if aside and is_wire_service(aside):
             wire = wire or aside
+        if aside and _WEB_ADDRESS.fullmatch(aside):  # 'Harbour Wave (www.harbourwave.example)': an outlet
+            dropped.append(part)
+            continue
         if not part:
             continue
         if stated:

@@ -29,8 +29,9 @@ MAX_LABEL_WORDS = 4  # a kicker before a headline ('Live', 'Exclusive', 'Analysi
 
 
 def strip_site_name(title: str, sites: tuple[str, ...]) -> str:
-    """The headline without a leading or trailing part that names the site ('Headline | Site'), and without
-    the section named between them ('Headline | World News | Site')."""
+    """The headline without a leading or trailing part that names the site ('Headline | Site'), or a part
+    naming it before a short tagline ('Headline | Site - News you can trust'), and without the section named
+    between them ('Headline | World News | Site')."""
     keys = {outlet_key(site) for site in sites if site}
     keys.discard("")
     if not keys:
@@ -45,6 +46,10 @@ def strip_site_name(title: str, sites: tuple[str, ...]) -> str:
         return _without_section(title[: spans[-1][0]].strip(), separator)
     if _names_site(parts[0], keys):
         return title[spans[0][1] :].strip()
+    for index in range(len(parts) - 2, 0, -1):  # 'Headline | Site - Tagline': the site's name, then its motto
+        if _names_site(parts[index], keys) and len(" ".join(parts[index + 1 :]).split()) <= _MAX_AFFIX_WORDS:
+            separator = title[spans[index - 1][0] : spans[index - 1][1]].strip()
+            return _without_section(title[: spans[index - 1][0]].strip(), separator)
     return title
 
 
@@ -161,8 +166,27 @@ def _head_title(tree: HtmlElement) -> str | None:
 
 
 def headings(tree: HtmlElement) -> list[str]:
-    texts = (" ".join(h.text_content().split()) for h in tree.iter("h1"))
+    texts = (_printed_text(h) for h in tree.iter("h1"))
     return [text for text in texts if 3 <= len(text) <= _MAX_TITLE]
+
+
+def _printed_text(element: HtmlElement) -> str:
+    """The element's text as printed, whitespace normalised: a line break (``<br>``) is a space between the
+    words it separates ('saved<br>after' is two words), a comment is nothing."""
+    parts: list[str] = []
+    stack: list[tuple[HtmlElement, bool]] = [(element, False)]  # (node, its children done): no recursion
+    while stack:
+        node, done = stack.pop()
+        if not isinstance(node.tag, str):  # a comment or processing instruction: its tail only
+            parts.append(node.tail or "")
+        elif not done:
+            parts.append(node.text or "")
+            stack.append((node, True))
+            stack.extend((child, False) for child in reversed(node))
+        else:
+            parts.append(" " if node.tag == "br" else "")
+            parts.append(node.tail or "" if node is not element else "")
+    return " ".join("".join(parts).split())
 
 
 def _unlabelled_headings(tree: HtmlElement) -> dict[str, str]:
@@ -173,8 +197,8 @@ def _unlabelled_headings(tree: HtmlElement) -> dict[str, str]:
         children = [child for child in heading if isinstance(child.tag, str)]
         if not children or (heading.text or "").strip():
             continue
-        label = " ".join(children[0].text_content().split())
-        full = " ".join(heading.text_content().split())
+        label = _printed_text(children[0])
+        full = _printed_text(heading)
         rest = full.removeprefix(label).strip(" :|-–—")
         if label and rest and len(label.split()) <= MAX_LABEL_WORDS and len(rest) >= len(label):
             found[full] = rest
