@@ -118,3 +118,26 @@ def test_shapes_author_meta_naming_an_outlet_by_its_address() -> None:
     assert _authors(head=head, before='<div class="byline">By Gwen Pryce</div>') == ("Gwen Pryce",)
     # a person's initials or a wire in brackets stay what they were
     assert _authors(head='<meta name="author" content="Gwen Pryce (gp)">') == ("Gwen Pryce",)
+
+
+def _published(head: str, before: str = "") -> str | None:
+    html = (
+        f"<html><head>{head}</head><body><article><h1>{HEADLINE}</h1>{before}{PROSE}</article></body></html>"
+    )
+    article = extract_html_article(html, page_id="p", uri="u", url="https://quay.example/a", fetched_at=WHEN)
+    assert article is not None
+    return article.published_text
+
+
+def test_shapes_stale_jsonld_date_that_the_meta_and_the_printed_time_contradict() -> None:
+    meta = '<meta property="article:published_time" content="2025-03-04T09:00:00Z">'
+    printed = '<p class="date"><time datetime="2025-03-04T09:00:00Z">4 March 2025</time></p>'
+
+    def ld(day: str) -> str:
+        node = f'{{"@type": "NewsArticle", "datePublished": "{day}"}}'
+        return f'<script type="application/ld+json">{node}</script>'
+
+    assert _published(ld("2024-01-29T09:00:00Z") + meta, printed) == "2025-03-04T09:00:00Z"
+    # the JSON-LD stays first when nothing printed settles it, or when it is only a day away
+    assert _published(ld("2024-01-29T09:00:00Z") + meta) == "2024-01-29T09:00:00Z"
+    assert _published(ld("2025-03-03T09:00:00Z") + meta, printed) == "2025-03-03T09:00:00Z"

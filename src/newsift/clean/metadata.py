@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import UTC, date, datetime, timedelta
 from urllib.parse import urlsplit
 
 from lxml import etree
@@ -86,6 +86,7 @@ _COPYRIGHT = re.compile(
 )
 _COMPANY_FORM = re.compile(r"(?:[\s,]+(?:ltd|limited|inc|llc|gmbh|plc|ag|corp|\d{4}))+\W*$", re.IGNORECASE)
 _EARLIEST_YEAR = 1990  # a placeholder date (year 1) is no date
+_STALE_GAP = timedelta(days=30)  # a JSON-LD date this far from the meta's is no rounding of the same time
 _URL_DATES = (
     re.compile(r"/(?P<y>(?:19|20)\d\d)/(?P<m>[01]?\d)/(?P<d>[0-3]?\d)(?:/|$)"),  # /2024/10/16/
     re.compile(r"(?<![\d])(?P<y>(?:19|20)\d\d)[-_](?P<m>[01]\d)[-_](?P<d>[0-3]\d)(?!\d)"),  # 2024-10-16
@@ -457,7 +458,30 @@ def _published(
     ]
     if not stated:
         return _date(tree, (), {}, (), anchor)
+    if stated[0][0] == "json-ld" and (other := _stale_structured_date(tree, stated, anchor)) is not None:
+        return other
     return stated[0][0], stated[0][1]
+
+
+def _stale_structured_date(
+    tree: HtmlElement, stated: list[tuple[str, str, datetime]], anchor: HtmlElement | None
+) -> tuple[str, str] | None:
+    """(source, text) of a meta date when the JSON-LD's is weeks away from it and the time printed with the
+    headline agrees with the meta: the JSON-LD then carries a template's stale value. (A printed time that
+    settles any disagreement, even of a day, was measured and dropped: it cost a check-half date.)"""
+    first = stated[0][2]
+    for source, value, moment in stated[1:]:
+        if abs(_as_utc(moment) - _as_utc(first)) <= _STALE_GAP:
+            continue
+        printed = _readable_date(_time_element(tree, anchor) or _byline_date(tree, anchor))
+        if printed is not None and abs(_as_utc(printed) - _as_utc(moment)) <= timedelta(days=1):
+            return source, value
+        return None
+    return None
+
+
+def _as_utc(moment: datetime) -> datetime:
+    return moment.astimezone(UTC) if moment.tzinfo else moment.replace(tzinfo=UTC)
 
 
 def _readable_date(value: str | None) -> datetime | None:
