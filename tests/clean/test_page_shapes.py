@@ -141,3 +141,10 @@ def test_shapes_stale_jsonld_date_that_the_meta_and_the_printed_time_contradict(
     # the JSON-LD stays first when nothing printed settles it, or when it is only a day away
     assert _published(ld("2024-01-29T09:00:00Z") + meta) == "2024-01-29T09:00:00Z"
     assert _published(ld("2025-03-03T09:00:00Z") + meta, printed) == "2025-03-03T09:00:00Z"
+
+
+def test_shapes_byline_naming_who_the_writers_wrote_for() -> None:
+    """'By A and B for Outlet': both writers, and the outlet is a wire when it is one."""
+    byline = '<div class="byline">By Gwen Pryce and Tom Berg for Reuters</div>'
+    assert _authors(before=byline) == ("Gwen Pryce", "Tom Berg")
+    assert _authors(before='<div class="byline">By Tom Berg for the Quay Journal</div>') == ("Tom Berg",)

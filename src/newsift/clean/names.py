@@ -27,6 +27,7 @@ _COLON_LABEL = re.compile(r"^(?P<label>[^\W\d_][\w-]*)\s*:\s+(?=\S)")
 _BY_LABEL = re.compile(r"^(?P<label>[^\W\d_][\w-]*)\s+by\s+(?=\S)", re.IGNORECASE)
 # 'Ana Ruiz (ar)', 'Ana Ruiz (Reuters)': initials, a handle or a wire in brackets after a name
 _ASIDE = re.compile(r"^(?P<name>[^()]+?)\s*\((?P<aside>[^()]{1,40})\)$")
+_EMPLOYER = re.compile(r"^(?P<name>\S.*?)\s+for\s+(?P<for>\S.*)$")  # lowercase 'for' only
 _WEB_ADDRESS = re.compile(r"(?:https?://)?(?:[\w-]+\.)+[a-z]{2,}/?", re.IGNORECASE)
 
 
@@ -113,6 +114,12 @@ def split_credit(
         part, aside = _without_aside(part)
         if aside and is_wire_service(aside):
             wire = wire or aside
+        if (employer := _EMPLOYER.match(part)) is not None:  # 'Ana Ruiz for Reuters': who she wrote for
+            part = employer["name"]
+            if is_wire_service(employer["for"]):
+                wire = wire or employer["for"]
+            else:
+                dropped.append(employer["for"])
         if aside and _WEB_ADDRESS.fullmatch(aside):  # 'Harbour Wave (www.harbourwave.example)': an outlet
             dropped.append(part)
             continue
