@@ -148,3 +148,32 @@ def test_shapes_byline_naming_who_the_writers_wrote_for() -> None:
     byline = '<div class="byline">By Gwen Pryce and Tom Berg for Reuters</div>'
     assert _authors(before=byline) == ("Gwen Pryce", "Tom Berg")
     assert _authors(before='<div class="byline">By Tom Berg for the Quay Journal</div>') == ("Tom Berg",)
+
+
+def test_shapes_title_meta_escaped_twice_is_read_once_more() -> None:
+    """'&amp;amp;' in a meta's content (the page escaped an already escaped title): '&', not '&amp;'."""
+    head = '<meta property="og:title" content="Ferries &amp;amp; trains saved after late vote">'
+    assert _title(head) == "Ferries & trains saved after late vote"
+    plain = '<meta property="og:title" content="Ferries &amp; trains saved after late vote">'
+    assert _title(plain) == "Ferries & trains saved after late vote"
+
+
+@pytest.mark.parametrize(
+    "hidden",
+    [
+        '<span class="sr-only"> (opens in a new window)</span>',
+        '<span class="visually-hidden">Breaking: </span>',
+        '<span hidden>Share this story</span>',
+        '<span style="display: none">Share this story</span>',
+    ],
+    ids=["sr-only", "visually-hidden", "hidden-attribute", "display-none"],
+)
+def test_shapes_headline_without_its_text_for_screen_readers_only(hidden: str) -> None:
+    head = f"<title>{HEADLINE} | Quay Journal</title>"
+    body = f"<h1>Night ferry saved after {hidden}late vote</h1>"
+    assert _title(head, body) == HEADLINE
+
+
+def test_shapes_printed_headline_with_the_site_name_after_it() -> None:
+    head = '<meta property="og:site_name" content="Quay Journal">'
+    assert _title(head, f"<h1>{HEADLINE} | Quay Journal</h1>") == HEADLINE

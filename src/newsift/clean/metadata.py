@@ -10,6 +10,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
+from html import unescape
 from urllib.parse import urlsplit
 
 from lxml import etree
@@ -85,6 +86,7 @@ _COPYRIGHT = re.compile(
     re.IGNORECASE,
 )
 _COMPANY_FORM = re.compile(r"(?:[\s,]+(?:ltd|limited|inc|llc|gmbh|plc|ag|corp|\d{4}))+\W*$", re.IGNORECASE)
+_ENTITY = re.compile(r"&(?:#\d{1,7}|#x[0-9a-f]{1,6}|[a-z]{2,8});", re.IGNORECASE)
 _EARLIEST_YEAR = 1990  # a placeholder date (year 1) is no date
 _STALE_GAP = timedelta(days=30)  # a JSON-LD date this far from the meta's is no rounding of the same time
 _URL_DATES = (
@@ -172,6 +174,8 @@ def _meta_values(tree: HtmlElement) -> dict[str, list[str]]:
     for element in tree.iter("meta"):
         key = element.get("property") or element.get("name") or element.get("itemprop")
         content = " ".join((element.get("content") or "").split())
+        if _ENTITY.search(content):  # escaped twice by the page ('&amp;amp;'): read once more
+            content = unescape(content)
         if key and content and content not in values.setdefault(key.strip().casefold(), []):
             values[key.strip().casefold()].append(content)
     return values

@@ -19,6 +19,7 @@ _SEPARATORS = r"\s+(?:::|\|\||//)\s+|\s+[|\-–—:·•»/]\s+|\s*[|·•»]\s*
 # 'Headline-Site': a dash with no spaces, followed by the site's name alone
 _GLUED_SITE = re.compile(r"^(?P<head>.{10,}?)[-–—](?P<site>[^\s\-–—][^\-–—]*)$")
 SEPARATOR = re.compile(_SEPARATORS)
+_HIDDEN_CLASS = re.compile(r"sr-only|visually-?hidden|screen-?reader|element-invisible", re.IGNORECASE)
 # between a headline and a tagline or site name, not a colon (a colon may open the headline's second half)
 _AFFIX_SEPARATOR = re.compile(r"\s+(?:::|\|\||//)\s+|\s+[|\-–—·•»/]\s+|\s*[|·•»]\s*")
 _MAX_AFFIX_WORDS = 10  # 'Latest news, sport and opinion from the Quay Journal'
@@ -96,7 +97,7 @@ def extract_title(
         if value and len(value) <= _MAX_TITLE
     ]
     site_keys = {outlet_key(site) for site in sites}
-    printed = [h for h in headings(tree) if outlet_key(h) not in site_keys]
+    printed = [strip_site_name(h, sites) for h in headings(tree) if outlet_key(h) not in site_keys]
     chosen = _chosen_title(stated, printed, site_keys)
     if chosen is None:
         return None
@@ -172,13 +173,13 @@ def headings(tree: HtmlElement) -> list[str]:
 
 def _printed_text(element: HtmlElement) -> str:
     """The element's text as printed, whitespace normalised: a line break (``<br>``) is a space between the
-    words it separates ('saved<br>after' is two words), a comment is nothing."""
+    words it separates ('saved<br>after' is two words), a comment or a hidden element is nothing."""
     parts: list[str] = []
     stack: list[tuple[HtmlElement, bool]] = [(element, False)]  # (node, its children done): no recursion
     while stack:
         node, done = stack.pop()
-        if not isinstance(node.tag, str):  # a comment or processing instruction: its tail only
-            parts.append(node.tail or "")
+        if not isinstance(node.tag, str) or (node is not element and not done and _is_hidden(node)):
+            parts.append(node.tail or "")  # a comment, or text for screen readers only: its tail only
         elif not done:
             parts.append(node.text or "")
             stack.append((node, True))
@@ -187,6 +188,17 @@ def _printed_text(element: HtmlElement) -> str:
             parts.append(" " if node.tag == "br" else "")
             parts.append(node.tail or "" if node is not element else "")
     return " ".join("".join(parts).split())
+
+
+def _is_hidden(element: HtmlElement) -> bool:
+    """Not printed: text for screen readers only ('sr-only', 'visually-hidden'), `hidden`, `display:none`."""
+    style = (element.get("style") or "").replace(" ", "").casefold()
+    return (
+        element.get("hidden") is not None
+        or "display:none" in style
+        or "visibility:hidden" in style
+        or _HIDDEN_CLASS.search(element.get("class") or "") is not None
+    )
 
 
 def _unlabelled_headings(tree: HtmlElement) -> dict[str, str]:
