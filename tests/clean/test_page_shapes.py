@@ -163,7 +163,7 @@ def test_shapes_title_meta_escaped_twice_is_read_once_more() -> None:
     [
         '<span class="sr-only"> (opens in a new window)</span>',
         '<span class="visually-hidden">Breaking: </span>',
-        '<span hidden>Share this story</span>',
+        "<span hidden>Share this story</span>",
         '<span style="display: none">Share this story</span>',
     ],
     ids=["sr-only", "visually-hidden", "hidden-attribute", "display-none"],
@@ -177,3 +177,11 @@ def test_shapes_headline_without_its_text_for_screen_readers_only(hidden: str) -
 def test_shapes_printed_headline_with_the_site_name_after_it() -> None:
     head = '<meta property="og:site_name" content="Quay Journal">'
     assert _title(head, f"<h1>{HEADLINE} | Quay Journal</h1>") == HEADLINE
+
+
+def test_shapes_kicker_colon_written_for_screen_readers_only_stays() -> None:
+    """Hidden punctuation is the headline's: 'Kicker<span class="visually-hidden">: </span>Headline'."""
+    hidden = '<span class="visually-hidden">: </span>'
+    body = f"<h1><span>Harbour</span>{hidden}<span>Night ferry saved</span></h1>"
+    head = '<meta property="og:title" content="Harbour: Night ferry saved">'
+    assert _title(head, body) == "Harbour: Night ferry saved"

@@ -191,8 +191,12 @@ def _printed_text(element: HtmlElement) -> str:
 
 
 def _is_hidden(element: HtmlElement) -> bool:
-    """Not printed: text for screen readers only ('sr-only', 'visually-hidden'), `hidden`, `display:none`."""
+    """Words not printed: text for screen readers only ('sr-only', 'visually-hidden'), `hidden`,
+    `display:none`. Hidden punctuation stays: a kicker's colon is often written for screen readers only
+    ('Kicker<span class="visually-hidden">: </span>Headline')."""
     style = (element.get("style") or "").replace(" ", "").casefold()
+    if not any(char.isalnum() for char in element.text_content()):
+        return False
     return (
         element.get("hidden") is not None
         or "display:none" in style
