@@ -185,3 +185,18 @@ def test_shapes_kicker_colon_written_for_screen_readers_only_stays() -> None:
     body = f"<h1><span>Harbour</span>{hidden}<span>Night ferry saved</span></h1>"
     head = '<meta property="og:title" content="Harbour: Night ferry saved">'
     assert _title(head, body) == "Harbour: Night ferry saved"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        '<div class="date">Updated 9 March 2025 | Published 4 March 2025</div>',
+        '<p class="article-timestamp">Last updated: 9 March 2025, 10:00. First published 4 March 2025</p>',
+        '<div class="byline">By Gwen Pryce | Updated 9 March 2025 | Published 4 March 2025</div>',
+    ],
+    ids=["date-class", "timestamp-class", "byline"],
+)
+def test_shapes_written_update_before_the_written_publication_day(line: str) -> None:
+    """No stated date: the line prints the last update first, then the day it was published."""
+    published = _published("", line)
+    assert published is not None and published.startswith(("4 March 2025", "2025-03-04"))

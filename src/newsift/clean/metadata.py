@@ -77,6 +77,13 @@ _MODIFIED_WORD = (
 _MODIFIED_BEFORE = re.compile(_MODIFIED_WORD + r"(?:\s+(?:on|at|am|le|el|il|op|em))?\W*$", re.IGNORECASE)
 _MODIFIED_IN = re.compile(r"^\W*" + _MODIFIED_WORD + r"\b", re.IGNORECASE)
 _MAX_BYLINE_CHARS = 200
+# the publication's day worded as such in a date line ('Published 4 March', 'First published', 'Posted')
+_PUBLISHED_WORD = re.compile(
+    r"\b(?:published|posted|publié|veröffentlicht|publicado|pubblicato|gepubliceerd|publicerad|yayınlanma)\b",
+    re.IGNORECASE,
+)
+_DATE_CLASS = re.compile(r"date|time|publish|posted", re.IGNORECASE)
+_DATE_LINE_TAGS = ("div", "p", "span", "li", "small", "header")
 _BLOCK_TAGS = frozenset({"p", "div", "li", "td", "section", "article", "blockquote", "dd"})
 _MAX_BYLINES = 5
 _SECOND_LEVEL = frozenset({"co", "com", "org", "net", "gov", "ac", "edu", "or", "ne", "go", "gv", "nic"})
@@ -405,7 +412,32 @@ def _names_person(text: str) -> bool:
 def _byline_date(tree: HtmlElement, anchor: HtmlElement | None) -> str | None:
     """A day written in one of the bylines nearest the headline ('By Ana Ruiz | Updated July 24, 2024')."""
     for _, text in _bylines(tree, anchor):
-        if (day := find_written_date(text)) is not None:
+        if (day := _published_written_date(text)) is not None:
+            return day
+    return None
+
+
+def _published_written_date(text: str) -> str | None:
+    """The first day written in a line, or the one after a word saying it is the publication's when the
+    line has one ('Updated 9 March 2025 | Published 4 March 2025' -> '4 March 2025')."""
+    for match in _PUBLISHED_WORD.finditer(text):
+        if (day := find_written_date(text[match.end() :])) is not None:
+            return day
+    return find_written_date(text)
+
+
+def _date_line(tree: HtmlElement, anchor: HtmlElement | None) -> str | None:
+    """A day worded as the publication's in a short element marked as a date or time ('<div class="date">
+    Updated 9 March | Published 4 March</div>'), in the headline's article: without that word the line is
+    left to the fallback's date search."""
+    for element in tree.iter(*_DATE_LINE_TAGS):
+        marks = f"{element.get('class', '')} {element.get('id', '')}"
+        if not _DATE_CLASS.search(marks) or _outside_article(element) or not with_headline(element, anchor):
+            continue
+        text = " ".join(element.text_content().split())
+        if len(text) > _MAX_BYLINE_CHARS or not _PUBLISHED_WORD.search(text):
+            continue
+        if (day := _published_written_date(text)) is not None:
             return day
     return None
 
@@ -521,6 +553,7 @@ def _date_candidates(
     if tree is not None:
         yield "time", _time_element(tree, anchor)
         yield "markup:byline", _byline_date(tree, anchor)
+        yield "markup:date-line", _date_line(tree, anchor)
 
 
 def _time_element(tree: HtmlElement, anchor: HtmlElement | None) -> str | None:
