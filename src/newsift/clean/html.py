@@ -34,7 +34,7 @@ __all__ = ["MAX_HTML_CHARS", "extract_html_article", "extract_html_body"]
 
 logger = logging.getLogger(__name__)
 
-EXTRACTOR = "clean.html.v7"
+EXTRACTOR = "clean.html.v8"
 MAX_HTML_CHARS = 20_000_000
 """Largest HTML (after scripts and styles are dropped) parsed; larger pages fail with InputError."""
 
@@ -186,7 +186,9 @@ def _authors(
         return unique_names(list(byline)), None
     if not author or metadata.wire:
         return (), None
-    credit = split_credit(author, outlets=(*metadata.outlets, *((sitename,) if sitename else ())))
+    # the page's own outlet credit ('Harbour Wave (www.harbourwave.example)') is no author in its guess either
+    stated = (metadata.credit, metadata.credit.partition(" (")[0]) if metadata.credit else ()
+    credit = split_credit(author, outlets=(*metadata.outlets, *((sitename,) if sitename else ()), *stated))
     return unique_names(list(credit.people)), credit.wire
 
 

@@ -9,7 +9,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import UTC, date, datetime, timedelta
+from html import unescape
 from urllib.parse import urlsplit
 
 from lxml import etree
@@ -59,7 +60,8 @@ _AUTHOR_HREF = etree.XPath(  # a cheap first pass over the links before _AUTHOR_
 # a credit's label in the page's language, first in an element's own text ('Von: <a>Ana Ruiz</a>')
 _CREDIT_LABEL = re.compile(
     r"^(?:by|von|par|por|di|door|av|af|od|autor|autorin|autoren|auteur|autore|author|authors|text|tekst)"
-    r"(?::|\s|$)|^(?:written|posted|reported|story|words)\s+by\b|^(?:words|reporter|writer):",
+    r"(?::|\s|$)|^(?:written|posted|reported|story|words|opinion|analysis|review|commentary|column|essay"
+    r"|interview|perspective)\s+by\b|^(?:words|reporter|writer):",
     re.IGNORECASE,
 )
 _ACRONYM = re.compile(r"[A-Z]{2,5}")
@@ -75,6 +77,13 @@ _MODIFIED_WORD = (
 _MODIFIED_BEFORE = re.compile(_MODIFIED_WORD + r"(?:\s+(?:on|at|am|le|el|il|op|em))?\W*$", re.IGNORECASE)
 _MODIFIED_IN = re.compile(r"^\W*" + _MODIFIED_WORD + r"\b", re.IGNORECASE)
 _MAX_BYLINE_CHARS = 200
+# the publication's day worded as such in a date line ('Published 4 March', 'First published', 'Posted')
+_PUBLISHED_WORD = re.compile(
+    r"\b(?:published|posted|publié|veröffentlicht|publicado|pubblicato|gepubliceerd|publicerad|yayınlanma)\b",
+    re.IGNORECASE,
+)
+_DATE_CLASS = re.compile(r"date|time|publish|posted", re.IGNORECASE)
+_DATE_LINE_TAGS = ("div", "p", "span", "li", "small", "header")
 _BLOCK_TAGS = frozenset({"p", "div", "li", "td", "section", "article", "blockquote", "dd"})
 _MAX_BYLINES = 5
 _SECOND_LEVEL = frozenset({"co", "com", "org", "net", "gov", "ac", "edu", "or", "ne", "go", "gv", "nic"})
@@ -84,7 +93,9 @@ _COPYRIGHT = re.compile(
     re.IGNORECASE,
 )
 _COMPANY_FORM = re.compile(r"(?:[\s,]+(?:ltd|limited|inc|llc|gmbh|plc|ag|corp|\d{4}))+\W*$", re.IGNORECASE)
+_ENTITY = re.compile(r"&(?:#\d{1,7}|#x[0-9a-f]{1,6}|[a-z]{2,8});", re.IGNORECASE)
 _EARLIEST_YEAR = 1990  # a placeholder date (year 1) is no date
+_STALE_GAP = timedelta(days=30)  # a JSON-LD date this far from the meta's is no rounding of the same time
 _URL_DATES = (
     re.compile(r"/(?P<y>(?:19|20)\d\d)/(?P<m>[01]?\d)/(?P<d>[0-3]?\d)(?:/|$)"),  # /2024/10/16/
     re.compile(r"(?<![\d])(?P<y>(?:19|20)\d\d)[-_](?P<m>[01]\d)[-_](?P<d>[0-3]\d)(?!\d)"),  # 2024-10-16
@@ -170,6 +181,8 @@ def _meta_values(tree: HtmlElement) -> dict[str, list[str]]:
     for element in tree.iter("meta"):
         key = element.get("property") or element.get("name") or element.get("itemprop")
         content = " ".join((element.get("content") or "").split())
+        if _ENTITY.search(content):  # escaped twice by the page ('&amp;amp;'): read once more
+            content = unescape(content)
         if key and content and content not in values.setdefault(key.strip().casefold(), []):
             values[key.strip().casefold()].append(content)
     return values
@@ -284,6 +297,22 @@ def _author_candidates(
     yield "markup:byline", _byline_texts(tree, anchor)
     yield "markup:author-link", links
     yield "markup:credit-label", _labelled_credit(tree, anchor)
+    yield "meta:author-page", _author_page_names(meta)
+
+
+def _author_page_names(meta: dict[str, list[str]]) -> list[str]:
+    """'https://quay.example/author/ana-ruiz/' in an author meta -> 'Ana Ruiz': the name the address of the
+    writer's own page spells, two to four words of letters (a last resort: the case of a name is lost)."""
+    names: list[str] = []
+    for key in _AUTHOR_META:
+        for value in meta.get(key, []):
+            path = urlsplit(value).path.rstrip("/")
+            if not _AUTHOR_PATH.search(path):
+                continue
+            words = path.rsplit("/", 1)[-1].split("-")
+            if 2 <= len(words) <= 4 and all(word.isalpha() for word in words):
+                names.append(" ".join(word.capitalize() for word in words))
+    return names
 
 
 def _with_linked(people: tuple[str, ...], linked: list[str], sites: tuple[str, ...]) -> tuple[str, ...]:
@@ -383,7 +412,32 @@ def _names_person(text: str) -> bool:
 def _byline_date(tree: HtmlElement, anchor: HtmlElement | None) -> str | None:
     """A day written in one of the bylines nearest the headline ('By Ana Ruiz | Updated July 24, 2024')."""
     for _, text in _bylines(tree, anchor):
-        if (day := find_written_date(text)) is not None:
+        if (day := _published_written_date(text)) is not None:
+            return day
+    return None
+
+
+def _published_written_date(text: str) -> str | None:
+    """The first day written in a line, or the one after a word saying it is the publication's when the
+    line has one ('Updated 9 March 2025 | Published 4 March 2025' -> '4 March 2025')."""
+    for match in _PUBLISHED_WORD.finditer(text):
+        if (day := find_written_date(text[match.end() :])) is not None:
+            return day
+    return find_written_date(text)
+
+
+def _date_line(tree: HtmlElement, anchor: HtmlElement | None) -> str | None:
+    """A day worded as the publication's in a short element marked as a date or time ('<div class="date">
+    Updated 9 March | Published 4 March</div>'), in the headline's article: without that word the line is
+    left to the fallback's date search."""
+    for element in tree.iter(*_DATE_LINE_TAGS):
+        marks = f"{element.get('class', '')} {element.get('id', '')}"
+        if not _DATE_CLASS.search(marks) or _outside_article(element) or not with_headline(element, anchor):
+            continue
+        text = " ".join(element.text_content().split())
+        if len(text) > _MAX_BYLINE_CHARS or not _PUBLISHED_WORD.search(text):
+            continue
+        if (day := _published_written_date(text)) is not None:
             return day
     return None
 
@@ -440,7 +494,30 @@ def _published(
     ]
     if not stated:
         return _date(tree, (), {}, (), anchor)
+    if stated[0][0] == "json-ld" and (other := _stale_structured_date(tree, stated, anchor)) is not None:
+        return other
     return stated[0][0], stated[0][1]
+
+
+def _stale_structured_date(
+    tree: HtmlElement, stated: list[tuple[str, str, datetime]], anchor: HtmlElement | None
+) -> tuple[str, str] | None:
+    """(source, text) of a meta date when the JSON-LD's is weeks away from it and the time printed with the
+    headline agrees with the meta: the JSON-LD then carries a template's stale value. (A printed time that
+    settles any disagreement, even of a day, was measured and dropped: it cost a check-half date.)"""
+    first = stated[0][2]
+    for source, value, moment in stated[1:]:
+        if abs(_as_utc(moment) - _as_utc(first)) <= _STALE_GAP:
+            continue
+        printed = _readable_date(_time_element(tree, anchor) or _byline_date(tree, anchor))
+        if printed is not None and abs(_as_utc(printed) - _as_utc(moment)) <= timedelta(days=1):
+            return source, value
+        return None
+    return None
+
+
+def _as_utc(moment: datetime) -> datetime:
+    return moment.astimezone(UTC) if moment.tzinfo else moment.replace(tzinfo=UTC)
 
 
 def _readable_date(value: str | None) -> datetime | None:
@@ -476,6 +553,7 @@ def _date_candidates(
     if tree is not None:
         yield "time", _time_element(tree, anchor)
         yield "markup:byline", _byline_date(tree, anchor)
+        yield "markup:date-line", _date_line(tree, anchor)
 
 
 def _time_element(tree: HtmlElement, anchor: HtmlElement | None) -> str | None:

@@ -13,17 +13,22 @@ from newsift.clean.outlets import is_known_outlet, is_wire_service, normalize_ou
 __all__ = ["Credit", "is_person_name", "outlet_key", "split_credit", "unique_names"]
 
 _LABEL = re.compile(
-    r"^(?:(?:written|posted|reported|published|compiled|words|text|story|updated)\s+by|by|author|authors|"
+    r"^(?:(?:written|posted|reported|published|compiled|words|text|story|updated|"
+    r"opinion|analysis|review|commentary|column|essay|interview|perspective)\s+by|by|author|authors|"
     r"writer|reporter|from|von|par|por|door|av|af)\b\s*[:\-–—]?\s*",
     re.IGNORECASE,
 )
 # 'and' in the credit's language (German, Scandinavian, Romance, Turkish, Vietnamese...), lowercase only
-_AND = r"\band\b|(?-i:\b(?:und|og|och|et|y|e|en|i|ve|và|és|ja)\b)"
+_AND = r"\band\b|(?-i:\b(?:with|und|og|och|et|y|e|en|i|ve|và|és|ja)\b)"
 _SPLIT = re.compile(rf"\s*(?:,|;|\||/|{_AND}|&|\n|\s[-–—·•]\s|(?<=[^\W\d_]{{3}})\.\s+(?=[A-Z]))\s*", re.I)
 # 'Redaktion: ', 'Text: ', 'Von: ': one word and a colon before the names is the credit's label
 _COLON_LABEL = re.compile(r"^(?P<label>[^\W\d_][\w-]*)\s*:\s+(?=\S)")
+# 'Photograph by ': one word and 'by' (the label of a credit that may not be the writer's)
+_BY_LABEL = re.compile(r"^(?P<label>[^\W\d_][\w-]*)\s+by\s+(?=\S)", re.IGNORECASE)
 # 'Ana Ruiz (ar)', 'Ana Ruiz (Reuters)': initials, a handle or a wire in brackets after a name
 _ASIDE = re.compile(r"^(?P<name>[^()]+?)\s*\((?P<aside>[^()]{1,40})\)$")
+_EMPLOYER = re.compile(r"^(?P<name>\S.*?)\s+for\s+(?P<for>\S.*)$")  # lowercase 'for' only
+_WEB_ADDRESS = re.compile(r"(?:https?://)?(?:[\w-]+\.)+[a-z]{2,}/?", re.IGNORECASE)
 
 
 def _words(text: str) -> frozenset[str]:
@@ -53,8 +58,9 @@ _ORG_WORDS = _words(
 )
 # labels of a credit that is not the writer's (a photo, a graphic, a source line)
 _OTHER_CREDITS = _words(
-    """photo photos foto fotos bild bilder image images picture pictures graphic grafik video illustration
-    photography photographer photographs fotografie fotograf fotografía fotografia
+    """photo photos foto fotos bild bilder image images picture pictures graphic graphics grafik video videos
+    illustration illustrations photography photographer photograph photographs
+    fotografie fotograf fotografía fotografia
     source sources quelle quellen fuente fonte kaynak"""
 )
 # 'news agency' in the credit's language: the name beside it is a wire ('Kestrel Nachrichtenagentur')
@@ -67,8 +73,9 @@ _MONTHS = _words(
     jun jul aug sep sept oct nov dec"""
 )
 _WEEKDAYS = _words("monday tuesday wednesday thursday friday saturday sunday")
-# a month is a date only next to a number ('March 3', '3 May'): alone it can be a name ('April', 'Jan')
-_NOT_NAME = _ROLE_WORDS | _WIDGET_WORDS | _ORG_WORDS | _WEEKDAYS
+# a month is a date only next to a number ('March 3', '3 May'): alone it can be a name ('April', 'Jan');
+# a photo credit's label ends a name ('Ana Ruiz Photograph by Tom Berg': two credits printed without a break)
+_NOT_NAME = _ROLE_WORDS | _WIDGET_WORDS | _ORG_WORDS | _WEEKDAYS | _OTHER_CREDITS
 # reporter, correspondent, editor after a Korean, Japanese or Chinese name ('김하늘 기자')
 _CASELESS_ROLES = _words("기자 특파원 선임기자 객원기자 논설위원 記者 特派員 編集委員 编辑 责任编辑 记者")
 _NOT_AGENCY = (_ROLE_WORDS | _WIDGET_WORDS) - {"news"}  # 'Agency Reporter' is a person's role
@@ -107,6 +114,15 @@ def split_credit(
         part, aside = _without_aside(part)
         if aside and is_wire_service(aside):
             wire = wire or aside
+        if (employer := _EMPLOYER.match(part)) is not None:  # 'Ana Ruiz for Reuters': who she wrote for
+            part = employer["name"]
+            if is_wire_service(employer["for"]):
+                wire = wire or employer["for"]
+            else:
+                dropped.append(employer["for"])
+        if aside and _WEB_ADDRESS.fullmatch(aside):  # 'Harbour Wave (www.harbourwave.example)': an outlet
+            dropped.append(part)
+            continue
         if not part:
             continue
         if stated:
@@ -140,6 +156,8 @@ def _without_label(part: str) -> str:
     """The credit without its label ('By', 'Written by', 'Text:', 'von', 'par'); empty when the label says the
     credit is not the writer's ('Photo: Ana Ruiz')."""
     part = _LABEL.sub("", part)
+    if (match := _BY_LABEL.match(part)) is not None and match["label"].casefold() in _OTHER_CREDITS:
+        return ""
     if (match := _COLON_LABEL.match(part)) is not None:
         if match["label"].casefold() in _OTHER_CREDITS:
             return ""

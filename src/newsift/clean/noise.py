@@ -89,6 +89,7 @@ _CREDIT_PART = re.compile(
 _BYLINE = re.compile(r"^(?:by|written by|reported by)\s+(?P<names>[^|]{2,120}?)\s*(?:\|.*)?$", re.I)
 _NAME_SPLIT = re.compile(r"\s*(?:,|\band\b|&)\s*")
 _NAME = re.compile(r"^[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,4}$")
+_FROM_PLACE = re.compile(r"\s+in\s+[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2}$")  # 'Ana Ruiz in New York'
 
 _AD_PHRASE = re.compile(
     r"(?:(?:story|article) continues (?:below|after) (?:this )?ad(?:vertisement)?"
@@ -206,7 +207,9 @@ def match_byline(line: str) -> tuple[tuple[str, ...], str | None] | None:
 
 
 def _split_names(text: str) -> list[str]:
-    return [name.strip(" .") for name in _NAME_SPLIT.split(text.strip()) if name.strip(" .")]
+    """'A in Oslo and B' -> [A, B]: the names of a credit without the place each reported from."""
+    names = (_FROM_PLACE.sub("", name.strip(" .")) for name in _NAME_SPLIT.split(text.strip()))
+    return [name for name in names if name]
 
 
 def find_inline_noise(text: str) -> list[NoiseHit]:

@@ -19,6 +19,7 @@ _SEPARATORS = r"\s+(?:::|\|\||//)\s+|\s+[|\-–—:·•»/]\s+|\s*[|·•»]\s*
 # 'Headline-Site': a dash with no spaces, followed by the site's name alone
 _GLUED_SITE = re.compile(r"^(?P<head>.{10,}?)[-–—](?P<site>[^\s\-–—][^\-–—]*)$")
 SEPARATOR = re.compile(_SEPARATORS)
+_HIDDEN_CLASS = re.compile(r"sr-only|visually-?hidden|screen-?reader|element-invisible", re.IGNORECASE)
 # between a headline and a tagline or site name, not a colon (a colon may open the headline's second half)
 _AFFIX_SEPARATOR = re.compile(r"\s+(?:::|\|\||//)\s+|\s+[|\-–—·•»/]\s+|\s*[|·•»]\s*")
 _MAX_AFFIX_WORDS = 10  # 'Latest news, sport and opinion from the Quay Journal'
@@ -29,8 +30,9 @@ MAX_LABEL_WORDS = 4  # a kicker before a headline ('Live', 'Exclusive', 'Analysi
 
 
 def strip_site_name(title: str, sites: tuple[str, ...]) -> str:
-    """The headline without a leading or trailing part that names the site ('Headline | Site'), and without
-    the section named between them ('Headline | World News | Site')."""
+    """The headline without a leading or trailing part that names the site ('Headline | Site'), or a part
+    naming it before a short tagline ('Headline | Site - News you can trust'), and without the section named
+    between them ('Headline | World News | Site')."""
     keys = {outlet_key(site) for site in sites if site}
     keys.discard("")
     if not keys:
@@ -45,6 +47,10 @@ def strip_site_name(title: str, sites: tuple[str, ...]) -> str:
         return _without_section(title[: spans[-1][0]].strip(), separator)
     if _names_site(parts[0], keys):
         return title[spans[0][1] :].strip()
+    for index in range(len(parts) - 2, 0, -1):  # 'Headline | Site - Tagline': the site's name, then its motto
+        if _names_site(parts[index], keys) and len(" ".join(parts[index + 1 :]).split()) <= _MAX_AFFIX_WORDS:
+            separator = title[spans[index - 1][0] : spans[index - 1][1]].strip()
+            return _without_section(title[: spans[index - 1][0]].strip(), separator)
     return title
 
 
@@ -91,7 +97,7 @@ def extract_title(
         if value and len(value) <= _MAX_TITLE
     ]
     site_keys = {outlet_key(site) for site in sites}
-    printed = [h for h in headings(tree) if outlet_key(h) not in site_keys]
+    printed = [strip_site_name(h, sites) for h in headings(tree) if outlet_key(h) not in site_keys]
     chosen = _chosen_title(stated, printed, site_keys)
     if chosen is None:
         return None
@@ -161,8 +167,42 @@ def _head_title(tree: HtmlElement) -> str | None:
 
 
 def headings(tree: HtmlElement) -> list[str]:
-    texts = (" ".join(h.text_content().split()) for h in tree.iter("h1"))
+    texts = (_printed_text(h) for h in tree.iter("h1"))
     return [text for text in texts if 3 <= len(text) <= _MAX_TITLE]
+
+
+def _printed_text(element: HtmlElement) -> str:
+    """The element's text as printed, whitespace normalised: a line break (``<br>``) is a space between the
+    words it separates ('saved<br>after' is two words), a comment or a hidden element is nothing."""
+    parts: list[str] = []
+    stack: list[tuple[HtmlElement, bool]] = [(element, False)]  # (node, its children done): no recursion
+    while stack:
+        node, done = stack.pop()
+        if not isinstance(node.tag, str) or (node is not element and not done and _is_hidden(node)):
+            parts.append(node.tail or "")  # a comment, or text for screen readers only: its tail only
+        elif not done:
+            parts.append(node.text or "")
+            stack.append((node, True))
+            stack.extend((child, False) for child in reversed(node))
+        else:
+            parts.append(" " if node.tag == "br" else "")
+            parts.append(node.tail or "" if node is not element else "")
+    return " ".join("".join(parts).split())
+
+
+def _is_hidden(element: HtmlElement) -> bool:
+    """Words not printed: text for screen readers only ('sr-only', 'visually-hidden'), `hidden`,
+    `display:none`. Hidden punctuation stays: a kicker's colon is often written for screen readers only
+    ('Kicker<span class="visually-hidden">: </span>Headline')."""
+    style = (element.get("style") or "").replace(" ", "").casefold()
+    if not any(char.isalnum() for char in element.text_content()):
+        return False
+    return (
+        element.get("hidden") is not None
+        or "display:none" in style
+        or "visibility:hidden" in style
+        or _HIDDEN_CLASS.search(element.get("class") or "") is not None
+    )
 
 
 def _unlabelled_headings(tree: HtmlElement) -> dict[str, str]:
@@ -173,8 +213,8 @@ def _unlabelled_headings(tree: HtmlElement) -> dict[str, str]:
         children = [child for child in heading if isinstance(child.tag, str)]
         if not children or (heading.text or "").strip():
             continue
-        label = " ".join(children[0].text_content().split())
-        full = " ".join(heading.text_content().split())
+        label = _printed_text(children[0])
+        full = _printed_text(heading)
         rest = full.removeprefix(label).strip(" :|-–—")
         if label and rest and len(label.split()) <= MAX_LABEL_WORDS and len(rest) >= len(label):
             found[full] = rest
