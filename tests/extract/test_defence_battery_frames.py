@@ -10,7 +10,9 @@
 - making weapons locally, assembling them or teaming up to build them is co-production when parties
   of two countries take part (not 'India will build the jets locally' or two banks teaming up);
 - a weapon system the gazetteer names is an item whatever the tagger calls it;
-- weapons that land in or reach a state are delivered there, like weapons that arrive.
+- weapons that land in or reach a state are delivered there, like weapons that arrive;
+- weapons funnelled, diverted or ferried to a party are supplied to it (a plane that flies
+  itself, or funds diverted, supplies nothing).
 
 Each sentence is written for the project.
 """
@@ -73,6 +75,8 @@ FRAMES = [
     case("The first Rafale jets reached Greece in January.", T, source=("FRA",), target=("GRC",)),
     case("A delivery of Patriot missiles reached Poland last week.", T, source=("USA",), target=("POL",)),
     case("The first two F-16 jets landed in Romania on Friday.", T, source=("USA",), target=("ROU",)),
+    case("Belarus has been funnelling ammunition to Russian troops.", T, source=("BLR",), target=("RUS",)),
+    case("The shells were diverted to Russia through Armenia.", T, target=("RUS",)),
 ]
 
 
@@ -102,6 +106,9 @@ def test_battery_a_raised_passive_keeps_its_item(nlp: Any) -> None:
         "Boeing and Embraer teamed up to build passenger jets.",
         "The missile reached an altitude of 100 km.",
         "The plane carrying the minister landed in Paris.",
+        "Two jets flew to Poland for the exercise.",
+        "The firm funnelled cash to its parent in Ireland.",
+        "Funds were diverted to the rebels.",
     ],
 )
 def test_battery_civilian_options_stays_and_lone_makers_are_no_such_event(nlp: Any, body: str) -> None:

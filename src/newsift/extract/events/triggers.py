@@ -571,7 +571,10 @@ def _stays_somewhere(parse: Parse, head: int) -> bool:
 
 
 ARMING = frozenset({"arm", "rearm"})  # verbs whose meaning holds the item: to arm is to supply weapons
-_BOUND = frozenset({"carry", "destine"})
+# verbs of routing that supply only with a party to reach ('ferrying rifles to the rebels',
+# 'diverted to Russia', 'funnelling ammunition to Russian troops')
+_ROUTING = frozenset({"funnel", "divert", "channel", "ferry", "truck"})
+_BOUND = frozenset({"carry", "destine"}) | _ROUTING
 
 
 def _destination(parse: Parse, head: int) -> bool:
@@ -600,6 +603,8 @@ def _defence_ok(
 ) -> bool:
     lemma = _lemma(parse, head)
     armed = lemma in ARMING and parse.tree.tokens[head].pos == "VERB"  # 'arming the rebels' names its item
+    if lemma in _ROUTING and not parse.tree.kids(head, "dobj", "nsubjpass"):
+        return False  # 'two jets flew to Poland' fly themselves; 'flew weapons to X' carries them
     if lemma in _BOUND and not _destination(parse, head):
         return False  # 'a plane carrying missiles' moves them; 'carrying missiles to X' supplies X
     if lemma == "reach" and not any(
