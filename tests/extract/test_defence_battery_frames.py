@@ -12,7 +12,9 @@
 - a weapon system the gazetteer names is an item whatever the tagger calls it;
 - weapons that land in or reach a state are delivered there, like weapons that arrive;
 - weapons funnelled, diverted or ferried to a party are supplied to it (a plane that flies
-  itself, or funds diverted, supplies nothing).
+  itself, or funds diverted, supplies nothing);
+- weapons of one country's make found in the hands of, or used by, another party went to it (not
+  weapons used by their own country's forces, nor cars found in a garage).
 
 Each sentence is written for the project.
 """
@@ -77,6 +79,12 @@ FRAMES = [
     case("The first two F-16 jets landed in Romania on Friday.", T, source=("USA",), target=("ROU",)),
     case("Belarus has been funnelling ammunition to Russian troops.", T, source=("BLR",), target=("RUS",)),
     case("The shells were diverted to Russia through Armenia.", T, target=("RUS",)),
+    case(
+        "UN experts found Iranian-made drones in the hands of Hezbollah.", T, source=("IRN",), target=("LBN",)
+    ),
+    case(
+        "Iranian-made drones were used by the Russian army in Ukraine.", T, source=("IRN",), target=("RUS",)
+    ),
 ]
 
 
@@ -109,6 +117,9 @@ def test_battery_a_raised_passive_keeps_its_item(nlp: Any) -> None:
         "Two jets flew to Poland for the exercise.",
         "The firm funnelled cash to its parent in Ireland.",
         "Funds were diverted to the rebels.",
+        "Russian-made missiles were used by Russian forces against the city.",
+        "Police found German-made cars in the garage.",
+        "The army used Turkish-made drones in the offensive.",
     ],
 )
 def test_battery_civilian_options_stays_and_lone_makers_are_no_such_event(nlp: Any, body: str) -> None:

@@ -29,6 +29,7 @@ from newsift.extract.events.defence_gate import military_matter
 from newsift.extract.events.defence_reader import Candidate, second_reading, vetoed
 from newsift.extract.events.defence_roles import SUPPLY, arrival_roles, banned_party, frame_roles
 from newsift.extract.events.defence_roles import participants as joint_participants
+from newsift.extract.events.evidence import found_with
 from newsift.extract.events.framing import no_happening, refers_back
 from newsift.extract.events.lexicon import CONTAINERS, PLATFORMS, EventLexicon, load_lexicon
 from newsift.extract.events.triggers import ARMING, Trigger, find_triggers, mover, product_tokens
@@ -357,10 +358,32 @@ def sentence_events(
             _civilian(e, lexicon) if e.subtype == "arms_transfer" and vetoed(parse, index) else e
             for e in events
         ]
+    if not keep_irrealis and not any(e.subtype == "arms_transfer" for e in events):
+        events += _found_arms(parse, tokens, lexicon, cues, cue_status)
     if not events and statements:
         events = _statement(parse, tokens, lexicon, cues)
     events = _attach_values(parse, tokens, events)
     return _one_per_mention(parse, _inherit_actors(_merge_duplicates(parse, events)))
+
+
+def _found_arms(
+    parse: Parse, tokens: list[int], lexicon: EventLexicon, cues: ClaimCues, cue_status: Cue
+) -> list[Event]:
+    """Weapons of a written origin found with another party ('Iranian-made drones in the hands of the
+    rebels'): a transfer from the origin to that party (``evidence``), its status read at the verb
+    that places them."""
+    spec = next(d for d in lexicon.defence if d.subtype == "arms_transfer")
+    out = []
+    for found in found_with(parse, tokens, lexicon, product_tokens(parse, tokens)):
+        trigger = Trigger(head=found.participle, tokens=(found.participle,), type=spec.type, mode=spec.mode,
+                          priority=0, subtype=spec.subtype, defence=spec)  # fmt: skip
+        modality = detect_modality(parse, found.verb, cues)
+        if modality.negated or modality.hypothetical:
+            continue
+        event = _built(parse, trigger, tokens, modality, cue_status, lexicon)
+        item = parse.span_text(*item_phrase(parse, found.item))
+        out.append(replace(event, source=found.origin, target=found.party, item=item))
+    return out
 
 
 def _built(
