@@ -15,8 +15,9 @@ from newsift.brief.factsearch import query_facts, select_relevant
 from newsift.brief.matching import all_forms, holds_answer, mentions_any
 from newsift.brief.passageanswer import MARGIN, candidate_articles, passage_answer
 from newsift.brief.passages import PassageIndex
-from newsift.brief.question import Question, entity_forms, parse_question
-from newsift.brief.records import Answer
+from newsift.brief.polarity import opposes
+from newsift.brief.question import Question, asks_for_person, entity_forms, names_a_person, parse_question
+from newsift.brief.records import Answer, FactRow
 from newsift.model import Entity, Event
 from newsift.store import Store
 
@@ -58,7 +59,7 @@ def answer_question(store: Store, question: str, *, limit: int = 3, rerank: bool
         facts = [f for f in facts if set(f.statuses) != {"denied"}]
     shaped = (f for f in facts if any(holds_answer(c.sentence, parsed, all_forms(forms))
                                       for c in f.citations))  # fmt: skip
-    facts = list(shaped)
+    facts = [f for f in shaped if not all(opposes(parsed.text, c.sentence) for c in f.citations)]
     if parsed.intent == "list":
         facts = select_naming_items(facts, leads)
     if parsed.intent in {"status", ""}:
@@ -71,12 +72,22 @@ def answer_question(store: Store, question: str, *, limit: int = 3, rerank: bool
     passages = passage_answer(index, parsed, forms, limit=limit, rerank=rerank)
     if facts:
         party = parsed.status if parsed.wh == "who" else None
-        rows = select_relevant(parsed, facts)[:limit]
+        rows = _naming_person(parsed, select_relevant(parsed, facts), forms)[:limit]
         records = render_list_answer(parsed.text, rows, leads, sources, party_status=party,
                                      expects=parsed.expects)  # fmt: skip
         if not _covers_more(index, parsed, passages, records):
             return records
     return passages
+
+
+def _naming_person(q: Question, facts: list[FactRow], forms: dict[str, tuple[str, ...]]) -> list[FactRow]:
+    """'Who signed the pact for Japan?': the rows naming a person beyond the question's names, when some
+    do; a row telling only of the pact ('Japan and the Philippines sign pact') names no signer."""
+    if not asks_for_person(q.text):
+        return facts
+    known = all_forms(forms)
+    named = [f for f in facts if any(names_a_person(c.sentence, known) for c in f.citations)]
+    return named or facts
 
 
 def _quote_answer(

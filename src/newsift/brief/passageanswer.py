@@ -12,9 +12,11 @@ from newsift.brief.facts import Sources
 from newsift.brief.matching import all_forms, first_mention, holds_answer, in_window, mentions_any, same_terms
 from newsift.brief.passages import PassageIndex, extract_query_terms
 from newsift.brief.passagesearch import search_shaped
+from newsift.brief.polarity import opposes
 from newsift.brief.question import (
     Question,
     asks_for_person,
+    drop_slot_noun,
     has_status_cue,
     holds_wanted,
     is_answer_shaped,
@@ -31,6 +33,8 @@ __all__ = ["MARGIN", "candidate_articles", "gives_back", "passage_answer", "reto
 # How much more of the question a passage must cover to win over the records' own sentences.
 MARGIN = 0.25
 
+# A recipient named after 'to' or 'for' ('to Poland', 'for the Indian Navy').
+_RECIPIENT = re.compile(r"\b(?:to|for)\s+(?:the\s+)?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*")
 # Verbs of giving: their subject supplies ('A sold B jets', 'A will supply B'); 'buy' runs the other way.
 _GIVING = re.compile(r"\b(?:sell|sells|selling|sold|suppl\w*|deliver\w*|transfer\w*|export\w*|provid\w*)\b")
 
@@ -62,7 +66,10 @@ def passage_answer(
         directed = not gives_back(sentence, q, forms) and (
             q.intent != "list" or any(is_type_word(w) for w in re.findall(r"[\w-]+", sentence))
         )
-        return on_topic and cued and directed
+        # 'How many did A deliver to B?': a sentence giving to another name ('to Poland') tells of
+        # another recipient.
+        reaches = not (q.source and q.target) or not _gives_elsewhere(sentence, forms.get(q.target, ()))
+        return on_topic and cued and directed and reaches and not opposes(q.text, sentence)
 
     def loosely_named(article_id: str, sentence: str) -> bool:
         return fits(article_id, sentence) and (not every_form or mentions_any(sentence, every_form))
@@ -71,7 +78,10 @@ def passage_answer(
     # A wanted name is preferred, not required: 'which body' may be answered by 'the budget committee of
     # the senate'. A place ('where') and a cause ('why') are required.
     found: list[SentenceRow] = []
-    for shape in (q, replace(q, wants=None)) if q.wants == "name" else (q,):
+    # The class asked for ('which countries') is named by its instances, not by its noun: a sentence
+    # naming one ('Estonia, Finland and Norway') is measured on the rest of the question.
+    slotless = replace(q, text=drop_slot_noun(q.text))
+    for shape in (q, replace(q, wants=None), slotless) if q.wants == "name" else (q,):
         found = search_shaped(index, shape, fits, every_form, limit=limit, rerank=rerank, same=same)
         if found:
             break
@@ -95,6 +105,14 @@ def passage_answer(
         passages=(*context, *(p for p in found if p not in context)),
         method="passages",
     )
+
+
+def _gives_elsewhere(sentence: str, target: Sequence[str]) -> bool:
+    """True when the sentence names a recipient ('to Poland', 'for the Indian Navy') that is none of the
+    asked recipient's forms."""
+    return any(
+        not mentions_any(m.group(0), target) for m in _RECIPIENT.finditer(sentence)
+    ) and not mentions_any(sentence, target)
 
 
 def _holding(chosen: list[SentenceRow], q: Question, known: Sequence[str]) -> list[SentenceRow]:
