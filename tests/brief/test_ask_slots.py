@@ -8,6 +8,7 @@ from datetime import UTC, datetime
 import pytest
 
 from newsift.brief.ask import _naming_person
+from newsift.brief.factlist import named_item
 from newsift.brief.passageanswer import _gives_elsewhere, passage_answer
 from newsift.brief.passages import PassageIndex
 from newsift.brief.polarity import opposes
@@ -116,3 +117,42 @@ def test_ask_who_is_answered_by_the_rows_naming_a_person() -> None:
         pact,
         signer,
     ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "answered"),
+    [
+        ("Factory output grew 2.6% in 2023 and 2.1% in May, the agency said.", False),
+        ("Factory output grew 0.4%, the agency said.", True),
+        ("Factory output grew 0.4% in June, the agency said.", True),
+    ],
+    ids=["only-other-times", "no-time-named", "the-asked-time"],
+)
+def test_ask_a_sentence_naming_only_other_times_tells_of_another_period(
+    sentence: str, answered: bool
+) -> None:
+    index = PassageIndex(
+        [_article(f"{sentence} The agency publishes its figures every month. Exports rose.")]
+    )
+    question = parse_question("How much did factory output grow in June?")
+    answer = passage_answer(index, question, {}, limit=3, rerank=False)
+    assert (answer.text is not None) is answered
+
+
+@pytest.mark.parametrize(
+    ("item", "sentence", "named"),
+    [
+        (
+            "howitzers",
+            "The firm delivered 36 Z9 self-propelled howitzers to Chile.",
+            "Z9 self-propelled howitzers",
+        ),
+        ("submarines", "Peru ordered two Type 300X submarines in May.", "Type 300X submarines"),
+        ("howitzers", "The firm delivered howitzers to Chile.", "howitzers"),
+        ("ferries", "Two new passenger ferries arrived.", "ferries"),
+        ("Z9 guns", "It sold 12 Z9 guns.", "Z9 guns"),
+    ],
+    ids=["designator-before", "type-name-before", "a-verb-before", "plain-words-before", "already-named"],
+)
+def test_ask_a_list_line_names_the_item_as_its_sentence_does(item: str, sentence: str, named: str) -> None:
+    assert named_item(item, sentence) == named

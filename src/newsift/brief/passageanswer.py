@@ -69,7 +69,15 @@ def passage_answer(
         # 'How many did A deliver to B?': a sentence giving to another name ('to Poland') tells of
         # another recipient.
         reaches = not (q.source and q.target) or not _gives_elsewhere(sentence, forms.get(q.target, ()))
-        return on_topic and cued and directed and reaches and not opposes(q.text, sentence)
+        told = timely(sentence) and not opposes(q.text, sentence)  # the asked period, the asked change
+        return on_topic and cued and directed and reaches and told
+
+    # 'How much did output grow in the July to September quarter?': a sentence naming only other times
+    # ('2.6% last year, 2.1% in 2005') tells of another period; one naming no time may still answer.
+    asked_times = time_words(q.text) if q.since_year is None and q.until_year is None else set()
+
+    def timely(sentence: str) -> bool:
+        return not asked_times or not (told := time_words(sentence)) or bool(asked_times & told)
 
     def loosely_named(article_id: str, sentence: str) -> bool:
         return fits(article_id, sentence) and (not every_form or mentions_any(sentence, every_form))
