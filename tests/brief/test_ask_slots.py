@@ -156,3 +156,17 @@ def test_ask_a_sentence_naming_only_other_times_tells_of_another_period(
 )
 def test_ask_a_list_line_names_the_item_as_its_sentence_does(item: str, sentence: str, named: str) -> None:
     assert named_item(item, sentence) == named
+
+
+@pytest.mark.parametrize(
+    ("sentence", "figure"),
+    [
+        ("Millions of nurses could strike, union leaders warned.", False),
+        ("The board backed a multi-billion dollar plan.", False),
+        ("Up to 1.2m nurses could strike on 3 May.", True),
+        ("Hundreds of jobs will go, 450 of them in Leeds.", True),
+    ],
+    ids=["millions-of", "multi-billion", "a-figure", "vague-and-a-figure"],
+)
+def test_ask_a_vague_amount_is_no_figure(sentence: str, figure: bool) -> None:
+    assert is_answer_shaped(sentence, "number", "How many nurses could strike?") is figure

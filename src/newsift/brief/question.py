@@ -186,6 +186,10 @@ _ASKS_COUNT = re.compile(r"^\s*how\s+many\b", re.IGNORECASE)
 _NOT_COUNTS = re.compile(
     r"(?<![\w.,])(?:19|20)\d\d(?![\w%]|[.,]\d)|\b[A-Za-z]+-?\d[\w-]*|\b\d+[A-Za-z][\w-]*"
 )
+# A vague amount, no figure: 'millions of workers', 'a multi-billion dollar campaign'.
+_VAGUE = re.compile(
+    r"\b(?:dozens|hundreds|thousands|millions|billions)\s+of\b|\bmulti-?(?:million|billion)\b", re.IGNORECASE
+)
 _NUMBER = re.compile(
     r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens?|hundreds?|thousands?|"
     r"millions?|billions?|half|double|twice|decades?|years?|months?|weeks?|days?|hours?|centur(?:y|ies))\b",
@@ -370,6 +374,8 @@ def time_words(text: str) -> set[str]:
 def is_answer_shaped(sentence: str, expects: str | None, asked: str = "") -> bool:
     """True when the sentence holds what the question asks for: an amount of money, a number, a time, or
     anything. A number the question itself states ('the deal for 26 jets') is not an answer to it."""
+    if expects in {"number", "money"}:  # 'millions of workers', 'multi-billion campaigns' give no figure
+        sentence = _VAGUE.sub(" ", sentence)
     if expects in {"number", "money"} and asked:
         given = set(_DIGITS.findall(asked))
         sentence = _DIGITS.sub(lambda m: " " if m.group(0) in given else m.group(0), sentence)
