@@ -6,7 +6,8 @@ Usage: python bench/ask.py [--questions FILE] [--corpus DIR] [--per-category N] 
 Three parts, each ingested with the real runner (analysis on) into a temporary store of its own:
 - ``examples``: the project's own pages in examples/ (written for the project);
 - ``fixtures``: pages written for this bench in tests/fixtures/ask/pages/ (other shapes and topics:
-  a joint order, an approved sale, a company's results, a joint exercise, a vote on a bill, a takeover;
+  a joint order, an approved sale, a company's results, a joint exercise, a vote on a bill, a takeover,
+  an arms delivery, a recall, an access pact, a rate decision;
   public facts and invented people and firms, in our words);
 - ``corpus``: the first N business and N politics articles of ../shared/benchdata/corpus/bbc_news.jsonl,
   read at bench time only (never copied into the project); the part is skipped, and says so, when absent.
@@ -22,8 +23,9 @@ Questions are split by bench/SPLITS.md: odd question numbers (1-based line numbe
 **tune** half, even the **check** half. Per-question lines and ``--verbose`` errors are printed for the
 tune half only; the check half is scored and reported, never shown. Each question has a ``kind``: "facts"
 (answerable from events, claims or quotes), "passages" (only from sentences) or "none" (no answer).
-Prints the tune half's lines, then ONE JSON object last (each half, each part, each kind, and each batch
-of questions as written session by session: ``--batches``).
+Prints the tune half's lines, then ONE JSON object last (each half, each part, each kind, each batch
+of questions as written session by session: ``--batches``, and the old set apart from the new lines:
+``--old-set``).
 """
 
 from __future__ import annotations
@@ -216,9 +218,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--verbose", action="store_true", help="print the wrong answers")
     parser.add_argument(
         "--batches",
-        default="152,246",
+        default="152,246,292",
         help="last line of each earlier batch of questions: each batch is "
-        "also scored on its own, per half (default: the session 5 and session 6 sets, then the rest)",
+        "also scored on its own, per half (default: the session 5, 6 and 7 sets, then the rest)",
+    )
+    parser.add_argument(
+        "--old-set",
+        type=int,
+        default=292,
+        help="last line of the set before this session's questions: the old set and the enlarged "
+        "set's new lines are also scored apart, per half (JSON key 'sets')",
     )
     args = parser.parse_args(argv)
     questions = read_questions(args.questions)
@@ -260,6 +269,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "check": _breakdown([r for r in rows if r["half"] == "check"]),
         "parts": parts,
         "batches": _batches(rows, [int(x) for x in args.batches.split(",") if x.strip()]),
+        "sets": _batches(rows, [args.old_set]),
         "seconds": round(time.perf_counter() - started, 1),
     }
     print(json.dumps(result, sort_keys=True))

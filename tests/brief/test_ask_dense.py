@@ -12,8 +12,8 @@ from typing import Any
 import numpy as np
 import pytest
 
-from newsift.brief import ask, passages
-from newsift.brief.ask import _passage_answer
+from newsift.brief import passages, passagesearch
+from newsift.brief.passageanswer import passage_answer
 from newsift.brief.passages import PassageIndex, _Embedder, load_encoder
 from newsift.brief.question import parse_question
 from newsift.model import Article, Position
@@ -76,8 +76,8 @@ def test_ask_without_encoder_words_missed_give_no_answer(no_encoder: None) -> No
     """The BM25-only path: a question in other words than its answer has no answer (and says so)."""
     index = PassageIndex([_article(FERRY)])
     question = parse_question("Which ships will the ferry operator stop using?")
-    assert _passage_answer(index, question, {}, limit=3, rerank=True).text is None
-    found = _passage_answer(index, parse_question("When will the fares rise?"), {}, limit=3, rerank=True)
+    assert passage_answer(index, question, {}, limit=3, rerank=True).text is None
+    found = passage_answer(index, parse_question("When will the fares rise?"), {}, limit=3, rerank=True)
     assert found.text is not None and "April" in found.text
 
 
@@ -124,13 +124,13 @@ def test_passages_rerank_reorders_bm25_candidates(
 def test_passages_minilm_finds_a_paraphrase(monkeypatch: pytest.MonkeyPatch) -> None:
     """The real encoder (with the meaning fallback switched on): the question shares 'ferry operator'
     with its answer, not 'ships' or 'stop using'."""
-    monkeypatch.setattr(ask, "MEANING_FALLBACK", True)
+    monkeypatch.setattr(passagesearch, "MEANING_FALLBACK", True)
     if load_encoder() is None:
         pytest.skip("the MiniLM package imports but its model does not load")
     index = PassageIndex([_article(FERRY)])
     question = parse_question("Which ships will the ferry operator stop using?")
-    assert _passage_answer(index, question, {}, limit=3, rerank=False).text is None
-    answer = _passage_answer(index, question, {}, limit=3, rerank=True)
+    assert passage_answer(index, question, {}, limit=3, rerank=False).text is None
+    answer = passage_answer(index, question, {}, limit=3, rerank=True)
     assert answer.text is not None and "retire its two oldest vessels" in answer.text
 
 
@@ -140,4 +140,4 @@ def test_passages_minilm_leaves_an_unrelated_question_unanswered() -> None:
         pytest.skip("the MiniLM package imports but its model does not load")
     index = PassageIndex([_article(FERRY)])
     question = parse_question("How many ferry passengers were injured in the storm?")
-    assert _passage_answer(index, question, {}, limit=3, rerank=True).text is None
+    assert passage_answer(index, question, {}, limit=3, rerank=True).text is None

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from tests.brief.conftest import PAK, TUR, UPGRADE, _article, _event
 
-from newsift.brief.ask import _echoes_question, _naming_items
+from newsift.brief.factfilter import echoes_question, select_naming_items
 from newsift.brief.factlist import order_citations, select_quote_lines
 from newsift.brief.facts import Sources
 from newsift.brief.question import parse_question
@@ -40,7 +40,7 @@ def test_ask_a_supply_list_keeps_only_lines_that_name_an_item() -> None:
         _row(Citation(article_id="z1", sentence=UPGRADE), ids=("up",)),
         _row(Citation(article_id="z1", sentence=LATER), ids=("later",)),
     ]
-    kept = _naming_items(rows, leads)
+    kept = select_naming_items(rows, leads)
     assert [r.record_ids for r in kept] == [("up",)]
 
 
@@ -79,7 +79,7 @@ def test_ask_a_common_noun_line_retelling_a_named_system_of_its_article_is_dropp
         "drones": _event(article, other, "d", item="drones", **fields),
     }
     rows = [_row(Citation(article_id="z2", sentence=e.evidence.text), ids=(k,)) for k, e in leads.items()]
-    assert [r.record_ids for r in _naming_items(rows, leads)] == [("named",), ("drones",)]
+    assert [r.record_ids for r in select_naming_items(rows, leads)] == [("named",), ("drones",)]
 
 
 def test_ask_quote_lines_put_the_speakers_own_words_before_a_retelling(tmp_path: Path) -> None:
@@ -123,6 +123,6 @@ def test_ask_a_record_whose_item_is_only_the_questions_noun_does_not_answer_it()
     }
     question = parse_question("What missile will Norland and Sudia develop together?")
     rows = {k: _row(Citation(article_id="z3", sentence=sentence), ids=(k,)) for k in leads}
-    assert _echoes_question(rows["bare"], leads, question)
-    assert not _echoes_question(rows["named"], leads, question)
-    assert not _echoes_question(rows["bare"], leads, parse_question("What will Norland and Sudia build?"))
+    assert echoes_question(rows["bare"], leads, question)
+    assert not echoes_question(rows["named"], leads, question)
+    assert not echoes_question(rows["bare"], leads, parse_question("What will Norland and Sudia build?"))

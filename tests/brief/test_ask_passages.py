@@ -6,7 +6,7 @@ from datetime import UTC, datetime
 
 import pytest
 
-from newsift.brief.ask import _passage_answer
+from newsift.brief.passageanswer import passage_answer
 from newsift.brief.passages import PassageIndex, stem
 from newsift.brief.question import is_answer_shaped, parse_question
 from newsift.model import Article, Position
@@ -105,7 +105,7 @@ def test_ask_a_sentence_saying_the_deal_answers_a_question_naming_it() -> None:
     )
     index = PassageIndex([_article(body)])
     question = parse_question("Which senate body approved the Harbour Guardian deal?")
-    answer = _passage_answer(index, question, {"hg": ("Harbour Guardian",)}, limit=3, rerank=False)
+    answer = passage_answer(index, question, {"hg": ("Harbour Guardian",)}, limit=3, rerank=False)
     assert answer.text == "The budget committee of the senate approved the deal a month later."
 
 
@@ -113,7 +113,7 @@ def test_ask_the_rest_of_the_question_must_be_held_too() -> None:
     body = "Chile ordered six Harbour Guardian patrol boats in 2023. Crews will train in Rotterdam."
     index = PassageIndex([_article(body)])
     question = parse_question("Which senate body approved the Harbour Guardian deal?")
-    answer = _passage_answer(index, question, {"hg": ("Harbour Guardian",)}, limit=3, rerank=False)
+    answer = passage_answer(index, question, {"hg": ("Harbour Guardian",)}, limit=3, rerank=False)
     assert answer.text is None
 
 
@@ -124,10 +124,10 @@ def test_ask_a_second_sentence_stays_only_when_it_holds_as_much_of_the_question(
     )
     index = PassageIndex([_article(body)])
     question = parse_question("Did the frigate Almirante Cochrane sail from Valparaiso?")
-    answer = _passage_answer(index, question, {}, limit=3, rerank=False)
+    answer = passage_answer(index, question, {}, limit=3, rerank=False)
     assert len(answer.citations) == 2  # both hold every word of the question
     asked = parse_question("Did the Almirante Cochrane frigate sail from Valparaiso with its crew?")
-    answer = _passage_answer(index, asked, {}, limit=3, rerank=False)
+    answer = passage_answer(index, asked, {}, limit=3, rerank=False)
     assert [c.sentence for c in answer.citations] == [body.split(". ")[0] + "."]
 
 
@@ -166,11 +166,11 @@ def test_ask_a_name_given_in_the_next_sentence_completes_a_who_answer() -> None:
     )
     index = PassageIndex([_article(body)])
     question = parse_question("Was a pilot dismissed over falsified safety logs?")  # no name asked for
-    assert [
-        c.sentence[:8] for c in _passage_answer(index, question, {}, limit=3, rerank=False).citations
-    ] == ["One of t"]
+    assert [c.sentence[:8] for c in passage_answer(index, question, {}, limit=3, rerank=False).citations] == [
+        "One of t"
+    ]
     who = parse_question("Which harbour official was dismissed over falsified safety logs?")
-    answer = _passage_answer(index, who, {}, limit=3, rerank=False)
+    answer = passage_answer(index, who, {}, limit=3, rerank=False)
     assert answer.text is not None and "Tomas Berg" in answer.text
     # the name's sentence is the answer and its citation; the lead is context
     assert [c.sentence[:8] for c in answer.citations] == ["Tomas Be"]
@@ -183,7 +183,7 @@ def test_ask_of_two_close_sentences_the_one_naming_the_person_answers() -> None:
         "The port authority chair went to Ines Varga after the board met on Monday."
     )
     index = PassageIndex([_article(body)])
-    answer = _passage_answer(index, parse_question("Who was chosen to chair the port authority on Monday?"),
+    answer = passage_answer(index, parse_question("Who was chosen to chair the port authority on Monday?"),
                              {}, limit=3, rerank=False)  # fmt: skip
     assert [c.sentence[:8] for c in answer.citations] == ["The port"]
 

@@ -8,10 +8,12 @@ from pathlib import Path
 
 import pytest
 
-from newsift.brief.ask import _passage_answer, _search_windows, mentions_any
 from newsift.brief.factlist import select_quote_lines
 from newsift.brief.facts import Sources
+from newsift.brief.matching import mentions_any
+from newsift.brief.passageanswer import passage_answer
 from newsift.brief.passages import PassageIndex, extract_query_terms, normalize_designators
+from newsift.brief.passagesearch import search_windows
 from newsift.brief.question import entity_forms, parse_question
 from newsift.model import Article, Entity, EntityKind, Evidence, Position, Quote, QuoteKind
 from newsift.store import SqliteStore
@@ -51,7 +53,7 @@ def test_ask_a_cause_given_in_the_sentence_after_the_topic_answers() -> None:
     index = PassageIndex([_article(f"{LOSS} {BLAME} {OTHER}")])
     question = parse_question(ASKED)
     assert question.wants == "cause"  # 'what did X blame' asks for a cause, which LOSS does not give
-    answer = _passage_answer(index, question, {"hm": ("Harbour Mining",)}, limit=3, rerank=False)
+    answer = passage_answer(index, question, {"hm": ("Harbour Mining",)}, limit=3, rerank=False)
     assert answer.text == BLAME
     assert [c.sentence for c in answer.citations] == [BLAME]
 
@@ -68,7 +70,7 @@ def test_ask_a_window_answer_holds_more_than_the_names() -> None:
     asked = "What submarines has Norland sold to Sudia?"
     question = parse_question(asked)
     assert drill in [p.text for p in index.search_windows(asked, limit=5)]  # the window alone admits it
-    found = _search_windows(index, question, lambda *_: True, ["Norland", "Sudia"], limit=5, same={})
+    found = search_windows(index, question, lambda *_: True, ["Norland", "Sudia"], limit=5, same={})
     assert drill not in [p.text for p in found]
 
 
@@ -134,7 +136,7 @@ def test_ask_a_designator_written_otherwise_names_the_same_system() -> None:
 def test_ask_a_question_writing_a_designator_otherwise_finds_its_sentence() -> None:
     body = "The air force flies 76 F-16s from two bases. A new radar was fitted last year."
     index = PassageIndex([_article(body, title="Air force")])
-    answer = _passage_answer(index, parse_question("How many F16 jets does the air force fly?"), {},
+    answer = passage_answer(index, parse_question("How many F16 jets does the air force fly?"), {},
                              limit=3, rerank=False)  # fmt: skip
     assert answer.text == body.split(" A new")[0]
 

@@ -6,16 +6,11 @@ from __future__ import annotations
 import pytest
 from tests.brief.conftest import PAK, TUR, _article, _event
 
-from newsift.brief.ask import (
-    _carries_relation,
-    _described,
-    _gives_back,
-    _on_topic,
-    _retold_fact,
-    answer_question,
-    mentions_any,
-)
+from newsift.brief.ask import answer_question, mentions_any
+from newsift.brief.factfilter import select_on_topic
 from newsift.brief.facts import Sources
+from newsift.brief.factsearch import carries_relation, is_described
+from newsift.brief.passageanswer import gives_back, retold_fact
 from newsift.brief.passages import PassageIndex
 from newsift.brief.question import parse_question
 from newsift.brief.records import Citation, FactRow, SentenceRow
@@ -54,7 +49,7 @@ def _supply(sentence: str, suffix: str, **fields: object) -> object:
 def test_ask_a_supply_line_carries_the_asked_direction(sentence: str, fields: dict, carries: bool) -> None:
     question = parse_question("What has Turkey supplied to Pakistan?")
     assert (question.source, question.target) == ("TUR", "PAK")
-    assert _carries_relation(_supply(sentence, "e", **fields), question, FORMS) is carries  # type: ignore[arg-type]
+    assert carries_relation(_supply(sentence, "e", **fields), question, FORMS) is carries  # type: ignore[arg-type]
 
 
 def _denial(sentence: str, type_: str | None = None, subtype: str | None = None) -> FactRow:
@@ -66,19 +61,19 @@ def test_ask_a_denial_answers_who_denied_only_when_it_denies_what_was_asked() ->
     question = parse_question("Who denied that Pakistani jets were shot down?")
     about = _denial("The air force denied that any Pakistani jet was shot down over the border.")
     other = _denial("Pakistan denied that it had asked Turkey for a loan.")
-    assert _on_topic(question, [about, other], {"PAK": FORMS["PAK"]}) == [about]
+    assert select_on_topic(question, [about, other], {"PAK": FORMS["PAK"]}) == [about]
 
 
 def test_ask_a_denied_happening_of_the_asked_type_answers_without_the_asked_words() -> None:
     question = parse_question("Who denied the arms delivery to Pakistan?")
     transfer = _denial("Ankara denied that the cargo planes carried weapons.", "AID", "arms_transfer")
     unrelated = _denial("Ankara denied that its envoy had been recalled.")
-    assert _on_topic(question, [transfer, unrelated], {"PAK": FORMS["PAK"]}) == [transfer]
+    assert select_on_topic(question, [transfer, unrelated], {"PAK": FORMS["PAK"]}) == [transfer]
 
 
 def test_ask_what_did_x_deny_takes_every_denial_of_x() -> None:
     rows = [_denial("Pakistan denied the report.")]
-    assert _on_topic(parse_question("What did Pakistan deny?"), rows, {"PAK": FORMS["PAK"]}) == rows
+    assert select_on_topic(parse_question("What did Pakistan deny?"), rows, {"PAK": FORMS["PAK"]}) == rows
 
 
 @pytest.mark.parametrize(
@@ -96,7 +91,7 @@ def test_ask_a_party_given_as_the_organisation_stands_for_the_headline_name(
     # Article a1 of the test store is headed 'Turkey and Pakistan deepen defence ties'.
     evidence = Evidence(article_id="a1", sentence=1, start=0, end=10, text="It denied the report.")
     claim = Claim(id="c", status=ClaimStatus.DENIED, evidence=evidence, denied_by=(party,))
-    assert _described(claim, forms, Sources(SqliteStore(db))) is described
+    assert is_described(claim, forms, Sources(SqliteStore(db))) is described
 
 
 def test_ask_a_headline_answer_is_cited_by_the_body_sentence_it_compresses() -> None:
@@ -105,11 +100,11 @@ def test_ask_a_headline_answer_is_cited_by_the_body_sentence_it_compresses() -> 
     article = _article("f1", "wire", 3, title, [body, "The ships will be built in Busan."])
     index = PassageIndex([article])
     headline = SentenceRow(text=title, citation=Citation(article_id="f1", sentence=title), score=1.0)
-    row = _retold_fact(headline, index, parse_question("What have Chile and Peru ordered?"))
+    row = retold_fact(headline, index, parse_question("What have Chile and Peru ordered?"))
     assert row.citation.sentence == body and row.text == body
     # A body sentence is never swapped.
     kept = SentenceRow(text=body, citation=Citation(article_id="f1", sentence=body), score=1.0)
-    assert _retold_fact(kept, index, parse_question("What have Chile and Peru ordered?")) is kept
+    assert retold_fact(kept, index, parse_question("What have Chile and Peru ordered?")) is kept
 
 
 def test_ask_a_headline_stays_when_its_body_sentence_lacks_the_asked_shape() -> None:
@@ -118,7 +113,7 @@ def test_ask_a_headline_stays_when_its_body_sentence_lacks_the_asked_shape() -> 
     article = _article("f2", "wire", 3, title, [body])
     headline = SentenceRow(text=title, citation=Citation(article_id="f2", sentence=title), score=1.0)
     question = parse_question("When did Chile and Peru order the frigates?")
-    assert _retold_fact(headline, PassageIndex([article]), question) is headline
+    assert retold_fact(headline, PassageIndex([article]), question) is headline
 
 
 def test_ask_a_question_of_no_status_needs_a_word_beyond_its_names_and_type_words() -> None:
@@ -126,7 +121,7 @@ def test_ask_a_question_of_no_status_needs_a_word_beyond_its_names_and_type_word
     cited = (Citation(article_id="r1", sentence="Turkey hosted the exercise in 2023."),)
     scene = FactRow(kind="event", text="", status="asserted", statuses=("asserted",), type="COOPERATE",
                     subtype="exercise", citations=cited)  # fmt: skip
-    assert _on_topic(question, [scene], {"TUR": FORMS["TUR"]}) == []
+    assert select_on_topic(question, [scene], {"TUR": FORMS["TUR"]}) == []
 
 
 @pytest.mark.parametrize(
@@ -139,7 +134,7 @@ def test_ask_a_question_of_no_status_needs_a_word_beyond_its_names_and_type_word
 )
 def test_ask_a_supply_passage_read_the_other_way_does_not_answer(sentence: str, back: bool) -> None:
     question = parse_question("What has Turkey sold to Pakistan?")
-    assert _gives_back(sentence, question, FORMS) is back
+    assert gives_back(sentence, question, FORMS) is back
 
 
 def test_ask_a_name_of_several_words_matches_in_any_case_a_short_one_as_written() -> None:
@@ -151,7 +146,7 @@ def test_ask_a_denial_must_hold_a_third_of_what_was_asked_beyond_the_names() -> 
     question = parse_question("Who denied that the harbour levy would raise ferry fares in Pakistan?")
     about = _denial("The port board denied that the levy would push ferry fares up.")
     one_word = _denial("The dockers' union denied that it had raised its dues.")  # 'raise' alone
-    assert _on_topic(question, [about, one_word], {"PAK": FORMS["PAK"]}) == [about]
+    assert select_on_topic(question, [about, one_word], {"PAK": FORMS["PAK"]}) == [about]
 
 
 def test_ask_a_name_of_several_words_matches_its_plural() -> None:

@@ -7,7 +7,7 @@ from datetime import UTC, datetime
 
 import pytest
 
-from newsift.brief.ask import _passage_answer, _timed_first
+from newsift.brief.passageanswer import passage_answer, timed_first
 from newsift.brief.passages import PassageIndex, extract_query_terms
 from newsift.brief.question import holds_wanted, is_answer_shaped, parse_question
 from newsift.brief.records import Citation, SentenceRow
@@ -81,7 +81,7 @@ def test_ask_a_where_question_is_answered_by_a_sentence_naming_a_new_place() -> 
     index = PassageIndex([_article(body)])
     question = parse_question("Where will Tata Motors build its second Indian car plant?")
     forms = {"IND": ("India", "Indian"), "tata": ("Tata Motors",)}
-    answer = _passage_answer(index, question, forms, limit=3, rerank=False)
+    answer = passage_answer(index, question, forms, limit=3, rerank=False)
     assert answer.text is not None and "Pune" in answer.text
     assert all("Pune" in c.sentence for c in answer.citations)
 
@@ -92,7 +92,7 @@ def test_ask_a_why_question_is_answered_by_a_sentence_giving_a_cause() -> None:
         "The ban was imposed after cod stocks in the bay collapsed."
     )
     index = PassageIndex([_article(body)])
-    answer = _passage_answer(index, parse_question("Why was the fishing ban on the bay imposed?"), {},
+    answer = passage_answer(index, parse_question("Why was the fishing ban on the bay imposed?"), {},
                              limit=3, rerank=False)  # fmt: skip
     assert [c.sentence for c in answer.citations] == [
         "The ban was imposed after cod stocks in the bay collapsed."
@@ -107,7 +107,7 @@ def test_ask_the_figure_given_in_the_next_sentence_completes_the_lead() -> None:
     )
     index = PassageIndex([_article(body)])
     question = parse_question("How much did the Irish economy grow in the April to June quarter?")
-    answer = _passage_answer(index, question, {}, limit=3, rerank=False)
+    answer = passage_answer(index, question, {}, limit=3, rerank=False)
     assert answer.text is not None and "0.2%" in answer.text
     # only the sentence holding the figure is cited; the lead is kept as context
     assert [c.sentence for c in answer.citations] == [
@@ -126,7 +126,7 @@ def test_ask_no_continuation_when_the_next_sentence_lacks_the_figure() -> None:
     )
     index = PassageIndex([_article(body)])
     question = parse_question("How much did the Irish economy grow in the April to June quarter?")
-    assert _passage_answer(index, question, {}, limit=3, rerank=False).text is None
+    assert passage_answer(index, question, {}, limit=3, rerank=False).text is None
 
 
 def test_passages_a_sentence_answers_only_from_an_article_about_the_question() -> None:
@@ -154,9 +154,9 @@ def test_ask_with_a_time_asked_the_sentences_naming_it_come_first() -> None:
     other = row("The economy grew 2.6% last year and is forecast to grow 2.1% in 2005.", 9.0)
     timed = row("Between July and September the economy grew by 0.1%.", 7.0)
     question = parse_question("How much did the economy grow in the July to September quarter?")
-    assert _timed_first([other, timed], question) == [timed, other]
+    assert timed_first([other, timed], question) == [timed, other]
     untimed = parse_question("How much did the economy grow?")
-    assert _timed_first([other, timed], untimed) == [other, timed]
+    assert timed_first([other, timed], untimed) == [other, timed]
 
 
 @pytest.mark.parametrize(

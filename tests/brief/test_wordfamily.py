@@ -6,7 +6,7 @@ from datetime import UTC, datetime
 
 import pytest
 
-from newsift.brief.ask import _passage_answer
+from newsift.brief.passageanswer import passage_answer
 from newsift.brief.passages import PassageIndex, stem
 from newsift.brief.question import parse_question
 from newsift.brief.wordfamily import derivation_root, synonyms
@@ -45,11 +45,11 @@ def test_ask_a_question_in_other_words_is_answered_when_its_own_words_find_nothi
         "Bluewake also bought its smaller rival Tidelink in March."
     )
     index = PassageIndex([_article(body)])
-    layoffs = _passage_answer(index, parse_question("How many staff will Bluewake lay off?"), {},
+    layoffs = passage_answer(index, parse_question("How many staff will Bluewake lay off?"), {},
                               limit=3, rerank=False)  # fmt: skip
     assert layoffs.text is not None and "320" in layoffs.text
     assert [c.sentence[:12] for c in layoffs.citations] == ["The ferry op"]
-    rival = _passage_answer(index, parse_question("Which competitor did Bluewake acquire?"), {},
+    rival = passage_answer(index, parse_question("Which competitor did Bluewake acquire?"), {},
                             limit=3, rerank=False)  # fmt: skip
     assert rival.text is not None and "Tidelink" in rival.text
 
@@ -60,7 +60,7 @@ def test_passages_words_as_written_win_over_their_family() -> None:
         "About 40 jobs will go at the Bluewake depot, the union said."
     )
     index = PassageIndex([_article(body)])
-    hit = _passage_answer(
+    hit = passage_answer(
         index, parse_question("How many jobs will go at Bluewake?"), {}, limit=3, rerank=False
     )
     assert [c.sentence[:8] for c in hit.citations] == ["About 40"]

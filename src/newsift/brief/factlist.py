@@ -4,6 +4,7 @@ status, outlets), each line citing its sentence. Formats records only; never wri
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import replace
 
@@ -16,6 +17,7 @@ from newsift.model import Actor, Article, Event, Quote, QuoteKind
 
 __all__ = [
     "event_time_text",
+    "named_item",
     "order_citations",
     "render_fact_line",
     "render_key_facts",
@@ -23,6 +25,8 @@ __all__ = [
     "select_quote_lines",
 ]
 
+# A word that can stand in a system's name before its common noun: a capital, a digit or a hyphen.
+_MODIFIER = r"(?:[A-Z][\w'’-]*|[\w-]*\d[\w-]*|[a-z]+-[a-z-]+)"
 _PARTIES = {
     "denied": "denied_by",
     "alleged": "alleged_by",
@@ -70,7 +74,8 @@ def _fields(event: Event, row: FactRow, sources: Sources, expects: str | None) -
         return []
     kind = (event.subtype or str(event.type)).replace("_", " ")
     head = " ".join(p for p in (_actors(event, sources.names()), kind) if p)
-    parts = [f"{head}: {event.item}" if head else event.item]
+    item = named_item(event.item, event.evidence.text)
+    parts = [f"{head}: {item}" if head else item]
     if event.quantity:
         parts.append(f"{event.quantity} units")
     if event.value:
@@ -78,6 +83,23 @@ def _fields(event: Event, row: FactRow, sources: Sources, expects: str | None) -
     if when:
         parts.append(when)
     return parts
+
+
+def named_item(item: str, sentence: str) -> str:
+    """The item as its sentence names it, when the stored item is a bare common noun ('howitzers') that the
+    sentence gives with a designator or name before it ('36 K9 self-propelled howitzers' -> 'K9
+    self-propelled howitzers'); the stored item otherwise. Only words with a capital, a digit or a hyphen
+    are taken, so no verb or article ('delivered howitzers') joins the item."""
+    if any(c.isupper() or c.isdigit() for c in item):
+        return item
+    found = re.search(rf"((?:{_MODIFIER}\s+)+){re.escape(item)}\b", sentence)
+    if found is None:
+        return item
+    words = found.group(1).split()
+    while words and (words[0][0].isdigit() and not any(c.isalpha() for c in words[0])):
+        words.pop(0)  # a quantity ('36') is the event's own field, not part of the name
+    named = any(c.isupper() or c.isdigit() for w in words for c in w)
+    return " ".join((*words, item)) if words and named else item
 
 
 def render_fact_line(

@@ -17,6 +17,7 @@ __all__ = [
     "AID_FAMILY",
     "Question",
     "asks_for_person",
+    "drop_slot_noun",
     "drop_status_words",
     "entity_forms",
     "has_status_cue",
@@ -180,6 +181,15 @@ _ASKS_TIME = re.compile(
     r"^\s*(?:when|by\s+when|since\s+when|(?:in|on|by|from)?\s*(?:what|which)\s+(?:year|date|day|month))\b",
     re.IGNORECASE,
 )
+_ASKS_COUNT = re.compile(r"^\s*how\s+many\b", re.IGNORECASE)
+# Digits that count nothing: a year standing alone, or a designator joining letters and digits.
+_NOT_COUNTS = re.compile(
+    r"(?<![\w.,])(?:19|20)\d\d(?![\w%]|[.,]\d)|\b[A-Za-z]+-?\d[\w-]*|\b\d+[A-Za-z][\w-]*"
+)
+# A vague amount, no figure: 'millions of workers', 'a multi-billion dollar campaign'.
+_VAGUE = re.compile(
+    r"\b(?:dozens|hundreds|thousands|millions|billions)\s+of\b|\bmulti-?(?:million|billion)\b", re.IGNORECASE
+)
 _NUMBER = re.compile(
     r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens?|hundreds?|thousands?|"
     r"millions?|billions?|half|double|twice|decades?|years?|months?|weeks?|days?|hours?|centur(?:y|ies))\b",
@@ -307,6 +317,20 @@ def _wants(text: str) -> str | None:
     return "name" if _ASKS_NAME.match(text) and not asks_for_person(text) else None
 
 
+def drop_slot_noun(text: str) -> str:
+    """The question without the noun naming the class of what it asks for ('Which countries operate the K9?'
+    -> 'Which operate the K9?'): the answer names an instance ('Estonia'), not the class."""
+    match = _ASKS_NAME.match(text) or _ASKS_PLACE.match(text)
+    if match is None:
+        return text
+    noun = re.search(r"[\w-]+\s*$", match.group(0))
+    return (
+        text
+        if noun is None
+        else " ".join((text[: match.start() + noun.start()] + text[match.end() :]).split())
+    )
+
+
 def holds_wanted(sentence: str, wants: str | None, asked: str = "", known: Iterable[str] = ()) -> bool:
     """True when the sentence names what the question wants beyond the names it gives (``known``: every
     form of them, 'India' for 'Indian'): a place ('in Chennai') for "place", a capitalised name not at the
@@ -350,6 +374,8 @@ def time_words(text: str) -> set[str]:
 def is_answer_shaped(sentence: str, expects: str | None, asked: str = "") -> bool:
     """True when the sentence holds what the question asks for: an amount of money, a number, a time, or
     anything. A number the question itself states ('the deal for 26 jets') is not an answer to it."""
+    if expects in {"number", "money"}:  # 'millions of workers', 'multi-billion campaigns' give no figure
+        sentence = _VAGUE.sub(" ", sentence)
     if expects in {"number", "money"} and asked:
         given = set(_DIGITS.findall(asked))
         sentence = _DIGITS.sub(lambda m: " " if m.group(0) in given else m.group(0), sentence)
@@ -361,6 +387,8 @@ def is_answer_shaped(sentence: str, expects: str | None, asked: str = "") -> boo
     if expects == "money":
         return bool(_MONEY.search(sentence))
     if expects == "number":
+        if _ASKS_COUNT.match(asked):  # a count: a year or a designator's digits ('K9', 'F-16') counts nothing
+            sentence = _NOT_COUNTS.sub(" ", sentence)
         return bool((_MEASURE if _ASKS_CHANGE.match(asked) else _NUMBER).search(sentence))
     if expects == "time":
         return bool(_TIME.search(sentence))

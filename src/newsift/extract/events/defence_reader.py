@@ -34,7 +34,7 @@ __all__ = [
 
 MODEL_FILE = "data/defence_model.json"
 NONE = "none"
-# The module flag: False leaves the rules alone (as ``brief.ask.MEANING_FALLBACK`` does for answers).
+# The module flag: False leaves the rules alone (as ``passagesearch.MEANING_FALLBACK`` does for answers).
 READER = False
 # Thresholds picked on our own sentences (out-of-fold, ``bench/train_defence.py --folds 5``) and the
 # tune half of the defence dev set only (docs/benchmarks.md).

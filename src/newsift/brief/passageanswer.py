@@ -1,0 +1,231 @@
+"""An answer composed from sentences: the best ones holding the asked shape, a lead and the sentence that
+gives its detail, a headline's body sentence, the sentence naming the asked person; cited."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import replace
+from typing import Any
+
+from newsift.brief.facts import Sources
+from newsift.brief.matching import all_forms, first_mention, holds_answer, in_window, mentions_any, same_terms
+from newsift.brief.passages import PassageIndex, extract_query_terms
+from newsift.brief.passagesearch import search_shaped
+from newsift.brief.polarity import opposes
+from newsift.brief.question import (
+    Question,
+    asks_for_person,
+    drop_slot_noun,
+    has_status_cue,
+    holds_wanted,
+    is_answer_shaped,
+    is_type_word,
+    names_a_person,
+    time_words,
+)
+from newsift.brief.records import Answer, Citation, SentenceRow
+from newsift.model import Article
+from newsift.store import Store, iter_articles
+
+__all__ = ["MARGIN", "candidate_articles", "gives_back", "passage_answer", "retold_fact", "timed_first"]
+
+# How much more of the question a passage must cover to win over the records' own sentences.
+MARGIN = 0.25
+
+# A recipient named after 'to' or 'for' ('to Poland', 'for the Indian Navy').
+_RECIPIENT = re.compile(r"\b(?:to|for)\s+(?:the\s+)?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*")
+# Verbs of giving: their subject supplies ('A sold B jets', 'A will supply B'); 'buy' runs the other way.
+_GIVING = re.compile(r"\b(?:sell|sells|selling|sold|suppl\w*|deliver\w*|transfer\w*|export\w*|provid\w*)\b")
+
+
+def candidate_articles(
+    store: Store, q: Question, sources: Sources, forms: dict[str, tuple[str, ...]]
+) -> list[Article]:
+    """Articles naming every entity of the question, inside its time window."""
+    return [
+        a for a in iter_articles(store)
+        if all(mentions_any(a.text, fs) for fs in forms.values()) and in_window(None, a.id, q, sources)
+    ]  # fmt: skip
+
+
+def passage_answer(
+    index: PassageIndex, q: Question, forms: dict[str, tuple[str, ...]], *, limit: int, rerank: bool
+) -> Answer:
+    """The best sentences naming one of the question's entities, else any sentence of an article naming
+    them all (the answer may say 'the party' where the question says 'the Liberal Democrats')."""
+    every_form = all_forms(forms)
+    topic = set(extract_query_terms(q.topic or ""))
+
+    def fits(_article_id: str, sentence: str) -> bool:
+        # 'What did X say about Y': a sentence that never touches Y does not answer, however much of X;
+        # 'who denied Y': a sentence without a word of denial does not either.
+        on_topic = not topic or bool(topic & set(extract_query_terms(sentence)))
+        cued = has_status_cue(sentence, q.status)
+        # 'What has A sold to B?' asks for a transfer: a sentence without a word of one does not tell it.
+        directed = not gives_back(sentence, q, forms) and (
+            q.intent != "list" or any(is_type_word(w) for w in re.findall(r"[\w-]+", sentence))
+        )
+        # 'How many did A deliver to B?': a sentence giving to another name ('to Poland') tells of
+        # another recipient.
+        reaches = not (q.source and q.target) or not _gives_elsewhere(sentence, forms.get(q.target, ()))
+        told = timely(sentence) and not opposes(q.text, sentence)  # the asked period, the asked change
+        return on_topic and cued and directed and reaches and told
+
+    # 'How much did output grow in the July to September quarter?': a sentence naming only other times
+    # ('2.6% last year, 2.1% in 2005') tells of another period; one naming no time may still answer.
+    asked_times = time_words(q.text) if q.since_year is None and q.until_year is None else set()
+
+    def timely(sentence: str) -> bool:
+        return not asked_times or not (told := time_words(sentence)) or bool(asked_times & told)
+
+    def loosely_named(article_id: str, sentence: str) -> bool:
+        return fits(article_id, sentence) and (not every_form or mentions_any(sentence, every_form))
+
+    same = same_terms(forms)
+    # A wanted name is preferred, not required: 'which body' may be answered by 'the budget committee of
+    # the senate'. A place ('where') and a cause ('why') are required.
+    found: list[SentenceRow] = []
+    # The class asked for ('which countries') is named by its instances, not by its noun: a sentence
+    # naming one ('Estonia, Finland and Norway') is measured on the rest of the question.
+    slotless = replace(q, text=drop_slot_noun(q.text))
+    for shape in (q, replace(q, wants=None), slotless) if q.wants == "name" else (q,):
+        found = search_shaped(index, shape, fits, every_form, limit=limit, rerank=rerank, same=same)
+        if found:
+            break
+    found = timed_first(found, q)
+    continued = _continued(found, index, q, loosely_named, rerank=rerank, same=same, known=every_form)
+    if not found and not continued:
+        return Answer(question=q.text, text=None, method="none")
+    # The answer and its citations are the sentences holding what is asked; a lead that only sets the
+    # scene ('The economy all but stalled.' before 'Output grew 0.1%.') is context, not evidence.
+    context = continued[:1]
+    chosen = continued[1:] or _holding(
+        [retold_fact(p, index, q) for p in _close_to_best(found, index, q.text)], q, every_form
+    )
+    if asks_for_person(q.text) and not any(names_a_person(p.text, every_form) for p in chosen):
+        named = _named_next(chosen[-1], index, every_form)
+        context, chosen = (chosen, named) if named else (context, chosen)
+    return Answer(
+        question=q.text,
+        text=" ".join(p.text.strip() for p in chosen),
+        citations=tuple(p.citation for p in chosen),
+        passages=(*context, *(p for p in found if p not in context)),
+        method="passages",
+    )
+
+
+def _gives_elsewhere(sentence: str, target: Sequence[str]) -> bool:
+    """True when the sentence names a recipient ('to Poland', 'for the Indian Navy') that is none of the
+    asked recipient's forms."""
+    return any(
+        not mentions_any(m.group(0), target) for m in _RECIPIENT.finditer(sentence)
+    ) and not mentions_any(sentence, target)
+
+
+def _holding(chosen: list[SentenceRow], q: Question, known: Sequence[str]) -> list[SentenceRow]:
+    """Of two sentences, the ones that hold the asked name or person when only some do: the other is a
+    neighbour that shares the question's words but not its answer."""
+    if len(chosen) < 2:
+        return chosen
+    if asks_for_person(q.text):
+        held = [p for p in chosen if names_a_person(p.text, known)]
+    elif q.wants == "name":
+        held = [p for p in chosen if holds_wanted(p.text, q.wants, q.text, known)]
+    else:
+        return chosen
+    return held or chosen
+
+
+def _continued(
+    found: list[SentenceRow],
+    index: PassageIndex,
+    q: Question,
+    keep: Any,
+    *,
+    rerank: bool,
+    same: dict[str, frozenset[str]],
+    known: Sequence[str],
+) -> list[SentenceRow]:
+    """A lead sentence that holds the question but not the asked figure, place or name, and the next
+    sentence that gives it ('The economy all but stalled last quarter.' then 'Output grew 0.1%.'): news
+    states the topic first and the detail after. Taken only when the lead holds clearly more of the
+    question than any sentence of the asked shape, or names the time the question names ('the quarter to
+    September') where that sentence does not; empty otherwise."""
+    if not (q.expects or q.wants):
+        return []
+    loose = timed_first(index.search(q.text, limit=3, keep=keep, rerank=rerank, same=same), q)
+    if not loose or (found and loose[0].citation == found[0].citation):
+        return []
+    lead = loose[0]
+    if holds_answer(lead.text, q, known):
+        return []
+    if found:
+        asked = time_words(q.text)
+        timed = bool(asked & time_words(lead.text)) and not asked & time_words(found[0].text)
+        if not timed and index.coverage(lead.text, q.text) < index.coverage(found[0].text, q.text) + MARGIN:
+            return []
+    following = index.next_sentence(lead.citation.article_id, lead.text)
+    if following is None or not holds_answer(following, q, known):
+        return []
+    citation = Citation(article_id=lead.citation.article_id, sentence=following)
+    return [lead, SentenceRow(text=following, citation=citation, score=lead.score)]
+
+
+def timed_first(found: list[SentenceRow], q: Question) -> list[SentenceRow]:
+    """With a time in the question ('in the quarter to September', 'the 2016 deal'), the sentences naming
+    it first, in their order; a figure for another period answers another question."""
+    asked = time_words(q.text)
+    if not asked:
+        return found
+    return sorted(found, key=lambda p: not asked & time_words(p.text))
+
+
+def retold_fact(row: SentenceRow, index: PassageIndex, q: Question) -> SentenceRow:
+    """A headline answer is cited by the body sentence it compresses, when that sentence holds the asked
+    shape and half as much of the question: the fact's own sentence, with its details, not its headline
+    (which says 'order' where the body says 'signed a contract')."""
+    article_id = row.citation.article_id
+    if row.text.strip() not in index.titles.get(article_id, ""):
+        return row
+    body = index.retelling(article_id, row.text)
+    if body is None or not is_answer_shaped(body, q.expects, q.text):
+        return row
+    asked = set(extract_query_terms(q.text))
+    if 2 * len(asked & set(extract_query_terms(body))) < len(asked & set(extract_query_terms(row.text))):
+        return row
+    return SentenceRow(text=body, citation=Citation(article_id=article_id, sentence=body), score=row.score)
+
+
+def gives_back(sentence: str, q: Question, forms: dict[str, tuple[str, ...]]) -> bool:
+    """'What has A sold to B?' is not answered by 'B agreed to sell A ...': the asked target named before
+    the sentence's first verb of giving and the asked source only after it."""
+    if q.intent != "list" or not (q.source and q.target):
+        return False
+    verb = _GIVING.search(sentence)
+    source = first_mention(sentence, forms.get(q.source, ()))
+    target = first_mention(sentence, forms.get(q.target, ()))
+    return verb is not None and source is not None and target is not None and target < verb.start() < source
+
+
+def _named_next(row: SentenceRow, index: PassageIndex, known: Sequence[str]) -> list[SentenceRow]:
+    """The sentence after ``row`` when it gives the name the question asks for and ``row`` does not
+    ('One of the country's best-known bankers was arrested.' then 'Jane Roe, 61, ...')."""
+    following = index.next_sentence(row.citation.article_id, row.text)
+    if following is None or not names_a_person(following, known):
+        return []
+    return [
+        SentenceRow(text=following, citation=Citation(article_id=row.citation.article_id, sentence=following))
+    ]
+
+
+def _close_to_best(found: list[SentenceRow], index: PassageIndex, question: str) -> list[SentenceRow]:
+    """The best one or two sentences; a headline gives way to a body sentence that states the fact, and
+    of two body sentences only those holding the most of the question stay (either may rank first)."""
+    best = found[0].score
+    close = [p for p in found[:2] if p.score >= 0.8 * best]
+    body = [p for p in close if p.text.strip() not in index.titles.get(p.citation.article_id, "")]
+    if len(body) == 2:  # the fact's own sentence holds more of the question than its neighbours
+        most = max(index.coverage(p.text, question) for p in body)
+        body = [p for p in body if index.coverage(p.text, question) == most]
+    return body or close[:1]
