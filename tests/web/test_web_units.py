@@ -37,6 +37,23 @@ def test_marks_escape_text_and_nest_overlapping_spans() -> None:
     assert body.count("<span") - body.count("</span>") == 0
 
 
+def test_marks_escape_every_attribute_value() -> None:
+    text = "Ankara spoke. Then Paris."
+    spans = [
+        Span(start=0, end=13, layer="sentence", kind='0"><i>'),
+        Span(start=0, end=6, layer="mention", kind="a&b", title='say "hi" <x>', href='/e?a=1&b="2"'),
+        Span(start=19, end=24, layer="quote", kind="<k>", title="it's"),
+        Span(start=14, end=25, layer="claim", kind='de"nied'),
+    ]
+    (html,) = (str(p) for p in render_marked_paragraphs(text, spans))
+    assert '<span class="sent" data-s="0&#34;&gt;&lt;i&gt;" id="s-0&#34;&gt;&lt;i&gt;">' in html
+    assert 'href="/e?a=1&amp;b=&#34;2&#34;" title="say &#34;hi&#34; &lt;x&gt;">Ankara</a>' in html
+    assert 'class="mention mention-a&amp;b"' in html
+    assert '<span class="quote quote-&lt;k&gt;" data-kind="&lt;k&gt;" title="it&#39;s">Paris</span>' in html
+    assert html.endswith('<span class="badge badge-de&#34;nied">de&#34;nied</span>')
+    assert "<i>" not in html and "<k>" not in html
+
+
 def test_marks_drop_overlapping_mentions_keep_the_first() -> None:
     text = "New Delhi said so"
     spans = [
