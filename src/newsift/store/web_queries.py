@@ -207,7 +207,7 @@ class WebQueries:
                 f"SELECT {expr}, COUNT(DISTINCT a.id) {joined} "
                 f"AND {expr} IS NOT NULL GROUP BY {expr} ORDER BY {order} LIMIT {_FACET_VALUES}"
             )
-            found[name] = [(str(r[0]), int(r[1])) for r in self._store._fetch(sql, params)]
+            found[name] = [(str(r[0]), int(r[1])) for r in self._store._fetch_counts(sql, params)]
         return found
 
 
