@@ -167,7 +167,7 @@ class WebQueries:
         if match is not None:
             snippet = match[0]
             keys = keys if by_date else [(match[1], False), (f"a.id{c}", False)]
-        total = int(self._store._fetch(f"SELECT COUNT(*) {base}", params)[0][0])
+        total = int(self._store._fetch_counts(f"SELECT COUNT(*) {base}", params)[0][0])
         page_base, page_params = base, list(params)
         if after is not None:
             if len(after) != len(keys):
