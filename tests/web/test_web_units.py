@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import sqlite3
 from contextlib import closing
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
+from newsift.link.summary import summarize
+from newsift.model import Article, Position
 from newsift.store import SqliteStore
 from newsift.web.auth import (
     authenticate,
@@ -19,6 +22,7 @@ from newsift.web.auth import (
 )
 from newsift.web.charts import count_by_period, render_bar_chart
 from newsift.web.marks import Span, render_marked_paragraphs
+from newsift.web.summaries import query_summary
 
 
 def test_marks_escape_text_and_nest_overlapping_spans() -> None:
@@ -94,3 +98,22 @@ def test_auth_csrf_needs_matching_signed_values(cookie: str | None, field: str |
     token = make_csrf(secret)
     assert check_csrf(secret, token if cookie else None, token if field == "same" else field) is ok
     assert not check_csrf(b"other" * 8, token, token)
+
+
+def test_summaries_are_kept_by_their_inputs_only() -> None:
+    body = (
+        "The port authority opened a new container berth on Monday. It can take the largest ships now in "
+        "service. The berth cost less than planned, the authority said. Dredging of the channel ends next "
+        "year. A union said more pilots were needed for the larger ships."
+    )
+    first = Article(id="a", page_id="p", position=Position.MAIN, index=0, title="New berth opens", body=body)
+    fresh = [
+        {"sentence_index": s.index, "start": s.start, "end": s.end, "text": s.text} for s in summarize(first)
+    ]
+    assert query_summary(first, []) == fresh == query_summary(first, [])
+    query_summary(first, [])[0]["text"] = "changed by a caller"
+    assert query_summary(first, []) == fresh
+    other = replace(first, body="The museum reopened after a long repair. Visitors queued all morning.")
+    assert query_summary(other, [])[0]["text"].startswith("The museum")  # same id, other text
+    spans = [(0, len("New berth opens"))]  # a different sentence split is another input
+    assert query_summary(first, spans) == []  # the title is never part of the summary
