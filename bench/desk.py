@@ -1,5 +1,6 @@
-"""The analyst's desk at scale: how long the claims, events, quotes, relationships, dyad, entity, article
-and search pages take on a store of N synthetic articles, each with events, claims, a quote and mentions.
+"""The analyst's desk at scale: how long the claims, events, quotes, relationships, dyad, entity, article,
+search and article-list pages (and an article's JSON) take on a store of N synthetic articles, each with
+events, claims, a quote and mentions.
 
 Usage: python bench/desk.py [--n N] [--requests R] [--keep DIR] [--build-only]
 Generates N articles (own seeded generator, default 5,000; three events with claims and one quote each,
@@ -193,6 +194,9 @@ PAGES = {
     "stories": "/stories",
     "story": "/stories/story-PAK-TUR-0",
     "api_claims": "/api/claims?status=denied&dyad=TUR,PAK",
+    "home": "/",
+    "api_articles": "/api/articles?limit=20",
+    "api_article": "/api/articles/desk00000042",
 }
 SIGNED_IN = {"claims_signed_in": "/claims", "watches_signed_in": "/watches"}  # header count of 3 watches
 

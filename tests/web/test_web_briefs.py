@@ -97,3 +97,19 @@ def test_web_briefs_watches_for_signed_in_users_only(client: httpx.Client, site:
     token = {"authorization": f"Bearer {site.tokens['alice']}"}
     items = httpx.get(f"{site.base_url}/api/watches", headers=token).json()["items"]
     assert watch.id in {w["id"] for w in items}
+
+
+def test_web_briefs_api_watches_list_only_the_tokens_own_and_the_shared(site: WebSite) -> None:
+    store = SqliteStore(site.db_path)
+    shared, _ = add_watch(store, WatchFilter(actor="PAK"))
+    bobs, _ = add_watch(store, WatchFilter(dyad=("TUR", "PAK")), owner="bob", name="bob's dyad")
+    store.close()
+
+    def listed(user: str) -> set[str]:
+        token = {"authorization": f"Bearer {site.tokens[user]}"}
+        response = httpx.get(f"{site.base_url}/api/watches", headers=token)
+        assert response.status_code == 200
+        return {w["id"] for w in response.json()["items"]}
+
+    assert {shared.id, bobs.id} <= listed("bob")
+    assert shared.id in listed("alice") and bobs.id not in listed("alice")

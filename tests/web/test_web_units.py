@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import sqlite3
 from contextlib import closing
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
+from newsift.link.summary import summarize
+from newsift.model import Article, Position
 from newsift.store import SqliteStore
 from newsift.web.auth import (
     authenticate,
@@ -19,6 +22,7 @@ from newsift.web.auth import (
 )
 from newsift.web.charts import count_by_period, render_bar_chart
 from newsift.web.marks import Span, render_marked_paragraphs
+from newsift.web.summaries import query_summary
 
 
 def test_marks_escape_text_and_nest_overlapping_spans() -> None:
@@ -35,6 +39,23 @@ def test_marks_escape_text_and_nest_overlapping_spans() -> None:
     assert "&lt;script&gt;" in body and "<script>" not in body
     assert body.endswith('<span class="badge badge-denied">denied</span>')
     assert body.count("<span") - body.count("</span>") == 0
+
+
+def test_marks_escape_every_attribute_value() -> None:
+    text = "Ankara spoke. Then Paris."
+    spans = [
+        Span(start=0, end=13, layer="sentence", kind='0"><i>'),
+        Span(start=0, end=6, layer="mention", kind="a&b", title='say "hi" <x>', href='/e?a=1&b="2"'),
+        Span(start=19, end=24, layer="quote", kind="<k>", title="it's"),
+        Span(start=14, end=25, layer="claim", kind='de"nied'),
+    ]
+    (html,) = (str(p) for p in render_marked_paragraphs(text, spans))
+    assert '<span class="sent" data-s="0&#34;&gt;&lt;i&gt;" id="s-0&#34;&gt;&lt;i&gt;">' in html
+    assert 'href="/e?a=1&amp;b=&#34;2&#34;" title="say &#34;hi&#34; &lt;x&gt;">Ankara</a>' in html
+    assert 'class="mention mention-a&amp;b"' in html
+    assert '<span class="quote quote-&lt;k&gt;" data-kind="&lt;k&gt;" title="it&#39;s">Paris</span>' in html
+    assert html.endswith('<span class="badge badge-de&#34;nied">de&#34;nied</span>')
+    assert "<i>" not in html and "<k>" not in html
 
 
 def test_marks_drop_overlapping_mentions_keep_the_first() -> None:
@@ -77,3 +98,22 @@ def test_auth_csrf_needs_matching_signed_values(cookie: str | None, field: str |
     token = make_csrf(secret)
     assert check_csrf(secret, token if cookie else None, token if field == "same" else field) is ok
     assert not check_csrf(b"other" * 8, token, token)
+
+
+def test_summaries_are_kept_by_their_inputs_only() -> None:
+    body = (
+        "The port authority opened a new container berth on Monday. It can take the largest ships now in "
+        "service. The berth cost less than planned, the authority said. Dredging of the channel ends next "
+        "year. A union said more pilots were needed for the larger ships."
+    )
+    first = Article(id="a", page_id="p", position=Position.MAIN, index=0, title="New berth opens", body=body)
+    fresh = [
+        {"sentence_index": s.index, "start": s.start, "end": s.end, "text": s.text} for s in summarize(first)
+    ]
+    assert query_summary(first, []) == fresh == query_summary(first, [])
+    query_summary(first, [])[0]["text"] = "changed by a caller"
+    assert query_summary(first, []) == fresh
+    other = replace(first, body="The museum reopened after a long repair. Visitors queued all morning.")
+    assert query_summary(other, [])[0]["text"].startswith("The museum")  # same id, other text
+    spans = [(0, len("New berth opens"))]  # a different sentence split is another input
+    assert query_summary(first, spans) == []  # the title is never part of the summary

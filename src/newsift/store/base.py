@@ -18,6 +18,7 @@ from newsift.model import (
     RawDocument,
     RunRecord,
 )
+from newsift.store.count_cache import CountCache
 from newsift.store.facts import ClaimRollup, DyadCount, FactFilters, FactPage
 from newsift.store.records import (
     LinkChange,
@@ -46,6 +47,7 @@ class Store(Protocol):
     """What every store offers: idempotent batch writes and the read queries of the CLI and web."""
 
     path: str
+    count_cache: CountCache | None  # counting queries' results kept until the content changes
 
     @property
     def accounts(self) -> Accounts: ...

@@ -262,6 +262,7 @@ def query_fact_page(
     offset: int = 0,
     facets: bool = True,
     after: Sequence[Any] | None = None,
+    count: Fetch | None = None,
 ) -> FactPage:
     """A page of claims, events or quotes matching ``filters``, their total and (optionally) facet counts.
 
@@ -276,6 +277,7 @@ def query_fact_page(
         facets: also count the matches by each column of ``FACET_COLUMNS[kind]``.
         after: the sort keys of the row before the page (``FactPage.last_keys`` of the page before): the
             page starts after it (keyset paging; ``offset`` is then counted from there).
+        count: runs the counting queries (facets, total); ``fetch`` when not given.
 
     Raises:
         ValueError: ``after`` does not have one value per sort key.
@@ -297,11 +299,12 @@ def query_fact_page(
     )
     more = len(found_keys) > limit
     found_keys = found_keys[:limit]
-    counts, counted = _facets(fetch, dialect, kind, where, params) if facets else ({}, None)
+    count = count or fetch
+    counts, counted = _facets(count, dialect, kind, where, params) if facets else ({}, None)
     if counted is not None:
         total = counted
     elif more or offset or after is not None:
-        total = int(fetch(dialect.sql(f"SELECT COUNT(*) {_from(kind, where)} {where}"), params)[0][0])
+        total = int(count(dialect.sql(f"SELECT COUNT(*) {_from(kind, where)} {where}"), params)[0][0])
     else:  # every match is on this first page: no need to count them again
         total = len(found_keys)
     keys = [r[-1] for r in found_keys]

@@ -37,6 +37,7 @@ from newsift.store import facts, link_reads
 from newsift.store.accounts import Accounts
 from newsift.store.comments import Comments
 from newsift.store.corroboration import happening_key, query_corroboration
+from newsift.store.count_cache import CountCache
 from newsift.store.dialect import Dialect
 from newsift.store.dyads import dyad_pairs
 from newsift.store.facts import ClaimRollup, DyadCount, FactFilters, FactPage
@@ -115,6 +116,8 @@ class SqlStore:
     dialect: Dialect
     errors: tuple[type[Exception], ...]  # the driver's error classes
     _writer: Writer
+    count_cache: CountCache | None = None
+    """Where counting queries keep their results until the content changes (the web server sets one)."""
 
     # --- what a dialect's store provides -----------------------------------------------------------
 
@@ -463,20 +466,26 @@ class SqlStore:
         """Claims, events or quotes matching ``filters``: a page, the total and facet counts."""
         return facts.query_fact_page(
             self._fetch, self.dialect, kind, filters, sort=sort, limit=limit, offset=offset, facets=facets,
-            after=after,
+            after=after, count=self._fetch_counts,
         )  # fmt: skip
 
     def query_claim_rollup(self, filters: FactFilters) -> ClaimRollup:
         """The claims matching ``filters`` counted per status (claims, outlets, first seen) and overall."""
-        return facts.query_claim_rollup(self._fetch, self.dialect, filters)
+        return facts.query_claim_rollup(self._fetch_counts, self.dialect, filters)
 
     def query_top_dyads(self, *, limit: int = 30) -> list[DyadCount]:
         """The pairs of actors with the most events between them."""
-        return facts.query_top_dyads(self._fetch, self.dialect, limit=limit)
+        return facts.query_top_dyads(self._fetch_counts, self.dialect, limit=limit)
 
     def query_counterparts(self, actor: str, *, limit: int = 30) -> list[DyadCount]:
         """The actors sharing the most events with ``actor``."""
-        return facts.query_counterparts(self._fetch, self.dialect, actor, limit=limit)
+        return facts.query_counterparts(self._fetch_counts, self.dialect, actor, limit=limit)
+
+    def _fetch_counts(self, sql: str, params: Sequence[Any] = ()) -> list[tuple[Any, ...]]:
+        """``_fetch`` for a counting query: its kept result while the content is unchanged."""
+        if self.count_cache is None:
+            return self._fetch(sql, params)
+        return self.count_cache.fetch(self.query_content_mark(), self._fetch, sql, params)
 
     def query_content_mark(self) -> tuple[int, str | None]:
         """How many pages are stored and when the last one was: it changes whenever records are added,

@@ -48,6 +48,7 @@ class SqliteStore(SqlStore):
 
     dialect = SQLITE
     errors = (sqlite3.Error,)
+    _kept_mark: tuple[int, tuple[int, str | None]] | None = None  # (data_version, the mark read then)
 
     def __init__(self, path: str | Path, *, writer: Writer | None = None) -> None:
         self.path = str(path)
@@ -98,13 +99,29 @@ class SqliteStore(SqlStore):
     def _transaction(self) -> Iterator[Tx]:
         """One write transaction holding SQLite's write lock from its start (BEGIN IMMEDIATE), so what
         it checks (is this page stored?) still holds when it writes, whatever other processes do."""
-        with self._conn:
-            if not self._conn.in_transaction:
-                self._conn.execute("BEGIN IMMEDIATE")
-            yield Tx(self._conn, SQLITE)
+        self._kept_mark = None  # this connection's own commits leave its data_version as it was
+        try:
+            with self._conn:
+                if not self._conn.in_transaction:
+                    self._conn.execute("BEGIN IMMEDIATE")
+                yield Tx(self._conn, SQLITE)
+        finally:
+            self._kept_mark = None  # nor is a mark read inside the transaction kept
 
     def _fetch(self, sql: str, params: Sequence[Any] = ()) -> list[tuple[Any, ...]]:
         return [tuple(row) for row in self._conn.execute(sql, tuple(params)).fetchall()]
+
+    def query_content_mark(self) -> tuple[int, str | None]:
+        """As ``SqlStore.query_content_mark``, read again only when another connection (another thread's
+        writer, another process) has committed since the last read (``PRAGMA data_version``) or this
+        store wrote itself: the count scans every page, the pragma reads nothing."""
+        version = int(self._conn.execute("PRAGMA data_version").fetchone()[0])
+        kept = self._kept_mark
+        if kept is not None and kept[0] == version:
+            return kept[1]
+        mark = super().query_content_mark()
+        self._kept_mark = (version, mark)
+        return mark
 
     def _index_articles(self, tx: Tx, articles: Sequence[Article], replaced: set[str]) -> None:
         latest = {a.id: a for a in articles}  # an id stored twice in one batch: its last version

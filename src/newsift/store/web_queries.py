@@ -167,7 +167,7 @@ class WebQueries:
         if match is not None:
             snippet = match[0]
             keys = keys if by_date else [(match[1], False), (f"a.id{c}", False)]
-        total = int(self._store._fetch(f"SELECT COUNT(*) {base}", params)[0][0])
+        total = int(self._store._fetch_counts(f"SELECT COUNT(*) {base}", params)[0][0])
         page_base, page_params = base, list(params)
         if after is not None:
             if len(after) != len(keys):
@@ -207,7 +207,7 @@ class WebQueries:
                 f"SELECT {expr}, COUNT(DISTINCT a.id) {joined} "
                 f"AND {expr} IS NOT NULL GROUP BY {expr} ORDER BY {order} LIMIT {_FACET_VALUES}"
             )
-            found[name] = [(str(r[0]), int(r[1])) for r in self._store._fetch(sql, params)]
+            found[name] = [(str(r[0]), int(r[1])) for r in self._store._fetch_counts(sql, params)]
         return found
 
 

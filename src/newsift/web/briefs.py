@@ -93,12 +93,13 @@ def query_answer(db: WebDb, question: str) -> dict[str, Any]:
     return {"question": question, **data, "titles": _titles(db, _cited_ids(data))}
 
 
-def query_watches(db: WebDb) -> dict[str, Any]:
-    """Every watch with the facts matching it now (reading only: no check is run, nothing is marked)."""
+def query_watches(db: WebDb, user: str) -> dict[str, Any]:
+    """The user's own watches and the shared (command-line) ones, oldest first, with the facts matching
+    each now (reading only: no check is run, nothing is marked). Another user's watches are private."""
     store = db.store()
     sources = Sources(store)
     items = []
-    for watch in list_watches(store):
+    for watch in (w for w in list_watches(store) if w.owner in (None, user)):
         item = render_watch_json(watch)
         item["webhook"] = _webhook_host(watch.webhook)
         items.append({**item, "matches": render_watch_matches(store, sources, watch)})
@@ -141,10 +142,9 @@ def get_answer(request: Request, q: Question) -> dict[str, Any]:
     return query_answer(db_of(request), q)
 
 
-@api_router.get("/watches", summary="Saved watches and what matches them now (token)")
+@api_router.get("/watches", summary="Your own and the shared watches and what matches them now (token)")
 def get_watches(request: Request) -> dict[str, Any]:
-    require_token_user(request)
-    return query_watches(db_of(request))
+    return query_watches(db_of(request), require_token_user(request))
 
 
 @pages_router.get("/briefs/articles/{article_id}")

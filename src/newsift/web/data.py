@@ -11,7 +11,6 @@ from typing import Any
 
 from markupsafe import escape
 
-from newsift.link.summary import summarize
 from newsift.model import Article, Claim, Mention, Story
 from newsift.pipeline.relink import load_related, load_stories, load_tags
 from newsift.store.web_queries import MARK_END, MARK_START, ArticlePage, SearchFilters
@@ -28,6 +27,7 @@ from newsift.web.comments import query_comments
 from newsift.web.cursor import read_cursor, write_cursor
 from newsift.web.db import WebDb
 from newsift.web.errors import HttpError
+from newsift.web.summaries import query_summary
 
 __all__ = [
     "query_article_list",
@@ -119,7 +119,7 @@ def query_article_page(db: WebDb, article_id: str) -> dict[str, Any]:
         quotes=[render_quote_json(q, names) for q in store.query_quotes(article_id=article.id)],
         events=[render_event_json(e) for e in store.query_events(article_id=article.id)],
         claims=[_claim_json(c, article, sentences) for c in store.query_claims(article_id=article.id)],
-        summary=_summary(article, sentences),
+        summary=query_summary(article, sentences),
         sentences=[{"index": i, "start": start, "end": end} for i, (start, end) in enumerate(sentences)],
         tags=[{"text": t.text, "kind": t.kind} for t in load_tags(store, article.id)],
         related=_related(db, article.id),
@@ -167,11 +167,6 @@ def _sentence_span(claim: Claim, article: Article, sentences: list[tuple[int, in
     if found >= 0:
         return {"start": found, "end": found + len(claim.evidence.text)}
     return {"start": claim.evidence.start, "end": claim.evidence.end}
-
-
-def _summary(article: Article, sentences: list[tuple[int, int]]) -> list[dict[str, Any]]:
-    chosen = summarize(article, spans=sentences or None)
-    return [{"sentence_index": s.index, "start": s.start, "end": s.end, "text": s.text} for s in chosen]
 
 
 def _related(db: WebDb, article_id: str) -> list[dict[str, Any]]:

@@ -14,6 +14,7 @@ from pathlib import Path
 
 from newsift.errors import ConfigError, StoreError
 from newsift.store import Store, open_store
+from newsift.store.count_cache import CountCache
 from newsift.store.sql import Tx
 from newsift.store.sqlite import refresh_statistics
 
@@ -39,6 +40,7 @@ class WebDb:
         self._local = threading.local()
         self._opened: list[Store] = [self._write_store]
         self._guard = threading.Lock()
+        self._counts = CountCache()  # facet counts and roll-ups, shared by every thread's store
         if not self.path.startswith(("postgresql://", "postgres://")):
             self._refresh_statistics()
 
@@ -60,6 +62,7 @@ class WebDb:
         store: Store | None = getattr(self._local, "store", None)
         if store is None:
             store = self._local.store = open_store(self.path, writer=self.writer)
+            store.count_cache = self._counts
             with self._guard:
                 self._opened.append(store)
         return store
