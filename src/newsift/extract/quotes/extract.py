@@ -1,4 +1,4 @@
-"""Quotes and attribution (quotes.rules.v3): who said what, to whom, as written, from annotated articles.
+"""Quotes and attribution (quotes.rules.v4): who said what, to whom, as written, from annotated articles.
 
 Pure functions over AnnotatedArticle records (tokens, sentences, mentions, entities); never runs spaCy.
 Speaker resolution (names, surnames, pronouns, roles) is the salience model of ``speakers``.
@@ -24,7 +24,7 @@ __all__ = ["EXTRACTOR", "Attribution", "extract_attributions", "extract_quotes"]
 
 logger = logging.getLogger(__name__)
 
-EXTRACTOR = "quotes.rules.v3"
+EXTRACTOR = "quotes.rules.v4"
 Span = tuple[int, int]
 _MIN_WORDS = 3
 _SENTENCE_END = ".!?:…\"'”’»"
@@ -350,11 +350,15 @@ def _next_paragraph(gap: str) -> bool:
     return not between.strip() and not _SENTENCE_BREAK.search(rest.rstrip())
 
 
+_GOES_ON = (SpeakerKind.ORGANISATION, SpeakerKind.DOCUMENT, SpeakerKind.PERSON)
+
+
 def _past_one_paragraph(annotated: AnnotatedArticle, a: Attribution, q: QuotedSpan) -> bool:
     """'The ministry said in a statement: "A."', one paragraph of background naming no person, then a
-    paragraph that is wholly a quote: a body's statement goes on (a person's words after a paragraph about
-    something else may be anyone's)."""
-    if a.speaker is None or a.speaker.kind not in (SpeakerKind.ORGANISATION, SpeakerKind.DOCUMENT):
+    paragraph that is wholly a quote: a body's statement goes on. A person's words go on past one paragraph
+    that names the speaker and no one else ('Lee, 52, has led the army since 2023.'); after a paragraph
+    about something else they may be anyone's."""
+    if a.speaker is None or a.speaker.kind not in _GOES_ON:
         return False
     text = annotated.article.text
     gap = text[_last(a) : q.start]
@@ -362,7 +366,14 @@ def _past_one_paragraph(annotated: AnnotatedArticle, a: Attribution, q: QuotedSp
     middle = [p for p in between.split("\n") if p.strip()]
     opens = not text[text.rfind("\n", 0, q.start) + 1 : q.start].strip()
     closes = not text[q.end : (text.find("\n", q.end) + 1 or len(text) + 1) - 1].strip()
-    people = any(m.label == "PERSON" and _last(a) <= m.start < q.start for m in annotated.mentions)
+    named = [m for m in annotated.mentions if m.label == "PERSON" and _last(a) <= m.start < q.start]
+    if a.speaker.kind is SpeakerKind.PERSON:
+        words = re.findall(r"[\w'’-]+", middle[0].lower()) if len(middle) == 1 else []
+        surname = a.speaker.text.lower().split()[-1:]
+        about = words[:1] in (["he"], ["she"]) or bool(surname and surname[0] in words)
+        people = not about or not all(_names_speaker(text[m.start : m.end], a.speaker.text) for m in named)
+    else:
+        people = bool(named)
     return (
         len(middle) == 1
         and middle[0].lstrip()[:1] not in "\"“'‘«"
@@ -371,6 +382,12 @@ def _past_one_paragraph(annotated: AnnotatedArticle, a: Attribution, q: QuotedSp
         and closes
         and not people
     )
+
+
+def _names_speaker(mention: str, name: str) -> bool:
+    """'Lee' or 'Ann Lee' for the speaker 'Ann Lee': a mention whose last word ends the speaker's name."""
+    words, theirs = mention.lower().split(), name.lower().split()
+    return bool(words and theirs) and words[-1].removesuffix("'s").removesuffix("’s") == theirs[-1]
 
 
 _SENTENCE_BREAK = re.compile(r"[.!?][\"'”’]?\s+\S")

@@ -152,10 +152,15 @@ def _outside_quotes(tree: Tree, tokens: Span, quotes: Sequence[QuotedSpan]) -> S
 
 
 def _with_split_subject(tree: Tree, subject: int, source: Span) -> Span:
-    """'The diplomat Paolo Conti said', parsed as two subjects side by side: one source."""
-    for other in tree.kids(tree.tokens[subject].head, "nsubj"):
-        if other != subject and tree.left[other] == source[1] + 1:
-            return source[0], tree.right[other]
+    """'The diplomat Paolo Conti said', parsed as two subjects side by side: one source; 'Yossi Ben-David
+    said', parsed as three ('Ben', '-', 'David'): one source too."""
+    others = [k for k in tree.kids(tree.tokens[subject].head, "nsubj") if k != subject]
+    grown = True
+    while grown:
+        grown = False
+        for other in others:
+            if tree.left[other] == source[1] + 1:
+                source, grown = (source[0], tree.right[other]), True
     return source
 
 

@@ -63,6 +63,8 @@ class Bodies:
                 continue
             if tree.tokens[k].dep == "poss" and self._ph.word(k) in ("its", "their"):
                 body = self._sources.possessor(k)
+            elif tree.tokens[k].dep == "poss" and tree.tokens[k].pos == "NOUN":
+                body = self._sources.body_by_noun(k, tree.left[k], k)  # "the group's spokesman"
             elif (
                 tree.tokens[k].dep != "poss"
                 and tree.tokens[k].lemma.lower() in self._lex.kinds.organisation_nouns
