@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 
-from newsift.extract.quotes import extract_quotes
+from newsift.extract.quotes import extract_attributions, extract_quotes
 from newsift.model import Article, Position, Quote, SpeakerKind
 from newsift.nlp import annotate_articles
 
@@ -289,3 +289,46 @@ def test_wire_held_unnamed_official_is_anonymous(nlp: Any) -> None:
     body = "A senior official who asked not to be named said the deal would be signed next week."
     quote = _quote(_quotes(nlp, body), "the deal would be signed")
     assert quote.speaker_kind is SpeakerKind.ANONYMOUS and quote.speaker_id is None
+
+
+# --- the source as written (PolNeAR's spans): a relative clause set off by a comma, no lead-in ---------
+
+
+def _sources(nlp: Any, body: str) -> list[str]:
+    article = Article(id="w", page_id="p", position=Position.MAIN, index=0, title="", body=body)
+    annotated = next(annotate_articles([article], nlp=nlp))
+    return [body[a.source[0] : a.source[1]] for a in extract_attributions(annotated) if a.source]
+
+
+SOURCES_AS_WRITTEN = [
+    (
+        '"The port is safe," said Omar Haddad, who heads the harbour authority.',
+        "Omar Haddad, who heads the harbour authority",
+    ),
+    (
+        "Ruth Okafor, who leads the panel, said the report would be out in May.",
+        "Ruth Okafor, who leads the panel,",
+    ),
+    (
+        "The figures were worse in the years his tax was public ― Haddad boasted, “That makes me rich.”",
+        "Haddad",
+    ),
+    ("One reason that Haddad refuses to publish the report may be that it is late.", "Haddad"),
+]
+
+
+@pytest.mark.parametrize(("body", "source"), SOURCES_AS_WRITTEN)
+def test_wire_source_span_as_written(nlp: Any, body: str, source: str) -> None:
+    assert source in _sources(nlp, body)
+
+
+def test_wire_relative_clause_holding_the_cue_is_no_part_of_the_source(nlp: Any) -> None:
+    sources = _sources(nlp, "Omar Haddad, who said the port was safe, left for Oslo.")
+    assert all("who said" not in s for s in sources)
+
+
+def test_wire_relative_clause_keeps_the_speaker(nlp: Any) -> None:
+    quote = _quote(
+        _quotes(nlp, '"The port is safe," said Omar Haddad, who heads the harbour authority.'), "port"
+    )
+    assert quote.speaker_text == "Omar Haddad"

@@ -121,10 +121,11 @@ def _verb(tree: Tree, text: str, i: int, quotes: Sequence[QuotedSpan], lexicon: 
         if source is None:
             return None
         source = _with_name_before(tree, text, source, quotes)
+        source = _past_lead_in(tree, text, source)
     return Found(
         cue=_cue_span(tree, text, i, content, agent),
         cue_token=i,
-        source=_source_span(tree, text, source) if source else None,
+        source=_source_span(tree, text, _with_relative(tree, text, source, i)) if source else None,
         source_tokens=source,
         content=tuple(sorted({*parts, *((content,) if content else ())})),
         addressee=_addressee(tree, i, lemma, lexicon),
@@ -183,6 +184,50 @@ def _with_name_before(tree: Tree, text: str, source: Span, quotes: Sequence[Quot
     ):
         return source
     return k, source[1]
+
+
+_DASHES = frozenset(("-", "--", "–", "—", "―"))
+
+
+def _past_lead_in(tree: Tree, text: str, source: Span) -> Span:
+    """'... were made public ― Trump boasted', '... one reason that Trump refuses': words the parse hung
+    on the subject before a free-standing dash, or a complementiser 'that' before a name, are not the
+    source."""
+    first, last = source
+    for k in range(min(root_of(tree, first, last), last - 1), first, -1):
+        token = tree.tokens[k]
+        word = text[token.start : token.end]
+        if (
+            word in _DASHES
+            and text[token.start - 1 : token.start].isspace()
+            and text[token.end : token.end + 1].isspace()
+        ):
+            first = k + 1
+            break
+    that = text[tree.tokens[first].start : tree.tokens[first].end] == "that"
+    if first < last and that and tree.tokens[first + 1].pos == "PROPN":
+        first += 1
+    return first, last
+
+
+_WH = frozenset(("who", "whose", "which"))
+
+
+def _with_relative(tree: Tree, text: str, source: Span, cue: int) -> Span:
+    """'Ann Lee, who heads the agency, said', 'said Ann Lee, whose office ...': a relative clause set off
+    by a comma is written as part of the source (its span), though the speaker is found without it."""
+    first, last = source
+    root = root_of(tree, first, last)
+    for clause in tree.kids(root, "relcl"):
+        left, right = tree.left[clause], tree.right[clause]
+        if left != last + 2 or text[tree.tokens[last + 1].start : tree.tokens[last + 1].end] != ",":
+            continue
+        if text[tree.tokens[left].start : tree.tokens[left].end].lower() not in _WH:
+            continue
+        if left < cue <= right:
+            continue
+        return first, right
+    return source
 
 
 def _right_clauses(tree: Tree, i: int) -> list[int]:
