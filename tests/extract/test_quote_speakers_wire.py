@@ -332,3 +332,29 @@ def test_wire_relative_clause_keeps_the_speaker(nlp: Any) -> None:
         _quotes(nlp, '"The port is safe," said Omar Haddad, who heads the harbour authority.'), "port"
     )
     assert quote.speaker_text == "Omar Haddad"
+
+
+# --- a quote interrupted by its attribution goes on after a comma -----------------------------------
+
+INTERRUPTED = [
+    ('"This is a defensive step," Colonel Ivan Marko said, "and it will not change."', "and it will not"),
+    ('"This is a defensive step," said Colonel Ivan Marko, "and it will not change."', "and it will not"),
+    ('"This," Colonel Ivan Marko said, "is a defensive step."', "is a defensive step"),
+]
+
+
+@pytest.mark.parametrize(("body", "fragment"), INTERRUPTED)
+def test_wire_interrupted_quote_goes_on_after_the_attribution(nlp: Any, body: str, fragment: str) -> None:
+    assert _quote(_quotes(nlp, body), fragment).speaker_text == "Ivan Marko"
+
+
+def test_wire_interrupted_quote_of_a_body_goes_on(nlp: Any) -> None:
+    body = 'The navy issued a note. "We have made progress," the navy said, "but much remains to be done."'
+    quote = _quote(_quotes(nlp, body), "but much remains")
+    assert quote.speaker_kind is SpeakerKind.ORGANISATION
+
+
+def test_wire_quote_after_a_comma_with_its_own_cue_is_not_the_first_speakers(nlp: Any) -> None:
+    body = '"The port is open," Colonel Ivan Marko said, "but the road is shut," his deputy Anna Berg added.'
+    quote = _quote(_quotes(nlp, body), "but the road is shut")
+    assert quote.speaker_text == "Anna Berg"

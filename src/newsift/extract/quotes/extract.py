@@ -297,16 +297,41 @@ def _continue_quotes(
     used = [part for a in found for part in a.content]
     out = sorted(found, key=lambda a: _first(a))
     for q in quotes:
-        if any(s <= q.start and q.end <= e for s, e in used) or not _stands_alone(text, q):
+        if any(s <= q.start and q.end <= e for s, e in used):
             continue
         index = _latest_before(out, q.start)
-        if index is None or not (
-            _close_enough(text, out[index], q, quotes) or _past_one_paragraph(annotated, out[index], q)
-        ):
+        if index is None or not (_resumes(text, out[index], q) or _goes_on(annotated, out[index], q, quotes)):
             continue
         previous = out[index]
         out[index] = replace(previous, content=(*previous.content, (q.start, q.end)))
     return out
+
+
+def _goes_on(annotated: AnnotatedArticle, a: Attribution, q: QuotedSpan, quotes: list[QuotedSpan]) -> bool:
+    """A quote standing alone as a sentence or paragraph near the attribution before it."""
+    text = annotated.article.text
+    return _stands_alone(text, q) and (
+        _close_enough(text, a, q, quotes) or _past_one_paragraph(annotated, a, q)
+    )
+
+
+def _resumes(text: str, a: Attribution, q: QuotedSpan) -> bool:
+    """'"A," Ann Lee said, "and B."': a quote that ends in a comma inside its marks, is interrupted by its
+    attribution and goes on after a comma is one quote in two parts."""
+    if not a.content or a.speaker is None:
+        return False
+    start, end = a.content[0]
+    opened = text[start : start + 1] in _OPENING and text[end - 1 : end] in _CLOSING
+    return (
+        opened
+        and text[start:end].rstrip("\"'”’»").endswith(",")
+        and start < q.start
+        and text[_last(a) : q.start].strip() == ","
+    )
+
+
+_OPENING = "\"'“‘«"
+_CLOSING = "\"'”’»"
 
 
 def _first(a: Attribution) -> int:
