@@ -340,6 +340,11 @@ INTERRUPTED = [
     ('"This is a defensive step," Colonel Ivan Marko said, "and it will not change."', "and it will not"),
     ('"This is a defensive step," said Colonel Ivan Marko, "and it will not change."', "and it will not"),
     ('"This," Colonel Ivan Marko said, "is a defensive step."', "is a defensive step"),
+    (
+        '"This is a defensive step," Colonel Ivan Marko said, "It will not change."',
+        "This is a defensive step",
+    ),
+    ('"This is a defensive step," Colonel Ivan Marko said, "It will not change."', "It will not change"),
 ]
 
 
@@ -358,3 +363,34 @@ def test_wire_quote_after_a_comma_with_its_own_cue_is_not_the_first_speakers(nlp
     body = '"The port is open," Colonel Ivan Marko said, "but the road is shut," his deputy Anna Berg added.'
     quote = _quote(_quotes(nlp, body), "but the road is shut")
     assert quote.speaker_text == "Anna Berg"
+
+
+def test_wire_quote_closed_by_a_full_stop_is_not_the_first_part(nlp: Any) -> None:
+    body = '"The port is shut." Colonel Ivan Marko said on Monday, "It will open in June."'
+    quotes = _quotes(nlp, body)
+    assert _quote(quotes, "It will open in June").speaker_text == "Ivan Marko"
+    assert all(q.speaker_text != "Ivan Marko" for q in quotes if "The port is shut" in q.text)
+
+
+# --- a description of an office that a rank holds ('the top officer' for an admiral) -----------------
+
+
+def test_wire_top_officer_is_the_admiral_named_next(nlp: Any) -> None:
+    body = (
+        "The navy's top officer said on Monday that six new submarines would be ready by 2030.\n\n"
+        "Admiral Ravi Kumar told a defence conference that the first boat would be launched next year."
+    )
+    assert _quote(_quotes(nlp, body), "six new submarines").speaker_text == "Ravi Kumar"
+
+
+def test_wire_top_officer_is_not_a_minister_named_next(nlp: Any) -> None:
+    body = (
+        "The navy's top officer said on Monday that six new submarines would be ready by 2030.\n\n"
+        "Defence Minister Ravi Kumar told parliament that the first boat would be launched next year."
+    )
+    assert _quote(_quotes(nlp, body), "six new submarines").speaker_text != "Ravi Kumar"
+
+
+def test_wire_possessive_is_no_title(nlp: Any) -> None:
+    quote = _quote(_quotes(nlp, "Tanaka's ministry said the budget would rise."), "the budget would rise")
+    assert quote.affiliation not in ("'s", "’s")

@@ -108,6 +108,9 @@ def _verb(tree: Tree, text: str, i: int, quotes: Sequence[QuotedSpan], lexicon: 
     if content is None and agent is not None:
         content = _passive_subject(tree, i)
     parts = _around(tree, text, i, subject, content)
+    if content is not None and not parts and content[0] > tree.tokens[i].start:
+        opening = _quote_before(tree, text, i, subject, content, quotes)
+        parts = (opening,) if opening else ()
     if content is None and not parts and lemma not in lexicon.agreement:
         return None
     if (content is None or _imperative(tree, i)) and subject is None and agent is None:
@@ -509,13 +512,7 @@ def _adjacent_quote(
         first = min([first, relay, *(tree.left[k] for k in tree.kids(relay, "nsubj"))])
     for q in quotes:
         before, after = tree.tokens[first].start, tree.tokens[i].end
-        gap = text[q.end : before]
-        if (
-            q.end <= before
-            and gap.strip() in _JOINERS[:2]
-            and "\n" not in gap
-            and _open_ended(text, q, i, tree)
-        ):
+        if _quote_ends_at(text, q, before) and _open_ended(text, q, i, tree):
             return q.start, q.end
         after = _colon_after(tree, text, i) or after
         gap = text[after : q.start]
@@ -558,6 +555,30 @@ def _next_paragraph(tree: Tree, text: str, i: int) -> Span | None:
         start += 1
     end = text.find("\n", start)
     return (start, len(text) if end < 0 else end) if start < len(text) else None
+
+
+def _quote_ends_at(text: str, q: QuotedSpan, before: int) -> bool:
+    """The quote closes just before offset ``before`` (nothing but a comma between, in one paragraph)."""
+    gap = text[q.end : before]
+    return q.end <= before and gap.strip() in _JOINERS[:2] and "\n" not in gap
+
+
+def _quote_before(
+    tree: Tree, text: str, i: int, subject: int | None, content: Span, quotes: Sequence[QuotedSpan]
+) -> Span | None:
+    """'"A," Ann Lee said, "B."' parsed with B as the verb's clause: A, closed by a comma just before the
+    attribution, is the first part of the same quote."""
+    if (
+        subject is None
+        or tree.tokens[subject].head != i
+        or not any(q.start <= content[0] < q.end for q in quotes)
+    ):
+        return None  # the verb's own subject, and a quote after it
+    before = tree.tokens[min(i, tree.left[subject])].start
+    for q in quotes:
+        if _quote_ends_at(text, q, before) and q.end <= content[0] and text[q.end - 2 : q.end - 1] == ",":
+            return q.start, q.end
+    return None
 
 
 def _open_ended(text: str, q: QuotedSpan, i: int, tree: Tree) -> bool:

@@ -14,7 +14,7 @@ __all__ = ["SALIENT_SENTENCES", "Offices"]
 
 SALIENT_SENTENCES = 4
 _LEAD_SENTENCES = 2  # a description this early may name someone only named after it
-_GENERIC_OFFICES = frozenset(("chief", "head", "commander", "leader", "boss"))
+_GENERIC_OFFICES = frozenset(("chief", "head", "commander", "leader", "boss", "officer"))
 _CIVIL_OFFICES = frozenset(
     ("minister", "president", "secretary", "premier", "chancellor", "ambassador", "envoy", "spokesperson")
 )

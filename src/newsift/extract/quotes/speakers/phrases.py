@@ -328,4 +328,4 @@ def _clean_title(text: str) -> str:
     while words and (words[0].lower() in ("the", "a", "an", "and", "who") or _AGE.fullmatch(words[0])):
         words = words[1:]
     title = " ".join(words).strip(" ,;:-—")
-    return title if any(ch.isalpha() for ch in title) else ""
+    return title if any(ch.isalpha() for ch in title) and title not in ("'s", "’s") else ""
