@@ -394,3 +394,30 @@ def test_wire_top_officer_is_not_a_minister_named_next(nlp: Any) -> None:
 def test_wire_possessive_is_no_title(nlp: Any) -> None:
     quote = _quote(_quotes(nlp, "Tanaka's ministry said the budget would rise."), "the budget would rise")
     assert quote.affiliation not in ("'s", "’s")
+
+
+# --- a source that asks to stay unnamed -------------------------------------------------------------
+
+ASKS_ANONYMITY = [
+    "The general, who asked that his name not be used, said the brigade had lost half its tanks.",
+    "General Ali Haidar visited the front on Monday. The general, who spoke on condition of anonymity, "
+    "said the brigade had lost half its tanks.",
+]
+
+
+@pytest.mark.parametrize("body", ASKS_ANONYMITY)
+def test_wire_source_asking_to_stay_unnamed_is_anonymous(nlp: Any, body: str) -> None:
+    quotes = _quotes(nlp, body)
+    quote = _quote(quotes, "lost half its tanks")
+    assert quote.speaker_kind is SpeakerKind.ANONYMOUS and quote.speaker_id is None
+    assert not [q for q in quotes if "name not be used" in q.text]
+
+
+def test_wire_description_without_such_a_clause_is_the_holder(nlp: Any) -> None:
+    body = "General Ali Haidar visited the front. The general said the brigade had lost half its tanks."
+    assert _quote(_quotes(nlp, body), "lost half its tanks").speaker_text == "Ali Haidar"
+
+
+def test_wire_asking_for_something_else_is_still_reported(nlp: Any) -> None:
+    quotes = _quotes(nlp, "Defence Minister Aiko Tanaka asked that the report be published in full.")
+    assert any("the report be published" in q.text for q in quotes)

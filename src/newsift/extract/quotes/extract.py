@@ -14,7 +14,13 @@ from newsift.extract.quotes.labels import all_caps, find_label_relations
 from newsift.extract.quotes.lexicon import load_lexicon
 from newsift.extract.quotes.marks import QuotedSpan, find_quoted_spans, normalize_quote_text
 from newsift.extract.quotes.rules import Found, find_cue_relations
-from newsift.extract.quotes.shapes import dateline_end, in_headline, names_an_act, reports_words
+from newsift.extract.quotes.shapes import (
+    asks_anonymity,
+    dateline_end,
+    in_headline,
+    names_an_act,
+    reports_words,
+)
 from newsift.extract.quotes.sources import SourceIndex, Speaker
 from newsift.extract.quotes.speakers import SpeakerResolver
 from newsift.extract.syntax import Tree
@@ -446,6 +452,8 @@ def extract_quotes(annotated: AnnotatedArticle) -> tuple[Quote, ...]:
             continue
         if a.cue and in_headline(text, a.cue[0], annotated.article.title):
             continue
+        if a.cue_lemma in _ASKING and any(asks_anonymity(text[s:e]) for s, e in a.content):
+            continue  # 'the general, who asked that his name not be used, said': no words of his
         carried = [  # 'X defended the deal.' then a quote on its own: X's words (not after 'X plans to')
             _to_quote(annotated, a, part, text)
             for part in a.content[1:]
@@ -467,6 +475,8 @@ def extract_quotes(annotated: AnnotatedArticle) -> tuple[Quote, ...]:
     logger.debug("article %s: %d quotes", annotated.article.id, len(quotes))
     return tuple(sorted(_one_per_span(quotes), key=lambda q: (q.start, q.end)))
 
+
+_ASKING = frozenset(("ask", "request", "demand", "insist"))
 
 # verbs that name something in the speaker's words: 'called the report "misleading"'
 _NAMING = frozenset(
