@@ -421,3 +421,25 @@ def test_wire_description_without_such_a_clause_is_the_holder(nlp: Any) -> None:
 def test_wire_asking_for_something_else_is_still_reported(nlp: Any) -> None:
     quotes = _quotes(nlp, "Defence Minister Aiko Tanaka asked that the report be published in full.")
     assert any("the report be published" in q.text for q in quotes)
+
+
+# --- a document owned by a body's short form speaks for the body ------------------------------------
+
+
+def test_wire_short_forms_statement_is_the_bodys(nlp: Any) -> None:
+    body = (
+        "Egypt's defence ministry announced the drills on Sunday. The ministry's statement said the drill "
+        'involved 20 warships. "The exercise shows our readiness," it said.'
+    )
+    quotes = _quotes(nlp, body)
+    for fragment in ("the drill involved 20 warships", "The exercise shows our readiness"):
+        quote = _quote(quotes, fragment)
+        assert quote.speaker_kind is SpeakerKind.ORGANISATION
+        assert "ministry" in (quote.speaker_text or "")
+
+
+def test_wire_short_forms_statement_with_no_body_before_stays_a_document(nlp: Any) -> None:
+    quote = _quote(
+        _quotes(nlp, "The ministry's statement said the drill involved 20 warships."), "20 warships"
+    )
+    assert quote.speaker_kind is SpeakerKind.DOCUMENT and quote.speaker_id is None
