@@ -26,7 +26,7 @@ def test_registry_names_snapshot() -> None:
         "events.llm.v1",
         "events.rules.v2",
         "nlp.spacy.v2",
-        "quotes.rules.v3",
+        "quotes.rules.v4",
     ]
     assert all(name == entry.name for name, entry in REGISTERED.items())
 

@@ -1,4 +1,4 @@
-"""Quotes and attribution (quotes.rules.v3): who said what, to whom, as written, from annotated articles.
+"""Quotes and attribution (quotes.rules.v4): who said what, to whom, as written, from annotated articles.
 
 Pure functions over AnnotatedArticle records (tokens, sentences, mentions, entities); never runs spaCy.
 Speaker resolution (names, surnames, pronouns, roles) is the salience model of ``speakers``.
@@ -14,7 +14,13 @@ from newsift.extract.quotes.labels import all_caps, find_label_relations
 from newsift.extract.quotes.lexicon import load_lexicon
 from newsift.extract.quotes.marks import QuotedSpan, find_quoted_spans, normalize_quote_text
 from newsift.extract.quotes.rules import Found, find_cue_relations
-from newsift.extract.quotes.shapes import dateline_end, in_headline, names_an_act, reports_words
+from newsift.extract.quotes.shapes import (
+    asks_anonymity,
+    dateline_end,
+    in_headline,
+    names_an_act,
+    reports_words,
+)
 from newsift.extract.quotes.sources import SourceIndex, Speaker
 from newsift.extract.quotes.speakers import SpeakerResolver
 from newsift.extract.syntax import Tree
@@ -24,7 +30,7 @@ __all__ = ["EXTRACTOR", "Attribution", "extract_attributions", "extract_quotes"]
 
 logger = logging.getLogger(__name__)
 
-EXTRACTOR = "quotes.rules.v3"
+EXTRACTOR = "quotes.rules.v4"
 Span = tuple[int, int]
 _MIN_WORDS = 3
 _SENTENCE_END = ".!?:…\"'”’»"
@@ -297,16 +303,41 @@ def _continue_quotes(
     used = [part for a in found for part in a.content]
     out = sorted(found, key=lambda a: _first(a))
     for q in quotes:
-        if any(s <= q.start and q.end <= e for s, e in used) or not _stands_alone(text, q):
+        if any(s <= q.start and q.end <= e for s, e in used):
             continue
         index = _latest_before(out, q.start)
-        if index is None or not (
-            _close_enough(text, out[index], q, quotes) or _past_one_paragraph(annotated, out[index], q)
-        ):
+        if index is None or not (_resumes(text, out[index], q) or _goes_on(annotated, out[index], q, quotes)):
             continue
         previous = out[index]
         out[index] = replace(previous, content=(*previous.content, (q.start, q.end)))
     return out
+
+
+def _goes_on(annotated: AnnotatedArticle, a: Attribution, q: QuotedSpan, quotes: list[QuotedSpan]) -> bool:
+    """A quote standing alone as a sentence or paragraph near the attribution before it."""
+    text = annotated.article.text
+    return _stands_alone(text, q) and (
+        _close_enough(text, a, q, quotes) or _past_one_paragraph(annotated, a, q)
+    )
+
+
+def _resumes(text: str, a: Attribution, q: QuotedSpan) -> bool:
+    """'"A," Ann Lee said, "and B."': a quote that ends in a comma inside its marks, is interrupted by its
+    attribution and goes on after a comma is one quote in two parts."""
+    if not a.content or a.speaker is None:
+        return False
+    start, end = a.content[0]
+    opened = text[start : start + 1] in _OPENING and text[end - 1 : end] in _CLOSING
+    return (
+        opened
+        and text[start:end].rstrip("\"'”’»").endswith(",")
+        and start < q.start
+        and text[_last(a) : q.start].strip() == ","
+    )
+
+
+_OPENING = "\"'“‘«"
+_CLOSING = "\"'”’»"
 
 
 def _first(a: Attribution) -> int:
@@ -350,11 +381,15 @@ def _next_paragraph(gap: str) -> bool:
     return not between.strip() and not _SENTENCE_BREAK.search(rest.rstrip())
 
 
+_GOES_ON = (SpeakerKind.ORGANISATION, SpeakerKind.DOCUMENT, SpeakerKind.PERSON)
+
+
 def _past_one_paragraph(annotated: AnnotatedArticle, a: Attribution, q: QuotedSpan) -> bool:
     """'The ministry said in a statement: "A."', one paragraph of background naming no person, then a
-    paragraph that is wholly a quote: a body's statement goes on (a person's words after a paragraph about
-    something else may be anyone's)."""
-    if a.speaker is None or a.speaker.kind not in (SpeakerKind.ORGANISATION, SpeakerKind.DOCUMENT):
+    paragraph that is wholly a quote: a body's statement goes on. A person's words go on past one paragraph
+    that names the speaker and no one else ('Lee, 52, has led the army since 2023.'); after a paragraph
+    about something else they may be anyone's."""
+    if a.speaker is None or a.speaker.kind not in _GOES_ON:
         return False
     text = annotated.article.text
     gap = text[_last(a) : q.start]
@@ -362,7 +397,14 @@ def _past_one_paragraph(annotated: AnnotatedArticle, a: Attribution, q: QuotedSp
     middle = [p for p in between.split("\n") if p.strip()]
     opens = not text[text.rfind("\n", 0, q.start) + 1 : q.start].strip()
     closes = not text[q.end : (text.find("\n", q.end) + 1 or len(text) + 1) - 1].strip()
-    people = any(m.label == "PERSON" and _last(a) <= m.start < q.start for m in annotated.mentions)
+    named = [m for m in annotated.mentions if m.label == "PERSON" and _last(a) <= m.start < q.start]
+    if a.speaker.kind is SpeakerKind.PERSON:
+        words = re.findall(r"[\w'’-]+", middle[0].lower()) if len(middle) == 1 else []
+        surname = a.speaker.text.lower().split()[-1:]
+        about = words[:1] in (["he"], ["she"]) or bool(surname and surname[0] in words)
+        people = not about or not all(_names_speaker(text[m.start : m.end], a.speaker.text) for m in named)
+    else:
+        people = bool(named)
     return (
         len(middle) == 1
         and middle[0].lstrip()[:1] not in "\"“'‘«"
@@ -371,6 +413,12 @@ def _past_one_paragraph(annotated: AnnotatedArticle, a: Attribution, q: QuotedSp
         and closes
         and not people
     )
+
+
+def _names_speaker(mention: str, name: str) -> bool:
+    """'Lee' or 'Ann Lee' for the speaker 'Ann Lee': a mention whose last word ends the speaker's name."""
+    words, theirs = mention.lower().split(), name.lower().split()
+    return bool(words and theirs) and words[-1].removesuffix("'s").removesuffix("’s") == theirs[-1]
 
 
 _SENTENCE_BREAK = re.compile(r"[.!?][\"'”’]?\s+\S")
@@ -404,6 +452,8 @@ def extract_quotes(annotated: AnnotatedArticle) -> tuple[Quote, ...]:
             continue
         if a.cue and in_headline(text, a.cue[0], annotated.article.title):
             continue
+        if a.cue_lemma in _ASKING and any(asks_anonymity(text[s:e]) for s, e in a.content):
+            continue  # 'the general, who asked that his name not be used, said': no words of his
         carried = [  # 'X defended the deal.' then a quote on its own: X's words (not after 'X plans to')
             _to_quote(annotated, a, part, text)
             for part in a.content[1:]
@@ -425,6 +475,8 @@ def extract_quotes(annotated: AnnotatedArticle) -> tuple[Quote, ...]:
     logger.debug("article %s: %d quotes", annotated.article.id, len(quotes))
     return tuple(sorted(_one_per_span(quotes), key=lambda q: (q.start, q.end)))
 
+
+_ASKING = frozenset(("ask", "request", "demand", "insist"))
 
 # verbs that name something in the speaker's words: 'called the report "misleading"'
 _NAMING = frozenset(

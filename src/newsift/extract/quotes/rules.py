@@ -108,6 +108,9 @@ def _verb(tree: Tree, text: str, i: int, quotes: Sequence[QuotedSpan], lexicon: 
     if content is None and agent is not None:
         content = _passive_subject(tree, i)
     parts = _around(tree, text, i, subject, content)
+    if content is not None and not parts and content[0] > tree.tokens[i].start:
+        opening = _quote_before(tree, text, i, subject, content, quotes)
+        parts = (opening,) if opening else ()
     if content is None and not parts and lemma not in lexicon.agreement:
         return None
     if (content is None or _imperative(tree, i)) and subject is None and agent is None:
@@ -121,10 +124,11 @@ def _verb(tree: Tree, text: str, i: int, quotes: Sequence[QuotedSpan], lexicon: 
         if source is None:
             return None
         source = _with_name_before(tree, text, source, quotes)
+        source = _past_lead_in(tree, text, source)
     return Found(
         cue=_cue_span(tree, text, i, content, agent),
         cue_token=i,
-        source=_source_span(tree, text, source) if source else None,
+        source=_source_span(tree, text, _with_relative(tree, text, source, i)) if source else None,
         source_tokens=source,
         content=tuple(sorted({*parts, *((content,) if content else ())})),
         addressee=_addressee(tree, i, lemma, lexicon),
@@ -152,10 +156,15 @@ def _outside_quotes(tree: Tree, tokens: Span, quotes: Sequence[QuotedSpan]) -> S
 
 
 def _with_split_subject(tree: Tree, subject: int, source: Span) -> Span:
-    """'The diplomat Paolo Conti said', parsed as two subjects side by side: one source."""
-    for other in tree.kids(tree.tokens[subject].head, "nsubj"):
-        if other != subject and tree.left[other] == source[1] + 1:
-            return source[0], tree.right[other]
+    """'The diplomat Paolo Conti said', parsed as two subjects side by side: one source; 'Yossi Ben-David
+    said', parsed as three ('Ben', '-', 'David'): one source too."""
+    others = [k for k in tree.kids(tree.tokens[subject].head, "nsubj") if k != subject]
+    grown = True
+    while grown:
+        grown = False
+        for other in others:
+            if tree.left[other] == source[1] + 1:
+                source, grown = (source[0], tree.right[other]), True
     return source
 
 
@@ -178,6 +187,50 @@ def _with_name_before(tree: Tree, text: str, source: Span, quotes: Sequence[Quot
     ):
         return source
     return k, source[1]
+
+
+_DASHES = frozenset(("-", "--", "–", "—", "―"))
+
+
+def _past_lead_in(tree: Tree, text: str, source: Span) -> Span:
+    """'... were made public ― Trump boasted', '... one reason that Trump refuses': words the parse hung
+    on the subject before a free-standing dash, or a complementiser 'that' before a name, are not the
+    source."""
+    first, last = source
+    for k in range(min(root_of(tree, first, last), last - 1), first, -1):
+        token = tree.tokens[k]
+        word = text[token.start : token.end]
+        if (
+            word in _DASHES
+            and text[token.start - 1 : token.start].isspace()
+            and text[token.end : token.end + 1].isspace()
+        ):
+            first = k + 1
+            break
+    that = text[tree.tokens[first].start : tree.tokens[first].end] == "that"
+    if first < last and that and tree.tokens[first + 1].pos == "PROPN":
+        first += 1
+    return first, last
+
+
+_WH = frozenset(("who", "whose", "which"))
+
+
+def _with_relative(tree: Tree, text: str, source: Span, cue: int) -> Span:
+    """'Ann Lee, who heads the agency, said', 'said Ann Lee, whose office ...': a relative clause set off
+    by a comma is written as part of the source (its span), though the speaker is found without it."""
+    first, last = source
+    root = root_of(tree, first, last)
+    for clause in tree.kids(root, "relcl"):
+        left, right = tree.left[clause], tree.right[clause]
+        if left != last + 2 or text[tree.tokens[last + 1].start : tree.tokens[last + 1].end] != ",":
+            continue
+        if text[tree.tokens[left].start : tree.tokens[left].end].lower() not in _WH:
+            continue
+        if left < cue <= right:
+            continue
+        return first, right
+    return source
 
 
 def _right_clauses(tree: Tree, i: int) -> list[int]:
@@ -459,13 +512,7 @@ def _adjacent_quote(
         first = min([first, relay, *(tree.left[k] for k in tree.kids(relay, "nsubj"))])
     for q in quotes:
         before, after = tree.tokens[first].start, tree.tokens[i].end
-        gap = text[q.end : before]
-        if (
-            q.end <= before
-            and gap.strip() in _JOINERS[:2]
-            and "\n" not in gap
-            and _open_ended(text, q, i, tree)
-        ):
+        if _quote_ends_at(text, q, before) and _open_ended(text, q, i, tree):
             return q.start, q.end
         after = _colon_after(tree, text, i) or after
         gap = text[after : q.start]
@@ -508,6 +555,30 @@ def _next_paragraph(tree: Tree, text: str, i: int) -> Span | None:
         start += 1
     end = text.find("\n", start)
     return (start, len(text) if end < 0 else end) if start < len(text) else None
+
+
+def _quote_ends_at(text: str, q: QuotedSpan, before: int) -> bool:
+    """The quote closes just before offset ``before`` (nothing but a comma between, in one paragraph)."""
+    gap = text[q.end : before]
+    return q.end <= before and gap.strip() in _JOINERS[:2] and "\n" not in gap
+
+
+def _quote_before(
+    tree: Tree, text: str, i: int, subject: int | None, content: Span, quotes: Sequence[QuotedSpan]
+) -> Span | None:
+    """'"A," Ann Lee said, "B."' parsed with B as the verb's clause: A, closed by a comma just before the
+    attribution, is the first part of the same quote."""
+    if (
+        subject is None
+        or tree.tokens[subject].head != i
+        or not any(q.start <= content[0] < q.end for q in quotes)
+    ):
+        return None  # the verb's own subject, and a quote after it
+    before = tree.tokens[min(i, tree.left[subject])].start
+    for q in quotes:
+        if _quote_ends_at(text, q, before) and q.end <= content[0] and text[q.end - 2 : q.end - 1] == ",":
+            return q.start, q.end
+    return None
 
 
 def _open_ended(text: str, q: QuotedSpan, i: int, tree: Tree) -> bool:

@@ -6,16 +6,37 @@ scored against PolNeAR (which annotates such contents too) are unchanged.
 
 from __future__ import annotations
 
+import re
+
 from newsift.dates import dateline_end
 from newsift.extract.syntax import Tree
 
-__all__ = ["clause_read_as_object", "dateline_end", "in_headline", "names_an_act", "reports_words", "root_of"]
+__all__ = [
+    "asks_anonymity",
+    "clause_read_as_object",
+    "dateline_end",
+    "in_headline",
+    "names_an_act",
+    "reports_words",
+    "root_of",
+]
 
 Span = tuple[int, int]
 _THING_POS = ("NOUN", "PROPN", "PRON", "NUM", "ADJ", "DET", "ADV")
 _SUBJECTS = ("nsubj", "nsubjpass", "expl", "csubj")
 _CLOSING = ".!?…\"'”’»)"
 _MAX_HEADLINE_WORDS = 20
+_ANONYMITY = re.compile(
+    r"\b(anonymity|anonymously|not (to )?be (named|identified)|names? (be )?withheld"
+    r"|name not be (used|published))\b",
+    re.IGNORECASE,
+)
+
+
+def asks_anonymity(words: str) -> bool:
+    """'who asked not to be named', 'asked that his name not be used', 'on condition of anonymity': words
+    by which a source asks to stay unnamed."""
+    return bool(_ANONYMITY.search(words))
 
 
 def reports_words(tree: Tree, span: Span) -> bool:

@@ -26,6 +26,7 @@ __all__ = ["SourceIndex", "Speaker"]
 
 _THING_LABELS = ("ORG", "GPE", "NORP")
 _NOT_NAMES = ("DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY")
+_SOME = frozenset(("one", "some", "several", "many", "few", "most", "none", "each", "either", "neither"))
 _PLURAL_TAGS = ("NNS", "NNPS")
 _MIN_LINE_WORDS = 5
 # heads that name an outlet only with a news word beside them ('news agency', not 'space agency')
@@ -301,6 +302,8 @@ class SourceIndex:
             "sources",
         ):
             return SpeakerKind.DOCUMENT
+        if self._one_of_them(root):
+            return SpeakerKind.ANONYMOUS
         if lemma in self._words.person_nouns or lemma in ("source", "sources"):
             modifiers = {self._word(k) for k in range(first, root)}
             if (
@@ -311,6 +314,23 @@ class SourceIndex:
             ):
                 return SpeakerKind.ANONYMOUS
         return None
+
+    def _one_of_them(self, root: int) -> bool:
+        """'one of them', 'two of the officials': some of an unnamed group (a pronoun or a plural person
+        noun after 'of') speak, and no one is named."""
+        token = self._tree.tokens[root]
+        if token.pos != "NUM" and self._word(root) not in _SOME:
+            return False
+        for prep in self._tree.kids(root, "prep"):
+            if self._word(prep) != "of":
+                continue
+            for obj in self._tree.kids(prep, "pobj"):
+                group = self._tree.tokens[obj]
+                if self._word(obj) in ("them", "us") or (
+                    group.tag in _PLURAL_TAGS and group.lemma.lower() in self._words.person_nouns
+                ):
+                    return True
+        return False
 
     def spokesperson_for(self, first: int, last: int) -> str | None:
         """'a spokesman for the ministry', 'the agency's spokeswoman Ann Lee': whom the speaker speaks for."""

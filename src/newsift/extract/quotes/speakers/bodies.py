@@ -36,6 +36,10 @@ class Bodies:
         kind = sources.classify(first, last)
         if named is not None and kind is SpeakerKind.DOCUMENT:
             return sources.speaker_for(named)  # 'a report by X': X speaks
+        if kind is SpeakerKind.DOCUMENT:
+            owner = self.owner_of_document(first, last)
+            if owner is not None:
+                return owner
         if kind is not None:
             return Speaker(raw, start, end, kind=kind)
         if named is not None and (named.entity_id or not named.text[:1].islower()):
@@ -50,6 +54,19 @@ class Bodies:
             or (sources.speaker_for(named) if named is not None else None)
         )
 
+    def owner_of_document(self, first: int, last: int) -> Speaker | None:
+        """ "The ministry's statement said": a document owned by a body's short form is that body's, when the
+        short form stands for a body named before."""
+        root = self._ph.root(first, last)
+        for k in self._tree.kids(root, "poss"):
+            token = self._tree.tokens[k]
+            if first <= k < root and token.pos == "NOUN":
+                body = self._sources.body_by_noun(k, self._tree.left[k], k)
+                if body is not None and body.kind is SpeakerKind.ORGANISATION:
+                    self._pronouns.body = (token.sentence, body)
+                    return body
+        return None
+
     def spokesperson_of_body(self, first: int, last: int) -> Speaker | None:
         """'its spokesman', 'a company spokeswoman', 'a ministry spokesman' (naming no body): the body
         'it' is, or the latest body the noun fits, speaks; with none before, the source stays unnamed.
@@ -63,6 +80,8 @@ class Bodies:
                 continue
             if tree.tokens[k].dep == "poss" and self._ph.word(k) in ("its", "their"):
                 body = self._sources.possessor(k)
+            elif tree.tokens[k].dep == "poss" and tree.tokens[k].pos == "NOUN":
+                body = self._sources.body_by_noun(k, tree.left[k], k)  # "the group's spokesman"
             elif (
                 tree.tokens[k].dep != "poss"
                 and tree.tokens[k].lemma.lower() in self._lex.kinds.organisation_nouns

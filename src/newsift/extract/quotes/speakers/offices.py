@@ -14,7 +14,7 @@ __all__ = ["SALIENT_SENTENCES", "Offices"]
 
 SALIENT_SENTENCES = 4
 _LEAD_SENTENCES = 2  # a description this early may name someone only named after it
-_GENERIC_OFFICES = frozenset(("chief", "head", "commander", "leader", "boss"))
+_GENERIC_OFFICES = frozenset(("chief", "head", "commander", "leader", "boss", "officer"))
 _CIVIL_OFFICES = frozenset(
     ("minister", "president", "secretary", "premier", "chancellor", "ambassador", "envoy", "spokesperson")
 )
@@ -193,7 +193,7 @@ class Offices:
         stated title holds the same head noun and no other portfolio ('Foreign Minister' is not 'the
         defence minister')."""
         token = self._tree.tokens[root]
-        for s in (token.sentence, token.sentence + 1):
+        for s in self.told_sentences(token.sentence, 1):
             for e in sorted(self._people.entries.get(s, []), key=lambda e: e.offset):
                 person = self._people[e.key]
                 if e.offset <= token.start or not e.is_subject or head not in person.role_words:
@@ -237,8 +237,8 @@ class Offices:
         return {w.strip(",.'’s") for w in words if w.isalpha()} - drop - {""}
 
     def later(self, offset: int, sentence: int, marks: set[str], head: str) -> list[Entry]:
-        """The first subject named after ``offset`` in its sentence or the next two."""
-        for s in range(sentence, sentence + 3):
+        """The first subject named after ``offset`` in its sentence or the next two told ones."""
+        for s in self.told_sentences(sentence, 2):
             here = [
                 e
                 for e in sorted(self._people.entries.get(s, []), key=lambda e: e.offset)
@@ -250,6 +250,21 @@ class Offices:
             if here:
                 return here[:1]
         return []
+
+    def told_sentences(self, sentence: int, more: int) -> list[int]:
+        """``sentence`` and the next ``more`` sentences with words outside quotation marks: '"A," the
+        general said. "B." General Ann Lee ...': the quote that goes on is skipped, not counted."""
+        out, sentences = [sentence], self._doc.sentences
+        for s in range(sentence + 1, len(sentences)):
+            if len(out) > more:
+                break
+            start, end = sentences[s].start, sentences[s].end
+            if any(
+                ch.isalnum() and not self._ph.inside_quote(start + i)
+                for i, ch in enumerate(self._text[start:end])
+            ):
+                out.append(s)
+        return out
 
 
 def _noun_gender(noun: str) -> str | None:

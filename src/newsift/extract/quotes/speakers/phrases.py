@@ -112,9 +112,13 @@ class Phrases:
         while first <= last and tokens[first].pos in _NOT_IN_NAMES and text[tokens[first].start].islower():
             first += 1  # 'rang Lucy': a tagger's mention that took in the verb before the name
         while (
-            first <= last and self.is_title(text[tokens[first].start : tokens[first].end])
+            first <= last
+            and (
+                self.is_title(text[tokens[first].start : tokens[first].end])
+                or not any(ch.isalnum() for ch in text[tokens[first].start : tokens[first].end])
+            )
         ) or self.place_of_title(first, last):
-            first += 1
+            first += 1  # 'Lt Gen', 'Brig-Gen' ('-' between two titles) and what is left of them
         while last >= first and tokens[last].tag == "POS":
             last -= 1
         while last + 1 < len(tokens) and tokens[last + 1].pos == "PROPN" and tokens[last].head == last + 1:
@@ -300,6 +304,7 @@ class Phrases:
         return word in _DEFINITE or any(self.tree.tokens[k].dep == "poss" for k in self.tree.kids(root))
 
 
+_AGE = re.compile(r"\d{1,3},?")
 _ARTICLES = ("al-", "el-", "ad-", "ar-", "as-", "ash-", "at-", "az-", "ul-")
 
 
@@ -318,7 +323,9 @@ def no_dateline(title: str) -> str:
 
 
 def _clean_title(text: str) -> str:
+    """The words of a title as written; an age in apposition ('Ann Lee, 52,') is none."""
     words = " ".join(text.split()).strip(" ,;:-—").split(" ")
-    while words and words[0].lower() in ("the", "a", "an", "and", "who"):
+    while words and (words[0].lower() in ("the", "a", "an", "and", "who") or _AGE.fullmatch(words[0])):
         words = words[1:]
-    return " ".join(words).strip(" ,;:-—")
+    title = " ".join(words).strip(" ,;:-—")
+    return title if any(ch.isalpha() for ch in title) and title not in ("'s", "’s") else ""

@@ -21,6 +21,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from newsift.extract.quotes.lexicon import Lexicon
+from newsift.extract.quotes.shapes import asks_anonymity
 from newsift.extract.quotes.sources import SourceIndex, Speaker
 from newsift.extract.quotes.speakers.bodies import Bodies
 from newsift.extract.quotes.speakers.names import Names
@@ -99,6 +100,9 @@ class SpeakerResolver:
         ):
             start, end = self._tree.span(first, last)  # 'the newspaper Al Qalam', whatever the tagger said
             return Speaker(self._text[start:end], start, end, kind=SpeakerKind.MEDIA)
+        if self._asks_anonymity(first, last):
+            start, end = self._tree.span(first, last)
+            return Speaker(self._text[start:end], start, end, kind=SpeakerKind.ANONYMOUS)
         person = self._names.direct(first, last)
         if person is None and first == last and self._ph.gender_of(word) is not None:
             unnamed = self._pronouns.unnamed_before(first)
@@ -119,6 +123,18 @@ class SpeakerResolver:
                 self._pronouns.unnamed = (self._tree.tokens[first].sentence, body)
             return body or Speaker(self._text[start:end], start, end, kind=self._unnamed_kind(first, last))
         return self._people.as_speaker(person, first, last)
+
+    def _asks_anonymity(self, first: int, last: int) -> bool:
+        """'The general, who asked that his name not be used,': a common noun whose own clause asks to stay
+        unnamed is an anonymous source, whoever holds that office in the article."""
+        root = self._ph.root(first, last)
+        if self._tree.tokens[root].pos != "NOUN":
+            return False
+        for clause in self._tree.kids(root, "relcl", "acl"):
+            start, end = self._tree.span(*self._tree.subtree(clause))
+            if asks_anonymity(self._text[start:end]):
+                return True
+        return False
 
     def _unnamed_kind(self, first: int, last: int) -> SpeakerKind | None:
         """'"...," the official said, speaking on condition of anonymity': a definite common noun for one
