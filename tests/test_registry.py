@@ -22,9 +22,9 @@ from newsift.registry import (
 
 def test_registry_names_snapshot() -> None:
     assert sorted(REGISTERED) == [
-        "claims.rules.v2",
+        "claims.rules.v3",
         "events.llm.v1",
-        "events.rules.v2",
+        "events.rules.v3",
         "nlp.spacy.v2",
         "quotes.rules.v4",
     ]
@@ -50,7 +50,7 @@ def test_registry_feeds_the_settings_and_cli_choices() -> None:
 def test_registry_chain_is_in_order(choice: str) -> None:
     check_registry(choice)
     names = [entry.name for entry in analysis_chain(choice)]
-    assert names[0] == "nlp.spacy.v2" and names[-1] == "claims.rules.v2"
+    assert names[0] == "nlp.spacy.v2" and names[-1] == "claims.rules.v3"
     assert ("events.llm.v1" in names) == (choice == "llm")
 
 

@@ -1,7 +1,7 @@
 """Claims: what an article says happened, with its status, the cue that decided it and who holds it.
 
 One claim per event (same sentence, same status) plus claims for cue sentences without an event
-('dismissed the idea'); ``claims.rules.v2``. Never calls spaCy and never changes events.
+('dismissed the idea'); ``claims.rules.v3``. Never calls spaCy and never changes events.
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ from newsift.model import AnnotatedArticle, Claim, ClaimStatus, Event, Evidence,
 
 __all__ = ["EXTRACTOR", "extract_claims"]
 
-EXTRACTOR = "claims.rules.v2"
+EXTRACTOR = "claims.rules.v3"
 _HOLDER_ROLES = {
     ClaimStatus.DENIED: "denied_by",
     ClaimStatus.ALLEGED: "alleged_by",

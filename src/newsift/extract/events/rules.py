@@ -1,6 +1,6 @@
 """Events from annotated articles: PLOVER type and mode, defence subtype, actors, attributes, status.
 
-Sentence-level rules over the stored parse and mentions (``events.rules.v2``); never calls spaCy.
+Sentence-level rules over the stored parse and mentions (``events.rules.v3``); never calls spaCy.
 """
 
 from __future__ import annotations
@@ -53,7 +53,7 @@ __all__ = [
     "sentence_events",
 ]
 
-EXTRACTOR = "events.rules.v2"
+EXTRACTOR = "events.rules.v3"
 _PLACE_PREPS = frozenset({"in", "at", "near", "off", "over", "across", "into", "inside"})
 _OWNER_ACTS = frozenset({"movement", "deployment", "strike"})
 # A ban or block of a transfer is one event, the ban: it absorbs the trigger it governs or modifies.
