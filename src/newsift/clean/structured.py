@@ -210,7 +210,12 @@ def extract_text_article(text: str, *, page_id: str, uri: str, fetched_at: datet
         raise InputError(uri, "no text")
     title, rest = lines[0], lines[1:]
     # the headline printed again under a date or a kicker: one headline, not two sentences
-    again = [i for i, line in enumerate(rest[:_HEAD_LINES]) if _folded(line) == _folded(title)]
+    key = _folded(title) if len(title) <= _HEADLINE_CHARS else None  # never fold a whole one-line text
+    again = [
+        i
+        for i, line in enumerate(rest[:_HEAD_LINES])
+        if len(line) <= _HEADLINE_CHARS and _folded(line) == key
+    ]
     removed = tuple(Removed(text=rest[i], reason=DUPLICATE_TITLE) for i in again)
     rest = [line for i, line in enumerate(rest) if i not in again]
     return Article(
@@ -228,6 +233,7 @@ def extract_text_article(text: str, *, page_id: str, uri: str, fetched_at: datet
 
 
 _HEAD_LINES = 3  # lines under the title where a text dump may print the headline again
+_HEADLINE_CHARS = 500  # longer first lines are no headline to compare
 
 
 def _folded(line: str) -> str:
