@@ -23,7 +23,7 @@ from newsift.extract.events.nearby import words_near
 from newsift.extract.parse import Parse
 from newsift.extract.syntax import singular
 
-__all__ = ["alliance_joined", "pact_ok", "proven_pact"]
+__all__ = ["pact_ok", "proven_pact"]
 
 # the kinds of pact a pact noun's own modifier can name (not 'access' or 'mutual' alone)
 _KINDS = frozenset({"defence", "defense", "military", "security"})
@@ -59,20 +59,20 @@ def pact_ok(parse: Parse, head: int, lexicon: EventLexicon) -> bool:
     """Whether a pact trigger at ``head`` (noun or verb) is a defence pact in one of the module's shapes."""
     lemma = parse.lemma(head)
     if lemma == "join":
-        return alliance_joined(parse, head, lexicon)
+        return _alliance_joined(parse, head, lexicon)
     if lemma == "accession":
         return any(_alliance_named(parse, o) for o in _objects(parse, head, ("to", "into")))
     if lemma == "cooperation":
         return _kind_named(parse, head) and _stepped(parse, head)
     if lemma in ("integrate", "integration"):
         return _units_integrated(parse, head, lexicon)
-    if lemma in ("partnership", "coalition") and not entered(parse, head, lexicon):
+    if lemma in ("partnership", "coalition") and not _entered(parse, head, lexicon):
         return False  # 'its defence partnership with France' is a standing tie, not a pact signed
     if lemma in _GROUPINGS and _fights(parse, head):
         return True  # 'a coalition formed to fight terrorism'
     if lemma == "coalition":
         return _kind_named(parse, head)  # 'a military coalition'; never a coalition government
-    return words_near(parse, head, lexicon.pact, clause=False) or signed_by_forces(parse, head, lexicon)
+    return words_near(parse, head, lexicon.pact, clause=False) or _signed_by_forces(parse, head, lexicon)
 
 
 def proven_pact(parse: Parse, head: int, lexicon: EventLexicon) -> bool:
@@ -83,7 +83,7 @@ def proven_pact(parse: Parse, head: int, lexicon: EventLexicon) -> bool:
     return lemma in _GROUPINGS and _fights(parse, head)
 
 
-def entered(parse: Parse, head: int, lexicon: EventLexicon) -> bool:
+def _entered(parse: Parse, head: int, lexicon: EventLexicon) -> bool:
     """Whether a pact noun is what a verb of signing or forming acts on ('signed a partnership')."""
     token = parse.tree.tokens[head]
     verb = token.head
@@ -94,7 +94,7 @@ def entered(parse: Parse, head: int, lexicon: EventLexicon) -> bool:
     return any(parse.lemma(k) in verbs for k in parse.tree.kids(head, "acl", "amod"))
 
 
-def signed_by_forces(parse: Parse, head: int, lexicon: EventLexicon) -> bool:
+def _signed_by_forces(parse: Parse, head: int, lexicon: EventLexicon) -> bool:
     """'the army chief and the navy commander signed a cooperation agreement': an accord whose
     signers are armed forces (or their commanders) is a defence pact."""
     tree = parse.tree
@@ -109,7 +109,7 @@ def signed_by_forces(parse: Parse, head: int, lexicon: EventLexicon) -> bool:
     return False
 
 
-def alliance_joined(parse: Parse, head: int, lexicon: EventLexicon) -> bool:
+def _alliance_joined(parse: Parse, head: int, lexicon: EventLexicon) -> bool:
     """'Finland joined NATO', 'joined a coalition formed to fight terrorism': what is joined is a
     military alliance (never 'joined the talks' or 'joined the coalition government')."""
     tree = parse.tree

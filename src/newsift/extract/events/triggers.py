@@ -552,6 +552,12 @@ def _moves_forces(parse: Parse, head: int) -> bool:
     return False
 
 
+def _reaches_a_place(parse: Parse, head: int) -> bool:
+    """What 'reach' takes is a named place ('reached Greece'), not a level ('reached a record')."""
+    mentions = [parse.mention_at(o) for o in parse.tree.kids(head, "dobj")]
+    return any(m is not None and m.label in ("GPE", "LOC", "FAC") for m in mentions)
+
+
 _STAYING = frozenset({"operate", "remain", "stay"})
 _ARRIVING = frozenset(
     {"arrive", "land", "reach", "dock"}
@@ -607,10 +613,7 @@ def _defence_ok(
         return False  # 'two jets flew to Poland' fly themselves; 'flew weapons to X' carries them
     if lemma in _BOUND and not _destination(parse, head):
         return False  # 'a plane carrying missiles' moves them; 'carrying missiles to X' supplies X
-    if lemma == "reach" and not any(
-        parse.mention_at(o) is not None and parse.mention_at(o).label in ("GPE", "LOC", "FAC")  # type: ignore[union-attr]
-        for o in parse.tree.kids(head, "dobj")
-    ):
+    if lemma == "reach" and not _reaches_a_place(parse, head):
         return False  # 'the jets reached Greece' (not 'sales of jets reached a record')
     if lemma in _STAYING and not _stays_somewhere(parse, head):
         return False  # 'troops remain in Syria', 'soldiers operating in Congo' (not 'operate drones')
