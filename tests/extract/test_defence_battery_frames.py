@@ -14,7 +14,8 @@
 - weapons funnelled, diverted or ferried to a party are supplied to it (a plane that flies
   itself, or funds diverted, supplies nothing);
 - weapons of one country's make found in the hands of, or used by, another party went to it (not
-  weapons used by their own country's forces, nor cars found in a garage).
+  weapons used by their own country's forces, nor cars found in a garage);
+- buyers named only by kind and a vague count ('several countries have ordered X') are no party.
 
 Each sentence is written for the project.
 """
@@ -85,6 +86,7 @@ FRAMES = [
     case(
         "Iranian-made drones were used by the Russian army in Ukraine.", T, source=("IRN",), target=("RUS",)
     ),
+    case("Poland and Norway have ordered the K9 howitzer.", T, source=("KOR",), target=("POL", "NOR")),
 ]
 
 
@@ -120,6 +122,8 @@ def test_battery_a_raised_passive_keeps_its_item(nlp: Any) -> None:
         "Russian-made missiles were used by Russian forces against the city.",
         "Police found German-made cars in the garage.",
         "The army used Turkish-made drones in the offensive.",
+        "Several countries have ordered the K9 howitzer.",
+        "Many armies have bought Turkish drones.",
     ],
 )
 def test_battery_civilian_options_stays_and_lone_makers_are_no_such_event(nlp: Any, body: str) -> None:

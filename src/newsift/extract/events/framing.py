@@ -39,6 +39,13 @@ _ABILITY = frozenset({"able", "capable", "capability", "capacity", "ability", "p
 _ABILITY_SUBTYPES = frozenset({"strike", "movement", "deployment"})
 _GENERIC_DETS = frozenset({"any", "no", "every", "all"})
 _GENERIC_PARTIES = frozenset({"anyone", "anybody", "whoever"})
+_BUYING = frozenset({"buy", "order", "acquire", "purchase", "procure", "import", "receive", "obtain"})
+_KINDS_OF_BUYER = frozenset(
+    {"country", "nation", "state", "buyer", "customer", "army", "military", "government"}
+)
+_VAGUE_COUNTS = frozenset(
+    {"several", "many", "some", "other", "few", "various", "numerous", "most", "no", "any"}
+)
 _DET_DEPS = frozenset({"det", "predet"})
 _ANY_DETS = frozenset({"any", "every", "whatever", "whichever"})
 _DEAL_HEADS = frozenset({"deal", "contract", "agreement", "package", "order", "sale", "delivery", "shipment"})
@@ -166,7 +173,18 @@ def _ability(parse: Parse, head: int) -> bool:
 
 
 def _generic_recipient(parse: Parse, head: int) -> bool:
+    """'sold to any buyer', 'several countries have ordered the K9': a recipient named only by kind and
+    by a vague count is no party (a transfer to a party the sentence cannot name)."""
     tree = parse.tree
+    if parse.lemma(head) in _BUYING:
+        for subject in tree.kids(head, "nsubj"):
+            dets = {parse.lemma(k) for k in tree.kids(subject, "det", "amod")}
+            if (
+                parse.lemma(subject) in _KINDS_OF_BUYER
+                and dets & _VAGUE_COUNTS
+                and not parse.mention_at(subject)
+            ):
+                return True
     for prep in tree.kids(head, "prep", "dative"):
         if parse.lemma(prep) != "to":
             continue
