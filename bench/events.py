@@ -1,4 +1,4 @@
-"""Score the rules (events.rules.v3) event typing and actors on PLOVER gold records and CASE 2021 snippets.
+"""Score the rules (events.rules.v4) event typing and actors on PLOVER gold records and CASE 2021 snippets.
 
 Usage: python bench/events.py [--data DIR] [--limit N] [--extractor rules|llm] [--config TOML] [--chooser]
 Reads every plover_*.jsonl and case2021_*.tsv in DIR (see benchdata/events/README.md).

@@ -24,7 +24,7 @@ def test_registry_names_snapshot() -> None:
     assert sorted(REGISTERED) == [
         "claims.rules.v3",
         "events.llm.v1",
-        "events.rules.v3",
+        "events.rules.v4",
         "nlp.spacy.v2",
         "quotes.rules.v4",
     ]

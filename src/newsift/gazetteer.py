@@ -35,6 +35,7 @@ CATEGORIES = frozenset(
         "artillery", "tank", "armoured_vehicle", "small_arms", "targeting_pod", "radar", "engine",
         "exercise",  # an event that is a military exercise (not an attack or a war)
         "alliance",  # an organisation that is a military alliance (to join it is a defence pact)
+        "airliner_maker",  # a company whose jets and planes are airliners unless a military word says not
     }
 )  # fmt: skip
 # Organisations without a home country: intergovernmental, non-governmental, and international
@@ -54,7 +55,7 @@ _FIELDS: dict[EntityKind, frozenset[str]] = {
     EntityKind.MILITARY_UNIT: _ORG,
     EntityKind.OUTLET: _ORG,
     EntityKind.PLACE: _ORG,
-    EntityKind.COMPANY: frozenset({"parent"}),
+    EntityKind.COMPANY: frozenset({"parent", "category"}),
     EntityKind.WEAPON_SYSTEM: frozenset({"maker", "category", "partners"}),
     EntityKind.PROGRAMME: frozenset({"maker", "category", "partners"}),
     EntityKind.OPERATION: frozenset({"participants", "year"}),

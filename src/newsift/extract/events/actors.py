@@ -178,6 +178,7 @@ def _place_target(parse: Parse, trigger: int, lexicon: EventLexicon) -> tuple[Ac
         nodes.append(tree.tokens[trigger].head)
     elif tree.tokens[trigger].dep == "pobj":  # 'remained on alert in X'
         nodes.append(tree.tokens[tree.tokens[trigger].head].head)
+    nodes += _sites(parse, nodes)
     for node in nodes:
         for prep in prep_kids(parse, node, _PLACE_PREPS):
             found = [
@@ -189,6 +190,25 @@ def _place_target(parse: Parse, trigger: int, lexicon: EventLexicon) -> tuple[Ac
             if found:
                 return tuple(found)
     return ()
+
+
+# nouns of a military site: 'at its naval base in X', 'to an airfield near X'
+_SITES = frozenset({"base", "airbase", "port", "airfield", "airport", "facility", "camp", "garrison",
+                    "outpost", "station", "harbour", "harbor", "barracks", "installation"})  # fmt: skip
+
+
+def _sites(parse: Parse, nodes: list[int]) -> list[int]:
+    """Where a place phrase hangs below the verb's own phrases: a site ('stationed marines at its base
+    in X', 'arrived at a base in X') or the members of a unit ('a brigade of 4,800 soldiers in X')."""
+    tree = parse.tree
+    found = []
+    for node in nodes:
+        for prep in tree.kids(node, "prep"):
+            for obj in tree.kids(prep, "pobj"):
+                site = parse.lemma(obj) in _SITES and parse.lemma(prep) in ("at", "to", "near", "into")
+                if site or (parse.lemma(prep) == "of" and tree.tokens[node].dep == "dobj"):
+                    found.append(obj)
+    return found
 
 
 def _addressees(parse: Parse, verb: int, lexicon: EventLexicon) -> tuple[Actor, ...]:
@@ -227,6 +247,8 @@ def _direct_roles(
         elif dep in ("dobj", "dative", "iobj", "nsubjpass") and not target:
             if tree.tokens[child].pos == "ADP":  # 'providing intelligence to X which ...'
                 target = _pobj_actors(parse, child, lexicon)
+            elif dep == "nsubjpass" and (moved_to := _passive_destination(parse, trigger, lexicon)):
+                target = moved_to  # 'troops were deployed to X': what is moved is no target, X is
             else:
                 target = actors_at(parse, child, lexicon) or _aimed_at(parse, child, lexicon)
         elif dep == "prep" and lemma in _TARGET_PREPS and not target:
@@ -238,6 +260,20 @@ def _direct_roles(
         elif dep in ("compound", "amod", "nmod") and is_noun and not source:
             source = tuple(a for a in actors_at(parse, child, lexicon) if a.code or _is_demonym(parse, child))
     return source, target
+
+
+def _passive_destination(parse: Parse, trigger: int, lexicon: EventLexicon) -> tuple[Actor, ...]:
+    """The party a passive verb of sending moves its subject to ('were sent to X', 'was shipped to X')."""
+    if parse.lemma(trigger) not in _SENDING_VERBS:
+        return ()
+    preps = prep_kids(parse, trigger, frozenset({"to", "into"}))
+    return tuple(a for p in preps for a in _pobj_actors(parse, p, lexicon))
+
+
+_SENDING_VERBS = frozenset(
+    {"deploy", "send", "dispatch", "move", "ship", "deliver", "transfer", "export", "supply", "sell",
+     "redeploy", "fly", "station", "rush", "airlift", "smuggle", "provide", "give"}
+)  # fmt: skip
 
 
 # Verbs whose 'to' names whom a grievance is addressed, and the prepositions naming what it is about.

@@ -2,7 +2,8 @@
 
 'The order for the last three frigates was placed in 2019' names no supplier, yet the
 article around it is about one supplier and one recipient. A directed defence event (arms transfer,
-upgrade) missing a side takes it from the article's dominant pair: the supplier (or recipient) that
+upgrade, and a deployment: 'The troops arrived on Monday' after 'Pakistani troops in Qatar') missing a
+side takes it from the article's dominant pair: the supplier (or deployer, recipient or host) that
 the article's own sentences name most often for that subtype, when one leads the others. Such actors
 are marked ``inferred`` with the sentence that named them. Joint events (exercises, pacts,
 co-development) missing participants take them from the article's one named exercise (or pact) when
@@ -20,7 +21,7 @@ from newsift.model import Actor, Event
 
 __all__ = ["complete_actors"]
 
-_DIRECTED = frozenset({"arms_transfer", "upgrade"})
+_DIRECTED = frozenset({"arms_transfer", "upgrade", "deployment"})
 _JOINT = frozenset({"exercise", "defence_pact", "co_development"})
 
 

@@ -22,7 +22,7 @@ import functools
 
 from newsift.extract.events.attributes import armed_item, raised_subjects
 from newsift.extract.events.lexicon import AIRFRAMES, CONTAINERS, load_lexicon
-from newsift.extract.events.pacts import proven_pact
+from newsift.extract.events.pacts import armed_unit, proven_pact
 from newsift.extract.events.triggers import ARMING
 from newsift.extract.parse import Parse, is_state
 from newsift.model import EntityKind, Event
@@ -137,7 +137,7 @@ _FORCES = frozenset(
         "wargames",
     }
 )
-_DEFENCE_MODIFIERS = frozenset({"defence", "defense", "military", "arms"})
+_DEFENCE_MODIFIERS = frozenset({"defence", "defense", "military", "arms", "combat"})
 _FORCE_USED = frozenset(
     {
         "kill",
@@ -211,6 +211,8 @@ def military_matter(parse: Parse, event: Event, tokens: list[int]) -> bool:
         return True
     if _battle_tank(parse, tokens) or _defence_modifier(parse, tokens):
         return True
+    if any(armed_unit(parse, i, load_lexicon()) for i in tokens):
+        return True  # 'American forces', 'an armoured division' (not 'market forces', 'the sales force')
     if event.subtype in _THING_SUBTYPES and _strong_item(parse, tokens):
         return True
     if event.subtype in _THING_SUBTYPES and any(armed_item(parse, i, load_lexicon()) for i in tokens):
@@ -393,6 +395,9 @@ def _military_mention(parse: Parse, tokens: list[int]) -> bool:
         if kind in (EntityKind.WEAPON_SYSTEM, EntityKind.MILITARY_UNIT):
             return True
         entity = parse.entities.get(mention.entity_id or "")
+        made = entity is not None and any(k == "maker" for k, _ in entity.attributes)
+        if kind == EntityKind.PROGRAMME and made:
+            return True  # a weapons programme has a maker ('the F-35 programme'); 'Make in India' has none
         if entity is not None and any(k == "sector" and v in ("mil", "MIL") for k, v in entity.attributes):
             return True
     return False

@@ -29,7 +29,7 @@ from newsift.extract.syntax import singular
 from newsift.gazetteer import load_gazetteer
 from newsift.model import Actor, EntityKind
 
-__all__ = ["ACQUIRE", "SUPPLY", "frame_roles", "item_origin", "participants"]
+__all__ = ["ACQUIRE", "SUPPLY", "frame_roles", "item_origin", "mover_of", "participants"]
 
 SUPPLY = frozenset(
     {
@@ -271,6 +271,30 @@ def _subjects(parse: Parse, node: int, lexicon: EventLexicon, stops: frozenset[s
     return ()
 
 
+# verbs by which a third party stops a cargo on its way: its subject neither sends nor gets it
+_INTERDICTING = frozenset({"seize", "intercept", "capture", "confiscate", "impound", "interdict", "board"})
+
+
+def _interdicted(parse: Parse, trigger: int) -> bool:
+    """'seized a shipment of rifles', 'the cargo was intercepted': a supply noun a third party stops."""
+    token = parse.tree.tokens[trigger]
+    return (
+        token.pos in ("NOUN", "PROPN")
+        and token.dep in ("dobj", "nsubjpass")
+        and parse.lemma(token.head) in _INTERDICTING
+    )
+
+
+def mover_of(parse: Parse, trigger: int, lexicon: EventLexicon, stops: frozenset[str]) -> tuple[Actor, ...]:
+    """Who sends forces when the verb is the bare complement of another: 'Pyongyang denied sending
+    soldiers', 'X agreed to deploy troops' (the subject of the verb just above)."""
+    tree = parse.tree
+    token = tree.tokens[trigger]
+    if token.pos != "VERB" or token.dep not in ("xcomp", "pcomp", "ccomp") or tree.kids(trigger, "nsubj"):
+        return ()
+    return tuple(a for s in tree.kids(token.head, "nsubj") for a in actors_at(parse, s, lexicon) if a.code)
+
+
 def _accused_pronoun(parse: Parse, verb: int, pronoun: int, lexicon: EventLexicon) -> tuple[Actor, ...]:
     """'it' in 'accusing it of arming Y'. A pronoun object never stands for its own clause's subject:
     when the accuser is the subject ('X cut ties with Z, accusing it of ...': X accuses), 'it' is the
@@ -481,7 +505,8 @@ def frame_roles(
         )
         supplier = supplier or tuple(a for a in origin if a.code not in _codes(meant_for))
         return _coded(a for a in supplier if a.code not in _codes(meant_for)), _coded(meant_for)
-    if lemma in ACQUIRE or (lemma in DEAL and _acquiring_clause(parse, trigger)):
+    acquiring = lemma in DEAL and _acquiring_clause(parse, trigger)
+    if lemma in ACQUIRE or acquiring or _leased_from(parse, trigger, lexicon):
         supplier = _prep_actors(parse, trigger, frozenset({"from"}), lexicon)
         for held in () if supplier else (*tree.kids(trigger, "dobj"), item_head):
             # 'ordered six more jets from Brazil', 'a batch of missiles from X': the model hangs the
@@ -533,6 +558,9 @@ def frame_roles(
         target = meant_for or target
         supplier = tuple(a for a in origin if a.code not in _codes(target))
         return (source or supplier), target
+    if _interdicted(parse, trigger):  # 'the navy seized a shipment of Iranian rifles': the seizer is no party
+        source = tuple(a for a in source if a.code in origin_codes)
+        target = tuple(a for a in target if a.code in _codes(recipient))
     supplier = supplier or tuple(a for a in source if a.code not in _codes(recipient))
     recipient = recipient or tuple(a for a in target if a.code not in origin_codes | _codes(supplier))
     if not supplier:
@@ -541,6 +569,18 @@ def frame_roles(
         supplier = tuple(a for a in _maker_speaking(parse, trigger, stops) if a.code not in _codes(recipient))
     recipient = tuple(a for a in recipient if a.code not in _codes(supplier))
     return _coded(supplier), _coded(recipient)
+
+
+# verbs that run either way: 'X leased jets to Y' supplies Y, 'Y leased jets from X' acquires them
+_TWO_WAY = frozenset({"lease", "rent", "charter"})
+
+
+def _leased_from(parse: Parse, trigger: int, lexicon: EventLexicon) -> bool:
+    """A two-way verb with a 'from' party, on the verb or its object: its subject acquires."""
+    if parse.lemma(trigger) not in _TWO_WAY:
+        return False
+    holders = [trigger, *parse.tree.kids(trigger, "dobj")]
+    return any(_prep_actors(parse, h, frozenset({"from"}), lexicon) for h in holders)
 
 
 def _meant_for(
@@ -728,7 +768,10 @@ def participants(
 
 
 def _merging(parse: Parse, trigger: int) -> frozenset[str]:
-    """'a Dutch brigade integrated into a German division': the force merged into is a party."""
+    """'a Dutch brigade integrated into a German division': the force merged into is a party; 'a joint
+    venture of X and Y': its owners are."""
+    if parse.lemma(trigger) in ("venture", "consortium"):
+        return frozenset({"of"})  # 'a joint venture of X and Y': its owners are the partners
     return (
         frozenset({"into"}) if parse.lemma(trigger) in ("integrate", "integration", "merge") else frozenset()
     )

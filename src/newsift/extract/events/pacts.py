@@ -18,12 +18,18 @@ defence pact only in one of these shapes:
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from newsift.extract.events.lexicon import EventLexicon
 from newsift.extract.events.nearby import words_near
 from newsift.extract.parse import Parse
 from newsift.extract.syntax import singular
+from newsift.model import EntityKind
 
-__all__ = ["pact_ok", "proven_pact"]
+if TYPE_CHECKING:
+    from newsift.extract.events.triggers import Trigger
+
+__all__ = ["armed_unit", "mutual_promise", "pact_ok", "proven_pact"]
 
 # the kinds of pact a pact noun's own modifier can name (not 'access' or 'mutual' alone)
 _KINDS = frozenset({"defence", "defense", "military", "security"})
@@ -31,7 +37,8 @@ _KINDS = frozenset({"defence", "defense", "military", "security"})
 _STEPS = frozenset(
     {"enter", "deepen", "expand", "step", "boost", "strengthen", "broaden", "intensify", "upgrade", "launch",
      "begin", "start", "establish", "increase", "enhance", "bolster", "forge", "seal", "sign", "agree",
-     "extend", "elevate", "formalise", "formalize", "resume", "reach"}
+     "extend", "elevate", "formalise", "formalize", "resume", "reach", "ink", "conclude", "renew",
+     "ratify", "adopt", "approve"}
 )  # fmt: skip
 # nouns of degree between the verb and the cooperation ('a new level of military cooperation')
 _DEGREES = frozenset({"level", "phase", "era", "stage", "chapter", "form", "kind", "area", "field", "round"})
@@ -62,6 +69,10 @@ def pact_ok(parse: Parse, head: int, lexicon: EventLexicon) -> bool:
         return _alliance_joined(parse, head, lexicon)
     if lemma == "accession":
         return any(_alliance_named(parse, o) for o in _objects(parse, head, ("to", "into")))
+    if lemma in ("member", "membership"):
+        return _became_member(parse, head)
+    if lemma in _MUTUAL:
+        return _mutual(parse, head, lexicon)
     if lemma == "cooperation":
         return _kind_named(parse, head) and _stepped(parse, head)
     if lemma in ("integrate", "integration"):
@@ -78,9 +89,25 @@ def pact_ok(parse: Parse, head: int, lexicon: EventLexicon) -> bool:
 def proven_pact(parse: Parse, head: int, lexicon: EventLexicon) -> bool:
     """The shapes that prove a pact military by themselves, whatever else the sentence says."""
     lemma = parse.lemma(head)
-    if lemma in ("join", "accession", "integrate", "integration"):
+    if lemma in ("join", "accession", "integrate", "integration", "member", "membership", *_MUTUAL):
         return pact_ok(parse, head, lexicon)
-    return lemma in _GROUPINGS and _fights(parse, head)
+    if lemma in _GROUPINGS and _fights(parse, head):
+        return True
+    return lemma in ("partnership", "agreement", "accord", "treaty", "pact") and _holds_mutual(parse, head)
+
+
+def _holds_mutual(parse: Parse, head: int) -> bool:
+    """'a partnership that includes a mutual assistance clause': a promise of mutual defence inside."""
+    first, last = parse.tree.subtree(head)
+    for i in range(first, last + 1):
+        if parse.lemma(i) not in _MUTUAL or i == head:
+            continue
+        kids = parse.tree.kids(i, "amod", "compound", "poss")
+        if any(parse.lemma(k) in _CIVIL_HELP for k in kids):
+            continue
+        if any(parse.lemma(k) in ("mutual", "other") for k in kids) or parse.lemma(i) == "defend":
+            return True
+    return False
 
 
 def _entered(parse: Parse, head: int, lexicon: EventLexicon) -> bool:
@@ -126,6 +153,58 @@ def _alliance_joined(parse: Parse, head: int, lexicon: EventLexicon) -> bool:
     return False
 
 
+# heads of the phrases of a mutual defence promise ('come to each other's aid', 'defend each other',
+# 'a mutual assistance clause')
+_MUTUAL = frozenset({"aid", "defend", "defence", "defense", "assistance"})
+# kinds of mutual help that are no defence ('mutual legal assistance', 'mutual financial aid')
+_CIVIL_HELP = frozenset({"legal", "judicial", "customs", "financial", "economic", "administrative", "tax",
+                         "technical", "humanitarian", "medical", "police"})  # fmt: skip
+
+
+def _mutual(parse: Parse, head: int, lexicon: EventLexicon) -> bool:
+    """'Russia and North Korea agreed to come to each other's aid', 'a mutual assistance clause': states
+    promising to defend one another. Not a civil kind of help, and not the modifier of a pact noun that
+    is its own trigger ('a mutual defence treaty')."""
+    tree = parse.tree
+    token = tree.tokens[head]
+    if any(parse.lemma(k) in _CIVIL_HELP for k in tree.kids(head, "amod", "compound")):
+        return False
+    pacts = next((spec.nouns for spec in lexicon.defence if spec.subtype == "defence_pact"), frozenset())
+    if token.dep in ("compound", "amod") and parse.lemma(token.head) in pacts:
+        return False
+    tokens = parse.sentence_tokens(token.sentence)
+    mentions = parse.mentions_in(tokens[0], tokens[-1])
+    states = {parse.code_of(m) for m in mentions if parse.kind_of(m) == EntityKind.COUNTRY}
+    return len(states - {None}) >= 2
+
+
+def mutual_promise(parse: Parse, trigger: Trigger) -> bool:
+    """Whether a trigger is a pact's promise of mutual defence, whose condition ('if either is
+    attacked') is the pact's content, not a doubt on the pact."""
+    return trigger.subtype == "defence_pact" and parse.lemma(trigger.head) in _MUTUAL
+
+
+def _became_member(parse: Parse, head: int) -> bool:
+    """'Finland became a member of NATO', 'Sweden completed its NATO membership': membership of a
+    military alliance taken up, not held ('NATO member Poland', 'its membership of the alliance')."""
+    tree = parse.tree
+    token = tree.tokens[head]
+    allied = any(_alliance_named(parse, k) for k in tree.kids(head, "compound", "nmod")) or any(
+        _alliance_named(parse, o) for o in _objects(parse, head, ("of", "in"))
+    )
+    if not allied:
+        return False
+    verb = parse.lemma(token.head)
+    if parse.lemma(head) == "member":
+        return token.dep in ("attr", "oprd") and verb == "become"
+    return token.dep in ("dobj", "nsubjpass") and verb in _TAKEN_UP
+
+
+# verbs by which a state takes up a membership ('gained NATO membership'; not 'applied for' or 'seeks')
+_TAKEN_UP = frozenset({"gain", "win", "secure", "complete", "finalise", "finalize", "formalise", "formalize",
+                       "obtain", "achieve", "take", "receive"})  # fmt: skip
+
+
 def _objects(parse: Parse, head: int, preps: tuple[str, ...]) -> list[int]:
     tree = parse.tree
     return [o for p in tree.kids(head, "prep") if parse.lemma(p) in preps for o in tree.kids(p, "pobj")]
@@ -160,11 +239,11 @@ def _stepped(parse: Parse, head: int) -> bool:
         if token.dep == "compound" and parse.lemma(parent) in _DOCUMENTS:
             node = parent  # 'signed a defence cooperation framework'
             continue
-        if token.dep == "pobj" and parse.lemma(parent) in ("of", "on", "in"):
-            node = tree.tokens[parent].head  # 'a level of', 'an agreement on', 'a step up in'
+        if token.dep == "pobj" and parse.lemma(parent) in ("of", "on", "in", "for"):
+            node = tree.tokens[parent].head  # 'a level of', 'an agreement on', 'a framework for'
             if parse.lemma(node) in _STEPS:
                 return True
-            if parse.lemma(node) not in _DEGREES:
+            if parse.lemma(node) not in _DEGREES | _DOCUMENTS:
                 return False
             continue
         return False
@@ -200,12 +279,12 @@ def _units_integrated(parse: Parse, head: int, lexicon: EventLexicon) -> bool:
     else:
         movers = _objects(parse, head, ("of",))
     into = _objects(parse, head, ("into", "with"))
-    return any(_armed_unit(parse, m, lexicon) for m in movers) and any(
-        _armed_unit(parse, o, lexicon) for o in into
+    return any(armed_unit(parse, m, lexicon) for m in movers) and any(
+        armed_unit(parse, o, lexicon) for o in into
     )
 
 
-def _armed_unit(parse: Parse, token: int, lexicon: EventLexicon) -> bool:
+def armed_unit(parse: Parse, token: int, lexicon: EventLexicon) -> bool:
     """'a brigade', 'German forces', 'an armoured division' (not 'the sales force', 'a consumer division')."""
     lemma = singular(parse.lemma(token))
     if lemma in lexicon.force_units:

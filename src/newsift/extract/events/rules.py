@@ -1,6 +1,6 @@
 """Events from annotated articles: PLOVER type and mode, defence subtype, actors, attributes, status.
 
-Sentence-level rules over the stored parse and mentions (``events.rules.v3``); never calls spaCy.
+Sentence-level rules over the stored parse and mentions (``events.rules.v4``); never calls spaCy.
 """
 
 from __future__ import annotations
@@ -27,11 +27,12 @@ from newsift.extract.events.attributes import (
 from newsift.extract.events.context import complete_actors
 from newsift.extract.events.defence_gate import military_matter
 from newsift.extract.events.defence_reader import Candidate, second_reading, vetoed
-from newsift.extract.events.defence_roles import SUPPLY, arrival_roles, banned_party, frame_roles
+from newsift.extract.events.defence_roles import SUPPLY, arrival_roles, banned_party, frame_roles, mover_of
 from newsift.extract.events.defence_roles import participants as joint_participants
 from newsift.extract.events.evidence import found_with
 from newsift.extract.events.framing import no_happening, refers_back
 from newsift.extract.events.lexicon import CONTAINERS, PLATFORMS, EventLexicon, load_lexicon
+from newsift.extract.events.pacts import mutual_promise
 from newsift.extract.events.triggers import ARMING, Trigger, find_triggers, mover, product_tokens
 from newsift.extract.events.when import event_time
 from newsift.extract.parse import Parse, is_place, is_state
@@ -53,7 +54,7 @@ __all__ = [
     "sentence_events",
 ]
 
-EXTRACTOR = "events.rules.v3"
+EXTRACTOR = "events.rules.v4"
 _PLACE_PREPS = frozenset({"in", "at", "near", "off", "over", "across", "into", "inside"})
 _OWNER_ACTS = frozenset({"movement", "deployment", "strike"})
 # A ban or block of a transfer is one event, the ban: it absorbs the trigger it governs or modifies.
@@ -334,6 +335,8 @@ def sentence_events(
     cue_status = (top or SentenceCues(parse))(index)
     for trigger in triggers:
         modality = _spoken_denial(parse, trigger.head, detect_modality(parse, trigger.head, cues))
+        if modality.hypothetical and mutual_promise(parse, trigger):
+            modality = replace(modality, hypothetical=False)  # 'to defend each other if attacked' is the pact
         if not keep_irrealis and (
             modality.hypothetical or (modality.negated and modality.status != ClaimStatus.DENIED)
         ):
@@ -542,8 +545,16 @@ def _prune(parse: Parse, triggers: list[Trigger]) -> list[Trigger]:
     governors = {tree.tokens[h].head for h in objects}
     heads = {t.head for t in defence}
     bans = {t.head for t in defence if t.subtype in _OPERATORS}
+    # 'flew a joint patrol', 'sailed a joint drill': the drill a move makes is the event, not the move
+    moves = {t.head for t in defence if t.subtype in _MOVES}
+    drilled = {tree.tokens[h].head for h, t in objects.items() if t.subtype == "exercise"} & moves
     kept = []
     for t in triggers:
+        if t.subtype in _MOVES and t.head in drilled:
+            continue
+        if t.subtype == "exercise" and t.head in objects and tree.tokens[t.head].head in drilled:
+            kept.append(t)
+            continue
         if t.subtype is None and (any(a <= t.head <= b for a, b in spans) or t.head in governors):
             continue
         if t.subtype and t.head in objects and tree.tokens[t.head].head in heads:
@@ -556,6 +567,9 @@ def _prune(parse: Parse, triggers: list[Trigger]) -> list[Trigger]:
             continue
         kept.append(t)
     return kept
+
+
+_MOVES = frozenset({"deployment", "movement"})
 
 
 # Verbs and nouns that stop, forbid or withhold what they govern: a transfer under one ('suspended
@@ -601,6 +615,23 @@ def _joins_other(parse: Parse, trigger: Trigger, heads: set[int]) -> bool:
 
 def _linked_to(tree: Tree, head: int, others: set[int]) -> bool:
     return tree.tokens[head].head in others or any(tree.tokens[o].head == head for o in others)
+
+
+# verbs that move people as readily as goods: what they send is a force when it is people under arms
+_SENDING = frozenset({"send", "dispatch", "fly"})
+# nouns of a number that lead what is counted: 'thousands of soldiers', 'dozens of tanks'
+_COUNTS = frozenset({"thousand", "hundred", "dozen", "score", "million", "number", "contingent", "group"})
+
+
+def _personnel(parse: Parse, item: int) -> bool:
+    """Whether the item is people under arms ('300 troops', 'thousands of soldiers')."""
+    if singular(parse.lemma(item)) in _PERSONNEL:
+        return True
+    if parse.lemma(item) not in _COUNTS:
+        return False
+    tree = parse.tree
+    counted = [o for p in tree.kids(item, "prep") if parse.lemma(p) == "of" for o in tree.kids(p, "pobj")]
+    return any(singular(parse.lemma(o)) in _PERSONNEL for o in counted)
 
 
 _PERSONNEL = frozenset(
@@ -710,7 +741,12 @@ def _event(
     if item and parse.lemma(trigger.head) in ARMING and parse.tree.tokens[item[1]].dep == "dobj":
         item = None  # 'arming the rebels (with drones)': the object is armed, the item follows 'with'
     if trigger.subtype == "arms_transfer" and (
-        (item and parse.lemma(item[1]) in _PERSONNEL) or _sent_to_a_place(parse, trigger.head)
+        (item and _personnel(parse, item[1]))
+        or (
+            parse.lemma(trigger.head) in _SENDING
+            and any(_personnel(parse, o) for o in parse.tree.kids(trigger.head, "dobj", "nsubjpass"))
+        )
+        or _sent_to_a_place(parse, trigger.head)
     ):  # 'sent 300 soldiers to X', 'sent two frigates to the Baltic': forces are deployed, not sold
         trigger = _as_subtype(trigger, lexicon, "deployment")
     if trigger.subtype == "arms_transfer" and _no_longer(parse, trigger.head):
@@ -748,6 +784,8 @@ def _event(
         )
     if trigger.subtype == "export_ban":
         target = banned_party(parse, trigger.head, target, lexicon)
+    if trigger.subtype == "deployment" and not source:
+        source = mover_of(parse, trigger.head, lexicon, _stops())
     if trigger.subtype in _DIRECTED | {"upgrade", "export_ban", "deployment"}:  # nor deploys into itself
         supplied_by = {a.code for a in source if a.code}
         target = tuple(a for a in target if not a.code or a.code not in supplied_by)

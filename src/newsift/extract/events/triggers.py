@@ -25,11 +25,11 @@ from newsift.extract.events.lexicon import (
     TypeTriggers,
     load_lexicon,
 )
-from newsift.extract.events.nearby import words_near
+from newsift.extract.events.nearby import holder_states, words_near
 from newsift.extract.events.pacts import pact_ok
 from newsift.extract.parse import Parse
 from newsift.extract.syntax import singular
-from newsift.model import EntityKind, EventMode, PloverType
+from newsift.model import EntityKind, EventMode, Mention, PloverType
 
 __all__ = ["ARMING", "Trigger", "find_triggers", "mover", "product_tokens"]
 
@@ -503,10 +503,13 @@ def _phrase_matches(parse: Parse, tokens: Sequence[int], phrase: tuple[str, ...]
 
 
 def _linked(parse: Parse, a: int, b: int) -> bool:
+    tokens = parse.tree.tokens
     return (
-        parse.tree.tokens[b].head == a
-        or parse.tree.tokens[a].head == b
-        or (parse.tree.tokens[parse.tree.tokens[b].head].head == a and tree_distance(parse, a, b) == 2)
+        tokens[b].head == a
+        or tokens[a].head == b
+        or (tokens[tokens[b].head].head == a and tree_distance(parse, a, b) == 2)
+        # a modifier shared by coordinated verbs: 'jointly fund and develop'
+        or (tokens[a].dep == "advmod" and tokens[b].dep == "conj" and tokens[b].head == tokens[a].head)
     )
 
 
@@ -613,6 +616,8 @@ def _defence_ok(
         return False  # 'two jets flew to Poland' fly themselves; 'flew weapons to X' carries them
     if lemma in _BOUND and not _destination(parse, head):
         return False  # 'a plane carrying missiles' moves them; 'carrying missiles to X' supplies X
+    if lemma == "sign" and parse.tree.kids(head, "dobj"):
+        return False  # 'Warsaw signed for 96 jets' orders them; 'signed a contract for' is the contract's
     if lemma == "reach" and not _reaches_a_place(parse, head):
         return False  # 'the jets reached Greece' (not 'sales of jets reached a record')
     if lemma in _STAYING and not _stays_somewhere(parse, head):
@@ -629,8 +634,9 @@ def _defence_ok(
         return False  # 'ordered a review of arms contracts', 'sent a letter about the missiles'
     if lemma in _GETTING and not _got_goods(parse, head, lexicon, products):
         return False  # 'secured a loan to buy tanks', 'gives X a base of': what is got must be the weapon
-    if spec.subtype == "arms_transfer" and _airline_buys(parse, head):
-        return False  # 'the airline received its first A350 jets': airliners for passengers
+    civil = spec.subtype == "arms_transfer" and _airline_buys(parse, head)
+    if civil or (spec.subtype == "arms_transfer" and _airliner_trade(parse, head, lexicon)):
+        return False  # 'the airline received its first A350 jets', 'Airbus won an order for 100 jets')
 
     if spec.subtype == "co_development" and _takes_part_in_drills(parse, head, lexicon):
         return False  # 'participated in the exercise': the exercise noun is the event
@@ -649,13 +655,17 @@ def _defence_ok(
         return True
     if spec.subtype == "defence_pact":
         return pact_ok(parse, head, lexicon)  # the shapes of a defence pact (extract/events/pacts.py)
+    if spec.subtype == "export_ban" and lemma in _EXPELLING:
+        return _out_of_programme(parse, head)
     if spec.subtype == "export_ban":
         return words_near(parse, head, _SALE_WORDS | {"arm", "arms", "weapon"}, clause=False) or (
             words_near(parse, head, _TRADING, clause=False)
-            and words_near(parse, head, _strong(lexicon), clause=False)
-        )  # 'barred Turkey from buying F-35 jets': a trade of weapons barred
+            and (words_near(parse, head, _strong(lexicon), clause=False) or _system_below(parse, head))
+        )  # 'barred Turkey from buying F-35 jets', 'stopped delivering F-35 parts': a trade of weapons barred
     if spec.subtype == "exercise" and _named(parse, head):
         return True
+    if spec.subtype == "exercise" and len(holder_states(parse, head)) >= 2 and not _civil_drill(parse, head):
+        return True  # 'Moscow and Minsk will stage manoeuvres': two states hold drills together
     return words_near(parse, head, lexicon.military | _strong(lexicon), clause=True)
 
 
@@ -663,6 +673,17 @@ _DRILL_KINDS = frozenset(
     {"air", "naval", "maritime", "amphibious", "live", "tactical", "field", "war", "missile",
      "anti-submarine", "military", "combat", "counter-terrorism"}
 )  # fmt: skip
+
+
+# drills that states hold for civilians, not for their forces ('a joint earthquake drill')
+_CIVIL_DRILLS = frozenset(
+    {"fire", "earthquake", "evacuation", "tsunami", "flood", "disaster", "emergency", "political",
+     "diplomatic", "legal", "accounting", "budget", "vaccination", "pandemic", "census"}
+)  # fmt: skip
+
+
+def _civil_drill(parse: Parse, head: int) -> bool:
+    return any(parse.lemma(k) in _CIVIL_DRILLS for k in parse.tree.kids(head, "compound", "amod"))
 
 
 # verbs of giving or getting anything: only weapons given or got make them a transfer ('gives India a
@@ -694,7 +715,63 @@ def _airline_buys(parse: Parse, head: int) -> bool:
     return False
 
 
-_TRADING = frozenset({"buy", "purchase", "acquire", "sell", "import", "export", "supply"})
+_AIRFRAMES = frozenset({"jet", "aircraft", "plane", "airplane", "airliner", "jetliner"})
+
+
+def _airliner_trade(parse: Parse, head: int, lexicon: EventLexicon) -> bool:
+    """'Airbus won an order for 100 jets', 'the carrier ordered 30 planes from Boeing': a maker of
+    airliners (the gazetteer's ``airliner_maker`` category) trading jets or planes that no military
+    word or known weapon system marks as military."""
+    tree = parse.tree
+    verb = head
+    for _ in range(3):  # 'won an order for 100 jets': the clause of the verb the trigger hangs on
+        if tree.tokens[verb].pos == "VERB" or tree.tokens[verb].head == verb:
+            break
+        verb = tree.tokens[verb].head
+    first, last = tree.left[verb], tree.right[verb]
+    mentions = parse.mentions_in(first, last)
+    makers = [m for m in mentions if ("category", "airliner_maker") in _attributes(parse, m)]
+    if not makers or any(parse.kind_of(m) == EntityKind.WEAPON_SYSTEM for m in mentions):
+        return False
+    airframes = [i for i in range(first, last + 1) if singular(parse.lemma(i)) in _AIRFRAMES]
+    military = lexicon.military_modifiers | lexicon.military | {"fighter", "military", "combat"}
+    return bool(airframes) and not any(
+        parse.lemma(k) in military for a in airframes for k in tree.kids(a, "amod", "compound")
+    )
+
+
+def _attributes(parse: Parse, mention: Mention) -> tuple[tuple[str, str], ...]:
+    entity = parse.entities.get(mention.entity_id or "")
+    return entity.attributes if entity is not None else ()
+
+
+_TRADING = frozenset(
+    {"buy", "purchase", "acquire", "sell", "import", "export", "supply", "deliver", "ship", "transfer"}
+)
+
+
+_EXPELLING = frozenset({"expel", "exclude", "eject"})
+
+
+def _out_of_programme(parse: Parse, head: int) -> bool:
+    """'expelled Turkey from the F-35 programme': a party put out of a weapons programme is barred
+    from its weapons (not 'expelled the diplomats from the country')."""
+    tree = parse.tree
+    for prep in tree.kids(head, "prep"):
+        if parse.lemma(prep) != "from":
+            continue
+        for obj in tree.kids(prep, "pobj"):
+            first, last = tree.subtree(obj)
+            kinds = {parse.kind_of(m) for m in parse.mentions_in(first, last)}
+            if kinds & {EntityKind.WEAPON_SYSTEM, EntityKind.PROGRAMME}:
+                return True
+    return False
+
+
+def _system_below(parse: Parse, head: int) -> bool:
+    """A weapon system the gazetteer knows, named in the trigger's own phrase ('F-35 parts')."""
+    first, last = parse.tree.subtree(head)
+    return any(parse.kind_of(m) == EntityKind.WEAPON_SYSTEM for m in parse.mentions_in(first, last))
 
 
 _BARRING = frozenset({"bar", "ban", "block", "prohibit", "restrict", "veto"})
