@@ -900,3 +900,69 @@ def test_metadata_printed_byline_completes_a_structured_author(head: str) -> Non
     photo = body.replace("Gwen Pryce and Tom Berg", "Gwen Pryce, Photography: Tom Berg")
     metadata = extract_page_metadata(fromstring(_page(head, photo)), extract_jsonld_article(head))
     assert metadata.authors == ("Gwen Pryce",)
+
+
+def test_metadata_title_the_printed_one_of_two_titles_the_article_node_states() -> None:
+    """The article node's headline is a search title and its name the printed headline (also og:title):
+    of the node's own two titles, the one the page prints is the article's."""
+    printed = "Lighthouse keepers return to the outer isles after a decade"
+    search = "Lighthouse keepers return | what the move means for the isles"
+    html = _page(
+        _ld({"@type": "NewsArticle", "headline": search, "name": printed})
+        + f'<meta property="og:title" content="{printed}"><title>{search}</title>',
+        f"<h1>{printed}</h1>",
+    )
+    metadata = extract_page_metadata(fromstring(html), extract_jsonld_article(html))
+    assert (metadata.title, metadata.source_of("title")) == (printed, "h1")
+    # the node's name alone, printed nowhere, does not outvote its headline
+    html = _page(_ld({"@type": "NewsArticle", "headline": search, "name": printed}), "<h1>Isles news</h1>")
+    metadata = extract_page_metadata(fromstring(html), extract_jsonld_article(html))
+    assert metadata.title == search
+
+
+def test_metadata_author_in_microdata_names_it_in_a_meta() -> None:
+    """'<span itemprop=author><meta itemprop=name content=...></span>': a byline that prints nothing."""
+    html = _page(
+        body="<h1>Lighthouse keepers return to the outer isles</h1>"
+        '<span itemprop="author" itemscope itemtype="https://schema.org/Person">'
+        '<meta itemprop="name" content="Iona Farquhar"></span>'
+        "<p>The keepers sailed from the mainland on Monday with supplies for a month.</p>"
+    )
+    metadata = extract_page_metadata(fromstring(html), extract_jsonld_article(html))
+    assert (metadata.authors, metadata.source_of("authors")) == (("Iona Farquhar",), "markup:byline")
+
+
+def _isles_page(footer: str, dateline: str = "") -> str:
+    paragraph = (
+        "<p>The keepers sailed from the mainland with supplies for a month and will stay until the autumn"
+        " gales close the crossing again.</p>"
+    )
+    return (
+        "<html><head><title>Keepers return to the isles</title></head><body><article>"
+        f"<h1>Keepers return to the isles</h1>{dateline}{paragraph * 5}</article>"
+        f"<footer>{footer}</footer></body></html>"
+    )
+
+
+def test_copyright_year_is_no_publication_day() -> None:
+    """A page stating no date: the copyright notice's year is not read as 1 January of it."""
+    url = "https://www.islesherald.example/news/keepers"
+    html = _isles_page("© 2019-2024 Isles Herald Ltd")
+    article = extract_html_article(html, page_id="p", uri="u", url=url, fetched_at=WHEN)
+    assert article is not None and article.published_at is None
+    # the day the address states is taken instead
+    dated = "https://www.islesherald.example/2024/03/05/keepers"
+    article = extract_html_article(html, page_id="p", uri="u", url=dated, fetched_at=WHEN)
+    assert article is not None and article.published_at is not None
+    assert article.published_at.date().isoformat() == "2024-03-05"
+
+
+def test_a_guessed_new_years_day_is_kept_when_the_page_gives_that_day() -> None:
+    from newsift.clean.html import _guessed_date
+
+    footer = "<footer>© 2024 Isles Herald</footer>"
+    assert _guessed_date("2024-01-01", footer) is None
+    assert _guessed_date("2024-01-01", f"<p>Posted Jan. 1 at noon</p>{footer}") == "2024-01-01"
+    assert _guessed_date("2024-01-01", f'<time datetime="2024-01-01">{footer}') == "2024-01-01"
+    assert _guessed_date("2023-01-01", footer) == "2023-01-01"  # a year the notice does not name
+    assert _guessed_date("2024-03-05", footer) == "2024-03-05"

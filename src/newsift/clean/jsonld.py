@@ -38,6 +38,7 @@ class JsonLdArticle:
     """What the article node states; ``organisations`` are authors typed Organization (or unnamed kinds)."""
 
     headline: str | None = None
+    name: str | None = None  # the node's ``name`` when it is not its headline (a second title it states)
     people: tuple[str, ...] = ()
     organisations: tuple[str, ...] = ()
     published: str | None = None
@@ -79,8 +80,10 @@ def extract_jsonld_article(html: str, url: str | None = None) -> JsonLdArticle |
     if not people:  # schema.org's wider 'creator' may name the writer where 'author' names the outlet
         people = _authors(article.get("creator"), index)[0]
     publisher = _resolve(article.get("publisher"), index)
+    headline, name = _text(article.get("headline")), _text(article.get("name"))
     return JsonLdArticle(
-        headline=_text(article.get("headline")) or _text(article.get("name")),
+        headline=headline or name,
+        name=name if headline and name != headline else None,
         people=people,
         organisations=organisations,
         published=_published(article) or _published(page_node),

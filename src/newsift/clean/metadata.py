@@ -463,8 +463,19 @@ def _byline_text(element: HtmlElement) -> str | None:
     if not _BYLINE_CLASS.search(marks) or _outside_article(element):
         return None
     lines = [" ".join(t.split()) for t in element.itertext()]
-    text = "\n".join(line for line in lines if line)
+    text = "\n".join(line for line in lines if line) or _microdata_name(element)
     return text if text and len(text) <= _MAX_BYLINE_CHARS else None
+
+
+def _microdata_name(element: HtmlElement) -> str:
+    """The name a microdata author states in a ``<meta itemprop=name content=...>`` inside it, printing
+    nothing ('<span itemprop="author" itemscope><meta itemprop="name" content="Ana Ruiz"></span>')."""
+    if "author" not in (element.get("itemprop") or "").casefold():
+        return ""
+    for meta in element.iter("meta"):
+        if (meta.get("itemprop") or "").strip().casefold() == "name":
+            return " ".join((meta.get("content") or "").split())
+    return ""
 
 
 def _outside_article(element: HtmlElement) -> bool:

@@ -98,7 +98,8 @@ def extract_title(
     ]
     site_keys = {outlet_key(site) for site in sites}
     printed = [strip_site_name(h, sites) for h in headings(tree) if outlet_key(h) not in site_keys]
-    chosen = _chosen_title(stated, printed, site_keys)
+    named = strip_site_name(ld.name, sites) if ld.name else None
+    chosen = _chosen_title(stated, printed, site_keys, named)
     if chosen is None:
         return None
     others = [value for _, value in stated] + printed
@@ -113,16 +114,18 @@ def extract_title(
 
 
 def _chosen_title(
-    stated: list[tuple[str, str]], headings: list[str], site_keys: set[str]
+    stated: list[tuple[str, str]], headings: list[str], site_keys: set[str], named: str | None = None
 ) -> tuple[str, str] | None:
-    """The article's own headline: the printed h1 when it is the JSON-LD headline; else the JSON-LD
+    """The article's own headline: the printed h1 when it is the JSON-LD headline, or the other title the
+    same node states (its ``name``: of the node's two titles, the one the page prints); else the JSON-LD
     headline (the article node's statement, not the page's) unless it is cut short; else the h1 that
     another statement agrees with; else the first structured statement, a lone h1, the ``<title>``."""
     ld = next((value for source, value in stated if source == "json-ld"), None)
     if ld and outlet_key(ld) not in site_keys:
-        for heading in headings:
-            if _agrees(heading, ld):
-                return "h1", heading
+        for title in (ld, named) if named else (ld,):
+            for heading in headings:
+                if _agrees(heading, title):
+                    return "h1", heading
         if not ld.endswith(("...", "…")):
             return "json-ld", ld
     for heading in headings:
