@@ -966,3 +966,21 @@ def test_a_guessed_new_years_day_is_kept_when_the_page_gives_that_day() -> None:
     assert _guessed_date("2024-01-01", f'<time datetime="2024-01-01">{footer}') == "2024-01-01"
     assert _guessed_date("2023-01-01", footer) == "2023-01-01"  # a year the notice does not name
     assert _guessed_date("2024-03-05", footer) == "2024-03-05"
+
+
+def test_metadata_title_without_the_subtitle_closing_its_h1() -> None:
+    """'<h1>Headline <small>Subtitle</small></h1>' where og:title gives the headline alone."""
+    headline = "Lighthouse keepers return to the outer isles"
+    html = _page(
+        f'<meta property="og:title" content="{headline}">',
+        f"<h1>{headline} <small class='subtitle'>The first crews in a decade</small></h1>",
+    )
+    metadata = extract_page_metadata(fromstring(html), extract_jsonld_article(html))
+    assert metadata.title == headline
+    # a closing element that no other statement leaves out stays: it is part of the headline
+    html = _page(
+        f'<meta property="og:title" content="{headline} in pictures">',
+        f"<h1>{headline} <span>in pictures</span></h1>",
+    )
+    metadata = extract_page_metadata(fromstring(html), extract_jsonld_article(html))
+    assert metadata.title == f"{headline} in pictures"

@@ -110,6 +110,10 @@ def extract_title(
     unlabelled = _unlabelled_headings(tree).get(chosen[1]) if chosen[0] == "h1" else None
     if unlabelled and any(_agrees(unlabelled, value) for _, value in stated):
         bare = unlabelled
+    # '<h1>Headline <small>Subtitle</small></h1>' where another statement gives the headline alone
+    untailed = _untailed_headings(tree).get(chosen[1]) if chosen[0] == "h1" else None
+    if untailed and any(_letters(untailed) == _letters(value) for _, value in stated):
+        bare = untailed
     return (chosen[0], bare) if bare else chosen
 
 
@@ -220,6 +224,22 @@ def _unlabelled_headings(tree: HtmlElement) -> dict[str, str]:
         full = _printed_text(heading)
         rest = full.removeprefix(label).strip(" :|-–—")
         if label and rest and len(label.split()) <= MAX_LABEL_WORDS and len(rest) >= len(label):
+            found[full] = rest
+    return found
+
+
+def _untailed_headings(tree: HtmlElement) -> dict[str, str]:
+    """Each h1 that closes with a subtitle in an element of its own ('<h1>Headline <small>Subtitle</small>
+    </h1>') mapped to its text without that element."""
+    found: dict[str, str] = {}
+    for heading in tree.iter("h1"):
+        children = [child for child in heading if isinstance(child.tag, str)]
+        if not children or (children[-1].tail or "").strip():
+            continue
+        tail = _printed_text(children[-1])
+        full = _printed_text(heading)
+        rest = full.removesuffix(tail).strip(" :|-–—")
+        if tail and rest and full.endswith(tail) and len(rest.split()) >= _MIN_SHARED_WORDS:
             found[full] = rest
     return found
 
