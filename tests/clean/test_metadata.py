@@ -984,3 +984,18 @@ def test_metadata_title_without_the_subtitle_closing_its_h1() -> None:
     )
     metadata = extract_page_metadata(fromstring(html), extract_jsonld_article(html))
     assert metadata.title == f"{headline} in pictures"
+
+
+def test_split_credit_capitalised_for_before_the_outlet() -> None:
+    """'By A For Outlet.com' (a capitalised house style): the outlet the person wrote for is no name word."""
+    credit = split_credit("By Iona Farquhar For Islesmail.example")
+    assert credit.people == ("Iona Farquhar",)
+    assert split_credit("By Iona Farquhar For Reuters").wire == "Reuters"
+    # an organisation's own 'For' stays whole, and is no person
+    assert split_credit("Centre For Island Studies").people == ()
+
+
+def test_split_credit_editing_and_translation_credits_are_not_the_writers() -> None:
+    credit = split_credit("Written by Iona Farquhar, edited by Calum Reid")
+    assert credit.people == ("Iona Farquhar",)
+    assert split_credit("Iona Farquhar; translated by Calum Reid").people == ("Iona Farquhar",)
