@@ -918,6 +918,11 @@ def test_metadata_title_the_printed_one_of_two_titles_the_article_node_states() 
     html = _page(_ld({"@type": "NewsArticle", "headline": search, "name": printed}), "<h1>Isles news</h1>")
     metadata = extract_page_metadata(fromstring(html), extract_jsonld_article(html))
     assert metadata.title == search
+    # a name as short as a section label, printed as a section's h1, is no headline
+    node = {"@type": "NewsArticle", "headline": search, "name": "Isles news"}
+    html = _page(_ld(node), "<h1>Isles news</h1>")
+    metadata = extract_page_metadata(fromstring(html), extract_jsonld_article(html))
+    assert metadata.title == search
 
 
 def test_metadata_author_in_microdata_names_it_in_a_meta() -> None:
@@ -999,3 +1004,32 @@ def test_split_credit_editing_and_translation_credits_are_not_the_writers() -> N
     credit = split_credit("Written by Iona Farquhar, edited by Calum Reid")
     assert credit.people == ("Iona Farquhar",)
     assert split_credit("Iona Farquhar; translated by Calum Reid").people == ("Iona Farquhar",)
+
+
+def _scripted_page(body: str) -> str:
+    """A page whose scripts print its story: the markup holds only the headline and an empty container."""
+    node = {"@type": "NewsArticle", "headline": "Keepers return to the isles", "articleBody": body}
+    return (
+        f"<html><head>{_ld(node)}</head><body><h1>Keepers return to the isles</h1>"
+        '<div id="app"></div><script>render()</script></body></html>'
+    )
+
+
+def test_page_printed_by_scripts_takes_the_text_its_jsonld_states() -> None:
+    paragraphs = [
+        "The keepers sailed from the mainland on Monday with supplies for a month and will stay until the"
+        " autumn gales close the crossing again.",
+        "It is the first time in a decade that the outer lights have been kept by hand, after the automatic"
+        " lamps failed twice during the winter storms.",
+        "The lighthouse board said the crews would be relieved every four weeks by the supply boat, weather"
+        " permitting, and that two more stations could follow next year.",
+    ]
+    url = "https://www.islesherald.example/news/keepers"
+    html = _scripted_page("<p>" + "</p><p>".join(paragraphs) + "</p>")
+    article = extract_html_article(html, page_id="p", uri="u", url=url, fetched_at=WHEN)
+    assert article is not None
+    assert article.title == "Keepers return to the isles"
+    assert article.body.split("\n\n") == paragraphs
+    # a teaser-length statement is no story: no article
+    teaser = _scripted_page(paragraphs[0])
+    assert extract_html_article(teaser, page_id="p", uri="u", url=url, fetched_at=WHEN) is None

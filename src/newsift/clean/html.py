@@ -43,6 +43,8 @@ _SCRIPT_OPEN = re.compile(rf"<({'|'.join(_SCRIPT_TAGS)})\b", re.IGNORECASE)
 _SCRIPT_CLOSE = {tag: re.compile(f"</{tag}", re.IGNORECASE) for tag in _SCRIPT_TAGS}
 _DEPTH_TAG = re.compile(r"<(?:div|span|section|p|b|i|td|tr|table|ul|li)\b", re.IGNORECASE)
 _MAX_TAGS = 400_000
+# markup text this short gives way to a JSON-LD articleBody at least this long (and three times as long)
+_MIN_STATED_BODY = 400
 # a copyright notice's year ('© 2019-2024 Quay Times', 'Copyright 2024'): what a date guess reads as 1 January
 _COPYRIGHT_YEAR = re.compile(
     r"(?:©|&copy;|&#169;|\(c\)|copyright)\s*(?:\d{4}\s*[-–]\s*)?(\d{4})", re.IGNORECASE
@@ -80,15 +82,19 @@ def extract_html_body(
         )
     except (ValueError, TypeError, RecursionError, AttributeError) as err:  # lxml/trafilatura on broken trees
         raise InputError(uri, f"HTML could not be parsed: {type(err).__name__}: {err}") from err
-    if document is None:
+    data: dict[str, Any] = {}
+    if document is not None:
+        data = document.as_dict() if hasattr(document, "as_dict") else dict(document)
+    text = data.get("text") or ""
+    if len(text) < _MIN_STATED_BODY:  # next to no text in the markup (a page its scripts print)
+        stated = jsonld.body if jsonld is not None else None
+        if stated is not None and len(stated) >= max(_MIN_STATED_BODY, 3 * len(text)):
+            return {**data, "text": stated}, metadata, removed  # the text its JSON-LD states
+    if not text.strip():
         return None, metadata, removed
-    data: dict[str, Any] = document.as_dict() if hasattr(document, "as_dict") else dict(document)
     if metadata.is_complete and not metadata.authors:
         # only the author was not stated: ask trafilatura's author search alone, not its whole metadata pass
         data["author"] = extract_author(tree)
-    text = data.get("text") or ""
-    if not text.strip():
-        return None, metadata, removed
     text = with_recall_paragraphs(tree, text, url)
     before, after = find_other_parts(tree, text)
     data["text"] = "\n".join([*before, text, *after])

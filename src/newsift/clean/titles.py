@@ -99,6 +99,7 @@ def extract_title(
     site_keys = {outlet_key(site) for site in sites}
     printed = [strip_site_name(h, sites) for h in headings(tree) if outlet_key(h) not in site_keys]
     named = strip_site_name(ld.name, sites) if ld.name else None
+    named = named if named and len(named.split()) > MAX_LABEL_WORDS else None  # a headline, not a section
     chosen = _chosen_title(stated, printed, site_keys, named)
     if chosen is None:
         return None
