@@ -94,6 +94,14 @@ def test_jsonld_broken_block_is_skipped() -> None:
             "Rain delays the harvest again – and prices rise – Fenland Post",
             "Rain delays the harvest again – and prices rise",
         ),
+        ("Rain delays the harvest again | FP", "Rain delays the harvest again"),
+        ("Fenland Post | Farming | Rain delays the harvest again", "Rain delays the harvest again"),
+        (
+            "Fenland Post | Rain delays the harvest | and prices rise",
+            "Rain delays the harvest | and prices rise",
+        ),
+        ("Rain delays the harvest again ~ Fenland Post", "Rain delays the harvest again"),
+        ("Rain delays the harvest again | GP", "Rain delays the harvest again | GP"),
     ],
     ids=[
         "bar-suffix",
@@ -109,6 +117,11 @@ def test_jsonld_broken_block_is_skipped() -> None:
         "doubled-separator",
         "section-between-dashes",
         "lowercase-part-between-dashes",
+        "site-initials-suffix",
+        "site-then-section-prefix",
+        "site-prefix-lowercase-part-stays",
+        "tilde-suffix",
+        "other-initials-stay",
     ],
 )
 def test_metadata_strip_site_name(title: str, expected: str) -> None:
