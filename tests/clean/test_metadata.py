@@ -1046,3 +1046,25 @@ def test_page_printed_by_scripts_takes_the_text_its_jsonld_states() -> None:
     # a teaser-length statement is no story: no article
     teaser = _scripted_page(paragraphs[0])
     assert extract_html_article(teaser, page_id="p", uri="u", url=url, fetched_at=WHEN) is None
+
+
+@pytest.mark.parametrize(
+    "block",
+    [
+        '//<![CDATA[\n{"@type": "NewsArticle", "headline": "Keepers return", "author": "Iona Farquhar"}'
+        "\n//]]>",
+        '{"@type": "NewsArticle", "headline": "Keepers return", "author": "Iona Farquhar",}',
+        '{"@type": "NewsArticle", "headline": "Keepers\nreturn", "author": ["Iona Farquhar",]}',
+    ],
+    ids=["cdata-wrapper", "trailing-comma", "raw-line-break"],
+)
+def test_jsonld_read_as_leniently_as_pages_write_it(block: str) -> None:
+    html = f'<html><head><script type="application/ld+json">{block}</script></head><body></body></html>'
+    found = extract_jsonld_article(html)
+    assert found is not None
+    assert (found.headline, found.people) == ("Keepers return", ("Iona Farquhar",))
+
+
+def test_jsonld_beyond_mending_is_skipped() -> None:
+    html = '<script type="application/ld+json">{"@type": "NewsArticle", "headline": </script>'
+    assert extract_jsonld_article(html) is None

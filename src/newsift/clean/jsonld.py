@@ -29,6 +29,8 @@ _ARTICLE_TYPES = frozenset(
 _PAGE_TYPES = frozenset({"webpage", "itempage"})  # a page node stands in when no article node is given
 _SITE_TYPES = frozenset({"website", "organization", "newsmediaorganization", "corporation"})
 _TAG = re.compile(r"</?[A-Za-z][^<>]*>")
+_CDATA = re.compile(r"^\s*(?://|/\*)?\s*<!\[CDATA\[(?:\s*\*/)?|(?:/\*|//)?\s*\]\]>(?:\s*\*/)?\s*$")
+_TRAILING_COMMA = re.compile(r",\s*([}\]])")
 _BREAK = re.compile(r"</p\s*>|<br\s*/?>", re.IGNORECASE)
 _MAX_SCRIPTS = 20
 _MAX_CHARS = 2_000_000
@@ -117,11 +119,24 @@ def _blocks(html: str) -> list[Any]:
         if number >= _MAX_SCRIPTS:
             break
         body = match["body"].strip().removeprefix("<!--").removesuffix("-->").strip()
-        try:
-            blocks.append(json.loads(body))
-        except (ValueError, RecursionError):
-            continue
+        if (block := _loads(body)) is not None:
+            blocks.append(block)
     return blocks
+
+
+def _loads(body: str) -> Any:
+    """A block as JSON, read leniently as search engines read it: raw line breaks inside strings, a
+    ``//<![CDATA[ ... //]]>`` wrapper, a comma before a closing bracket ('{"a": 1,}'). None when
+    unreadable."""
+    try:
+        return json.loads(body, strict=False)
+    except (ValueError, RecursionError):
+        pass
+    mended = _TRAILING_COMMA.sub(r"\1", _CDATA.sub("", body))
+    try:
+        return json.loads(mended, strict=False)
+    except (ValueError, RecursionError):
+        return None
 
 
 def _nodes(value: Any, depth: int = 0) -> list[dict[str, Any]]:
