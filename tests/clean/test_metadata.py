@@ -1068,3 +1068,15 @@ def test_jsonld_read_as_leniently_as_pages_write_it(block: str) -> None:
 def test_jsonld_beyond_mending_is_skipped() -> None:
     html = '<script type="application/ld+json">{"@type": "NewsArticle", "headline": </script>'
     assert extract_jsonld_article(html) is None
+
+
+def test_byline_names_in_elements_of_their_own_stay_apart() -> None:
+    """'<div class=byline><span>A</span><span>B</span></div>': two writers, not one four-word name; a name
+    whose parts are printed in two elements is still one name."""
+    body = "<h1>Keepers return to the isles</h1><div class='byline'>{}</div>"
+    html = _page(body=body.format("<span>Iona Farquhar</span><span>Calum Reid</span>"))
+    metadata = extract_page_metadata(fromstring(html), extract_jsonld_article(html))
+    assert metadata.authors == ("Iona Farquhar", "Calum Reid")
+    html = _page(body=body.format("By <strong>Iona</strong> Farquhar"))
+    metadata = extract_page_metadata(fromstring(html), extract_jsonld_article(html))
+    assert metadata.authors == ("Iona Farquhar",)

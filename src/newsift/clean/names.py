@@ -113,7 +113,7 @@ def split_credit(
     people: list[str] = []
     dropped: list[str] = []
     wire: str | None = None
-    for part in _SPLIT.split(_without_label(" ".join(text.split()))):
+    for part in _SPLIT.split(_without_label(_one_line(text))):
         part = _without_label(part.strip(" .:·•"))
         part, aside = _without_aside(part)
         if aside and is_wire_service(aside):
@@ -148,6 +148,15 @@ def split_credit(
         else:
             dropped.append(part)
     return Credit(people=tuple(people), wire=wire, dropped=tuple(dropped))
+
+
+def _one_line(text: str) -> str:
+    """The credit on one line, unless each of its lines is a full name ('Ana Ruiz\nTom Berg': names printed
+    in elements of their own, with no separator between them): those stay apart."""
+    lines = [line for line in (" ".join(line.split()) for line in text.splitlines()) if line]
+    if len(lines) > 1 and all(is_person_name(line) for line in lines):
+        return "\n".join(lines)
+    return " ".join(lines)
 
 
 def _employer(part: str) -> re.Match[str] | None:
