@@ -1080,3 +1080,20 @@ def test_byline_names_in_elements_of_their_own_stay_apart() -> None:
     html = _page(body=body.format("By <strong>Iona</strong> Farquhar"))
     metadata = extract_page_metadata(fromstring(html), extract_jsonld_article(html))
     assert metadata.authors == ("Iona Farquhar",)
+
+
+def test_jsonld_author_stated_by_its_page_address_alone() -> None:
+    """'"author": {"@type": "Person", "url": ".../author/iona-farquhar"}' with no name: the address names
+    the writer, as an author meta holding it does (a last resort)."""
+    node = {
+        "@type": "NewsArticle",
+        "headline": "Keepers return to the isles",
+        "author": {"@type": "Person", "url": "https://www.islesherald.example/author/iona-farquhar/"},
+    }
+    html = _page(_ld(node), "<h1>Keepers return to the isles</h1>")
+    metadata = extract_page_metadata(fromstring(html), extract_jsonld_article(html))
+    assert (metadata.authors, metadata.source_of("authors")) == (("Iona Farquhar",), "json-ld:author-page")
+    # an address that is no author page names nobody
+    node["author"] = {"@type": "Person", "url": "https://www.islesherald.example/news/keepers"}
+    html = _page(_ld(node), "<h1>Keepers return to the isles</h1>")
+    assert extract_page_metadata(fromstring(html), extract_jsonld_article(html)).authors == ()

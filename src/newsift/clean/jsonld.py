@@ -45,6 +45,7 @@ class JsonLdArticle:
     name: str | None = None  # the node's ``name`` when it is not its headline (a second title it states)
     people: tuple[str, ...] = ()
     organisations: tuple[str, ...] = ()
+    author_pages: tuple[str, ...] = ()  # the address of each author stated by it alone, with no name
     published: str | None = None
     modified: str | None = None
     publisher: str | None = None
@@ -81,7 +82,8 @@ def extract_jsonld_article(html: str, url: str | None = None) -> JsonLdArticle |
         return None
     # what the article node leaves out, the page's own web page node may state (its author, its dates)
     page_node = web_page if web_page is not None and web_page is not article else {}
-    people, organisations = _authors(article.get("author") or page_node.get("author"), index)
+    stated = article.get("author") or page_node.get("author")
+    people, organisations = _authors(stated, index)
     if not people:  # schema.org's wider 'creator' may name the writer where 'author' names the outlet
         people = _authors(article.get("creator"), index)[0]
     publisher = _resolve(article.get("publisher"), index)
@@ -91,6 +93,7 @@ def extract_jsonld_article(html: str, url: str | None = None) -> JsonLdArticle |
         name=name if headline and name != headline else None,
         people=people,
         organisations=organisations,
+        author_pages=_unnamed_addresses(stated, index),
         published=_published(article) or _published(page_node),
         modified=_text(article.get("dateModified")) or _text(page_node.get("dateModified")),
         publisher=_text(publisher.get("name")) if isinstance(publisher, dict) else _text(publisher),
@@ -200,6 +203,14 @@ def _authors(value: Any, index: dict[str, dict[str, Any]]) -> tuple[tuple[str, .
         if name:
             (organisations if _types(node) - {"person"} else people).append(name)
     return tuple(p for p in map(_clean, people) if p), tuple(o for o in map(_clean, organisations) if o)
+
+
+def _unnamed_addresses(value: Any, index: dict[str, dict[str, Any]]) -> tuple[str, ...]:
+    """The ``url`` of each author node that gives no name ('{"@type": "Person", "url": ".../author/x"}')."""
+    items = value if isinstance(value, list) else [value] if value else []
+    nodes = [node for item in items if isinstance(node := _resolve(item, index), dict)]
+    unnamed = [node for node in nodes if not _text(node.get("name")) and not _joined(node)]
+    return tuple(url for node in unnamed if (url := _text(node.get("url"))))
 
 
 def _joined(node: dict[str, Any]) -> str | None:

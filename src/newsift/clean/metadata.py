@@ -297,21 +297,25 @@ def _author_candidates(
     yield "markup:byline", _byline_texts(tree, anchor)
     yield "markup:author-link", links
     yield "markup:credit-label", _labelled_credit(tree, anchor)
-    yield "meta:author-page", _author_page_names(meta)
+    yield (
+        "meta:author-page",
+        _author_page_names([value for key in _AUTHOR_META for value in meta.get(key, [])]),
+    )
+    yield "json-ld:author-page", _author_page_names(list(ld.author_pages))
 
 
-def _author_page_names(meta: dict[str, list[str]]) -> list[str]:
-    """'https://quay.example/author/ana-ruiz/' in an author meta -> 'Ana Ruiz': the name the address of the
-    writer's own page spells, two to four words of letters (a last resort: the case of a name is lost)."""
+def _author_page_names(addresses: list[str]) -> list[str]:
+    """'https://quay.example/author/ana-ruiz/' in an author meta or a JSON-LD author with no name -> 'Ana
+    Ruiz': the name the address of the writer's own page spells, two to four words of letters (a last
+    resort: the case of a name is lost)."""
     names: list[str] = []
-    for key in _AUTHOR_META:
-        for value in meta.get(key, []):
-            path = urlsplit(value).path.rstrip("/")
-            if not _AUTHOR_PATH.search(path):
-                continue
-            words = path.rsplit("/", 1)[-1].split("-")
-            if 2 <= len(words) <= 4 and all(word.isalpha() for word in words):
-                names.append(" ".join(word.capitalize() for word in words))
+    for value in addresses:
+        path = urlsplit(value).path.rstrip("/")
+        if not _AUTHOR_PATH.search(path):
+            continue
+        words = path.rsplit("/", 1)[-1].split("-")
+        if 2 <= len(words) <= 4 and all(word.isalpha() for word in words):
+            names.append(" ".join(word.capitalize() for word in words))
     return names
 
 
