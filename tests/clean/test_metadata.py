@@ -1097,3 +1097,15 @@ def test_jsonld_author_stated_by_its_page_address_alone() -> None:
     node["author"] = {"@type": "Person", "url": "https://www.islesherald.example/news/keepers"}
     html = _page(_ld(node), "<h1>Keepers return to the isles</h1>")
     assert extract_page_metadata(fromstring(html), extract_jsonld_article(html)).authors == ()
+
+
+def test_jsonld_mending_runs_in_linear_time_on_long_whitespace() -> None:
+    """A broken block holding a long run of spaces is mended (or given up) at once, not searched again from
+    every space."""
+    import time
+
+    block = '{"@type": "NewsArticle", "headline": "Keepers return",' + " " * 400_000 + "]]"
+    html = f'<script type="application/ld+json">{block}</script>'
+    start = time.process_time()
+    assert extract_jsonld_article(html) is None
+    assert time.process_time() - start < 2.0

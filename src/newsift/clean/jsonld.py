@@ -29,7 +29,8 @@ _ARTICLE_TYPES = frozenset(
 _PAGE_TYPES = frozenset({"webpage", "itempage"})  # a page node stands in when no article node is given
 _SITE_TYPES = frozenset({"website", "organization", "newsmediaorganization", "corporation"})
 _TAG = re.compile(r"</?[A-Za-z][^<>]*>")
-_CDATA = re.compile(r"^\s*(?://|/\*)?\s*<!\[CDATA\[(?:\s*\*/)?|(?:/\*|//)?\s*\]\]>(?:\s*\*/)?\s*$")
+_CDATA_OPENINGS = ("//<![CDATA[", "/*<![CDATA[*/", "<![CDATA[")
+_CDATA_CLOSINGS = ("//]]>", "/*]]>*/", "]]>")
 _TRAILING_COMMA = re.compile(r",\s*([}\]])")
 _BREAK = re.compile(r"</p\s*>|<br\s*/?>", re.IGNORECASE)
 _MAX_SCRIPTS = 20
@@ -112,6 +113,15 @@ def _body(value: Any) -> str | None:
     return "\n".join(line for line in lines if line) or None
 
 
+def _without_cdata(body: str) -> str:
+    """The block without a ``//<![CDATA[ ... //]]>`` wrapper (string ends only: no search that could run
+    long on a page's whitespace)."""
+    text = body.strip()
+    opening = next((mark for mark in _CDATA_OPENINGS if text.startswith(mark)), "")
+    closing = next((mark for mark in _CDATA_CLOSINGS if text.endswith(mark)), "")
+    return text[len(opening) : len(text) - len(closing)]
+
+
 def _published(node: dict[str, Any]) -> str | None:
     return _text(node.get("datePublished")) or _text(node.get("dateCreated"))
 
@@ -135,7 +145,7 @@ def _loads(body: str) -> Any:
         return json.loads(body, strict=False)
     except (ValueError, RecursionError):
         pass
-    mended = _TRAILING_COMMA.sub(r"\1", _CDATA.sub("", body))
+    mended = _TRAILING_COMMA.sub(r"\1", _without_cdata(body))
     try:
         return json.loads(mended, strict=False)
     except (ValueError, RecursionError):
