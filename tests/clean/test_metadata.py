@@ -94,6 +94,14 @@ def test_jsonld_broken_block_is_skipped() -> None:
             "Rain delays the harvest again – and prices rise – Fenland Post",
             "Rain delays the harvest again – and prices rise",
         ),
+        ("Rain delays the harvest again | FP", "Rain delays the harvest again"),
+        ("Fenland Post | Farming | Rain delays the harvest again", "Rain delays the harvest again"),
+        (
+            "Fenland Post | Rain delays the harvest | and prices rise",
+            "Rain delays the harvest | and prices rise",
+        ),
+        ("Rain delays the harvest again ~ Fenland Post", "Rain delays the harvest again"),
+        ("Rain delays the harvest again | GP", "Rain delays the harvest again | GP"),
     ],
     ids=[
         "bar-suffix",
@@ -109,6 +117,11 @@ def test_jsonld_broken_block_is_skipped() -> None:
         "doubled-separator",
         "section-between-dashes",
         "lowercase-part-between-dashes",
+        "site-initials-suffix",
+        "site-then-section-prefix",
+        "site-prefix-lowercase-part-stays",
+        "tilde-suffix",
+        "other-initials-stay",
     ],
 )
 def test_metadata_strip_site_name(title: str, expected: str) -> None:
@@ -900,3 +913,199 @@ def test_metadata_printed_byline_completes_a_structured_author(head: str) -> Non
     photo = body.replace("Gwen Pryce and Tom Berg", "Gwen Pryce, Photography: Tom Berg")
     metadata = extract_page_metadata(fromstring(_page(head, photo)), extract_jsonld_article(head))
     assert metadata.authors == ("Gwen Pryce",)
+
+
+def test_metadata_title_the_printed_one_of_two_titles_the_article_node_states() -> None:
+    """The article node's headline is a search title and its name the printed headline (also og:title):
+    of the node's own two titles, the one the page prints is the article's."""
+    printed = "Lighthouse keepers return to the outer isles after a decade"
+    search = "Lighthouse keepers return | what the move means for the isles"
+    html = _page(
+        _ld({"@type": "NewsArticle", "headline": search, "name": printed})
+        + f'<meta property="og:title" content="{printed}"><title>{search}</title>',
+        f"<h1>{printed}</h1>",
+    )
+    metadata = extract_page_metadata(fromstring(html), extract_jsonld_article(html))
+    assert (metadata.title, metadata.source_of("title")) == (printed, "h1")
+    # the node's name alone, printed nowhere, does not outvote its headline
+    html = _page(_ld({"@type": "NewsArticle", "headline": search, "name": printed}), "<h1>Isles news</h1>")
+    metadata = extract_page_metadata(fromstring(html), extract_jsonld_article(html))
+    assert metadata.title == search
+    # a name as short as a section label, printed as a section's h1, is no headline
+    node = {"@type": "NewsArticle", "headline": search, "name": "Isles news"}
+    html = _page(_ld(node), "<h1>Isles news</h1>")
+    metadata = extract_page_metadata(fromstring(html), extract_jsonld_article(html))
+    assert metadata.title == search
+
+
+def test_metadata_author_in_microdata_names_it_in_a_meta() -> None:
+    """'<span itemprop=author><meta itemprop=name content=...></span>': a byline that prints nothing."""
+    html = _page(
+        body="<h1>Lighthouse keepers return to the outer isles</h1>"
+        '<span itemprop="author" itemscope itemtype="https://schema.org/Person">'
+        '<meta itemprop="name" content="Iona Farquhar"></span>'
+        "<p>The keepers sailed from the mainland on Monday with supplies for a month.</p>"
+    )
+    metadata = extract_page_metadata(fromstring(html), extract_jsonld_article(html))
+    assert (metadata.authors, metadata.source_of("authors")) == (("Iona Farquhar",), "markup:byline")
+
+
+def _isles_page(footer: str, dateline: str = "") -> str:
+    paragraph = (
+        "<p>The keepers sailed from the mainland with supplies for a month and will stay until the autumn"
+        " gales close the crossing again.</p>"
+    )
+    return (
+        "<html><head><title>Keepers return to the isles</title></head><body><article>"
+        f"<h1>Keepers return to the isles</h1>{dateline}{paragraph * 5}</article>"
+        f"<footer>{footer}</footer></body></html>"
+    )
+
+
+def test_copyright_year_is_no_publication_day() -> None:
+    """A page stating no date: the copyright notice's year is not read as 1 January of it."""
+    url = "https://www.islesherald.example/news/keepers"
+    html = _isles_page("© 2019-2024 Isles Herald Ltd")
+    article = extract_html_article(html, page_id="p", uri="u", url=url, fetched_at=WHEN)
+    assert article is not None and article.published_at is None
+    # the day the address states is taken instead
+    dated = "https://www.islesherald.example/2024/03/05/keepers"
+    article = extract_html_article(html, page_id="p", uri="u", url=dated, fetched_at=WHEN)
+    assert article is not None and article.published_at is not None
+    assert article.published_at.date().isoformat() == "2024-03-05"
+
+
+def test_a_guessed_new_years_day_is_kept_when_the_page_gives_that_day() -> None:
+    from newsift.clean.html import _guessed_date
+
+    footer = "<footer>© 2024 Isles Herald</footer>"
+    assert _guessed_date("2024-01-01", footer) is None
+    assert _guessed_date("2024-01-01", f"<p>Posted Jan. 1 at noon</p>{footer}") == "2024-01-01"
+    assert _guessed_date("2024-01-01", f'<time datetime="2024-01-01">{footer}') == "2024-01-01"
+    assert _guessed_date("2023-01-01", footer) == "2023-01-01"  # a year the notice does not name
+    assert _guessed_date("2024-03-05", footer) == "2024-03-05"
+
+
+def test_metadata_title_without_the_subtitle_closing_its_h1() -> None:
+    """'<h1>Headline <small>Subtitle</small></h1>' where og:title gives the headline alone."""
+    headline = "Lighthouse keepers return to the outer isles"
+    html = _page(
+        f'<meta property="og:title" content="{headline}">',
+        f"<h1>{headline} <small class='subtitle'>The first crews in a decade</small></h1>",
+    )
+    metadata = extract_page_metadata(fromstring(html), extract_jsonld_article(html))
+    assert metadata.title == headline
+    # a closing element that no other statement leaves out stays: it is part of the headline
+    html = _page(
+        f'<meta property="og:title" content="{headline} in pictures">',
+        f"<h1>{headline} <span>in pictures</span></h1>",
+    )
+    metadata = extract_page_metadata(fromstring(html), extract_jsonld_article(html))
+    assert metadata.title == f"{headline} in pictures"
+
+
+def test_split_credit_capitalised_for_before_the_outlet() -> None:
+    """'By A For Outlet.com' (a capitalised house style): the outlet the person wrote for is no name word."""
+    credit = split_credit("By Iona Farquhar For Islesmail.example")
+    assert credit.people == ("Iona Farquhar",)
+    assert split_credit("By Iona Farquhar For Reuters").wire == "Reuters"
+    # an organisation's own 'For' stays whole, and is no person
+    assert split_credit("Centre For Island Studies").people == ()
+
+
+def test_split_credit_editing_and_translation_credits_are_not_the_writers() -> None:
+    credit = split_credit("Written by Iona Farquhar, edited by Calum Reid")
+    assert credit.people == ("Iona Farquhar",)
+    assert split_credit("Iona Farquhar; translated by Calum Reid").people == ("Iona Farquhar",)
+
+
+def _scripted_page(body: str) -> str:
+    """A page whose scripts print its story: the markup holds only the headline and an empty container."""
+    node = {"@type": "NewsArticle", "headline": "Keepers return to the isles", "articleBody": body}
+    return (
+        f"<html><head>{_ld(node)}</head><body><h1>Keepers return to the isles</h1>"
+        '<div id="app"></div><script>render()</script></body></html>'
+    )
+
+
+def test_page_printed_by_scripts_takes_the_text_its_jsonld_states() -> None:
+    paragraphs = [
+        "The keepers sailed from the mainland on Monday with supplies for a month and will stay until the"
+        " autumn gales close the crossing again.",
+        "It is the first time in a decade that the outer lights have been kept by hand, after the automatic"
+        " lamps failed twice during the winter storms.",
+        "The lighthouse board said the crews would be relieved every four weeks by the supply boat, weather"
+        " permitting, and that two more stations could follow next year.",
+    ]
+    url = "https://www.islesherald.example/news/keepers"
+    html = _scripted_page("<p>" + "</p><p>".join(paragraphs) + "</p>")
+    article = extract_html_article(html, page_id="p", uri="u", url=url, fetched_at=WHEN)
+    assert article is not None
+    assert article.title == "Keepers return to the isles"
+    assert article.body.split("\n\n") == paragraphs
+    # a teaser-length statement is no story: no article
+    teaser = _scripted_page(paragraphs[0])
+    assert extract_html_article(teaser, page_id="p", uri="u", url=url, fetched_at=WHEN) is None
+
+
+@pytest.mark.parametrize(
+    "block",
+    [
+        '//<![CDATA[\n{"@type": "NewsArticle", "headline": "Keepers return", "author": "Iona Farquhar"}'
+        "\n//]]>",
+        '{"@type": "NewsArticle", "headline": "Keepers return", "author": "Iona Farquhar",}',
+        '{"@type": "NewsArticle", "headline": "Keepers\nreturn", "author": ["Iona Farquhar",]}',
+    ],
+    ids=["cdata-wrapper", "trailing-comma", "raw-line-break"],
+)
+def test_jsonld_read_as_leniently_as_pages_write_it(block: str) -> None:
+    html = f'<html><head><script type="application/ld+json">{block}</script></head><body></body></html>'
+    found = extract_jsonld_article(html)
+    assert found is not None
+    assert (found.headline, found.people) == ("Keepers return", ("Iona Farquhar",))
+
+
+def test_jsonld_beyond_mending_is_skipped() -> None:
+    html = '<script type="application/ld+json">{"@type": "NewsArticle", "headline": </script>'
+    assert extract_jsonld_article(html) is None
+
+
+def test_byline_names_in_elements_of_their_own_stay_apart() -> None:
+    """'<div class=byline><span>A</span><span>B</span></div>': two writers, not one four-word name; a name
+    whose parts are printed in two elements is still one name."""
+    body = "<h1>Keepers return to the isles</h1><div class='byline'>{}</div>"
+    html = _page(body=body.format("<span>Iona Farquhar</span><span>Calum Reid</span>"))
+    metadata = extract_page_metadata(fromstring(html), extract_jsonld_article(html))
+    assert metadata.authors == ("Iona Farquhar", "Calum Reid")
+    html = _page(body=body.format("By <strong>Iona</strong> Farquhar"))
+    metadata = extract_page_metadata(fromstring(html), extract_jsonld_article(html))
+    assert metadata.authors == ("Iona Farquhar",)
+
+
+def test_jsonld_author_stated_by_its_page_address_alone() -> None:
+    """'"author": {"@type": "Person", "url": ".../author/iona-farquhar"}' with no name: the address names
+    the writer, as an author meta holding it does (a last resort)."""
+    node = {
+        "@type": "NewsArticle",
+        "headline": "Keepers return to the isles",
+        "author": {"@type": "Person", "url": "https://www.islesherald.example/author/iona-farquhar/"},
+    }
+    html = _page(_ld(node), "<h1>Keepers return to the isles</h1>")
+    metadata = extract_page_metadata(fromstring(html), extract_jsonld_article(html))
+    assert (metadata.authors, metadata.source_of("authors")) == (("Iona Farquhar",), "json-ld:author-page")
+    # an address that is no author page names nobody
+    node["author"] = {"@type": "Person", "url": "https://www.islesherald.example/news/keepers"}
+    html = _page(_ld(node), "<h1>Keepers return to the isles</h1>")
+    assert extract_page_metadata(fromstring(html), extract_jsonld_article(html)).authors == ()
+
+
+def test_jsonld_mending_runs_in_linear_time_on_long_whitespace() -> None:
+    """A broken block holding a long run of spaces is mended (or given up) at once, not searched again from
+    every space."""
+    import time
+
+    block = '{"@type": "NewsArticle", "headline": "Keepers return",' + " " * 400_000 + "]]"
+    html = f'<script type="application/ld+json">{block}</script>'
+    start = time.process_time()
+    assert extract_jsonld_article(html) is None
+    assert time.process_time() - start < 2.0

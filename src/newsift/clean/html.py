@@ -34,7 +34,7 @@ __all__ = ["MAX_HTML_CHARS", "extract_html_article", "extract_html_body"]
 
 logger = logging.getLogger(__name__)
 
-EXTRACTOR = "clean.html.v8"
+EXTRACTOR = "clean.html.v9"
 MAX_HTML_CHARS = 20_000_000
 """Largest HTML (after scripts and styles are dropped) parsed; larger pages fail with InputError."""
 
@@ -43,6 +43,13 @@ _SCRIPT_OPEN = re.compile(rf"<({'|'.join(_SCRIPT_TAGS)})\b", re.IGNORECASE)
 _SCRIPT_CLOSE = {tag: re.compile(f"</{tag}", re.IGNORECASE) for tag in _SCRIPT_TAGS}
 _DEPTH_TAG = re.compile(r"<(?:div|span|section|p|b|i|td|tr|table|ul|li)\b", re.IGNORECASE)
 _MAX_TAGS = 400_000
+# markup text this short gives way to a JSON-LD articleBody at least this long (and three times as long)
+_MIN_STATED_BODY = 400
+# a copyright notice's year ('© 2019-2024 Quay Times', 'Copyright 2024'): what a date guess reads as 1 January
+_COPYRIGHT_YEAR = re.compile(
+    r"(?:©|&copy;|&#169;|\(c\)|copyright)\s*(?:\d{4}\s*[-–]\s*)?(\d{4})", re.IGNORECASE
+)
+_NEW_YEARS_DAY = re.compile(r"\b(?:jan(?:uary)?\.?\s+0?1\b|0?1\.?\s+jan)", re.IGNORECASE)  # in words
 
 
 def extract_html_body(
@@ -75,15 +82,19 @@ def extract_html_body(
         )
     except (ValueError, TypeError, RecursionError, AttributeError) as err:  # lxml/trafilatura on broken trees
         raise InputError(uri, f"HTML could not be parsed: {type(err).__name__}: {err}") from err
-    if document is None:
+    data: dict[str, Any] = {}
+    if document is not None:
+        data = document.as_dict() if hasattr(document, "as_dict") else dict(document)
+    text = data.get("text") or ""
+    if len(text) < _MIN_STATED_BODY:  # next to no text in the markup (a page its scripts print)
+        stated = jsonld.body if jsonld is not None else None
+        if stated is not None and len(stated) >= max(_MIN_STATED_BODY, 3 * len(text)):
+            return {**data, "text": stated}, metadata, removed  # the text its JSON-LD states
+    if not text.strip():
         return None, metadata, removed
-    data: dict[str, Any] = document.as_dict() if hasattr(document, "as_dict") else dict(document)
     if metadata.is_complete and not metadata.authors:
         # only the author was not stated: ask trafilatura's author search alone, not its whole metadata pass
         data["author"] = extract_author(tree)
-    text = data.get("text") or ""
-    if not text.strip():
-        return None, metadata, removed
     text = with_recall_paragraphs(tree, text, url)
     before, after = find_other_parts(tree, text)
     data["text"] = "\n".join([*before, text, *after])
@@ -124,7 +135,7 @@ def extract_html_article(
         return None
     authors, wire = _authors(metadata, cleaned.authors, data.get("author"), sitename)
     wire = metadata.wire or cleaned.wire or wire
-    published_text = metadata.published_text or (data.get("date") or "").strip() or None
+    published_text = metadata.published_text or _guessed_date(data.get("date"), text)
     if published_text is None:  # last resorts: the day the page's address states, then its last change
         published_text = date_in_url(url, before=fetched_at) or metadata.modified_text
     logger.debug("%s: metadata sources %s", uri, dict(metadata.sources))
@@ -150,6 +161,18 @@ def extract_html_article(
         extractor=EXTRACTOR,
     )
     return cut_wire_notes(article)
+
+
+def _guessed_date(date: str | None, html: str) -> str | None:
+    """trafilatura's date for a page that states none, unless it is 1 January of a year the page names only
+    in a copyright notice ('© 2024 Quay Times' read as '2024-01-01'): no day the page gives."""
+    guess = (date or "").strip()
+    if not guess.endswith("-01-01") or guess in html:
+        return guess or None
+    years = {match[1] for match in _COPYRIGHT_YEAR.finditer(html, 0, MAX_HTML_CHARS)}
+    if guess[:4] in years and _NEW_YEARS_DAY.search(html, 0, MAX_HTML_CHARS) is None:
+        return None
+    return guess
 
 
 def _trafilatura_title(title: str | None, sitename: str | None) -> str:

@@ -1,6 +1,7 @@
 """The article node of a page's JSON-LD (schema.org), read from the raw HTML before scripts are dropped.
 
-Reads only: headline, authors (people and organisations), dates, publisher and site names. Never guesses.
+Reads only: headline, authors (people and organisations), dates, publisher and site names, summary and
+stated text. Never guesses.
 """
 
 from __future__ import annotations
@@ -28,6 +29,10 @@ _ARTICLE_TYPES = frozenset(
 _PAGE_TYPES = frozenset({"webpage", "itempage"})  # a page node stands in when no article node is given
 _SITE_TYPES = frozenset({"website", "organization", "newsmediaorganization", "corporation"})
 _TAG = re.compile(r"</?[A-Za-z][^<>]*>")
+_CDATA_OPENINGS = ("//<![CDATA[", "/*<![CDATA[*/", "<![CDATA[")
+_CDATA_CLOSINGS = ("//]]>", "/*]]>*/", "]]>")
+_TRAILING_COMMA = re.compile(r",\s*([}\]])")
+_BREAK = re.compile(r"</p\s*>|<br\s*/?>", re.IGNORECASE)
 _MAX_SCRIPTS = 20
 _MAX_CHARS = 2_000_000
 _MAX_DEPTH = 4
@@ -38,13 +43,16 @@ class JsonLdArticle:
     """What the article node states; ``organisations`` are authors typed Organization (or unnamed kinds)."""
 
     headline: str | None = None
+    name: str | None = None  # the node's ``name`` when it is not its headline (a second title it states)
     people: tuple[str, ...] = ()
     organisations: tuple[str, ...] = ()
+    author_pages: tuple[str, ...] = ()  # the address of each author stated by it alone, with no name
     published: str | None = None
     modified: str | None = None
     publisher: str | None = None
     site_name: str | None = None
     description: str | None = None
+    body: str | None = None  # ``articleBody``, its paragraphs on lines of their own
 
 
 def extract_jsonld_article(html: str, url: str | None = None) -> JsonLdArticle | None:
@@ -75,20 +83,43 @@ def extract_jsonld_article(html: str, url: str | None = None) -> JsonLdArticle |
         return None
     # what the article node leaves out, the page's own web page node may state (its author, its dates)
     page_node = web_page if web_page is not None and web_page is not article else {}
-    people, organisations = _authors(article.get("author") or page_node.get("author"), index)
+    stated = article.get("author") or page_node.get("author")
+    people, organisations = _authors(stated, index)
     if not people:  # schema.org's wider 'creator' may name the writer where 'author' names the outlet
         people = _authors(article.get("creator"), index)[0]
     publisher = _resolve(article.get("publisher"), index)
+    headline, name = _text(article.get("headline")), _text(article.get("name"))
     return JsonLdArticle(
-        headline=_text(article.get("headline")) or _text(article.get("name")),
+        headline=headline or name,
+        name=name if headline and name != headline else None,
         people=people,
         organisations=organisations,
+        author_pages=_unnamed_addresses(stated, index),
         published=_published(article) or _published(page_node),
         modified=_text(article.get("dateModified")) or _text(page_node.get("dateModified")),
         publisher=_text(publisher.get("name")) if isinstance(publisher, dict) else _text(publisher),
         site_name=_text(site.get("name")) if site is not None else None,
         description=_text(article.get("description")),
+        body=_body(article.get("articleBody")),
     )
+
+
+def _body(value: Any) -> str | None:
+    """An ``articleBody``: entities decoded, markup left in it dropped, its paragraph breaks kept."""
+    if not isinstance(value, str):
+        return None
+    text = _BREAK.sub("\n", unescape(value))
+    lines = (" ".join(_TAG.sub(" ", line).split()) for line in text.splitlines())
+    return "\n".join(line for line in lines if line) or None
+
+
+def _without_cdata(body: str) -> str:
+    """The block without a ``//<![CDATA[ ... //]]>`` wrapper (string ends only: no search that could run
+    long on a page's whitespace)."""
+    text = body.strip()
+    opening = next((mark for mark in _CDATA_OPENINGS if text.startswith(mark)), "")
+    closing = next((mark for mark in _CDATA_CLOSINGS if text.endswith(mark)), "")
+    return text[len(opening) : len(text) - len(closing)]
 
 
 def _published(node: dict[str, Any]) -> str | None:
@@ -101,11 +132,24 @@ def _blocks(html: str) -> list[Any]:
         if number >= _MAX_SCRIPTS:
             break
         body = match["body"].strip().removeprefix("<!--").removesuffix("-->").strip()
-        try:
-            blocks.append(json.loads(body))
-        except (ValueError, RecursionError):
-            continue
+        if (block := _loads(body)) is not None:
+            blocks.append(block)
     return blocks
+
+
+def _loads(body: str) -> Any:
+    """A block as JSON, read leniently as search engines read it: raw line breaks inside strings, a
+    ``//<![CDATA[ ... //]]>`` wrapper, a comma before a closing bracket ('{"a": 1,}'). None when
+    unreadable."""
+    try:
+        return json.loads(body, strict=False)
+    except (ValueError, RecursionError):
+        pass
+    mended = _TRAILING_COMMA.sub(r"\1", _without_cdata(body))
+    try:
+        return json.loads(mended, strict=False)
+    except (ValueError, RecursionError):
+        return None
 
 
 def _nodes(value: Any, depth: int = 0) -> list[dict[str, Any]]:
@@ -169,6 +213,14 @@ def _authors(value: Any, index: dict[str, dict[str, Any]]) -> tuple[tuple[str, .
         if name:
             (organisations if _types(node) - {"person"} else people).append(name)
     return tuple(p for p in map(_clean, people) if p), tuple(o for o in map(_clean, organisations) if o)
+
+
+def _unnamed_addresses(value: Any, index: dict[str, dict[str, Any]]) -> tuple[str, ...]:
+    """The ``url`` of each author node that gives no name ('{"@type": "Person", "url": ".../author/x"}')."""
+    items = value if isinstance(value, list) else [value] if value else []
+    nodes = [node for item in items if isinstance(node := _resolve(item, index), dict)]
+    unnamed = [node for node in nodes if not _text(node.get("name")) and not _joined(node)]
+    return tuple(url for node in unnamed if (url := _text(node.get("url"))))
 
 
 def _joined(node: dict[str, Any]) -> str | None:

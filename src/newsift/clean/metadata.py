@@ -297,21 +297,25 @@ def _author_candidates(
     yield "markup:byline", _byline_texts(tree, anchor)
     yield "markup:author-link", links
     yield "markup:credit-label", _labelled_credit(tree, anchor)
-    yield "meta:author-page", _author_page_names(meta)
+    yield (
+        "meta:author-page",
+        _author_page_names([value for key in _AUTHOR_META for value in meta.get(key, [])]),
+    )
+    yield "json-ld:author-page", _author_page_names(list(ld.author_pages))
 
 
-def _author_page_names(meta: dict[str, list[str]]) -> list[str]:
-    """'https://quay.example/author/ana-ruiz/' in an author meta -> 'Ana Ruiz': the name the address of the
-    writer's own page spells, two to four words of letters (a last resort: the case of a name is lost)."""
+def _author_page_names(addresses: list[str]) -> list[str]:
+    """'https://quay.example/author/ana-ruiz/' in an author meta or a JSON-LD author with no name -> 'Ana
+    Ruiz': the name the address of the writer's own page spells, two to four words of letters (a last
+    resort: the case of a name is lost)."""
     names: list[str] = []
-    for key in _AUTHOR_META:
-        for value in meta.get(key, []):
-            path = urlsplit(value).path.rstrip("/")
-            if not _AUTHOR_PATH.search(path):
-                continue
-            words = path.rsplit("/", 1)[-1].split("-")
-            if 2 <= len(words) <= 4 and all(word.isalpha() for word in words):
-                names.append(" ".join(word.capitalize() for word in words))
+    for value in addresses:
+        path = urlsplit(value).path.rstrip("/")
+        if not _AUTHOR_PATH.search(path):
+            continue
+        words = path.rsplit("/", 1)[-1].split("-")
+        if 2 <= len(words) <= 4 and all(word.isalpha() for word in words):
+            names.append(" ".join(word.capitalize() for word in words))
     return names
 
 
@@ -463,8 +467,19 @@ def _byline_text(element: HtmlElement) -> str | None:
     if not _BYLINE_CLASS.search(marks) or _outside_article(element):
         return None
     lines = [" ".join(t.split()) for t in element.itertext()]
-    text = "\n".join(line for line in lines if line)
+    text = "\n".join(line for line in lines if line) or _microdata_name(element)
     return text if text and len(text) <= _MAX_BYLINE_CHARS else None
+
+
+def _microdata_name(element: HtmlElement) -> str:
+    """The name a microdata author states in a ``<meta itemprop=name content=...>`` inside it, printing
+    nothing ('<span itemprop="author" itemscope><meta itemprop="name" content="Ana Ruiz"></span>')."""
+    if "author" not in (element.get("itemprop") or "").casefold():
+        return ""
+    for meta in element.iter("meta"):
+        if (meta.get("itemprop") or "").strip().casefold() == "name":
+            return " ".join((meta.get("content") or "").split())
+    return ""
 
 
 def _outside_article(element: HtmlElement) -> bool:

@@ -27,7 +27,9 @@ _COLON_LABEL = re.compile(r"^(?P<label>[^\W\d_][\w-]*)\s*:\s+(?=\S)")
 _BY_LABEL = re.compile(r"^(?P<label>[^\W\d_][\w-]*)\s+by\s+(?=\S)", re.IGNORECASE)
 # 'Ana Ruiz (ar)', 'Ana Ruiz (Reuters)': initials, a handle or a wire in brackets after a name
 _ASIDE = re.compile(r"^(?P<name>[^()]+?)\s*\((?P<aside>[^()]{1,40})\)$")
-_EMPLOYER = re.compile(r"^(?P<name>\S.*?)\s+for\s+(?P<for>\S.*)$")  # lowercase 'for' only
+# 'Ana Ruiz for Reuters', and in a capitalised house style 'Ana Ruiz For Quaymail.com' after a full name
+_EMPLOYER = re.compile(r"^(?P<name>\S.*?)\s+for\s+(?P<for>\S.*)$")
+_CAPITAL_EMPLOYER = re.compile(r"^(?P<name>\S.*?)\s+(?:For|FOR)\s+(?P<for>\S.*)$")
 _WEB_ADDRESS = re.compile(r"(?:https?://)?(?:[\w-]+\.)+[a-z]{2,}/?", re.IGNORECASE)
 
 
@@ -61,7 +63,8 @@ _OTHER_CREDITS = _words(
     """photo photos foto fotos bild bilder image images picture pictures graphic graphics grafik video videos
     illustration illustrations photography photographer photograph photographs
     fotografie fotograf fotografía fotografia
-    source sources quelle quellen fuente fonte kaynak"""
+    source sources quelle quellen fuente fonte kaynak
+    edited editing translated translation illustrated designed"""
 )
 # 'news agency' in the credit's language: the name beside it is a wire ('Kestrel Nachrichtenagentur')
 _AGENCY_WORDS = _words(
@@ -75,7 +78,8 @@ _MONTHS = _words(
 _WEEKDAYS = _words("monday tuesday wednesday thursday friday saturday sunday")
 # a month is a date only next to a number ('March 3', '3 May'): alone it can be a name ('April', 'Jan');
 # a photo credit's label ends a name ('Ana Ruiz Photograph by Tom Berg': two credits printed without a break)
-_NOT_NAME = _ROLE_WORDS | _WIDGET_WORDS | _ORG_WORDS | _WEEKDAYS | _OTHER_CREDITS
+# 'for' is no word of a name ('Centre For Island Studies', 'Ana Ruiz For Quaymail.com')
+_NOT_NAME = _ROLE_WORDS | _WIDGET_WORDS | _ORG_WORDS | _WEEKDAYS | _OTHER_CREDITS | {"for"}
 # reporter, correspondent, editor after a Korean, Japanese or Chinese name ('김하늘 기자')
 _CASELESS_ROLES = _words("기자 특파원 선임기자 객원기자 논설위원 記者 特派員 編集委員 编辑 责任编辑 记者")
 _NOT_AGENCY = (_ROLE_WORDS | _WIDGET_WORDS) - {"news"}  # 'Agency Reporter' is a person's role
@@ -109,12 +113,12 @@ def split_credit(
     people: list[str] = []
     dropped: list[str] = []
     wire: str | None = None
-    for part in _SPLIT.split(_without_label(" ".join(text.split()))):
+    for part in _SPLIT.split(_without_label(_one_line(text))):
         part = _without_label(part.strip(" .:·•"))
         part, aside = _without_aside(part)
         if aside and is_wire_service(aside):
             wire = wire or aside
-        if (employer := _EMPLOYER.match(part)) is not None:  # 'Ana Ruiz for Reuters': who she wrote for
+        if (employer := _employer(part)) is not None:  # 'Ana Ruiz for Reuters': who she wrote for
             part = employer["name"]
             if is_wire_service(employer["for"]):
                 wire = wire or employer["for"]
@@ -144,6 +148,24 @@ def split_credit(
         else:
             dropped.append(part)
     return Credit(people=tuple(people), wire=wire, dropped=tuple(dropped))
+
+
+def _one_line(text: str) -> str:
+    """The credit on one line, unless each of its lines is a full name ('Ana Ruiz\nTom Berg': names printed
+    in elements of their own, with no separator between them): those stay apart."""
+    lines = [line for line in (" ".join(line.split()) for line in text.splitlines()) if line]
+    if len(lines) > 1 and all(is_person_name(line) for line in lines):
+        return "\n".join(lines)
+    return " ".join(lines)
+
+
+def _employer(part: str) -> re.Match[str] | None:
+    """'Ana Ruiz for Reuters' (any name before a lowercase 'for'), 'Ana Ruiz For Quaymail.com' (a person's
+    full name before a capitalised one: 'For' is no word of a name)."""
+    if (match := _EMPLOYER.match(part)) is not None:
+        return match
+    match = _CAPITAL_EMPLOYER.match(part)
+    return match if match is not None and is_person_name(match["name"]) else None
 
 
 def outlet_key(name: str) -> str:

@@ -15,13 +15,13 @@ from newsift.clean.names import outlet_key
 
 __all__ = ["MAX_LABEL_WORDS", "MAX_SITE_WORDS", "SEPARATOR", "extract_title", "headings", "strip_site_name"]
 
-_SEPARATORS = r"\s+(?:::|\|\||//)\s+|\s+[|\-–—:·•»/]\s+|\s*[|·•»]\s*|:\s+"
+_SEPARATORS = r"\s+(?:::|\|\||//)\s+|\s+[|\-–—:·•»/~]\s+|\s*[|·•»]\s*|:\s+"
 # 'Headline-Site': a dash with no spaces, followed by the site's name alone
 _GLUED_SITE = re.compile(r"^(?P<head>.{10,}?)[-–—](?P<site>[^\s\-–—][^\-–—]*)$")
 SEPARATOR = re.compile(_SEPARATORS)
 _HIDDEN_CLASS = re.compile(r"sr-only|visually-?hidden|screen-?reader|element-invisible", re.IGNORECASE)
 # between a headline and a tagline or site name, not a colon (a colon may open the headline's second half)
-_AFFIX_SEPARATOR = re.compile(r"\s+(?:::|\|\||//)\s+|\s+[|\-–—·•»/]\s+|\s*[|·•»]\s*")
+_AFFIX_SEPARATOR = re.compile(r"\s+(?:::|\|\||//)\s+|\s+[|\-–—·•»/~]\s+|\s*[|·•»]\s*")
 _MAX_AFFIX_WORDS = 10  # 'Latest news, sport and opinion from the Quay Journal'
 _MIN_SHARED_WORDS = 2
 _MAX_TITLE = 300
@@ -33,7 +33,7 @@ def strip_site_name(title: str, sites: tuple[str, ...]) -> str:
     """The headline without a leading or trailing part that names the site ('Headline | Site'), or a part
     naming it before a short tagline ('Headline | Site - News you can trust'), and without the section named
     between them ('Headline | World News | Site')."""
-    keys = {outlet_key(site) for site in sites if site}
+    keys = {outlet_key(site) for site in sites if site} | {_initials(site) for site in sites if site}
     keys.discard("")
     if not keys:
         return title
@@ -46,7 +46,8 @@ def strip_site_name(title: str, sites: tuple[str, ...]) -> str:
         separator = title[spans[-1][0] : spans[-1][1]].strip()
         return _without_section(title[: spans[-1][0]].strip(), separator)
     if _names_site(parts[0], keys):
-        return title[spans[0][1] :].strip()
+        separator = title[spans[0][0] : spans[0][1]].strip()
+        return _without_leading_section(title[spans[0][1] :].strip(), separator)
     for index in range(len(parts) - 2, 0, -1):  # 'Headline | Site - Tagline': the site's name, then its motto
         if _names_site(parts[index], keys) and len(" ".join(parts[index + 1 :]).split()) <= _MAX_AFFIX_WORDS:
             separator = title[spans[index - 1][0] : spans[index - 1][1]].strip()
@@ -64,6 +65,23 @@ def _without_section(title: str, separator: str) -> str:
         if bar and len(head) >= 20 and 1 <= len(words) <= 3 and all(word[:1].isupper() for word in words):
             return head.strip()
     return title
+
+
+def _without_leading_section(title: str, separator: str) -> str:
+    """'World News | Headline' (what is left of 'Site | World News | Headline'): a short capitalised part
+    before the same separator is the site's section, not the headline's."""
+    section, bar, head = title.partition(f" {separator} ") if separator else ("", "", title)
+    words = section.split()
+    if bar and len(head) >= 20 and 1 <= len(words) <= 3 and all(word[:1].isupper() for word in words):
+        return head.strip()
+    return title
+
+
+def _initials(site: str) -> str:
+    """'Quay Times' -> 'qt', 'The Quay Evening Post' -> 'qep': the short name a site of two or more words
+    signs a title with ('Headline | QT'); empty for a one-word name."""
+    words = [word for word in re.findall(r"[^\W\d_]+", site) if word.casefold() != "the"]
+    return "".join(word[0] for word in words).casefold() if 2 <= len(words) <= MAX_SITE_WORDS else ""
 
 
 def _names_site(part: str, keys: set[str]) -> bool:
@@ -98,7 +116,9 @@ def extract_title(
     ]
     site_keys = {outlet_key(site) for site in sites}
     printed = [strip_site_name(h, sites) for h in headings(tree) if outlet_key(h) not in site_keys]
-    chosen = _chosen_title(stated, printed, site_keys)
+    named = strip_site_name(ld.name, sites) if ld.name else None
+    named = named if named and len(named.split()) > MAX_LABEL_WORDS else None  # a headline, not a section
+    chosen = _chosen_title(stated, printed, site_keys, named)
     if chosen is None:
         return None
     others = [value for _, value in stated] + printed
@@ -109,20 +129,26 @@ def extract_title(
     unlabelled = _unlabelled_headings(tree).get(chosen[1]) if chosen[0] == "h1" else None
     if unlabelled and any(_agrees(unlabelled, value) for _, value in stated):
         bare = unlabelled
+    # '<h1>Headline <small>Subtitle</small></h1>' where another statement gives the headline alone
+    untailed = _untailed_headings(tree).get(chosen[1]) if chosen[0] == "h1" else None
+    if untailed and any(_letters(untailed) == _letters(value) for _, value in stated):
+        bare = untailed
     return (chosen[0], bare) if bare else chosen
 
 
 def _chosen_title(
-    stated: list[tuple[str, str]], headings: list[str], site_keys: set[str]
+    stated: list[tuple[str, str]], headings: list[str], site_keys: set[str], named: str | None = None
 ) -> tuple[str, str] | None:
-    """The article's own headline: the printed h1 when it is the JSON-LD headline; else the JSON-LD
+    """The article's own headline: the printed h1 when it is the JSON-LD headline, or the other title the
+    same node states (its ``name``: of the node's two titles, the one the page prints); else the JSON-LD
     headline (the article node's statement, not the page's) unless it is cut short; else the h1 that
     another statement agrees with; else the first structured statement, a lone h1, the ``<title>``."""
     ld = next((value for source, value in stated if source == "json-ld"), None)
     if ld and outlet_key(ld) not in site_keys:
-        for heading in headings:
-            if _agrees(heading, ld):
-                return "h1", heading
+        for title in (ld, named) if named else (ld,):
+            for heading in headings:
+                if _agrees(heading, title):
+                    return "h1", heading
         if not ld.endswith(("...", "…")):
             return "json-ld", ld
     for heading in headings:
@@ -217,6 +243,22 @@ def _unlabelled_headings(tree: HtmlElement) -> dict[str, str]:
         full = _printed_text(heading)
         rest = full.removeprefix(label).strip(" :|-–—")
         if label and rest and len(label.split()) <= MAX_LABEL_WORDS and len(rest) >= len(label):
+            found[full] = rest
+    return found
+
+
+def _untailed_headings(tree: HtmlElement) -> dict[str, str]:
+    """Each h1 that closes with a subtitle in an element of its own ('<h1>Headline <small>Subtitle</small>
+    </h1>') mapped to its text without that element."""
+    found: dict[str, str] = {}
+    for heading in tree.iter("h1"):
+        children = [child for child in heading if isinstance(child.tag, str)]
+        if not children or (children[-1].tail or "").strip():
+            continue
+        tail = _printed_text(children[-1])
+        full = _printed_text(heading)
+        rest = full.removesuffix(tail).strip(" :|-–—")
+        if tail and rest and full.endswith(tail) and len(rest.split()) >= _MIN_SHARED_WORDS:
             found[full] = rest
     return found
 
