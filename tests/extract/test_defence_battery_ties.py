@@ -109,6 +109,28 @@ TIES = [
         target=("ISR",),
     ),
     case(
+        "Kazakhstan and Russia signed a treaty on military cooperation in Astana.",
+        "defence_pact",
+        parties=("KAZ", "RUS"),
+    ),
+    case(
+        "A new security partnership between Japan and the Philippines was announced on Friday.",
+        "defence_pact",
+        parties=("JPN", "PHL"),
+    ),
+    case(
+        "Russian soldiers have been stationed in Tajikistan since the 1990s.",
+        "deployment",
+        source=("RUS",),
+        target=("TJK",),
+    ),
+    case("Washington froze military aid to Egypt in 2013.", "export_ban", source=("USA",), target=("EGY",)),
+    case(
+        "Germany and Norway agreed to cooperate on developing a new submarine-launched missile.",
+        "co_development",
+        parties=("DEU", "NOR"),
+    ),
+    case(
         "The United States excluded Turkey from the F-35 programme in 2019.",
         "export_ban",
         source=("USA",),
@@ -191,6 +213,9 @@ def test_battery_ties_between_states_in_new_shapes(nlp: Any, body: str, want: Ex
         "The striker signed for Arsenal on a four-year contract.",
         "Britain sent humanitarian aid to Gaza by sea.",
         "The EU will provide financial assistance to Portugal.",
+        "The IMF halted financial aid to Sri Lanka.",
+        "Honda and GM agreed to cooperate on developing electric cars.",
+        "The two central banks signed a treaty on payment systems.",
     ],
 )
 def test_battery_the_same_shapes_among_firms_teams_and_diplomats_are_no_defence_event(

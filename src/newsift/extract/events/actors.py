@@ -266,13 +266,17 @@ def _passive_destination(parse: Parse, trigger: int, lexicon: EventLexicon) -> t
     """The party a passive verb of sending moves its subject to ('were sent to X', 'was shipped to X')."""
     if parse.lemma(trigger) not in _SENDING_VERBS:
         return ()
-    preps = prep_kids(parse, trigger, frozenset({"to", "into"}))
+    # 'were stationed in X': verbs of keeping forces somewhere take the place they are kept in
+    places = {"to", "into", "in"} if parse.lemma(trigger) in _KEEPING else {"to", "into"}
+    preps = prep_kids(parse, trigger, frozenset(places))
     return tuple(a for p in preps for a in _pobj_actors(parse, p, lexicon))
 
 
+_KEEPING = frozenset({"station", "base", "deploy", "position", "garrison", "keep"})
 _SENDING_VERBS = frozenset(
     {"deploy", "send", "dispatch", "move", "ship", "deliver", "transfer", "export", "supply", "sell",
-     "redeploy", "fly", "station", "rush", "airlift", "smuggle", "provide", "give"}
+     "redeploy", "fly", "station", "rush", "airlift", "smuggle", "provide", "give", "base", "position",
+     "garrison", "keep"}
 )  # fmt: skip
 
 

@@ -309,8 +309,19 @@ def _joint(parse: Parse, event: Event, head: int) -> bool:
 
 
 def _pact_kind(parse: Parse, head: int) -> bool:
+    """'a security pact', or a pact on or of a kind: 'a treaty on security guarantees', 'an agreement
+    on defence cooperation'."""
     pact = load_lexicon().pact - {"mutual"}  # 'by mutual agreement' is an idiom ('mutual defence' names it)
-    return any(parse.lemma(k) in pact for k in parse.tree.kids(head, "compound", "amod"))
+    tree = parse.tree
+    if any(parse.lemma(k) in pact for k in tree.kids(head, "compound", "amod")):
+        return True
+    topics = [
+        o
+        for p in tree.kids(head, "prep")
+        if parse.lemma(p) in ("on", "of", "for")
+        for o in tree.kids(p, "pobj")
+    ]
+    return any(parse.lemma(k) in pact for o in topics for k in (o, *tree.kids(o, "compound", "amod")))
 
 
 _CIVIL_TANKS = frozenset({"think", "fuel", "water", "oil", "gas", "storage", "septic", "fish", "petrol"})

@@ -55,7 +55,9 @@ _ENEMIES = frozenset(
      "extremist", "extremism", "rebel", "militia", "aggression", "invasion", "army", "force", "piracy",
      "pirate", "attack", "group"}
 )  # fmt: skip
-_FORMING = frozenset({"form", "join", "launch", "establish", "create", "build", "forge", "found", "set"})
+_FORMING = frozenset(
+    {"form", "join", "launch", "establish", "create", "build", "forge", "found", "set", "announce", "unveil"}
+)
 _UNITS_EXTRA = frozenset({"force", "army", "navy", "corps", "division"})
 _ARMED = frozenset(
     {"armed", "armoured", "armored", "military", "naval", "air", "airborne", "mechanised", "mechanized"}

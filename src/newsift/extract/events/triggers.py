@@ -657,6 +657,8 @@ def _defence_ok(
         return pact_ok(parse, head, lexicon)  # the shapes of a defence pact (extract/events/pacts.py)
     if spec.subtype == "export_ban" and lemma in _EXPELLING:
         return _out_of_programme(parse, head)
+    if spec.subtype == "export_ban" and _military_aid(parse, head):
+        return True  # 'halted military aid to X', 'a freeze on security assistance'
     if spec.subtype == "export_ban":
         return words_near(parse, head, _SALE_WORDS | {"arm", "arms", "weapon"}, clause=False) or (
             words_near(parse, head, _TRADING, clause=False)
@@ -748,6 +750,26 @@ def _attributes(parse: Parse, mention: Mention) -> tuple[tuple[str, str], ...]:
 _TRADING = frozenset(
     {"buy", "purchase", "acquire", "sell", "import", "export", "supply", "deliver", "ship", "transfer"}
 )
+
+
+_AID = frozenset({"aid", "assistance", "support", "funding", "financing"})
+_AID_KINDS = frozenset({"military", "lethal", "security", "defence", "defense"})
+
+
+def _military_aid(parse: Parse, head: int) -> bool:
+    """What a ban stops is military aid: 'halted military aid', 'a pause in lethal assistance'."""
+    tree = parse.tree
+    held = [*tree.kids(head, "dobj", "nsubjpass")]
+    held += [
+        o
+        for p in tree.kids(head, "prep")
+        if parse.lemma(p) in ("of", "on", "in")
+        for o in tree.kids(p, "pobj")
+    ]
+    return any(
+        parse.lemma(o) in _AID and any(parse.lemma(k) in _AID_KINDS for k in tree.kids(o, "amod", "compound"))
+        for o in held
+    )
 
 
 _EXPELLING = frozenset({"expel", "exclude", "eject"})
