@@ -4,6 +4,7 @@ recount gives, on both dialects, whether the new page comes through another conn
 from __future__ import annotations
 
 import contextlib
+import threading
 from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import Path
@@ -39,6 +40,41 @@ def test_count_cache_recounts_only_when_the_mark_changes() -> None:
     cache.fetch(2, fetch, "b", []), cache.fetch(2, fetch, "c", [])
     assert cache.fetch(2, fetch, "a", [1]) == [("a", 6)]  # the least recently used went first
     assert len(runs) == 6
+
+
+def test_count_cache_one_count_at_a_time_per_query() -> None:
+    """Readers that miss together wait for the one count under way (issue 22, D19); one whose leader
+    fails counts for itself."""
+    cache, runs, entered, release = CountCache(), [], threading.Event(), threading.Event()
+
+    def slow(sql: str, params: Any) -> list[tuple[Any, ...]]:
+        runs.append(sql)
+        entered.set()
+        release.wait(30)
+        return [(sql, len(runs))]
+
+    found: list[Any] = []
+    first = threading.Thread(target=lambda: found.append(cache.fetch(1, slow, "q", [])))
+    first.start()
+    assert entered.wait(30)
+    second = threading.Thread(target=lambda: found.append(cache.fetch(1, slow, "q", [])))
+    second.start()
+    flight = cache._flying[(1, ("q", ()))]
+    for _ in range(3000):  # until the second reader waits on the first's count
+        if flight.waiters:
+            break
+        second.join(0.01)
+    assert flight.waiters == 1
+    release.set()
+    first.join(30), second.join(30)
+    assert found == [[("q", 1)], [("q", 1)]] and runs == ["q"]
+
+    def broken(sql: str, params: Any) -> list[tuple[Any, ...]]:
+        raise RuntimeError("lost connection")
+
+    with pytest.raises(RuntimeError):
+        cache.fetch(2, broken, "q", [])
+    assert cache.fetch(2, slow, "q", []) == [("q", 2)] and not cache._flying
 
 
 @pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
@@ -90,3 +126,27 @@ def test_count_cache_follows_a_page_this_store_wrote(url: str) -> None:
         assert _counts(store)[0] == before[0] + 1
     finally:
         store.close()
+
+
+def test_count_cache_sqlite_mark_follows_every_stored_page_without_a_scan(tmp_path: Path) -> None:
+    """SQLite's content mark is the largest page rowid and the newest page's time (issue 22, D19): it
+    counts the pages as COUNT(*) does (pages are never deleted), changes when another connection stores
+    one, and reads two index entries rather than every page."""
+    from newsift.store import SqliteStore
+    from newsift.store.sqlite import _MARK
+
+    path = str(tmp_path / "news.db")
+    reader, writer = SqliteStore(path), SqliteStore(path)
+    try:
+        assert reader.query_content_mark() == (0, None)
+        _fill_store(writer)
+        count, newest = reader._fetch("SELECT COUNT(*), MAX(stored_at) FROM pages")[0]
+        assert reader.query_content_mark() == (count, newest) and count > 1
+        raw, article, analysis = _build(LATER)
+        writer.store_batch([(raw, [article])], {article.id: analysis})
+        assert reader.query_content_mark()[0] == count + 1
+        plan = " | ".join(str(r[-1]) for r in reader._fetch("EXPLAIN QUERY PLAN " + _MARK))
+        assert "SCAN pages" not in plan and "USING COVERING INDEX pages_stored_at" in plan, plan
+    finally:
+        reader.close()
+        writer.close()

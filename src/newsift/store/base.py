@@ -19,6 +19,7 @@ from newsift.model import (
     RunRecord,
 )
 from newsift.store.count_cache import CountCache
+from newsift.store.dyad_reads import DyadCounts, DyadMark
 from newsift.store.facts import ClaimRollup, DyadCount, FactFilters, FactPage
 from newsift.store.records import (
     LinkChange,
@@ -126,6 +127,10 @@ class Store(Protocol):
     ) -> FactPage: ...
 
     def query_claim_rollup(self, filters: FactFilters) -> ClaimRollup: ...
+
+    def query_dyad_counts(self, a: str, b: str) -> DyadCounts: ...
+
+    def query_dyad_marks(self, a: str, b: str, *, limit: int) -> list[DyadMark]: ...
 
     def query_top_dyads(self, *, limit: int = 30) -> list[DyadCount]: ...
 

@@ -12,6 +12,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from newsift.model import Event
 from newsift.store.corroboration import HAPPENING_INNER_JOINS, HAPPENING_JOINS
 from newsift.store.dialect import Dialect
 from newsift.store.dyads import ACTOR_EVENTS, dyad_clause
@@ -27,6 +28,7 @@ __all__ = [
     "FactPage",
     "FactRow",
     "keyset_clause",
+    "own_time",
     "query_claim_rollup",
     "query_counterparts",
     "query_fact_page",
@@ -135,13 +137,17 @@ _FACET_VALUES = 30  # most values listed per facet
 
 
 def _event_time(dialect: Dialect) -> str:
-    """The event's own time as text: its ``time.value`` (unless only the report's date), else its year;
-    NULL when it has neither."""
-    stated = (
-        f"CASE WHEN {dialect.json_text('e.record', 'time', 'source')} = 'report' THEN NULL "
-        f"ELSE {dialect.json_text('e.record', 'time', 'value')} END"
-    )
-    return f"COALESCE({stated}, CAST(e.year AS TEXT))"
+    """The event's own time as text (``own_time``, kept in ``events.event_time``, migration 064); NULL
+    when it has neither a stated time nor a year."""
+    return "e.event_time"
+
+
+def own_time(event: Event) -> str | None:
+    """The event's own time: its ``time.value`` (unless only the report's date), else its year."""
+    time = event.time
+    if time is not None and time.source != "report" and time.value is not None:
+        return str(time.value)
+    return str(event.year) if event.year is not None else None
 
 
 def _where(kind: str, f: FactFilters, dialect: Dialect) -> tuple[list[str], list[Any]]:

@@ -33,14 +33,15 @@ from newsift.model import (
     RunRecord,
     merge_entity,
 )
-from newsift.store import facts, link_reads
+from newsift.store import dyad_reads, facts, link_reads
 from newsift.store.accounts import Accounts
 from newsift.store.comments import Comments
 from newsift.store.corroboration import happening_key, query_corroboration
 from newsift.store.count_cache import CountCache
 from newsift.store.dialect import Dialect
+from newsift.store.dyad_reads import DyadCounts, DyadMark
 from newsift.store.dyads import dyad_pairs
-from newsift.store.facts import ClaimRollup, DyadCount, FactFilters, FactPage
+from newsift.store.facts import ClaimRollup, DyadCount, FactFilters, FactPage, own_time
 from newsift.store.poll_state import PollState
 from newsift.store.records import (
     LinkChange,
@@ -473,6 +474,14 @@ class SqlStore:
         """The claims matching ``filters`` counted per status (claims, outlets, first seen) and overall."""
         return facts.query_claim_rollup(self._fetch_counts, self.dialect, filters)
 
+    def query_dyad_counts(self, a: str, b: str) -> DyadCounts:
+        """Every event of the dyad of ``a`` and ``b`` counted: in all, per type, per year, per other actor."""
+        return dyad_reads.query_dyad_counts(self._fetch_counts, self.dialect, a, b)
+
+    def query_dyad_marks(self, a: str, b: str, *, limit: int) -> list[DyadMark]:
+        """The dyad's first ``limit`` events by their own time, as light rows for its timeline."""
+        return dyad_reads.query_dyad_marks(self._fetch, self.dialect, a, b, limit=limit)
+
     def query_top_dyads(self, *, limit: int = 30) -> list[DyadCount]:
         """The pairs of actors with the most events between them."""
         return facts.query_top_dyads(self._fetch_counts, self.dialect, limit=limit)
@@ -596,7 +605,7 @@ def _upsert_entity(tx: Tx, entity: Entity) -> None:
 
 
 def _insert_event(tx: Tx, article_id: str, event: Event) -> None:
-    columns = ("id", "article_id", "type", "subtype", "status", "year", "record", "happening")
+    columns = ("id", "article_id", "type", "subtype", "status", "year", "record", "happening", "event_time")
     values = (
         event.id,
         article_id,
@@ -606,6 +615,7 @@ def _insert_event(tx: Tx, article_id: str, event: Event) -> None:
         event.year,
         _json(event),
         tx.dialect.text(happening_key(event)),
+        tx.dialect.text(own_time(event)),
     )
     tx.execute(tx.dialect.upsert("events", columns, 1), values)
     tx.execute("DELETE FROM event_actors WHERE event_id = ?", [event.id])

@@ -35,6 +35,9 @@ __all__ = [
 logger = logging.getLogger(__name__)
 
 _BUSY_TIMEOUT_S = 60.0
+# The content mark: each maximum its own subquery, so each is one index lookup (one query holding both
+# would scan the table).
+_MARK = "SELECT COALESCE((SELECT MAX(rowid) FROM pages), 0), (SELECT MAX(stored_at) FROM pages)"
 
 
 class SqliteStore(SqlStore):
@@ -114,12 +117,19 @@ class SqliteStore(SqlStore):
     def query_content_mark(self) -> tuple[int, str | None]:
         """As ``SqlStore.query_content_mark``, read again only when another connection (another thread's
         writer, another process) has committed since the last read (``PRAGMA data_version``) or this
-        store wrote itself: the count scans every page, the pragma reads nothing."""
+        store wrote itself; the pragma reads nothing.
+
+        Read again, the mark is the largest page rowid and the newest page's time, two index lookups:
+        pages are never deleted, so every stored page takes a rowid above all others and the largest
+        rowid changes exactly when the count does. Counting them scanned every page, after every commit
+        of an ingest (its batches and link writes), on each thread: 1 ms at 5,000 pages, growing with
+        the store (issue 22, D19)."""
         version = int(self._conn.execute("PRAGMA data_version").fetchone()[0])
         kept = self._kept_mark
         if kept is not None and kept[0] == version:
             return kept[1]
-        mark = super().query_content_mark()
+        last, newest = self._conn.execute(_MARK).fetchone()
+        mark = (int(last), newest)
         self._kept_mark = (version, mark)
         return mark
 

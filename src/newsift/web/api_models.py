@@ -511,7 +511,8 @@ class DyadPage(_Out):
     """Everything between two actors."""
 
     actors: list[DyadActor]
-    events: list[DyadEvent]
+    events: list[DyadEvent] = Field(description="The events by their own time (at most 500).")
+    n_events: int = Field(description="Every event of the dyad, listed or not.")
     timeline: list[TimelineCount]
     by_type: dict[str, int]
     claims: list[ClaimRow]

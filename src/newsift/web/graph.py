@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections import Counter
 from typing import Any
 
 from newsift.model import Entity
@@ -110,11 +109,14 @@ def query_relationships(db: WebDb, *, limit: int = 30) -> dict[str, Any]:
     return {"items": pairs, "actors": [{"id": a, "name": n} for a, n in actors.items()], "matrix": matrix}
 
 
-def query_dyad(db: WebDb, first: str, second: str, *, shown: int = _MOST) -> dict[str, Any]:
+def query_dyad(
+    db: WebDb, first: str, second: str, *, shown: int = _MOST, listed: int = _MOST, offset: int = 0
+) -> dict[str, Any]:
     """Everything between two actors: events on their own time, claims (denials first), quotes, neighbours.
 
-    ``shown``: most claims and quotes listed (the roll-up counts every claim; the events, which the
-    timeline draws, are listed up to ``_MOST``).
+    ``shown``: most claims and quotes listed (the roll-up counts every claim). ``listed`` and ``offset``:
+    the events listed, by their own time (at most ``_MOST``). The counts (``n_events``, ``by_type``, the
+    ``timeline`` per year and the ``neighbours``) are over every event of the dyad, whatever is listed.
 
     Raises:
         HttpError: 404 when an actor is neither an entity nor an event actor, 422 when both are the same.
@@ -122,19 +124,20 @@ def query_dyad(db: WebDb, first: str, second: str, *, shown: int = _MOST) -> dic
     a, b = normalize_actor(first), normalize_actor(second)
     if a == b:
         raise HttpError(422, "invalid_dyad", "a dyad needs two different actors")
-    dyad, lookups = f"{a},{b}", RowLookups(db)
-    events = query_facts(
-        db, "events", FactParams(dyad=dyad, sort="event_time", limit=_MOST), facets=False, lookups=lookups
-    )["items"]
-    ends = [db.store().web.entity(x) for x in (a, b)]
-    store = db.store()
+    dyad, lookups, store = f"{a},{b}", RowLookups(db), db.store()
+    counts = store.query_dyad_counts(a, b)
+    ends = [store.web.entity(x) for x in (a, b)]
     unknown = [
         x
         for x, entity in zip((a, b), ends, strict=True)
-        if entity is None and not store.query_events(actor=x)
+        if entity is None and not counts.n_events and not store.query_events(actor=x)
     ]
     if unknown:
         raise HttpError(404, "not_found", f"no entity or event actor {' or '.join(unknown)}")
+    events = query_facts(
+        db, "events", FactParams(dyad=dyad, sort="event_time", limit=min(listed, _MOST), offset=offset),
+        facets=False, lookups=lookups,
+    )["items"]  # fmt: skip
     most = min(shown, _MOST)
     claims = query_facts(
         db, "claims", FactParams(dyad=dyad, sort="status", limit=most), facets=False, lookups=lookups
@@ -145,12 +148,16 @@ def query_dyad(db: WebDb, first: str, second: str, *, shown: int = _MOST) -> dic
     return {
         "actors": [_actor_json(x, entity) for x, entity in zip((a, b), ends, strict=True)],
         "events": events,
-        "timeline": _timeline(events),
-        "by_type": dict(Counter(e["type"] for e in events).most_common()),
+        "n_events": counts.n_events,
+        "timeline": [
+            {"period": year, "count": n, "source": "report" if by_report else "text"}
+            for year, by_report, n in counts.by_year
+        ],
+        "by_type": dict(counts.by_type),
         "claims": claims,
         "rollup": _rollup(store.query_claim_rollup(FactFilters(dyad=(a, b)))),
         "quotes": quotes["items"],
-        "neighbours": _neighbours(events, {a, b}),
+        "neighbours": [{"id": k, "n_events": n} for k, n in counts.neighbours],
     }
 
 
@@ -160,17 +167,6 @@ def _actor_json(actor_id: str, entity: Entity | None) -> dict[str, Any]:
         "name": entity.name if entity else actor_id,
         "kind": str(entity.kind) if entity else None,
     }
-
-
-def _timeline(events: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """Events per year of their own time; those dated only by their report are counted apart."""
-    counts = Counter(
-        (str(e["time"]["value"] or "")[:4] or "undated", e["time"]["source"] == "report") for e in events
-    )
-    return [
-        {"period": year, "count": n, "source": "report" if by_report else "text"}
-        for (year, by_report), n in sorted(counts.items(), key=lambda item: (item[0][1], item[0][0]))
-    ]
 
 
 def _rollup(counted: ClaimRollup) -> dict[str, Any]:
@@ -184,13 +180,3 @@ def _rollup(counted: ClaimRollup) -> dict[str, Any]:
             for status, (n, outlets, first) in sorted(counted.by_status.items())
         },
     }
-
-
-def _neighbours(events: list[dict[str, Any]], pair: set[str]) -> list[dict[str, Any]]:
-    counts: Counter[str] = Counter()
-    for event in events:
-        for actor in event["source"] + event["target"] + event["participants"]:
-            key = actor["code"] or actor["id"]
-            if key and key not in pair:
-                counts[key] += 1
-    return [{"id": k, "n_events": n} for k, n in counts.most_common(12)]

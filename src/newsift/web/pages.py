@@ -22,6 +22,7 @@ from newsift.web.data import (
     query_stories,
     require_article,
 )
+from newsift.web.facts import sentence_href
 from newsift.web.graph import query_dyad, query_entity_list, query_entity_page
 from newsift.web.guards import (
     CSRF_COOKIE,
@@ -41,7 +42,9 @@ router = APIRouter(include_in_schema=False)
 Filters = Annotated[SearchFilters, Depends(article_filters)]
 Page = Annotated[int, Query(ge=1, le=10_000)]
 _PER_PAGE = 25
-_DYAD_SHOWN = 100  # claims and quotes a dyad page lists (each list links to all of them)
+_DYAD_SHOWN = 25  # claims and quotes a dyad page lists (each list links to all of them)
+_DYAD_EVENTS = 25  # events a page of the dyad page lists, by their own time (``page`` for the next)
+_DYAD_MARKS = 500  # events its timeline draws, one mark each (the counts per year are of every event)
 
 
 def _render(request: Request, name: str, context: dict[str, Any], status: int = 200) -> Response:
@@ -212,21 +215,28 @@ def entity_page(request: Request, entity_id: str) -> Response:
 
 
 @router.get("/dyad/{first}/{second}")
-def dyad_page(request: Request, first: str, second: str) -> Response:
-    data = query_dyad(db_of(request), first, second, shown=_DYAD_SHOWN)
+def dyad_page(request: Request, first: str, second: str, page: Page = 1) -> Response:
+    offset = (page - 1) * _DYAD_EVENTS
+    data = query_dyad(db_of(request), first, second, shown=_DYAD_SHOWN, listed=_DYAD_EVENTS, offset=offset)
     names = " and ".join(a["name"] for a in data["actors"])
+    a, b = (x["id"] for x in data["actors"])
     points = [
         {
-            "when": str(e["time"]["value"] or ""),
-            "source": e["time"]["source"],
-            "status": e["status"],
-            "text": e["evidence"]["sentence"],
-            "href": e["href"],
+            "when": m.when or "",
+            "source": "report" if m.by_report else "text",
+            "status": m.status,
+            "text": m.sentence,
+            "href": sentence_href(m.article_id, m.sentence_index),
         }
-        for e in data["events"]
+        for m in db_of(request).store().query_dyad_marks(a, b, limit=_DYAD_MARKS)
     ]
     chart = render_time_strip(points, title=f"Events between {names} on their own dates")
-    return _render(request, "dyad.html", {"d": data, "chart": chart, "names": names})
+    listing = {
+        "page": page, "first": offset + 1, "last": offset + len(data["events"]), "per_page": _DYAD_EVENTS,
+        "shown": _DYAD_SHOWN,
+    }  # fmt: skip
+    context = {"d": data, "chart": chart, "names": names, "listing": listing, "n_marks": len(points)}
+    return _render(request, "dyad.html", context)
 
 
 @router.get("/search")
