@@ -423,9 +423,13 @@ class SourceIndex:
         return tree.tokens[own].dep == "appos" and tree.tokens[own].head == root and self._is_thing(mention)
 
     def _is_author(self, mention: Mention) -> bool:
-        """'X's report', 'a report by X', 'a study from X' (not 'a US intelligence report')."""
+        """'X's report', 'a report by X', 'a study from X' (not 'a US intelligence report'); 'An Army
+        statement' when the tagger put the article in the name ('An Army')."""
         tree = self._tree
-        own = root_of(tree, tree.token_at(mention.start), tree.token_at(mention.end - 1))
+        first, last = tree.token_at(mention.start), tree.token_at(mention.end - 1)
+        while first < last and tree.tokens[first].pos == "DET":
+            first += 1
+        own = root_of(tree, first, last)
         named = tree.tokens[tree.tokens[own].head]
         if (
             tree.tokens[own].dep == "compound"
