@@ -10,6 +10,7 @@ import logging
 import re
 from dataclasses import dataclass, replace
 
+from newsift.extract.quotes.after import named_after
 from newsift.extract.quotes.labels import all_caps, find_label_relations
 from newsift.extract.quotes.lexicon import load_lexicon
 from newsift.extract.quotes.marks import QuotedSpan, find_quoted_spans, normalize_quote_text
@@ -78,11 +79,14 @@ def extract_attributions(annotated: AnnotatedArticle, *, channels: bool = False)
     sources = SourceIndex(annotated, tree, [(q.start, q.end) for q in quotes], lexicon)
     found = _univocal(text, found, quotes, lexicon.speech, sources if channels else None)
     resolver = SpeakerResolver(annotated, tree, [(q.start, q.end) for q in quotes], lexicon)
+    later = _Later(annotated, tree, resolver, lexicon.speech | lexicon.agreement)
     out: list[Attribution] = []
     issued: list[tuple[str, Speaker]] = []
     for item in found:
         content = item.content
         speaker = resolver.resolve(*item.source_tokens, content=content) if item.source_tokens else None
+        if speaker is None and item.source_tokens and item.content and _is_personal(text, tree, item):
+            speaker = later.speaker(item.content[-1][1], after=tree.span(*item.source_tokens)[1])
         if item.source_tokens and speaker is None:
             speaker = _UNRESOLVED
         sentence = tree.tokens[item.cue_token].sentence
@@ -95,7 +99,37 @@ def extract_attributions(annotated: AnnotatedArticle, *, channels: bool = False)
                 sentence, item.cue, item.source, content, kind, speaker, item.addressee, item.lemma, item.word
             )
         )
-    return tuple(_continue_quotes(annotated, tree, out, quotes))
+    return tuple(_continue_quotes(annotated, tree, out, quotes, later))
+
+
+class _Later:
+    """The speaker named in the sentence after a quote (``after.named_after``), resolved."""
+
+    def __init__(
+        self, annotated: AnnotatedArticle, tree: Tree, resolver: SpeakerResolver, speech: frozenset[str]
+    ) -> None:
+        self._doc, self._tree, self._resolver, self._speech = annotated, tree, resolver, speech
+
+    def speaker(self, end: int, *, after: int | None = None) -> Speaker | None:
+        """The person the next sentence names as the speaker of a quote ending at ``end``, when the
+        sentence holding the quote ends at ``after`` (the cue's end) or at the quote."""
+        text = self._doc.article.text
+        stop = max(end, after or end)
+        cut = _SENTENCE_BREAK.search(text, stop - 2 if stop == end else stop)  # '."' closes the quote
+        if cut is None or "\n" in text[stop : cut.end() - 1]:
+            return None
+        span = named_after(self._tree, text, self._doc.mentions, cut.end() - 1, self._speech)
+        if span is None:
+            return None
+        found = self._resolver.resolve(*span)
+        return found if found is not None and found.kind is SpeakerKind.PERSON else None
+
+
+def _is_personal(text: str, tree: Tree, item: Found) -> bool:
+    """A 'he' or 'she' source."""
+    assert item.source_tokens is not None
+    first, last = item.source_tokens
+    return first == last and text[slice(*tree.span(first, last))].lower() in ("he", "she")
 
 
 _LEAD_PARAGRAPHS = 3
@@ -296,14 +330,29 @@ def _kind(content: tuple[Span, ...], quotes: list[QuotedSpan]) -> QuoteKind:
 
 
 def _continue_quotes(
-    annotated: AnnotatedArticle, tree: Tree, found: list[Attribution], quotes: list[QuotedSpan]
+    annotated: AnnotatedArticle,
+    tree: Tree,
+    found: list[Attribution],
+    quotes: list[QuotedSpan],
+    later: _Later,
 ) -> list[Attribution]:
-    """A quote standing alone as a sentence or paragraph continues the latest speaker before it."""
+    """A quote standing alone as a sentence or paragraph continues the latest speaker before it, unless
+    the next sentence of its paragraph names who said it ('"A." The warning came from Ann Lee.')."""
     text = annotated.article.text
     used = [part for a in found for part in a.content]
     out = sorted(found, key=lambda a: _first(a))
     for q in quotes:
         if any(s <= q.start and q.end <= e for s, e in used):
+            continue
+        named = (
+            later.speaker(q.end)
+            if _opens_sentence(text, q) and text[q.end - 2 : q.end - 1] in ".!?…"
+            else None
+        )
+        if named is not None:
+            sentence = tree.tokens[tree.token_at(q.start)].sentence
+            out.append(Attribution(sentence, None, None, ((q.start, q.end),), QuoteKind.DIRECT, named))
+            out.sort(key=lambda a: _first(a))
             continue
         index = _latest_before(out, q.start)
         if index is None or not (_resumes(text, out[index], q) or _goes_on(annotated, out[index], q, quotes)):
@@ -347,6 +396,13 @@ def _first(a: Attribution) -> int:
 def _last(a: Attribution) -> int:
     ends = [e for _, e in a.content] + [a.cue[1] if a.cue else 0] + [a.source[1] if a.source else 0]
     return max([*ends, a.addressee[1] if a.addressee else 0])
+
+
+def _opens_sentence(text: str, q: QuotedSpan) -> bool:
+    before = text[: q.start].rstrip()
+    return len(text[q.start : q.end].split()) >= _MIN_WORDS and (
+        not before or "\n" in text[len(before) : q.start] or before[-1] in _SENTENCE_END
+    )
 
 
 def _stands_alone(text: str, q: QuotedSpan) -> bool:
