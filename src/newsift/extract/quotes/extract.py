@@ -76,6 +76,9 @@ def extract_attributions(annotated: AnnotatedArticle, *, channels: bool = False)
         ]
     ]
     found = [_past_dateline(tree, text, f) for f in _no_dateline_label(text, found)]
+    found = [_past_claim_noun(tree, text, f, quotes, channels) for f in found]
+    if channels:
+        found = _claim_denials(tree, text, found, quotes, lexicon.verdict_verbs)
     sources = SourceIndex(annotated, tree, [(q.start, q.end) for q in quotes], lexicon)
     found = _univocal(text, found, quotes, lexicon.speech, sources if channels else None)
     resolver = SpeakerResolver(annotated, tree, [(q.start, q.end) for q in quotes], lexicon)
@@ -170,6 +173,77 @@ def _past_dateline(tree: Tree, text: str, found: Found) -> Found:
     if first > last or tree.tokens[first].start < after:
         return found
     return replace(found, source=tree.span(first, last), source_tokens=(first, last))
+
+
+# nouns for what someone else asserted: ', an allegation Minsk rejected', ', a charge the ministry denies'
+_CLAIM_NOUNS = frozenset(("allegation", "claim", "charge", "accusation", "assertion", "suggestion"))
+
+
+def _past_claim_noun(tree: Tree, text: str, found: Found, quotes: list[QuotedSpan], channels: bool) -> Found:
+    """'Kyiv accused Minsk of X, an allegation Minsk rejected as "absurd"', parsed with 'an allegation
+    Minsk' as the source: the claim noun is no part of the source, and the clause before it is what the
+    source denied, not its words; its words are only what it put in quotation marks after the cue (with
+    ``channels``, for quotes; PolNeAR's spans keep the content)."""
+    if found.source_tokens is None:
+        return found
+    first, last = found.source_tokens
+    k = first + (1 if tree.tokens[first].pos == "DET" else 0)
+    if k >= last or tree.tokens[k].lemma.lower() not in _CLAIM_NOUNS or tree.tokens[k + 1].pos == "ADP":
+        return found
+    if not text[: tree.tokens[first].start].rstrip().endswith(","):
+        return found
+    source = (k + 1, last)
+    found = replace(found, source=tree.span(*source), source_tokens=source)
+    if not channels:
+        return found
+    sentence = tree.tokens[found.cue_token].sentence
+    end = max(t.end for t in tree.tokens if t.sentence == sentence)
+    own = tuple((q.start, q.end) for q in quotes if found.cue[1] <= q.start and q.end <= end + 1)
+    return replace(found, content=own)
+
+
+_APPOSED = ("appos", "dobj", "npadvmod")  # the parser's readings of ', a claim X denied'
+
+
+def _claim_denials(
+    tree: Tree, text: str, found: list[Found], quotes: list[QuotedSpan], verdicts: frozenset[str]
+) -> list[Found]:
+    """'X says Iran sent drones, a charge the ministry rejected as "baseless"': the claim noun in
+    apposition ends X's content, and its clause is an attribution of its own whose words are what it
+    puts in quotation marks ('baseless', the ministry's)."""
+    out = list(found)
+    for v, token in enumerate(tree.tokens):
+        noun = token.head
+        if token.dep != "relcl" or token.lemma.lower() not in verdicts:
+            continue
+        if tree.tokens[noun].lemma.lower() not in _CLAIM_NOUNS or tree.tokens[noun].dep not in _APPOSED:
+            continue
+        comma = tree.tokens[tree.left[noun]].start
+        if not text[:comma].rstrip().endswith(","):
+            continue
+        cut = len(text[:comma].rstrip()) - 1
+        out = [
+            replace(f, content=tuple(((s, cut) if s < cut < e else (s, e)) for s, e in f.content))
+            for f in out
+        ]
+        subjects = [k for k in tree.kids(v, "nsubj") if tree.tokens[k].pos != "PRON"]
+        end = max(t.end for t in tree.tokens if t.sentence == token.sentence)
+        own = tuple((q.start, q.end) for q in quotes if token.end <= q.start and q.end <= end + 1)
+        if not subjects or not own:
+            continue
+        source = tree.subtree(subjects[0])
+        out.append(
+            Found(
+                tree.span(v, v),
+                v,
+                tree.span(*source),
+                source,
+                own,
+                lemma=token.lemma.lower(),
+                head=tree.span(v, v),
+            )
+        )
+    return out
 
 
 def _issuer(text: str, speaker: Speaker | None, issued: list[tuple[str, Speaker]]) -> Speaker | None:
