@@ -306,6 +306,9 @@ def _univocal(
             if channels and _is_channel(other, channels) and item.source is not None and item.content:
                 kept.remove(other)  # 'X, Ann Lee said, according to Y': Y is the channel
                 continue
+            if channels and _relays(text, host, item, other, channels, speech):
+                kept.remove(other)  # 'According to X, General Y said Z': Y's words, as X relays them
+                continue
             if (
                 {item.lemma, other.lemma} <= speech
                 and _opens_with(text, host, item)
@@ -328,6 +331,21 @@ def _univocal(
             else:
                 kept.remove(other)
     return kept
+
+
+def _relays(
+    text: str, host: Span, inner: Found, outer: Found, sources: SourceIndex, speech: frozenset[str]
+) -> bool:
+    """'According to X, General Y said the jets were "ready"': the content of 'according to' opens with a
+    named person's own speech cue; that person said the words (X relays them), as with an outlet."""
+    return (
+        outer.lemma == "according to"
+        and inner.lemma in speech
+        and inner.source_tokens is not None
+        and any(set(text[s:e]) & set(_OPENING) for s, e in inner.content)  # words it quotes
+        and sources.names_person(*inner.source_tokens)
+        and _opens_with(text, host, inner)
+    )
 
 
 def _absolute(text: str, host: Span, inner: Found) -> int | None:

@@ -169,6 +169,19 @@ class SourceIndex:
             return mention
         return None
 
+    def names_person(self, first: int, last: int) -> bool:
+        """The source span holds a person's name (a PERSON mention, or an entity of kind person)."""
+        start, end = self._tree.span(first, last)
+        for m in self._mentions:
+            entity = self._entities.get(m.entity_id or "")
+            if (
+                start <= m.start
+                and m.end <= end
+                and (m.label == "PERSON" if entity is None else entity.kind is EntityKind.PERSON)
+            ):
+                return True
+        return False
+
     def is_channel(self, first: int, last: int) -> bool:
         """A source that relays rather than speaks: a news outlet."""
         return self.outlet_at_head(first, last) is not None or self.classify(first, last) is SpeakerKind.MEDIA
