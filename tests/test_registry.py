@@ -26,7 +26,7 @@ def test_registry_names_snapshot() -> None:
         "events.llm.v1",
         "events.rules.v4",
         "nlp.spacy.v2",
-        "quotes.rules.v4",
+        "quotes.rules.v5",
     ]
     assert all(name == entry.name for name, entry in REGISTERED.items())
 

@@ -1,4 +1,4 @@
-"""Quotes and attribution (quotes.rules.v4): who said what, to whom, as written, from annotated articles.
+"""Quotes and attribution (quotes.rules.v5): who said what, to whom, as written, from annotated articles.
 
 Pure functions over AnnotatedArticle records (tokens, sentences, mentions, entities); never runs spaCy.
 Speaker resolution (names, surnames, pronouns, roles) is the salience model of ``speakers``.
@@ -10,6 +10,7 @@ import logging
 import re
 from dataclasses import dataclass, replace
 
+from newsift.extract.quotes.after import named_after
 from newsift.extract.quotes.labels import all_caps, find_label_relations
 from newsift.extract.quotes.lexicon import load_lexicon
 from newsift.extract.quotes.marks import QuotedSpan, find_quoted_spans, normalize_quote_text
@@ -30,7 +31,7 @@ __all__ = ["EXTRACTOR", "Attribution", "extract_attributions", "extract_quotes"]
 
 logger = logging.getLogger(__name__)
 
-EXTRACTOR = "quotes.rules.v4"
+EXTRACTOR = "quotes.rules.v5"
 Span = tuple[int, int]
 _MIN_WORDS = 3
 _SENTENCE_END = ".!?:…\"'”’»"
@@ -75,14 +76,21 @@ def extract_attributions(annotated: AnnotatedArticle, *, channels: bool = False)
         ]
     ]
     found = [_past_dateline(tree, text, f) for f in _no_dateline_label(text, found)]
+    found += _aged_sources(tree, text, quotes, found, lexicon.speech)
+    found = [_past_claim_noun(tree, text, f, quotes, channels) for f in found]
+    if channels:
+        found = _claim_denials(tree, text, found, quotes, lexicon.verdict_verbs)
     sources = SourceIndex(annotated, tree, [(q.start, q.end) for q in quotes], lexicon)
     found = _univocal(text, found, quotes, lexicon.speech, sources if channels else None)
     resolver = SpeakerResolver(annotated, tree, [(q.start, q.end) for q in quotes], lexicon)
+    later = _Later(annotated, tree, resolver, lexicon.speech | lexicon.agreement)
     out: list[Attribution] = []
     issued: list[tuple[str, Speaker]] = []
     for item in found:
         content = item.content
         speaker = resolver.resolve(*item.source_tokens, content=content) if item.source_tokens else None
+        if speaker is None and item.source_tokens and item.content and _is_personal(text, tree, item):
+            speaker = later.speaker(item.content[-1][1], after=tree.span(*item.source_tokens)[1])
         if item.source_tokens and speaker is None:
             speaker = _UNRESOLVED
         sentence = tree.tokens[item.cue_token].sentence
@@ -95,7 +103,37 @@ def extract_attributions(annotated: AnnotatedArticle, *, channels: bool = False)
                 sentence, item.cue, item.source, content, kind, speaker, item.addressee, item.lemma, item.word
             )
         )
-    return tuple(_continue_quotes(annotated, tree, out, quotes))
+    return tuple(_continue_quotes(annotated, tree, out, quotes, later))
+
+
+class _Later:
+    """The speaker named in the sentence after a quote (``after.named_after``), resolved."""
+
+    def __init__(
+        self, annotated: AnnotatedArticle, tree: Tree, resolver: SpeakerResolver, speech: frozenset[str]
+    ) -> None:
+        self._doc, self._tree, self._resolver, self._speech = annotated, tree, resolver, speech
+
+    def speaker(self, end: int, *, after: int | None = None) -> Speaker | None:
+        """The person the next sentence names as the speaker of a quote ending at ``end``, when the
+        sentence holding the quote ends at ``after`` (the cue's end) or at the quote."""
+        text = self._doc.article.text
+        stop = max(end, after or end)
+        cut = _SENTENCE_BREAK.search(text, stop - 2 if stop == end else stop)  # '."' closes the quote
+        if cut is None or "\n" in text[stop : cut.end() - 1]:
+            return None
+        span = named_after(self._tree, text, self._doc.mentions, cut.end() - 1, self._speech)
+        if span is None:
+            return None
+        found = self._resolver.resolve(*span)
+        return found if found is not None and found.kind is SpeakerKind.PERSON else None
+
+
+def _is_personal(text: str, tree: Tree, item: Found) -> bool:
+    """A 'he' or 'she' source."""
+    assert item.source_tokens is not None
+    first, last = item.source_tokens
+    return first == last and text[slice(*tree.span(first, last))].lower() in ("he", "she")
 
 
 _LEAD_PARAGRAPHS = 3
@@ -136,6 +174,103 @@ def _past_dateline(tree: Tree, text: str, found: Found) -> Found:
     if first > last or tree.tokens[first].start < after:
         return found
     return replace(found, source=tree.span(first, last), source_tokens=(first, last))
+
+
+_AGED = re.compile(r"\s*the (\d{1,3})-year-old (\w+)\b")
+
+
+def _aged_sources(
+    tree: Tree, text: str, quotes: list[QuotedSpan], found: list[Found], speech: frozenset[str]
+) -> list[Found]:
+    """'"...," the 58-year-old told reporters': the parse often reads the age and the verb as one noun
+    phrase and finds no cue; a quote that ends in a comma, followed by 'the N-year-old' and a speech verb,
+    is that source's."""
+    taken = {part for f in found for part in f.content}
+    out: list[Found] = []
+    for q in quotes:
+        match = _AGED.match(text, q.end)
+        if match is None or (q.start, q.end) in taken or "," not in text[q.end - 3 : q.end]:
+            continue
+        first, verb = tree.token_at(match.start(1) - 4), tree.token_at(match.start(2))
+        lemma = tree.tokens[verb].lemma.lower()
+        if lemma not in speech or tree.tokens[verb].start != match.start(2):
+            continue
+        source = (first, verb - 1)
+        out.append(
+            Found(tree.span(verb, verb), verb, tree.span(*source), source, ((q.start, q.end),), lemma=lemma)
+        )
+    return out
+
+
+# nouns for what someone else asserted: ', an allegation Minsk rejected', ', a charge the ministry denies'
+_CLAIM_NOUNS = frozenset(("allegation", "claim", "charge", "accusation", "assertion", "suggestion"))
+
+
+def _past_claim_noun(tree: Tree, text: str, found: Found, quotes: list[QuotedSpan], channels: bool) -> Found:
+    """'Kyiv accused Minsk of X, an allegation Minsk rejected as "absurd"', parsed with 'an allegation
+    Minsk' as the source: the claim noun is no part of the source, and the clause before it is what the
+    source denied, not its words; its words are only what it put in quotation marks after the cue (with
+    ``channels``, for quotes; PolNeAR's spans keep the content)."""
+    if found.source_tokens is None:
+        return found
+    first, last = found.source_tokens
+    k = first + (1 if tree.tokens[first].pos == "DET" else 0)
+    if k >= last or tree.tokens[k].lemma.lower() not in _CLAIM_NOUNS or tree.tokens[k + 1].pos == "ADP":
+        return found
+    if not text[: tree.tokens[first].start].rstrip().endswith(","):
+        return found
+    source = (k + 1, last)
+    found = replace(found, source=tree.span(*source), source_tokens=source)
+    if not channels:
+        return found
+    sentence = tree.tokens[found.cue_token].sentence
+    end = max(t.end for t in tree.tokens if t.sentence == sentence)
+    own = tuple((q.start, q.end) for q in quotes if found.cue[1] <= q.start and q.end <= end + 1)
+    return replace(found, content=own)
+
+
+_APPOSED = ("appos", "dobj", "npadvmod")  # the parser's readings of ', a claim X denied'
+
+
+def _claim_denials(
+    tree: Tree, text: str, found: list[Found], quotes: list[QuotedSpan], verdicts: frozenset[str]
+) -> list[Found]:
+    """'X says Iran sent drones, a charge the ministry rejected as "baseless"': the claim noun in
+    apposition ends X's content, and its clause is an attribution of its own whose words are what it
+    puts in quotation marks ('baseless', the ministry's)."""
+    out = list(found)
+    for v, token in enumerate(tree.tokens):
+        noun = token.head
+        if token.dep != "relcl" or token.lemma.lower() not in verdicts:
+            continue
+        if tree.tokens[noun].lemma.lower() not in _CLAIM_NOUNS or tree.tokens[noun].dep not in _APPOSED:
+            continue
+        comma = tree.tokens[tree.left[noun]].start
+        if not text[:comma].rstrip().endswith(","):
+            continue
+        cut = len(text[:comma].rstrip()) - 1
+        out = [
+            replace(f, content=tuple(((s, cut) if s < cut < e else (s, e)) for s, e in f.content))
+            for f in out
+        ]
+        subjects = [k for k in tree.kids(v, "nsubj") if tree.tokens[k].pos != "PRON"]
+        end = max(t.end for t in tree.tokens if t.sentence == token.sentence)
+        own = tuple((q.start, q.end) for q in quotes if token.end <= q.start and q.end <= end + 1)
+        if not subjects or not own:
+            continue
+        source = tree.subtree(subjects[0])
+        out.append(
+            Found(
+                tree.span(v, v),
+                v,
+                tree.span(*source),
+                source,
+                own,
+                lemma=token.lemma.lower(),
+                head=tree.span(v, v),
+            )
+        )
+    return out
 
 
 def _issuer(text: str, speaker: Speaker | None, issued: list[tuple[str, Speaker]]) -> Speaker | None:
@@ -198,6 +333,9 @@ def _univocal(
             if channels and _is_channel(other, channels) and item.source is not None and item.content:
                 kept.remove(other)  # 'X, Ann Lee said, according to Y': Y is the channel
                 continue
+            if channels and _relays(text, host, item, other, channels, speech):
+                kept.remove(other)  # 'According to X, General Y said Z': Y's words, as X relays them
+                continue
             if (
                 {item.lemma, other.lemma} <= speech
                 and _opens_with(text, host, item)
@@ -220,6 +358,21 @@ def _univocal(
             else:
                 kept.remove(other)
     return kept
+
+
+def _relays(
+    text: str, host: Span, inner: Found, outer: Found, sources: SourceIndex, speech: frozenset[str]
+) -> bool:
+    """'According to X, General Y said the jets were "ready"': the content of 'according to' opens with a
+    named person's own speech cue; that person said the words (X relays them), as with an outlet."""
+    return (
+        outer.lemma == "according to"
+        and inner.lemma in speech
+        and inner.source_tokens is not None
+        and any(set(text[s:e]) & set(_OPENING) for s, e in inner.content)  # words it quotes
+        and sources.names_person(*inner.source_tokens)
+        and _opens_with(text, host, inner)
+    )
 
 
 def _absolute(text: str, host: Span, inner: Found) -> int | None:
@@ -296,14 +449,29 @@ def _kind(content: tuple[Span, ...], quotes: list[QuotedSpan]) -> QuoteKind:
 
 
 def _continue_quotes(
-    annotated: AnnotatedArticle, tree: Tree, found: list[Attribution], quotes: list[QuotedSpan]
+    annotated: AnnotatedArticle,
+    tree: Tree,
+    found: list[Attribution],
+    quotes: list[QuotedSpan],
+    later: _Later,
 ) -> list[Attribution]:
-    """A quote standing alone as a sentence or paragraph continues the latest speaker before it."""
+    """A quote standing alone as a sentence or paragraph continues the latest speaker before it, unless
+    the next sentence of its paragraph names who said it ('"A." The warning came from Ann Lee.')."""
     text = annotated.article.text
     used = [part for a in found for part in a.content]
     out = sorted(found, key=lambda a: _first(a))
     for q in quotes:
         if any(s <= q.start and q.end <= e for s, e in used):
+            continue
+        named = (
+            later.speaker(q.end)
+            if _opens_sentence(text, q) and text[q.end - 2 : q.end - 1] in ".!?…"
+            else None
+        )
+        if named is not None:
+            sentence = tree.tokens[tree.token_at(q.start)].sentence
+            out.append(Attribution(sentence, None, None, ((q.start, q.end),), QuoteKind.DIRECT, named))
+            out.sort(key=lambda a: _first(a))
             continue
         index = _latest_before(out, q.start)
         if index is None or not (_resumes(text, out[index], q) or _goes_on(annotated, out[index], q, quotes)):
@@ -347,6 +515,13 @@ def _first(a: Attribution) -> int:
 def _last(a: Attribution) -> int:
     ends = [e for _, e in a.content] + [a.cue[1] if a.cue else 0] + [a.source[1] if a.source else 0]
     return max([*ends, a.addressee[1] if a.addressee else 0])
+
+
+def _opens_sentence(text: str, q: QuotedSpan) -> bool:
+    before = text[: q.start].rstrip()
+    return len(text[q.start : q.end].split()) >= _MIN_WORDS and (
+        not before or "\n" in text[len(before) : q.start] or before[-1] in _SENTENCE_END
+    )
 
 
 def _stands_alone(text: str, q: QuotedSpan) -> bool:

@@ -426,7 +426,7 @@ def _content(tree: Tree, text: str, i: int, lemma: str, lexicon: Lexicon) -> Spa
             return None
     for prep in tree.kids(i, "prep"):
         word = tree.tokens[prep].lemma.lower()
-        objects = tree.kids(prep, "pobj", "pcomp")
+        objects = _prep_objects(tree, prep)
         if objects and lemma in _PLAIN_SAY and _on_medium(tree, prep, objects[0], lexicon):
             continue
         if objects and (word in _CONTENT_PREPS or (word == "as" and _opens_quoted(tree, text, objects[0]))):
@@ -449,10 +449,17 @@ def _on_medium(tree: Tree, prep: int, obj: int, lexicon: Lexicon) -> bool:
 def _quoted_prep(tree: Tree, text: str, i: int) -> bool:
     """A prepositional phrase of the cue opens with a quotation mark ('accused X of "trying to ..."')."""
     return any(
-        _opens_quoted(tree, text, obj)
-        for prep in tree.kids(i, "prep")
-        for obj in tree.kids(prep, "pobj", "pcomp")
+        _opens_quoted(tree, text, obj) for prep in tree.kids(i, "prep") for obj in _prep_objects(tree, prep)
     )
+
+
+def _prep_objects(tree: Tree, prep: int) -> list[int]:
+    """The objects of a preposition; for 'as' with none, the adjective the parse hung on it ('dismissed
+    the claims as "baseless"')."""
+    objects = tree.kids(prep, "pobj", "pcomp")
+    if objects or tree.tokens[prep].lemma.lower() != "as":
+        return objects
+    return [k for k in tree.kids(prep, "amod", "acomp", "advmod") if k > prep]
 
 
 def _opens_quoted(tree: Tree, text: str, obj: int) -> bool:

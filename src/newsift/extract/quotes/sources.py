@@ -169,6 +169,19 @@ class SourceIndex:
             return mention
         return None
 
+    def names_person(self, first: int, last: int) -> bool:
+        """The source span holds a person's name (a PERSON mention, or an entity of kind person)."""
+        start, end = self._tree.span(first, last)
+        for m in self._mentions:
+            entity = self._entities.get(m.entity_id or "")
+            if (
+                start <= m.start
+                and m.end <= end
+                and (m.label == "PERSON" if entity is None else entity.kind is EntityKind.PERSON)
+            ):
+                return True
+        return False
+
     def is_channel(self, first: int, last: int) -> bool:
         """A source that relays rather than speaks: a news outlet."""
         return self.outlet_at_head(first, last) is not None or self.classify(first, last) is SpeakerKind.MEDIA
@@ -423,9 +436,13 @@ class SourceIndex:
         return tree.tokens[own].dep == "appos" and tree.tokens[own].head == root and self._is_thing(mention)
 
     def _is_author(self, mention: Mention) -> bool:
-        """'X's report', 'a report by X', 'a study from X' (not 'a US intelligence report')."""
+        """'X's report', 'a report by X', 'a study from X' (not 'a US intelligence report'); 'An Army
+        statement' when the tagger put the article in the name ('An Army')."""
         tree = self._tree
-        own = root_of(tree, tree.token_at(mention.start), tree.token_at(mention.end - 1))
+        first, last = tree.token_at(mention.start), tree.token_at(mention.end - 1)
+        while first < last and tree.tokens[first].pos == "DET":
+            first += 1
+        own = root_of(tree, first, last)
         named = tree.tokens[tree.tokens[own].head]
         if (
             tree.tokens[own].dep == "compound"

@@ -13,6 +13,8 @@ from newsift.model import SpeakerKind
 
 __all__ = ["Bodies"]
 
+_AUTHOR_PREPS = ("by", "from", "of")
+
 
 class Bodies:
     """Who a span that names no person by name refers to."""
@@ -64,6 +66,24 @@ class Bodies:
                 body = self._sources.body_by_noun(k, self._tree.left[k], k)
                 if body is not None and body.kind is SpeakerKind.ORGANISATION:
                     self._pronouns.body = (token.sentence, body)
+                    return body
+        return self._issuing_body(root)
+
+    def _issuing_body(self, root: int) -> Speaker | None:
+        """'a statement from the Chilean navy', 'a report by the air force': a document whose 'by', 'from' or
+        'of' names a body by its common noun is that body's (a short form of one named before, else the
+        phrase as written)."""
+        tree = self._tree
+        for prep in tree.kids(root, "prep"):
+            if self._ph.word(prep) not in _AUTHOR_PREPS:
+                continue
+            for obj in tree.kids(prep, "pobj"):
+                if tree.tokens[obj].lemma.lower() not in self._lex.kinds.organisation_nouns:
+                    continue
+                a, b = tree.subtree(obj, without=[*tree.kids(obj, "relcl", "acl")])
+                body = self._sources.short_form(a, b) or self._sources.unnamed_body(a, b)
+                if body is not None and body.kind is SpeakerKind.ORGANISATION:
+                    self._pronouns.body = (tree.tokens[obj].sentence, body)
                     return body
         return None
 

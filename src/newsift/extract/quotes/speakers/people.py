@@ -17,6 +17,7 @@ __all__ = ["Entry", "People", "Person"]
 
 _TITLE_KEYS = ("title", "affiliation", "role", "position", "office")
 _WINDOW = 12
+_PARTICLES = frozenset(("bin", "ibn", "bint", "binti", "al", "el", "abu", "bte"))
 
 
 @dataclass(slots=True)
@@ -72,6 +73,7 @@ class People:
             ):
                 self.add_mention(mention)
         self.add_honorific_names(self._doc.mentions)
+        self.add_short_names(self._doc.mentions)
         for person in self._table.values():
             entity = kinds.get(person.entity_id or "")
             stated = [no_dateline(v) for k, v in entity.attributes if k in _TITLE_KEYS] if entity else []
@@ -110,6 +112,39 @@ class People:
                 name = (name[0], name[1] + 1)
             person = self.by_surname(*self._tree.span(*name)) or self.person_for(name, None)
             self.note(i, name[1], person.key, self._ph.is_subject(i, name[1]))
+
+    def add_short_names(self, mentions: Sequence[Mention]) -> None:
+        """'Peter Lund met Mark Hale. Lund welcomed the move.': a lone proper noun that is the subject of
+        its clause and that the tagger left untagged (or took for a place) is the person whose surname it
+        is; with a name written with a particle ('Faisal bin Nasser'), the given name is the short form
+        too. Only a word that names one person of the article."""
+        tokens, tree = self._tree.tokens, self._tree
+        short: dict[str, set[str]] = defaultdict(set)
+        for person in self._table.values():
+            words = [name_key(w) for w in person.name.split()]
+            if len(words) < 2 or not words[-1]:
+                continue
+            short[words[-1]].add(person.key)
+            if any(w in _PARTICLES for w in words[1:-1]):
+                short[words[0]].add(person.key)
+        for i, token in enumerate(tokens):
+            written = self._text[token.start : token.end]
+            if token.pos not in ("PROPN", "NOUN") or not written[:1].isupper():  # 'Lund' tagged a noun
+                continue
+            if token.dep not in ("nsubj", "nsubjpass") or self._ph.inside_quote(token.start):
+                continue
+            if (
+                tree.kids(i, "compound", "flat")
+                or token.head == i
+                or tokens[token.head].pos not in ("VERB", "AUX")
+            ):
+                continue
+            keys = short.get(name_key(written), set())
+            if len(keys) != 1 or any(
+                m.start <= token.start < m.end and m.label == "PERSON" for m in mentions
+            ):
+                continue
+            self.note(i, i, next(iter(keys)), True)
 
     def add_mention(self, mention: Mention) -> None:
         first, last = self._tree.token_at(mention.start), self._tree.token_at(mention.end - 1)

@@ -183,7 +183,9 @@ class Phrases:
         cut = [c for c in tree.kids(i, "relcl", "acl", "prep", "advcl", "conj", "cc") if c > last]
         a, b = tree.subtree(i, without=cut)
         for k in range(a, first):
-            if tree.tokens[k].dep == "ROOT" or self.text[tree.tokens[k].start] in ":;":
+            if (
+                tree.tokens[k].dep == "ROOT" or self.text[tree.tokens[k].start] in ':;"“”«»'
+            ):  # '"Q," Col Ann Lee
                 a = k + 1
         left = no_dateline(self.text[tree.tokens[a].start : tree.tokens[first].start]) if a < first else ""
 

@@ -17,6 +17,7 @@ None, never to itself.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import replace
 
@@ -26,13 +27,15 @@ from newsift.extract.quotes.sources import SourceIndex, Speaker
 from newsift.extract.quotes.speakers.bodies import Bodies
 from newsift.extract.quotes.speakers.names import Names
 from newsift.extract.quotes.speakers.offices import Offices
-from newsift.extract.quotes.speakers.people import People
+from newsift.extract.quotes.speakers.people import People, Person
 from newsift.extract.quotes.speakers.phrases import Phrases
 from newsift.extract.quotes.speakers.pronouns import Pronouns
 from newsift.extract.syntax import Tree
 from newsift.model import AnnotatedArticle, SpeakerKind
 
 __all__ = ["SpeakerResolver"]
+
+_AGE = re.compile(r"the \d{1,3}-year-old")
 
 
 class SpeakerResolver:
@@ -104,6 +107,8 @@ class SpeakerResolver:
             start, end = self._tree.span(first, last)
             return Speaker(self._text[start:end], start, end, kind=SpeakerKind.ANONYMOUS)
         person = self._names.direct(first, last)
+        if person is None and _AGE.fullmatch(word):
+            person = self._aged(first)
         if person is None and first == last and self._ph.gender_of(word) is not None:
             unnamed = self._pronouns.unnamed_before(first)
             if unnamed is not None:
@@ -123,6 +128,13 @@ class SpeakerResolver:
                 self._pronouns.unnamed = (self._tree.tokens[first].sentence, body)
             return body or Speaker(self._text[start:end], start, end, kind=self._unnamed_kind(first, last))
         return self._people.as_speaker(person, first, last)
+
+    def _aged(self, i: int) -> Person | None:
+        """'the 58-year-old': the one person named in this or the last sentence (none when two were)."""
+        token = self._tree.tokens[i]
+        named = self._pronouns.named_in_content()
+        keys = {e.key for e in self._people.candidates(token.start, token.sentence, span=2)} - named
+        return self._people[keys.pop()] if len(keys) == 1 else None
 
     def _asks_anonymity(self, first: int, last: int) -> bool:
         """'The general, who asked that his name not be used,': a common noun whose own clause asks to stay
