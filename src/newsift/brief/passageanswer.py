@@ -9,13 +9,15 @@ from dataclasses import replace
 from typing import Any
 
 from newsift.brief.facts import Sources
+from newsift.brief.heads import asks_for_head, head_rows
 from newsift.brief.matching import all_forms, first_mention, holds_answer, in_window, mentions_any, same_terms
-from newsift.brief.passages import PassageIndex, extract_query_terms
+from newsift.brief.passages import PassageIndex, extract_query_terms, stem
 from newsift.brief.passagesearch import search_shaped
 from newsift.brief.polarity import opposes
 from newsift.brief.question import (
     Question,
     asks_for_person,
+    counted_noun,
     drop_slot_noun,
     has_status_cue,
     holds_wanted,
@@ -25,10 +27,20 @@ from newsift.brief.question import (
     time_words,
 )
 from newsift.brief.records import Answer, Citation, SentenceRow
+from newsift.brief.wordfamily import synonyms
 from newsift.model import Article
 from newsift.store import Store, iter_articles
 
-__all__ = ["MARGIN", "candidate_articles", "gives_back", "passage_answer", "retold_fact", "timed_first"]
+__all__ = [
+    "MARGIN",
+    "candidate_articles",
+    "counted_first",
+    "counted_terms",
+    "gives_back",
+    "passage_answer",
+    "retold_fact",
+    "timed_first",
+]
 
 # How much more of the question a passage must cover to win over the records' own sentences.
 MARGIN = 0.25
@@ -55,6 +67,10 @@ def passage_answer(
     """The best sentences naming one of the question's entities, else any sentence of an article naming
     them all (the answer may say 'the party' where the question says 'the Liberal Democrats')."""
     every_form = all_forms(forms)
+    heads = head_rows(index, every_form) if every_form and asks_for_head(q.text) else []
+    if heads:  # 'Who runs X?': the person named with a head's title, in an article about X
+        return Answer(question=q.text, text=heads[0].text.strip(), citations=(heads[0].citation,),
+                      passages=tuple(heads), method="passages")  # fmt: skip
     topic = set(extract_query_terms(q.topic or ""))
 
     def fits(_article_id: str, sentence: str) -> bool:
@@ -89,11 +105,20 @@ def passage_answer(
     # The class asked for ('which countries') is named by its instances, not by its noun: a sentence
     # naming one ('Estonia, Finland and Norway') is measured on the rest of the question.
     slotless = replace(q, text=drop_slot_noun(q.text))
-    for shape in (q, replace(q, wants=None), slotless) if q.wants == "name" else (q,):
-        found = search_shaped(index, shape, fits, every_form, limit=limit, rerank=rerank, same=same)
+    # 'How much profit ...': the sentences naming what is counted are searched first, then any.
+    counted = counted_terms(q)
+
+    def counts(article_id: str, sentence: str) -> bool:
+        return fits(article_id, sentence) and bool(counted & set(extract_query_terms(sentence)))
+
+    for keep in (counts, fits) if counted else (fits,):
+        for shape in (q, replace(q, wants=None), slotless) if q.wants == "name" else (q,):
+            found = search_shaped(index, shape, keep, every_form, limit=limit, rerank=rerank, same=same)
+            if found:
+                break
         if found:
             break
-    found = timed_first(found, q)
+    found = counted_first(timed_first(found, q), q)
     continued = _continued(found, index, q, loosely_named, rerank=rerank, same=same, known=every_form)
     if not found and not continued:
         return Answer(question=q.text, text=None, method="none")
@@ -179,6 +204,23 @@ def timed_first(found: list[SentenceRow], q: Question) -> list[SentenceRow]:
     if not asked:
         return found
     return sorted(found, key=lambda p: not asked & time_words(p.text))
+
+
+def counted_terms(q: Question) -> set[str]:
+    """The stemmed words of what a 'how many / how much' question counts, with their synonyms ('staff'
+    asked: 'jobs', 'workers', 'employees'); empty for other questions."""
+    return {s for t in extract_query_terms(counted_noun(q.text)) for s in synonyms(t, stem)}
+
+
+def counted_first(found: list[SentenceRow], q: Question) -> list[SentenceRow]:
+    """'How many Ethiopians ...', 'how much profit ...': of the sentences found, those naming what is
+    counted, when some do; a figure beside other nouns ('965,000 tonnes' for 'how many people', revenue for
+    'how much profit') counts something else."""
+    counted = counted_terms(q)
+    if not counted:
+        return found
+    holding = [p for p in found if counted & set(extract_query_terms(p.text))]
+    return holding or found
 
 
 def retold_fact(row: SentenceRow, index: PassageIndex, q: Question) -> SentenceRow:

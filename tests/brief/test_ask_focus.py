@@ -1,0 +1,135 @@
+"""The question's focus held by its answer (issue 21, session 11): what a 'how many / how much' question
+counts, a sum asked as 'how much profit', a unit of time that is no figure, the head of a body for 'who
+runs X'. Our own sentences, no store needed."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+import pytest
+
+from newsift.brief.heads import asks_for_head, head_rows, holds_head
+from newsift.brief.passageanswer import counted_first, passage_answer
+from newsift.brief.passages import PassageIndex, stem
+from newsift.brief.question import counted_noun, holds_wanted, is_answer_shaped, parse_question
+from newsift.brief.records import Citation, SentenceRow
+from newsift.brief.wordfamily import synonyms
+from newsift.model import Article, Position
+
+
+def _article(body: str, title: str = "Industry news", article_id: str = "x") -> Article:
+    return Article(id=article_id, page_id=f"p-{article_id}", position=Position.MAIN, index=0, title=title,
+                   body=body, published_at=datetime(2024, 3, 1, tzinfo=UTC))  # fmt: skip
+
+
+def _row(text: str) -> SentenceRow:
+    return SentenceRow(text=text, citation=Citation(article_id="x", sentence=text), score=1.0)
+
+
+@pytest.mark.parametrize(
+    ("question", "counted"),
+    [
+        ("How many nurses will the hospital hire?", "nurses"),
+        ("How much net profit did the brewer make?", "net profit"),
+        ("How many of its stores will the chain close?", "stores"),
+        ("How much did the economy grow?", ""),
+        ("Who runs the brewer?", ""),
+    ],
+    ids=["plural", "two-words", "of-its", "no-noun", "not-a-count"],
+)
+def test_question_reads_what_is_counted(question: str, counted: str) -> None:
+    assert counted_noun(question) == counted
+
+
+def test_question_how_much_profit_asks_a_sum_of_money() -> None:
+    assert parse_question("How much profit did the brewer make last year?").expects == "money"
+    assert parse_question("How much revenue did the airline report?").expects == "money"
+    assert parse_question("How much did sales rise?").expects == "number"  # a change: a share answers
+
+
+def test_question_a_unit_of_time_is_a_figure_only_for_a_question_of_length() -> None:
+    sentence = "The brewer said this week that it would open a plant."
+    assert not is_answer_shaped(sentence, "number", "How many plants will the brewer open?")
+    assert is_answer_shaped("The strike will last a week.", "number", "How long will the strike last?")
+    assert is_answer_shaped("It will open two plants.", "number", "How many plants will the brewer open?")
+
+
+def test_question_a_cause_given_as_attributed_to() -> None:
+    assert holds_wanted("Analysts attributed the slide to weak exports.", "cause")
+    assert holds_wanted("Traders put the fall down to profit-taking.", "cause")
+    assert not holds_wanted("Analysts expect exports to pick up.", "cause")
+
+
+def test_counted_first_keeps_the_sentences_naming_what_is_counted() -> None:
+    q = parse_question("How many nurses will the hospital hire?")
+    beds = _row("The hospital will add 40 beds and hire staff.")
+    nurses = _row("The hospital will hire 120 nurses next spring.")
+    assert counted_first([beds, nurses], q) == [nurses]
+    assert counted_first([beds], q) == [beds]  # none names them: the found sentences stay
+
+
+def test_counted_first_reads_the_counted_noun_by_its_synonyms() -> None:
+    assert "job" in synonyms(stem("staff"), stem)
+    q = parse_question("How many staff will the carmaker lay off?")
+    jobs = _row("The carmaker will cut 3,000 jobs by 2027.")
+    plants = _row("The carmaker will close 2 plants.")
+    assert counted_first([plants, jobs], q) == [jobs]
+
+
+def test_ask_how_much_profit_is_answered_by_the_profit_not_the_revenue() -> None:
+    body = (
+        "Harbour Foods had a strong year, its report says. "
+        "Its revenue rose in the second half to $900m. "
+        "The company's annual profit of $75m beat forecasts."
+    )
+    index = PassageIndex([_article(body, title="Harbour Foods results")])
+    question = parse_question("How much profit did Harbour Foods make in the second half?")
+    forms = {"hf": ("Harbour Foods",)}
+    answer = passage_answer(index, question, forms, limit=3, rerank=False)
+    assert answer.text is not None and "$75m" in answer.text
+    assert all("profit" in c.sentence for c in answer.citations)
+
+
+@pytest.mark.parametrize(
+    ("question", "asks"),
+    [
+        ("Who runs Harbour Foods?", True),
+        ("Who heads the charity?", True),
+        ("Who is the boss of the airline?", True),
+        ("Who bought Harbour Foods?", False),
+        ("Who said the plant would close?", False),
+    ],
+)
+def test_question_who_runs_asks_for_the_head(question: str, asks: bool) -> None:
+    assert asks_for_head(question) is asks
+
+
+def test_heads_a_person_beside_a_head_title_heads_the_body() -> None:
+    assert holds_head("Chief executive Jane Roe said sales would grow.", ["Harbour Foods"])
+    assert holds_head("Jane Roe, the charity's director, said the survey was clear.", ["Age Watch"])
+    assert not holds_head("Harbour Foods said sales would grow.", ["Harbour Foods"])
+    assert not holds_head("The chief executive said sales would grow.", ["Harbour Foods"])
+
+
+def test_ask_who_runs_a_body_named_only_in_its_article_s_lead() -> None:
+    about = _article(
+        "Voters over sixty turn out more than the young, says Age Watch. "
+        "Charity boss Jane Roe said parties should listen. "
+        "The survey asked 2,000 adults.",
+        title="Older voters matter",
+        article_id="a",
+    )
+    passing = _article(
+        "Ministers met several groups, Age Watch among them. President John Doe of the farmers' union spoke.",
+        title="Ministers meet groups",
+        article_id="b",
+    )
+    index = PassageIndex([passing, about])
+    assert [r.citation.article_id for r in head_rows(index, ["Age Watch"])] == ["a"]
+    answer = passage_answer(index, parse_question("Who heads Age Watch?"), {"aw": ("Age Watch",)},
+                            limit=3, rerank=False)  # fmt: skip
+    assert answer.text == "Charity boss Jane Roe said parties should listen."
+
+
+def test_wordfamily_suing_is_taking_to_court() -> None:
+    assert stem("sued") in synonyms(stem("court"), stem)
