@@ -11,7 +11,15 @@ import pytest
 from newsift.brief.heads import asks_for_head, head_rows, holds_head
 from newsift.brief.passageanswer import counted_first, passage_answer
 from newsift.brief.passages import PassageIndex, stem
-from newsift.brief.question import counted_noun, holds_wanted, is_answer_shaped, parse_question
+from newsift.brief.question import (
+    asks_about_speech,
+    counted_noun,
+    holds_wanted,
+    is_answer_shaped,
+    names_a_party,
+    names_a_person,
+    parse_question,
+)
 from newsift.brief.records import Citation, SentenceRow
 from newsift.brief.wordfamily import synonyms
 from newsift.model import Article, Position
@@ -133,3 +141,27 @@ def test_ask_who_runs_a_body_named_only_in_its_article_s_lead() -> None:
 
 def test_wordfamily_suing_is_taking_to_court() -> None:
     assert stem("sued") in synonyms(stem("court"), stem)
+
+
+def test_question_the_quoted_speaker_is_no_party_to_what_is_asked() -> None:
+    quoted = 'Opposition leader Jane Roe said: "I am glad the minister will finally go to the summit."'
+    assert names_a_person(quoted) and not names_a_party(quoted)
+    assert names_a_party("Trade minister John Doe will go to the summit, officials said.")
+    assert not names_a_party('"The summit matters," said Jane Roe.')
+    assert asks_about_speech("Who warned that the summit would fail?")
+    assert not asks_about_speech("Who will go to the summit?")
+
+
+def test_ask_who_will_attend_is_not_answered_by_the_speaker_of_a_quote() -> None:
+    body = (
+        "Trade minister John Doe will attend the Lisbon summit on fishing quotas, it was announced. "
+        'Opposition leader Jane Roe said: "I am glad the minister will attend the summit on fishing quotas."'
+    )
+    index = PassageIndex([_article(body, title="Minister to go to Lisbon")])
+    answer = passage_answer(index, parse_question("Who will attend the summit on fishing quotas?"), {},
+                            limit=3, rerank=False)  # fmt: skip
+    assert answer.text is not None and "John Doe" in answer.text
+    assert all("Jane Roe" not in c.sentence for c in answer.citations)
+    said = passage_answer(index, parse_question("Who said she was glad about the summit?"), {},
+                          limit=3, rerank=False)  # fmt: skip
+    assert said.text is not None and "Jane Roe" in said.text

@@ -16,6 +16,7 @@ from newsift.brief.passagesearch import search_shaped
 from newsift.brief.polarity import opposes
 from newsift.brief.question import (
     Question,
+    asks_about_speech,
     asks_for_person,
     counted_noun,
     drop_slot_noun,
@@ -23,6 +24,7 @@ from newsift.brief.question import (
     holds_wanted,
     is_answer_shaped,
     is_type_word,
+    names_a_party,
     names_a_person,
     time_words,
 )
@@ -111,7 +113,15 @@ def passage_answer(
     def counts(article_id: str, sentence: str) -> bool:
         return fits(article_id, sentence) and bool(counted & set(extract_query_terms(sentence)))
 
-    for keep in (counts, fits) if counted else (fits,):
+    # 'Who will attend?': a sentence whose only person is the speaker it quotes comes last.
+    party = asks_for_person(q.text) and not asks_about_speech(q.text)
+
+    def names_party(article_id: str, sentence: str) -> bool:
+        speaker_only = names_a_person(sentence, every_form) and not names_a_party(sentence, every_form)
+        return fits(article_id, sentence) and not speaker_only
+
+    firsts = [keep for keep, asked in ((counts, bool(counted)), (names_party, party)) if asked]
+    for keep in (*firsts, fits):
         for shape in (q, replace(q, wants=None), slotless) if q.wants == "name" else (q,):
             found = search_shaped(index, shape, keep, every_form, limit=limit, rerank=rerank, same=same)
             if found:
@@ -128,7 +138,8 @@ def passage_answer(
     chosen = continued[1:] or _holding(
         [retold_fact(p, index, q) for p in _close_to_best(found, index, q.text)], q, every_form
     )
-    if asks_for_person(q.text) and not any(names_a_person(p.text, every_form) for p in chosen):
+    names = names_a_party if party else names_a_person
+    if asks_for_person(q.text) and not any(names(p.text, every_form) for p in chosen):
         named = _named_next(chosen[-1], index, every_form)
         context, chosen = (chosen, named) if named else (context, chosen)
     return Answer(
@@ -154,7 +165,8 @@ def _holding(chosen: list[SentenceRow], q: Question, known: Sequence[str]) -> li
     if len(chosen) < 2:
         return chosen
     if asks_for_person(q.text):
-        held = [p for p in chosen if names_a_person(p.text, known)]
+        names = names_a_person if asks_about_speech(q.text) else names_a_party
+        held = [p for p in chosen if names(p.text, known)]
     elif q.wants == "name":
         held = [p for p in chosen if holds_wanted(p.text, q.wants, q.text, known)]
     else:

@@ -16,6 +16,7 @@ from newsift.model import Entity, EntityKind, Resolution
 __all__ = [
     "AID_FAMILY",
     "Question",
+    "asks_about_speech",
     "asks_for_person",
     "counted_noun",
     "drop_slot_noun",
@@ -25,6 +26,7 @@ __all__ = [
     "holds_wanted",
     "is_answer_shaped",
     "is_type_word",
+    "names_a_party",
     "names_a_person",
     "parse_question",
     "time_words",
@@ -331,6 +333,32 @@ def names_a_person(sentence: str, known: Iterable[str] = ()) -> bool:
         if not any(form and (name in form or form in name) for form in known) and not _TIME.search(name):
             return True
     return False
+
+
+# The speaker a sentence quotes: 'Jane Roe said', 'Shadow minister Jane Roe said:', 'said Jane Roe'.
+_ATTRIBUTION = re.compile(
+    r"(?:(?<![\w'’-])[A-Z][\w'’.-]*\s+){1,6}(?:said|says|told|added|warned|argued|insisted)\b"
+    r"|\b(?:said|says|added|according\s+to)\s+(?:(?:Mr|Mrs|Ms|Dr|Sir|Lord|Lady|Dame)\.?\s+)?"
+    r"[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*"
+)
+# A question about what was said or claimed ('Who warned ...?', 'Who said ...?'): its speaker answers it.
+_ASKS_SPEECH = re.compile(
+    r"\b(?:say|says|said|tell|told|warn\w*|claim\w*|argu\w*|criticis\w*|criticiz\w*|urg\w*|call\w*\s+for|"
+    r"describ\w*|accus\w*|announc\w*|blam\w*|deni\w*|deny|insist\w*|predict\w*|prais\w*|attack\w*|condemn\w*|"
+    r"quot(?:e|es|ed|ing)|comment\w*|spoke|speak\w*)\b",
+    re.IGNORECASE,
+)
+
+
+def asks_about_speech(text: str) -> bool:
+    """True when the question asks about something said ('Who warned that ...?', 'Who criticised ...?')."""
+    return bool(_ASKS_SPEECH.search(text))
+
+
+def names_a_party(sentence: str, known: Iterable[str] = ()) -> bool:
+    """``names_a_person`` leaving out the speaker the sentence quotes: in 'Shadow minister Jane Roe said: "I
+    am glad the minister will go."' the one who goes is not named, so 'who will go?' is not answered."""
+    return names_a_person(_ATTRIBUTION.sub(" ", sentence), known)
 
 
 def _wants(text: str) -> str | None:
