@@ -165,3 +165,13 @@ def test_ask_who_will_attend_is_not_answered_by_the_speaker_of_a_quote() -> None
     said = passage_answer(index, parse_question("Who said she was glad about the summit?"), {},
                           limit=3, rerank=False)  # fmt: skip
     assert said.text is not None and "Jane Roe" in said.text
+
+
+@pytest.mark.parametrize(
+    "forms",
+    [("hire", "hiring", "hired"), ("sale", "sales"), ("vote", "votes", "voting"), ("take", "taking", "taken"),
+     ("agree", "agreed", "agrees"), ("fee", "fees")],
+)  # fmt: skip
+def test_passages_stem_a_four_letter_base_meets_its_forms(forms: tuple[str, ...]) -> None:
+    assert len({stem(f) for f in forms}) == 1
+    assert stem("free") == "free" and stem("use") == "use"  # a double "ee" and a word of three keep it
