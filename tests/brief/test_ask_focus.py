@@ -4,11 +4,15 @@ runs X'. Our own sentences, no store needed."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import UTC, datetime
+from pathlib import Path
 
 import pytest
 
+from newsift.brief.facts import Sources
 from newsift.brief.heads import asks_for_head, head_rows, holds_head
+from newsift.brief.matching import holds_answer, may_tell_of, years_fit
 from newsift.brief.passageanswer import counted_first, passage_answer
 from newsift.brief.passages import PassageIndex, stem
 from newsift.brief.question import (
@@ -22,7 +26,8 @@ from newsift.brief.question import (
 )
 from newsift.brief.records import Citation, SentenceRow
 from newsift.brief.wordfamily import synonyms
-from newsift.model import Article, Position
+from newsift.model import Article, ContentType, Position, RawDocument
+from newsift.store import SqliteStore
 
 
 def _article(body: str, title: str = "Industry news", article_id: str = "x") -> Article:
@@ -175,3 +180,63 @@ def test_ask_who_will_attend_is_not_answered_by_the_speaker_of_a_quote() -> None
 def test_passages_stem_a_four_letter_base_meets_its_forms(forms: tuple[str, ...]) -> None:
     assert len({stem(f) for f in forms}) == 1
     assert stem("free") == "free" and stem("use") == "use"  # a double "ee" and a word of three keep it
+
+
+def _stored(path: Path, articles: list[Article]) -> SqliteStore:
+    store = SqliteStore(path)
+    for article in articles:
+        raw = RawDocument(uri=f"{article.id}.txt", content=article.id.encode(), content_type=ContentType.TEXT,
+                          fetched_at=datetime(2025, 5, 2, tzinfo=UTC))  # fmt: skip
+        store.store_batch([(raw, [replace(article, page_id=raw.id)])], {})
+    return store
+
+
+def test_matching_a_year_asked_bounds_the_report_not_the_fetch(tmp_path: Path) -> None:
+    undated = replace(_article("Output grew 2.1% in 2004.", article_id="u"), published_at=None)
+    earlier = replace(
+        _article("Output may grow in 2004.", article_id="e"), published_at=datetime(2003, 6, 1, tzinfo=UTC)
+    )
+    later = replace(
+        _article("Output grew 2.1% in 2004.", article_id="l"), published_at=datetime(2005, 2, 1, tzinfo=UTC)
+    )
+    store = _stored(tmp_path / "years.db", [undated, earlier, later])
+    sources = Sources(store)
+    q = parse_question("How much did output grow in 2004?")
+    # fetched in 2025, written when unknown: it may tell of 2004; a report of 2004 comes out in 2004 or later
+    assert [may_tell_of(a, q, sources) for a in ("u", "e", "l")] == [True, False, True]
+    assert may_tell_of("e", parse_question("How much did output grow?"), sources)
+    store.close()
+
+
+def test_matching_a_sentence_naming_only_other_years_tells_of_another_period() -> None:
+    q = parse_question("How much did output grow in 2004?")
+    assert years_fit("Output grew 2.1% in 2004, after 1.5% in 2003.", q)
+    assert not years_fit("Output grew 1.5% in 2003.", q)
+    assert years_fit("Output grew 2.1% last year.", q)  # no year named: it may still
+    assert years_fit("Output grew 1.5% in 2003.", parse_question("How much did output grow?"))
+
+
+def test_matching_a_seat_the_question_does_not_write_answers_where() -> None:
+    q = parse_question("Where are the EU trade ministers meeting?")
+    forms = ["European Union", "EU", "Brussels"]
+    assert holds_answer("EU trade ministers are meeting on Monday in Brussels.", q, forms)
+    assert not holds_answer("EU trade ministers are meeting on Monday.", q, forms)
+    asked_there = parse_question("Where in Brussels are the EU ministers meeting?")
+    assert not holds_answer("The EU ministers are meeting in Brussels.", asked_there, forms)
+
+
+def test_question_what_did_a_measure_fall_to_asks_a_figure() -> None:
+    assert parse_question("What did the factory index fall to in March?").expects == "number"
+    assert parse_question("What has inflation risen to?").expects == "number"
+    assert parse_question("What did the union agree to?").expects is None
+
+
+def test_ask_the_time_of_a_figure_s_base_is_not_the_time_it_tells_of() -> None:
+    body = (
+        "Factory output slowed in March, a survey of managers shows. "
+        "The factory index fell to 50.2 from 52.9 in February."
+    )
+    index = PassageIndex([_article(body)])
+    answer = passage_answer(index, parse_question("What did the factory index fall to in March?"), {},
+                            limit=3, rerank=False)  # fmt: skip
+    assert answer.text is not None and "50.2" in answer.text

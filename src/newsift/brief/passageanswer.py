@@ -10,7 +10,15 @@ from typing import Any
 
 from newsift.brief.facts import Sources
 from newsift.brief.heads import asks_for_head, head_rows
-from newsift.brief.matching import all_forms, first_mention, holds_answer, in_window, mentions_any, same_terms
+from newsift.brief.matching import (
+    all_forms,
+    first_mention,
+    holds_answer,
+    may_tell_of,
+    mentions_any,
+    same_terms,
+    years_fit,
+)
 from newsift.brief.passages import PassageIndex, extract_query_terms, stem
 from newsift.brief.passagesearch import search_shaped
 from newsift.brief.polarity import opposes
@@ -53,13 +61,18 @@ _RECIPIENT = re.compile(r"\b(?:to|for)\s+(?:the\s+)?[A-Z][\w'’-]+(?:\s+[A-Z][\
 _GIVING = re.compile(r"\b(?:sell|sells|selling|sold|suppl\w*|deliver\w*|transfer\w*|export\w*|provid\w*)\b")
 
 
+# The base a figure is measured against ('from 53.3 in December', 'than in 2003', 'compared with a year
+# earlier'), up to the clause's end: its time is not the time the figure tells of.
+_BASE = re.compile(r"\b(?:from|than|compared\s+(?:with|to)|against)\s+[^,;]*", re.IGNORECASE)
+
+
 def candidate_articles(
     store: Store, q: Question, sources: Sources, forms: dict[str, tuple[str, ...]]
 ) -> list[Article]:
-    """Articles naming every entity of the question, inside its time window."""
+    """Articles naming every entity of the question that may tell of its period (``may_tell_of``)."""
     return [
         a for a in iter_articles(store)
-        if all(mentions_any(a.text, fs) for fs in forms.values()) and in_window(None, a.id, q, sources)
+        if all(mentions_any(a.text, fs) for fs in forms.values()) and may_tell_of(a.id, q, sources)
     ]  # fmt: skip
 
 
@@ -95,7 +108,9 @@ def passage_answer(
     asked_times = time_words(q.text) if q.since_year is None and q.until_year is None else set()
 
     def timely(sentence: str) -> bool:
-        return not asked_times or not (told := time_words(sentence)) or bool(asked_times & told)
+        told = time_words(_BASE.sub(" ", sentence))  # 'fell to 51.8 from 53.3 in December' tells of now
+        named = not asked_times or not told or bool(asked_times & told)
+        return named and years_fit(sentence, q)
 
     def loosely_named(article_id: str, sentence: str) -> bool:
         return fits(article_id, sentence) and (not every_form or mentions_any(sentence, every_form))

@@ -29,6 +29,7 @@ __all__ = [
     "names_a_party",
     "names_a_person",
     "parse_question",
+    "seat_forms",
     "time_words",
 ]
 
@@ -406,11 +407,20 @@ def holds_wanted(sentence: str, wants: str | None, asked: str = "", known: Itera
     return any(new(m.group(1)) for m in _CAPITALISED.finditer(sentence, start))
 
 
+# 'What did the index fall to?', 'What has inflation risen to?': the level a measure reached, a figure.
+_ASKS_LEVEL = re.compile(
+    r"^\s*(?:what|which\s+level)\s+(?:did|does|do|has|have|had|will|is|was)\s+.+?\s+(?:fall|fallen|rise|risen|drop"
+    r"(?:ped)?|climb(?:ed)?|grow|grown|slip(?:ped)?|jump(?:ed)?|slide|slid|sink|sunk|increase[sd]?|decrease[sd]?|"
+    r"decline[sd]?|reach(?:ed)?|hit|edge(?:d)?\s+(?:up|down)|come\s+in)\s+(?:to|at)\b",
+    re.IGNORECASE,
+)
+
+
 def _expects(text: str) -> str | None:
     """The shape of answer asked for: "money", "number", "time" or None (anything)."""
     if _ASKS_MONEY.match(text):
         return "money"
-    if _ASKS_NUMBER.match(text):
+    if _ASKS_NUMBER.match(text) or _ASKS_LEVEL.match(text):
         return "number"
     return "time" if _ASKS_TIME.match(text) else None
 
@@ -520,6 +530,13 @@ def _place_ids(stored: tuple[Entity, ...]) -> frozenset[str]:
 @functools.cache
 def _gazetteer_places() -> frozenset[str]:
     return frozenset(e.id for e in load_gazetteer().entities.values() if e.kind in _PLACE_KINDS)
+
+
+@functools.cache
+def seat_forms() -> frozenset[str]:
+    """The gazetteer's seats and capitals standing for an entity ('Brussels' for the EU, 'Seoul' for South
+    Korea): places in their own right."""
+    return frozenset(f for f, _, how in load_gazetteer().surface_forms() if how is Resolution.METONYM)
 
 
 @functools.cache
