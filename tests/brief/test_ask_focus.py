@@ -13,7 +13,7 @@ import pytest
 from newsift.brief.facts import Sources
 from newsift.brief.heads import asks_for_head, head_rows, holds_head
 from newsift.brief.matching import holds_answer, may_tell_of, years_fit
-from newsift.brief.passageanswer import counted_first, passage_answer
+from newsift.brief.passageanswer import asks_whole_year, counted_first, passage_answer, tells_part_of_year
 from newsift.brief.passages import PassageIndex, stem
 from newsift.brief.question import (
     asks_about_speech,
@@ -266,3 +266,18 @@ def test_ask_a_place_asked_with_in_must_be_named_by_the_answer_or_the_sentence_b
     none = passage_answer(index, parse_question("How many sports cars did the carmaker sell in South Korea?"),
                           korea, limit=3, rerank=False)  # fmt: skip
     assert none.text is None
+
+
+def test_ask_a_question_of_a_whole_year_is_answered_first_by_the_year_s_figure() -> None:
+    assert asks_whole_year(parse_question("How much did the economy grow over the whole of 2004?"))
+    assert not asks_whole_year(parse_question("How much did the economy grow in the third quarter of 2004?"))
+    assert tells_part_of_year("Output grew 0.8% in the last quarter of 2004.")
+    assert not tells_part_of_year("Output grew 0.8% in the last quarter and 2.9% for the full year.")
+    body = (
+        "The Nordic economy grew 0.9% in the last quarter of 2004, official data show. "
+        "Over 2004 the Nordic economy grew 2.9%, the best result since 2000."
+    )
+    index = PassageIndex([_article(body)])
+    answer = passage_answer(index, parse_question("How much did the Nordic economy grow in 2004?"), {},
+                            limit=3, rerank=False)  # fmt: skip
+    assert answer.text is not None and "2.9%" in answer.text and "0.9%" not in answer.text

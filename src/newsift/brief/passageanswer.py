@@ -44,13 +44,16 @@ from newsift.store import Store, iter_articles
 
 __all__ = [
     "MARGIN",
+    "asks_whole_year",
     "candidate_articles",
     "counted_first",
     "counted_terms",
     "gives_back",
     "passage_answer",
     "retold_fact",
+    "tells_part_of_year",
     "timed_first",
+    "whole_year_first",
 ]
 
 # How much more of the question a passage must cover to win over the records' own sentences.
@@ -144,7 +147,18 @@ def passage_answer(
         speaker_only = names_a_person(sentence, every_form) and not names_a_party(sentence, every_form)
         return fits(article_id, sentence) and not speaker_only
 
-    firsts = [keep for keep, asked in ((counts, bool(counted)), (names_party, party)) if asked]
+    # 'How much did it grow over the whole of 2004?': sentences not telling of a part of the year first.
+    year_asked = asks_whole_year(q)
+
+    asked_years = set(re.findall(r"\b(?:19|20)\d\d\b", q.text))
+
+    def whole(article_id: str, sentence: str) -> bool:  # and names the asked year, when one is asked
+        named = not asked_years or bool(asked_years & set(re.findall(r"\b(?:19|20)\d\d\b", sentence)))
+        return fits(article_id, sentence) and named and not tells_part_of_year(sentence)
+
+    firsts = [
+        keep for keep, asked in ((counts, bool(counted)), (names_party, party), (whole, year_asked)) if asked
+    ]
     for keep in (*firsts, fits):
         for shape in (q, replace(q, wants=None), slotless) if q.wants == "name" else (q,):
             found = search_shaped(index, shape, keep, every_form, limit=limit, rerank=rerank, same=same)
@@ -152,7 +166,7 @@ def passage_answer(
                 break
         if found:
             break
-    found = counted_first(timed_first(found, q), q)
+    found = counted_first(whole_year_first(timed_first(found, q), q), q)
     continued = _continued(found, index, q, loosely_named, rerank=rerank, same=same, known=every_form)
     if not found and not continued:
         return Answer(question=q.text, text=None, method="none")
@@ -262,6 +276,38 @@ def counted_first(found: list[SentenceRow], q: Question) -> list[SentenceRow]:
         return found
     holding = [p for p in found if counted & set(extract_query_terms(p.text))]
     return holding or found
+
+
+# A part of a year ('the third quarter', 'the three months to June', 'in March'), and a whole year ('for the
+# full year', 'over the year'; not 'an annual rate', which states a quarter's pace).
+_PART_OF_YEAR = re.compile(
+    r"\b(?:quarters?|months?|half|halves|weeks?|January|February|March|April|May|June|July|August|September|"
+    r"October|November|December)\b",
+)
+_WHOLE_YEAR = re.compile(
+    r"\b(?:(?:full|whole|entire|calendar)\s+year|for\s+the\s+year|over\s+the\s+year|year\s+as\s+a\s+whole|"
+    r"annual(?!\s+rate)|(?:19|20)\d\d\s+as\s+a\s+whole)\b",
+    re.IGNORECASE,
+)
+
+
+def asks_whole_year(q: Question) -> bool:
+    """True for a question of a year ('in 2004', 'over the whole of 2004', 'last year') naming no part of
+    one ('the third quarter', 'in March')."""
+    asks_year = bool(re.search(r"\b(?:(?:19|20)\d\d|year)\b", q.text, re.IGNORECASE))
+    return asks_year and not _PART_OF_YEAR.search(q.text)
+
+
+def tells_part_of_year(sentence: str) -> bool:
+    """True for a sentence naming a part of a year ('in the last quarter of 2004') and not the whole year
+    ('for the full year')."""
+    return bool(_PART_OF_YEAR.search(sentence)) and not _WHOLE_YEAR.search(sentence)
+
+
+def whole_year_first(found: list[SentenceRow], q: Question) -> list[SentenceRow]:
+    """A question of a whole year is answered first by the sentences not telling of a part of one; a
+    quarter's figure tells of a part."""
+    return sorted(found, key=lambda p: tells_part_of_year(p.text)) if asks_whole_year(q) else found
 
 
 def retold_fact(row: SentenceRow, index: PassageIndex, q: Question) -> SentenceRow:
