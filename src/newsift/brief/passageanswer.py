@@ -31,7 +31,6 @@ from newsift.brief.question import (
     has_status_cue,
     holds_wanted,
     is_answer_shaped,
-    is_place,
     is_type_word,
     names_a_party,
     names_a_person,
@@ -92,15 +91,7 @@ def passage_answer(
                       passages=tuple(heads), method="passages")  # fmt: skip
     topic = set(extract_query_terms(q.topic or ""))
 
-    # 'How many did the carmaker sell in China?': a sentence telling of the place asked after 'in' names
-    # it, or the sentence before it does; sales in Asia at large do not answer.
-    places = [fs for e, fs in forms.items() if is_place(e) and _asked_in(q.text, fs)]
-
-    def located(article_id: str, sentence: str) -> bool:
-        before = index.previous_sentence(article_id, sentence) or "" if places else ""
-        return all(mentions_any(sentence, fs) or mentions_any(before, fs) for fs in places)
-
-    def fits(article_id: str, sentence: str) -> bool:
+    def fits(_article_id: str, sentence: str) -> bool:
         # 'What did X say about Y': a sentence that never touches Y does not answer, however much of X;
         # 'who denied Y': a sentence without a word of denial does not either.
         on_topic = not topic or bool(topic & set(extract_query_terms(sentence)))
@@ -113,7 +104,7 @@ def passage_answer(
         # another recipient.
         reaches = not (q.source and q.target) or not _gives_elsewhere(sentence, forms.get(q.target, ()))
         told = timely(sentence) and not opposes(q.text, sentence)  # the asked period, the asked change
-        return on_topic and cued and directed and reaches and told and located(article_id, sentence)
+        return on_topic and cued and directed and reaches and told
 
     # 'How much did output grow in the July to September quarter?': a sentence naming only other times
     # ('2.6% last year, 2.1% in 2005') tells of another period; one naming no time may still answer.
@@ -187,11 +178,6 @@ def passage_answer(
         passages=(*context, *(p for p in found if p not in context)),
         method="passages",
     )
-
-
-def _asked_in(question: str, forms: Sequence[str]) -> bool:
-    """True when the question names one of the forms after 'in' ('sell in China', 'in the Netherlands')."""
-    return any(re.search(rf"\bin\s+(?:the\s+)?{re.escape(f)}(?!\w)", question) for f in forms)
 
 
 def _gives_elsewhere(sentence: str, target: Sequence[str]) -> bool:

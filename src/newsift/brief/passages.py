@@ -156,13 +156,6 @@ class PassageIndex:
                 return following.text if following.article_id == article_id else None
         return None
 
-    def previous_sentence(self, article_id: str, text: str) -> str | None:
-        """The indexed sentence before ``text`` in the same article."""
-        for doc, following in zip(self.docs, self.docs[1:], strict=False):
-            if following.article_id == article_id and following.text == text:
-                return doc.text if doc.article_id == article_id else None
-        return None
-
     def retelling(self, article_id: str, headline: str) -> str | None:
         """The body sentence a headline sentence compresses: the one holding most of its terms, the
         earliest among equals, and at least half of them; None when no sentence does."""

@@ -25,7 +25,6 @@ __all__ = [
     "has_status_cue",
     "holds_wanted",
     "is_answer_shaped",
-    "is_place",
     "is_type_word",
     "names_a_party",
     "names_a_person",
@@ -402,12 +401,7 @@ def holds_wanted(sentence: str, wants: str | None, asked: str = "", known: Itera
         return word.casefold() not in given and not _TIME.fullmatch(word) and word not in {"I", "A", "The"}
 
     if wants == "place":
-        # 'in Chennai', 'off the coast'; or a place of the gazetteer opening the sentence ('China remains
-        # the main worry after sales there fell').
-        opening = re.match(r"\W*((?:[A-Z][\w'’-]+\s?){1,3})", sentence)
-        names = _prefixes(opening.group(1)) if opening else []
-        opens = any(name in _gazetteer_place_forms() and new(name) for name in names)
-        return opens or any(new(m.group(1)) for m in _PLACE.finditer(sentence))
+        return any(new(m.group(1)) for m in _PLACE.finditer(sentence))
     first = re.match(r"\W*[\w'’-]+", sentence)
     start = first.end() if first else 0
     return any(new(m.group(1)) for m in _CAPITALISED.finditer(sentence, start))
@@ -536,23 +530,6 @@ def _place_ids(stored: tuple[Entity, ...]) -> frozenset[str]:
 @functools.cache
 def _gazetteer_places() -> frozenset[str]:
     return frozenset(e.id for e in load_gazetteer().entities.values() if e.kind in _PLACE_KINDS)
-
-
-def is_place(entity_id: str) -> bool:
-    """True for a country or place of the gazetteer."""
-    return entity_id in _gazetteer_places()
-
-
-@functools.cache
-def _gazetteer_place_forms() -> frozenset[str]:
-    places = _gazetteer_places()
-    return frozenset(f for f, e, _ in load_gazetteer().surface_forms() if e in places)
-
-
-def _prefixes(words: str) -> list[str]:
-    """'South Korea has' -> 'South Korea has', 'South Korea', 'South'."""
-    parts = words.split()
-    return [" ".join(parts[:n]) for n in range(len(parts), 0, -1)]
 
 
 @functools.cache
