@@ -8,7 +8,7 @@ from collections.abc import Sequence
 
 from newsift.brief.facts import Sources
 from newsift.brief.passages import extract_query_terms, normalize_designators
-from newsift.brief.question import Question, holds_wanted, is_answer_shaped
+from newsift.brief.question import Question, holds_wanted, is_answer_shaped, seat_forms
 
 __all__ = [
     "all_forms",
@@ -16,8 +16,10 @@ __all__ = [
     "first_mention",
     "holds_answer",
     "in_window",
+    "may_tell_of",
     "mentions_any",
     "same_terms",
+    "years_fit",
 ]
 
 
@@ -67,6 +69,9 @@ def same_terms(forms: dict[str, tuple[str, ...]]) -> dict[str, frozenset[str]]:
 def holds_answer(sentence: str, q: Question, known: Sequence[str] = ()) -> bool:
     """The sentence holds what the question asks for: a number, sum or time, a place, a name or a cause
     (``known``: the forms of the question's entities, which are no answer)."""
+    if q.wants == "place":  # a seat the question does not write is a place ('in Brussels' for the EU)
+        seats = seat_forms()
+        known = [f for f in known if f not in seats or f in q.text]
     return is_answer_shaped(sentence, q.expects, q.text) and holds_wanted(sentence, q.wants, q.text, known)
 
 
@@ -79,3 +84,29 @@ def in_window(year: int | None, article_id: str, q: Question, sources: Sources) 
     if year is None:
         return False
     return (q.since_year is None or year >= q.since_year) and (q.until_year is None or year <= q.until_year)
+
+
+_YEAR = re.compile(r"(?<![\w.,])(?:19|20)\d\d(?![\w%]|[.,]\d)")
+
+
+def may_tell_of(article_id: str, q: Question, sources: Sources) -> bool:
+    """An article may tell of the question's period ('in 2004', 'since 2020'): when it was published is
+    unknown (only when it was fetched), or it was published in the period's first year or after; a report
+    of a year comes out during it or later, so the period's end does not bound the publication."""
+    if q.since_year is None and q.until_year is None:
+        return True
+    article = sources.article(article_id)
+    published = article.published_at if article else None
+    return published is None or q.since_year is None or published.year >= q.since_year
+
+
+def years_fit(sentence: str, q: Question) -> bool:
+    """A sentence naming years tells of the question's period only when one of them falls in it ('in 2004'
+    asked: '4.4% for 2004' fits, '2.1% in 2003' does not); one naming no year may still."""
+    if q.since_year is None and q.until_year is None:
+        return True
+    years = [int(y) for y in _YEAR.findall(sentence)]
+    return not years or any(
+        (q.since_year is None or y >= q.since_year) and (q.until_year is None or y <= q.until_year)
+        for y in years
+    )

@@ -9,26 +9,51 @@ from dataclasses import replace
 from typing import Any
 
 from newsift.brief.facts import Sources
-from newsift.brief.matching import all_forms, first_mention, holds_answer, in_window, mentions_any, same_terms
-from newsift.brief.passages import PassageIndex, extract_query_terms
+from newsift.brief.heads import asks_for_head, head_rows
+from newsift.brief.matching import (
+    all_forms,
+    first_mention,
+    holds_answer,
+    may_tell_of,
+    mentions_any,
+    same_terms,
+    years_fit,
+)
+from newsift.brief.passages import PassageIndex, extract_query_terms, stem
 from newsift.brief.passagesearch import search_shaped
 from newsift.brief.polarity import opposes
 from newsift.brief.question import (
     Question,
+    asks_about_speech,
     asks_for_person,
+    counted_noun,
     drop_slot_noun,
     has_status_cue,
     holds_wanted,
     is_answer_shaped,
     is_type_word,
+    names_a_party,
     names_a_person,
     time_words,
 )
 from newsift.brief.records import Answer, Citation, SentenceRow
+from newsift.brief.wordfamily import synonyms
 from newsift.model import Article
 from newsift.store import Store, iter_articles
 
-__all__ = ["MARGIN", "candidate_articles", "gives_back", "passage_answer", "retold_fact", "timed_first"]
+__all__ = [
+    "MARGIN",
+    "asks_whole_year",
+    "candidate_articles",
+    "counted_first",
+    "counted_terms",
+    "gives_back",
+    "passage_answer",
+    "retold_fact",
+    "tells_part_of_year",
+    "timed_first",
+    "whole_year_first",
+]
 
 # How much more of the question a passage must cover to win over the records' own sentences.
 MARGIN = 0.25
@@ -39,13 +64,18 @@ _RECIPIENT = re.compile(r"\b(?:to|for)\s+(?:the\s+)?[A-Z][\w'’-]+(?:\s+[A-Z][\
 _GIVING = re.compile(r"\b(?:sell|sells|selling|sold|suppl\w*|deliver\w*|transfer\w*|export\w*|provid\w*)\b")
 
 
+# The base a figure is measured against ('from 53.3 in December', 'than in 2003', 'compared with a year
+# earlier'), up to the clause's end: its time is not the time the figure tells of.
+_BASE = re.compile(r"\b(?:from|than|compared\s+(?:with|to)|against)\s+[^,;]*", re.IGNORECASE)
+
+
 def candidate_articles(
     store: Store, q: Question, sources: Sources, forms: dict[str, tuple[str, ...]]
 ) -> list[Article]:
-    """Articles naming every entity of the question, inside its time window."""
+    """Articles naming every entity of the question that may tell of its period (``may_tell_of``)."""
     return [
         a for a in iter_articles(store)
-        if all(mentions_any(a.text, fs) for fs in forms.values()) and in_window(None, a.id, q, sources)
+        if all(mentions_any(a.text, fs) for fs in forms.values()) and may_tell_of(a.id, q, sources)
     ]  # fmt: skip
 
 
@@ -55,6 +85,10 @@ def passage_answer(
     """The best sentences naming one of the question's entities, else any sentence of an article naming
     them all (the answer may say 'the party' where the question says 'the Liberal Democrats')."""
     every_form = all_forms(forms)
+    heads = head_rows(index, every_form) if every_form and asks_for_head(q.text) else []
+    if heads:  # 'Who runs X?': the person named with a head's title, in an article about X
+        return Answer(question=q.text, text=heads[0].text.strip(), citations=(heads[0].citation,),
+                      passages=tuple(heads), method="passages")  # fmt: skip
     topic = set(extract_query_terms(q.topic or ""))
 
     def fits(_article_id: str, sentence: str) -> bool:
@@ -77,7 +111,9 @@ def passage_answer(
     asked_times = time_words(q.text) if q.since_year is None and q.until_year is None else set()
 
     def timely(sentence: str) -> bool:
-        return not asked_times or not (told := time_words(sentence)) or bool(asked_times & told)
+        told = time_words(_BASE.sub(" ", sentence))  # 'fell to 51.8 from 53.3 in December' tells of now
+        named = not asked_times or not told or bool(asked_times & told)
+        return named and years_fit(sentence, q)
 
     def loosely_named(article_id: str, sentence: str) -> bool:
         return fits(article_id, sentence) and (not every_form or mentions_any(sentence, every_form))
@@ -89,11 +125,39 @@ def passage_answer(
     # The class asked for ('which countries') is named by its instances, not by its noun: a sentence
     # naming one ('Estonia, Finland and Norway') is measured on the rest of the question.
     slotless = replace(q, text=drop_slot_noun(q.text))
-    for shape in (q, replace(q, wants=None), slotless) if q.wants == "name" else (q,):
-        found = search_shaped(index, shape, fits, every_form, limit=limit, rerank=rerank, same=same)
+    # 'How much profit ...': the sentences naming what is counted are searched first, then any.
+    counted = counted_terms(q)
+
+    def counts(article_id: str, sentence: str) -> bool:
+        return fits(article_id, sentence) and bool(counted & set(extract_query_terms(sentence)))
+
+    # 'Who will attend?': a sentence whose only person is the speaker it quotes comes last.
+    party = asks_for_person(q.text) and not asks_about_speech(q.text)
+
+    def names_party(article_id: str, sentence: str) -> bool:
+        speaker_only = names_a_person(sentence, every_form) and not names_a_party(sentence, every_form)
+        return fits(article_id, sentence) and not speaker_only
+
+    # 'How much did it grow over the whole of 2004?': sentences not telling of a part of the year first.
+    year_asked = asks_whole_year(q)
+
+    asked_years = set(re.findall(r"\b(?:19|20)\d\d\b", q.text))
+
+    def whole(article_id: str, sentence: str) -> bool:  # and names the asked year, when one is asked
+        named = not asked_years or bool(asked_years & set(re.findall(r"\b(?:19|20)\d\d\b", sentence)))
+        return fits(article_id, sentence) and named and not tells_part_of_year(sentence)
+
+    firsts = [
+        keep for keep, asked in ((counts, bool(counted)), (names_party, party), (whole, year_asked)) if asked
+    ]
+    for keep in (*firsts, fits):
+        for shape in (q, replace(q, wants=None), slotless) if q.wants == "name" else (q,):
+            found = search_shaped(index, shape, keep, every_form, limit=limit, rerank=rerank, same=same)
+            if found:
+                break
         if found:
             break
-    found = timed_first(found, q)
+    found = counted_first(whole_year_first(timed_first(found, q), q), q)
     continued = _continued(found, index, q, loosely_named, rerank=rerank, same=same, known=every_form)
     if not found and not continued:
         return Answer(question=q.text, text=None, method="none")
@@ -103,7 +167,8 @@ def passage_answer(
     chosen = continued[1:] or _holding(
         [retold_fact(p, index, q) for p in _close_to_best(found, index, q.text)], q, every_form
     )
-    if asks_for_person(q.text) and not any(names_a_person(p.text, every_form) for p in chosen):
+    names = names_a_party if party else names_a_person
+    if asks_for_person(q.text) and not any(names(p.text, every_form) for p in chosen):
         named = _named_next(chosen[-1], index, every_form)
         context, chosen = (chosen, named) if named else (context, chosen)
     return Answer(
@@ -129,7 +194,8 @@ def _holding(chosen: list[SentenceRow], q: Question, known: Sequence[str]) -> li
     if len(chosen) < 2:
         return chosen
     if asks_for_person(q.text):
-        held = [p for p in chosen if names_a_person(p.text, known)]
+        names = names_a_person if asks_about_speech(q.text) else names_a_party
+        held = [p for p in chosen if names(p.text, known)]
     elif q.wants == "name":
         held = [p for p in chosen if holds_wanted(p.text, q.wants, q.text, known)]
     else:
@@ -179,6 +245,55 @@ def timed_first(found: list[SentenceRow], q: Question) -> list[SentenceRow]:
     if not asked:
         return found
     return sorted(found, key=lambda p: not asked & time_words(p.text))
+
+
+def counted_terms(q: Question) -> set[str]:
+    """The stemmed words of what a 'how many / how much' question counts, with their synonyms ('staff'
+    asked: 'jobs', 'workers', 'employees'); empty for other questions."""
+    return {s for t in extract_query_terms(counted_noun(q.text)) for s in synonyms(t, stem)}
+
+
+def counted_first(found: list[SentenceRow], q: Question) -> list[SentenceRow]:
+    """'How many Ethiopians ...', 'how much profit ...': of the sentences found, those naming what is
+    counted, when some do; a figure beside other nouns ('965,000 tonnes' for 'how many people', revenue for
+    'how much profit') counts something else."""
+    counted = counted_terms(q)
+    if not counted:
+        return found
+    holding = [p for p in found if counted & set(extract_query_terms(p.text))]
+    return holding or found
+
+
+# A part of a year ('the third quarter', 'the three months to June', 'in March'), and a whole year ('for the
+# full year', 'over the year'; not 'an annual rate', which states a quarter's pace).
+_PART_OF_YEAR = re.compile(
+    r"\b(?:quarters?|months?|half|halves|weeks?|January|February|March|April|May|June|July|August|September|"
+    r"October|November|December)\b",
+)
+_WHOLE_YEAR = re.compile(
+    r"\b(?:(?:full|whole|entire|calendar)\s+year|for\s+the\s+year|over\s+the\s+year|year\s+as\s+a\s+whole|"
+    r"annual(?!\s+rate)|(?:19|20)\d\d\s+as\s+a\s+whole)\b",
+    re.IGNORECASE,
+)
+
+
+def asks_whole_year(q: Question) -> bool:
+    """True for a question of a year ('in 2004', 'over the whole of 2004', 'last year') naming no part of
+    one ('the third quarter', 'in March')."""
+    asks_year = bool(re.search(r"\b(?:(?:19|20)\d\d|year)\b", q.text, re.IGNORECASE))
+    return asks_year and not _PART_OF_YEAR.search(q.text)
+
+
+def tells_part_of_year(sentence: str) -> bool:
+    """True for a sentence naming a part of a year ('in the last quarter of 2004') and not the whole year
+    ('for the full year')."""
+    return bool(_PART_OF_YEAR.search(sentence)) and not _WHOLE_YEAR.search(sentence)
+
+
+def whole_year_first(found: list[SentenceRow], q: Question) -> list[SentenceRow]:
+    """A question of a whole year is answered first by the sentences not telling of a part of one; a
+    quarter's figure tells of a part."""
+    return sorted(found, key=lambda p: tells_part_of_year(p.text)) if asks_whole_year(q) else found
 
 
 def retold_fact(row: SentenceRow, index: PassageIndex, q: Question) -> SentenceRow:

@@ -79,16 +79,25 @@ def stem(word: str) -> str:
     """A light suffix stripper (supplied→supply, deliveries→delivery, drones→drone); enough for BM25."""
     word = word.casefold()
     if word in _IRREGULAR:  # the base then loses its final 'e' as below ('wrote' → 'write' → 'writ')
-        word = _IRREGULAR[word]
-        return word[:-1] if word.endswith("e") and len(word) > 4 else word
+        return _drop_final_e(_IRREGULAR[word])
+    verb_ending = False
     for suffix, replacement in _SUFFIXES:
         if word.endswith(suffix) and len(word) - len(suffix) >= 3 and not word.endswith("ss"):
             word = word[: -len(suffix)] + replacement
-            if suffix in {"ed", "ing"} and _DOUBLED.search(word):
+            verb_ending = suffix in {"ed", "ing"}
+            if verb_ending and _DOUBLED.search(word):
                 word = word[:-1]
             break
-    # A final 'e' goes too, so 'raise' and 'raised' (→ 'rais') meet, as do 'agree' and 'agreed'.
-    return word[:-1] if word.endswith("e") and len(word) > 4 else word
+    return _drop_final_e(word, short=not verb_ending)
+
+
+def _drop_final_e(word: str, *, short: bool = True) -> str:
+    """A final 'e' goes too, so 'raise' and 'raised' (→ 'rais') meet, as do 'agree' and 'agreed'; with
+    ``short``, a base of four letters too, so it meets its forms ('hire' and 'hiring', 'sale' and 'sales',
+    'vote' and 'votes'): not a double 'ee' ('free', 'fee'), nor what is left of a form in -ed or -ing
+    ('agreed' → 'agre'), nor a word of three letters ('use')."""
+    four = short and len(word) == 4 and not word.endswith("ee")
+    return word[:-1] if word.endswith("e") and (len(word) > 4 or four) else word
 
 
 _POSSESSIVE = re.compile(r"['’]s\b")

@@ -16,7 +16,9 @@ from newsift.model import Entity, EntityKind, Resolution
 __all__ = [
     "AID_FAMILY",
     "Question",
+    "asks_about_speech",
     "asks_for_person",
+    "counted_noun",
     "drop_slot_noun",
     "drop_status_words",
     "entity_forms",
@@ -24,8 +26,10 @@ __all__ = [
     "holds_wanted",
     "is_answer_shaped",
     "is_type_word",
+    "names_a_party",
     "names_a_person",
     "parse_question",
+    "seat_forms",
     "time_words",
 ]
 
@@ -92,11 +96,14 @@ _ASKS_NUMBER = re.compile(
     r"ceiling))\b",
     re.IGNORECASE,
 )
-# 'How much is X worth / did X cost / does X earn': an amount of money, not any number.
+# 'How much is X worth / did X cost / does X earn': an amount of money, not any number; so is 'how much
+# profit / revenue / net profit did X make' (a sum named right after 'how much').
 _ASKS_MONEY = re.compile(
     r"^\s*(?:how\s+much\b.*\b(?:worth|cost|costs|value|valued|pay|paid|earn|earns|earned|spend|spent|charge|"
     r"charged|fetch|fetched|invest|invests|invested|investing|lend|lent|borrow\w*|owe[sd]?|fined?|aid|"
-    r"funding|compensation|debt|debts|loans?|subsid\w*)\b|how\s+much\s+money|what\s+(?:price|sum|fee|salary)|at\s+what\s+price)",
+    r"funding|compensation|debt|debts|loans?|subsid\w*)\b|how\s+much\s+(?:money|"
+    r"(?:[a-z-]+\s+)?(?:profits?|revenues?|turnover|income|earnings|losses|cash))\b|"
+    r"what\s+(?:price|sum|fee|salary)|at\s+what\s+price)",
     re.IGNORECASE,
 )
 # An amount of money: a currency sign or code before a number, or a currency word after one ('40 million
@@ -172,7 +179,7 @@ _CAUSE = re.compile(
     r"after(?:math)?|following|in\s+(?:response|reaction|protest|retaliation)|over|amid|blam\w*|caus\w*|"
     r"reasons?|so\s+that|in\s+order\s+to|aimed\s+at|to\s+(?:curb|stop|prevent|protect|punish|counter|meet|"
     r"cut|boost|avoid)|led\s+to|prompt\w*|triggered|(?:hit|hurt|dampened|dented|affected|driven|fuell?ed|"
-    r"helped|boosted|squeezed)\s+by|as\s+(?!well\b|part\b|much\b|many\b|far\b|long\b|soon\b|a\s+whole\b)(?:\w+\s+)"
+    r"helped|boosted|squeezed)\s+by|attribut\w*\s+(?:\w+\s+){0,4}?to|put\s+(?:\w+\s+){0,4}?down\s+to|as\s+(?!well\b|part\b|much\b|many\b|far\b|long\b|soon\b|a\s+whole\b)(?:\w+\s+)"
     r"{0,4}?(?:was|were|fell|rose|grew|dropped|slowed|weakened|increased))\b",
     re.IGNORECASE,
 )
@@ -192,9 +199,13 @@ _VAGUE = re.compile(
 )
 _NUMBER = re.compile(
     r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens?|hundreds?|thousands?|"
-    r"millions?|billions?|half|double|twice|decades?|years?|months?|weeks?|days?|hours?|centur(?:y|ies))\b",
+    r"millions?|billions?|half|double|twice)\b",
     re.IGNORECASE,
 )
+# A unit of time is a number only for a question of length ('how long', 'how old', 'for how many years'):
+# 'this week' holds no figure for 'how much profit'.
+_DURATION = re.compile(r"\b(?:decades?|years?|months?|weeks?|days?|hours?|centur(?:y|ies))\b", re.IGNORECASE)
+_ASKS_DURATION = re.compile(r"^\s*(?:for\s+)?how\s+(?:long|old|soon)\b", re.IGNORECASE)
 _TIME = re.compile(
     r"\b(?:1[89]\d\d|20\d\d|January|February|March|April|May|June|July|August|September|October|November|"
     r"December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec|Monday|Tuesday|Wednesday|Thursday|Friday|"
@@ -293,6 +304,23 @@ def _speaker(say: re.Match[str], found: list[tuple[int, str]]) -> str | None:
     return next((e for p, e in found if start <= p < end), None)
 
 
+# 'How many Ethiopians will ...', 'how much profit did ...', 'how many of its plants ...': the words of
+# what is counted or measured, up to the question's verb.
+_COUNTED = re.compile(
+    r"^\s*(?:by\s+)?how\s+(?:many|much)\s+(?:of\s+(?:its|their|his|her|the)\s+)?"
+    r"(?P<noun>(?:(?!(?:did|does|do|is|was|were|are|has|have|had|will|would|can|could|may|might|should)\b)"
+    r"[\w'’-]+\s+){1,3}?)(?:did|does|do|is|was|were|are|has|have|had|will|would|can|could|may|might|should)\b",
+    re.IGNORECASE,
+)
+
+
+def counted_noun(text: str) -> str:
+    """The words naming what a 'how many / how much' question counts or measures ('Ethiopians', 'net
+    profit', 'plants'); empty for other questions and for 'how much did X grow'."""
+    match = _COUNTED.match(text)
+    return match.group("noun").strip() if match else ""
+
+
 def asks_for_person(text: str) -> bool:
     """True for 'Who ...?' and 'Which/What <person noun> ...?' ('Which minister resigned?')."""
     return bool(_ASKS_PERSON.match(text))
@@ -306,6 +334,32 @@ def names_a_person(sentence: str, known: Iterable[str] = ()) -> bool:
         if not any(form and (name in form or form in name) for form in known) and not _TIME.search(name):
             return True
     return False
+
+
+# The speaker a sentence quotes: 'Jane Roe said', 'Shadow minister Jane Roe said:', 'said Jane Roe'.
+_ATTRIBUTION = re.compile(
+    r"(?:(?<![\w'’-])[A-Z][\w'’.-]*\s+){1,6}(?:said|says|told|added|warned|argued|insisted)\b"
+    r"|\b(?:said|says|added|according\s+to)\s+(?:(?:Mr|Mrs|Ms|Dr|Sir|Lord|Lady|Dame)\.?\s+)?"
+    r"[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*"
+)
+# A question about what was said or claimed ('Who warned ...?', 'Who said ...?'): its speaker answers it.
+_ASKS_SPEECH = re.compile(
+    r"\b(?:say|says|said|tell|told|warn\w*|claim\w*|argu\w*|criticis\w*|criticiz\w*|urg\w*|call\w*\s+for|"
+    r"describ\w*|accus\w*|announc\w*|blam\w*|deni\w*|deny|insist\w*|predict\w*|prais\w*|attack\w*|condemn\w*|"
+    r"quot(?:e|es|ed|ing)|comment\w*|spoke|speak\w*)\b",
+    re.IGNORECASE,
+)
+
+
+def asks_about_speech(text: str) -> bool:
+    """True when the question asks about something said ('Who warned that ...?', 'Who criticised ...?')."""
+    return bool(_ASKS_SPEECH.search(text))
+
+
+def names_a_party(sentence: str, known: Iterable[str] = ()) -> bool:
+    """``names_a_person`` leaving out the speaker the sentence quotes: in 'Shadow minister Jane Roe said: "I
+    am glad the minister will go."' the one who goes is not named, so 'who will go?' is not answered."""
+    return names_a_person(_ATTRIBUTION.sub(" ", sentence), known)
 
 
 def _wants(text: str) -> str | None:
@@ -353,11 +407,20 @@ def holds_wanted(sentence: str, wants: str | None, asked: str = "", known: Itera
     return any(new(m.group(1)) for m in _CAPITALISED.finditer(sentence, start))
 
 
+# 'What did the index fall to?', 'What has inflation risen to?': the level a measure reached, a figure.
+_ASKS_LEVEL = re.compile(
+    r"^\s*(?:what|which\s+level)\s+(?:did|does|do|has|have|had|will|is|was)\s+.+?\s+(?:fall|fallen|rise|risen|drop"
+    r"(?:ped)?|climb(?:ed)?|grow|grown|slip(?:ped)?|jump(?:ed)?|slide|slid|sink|sunk|increase[sd]?|decrease[sd]?|"
+    r"decline[sd]?|reach(?:ed)?|hit|edge(?:d)?\s+(?:up|down)|come\s+in)\s+(?:to|at)\b",
+    re.IGNORECASE,
+)
+
+
 def _expects(text: str) -> str | None:
     """The shape of answer asked for: "money", "number", "time" or None (anything)."""
     if _ASKS_MONEY.match(text):
         return "money"
-    if _ASKS_NUMBER.match(text):
+    if _ASKS_NUMBER.match(text) or _ASKS_LEVEL.match(text):
         return "number"
     return "time" if _ASKS_TIME.match(text) else None
 
@@ -389,7 +452,9 @@ def is_answer_shaped(sentence: str, expects: str | None, asked: str = "") -> boo
     if expects == "number":
         if _ASKS_COUNT.match(asked):  # a count: a year or a designator's digits ('K9', 'F-16') counts nothing
             sentence = _NOT_COUNTS.sub(" ", sentence)
-        return bool((_MEASURE if _ASKS_CHANGE.match(asked) else _NUMBER).search(sentence))
+        if _ASKS_CHANGE.match(asked):
+            return bool(_MEASURE.search(sentence))
+        return bool(_NUMBER.search(sentence) or (_ASKS_DURATION.match(asked) and _DURATION.search(sentence)))
     if expects == "time":
         return bool(_TIME.search(sentence))
     return True
@@ -465,6 +530,13 @@ def _place_ids(stored: tuple[Entity, ...]) -> frozenset[str]:
 @functools.cache
 def _gazetteer_places() -> frozenset[str]:
     return frozenset(e.id for e in load_gazetteer().entities.values() if e.kind in _PLACE_KINDS)
+
+
+@functools.cache
+def seat_forms() -> frozenset[str]:
+    """The gazetteer's seats and capitals standing for an entity ('Brussels' for the EU, 'Seoul' for South
+    Korea): places in their own right."""
+    return frozenset(f for f, _, how in load_gazetteer().surface_forms() if how is Resolution.METONYM)
 
 
 @functools.cache

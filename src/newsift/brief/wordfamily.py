@@ -24,6 +24,7 @@ _GROUPS: tuple[tuple[str, ...], ...] = (
     ("rival", "competitor"),
     ("problem", "issue", "trouble", "difficulty"),
     ("represent", "speak"),
+    ("sue", "lawsuit", "litigation", "court"),
 )
 # Derivational suffixes, longest first; the root must keep at least _MIN_ROOT letters.
 _DERIVATIONS = (
