@@ -178,6 +178,18 @@ TRADES = [
     ),
     case("Tehran denied sending troops to Syria.", "deployment", source=("IRN",), target=("SYR",)),
     case("Cuba agreed to dispatch troops to Angola.", "deployment", source=("CUB",), target=("AGO",)),
+    case(
+        "Chechen volunteers aside, Belarusian soldiers are fighting for Russia, Kyiv says.",
+        "deployment",
+        source=("BLR",),
+        target=("RUS",),
+    ),
+    case(
+        "Wagner's rivals accused Russia of sending military instructors to Mali.",
+        "deployment",
+        source=("RUS",),
+        target=("MLI",),
+    ),
 ]
 
 
@@ -214,6 +226,7 @@ def test_battery_ties_between_states_in_new_shapes(nlp: Any, body: str, want: Ex
         "Britain sent humanitarian aid to Gaza by sea.",
         "The EU will provide financial assistance to Portugal.",
         "The IMF halted financial aid to Sri Lanka.",
+        "Chelsea players fought for the ball in the final minutes.",
         "Honda and GM agreed to cooperate on developing electric cars.",
         "The two central banks signed a treaty on payment systems.",
     ],

@@ -29,7 +29,7 @@ from newsift.extract.syntax import singular
 from newsift.gazetteer import load_gazetteer
 from newsift.model import Actor, EntityKind
 
-__all__ = ["ACQUIRE", "SUPPLY", "frame_roles", "item_origin", "mover_of", "participants"]
+__all__ = ["ACQUIRE", "SUPPLY", "fighters_roles", "frame_roles", "item_origin", "mover_of", "participants"]
 
 SUPPLY = frozenset(
     {
@@ -285,6 +285,23 @@ def _interdicted(parse: Parse, trigger: int) -> bool:
     )
 
 
+def fighters_roles(
+    parse: Parse, verb: int, lexicon: EventLexicon
+) -> tuple[tuple[Actor, ...], tuple[Actor, ...]]:
+    """'Cuban soldiers were fighting for Russia': the forces' country sends, the one fought for hosts."""
+    tree = parse.tree
+    senders = _coded(a for s in tree.kids(verb, "nsubj") for a in _troop_owners(parse, s))
+    hosts = _coded(
+        a
+        for p in tree.kids(verb, "prep")
+        if parse.lemma(p) in ("for", "alongside")
+        for o in tree.kids(p, "pobj")
+        for a in [*actors_at(parse, o, lexicon), *_troop_owners(parse, o)]
+        if a.code
+    )
+    return senders, tuple(a for a in hosts if a.code not in _codes(senders))
+
+
 def mover_of(parse: Parse, trigger: int, lexicon: EventLexicon, stops: frozenset[str]) -> tuple[Actor, ...]:
     """Who sends forces when the verb is the bare complement of another: 'Pyongyang denied sending
     soldiers', 'X agreed to deploy troops' (the subject of the verb just above)."""
@@ -292,6 +309,8 @@ def mover_of(parse: Parse, trigger: int, lexicon: EventLexicon, stops: frozenset
     token = tree.tokens[trigger]
     if token.pos != "VERB" or token.dep not in ("xcomp", "pcomp", "ccomp") or tree.kids(trigger, "nsubj"):
         return ()
+    if token.dep == "pcomp":  # 'accused Russia of sending advisers': the accused sends them
+        return _subjects(parse, trigger, lexicon, stops)
     return tuple(a for s in tree.kids(token.head, "nsubj") for a in actors_at(parse, s, lexicon) if a.code)
 
 

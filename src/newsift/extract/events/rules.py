@@ -27,13 +27,27 @@ from newsift.extract.events.attributes import (
 from newsift.extract.events.context import complete_actors
 from newsift.extract.events.defence_gate import military_matter
 from newsift.extract.events.defence_reader import Candidate, second_reading, vetoed
-from newsift.extract.events.defence_roles import SUPPLY, arrival_roles, banned_party, frame_roles, mover_of
+from newsift.extract.events.defence_roles import (
+    SUPPLY,
+    arrival_roles,
+    banned_party,
+    fighters_roles,
+    frame_roles,
+    mover_of,
+)
 from newsift.extract.events.defence_roles import participants as joint_participants
 from newsift.extract.events.evidence import found_with
 from newsift.extract.events.framing import no_happening, refers_back
 from newsift.extract.events.lexicon import CONTAINERS, PLATFORMS, EventLexicon, load_lexicon
 from newsift.extract.events.pacts import mutual_promise
-from newsift.extract.events.triggers import ARMING, Trigger, find_triggers, mover, product_tokens
+from newsift.extract.events.triggers import (
+    ARMING,
+    FIGHTING_FOR,
+    Trigger,
+    find_triggers,
+    mover,
+    product_tokens,
+)
 from newsift.extract.events.when import event_time
 from newsift.extract.parse import Parse, is_place, is_state
 from newsift.extract.syntax import Tree, singular
@@ -786,6 +800,8 @@ def _event(
         target = banned_party(parse, trigger.head, target, lexicon)
     if trigger.subtype == "deployment" and not source:
         source = mover_of(parse, trigger.head, lexicon, _stops())
+    if trigger.subtype == "deployment" and parse.lemma(trigger.head) in FIGHTING_FOR:
+        source, target = fighters_roles(parse, trigger.head, lexicon)
     if trigger.subtype in _DIRECTED | {"upgrade", "export_ban", "deployment"}:  # nor deploys into itself
         supplied_by = {a.code for a in source if a.code}
         target = tuple(a for a in target if not a.code or a.code not in supplied_by)

@@ -117,6 +117,10 @@ def find_triggers(
                     used.update(match)
     used = {i for t in found for i in t.tokens}
     found += [t for t in _forces_abroad(parse, tokens, lexicon) if t.head not in used]
+    fighting = {t.head: t for t in _fighting_for(parse, tokens, lexicon)}  # over the verb's general reading
+    found = [t for t in found if t.subtype or t.head not in fighting]
+    used = {i for t in found for i in t.tokens}
+    found += [t for h, t in fighting.items() if h not in used]
     return sorted(found, key=lambda t: t.head)
 
 
@@ -142,6 +146,42 @@ def _forces_abroad(parse: Parse, tokens: Sequence[int], lexicon: EventLexicon) -
             if (m := parse.mention_at(o)) and m.label == "GPE"
         }
         if owners - {None} and places - {None} and not owners & places:
+            out.append(_defence_trigger((i,), spec))
+    return out
+
+
+FIGHTING_FOR = frozenset({"fight", "serve"})
+_NO_STATE = frozenset({None, "IGO", "NGO", "IMG"})  # codes of bodies with no home state
+
+
+def _fighting_for(parse: Parse, tokens: Sequence[int], lexicon: EventLexicon) -> list[Trigger]:
+    """'Cuban soldiers were fighting for Russia', 'North Korean troops fight alongside Russian forces':
+    one country's forces fighting for another are deployed to it (the verb is the trigger)."""
+    tree = parse.tree
+    spec = next((s for s in lexicon.defence if s.subtype == "deployment"), None)
+    if spec is None:
+        return []
+    out = []
+    for i in tokens:
+        if parse.lemma(i) not in FIGHTING_FOR or tree.tokens[i].pos != "VERB":
+            continue
+        subjects = [k for k in tree.kids(i, "nsubj") if singular(parse.lemma(k)) in lexicon.force_units]
+        owners = {
+            m.entity_id
+            for s in subjects
+            for k in tree.kids(s, "amod", "compound")
+            if (m := parse.mention_at(k))
+        }
+        helped = {
+            parse.code_of(m)
+            for p in tree.kids(i, "prep")
+            if parse.lemma(p) in ("for", "alongside")
+            for o in tree.kids(p, "pobj")
+            for k in (o, *tree.kids(o, "amod", "compound"))
+            if (m := parse.mention_at(k))
+        }
+        owners, helped = owners - _NO_STATE, helped - _NO_STATE
+        if owners and helped and not owners & helped:
             out.append(_defence_trigger((i,), spec))
     return out
 
