@@ -124,6 +124,16 @@ TIES = [
         source=("RUS",),
         target=("TJK",),
     ),
+    case(
+        "Australia and Japan signed a treaty letting their troops train on each other's soil.",
+        "defence_pact",
+        parties=("AUS", "JPN"),
+    ),
+    case(
+        "Egypt and Greece renewed their strategic partnership on defence in Athens.",
+        "defence_pact",
+        parties=("EGY", "GRC"),
+    ),
     case("Washington froze military aid to Egypt in 2013.", "export_ban", source=("USA",), target=("EGY",)),
     case(
         "Germany and Norway agreed to cooperate on developing a new submarine-launched missile.",
@@ -179,6 +189,19 @@ TRADES = [
     case("Tehran denied sending troops to Syria.", "deployment", source=("IRN",), target=("SYR",)),
     case("Cuba agreed to dispatch troops to Angola.", "deployment", source=("CUB",), target=("AGO",)),
     case(
+        "About 800 Dutch soldiers arrived in Lithuania for NATO's spring exercise.",
+        "deployment",
+        source=("NLD",),
+        target=("LTU",),
+        absent=("IGO",),
+    ),
+    case(
+        "Russian mercenaries have been deployed in Libya since 2019.",
+        "deployment",
+        source=("RUS",),
+        target=("LBY",),
+    ),
+    case(
         "Chechen volunteers aside, Belarusian soldiers are fighting for Russia, Kyiv says.",
         "deployment",
         source=("BLR",),
@@ -227,6 +250,8 @@ def test_battery_ties_between_states_in_new_shapes(nlp: Any, body: str, want: Ex
         "The EU will provide financial assistance to Portugal.",
         "The IMF halted financial aid to Sri Lanka.",
         "Chelsea players fought for the ball in the final minutes.",
+        "The two airlines renewed their strategic partnership on loyalty schemes.",
+        "The union signed a pact letting its members work from home.",
         "Honda and GM agreed to cooperate on developing electric cars.",
         "The two central banks signed a treaty on payment systems.",
     ],

@@ -13,7 +13,7 @@ from newsift.extract.events.phrases import PLACE_KINDS, actors_at, clean_name, i
 from newsift.extract.parse import Parse
 from newsift.model import Actor
 
-__all__ = ["Roles", "actors_at", "extract_roles"]
+__all__ = ["Roles", "actors_at", "extract_roles", "place_target"]
 
 _TARGET_PREPS = frozenset(
     {"to", "with", "against", "on", "for", "toward", "towards", "into", "upon", "between", "among"}
@@ -209,6 +209,11 @@ def _sites(parse: Parse, nodes: list[int]) -> list[int]:
                 if site or (parse.lemma(prep) == "of" and tree.tokens[node].dep == "dobj"):
                     found.append(obj)
     return found
+
+
+def place_target(parse: Parse, trigger: int, lexicon: EventLexicon) -> tuple[Actor, ...]:
+    """The country where a trigger happens ('arrived in Poland'), as ``extract_roles`` reads it."""
+    return _place_target(parse, trigger, lexicon)
 
 
 def _addressees(parse: Parse, verb: int, lexicon: EventLexicon) -> tuple[Actor, ...]:

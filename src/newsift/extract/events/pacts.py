@@ -56,7 +56,23 @@ _ENEMIES = frozenset(
      "pirate", "attack", "group"}
 )  # fmt: skip
 _FORMING = frozenset(
-    {"form", "join", "launch", "establish", "create", "build", "forge", "found", "set", "announce", "unveil"}
+    {
+        "form",
+        "join",
+        "launch",
+        "establish",
+        "create",
+        "build",
+        "forge",
+        "found",
+        "set",
+        "announce",
+        "unveil",
+        "renew",
+        "extend",
+        "elevate",
+        "upgrade",
+    }
 )
 _UNITS_EXTRA = frozenset({"force", "army", "navy", "corps", "division"})
 _ARMED = frozenset(
@@ -85,7 +101,23 @@ def pact_ok(parse: Parse, head: int, lexicon: EventLexicon) -> bool:
         return True  # 'a coalition formed to fight terrorism'
     if lemma == "coalition":
         return _kind_named(parse, head)  # 'a military coalition'; never a coalition government
-    return words_near(parse, head, lexicon.pact, clause=False) or _signed_by_forces(parse, head, lexicon)
+    return (
+        words_near(parse, head, lexicon.pact, clause=False)
+        or _signed_by_forces(parse, head, lexicon)
+        or _forces_in_terms(parse, head, lexicon)
+    )
+
+
+def _forces_in_terms(parse: Parse, head: int, lexicon: EventLexicon) -> bool:
+    """'a pact allowing their troops to visit each other's territory': the terms of the pact, in the
+    clause on its noun, move or host armed forces."""
+    tree = parse.tree
+    clauses = tree.kids(head, "acl", "relcl")
+    return any(
+        singular(parse.lemma(i)) in lexicon.force_units
+        for c in clauses
+        for i in range(tree.left[c], tree.right[c] + 1)
+    )
 
 
 def proven_pact(parse: Parse, head: int, lexicon: EventLexicon) -> bool:

@@ -13,7 +13,7 @@ from newsift.extract.claims.cues import ClaimCues, load_claim_cues
 from newsift.extract.claims.holders import cue_holders, holder_names
 from newsift.extract.claims.modality import Modality, detect_modality
 from newsift.extract.claims.status import Cue, SentenceCues, top_status
-from newsift.extract.events.actors import actors_at, extract_roles
+from newsift.extract.events.actors import actors_at, extract_roles, place_target
 from newsift.extract.events.attributes import (
     extract_aspect,
     extract_item,
@@ -800,6 +800,9 @@ def _event(
         target = banned_party(parse, trigger.head, target, lexicon)
     if trigger.subtype == "deployment" and not source:
         source = mover_of(parse, trigger.head, lexicon, _stops())
+    if trigger.subtype in _MOVES and not any(map(is_state, target)):
+        # 'arrived in Poland for NATO's exercise': the state they are in hosts, not the exercise's owner
+        target = tuple(a for a in place_target(parse, trigger.head, lexicon) if is_state(a)) or target
     if trigger.subtype == "deployment" and parse.lemma(trigger.head) in FIGHTING_FOR:
         source, target = fighters_roles(parse, trigger.head, lexicon)
     if trigger.subtype in _DIRECTED | {"upgrade", "export_ban", "deployment"}:  # nor deploys into itself
