@@ -161,6 +161,22 @@ TRADES = [
     ),
     case("Romania has signed for 54 Abrams tanks.", "arms_transfer", source=("USA",), target=("ROU",)),
     case(
+        "Rheinmetall won a Hungarian order for Lynx infantry fighting vehicles.",
+        "arms_transfer",
+        source=("DEU",),
+        target=("HUN",),
+    ),
+    case(
+        "Greece will pay Lockheed Martin to upgrade 84 of its F-16 jets.",
+        "upgrade",
+        source=("USA",),
+        target=("GRC",),
+    ),
+    case("Chile hired Saab to modernise its Gripen fighters.", "upgrade", source=("SWE",), target=("CHL",)),
+    case(
+        "Estonia sourced 12 K9 howitzers from South Korea.", "arms_transfer", source=("KOR",), target=("EST",)
+    ),
+    case(
         "The Royal Navy seized a consignment of Iranian missiles bound for Yemen.",
         "arms_transfer",
         source=("IRN",),
@@ -252,6 +268,8 @@ def test_battery_ties_between_states_in_new_shapes(nlp: Any, body: str, want: Ex
         "Chelsea players fought for the ball in the final minutes.",
         "The two airlines renewed their strategic partnership on loyalty schemes.",
         "The union signed a pact letting its members work from home.",
+        "The retailer sourced its cotton from Uzbekistan.",
+        "The council paid a builder to upgrade the school's heating.",
         "Honda and GM agreed to cooperate on developing electric cars.",
         "The two central banks signed a treaty on payment systems.",
     ],

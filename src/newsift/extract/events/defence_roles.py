@@ -29,7 +29,16 @@ from newsift.extract.syntax import singular
 from newsift.gazetteer import load_gazetteer
 from newsift.model import Actor, EntityKind
 
-__all__ = ["ACQUIRE", "SUPPLY", "fighters_roles", "frame_roles", "item_origin", "mover_of", "participants"]
+__all__ = [
+    "ACQUIRE",
+    "SUPPLY",
+    "fighters_roles",
+    "frame_roles",
+    "hired_roles",
+    "item_origin",
+    "mover_of",
+    "participants",
+]
 
 SUPPLY = frozenset(
     {
@@ -69,6 +78,7 @@ SUPPLY = frozenset(
 ACQUIRE = frozenset(
     {
         "buy",
+        "source",
         "spend",
         "purchase",
         "acquire",
@@ -283,6 +293,28 @@ def _interdicted(parse: Parse, trigger: int) -> bool:
         and token.dep in ("dobj", "nsubjpass")
         and parse.lemma(token.head) in _INTERDICTING
     )
+
+
+# verbs by which one party has another do the work: 'paid Lockheed to upgrade its jets'
+_HIRING = frozenset({"pay", "hire", "contract", "commission", "task", "engage"})
+
+
+def hired_roles(
+    parse: Parse, trigger: int, lexicon: EventLexicon
+) -> tuple[tuple[Actor, ...], tuple[Actor, ...]] | None:
+    """'Egypt will pay Lockheed Martin to upgrade its F-16s', 'Brazil hired Naval Group to build
+    submarines': the hired party supplies or upgrades, the one who pays receives; None when the trigger
+    is not the purpose of such a verb."""
+    tree = parse.tree
+    token = tree.tokens[trigger]
+    if token.dep not in ("xcomp", "advcl") or parse.lemma(token.head) not in _HIRING:
+        return None
+    verb = token.head
+    hired = _coded(a for o in tree.kids(verb, "dobj") for a in actors_at(parse, o, lexicon) if a.code)
+    payer = _coded(a for s in tree.kids(verb, "nsubj") for a in actors_at(parse, s, lexicon) if a.code)
+    if not hired or not payer:
+        return None
+    return hired, tuple(a for a in payer if a.code not in _codes(hired))
 
 
 def fighters_roles(
@@ -513,6 +545,9 @@ def frame_roles(
             _prep_actors(parse, deal, frozenset({"from"}), lexicon)
             or _prep_actors(parse, verb, frozenset({"from"}), lexicon)
             or meant_for
+            or _coded(  # 'won a Romanian order': the buyer written on the deal noun
+                a for k in tree.kids(deal, "amod", "compound", "poss") for a in actors_at(parse, k, lexicon)
+            )
         )
         winner = tuple(a for a in winner if a.code not in _codes(buyer))
         return _coded(winner), _coded(buyer)

@@ -33,6 +33,7 @@ from newsift.extract.events.defence_roles import (
     banned_party,
     fighters_roles,
     frame_roles,
+    hired_roles,
     mover_of,
 )
 from newsift.extract.events.defence_roles import participants as joint_participants
@@ -796,6 +797,10 @@ def _event(
             _stops(),
             item_first=item[0] if item else None,
         )
+    if trigger.subtype in ("arms_transfer", "upgrade") and (
+        hired := hired_roles(parse, trigger.head, lexicon)
+    ):
+        source, target = hired  # 'Egypt will pay Lockheed Martin to upgrade its F-16s': the firm does it
     if trigger.subtype == "export_ban":
         target = banned_party(parse, trigger.head, target, lexicon)
     if trigger.subtype == "deployment" and not source:
