@@ -174,6 +174,20 @@ TRADES = [
     ),
     case("Chile hired Saab to modernise its Gripen fighters.", "upgrade", source=("SWE",), target=("CHL",)),
     case(
+        "Morocco received 13 Bayraktar TB2 drones from Turkey.",
+        "arms_transfer",
+        source=("TUR",),
+        target=("MAR",),
+        quantity=13,
+    ),
+    case(
+        "Bulgaria will buy eight F-16V fighter jets from the US.",
+        "arms_transfer",
+        source=("USA",),
+        target=("BGR",),
+        quantity=8,
+    ),
+    case(
         "Estonia sourced 12 K9 howitzers from South Korea.", "arms_transfer", source=("KOR",), target=("EST",)
     ),
     case(

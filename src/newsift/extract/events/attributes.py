@@ -307,6 +307,12 @@ def extract_quantity(parse: Parse, item_head: int) -> int | None:
             number = parse_number(parse.text(inner))
             if number is not None:
                 return number
+    # '24 Bayraktar TB2 drones', '66 F-16V fighter jets': the parser hangs the number on the model name
+    for modifier in parse.tree.kids(item_head, "compound"):
+        for child in parse.tree.kids(modifier, "nummod"):
+            number = parse_number(parse.text(child))
+            if number is not None and parse.tree.left[modifier] == child:
+                return number
     token = parse.tree.tokens[item_head]
     if token.dep == "pobj" and parse.tree.tokens[token.head].lemma.lower() == "of":
         owner = parse.tree.tokens[token.head].head
