@@ -21,6 +21,10 @@ class ResolveLexicon:
     date_words: frozenset[str]
     generic_names: frozenset[str]
     connectors: frozenset[str]
+    speech_verbs: frozenset[str]
+    office_words: frozenset[str]
+    organisation_heads: frozenset[str]
+    name_particles: frozenset[str]
 
 
 @functools.cache

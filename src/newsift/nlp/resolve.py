@@ -13,6 +13,7 @@ from newsift.gazetteer import Gazetteer, load_gazetteer
 from newsift.model import AnnotatedArticle, Entity, EntityKind, Mention, Resolution
 from newsift.nlp.coref import Context, Draft, fold, link_acronyms, link_people, link_variants, slug
 from newsift.nlp.lexicon import ResolveLexicon, load_resolve_lexicon
+from newsift.nlp.names import repair_speaker_names
 from newsift.nlp.ruler import label_for
 from newsift.nlp.titles import TokenView, find_title
 
@@ -69,7 +70,10 @@ def resolve_entities(
         gazetteer or load_gazetteer(),
         lexicon or load_resolve_lexicon(),
     )
-    drafts = [d for m in annotated.mentions if (d := _draft(ctx, m)) is not None]
+    mentions = repair_speaker_names(
+        ctx.text, ctx.tokens, annotated.mentions, ctx.lexicon, article_id=annotated.article.id
+    )
+    drafts = [d for m in mentions if (d := _draft(ctx, m)) is not None]
     for draft in drafts:
         _match_gazetteer(ctx, draft)
     _confirm_ambiguous(ctx, drafts)

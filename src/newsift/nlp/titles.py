@@ -59,11 +59,19 @@ def _before(doc: TokenView, first: int, lex: ResolveLexicon) -> tuple[int, int] 
             break
         left, j = j, j - 1
     left = _trim_left(doc, left, first, lex)
-    if left == first or not _is_title_word(doc.word(first - 1), lex):
+    if left == first or not (_is_title_word(doc.word(first - 1), lex) or _office_ends(doc, left, first, lex)):
         return None
     if not any(doc.word(i).lower() in lex.title_words for i in range(left, first)):
         return None
     return left, first - 1
+
+
+def _office_ends(doc: TokenView, left: int, first: int, lex: ResolveLexicon) -> bool:
+    """The title ends with the office it is 'of' ('Secretary of State', 'Chief of Army Staff')."""
+    word = doc.word(first - 1)
+    if not (word[:1].isupper() and word.lower() in lex.office_words):
+        return False
+    return any(doc.word(i).lower() in ("of", "for") for i in range(left, first - 1))
 
 
 def _trim_left(doc: TokenView, left: int, first: int, lex: ResolveLexicon) -> int:
