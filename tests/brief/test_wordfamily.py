@@ -106,3 +106,17 @@ def test_ask_a_harvest_question_finds_the_crop_sentence() -> None:
     answer = passage_answer(index, parse_question("How large was the harvest in 2019?"), {},
                             limit=3, rerank=False)  # fmt: skip
     assert answer.text is not None and "11 million tonnes" in answer.text
+
+
+def test_passages_a_family_word_orders_the_sentences_its_own_words_admit() -> None:
+    body = (
+        "Quarterly growth figures for the islands surprised most analysts. "
+        "The national statistics bureau Isleco put growth at 2.1% for the quarter. "
+        "Tourism figures were also published on Friday."
+    )
+    index = PassageIndex([_article(body, title="Island economy")])
+    found = index.search("Which statistics office published the growth figures?", rerank=False,
+                         min_coverage=0.25)  # fmt: skip
+    assert found[0].text.startswith("The national statistics bureau")
+    # Not admitted by the family word alone: 'bureau' for 'office' adds no coverage.
+    assert not index.search("Which office did Isleco join?", rerank=False, min_coverage=0.9)
