@@ -67,3 +67,56 @@ def test_passages_words_as_written_win_over_their_family() -> None:
     assert index.search("staff told rota", rerank=False)[0].text.startswith("Bluewake staff")
     assert not index.search("workforce told rota", rerank=False, min_coverage=0.9)
     assert index.search("workforce told rota", rerank=False, min_coverage=0.9, widen=True)
+
+
+@pytest.mark.parametrize(
+    ("asked", "written"),
+    [
+        ("harvest", "crops"),
+        ("office", "bureau"),
+        ("profit", "earnings"),
+        ("levy", "tax"),
+        ("factory", "plant"),
+        ("walkout", "strike"),
+        ("vessel", "ships"),
+        ("detained", "arrested"),
+    ],
+    ids=["farm", "statistics", "money", "tax", "industry", "labour", "transport", "crime"],
+)
+def test_wordfamily_general_news_groups_hold_both_words(asked: str, written: str) -> None:
+    assert stem(written) in synonyms(stem(asked), stem)
+
+
+@pytest.mark.parametrize(
+    ("asked", "other"),
+    [("harvest", "budget"), ("profit", "loss"), ("plant", "office"), ("strike", "attack")],
+    ids=["farm-budget", "opposites", "plant-office", "strike-attack"],
+)
+def test_wordfamily_groups_do_not_join_unrelated_words(asked: str, other: str) -> None:
+    assert stem(other) not in synonyms(stem(asked), stem)
+
+
+def test_ask_a_harvest_question_finds_the_crop_sentence() -> None:
+    body = (
+        "Rains came late across the plateau this spring. "
+        "The farm ministry said the country's grain crops reached 11 million tonnes in 2019. "
+        "Officials expect food prices to ease."
+    )
+    index = PassageIndex([_article(body, title="Plateau farms")])
+    answer = passage_answer(index, parse_question("How large was the harvest in 2019?"), {},
+                            limit=3, rerank=False)  # fmt: skip
+    assert answer.text is not None and "11 million tonnes" in answer.text
+
+
+def test_passages_a_family_word_orders_the_sentences_its_own_words_admit() -> None:
+    body = (
+        "Quarterly growth figures for the islands surprised most analysts. "
+        "The national statistics bureau Isleco put growth at 2.1% for the quarter. "
+        "Tourism figures were also published on Friday."
+    )
+    index = PassageIndex([_article(body, title="Island economy")])
+    found = index.search("Which statistics office published the growth figures?", rerank=False,
+                         min_coverage=0.25)  # fmt: skip
+    assert found[0].text.startswith("The national statistics bureau")
+    # Not admitted by the family word alone: 'bureau' for 'office' adds no coverage.
+    assert not index.search("Which office did Isleco join?", rerank=False, min_coverage=0.9)

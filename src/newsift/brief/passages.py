@@ -48,6 +48,11 @@ DENSE_COVERAGE = 0.2
 # A sentence searched with its neighbours (``search_windows``): a question word only the sentence before
 # or after holds weighs this share of one the sentence holds itself.
 NEIGHBOUR_WEIGHT = 0.5
+
+# In a search by the question's own words, a sentence saying a term in other words (its word family:
+# 'body' for 'office') ranks with this share of the term's weight; it is not admitted by it (coverage
+# counts the words as written), only ordered among the sentences admitted.
+FAMILY_WEIGHT = 0.5
 _QUESTION_WORDS = frozenset(
     {"what", "which", "who", "whom", "whose", "when", "where", "why", "how", "did", "does", "do"}
     | {"has", "have", "had", "is", "are", "was", "were"}
@@ -182,13 +187,26 @@ class PassageIndex:
         n = len(self.docs)
         return math.log(1 + (n - self._df[term] + 0.5) / (self._df[term] + 0.5))
 
-    def _score(self, doc: _Doc, terms: Sequence[str], same: Mapping[str, frozenset[str]]) -> float:
+    def _score(
+        self,
+        doc: _Doc,
+        terms: Sequence[str],
+        same: Mapping[str, frozenset[str]],
+        near: Mapping[str, frozenset[str]] | None = None,
+    ) -> float:
+        """BM25 of ``doc`` for ``terms`` (each matched by itself or ``same``); a term matched only by its
+        word family (``near``) counts FAMILY_WEIGHT of its weight."""
         length = sum(doc.terms.values())
         score = 0.0
         for term in terms:
+            weight = 1.0
             tf = max((doc.terms.get(t, 0) for t in same.get(term, (term,))), default=0)
+            if not tf and near:
+                tf = max((doc.terms.get(t, 0) for t in near.get(term, ())), default=0)
+                weight = FAMILY_WEIGHT
             if tf:
-                score += self.idf(term) * tf * (_K1 + 1) / (tf + _K1 * (1 - _B + _B * length / self._avg))
+                bm25 = tf * (_K1 + 1) / (tf + _K1 * (1 - _B + _B * length / self._avg))
+                score += weight * self.idf(term) * bm25
         return score
 
     def _coverage(
@@ -248,9 +266,10 @@ class PassageIndex:
         if not terms:
             return []
         same = self.word_families(terms, same or {}) if widen else (same or {})
+        near = None if widen else self.word_families(terms, same)
         articles = self.on_topic_articles(terms, same)
         scored = [
-            (self._score(d, terms, same), d)
+            (self._score(d, terms, same, near), d)
             for d in self.docs
             if d.article_id in articles
             and (keep is None or keep(d.article_id, d.text))
