@@ -8,7 +8,7 @@ from collections.abc import Sequence
 
 from newsift.brief.matching import mentions_any
 from newsift.brief.passages import PassageIndex
-from newsift.brief.question import names_a_person
+from newsift.brief.question import PERSON_NAME, names_a_person
 from newsift.brief.records import Citation, SentenceRow
 
 __all__ = ["about_articles", "asks_for_head", "head_rows"]
@@ -24,10 +24,6 @@ _HEAD_TITLE = re.compile(
     r"\b(?:chief\s+executive|managing\s+director|general\s+secretary|director[\s-]general|chief|boss|head|"
     r"chair(?:man|woman|person)?|president|leader|director|governor|founder)\b",
     re.IGNORECASE,
-)
-# A person's name: capitalised words in a row, or a title and a name ('Mr Roe').
-_NAME = re.compile(
-    r"\b(?:(?:Mr|Mrs|Ms|Dr|Sir|Dame)\.?\s+[A-Z][\w'’-]+|[A-Z][a-z][\w'’-]*(?:\s+[A-Z][a-z][\w'’-]*)+)"
 )
 _NEAR = 30  # characters between a title and the name it belongs to
 
@@ -54,7 +50,7 @@ def holds_head(sentence: str, known: Sequence[str]) -> bool:
     if not names_a_person(sentence, known):
         return False
     for title in _HEAD_TITLE.finditer(sentence):
-        for name in _NAME.finditer(sentence):
+        for name in PERSON_NAME.finditer(sentence):
             gap = name.start() - title.end() if name.start() >= title.end() else title.start() - name.end()
             if 0 <= gap <= _NEAR and not any(name.group(0) in f or f in name.group(0) for f in known):
                 return True

@@ -15,6 +15,7 @@ from newsift.model import Entity, EntityKind, Resolution
 
 __all__ = [
     "AID_FAMILY",
+    "PERSON_NAME",
     "Question",
     "asks_about_speech",
     "asks_for_person",
@@ -127,7 +128,7 @@ _ASKS_PERSON = re.compile(
     rf"{{0,2}}?(?:{_PERSON_NOUNS})\b)",
     re.IGNORECASE,
 )
-_PERSON_NAME = re.compile(
+PERSON_NAME = re.compile(
     r"\b(?:(?:Mr|Mrs|Ms|Dr|Sir|Lord|Lady|Dame)\.?\s+[A-Z][\w'’-]+|[A-Z][a-z][\w'’-]*(?:\s+[A-Z][a-z][\w'’-]*)+)"
 )
 # 'How much / how far did X grow / fall ...' asks for the size of a change: a figure or a share, not any
@@ -329,7 +330,7 @@ def asks_for_person(text: str) -> bool:
 def names_a_person(sentence: str, known: Iterable[str] = ()) -> bool:
     """True when the sentence holds a personal name other than the ``known`` forms: two or more capitalised
     words in a row, or a title with a capitalised name ('Mr Straw')."""
-    for match in _PERSON_NAME.finditer(sentence):
+    for match in PERSON_NAME.finditer(sentence):
         name = match.group(0)
         if not any(form and (name in form or form in name) for form in known) and not _TIME.search(name):
             return True

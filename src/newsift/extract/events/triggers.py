@@ -18,6 +18,7 @@ from newsift.extract.events.attributes import (
     tree_distance,
 )
 from newsift.extract.events.lexicon import (
+    AIRFRAMES,
     CONTAINERS,
     DefenceTriggers,
     EventLexicon,
@@ -757,7 +758,7 @@ def _airline_buys(parse: Parse, head: int) -> bool:
     return False
 
 
-_AIRFRAMES = frozenset({"jet", "aircraft", "plane", "airplane", "airliner", "jetliner"})
+_AIRFRAMES = AIRFRAMES | {"jet", "airliner", "jetliner"}  # what an airliner maker sells
 
 
 def _airliner_trade(parse: Parse, head: int, lexicon: EventLexicon) -> bool:
