@@ -24,7 +24,7 @@ def test_registry_names_snapshot() -> None:
     assert sorted(REGISTERED) == [
         "claims.rules.v3",
         "events.llm.v1",
-        "events.rules.v4",
+        "events.rules.v5",
         "nlp.spacy.v3",
         "quotes.rules.v5",
     ]

@@ -57,8 +57,8 @@ EXTRACTORS: dict[str, Extractor] = {
         produces=("quotes",),
         summary="direct and reported speech with their speakers",
     ),
-    "events.rules.v4": Extractor(
-        name="events.rules.v4",
+    "events.rules.v5": Extractor(
+        name="events.rules.v5",
         requires=("sentences", "tokens", "mentions", "entities"),
         produces=("events",),
         choice="rules",
@@ -82,7 +82,7 @@ EXTRACTORS: dict[str, Extractor] = {
 }
 
 # The analysis chain, in run order; an event slot takes the extractor the settings choose.
-ANALYSIS: tuple[str, ...] = ("nlp.spacy.v3", "quotes.rules.v5", "events.rules.v4", "claims.rules.v3")
+ANALYSIS: tuple[str, ...] = ("nlp.spacy.v3", "quotes.rules.v5", "events.rules.v5", "claims.rules.v3")
 EVENT_CHOICES: tuple[str, ...] = tuple(e.choice for e in EXTRACTORS.values() if e.name.startswith("events."))
 
 
@@ -104,7 +104,7 @@ def analysis_chain(choice: str) -> tuple[Extractor, ...]:
     chain = [EXTRACTORS[name] for name in ANALYSIS]
     chosen = event_extractor(choice)
     if chosen.name not in ANALYSIS:
-        at = ANALYSIS.index("events.rules.v4") + 1
+        at = ANALYSIS.index("events.rules.v5") + 1
         chain.insert(at, chosen)
     return tuple(chain)
 

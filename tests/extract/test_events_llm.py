@@ -292,7 +292,7 @@ def test_events_llm_request_bound_keeps_the_rules_events_past_it(chat: ChatServe
         annotated, _settings(chat, event_max_requests=3, event_short_article=2), rules=rules
     )
     assert _sent(chat) == sentences[:3]
-    assert [(e.evidence.sentence, e.extractor) for e in events] == [(0, EXTRACTOR), (6, "events.rules.v4")]
+    assert [(e.evidence.sentence, e.extractor) for e in events] == [(0, EXTRACTOR), (6, "events.rules.v5")]
 
 
 def test_events_llm_long_article_sends_only_eventful_sentences(chat: ChatServer) -> None:
@@ -343,5 +343,5 @@ def _rules_event(annotated: AnnotatedArticle, index: int) -> Event:
         type=PloverType.AID,
         mode=EventMode.MILITARY,
         evidence=evidence,
-        extractor="events.rules.v4",
+        extractor="events.rules.v5",
     )

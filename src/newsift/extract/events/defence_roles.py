@@ -242,6 +242,10 @@ _PARTNERSHIP = frozenset(
 )
 
 
+# nouns of taking part whose 'in' gerund the denier or admitter controls: 'rejected any role in sending'
+_INVOLVEMENT = frozenset({"role", "involvement", "part", "hand", "participation", "complicity"})
+
+
 def _subjects(parse: Parse, node: int, lexicon: EventLexicon, stops: frozenset[str]) -> tuple[Actor, ...]:
     """The nearest subject above (or at) ``node``: 'Japan will pay ... to purchase', 'X is in talks to
     buy', 'Greece is expected to acquire' (a raised passive subject), 'countries such as X and Y were
@@ -275,7 +279,8 @@ def _subjects(parse: Parse, node: int, lexicon: EventLexicon, stops: frozenset[s
             accused = [a for o in passive for a in actors_at(parse, o, lexicon)]
             if any(a.code for a in accused):
                 return _coded(accused)
-        if parse.lemma(head) in stops and tree.tokens[node].dep != "xcomp":
+        controlled = tree.tokens[node].dep == "xcomp" or parse.lemma(node) in _INVOLVEMENT
+        if parse.lemma(head) in stops and not controlled:
             return ()  # 'denied providing arms': the denier controls the gerund; not 'denied that X ...'
         node = head
     return ()

@@ -1,6 +1,6 @@
 """Events from annotated articles: PLOVER type and mode, defence subtype, actors, attributes, status.
 
-Sentence-level rules over the stored parse and mentions (``events.rules.v4``); never calls spaCy.
+Sentence-level rules over the stored parse and mentions (``events.rules.v5``); never calls spaCy.
 """
 
 from __future__ import annotations
@@ -69,7 +69,7 @@ __all__ = [
     "sentence_events",
 ]
 
-EXTRACTOR = "events.rules.v4"
+EXTRACTOR = "events.rules.v5"
 _PLACE_PREPS = frozenset({"in", "at", "near", "off", "over", "across", "into", "inside"})
 _OWNER_ACTS = frozenset({"movement", "deployment", "strike"})
 # A ban or block of a transfer is one event, the ban: it absorbs the trigger it governs or modifies.

@@ -563,6 +563,8 @@ def _head_first(parse: Parse, match: tuple[int, ...]) -> tuple[int, ...]:
 
 
 _FORCE_GROUPS = frozenset({"strike", "battle", "task", "carrier"})
+# words that make a generic 'forces' or 'units' military: 'army units', 'combat forces'
+_FORCE_MARKS = frozenset({"army", "military", "naval", "navy", "special", "armed", "air", "combat"})
 _SUPPLYING = frozenset({"send"})  # 'sent missiles to X' supplies them; 'moved missiles to X' deploys them
 _COMMITTING = frozenset(
     {"pledge", "promise", "select", "choose", "opt"}
@@ -588,7 +590,7 @@ def _moves_forces(parse: Parse, head: int) -> bool:
         if platforms and m in tree.kids(head, "dobj") and lemma in lexicon.items - _DUAL_USE:
             return True  # 'moved two warships to the port': weapons and warships moved by their owner
         if lemma in lexicon.force_generic - {"personnel"} and any(
-            parse.lemma(c) in _FORCE_GROUPS | {"army", "military", "naval", "navy", "special", "armed", "air"}
+            parse.lemma(c) in _FORCE_GROUPS | _FORCE_MARKS
             or (tree.tokens[c].dep == "amod" and parse.lemma(c) in ("military", "naval", "armed", "special"))
             for c in tree.kids(m, "compound", "amod")
         ):
@@ -617,6 +619,28 @@ def _stays_somewhere(parse: Parse, head: int) -> bool:
         parse.lemma(p) in ("in", "at", "inside", "near", "along", "across")
         and any(parse.mentions_in(*tree.subtree(o)) for o in tree.kids(p, "pobj"))
         for p in tree.kids(head, "prep")
+    )
+
+
+_HOLDING = frozenset({"have"})  # having forces somewhere is keeping them there
+
+
+def _held_somewhere(parse: Parse, head: int) -> bool:
+    """'has troops in Syria', 'denies having soldiers in X': a named place after 'in' or 'at', on the verb
+    or on what it has."""
+    tree = parse.tree
+    if tree.tokens[head].pos != "VERB":
+        return False
+    holders = [head, *tree.kids(head, "dobj")]
+    return any(
+        parse.lemma(p) in ("in", "at", "inside")
+        and any(
+            m.label in ("GPE", "LOC", "FAC")
+            for o in tree.kids(p, "pobj")
+            for m in parse.mentions_in(*tree.subtree(o))
+        )
+        for h in holders
+        for p in tree.kids(h, "prep")
     )
 
 
@@ -661,6 +685,8 @@ def _defence_ok(
         return False  # 'Warsaw signed for 96 jets' orders them; 'signed a contract for' is the contract's
     if lemma == "reach" and not _reaches_a_place(parse, head):
         return False  # 'the jets reached Greece' (not 'sales of jets reached a record')
+    if lemma in _HOLDING and not _held_somewhere(parse, head):
+        return False  # 'has troops in Syria' keeps them there; 'has 50,000 troops' only counts an army
     if lemma in _STAYING and not _stays_somewhere(parse, head):
         return False  # 'troops remain in Syria', 'soldiers operating in Congo' (not 'operate drones')
     if lemma in spec.needs_forces and not _moves_forces(parse, head):
