@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from newsift.extract.events.lexicon import load_lexicon
 from newsift.extract.parse import Parse
 from newsift.extract.syntax import singular
 from newsift.model import EntityKind
@@ -40,7 +41,25 @@ def holder_states(parse: Parse, head: int) -> set[str]:
         return set()
     codes: set[str] = set()
     for subject in tree.kids(verb, "nsubj"):
+        if not _state_or_forces(parse, subject):
+            continue  # 'students from India and France took part in an exercise': people, not states
         for mention in parse.mentions_in(tree.left[subject], tree.right[subject]):
             if parse.kind_of(mention) == EntityKind.COUNTRY and (code := parse.code_of(mention)):
                 codes.add(code)
     return codes
+
+
+# heads of a subject that stand for a state or its forces ('the navies of X and Y', 'X and Y troops')
+_STATE_HEADS = frozenset({"country", "state", "nation", "government", "side", "ally", "partner", "neighbour"})
+
+
+def _state_or_forces(parse: Parse, subject: int) -> bool:
+    """A subject headed by a name, or by a common noun for states, forces or their weapons; not one
+    headed by other people or things that merely come from the states ('students from X and Y')."""
+    token = parse.tree.tokens[subject]
+    if token.pos != "NOUN":
+        return True
+    lexicon = load_lexicon()
+    lemma = singular(parse.lemma(subject))
+    known = lexicon.force_units | lexicon.force_generic | lexicon.military | lexicon.items | _STATE_HEADS
+    return lemma in known or parse.lemma(subject) in known

@@ -44,6 +44,8 @@ _STEPS = frozenset(
 _DEGREES = frozenset({"level", "phase", "era", "stage", "chapter", "form", "kind", "area", "field", "round"})
 # documents that set out a cooperation without being pact nouns themselves
 _DOCUMENTS = frozenset({"framework", "roadmap", "plan", "programme", "program", "declaration", "charter"})
+# documents that are a pact when they name a military kind and are signed or renewed
+_CHARTERS = frozenset({"framework", "charter"})
 _ALLIANCES = frozenset({"alliance", "coalition", "pact", "treaty", "bloc"})
 _GROUPINGS = frozenset({"alliance", "coalition"})
 # purposes that make a grouping military: to fight, counter or deter an armed enemy
@@ -91,7 +93,7 @@ def pact_ok(parse: Parse, head: int, lexicon: EventLexicon) -> bool:
         return _became_member(parse, head)
     if lemma in _MUTUAL:
         return _mutual(parse, head, lexicon)
-    if lemma == "cooperation":
+    if lemma in ("cooperation", *_CHARTERS):  # 'renewed their defence framework'
         return _kind_named(parse, head) and _stepped(parse, head)
     if lemma in ("integrate", "integration"):
         return _units_integrated(parse, head, lexicon)
@@ -255,7 +257,7 @@ def _alliance_named(parse: Parse, token: int) -> bool:
 
 def _kind_named(parse: Parse, head: int) -> bool:
     """'defence cooperation', 'a military coalition': the noun's own modifier names a military kind."""
-    return any(parse.lemma(k) in _KINDS for k in parse.tree.kids(head, "compound", "amod"))
+    return any(parse.lemma(k) in _KINDS for k in parse.tree.kids(head, "compound", "amod", "nmod"))
 
 
 def _stepped(parse: Parse, head: int) -> bool:

@@ -685,6 +685,24 @@ def _cooperation_deal(parse: Parse, head: int) -> bool:
     return any(parse.lemma(k) in _COOPERATION for k in parse.tree.kids(head, "compound", "amod"))
 
 
+def _venues(parse: Parse, head: int) -> set[str | None]:
+    """Where a pact is signed: the places after 'in' or 'at' on its noun and on the verb it is the
+    object of ('renewed their framework in Kuala Lumpur')."""
+    tree = parse.tree
+    holders = [head]
+    if tree.tokens[head].dep in ("dobj", "nsubjpass"):
+        holders.append(tree.tokens[head].head)
+    return {
+        a.code
+        for h in holders
+        for p in tree.kids(h, "prep")
+        if parse.lemma(p) in ("in", "at")
+        for o in tree.kids(p, "pobj")
+        for a in actors_at(parse, o, load_lexicon())
+        if a.code
+    }
+
+
 def _no_places(actors: tuple[Actor, ...]) -> tuple[Actor, ...]:
     return tuple(a for a in actors if not is_place(a))
 
@@ -820,6 +838,11 @@ def _event(
         source, target = _no_places(source), _no_places(target)
     if trigger.type == PloverType.COOPERATE or trigger.subtype in _JOINT:
         participants = joint_participants(parse, trigger.head, source + target, lexicon, _stops())
+    if trigger.subtype == "defence_pact":  # 'signed the pact in Kuala Lumpur': the venue signs nothing
+        venues = _venues(parse, trigger.head)
+        target = tuple(a for a in target if a.code not in venues)
+        venues -= {a.code for a in source}  # 'X and Y signed it in X's capital': X stays a party
+        participants = tuple(a for a in participants if a.code not in venues)
     dates = [
         m
         for m in annotated.mentions

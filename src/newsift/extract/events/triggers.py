@@ -718,6 +718,8 @@ def _defence_ok(
         return _trained_together(parse, head) and (
             _proper_named(parse, head) or words_near(parse, head, military, clause=True)
         )
+    if spec.subtype == "co_development" and lemma == "partner" and _partner_in(parse, head) is not None:
+        return _weapons_programme(parse, _partner_in(parse, head), lexicon)
     if lemma not in spec.needs_context:
         return True
     if spec.subtype == "defence_pact":
@@ -961,6 +963,23 @@ def _named(parse: Parse, head: int) -> bool:
     token = tree.tokens[head]
     beside = [*tree.kids(head, "appos"), *([token.head] if token.dep == "appos" else [])]
     return any(tree.tokens[k].pos == "PROPN" for k in beside)
+
+
+def _partner_in(parse: Parse, head: int) -> int | None:
+    """What 'partner(s) in' governs: 'are partners in the fighter programme'."""
+    for prep in parse.tree.kids(head, "prep"):
+        if parse.lemma(prep) == "in":
+            return next(iter(parse.tree.kids(prep, "pobj")), None)
+    return None
+
+
+def _weapons_programme(parse: Parse, noun: int | None, lexicon: EventLexicon) -> bool:
+    """A programme that makes a weapon: 'the KF-21 fighter programme' (not 'the fight against X' or
+    'a research project')."""
+    if noun is None or parse.lemma(noun) not in lexicon.programme_nouns:
+        return False
+    tree = parse.tree
+    return any(parse.lemma(i) in _strong(lexicon) for i in range(tree.left[noun], tree.right[noun] + 1))
 
 
 def _strong(lexicon: EventLexicon) -> frozenset[str]:
