@@ -2,7 +2,8 @@
 
 A state that rejects 'any role in' or 'any involvement in' sending arms is the sender it denies being
 (the noun of taking part passes its subject to the gerund, as 'denied sending' does); a state that
-'has' forces in another country keeps them there, also when it denies having them. Each sentence is
+'has' forces in another country keeps them there, also when it denies having them; goods named
+for a weapon ('missile fuel', 'tank engines') are supplies for it, plain fuel is not. Each sentence is
 written for the project; the negatives are the same shapes among firms, clubs and people.
 """
 
@@ -41,6 +42,20 @@ CONTESTED = [
         source=("SVK",),
         target=("UKR",),
         status=DENIED,
+    ),
+    # goods named for a weapon ('missile fuel', 'tank engines') are no plain goods
+    case(
+        "Lithuanian officials charged that Belarusian firms had sold tank engines to Russia.",
+        "arms_transfer",
+        source=("BLR",),
+        target=("RUS",),
+        status=ClaimStatus.ALLEGED,
+    ),
+    case(
+        "Kazakhstan shipped rocket fuel to Kyrgyzstan last year.",
+        "arms_transfer",
+        source=("KAZ",),
+        target=("KGZ",),
     ),
     # having forces in a place keeps them there
     case("Britain has around 1,000 soldiers in Estonia.", "deployment", source=("GBR",), target=("EST",)),
@@ -83,6 +98,7 @@ def test_battery_contested_supplies_and_forces_keep_their_parties_and_status(
         "The chain has 400 shops in France.",
         "She has two sons in the army.",
         "Germany has more than 80 million people in its cities.",
+        "Kazakhstan shipped diesel fuel to Kyrgyzstan last year.",
     ],
 )
 def test_battery_the_same_shapes_among_firms_clubs_and_people_are_no_defence_event(

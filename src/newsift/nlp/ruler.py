@@ -5,6 +5,7 @@ Owns matching surface forms and merging them with the model's entities; resoluti
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator
 from typing import Any
 
@@ -68,6 +69,7 @@ class GazetteerRuler:
             grouped.setdefault(f"{label}|{entity_id}", []).append(text)
         for key, texts in grouped.items():
             self._matcher.add(key, list(nlp.tokenizer.pipe(dict.fromkeys(texts))))
+        self._designators = designators(gazetteer or load_gazetteer())
 
     def __call__(self, doc: Any) -> Any:
         from spacy.tokens import Span
@@ -76,8 +78,40 @@ class GazetteerRuler:
         for match_id, start, end in self._matcher(doc):
             label, entity_id = doc.vocab.strings[match_id].split("|", 1)
             matches.append(Span(doc, start, end, label=label, kb_id=entity_id))
+        covered = {i for m in matches for i in range(m.start, m.end)}
+        for token in doc:
+            found = None if token.i in covered else variant_of(token.text, self._designators)
+            if found is not None:
+                matches.append(Span(doc, token.i, token.i + 1, label=found[0], kb_id=found[1]))
         doc.ents = merge_entities(doc.ents, matches)
         return doc
+
+
+# A system's designator ('FA-50', 'K9', 'Su-35'): letters, an optional hyphen, digits.
+_DESIGNATOR = re.compile(r"[A-Za-z]{1,5}-?\d{1,4}")
+# A variant written onto it ('FA-50PH', 'K9A1', 'F-16V', 'Su-35S'): capitals, perhaps a digit.
+_VARIANT = re.compile(r"(?P<base>[A-Za-z]{1,5}-?\d{1,4})(?P<mark>[A-Z]{1,3}\d?)")
+
+
+def designators(gazetteer: Gazetteer) -> dict[str, tuple[str, str]]:
+    """Designators of weapon systems, from their sure forms and from names that open with one
+    ('K9 Thunder' gives 'K9'), mapped to (label, entity id); a designator two systems share is left out."""
+    found: dict[str, set[tuple[str, str]]] = {}
+    for text, label, entity_id in surface_patterns(gazetteer):
+        if gazetteer.entities[entity_id].kind is not EntityKind.WEAPON_SYSTEM:
+            continue
+        first = text.split()[0]
+        if _DESIGNATOR.fullmatch(first):
+            found.setdefault(first, set()).add((label, entity_id))
+    return {d: next(iter(ids)) for d, ids in found.items() if len(ids) == 1}
+
+
+def variant_of(text: str, known: dict[str, tuple[str, str]]) -> tuple[str, str] | None:
+    """The (label, id) of the system a variant designator belongs to ('FA-50PH' is the FA-50)."""
+    match = _VARIANT.fullmatch(text)
+    if match is None or text in known:
+        return None
+    return known.get(match.group("base"))
 
 
 def merge_entities(model: Iterable[Any], found: Iterable[Any]) -> list[Any]:

@@ -16,10 +16,10 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import replace
 
-from newsift.extract.parse import is_state
-from newsift.model import Actor, Event
+from newsift.extract.parse import Parse, is_state
+from newsift.model import Actor, EntityKind, Event
 
-__all__ = ["complete_actors"]
+__all__ = ["complete_actors", "implied_partners"]
 
 _DIRECTED = frozenset({"arms_transfer", "upgrade", "deployment"})
 _JOINT = frozenset({"exercise", "defence_pact", "co_development"})
@@ -111,3 +111,44 @@ def complete_actors(events: list[Event]) -> list[Event]:
             )
             out[k] = replace(event, participants=event.participants + extra)
     return out
+
+
+# words that make an exercise two-sided although the sentence names one side: 'the joint drills with X'
+_TOGETHER = frozenset({"joint", "combined", "bilateral"})
+
+
+def implied_partners(parse: Parse, events: list[Event]) -> list[Event]:
+    """'Egypt's army chief arrived in Riyadh. The joint exercise with Saudi forces will run until
+    Friday': a joint exercise whose sentence names one state takes, as its other side, the one other
+    state the sentence before it names (marked inferred from that sentence); none when that sentence
+    names no other state or several."""
+    out = list(events)
+    for k, event in enumerate(out):
+        states = {a.code for a in event.participants if is_state(a)}
+        if event.subtype != "exercise" or len(states) != 1 or not _two_sided(parse, event):
+            continue
+        before = event.evidence.sentence - 1
+        if before < 0:
+            continue
+        tokens = parse.sentence_tokens(before)
+        if not tokens:
+            continue
+        others = {
+            code: m
+            for m in parse.mentions_in(tokens[0], tokens[-1])
+            if parse.kind_of(m) == EntityKind.COUNTRY and (code := parse.code_of(m)) and code not in states
+        }
+        if len(others) != 1:
+            continue
+        ((code, mention),) = others.items()
+        partner = Actor(
+            text=mention.text, id=mention.entity_id, code=code, inferred=True, inferred_from=before
+        )
+        out[k] = replace(event, participants=(*event.participants, partner))
+    return out
+
+
+def _two_sided(parse: Parse, event: Event) -> bool:
+    head = parse.tree.token_at(event.evidence.start)
+    kids = parse.tree.kids(head, "amod", "prep")
+    return any(parse.lemma(k) in _TOGETHER or parse.lemma(k) == "with" for k in kids)

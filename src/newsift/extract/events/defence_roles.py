@@ -802,6 +802,11 @@ def participants(
             found += [a for a in actors_at(parse, child, lexicon) if a.code]
             if tree.tokens[child].pos != "PRON":
                 found += _troop_owners(parse, child)
+        if parse.lemma(node) in ("join", "accompany", "host") and tree.tokens[node].pos == "VERB":
+            for joined in tree.kids(node, "dobj"):  # 'the frigate joined Greek vessels for drills'
+                found += [a for a in actors_at(parse, joined, lexicon) if a.code] + _owners_before(
+                    parse, joined
+                )
         found += _prep_actors(parse, node, _JOINT_PREPS, lexicon)
         head = tree.tokens[node].head
         if (
@@ -950,6 +955,12 @@ _SALE_NOUNS = frozenset(
 )  # fmt: skip
 
 
+# what names a banned cargo's destination with 'for': 'ships carrying weapons for X', 'arms bound for X'
+_CARGO_BOUND = frozenset(
+    {"carry", "bind", "bound", "destine", "destined", "weapon", "arms", "munition", "ammunition"}
+)
+
+
 def banned_party(
     parse: Parse, trigger: int, target: tuple[Actor, ...], lexicon: EventLexicon
 ) -> tuple[Actor, ...]:
@@ -958,10 +969,13 @@ def banned_party(
     tree = parse.tree
     first, last = tree.left[trigger], tree.right[trigger]
     for i in range(first, last + 1):
-        if tree.tokens[i].dep != "prep" or parse.lemma(i) not in ("to", "on", "against"):
+        destined = parse.lemma(i) == "for" and parse.lemma(tree.tokens[i].head) in _CARGO_BOUND
+        if tree.tokens[i].dep not in ("prep", "dative") or not (
+            parse.lemma(i) in ("to", "on", "against") or destined
+        ):
             continue
         owner = tree.tokens[i].head
-        if parse.text(owner).lower() in _SALE_NOUNS or parse.lemma(owner) in _SALE_NOUNS:
+        if destined or parse.text(owner).lower() in _SALE_NOUNS or parse.lemma(owner) in _SALE_NOUNS:
             found = tuple(a for p in tree.kids(i, "pobj") for a in actors_at(parse, p, lexicon) if a.code)
             if found:
                 return found

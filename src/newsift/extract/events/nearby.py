@@ -17,7 +17,7 @@ def words_near(parse: Parse, head: int, words: frozenset[str], *, clause: bool) 
     if tree.tokens[head].dep in ("compound", "amod", "nmod"):
         root = tree.tokens[head].head
     if clause:
-        for node in [root, *tree.ancestors(root)][:4]:
+        for node in [root, *tree.ancestors(root)][:6]:  # up to the verb: "joined X for two days of drills"
             root = node
             if tree.tokens[node].pos in ("VERB", "AUX") and tree.tokens[node].dep not in ("acl", "amod"):
                 break
@@ -33,7 +33,7 @@ def holder_states(parse: Parse, head: int) -> set[str]:
     city that is a capital counts as its country, a firm or unit of a country does not."""
     tree = parse.tree
     verb = head
-    for _ in range(3):  # 'stage manoeuvres', 'take part in drills', 'began a week of drills'
+    for _ in range(5):  # "stage manoeuvres", "take part in drills", "joined X for two days of drills"
         if tree.tokens[verb].pos in ("VERB", "AUX") or tree.tokens[verb].dep == "ROOT":
             break
         verb = tree.tokens[verb].head

@@ -24,7 +24,7 @@ from newsift.extract.events.attributes import (
     people_count,
     tree_distance,
 )
-from newsift.extract.events.context import complete_actors
+from newsift.extract.events.context import complete_actors, implied_partners
 from newsift.extract.events.defence_gate import military_matter
 from newsift.extract.events.defence_reader import Candidate, second_reading, vetoed
 from newsift.extract.events.defence_roles import (
@@ -114,7 +114,7 @@ def extract_events(annotated: AnnotatedArticle, *, statements: bool = False) -> 
         _civilian(e, lexicon) if e.subtype and e.status not in _CONTESTED and refers_back(parse, e) else e
         for e in events
     ]
-    return tuple(_contested(complete_actors(events)))
+    return tuple(_contested(implied_partners(parse, complete_actors(events))))
 
 
 # What a denial can point back at: 'denied the report', 'rejected the claims', 'dismissed it'.
@@ -563,6 +563,13 @@ def _prune(parse: Parse, triggers: list[Trigger]) -> list[Trigger]:
     # 'flew a joint patrol', 'sailed a joint drill': the drill a move makes is the event, not the move
     moves = {t.head for t in defence if t.subtype in _MOVES}
     drilled = {tree.tokens[h].head for h, t in objects.items() if t.subtype == "exercise"} & moves
+    drills = [t.head for t in defence if t.subtype == "exercise"]
+    drilled |= {  # 'flew simulated strike missions': the drill lies inside what the move does
+        m
+        for m in moves
+        for o in tree.kids(m, "dobj")
+        if any(tree.left[o] <= d <= tree.right[o] for d in drills)
+    }
     kept = []
     for t in triggers:
         if t.subtype in _MOVES and t.head in drilled:
@@ -683,6 +690,32 @@ def _cooperation_deal(parse: Parse, head: int) -> bool:
     if parse.lemma(head) not in ("deal", "agreement", "accord"):
         return False
     return any(parse.lemma(k) in _COOPERATION for k in parse.tree.kids(head, "compound", "amod"))
+
+
+# place nouns a state's name can qualify without making it a party: 'near the Polish border'
+_EDGES = frozenset({"border", "frontier", "boundary", "coast", "coastline", "waters", "airspace", "shore"})
+
+
+def _sentence_of(parse: Parse, token: int) -> int:
+    return parse.tree.tokens[token].sentence
+
+
+def _edge_only(parse: Parse, sentence: int) -> set[str]:
+    """Codes that the sentence names only as the qualifier of a border, coast or airspace."""
+    tree = parse.tree
+    tokens = parse.sentence_tokens(sentence)
+    edge, other = set(), set()
+    for mention in parse.mentions_in(tokens[0], tokens[-1]):
+        code = parse.code_of(mention)
+        if not code:
+            continue
+        head = tree.token_at(mention.start)
+        while tree.tokens[head].head != head and mention.start <= tree.tokens[head].head < mention.end:
+            head = tree.tokens[head].head
+        token = tree.tokens[head]
+        on_edge = token.dep in ("amod", "compound", "poss", "nmod") and parse.lemma(token.head) in _EDGES
+        (edge if on_edge else other).add(code)
+    return edge - other
 
 
 def _venues(parse: Parse, head: int) -> set[str | None]:
@@ -838,6 +871,10 @@ def _event(
         source, target = _no_places(source), _no_places(target)
     if trigger.type == PloverType.COOPERATE or trigger.subtype in _JOINT:
         participants = joint_participants(parse, trigger.head, source + target, lexicon, _stops())
+    if trigger.subtype in _JOINT:  # 'drills near the Polish border': a state named only for a place
+        edges = _edge_only(parse, _sentence_of(parse, trigger.head))
+        target = tuple(a for a in target if a.code not in edges)
+        participants = tuple(a for a in participants if a.code not in edges)
     if trigger.subtype == "defence_pact":  # 'signed the pact in Kuala Lumpur': the venue signs nothing
         venues = _venues(parse, trigger.head)
         target = tuple(a for a in target if a.code not in venues)

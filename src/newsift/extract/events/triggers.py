@@ -587,8 +587,11 @@ def _moves_forces(parse: Parse, head: int) -> bool:
         lemma = singular(parse.lemma(m))  # some plurals ('paratroopers') come unlemmatised
         if lemma in lexicon.force_units:
             return True
-        if platforms and m in tree.kids(head, "dobj") and lemma in lexicon.items - _DUAL_USE:
+        if platforms and m in tree.kids(head, "dobj") and _armed_platform(parse, m, lemma, lexicon):
             return True  # 'moved two warships to the port': weapons and warships moved by their owner
+        units_of = [o for p in tree.kids(m, "prep") if parse.lemma(p) == "of" for o in tree.kids(p, "pobj")]
+        if any(singular(parse.lemma(o)) in lexicon.force_units for o in units_of):
+            return True  # 'a company of French soldiers landed', 'a battalion of marines'
         if lemma in lexicon.force_generic - {"personnel"} and any(
             parse.lemma(c) in _FORCE_GROUPS | _FORCE_MARKS
             or (tree.tokens[c].dep == "amod" and parse.lemma(c) in ("military", "naval", "armed", "special"))
@@ -596,6 +599,17 @@ def _moves_forces(parse: Parse, head: int) -> bool:
         ):
             return True
     return False
+
+
+def _armed_platform(parse: Parse, noun: int, lemma: str, lexicon: EventLexicon) -> bool:
+    """A weapon or warship ('warships', 'tanks'), or a craft of both uses made military by its modifier
+    ('fighter jets', 'attack helicopters'; not 'cargo planes')."""
+    if lemma in lexicon.items - _DUAL_USE:
+        return True
+    military = lexicon.military_modifiers | (lexicon.items - _DUAL_USE)
+    return lemma in _DUAL_USE and any(
+        parse.lemma(k) in military for k in parse.tree.kids(noun, "compound", "amod")
+    )
 
 
 def _reaches_a_place(parse: Parse, head: int) -> bool:
@@ -697,7 +711,7 @@ def _defence_ok(
         return False  # 'was ordered by a court to stop delivering': a command, not a purchase
     if lemma in COMMITTING and parse.tree.kids(head, "xcomp"):
         return False  # 'chose to bring the purchase forward', 'pledged to buy': the act below is the event
-    if any(parse.lemma(o) in lexicon.not_goods for o in parse.tree.kids(head, "dobj")):
+    if any(_plain_goods(parse, o, lexicon) for o in parse.tree.kids(head, "dobj")):
         return False  # 'ordered a review of arms contracts', 'sent a letter about the missiles'
     if lemma in _GETTING and not _got_goods(parse, head, lexicon, products):
         return False  # 'secured a loan to buy tanks', 'gives X a base of': what is got must be the weapon
@@ -729,7 +743,7 @@ def _defence_ok(
     if spec.subtype == "export_ban" and _military_aid(parse, head):
         return True  # 'halted military aid to X', 'a freeze on security assistance'
     if spec.subtype == "export_ban":
-        return words_near(parse, head, _SALE_WORDS | {"arm", "arms", "weapon"}, clause=False) or (
+        return words_near(parse, head, _SALE_WORDS | _ARMS_WORDS, clause=False) or (
             words_near(parse, head, _TRADING, clause=False)
             and (words_near(parse, head, _strong(lexicon), clause=False) or _system_below(parse, head))
         )  # 'barred Turkey from buying F-35 jets', 'stopped delivering F-35 parts': a trade of weapons barred
@@ -740,6 +754,8 @@ def _defence_ok(
     return words_near(parse, head, lexicon.military | _strong(lexicon), clause=True)
 
 
+# words that make a ban one on arms by themselves: 'barred trucks carrying munitions for X'
+_ARMS_WORDS = frozenset({"arm", "arms", "weapon", "munition", "ammunition"})
 _DRILL_KINDS = frozenset(
     {"air", "naval", "maritime", "amphibious", "live", "tactical", "field", "war", "missile",
      "anti-submarine", "military", "combat", "counter-terrorism"}
@@ -980,6 +996,14 @@ def _weapons_programme(parse: Parse, noun: int | None, lexicon: EventLexicon) ->
         return False
     tree = parse.tree
     return any(parse.lemma(i) in _strong(lexicon) for i in range(tree.left[noun], tree.right[noun] + 1))
+
+
+def _plain_goods(parse: Parse, noun: int, lexicon: EventLexicon) -> bool:
+    """Goods or acts that are no weapon ('sent a letter', 'sold fuel'), unless a weapon names what they
+    are for ('missile fuel', 'tank engines' are not plain goods)."""
+    if parse.lemma(noun) not in lexicon.not_goods:
+        return False
+    return not any(parse.lemma(k) in _strong(lexicon) for k in parse.tree.kids(noun, "compound"))
 
 
 def _strong(lexicon: EventLexicon) -> frozenset[str]:
