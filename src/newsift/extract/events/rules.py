@@ -704,7 +704,8 @@ def _edge_only(parse: Parse, sentence: int) -> set[str]:
     """Codes that the sentence names only as the qualifier of a border, coast or airspace."""
     tree = parse.tree
     tokens = parse.sentence_tokens(sentence)
-    edge, other = set(), set()
+    edge: set[str] = set()
+    other: set[str] = set()
     for mention in parse.mentions_in(tokens[0], tokens[-1]):
         code = parse.code_of(mention)
         if not code:
