@@ -37,6 +37,7 @@ from newsift.extract.events.defence_roles import (
     mover_of,
 )
 from newsift.extract.events.defence_roles import participants as joint_participants
+from newsift.extract.events.drill_names import edition_verb, styled_names
 from newsift.extract.events.evidence import found_with
 from newsift.extract.events.framing import no_happening, refers_back
 from newsift.extract.events.lexicon import CONTAINERS, PLATFORMS, EventLexicon, load_lexicon
@@ -242,6 +243,7 @@ def _named_exercises(
         for m in parse.annotated.mentions
         if ("category", "exercise") in getattr(parse.entities.get(m.entity_id or ""), "attributes", ())
     }
+    names |= styled_names(parse, lexicon)  # 'Harbour Guard-24', 'Northern Shield 2025' among forces
     names |= {n.rsplit(" ", 1)[0] for n in names if n.rsplit(" ", 1)[-1].isdigit()}  # 'Balikatan 2025'
     if not names:
         return events
@@ -251,11 +253,17 @@ def _named_exercises(
         if sentence.index in covered:
             continue
         tokens = parse.sentence_tokens(sentence.index)
-        for head in _name_heads(parse, tokens, names):
-            verb = parse.tree.tokens[parse.tree.tokens[head].head].head  # name <- 'in' <- verb
-            runs = parse.tree.tokens[head].head  # 'Balikatan ran from May 2 to May 20, involving ...'
-            if parse.tree.tokens[head].dep == "nsubj" and parse.lemma(runs) in _RUNS:
+        for head in dict.fromkeys(_name_heads(parse, tokens, names)):  # 'X 2024' and 'X': one name
+            prep = parse.tree.tokens[head].head
+            verb = parse.tree.tokens[prep].head  # name <- 'in' <- verb
+            runs = prep  # 'Balikatan ran from May 2 to May 20, involving ...', 'X will be held in Y'
+            edition = edition_verb(parse, head)  # 'the 20th edition of X began'
+            if parse.tree.tokens[head].dep in ("nsubj", "nsubjpass") and parse.lemma(runs) in _RUNS:
                 verb = runs
+            elif edition is not None and parse.lemma(edition) in _RUNS:
+                verb = edition
+            elif parse.lemma(prep) == "for" and parse.lemma(verb) in _LEAVES_FOR:
+                pass  # 'the contingent departed for X'
             elif parse.lemma(verb) not in _PARTAKE:
                 continue
             trigger = _as_subtype(
@@ -286,11 +294,10 @@ def _name_heads(parse: Parse, tokens: list[int], names: set[str]) -> list[int]:
     heads = []
     for i in tokens:
         for name in names:
-            words = name.split()
-            first = i - len(words) + 1
-            if first >= tokens[0] and [parse.text(k) for k in range(first, i + 1)] == words:
-                span = range(first, i + 1)  # the name's root: the token whose head lies outside it
-                heads.append(next((k for k in span if parse.tree.tokens[k].head not in span), i))
+            for first in range(max(tokens[0], i - 8), i + 1):  # the tokens that spell it, hyphens and all
+                if parse.span_text(first, i) == name:
+                    span = range(first, i + 1)  # the name's root: the token whose head lies outside it
+                    heads.append(next((k for k in span if parse.tree.tokens[k].head not in span), i))
     return heads
 
 
@@ -620,7 +627,9 @@ def _prevented(parse: Parse, head: int) -> bool:
 _PARTAKE = frozenset({"participate", "partake", "join", "take", "gather", "assemble", "arrive"})
 # what a named exercise does as the subject of its own sentence: it is held
 _RUNS = frozenset({"run", "begin", "start", "end", "conclude", "kick", "open", "close", "continue", "involve",
-                   "include", "feature", "last"})  # fmt: skip
+                   "include", "feature", "last", "hold", "stage", "conduct", "bring"})  # fmt: skip
+# verbs of forces setting out for a named drill: 'the contingent departed for X'
+_LEAVES_FOR = frozenset({"depart", "leave", "head", "sail", "fly"})
 
 
 def _joins_other(parse: Parse, trigger: Trigger, heads: set[int]) -> bool:
