@@ -1,0 +1,82 @@
+"""Where a page prints its credits: elements marked as the author or byline, outside widgets (share bars,
+sidebars, comments, related stories) and inside the article that holds the headline. Reads the tree; never
+edits it.
+"""
+
+from __future__ import annotations
+
+import re
+
+from lxml.html import HtmlElement
+
+from newsift.clean.agreement import nearest_first, with_headline
+
+__all__ = [
+    "MAX_BYLINE_CHARS",
+    "extract_byline_text",
+    "extract_bylines",
+    "is_credit_place",
+    "is_outside_article",
+]
+
+_BYLINE_WORDS = ("author", "autor", "auteur", "byline", "writer", "contributor")
+_BYLINE_CLASS = re.compile("|".join(_BYLINE_WORDS), re.IGNORECASE)
+_OUTSIDE = re.compile(
+    r"related|comment|sidebar|footer|recommend|promo(?!ted)|newsletter|share|social|widget|teaser|more-from",
+    re.IGNORECASE,
+)
+# a figure's credit ('Photo: ...') is the photographer's, in a byline's class
+_OUTSIDE_TAGS = frozenset({"aside", "footer", "nav", "form", "header-nav", "figure", "figcaption"})
+MAX_BYLINE_CHARS = 200
+_MAX_BYLINES = 5
+
+
+def is_credit_place(element: HtmlElement, anchor: HtmlElement | None) -> bool:
+    """Outside widgets, and inside the article that holds the headline."""
+    return not is_outside_article(element) and with_headline(element, anchor)
+
+
+def extract_bylines(tree: HtmlElement, anchor: HtmlElement | None) -> list[tuple[HtmlElement, str]]:
+    """The first few elements marked as the author or byline outside widgets and inside the headline's
+    article, with their short text, those printed nearest the headline first."""
+    found: list[tuple[HtmlElement, str]] = []
+    for element in tree.iter():
+        if (text := extract_byline_text(element)) is not None and with_headline(element, anchor):
+            found.append((element, text))
+            if len(found) >= _MAX_BYLINES:
+                break
+    return nearest_first(found, anchor, tree)
+
+
+def extract_byline_text(element: HtmlElement) -> str | None:
+    """The text (a line a text node) of an element marked as the author or byline, outside widgets and at
+    most a byline long; None for any other element."""
+    if not isinstance(element.tag, str) or element.tag in ("meta", "link", "a", "img", "script"):
+        return None
+    marks = f"{element.get('class', '')} {element.get('itemprop', '')} {element.get('id', '')}"
+    if not _BYLINE_CLASS.search(marks) or is_outside_article(element):
+        return None
+    lines = [" ".join(t.split()) for t in element.itertext()]
+    text = "\n".join(line for line in lines if line) or _microdata_name(element)
+    return text if text and len(text) <= MAX_BYLINE_CHARS else None
+
+
+def _microdata_name(element: HtmlElement) -> str:
+    """The name a microdata author states in a ``<meta itemprop=name content=...>`` inside it, printing
+    nothing ('<span itemprop="author" itemscope><meta itemprop="name" content="Ana Ruiz"></span>')."""
+    if "author" not in (element.get("itemprop") or "").casefold():
+        return ""
+    for meta in element.iter("meta"):
+        if (meta.get("itemprop") or "").strip().casefold() == "name":
+            return " ".join((meta.get("content") or "").split())
+    return ""
+
+
+def is_outside_article(element: HtmlElement) -> bool:
+    """Inside a sidebar, footer, comment, share bar, newsletter form or related-stories block."""
+    for ancestor in [element, *element.iterancestors()]:
+        if ancestor.tag in _OUTSIDE_TAGS:
+            return True
+        if _OUTSIDE.search(f"{ancestor.get('class', '')} {ancestor.get('id', '')}"):
+            return True
+    return False
