@@ -20,6 +20,7 @@ from newsift.clean.bylines import (
 )
 from newsift.clean.jsonld import JsonLdArticle
 from newsift.clean.names import is_person_name, outlet_key, split_credit, unique_names
+from newsift.clean.outlets import is_wire_service
 from newsift.clean.titles import MAX_LABEL_WORDS
 
 __all__ = ["extract_authors", "extract_credit"]
@@ -49,6 +50,9 @@ _CREDIT_LABEL = re.compile(
 _ACRONYM = re.compile(r"[A-Z]{2,5}")
 _CREDIT_TAGS = ("p", "div", "li", "span", "address", "dd")
 _LABEL_TAGS = frozenset({"span", "strong", "b", "em", "i", "small", "label"})
+# a wire's name alone, or before the place it filed from after a comma, slash or dash
+_WIRE_CREDIT = re.compile(r"^(?P<wire>[^,/|–—]+?)(?:\s*[,/|–—]\s*(?P<place>[^\W\d_][^,/|–—\d]*))?$")
+_MAX_WIRE_CREDIT_CHARS = 60
 _BLOCK_TAGS = frozenset({"p", "div", "li", "td", "section", "article", "blockquote", "dd"})
 
 
@@ -75,7 +79,7 @@ def extract_authors(
                 # a structured field often names only the first of the printed byline's authors
                 found = _with_linked(found, _byline_texts(tree, anchor), sites)
             return found, wire, source
-    return (), wire, None
+    return (), wire or _printed_wire(tree, anchor), None
 
 
 def extract_credit(ld: JsonLdArticle, meta: dict[str, list[str]]) -> tuple[str, str] | None:
@@ -88,6 +92,27 @@ def extract_credit(ld: JsonLdArticle, meta: dict[str, list[str]]) -> tuple[str, 
             if _is_name_value(value) and any(char.isalpha() for char in value):
                 return source, value
     return None
+
+
+def _printed_wire(tree: HtmlElement, anchor: HtmlElement | None) -> str | None:
+    """A wire credited alone in a short element of the headline's article, with no byline class and
+    perhaps the place it filed from ('<div class="name">AFP, PORT MARAM</div>', 'AP / Port Maram'): the
+    credit of an agency's copy. Asked only when no source names a person or a wire."""
+    for element in tree.iter(*_CREDIT_TAGS):
+        text = " ".join(element.text_content().split())
+        if len(text) > _MAX_WIRE_CREDIT_CHARS or (match := _WIRE_CREDIT.match(text)) is None:
+            continue
+        if not is_wire_service(match["wire"]) or not _is_place(match["place"]):
+            continue
+        if is_credit_place(element, anchor) and not any(a.tag == "a" for a in element.iterancestors()):
+            return match["wire"]
+    return None
+
+
+def _is_place(text: str | None) -> bool:
+    """No place, or one to four capitalised words ('Port Maram', 'PORT MARAM')."""
+    words = (text or "").split()
+    return text is None or (1 <= len(words) <= 4 and all(word[:1].isupper() for word in words))
 
 
 def _agency_name(organisation: str, sites: tuple[str, ...]) -> str | None:

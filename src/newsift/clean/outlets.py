@@ -37,6 +37,11 @@ _ALIASES: dict[str, tuple[str, ...]] = {
     "anadolu": ("Anadolu Agency", "Anadolu", "AA"),
     "aap": ("Australian Associated Press", "AAP"),
     "dpa": ("Deutsche Presse-Agentur", "DPA"),
+    "yonhap": ("Yonhap", "Yonhap News Agency", "Yonhap News"),
+    "kyodo": ("Kyodo", "Kyodo News"),
+    "ansa": ("ANSA", "Agenzia ANSA"),
+    "tass": ("TASS", "ITAR-TASS"),
+    "bernama": ("Bernama", "Malaysian National News Agency"),
     "bbc": ("BBC", "BBC News", "British Broadcasting Corporation"),
     "cnn": ("CNN", "Cable News Network"),
     "aljazeera": ("Al Jazeera", "Al Jazeera English"),
@@ -55,6 +60,7 @@ _ALIASES: dict[str, tuple[str, ...]] = {
 
 WIRE_SERVICES: frozenset[str] = frozenset(
     {"pti", "ani", "ians", "uni", "ap", "afp", "reuters", "bloomberg", "xinhua", "anadolu", "dpa", "aap"}
+    | {"yonhap", "kyodo", "ansa", "tass", "bernama"}
 )
 
 

@@ -1,0 +1,148 @@
+"""More page shapes written for these tests (session 12): where the headline lives when no h1 prints it,
+bar glyphs of other scripts before a site's name, agency credits printed with the place they filed from,
+and agencies outside the first wire list."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+import pytest
+
+from newsift.clean.html import extract_html_article
+from newsift.clean.metadata import strip_site_name
+from newsift.model import Article
+
+WHEN = datetime(2025, 6, 1, tzinfo=UTC)
+HEADLINE = "Lighthouse keepers return to the cape for one summer"
+SITE = "Cape Morning Star"
+PROSE = "".join(
+    f"<p>The cape's old lighthouse will be staffed again from July (section {i} of the notice), the"
+    " maritime trust said, as volunteers take turns to keep the lamp, the log and the visitor room.</p>"
+    for i in range(6)
+)
+
+
+def _article(head: str = "", top: str = "", *, h1: bool = True, after: str = "") -> Article:
+    printed = f"<h1>{HEADLINE}</h1>" if h1 else ""
+    html = (
+        f"<html><head>{head}</head><body><header><a href='/'>{SITE}</a></header>"
+        f"<article>{printed}{top}{PROSE}{after}</article><footer>© 2025 {SITE}</footer></body></html>"
+    )
+    article = extract_html_article(
+        html, page_id="p", uri="u", url="https://capemorningstar.example/news/keepers", fetched_at=WHEN
+    )
+    assert article is not None
+    return article
+
+
+# --- site-name affixes: bar glyphs of other scripts ------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "bar",
+    ["\u3163", "\u2502", "\uff5c", "\u4e28", "\u00a6"],
+    ids=["hangul-i", "box-drawing", "fullwidth", "cjk-stroke", "broken-bar"],
+)
+def test_shapes_site_name_after_a_bar_of_another_script(bar: str) -> None:
+    """Korean, Chinese and Japanese pages sign titles with glyphs that look like '|'."""
+    assert strip_site_name(f"{HEADLINE} {bar} {SITE}", (SITE,)) == HEADLINE
+    assert strip_site_name(f"{HEADLINE}{bar}{SITE}", (SITE,)) == HEADLINE
+    assert strip_site_name(f"{SITE} {bar} {HEADLINE}", (SITE,)) == HEADLINE
+
+
+def test_shapes_bar_glyph_before_a_part_that_is_not_the_site_stays() -> None:
+    title = f"{HEADLINE} \uff5c and what the trust said"
+    assert strip_site_name(title, (SITE,)) == title
+
+
+def test_shapes_bar_glyph_title_on_a_page_without_h1() -> None:
+    head = f'<title>{HEADLINE} \uff5c {SITE}</title><meta property="og:site_name" content="{SITE}">'
+    assert _article(head, h1=False).title == HEADLINE
+
+
+# --- where the headline lives: not in an h1, and a title that names only the site -----------------
+
+
+@pytest.mark.parametrize(
+    "printed",
+    [
+        f'<h2 itemprop="headline">{HEADLINE}</h2>',
+        f'<div class="story-head"><span itemprop="headline">{HEADLINE}</span></div>',
+    ],
+    ids=["h2-microdata", "span-microdata"],
+)
+def test_shapes_microdata_headline_when_the_title_names_only_the_site(printed: str) -> None:
+    head = f'<title>{SITE}</title><meta property="og:site_name" content="{SITE}">'
+    assert _article(head, printed, h1=False).title == HEADLINE
+
+
+def test_shapes_title_naming_only_the_site_is_no_headline() -> None:
+    """The og:title names the site alone; the <title> holds the headline."""
+    head = f'<meta property="og:title" content="{SITE}"><title>{HEADLINE} | {SITE}</title>'
+    assert _article(head, h1=False).title == HEADLINE
+    # a JSON-LD headline that names only the site gives way to the printed h1
+    node = f'{{"@type": "NewsArticle", "headline": "{SITE}"}}'
+    ld = f'<script type="application/ld+json">{node}</script>'
+    assert _article(ld + f'<meta property="og:site_name" content="{SITE}">').title == HEADLINE
+
+
+def test_shapes_microdata_headline_does_not_replace_a_printed_h1() -> None:
+    teaser = '<aside><h3 itemprop="headline">Ferry timetable changes for the autumn</h3></aside>'
+    assert _article(f"<title>{SITE}</title>", after=teaser).title == HEADLINE
+
+
+# --- desk credits: an agency printed with the place it filed from ---------------------------------
+
+
+@pytest.mark.parametrize(
+    ("credit", "wire"),
+    [
+        ('<div class="name">AFP, PORT MARAM</div>', "AFP"),
+        ('<li><div class="name">Reuters, Port Maram</div></li>', "Reuters"),
+        ("<p>AP / Port Maram</p>", "AP"),
+        ('<span class="source">Xinhua</span>', "Xinhua"),
+    ],
+    ids=["caps-place", "list-item", "slash-place", "agency-alone"],
+)
+def test_shapes_agency_credit_with_its_place_in_a_plain_element(credit: str, wire: str) -> None:
+    article = _article(top=credit)
+    assert article.wire == wire
+    assert article.authors == ()
+
+
+def test_shapes_agency_credit_beside_a_person_leaves_the_person() -> None:
+    article = _article(top='<div class="byline">By Ines Falk</div><div class="name">AFP, Port Maram</div>')
+    assert article.authors == ("Ines Falk",)
+
+
+@pytest.mark.parametrize(
+    "credit",
+    [
+        "<p>Photo: AFP</p>",
+        '<figure><img src="a.jpg"><figcaption>AFP, Port Maram</figcaption></figure>',
+        '<aside class="related"><div class="name">Reuters, Port Maram</div></aside>',
+        "<p>AFP, Reuters and two broadcasters sent crews to the cape on the first morning.</p>",
+        '<a href="/wires"><span>Reuters, Port Maram</span></a>',
+    ],
+    ids=["photo-label", "caption", "sidebar", "prose", "link"],
+)
+def test_shapes_agency_named_elsewhere_is_no_wire_credit(credit: str) -> None:
+    assert _article(top=credit).wire is None
+
+
+@pytest.mark.parametrize(
+    ("name", "wire"),
+    [
+        ("Yonhap", "Yonhap"),
+        ("Kyodo News", "Kyodo News"),
+        ("ANSA", "ANSA"),
+        ("TASS", "TASS"),
+        ("Bernama", "Bernama"),
+    ],
+)
+def test_shapes_agencies_beyond_the_first_list_are_wires(name: str, wire: str) -> None:
+    """(EFE is left out: 'Efe' is also a given name, and a wire's word in a credit marks an organisation.)"""
+    assert _article(top=f'<div class="byline">By {name}</div>').wire == wire
+    meta = _article(f'<meta name="author" content="{name}">')
+    assert meta.wire == wire
+    assert meta.authors == ()
