@@ -27,6 +27,8 @@ _OUTSIDE = re.compile(
 )
 # a figure's credit ('Photo: ...') is the photographer's, in a byline's class
 _OUTSIDE_TAGS = frozenset({"aside", "footer", "nav", "form", "header-nav", "figure", "figcaption"})
+# where a page marks its byline: a class, microdata, an id, or a test or component hook of its scripts
+_MARK_ATTRIBUTES = ("class", "itemprop", "id", "data-testid", "data-component", "data-qa")
 MAX_BYLINE_CHARS = 200
 _MAX_BYLINES = 5
 
@@ -53,7 +55,7 @@ def extract_byline_text(element: HtmlElement) -> str | None:
     most a byline long; None for any other element."""
     if not isinstance(element.tag, str) or element.tag in ("meta", "link", "a", "img", "script"):
         return None
-    marks = f"{element.get('class', '')} {element.get('itemprop', '')} {element.get('id', '')}"
+    marks = " ".join(element.get(name, "") for name in _MARK_ATTRIBUTES)
     if not _BYLINE_CLASS.search(marks) or is_outside_article(element):
         return None
     lines = [" ".join(t.split()) for t in element.itertext()]

@@ -113,7 +113,7 @@ def split_credit(
     people: list[str] = []
     dropped: list[str] = []
     wire: str | None = None
-    for part in _SPLIT.split(_without_label(_one_line(text))):
+    for part in _SPLIT.split(_without_label(_one_line(text, own))):
         part = _without_label(part.strip(" .:·•"))
         part, aside = _without_aside(part)
         if aside and is_wire_service(aside):
@@ -150,13 +150,20 @@ def split_credit(
     return Credit(people=tuple(people), wire=wire, dropped=tuple(dropped))
 
 
-def _one_line(text: str) -> str:
-    """The credit on one line, unless each of its lines is a full name ('Ana Ruiz\nTom Berg': names printed
-    in elements of their own, with no separator between them): those stay apart."""
+def _one_line(text: str, own: set[str]) -> str:
+    """The credit on one line, unless it opens with a line that is a full name, or each of its lines is a
+    full name or an outlet ('Ana Ruiz\nTom Berg', 'Ana Ruiz\nQuay Post', 'Ana Ruiz\nCoast reporter': names
+    printed in elements of their own, with no separator after them): those stay apart. A name split over
+    two elements ('Ana\nRuiz') is one line again."""
     lines = [line for line in (" ".join(line.split()) for line in text.splitlines()) if line]
-    if len(lines) > 1 and all(is_person_name(line) for line in lines):
-        return "\n".join(lines)
-    return " ".join(lines)
+    named = [is_person_name(line) for line in lines]
+    apart = all(is_name or _is_outlet_line(line, own) for is_name, line in zip(named, lines, strict=True))
+    return "\n".join(lines) if len(lines) > 1 and (named[0] or (any(named) and apart)) else " ".join(lines)
+
+
+def _is_outlet_line(line: str, own: set[str]) -> bool:
+    """The line names the page's own outlet or a known outlet or wire."""
+    return outlet_key(line) in own or is_known_outlet(line)
 
 
 def _employer(part: str) -> re.Match[str] | None:
