@@ -197,3 +197,37 @@ def test_shapes_byline_lines_that_are_no_outlet_stay_one_credit() -> None:
     """A name split over two elements is still one name ('<span>Ines</span><span>Falk</span>')."""
     byline = '<div class="byline"><span>Ines</span> <span>Falk</span></div>'
     assert _article(top=byline).authors == ("Ines Falk",)
+
+
+# --- bylines: a 'by' class, a date after 'on' or 'at' --------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "byline",
+    [
+        '<span class="by-line">Ines Falk</span>',
+        '<div class="article-by"><span>Ines Falk</span></div>',
+        '<p class="by">Ines Falk</p>',
+    ],
+    ids=["by-line", "article-by", "by"],
+)
+def test_shapes_byline_class_spelled_by(byline: str) -> None:
+    assert _article(top=byline).authors == ("Ines Falk",)
+
+
+def test_shapes_class_holding_by_inside_a_word_is_no_byline() -> None:
+    assert _article(top='<div class="bypass-note">Ines Falk</div>').authors == ()
+
+
+@pytest.mark.parametrize(
+    "credit",
+    [
+        '<div class="post-meta">Posted by Ines Falk on March 4, 2025</div>',
+        '<div class="byline">By Ines Falk on 4 March 2025</div>',
+        '<div class="byline">By Ines Falk on Tuesday</div>',
+        '<div class="byline">By Ines Falk at 10:40</div>',
+    ],
+    ids=["posted-on-date", "on-day-month", "on-weekday", "at-time"],
+)
+def test_shapes_credit_with_its_date_after_on_or_at(credit: str) -> None:
+    assert _article(top=credit).authors == ("Ines Falk",)

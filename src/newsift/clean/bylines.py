@@ -20,7 +20,8 @@ __all__ = [
 ]
 
 _BYLINE_WORDS = ("author", "autor", "auteur", "byline", "writer", "contributor")
-_BYLINE_CLASS = re.compile("|".join(_BYLINE_WORDS), re.IGNORECASE)
+# ... or 'by' as a word of a class ('by-line', 'article-by'), not inside one ('bypass')
+_BYLINE_CLASS = re.compile("|".join(_BYLINE_WORDS) + r"|(?:^|[\s_-])by(?:$|[\s_-])", re.IGNORECASE)
 _OUTSIDE = re.compile(
     r"related|comment|sidebar|footer|recommend|promo(?!ted)|newsletter|share|social|widget|teaser|more-from",
     re.IGNORECASE,

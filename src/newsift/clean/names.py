@@ -264,12 +264,21 @@ def _leading_name(text: str) -> str | None:
             or folded[stop] in _NOT_NAME
             or _date_word(folded, stop)
             or _plural_role(folded[stop])
+            or _dated_preposition(words, folded, stop)
         ):
             if _shared_affiliation(folded[stop:]):
                 return None
             head = " ".join(words[:stop])
             return head if stop >= 2 and is_person_name(head) else None
     return None
+
+
+def _dated_preposition(words: list[str], folded: list[str], index: int) -> bool:
+    """'on' or 'at' before a date, a weekday or a time ('Ana Ruiz on March 4', 'Ana Ruiz at 10:40')."""
+    if words[index] not in ("on", "at") or index + 1 >= len(words):
+        return False
+    following = words[index + 1]
+    return any(c.isdigit() for c in following) or _date_word(folded, index + 1)
 
 
 def _leading_wire(text: str) -> str | None:
