@@ -231,3 +231,54 @@ def test_shapes_class_holding_by_inside_a_word_is_no_byline() -> None:
 )
 def test_shapes_credit_with_its_date_after_on_or_at(credit: str) -> None:
     assert _article(top=credit).authors == ("Ines Falk",)
+
+
+# --- titles of a paginated story; dates stated as a count of seconds -------------------------------
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        f"{HEADLINE} | Page 2 | {SITE}",
+        f"{HEADLINE} - Page 3 of 5 - {SITE}",
+        f"{HEADLINE} | {SITE} | Page 2",
+        f"{HEADLINE} – Seite 2 – {SITE}",
+    ],
+    ids=["page-between", "page-of-between", "page-last", "seite"],
+)
+def test_shapes_title_of_a_later_page_of_a_story(title: str) -> None:
+    assert strip_site_name(title, (SITE,)) == HEADLINE
+
+
+def test_shapes_page_words_inside_a_headline_stay() -> None:
+    kept = "Page 2 of the harbour report: what the trust kept back"
+    assert strip_site_name(f"{kept} | {SITE}", (SITE,)) == kept
+    assert (
+        strip_site_name("Keepers turn the page | 2 years on", (SITE,)) == "Keepers turn the page | 2 years on"
+    )
+
+
+@pytest.mark.parametrize(
+    "meta",
+    [
+        '<meta property="article:published_time" content="1741082400000">',
+        '<meta name="publish-date" content="1741082400">',
+    ],
+    ids=["milliseconds", "seconds"],
+)
+def test_shapes_date_meta_stated_as_seconds_since_1970(meta: str) -> None:
+    article = _article(meta)
+    assert article.published_at is not None
+    assert article.published_at.date().isoformat() == "2025-03-04"
+
+
+@pytest.mark.parametrize(
+    "meta",
+    [
+        '<meta property="article:published_time" content="123456">',
+        '<meta name="publish-date" content="9999999999999">',
+    ],
+    ids=["too-short", "far-future"],
+)
+def test_shapes_date_meta_numbers_that_are_no_time_are_no_date(meta: str) -> None:
+    assert _article(meta).published_at is None

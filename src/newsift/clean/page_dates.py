@@ -19,7 +19,14 @@ from newsift.clean.structured import find_written_date, parse_datetime
 __all__ = ["date_in_url", "extract_modified", "extract_published"]
 
 _DATE_META = ("article:published_time", "og:published_time", "datepublished", "pubdate", "publishdate")
-_MORE_DATE_META = ("dc.date.issued", "dcterms.created", "date", "parsely-pub-date", "sailthru.date")
+_MORE_DATE_META = (
+    "dc.date.issued",
+    "dcterms.created",
+    "date",
+    "parsely-pub-date",
+    "sailthru.date",
+    "publish-date",
+)
 _MODIFIED_META = ("article:modified_time", "og:updated_time", "datemodified", "dcterms.modified")
 _PUBLISHED_MARK = re.compile(r"datepublished|publish|pubdate|posted|created", re.IGNORECASE)
 # a time marked or worded as the last change ('Updated', 'Aktualisiert', 'Mis à jour'), not the publication
@@ -39,6 +46,7 @@ _DATE_CLASS = re.compile(r"date|time|publish|posted", re.IGNORECASE)
 _DATE_LINE_TAGS = ("div", "p", "span", "li", "small", "header")
 _MAX_TIMES = 5
 _EARLIEST_YEAR = 1990  # a placeholder date (year 1) is no date
+_LATEST_YEAR = 2100
 _STALE_GAP = timedelta(days=30)  # a JSON-LD date this far from the meta's is no rounding of the same time
 _URL_DATES = (
     re.compile(r"/(?P<y>(?:19|20)\d\d)/(?P<m>[01]?\d)/(?P<d>[0-3]?\d)(?:/|$)"),  # /2024/10/16/
@@ -121,11 +129,20 @@ def _date_candidates(
     """Stated dates first; the markup (a ``<time>``, a byline) is searched only when reached."""
     yield from structured
     for name in names:
-        yield f"meta:{name}", meta.get(name)
+        yield f"meta:{name}", _from_epoch(meta.get(name))
     if tree is not None:
         yield "time", _time_element(tree, anchor)
         yield "markup:byline", _byline_date(tree, anchor)
         yield "markup:date-line", _date_line(tree, anchor)
+
+
+def _from_epoch(value: str | None) -> str | None:
+    """A time a meta states as seconds or milliseconds since 1970 ('1741082400', '1741082400000') as an ISO
+    time in UTC, when it falls from 1990 to 2100; any other value as it is."""
+    if value is None or not value.isdigit() or len(value) not in (10, 13):
+        return value
+    moment = datetime.fromtimestamp(int(value) / (1000 if len(value) == 13 else 1), UTC)
+    return moment.isoformat() if _EARLIEST_YEAR <= moment.year <= _LATEST_YEAR else value
 
 
 def _time_element(tree: HtmlElement, anchor: HtmlElement | None) -> str | None:

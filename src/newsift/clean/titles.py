@@ -27,6 +27,12 @@ SEPARATOR = re.compile(_SEPARATORS)
 _HIDDEN_CLASS = re.compile(r"sr-only|visually-?hidden|screen-?reader|element-invisible", re.IGNORECASE)
 # between a headline and a tagline or site name, not a colon (a colon may open the headline's second half)
 _AFFIX_SEPARATOR = re.compile(rf"\s+(?:::|\|\||//)\s+|\s+[{_BARS}\-–—·•»/~]\s+|\s*[{_BARS}·•»]\s*")
+# the page of a story printed over several, as a part of its own ('Headline | Page 2 of 3 | Site')
+_PAGINATION = re.compile(
+    rf"\s+[{_BARS}\-–—·•]\s+(?:page|seite|página|pagina|strona|sida|side)\s+\d{{1,3}}"
+    rf"(?:\s+(?:of|von|de|di|z|av|af)\s+\d{{1,3}})?(?=\s+[{_BARS}\-–—·•]\s+|$)",
+    re.IGNORECASE,
+)
 _MAX_AFFIX_WORDS = 10  # 'Latest news, sport and opinion from the Quay Journal'
 _MIN_SHARED_WORDS = 2
 _MAX_TITLE = 300
@@ -38,7 +44,8 @@ MAX_LABEL_WORDS = 4  # a kicker before a headline ('Live', 'Exclusive', 'Analysi
 def strip_site_name(title: str, sites: tuple[str, ...]) -> str:
     """The headline without a leading or trailing part that names the site ('Headline | Site'), or a part
     naming it before a short tagline ('Headline | Site - News you can trust'), and without the section named
-    between them ('Headline | World News | Site')."""
+    between them ('Headline | World News | Site') or the page of a story printed over several ('Page 2')."""
+    title = _PAGINATION.sub("", title)
     keys = {outlet_key(site) for site in sites if site} | {_initials(site) for site in sites if site}
     keys.discard("")
     if not keys:
