@@ -22,10 +22,10 @@ PROSE = "".join(
 )
 
 
-def _article(head: str = "", top: str = "", *, h1: bool = True, after: str = "") -> Article:
+def _article(head: str = "", top: str = "", *, h1: bool = True, after: str = "", rail: str = "") -> Article:
     printed = f"<h1>{HEADLINE}</h1>" if h1 else ""
     html = (
-        f"<html><head>{head}</head><body><header><a href='/'>{SITE}</a></header>"
+        f"<html><head>{head}</head><body><header><a href='/'>{SITE}</a></header>{rail}"
         f"<article>{printed}{top}{PROSE}{after}</article><footer>© 2025 {SITE}</footer></body></html>"
     )
     article = extract_html_article(
@@ -282,3 +282,24 @@ def test_shapes_date_meta_stated_as_seconds_since_1970(meta: str) -> None:
 )
 def test_shapes_date_meta_numbers_that_are_no_time_are_no_date(meta: str) -> None:
     assert _article(meta).published_at is None
+
+
+@pytest.mark.parametrize(
+    ("credit", "day"),
+    [
+        ('<p class="post-meta">Posted by Ines Falk on December 28, 2024</p>', "2024-12-28"),
+        ("<p>By Ines Falk | 4 March 2025</p>", "2025-03-04"),
+        ('<div class="story-meta"><span>By</span> Ines Falk, 11 June 2024</div>', "2024-06-11"),
+    ],
+    ids=["posted-on", "by-bar-date", "label-element"],
+)
+def test_shapes_date_in_a_labelled_credit_line_without_a_date_class(credit: str, day: str) -> None:
+    """The page states no date of its own elsewhere, and a rail of other stories above the article prints
+    their times: the credit line's written day is the publication's, not a rail's time."""
+    rail = (
+        '<div class="list"><a href="/other"><span>Ferry fares to rise</span>'
+        '<time class="published" datetime="2024-05-02T09:00:00Z">2 May</time></a></div>'
+    )
+    article = _article(top=credit, rail=rail)
+    assert article.published_at is not None
+    assert article.published_at.date().isoformat() == day

@@ -13,15 +13,16 @@ from lxml import etree
 from lxml.html import HtmlElement
 
 from newsift.clean.bylines import (
+    CREDIT_TAGS,
     MAX_BYLINE_CHARS,
     extract_byline_text,
     extract_bylines,
+    extract_labelled_lines,
     is_credit_place,
 )
 from newsift.clean.jsonld import JsonLdArticle
 from newsift.clean.names import is_person_name, outlet_key, split_credit, unique_names
 from newsift.clean.outlets import is_wire_service
-from newsift.clean.titles import MAX_LABEL_WORDS
 
 __all__ = ["extract_authors", "extract_credit"]
 
@@ -40,16 +41,7 @@ _AUTHOR_PATH_WORDS = (
 _AUTHOR_HREF = etree.XPath(  # a cheap first pass over the links before _AUTHOR_PATH
     ".//a[" + " or ".join(f"contains(@href, '/{word}')" for word in _AUTHOR_PATH_WORDS) + "]"
 )
-# a credit's label in the page's language, first in an element's own text ('Von: <a>Ana Ruiz</a>')
-_CREDIT_LABEL = re.compile(
-    r"^(?:by|von|par|por|di|door|av|af|od|autor|autorin|autoren|auteur|autore|author|authors|text|tekst)"
-    r"(?::|\s|$)|^(?:written|posted|reported|story|words|opinion|analysis|review|commentary|column|essay"
-    r"|interview|perspective)\s+by\b|^(?:words|reporter|writer):",
-    re.IGNORECASE,
-)
 _ACRONYM = re.compile(r"[A-Z]{2,5}")
-_CREDIT_TAGS = ("p", "div", "li", "span", "address", "dd")
-_LABEL_TAGS = frozenset({"span", "strong", "b", "em", "i", "small", "label"})
 # a wire's name alone, or before the place it filed from after a comma, slash or dash
 _WIRE_CREDIT = re.compile(r"^(?P<wire>[^,/|–—]+?)(?:\s*[,/|–—]\s*(?P<place>[^\W\d_][^,/|–—\d]*))?$")
 _MAX_WIRE_CREDIT_CHARS = 60
@@ -98,7 +90,7 @@ def _printed_wire(tree: HtmlElement, anchor: HtmlElement | None) -> str | None:
     """A wire credited alone in a short element of the headline's article, with no byline class and
     perhaps the place it filed from ('<div class="name">AFP, PORT MARAM</div>', 'AP / Port Maram'): the
     credit of an agency's copy. Asked only when no source names a person or a wire."""
-    for element in tree.iter(*_CREDIT_TAGS):
+    for element in tree.iter(*CREDIT_TAGS):
         text = " ".join(element.text_content().split())
         if len(text) > _MAX_WIRE_CREDIT_CHARS or (match := _WIRE_CREDIT.match(text)) is None:
             continue
@@ -222,31 +214,9 @@ def _byline_texts(tree: HtmlElement, anchor: HtmlElement | None) -> list[str]:
 
 
 def _labelled_credit(tree: HtmlElement, anchor: HtmlElement | None) -> list[str]:
-    """The first short element, outside widgets and links, whose own text opens with a credit's label and
-    that names a person ('<li>Von: <a href="/ana-ruiz">Ana Ruiz</a></li>'): a byline with no class that
-    says so. (A credit inside a link is a teaser's, for the story the link opens.)"""
-    for element in tree.iter(*_CREDIT_TAGS):
-        if not _opens_with_label(element) or not is_credit_place(element, anchor):
-            continue
-        if any(ancestor.tag == "a" for ancestor in element.iterancestors()):
-            continue
-        text = " ".join(element.text_content().split())
-        if len(text) <= MAX_BYLINE_CHARS and _names_person(text):
-            return [text]
-    return []
-
-
-def _opens_with_label(element: HtmlElement) -> bool:
-    """The element's own text opens with a credit's label, or its first child holds the label alone
-    ('<div><span>By</span> <a>Ana Ruiz</a></div>')."""
-    text = (element.text or "").strip()
-    if text:
-        return _CREDIT_LABEL.match(text) is not None
-    first = next((child for child in element if isinstance(child.tag, str)), None)
-    if first is None or first.tag not in _LABEL_TAGS or (first.tail is None and first.getnext() is None):
-        return False
-    label = " ".join(first.text_content().split())
-    return len(label.split()) <= MAX_LABEL_WORDS and _CREDIT_LABEL.match(label) is not None
+    """The first labelled credit line ('<li>Von: <a href="/ana-ruiz">Ana Ruiz</a></li>') that names a person:
+    a byline with no class that says so."""
+    return next(([text] for text in extract_labelled_lines(tree, anchor) if _names_person(text)), [])
 
 
 def _names_person(text: str) -> bool:

@@ -6,15 +6,19 @@ edits it.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from lxml.html import HtmlElement
 
 from newsift.clean.agreement import nearest_first, with_headline
 
 __all__ = [
+    "CREDIT_TAGS",
     "MAX_BYLINE_CHARS",
+    "MAX_LABEL_WORDS",
     "extract_byline_text",
     "extract_bylines",
+    "extract_labelled_lines",
     "is_credit_place",
     "is_outside_article",
 ]
@@ -31,6 +35,16 @@ _OUTSIDE_TAGS = frozenset({"aside", "footer", "nav", "form", "header-nav", "figu
 # where a page marks its byline: a class, microdata, an id, or a test or component hook of its scripts
 _MARK_ATTRIBUTES = ("class", "itemprop", "id", "data-testid", "data-component", "data-qa")
 MAX_BYLINE_CHARS = 200
+MAX_LABEL_WORDS = 4  # a label before a name or a headline ('Written by', 'Live', 'Exclusive', 'Analysis')
+# a credit's label in the page's language, first in an element's own text ('Von: <a>Ana Ruiz</a>')
+_CREDIT_LABEL = re.compile(
+    r"^(?:by|von|par|por|di|door|av|af|od|autor|autorin|autoren|auteur|autore|author|authors|text|tekst)"
+    r"(?::|\s|$)|^(?:written|posted|reported|story|words|opinion|analysis|review|commentary|column|essay"
+    r"|interview|perspective)\s+by\b|^(?:words|reporter|writer):",
+    re.IGNORECASE,
+)
+CREDIT_TAGS = ("p", "div", "li", "span", "address", "dd")
+_LABEL_TAGS = frozenset({"span", "strong", "b", "em", "i", "small", "label"})
 _MAX_BYLINES = 5
 
 
@@ -83,3 +97,30 @@ def is_outside_article(element: HtmlElement) -> bool:
         if _OUTSIDE.search(f"{ancestor.get('class', '')} {ancestor.get('id', '')}"):
             return True
     return False
+
+
+def extract_labelled_lines(tree: HtmlElement, anchor: HtmlElement | None) -> Iterator[str]:
+    """The text of each short element, outside widgets and links and in the headline's article, whose own
+    text opens with a credit's label ('<li>Von: <a>Ana Ruiz</a></li>', 'Posted by Ana Ruiz on 4 March'):
+    bylines with no class that says so. (A credit inside a link is a teaser's, for the story it opens.)"""
+    for element in tree.iter(*CREDIT_TAGS):
+        if not _opens_with_label(element) or not is_credit_place(element, anchor):
+            continue
+        if any(ancestor.tag == "a" for ancestor in element.iterancestors()):
+            continue
+        text = " ".join(element.text_content().split())
+        if len(text) <= MAX_BYLINE_CHARS:
+            yield text
+
+
+def _opens_with_label(element: HtmlElement) -> bool:
+    """The element's own text opens with a credit's label, or its first child holds the label alone
+    ('<div><span>By</span> <a>Ana Ruiz</a></div>')."""
+    text = (element.text or "").strip()
+    if text:
+        return _CREDIT_LABEL.match(text) is not None
+    first = next((child for child in element if isinstance(child.tag, str)), None)
+    if first is None or first.tag not in _LABEL_TAGS or (first.tail is None and first.getnext() is None):
+        return False
+    label = " ".join(first.text_content().split())
+    return len(label.split()) <= MAX_LABEL_WORDS and _CREDIT_LABEL.match(label) is not None

@@ -12,7 +12,12 @@ from urllib.parse import urlsplit
 from lxml.html import HtmlElement
 
 from newsift.clean.agreement import nearest_first, with_headline
-from newsift.clean.bylines import MAX_BYLINE_CHARS, extract_bylines, is_outside_article
+from newsift.clean.bylines import (
+    MAX_BYLINE_CHARS,
+    extract_bylines,
+    extract_labelled_lines,
+    is_outside_article,
+)
 from newsift.clean.jsonld import JsonLdArticle
 from newsift.clean.structured import find_written_date, parse_datetime
 
@@ -134,6 +139,7 @@ def _date_candidates(
         yield "time", _time_element(tree, anchor)
         yield "markup:byline", _byline_date(tree, anchor)
         yield "markup:date-line", _date_line(tree, anchor)
+        yield "markup:credit-line", _credit_line_date(tree, anchor)
 
 
 def _from_epoch(value: str | None) -> str | None:
@@ -210,6 +216,15 @@ def _date_line(tree: HtmlElement, anchor: HtmlElement | None) -> str | None:
         text = " ".join(element.text_content().split())
         if len(text) > MAX_BYLINE_CHARS or not _PUBLISHED_WORD.search(text):
             continue
+        if (day := _published_written_date(text)) is not None:
+            return day
+    return None
+
+
+def _credit_line_date(tree: HtmlElement, anchor: HtmlElement | None) -> str | None:
+    """A day written in a credit line with no byline or date class ('<p>Posted by Ana Ruiz on March 4,
+    2025</p>', '<p>By Ana Ruiz | 4 March 2025</p>'), the first such line in the headline's article."""
+    for text in extract_labelled_lines(tree, anchor):
         if (day := _published_written_date(text)) is not None:
             return day
     return None

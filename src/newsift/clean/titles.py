@@ -11,7 +11,7 @@ from lxml import etree
 from lxml.html import HtmlElement
 
 from newsift.clean.agreement import letters as _letters
-from newsift.clean.bylines import is_outside_article
+from newsift.clean.bylines import MAX_LABEL_WORDS, is_outside_article
 from newsift.clean.jsonld import JsonLdArticle
 from newsift.clean.names import outlet_key
 
@@ -38,7 +38,6 @@ _MIN_SHARED_WORDS = 2
 _MAX_TITLE = 300
 _MICRODATA_HEADLINE = etree.XPath('.//*[@itemprop="headline"]')
 MAX_SITE_WORDS = 5  # a site's name in a title ('The Quay Evening Post')
-MAX_LABEL_WORDS = 4  # a kicker before a headline ('Live', 'Exclusive', 'Analysis')
 
 
 def strip_site_name(title: str, sites: tuple[str, ...]) -> str:
