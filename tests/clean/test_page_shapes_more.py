@@ -303,3 +303,25 @@ def test_shapes_date_in_a_labelled_credit_line_without_a_date_class(credit: str,
     article = _article(top=credit, rail=rail)
     assert article.published_at is not None
     assert article.published_at.date().isoformat() == day
+
+
+# --- author lists: a generational suffix after a name ----------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("byline", "authors"),
+    [
+        ("By Oskar Brandt Jr.", ("Oskar Brandt Jr.",)),
+        ("By Oskar Brandt, Jr.", ("Oskar Brandt Jr.",)),
+        ("By Oskar Brandt Sr. and Ines Falk", ("Oskar Brandt Sr.", "Ines Falk")),
+        ("By Oskar Brandt Jr", ("Oskar Brandt Jr",)),
+        ("By Oskar Brandt III", ("Oskar Brandt III",)),
+    ],
+    ids=["jr-dot", "comma-jr", "sr-and-other", "jr-no-dot", "roman"],
+)
+def test_shapes_name_keeps_its_generational_suffix_as_printed(byline: str, authors: tuple[str, ...]) -> None:
+    assert _article(top=f'<div class="byline">{byline}</div>').authors == authors
+
+
+def test_shapes_junior_before_a_role_is_no_suffix() -> None:
+    assert _article(top='<div class="byline">By Oskar Brandt, Jr. Editor</div>').authors == ("Oskar Brandt",)

@@ -26,6 +26,9 @@ _COLON_LABEL = re.compile(r"^(?P<label>[^\W\d_][\w-]*)\s*:\s+(?=\S)")
 # 'Photograph by ': one word and 'by' (the label of a credit that may not be the writer's)
 _BY_LABEL = re.compile(r"^(?P<label>[^\W\d_][\w-]*)\s+by\s+(?=\S)", re.IGNORECASE)
 # 'Ana Ruiz (ar)', 'Ana Ruiz (Reuters)': initials, a handle or a wire in brackets after a name
+# a generational suffix after a name ('Ana Ruiz Jr.', 'Ana Ruiz, Jr.'): the name's last word, not a part
+_COMMA_SUFFIX = re.compile(r",\s*(?P<suffix>(?:Jr|Sr)\.?)(?=\s*$|\s*[,;|]|\s+(?:and|&)\s)")
+_DOTTED_SUFFIX = re.compile(r"\s(?:Jr|Sr)\.$")
 _ASIDE = re.compile(r"^(?P<name>[^()]+?)\s*\((?P<aside>[^()]{1,40})\)$")
 # 'Ana Ruiz for Reuters', and in a capitalised house style 'Ana Ruiz For Quaymail.com' after a full name
 _EMPLOYER = re.compile(r"^(?P<name>\S.*?)\s+for\s+(?P<for>\S.*)$")
@@ -113,8 +116,10 @@ def split_credit(
     people: list[str] = []
     dropped: list[str] = []
     wire: str | None = None
-    for part in _SPLIT.split(_without_label(_one_line(text, own))):
-        part = _without_label(part.strip(" .:·•"))
+    for printed in _SPLIT.split(_without_label(_COMMA_SUFFIX.sub(r" \g<suffix>", _one_line(text, own)))):
+        part = _without_label(printed.strip(" .:·•"))
+        if _DOTTED_SUFFIX.search(printed.rstrip(" :·•")) and part.endswith(("Jr", "Sr")):
+            part += "."  # 'Jr.' as printed: the dot is the name's, not the credit's end
         part, aside = _without_aside(part)
         if aside and is_wire_service(aside):
             wire = wire or aside
