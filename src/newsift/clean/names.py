@@ -156,14 +156,14 @@ def split_credit(
 
 
 def _one_line(text: str, own: set[str]) -> str:
-    """The credit on one line, unless it opens with a line that is a full name, or each of its lines is a
-    full name or an outlet ('Ana Ruiz\nTom Berg', 'Ana Ruiz\nQuay Post', 'Ana Ruiz\nCoast reporter': names
-    printed in elements of their own, with no separator after them): those stay apart. A name split over
-    two elements ('Ana\nRuiz') is one line again."""
+    """The credit on one line, unless each of its lines is a full name or an outlet, one of them a name
+    ('Ana Ruiz\nTom Berg', 'Ana Ruiz\nReuters': names printed in elements of their own, with no separator
+    between them): those stay apart. (Keeping apart every credit that opens with a full name, so that a
+    role line after it goes too, lowered the English publisher check half's authors and was dropped.)"""
     lines = [line for line in (" ".join(line.split()) for line in text.splitlines()) if line]
     named = [is_person_name(line) for line in lines]
     apart = all(is_name or _is_outlet_line(line, own) for is_name, line in zip(named, lines, strict=True))
-    return "\n".join(lines) if len(lines) > 1 and (named[0] or (any(named) and apart)) else " ".join(lines)
+    return "\n".join(lines) if len(lines) > 1 and any(named) and apart else " ".join(lines)
 
 
 def _is_outlet_line(line: str, own: set[str]) -> bool:
