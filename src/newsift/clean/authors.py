@@ -91,7 +91,10 @@ def _printed_wire(tree: HtmlElement, anchor: HtmlElement | None) -> str | None:
     perhaps the place it filed from ('<div class="name">AFP, PORT MARAM</div>', 'AP / Port Maram'): the
     credit of an agency's copy. Asked only when no source names a person or a wire."""
     for element in tree.iter(*CREDIT_TAGS):
-        text = " ".join(element.text_content().split())
+        own = element.text  # the credit is an element's own text, with no element inside (a hot path)
+        if not own or len(element) or len(own) > 2 * _MAX_WIRE_CREDIT_CHARS:
+            continue
+        text = " ".join(own.split())
         if len(text) > _MAX_WIRE_CREDIT_CHARS or (match := _WIRE_CREDIT.match(text)) is None:
             continue
         if not is_wire_service(match["wire"]) or not _is_place(match["place"]):

@@ -24,16 +24,15 @@ __all__ = [
 ]
 
 _BYLINE_WORDS = ("author", "autor", "auteur", "byline", "writer", "contributor")
+_BYLINE_CLASS = re.compile("|".join(_BYLINE_WORDS), re.IGNORECASE)
 # ... or 'by' as a word of a class ('by-line', 'article-by'), not inside one ('bypass')
-_BYLINE_CLASS = re.compile("|".join(_BYLINE_WORDS) + r"|(?:^|[\s_-])by(?:$|[\s_-])", re.IGNORECASE)
+_BY_WORD = re.compile(r"(?:^|[\s_-])by(?:$|[\s_-])", re.IGNORECASE)
 _OUTSIDE = re.compile(
     r"related|comment|sidebar|footer|recommend|promo(?!ted)|newsletter|share|social|widget|teaser|more-from",
     re.IGNORECASE,
 )
 # a figure's credit ('Photo: ...') is the photographer's, in a byline's class
 _OUTSIDE_TAGS = frozenset({"aside", "footer", "nav", "form", "header-nav", "figure", "figcaption"})
-# where a page marks its byline: a class, microdata, an id, or a test or component hook of its scripts
-_MARK_ATTRIBUTES = ("class", "itemprop", "id", "data-testid", "data-component", "data-qa")
 MAX_BYLINE_CHARS = 200
 MAX_LABEL_WORDS = 4  # a label before a name or a headline ('Written by', 'Live', 'Exclusive', 'Analysis')
 # a credit's label in the page's language, first in an element's own text ('Von: <a>Ana Ruiz</a>')
@@ -66,16 +65,29 @@ def extract_bylines(tree: HtmlElement, anchor: HtmlElement | None) -> list[tuple
 
 
 def extract_byline_text(element: HtmlElement) -> str | None:
-    """The text (a line a text node) of an element marked as the author or byline, outside widgets and at
-    most a byline long; None for any other element."""
+    """The text (a line a text node) of an element marked as the author or byline (by its class, microdata
+    or id, or by the first test or component hook of the page's scripts it has: ``data-testid``,
+    ``data-component``, ``data-qa``), outside widgets and at most a byline long; None for any other
+    element."""
     if not isinstance(element.tag, str) or element.tag in ("meta", "link", "a", "img", "script"):
         return None
-    marks = " ".join(element.get(name, "") for name in _MARK_ATTRIBUTES)
-    if not _BYLINE_CLASS.search(marks) or is_outside_article(element):
+    marks = f"{element.get('class', '')} {element.get('itemprop', '')} {element.get('id', '')}"
+    if not _is_byline_mark(marks):
+        hook = element.get("data-testid") or element.get("data-component") or element.get("data-qa")
+        if hook is None or not _is_byline_mark(hook):
+            return None
+    if is_outside_article(element):
         return None
     lines = [" ".join(t.split()) for t in element.itertext()]
     text = "\n".join(line for line in lines if line) or _microdata_name(element)
     return text if text and len(text) <= MAX_BYLINE_CHARS else None
+
+
+def _is_byline_mark(marks: str) -> bool:
+    # the 'by' word is looked for only where the two letters are (most elements have none): a hot path
+    if _BYLINE_CLASS.search(marks) is not None:
+        return True
+    return ("by" in marks or "By" in marks) and _BY_WORD.search(marks) is not None
 
 
 def _microdata_name(element: HtmlElement) -> str:

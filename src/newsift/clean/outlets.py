@@ -5,6 +5,7 @@ A fixed alias table of well-known outlets and wires; unknown names fall back to 
 
 from __future__ import annotations
 
+import functools
 import unicodedata
 
 __all__ = ["WIRE_SERVICES", "is_known_outlet", "is_wire_service", "normalize_outlet"]
@@ -110,6 +111,7 @@ def is_known_outlet(name: str) -> bool:
     return _squash(name) in _TABLE
 
 
+@functools.lru_cache(maxsize=4096)  # asked of every short credit-like line of a page: a hot path
 def is_wire_service(name: str) -> bool:
     """True for news agencies whose copy other outlets republish (PTI, Reuters, AFP...)."""
     return normalize_outlet(name) in WIRE_SERVICES
