@@ -19,7 +19,11 @@ subdomain before the site's own label ('news.', 'en.'), a credit's label in its 
 Seventh pass: a tagline no site field names after a short headline in the JSON-LD or ``og:title`` only, a
 rail of other stories (bylines, published times) above the article with no class saying so, a JSON-LD
 date that the meta and the printed time contradict, and bylines that write the time in a North American
-zone ('11:30 PM ET', 'Published 7:06 AM EDT Sep. 17, 2024').
+zone ('11:30 PM ET', 'Published 7:06 AM EDT Sep. 17, 2024'). Eighth pass: a site's name after a bar
+glyph of another script ('｜', '│', '丨'), a byline marked by a scripts' test hook (``data-testid``), and
+bylines printing each name and then the outlet in elements of their own, a byline class spelled 'by'
+('article-by'), 'Posted by A on March 4, 2025', a title of a story's later page ('Headline | Page 2 | Site')
+and a date meta in milliseconds since 1970.
 Scores per page: title exact (whitespace-normalised), authors F1 (case-insensitive; no gold and no
 prediction is 1.0), date on the day. Split: odd page numbers are the tune half, even the check half
 (bench/SPLITS.md). ``--errors`` prints the tune half's misses only. Last line: one JSON object.
@@ -160,10 +164,29 @@ class _Story:
     region: tuple[str, str] | None = None  # the byline writes the time in a North American zone
 
 
+_BAR_GLYPHS = ("\uff5c", "\u2502", "\u4e28")
+
+
 def _decorated(rng: random.Random, headline: str, site: str) -> str:
     style = rng.choice(
-        ("suffix-bar", "suffix-dash", "prefix", "plain", "suffix-bar", "section", "glued", "double", "dashes")
+        (
+            "suffix-bar",
+            "suffix-dash",
+            "prefix",
+            "plain",
+            "suffix-bar",
+            "section",
+            "glued",
+            "double",
+            "dashes",
+            "glyph",
+            "paged",
+        )
     )
+    if style == "glyph":  # a bar glyph of another script: fullwidth, box drawing, the CJK stroke
+        return f"{headline} {rng.choice(_BAR_GLYPHS)} {site}"
+    if style == "paged":  # a later page of a story printed over several
+        return f"{headline} | Page {rng.randint(2, 4)} | {site}"
     if style == "glued":  # the site's name glued on with a dash
         return f"{headline}-{site}"
     if style == "double":  # a doubled separator
@@ -207,6 +230,8 @@ def _head(rng: random.Random, shape: str, story: _Story) -> str:
             parts.append(f'<meta name="author" content="{escape(names)}">')
         if rng.random() < 0.3:  # a day written with dots
             parts.append(f'<meta name="date" content="{published.strftime("%d.%m.%Y %H:%M")}">')
+        elif rng.random() < 0.15:  # milliseconds since 1970
+            parts.append(f'<meta name="publish-date" content="{int(published.timestamp() * 1000)}">')
         else:
             parts.append(f'<meta name="pubdate" content="{published.strftime("%Y-%m-%dT%H:%M:%SZ")}">')
     elif rng.random() < 0.4:
@@ -320,7 +345,7 @@ def _byline(rng: random.Random, story: _Story) -> str:
     credit = f", {escape(wire)}" if wire else ""
     style = rng.choice(("div", "span", "p"))
     shapes = ("bar", "bar", "glued", "outlet", "role", "special", "bio", "foreign", "links", "each")
-    shape = rng.choice((*shapes, "labelled", "label-element"))
+    shape = rng.choice((*shapes, "labelled", "label-element", "hook", "outlet-line", "by-class", "posted-on"))
     if story.region:  # a written time is read from a byline element
         shape = "bar"
     if shape == "label-element":  # the label in an element of its own, then the names; no class or rel
@@ -334,6 +359,16 @@ def _byline(rng: random.Random, story: _Story) -> str:
         items = f"<li>{rng.randint(2, 9)} min read</li><li>{rng.choice(_LABELS)} {', '.join(links)}</li>"
         return f'<ul class="story-info">{items}</ul>{time}'
 
+    if shape == "hook":  # the byline marked by a test hook of the page's scripts, not by a class
+        return f'<div data-testid="byline">By {" and ".join(escape(n) for n in people)}{credit} {time}</div>'
+    if shape == "outlet-line":  # each name, then the outlet, in elements of their own with no separator
+        each = "".join(f"<span>{escape(name)}</span>" for name in people)
+        return f'<div class="byline">{each}<span>{escape(site)}</span></div>{time}'
+    if shape == "by-class":  # a class that holds 'by' as a word, the names alone
+        return f'<div class="article-by">{" and ".join(escape(n) for n in people)}{credit}</div>{time}'
+    if shape == "posted-on" and story.dated:  # the date after 'on', in a line with no byline class
+        names = " and ".join(escape(n) for n in people)
+        return f'<p class="post-meta">Posted by {names}{credit} on {stamp}</p>'
     if shape == "links":  # links to the authors' pages, no byline class or rel
         links = [f'<a href="/author/{n.casefold().replace(" ", "-")}">{escape(n)}</a>' for n in people]
         return f'<div class="story-meta">By {" and ".join(links)}{credit} {time}</div>'

@@ -31,7 +31,7 @@ def test_html_demo_page_metadata() -> None:
     assert (article.source, article.outlet) == ("Defence Desk", "defencedesk")
     assert article.authors == ("Marta Nowak",)
     assert article.published_at == datetime(2024, 8, 13, 10, 30, tzinfo=UTC)
-    assert article.extractor == "clean.html.v9"
+    assert article.extractor == "clean.html.v10"
 
 
 def test_html_demo_page_body_has_the_article_and_no_furniture() -> None:

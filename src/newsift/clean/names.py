@@ -26,6 +26,9 @@ _COLON_LABEL = re.compile(r"^(?P<label>[^\W\d_][\w-]*)\s*:\s+(?=\S)")
 # 'Photograph by ': one word and 'by' (the label of a credit that may not be the writer's)
 _BY_LABEL = re.compile(r"^(?P<label>[^\W\d_][\w-]*)\s+by\s+(?=\S)", re.IGNORECASE)
 # 'Ana Ruiz (ar)', 'Ana Ruiz (Reuters)': initials, a handle or a wire in brackets after a name
+# a generational suffix after a name ('Ana Ruiz Jr.', 'Ana Ruiz, Jr.'): the name's last word, not a part
+_COMMA_SUFFIX = re.compile(r",\s*(?P<suffix>(?:Jr|Sr)\.?)(?=\s*$|\s*[,;|]|\s+(?:and|&)\s)")
+_DOTTED_SUFFIX = re.compile(r"\s(?:Jr|Sr)\.$")
 _ASIDE = re.compile(r"^(?P<name>[^()]+?)\s*\((?P<aside>[^()]{1,40})\)$")
 # 'Ana Ruiz for Reuters', and in a capitalised house style 'Ana Ruiz For Quaymail.com' after a full name
 _EMPLOYER = re.compile(r"^(?P<name>\S.*?)\s+for\s+(?P<for>\S.*)$")
@@ -113,8 +116,10 @@ def split_credit(
     people: list[str] = []
     dropped: list[str] = []
     wire: str | None = None
-    for part in _SPLIT.split(_without_label(_one_line(text))):
-        part = _without_label(part.strip(" .:·•"))
+    for printed in _SPLIT.split(_without_label(_COMMA_SUFFIX.sub(r" \g<suffix>", _one_line(text, own)))):
+        part = _without_label(printed.strip(" .:·•"))
+        if _DOTTED_SUFFIX.search(printed.rstrip(" :·•")) and part.endswith(("Jr", "Sr")):
+            part += "."  # 'Jr.' as printed: the dot is the name's, not the credit's end
         part, aside = _without_aside(part)
         if aside and is_wire_service(aside):
             wire = wire or aside
@@ -150,13 +155,20 @@ def split_credit(
     return Credit(people=tuple(people), wire=wire, dropped=tuple(dropped))
 
 
-def _one_line(text: str) -> str:
-    """The credit on one line, unless each of its lines is a full name ('Ana Ruiz\nTom Berg': names printed
-    in elements of their own, with no separator between them): those stay apart."""
+def _one_line(text: str, own: set[str]) -> str:
+    """The credit on one line, unless each of its lines is a full name or an outlet, one of them a name
+    ('Ana Ruiz\nTom Berg', 'Ana Ruiz\nReuters': names printed in elements of their own, with no separator
+    between them): those stay apart. (Keeping apart every credit that opens with a full name, so that a
+    role line after it goes too, lowered the English publisher check half's authors and was dropped.)"""
     lines = [line for line in (" ".join(line.split()) for line in text.splitlines()) if line]
-    if len(lines) > 1 and all(is_person_name(line) for line in lines):
-        return "\n".join(lines)
-    return " ".join(lines)
+    named = [is_person_name(line) for line in lines]
+    apart = all(is_name or _is_outlet_line(line, own) for is_name, line in zip(named, lines, strict=True))
+    return "\n".join(lines) if len(lines) > 1 and any(named) and apart else " ".join(lines)
+
+
+def _is_outlet_line(line: str, own: set[str]) -> bool:
+    """The line names the page's own outlet or a known outlet or wire."""
+    return outlet_key(line) in own or is_known_outlet(line)
 
 
 def _employer(part: str) -> re.Match[str] | None:
@@ -257,12 +269,21 @@ def _leading_name(text: str) -> str | None:
             or folded[stop] in _NOT_NAME
             or _date_word(folded, stop)
             or _plural_role(folded[stop])
+            or _dated_preposition(words, folded, stop)
         ):
             if _shared_affiliation(folded[stop:]):
                 return None
             head = " ".join(words[:stop])
             return head if stop >= 2 and is_person_name(head) else None
     return None
+
+
+def _dated_preposition(words: list[str], folded: list[str], index: int) -> bool:
+    """'on' or 'at' before a date, a weekday or a time ('Ana Ruiz on March 4', 'Ana Ruiz at 10:40')."""
+    if words[index] not in ("on", "at") or index + 1 >= len(words):
+        return False
+    following = words[index + 1]
+    return any(c.isdigit() for c in following) or _date_word(folded, index + 1)
 
 
 def _leading_wire(text: str) -> str | None:

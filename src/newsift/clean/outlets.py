@@ -5,6 +5,7 @@ A fixed alias table of well-known outlets and wires; unknown names fall back to 
 
 from __future__ import annotations
 
+import functools
 import unicodedata
 
 __all__ = ["WIRE_SERVICES", "is_known_outlet", "is_wire_service", "normalize_outlet"]
@@ -37,6 +38,11 @@ _ALIASES: dict[str, tuple[str, ...]] = {
     "anadolu": ("Anadolu Agency", "Anadolu", "AA"),
     "aap": ("Australian Associated Press", "AAP"),
     "dpa": ("Deutsche Presse-Agentur", "DPA"),
+    "yonhap": ("Yonhap", "Yonhap News Agency", "Yonhap News"),
+    "kyodo": ("Kyodo", "Kyodo News"),
+    "ansa": ("ANSA", "Agenzia ANSA"),
+    "tass": ("TASS", "ITAR-TASS"),
+    "bernama": ("Bernama", "Malaysian National News Agency"),
     "bbc": ("BBC", "BBC News", "British Broadcasting Corporation"),
     "cnn": ("CNN", "Cable News Network"),
     "aljazeera": ("Al Jazeera", "Al Jazeera English"),
@@ -55,6 +61,7 @@ _ALIASES: dict[str, tuple[str, ...]] = {
 
 WIRE_SERVICES: frozenset[str] = frozenset(
     {"pti", "ani", "ians", "uni", "ap", "afp", "reuters", "bloomberg", "xinhua", "anadolu", "dpa", "aap"}
+    | {"yonhap", "kyodo", "ansa", "tass", "bernama"}
 )
 
 
@@ -104,6 +111,7 @@ def is_known_outlet(name: str) -> bool:
     return _squash(name) in _TABLE
 
 
+@functools.lru_cache(maxsize=4096)  # asked of every short credit-like line of a page: a hot path
 def is_wire_service(name: str) -> bool:
     """True for news agencies whose copy other outlets republish (PTI, Reuters, AFP...)."""
     return normalize_outlet(name) in WIRE_SERVICES

@@ -7,32 +7,44 @@ from __future__ import annotations
 
 import re
 
+from lxml import etree
 from lxml.html import HtmlElement
 
 from newsift.clean.agreement import letters as _letters
+from newsift.clean.bylines import MAX_LABEL_WORDS, is_outside_article
 from newsift.clean.jsonld import JsonLdArticle
 from newsift.clean.names import outlet_key
 
 __all__ = ["MAX_LABEL_WORDS", "MAX_SITE_WORDS", "SEPARATOR", "extract_title", "headings", "strip_site_name"]
 
-_SEPARATORS = r"\s+(?:::|\|\||//)\s+|\s+[|\-–—:·•»/~]\s+|\s*[|·•»]\s*|:\s+"
+# '|' and the glyphs other scripts sign titles with in its place: box drawing, fullwidth, the CJK stroke,
+# the Hangul letter i (a lone compatibility jamo, never inside a Korean word) and the broken bar
+_BARS = "|\u2502\uff5c\u4e28\u3163\u00a6"
+_SEPARATORS = rf"\s+(?:::|\|\||//)\s+|\s+[{_BARS}\-–—:·•»/~]\s+|\s*[{_BARS}·•»]\s*|:\s+"
 # 'Headline-Site': a dash with no spaces, followed by the site's name alone
 _GLUED_SITE = re.compile(r"^(?P<head>.{10,}?)[-–—](?P<site>[^\s\-–—][^\-–—]*)$")
 SEPARATOR = re.compile(_SEPARATORS)
 _HIDDEN_CLASS = re.compile(r"sr-only|visually-?hidden|screen-?reader|element-invisible", re.IGNORECASE)
 # between a headline and a tagline or site name, not a colon (a colon may open the headline's second half)
-_AFFIX_SEPARATOR = re.compile(r"\s+(?:::|\|\||//)\s+|\s+[|\-–—·•»/~]\s+|\s*[|·•»]\s*")
+_AFFIX_SEPARATOR = re.compile(rf"\s+(?:::|\|\||//)\s+|\s+[{_BARS}\-–—·•»/~]\s+|\s*[{_BARS}·•»]\s*")
+# the page of a story printed over several, as a part of its own ('Headline | Page 2 of 3 | Site')
+_PAGINATION = re.compile(
+    rf"\s+[{_BARS}\-–—·•]\s+(?:page|seite|página|pagina|strona|sida|side)\s+\d{{1,3}}"
+    rf"(?:\s+(?:of|von|de|di|z|av|af)\s+\d{{1,3}})?(?=\s+[{_BARS}\-–—·•]\s+|$)",
+    re.IGNORECASE,
+)
 _MAX_AFFIX_WORDS = 10  # 'Latest news, sport and opinion from the Quay Journal'
 _MIN_SHARED_WORDS = 2
 _MAX_TITLE = 300
+_MICRODATA_HEADLINE = etree.XPath('.//*[@itemprop="headline"]')
 MAX_SITE_WORDS = 5  # a site's name in a title ('The Quay Evening Post')
-MAX_LABEL_WORDS = 4  # a kicker before a headline ('Live', 'Exclusive', 'Analysis')
 
 
 def strip_site_name(title: str, sites: tuple[str, ...]) -> str:
     """The headline without a leading or trailing part that names the site ('Headline | Site'), or a part
     naming it before a short tagline ('Headline | Site - News you can trust'), and without the section named
-    between them ('Headline | World News | Site')."""
+    between them ('Headline | World News | Site') or the page of a story printed over several ('Page 2')."""
+    title = _PAGINATION.sub("", title)
     keys = {outlet_key(site) for site in sites if site} | {_initials(site) for site in sites if site}
     keys.discard("")
     if not keys:
@@ -103,24 +115,35 @@ def _names_site(part: str, keys: set[str]) -> bool:
 def extract_title(
     tree: HtmlElement, ld: JsonLdArticle, meta: dict[str, str], sites: tuple[str, ...]
 ) -> tuple[str, str] | None:
-    """(source, headline) of the page's article, or None when the page states no title."""
+    """(source, headline) of the page's article, or None when the page states no title. A statement that
+    names only the site is no headline; with no h1, the element marked as the headline in microdata is the
+    printed one."""
+    site_keys = {outlet_key(site) for site in sites}
     stated = [
-        (source, strip_site_name(value, sites))
+        (source, stripped)
         for source, value in (
             ("json-ld", ld.headline),
             ("og:title", meta.get("og:title")),
             ("twitter:title", meta.get("twitter:title")),
             ("title", _head_title(tree)),
         )
-        if value and len(value) <= _MAX_TITLE
+        if value
+        and len(value) <= _MAX_TITLE
+        and outlet_key(stripped := strip_site_name(value, sites)) not in site_keys
     ]
-    site_keys = {outlet_key(site) for site in sites}
     printed = [strip_site_name(h, sites) for h in headings(tree) if outlet_key(h) not in site_keys]
+    from_microdata = not printed
+    if from_microdata:
+        printed = [
+            strip_site_name(h, sites) for h in _microdata_headlines(tree) if outlet_key(h) not in site_keys
+        ]
     named = strip_site_name(ld.name, sites) if ld.name else None
     named = named if named and len(named.split()) > MAX_LABEL_WORDS else None  # a headline, not a section
     chosen = _chosen_title(stated, printed, site_keys, named)
     if chosen is None:
         return None
+    if from_microdata and chosen[0] == "h1":
+        return "microdata", chosen[1]
     others = [value for _, value in stated] + printed
     chosen = (chosen[0], _shared_headline(chosen[1], others))
     # 'Kicker: Headline' where another statement gives the headline alone: the kicker is a topic label
@@ -195,6 +218,16 @@ def _head_title(tree: HtmlElement) -> str | None:
 def headings(tree: HtmlElement) -> list[str]:
     texts = (_printed_text(h) for h in tree.iter("h1"))
     return [text for text in texts if 3 <= len(text) <= _MAX_TITLE]
+
+
+def _microdata_headlines(tree: HtmlElement) -> list[str]:
+    """The printed text of the first element marked ``itemprop="headline"`` in the article (a page that
+    prints its headline in an h2 or a span); none in a sidebar, a footer or a related story."""
+    for element in _MICRODATA_HEADLINE(tree):
+        if element.tag != "meta" and not is_outside_article(element):
+            text = _printed_text(element)
+            return [text] if 3 <= len(text) <= _MAX_TITLE else []
+    return []
 
 
 def _printed_text(element: HtmlElement) -> str:
