@@ -25,7 +25,7 @@ def test_registry_names_snapshot() -> None:
         "claims.rules.v4",
         "events.llm.v1",
         "events.rules.v4",
-        "nlp.spacy.v3",
+        "nlp.spacy.v4",
         "quotes.rules.v6",
     ]
     assert all(name == entry.name for name, entry in REGISTERED.items())
@@ -50,14 +50,14 @@ def test_registry_feeds_the_settings_and_cli_choices() -> None:
 def test_registry_chain_is_in_order(choice: str) -> None:
     check_registry(choice)
     names = [entry.name for entry in analysis_chain(choice)]
-    assert names[0] == "nlp.spacy.v3" and names[-1] == "claims.rules.v4"
+    assert names[0] == "nlp.spacy.v4" and names[-1] == "claims.rules.v4"
     assert ("events.llm.v1" in names) == (choice == "llm")
 
 
 def test_registry_check_names_a_missing_requirement() -> None:
     early = Extractor(name="claims.early.v1", requires=("events",), produces=("claims",))
     with pytest.raises(ConfigError, match=r"claims\.early\.v1 requires events"):
-        check_chain([early, REGISTERED["nlp.spacy.v3"]])
+        check_chain([early, REGISTERED["nlp.spacy.v4"]])
 
 
 def test_registry_check_settings_needs_the_llm_endpoint() -> None:

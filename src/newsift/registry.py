@@ -45,8 +45,8 @@ class Extractor:
 _ARTICLE = "article"  # what every analysis starts from
 
 EXTRACTORS: dict[str, Extractor] = {
-    "nlp.spacy.v3": Extractor(
-        name="nlp.spacy.v3",
+    "nlp.spacy.v4": Extractor(
+        name="nlp.spacy.v4",
         requires=(_ARTICLE,),
         produces=("sentences", "tokens", "mentions", "entities"),
         summary="spaCy sentences and tokens, gazetteer and model entities, resolved to canonical ids",
@@ -82,7 +82,7 @@ EXTRACTORS: dict[str, Extractor] = {
 }
 
 # The analysis chain, in run order; an event slot takes the extractor the settings choose.
-ANALYSIS: tuple[str, ...] = ("nlp.spacy.v3", "quotes.rules.v6", "events.rules.v4", "claims.rules.v4")
+ANALYSIS: tuple[str, ...] = ("nlp.spacy.v4", "quotes.rules.v6", "events.rules.v4", "claims.rules.v4")
 EVENT_CHOICES: tuple[str, ...] = tuple(e.choice for e in EXTRACTORS.values() if e.name.startswith("events."))
 
 

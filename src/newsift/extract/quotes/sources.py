@@ -373,8 +373,8 @@ class SourceIndex:
         name = tree.span(first, last)
         for mention in self._mentions:
             if start <= mention.start and mention.end <= end and self._is_thing(mention):
-                if self._only_titles(mention.text):
-                    continue  # 'military spokesman Rear Admiral X': a rank the tagger took for a body
+                if self._only_titles(mention.text) or mention.start < name[1] <= mention.end:
+                    continue  # 'spokesman Rear Admiral X', 'spokesman, General X': a rank or the name itself
                 outside = not (name[0] <= mention.start < name[1])
                 if outside or self._word(first) in self._words.spokes_words:
                     entity = self._entities.get(mention.entity_id or "")
