@@ -22,11 +22,11 @@ from newsift.registry import (
 
 def test_registry_names_snapshot() -> None:
     assert sorted(REGISTERED) == [
-        "claims.rules.v3",
+        "claims.rules.v4",
         "events.llm.v1",
         "events.rules.v5",
         "nlp.spacy.v4",
-        "quotes.rules.v5",
+        "quotes.rules.v6",
     ]
     assert all(name == entry.name for name, entry in REGISTERED.items())
 
@@ -50,7 +50,7 @@ def test_registry_feeds_the_settings_and_cli_choices() -> None:
 def test_registry_chain_is_in_order(choice: str) -> None:
     check_registry(choice)
     names = [entry.name for entry in analysis_chain(choice)]
-    assert names[0] == "nlp.spacy.v4" and names[-1] == "claims.rules.v3"
+    assert names[0] == "nlp.spacy.v4" and names[-1] == "claims.rules.v4"
     assert ("events.llm.v1" in names) == (choice == "llm")
 
 

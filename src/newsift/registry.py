@@ -51,8 +51,8 @@ EXTRACTORS: dict[str, Extractor] = {
         produces=("sentences", "tokens", "mentions", "entities"),
         summary="spaCy sentences and tokens, gazetteer and model entities, resolved to canonical ids",
     ),
-    "quotes.rules.v5": Extractor(
-        name="quotes.rules.v5",
+    "quotes.rules.v6": Extractor(
+        name="quotes.rules.v6",
         requires=("sentences", "tokens", "mentions"),
         produces=("quotes",),
         summary="direct and reported speech with their speakers",
@@ -73,8 +73,8 @@ EXTRACTORS: dict[str, Extractor] = {
         advised=("llm.model",),
         summary="events read by an OpenAI-compatible endpoint; the rules' events where it fails",
     ),
-    "claims.rules.v3": Extractor(
-        name="claims.rules.v3",
+    "claims.rules.v4": Extractor(
+        name="claims.rules.v4",
         requires=("sentences", "events", "quotes"),
         produces=("claims",),
         summary="claims with their status, from the events and the quotes",
@@ -82,7 +82,7 @@ EXTRACTORS: dict[str, Extractor] = {
 }
 
 # The analysis chain, in run order; an event slot takes the extractor the settings choose.
-ANALYSIS: tuple[str, ...] = ("nlp.spacy.v4", "quotes.rules.v5", "events.rules.v5", "claims.rules.v3")
+ANALYSIS: tuple[str, ...] = ("nlp.spacy.v4", "quotes.rules.v6", "events.rules.v5", "claims.rules.v4")
 EVENT_CHOICES: tuple[str, ...] = tuple(e.choice for e in EXTRACTORS.values() if e.name.startswith("events."))
 
 

@@ -192,3 +192,32 @@ def test_a_body_whose_executive_is_named_in_apposition_is_not_made_a_person(nlp:
     body = "Asked about claims against Larkspur, the firm's chief executive Dana Holt said little."
     labels = _labels(_annotate(nlp, body))
     assert labels.get("Larkspur") != "PERSON" and labels.get("Dana Holt") == "PERSON", labels
+
+
+# 'Its spokesman, General Ana Roe, insisted.' with the name as an ORG (session 12, issue 16)
+def _apposed(head_lemma: str, verb: str) -> list[tuple[str, str, str, int, str]]:
+    return [
+        ("Its", "PRON", "poss", 1, "its"), (head_lemma, "NOUN", "nsubj", 7, head_lemma),
+        (",", "PUNCT", "punct", 1, ","), ("General", "PROPN", "compound", 5, "General"),
+        ("Ana", "PROPN", "compound", 5, "Ana"), ("Roe", "PROPN", "appos", 1, "Roe"),
+        (",", "PUNCT", "punct", 1, ","), (verb + "ed", "VERB", "ROOT", 7, verb),
+        (".", "PUNCT", "punct", 7, "."),
+    ]  # fmt: skip
+
+
+def test_issue_16_a_name_apposed_to_a_speaking_spokesman_becomes_a_person() -> None:
+    text, tokens = _doc(_apposed("spokesman", "insist"))
+    mentions = [_mention(text, "General Ana Roe", "ORG")]
+    assert _repair(text, tokens, mentions) == [("Ana Roe", "PERSON")]
+
+
+def test_issue_16_a_body_apposed_to_a_speaking_group_noun_keeps_its_label() -> None:
+    text, tokens = _doc(_apposed("coalition", "insist"))
+    mentions = [_mention(text, "General Ana Roe", "ORG")]
+    assert _repair(text, tokens, mentions) == [("General Ana Roe", "ORG")]
+
+
+def test_issue_16_a_name_apposed_to_a_spokesman_who_does_not_speak_keeps_its_label() -> None:
+    text, tokens = _doc(_apposed("spokesman", "resign"))
+    mentions = [_mention(text, "General Ana Roe", "ORG")]
+    assert _repair(text, tokens, mentions) == [("General Ana Roe", "ORG")]

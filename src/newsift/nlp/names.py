@@ -88,7 +88,7 @@ def _repair(doc: _Doc, mention: Mention) -> Mention | None:
     if core is None:
         return None
     titled = core[0] > first and any(doc.is_title(i) for i in range(first, core[0]))
-    titled = titled or _title_before(doc, core[0]) or _title_after(doc, core[1])
+    titled = titled or _title_before(doc, core[0]) or _title_after(doc, core[1]) or _apposed(doc, *core)
     if not _in_speaker_slot(doc, *core) and not _title_after(doc, core[1]):
         return None
     if _modifies_noun(doc, *core):
@@ -189,7 +189,23 @@ def _modifies_noun(doc: _Doc, first: int, last: int) -> bool:
 
 
 def _in_speaker_slot(doc: _Doc, first: int, last: int) -> bool:
-    return _cue_subject(doc, first, last) or _after_quote(doc, first)
+    return _cue_subject(doc, first, last) or _after_quote(doc, first) or _apposed(doc, first, last)
+
+
+def _apposed(doc: _Doc, first: int, last: int) -> bool:
+    """The name is in apposition to a title that is the subject of a speech verb ('Its spokesman,
+    General Ann Roe, insisted ...', 'The group's leader, Tom Reed, said ...')."""
+    for i in range(first, last + 1):
+        token = doc.tokens[i]
+        if not first <= token.head <= last:
+            title = doc.tokens[token.head]
+            return (
+                token.dep == "appos"
+                and title.lemma.lower() in doc.lex.title_words
+                and title.dep in _SUBJECTS
+                and doc.tokens[title.head].lemma.lower() in doc.lex.speech_verbs
+            )
+    return False
 
 
 def _cue_subject(doc: _Doc, first: int, last: int) -> bool:

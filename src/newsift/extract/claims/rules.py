@@ -1,7 +1,7 @@
 """Claims: what an article says happened, with its status, the cue that decided it and who holds it.
 
 One claim per event (same sentence, same status) plus claims for cue sentences without an event
-('dismissed the idea'); ``claims.rules.v3``. Never calls spaCy and never changes events.
+('dismissed the idea'); ``claims.rules.v4``. Never calls spaCy and never changes events.
 """
 
 from __future__ import annotations
@@ -13,11 +13,11 @@ from newsift.extract.claims.holders import cue_holders, holder_names
 from newsift.extract.claims.modality import Modality, detect_modality
 from newsift.extract.claims.status import SentenceCues, top_status
 from newsift.extract.parse import Parse
-from newsift.model import AnnotatedArticle, Claim, ClaimStatus, Event, Evidence, Quote, make_id
+from newsift.model import AnnotatedArticle, Claim, ClaimStatus, Event, Evidence, Quote, SpeakerKind, make_id
 
 __all__ = ["EXTRACTOR", "extract_claims"]
 
-EXTRACTOR = "claims.rules.v3"
+EXTRACTOR = "claims.rules.v4"
 _HOLDER_ROLES = {
     ClaimStatus.DENIED: "denied_by",
     ClaimStatus.ALLEGED: "alleged_by",
@@ -79,18 +79,38 @@ def _names_cue(parse: Parse, event: Event | None, claim: Claim, words: frozenset
 
 def _voiced(claim: Claim, quotes: tuple[Quote, ...]) -> Claim:
     """A claim made inside a named speaker's quote is the speaker's: ``asserted_by`` is the speaker
-    (or whom a spokesperson speaks for), and an outlet's plain assertion becomes attributed. Quotes of
-    anonymous sources, media and documents change nothing."""
-    start = claim.evidence.start
+    (or whom a spokesperson speaks for; a body named without an entity, as written, when no holder was
+    found), and an outlet's plain assertion becomes attributed. Quotes of anonymous sources, media and
+    documents change nothing."""
+    at = _anchor(claim)
     for quote in quotes:
-        if not (quote.start <= start < quote.end) or quote.speaker_id is None:
+        written = None if claim.asserted_by else _named_as_written(quote)
+        speaker = quote.speaks_for or quote.speaker_id or written
+        if not (quote.start <= at < quote.end) or speaker is None:
             continue
-        speaker = quote.speaks_for or quote.speaker_id
         status = ClaimStatus.ATTRIBUTED if claim.status == ClaimStatus.ASSERTED else claim.status
         if status in (ClaimStatus.DENIED, ClaimStatus.ALLEGED):
             return replace(claim, status=status)
         return replace(claim, status=status, asserted_by=(speaker,))
     return claim
+
+
+def _anchor(claim: Claim) -> int:
+    """Where a claim sits: its event's trigger, or for a cue claim over a whole sentence its cue word
+    ('A report said the North "is likely to test again"': the hedge is inside the quote)."""
+    evidence = claim.evidence
+    if claim.cue and evidence.end - evidence.start == len(evidence.text):
+        k = evidence.text.lower().find(claim.cue.lower())
+        if k >= 0:
+            return evidence.start + k
+    return evidence.start
+
+
+def _named_as_written(quote: Quote) -> str | None:
+    """'the Kenyan defence ministry said' with no entity: the body or person as written speaks."""
+    if quote.speaker_kind in (SpeakerKind.PERSON, SpeakerKind.ORGANISATION):
+        return quote.speaker_text
+    return None
 
 
 def _event_claim(parse: Parse, event: Event, cues: ClaimCues, top_cue: SentenceCues) -> Claim:

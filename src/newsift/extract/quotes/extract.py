@@ -1,4 +1,4 @@
-"""Quotes and attribution (quotes.rules.v5): who said what, to whom, as written, from annotated articles.
+"""Quotes and attribution (quotes.rules.v6): who said what, to whom, as written, from annotated articles.
 
 Pure functions over AnnotatedArticle records (tokens, sentences, mentions, entities); never runs spaCy.
 Speaker resolution (names, surnames, pronouns, roles) is the salience model of ``speakers``.
@@ -31,7 +31,7 @@ __all__ = ["EXTRACTOR", "Attribution", "extract_attributions", "extract_quotes"]
 
 logger = logging.getLogger(__name__)
 
-EXTRACTOR = "quotes.rules.v5"
+EXTRACTOR = "quotes.rules.v6"
 Span = tuple[int, int]
 _MIN_WORDS = 3
 _SENTENCE_END = ".!?:…\"'”’»"
@@ -340,6 +340,7 @@ def _univocal(
                 {item.lemma, other.lemma} <= speech
                 and _opens_with(text, host, item)
                 and other.cue[0] >= host[1]
+                and _same_voice(text, item, other)
             ):
                 kept.remove(other)  # 'Lee said that X, because Y, he said': the trailing cue repeats Lee's
                 continue
@@ -412,6 +413,24 @@ def _opens_with(text: str, host: Span, inner: Found) -> bool:
         and inner.source[0] >= host[0]
         and not text[host[0] : inner.source[0]].strip(" \t\n\"'“‘,")
     )
+
+
+_PERSONAL = frozenset(("he", "she", "it", "they", "we", "i"))
+
+
+def _same_voice(text: str, inner: Found, outer: Found) -> bool:
+    """'Lee said that X, because Y, he said' repeats Lee; 'Greece has agreed to buy X, the ministry said'
+    does not: the trailing cue's source is a pronoun or shares a capitalised word with the inner one."""
+    if outer.source is None or inner.source is None:
+        return True
+    trailing = text[outer.source[0] : outer.source[1]]
+    if trailing.lower() in _PERSONAL:
+        return True
+    return bool(_capitalised(text[inner.source[0] : inner.source[1]]) & _capitalised(trailing))
+
+
+def _capitalised(phrase: str) -> set[str]:
+    return {w for w in re.findall(r"\w+", phrase) if w[:1].isupper() and w.lower() not in ("the", "a", "an")}
 
 
 def _is_channel(found: Found, sources: SourceIndex) -> bool:
@@ -657,7 +676,7 @@ _ASKING = frozenset(("ask", "request", "demand", "insist"))
 _NAMING = frozenset(
     ("call", "describe", "brand", "label", "term", "dub", "dismiss", "characterize", "characterise")
 )
-_MAX_NAMING_WORDS = 8
+_MAX_NAMING_WORDS = 16  # a partial quote, not a paragraph
 
 
 def _named_as(tree: Tree, text: str, a: Attribution, marked: list[Span]) -> list[Span]:

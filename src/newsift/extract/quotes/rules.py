@@ -234,7 +234,17 @@ def _with_relative(tree: Tree, text: str, source: Span, cue: int) -> Span:
 
 
 def _right_clauses(tree: Tree, i: int) -> list[int]:
-    return [c for c in tree.kids(i, "relcl", "acl") if c > i]
+    return [c for c in tree.kids(i, "relcl", "acl") if c > i and not _issued_by(tree, c)]
+
+
+_ISSUING = frozenset(("release", "publish", "issue", "prepare", "compile", "produce", "sign", "write"))
+
+
+def _issued_by(tree: Tree, clause: int) -> bool:
+    """'A report released by the institute said': a participle naming who issued a document keeps its
+    author inside the source (the author speaks through the document)."""
+    token = tree.tokens[clause]
+    return token.tag == "VBN" and token.lemma.lower() in _ISSUING and bool(tree.kids(clause, "agent"))
 
 
 # links a subject-less verb borrows its subject through: '..., adding', 'and added', 'took to Twitter
@@ -257,8 +267,21 @@ def _subject(tree: Tree, i: int, speech: frozenset[str] = frozenset()) -> int | 
             return None
         if token.tag == "VBN" and token.dep == "advcl" and not tree.kids(i, "aux", "auxpass"):
             return None  # 'Asked about the deal, Lee said': Lee was asked; who asked is not written
-        i = _reporter(tree, i, speech) or token.head
+        i = _reporter(tree, i, speech) or _past_reported_clause(tree, i) or token.head
     return None
+
+
+def _past_reported_clause(tree: Tree, i: int) -> int | None:
+    """'She said her country would spend more and described the target as "..."': a finite past verb
+    joined to a verb under a modal cannot share its modal, so it goes with the reporting verb above
+    that clause (whose subject it borrows), not with the reported clause's subject ('her country')."""
+    token = tree.tokens[i]
+    head = tree.tokens[token.head]
+    if token.dep != "conj" or token.tag != "VBD" or head.tag != "VB" or head.dep != "ccomp":
+        return None
+    if not any(tree.tokens[a].tag == "MD" for a in tree.kids(token.head, "aux")):
+        return None
+    return head.head
 
 
 def _stranded_subject(tree: Tree, i: int) -> int | None:
@@ -394,7 +417,11 @@ _MIN_VERDICT_OBJECT_TOKENS = 4
 
 def _content(tree: Tree, text: str, i: int, lemma: str, lexicon: Lexicon) -> Span | None:
     for deps in (("ccomp",), ("xcomp",)):
-        kids = [c for c in tree.kids(i, *deps) if tree.tokens[c].pos != "PUNCT" and not _adverbial(tree, c)]
+        kids = [
+            c
+            for c in tree.kids(i, *deps)
+            if tree.tokens[c].pos != "PUNCT" and not _adverbial(tree, c) and not _lone_name(tree, c)
+        ]
         if kids:  # without a participle that goes with the cue ('..., saying: "..."')
             k = kids[-1]
             tail = [
@@ -495,6 +522,12 @@ def _clause_on_medium(tree: Tree, i: int, addressed: bool) -> Span | None:
             if "that" in marks and clause > noun:
                 return tree.span(*tree.subtree(clause))
     return None
+
+
+def _lone_name(tree: Tree, i: int) -> bool:
+    """'said in a statement carried by the state news agency IRNA': a proper noun alone, hung on the cue as
+    its clause by the parse, is the end of a name (an agency's), not what was said."""
+    return tree.tokens[i].pos == "PROPN" and tree.left[i] == tree.right[i] == i
 
 
 def _adverbial(tree: Tree, i: int) -> bool:

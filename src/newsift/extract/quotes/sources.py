@@ -217,6 +217,23 @@ class SourceIndex:
             return None
         return self.body_by_noun(root, first, last)
 
+    def short_name(self, first: int, last: int) -> Speaker | None:
+        """'the Guards' after 'the Revolutionary Guards', 'the Corps' after 'the Marine Corps': 'the' and
+        the last words of a body's name named before (a known entity, not a country) stand for it."""
+        root = root_of(self._tree, first, last)
+        words = [self._word(k) for k in range(first, last + 1)]
+        if self._tree.tokens[root].pos != "PROPN" or len(words) < 2 or words[0] != "the" or root != last:
+            return None
+        offset = self._tree.tokens[first].start
+        for thing in self._candidates(offset, self._tree.tokens[first].sentence, span=10_000):
+            entity = self._entities.get(thing.mention.entity_id or "")
+            if entity is None or entity.kind not in _ORGANISATION_KINDS or thing.mention.end > offset:
+                continue
+            names = [thing.mention.text.lower().split(), entity.name.lower().split()]
+            if any(len(n) > len(words) - 1 and n[-(len(words) - 1) :] == words[1:] for n in names):
+                return self.speaker_for(thing.mention)
+        return None
+
     def body_by_noun(self, root: int, first: int, last: int) -> Speaker | None:
         """The body a common noun (token ``root`` heading ``first..last``) stands for: the latest named
         that holds it ('the ministry'), or for a generic noun fits it ('the company'), or that owns it."""
@@ -356,11 +373,17 @@ class SourceIndex:
         name = tree.span(first, last)
         for mention in self._mentions:
             if start <= mention.start and mention.end <= end and self._is_thing(mention):
+                if self._only_titles(mention.text) or mention.start < name[1] <= mention.end:
+                    continue  # 'spokesman Rear Admiral X', 'spokesman, General X': a rank or the name itself
                 outside = not (name[0] <= mention.start < name[1])
                 if outside or self._word(first) in self._words.spokes_words:
                     entity = self._entities.get(mention.entity_id or "")
                     return entity.name if entity is not None else mention.text
         return None
+
+    def _only_titles(self, phrase: str) -> bool:
+        words = phrase.lower().split()
+        return bool(words) and all(w in self._lex.title_words for w in words)
 
     def spoken_for(self, first: int, last: int) -> Speaker | None:
         """'a BBC spokesman', 'a spokeswoman for the ministry': an unnamed spokesperson is the body itself."""

@@ -52,7 +52,7 @@ class Names:
             return None  # 'the defence ministry' tagged as a proper noun names no person
         if any(
             m.start <= self._tree.tokens[root].start < m.end
-            and (m.label in _PLACES or self._ph.not_person(m))
+            and (m.label in _PLACES or self._ph.not_person(m) or _of_body(m, self._tree.tokens[root].end))
             for m in self._doc.mentions
         ):
             return None
@@ -105,3 +105,12 @@ class Names:
         written = [name_key(w) for w in self._text[slice(*tree.span(*run))].split()]
         theirs = [name_key(w) for w in person.name.split()]
         return len(written) <= len(theirs) and theirs[len(theirs) - len(written) :] == written
+
+
+def _of_body(mention: Mention, end: int) -> bool:
+    """'the Joint Chiefs of Staff', 'the Chamber of Commerce': an organisation the tagger named with 'of'
+    and a capitalised word after the head word is a body, not a person's name."""
+    if mention.label != "ORG" or end >= mention.end:
+        return False
+    rest = mention.text[end - mention.start :].split()
+    return len(rest) >= 2 and rest[0] == "of" and rest[1][:1].isupper()

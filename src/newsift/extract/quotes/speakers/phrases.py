@@ -16,7 +16,7 @@ __all__ = ["SUBJECT_DEPS", "Phrases", "name_key", "no_dateline"]
 
 SUBJECT_DEPS = ("nsubj", "nsubjpass")
 _DEFINITE = ("the", "its", "his", "her", "their")
-_TITLE_MODIFIERS = ("air", "vice", "deputy", "chief", "general")  # 'Air Mobile Brigade' is no title
+_TITLE_MODIFIERS = ("air", "vice", "deputy", "chief", "general", "senior")  # 'Air Mobile Brigade' is no title
 _NOT_IN_NAMES = frozenset(("VERB", "AUX", "ADV", "PRON", "SCONJ", "CCONJ", "PART"))
 _OFFICE_VERBS = frozenset(("head", "lead", "chair", "command", "run", "direct", "oversee", "manage"))
 

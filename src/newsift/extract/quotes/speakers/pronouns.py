@@ -10,10 +10,14 @@ from collections.abc import Callable, Sequence
 from newsift.extract.quotes.sources import Speaker
 from newsift.extract.quotes.speakers.people import People, Person
 from newsift.extract.quotes.speakers.phrases import SUBJECT_DEPS, Phrases
+from newsift.model import SpeakerKind
 
 __all__ = ["Pronouns"]
 
 _QUOTE_MARKS = frozenset('"“”«»')
+# a 'what' clause as an argument ('for what it called'), and the links up to the clause around it
+_FREE_DEPS = ("pcomp", "pobj", "dobj", "ccomp", "conj")
+_UP_DEPS = ("pcomp", "pobj", "prep", "dobj", "relcl", "acl", "conj")
 
 
 class Pronouns:
@@ -99,6 +103,45 @@ class Pronouns:
         if first <= i <= last:
             return None
         return self._resolve_span(first, last)
+
+    def clause_subject(self, i: int) -> Speaker | None:
+        """'The office thanked Seoul for what it called "steady support"', 'Lee signed the deal, which he
+        called "historic"': the pronoun subject of a naming clause embedded in another clause (a 'what'
+        clause, a relative clause) stands for that clause's subject, when it agrees ('it' a body, 'he' or
+        'she' a person)."""
+        tree = self._tree
+        verb = tree.tokens[i].head
+        if tree.tokens[i].dep != "nsubj" or not self._embedded(verb):
+            return None
+        outer = self._outer_verb(verb)
+        subjects = [k for k in tree.kids(outer, "nsubj") if k != i] if outer is not None else []
+        if not subjects or self._ph.inside_quote(tree.tokens[subjects[0]].start):
+            return None
+        k = subjects[0]
+        content = self.content
+        found = self._resolve_span(*tree.subtree(k, without=[*tree.kids(k, "relcl", "acl", "appos")]))
+        self.content = content
+        word = self._text[tree.tokens[i].start : tree.tokens[i].end].lower()
+        is_person = found is not None and found.kind is SpeakerKind.PERSON
+        return found if found is not None and is_person == (self._ph.gender_of(word) is not None) else None
+
+    def _embedded(self, verb: int) -> bool:
+        tree = self._tree
+        whats = [k for k in tree.kids(verb, "dobj") if self._ph.word(k) == "what"]
+        return tree.tokens[verb].dep == "relcl" or (bool(whats) and tree.tokens[verb].dep in _FREE_DEPS)
+
+    def _outer_verb(self, verb: int) -> int | None:
+        """The verb of the clause a 'what' or relative clause is embedded in (through its noun or
+        preposition), else None."""
+        tree = self._tree
+        k = verb
+        for _ in range(4):
+            k = tree.tokens[k].head
+            if tree.tokens[k].pos in ("VERB", "AUX"):
+                return k
+            if tree.tokens[k].dep not in _UP_DEPS:
+                return None
+        return None
 
     def antecedent(self, i: int) -> Person | None:
         token = self._tree.tokens[i]

@@ -90,6 +90,10 @@ class SpeakerResolver:
         kinds = self._lex.kinds
         if word in kinds.pronouns_relative:
             return self._pronouns.relative(first)
+        if first == last and (word in kinds.pronouns_things or self._ph.gender_of(word) is not None):
+            embedded = self._pronouns.clause_subject(first)
+            if embedded is not None:
+                return embedded
         if word in kinds.pronouns_things:
             return self._pronouns.recent_body(first) or self._sources.pronoun(first)
         if word in kinds.pronouns_other:
@@ -106,6 +110,9 @@ class SpeakerResolver:
         if self._asks_anonymity(first, last):
             start, end = self._tree.span(first, last)
             return Speaker(self._text[start:end], start, end, kind=SpeakerKind.ANONYMOUS)
+        short = self._sources.short_name(first, last)
+        if short is not None:
+            return short
         person = self._names.direct(first, last)
         if person is None and _AGE.fullmatch(word):
             person = self._aged(first)
