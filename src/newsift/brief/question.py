@@ -178,10 +178,15 @@ _ASKS_CAUSE = re.compile(
 _CAUSE = re.compile(
     r"\b(?:because|since|as\s+a\s+result|result(?:ed|s|ing)?\s+(?:of|from)|due\s+to|owing\s+to|thanks\s+to|"
     r"after(?:math)?|following|in\s+(?:response|reaction|protest|retaliation)|over|amid|blam\w*|caus\w*|"
-    r"reasons?|so\s+that|in\s+order\s+to|aimed\s+at|to\s+(?:curb|stop|prevent|protect|punish|counter|meet|"
+    r"reasons?|so\s+that|in\s+order\s+to|aimed\s+at|in\s+the\s+face\s+of|"
+    # A purpose ('in an effort to save money', 'designed to'), and a market's cause ('rose on speculation').
+    r"in\s+(?:an?\s+)?(?:effort|bid|attempt|drive)\s+to|(?:designed|intended|meant)\s+to|so\s+as\s+to|"
+    r"with\s+the\s+aim\s+of|on\s+(?:speculation|hopes?|fears?|news|reports?|concerns?|expectations?|worries|"
+    r"rumou?rs?|talk)|to\s+(?:curb|stop|prevent|protect|punish|counter|meet|"
     r"cut|boost|avoid)|led\s+to|prompt\w*|triggered|(?:hit|hurt|dampened|dented|affected|driven|fuell?ed|"
     r"helped|boosted|squeezed)\s+by|attribut\w*\s+(?:\w+\s+){0,4}?to|put\s+(?:\w+\s+){0,4}?down\s+to|as\s+(?!well\b|part\b|much\b|many\b|far\b|long\b|soon\b|a\s+whole\b)(?:\w+\s+)"
-    r"{0,4}?(?:was|were|fell|rose|grew|dropped|slowed|weakened|increased))\b",
+    r"{0,4}?(?:was|were|fell|rose|grew|dropped|slowed|weakened|increased|remains?|remained|stays?|stayed|"
+    r"continues?|continued|rises|falls|grows|slows|weakens))\b",
     re.IGNORECASE,
 )
 _CAPITALISED = re.compile(r"(?<![\w'’-])([A-Z][\w'’&-]*)")
@@ -205,8 +210,18 @@ _NUMBER = re.compile(
 )
 # A unit of time is a number only for a question of length ('how long', 'how old', 'for how many years'):
 # 'this week' holds no figure for 'how much profit'.
-_DURATION = re.compile(r"\b(?:decades?|years?|months?|weeks?|days?|hours?|centur(?:y|ies))\b", re.IGNORECASE)
+# A length of time: units in the plural ('decades of trust', '29 years'), a unit counted ('a week', 'one
+# day') or a '-long' span ('a year-long inquiry'); 'later in the year' names a time and '£30,000 a year'
+# a rate, not a length.
+_DURATION = re.compile(
+    r"\b(?:decades|years|months|weeks|days|hours|centuries)\b|(?<![\d%]\s)(?<![\d][mk]\s)(?<!bn\s)"
+    r"\b(?:a|an|one|half\s+a)\s+(?:[a-z]+\s+)?"
+    r"(?:decade|year|month|week|day|hour|century)\b|\b(?:decade|year|month|week|day|hour|century)-long\b",
+    re.IGNORECASE,
+)
 _ASKS_DURATION = re.compile(r"^\s*(?:for\s+)?how\s+(?:long|old|soon)\b", re.IGNORECASE)
+# 'How long ...?' asks a length of time: a sum or a count ('£30,000 a year', '30 staff') gives none.
+_ASKS_LENGTH = re.compile(r"^\s*(?:for\s+)?how\s+long\b", re.IGNORECASE)
 _TIME = re.compile(
     r"\b(?:1[89]\d\d|20\d\d|January|February|March|April|May|June|July|August|September|October|November|"
     r"December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec|Monday|Tuesday|Wednesday|Thursday|Friday|"
@@ -455,6 +470,8 @@ def is_answer_shaped(sentence: str, expects: str | None, asked: str = "") -> boo
             sentence = _NOT_COUNTS.sub(" ", sentence)
         if _ASKS_CHANGE.match(asked):
             return bool(_MEASURE.search(sentence))
+        if _ASKS_LENGTH.match(asked):  # a length, or the time it runs from or to ('since 1976')
+            return bool(_DURATION.search(sentence) or _TIME.search(sentence))
         return bool(_NUMBER.search(sentence) or (_ASKS_DURATION.match(asked) and _DURATION.search(sentence)))
     if expects == "time":
         return bool(_TIME.search(sentence))
