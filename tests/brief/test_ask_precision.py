@@ -190,3 +190,23 @@ def test_ask_unemployed_is_answered_by_out_of_work() -> None:
     question = parse_question("How many people in Norland are unemployed?")
     answer = passage_answer(index, question, {"n": ("Norland",)}, limit=3, rerank=False)
     assert answer.text is not None and "310,000" in answer.text
+
+
+@pytest.mark.parametrize(
+    ("asked", "written"),
+    [("cut", "curb"), ("blame", "attributed")],
+    ids=["curb", "attributed"],
+)
+def test_wordfamily_news_paraphrase(asked: str, written: str) -> None:
+    assert stem(written) in synonyms(stem(asked), stem)
+
+
+def test_ask_why_is_answered_by_the_sentence_saying_the_cause_in_other_words() -> None:
+    body = (
+        "Norland tried to cut farm subsidies in 2001 but backed down in the face of protests. "
+        "Its new cabinet says it wants to curb farm subsidies and spend the money on rural schools."
+    )
+    index = PassageIndex([_article(body, title="Norland weighs subsidy cut")])
+    question = parse_question("Why does Norland's cabinet want to cut farm subsidies?")
+    answer = passage_answer(index, question, {"n": ("Norland",)}, limit=3, rerank=False)
+    assert answer.text is not None and "schools" in answer.text

@@ -15,7 +15,7 @@ __all__ = ["derivation_root", "families", "related", "roots", "synonyms"]
 _GROUPS: tuple[tuple[str, ...], ...] = (
     ("buy", "purchase", "acquire", "acquisition", "takeover"),
     ("sell", "sale", "fetch", "offload", "dispose"),
-    ("cut", "shed", "axe", "slash", "trim", "reduce", "reduction", "lay"),
+    ("cut", "shed", "axe", "slash", "trim", "reduce", "reduction", "lay", "curb"),
     ("job", "staff", "worker", "employee", "workforce"),
     ("rise", "increase", "grow", "growth", "climb", "gain", "jump", "surge"),
     ("fall", "drop", "decline", "slide", "slump", "decrease", "shrink"),
@@ -59,7 +59,7 @@ _GROUPS: tuple[tuple[str, ...], ...] = (
     ("strike", "walkout", "stoppage"),
     ("quit", "resign", "resignation"),
     ("oppose", "opposition", "object", "resist", "reject"),
-    ("blame", "fault", "responsible"),
+    ("blame", "fault", "responsible", "attribute"),
     ("ban", "prohibit", "outlaw"),
     ("warn", "caution"),
     # Crime and conflict.
