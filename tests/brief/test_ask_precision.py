@@ -12,7 +12,7 @@ import pytest
 from newsift.brief.matching import drop_forms
 from newsift.brief.passageanswer import asks_one_thing, one_of_two, passage_answer
 from newsift.brief.passages import PassageIndex, extract_query_terms, stem
-from newsift.brief.question import holds_wanted, is_answer_shaped, parse_question
+from newsift.brief.question import holds_wanted, is_answer_shaped, names_a_person, parse_question
 from newsift.brief.records import Citation, SentenceRow
 from newsift.brief.wordfamily import synonyms
 from newsift.model import Article, Position
@@ -210,3 +210,16 @@ def test_ask_why_is_answered_by_the_sentence_saying_the_cause_in_other_words() -
     question = parse_question("Why does Norland's cabinet want to cut farm subsidies?")
     answer = passage_answer(index, question, {"n": ("Norland",)}, limit=3, rerank=False)
     assert answer.text is not None and "schools" in answer.text
+
+
+@pytest.mark.parametrize(
+    ("sentence", "person"),
+    [
+        ("Norway already has similar pacts with Australia and the United Kingdom.", False),
+        ("Reports in the Financial Times said the deal was close.", False),
+        ("Trade minister Jane Roe signed for Norway.", True),
+    ],
+    ids=["country", "outlet", "person"],
+)
+def test_question_a_gazetteer_place_or_outlet_is_no_person(sentence: str, person: bool) -> None:
+    assert names_a_person(sentence) is person

@@ -347,9 +347,22 @@ def names_a_person(sentence: str, known: Iterable[str] = ()) -> bool:
     words in a row, or a title with a capitalised name ('Mr Straw')."""
     for match in PERSON_NAME.finditer(sentence):
         name = match.group(0)
-        if not any(form and (name in form or form in name) for form in known) and not _TIME.search(name):
+        known_name = any(form and (name in form or form in name) for form in known)
+        if not known_name and not _TIME.search(name) and name not in _named_non_persons():
             return True
     return False
+
+
+@functools.cache
+def _named_non_persons() -> frozenset[str]:
+    """The gazetteer's names of countries, places, bodies, firms and outlets ('United Kingdom', 'Financial
+    Times'): capitalised words in a row that name no person."""
+    entities = load_gazetteer().entities
+    return frozenset(
+        form
+        for form, entity_id, _ in load_gazetteer().surface_forms()
+        if (entity := entities.get(entity_id)) is not None and entity.kind is not EntityKind.PERSON
+    )
 
 
 # The speaker a sentence quotes: 'Jane Roe said', 'Shadow minister Jane Roe said:', 'said Jane Roe'.
