@@ -1,7 +1,7 @@
 """Score `ask` (grounded question answering) on our own question set: answer accuracy and citation precision.
 
 Usage: python bench/ask.py [--questions FILE] [--corpus DIR] [--per-category N] [--no-rerank] [--verbose]
-       [--batches 152,246,292,366,409] [--old-set 366] [--half tune|check|all]
+       [--batches 152,246,292,366,409,436] [--old-set 436] [--half tune|check|all]
 
 Three parts, each ingested with the real runner (analysis on) into a temporary store of its own:
 - ``examples``: the project's own pages in examples/ (written for the project);
@@ -219,14 +219,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--verbose", action="store_true", help="print the wrong answers")
     parser.add_argument(
         "--batches",
-        default="152,246,292,366,409",
+        default="152,246,292,366,409,436",
         help="last line of each earlier batch of questions: each batch is also scored on its own, per half "
-        "(default: the session 5, 6, 7 and 10 sets, the first session 11 batch, then the rest)",
+        "(default: the session 5, 6, 7 and 10 sets, the two session 11 batches, then the rest)",
     )
     parser.add_argument(
         "--old-set",
         type=int,
-        default=366,
+        default=436,
         help="last line of the set before this session's questions: the old set and the enlarged "
         "set's new lines are also scored apart, per half (JSON key 'sets')",
     )
