@@ -1,17 +1,23 @@
-"""A question read into a query: the entities it names (gazetteer and stored names), the direction
+"""A question read into a query: the entities it names (found by ``entityforms``), the direction
 between two of them, event types from PLOVER trigger words, a claim status and a time window.
 """
 
 from __future__ import annotations
 
-import functools
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from newsift.brief.passages import normalize_designators
-from newsift.gazetteer import load_gazetteer
-from newsift.model import Entity, EntityKind, Resolution
+from newsift.brief.entityforms import (
+    entity_forms,
+    find_entities,
+    item_ids,
+    name_index,
+    named_non_persons,
+    place_ids,
+    seat_forms,
+)
+from newsift.model import Entity
 
 __all__ = [
     "AID_FAMILY",
@@ -34,7 +40,6 @@ __all__ = [
     "time_words",
 ]
 
-_MAX_WORDS = 5
 _MAX_SUFFIX = 5
 # Question words → (PLOVER type or None, defence subtype or None). Stems: 'suppli' matches supplied.
 _TYPE_WORDS: tuple[tuple[str, str | None, str | None], ...] = (
@@ -64,8 +69,6 @@ _BETWEEN = re.compile(r"\bbetween\s+\S.*?\s+and\s+\S", re.IGNORECASE)
 # 'What / which ... supplied' asks for the items: the list. 'Who supplied ... to B' asks for the suppliers:
 # the list too, when a party is given a side ('Who has offered to buy <firm>?' is a takeover question).
 _LIST_WH = frozenset({"what", "which"})
-# Entity kinds that are what is supplied, never a party to a supply ('Who sold Rafale jets to India?').
-_ITEM_KINDS = frozenset({EntityKind.WEAPON_SYSTEM, EntityKind.PROGRAMME})
 # 'What has A sold B?': a verb of giving right before the second party makes it the receiver.
 _GIVEN_TO = re.compile(
     r"\b(?:sold|sell|supplied|supply|delivered|deliver|sent|send|offered|offer|provided|provide|exported|export)$"
@@ -254,12 +257,12 @@ class Question:
 def parse_question(text: str, stored: Iterable[Entity] = ()) -> Question:
     """Read a question; ``stored`` entities add their names and aliases to the gazetteer's forms."""
     stored = tuple(stored)
-    found = _find_entities(text, _index(stored), _place_ids(stored))
+    found = find_entities(text, name_index(stored), place_ids(stored))
     entities = tuple(dict.fromkeys(e for _, e in found))
     words = [w.casefold() for w in _WORD.findall(text)]
     since, until = _window(text)
     types = tuple(dict.fromkeys((t, s) for w in words for stem, t, s in _TYPE_WORDS if _stem_of(w, stem)))
-    items = _item_ids(stored)
+    items = item_ids(stored)
     source, target = _direction(text, [(p, e) for p, e in found if e not in items])
     status = next((s for s in map(_status_of, words) if s), None)
     if not (source and target) and (status or not any(t == "AID" for t, _ in types)):
@@ -348,21 +351,9 @@ def names_a_person(sentence: str, known: Iterable[str] = ()) -> bool:
     for match in PERSON_NAME.finditer(sentence):
         name = match.group(0)
         known_name = any(form and (name in form or form in name) for form in known)
-        if not known_name and not _TIME.search(name) and name not in _named_non_persons():
+        if not known_name and not _TIME.search(name) and name not in named_non_persons():
             return True
     return False
-
-
-@functools.cache
-def _named_non_persons() -> frozenset[str]:
-    """The gazetteer's names of countries, places, bodies, firms and outlets ('United Kingdom', 'Financial
-    Times'): capitalised words in a row that name no person."""
-    entities = load_gazetteer().entities
-    return frozenset(
-        form
-        for form, entity_id, _ in load_gazetteer().surface_forms()
-        if (entity := entities.get(entity_id)) is not None and entity.kind is not EntityKind.PERSON
-    )
 
 
 # The speaker a sentence quotes: 'Jane Roe said', 'Shadow minister Jane Roe said:', 'said Jane Roe'.
@@ -545,136 +536,3 @@ def _direction(text: str, found: list[tuple[int, str]]) -> tuple[str | None, str
     if first and _GIVEN_TO.search(before):
         return first, second
     return None, None
-
-
-def _item_ids(stored: tuple[Entity, ...]) -> frozenset[str]:
-    """The ids of weapon systems and programmes: the gazetteer's and the stored ones."""
-    known = {e.id for e in _gazetteer_items()}
-    return frozenset(known | {e.id for e in stored if e.kind in _ITEM_KINDS})
-
-
-def _place_ids(stored: tuple[Entity, ...]) -> frozenset[str]:
-    """The ids of places and countries: the gazetteer's and the stored ones."""
-    return _gazetteer_places() | {e.id for e in stored if e.kind in _PLACE_KINDS}
-
-
-@functools.cache
-def _gazetteer_places() -> frozenset[str]:
-    return frozenset(e.id for e in load_gazetteer().entities.values() if e.kind in _PLACE_KINDS)
-
-
-@functools.cache
-def seat_forms() -> frozenset[str]:
-    """The gazetteer's seats and capitals standing for an entity ('Brussels' for the EU, 'Seoul' for South
-    Korea): places in their own right."""
-    return frozenset(f for f, _, how in load_gazetteer().surface_forms() if how is Resolution.METONYM)
-
-
-@functools.cache
-def _gazetteer_items() -> tuple[Entity, ...]:
-    return tuple(e for e in load_gazetteer().entities.values() if e.kind in _ITEM_KINDS)
-
-
-# Demonyms of nations and regions that are no country of the gazetteer (general knowledge); a regular one is
-# read by rule: 'Bavarian' names Bavaria, 'Kashmiri' Kashmir.
-_DEMONYMS = {
-    "Scottish": "Scotland", "Scots": "Scotland", "Welsh": "Wales", "English": "England",
-    "Cornish": "Cornwall", "Texan": "Texas", "Flemish": "Flanders", "Catalan": "Catalonia",
-    "Breton": "Brittany",
-    "European": "Europe", "Caribbean": "Caribbean", "Balkan": "Balkans",
-}  # fmt: skip
-
-
-_PLACE_KINDS = frozenset({EntityKind.PLACE, EntityKind.COUNTRY})
-
-
-def _places_named(demonym: str) -> list[str]:
-    """The place names a capitalised word may be the demonym of ('Scottish' → Scotland, 'Bavarian' →
-    Bavaria, 'Kashmiri' → Kashmir); empty for other words."""
-    if not demonym[:1].isupper() or len(demonym) < 5:
-        return []
-    by_rule = [demonym[:-1]] if demonym.endswith(("an", "i")) else []
-    return [*([_DEMONYMS[demonym]] if demonym in _DEMONYMS else []), *by_rule]
-
-
-def demonyms_of(name: str) -> list[str]:
-    """The demonyms of a place name by the same table, else the rules ('Scotland' → Scottish, Scots;
-    'Bavaria' → Bavarian; 'Kashmir' → Kashmiri)."""
-    listed = [d for d, place in _DEMONYMS.items() if place == name]
-    if listed or " " in name or not name[:1].isupper():
-        return listed
-    return [*listed, name + "n" if name.endswith("a") else name + "i"]
-
-
-def _find_entities(text: str, index: _Index, places: frozenset[str] = frozenset()) -> list[tuple[int, str]]:
-    """(position, entity id) for the longest known forms in the text, left to right; a demonym names one of
-    the ``places``."""
-    exact, folded = index
-    words = list(_WORD.finditer(text))
-    found: list[tuple[int, str]] = []
-    i = 0
-    while i < len(words):
-        for n in range(min(_MAX_WORDS, len(words) - i), 0, -1):
-            span = _POSSESSIVE.sub("", text[words[i].start() : words[i + n - 1].end()]).rstrip(".?'’")
-            # Case-blind only for a capitalised span: 'telecoms' in a question is not the NER's 'Telecoms'.
-            entity_id = exact.get(span) or (folded.get(_fold(span)) if span[:1].isupper() else None)
-            if not entity_id and n == 1:  # a demonym of a region or nation the index names ('Scottish')
-                named = (exact.get(p) for p in _places_named(span))
-                entity_id = next((e for e in named if e in places), None)
-            if entity_id:
-                found.append((words[i].start(), entity_id))
-                i += n - 1
-                break
-        i += 1
-    return found
-
-
-_Index = tuple[dict[str, str], dict[str, str]]
-
-
-def _index(stored: tuple[Entity, ...]) -> _Index:
-    """Exact forms, and case-folded forms of more than three letters (gazetteer first, then stored)."""
-    exact, folded = (dict(d) for d in _gazetteer_index())
-    for entity in stored:
-        # A stored name without a capital ('budget', 'telecoms') is an NER slip, not a name to look for.
-        for form in (f for f in (entity.name, *entity.aliases) if any(c.isupper() for c in f)):
-            exact.setdefault(form, entity.id)
-            if len(form) > 3:
-                folded.setdefault(_fold(form), entity.id)
-    return exact, folded
-
-
-@functools.cache
-def _gazetteer_index() -> _Index:
-    exact: dict[str, str] = {}
-    folded: dict[str, str] = {}
-    for form, entity_id, _ in load_gazetteer().surface_forms():
-        exact.setdefault(form, entity_id)
-        if len(form) > 3 and form[:1].isupper():
-            folded.setdefault(_fold(form), entity_id)
-    return exact, folded
-
-
-def _fold(form: str) -> str:
-    """A form compared case-blind with its designators closed up ('Bayraktar TB-2' meets 'Bayraktar TB2')."""
-    return normalize_designators(form).casefold()
-
-
-def entity_forms(entity_id: str, stored: Iterable[Entity] = ()) -> tuple[str, ...]:
-    """Every surface form naming the entity (name, aliases, demonyms, capital and seats), longest first; a
-    place without a demonym of the gazetteer gets its own by ``demonyms_of`` ('Scottish', 'Bavarian')."""
-    forms: set[str] = set()
-    has_demonym = False
-    for form, found, how in load_gazetteer().surface_forms():
-        if found == entity_id:
-            forms.add(form)
-            has_demonym = has_demonym or how is Resolution.DEMONYM
-    gazetteer = load_gazetteer().entities.get(entity_id)
-    kinds = {gazetteer.kind} if gazetteer else set()
-    for entity in stored:
-        if entity.id == entity_id:
-            forms.update((entity.name, *entity.aliases))
-            kinds.add(entity.kind)
-    if kinds & _PLACE_KINDS and not has_demonym:
-        forms.update(d for f in list(forms) for d in demonyms_of(f))
-    return tuple(sorted(forms, key=len, reverse=True))
