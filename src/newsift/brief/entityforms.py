@@ -13,6 +13,8 @@ from newsift.gazetteer import load_gazetteer
 from newsift.model import Entity, EntityKind, Resolution
 
 __all__ = [
+    "POSSESSIVE_END",
+    "QUESTION_WORD",
     "demonyms_of",
     "entity_forms",
     "find_entities",
@@ -24,8 +26,9 @@ __all__ = [
 ]
 
 _MAX_WORDS = 5
-_POSSESSIVE = re.compile(r"['’]s$")
-_WORD = re.compile(r"[\w&'’.-]+")
+# A possessive ending ('India's'), and a word of a question as the entity index reads it ('F-16', 'AT&T').
+POSSESSIVE_END = re.compile(r"['’]s$")
+QUESTION_WORD = re.compile(r"[\w&'’.-]+")
 # Entity kinds that are what is supplied, never a party to a supply ('Who sold Rafale jets to India?').
 _ITEM_KINDS = frozenset({EntityKind.WEAPON_SYSTEM, EntityKind.PROGRAMME})
 
@@ -96,12 +99,12 @@ def find_entities(text: str, index: _Index, places: frozenset[str] = frozenset()
     """(position, entity id) for the longest known forms in the text, left to right; a demonym names one of
     the ``places``."""
     exact, folded = index
-    words = list(_WORD.finditer(text))
+    words = list(QUESTION_WORD.finditer(text))
     found: list[tuple[int, str]] = []
     i = 0
     while i < len(words):
         for n in range(min(_MAX_WORDS, len(words) - i), 0, -1):
-            span = _POSSESSIVE.sub("", text[words[i].start() : words[i + n - 1].end()]).rstrip(".?'’")
+            span = POSSESSIVE_END.sub("", text[words[i].start() : words[i + n - 1].end()]).rstrip(".?'’")
             # Case-blind only for a capitalised span: 'telecoms' in a question is not the NER's 'Telecoms'.
             entity_id = exact.get(span) or (folded.get(_fold(span)) if span[:1].isupper() else None)
             if not entity_id and n == 1:  # a demonym of a region or nation the index names ('Scottish')

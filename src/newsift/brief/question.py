@@ -9,6 +9,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from newsift.brief.entityforms import (
+    POSSESSIVE_END,
+    QUESTION_WORD,
     entity_forms,
     find_entities,
     item_ids,
@@ -88,8 +90,6 @@ _YEAR = r"((?:19|20)\d\d)"
 _SINCE = re.compile(rf"\b(?:since|after|from)\s+{_YEAR}\b", re.IGNORECASE)
 _UNTIL = re.compile(rf"\b(?:before|until|till|by|to)\s+{_YEAR}\b", re.IGNORECASE)
 _IN = re.compile(rf"\bin\s+{_YEAR}\b", re.IGNORECASE)
-_POSSESSIVE = re.compile(r"['’]s$")
-_WORD = re.compile(r"[\w&'’.-]+")
 # What kind of answer the question wants, from its opening words: a quantity or a time.
 # 'What stamp duty threshold ...', 'to what age ...': a measure noun after up to two words of its own.
 _ASKS_NUMBER = re.compile(
@@ -259,7 +259,7 @@ def parse_question(text: str, stored: Iterable[Entity] = ()) -> Question:
     stored = tuple(stored)
     found = find_entities(text, name_index(stored), place_ids(stored))
     entities = tuple(dict.fromkeys(e for _, e in found))
-    words = [w.casefold() for w in _WORD.findall(text)]
+    words = [w.casefold() for w in QUESTION_WORD.findall(text)]
     since, until = _window(text)
     types = tuple(dict.fromkeys((t, s) for w in words for stem, t, s in _TYPE_WORDS if _stem_of(w, stem)))
     items = item_ids(stored)
@@ -414,10 +414,10 @@ def holds_wanted(sentence: str, wants: str | None, asked: str = "", known: Itera
         return True
     if wants == "cause":
         return bool(_CAUSE.search(sentence))
-    given = {w.casefold() for w in _WORD.findall(" ".join((asked, *known)))}
+    given = {w.casefold() for w in QUESTION_WORD.findall(" ".join((asked, *known)))}
 
     def new(word: str) -> bool:
-        word = _POSSESSIVE.sub("", word)
+        word = POSSESSIVE_END.sub("", word)
         return word.casefold() not in given and not _TIME.fullmatch(word) and word not in {"I", "A", "The"}
 
     if wants == "place":
@@ -485,7 +485,7 @@ def is_answer_shaped(sentence: str, expects: str | None, asked: str = "") -> boo
 def drop_status_words(text: str) -> str:
     """The question without its status words ('denied', 'alleged'): a sentence answering it may say
     'inaccurate' or 'accused' instead, and ``has_status_cue`` checks that it says one."""
-    return _WORD.sub(lambda m: "" if _status_of(m.group(0).casefold()) else m.group(0), text)
+    return QUESTION_WORD.sub(lambda m: "" if _status_of(m.group(0).casefold()) else m.group(0), text)
 
 
 def is_type_word(word: str) -> bool:
