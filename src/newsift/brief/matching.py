@@ -49,10 +49,15 @@ def all_forms(forms: dict[str, tuple[str, ...]]) -> list[str]:
     return [f for fs in forms.values() for f in fs]
 
 
+# A title written before a name is part of it ('Dr Reddy's' less 'Reddy' leaves no 'Dr').
+_TITLE = r"(?:(?:Mr|Mrs|Ms|Dr|Sir|Lord|Lady|Dame)\.?\s+)?"
+
+
 def drop_forms(text: str, forms: Sequence[str]) -> str:
-    """The question without the names of its entities (longest forms first, with a possessive 's)."""
+    """The question without the names of its entities (longest forms first, with a title before and a
+    possessive 's after)."""
     for form in sorted(forms, key=len, reverse=True):
-        text = re.sub(rf"(?<!\w){re.escape(form)}(?:['’]s)?(?!\w)", " ", text)
+        text = re.sub(rf"(?<!\w){_TITLE}{re.escape(form)}(?:['’]s)?(?!\w)", " ", text)
     return text
 
 

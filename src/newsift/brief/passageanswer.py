@@ -43,11 +43,13 @@ from newsift.store import Store, iter_articles
 
 __all__ = [
     "MARGIN",
+    "asks_one_thing",
     "asks_whole_year",
     "candidate_articles",
     "counted_first",
     "counted_terms",
     "gives_back",
+    "one_of_two",
     "passage_answer",
     "retold_fact",
     "tells_part_of_year",
@@ -165,7 +167,7 @@ def passage_answer(
     # scene ('The economy all but stalled.' before 'Output grew 0.1%.') is context, not evidence.
     context = continued[:1]
     chosen = continued[1:] or _holding(
-        [retold_fact(p, index, q) for p in _close_to_best(found, index, q.text)], q, every_form
+        [retold_fact(p, index, q) for p in _close_to_best(found, index, q)], q, every_form
     )
     names = names_a_party if party else names_a_person
     if asks_for_person(q.text) and not any(names(p.text, every_form) for p in chosen):
@@ -334,13 +336,46 @@ def _named_next(row: SentenceRow, index: PassageIndex, known: Sequence[str]) -> 
     ]
 
 
-def _close_to_best(found: list[SentenceRow], index: PassageIndex, question: str) -> list[SentenceRow]:
+def _close_to_best(found: list[SentenceRow], index: PassageIndex, q: Question) -> list[SentenceRow]:
     """The best one or two sentences; a headline gives way to a body sentence that states the fact, and
-    of two body sentences only those holding the most of the question stay (either may rank first)."""
+    of two body sentences only those holding the most of the question stay (either may rank first; a word
+    of the question's family counts: 'jumped' holds 'grow'). Of two that hold as much, a question asking
+    one thing (a figure, a time, a place or a cause) keeps one (``one_of_two``)."""
     best = found[0].score
     close = [p for p in found[:2] if p.score >= 0.8 * best]
     body = [p for p in close if p.text.strip() not in index.titles.get(p.citation.article_id, "")]
     if len(body) == 2:  # the fact's own sentence holds more of the question than its neighbours
-        most = max(index.coverage(p.text, question) for p in body)
-        body = [p for p in body if index.coverage(p.text, question) == most]
+        family = index.word_families(extract_query_terms(q.text), {})
+        held = {p.text: index.coverage(p.text, q.text, family) for p in body}
+        body = [p for p in body if held[p.text] == max(held.values())]
+    if len(body) == 2 and asks_one_thing(q):
+        body = [one_of_two(body, index, q)]
     return body or close[:1]
+
+
+# A sentence telling that something was denied or rejected: weaker evidence of it than one stating it.
+_DENIAL = re.compile(
+    r"\b(?:den(?:y|ies|ied|ial)|reject(?:s|ed)?|dismiss(?:es|ed)?|refut\w*)\b", re.IGNORECASE
+)
+
+
+def asks_one_thing(q: Question) -> bool:
+    """True for a question whose answer is one item a sentence holds or not: a figure, sum or time, a place
+    or a cause ('How many ...?', 'When ...?', 'Where ...?', 'Why ...?'). Not a name or a person: any
+    capitalised word passes for one, so the two sentences are kept and the name's own rules choose."""
+    return bool(q.expects) or q.wants in {"place", "cause"}
+
+
+def one_of_two(rows: list[SentenceRow], index: PassageIndex, q: Question) -> SentenceRow:
+    """Of two sentences holding the asked item and as much of the question, the one to cite: not a denial
+    of it (unless a denial is asked), then the one nearer its article's start (news states its main fact
+    first; a later sentence repeats or qualifies it), then the better ranked."""
+    ranked = sorted(
+        enumerate(rows),
+        key=lambda r: (
+            not q.status and bool(_DENIAL.search(r[1].text)),
+            index.position(r[1].citation.article_id, r[1].text),
+            r[0],
+        ),
+    )
+    return ranked[0][1]

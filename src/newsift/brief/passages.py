@@ -70,7 +70,7 @@ _IRREGULAR = {
     "written": "write", "chose": "choose", "chosen": "choose", "drove": "drive", "flew": "fly",
     "flown": "fly", "shot": "shoot", "caught": "catch", "taught": "teach", "thought": "think",
     "dealt": "deal", "meant": "mean", "kept": "keep", "found": "find", "became": "become", "arose": "arise",
-    "suing": "sue", "sued": "sue", "using": "use", "used": "use",
+    "suing": "sue", "sued": "sue", "using": "use", "used": "use", "laid": "lay",
 }  # fmt: skip
 _SUFFIXES = (
     ("iest", "y"), ("ies", "y"), ("ied", "y"), ("ees", "ee"), ("ing", ""), ("ed", ""), ("es", ""), ("s", ""),
@@ -116,10 +116,26 @@ def normalize_designators(text: str) -> str:
     return _DESIGNATOR.sub(r"\1\2", text)
 
 
+# Phrases that say one word of the lexicon (``wordfamily``): a question and its answer may use either
+# ('out of work' / 'jobless', 'walked out' / 'walkout', 'stepped down' / 'resigned').
+_PHRASES = (
+    (re.compile(r"\bout\s+of\s+work\b", re.IGNORECASE), "jobless"),
+    (re.compile(r"\bwalk(?:s|ed|ing)?\s+out\b", re.IGNORECASE), "walkout"),
+    (re.compile(r"\b(?:step(?:s|ped|ping)?|stand(?:s|ing)?|stood)\s+down\b", re.IGNORECASE), "resign"),
+)
+
+
+def _join_phrases(text: str) -> str:
+    for pattern, word in _PHRASES:
+        text = pattern.sub(word, text)
+    return text
+
+
 def extract_query_terms(text: str) -> list[str]:
-    """Stemmed content words; a possessive 's is dropped ('India's' asks about India) and a designator is
-    one word ('TB-2' and 'TB2' are 'tb2')."""
-    words = (w.casefold() for w in split_words(normalize_designators(_POSSESSIVE.sub("", text))))
+    """Stemmed content words; a possessive 's is dropped ('India's' asks about India), a designator is
+    one word ('TB-2' and 'TB2' are 'tb2') and so is a phrase saying a lexicon word ('out of work')."""
+    text = _join_phrases(normalize_designators(_POSSESSIVE.sub("", text)))
+    words = (w.casefold() for w in split_words(text))
     return [stem(w) for w in words if w not in STOP_WORDS and w not in _QUESTION_WORDS and len(w) > 1]
 
 
@@ -234,10 +250,17 @@ class PassageIndex:
         best = max(shares.values(), default=0.0)
         return {a for a, v in shares.items() if v >= best - slack}
 
-    def coverage(self, text: str, question: str) -> float:
-        """The share of the question's weighted terms that ``text`` holds (0 to 1)."""
+    def coverage(self, text: str, question: str, same: Mapping[str, frozenset[str]] | None = None) -> float:
+        """The share of the question's weighted terms that ``text`` holds (0 to 1); a term is held by itself
+        or by one of its ``same`` terms (entity forms, a word family) when given."""
         doc = _Doc("", text, Counter(extract_query_terms(text)))
-        return self._coverage(doc, extract_query_terms(question))
+        return self._coverage(doc, extract_query_terms(question), same)
+
+    def position(self, article_id: str, text: str) -> int:
+        """The sentence's place among its article's indexed sentences (0 for the first); a large number when
+        it is not indexed."""
+        order = (d.text for d in self.docs if d.article_id == article_id)
+        return next((n for n, sentence in enumerate(order) if sentence == text), len(self.docs))
 
     def search(
         self,

@@ -27,6 +27,10 @@ _WINDOW_COVERAGE = 0.6
 _MIN_REST_TERMS = 2
 _REST_COVERAGE = 0.5
 
+# A sentence not naming the question's entities replaces those naming them when it holds this much more
+# of the rest of the question (words or their families, weighted).
+_FULLER = 0.25
+
 # The meaning fallback (sentences close to the question by MiniLM when its words find none) is off:
 # measured with the encoder installed it gained two tune questions and lost check ones (answers to
 # questions the sources cannot answer; docs/benchmarks.md, session 8). Kept for a fresh question set.
@@ -52,6 +56,10 @@ def search_shaped(
     for widen in (False, True):
         found = index.search(asked, limit=limit, keep=named if every_form else shaped, rerank=rerank,
                              min_coverage=coverage, same=same, widen=widen)  # fmt: skip
+        if found and every_form:
+            found = (
+                _fuller_unnamed(index, asked, found, shaped, every_form, limit=limit, rerank=rerank) or found
+            )
         if not found and every_form:
             found = index.search(asked, limit=limit, keep=shaped, rerank=rerank, min_coverage=coverage,
                                  same=same, widen=widen)  # fmt: skip
@@ -68,6 +76,35 @@ def search_shaped(
     if found:
         return found
     return _search_meaning(index, q, fits, every_form, limit=limit) if rerank and MEANING_FALLBACK else []
+
+
+def _fuller_unnamed(
+    index: PassageIndex,
+    asked: str,
+    found: list[SentenceRow],
+    shaped: Any,
+    every_form: Sequence[str],
+    *,
+    limit: int,
+    rerank: bool,
+) -> list[SentenceRow]:
+    """Sentences that name none of the question's entities but hold clearly more of the rest of it (its
+    words or their families) than any sentence naming one: every indexed article names them, and
+    news names its subject once ('Dr Reddy's profits fell as research costs rose.') and then tells the
+    asked detail without it ('R&D spending rose 37%'). Empty when none does."""
+    rest = drop_forms(asked, every_form)
+    terms = extract_query_terms(rest)
+    if len(set(terms)) < _MIN_REST_TERMS:
+        return []
+    family = index.word_families(terms, {})
+    others = index.search(
+        rest, limit=limit, keep=shaped, rerank=rerank, min_coverage=_REST_COVERAGE, widen=True
+    )
+    best = max(index.coverage(p.text, rest, family) for p in found)
+    return [
+        p for p in others
+        if not mentions_any(p.text, every_form) and index.coverage(p.text, rest, family) >= best + _FULLER
+    ]  # fmt: skip
 
 
 def search_windows(

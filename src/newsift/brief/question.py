@@ -1,17 +1,25 @@
-"""A question read into a query: the entities it names (gazetteer and stored names), the direction
+"""A question read into a query: the entities it names (found by ``entityforms``), the direction
 between two of them, event types from PLOVER trigger words, a claim status and a time window.
 """
 
 from __future__ import annotations
 
-import functools
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from newsift.brief.passages import normalize_designators
-from newsift.gazetteer import load_gazetteer
-from newsift.model import Entity, EntityKind, Resolution
+from newsift.brief.entityforms import (
+    POSSESSIVE_END,
+    QUESTION_WORD,
+    entity_forms,
+    find_entities,
+    item_ids,
+    name_index,
+    named_non_persons,
+    place_ids,
+    seat_forms,
+)
+from newsift.model import Entity
 
 __all__ = [
     "AID_FAMILY",
@@ -34,7 +42,6 @@ __all__ = [
     "time_words",
 ]
 
-_MAX_WORDS = 5
 _MAX_SUFFIX = 5
 # Question words → (PLOVER type or None, defence subtype or None). Stems: 'suppli' matches supplied.
 _TYPE_WORDS: tuple[tuple[str, str | None, str | None], ...] = (
@@ -64,8 +71,6 @@ _BETWEEN = re.compile(r"\bbetween\s+\S.*?\s+and\s+\S", re.IGNORECASE)
 # 'What / which ... supplied' asks for the items: the list. 'Who supplied ... to B' asks for the suppliers:
 # the list too, when a party is given a side ('Who has offered to buy <firm>?' is a takeover question).
 _LIST_WH = frozenset({"what", "which"})
-# Entity kinds that are what is supplied, never a party to a supply ('Who sold Rafale jets to India?').
-_ITEM_KINDS = frozenset({EntityKind.WEAPON_SYSTEM, EntityKind.PROGRAMME})
 # 'What has A sold B?': a verb of giving right before the second party makes it the receiver.
 _GIVEN_TO = re.compile(
     r"\b(?:sold|sell|supplied|supply|delivered|deliver|sent|send|offered|offer|provided|provide|exported|export)$"
@@ -85,8 +90,6 @@ _YEAR = r"((?:19|20)\d\d)"
 _SINCE = re.compile(rf"\b(?:since|after|from)\s+{_YEAR}\b", re.IGNORECASE)
 _UNTIL = re.compile(rf"\b(?:before|until|till|by|to)\s+{_YEAR}\b", re.IGNORECASE)
 _IN = re.compile(rf"\bin\s+{_YEAR}\b", re.IGNORECASE)
-_POSSESSIVE = re.compile(r"['’]s$")
-_WORD = re.compile(r"[\w&'’.-]+")
 # What kind of answer the question wants, from its opening words: a quantity or a time.
 # 'What stamp duty threshold ...', 'to what age ...': a measure noun after up to two words of its own.
 _ASKS_NUMBER = re.compile(
@@ -178,10 +181,15 @@ _ASKS_CAUSE = re.compile(
 _CAUSE = re.compile(
     r"\b(?:because|since|as\s+a\s+result|result(?:ed|s|ing)?\s+(?:of|from)|due\s+to|owing\s+to|thanks\s+to|"
     r"after(?:math)?|following|in\s+(?:response|reaction|protest|retaliation)|over|amid|blam\w*|caus\w*|"
-    r"reasons?|so\s+that|in\s+order\s+to|aimed\s+at|to\s+(?:curb|stop|prevent|protect|punish|counter|meet|"
+    r"reasons?|so\s+that|in\s+order\s+to|aimed\s+at|in\s+the\s+face\s+of|"
+    # A purpose ('in an effort to save money', 'designed to'), and a market's cause ('rose on speculation').
+    r"in\s+(?:an?\s+)?(?:effort|bid|attempt|drive)\s+to|(?:designed|intended|meant)\s+to|so\s+as\s+to|"
+    r"with\s+the\s+aim\s+of|on\s+(?:speculation|hopes?|fears?|news|reports?|concerns?|expectations?|worries|"
+    r"rumou?rs?|talk)|to\s+(?:curb|stop|prevent|protect|punish|counter|meet|"
     r"cut|boost|avoid)|led\s+to|prompt\w*|triggered|(?:hit|hurt|dampened|dented|affected|driven|fuell?ed|"
     r"helped|boosted|squeezed)\s+by|attribut\w*\s+(?:\w+\s+){0,4}?to|put\s+(?:\w+\s+){0,4}?down\s+to|as\s+(?!well\b|part\b|much\b|many\b|far\b|long\b|soon\b|a\s+whole\b)(?:\w+\s+)"
-    r"{0,4}?(?:was|were|fell|rose|grew|dropped|slowed|weakened|increased))\b",
+    r"{0,4}?(?:was|were|fell|rose|grew|dropped|slowed|weakened|increased|remains?|remained|stays?|stayed|"
+    r"continues?|continued|rises|falls|grows|slows|weakens))\b",
     re.IGNORECASE,
 )
 _CAPITALISED = re.compile(r"(?<![\w'’-])([A-Z][\w'’&-]*)")
@@ -205,8 +213,18 @@ _NUMBER = re.compile(
 )
 # A unit of time is a number only for a question of length ('how long', 'how old', 'for how many years'):
 # 'this week' holds no figure for 'how much profit'.
-_DURATION = re.compile(r"\b(?:decades?|years?|months?|weeks?|days?|hours?|centur(?:y|ies))\b", re.IGNORECASE)
+# A length of time: units in the plural ('decades of trust', '29 years'), a unit counted ('a week', 'one
+# day') or a '-long' span ('a year-long inquiry'); 'later in the year' names a time and '£30,000 a year'
+# a rate, not a length.
+_DURATION = re.compile(
+    r"\b(?:decades|years|months|weeks|days|hours|centuries)\b|(?<![\d%]\s)(?<![\d][mk]\s)(?<!bn\s)"
+    r"\b(?:a|an|one|half\s+a)\s+(?:[a-z]+\s+)?"
+    r"(?:decade|year|month|week|day|hour|century)\b|\b(?:decade|year|month|week|day|hour|century)-long\b",
+    re.IGNORECASE,
+)
 _ASKS_DURATION = re.compile(r"^\s*(?:for\s+)?how\s+(?:long|old|soon)\b", re.IGNORECASE)
+# 'How long ...?' asks a length of time: a sum or a count ('£30,000 a year', '30 staff') gives none.
+_ASKS_LENGTH = re.compile(r"^\s*(?:for\s+)?how\s+long\b", re.IGNORECASE)
 _TIME = re.compile(
     r"\b(?:1[89]\d\d|20\d\d|January|February|March|April|May|June|July|August|September|October|November|"
     r"December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec|Monday|Tuesday|Wednesday|Thursday|Friday|"
@@ -239,12 +257,12 @@ class Question:
 def parse_question(text: str, stored: Iterable[Entity] = ()) -> Question:
     """Read a question; ``stored`` entities add their names and aliases to the gazetteer's forms."""
     stored = tuple(stored)
-    found = _find_entities(text, _index(stored), _place_ids(stored))
+    found = find_entities(text, name_index(stored), place_ids(stored))
     entities = tuple(dict.fromkeys(e for _, e in found))
-    words = [w.casefold() for w in _WORD.findall(text)]
+    words = [w.casefold() for w in QUESTION_WORD.findall(text)]
     since, until = _window(text)
     types = tuple(dict.fromkeys((t, s) for w in words for stem, t, s in _TYPE_WORDS if _stem_of(w, stem)))
-    items = _item_ids(stored)
+    items = item_ids(stored)
     source, target = _direction(text, [(p, e) for p, e in found if e not in items])
     status = next((s for s in map(_status_of, words) if s), None)
     if not (source and target) and (status or not any(t == "AID" for t, _ in types)):
@@ -332,7 +350,8 @@ def names_a_person(sentence: str, known: Iterable[str] = ()) -> bool:
     words in a row, or a title with a capitalised name ('Mr Straw')."""
     for match in PERSON_NAME.finditer(sentence):
         name = match.group(0)
-        if not any(form and (name in form or form in name) for form in known) and not _TIME.search(name):
+        known_name = any(form and (name in form or form in name) for form in known)
+        if not known_name and not _TIME.search(name) and name not in named_non_persons():
             return True
     return False
 
@@ -395,10 +414,10 @@ def holds_wanted(sentence: str, wants: str | None, asked: str = "", known: Itera
         return True
     if wants == "cause":
         return bool(_CAUSE.search(sentence))
-    given = {w.casefold() for w in _WORD.findall(" ".join((asked, *known)))}
+    given = {w.casefold() for w in QUESTION_WORD.findall(" ".join((asked, *known)))}
 
     def new(word: str) -> bool:
-        word = _POSSESSIVE.sub("", word)
+        word = POSSESSIVE_END.sub("", word)
         return word.casefold() not in given and not _TIME.fullmatch(word) and word not in {"I", "A", "The"}
 
     if wants == "place":
@@ -455,6 +474,8 @@ def is_answer_shaped(sentence: str, expects: str | None, asked: str = "") -> boo
             sentence = _NOT_COUNTS.sub(" ", sentence)
         if _ASKS_CHANGE.match(asked):
             return bool(_MEASURE.search(sentence))
+        if _ASKS_LENGTH.match(asked):  # a length, or the time it runs from or to ('since 1976')
+            return bool(_DURATION.search(sentence) or _TIME.search(sentence))
         return bool(_NUMBER.search(sentence) or (_ASKS_DURATION.match(asked) and _DURATION.search(sentence)))
     if expects == "time":
         return bool(_TIME.search(sentence))
@@ -464,7 +485,7 @@ def is_answer_shaped(sentence: str, expects: str | None, asked: str = "") -> boo
 def drop_status_words(text: str) -> str:
     """The question without its status words ('denied', 'alleged'): a sentence answering it may say
     'inaccurate' or 'accused' instead, and ``has_status_cue`` checks that it says one."""
-    return _WORD.sub(lambda m: "" if _status_of(m.group(0).casefold()) else m.group(0), text)
+    return QUESTION_WORD.sub(lambda m: "" if _status_of(m.group(0).casefold()) else m.group(0), text)
 
 
 def is_type_word(word: str) -> bool:
@@ -515,136 +536,3 @@ def _direction(text: str, found: list[tuple[int, str]]) -> tuple[str | None, str
     if first and _GIVEN_TO.search(before):
         return first, second
     return None, None
-
-
-def _item_ids(stored: tuple[Entity, ...]) -> frozenset[str]:
-    """The ids of weapon systems and programmes: the gazetteer's and the stored ones."""
-    known = {e.id for e in _gazetteer_items()}
-    return frozenset(known | {e.id for e in stored if e.kind in _ITEM_KINDS})
-
-
-def _place_ids(stored: tuple[Entity, ...]) -> frozenset[str]:
-    """The ids of places and countries: the gazetteer's and the stored ones."""
-    return _gazetteer_places() | {e.id for e in stored if e.kind in _PLACE_KINDS}
-
-
-@functools.cache
-def _gazetteer_places() -> frozenset[str]:
-    return frozenset(e.id for e in load_gazetteer().entities.values() if e.kind in _PLACE_KINDS)
-
-
-@functools.cache
-def seat_forms() -> frozenset[str]:
-    """The gazetteer's seats and capitals standing for an entity ('Brussels' for the EU, 'Seoul' for South
-    Korea): places in their own right."""
-    return frozenset(f for f, _, how in load_gazetteer().surface_forms() if how is Resolution.METONYM)
-
-
-@functools.cache
-def _gazetteer_items() -> tuple[Entity, ...]:
-    return tuple(e for e in load_gazetteer().entities.values() if e.kind in _ITEM_KINDS)
-
-
-# Demonyms of nations and regions that are no country of the gazetteer (general knowledge); a regular one is
-# read by rule: 'Bavarian' names Bavaria, 'Kashmiri' Kashmir.
-_DEMONYMS = {
-    "Scottish": "Scotland", "Scots": "Scotland", "Welsh": "Wales", "English": "England",
-    "Cornish": "Cornwall", "Texan": "Texas", "Flemish": "Flanders", "Catalan": "Catalonia",
-    "Breton": "Brittany",
-    "European": "Europe", "Caribbean": "Caribbean", "Balkan": "Balkans",
-}  # fmt: skip
-
-
-_PLACE_KINDS = frozenset({EntityKind.PLACE, EntityKind.COUNTRY})
-
-
-def _places_named(demonym: str) -> list[str]:
-    """The place names a capitalised word may be the demonym of ('Scottish' → Scotland, 'Bavarian' →
-    Bavaria, 'Kashmiri' → Kashmir); empty for other words."""
-    if not demonym[:1].isupper() or len(demonym) < 5:
-        return []
-    by_rule = [demonym[:-1]] if demonym.endswith(("an", "i")) else []
-    return [*([_DEMONYMS[demonym]] if demonym in _DEMONYMS else []), *by_rule]
-
-
-def demonyms_of(name: str) -> list[str]:
-    """The demonyms of a place name by the same table, else the rules ('Scotland' → Scottish, Scots;
-    'Bavaria' → Bavarian; 'Kashmir' → Kashmiri)."""
-    listed = [d for d, place in _DEMONYMS.items() if place == name]
-    if listed or " " in name or not name[:1].isupper():
-        return listed
-    return [*listed, name + "n" if name.endswith("a") else name + "i"]
-
-
-def _find_entities(text: str, index: _Index, places: frozenset[str] = frozenset()) -> list[tuple[int, str]]:
-    """(position, entity id) for the longest known forms in the text, left to right; a demonym names one of
-    the ``places``."""
-    exact, folded = index
-    words = list(_WORD.finditer(text))
-    found: list[tuple[int, str]] = []
-    i = 0
-    while i < len(words):
-        for n in range(min(_MAX_WORDS, len(words) - i), 0, -1):
-            span = _POSSESSIVE.sub("", text[words[i].start() : words[i + n - 1].end()]).rstrip(".?'’")
-            # Case-blind only for a capitalised span: 'telecoms' in a question is not the NER's 'Telecoms'.
-            entity_id = exact.get(span) or (folded.get(_fold(span)) if span[:1].isupper() else None)
-            if not entity_id and n == 1:  # a demonym of a region or nation the index names ('Scottish')
-                named = (exact.get(p) for p in _places_named(span))
-                entity_id = next((e for e in named if e in places), None)
-            if entity_id:
-                found.append((words[i].start(), entity_id))
-                i += n - 1
-                break
-        i += 1
-    return found
-
-
-_Index = tuple[dict[str, str], dict[str, str]]
-
-
-def _index(stored: tuple[Entity, ...]) -> _Index:
-    """Exact forms, and case-folded forms of more than three letters (gazetteer first, then stored)."""
-    exact, folded = (dict(d) for d in _gazetteer_index())
-    for entity in stored:
-        # A stored name without a capital ('budget', 'telecoms') is an NER slip, not a name to look for.
-        for form in (f for f in (entity.name, *entity.aliases) if any(c.isupper() for c in f)):
-            exact.setdefault(form, entity.id)
-            if len(form) > 3:
-                folded.setdefault(_fold(form), entity.id)
-    return exact, folded
-
-
-@functools.cache
-def _gazetteer_index() -> _Index:
-    exact: dict[str, str] = {}
-    folded: dict[str, str] = {}
-    for form, entity_id, _ in load_gazetteer().surface_forms():
-        exact.setdefault(form, entity_id)
-        if len(form) > 3 and form[:1].isupper():
-            folded.setdefault(_fold(form), entity_id)
-    return exact, folded
-
-
-def _fold(form: str) -> str:
-    """A form compared case-blind with its designators closed up ('Bayraktar TB-2' meets 'Bayraktar TB2')."""
-    return normalize_designators(form).casefold()
-
-
-def entity_forms(entity_id: str, stored: Iterable[Entity] = ()) -> tuple[str, ...]:
-    """Every surface form naming the entity (name, aliases, demonyms, capital and seats), longest first; a
-    place without a demonym of the gazetteer gets its own by ``demonyms_of`` ('Scottish', 'Bavarian')."""
-    forms: set[str] = set()
-    has_demonym = False
-    for form, found, how in load_gazetteer().surface_forms():
-        if found == entity_id:
-            forms.add(form)
-            has_demonym = has_demonym or how is Resolution.DEMONYM
-    gazetteer = load_gazetteer().entities.get(entity_id)
-    kinds = {gazetteer.kind} if gazetteer else set()
-    for entity in stored:
-        if entity.id == entity_id:
-            forms.update((entity.name, *entity.aliases))
-            kinds.add(entity.kind)
-    if kinds & _PLACE_KINDS and not has_demonym:
-        forms.update(d for f in list(forms) for d in demonyms_of(f))
-    return tuple(sorted(forms, key=len, reverse=True))

@@ -15,7 +15,7 @@ __all__ = ["derivation_root", "families", "related", "roots", "synonyms"]
 _GROUPS: tuple[tuple[str, ...], ...] = (
     ("buy", "purchase", "acquire", "acquisition", "takeover"),
     ("sell", "sale", "fetch", "offload", "dispose"),
-    ("cut", "shed", "axe", "slash", "trim", "reduce", "reduction", "lay"),
+    ("cut", "shed", "axe", "slash", "trim", "reduce", "reduction", "lay", "curb"),
     ("job", "staff", "worker", "employee", "workforce"),
     ("rise", "increase", "grow", "growth", "climb", "gain", "jump", "surge"),
     ("fall", "drop", "decline", "slide", "slump", "decrease", "shrink"),
@@ -59,7 +59,7 @@ _GROUPS: tuple[tuple[str, ...], ...] = (
     ("strike", "walkout", "stoppage"),
     ("quit", "resign", "resignation"),
     ("oppose", "opposition", "object", "resist", "reject"),
-    ("blame", "fault", "responsible"),
+    ("blame", "fault", "responsible", "attribute"),
     ("ban", "prohibit", "outlaw"),
     ("warn", "caution"),
     # Crime and conflict.
@@ -104,6 +104,13 @@ def derivation_root(term: str) -> str:
     return term
 
 
+# Suffixes that make a noun of a verb or adjective ('unemployment', 'prediction', 'assistance'): the word
+# they are built on joins the noun's group ('unemployed' asked, 'jobless' written).
+_NOMINAL = ("ation", "ment", "ance", "ence", "ion", "ity")
+# Bases with a common sense of their own, outside the group ('a project' is no forecast).
+_OWN_SENSE = frozenset({"project"})
+
+
 @functools.cache
 def _synonym_table(stem: Callable[[str], str]) -> dict[str, frozenset[str]]:
     table: dict[str, frozenset[str]] = {}
@@ -114,9 +121,22 @@ def _synonym_table(stem: Callable[[str], str]) -> dict[str, frozenset[str]]:
     return table
 
 
+@functools.cache
+def _base_table(stem: Callable[[str], str]) -> dict[str, frozenset[str]]:
+    """The base of each nominalisation of the groups ('unemploy' of 'unemployment') -> its group."""
+    table: dict[str, frozenset[str]] = {}
+    for noun, group in _synonym_table(stem).items():
+        base = derivation_root(noun)
+        if noun.endswith(_NOMINAL) and base != noun and base not in _OWN_SENSE:
+            table[base] = table.get(base, frozenset()) | group
+    return table
+
+
 def synonyms(term: str, stem: Callable[[str], str]) -> frozenset[str]:
-    """The stemmed terms of the hand-written groups that hold ``term`` (itself included)."""
-    return _synonym_table(stem).get(term, frozenset({term}))
+    """The stemmed terms of the hand-written groups that hold ``term`` (itself included), or, for a word
+    no group holds, the group of a noun built on it ('unemployed' takes 'unemployment' / 'jobless')."""
+    found = _synonym_table(stem).get(term) or _base_table(stem).get(term)
+    return found | {term} if found else frozenset({term})
 
 
 def roots(vocabulary: Iterable[str]) -> dict[str, frozenset[str]]:
