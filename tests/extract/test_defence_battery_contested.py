@@ -3,7 +3,8 @@
 A state that rejects 'any role in' or 'any involvement in' sending arms is the sender it denies being
 (the noun of taking part passes its subject to the gerund, as 'denied sending' does); a state that
 'has' forces in another country keeps them there, also when it denies having them; goods named
-for a weapon ('missile fuel', 'tank engines') are supplies for it, plain fuel is not. Each sentence is
+for a weapon ('missile fuel', 'tank engines') are supplies for it, plain fuel is not; a craft
+carrying weapons that a third party stops names their origin and destination, not the one stopping it. Each sentence is
 written for the project; the negatives are the same shapes among firms, clubs and people.
 """
 
@@ -57,6 +58,21 @@ CONTESTED = [
         source=("KAZ",),
         target=("KGZ",),
     ),
+    # a craft carrying weapons that a third party stops: the weapons' origin sends, their destination gets
+    case(
+        "Greek coastguards intercepted a freighter carrying Turkish rifles to Libya.",
+        "arms_transfer",
+        source=("TUR",),
+        target=("LBY",),
+        absent=("GRC",),
+    ),
+    case(
+        "The Saudi navy seized a boat carrying Iranian missiles bound for Yemen.",
+        "arms_transfer",
+        source=("IRN",),
+        target=("YEM",),
+        absent=("SAU",),
+    ),
     # having forces in a place keeps them there
     case("Britain has around 1,000 soldiers in Estonia.", "deployment", source=("GBR",), target=("EST",)),
     case(
@@ -99,6 +115,7 @@ def test_battery_contested_supplies_and_forces_keep_their_parties_and_status(
         "She has two sons in the army.",
         "Germany has more than 80 million people in its cities.",
         "Kazakhstan shipped diesel fuel to Kyrgyzstan last year.",
+        "Police seized a lorry carrying cigarettes bound for Spain.",
     ],
 )
 def test_battery_the_same_shapes_among_firms_clubs_and_people_are_no_defence_event(

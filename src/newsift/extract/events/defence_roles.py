@@ -23,7 +23,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from newsift.extract.events.actors import actors_at
-from newsift.extract.events.lexicon import TRADERS, EventLexicon, load_lexicon
+from newsift.extract.events.lexicon import BOUND_FOR, TRADERS, EventLexicon, load_lexicon
 from newsift.extract.parse import Parse, is_place, is_state
 from newsift.extract.syntax import singular
 from newsift.gazetteer import load_gazetteer
@@ -291,8 +291,13 @@ _INTERDICTING = frozenset({"seize", "intercept", "capture", "confiscate", "impou
 
 
 def _interdicted(parse: Parse, trigger: int) -> bool:
-    """'seized a shipment of rifles', 'the cargo was intercepted': a supply noun a third party stops."""
-    token = parse.tree.tokens[trigger]
+    """'seized a shipment of rifles', 'the cargo was intercepted': a supply noun a third party stops;
+    'intercepted a vessel carrying Iranian weapons to X': the carrying of a craft a third party stops."""
+    tree = parse.tree
+    token = tree.tokens[trigger]
+    if token.pos == "VERB" and token.dep == "acl":  # the craft the verb hangs on is what is stopped
+        token = tree.tokens[token.head]
+        return token.dep in ("dobj", "nsubjpass") and parse.lemma(token.head) in _INTERDICTING
     return (
         token.pos in ("NOUN", "PROPN")
         and token.dep in ("dobj", "nsubjpass")
@@ -464,8 +469,9 @@ def _recipients_of_supply(parse: Parse, trigger: int, lexicon: EventLexicon) -> 
     """'sell X to Y', 'supply Y with X', 'Y will be supplied with X', 'gave Y X', 'the sale of X to Y'."""
     tree = parse.tree
     found = _prep_actors(parse, trigger, frozenset({"to", "for"}), lexicon)
-    for bound in [c for n in (trigger, *_item_objects(parse, trigger)) for c in tree.kids(n, "acl", "amod")]:
-        if not found and parse.lemma(bound) in _BOUND_FOR:  # 'a consignment of rifles bound for X'
+    carried = (trigger, *_item_objects(parse, trigger), *tree.kids(trigger, "dobj"))  # 'carrying X bound for'
+    for bound in [c for n in carried for c in tree.kids(n, "acl", "amod")]:
+        if not found and parse.lemma(bound) in BOUND_FOR:  # 'a consignment of rifles bound for X'
             found = _prep_actors(parse, bound, frozenset({"for", "to"}), lexicon)
     if found:
         return found
@@ -620,6 +626,7 @@ def frame_roles(
     if _interdicted(parse, trigger):  # 'the navy seized a shipment of Iranian rifles': the seizer is no party
         source = tuple(a for a in source if a.code in origin_codes)
         target = tuple(a for a in target if a.code in _codes(recipient))
+        supplier = tuple(a for a in supplier if a.code in origin_codes)  # nor the one whose forces stop it
     supplier = supplier or tuple(a for a in source if a.code not in _codes(recipient))
     recipient = recipient or tuple(a for a in target if a.code not in origin_codes | _codes(supplier))
     if not supplier:
@@ -650,9 +657,6 @@ def _meant_for(
         return ()
     found = _prep_actors(parse, item_head, frozenset({"for"}), lexicon)
     return tuple(a for a in found if is_state(a) and a.code not in origin)
-
-
-_BOUND_FOR = frozenset({"bind", "bound", "destine", "destined", "head", "headed"})
 
 
 def _item_objects(parse: Parse, trigger: int) -> list[int]:

@@ -100,6 +100,8 @@ TRADERS = frozenset({"supplier", "buyer", "customer", "exporter", "importer", "s
 AIRFRAMES = frozenset({"aircraft", "plane", "airplane"})
 # What a lot of weapons travels in: 'a batch of drones arrived', 'the first batch of howitzers'.
 CONTAINERS = frozenset({"batch", "shipment", "consignment", "lot", "tranche"})
+# participles of a cargo's way: 'rifles bound for X', 'a shipment destined for X', 'headed to X'
+BOUND_FOR = frozenset({"bind", "bound", "destine", "destined", "head", "headed"})
 
 # Ships and aircraft: items that move under their own power ('frigates arrived'), fitted with weapons
 PLATFORMS = frozenset(

@@ -40,8 +40,9 @@ from newsift.extract.events.defence_roles import participants as joint_participa
 from newsift.extract.events.drill_names import edition_verb, styled_names
 from newsift.extract.events.evidence import found_with
 from newsift.extract.events.framing import no_happening, refers_back
-from newsift.extract.events.lexicon import CONTAINERS, PLATFORMS, EventLexicon, load_lexicon
+from newsift.extract.events.lexicon import BOUND_FOR, CONTAINERS, PLATFORMS, EventLexicon, load_lexicon
 from newsift.extract.events.pacts import mutual_promise
+from newsift.extract.events.phrases import prep_kids
 from newsift.extract.events.triggers import (
     ARMING,
     FIGHTING_FOR,
@@ -461,6 +462,8 @@ def _describes_item(parse: Parse, head: int, event: Event) -> bool:
     token = tree.tokens[head]
     if token.dep != "acl" or token.tag != "VBN" or tree.kids(head, "aux", "auxpass", "nsubj", "nsubjpass"):
         return False  # a clause of its own ('claims that arms were delivered') reports one
+    if parse.lemma(head) in BOUND_FOR and prep_kids(parse, head, frozenset({"for", "to"})):
+        return False  # 'a weapons cache destined for X' is on its way: a transfer, not a description
     parties = (*event.source, *event.target, *event.participants)
     return not any(a.code and not a.inferred for a in parties)
 

@@ -19,6 +19,7 @@ from newsift.extract.events.attributes import (
 )
 from newsift.extract.events.lexicon import (
     AIRFRAMES,
+    BOUND_FOR,
     CONTAINERS,
     DefenceTriggers,
     EventLexicon,
@@ -671,6 +672,9 @@ def _destination(parse: Parse, head: int) -> bool:
     tree = parse.tree
     objects = tree.kids(head, "dobj")
     preps = tree.kids(head, "prep", "dative") + [p for o in objects for p in tree.kids(o, "prep")]
+    # 'carrying rockets bound for X': the 'for' of a participle of going on the object
+    going = [v for o in objects for v in tree.kids(o, "acl", "amod") if parse.lemma(v) in BOUND_FOR]
+    preps += [p for v in going for p in tree.kids(v, "prep")]
     for prep in preps:
         if parse.lemma(prep) in ("to", "for") and any(
             parse.mentions_in(*tree.subtree(obj)) or parse.lemma(obj) in ("rebel", "militia", "group")
