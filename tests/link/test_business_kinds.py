@@ -204,4 +204,4 @@ def test_stories_parted_by_kind_whatever_the_order(seed: int) -> None:
 
 
 def test_stories_extractor_names_the_kind_version() -> None:
-    assert EXTRACTOR == "link.stories.v11"
+    assert EXTRACTOR == "link.stories.v8"

@@ -22,7 +22,6 @@ def test_openings_one_sum_however_written() -> None:
         ("The bank left rates on hold for a sixth month in a row.", "#run:sixth month"),
         ("Rates rose for the fourth time in five months.", "#run:fourth time"),
         ("Output fell for a third consecutive quarter.", "#run:third quarter"),
-        ("Shares closed up 4.75% on Monday.", "#day:monday"),
         ("The state sold its stake for 200 million euros.", "#sum:2e8"),
     ],
 )
@@ -32,10 +31,14 @@ def test_openings_marks_of_an_opening(text: str, mark: str) -> None:
 
 @pytest.mark.parametrize(
     "text",
-    ["Protesters marched for the sixth day in the capital.", "Shares in the club rose 5% by noon."],
-    ids=["count-of-days", "share"],
+    [
+        "Protesters marched for the sixth day in the capital.",
+        "Shares in the club rose 5% by noon.",
+        "Talks between the two firms open on Tuesday.",
+    ],
+    ids=["count-of-days", "share", "weekday"],
 )
-def test_openings_no_mark_for_a_count_of_days_or_a_share(text: str) -> None:
+def test_openings_no_mark_for_a_count_of_days_a_share_or_a_weekday(text: str) -> None:
     assert opening_marks("", text) == ()
 
 
@@ -53,10 +56,9 @@ def _distinct(first: str, second: str) -> bool:
         ("The airline ordered 20 jets for $1.2bn.", "The airline's shares rose 3%.", False),
         ("Rates were held for a fifth month in a row.", "Rates were held for a sixth month in a row.", True),
         ("Shares rose 5% by noon.", "Shares closed up 4.75%.", False),  # one offer's reaction, told twice
-        ("Talks open on Tuesday.", "Talks ended on Friday.", True),
-        ("Talks open on Tuesday.", "The firm confirmed the talks.", False),
+        ("Talks open on Tuesday.", "Talks ended on Friday.", False),
     ],
-    ids=["two-sums", "one-sum", "sum-and-share", "two-runs", "two-shares", "two-days", "one-day"],
+    ids=["two-sums", "one-sum", "sum-and-share", "two-runs", "two-shares", "two-days"],
 )
 def test_openings_distinct_happenings(first: str, second: str, distinct: bool) -> None:
     assert _distinct(first, second) is distinct
@@ -157,13 +159,16 @@ def _happenings() -> set[frozenset[str]]:
     }
 
 
+_ON = StorySettings(happening_conflict=0.1)  # off by default (docs/benchmarks.md, session 12)
+
+
 def test_stories_one_actors_reports_chain_without_the_openings() -> None:
-    blind = _partition(StorySettings(happening_conflict=1.0), _articles())
+    blind = _partition(StorySettings(), _articles())
     assert blind == {frozenset(i for i, *_ in _REPORTS if i.startswith(p)) for p in ("bank", "air")}
 
 
 def test_issue_23_one_actors_happenings_are_stories_of_their_own() -> None:
-    assert _partition(StorySettings(), _articles()) == _happenings()
+    assert _partition(_ON, _articles()) == _happenings()
 
 
 @pytest.mark.parametrize("seed", range(4))
@@ -171,12 +176,15 @@ def test_issue_23_one_actors_happenings_are_stories_of_their_own() -> None:
 def test_stories_one_actors_happenings_whatever_the_order(seed: int, batch: int) -> None:
     shuffled = _articles()
     random.Random(seed).shuffle(shuffled)
-    assert _partition(StorySettings(), shuffled, batch) == _happenings()
+    assert _partition(_ON, shuffled, batch) == _happenings()
 
 
 def test_stories_reports_that_are_not_business_keep_no_opening_marks() -> None:
-    clusterer = StoryClusterer()
-    body = "Firefighters fought the blaze on Monday for six hours. Nobody was hurt, the fire service said."
+    clusterer = StoryClusterer(_ON)
+    body = (
+        "The blaze did $2m of damage to the hall, the council said. Firefighters fought it for six hours. "
+        "Nobody was hurt, the fire service said. Residents of six streets slept at a school."
+    )
     clusterer.add(
         Article(id="fire", page_id="fire", position=Position.MAIN, index=0, title="Blaze", body=body)
     )

@@ -1,10 +1,10 @@
-"""What one happening a business report's opening states: its sums, its place in a series, its weekday.
+"""What one happening a business report's opening states: its sums and its place in a series.
 
 Two reports of one actor (a firm, a central bank, a minister) share its name and its vocabulary whatever
 happened; what tells two of its happenings apart is in the headline and the lead: the sum of the deal
-($1.8bn against $4bn), the place in a series ('for a fifth month in a row' against 'a sixth'), the
-weekday it happened ('on Tuesday' against 'on Friday'). Shares are left out: how far a price moved in
-reaction ('up 5%', 'closed up 4.75%') is told differently by reports of one happening.
+($1.8bn against $4bn), the place in a series ('for a fifth month in a row' against 'a sixth'). Shares
+are left out: how far a price moved in reaction ('up 5%', 'closed up 4.75%') is told differently by
+reports of one happening; so are weekdays, which reports of one happening told on other days differ in.
 ``opening_marks`` reads them as plain keys for ``link.stories``; ``distinct_happenings`` tells whether two
 reports' marks (``extract_opening``) say they report two happenings. Reads text only; imports no other stage.
 """
@@ -25,9 +25,8 @@ __all__ = [
     "opening_marks",
 ]
 
-OPENING_PREFIX = "#"  # '#sum:1.8e9', '#run:sixth month', '#day:tuesday'
-_SUM, _RUN, _DAY = "sum", "run", "day"
-_TOLD_APART = (_SUM, _RUN, _DAY)  # the sorts, in ``Opening`` field order
+OPENING_PREFIX = "#"  # '#sum:1.8e9', '#run:sixth month'
+_SUM, _RUN = "sum", "run"
 
 _SCALES = {"": 1.0, "k": 1e3, "m": 1e6, "mn": 1e6, "million": 1e6, "bn": 1e9, "billion": 1e9}
 _SCALES |= {"tn": 1e12, "trillion": 1e12}
@@ -53,19 +52,14 @@ _ORDINALS = (
 _RUN_PATTERN = re.compile(
     rf"\b({_ORDINALS})\s+(?:(?:consecutive|straight|successive)\s+)?(month|time|quarter|year|meeting)s?\b"
 )
-_DAY_PATTERN = re.compile(
-    r"\b(?:on|last|this|from|since|until|by|late|early)\s+"
-    r"(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b"
-)
 
 
 def opening_marks(title: str, lead: str) -> tuple[str, ...]:
     """Sorted marks of the happening a report's headline and lead state: each sum (to two significant
-    figures, so '$1.13bn' and '$1,130m' are one), place in a series and weekday."""
+    figures, so '$1.13bn' and '$1,130m' are one) and place in a series."""
     text = f"{title}\n{lead}".lower().replace("’", "'")
     marks = {_mark(_SUM, _rounded(value)) for value in _sums(text)}
     marks.update(_mark(_RUN, f"{m.group(1)} {m.group(2)}") for m in _RUN_PATTERN.finditer(text))
-    marks.update(_mark(_DAY, m.group(1)) for m in _DAY_PATTERN.finditer(text))
     return tuple(sorted(marks))
 
 
@@ -75,14 +69,13 @@ def is_opening_mark(key: str) -> bool:
 
 @dataclass(frozen=True, slots=True)
 class Opening:
-    """A report's opening marks as the pair test reads them: its sums, places in a series and weekdays."""
+    """A report's opening marks as the pair test reads them: its sums and places in a series."""
 
     sums: frozenset[str] = frozenset()
     runs: frozenset[str] = frozenset()
-    days: frozenset[str] = frozenset()
 
     def __bool__(self) -> bool:
-        return bool(self.sums or self.runs or self.days)
+        return bool(self.sums or self.runs)
 
 
 def extract_opening(keys: Iterable[str]) -> Opening:
@@ -90,16 +83,16 @@ def extract_opening(keys: Iterable[str]) -> Opening:
     marks = [k for k in keys if is_opening_mark(k)]
     if not marks:
         return Opening()
-    return Opening(*(frozenset(k for k in marks if k.startswith(_mark(sort, ""))) for sort in _TOLD_APART))
+    return Opening(
+        sums=frozenset(k for k in marks if k.startswith(_mark(_SUM, ""))),
+        runs=frozenset(k for k in marks if k.startswith(_mark(_RUN, ""))),
+    )
 
 
 def distinct_happenings(first: Opening, second: Opening) -> bool:
     """Whether two reports' openings say two happenings: both state sums and share none, or places in a
-    series and share none, or weekdays and share none."""
-    return any(
-        a and b and not a & b
-        for a, b in ((first.sums, second.sums), (first.runs, second.runs), (first.days, second.days))
-    )
+    series and share none."""
+    return any(a and b and not a & b for a, b in ((first.sums, second.sums), (first.runs, second.runs)))
 
 
 def _mark(sort: str, value: str) -> str:
