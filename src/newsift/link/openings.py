@@ -11,10 +11,11 @@ reports' marks (``extract_opening``) say they report two happenings. Reads text 
 
 from __future__ import annotations
 
-import math
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+
+from newsift.link.story_facts import round_sum
 
 __all__ = [
     "OPENING_PREFIX",
@@ -58,7 +59,7 @@ def opening_marks(title: str, lead: str) -> tuple[str, ...]:
     """Sorted marks of the happening a report's headline and lead state: each sum (to two significant
     figures, so '$1.13bn' and '$1,130m' are one) and place in a series."""
     text = f"{title}\n{lead}".lower().replace("’", "'")
-    marks = {_mark(_SUM, _rounded(value)) for value in _sums(text)}
+    marks = {_mark(_SUM, round_sum(value)) for value in _sums(text)}
     marks.update(_mark(_RUN, f"{m.group(1)} {m.group(2)}") for m in _RUN_PATTERN.finditer(text))
     return tuple(sorted(marks))
 
@@ -107,9 +108,3 @@ def _sums(text: str) -> list[float]:
         )
         values.append(float(number.replace(",", "")) * _SCALES[scale or ""])
     return [v for v in values if v > 0]
-
-
-def _rounded(amount: float) -> str:
-    """Two significant figures, so '£1.13bn' and '£1,130m' are one sum."""
-    exponent = math.floor(math.log10(amount))
-    return f"{round(amount / 10**exponent, 1):g}e{exponent}"
