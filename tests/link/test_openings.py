@@ -35,10 +35,12 @@ def test_openings_marks_of_an_opening(text: str, mark: str) -> None:
         "Protesters marched for the sixth day in the capital.",
         "Shares in the club rose 5% by noon.",
         "Talks between the two firms open on Tuesday.",
+        "The bidder offered $9.50 a share for the chain.",
+        "Crude rose to $52 a barrel.",
     ],
-    ids=["count-of-days", "share", "weekday"],
+    ids=["count-of-days", "share", "weekday", "price-a-share", "price-a-barrel"],
 )
-def test_openings_no_mark_for_a_count_of_days_a_share_or_a_weekday(text: str) -> None:
+def test_openings_no_mark_for_a_count_of_days_a_share_a_weekday_or_a_price(text: str) -> None:
     assert opening_marks("", text) == ()
 
 
@@ -55,10 +57,15 @@ def _distinct(first: str, second: str) -> bool:
         ("The airline ordered 20 jets for $1.2bn.", "Its $1.2bn (£950m) order was welcomed.", False),
         ("The airline ordered 20 jets for $1.2bn.", "The airline's shares rose 3%.", False),
         ("Rates were held for a fifth month in a row.", "Rates were held for a sixth month in a row.", True),
-        ("Shares rose 5% by noon.", "Shares closed up 4.75%.", False),  # one offer's reaction, told twice
+        ("Shares rose 5% by noon.", "Shares closed up 4.75%.", False),
+        (
+            "The grocer agreed a $2.6bn takeover.",
+            "The buyer will pay $9.50 a share for the grocer.",
+            False,
+        ),  # one offer's reaction, told twice
         ("Talks open on Tuesday.", "Talks ended on Friday.", False),
     ],
-    ids=["two-sums", "one-sum", "sum-and-share", "two-runs", "two-shares", "two-days"],
+    ids=["two-sums", "one-sum", "sum-and-share", "two-runs", "two-shares", "total-and-price", "two-days"],
 )
 def test_openings_distinct_happenings(first: str, second: str, distinct: bool) -> None:
     assert _distinct(first, second) is distinct

@@ -44,6 +44,11 @@ _SUM_PATTERN = re.compile(
     + r"\s+"
     + _CURRENCY_WORDS
 )
+# A price per unit ('$9.50 a share', '$50 a barrel') is a rate, not the happening's sum: one bid is told
+# by its price per share in one report and by its total in another.
+_PER_UNIT = re.compile(
+    r"\s*(?:a|an|per|for each)\s+(?:share|barrel|ounce|tonne|ton|unit|head|year|month|day)\b"
+)
 _ORDINALS = (
     "first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|"
     r"\d+(?:st|nd|rd|th)"
@@ -106,5 +111,6 @@ def _sums(text: str) -> list[float]:
         number, scale = (
             (match.group(1), match.group(2)) if match.group(1) else (match.group(3), match.group(4))
         )
-        values.append(float(number.replace(",", "")) * _SCALES[scale or ""])
+        if not _PER_UNIT.match(text, match.end()):
+            values.append(float(number.replace(",", "")) * _SCALES[scale or ""])
     return [v for v in values if v > 0]
