@@ -4,7 +4,7 @@ Usage: python bench/stories.py [--data DIR] [--split all|train|validation] [--ha
        [--orders N] [--batch N] [--threshold T] [--name-weight W] [--number-weight W] [--split-ratio R]
        [--linkage A] [--settle-floor F] [--settle-stories K] [--window-days D] [--cohesion C]
        [--cohesive-size N] [--fact-weight W] [--time-conflict F] [--kind-conflict F]
-       [--kind-min-size N] [--month-min-size N] [--no-facts] [--errors]
+       [--kind-min-size N] [--month-min-size N] [--happening-conflict F] [--no-facts] [--errors]
 ``--half`` follows bench/SPLITS.md: the tune half is the odd topic numbers, the check half the even ones;
 ``--errors`` prints, for the tune half only, each topic whose two events share a story or whose event
 is cut in pieces (first arrival order).
@@ -192,6 +192,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--kind-min-size", type=int, default=None, help="StorySettings.kind_min_size")
     parser.add_argument("--month-min-size", type=int, default=None, help="StorySettings.month_min_size")
     parser.add_argument(
+        "--happening-conflict", type=float, default=None, help="StorySettings.happening_conflict"
+    )
+    parser.add_argument(
         "--no-facts", action="store_true", help="words only: pass no entity ids or happening keys"
     )
     args = parser.parse_args(argv)
@@ -213,6 +216,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "kind_conflict",
         "kind_min_size",
         "month_min_size",
+        "happening_conflict",
     ):
         if getattr(args, name) is not None:
             settings = replace(settings, **{name: getattr(args, name)})

@@ -2,7 +2,8 @@
 
 Usage: python bench/story_sizes.py [--data FILE] [--category business] [--n 500] [--half all|tune|check]
        [--orders 3] [--top 10] [--batch N] [--no-facts] [--fact-weight W] [--time-conflict F]
-       [--kind-conflict F] [--kind-min-size N] [--month-min-size N] [--cohesion C] [--cohesive-size N]
+       [--kind-conflict F] [--kind-min-size N] [--month-min-size N] [--happening-conflict F]
+       [--cohesion C] [--cohesive-size N]
 Clusters the first N articles of one category of benchdata/corpus/bbc_news.jsonl (no dates) with
 link.stories (with each article's entity ids and happening keys, as ingest passes them; analysed once and
 cached by bench/story_facts.py; ``--no-facts`` for words only), in file order and in fixed-seed
@@ -109,6 +110,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--kind-conflict", type=float, default=None, help="StorySettings.kind_conflict")
     parser.add_argument("--kind-min-size", type=int, default=None, help="StorySettings.kind_min_size")
     parser.add_argument("--month-min-size", type=int, default=None, help="StorySettings.month_min_size")
+    parser.add_argument(
+        "--happening-conflict", type=float, default=None, help="StorySettings.happening_conflict"
+    )
     parser.add_argument("--cohesion", type=float, default=None, help="StorySettings.cohesion")
     parser.add_argument("--cohesive-size", type=int, default=None, help="StorySettings.cohesive_size")
     args = parser.parse_args(argv)
@@ -124,6 +128,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "kind_conflict",
         "kind_min_size",
         "month_min_size",
+        "happening_conflict",
     ):
         if getattr(args, name) is not None:
             settings = replace(settings, **{name: getattr(args, name)})

@@ -21,8 +21,10 @@ __all__ = [
     "SUBJECT_MARK",
     "business_keys",
     "business_kinds",
+    "business_lead",
     "detect_business",
     "kind_keys",
+    "lead_keys",
     "lead_months",
     "lead_of",
 ]
@@ -267,10 +269,18 @@ def business_keys(
 ) -> tuple[str, ...]:
     """``kind_keys`` of a business report's headline and lead (its subjects: the two most mentioned of
     ``entity_ids``); nothing for a report that does not talk business (``detect_business``)."""
+    lead = business_lead(standfirst, body)
+    return () if lead is None else lead_keys(title, lead, entity_ids)
+
+
+def business_lead(standfirst: str | None, body: str) -> str | None:
+    """The lead (``lead_of``) of a report that talks business (``detect_business``), else None."""
     text = "\n".join(p for p in (standfirst, body) if p)
-    if not detect_business(text):
-        return ()
-    lead = lead_of(body, standfirst)
+    return lead_of(body, standfirst) if detect_business(text) else None
+
+
+def lead_keys(title: str, lead: str, entity_ids: Sequence[str] = ()) -> tuple[str, ...]:
+    """``kind_keys`` of a business report's headline and lead (``business_keys`` past the gate)."""
     return kind_keys(business_kinds(title, lead), entity_ids, lead_months(lead))
 
 

@@ -13,7 +13,15 @@ from collections.abc import Iterable
 
 from newsift.model import Actor, Event
 
-__all__ = ["ENTITY_PREFIX", "EVENT_PREFIX", "PLACE_PREFIX", "TIME_PREFIX", "VALUE_PREFIX", "happening_keys"]
+__all__ = [
+    "ENTITY_PREFIX",
+    "EVENT_PREFIX",
+    "PLACE_PREFIX",
+    "TIME_PREFIX",
+    "VALUE_PREFIX",
+    "happening_keys",
+    "round_sum",
+]
 
 ENTITY_PREFIX = "="  # a canonical entity id the article mentions
 EVENT_PREFIX = "!"  # kind and coded sides of an event: '!AID:FRA>IND'
@@ -44,7 +52,7 @@ def happening_keys(events: Iterable[Event]) -> tuple[str, ...]:
         elif event.year is not None:
             keys.add(f"{TIME_PREFIX}{event.year:04d}")
         if event.value is not None and event.value.amount > 0:
-            keys.add(f"{VALUE_PREFIX}{event.value.currency}:{_rounded(event.value.amount)}")
+            keys.add(f"{VALUE_PREFIX}{event.value.currency}:{round_sum(event.value.amount)}")
         if event.place:
             keys.add(PLACE_PREFIX + " ".join(event.place.casefold().split()))
     return tuple(sorted(keys))
@@ -54,7 +62,7 @@ def _codes(actors: Iterable[Actor]) -> str:
     return "+".join(sorted({a.code for a in actors if a.code}))
 
 
-def _rounded(amount: float) -> str:
+def round_sum(amount: float) -> str:
     """Two significant figures, so '2.8bn' and '2,800m' are one sum."""
     exponent = math.floor(math.log10(amount))
     return f"{round(amount / 10**exponent, 1):g}e{exponent}"
