@@ -415,6 +415,7 @@ class QuoteRow(Quote):
 class FacetCount(_Out):
     value: str
     count: int
+    label: str | None = Field(default=None, description="The actor's name (actor facet), when known.")
 
 
 class _FactPage(_Paged):

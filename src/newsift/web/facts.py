@@ -186,8 +186,20 @@ def query_facts(
         "next": write_cursor(kind, sort, page.last_keys, end) if page.last_keys is not None else None,
         "sort": sort,
         "filters": params.applied(),
-        "facets": {k: [{"value": v, "count": n} for v, n in rows] for k, rows in page.facets.items()},
+        "facets": {k: _facet_values(k, rows, names) for k, rows in page.facets.items()},
     }
+
+
+def _facet_values(name: str, rows: list[tuple[str, int]], names: RowLookups) -> list[dict[str, Any]]:
+    """A facet's values with their counts; an actor's also with its entity's name, when known."""
+    if name != "actor":
+        return [{"value": v, "count": n} for v, n in rows]
+    return [{"value": v, "count": n, "label": _entity_name(names, v)} for v, n in rows]
+
+
+def _entity_name(names: RowLookups, entity_id: str) -> str | None:
+    entity = names.entity(entity_id)
+    return entity.name if entity else None
 
 
 class RowLookups:

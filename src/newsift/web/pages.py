@@ -52,7 +52,8 @@ def _render(request: Request, name: str, context: dict[str, Any], status: int = 
     templates: Jinja2Templates = request.app.state.templates
     token, is_new = csrf_for(request)
     user = session_user(request)
-    context = {**context, "user": user, "csrf": token, "watch_new": _watch_new(request, user)}
+    n_watches, watch_new = _watch_counts(request, user)
+    context = {**context, "user": user, "csrf": token, "watch_new": watch_new, "n_watches": n_watches}
     response = templates.TemplateResponse(request, name, context, status_code=status)
     if is_new:
         _set_cookie(request, response, CSRF_COOKIE, token, samesite="strict", max_age=None)
@@ -62,12 +63,13 @@ def _render(request: Request, name: str, context: dict[str, Any], status: int = 
 render_page = _render  # the name other page modules import
 
 
-def _watch_new(request: Request, user: str | None) -> int | None:
-    """The header's count: records new in the user's watches since each was last opened."""
+def _watch_counts(request: Request, user: str | None) -> tuple[int, int | None]:
+    """The header's counts: the user's watches, and the records new in them since each was last opened."""
     if user is None:
-        return None
+        return 0, None
     counts: WatchCounts = request.app.state.watch_counts
-    return counts.count(db_of(request).store(), user)
+    found = counts.by_watch(db_of(request).store(), user)
+    return len(found), sum(found.values())
 
 
 def _set_cookie(
@@ -115,6 +117,7 @@ def article_page(request: Request, article_id: str) -> Response:
         "speakers": _quotes_by_speaker(data["quotes"]),
         "facts": shown,
         "folded": folded,
+        "names": {e["id"]: e["name"] for e in data["entities"]},  # claim holders by name, not by id
     }
     return _render(request, "article.html", context)
 
