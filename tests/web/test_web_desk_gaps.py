@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from dataclasses import replace
 from datetime import timedelta
 from pathlib import Path
+from types import SimpleNamespace
 from typing import TYPE_CHECKING
 
 import httpx
@@ -84,6 +85,7 @@ def test_web_desk_gaps_actor_facet_counts_what_its_filter_keeps(http: httpx.Clie
         assert kept["total"] == count
     page = http.get(f"/{kind}", params={"subtype": "arms_transfer"}).text
     assert re.search(r'id="facet-actor".*href="/' + kind + r'\?[^"]*actor=IND"', page, re.S)
+    assert 'list="actor-choices"' in page and re.search(r'<datalist id="actor-choices">.*value="IND"', page)
 
 
 def test_web_desk_gaps_denial_without_a_named_denier_says_so(http: httpx.Client) -> None:
@@ -133,3 +135,16 @@ def test_web_desk_gaps_key_facts_name_who_denies(site: WebSite) -> None:
     assert table, "the article shows its key facts"
     who = re.findall(r'<td class="who">(.*?)</td>', table.group(0), re.S)
     assert any('<small>denies</small> <a href="/entities/TUR">Turkey</a>' in w for w in who), who
+
+
+def test_web_desk_gaps_matrix_heads_an_organisation_by_its_name() -> None:
+    env = jinja2.Environment(loader=jinja2.PackageLoader("newsift.web", "templates"), autoescape=True)
+    org = "organisation:harbour-yards-of-the-northern-coast"
+    actors = [{"id": "FRA", "name": "France"}, {"id": org, "name": "Harbour Yards of the Northern Coast"}]
+    cells = [{"id": a["id"], "n_events": 1} for a in actors]
+    matrix = [{"id": a["id"], "name": a["name"], "cells": cells} for a in actors]
+    relationships = {"items": [], "actors": actors, "matrix": matrix}
+    request = SimpleNamespace(url=SimpleNamespace(path="/relationships"))
+    page = env.get_template("relationships.html").render(r=relationships, request=request, user=None)
+    heads = re.findall(r'<th scope="col">(.*?)</th>', page)
+    assert heads[0] == "FRA" and org not in heads[1] and "Harbour Yar…" in heads[1], heads
