@@ -16,7 +16,7 @@ from typing import Any
 import pytest
 from tests.web.conftest import REPO, serve
 from tests.web.test_web_browser import browser  # noqa: F401  # the shared Chromium fixture
-from tests.web.test_web_facts_browser import WIDE, _fits, _shot, _tab
+from tests.web.test_web_facts_browser import PHONE, WIDE, _fits, _shot, _tab
 from typer.testing import CliRunner
 
 from newsift.cli import app
@@ -57,13 +57,23 @@ def desk(tmp_path_factory: pytest.TempPathFactory, shared_example: Path) -> Iter
         yield Desk(base_url=base_url, db=db)
 
 
-@pytest.fixture(scope="module")
-def tab(browser: Any, desk: Desk) -> Iterator[Any]:  # noqa: F811
-    """One tab for the whole walk, opened on the home page: the only URL the test gives."""
-    page = _tab(browser, WIDE)
+@pytest.fixture(scope="module", params=[WIDE, PHONE], ids=["1366", "390"])
+def tab(browser: Any, desk: Desk, request: pytest.FixtureRequest) -> Iterator[Any]:  # noqa: F811
+    """One tab for the whole walk at each width, opened on the home page: the only URL the test gives."""
+    page = _tab(browser, request.param)
     page.goto(desk.base_url + "/")
     yield page
     page.context.close()
+
+
+def _width(tab: Any) -> int:
+    return int(tab.viewport_size["width"])
+
+
+def _check_layout(tab: Any, name: str) -> None:
+    """Nothing wider than the viewport; a screenshot for people to look at."""
+    _fits(tab, _width(tab))
+    _shot(tab, f"walk-{name}-{_width(tab)}")
 
 
 def _home(tab: Any) -> None:
@@ -93,8 +103,7 @@ def test_web_desk_walk_1_every_denial_with_its_denier_and_sentence(tab: Any, des
         assert claim["evidence"]["sentence"] in shown, claim["evidence"]["sentence"]
     named = [c for c in denials if c["denied_by"]]
     assert named and all(any("not named" not in w for w in shown[c["evidence"]["sentence"]]) for c in named)
-    _fits(tab, WIDE)
-    _shot(tab, "walk-1-denials-1366")
+    _check_layout(tab, "1-denials")
     first = rows.first.locator("a.sentence")
     sentence = first.inner_text()
     first.click()
@@ -139,8 +148,7 @@ def test_web_desk_walk_2_turkey_to_pakistan_timeline_on_own_years(tab: Any, desk
     per_year = tab.locator("#timeline-years").inner_text()
     for year in years:
         assert f"{year} " in per_year, (year, per_year)
-    _fits(tab, WIDE)
-    _shot(tab, "walk-2-dyad-1366")
+    _check_layout(tab, "2-dyad")
 
 
 def test_web_desk_walk_3_events_by_subtype_and_actor_to_csv(tab: Any, desk: Desk) -> None:
@@ -166,8 +174,7 @@ def test_web_desk_walk_3_events_by_subtype_and_actor_to_csv(tab: Any, desk: Desk
         rows = list(csv.DictReader(handle))
     assert len(rows) == total
     assert {r["subtype"] for r in rows} == {"arms_transfer"}
-    _fits(tab, WIDE)
-    _shot(tab, "walk-3-events-1366")
+    _check_layout(tab, "3-events")
 
 
 def test_web_desk_walk_4_search_f16_finds_the_example_article(
@@ -190,11 +197,13 @@ def test_web_desk_walk_4_search_f16_finds_the_example_article(
 
 def test_web_desk_walk_5_save_a_dyad_watch_and_see_it_in_the_header(tab: Any, desk: Desk) -> None:
     _home(tab)
-    tab.click("header.site .account >> text=Sign in")
-    tab.fill("#name", USER)
-    tab.fill("#password", PASSWORD)
-    tab.click("form.stacked button[type=submit]")
-    tab.wait_for_selector("#signed-in-user")
+    if tab.locator("#signed-in-user").count() == 0:
+        tab.click("header.site .account >> text=Sign in")
+        tab.fill("#name", USER)
+        tab.fill("#password", PASSWORD)
+        tab.click("form.stacked button[type=submit]")
+        tab.wait_for_selector("#signed-in-user")
+    before = len(_cli_json(desk.db, "watch", "list"))
     tab.click("header.site nav >> text=Relationships")
     tab.locator("#dyads a", has_text="Pakistan").first.click()
     tab.wait_for_url("**/dyad/**")
@@ -202,9 +211,8 @@ def test_web_desk_walk_5_save_a_dyad_watch_and_see_it_in_the_header(tab: Any, de
     tab.click("#watch-this button[type=submit]")
     tab.wait_for_selector("#watch-saved")
     header = tab.locator("header.site #watches-link")
-    assert tab.locator("header.site #watch-count").inner_text() == "(1)", header.inner_text()
+    assert tab.locator("header.site #watch-count").inner_text() == f"({before + 1})", header.inner_text()
     header.click()
     tab.wait_for_url("**/watches")
-    assert tab.locator("#my-watches a.watch-name", has_text="Turkey and Pakistan").count() == 1
-    _fits(tab, WIDE)
-    _shot(tab, "walk-5-watch-1366")
+    assert tab.locator("#my-watches a.watch-name", has_text="Turkey and Pakistan").count() == before + 1
+    _check_layout(tab, "5-watch")
