@@ -148,3 +148,14 @@ def test_web_desk_gaps_matrix_heads_an_organisation_by_its_name() -> None:
     page = env.get_template("relationships.html").render(r=relationships, request=request, user=None)
     heads = re.findall(r'<th scope="col">(.*?)</th>', page)
     assert heads[0] == "FRA" and org not in heads[1] and "Harbour Yar…" in heads[1], heads
+
+
+def test_web_desk_gaps_search_by_status_shows_the_denial_and_its_denier(http: httpx.Client) -> None:
+    page = http.get("/search", params={"q": "jets", "claim_status": "denied"}).text
+    hits = re.findall(r'<li class="article-row">.*?</li>\s*(?=<li class="article-row">|</ol>)', page, re.S)
+    disputed = [h for h in hits if "/articles/st-paper" in h]
+    assert disputed, "the report that carries the denial is found"
+    lines = re.findall(r'<ul class="status-claims">(.*?)</ul>', disputed[0], re.S)
+    assert lines and DENIAL in lines[0]
+    assert "<small>denies</small> IND" in lines[0]  # the denier (no entity of that id in this store)
+    assert lines[0].count("badge-denied") == 1  # one line per sentence
