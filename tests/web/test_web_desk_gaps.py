@@ -29,6 +29,7 @@ if TYPE_CHECKING:
     from tests.web.conftest import WebSite
 
 USER = "dana"
+DATE_TEXT = "Monday 4 March 2024, 08:00 GMT"  # the page's own wording of the date it was read as
 SAME_OUTLET = (  # one outlet reports the delivery, then its denial: it does not differ from itself
     Report("gap-a", "harbour-news", 0, "Jets for India", (DELIVERY,), ClaimStatus.ASSERTED),
     Report("gap-b", "harbour-news", 1, "India disputes the jets", (DENIAL,), ClaimStatus.DENIED),
@@ -53,7 +54,8 @@ def _fill(path: Path) -> None:
     for _raw, article, analysis in built:  # the denial names no denier
         claims = tuple(replace(c, denied_by=()) for c in analysis.claims)
         unnamed[article.id] = replace(analysis, claims=claims) if article.id == "gap-b" else analysis
-    store.store_batch([(raw, [article]) for raw, article, _ in built], unnamed)
+    pages = [(raw, [replace(a, published_text=DATE_TEXT) if a.id == "gap-a" else a]) for raw, a, _ in built]
+    store.store_batch(pages, unnamed)
     store.replace_links("story", [_story("gap-same", SAME_OUTLET), _story("gap-none", (NO_OUTLET,))])
     create_user(store, USER, PASSWORD)
     store.close()
@@ -159,3 +161,9 @@ def test_web_desk_gaps_search_by_status_shows_the_denial_and_its_denier(http: ht
     assert lines and DENIAL in lines[0]
     assert "<small>denies</small> IND" in lines[0]  # the denier (no entity of that id in this store)
     assert lines[0].count("badge-denied") == 1  # one line per sentence
+
+
+def test_web_desk_gaps_article_date_shown_once(http: httpx.Client) -> None:
+    meta = re.search(r'<p class="meta">(.*?)</p>', http.get("/articles/gap-a").text, re.S)
+    assert meta and "2024-03-04 08:00</time>" in meta.group(0)
+    assert "reltime" not in meta.group(0) and f'title="the page says: {DATE_TEXT}"' in meta.group(0)
