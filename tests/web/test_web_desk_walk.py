@@ -195,6 +195,25 @@ def test_web_desk_walk_4_search_f16_finds_the_example_article(
     assert tab.locator("h1").first.inner_text().startswith(page_article["title"])
 
 
+def test_web_desk_walk_4b_from_the_article_to_the_weapon_and_its_event(tab: Any, desk: Desk) -> None:
+    """The F16 hit's article links the aircraft; its page lists the event whose item it is (an upgrade
+    of the aircraft is about it though it acts in nothing) and, being a weapon, says nothing itself."""
+    _home(tab)
+    tab.click("header.site nav >> text=Search")
+    tab.fill("#q", "F16")
+    tab.press("#q", "Enter")
+    tab.locator("#search-results a.title").first.click()
+    tab.wait_for_url("**/articles/**")
+    tab.locator("#article a.mention-weapon_system", has_text="F-16").first.click()
+    tab.wait_for_url("**/entities/**")
+    events = tab.locator("#entity-events table.events tbody tr:not(.evidence)")
+    assert events.count() >= 1
+    assert any("F-16" in item for item in events.locator("td:nth-child(4)").all_inner_texts())
+    headings = tab.locator("main h2").all_inner_texts()
+    assert not any(h.startswith("What") and h.endswith("said") for h in headings), headings
+    _check_layout(tab, "4b-weapon")
+
+
 def test_web_desk_walk_5_save_a_dyad_watch_and_see_it_in_the_header(tab: Any, desk: Desk) -> None:
     _home(tab)
     if tab.locator("#signed-in-user").count() == 0:
