@@ -7,12 +7,14 @@ clicks and form fields (no URL typed). What each step expects comes from the sto
 from __future__ import annotations
 
 import csv
+import html
 import json
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import httpx
 import pytest
 from tests.web.conftest import REPO, serve
 from tests.web.test_web_browser import browser  # noqa: F401  # the shared Chromium fixture
@@ -235,3 +237,12 @@ def test_web_desk_walk_5_save_a_dyad_watch_and_see_it_in_the_header(tab: Any, de
     tab.wait_for_url("**/watches")
     assert tab.locator("#my-watches a.watch-name", has_text="Turkey and Pakistan").count() == before + 1
     _check_layout(tab, "5-watch")
+
+
+def test_web_desk_walk_speakers_faceted_by_name(desk: Desk) -> None:
+    """The quotes' speaker facet names a resolved speaker by the entity's name, not its id."""
+    facets = httpx.get(f"{desk.base_url}/quotes.json", timeout=60).json()["facets"]["speaker"]
+    named = [f for f in facets if "label" in f]
+    assert named and all(f["label"] != f["value"] for f in named), facets
+    page = html.unescape(httpx.get(f"{desk.base_url}/quotes", timeout=60).text)
+    assert f"{named[0]['label']} <small>{named[0]['value']}</small>" in page

@@ -190,16 +190,19 @@ def query_facts(
     }
 
 
+_NAMED_FACETS = ("actor", "speaker")  # their values are entity ids (else text): shown by the entity's name
+
+
 def _facet_values(name: str, rows: list[tuple[str, int]], names: RowLookups) -> list[dict[str, Any]]:
-    """A facet's values with their counts; an actor's also with its entity's name, when known."""
-    if name != "actor":
+    """A facet's values with their counts; an actor's or speaker's also with its entity's name, if any."""
+    if name not in _NAMED_FACETS:
         return [{"value": v, "count": n} for v, n in rows]
-    return [{"value": v, "count": n, "label": _entity_name(names, v)} for v, n in rows]
+    return [{"value": v, "count": n, **_entity_label(names, v)} for v, n in rows]
 
 
-def _entity_name(names: RowLookups, entity_id: str) -> str | None:
+def _entity_label(names: RowLookups, entity_id: str) -> dict[str, str]:
     entity = names.entity(entity_id)
-    return entity.name if entity else None
+    return {"label": entity.name} if entity else {}
 
 
 class RowLookups:
