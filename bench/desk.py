@@ -191,6 +191,7 @@ PAGES = {
     "entity": "/entities/TUR",
     "article": "/articles/desk00000042",
     "search": "/search?q=submarines",
+    "search_denied": "/search?q=submarines&claim_status=denied",  # each hit with its denials (session 12)
     "stories": "/stories",
     "story": "/stories/story-PAK-TUR-0",
     "api_claims": "/api/claims?status=denied&dyad=TUR,PAK",

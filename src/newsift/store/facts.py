@@ -407,9 +407,26 @@ def _facets(
             f"GROUP BY {expr} ORDER BY 2 DESC, 1 LIMIT {_FACET_VALUES}"
         )
         found[name] = [(str(r[0]), int(r[1])) for r in fetch(dialect.sql(sql), params)]
+    if kind != "quotes":
+        found["actor"] = _actor_facet(fetch, dialect, kind, where, params)
     statuses = found.get("status")
     whole = statuses is not None and len(statuses) < _FACET_VALUES  # every status listed
     return found, sum(n for _, n in statuses or ()) if whole else None
+
+
+def _actor_facet(
+    fetch: Fetch, dialect: Dialect, kind: str, where: str, params: list[Any]
+) -> list[tuple[str, int]]:
+    """The matches counted by each actor in any role, named as the ``actor`` filter takes it (country code,
+    else entity id); a record with several actors counts once for each."""
+    own, event_id = _ALIAS[kind], ("c.event_id" if kind == "claims" else "e.id")
+    key = _KEY.format(t="x")
+    sql = (
+        f"SELECT {key}, COUNT(DISTINCT {own}.id) {_from(kind, where)} "
+        f"JOIN event_actors x ON x.event_id = {event_id} {where} AND {key} IS NOT NULL "
+        f"GROUP BY {key} ORDER BY 2 DESC, 1 LIMIT {_FACET_VALUES}"
+    )
+    return [(str(r[0]), int(r[1])) for r in fetch(dialect.sql(sql), params)]
 
 
 def query_claim_rollup(fetch: Fetch, dialect: Dialect, filters: FactFilters) -> ClaimRollup:

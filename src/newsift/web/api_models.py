@@ -415,6 +415,9 @@ class QuoteRow(Quote):
 class FacetCount(_Out):
     value: str
     count: int
+    label: str | None = Field(
+        default=None, description="The entity's name (actor and speaker facets), when known."
+    )
 
 
 class _FactPage(_Paged):

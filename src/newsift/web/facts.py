@@ -186,8 +186,23 @@ def query_facts(
         "next": write_cursor(kind, sort, page.last_keys, end) if page.last_keys is not None else None,
         "sort": sort,
         "filters": params.applied(),
-        "facets": {k: [{"value": v, "count": n} for v, n in rows] for k, rows in page.facets.items()},
+        "facets": {k: _facet_values(k, rows, names) for k, rows in page.facets.items()},
     }
+
+
+_NAMED_FACETS = ("actor", "speaker")  # their values are entity ids (else text): shown by the entity's name
+
+
+def _facet_values(name: str, rows: list[tuple[str, int]], names: RowLookups) -> list[dict[str, Any]]:
+    """A facet's values with their counts; an actor's or speaker's also with its entity's name, if any."""
+    if name not in _NAMED_FACETS:
+        return [{"value": v, "count": n} for v, n in rows]
+    return [{"value": v, "count": n, **_entity_label(names, v)} for v, n in rows]
+
+
+def _entity_label(names: RowLookups, entity_id: str) -> dict[str, str]:
+    entity = names.entity(entity_id)
+    return {"label": entity.name} if entity else {}
 
 
 class RowLookups:

@@ -22,7 +22,8 @@ from newsift.web.data import (
     query_stories,
     require_article,
 )
-from newsift.web.facts import sentence_href
+from newsift.web.db import WebDb
+from newsift.web.facts import FactParams, RowLookups, query_facts, sentence_href
 from newsift.web.graph import query_dyad, query_entity_list, query_entity_page
 from newsift.web.guards import (
     CSRF_COOKIE,
@@ -52,7 +53,8 @@ def _render(request: Request, name: str, context: dict[str, Any], status: int = 
     templates: Jinja2Templates = request.app.state.templates
     token, is_new = csrf_for(request)
     user = session_user(request)
-    context = {**context, "user": user, "csrf": token, "watch_new": _watch_new(request, user)}
+    n_watches, watch_new = _watch_counts(request, user)
+    context = {**context, "user": user, "csrf": token, "watch_new": watch_new, "n_watches": n_watches}
     response = templates.TemplateResponse(request, name, context, status_code=status)
     if is_new:
         _set_cookie(request, response, CSRF_COOKIE, token, samesite="strict", max_age=None)
@@ -62,12 +64,13 @@ def _render(request: Request, name: str, context: dict[str, Any], status: int = 
 render_page = _render  # the name other page modules import
 
 
-def _watch_new(request: Request, user: str | None) -> int | None:
-    """The header's count: records new in the user's watches since each was last opened."""
+def _watch_counts(request: Request, user: str | None) -> tuple[int, int | None]:
+    """The header's counts: the user's watches, and the records new in them since each was last opened."""
     if user is None:
-        return None
+        return 0, None
     counts: WatchCounts = request.app.state.watch_counts
-    return counts.count(db_of(request).store(), user)
+    found = counts.by_watch(db_of(request).store(), user)
+    return len(found), sum(found.values())
 
 
 def _set_cookie(
@@ -115,6 +118,7 @@ def article_page(request: Request, article_id: str) -> Response:
         "speakers": _quotes_by_speaker(data["quotes"]),
         "facts": shown,
         "folded": folded,
+        "names": {e["id"]: e["name"] for e in data["entities"]},  # claim holders by name, not by id
     }
     return _render(request, "article.html", context)
 
@@ -245,15 +249,33 @@ def search_page(
     sort: Annotated[Literal["relevance", "date"], Query()] = "relevance",
 ) -> Response:  # fmt: skip
     offset = 0 if after else (page - 1) * limit
+    db = db_of(request)
     data = query_search(
-        db_of(request), filters, limit=limit, offset=offset, facets=True, after=after, by_date=sort == "date"
+        db, filters, limit=limit, offset=offset, facets=True, after=after, by_date=sort == "date"
     )
+    if filters.claim_status:
+        _add_status_claims(db, data["items"], filters.claim_status)
     context = {
         "data": data, "filters": filters, "page": _page_of(data), "base": _base(request, "/search"),
         "sort": sort,
         "facet_links": _facet_links(request, data["facets"]),
     }  # fmt: skip
     return _render(request, "search.html", context)
+
+
+_STATUS_CLAIMS = 3  # most claims of the asked status shown under one hit
+
+
+def _add_status_claims(db: WebDb, items: list[dict[str, Any]], status: str) -> None:
+    """Under each hit of a search narrowed to a claim status, the claims of that status in the article
+    (the denial itself, with who denies), not only the words' snippet."""
+    names = RowLookups(db)
+    for item in items:
+        params = FactParams(status=status, article=item["id"], limit=2 * _STATUS_CLAIMS)
+        by_sentence: dict[str, dict[str, Any]] = {}  # one line per sentence (its first claim)
+        for claim in query_facts(db, "claims", params, facets=False, lookups=names)["items"]:
+            by_sentence.setdefault(claim["href"], claim)
+        item["status_claims"] = list(by_sentence.values())[:_STATUS_CLAIMS]
 
 
 def _facet_links(

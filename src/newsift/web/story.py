@@ -45,7 +45,12 @@ def _rank(status: str) -> int:
 
 def _outlet(article: Article) -> str:
     """Who reports: the outlet, else the source, else the article itself (as the store counts them)."""
-    return article.outlet or article.source or article.id
+    return _outlet_name(article) or article.id
+
+
+def _outlet_name(article: Article) -> str | None:
+    """The outlet as a reader knows it; None when the page names none (the article then counts alone)."""
+    return article.outlet or article.source
 
 
 def _seen(article: Article) -> str | None:
@@ -54,8 +59,11 @@ def _seen(article: Article) -> str | None:
 
 
 def summarize_statuses(by_status: dict[str, list[str]]) -> str:
-    """'2 outlets assert, 1 denies': how many outlets report each status, most outlets first."""
+    """'2 outlets assert, 1 denies': how many outlets report each status, most outlets first; one outlet
+    with several statuses: '1 outlet denies and asserts' (not two outlets)."""
     ranked = sorted(by_status.items(), key=lambda kv: (-len(kv[1]), _rank(kv[0])))
+    if len({o for outlets in by_status.values() for o in outlets}) == 1:
+        return "1 outlet " + " and ".join(_VERBS.get(status, (status,))[0] for status, _ in ranked)
     parts = []
     for i, (status, outlets) in enumerate(ranked):
         n = len(outlets)
@@ -73,6 +81,7 @@ def _members(articles: Sequence[Article]) -> list[dict[str, Any]]:
     return [
         {
             "outlet": outlet,
+            "outlet_name": _outlet_name(members[0]),
             "first_seen": _seen(members[0]),
             "articles": [{"id": a.id, "title": a.title, "date": _seen(a)} for a in members],
         }
@@ -85,6 +94,7 @@ def _report(event: Event, claims: Sequence[Claim], article: Article) -> dict[str
     status = min(statuses, key=_rank)
     return {
         "outlet": _outlet(article),
+        "outlet_name": _outlet_name(article),
         "status": status,
         "sentence": event.evidence.text,
         "href": sentence_href(article.id, event.evidence.sentence),
@@ -112,13 +122,14 @@ def _happenings(
             outlets = by_status.setdefault(report["status"], [])
             if report["outlet"] not in outlets:
                 outlets.append(report["outlet"])
+        n_outlets = len({r["outlet"] for r in reports})
         found.append(
             {
                 "text": render_event_text(cluster.events[0]),
-                "n_outlets": len({r["outlet"] for r in reports}),
+                "n_outlets": n_outlets,
                 "by_status": by_status,
                 "summary": summarize_statuses(by_status),
-                "differs": len(by_status) > 1,
+                "differs": len(by_status) > 1 and n_outlets > 1,  # one outlet cannot differ from others
                 "reports": reports,
             }
         )
