@@ -4,8 +4,9 @@ A state that rejects 'any role in' or 'any involvement in' sending arms is the s
 (the noun of taking part passes its subject to the gerund, as 'denied sending' does); a state that
 'has' forces in another country keeps them there, also when it denies having them; goods named
 for a weapon ('missile fuel', 'tank engines') are supplies for it, plain fuel is not; a craft
-carrying weapons that a third party stops names their origin and destination, not the one stopping it. Each sentence is
-written for the project; the negatives are the same shapes among firms, clubs and people.
+carrying weapons that a third party stops names their origin and destination, not the one
+stopping it. Each sentence is written for the project; the negatives are the same shapes among
+firms, clubs and people.
 """
 
 from __future__ import annotations

@@ -38,7 +38,7 @@ DRILLS = [
         "Latvian and Estonian soldiers drilled in the forests near Valga.", "exercise", parties=("LVA", "EST")
     ),
     case(
-        "Brazilian and Argentine pilots will practise air-to-air combat together next month.",
+        "Brazilian and Argentine air force pilots will practise air-to-air combat together next month.",
         "exercise",
         parties=("BRA", "ARG"),
     ),
@@ -107,6 +107,9 @@ def test_battery_a_simulated_strike_is_a_drill_and_its_flight_no_separate_move(n
     "body",
     [
         "Italian and Spanish chefs practised old recipes together in Rome.",
+        "The striker drilled a low shot past the keeper after a swift attack.",
+        "Both squads practised attacking moves together before the derby.",
+        "The two clubs rehearsed their defence together in a mock attack drill.",
         "The two airlines began joint flights to Lima in May.",
         "A group of Chinese tourists landed in Iceland on Monday.",
         "A company of German engineers arrived in Chile to build a bridge.",

@@ -56,6 +56,8 @@ def test_battery_named_drills_with_an_edition_mark_are_exercises(nlp: Any, body:
         "Jazz Harbour 2025 opened in Lagos with more than 30 bands.",
         "Coastal Lion-2025 sold out its theatre run in Dakar.",
         "The 12th edition of the Northern Film Festival opened on Friday.",
+        "Copa Norte 2026 kicked off in Quito with the hosts' attack looking sharp.",
+        "The Harbour Derby 2025 began with a battle for midfield and a solid defence.",
     ],
 )
 def test_battery_fairs_dialogues_and_festivals_of_the_same_shape_are_no_exercise(nlp: Any, body: str) -> None:

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from newsift.extract.events.lexicon import EventLexicon
+from newsift.extract.events.lexicon import EventLexicon, armed_words
 from newsift.extract.parse import Parse
 from newsift.extract.syntax import singular
 from newsift.model import EntityKind
@@ -109,5 +109,6 @@ def _gathering(parse: Parse, tokens: list[int]) -> bool:
 
 
 def _military(parse: Parse, tokens: list[int], lexicon: EventLexicon) -> bool:
-    words = lexicon.military | lexicon.force_units | (lexicon.items - lexicon.weak_items) | {"force"}
+    """Forces or weapons named: 'attack' or 'defence' alone is a sports report's word too."""
+    words = armed_words(lexicon)
     return any(parse.lemma(i) in words or singular(parse.lemma(i)) in words for i in tokens)

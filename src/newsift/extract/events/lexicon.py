@@ -94,6 +94,19 @@ class EventLexicon:
         return next((sector for key, sector in self.sectors if key == word), None)
 
 
+# Military words that sport and business share ('a swift attack', 'their defence', 'a strike',
+# 'drilled a shot', 'a battle for the title'): no proof of armed forces by themselves.
+SHARED_MILITARY = frozenset(
+    {"attack", "defence", "defense", "strike", "target", "fighter", "security", "special", "drill",
+     "exercise", "combat", "war", "battle", "terror", "terrorist"}
+)  # fmt: skip
+
+
+def armed_words(lexicon: EventLexicon) -> frozenset[str]:
+    """Words that show armed forces or weapons alone: forces, services, units, weapons."""
+    return (lexicon.military - SHARED_MILITARY) | lexicon.force_units | (lexicon.items - lexicon.weak_items)
+
+
 # Nouns of a trader in arms: a deal's side, read by the roles and the generic-deal framing
 TRADERS = frozenset({"supplier", "buyer", "customer", "exporter", "importer", "seller"})
 # Aircraft nouns civil aviation shares: military only with a military word ('attack aircraft')

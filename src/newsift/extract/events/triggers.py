@@ -25,6 +25,7 @@ from newsift.extract.events.lexicon import (
     EventLexicon,
     Operator,
     TypeTriggers,
+    armed_words,
     load_lexicon,
 )
 from newsift.extract.events.nearby import holder_states, words_near
@@ -753,11 +754,20 @@ def _defence_ok(
         )  # 'barred Turkey from buying F-35 jets', 'stopped delivering F-35 parts': a trade of weapons barred
     if spec.subtype == "exercise" and _named(parse, head):
         return True
+    verb_drill = lemma != "drill" or parse.tree.tokens[head].pos == "VERB"  # the noun 'drill' was always one
+    if spec.subtype == "exercise" and lemma in _PRACTICE_WORDS and verb_drill:  # forces practise, squads too
+        return words_near(parse, head, armed_words(lexicon), clause=True)
     if spec.subtype == "exercise" and len(holder_states(parse, head)) >= 2 and not _civil_drill(parse, head):
         return True  # 'Moscow and Minsk will stage manoeuvres': two states hold drills together
     return words_near(parse, head, lexicon.military | _strong(lexicon), clause=True)
 
 
+# drill words that sport and business use too ('the squad practised', 'drilled a shot', 'a mock
+# attack'): a drill only beside forces or weapons, not beside 'attack' or 'defence'
+_PRACTICE_WORDS = frozenset(
+    {"practise", "practice", "rehearse", "flight", "simulate", "simulated", "mock", "strike", "attack",
+     "battle", "landing", "drill"}
+)  # fmt: skip
 # words that make a ban one on arms by themselves: 'barred trucks carrying munitions for X'
 _ARMS_WORDS = frozenset({"arm", "arms", "weapon", "munition", "ammunition"})
 _DRILL_KINDS = frozenset(
