@@ -84,6 +84,18 @@ DRILLS = [
         target=("JOR",),
     ),
     case(
+        "Egypt's first Rafale squadron arrived from France on Tuesday.",
+        "arms_transfer",
+        source=("FRA",),
+        target=("EGY",),
+    ),
+    case(
+        "A Dutch army squadron arrived in Lithuania from Germany.",
+        "deployment",
+        source=("NLD",),
+        target=("LTU",),
+    ),
+    case(
         "Norway barred trucks carrying munitions for Russia from crossing its border.",
         "export_ban",
         source=("NOR",),

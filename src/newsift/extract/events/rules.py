@@ -58,6 +58,7 @@ from newsift.model import (
     Actor,
     AnnotatedArticle,
     ClaimStatus,
+    EntityKind,
     Event,
     EventMode,
     Evidence,
@@ -278,7 +279,8 @@ def _named_exercises(
             if modality.negated or modality.hypothetical:
                 continue
             event = _event(parse, trigger, tokens, modality, lexicon)
-            name = next(n for n in names if n in parse.annotated.sentence_text(sentence.index))
+            text = parse.annotated.sentence_text(sentence.index)
+            name = max(sorted(n for n in names if n in text), key=len)  # the fullest, in any set order
             found.append(replace(event, programme=name, confidence=round(event.confidence - 0.2, 2)))
             out = [
                 e
@@ -786,6 +788,21 @@ def _no_longer(parse: Parse, head: int) -> bool:
     )
 
 
+def _system_unit(parse: Parse, head: int, item_head: int) -> bool:
+    """A unit named for a weapon system that arrives from somewhere ('the first S-400 squadron arrived
+    from Russia', 'a Patriot battery arrives from Germany'): the system delivered, not troops moving."""
+    tree = parse.tree
+    if parse.lemma(head) not in _ARRIVALS or not prep_kids(parse, head, frozenset({"from"})):
+        return False
+    mention = parse.mention_at(item_head)
+    if mention is None or parse.kind_of(mention) is not EntityKind.WEAPON_SYSTEM:
+        return False
+    units = load_lexicon().force_units | {"battery", "system"}
+    return any(
+        singular(parse.lemma(m)) in units and tree.left[m] <= item_head < m for m in mover(parse, head)
+    )
+
+
 def _delivered(parse: Parse, head: int, item_head: int) -> bool:
     """An arrival of the weapon itself that is a delivery: cargo arriving ('S-400 systems arrived in
     X'), or a platform arriving for its new owner ('the first jets for X arrived'); warships or jets
@@ -833,6 +850,8 @@ def _event(
     if trigger.subtype == "arms_transfer" and not item and _cooperation_deal(parse, trigger.head):
         trigger = _as_subtype(trigger, lexicon, "defence_pact")  # 'a military cooperation deal'
     arrival = trigger.subtype == "movement" and item is not None and _delivered(parse, trigger.head, item[1])
+    unit = trigger.subtype == "deployment" and item is not None and _system_unit(parse, trigger.head, item[1])
+    arrival = arrival or unit  # 'India's first S-400 squadron arrives from Russia': the system delivered
     if arrival:  # 'S-400 systems arrived in Turkey': weapons arriving in a state are a delivery
         trigger = _as_subtype(trigger, lexicon, "arms_transfer")
     inverse = trigger.defence is not None and parse.lemma(trigger.head) in trigger.defence.recipient_subject
@@ -850,6 +869,9 @@ def _event(
     participants: tuple[Actor, ...] = ()
     if arrival and item:
         source, target = arrival_roles(parse, trigger.head, item[1], lexicon, item_first=item[0])
+        if unit and not target:  # the unit's owner receives it
+            owners = [o for m in mover(parse, trigger.head) for o in parse.tree.kids(m, "poss")]
+            target = tuple(a for o in owners for a in actors_at(parse, o, lexicon) if a.code)
     elif trigger.subtype in _DIRECTED:
         source, target = frame_roles(
             parse,
