@@ -41,6 +41,7 @@ from newsift.extract.events.drill_names import edition_verb, styled_names
 from newsift.extract.events.evidence import found_with
 from newsift.extract.events.framing import no_happening, refers_back
 from newsift.extract.events.lexicon import BOUND_FOR, CONTAINERS, PLATFORMS, EventLexicon, load_lexicon
+from newsift.extract.events.nonparties import named_for_a_place, pact_venues
 from newsift.extract.events.pacts import mutual_promise
 from newsift.extract.events.phrases import prep_kids
 from newsift.extract.events.triggers import (
@@ -706,51 +707,6 @@ def _cooperation_deal(parse: Parse, head: int) -> bool:
     return any(parse.lemma(k) in _COOPERATION for k in parse.tree.kids(head, "compound", "amod"))
 
 
-# place nouns a state's name can qualify without making it a party: 'near the Polish border'
-_EDGES = frozenset({"border", "frontier", "boundary", "coast", "coastline", "waters", "airspace", "shore"})
-
-
-def _sentence_of(parse: Parse, token: int) -> int:
-    return parse.tree.tokens[token].sentence
-
-
-def _edge_only(parse: Parse, sentence: int) -> set[str]:
-    """Codes that the sentence names only as the qualifier of a border, coast or airspace."""
-    tree = parse.tree
-    tokens = parse.sentence_tokens(sentence)
-    edge: set[str] = set()
-    other: set[str] = set()
-    for mention in parse.mentions_in(tokens[0], tokens[-1]):
-        code = parse.code_of(mention)
-        if not code:
-            continue
-        head = tree.token_at(mention.start)
-        while tree.tokens[head].head != head and mention.start <= tree.tokens[head].head < mention.end:
-            head = tree.tokens[head].head
-        token = tree.tokens[head]
-        on_edge = token.dep in ("amod", "compound", "poss", "nmod") and parse.lemma(token.head) in _EDGES
-        (edge if on_edge else other).add(code)
-    return edge - other
-
-
-def _venues(parse: Parse, head: int) -> set[str | None]:
-    """Where a pact is signed: the places after 'in' or 'at' on its noun and on the verb it is the
-    object of ('renewed their framework in Kuala Lumpur')."""
-    tree = parse.tree
-    holders = [head]
-    if tree.tokens[head].dep in ("dobj", "nsubjpass"):
-        holders.append(tree.tokens[head].head)
-    return {
-        a.code
-        for h in holders
-        for p in tree.kids(h, "prep")
-        if parse.lemma(p) in ("in", "at")
-        for o in tree.kids(p, "pobj")
-        for a in actors_at(parse, o, load_lexicon())
-        if a.code
-    }
-
-
 def _no_places(actors: tuple[Actor, ...]) -> tuple[Actor, ...]:
     return tuple(a for a in actors if not is_place(a))
 
@@ -907,11 +863,11 @@ def _event(
     if trigger.type == PloverType.COOPERATE or trigger.subtype in _JOINT:
         participants = joint_participants(parse, trigger.head, source + target, lexicon, _stops())
     if trigger.subtype in _JOINT:  # 'drills near the Polish border': a state named only for a place
-        edges = _edge_only(parse, _sentence_of(parse, trigger.head))
+        edges = named_for_a_place(parse, parse.tree.tokens[trigger.head].sentence)
         target = tuple(a for a in target if a.code not in edges)
         participants = tuple(a for a in participants if a.code not in edges)
     if trigger.subtype == "defence_pact":  # 'signed the pact in Kuala Lumpur': the venue signs nothing
-        venues = _venues(parse, trigger.head)
+        venues = pact_venues(parse, trigger.head)
         target = tuple(a for a in target if a.code not in venues)
         venues -= {a.code for a in source}  # 'X and Y signed it in X's capital': X stays a party
         participants = tuple(a for a in participants if a.code not in venues)
