@@ -85,8 +85,12 @@ class Offices:
         return None
 
     def clashes(self, marks: set[str], person: Person) -> bool:
-        theirs = {w.strip(",.").lower() for w in (person.title or "").split()} & self._ph.nationalities
-        return bool(marks and theirs and not marks & theirs)
+        """'the Philippine secretary' is not 'US Defense Secretary Ann Lee': her title names another
+        country, by nationality or by name."""
+        if not marks:
+            return False
+        theirs = self._ph.nations_in(person.title or "")
+        return bool(theirs and not self._ph.nations_in(" ".join(marks)) & theirs)
 
     def described_person(self, first: int, last: int) -> Speaker | None:
         """'the top diplomat', 'the Salford MP', "the country's top judge": a definite description of
