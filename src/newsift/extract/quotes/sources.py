@@ -187,11 +187,26 @@ class SourceIndex:
         return self.outlet_at_head(first, last) is not None or self.classify(first, last) is SpeakerKind.MEDIA
 
     def pronoun(self, i: int) -> Speaker | None:
-        """'it said': the closest earlier organisation or country that agrees."""
+        """'it said': the closest earlier organisation or country that agrees; a country that owns the
+        body a clause was about ("Chile's navy denied it. It said ...") stands with that body as written."""
         token = self._tree.tokens[i]
         for thing in self._candidates(token.start, token.sentence, span=4):
-            return self.speaker_for(thing.mention)
+            return self._owned_body(self.speaker_for(thing.mention), thing.mention)
         return None
+
+    def _owned_body(self, speaker: Speaker, mention: Mention) -> Speaker:
+        """ "Chile's navy", "Ukraine's General Staff" as a subject: the country with the body it owns."""
+        tree = self._tree
+        root = root_of(tree, tree.token_at(mention.start), tree.token_at(mention.end - 1))
+        owner = tree.tokens[root].head
+        noun = tree.tokens[owner]
+        if tree.tokens[root].dep != "poss" or owner <= root or noun.dep not in ("nsubj", "nsubjpass"):
+            return speaker
+        head = noun.lemma.lower()
+        people = self._words.person_nouns | self._words.spokes_words | self._lex.title_words
+        if noun.pos not in ("NOUN", "PROPN") or noun.tag in _PLURAL_TAGS or head in people:
+            return speaker  # 'Chile's president', 'Chile's diplomats' are people, not the country's body
+        return replace(speaker, text=self._text[mention.start : noun.end], end=noun.end)
 
     def possessor(self, i: int, *, span: int = 2) -> Speaker | None:
         """'its spokesman': the body 'its' stands for, the nearest earlier one that spoke or was a subject
