@@ -33,6 +33,7 @@ def test_its_commander_is_the_commander_named_next(nlp: Any) -> None:
 def test_its_commander_is_not_a_holder_of_another_office_named_next(nlp: Any) -> None:
     body = (
         "Kenya's navy launched a new patrol ship on Thursday. Its commander said the ship could stay at "
-        "sea for a month.\n\nFinance Minister Grace Wanjiku told reporters the ship had cost less than planned."
+        "sea for a month.\n\nFinance Minister Grace Wanjiku told reporters the ship had cost less than "
+        "planned."
     )
     assert _speaker(nlp, body, "stay at sea") != "Grace Wanjiku"
