@@ -448,6 +448,15 @@ class SourceIndex:
             return tree.tokens[first].start, head.end
         return mention.start, mention.end
 
+    def body_named(self, name: str, i: int) -> Speaker | None:
+        """The latest body before token ``i``, in its sentence or the last two, whose entity is ``name``."""
+        token = self._tree.tokens[i]
+        for thing in self._candidates(token.start, token.sentence, span=3):
+            entity = self._entities.get(thing.mention.entity_id or "")
+            if (entity.name if entity is not None else thing.mention.text) == name:
+                return self.speaker_for(thing.mention)
+        return None
+
     def latest_spokesperson(self) -> Speaker | None:
         """'the spokesman added': the body whose unnamed spokesperson spoke last, if any."""
         return self._spokesperson
