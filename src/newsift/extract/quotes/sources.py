@@ -469,6 +469,8 @@ class SourceIndex:
         ]
         root = self._tree.tokens[root_of(self._tree, first, last)]
         named = [m for m in inside if m.start <= root.start < m.end]
+        if not named and root.pos == "ADJ":  # "Sudan's paramilitary Rapid Support Forces", the head misparsed
+            named = [m for m in inside if m.end == end]
         if not named and root.pos == "NOUN":
             named = [m for m in inside if self._names_apposition(m, root_of(self._tree, first, last))]
         if not named and root.lemma.lower() in self._lex.source_nouns:
