@@ -26,7 +26,7 @@ def test_registry_names_snapshot() -> None:
         "events.llm.v1",
         "events.rules.v5",
         "nlp.spacy.v4",
-        "quotes.rules.v6",
+        "quotes.rules.v7",
     ]
     assert all(name == entry.name for name, entry in REGISTERED.items())
 

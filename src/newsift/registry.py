@@ -51,8 +51,8 @@ EXTRACTORS: dict[str, Extractor] = {
         produces=("sentences", "tokens", "mentions", "entities"),
         summary="spaCy sentences and tokens, gazetteer and model entities, resolved to canonical ids",
     ),
-    "quotes.rules.v6": Extractor(
-        name="quotes.rules.v6",
+    "quotes.rules.v7": Extractor(
+        name="quotes.rules.v7",
         requires=("sentences", "tokens", "mentions"),
         produces=("quotes",),
         summary="direct and reported speech with their speakers",
@@ -82,7 +82,7 @@ EXTRACTORS: dict[str, Extractor] = {
 }
 
 # The analysis chain, in run order; an event slot takes the extractor the settings choose.
-ANALYSIS: tuple[str, ...] = ("nlp.spacy.v4", "quotes.rules.v6", "events.rules.v5", "claims.rules.v4")
+ANALYSIS: tuple[str, ...] = ("nlp.spacy.v4", "quotes.rules.v7", "events.rules.v5", "claims.rules.v4")
 EVENT_CHOICES: tuple[str, ...] = tuple(e.choice for e in EXTRACTORS.values() if e.name.startswith("events."))
 
 

@@ -1,4 +1,4 @@
-"""Quotes and attribution (quotes.rules.v6): who said what, to whom, as written, from annotated articles.
+"""Quotes and attribution (quotes.rules.v7): who said what, to whom, as written, from annotated articles.
 
 Pure functions over AnnotatedArticle records (tokens, sentences, mentions, entities); never runs spaCy.
 Speaker resolution (names, surnames, pronouns, roles) is the salience model of ``speakers``.
@@ -31,7 +31,7 @@ __all__ = ["EXTRACTOR", "Attribution", "extract_attributions", "extract_quotes"]
 
 logger = logging.getLogger(__name__)
 
-EXTRACTOR = "quotes.rules.v6"
+EXTRACTOR = "quotes.rules.v7"
 Span = tuple[int, int]
 _MIN_WORDS = 3
 _SENTENCE_END = ".!?:…\"'”’»"

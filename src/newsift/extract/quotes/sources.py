@@ -187,11 +187,26 @@ class SourceIndex:
         return self.outlet_at_head(first, last) is not None or self.classify(first, last) is SpeakerKind.MEDIA
 
     def pronoun(self, i: int) -> Speaker | None:
-        """'it said': the closest earlier organisation or country that agrees."""
+        """'it said': the closest earlier organisation or country that agrees; a country that owns the
+        body a clause was about ("Chile's navy denied it. It said ...") stands with that body as written."""
         token = self._tree.tokens[i]
         for thing in self._candidates(token.start, token.sentence, span=4):
-            return self.speaker_for(thing.mention)
+            return self._owned_body(self.speaker_for(thing.mention), thing.mention)
         return None
+
+    def _owned_body(self, speaker: Speaker, mention: Mention) -> Speaker:
+        """ "Chile's navy", "Ukraine's General Staff" as a subject: the country with the body it owns."""
+        tree = self._tree
+        root = root_of(tree, tree.token_at(mention.start), tree.token_at(mention.end - 1))
+        owner = tree.tokens[root].head
+        noun = tree.tokens[owner]
+        if tree.tokens[root].dep != "poss" or owner <= root or noun.dep not in ("nsubj", "nsubjpass"):
+            return speaker
+        head = noun.lemma.lower()
+        people = self._words.person_nouns | self._words.spokes_words | self._lex.title_words
+        if noun.pos not in ("NOUN", "PROPN") or noun.tag in _PLURAL_TAGS or head in people:
+            return speaker  # 'Chile's president', 'Chile's diplomats' are people, not the country's body
+        return replace(speaker, text=self._text[mention.start : noun.end], end=noun.end)
 
     def possessor(self, i: int, *, span: int = 2) -> Speaker | None:
         """'its spokesman': the body 'its' stands for, the nearest earlier one that spoke or was a subject
@@ -433,6 +448,15 @@ class SourceIndex:
             return tree.tokens[first].start, head.end
         return mention.start, mention.end
 
+    def body_named(self, name: str, i: int) -> Speaker | None:
+        """The latest body before token ``i``, in its sentence or the last two, whose entity is ``name``."""
+        token = self._tree.tokens[i]
+        for thing in self._candidates(token.start, token.sentence, span=3):
+            entity = self._entities.get(thing.mention.entity_id or "")
+            if (entity.name if entity is not None else thing.mention.text) == name:
+                return self.speaker_for(thing.mention)
+        return None
+
     def latest_spokesperson(self) -> Speaker | None:
         """'the spokesman added': the body whose unnamed spokesperson spoke last, if any."""
         return self._spokesperson
@@ -445,6 +469,8 @@ class SourceIndex:
         ]
         root = self._tree.tokens[root_of(self._tree, first, last)]
         named = [m for m in inside if m.start <= root.start < m.end]
+        if not named and root.pos == "ADJ":  # "Sudan's paramilitary Rapid Support Forces", the head misparsed
+            named = [m for m in inside if m.end == end]
         if not named and root.pos == "NOUN":
             named = [m for m in inside if self._names_apposition(m, root_of(self._tree, first, last))]
         if not named and root.lemma.lower() in self._lex.source_nouns:

@@ -47,7 +47,9 @@ _FEMALE_NOUNS = frozenset(
 )
 _MALE_NOUNS = frozenset(("husband", "father", "son", "brother", "king", "prince", "actor", "widower"))
 _NOT_MALE = frozenset(("human", "german", "roman", "ottoman", "shaman"))
-_LIGHT_MODIFIERS = frozenset(("top", "senior", "new", "current", "the", "a", "an", "its", "his", "her"))
+_LIGHT_MODIFIERS = frozenset(
+    ("top", "senior", "new", "current", "the", "a", "an", "its", "his", "her", "their", "our")
+)
 
 
 class Offices:
@@ -85,8 +87,12 @@ class Offices:
         return None
 
     def clashes(self, marks: set[str], person: Person) -> bool:
-        theirs = {w.strip(",.").lower() for w in (person.title or "").split()} & self._ph.nationalities
-        return bool(marks and theirs and not marks & theirs)
+        """'the Philippine secretary' is not 'US Defense Secretary Ann Lee': her title names another
+        country, by nationality or by name."""
+        if not marks:
+            return False
+        theirs = self._ph.nations_in(person.title or "")
+        return bool(theirs and not self._ph.nations_in(" ".join(marks)) & theirs)
 
     def described_person(self, first: int, last: int) -> Speaker | None:
         """'the top diplomat', 'the Salford MP', "the country's top judge": a definite description of
@@ -234,7 +240,8 @@ class Offices:
         drop = (
             self._lex.title_words | self._lex.kinds.person_nouns | self._ph.nationalities | _LIGHT_MODIFIERS
         )
-        return {w.strip(",.'’s") for w in words if w.isalpha()} - drop - {""}
+        # 'its' and 'his' are dropped before the strip, which would make 'its' the word 'it'
+        return {w.strip(",.'’s") for w in words if w.isalpha() and w not in drop} - drop - {""}
 
     def later(self, offset: int, sentence: int, marks: set[str], head: str) -> list[Entry]:
         """The first subject named after ``offset`` in its sentence or the next two told ones."""

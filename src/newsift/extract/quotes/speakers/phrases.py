@@ -18,6 +18,7 @@ SUBJECT_DEPS = ("nsubj", "nsubjpass")
 _DEFINITE = ("the", "its", "his", "her", "their")
 _TITLE_MODIFIERS = ("air", "vice", "deputy", "chief", "general", "senior")  # 'Air Mobile Brigade' is no title
 _NOT_IN_NAMES = frozenset(("VERB", "AUX", "ADV", "PRON", "SCONJ", "CCONJ", "PART"))
+_POSSESSIVE = re.compile(r"['’]s?(?=\s|$)|[,.;:]")
 _OFFICE_VERBS = frozenset(("head", "lead", "chair", "command", "run", "direct", "oversee", "manage"))
 
 
@@ -35,6 +36,11 @@ class Phrases:
         self.lex = lexicon
         self.kinds: dict[str, Entity] = {e.id: e for e in annotated.entities}
         self.nationalities = {m.text.lower() for m in annotated.mentions if m.label == "NORP"}
+        self._nations = {
+            m.text.lower(): m.entity_id
+            for m in annotated.mentions
+            if m.label in ("NORP", "GPE") and m.entity_id and _is_country(self.kinds.get(m.entity_id))
+        }
         self.he_she: set[int] | None = None
 
     def person_tagged_as_body(self, mention: Mention) -> bool:
@@ -277,10 +283,18 @@ class Phrases:
         return lemma in kinds.organisation_nouns and lemma not in kinds.person_nouns
 
     def marks(self, first: int, root: int) -> set[str]:
-        """Nationalities in a role ('the *Dutch* defence minister'): a person whose title names
-        another one is not meant."""
+        """Nationalities and countries in a role ('the *Dutch* defence minister', 'the *Pentagon* chief'): a
+        person whose title names another country is not meant."""
         words = (self.text[t.start : t.end].lower() for t in self.tree.tokens[first:root])
-        return {w for w in words if w in self.nationalities}
+        return {w for w in words if w in self.nationalities or w in self._nations}
+
+    def nations_in(self, words: str) -> set[str]:
+        """The countries a title names, by nationality or by name ('US Defense Secretary', 'his Philippine
+        counterpart'), as entity ids; a nationality of no known country stands for itself."""
+        lowered = " " + _POSSESSIVE.sub(" ", words.lower()) + " "
+        found = {n for n in self.nationalities if f" {n} " in lowered}
+        named = {v for k, v in self._nations.items() if f" {k} " in lowered}
+        return {self._nations.get(n, n) for n in found} | named
 
     def is_indefinite(self, first: int) -> bool:
         token = self.tree.tokens[first]
@@ -331,3 +345,7 @@ def _clean_title(text: str) -> str:
         words = words[1:]
     title = " ".join(words).strip(" ,;:-—")
     return title if any(ch.isalpha() for ch in title) and title not in ("'s", "’s") else ""
+
+
+def _is_country(entity: Entity | None) -> bool:
+    return entity is not None and entity.kind is EntityKind.COUNTRY

@@ -52,6 +52,7 @@ class SpeakerResolver:
         self._pronouns = Pronouns(self._ph, self._people, self.resolve)
         self._offices = Offices(self._ph, self._people, self._sources, self._pronouns)
         self._bodies = Bodies(self._ph, self._sources, self._offices, self._pronouns)
+        self._spokesperson: tuple[int, Speaker] | None = None  # the latest named spokesperson, by sentence
 
     def resolve(self, first: int, last: int, content: Sequence[tuple[int, int]] = ()) -> Speaker | None:
         """The speaker a source span (tokens ``first..last``, inclusive) refers to.
@@ -63,15 +64,24 @@ class SpeakerResolver:
         self._pronouns.content = content
         word = self._text[slice(*self._tree.span(first, last))].lower()
         if word == "they":
-            return self._pronouns.they(first)
+            return self._group_of_spokesperson(first) or self._pronouns.they(first)
         root = self._ph.root(first, last)
         joined = [k for k in self._tree.kids(root, "conj") if first < k <= last]
         if joined and self._tree.tokens[root].pos == "PROPN":
             return self._joint(first, root, joined[0], last)
         found = self._resolve(first, last, word)
+        if found is not None and found.kind is SpeakerKind.PERSON and found.speaks_for:
+            self._spokesperson = (self._tree.tokens[first].sentence, found)
         if found is not None and found.kind is not SpeakerKind.PERSON and self._ph.is_plural(root):
             self._pronouns.plural = (self._tree.tokens[root].sentence, found)
         return found
+
+    def _group_of_spokesperson(self, i: int) -> Speaker | None:
+        """'Group spokesman Ann Lee said X. They added Y': 'they' after a named spokesperson of a body, in
+        this or the last sentence, is the body (never the spokesperson, never a subject of what he said)."""
+        if self._spokesperson is None or self._spokesperson[0] < self._tree.tokens[i].sentence - 1:
+            return None
+        return self._sources.body_named(self._spokesperson[1].speaks_for or "", i)
 
     def _joint(self, first: int, root: int, conj: int, last: int) -> Speaker | None:
         """'Japan and the Philippines said', 'Ann Lee and Tom Reed said': the first named speaks for the
