@@ -6,19 +6,11 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+from tests.extract.quote_kit import quote_with
 
-from newsift.extract.quotes import extract_quotes
-from newsift.model import Article, Position, Quote, SpeakerKind
-from newsift.nlp import annotate_articles
+from newsift.model import SpeakerKind
 
 pytestmark = pytest.mark.model
-
-
-def _quote(nlp: Any, body: str, fragment: str) -> Quote:
-    article = Article(id="a", page_id="p", position=Position.MAIN, index=0, title="", body=body)
-    found = [q for q in extract_quotes(next(annotate_articles([article], nlp=nlp))) if fragment in q.text]
-    assert found
-    return found[0]
 
 
 @pytest.mark.parametrize(
@@ -41,6 +33,6 @@ def _quote(nlp: Any, body: str, fragment: str) -> Quote:
 def test_a_misparsed_adjective_head_names_the_body_at_the_end(
     nlp: Any, body: str, fragment: str, name: str
 ) -> None:
-    quote = _quote(nlp, body, fragment)
+    quote = quote_with(nlp, body, fragment)
     assert quote.speaker_kind is SpeakerKind.ORGANISATION
     assert quote.speaker_text is not None and quote.speaker_text.endswith(name)

@@ -11,17 +11,11 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+from tests.extract.quote_kit import quotes_of
 
-from newsift.extract.quotes import extract_quotes
-from newsift.model import Article, Position, Quote, SpeakerKind
-from newsift.nlp import annotate_articles
+from newsift.model import Quote, SpeakerKind
 
 pytestmark = pytest.mark.model
-
-
-def _quotes(nlp: Any, body: str) -> list[Quote]:
-    article = Article(id="c", page_id="p", position=Position.MAIN, index=0, title="", body=body)
-    return list(extract_quotes(next(annotate_articles([article], nlp=nlp))))
 
 
 def _quote(quotes: list[Quote], fragment: str) -> Quote:
@@ -39,13 +33,13 @@ def _who(q: Quote) -> str:
 
 def test_quote_before_a_cue_carried_by_a_named_agency_is_found(nlp: Any) -> None:
     body = '"All crews came back safely," the air force said in remarks carried by the state broadcaster RTV.'
-    q = _quote(_quotes(nlp, body), "All crews came back safely")
+    q = _quote(quotes_of(nlp, body), "All crews came back safely")
     assert "air force" in _who(q), q
 
 
 def test_a_real_clause_after_a_carried_statement_is_still_the_content(nlp: Any) -> None:
     body = "The air force said in remarks carried by the state broadcaster that every crew had come back."
-    q = _quote(_quotes(nlp, body), "every crew had come back")
+    q = _quote(quotes_of(nlp, body), "every crew had come back")
     assert "air force" in _who(q), q
 
 
@@ -57,7 +51,7 @@ def test_past_naming_verb_after_a_reported_clause_is_the_reporters(nlp: Any) -> 
         "Czech Defence Minister Jana Novakova toured the tank plant on Monday. "
         'She said her government would order more vehicles and called the plan "long overdue and necessary".'
     )
-    q = _quote(_quotes(nlp, body), "long overdue and necessary")
+    q = _quote(quotes_of(nlp, body), "long overdue and necessary")
     assert "novakova" in _who(q), q
 
 
@@ -66,7 +60,7 @@ def test_base_verb_sharing_the_modal_stays_in_the_reported_clause(nlp: Any) -> N
         "Czech Defence Minister Jana Novakova toured the tank plant on Monday. "
         'She said the army would retire its old vehicles and describe them as "museum pieces" in a report.'
     )
-    quotes = [q for q in _quotes(nlp, body) if "museum pieces" in q.text and q.text.startswith("museum")]
+    quotes = [q for q in quotes_of(nlp, body) if "museum pieces" in q.text and q.text.startswith("museum")]
     assert all("novakova" not in _who(q) for q in quotes), quotes
 
 
@@ -78,7 +72,7 @@ def test_it_in_a_what_clause_is_the_subject_of_the_clause_around_it(nlp: Any) ->
         "Peru said on Monday it would send a ship to help. "
         'The Chilean navy thanked Lima for what it called "quick and generous help" during the rescue.'
     )
-    q = _quote(_quotes(nlp, body), "quick and generous help")
+    q = _quote(quotes_of(nlp, body), "quick and generous help")
     assert "navy" in _who(q) and "peru" not in _who(q), q
 
 
@@ -87,7 +81,7 @@ def test_he_in_a_what_clause_is_not_a_body_subject(nlp: Any) -> None:
         "Admiral Juan Soto met the rescued crew on Monday. "
         'The navy thanked Lima for what he called "quick and generous help" during the rescue.'
     )
-    q = _quote(_quotes(nlp, body), "quick and generous help")
+    q = _quote(quotes_of(nlp, body), "quick and generous help")
     assert "soto" in _who(q), q
 
 
@@ -99,13 +93,13 @@ def test_the_last_word_of_a_body_named_before_is_that_body(nlp: Any) -> None:
         "Iran's Revolutionary Guards said they had seized a tanker in the Gulf. "
         '"The crew is being questioned," the Guards said in a statement.'
     )
-    q = _quote(_quotes(nlp, body), "The crew is being questioned")
+    q = _quote(quotes_of(nlp, body), "The crew is being questioned")
     assert q.speaker_kind is SpeakerKind.ORGANISATION and q.speaker_id, q
 
 
 def test_the_same_words_with_no_body_before_are_no_organisation(nlp: Any) -> None:
     body = '"The crew is being questioned," the Guards said in a statement.'
-    q = _quote(_quotes(nlp, body), "The crew is being questioned")
+    q = _quote(quotes_of(nlp, body), "The crew is being questioned")
     assert q.speaker_kind is not SpeakerKind.PERSON or q.speaker_id is None, q
 
 
@@ -114,13 +108,13 @@ def test_the_same_words_with_no_body_before_are_no_organisation(nlp: Any) -> Non
 
 def test_a_body_named_with_of_is_an_organisation(nlp: Any) -> None:
     body = "The International Chamber of Shipping said the strait was no longer safe for tankers."
-    q = _quote(_quotes(nlp, body), "the strait was no longer safe")
+    q = _quote(quotes_of(nlp, body), "the strait was no longer safe")
     assert q.speaker_kind is SpeakerKind.ORGANISATION and "shipping" in _who(q), q
 
 
 def test_a_person_of_a_body_is_still_the_person(nlp: Any) -> None:
     body = "Anna Weiss of the International Chamber of Shipping said the strait was unsafe for tankers."
-    q = _quote(_quotes(nlp, body), "the strait was unsafe")
+    q = _quote(quotes_of(nlp, body), "the strait was unsafe")
     assert q.speaker_kind is SpeakerKind.PERSON and "weiss" in _who(q), q
 
 
@@ -132,19 +126,19 @@ def test_a_document_published_by_a_named_body_is_the_bodys(nlp: Any) -> None:
         "A study published by the Stockholm International Peace Research Institute on Monday said arms "
         "imports to Europe had nearly doubled."
     )
-    q = _quote(_quotes(nlp, body), "arms imports to Europe had nearly doubled")
+    q = _quote(quotes_of(nlp, body), "arms imports to Europe had nearly doubled")
     assert q.speaker_kind is SpeakerKind.ORGANISATION and "institute" in _who(q), q
 
 
 def test_a_document_commissioned_by_a_body_is_not_the_bodys(nlp: Any) -> None:
     body = "A study commissioned by the defence ministry said arms imports to Europe had nearly doubled."
-    q = _quote(_quotes(nlp, body), "arms imports to Europe had nearly doubled")
+    q = _quote(quotes_of(nlp, body), "arms imports to Europe had nearly doubled")
     assert q.speaker_kind is not SpeakerKind.ORGANISATION, q
 
 
 def test_a_memo_signed_by_a_named_officer_is_the_officers(nlp: Any) -> None:
     body = 'The memo, signed by Major General Ian Scott, says: "Our stocks will not last the winter."'
-    q = _quote(_quotes(nlp, body), "Our stocks will not last the winter")
+    q = _quote(quotes_of(nlp, body), "Our stocks will not last the winter")
     assert q.speaker_kind is SpeakerKind.PERSON and "scott" in _who(q), q
 
 
@@ -153,25 +147,25 @@ def test_a_memo_signed_by_a_named_officer_is_the_officers(nlp: Any) -> None:
 
 def test_a_senior_rank_is_no_part_of_the_name(nlp: Any) -> None:
     body = "Navy spokesman Senior Captain Lin Hao said the drills near the strait were routine."
-    q = _quote(_quotes(nlp, body), "the drills near the strait were routine")
+    q = _quote(quotes_of(nlp, body), "the drills near the strait were routine")
     assert q.speaker_text == "Lin Hao" and q.speaker_id, q
 
 
 def test_senior_as_a_surname_stays_in_the_name(nlp: Any) -> None:
     body = "Ann Senior, a navy spokeswoman, said the drills near the strait were routine."
-    q = _quote(_quotes(nlp, body), "the drills near the strait were routine")
+    q = _quote(quotes_of(nlp, body), "the drills near the strait were routine")
     assert q.speaker_text == "Ann Senior", q
 
 
 def test_a_rank_in_a_spokesmans_title_is_not_the_body_he_speaks_for(nlp: Any) -> None:
     body = "Army spokesman Brigadier General Tom Reed said the border posts would be reinforced."
-    q = _quote(_quotes(nlp, body), "the border posts would be reinforced")
+    q = _quote(quotes_of(nlp, body), "the border posts would be reinforced")
     assert "reed" in _who(q) and "general" not in (q.speaks_for or "").lower(), q
 
 
 def test_a_body_in_a_spokesmans_title_is_the_body_he_speaks_for(nlp: Any) -> None:
     body = "Pentagon spokesman Colonel Sam Tora said the patrol boats would be repaired."
-    q = _quote(_quotes(nlp, body), "the patrol boats would be repaired")
+    q = _quote(quotes_of(nlp, body), "the patrol boats would be repaired")
     assert "tora" in _who(q) and q.speaks_for and "colonel" not in q.speaks_for.lower(), q
 
 
@@ -180,13 +174,13 @@ def test_a_body_in_a_spokesmans_title_is_the_body_he_speaks_for(nlp: Any) -> Non
 
 def test_an_inverted_attribution_after_an_agreement_verb_is_the_trailing_speakers(nlp: Any) -> None:
     body = "Chile has agreed to buy two frigates from Britain, the Chilean navy said on Friday."
-    q = _quote(_quotes(nlp, body), "Chile has agreed to buy two frigates")
+    q = _quote(quotes_of(nlp, body), "Chile has agreed to buy two frigates")
     assert "navy" in _who(q), q
 
 
 def test_a_trailing_pronoun_cue_repeats_the_first_speaker(nlp: Any) -> None:
     body = "Ana Ruiz said the talks had failed because neither side would move, she said."
-    q = _quote(_quotes(nlp, body), "the talks had failed")
+    q = _quote(quotes_of(nlp, body), "the talks had failed")
     assert "ruiz" in _who(q), q
 
 
@@ -198,10 +192,10 @@ def test_a_long_partial_quote_after_called_is_the_speakers(nlp: Any) -> None:
         "Finance Minister Ana Ruiz called the budget "
         '"the biggest investment in our armed forces since the end of the Cold War".'
     )
-    q = _quote(_quotes(nlp, body), "the biggest investment in our armed forces")
+    q = _quote(quotes_of(nlp, body), "the biggest investment in our armed forces")
     assert "ruiz" in _who(q), q
 
 
 def test_a_name_in_quotes_after_called_is_no_quote(nlp: Any) -> None:
     body = 'The navy called its new ship "Almirante Cochrane" at a ceremony in the port of Talcahuano.'
-    assert not [q for q in _quotes(nlp, body) if q.text.strip('"') == "Almirante Cochrane"]
+    assert not [q for q in quotes_of(nlp, body) if q.text.strip('"') == "Almirante Cochrane"]

@@ -7,22 +7,14 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-
-from newsift.extract.quotes import extract_quotes
-from newsift.model import Article, Position, Quote
-from newsift.nlp import annotate_articles
+from tests.extract.quote_kit import quotes_of
 
 pytestmark = pytest.mark.model
 
 
-def _quotes(nlp: Any, body: str) -> list[Quote]:
-    article = Article(id="n", page_id="p", position=Position.MAIN, index=0, title="", body=body)
-    return list(extract_quotes(next(annotate_articles([article], nlp=nlp))))
-
-
 def _speaker(nlp: Any, body: str, fragment: str) -> str | None:
-    found = [q for q in _quotes(nlp, body) if fragment in q.text]
-    assert found, [(q.speaker_text, q.text) for q in _quotes(nlp, body)]
+    found = [q for q in quotes_of(nlp, body) if fragment in q.text]
+    assert found, [(q.speaker_text, q.text) for q in quotes_of(nlp, body)]
     return found[0].speaker_text
 
 

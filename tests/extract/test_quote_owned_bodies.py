@@ -6,19 +6,9 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-
-from newsift.extract.quotes import extract_quotes
-from newsift.model import Article, Position, Quote
-from newsift.nlp import annotate_articles
+from tests.extract.quote_kit import quote_with
 
 pytestmark = pytest.mark.model
-
-
-def _quote(nlp: Any, body: str, fragment: str) -> Quote:
-    article = Article(id="o", page_id="p", position=Position.MAIN, index=0, title="", body=body)
-    found = [q for q in extract_quotes(next(annotate_articles([article], nlp=nlp))) if fragment in q.text]
-    assert found
-    return found[0]
 
 
 @pytest.mark.parametrize(
@@ -41,7 +31,7 @@ def _quote(nlp: Any, body: str, fragment: str) -> Quote:
     ],
 )
 def test_it_after_a_countrys_body_is_that_body(nlp: Any, body: str, fragment: str, speaker_text: str) -> None:
-    quote = _quote(nlp, body, fragment)
+    quote = quote_with(nlp, body, fragment)
     assert quote.speaker_text == speaker_text
 
 
@@ -50,7 +40,7 @@ def test_it_after_a_countrys_body_keeps_the_countrys_entity(nlp: Any) -> None:
         "A fishing boat sank off Valparaiso on Sunday. Chile's navy rejected reports of a collision. "
         '"The vessel was taking on water before our patrol arrived," it said in a statement.'
     )
-    assert _quote(nlp, body, "taking on water").speaker_id == "CHL"
+    assert quote_with(nlp, body, "taking on water").speaker_id == "CHL"
 
 
 def test_it_after_a_countrys_president_is_the_country(nlp: Any) -> None:
@@ -58,4 +48,4 @@ def test_it_after_a_countrys_president_is_the_country(nlp: Any) -> None:
         "Fighting resumed near the border. Kenya's president visited the troops on Monday. "
         '"Our units have held every position," it said in a later statement.'
     )
-    assert _quote(nlp, body, "held every position").speaker_text == "Kenya"
+    assert quote_with(nlp, body, "held every position").speaker_text == "Kenya"

@@ -6,19 +6,9 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-
-from newsift.extract.quotes import extract_quotes
-from newsift.model import Article, Position
-from newsift.nlp import annotate_articles
+from tests.extract.quote_kit import quote_with
 
 pytestmark = pytest.mark.model
-
-
-def _speaker(nlp: Any, body: str, fragment: str) -> str | None:
-    article = Article(id="c", page_id="p", position=Position.MAIN, index=0, title="", body=body)
-    found = [q for q in extract_quotes(next(annotate_articles([article], nlp=nlp))) if fragment in q.text]
-    assert found
-    return found[0].speaker_text
 
 
 def test_its_commander_is_the_commander_named_next(nlp: Any) -> None:
@@ -27,7 +17,7 @@ def test_its_commander_is_the_commander_named_next(nlp: Any) -> None:
         "sea for a month.\n\nRear Admiral Paul Owino, the commander of the coastal fleet, told reporters "
         "the crew had trained for a year."
     )
-    assert _speaker(nlp, body, "stay at sea") == "Paul Owino"
+    assert quote_with(nlp, body, "stay at sea").speaker_text == "Paul Owino"
 
 
 def test_its_commander_is_not_a_holder_of_another_office_named_next(nlp: Any) -> None:
@@ -36,4 +26,4 @@ def test_its_commander_is_not_a_holder_of_another_office_named_next(nlp: Any) ->
         "sea for a month.\n\nFinance Minister Grace Wanjiku told reporters the ship had cost less than "
         "planned."
     )
-    assert _speaker(nlp, body, "stay at sea") != "Grace Wanjiku"
+    assert quote_with(nlp, body, "stay at sea").speaker_text != "Grace Wanjiku"
