@@ -32,26 +32,32 @@ def styled_names(parse: Parse, lexicon: EventLexicon) -> set[str]:
     found: set[str] = set()
     for sentence in parse.annotated.sentences:
         tokens = parse.sentence_tokens(sentence.index)
-        if not tokens or not _military(parse, tokens, lexicon) or _gathering(parse, tokens):
+        names = _marked_names(parse, tokens) | _edition_names(parse, tokens)
+        if names and _military(parse, tokens, lexicon) and not _gathering(parse, tokens):
+            found |= names  # the sentence's words are read only where a name is
+    return found
+
+
+def _marked_names(parse: Parse, tokens: list[int]) -> set[str]:
+    """Proper names ending in an edition mark: 'Harbour Guard-24', 'Steel Wall-III', 'Desert Falcon 4'."""
+    found: set[str] = set()
+    for k, i in enumerate(tokens):
+        text = parse.text(i)
+        if _JOINED.fullmatch(text) and not _known_other(parse, i):
+            found.add(text)  # 'Harbour-24' as one token
             continue
-        for k, i in enumerate(tokens):
-            text = parse.text(i)
-            if _JOINED.fullmatch(text) and not _known_other(parse, i):
-                found.add(text)  # 'Harbour-24' as one token
-                continue
-            if not _MARK.fullmatch(text) or k < 1:
-                continue
-            before = tokens[:k]
-            if before and parse.text(before[-1]) == "-":  # 'Steel Wall-III' split at its hyphen
-                before = before[:-1]
-            words: list[int] = []
-            for j in reversed(before):
-                if parse.tree.tokens[j].pos != "PROPN" or not parse.text(j)[:1].isupper():
-                    break
-                words.insert(0, j)
-            if words and not any(_known_other(parse, j) for j in words):
-                found.add(parse.span_text(words[0], i))
-        found |= _edition_names(parse, tokens)
+        if not _MARK.fullmatch(text) or k < 1:
+            continue
+        before = tokens[:k]
+        if before and parse.text(before[-1]) == "-":  # 'Steel Wall-III' split at its hyphen
+            before = before[:-1]
+        words: list[int] = []
+        for j in reversed(before):
+            if parse.tree.tokens[j].pos != "PROPN" or not parse.text(j)[:1].isupper():
+                break
+            words.insert(0, j)
+        if words and not any(_known_other(parse, j) for j in words):
+            found.add(parse.span_text(words[0], i))
     return found
 
 

@@ -88,6 +88,7 @@ class EventLexicon:
     force_units: frozenset[str] = frozenset()  # 'troop', 'brigade': a military force on its own
     force_generic: frozenset[str] = frozenset()  # 'unit', 'force': one only with a military modifier
     not_goods: frozenset[str] = frozenset()  # 'ordered a review', 'sent a letter': no goods move
+    armed: frozenset[str] = frozenset()  # forces, services, units, weapons: see armed_words
 
     def sector_of(self, word: str) -> str | None:
         word = word.lower()
@@ -103,8 +104,9 @@ SHARED_MILITARY = frozenset(
 
 
 def armed_words(lexicon: EventLexicon) -> frozenset[str]:
-    """Words that show armed forces or weapons alone: forces, services, units, weapons."""
-    return (lexicon.military - SHARED_MILITARY) | lexicon.force_units | (lexicon.items - lexicon.weak_items)
+    """Words that show armed forces or weapons alone: forces, services, units, weapons (built once, with
+    the lexicon: drill names ask it of every sentence)."""
+    return lexicon.armed
 
 
 # Nouns of a trader in arms: a deal's side, read by the roles and the generic-deal framing
@@ -201,4 +203,7 @@ def load_lexicon() -> EventLexicon:
         force_units=frozenset(main["force_units"]["specific"]),
         force_generic=frozenset(main["force_units"]["generic"]),
         not_goods=frozenset(items["not_goods"]),
+        armed=(frozenset(context["military"]) - SHARED_MILITARY)
+        | frozenset(main["force_units"]["specific"])
+        | (frozenset(items["nouns"]) - frozenset(items["weak"])),
     )

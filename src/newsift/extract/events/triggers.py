@@ -628,14 +628,9 @@ _ARRIVING = frozenset(
 
 def _stays_somewhere(parse: Parse, head: int) -> bool:
     """A verb of staying with no object and a named place after 'in', 'at', 'near' or 'along'."""
-    tree = parse.tree
-    if tree.kids(head, "dobj", "acomp", "attr", "oprd"):
+    if parse.tree.kids(head, "dobj", "acomp", "attr", "oprd"):
         return False
-    return any(
-        parse.lemma(p) in ("in", "at", "inside", "near", "along", "across")
-        and any(parse.mentions_in(*tree.subtree(o)) for o in tree.kids(p, "pobj"))
-        for p in tree.kids(head, "prep")
-    )
+    return _place_after(parse, head, ("in", "at", "inside", "near", "along", "across"))
 
 
 _HOLDING = frozenset({"have"})  # having forces somewhere is keeping them there
@@ -648,15 +643,25 @@ def _held_somewhere(parse: Parse, head: int) -> bool:
     if tree.tokens[head].pos != "VERB":
         return False
     holders = [head, *tree.kids(head, "dobj")]
+    return any(_place_after(parse, h, ("in", "at", "inside"), _PLACES) for h in holders)
+
+
+_PLACES = ("GPE", "LOC", "FAC")
+
+
+def _place_after(
+    parse: Parse, node: int, preps: tuple[str, ...], labels: tuple[str, ...] | None = None
+) -> bool:
+    """A name (of one of ``labels``, when given) in an object of ``node``'s ``preps`` phrases."""
+    tree = parse.tree
     return any(
-        parse.lemma(p) in ("in", "at", "inside")
+        parse.lemma(p) in preps
         and any(
-            m.label in ("GPE", "LOC", "FAC")
+            labels is None or m.label in labels
             for o in tree.kids(p, "pobj")
             for m in parse.mentions_in(*tree.subtree(o))
         )
-        for h in holders
-        for p in tree.kids(h, "prep")
+        for p in tree.kids(node, "prep")
     )
 
 
@@ -737,8 +742,8 @@ def _defence_ok(
         return _trained_together(parse, head) and (
             _proper_named(parse, head) or words_near(parse, head, military, clause=True)
         )
-    if spec.subtype == "co_development" and lemma == "partner" and _partner_in(parse, head) is not None:
-        return _weapons_programme(parse, _partner_in(parse, head), lexicon)
+    if spec.subtype == "co_development" and lemma == "partner" and (joined := _partner_in(parse, head)):
+        return _weapons_programme(parse, joined, lexicon)
     if lemma not in spec.needs_context:
         return True
     if spec.subtype == "defence_pact":
